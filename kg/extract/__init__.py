@@ -1,0 +1,226 @@
+"""Extract stage: an annotated article -> facts with provenance.
+
+``extract(article, doc)`` runs the entity layer (entities.py), merges every
+mention into one token, runs the data-driven relation rules (rules.py,
+kg/data/relation_patterns.jsonl) and the sentence readers for chart entries,
+ratings, rating tables and track lists (readers.py), and returns an
+``Extraction`` record. Facts are born here, each with its Evidence.
+"""
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from ..nlp import lexicon
+from ..records import Article, EntityRef, Evidence, Extraction, Fact, Mention, Value
+from . import readers
+from .entities import TITLE_CLASSES, TYPED, Ent, find_entities
+from .rules import UNDECIDED, Binding, RuleEngine
+from .values import parse_date, years_in
+
+FACT_SUBJECTS_WITH_OST = {"ost"}
+
+
+class Context:
+    """Per-article state the rules share: the mentions by token, the
+    classes decided so far, and what "the drama" or "the album" refers to."""
+
+    def __init__(self, article: Article, doc: Doc, ents: list[Ent]):
+        self.article, self.doc = article, doc
+        self.by_start = {e.start: e for e in ents}
+        self.decided: dict[str, str] = {e.name: e.cls for e in ents if e.cls in TYPED}
+        self.characters: set[str] = set()
+        self.extraction = Extraction(article)
+
+    def ent(self, token) -> Ent | None:
+        return self.by_start.get(token.idx)
+
+    def evidence(self, sentence, rule: str, confidence: float) -> Evidence:
+        text = sentence.text
+        hedged = readers.is_hedged(text)
+        return Evidence(self.article.id, text.strip(), sentence.start_char, sentence.end_char, rule,
+                        round(confidence * (0.7 if hedged else 1.0), 2), hedged)
+
+    def ref(self, ent: Ent, accepted: tuple) -> EntityRef | None:
+        """The entity a mention names, deciding its class from the role it
+        fills when the mention itself was undecided."""
+        cls = self.decided.get(ent.name, ent.cls)
+        if cls in UNDECIDED:
+            options = [c for c in accepted if c in UNDECIDED[cls]]
+            if not options:
+                return None
+            cls = options[0]
+            self.decided[ent.name] = cls
+        if accepted and cls not in accepted:
+            return None
+        return EntityRef(ent.name, cls)
+
+    def antecedent(self, token, accepted: tuple) -> EntityRef | None:
+        """What "the drama", "the album", "its" refers to: the nearest earlier
+        mention of an accepted class."""
+        best = None
+        for ent in self.by_start.values():
+            if ent.start < token.idx and self.decided.get(ent.name, ent.cls) in accepted and ent.name not in self.characters:
+                if best is None or ent.start > best.start:
+                    best = ent
+        return EntityRef(best.name, self.decided.get(best.name, best.cls)) if best else None
+
+
+def merge_mentions(doc: Doc, ents: list[Ent]) -> None:
+    spans = []
+    for ent in ents:
+        span = doc.char_span(ent.start, ent.end, label=ent.cls, alignment_mode="expand")
+        if span is not None and not any(s.start < span.end and span.start < s.end for s in spans):
+            spans.append(span)
+    doc.ents = spans
+    with doc.retokenize() as retokenizer:
+        for span in spans:
+            if len(span) > 1:
+                retokenizer.merge(span)
+
+
+def extract(article: Article, doc: Doc, engine: RuleEngine) -> Extraction:
+    ents = find_entities(doc)
+    merge_mentions(doc, ents)
+    ctx = Context(article, doc, ents)
+    for binding in engine(doc):
+        _apply(ctx, binding)
+    readers.read_charts(ctx)
+    readers.read_ratings(ctx)
+    readers.read_rating_table(ctx)
+    readers.read_track_list(ctx)
+    _collect_mentions(ctx)
+    return ctx.extraction
+
+
+def _apply(ctx: Context, binding: Binding) -> None:
+    rule, roles = binding.rule, binding.roles
+    if "character" in roles:
+        character = ctx.ent(roles["character"][0])
+        if character:
+            ctx.characters.add(character.name)
+    subjects = _role_refs(ctx, binding, "subject")
+    objects = _role_refs(ctx, binding, "object")
+    if rule.makes == "castMember" and not subjects:
+        series = ctx.antecedent(binding.sentence[-1], ("TVSeries", "Film"))
+        subjects = [series] if series else []
+    if rule.makes == "inAlbum" and "rank" in roles:
+        rank = lexicon()["ordinals"].get(roles["rank"][0].text.lower())
+    else:
+        rank = None
+    evidence = ctx.evidence(binding.sentence, rule.id, rule.confidence)
+    for subject in subjects:
+        if rule.makes == "releaseDate":
+            value = _date_of(ctx, roles.get("object", [None])[0], binding.sentence)
+            if value:
+                ctx.extraction.facts.append(Fact(subject, "releaseDate", value, evidence))
+            continue
+        for obj in objects:
+            if obj != subject:
+                ctx.extraction.facts.append(Fact(subject, rule.makes, obj, evidence))
+        if rank and objects:
+            ctx.extraction.facts.append(Fact(subject, "trackNumber", Value(str(rank), "integer"), evidence))
+
+
+def _role_refs(ctx: Context, binding: Binding, role: str) -> list[EntityRef]:
+    rule = binding.rule
+    accepted = rule.classes.get(role, ())
+    accepted = tuple(c for c in accepted if c in TYPED) or tuple(TYPED)
+    refs = []
+    for token in binding.roles.get(role, []):
+        ent = ctx.ent(token)
+        if ent is None:
+            if token.ent_type_ == "" and token.text.lower() in {"drama", "series", "album", "film", "movie", "show", "ep"}:
+                ref = ctx.antecedent(token, accepted)
+                if ref:
+                    refs.append(ref)
+            continue
+        if ent.is_value or ent.name in ctx.characters:
+            continue
+        ref = ctx.ref(ent, accepted)
+        if ref is None:
+            continue
+        if rule.derive.get(role) == "ost":
+            album = EntityRef(f"{ref.name} OST", "Album")
+            ctx.extraction.facts.append(Fact(album, "soundtrackOf", ref, ctx.evidence(binding.sentence, rule.id, rule.confidence)))
+            ctx.extraction.aliases.setdefault(album, set()).add(_ost_phrase(binding, ref.name))
+            ref = album
+        refs.append(ref)
+    return refs
+
+
+def _ost_phrase(binding: Binding, series: str) -> str:
+    """How the sentence itself names a derived OST album ("the OST for
+    'Queen of Tears'"), kept as an alternative label."""
+    text = binding.sentence.text
+    for form in (f"{series} OST", f"{series}\" OST", f"{series}' OST", f"OST for \"{series}", f"OST for '{series}", f"OST of \"{series}", f"OST of '{series}"):
+        if form in text:
+            return form.replace('"', "").replace("'", "")
+    return f"{series} OST"
+
+
+def _date_of(ctx: Context, token, sentence) -> Value | None:
+    if token is None:
+        return None
+    ent = ctx.ent(token)
+    text = ent.surface if ent else token.text
+    earlier = years_in(ctx.doc.text[:sentence.start_char])
+    return parse_date(text if "same year" not in sentence.text else text + " of the same year", ctx.article.published, earlier[-1] if earlier else None)
+
+
+def _collect_mentions(ctx: Context) -> None:
+    """Every mention whose class is decided, minus fictional characters and
+    undecided candidates that no rule or context confirmed."""
+    lex = lexicon()
+    person_cues = {c.lower() for c in lex["person_cues"]}
+    group_cues = {c.lower() for c in lex["group_cues"]}
+    org_suffixes = set(lex["organization_suffixes"])
+    used = set()
+    for fact in ctx.extraction.facts:
+        used.add(fact.subject)
+        if isinstance(fact.object, EntityRef):
+            used.add(fact.object)
+    for record in ctx.extraction.chart_entries:
+        used.update({record.entry, record.chart})
+    for record in ctx.extraction.ratings:
+        used.add(record.series)
+        if record.firm:
+            used.add(record.firm)
+    for token in ctx.doc:
+        ent = ctx.ent(token)
+        if ent is None or ent.is_value or ent.name in ctx.characters:
+            continue
+        cls = ctx.decided.get(ent.name, ent.cls)
+        if cls in UNDECIDED:
+            left = {t.text.lower() for t in ctx.doc[max(0, token.i - 3):token.i]}
+            right = {t.text.lower() for t in ctx.doc[token.i + 1:token.i + 3]}
+            words = ent.name.split()
+            if cls == "PERSON" and (left & person_cues or (len(words) >= 2 and all(w[:1].isupper() for w in words))):
+                cls = "Person"
+            elif cls in ("ORG", "PERSON") and (left | right) & group_cues:
+                cls = "MusicGroup"
+            elif cls == "ORG" and words[-1] in org_suffixes:
+                cls = "Organization"
+            else:
+                continue
+            ctx.decided[ent.name] = cls
+        ref = EntityRef(ent.name, cls)
+        ctx.extraction.mentions.append(Mention(ref, ctx.article.id, ent.start, ent.end))
+        if ent.surface != ent.name:
+            ctx.extraction.aliases.setdefault(ref, set()).add(ent.surface)
+    for ref in used:
+        if ref.cls in TYPED and not any(m.ref == ref for m in ctx.extraction.mentions):
+            ctx.extraction.mentions.append(Mention(ref, ctx.article.id, 0, 0))
+    # Facts whose undecided ends were decided later take the final class.
+    ctx.extraction.facts = [f for f in (_finalise(ctx, fact) for fact in ctx.extraction.facts) if f]
+
+
+def _finalise(ctx: Context, fact: Fact) -> Fact | None:
+    def final(ref):
+        if not isinstance(ref, EntityRef):
+            return ref
+        cls = ctx.decided.get(ref.name, ref.cls) if ref.cls in UNDECIDED else ref.cls
+        return EntityRef(ref.name, cls) if cls in TYPED else None
+    subject, obj = final(fact.subject), final(fact.object)
+    if subject is None or obj is None or subject.name in ctx.characters or (isinstance(obj, EntityRef) and obj.name in ctx.characters):
+        return None
+    return Fact(subject, fact.predicate, obj, fact.evidence)

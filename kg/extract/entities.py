@@ -1,0 +1,146 @@
+"""Entity layer: turn the NLP stage's spans into typed, named mentions.
+
+Gazetteer and name-pattern spans are trusted; quoted titles are typed from
+the words around them ("drama", "OST", "album"...); the model's PERSON and
+ORG spans are cleaned (possessives, role words) and kept as candidates whose
+class the rules or the context decide. A name seen once is then found again
+wherever the article repeats it, and a person's surname or given name alone
+points back to the full name, so "Ku" and "KU" are Ku Hye Sun.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc
+
+from ..nlp import lexicon
+
+TYPED = {"Person", "MusicGroup", "Song", "Album", "TVSeries", "Film", "Broadcaster", "Platform", "Chart", "Organization", "Place"}
+TITLE_CLASSES = ("Song", "Album", "TVSeries", "Film")
+VALUE_LABELS = {"PERCENT", "CARDINAL", "DATE", "ORDINAL", "MONEY", "QUANTITY", "TIME"}
+CANDIDATE = {"PERSON": "PERSON", "ORG": "ORG"}
+POSSESSIVE = re.compile(r"(?:'s|'|s')$")
+
+
+@dataclass
+class Ent:
+    """One mention. ``cls`` is a vocabulary class, or TITLE / PERSON / ORG
+    while undecided, or a value label (PERCENT, DATE...)."""
+
+    start: int
+    end: int
+    surface: str
+    cls: str
+    name: str
+    source: str
+    votes: Counter = field(default_factory=Counter)
+
+    @property
+    def is_value(self) -> bool:
+        return self.cls in VALUE_LABELS
+
+
+def find_entities(doc: Doc) -> list[Ent]:
+    ents: list[Ent] = []
+    for span in doc.ents:
+        label = span.label_
+        if label in TYPED:
+            name = span.ent_id_ if span.ent_id_ and span.ent_id_ != "korean-name" else span.text
+            ents.append(Ent(span.start_char, span.end_char, span.text, label, name, "gazetteer" if span.ent_id_ != "korean-name" else "names"))
+        elif label == "TITLE":
+            ents.append(Ent(span.start_char, span.end_char, span.text, "TITLE", span.text, "quoted"))
+        elif label in CANDIDATE:
+            cleaned = _clean_candidate(span)
+            if cleaned:
+                start, end = cleaned
+                text = doc.text[start:end]
+                ents.append(Ent(start, end, text, CANDIDATE[label], text, "model"))
+        elif label in VALUE_LABELS:
+            ents.append(Ent(span.start_char, span.end_char, span.text, label, span.text, "model"))
+    ents = _repeat_names(doc.text, ents)
+    _type_titles(doc, ents)
+    return sorted(ents, key=lambda e: e.start)
+
+
+def _clean_candidate(span) -> tuple[int, int] | None:
+    """Drop possessives, leading role words and lower-case words from a model
+    span; refuse spans that are not names at all."""
+    lex = lexicon()
+    cues = {c.lower() for c in lex["person_cues"] + lex["group_cues"]} | {"the", "feature", "featuring", "with"}
+    tokens = list(span)
+    while tokens and (tokens[-1].text in {"'s", "'", "s"} or tokens[-1].is_punct):
+        tokens.pop()
+    while tokens and (tokens[0].is_lower or tokens[0].text.lower() in cues or tokens[0].is_punct):
+        tokens.pop(0)
+    if not tokens:
+        return None
+    text = span.doc.text[tokens[0].idx:tokens[-1].idx + len(tokens[-1])]
+    if text in lex["non_names"] or "\n" in text or not any(c.isalpha() for c in text):
+        return None
+    if len(tokens) > 5 or any(t.is_lower and not t.is_punct and t.text not in {"of", "the", "and", "de"} for t in tokens):
+        return None
+    return tokens[0].idx, tokens[-1].idx + len(tokens[-1])
+
+
+def _repeat_names(text: str, ents: list[Ent]) -> list[Ent]:
+    """Find every further occurrence of each name, and surnames/given names
+    of people named in full, as mentions of the same entity."""
+    taken = [(e.start, e.end) for e in ents]
+
+    def free(start: int, end: int) -> bool:
+        return not any(start < b and a < end for a, b in taken)
+
+    known: dict[str, Ent] = {}
+    for ent in ents:
+        if not ent.is_value and len(ent.surface) > 1:
+            known.setdefault(ent.surface, ent)
+    aliases: dict[str, Ent] = {}
+    for ent in ents:
+        if ent.cls == "Person" and len(ent.surface.split()) >= 2:
+            parts = ent.surface.split()
+            for alias in {parts[0], parts[0].upper(), " ".join(parts[1:])}:
+                if alias not in known and len(alias) > 1:
+                    aliases.setdefault(alias, ent)
+    added = []
+    for surface, ent in list(known.items()) + list(aliases.items()):
+        flags = re.IGNORECASE if ent.cls == "Person" and surface in known else 0
+        for match in re.finditer(rf"(?<![\w'-]){re.escape(surface)}(?![\w-])", text, flags):
+            start, end = match.span()
+            if free(start, end):
+                taken.append((start, end))
+                added.append(Ent(start, end, match.group(0), ent.cls, ent.name, "alias" if surface in aliases else "repeat"))
+    return ents + added
+
+
+def _type_titles(doc: Doc, ents: list[Ent]) -> None:
+    """Vote each title's class from cue words right before or after any of
+    its mentions; every mention of one title then gets the winning class."""
+    lex = lexicon()
+    before = {w.lower(): cls for cls, words in lex["title_cues_before"].items() for w in words}
+    after = {w.lower(): cls for cls, words in lex["title_cues_after"].items() for w in words}
+    votes: dict[str, Counter] = defaultdict(Counter)
+    starts = {e.start for e in ents}
+    for ent in ents:
+        if ent.cls not in ("TITLE",) + TITLE_CLASSES:
+            continue
+        span = doc.char_span(ent.start, ent.end, alignment_mode="expand")
+        if span is None:
+            continue
+        left = [t for t in doc[max(0, span.start - 5):span.start] if not t.is_quote]
+        for t in reversed(left):
+            if t.idx in starts or t.text in {",", ";", ":", "(", ")"}:
+                break
+            if t.text.lower() in before:
+                votes[ent.name][before[t.text.lower()]] += 1
+                break
+        right = [t for t in doc[span.end:span.end + 3] if not t.is_quote]
+        for t in right[:2]:
+            if t.text.lower() in after:
+                votes[ent.name][after[t.text.lower()]] += 1
+                break
+    for ent in ents:
+        if ent.cls == "TITLE" and votes.get(ent.name):
+            ent.votes = votes[ent.name]
+            ent.cls = votes[ent.name].most_common(1)[0][0]

@@ -1,0 +1,148 @@
+"""A small, generic rule engine over spaCy's Matcher.
+
+Rules live in ``kg/data/relation_patterns.jsonl`` (one JSON object a line):
+``pattern`` is a spaCy Matcher token pattern; ``roles`` names pattern
+positions (``{"subject": 0, "object": 3}``); ``makes`` is a vocabulary
+property, ``ChartEntry``, ``ViewershipRating`` or ``character``; ``classes``
+lists the classes each role accepts (an undecided title or name takes the
+first); ``expand`` lists roles that also take the entities coordinated with
+them ("A, B and C"); ``derive`` turns a role's entity into a derived one
+(``"ost"``: the series' OST album). Lists in patterns may use the macros of
+``kg/data/pattern_macros.json`` ("@ARTIST").
+Entity mentions are merged into single tokens before matching, so a pattern
+token ``{"ENT_TYPE": "Song"}`` is a whole title.
+"""
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from spacy.matcher import Matcher
+from spacy.tokens import Doc, Token
+
+from ..nlp import DATA
+
+# What an undecided mention may still become.
+UNDECIDED = {
+    "TITLE": {"Song", "Album", "TVSeries", "Film"},
+    "PERSON": {"Person", "MusicGroup"},
+    "ORG": {"MusicGroup", "Organization", "Broadcaster", "Platform", "Chart"},
+}
+COORDINATORS = {",", "and", "&", "as", "well"}
+
+
+@dataclass(frozen=True)
+class Rule:
+    id: str
+    makes: str
+    roles: dict
+    classes: dict
+    expand: tuple
+    derive: dict
+    confidence: float
+    pattern: list
+
+
+@dataclass
+class Binding:
+    """One match: the tokens bound to each role."""
+
+    rule: Rule
+    roles: dict[str, list[Token]]
+    sentence: object
+
+
+def _expand_macros(value, macros):
+    if isinstance(value, dict):
+        return {k: _expand_macros(v, macros) for k, v in value.items()}
+    if isinstance(value, list):
+        out = []
+        for item in value:
+            if isinstance(item, str) and item.startswith("@"):
+                out.extend(macros[item[1:]])
+            else:
+                out.append(_expand_macros(item, macros))
+        return out
+    return value
+
+
+@lru_cache(maxsize=None)
+def load_rules(path: Path = DATA / "relation_patterns.jsonl") -> tuple[Rule, ...]:
+    macros = json.loads((DATA / "pattern_macros.json").read_text(encoding="utf-8"))
+    rules = []
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip():
+            continue
+        try:
+            raw = json.loads(line)
+            rules.append(Rule(
+                id=raw["id"],
+                makes=raw["makes"],
+                roles=raw["roles"],
+                classes={k: tuple(_expand_macros(v, macros)) for k, v in raw.get("classes", {}).items()},
+                expand=tuple(raw.get("expand", ())),
+                derive=raw.get("derive", {}),
+                confidence=float(raw.get("confidence", 0.8)),
+                pattern=_expand_macros(raw["pattern"], macros),
+            ))
+        except (KeyError, ValueError) as error:
+            raise ValueError(f"{path}:{number}: bad rule: {error}") from None
+    return tuple(rules)
+
+
+def compatible(token: Token, accepted: tuple) -> bool:
+    """A mention fits a role if its class is accepted, or if it is still
+    undecided and could become an accepted class."""
+    label = token.ent_type_
+    if not accepted:
+        return True
+    return label in accepted or bool(UNDECIDED.get(label, set()) & set(accepted))
+
+
+def coordinated(token: Token, step: int) -> list[Token]:
+    """Entities listed with ``token`` ("A, B, and C"), walking right (+1) or
+    left (-1) over commas and "and", same label family only."""
+    doc, found, i = token.doc, [], token.i + step
+    while 0 <= i < len(doc):
+        t = doc[i]
+        if t.text.lower() in COORDINATORS:
+            i += step
+            continue
+        if t.ent_type_ and t.ent_type_ == token.ent_type_ or (t.ent_type_ in UNDECIDED and token.ent_type_ in UNDECIDED.get(t.ent_type_, ())) or (token.ent_type_ in UNDECIDED and t.ent_type_ in UNDECIDED.get(token.ent_type_, ())):
+            between = doc[min(i, found[-1].i if found else token.i) + 1:max(i, found[-1].i if found else token.i)]
+            if not any(b.text.lower() in COORDINATORS for b in between):
+                break
+            found.append(t)
+            i += step
+            continue
+        break
+    return found
+
+
+class RuleEngine:
+    def __init__(self, vocab, rules: tuple[Rule, ...] | None = None):
+        self.rules = {rule.id: rule for rule in (rules if rules is not None else load_rules())}
+        self.matcher = Matcher(vocab)
+        for rule in self.rules.values():
+            self.matcher.add(rule.id, [rule.pattern])
+
+    def __call__(self, doc: Doc) -> list[Binding]:
+        bindings = []
+        for match_id, start, end, alignment in self.matcher(doc, with_alignments=True):
+            rule = self.rules[doc.vocab.strings[match_id]]
+            tokens = doc[start:end]
+            roles: dict[str, list[Token]] = {}
+            for role, position in rule.roles.items():
+                bound = [tokens[k] for k, p in enumerate(alignment) if p == position]
+                if bound:
+                    roles[role] = bound[:1]
+            if any(role in roles and not compatible(roles[role][0], rule.classes.get(role, ())) for role in rule.classes):
+                continue
+            for role in rule.expand:
+                if role in roles:
+                    head = roles[role][0]
+                    roles[role] = [head] + coordinated(head, +1 if rule.roles[role] > min(rule.roles.values()) or role == "object" else -1)
+            bindings.append(Binding(rule, roles, tokens[0].sent))
+        return bindings

@@ -1,0 +1,127 @@
+"""Readers for the literal values news text states: dates, counts, ranks and
+percentages. Each returns ``None`` when the text says too little, so that no
+fact carries a value the article did not give."""
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+from decimal import Decimal, InvalidOperation
+
+from ..nlp import lexicon
+from ..records import Value
+
+_MONTHS = lexicon()["months"]
+_MONTH = r"(?P<month>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
+_DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
+_YEAR = r"(?P<year>(?:19|20)\d{2})"
+DATE_FORMS = [
+    re.compile(rf"\b{_MONTH}\s+{_DAY}(?:\s*\([A-Za-z.]+\))?,?\s+{_YEAR}\b", re.I),
+    re.compile(rf"\b{_DAY}\s+{_MONTH},?\s+{_YEAR}\b", re.I),
+    re.compile(rf"\b{_YEAR}[./-](?P<month>\d{{1,2}})[./-](?P<day>\d{{1,2}})\b"),
+    re.compile(rf"\b{_MONTH},?\s+{_YEAR}\b", re.I),
+    re.compile(rf"\b{_MONTH}\s+{_DAY}\b(?!\s*(?:%|percent|million|billion))", re.I),
+    re.compile(rf"\b{_DAY}\s+{_MONTH}\b", re.I),
+    re.compile(rf"\bthe\s+{_DAY}\b(?!\s+(?:episode|place|spot|week|album|anniversary|century))", re.I),
+    re.compile(rf"(?:\bin|\bof|\bsince)\s+{_YEAR}\b", re.I),
+]
+SAME_YEAR = re.compile(r"\bof the same year\b|\bthat year\b|\bthe same year\b", re.I)
+
+
+def _month_number(text: str) -> int:
+    return int(text) if text.isdigit() else _MONTHS[text.lower().rstrip(".")]
+
+
+def parse_date(text: str, published: date | None = None, last_year: int | None = None) -> Value | None:
+    """The first date stated in ``text``, as precise as the text is.
+
+    A day without a year takes its year from "the same year" (``last_year``)
+    or from the publication date; a day that does not exist ("February 29th,
+    2014") keeps only its month. Without any year the date is unknown."""
+    for form in DATE_FORMS:
+        match = form.search(text)
+        if not match:
+            continue
+        parts = match.groupdict()
+        year = int(parts["year"]) if parts.get("year") else None
+        month = _month_number(parts["month"]) if parts.get("month") else (published.month if published and parts.get("day") else None)
+        day = int(parts["day"]) if parts.get("day") else None
+        if year is None:
+            if SAME_YEAR.search(text) and last_year:
+                year = last_year
+            elif published and month:
+                year = published.year
+                if day and _safe_date(year, month, day) and _safe_date(year, month, day) > published + timedelta(days=180):
+                    year -= 1
+            else:
+                return None
+        if month is None:
+            return Value(str(year), "gYear")
+        if day is None:
+            return Value(f"{year:04d}-{month:02d}", "gYearMonth")
+        exact = _safe_date(year, month, day)
+        return Value(exact.isoformat(), "date") if exact else Value(f"{year:04d}-{month:02d}", "gYearMonth")
+    return None
+
+
+def _safe_date(year: int, month: int, day: int) -> date | None:
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+def years_in(text: str) -> list[int]:
+    return [int(y) for y in re.findall(r"\b((?:19|20)\d{2})\b", text)]
+
+
+_SCALE = {"thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000, "k": 1_000, "m": 1_000_000}
+COUNT = re.compile(r"(?P<num>\d[\d,]*(?:\.\d+)?)\s*(?P<scale>thousand|million|billion|[km]\b)?", re.I)
+
+
+def parse_count(text: str) -> int | None:
+    """'768,087' -> 768087; '50.5 million' -> 50500000; '20,3 million' (a
+    decimal comma before a scale word) -> 20300000."""
+    match = COUNT.search(text)
+    if not match:
+        return None
+    number, scale = match.group("num"), match.group("scale")
+    if scale and re.fullmatch(r"\d+,\d{1,2}", number):
+        number = number.replace(",", ".")
+    try:
+        value = Decimal(number.replace(",", ""))
+    except InvalidOperation:
+        return None
+    if scale:
+        value *= _SCALE[scale.lower()]
+    return int(value)
+
+
+RANK = re.compile(r"(?:\bno\.?\s*|#|\bnumber\s+|\branked\s+|\bplace\s+)(?P<n>\d{1,3})\b", re.I)
+
+
+def parse_rank(text: str) -> int | None:
+    """'No.1', 'No. 2', '#1', 'number one', 'first', 'top', 'ranked 50'."""
+    match = RANK.search(text)
+    if match:
+        return int(match.group("n")) or None
+    words = re.findall(r"[a-z]+", text.lower())
+    for word in words:
+        if word in lexicon()["ordinals"]:
+            return lexicon()["ordinals"][word]
+    for word in words:
+        if word in lexicon()["number_words"]:
+            return lexicon()["number_words"][word]
+    if re.fullmatch(r"\d{1,3}", text.strip()):
+        return int(text.strip()) or None
+    return None
+
+
+PERCENT = re.compile(r"(?P<v>\d{1,3}(?:[.,]\d+)?)\s*(?:%|percent\b|per cent\b)", re.I)
+
+
+def parse_percent(text: str) -> Decimal | None:
+    match = PERCENT.search(text)
+    if not match:
+        return None
+    value = Decimal(match.group("v").replace(",", "."))
+    return value if 0 <= value <= 100 else None

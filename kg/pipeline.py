@@ -1,0 +1,52 @@
+"""The builder: articles -> clean text -> NLP -> facts -> resolution -> RDF.
+
+Articles stream through ``nlp.pipe`` in batches; each stage is a function
+from the previous stage's records (see kg/records.py)."""
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Iterable, Iterator
+
+from rdflib import Graph
+
+from .extract import extract
+from .extract.rules import RuleEngine
+from .ingest import IngestError, iter_articles
+from .nlp import DEFAULT_MODEL, load_pipeline
+from .rdf import to_rdf
+from .records import Extraction
+from .resolve import Resolver
+
+
+@dataclass
+class BuildResult:
+    graph: Graph
+    articles: int
+    problems: list[str] = field(default_factory=list)
+
+    def entity_counts(self) -> Counter:
+        from .namespaces import KG, RDF
+        classes = ("Person", "MusicGroup", "Song", "Album", "TVSeries", "Film", "Broadcaster", "Platform",
+                   "Chart", "Organization", "Place", "ChartEntry", "ViewershipRating")
+        return Counter({c: n for c in classes if (n := len(set(self.graph.subjects(RDF.type, KG[c]))))})
+
+
+def extractions(inputs: Iterable[Path], model: str = DEFAULT_MODEL, on_error: Callable[[IngestError], None] = print,
+                batch_size: int = 32, jobs: int = 1) -> Iterator[Extraction]:
+    nlp = load_pipeline(model)
+    engine = RuleEngine(nlp.vocab)
+    articles = iter_articles(inputs, on_error)
+    pairs = nlp.pipe(((a.text, a) for a in articles), as_tuples=True, batch_size=batch_size, n_process=jobs)
+    for doc, article in pairs:
+        yield extract(article, doc, engine)
+
+
+def build(inputs: Iterable[Path], model: str = DEFAULT_MODEL, jobs: int = 1) -> BuildResult:
+    problems: list[str] = []
+    resolver = Resolver()
+    for extraction in extractions(inputs, model, lambda e: problems.append(str(e)), jobs=jobs):
+        resolver.add(extraction)
+    resolved = resolver.graph
+    return BuildResult(to_rdf(resolved), len(resolved.articles), problems)

@@ -1,0 +1,164 @@
+"""Resolve stage: one IRI per real-world thing across all articles of a build.
+
+Names are compared by a key that ignores case, punctuation, hyphens and
+spaces ("CN Blue" = "CNBLUE", "Jo Hyun-suk" = "Jo Hyun Suk"); within an
+article the extract stage has already mapped surnames and given names to the
+full name. IRIs are derived from class and key only, so they are the same in
+every rebuild and valid for any title (quotes, dots, slashes, any script).
+"""
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Iterable, Union
+from urllib.parse import quote
+
+from .records import Article, ChartEntryFact, EntityRef, Evidence, Extraction, Fact, RatingFact, Value
+
+
+def name_key(name: str) -> str:
+    text = unicodedata.normalize("NFKC", name).casefold()
+    return "".join(ch for ch in text if ch.isalnum())
+
+
+def slug(cls: str, key_text: str) -> str:
+    """Readable when lossless ("ku-hye-sun"), otherwise readable part plus a
+    hash of the exact key so that distinct names never share an IRI."""
+    words = re.findall(r"\w+", unicodedata.normalize("NFKC", key_text).casefold())
+    readable = "-".join(words)[:60] or "x"
+    digest = hashlib.sha1(f"{cls}\x00{name_key(key_text)}".encode()).hexdigest()[:10]
+    return f"{cls.lower()}/{quote(readable, safe='-')}_{digest}"
+
+
+@dataclass
+class Entity:
+    iri: str
+    cls: str
+    names: Counter = field(default_factory=Counter)
+    aliases: set = field(default_factory=set)
+    articles: set = field(default_factory=set)
+
+    @property
+    def label(self) -> str:
+        return sorted(self.names.items(), key=lambda kv: (-kv[1], -len(kv[0]), kv[0]))[0][0]
+
+    @property
+    def alt_labels(self) -> list[str]:
+        label = self.label
+        return sorted((set(self.names) | self.aliases) - {label})
+
+
+Object = Union[str, Value]
+
+
+@dataclass(frozen=True)
+class Statement:
+    subject: str
+    predicate: str
+    object: Object
+    evidence: Evidence
+
+
+@dataclass(frozen=True)
+class ChartEntry:
+    iri: str
+    entry: str
+    chart: str
+    rank: int
+    start: str | None
+    end: str | None
+    evidence: Evidence
+
+
+@dataclass(frozen=True)
+class Rating:
+    iri: str
+    series: str
+    value: Decimal
+    episode: int | None
+    firm: str | None
+    scope: str | None
+    evidence: Evidence
+
+
+@dataclass
+class ResolvedGraph:
+    articles: list[Article] = field(default_factory=list)
+    entities: dict[str, Entity] = field(default_factory=dict)
+    statements: list[Statement] = field(default_factory=list)
+    chart_entries: list[ChartEntry] = field(default_factory=list)
+    ratings: list[Rating] = field(default_factory=list)
+    mentions: set[tuple[str, str]] = field(default_factory=set)
+
+
+def _hash_iri(kind: str, *parts) -> str:
+    return f"{kind}/" + hashlib.sha1("\x00".join(map(str, parts)).encode()).hexdigest()[:16]
+
+
+class Resolver:
+    """Accumulates extractions one at a time; keeps names, not texts."""
+
+    def __init__(self):
+        self.graph = ResolvedGraph()
+        self._by_key: dict[tuple[str, str], Entity] = {}
+
+    def entity(self, ref: EntityRef, article_id: str) -> str:
+        key = (ref.cls, name_key(ref.name) or ref.name)
+        entity = self._by_key.get(key)
+        if entity is None:
+            entity = Entity(slug(ref.cls, ref.name), ref.cls)
+            self._by_key[key] = entity
+            self.graph.entities[entity.iri] = entity
+        entity.names[ref.name] += 1
+        entity.articles.add(article_id)
+        return entity.iri
+
+    def add(self, extraction: Extraction) -> None:
+        article = extraction.article
+        self.graph.articles.append(article)
+        aid = article.id
+        for mention in extraction.mentions:
+            self.graph.mentions.add((aid, self.entity(mention.ref, aid)))
+        for ref, aliases in extraction.aliases.items():
+            entity = self.graph.entities[self.entity(ref, aid)]
+            entity.aliases.update(a for a in aliases if a != ref.name)
+        for fact in _strongest(extraction.facts):
+            obj = self.entity(fact.object, aid) if isinstance(fact.object, EntityRef) else fact.object
+            subject = self.entity(fact.subject, aid)
+            self.graph.mentions.add((aid, subject))
+            if isinstance(obj, str):
+                self.graph.mentions.add((aid, obj))
+            self.graph.statements.append(Statement(subject, fact.predicate, obj, fact.evidence))
+        for record in extraction.chart_entries:
+            entry, chart = self.entity(record.entry, aid), self.entity(record.chart, aid)
+            self.graph.mentions.update({(aid, entry), (aid, chart)})
+            iri = _hash_iri("chart-entry", entry, chart, record.rank, record.start, record.end)
+            self.graph.chart_entries.append(ChartEntry(iri, entry, chart, record.rank, record.start, record.end, record.evidence))
+        for record in extraction.ratings:
+            series = self.entity(record.series, aid)
+            firm = self.entity(record.firm, aid) if record.firm else None
+            self.graph.mentions.add((aid, series))
+            iri = _hash_iri("rating", series, record.value, record.episode, firm, record.scope)
+            self.graph.ratings.append(Rating(iri, series, record.value, record.episode, firm, record.scope, record.evidence))
+
+
+def _strongest(facts: Iterable[Fact]) -> list[Fact]:
+    """A weak reading ("X's song" -> performer) gives way when the same
+    article states the same property of the same subject more firmly."""
+    facts = list(facts)
+    best: dict[tuple, float] = defaultdict(float)
+    for fact in facts:
+        key = (fact.subject, fact.predicate)
+        best[key] = max(best[key], fact.evidence.confidence)
+    return [f for f in facts if not (f.evidence.confidence < 0.7 <= best[(f.subject, f.predicate)])]
+
+
+def resolve(extractions: Iterable[Extraction]) -> ResolvedGraph:
+    resolver = Resolver()
+    for extraction in extractions:
+        resolver.add(extraction)
+    return resolver.graph

@@ -1,0 +1,263 @@
+"""Ingest: decoding, normalisation, noise stripping, dates, formats, errors."""
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from kg.ingest import IngestError, clean_text, find_date, iter_articles, read_article
+
+SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+
+
+def ingest(*inputs: Path) -> tuple[list, list[IngestError]]:
+    errors: list[IngestError] = []
+    return list(iter_articles(inputs, errors.append)), errors
+
+
+def write(path: Path, text: str, encoding: str = "utf-8") -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(text.encode(encoding))
+    return path
+
+
+def test_txt_headline_then_blank_line_then_body(tmp_path):
+    path = write(tmp_path / "007_abc.txt",
+                 "\n\n  Nova Crew drops new single  \nThe five-piece band Nova Crew released \"Lantern\" today.\n")
+    [article] = read_article(path)
+    assert article.id == "007_abc"
+    assert article.source == str(path)
+    assert article.title == "Nova Crew drops new single"
+    assert article.text == ("Nova Crew drops new single\n\n"
+                            "The five-piece band Nova Crew released \"Lantern\" today.")
+
+
+def test_clean_text_normalises_quotes_spaces_and_invisibles():
+    raw = ("\u201cMoon Garden\u201d \u2018stars\u2019 \u00abHa Yeon\u00bb\u2026\u00a0and\u2003\tJo\u200bon   "
+           "\r\n\r\n\r\n\r\n  Cafe\u0301 \u201eLast\u201f  \n")
+    assert clean_text(raw) == "\"Moon Garden\" 'stars' \"Ha Yeon\"... and Joon\n\nCaf\u00e9 \"Last\""
+
+
+def test_comment_section_and_everything_after_it_removed(tmp_path):
+    path = write(tmp_path / "c.txt", "\n".join([
+        "Actor Han Dae joins \u201cRiver Song\u201d",
+        "Han Dae will play the lead in the new drama \u201cRiver Song\u201d.",
+        "Source: Example News",
+        "",
+        "3 responses to \u201cActor Han Dae joins \u201cRiver Song\u201d\u201d",
+        "  1. minji says :",
+        "    So happy for him!",
+        "    \u2022 bora says :",
+        "      Me too, CHEERING_COMMENT",
+        "  2. Kai says:",
+        "    Best actor ever.",
+    ]))
+    [article] = read_article(path)
+    assert article.text.endswith("Source: Example News")
+    for noise in ("responses to", "says", "So happy", "CHEERING_COMMENT", "Best actor"):
+        assert noise not in article.text
+
+
+def test_numbered_comment_block_without_header_removed(tmp_path):
+    path = write(tmp_path / "c.txt", "Headline\nBody sentence one.\n\n1. Ruthie says :\nGreat news!\n")
+    assert read_article(path)[0].text == "Headline\n\nBody sentence one."
+
+
+def test_wordpress_widget_and_page_chrome_removed(tmp_path):
+    path = write(tmp_path / "w.txt", "\n".join([
+        "Singer Ara tops the chart",
+        "Also read: Ara's agency signs new rookies",
+        "Ara's song \"Blue Hour\" ranked No. 1 on the weekly chart.",
+        "SEE ALSO: Ten dramas to watch",
+        "Share this:",
+        "Twitter",
+        "Click to share on Facebook (Opens in new window)",
+        "The song was written by producer Kwon.",
+        "Back to top button",
+        "Submit News Tip",
+        "Leave a Reply",
+        "Fill in your details below or click an icon to log in:",
+        "You are commenting using your WordPress.com account. Log Out / Change )",
+        "Connecting to %s",
+        "%d bloggers like this:",
+    ]))
+    [article] = read_article(path)
+    assert article.text == ("Singer Ara tops the chart\n\n"
+                            "Ara's song \"Blue Hour\" ranked No. 1 on the weekly chart.\n"
+                            "The song was written by producer Kwon.")
+
+
+def test_each_widget_line_cuts_on_its_own(tmp_path):
+    for i, widget in enumerate(["Fill in your details below or click an icon to log in:",
+                                "You are commenting using your Twitter account. Log Out / Change )",
+                                "%d bloggers like this:", "Leave a Comment"]):
+        path = write(tmp_path / f"w{i}.txt", f"Headline\nBody.\n{widget}\nWIDGET_TAIL\n")
+        assert read_article(path)[0].text == "Headline\n\nBody.", widget
+
+
+def test_content_lines_resembling_noise_are_kept(tmp_path):
+    body = ("The director says the finale will surprise viewers.\n"
+            "Back to the top of the chart went the song \"Comeback\".\n"
+            "Leave a Light On is the title of her new album.")
+    path = write(tmp_path / "k.txt", "Headline\n" + body)
+    assert read_article(path)[0].text == "Headline\n\n" + body
+
+
+@pytest.mark.parametrize("line, expected", [
+    ("Posted by Minseo Saturday, May 14, 2022", date(2022, 5, 14)),
+    ("\ud64d\uae38\ub3d9 \uae30\uc790\n\uc2b9\uc778 2021.10.15 20:24", date(2021, 10, 15)),
+    ("By Kim Reporter\n\nPublished : July 29, 2024 - 14:54", date(2024, 7, 29)),
+    ("K-POP 2017.09.20", date(2017, 9, 20)),
+    ("Posted on April 3, 2012", date(2012, 4, 3)),
+    ("March 23, 2011 @ 12:10 am", date(2011, 3, 23)),
+    ("Updated 28 Jan. 2015", date(2015, 1, 28)),
+    ("2019-10-29 09:00 KST", date(2019, 10, 29)),
+    ("4.12.12", None),                                   # two-digit year: ambiguous
+    ("Posted on Smarch 3, 2012", None),                  # not a month
+    ("February 30, 2020", None),                         # no such day
+    ("The drama premieres on January 27, 2023.", None),  # a sentence, not a byline
+    ("a\nb\nc\nd\nMay 1, 2020", None),                   # too far down
+])
+def test_date_line_formats(tmp_path, line, expected):
+    path = write(tmp_path / "d.txt", f"Headline\n{line}\n\nBody sentence.\n")
+    [article] = read_article(path)
+    assert article.published == expected
+    assert line.splitlines()[-1] in article.text  # the date line stays in the text
+    assert find_date(line) == expected
+
+
+def test_jsonl_malformed_line_reported_with_number_good_lines_read(tmp_path):
+    good = {"id": "j1", "url": "https://example.com/a", "title": "Band X returns",
+            "date": "2023-06-01", "text": "Band X released \u201cAgain\u201d."}
+    lines = [json.dumps(good), "", "{not json", json.dumps({"id": "", "text": "x"}),
+             json.dumps({"id": "j2", "title": "Second", "text": "Second body.", "date": "June"}),
+             json.dumps({"id": "j3", "title": "Third", "text": "Third body.", "date": None})]
+    path = write(tmp_path / "batch.jsonl", "\n".join(lines) + "\n")
+    articles, errors = ingest(path)
+    assert [a.id for a in articles] == ["j1", "j3"]
+    first = articles[0]
+    assert (first.title, first.text, first.published, first.url, first.source) == (
+        "Band X returns", "Band X returns\n\nBand X released \"Again\".", date(2023, 6, 1),
+        "https://example.com/a", str(path))
+    assert [str(e) for e in errors] == [
+        f"{path}:3: invalid JSON (Expecting property name enclosed in double quotes)",
+        f"{path}:4: missing 'id'",
+        f"{path}:5: 'date' is not an ISO date: 'June'",
+    ]
+    assert errors[0].line == 3 and errors[0].path == str(path)
+
+
+def test_utf16_bom_and_latin1_decoded(tmp_path):
+    text = "Caf\u00e9 \u201cSeoul\u201d opens\nThe caf\u00e9 on Jongno opened on Monday.\n"
+    utf16 = tmp_path / "u16.txt"
+    utf16.write_bytes(text.encode("utf-16"))  # with BOM
+    latin = write(tmp_path / "l1.txt", text.replace("\u201c", '"').replace("\u201d", '"'), "latin-1")
+    cp1252 = write(tmp_path / "cp.txt", text, "cp1252")
+    bom8 = tmp_path / "b8.txt"
+    bom8.write_bytes(text.encode("utf-8-sig"))
+    articles, errors = ingest(utf16, latin, cp1252, bom8)
+    assert errors == []
+    assert {a.title for a in articles} == {"Caf\u00e9 \"Seoul\" opens"}
+
+
+def test_binary_and_empty_files_reported_by_name(tmp_path):
+    image = tmp_path / "photo.txt"
+    image.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00")
+    empty = write(tmp_path / "empty.txt", " \n\t\n")
+    nothing = write(tmp_path / "nothing.html", "")
+    good = write(tmp_path / "good.txt", "Headline\nBody.")
+    articles, errors = ingest(image, empty, nothing, good)
+    assert [a.id for a in articles] == ["good"]
+    assert [str(e) for e in errors] == [f"{image}: binary file, not text",
+                                        f"{empty}: empty article", f"{nothing}: empty article"]
+
+
+def test_explicit_unknown_extension_and_missing_file_are_errors(tmp_path):
+    pdf = write(tmp_path / "a.pdf", "Headline\nBody.")
+    articles, errors = ingest(pdf, tmp_path / "gone.txt")
+    assert articles == []
+    assert [str(e) for e in errors] == [f"{pdf}: unsupported file type '.pdf'",
+                                        f"{tmp_path / 'gone.txt'}: no such file or directory"]
+
+
+HTML = """<!DOCTYPE html>
+<html><head><title>Duo Lumen wins first trophy | Example News</title>
+<meta property="og:title" content="Duo Lumen wins first trophy">
+<meta property="article:published_time" content="2020-03-05T10:00:00+09:00">
+<link rel="canonical" href="https://example.com/news/lumen">
+<style>.SCRIPT_STYLE { color: red }</style>
+<script>var x = "SCRIPT_TEXT";</script>
+</head><body>
+<nav><a href="/">Home</a> <a href="/music">NAV_TEXT</a></nav>
+<article><h1>Duo Lumen wins first trophy</h1>
+<p>The duo Lumen won its first music show trophy on Thursday with the song \u201cFirefly\u201d, three weeks after its debut.</p>
+<script>document.write("INLINE_SCRIPT")</script>
+<p>The members thanked their agency and their fans, and promised to return with a full album later this year.</p>
+</article>
+<div id="comments" class="comments"><h3>2 Comments</h3>
+<ol class="comment-list"><li class="comment"><p>Reader COMMENT_TEXT: this is the best song of the whole year,
+I have listened to it a hundred times already and I love it so much.</p></li></ol></div>
+<footer>FOOTER_TEXT</footer>
+</body></html>"""
+
+
+def test_html_main_text_and_metadata_via_trafilatura(tmp_path):
+    [article] = read_article(write(tmp_path / "sub" / "lumen.html", HTML))
+    assert article.id == "lumen"
+    assert article.title == "Duo Lumen wins first trophy"
+    assert article.text.startswith("Duo Lumen wins first trophy\n\nThe duo Lumen won")
+    assert "\"Firefly\"" in article.text and "full album later this year." in article.text
+    assert article.text.count("Duo Lumen wins first trophy") == 1
+    for noise in ("SCRIPT", "NAV_TEXT", "FOOTER_TEXT", "color: red", "COMMENT_TEXT"):
+        assert noise not in article.text
+    assert article.published == date(2020, 3, 5)
+    assert article.url == "https://example.com/news/lumen"
+
+
+def test_html_external_entity_not_resolved(tmp_path):
+    secret = write(tmp_path / "secret.txt", "TOP_SECRET_VALUE")
+    page = HTML.replace("<!DOCTYPE html>", f'<!DOCTYPE html [<!ENTITY x SYSTEM "file://{secret}">]>')
+    page = page.replace("three weeks", "&x; three weeks")
+    [article] = read_article(write(tmp_path / "x.htm", page))
+    assert "TOP_SECRET_VALUE" not in article.text
+
+
+def test_folder_read_recursively_in_sorted_order(tmp_path):
+    for name in ["b/2.txt", "a/z.txt", "a/c/1.htm", "0.txt", "notes.md", "a/pic.jpg", ".hidden/h.txt"]:
+        write(tmp_path / name, f"Headline {name}\nBody of {name}.")
+    write(tmp_path / "a/c/1.htm", HTML)
+    articles, errors = ingest(tmp_path)
+    assert errors == []
+    assert [a.source for a in articles] == [str(tmp_path / p) for p in
+                                            ["0.txt", "a/c/1.htm", "a/z.txt", "b/2.txt"]]
+
+
+def test_iter_articles_streams_and_reports_duplicate_ids(tmp_path):
+    first = write(tmp_path / "x" / "same.txt", "One\nBody.")
+    second = write(tmp_path / "y" / "same.txt", "Two\nBody.")
+    errors: list[IngestError] = []
+    stream = iter_articles([first, tmp_path / "missing.txt", second], errors.append)
+    assert next(stream).title == "One" and errors == []  # nothing read ahead
+    assert list(stream) == []
+    assert [str(e) for e in errors] == [
+        f"{tmp_path / 'missing.txt'}: no such file or directory",
+        f"{second}: duplicate article id 'same' (first read from {first})"]
+
+
+def test_seeds_cleaned():
+    articles, errors = ingest(SEEDS)
+    assert errors == []
+    by_id = {a.id: a for a in articles}
+    seed0 = by_id["000_ccb41357b12cf6b7"]
+    assert seed0.text.startswith("[News] Ku Hye Sun's Piano Piece \"RAIN\" Takes No.1")
+    assert seed0.text.endswith("Source: ygfamily")
+    for noise in ("Daebak", "says :", "responses to", "Leave a Reply", "WordPress", "%d"):
+        assert noise not in seed0.text
+    seed1 = by_id["001_350b9675a44986e5"].text
+    assert "[Soompi 2011] Soompi Recommends the Following Dramas!" in seed1
+    assert "Japanese Release of \"Heartstrings\" OST to Feature Jung Yong Hwa's" in seed1
+    assert seed1.endswith("very close to a kiss.")
+    seed2 = by_id["002_da0e20ebe3606751"].text
+    assert seed2.endswith("highest-rated tvN drama ever.")
