@@ -2,17 +2,33 @@
 
 The format follows the file extension. Output goes to a temporary file in
 the same folder and is renamed into place, so an interrupted build never
-leaves a half-written file and the previous output survives.
+leaves a half-written file and the previous output survives. Nothing about
+the output path comes from article content.
+
+Quad formats (.nq, .trig) carry provenance as named graphs: the default
+graph is the complete graph (so a query without GRAPH gives the same answer
+as on the Turtle file), and each article has a named graph, named by the
+article's IRI, holding the facts that article states (the reified triples of
+its kg:Evidence nodes, and every triple of the chart entries and ratings it
+reports). ``GRAPH ?article { ... }`` then tells which articles state a fact.
 """
 from __future__ import annotations
 
+import json
 import os
+import re
+import stat
 import tempfile
 from pathlib import Path
 
-from rdflib import Graph
+import pyoxigraph
+from rdflib import Dataset, Graph
 
-FORMATS = {".ttl": "turtle", ".nt": "nt", ".jsonld": "json-ld", ".json": "json-ld", ".xml": "xml", ".rdf": "xml"}
+from .namespaces import KG, PREFIXES, PROV, RDF, bind_prefixes
+
+FORMATS = {".ttl": "turtle", ".nt": "nt", ".nq": "nquads", ".trig": "trig", ".jsonld": "json-ld",
+           ".json": "json-ld", ".xml": "xml", ".rdf": "xml"}
+N_ARY = (KG.ChartEntry, KG.ViewershipRating)
 
 
 def format_for(path: Path) -> str:
@@ -22,27 +38,120 @@ def format_for(path: Path) -> str:
         raise ValueError(f"{path}: unknown output format (use one of {', '.join(sorted(FORMATS))})") from None
 
 
+def by_article(graph: Graph) -> Dataset:
+    """The graph as a dataset: all of it in the default graph, plus one named
+    graph per article with the facts its kg:Evidence nodes state."""
+    dataset = bind_prefixes(Dataset())
+    dataset.default_graph += sorted(graph)
+    for evidence in sorted(graph.subjects(RDF.type, KG.Evidence)):
+        named = dataset.graph(graph.value(evidence, PROV.wasDerivedFrom))
+        s, p, o = (graph.value(evidence, term) for term in (RDF.subject, RDF.predicate, RDF.object))
+        named += sorted(graph.triples((s, None, None))) if p == RDF.type and o in N_ARY else [(s, p, o)]
+    return dataset
+
+
+def _trig(dataset: Dataset) -> bytes:
+    """rdflib's TriG writer orders the graphs as a set does, so oxigraph
+    writes it from the quads sorted graph by graph."""
+    quads = pyoxigraph.parse(dataset.serialize(format="nquads", encoding="utf-8"), format=pyoxigraph.RdfFormat.N_QUADS)
+    order = sorted(quads, key=lambda q: (str(q.graph_name), str(q.subject), str(q.predicate), str(q.object)))
+    prefixes = {prefix: str(ns) for prefix, ns in PREFIXES.items() if prefix != "kgr"}  # kgr: would escape every '/'
+    return pyoxigraph.serialize(order, format=pyoxigraph.RdfFormat.TRIG, prefixes=prefixes)
+
+
+def _json_ld(graph: Graph) -> bytes:
+    """Compacted with the project's prefixes; rdflib lists the nodes as a set
+    does, so they are sorted by @id."""
+    data = json.loads(graph.serialize(format="json-ld", context={p: str(ns) for p, ns in PREFIXES.items()},
+                                      auto_compact=True))
+    data["@graph"].sort(key=lambda node: node["@id"])
+    return json.dumps(data, indent=2, ensure_ascii=False).encode("utf-8")
+
+
 def serialize(graph: Graph, fmt: str = "turtle") -> bytes:
-    """rdflib's Turtle writer groups triples by subject with the bound
-    prefixes and sorts subjects and objects, so equal graphs give equal
-    bytes (the graph has no blank nodes)."""
-    return graph.serialize(format=fmt, encoding="utf-8")
+    """Equal graphs give equal bytes (the graph has no blank nodes): rdflib's
+    Turtle writer sorts subjects and objects, and the line-based formats
+    are sorted line by line."""
+    if fmt == "trig":
+        return _trig(by_article(graph))
+    if fmt == "json-ld":
+        return _json_ld(graph)
+    data = (by_article(graph) if fmt == "nquads" else graph).serialize(format=fmt, encoding="utf-8")
+    return b"".join(sorted(data.splitlines(keepends=True))) if fmt in ("nt", "nquads") else data
+
+
+def _temp_pattern(path: Path) -> re.Pattern:
+    return re.compile(rf"\.{re.escape(path.name)}\.(\d+)\.[^./]+\.tmp")
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:  # exists, owned by someone else
+        return True
+    return True
+
+
+def clean_stale_temps(path: Path) -> list[Path]:
+    """Remove temporary files a killed earlier write of ``path`` left behind
+    (``.NAME.PID.RANDOM.tmp`` whose process is gone); another build still
+    writing the same output keeps its file. Returns what was removed."""
+    path = Path(path)
+    pattern, removed = _temp_pattern(path), []
+    try:
+        names = os.listdir(path.parent)
+    except OSError:
+        return removed
+    for name in names:
+        match = pattern.fullmatch(name)
+        if match and int(match[1]) != os.getpid() and not _alive(int(match[1])):
+            try:
+                (path.parent / name).unlink()
+                removed.append(path.parent / name)
+            except OSError:
+                pass
+    return removed
 
 
 def write_atomic(path: Path, data: bytes) -> None:
+    """Write ``data`` to a temporary file beside ``path``, fsync it and
+    rename it into place: readers (and a build killed at any moment, even by
+    SIGKILL) see either the old file or the new one, never a mix. The
+    temporary file is named ``.NAME.PID.RANDOM.tmp``; if a kill leaves one
+    behind, the next write of the same output removes it."""
     path = Path(path)
     if not path.parent.is_dir():
         raise OSError(f"{path}: folder {path.parent} does not exist")
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    clean_stale_temps(path)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.{os.getpid()}.", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()
+            # mkstemp makes the file 0600; give the output the usual mode
+            # (the old file's, else 0666 less the umask).
+            try:
+                mode = stat.S_IMODE(os.stat(path).st_mode)
+            except OSError:
+                umask = os.umask(0)
+                os.umask(umask)
+                mode = 0o666 & ~umask
+            os.fchmod(handle.fileno(), mode)
             os.fsync(handle.fileno())
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+    try:  # make the rename itself durable
+        dir_fd = os.open(path.parent, os.O_RDONLY)
+        try:
+            os.fsync(dir_fd)
+        finally:
+            os.close(dir_fd)
+    except OSError:
+        pass
 
 
 def write_graph(graph: Graph, path: Path) -> None:

@@ -8,13 +8,16 @@ editor can add a rule without touching code.
 from __future__ import annotations
 
 import codecs
+import errno
 import json
 import os
 import re
+import stat
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator
 from datetime import date, datetime
 from pathlib import Path
+from urllib.parse import quote
 
 import trafilatura
 
@@ -43,16 +46,55 @@ _CHAR_MAP = {
     ord("…"): "...",
 }
 _SPACES = re.compile(r" {2,}")
+# Lone surrogates (from JSON "\\ud800" escapes or undecodable file names)
+# cannot be written as UTF-8; U+FFFE/U+FFFF are not characters at all.
+_UNENCODABLE = re.compile("[\ud800-\udfff\ufffe\uffff]")
+_CONTROLS = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+# Characters an xsd:anyURI must not contain raw (RFC 3987 excludes them).
+_URL_UNSAFE = re.compile(r'[\x00-\x20\x7f-\x9f<>"{}|\\^`]')
+
+# Limits that keep one hostile input from stalling or exhausting a build.
+# A news article is a few thousand characters; anything past these is a
+# dump, not an article, and is skipped with a message saying so.
+MAX_FILE_BYTES = 16 * 1024 * 1024      # .txt / .html file; a .jsonl line
+MAX_ARTICLE_CHARS = 1_000_000          # cleaned text (spaCy's own max_length)
 _BLANK_RUNS = re.compile(r"\n{3,}")
 
 
+def printable(text: str) -> str:
+    """``text`` on one line and encodable as UTF-8: control characters and
+    line breaks become ``\\xNN`` escapes, lone surrogates (the undecodable
+    bytes of a file name) ``\\udcNN``. For file names in messages, ids and
+    ``kg:sourceFile``."""
+    text = _CONTROLS.sub(lambda m: m[0].encode("unicode_escape").decode("ascii"), str(text))
+    return _UNENCODABLE.sub(lambda m: m[0].encode("unicode_escape").decode("ascii"), text)
+
+
+def safe_url(url: str | None) -> str | None:
+    """A URL usable as an xsd:anyURI literal: characters a URI may not hold
+    raw are percent-encoded; an empty URL is dropped."""
+    url = _UNENCODABLE.sub("\ufffd", (url or "").strip())
+    return _URL_UNSAFE.sub(lambda m: quote(m[0], safe=""), url) or None
+
+
 class IngestError(Exception):
-    """A bad input, reported through ``on_error`` so the batch goes on."""
+    """A bad input, reported through ``on_error`` so the batch goes on. The
+    message is always one printable line: ``PATH[:LINE]: reason``."""
 
     def __init__(self, path: Path | str, reason: str, line: int | None = None):
         self.path, self.reason, self.line = str(path), reason, line
-        where = self.path if line is None else f"{self.path}:{line}"
-        super().__init__(f"{where}: {reason}")
+        where = printable(self.path) if line is None else f"{printable(self.path)}:{line}"
+        super().__init__(f"{where}: {printable(reason)}")
+
+
+class StopBatch(BaseException):
+    """Raised by an ``on_error`` handler to stop the whole batch at the first
+    bad input (``kg build --strict``). A BaseException, so that no reader's
+    error handling turns it into just another skipped file."""
+
+    def __init__(self, error: IngestError):
+        self.error = error
+        super().__init__(str(error))
 
 
 def _load_rules(path: Path) -> dict[str, list[re.Pattern]]:
@@ -75,7 +117,7 @@ _RULES = _load_rules(RULES_FILE)
 def clean_text(raw: str) -> str:
     """Normalise text the same way for every format: NFC, ASCII quotes and
     spaces, no invisible characters, stripped lines, at most one blank line."""
-    text = unicodedata.normalize("NFC", raw).translate(_CHAR_MAP)
+    text = unicodedata.normalize("NFC", _UNENCODABLE.sub("\ufffd", raw)).translate(_CHAR_MAP)
     lines = (_SPACES.sub(" ", line).strip() for line in text.splitlines())
     return _BLANK_RUNS.sub("\n\n", "\n".join(lines)).strip()
 
@@ -156,8 +198,10 @@ def _article(path: Path, id: str, headline: str, body: str,
     if not headline:
         raise IngestError(path, "empty article")
     text = f"{headline}\n\n{body}" if body else headline
-    return Article(id=id, source=str(path), title=headline, text=text,
-                   published=published or find_date(body), url=url)
+    if len(text) > MAX_ARTICLE_CHARS:
+        raise IngestError(path, f"article too long: {len(text):,} characters (limit {MAX_ARTICLE_CHARS:,})")
+    return Article(id=printable(id), source=printable(str(path)), title=headline, text=text,
+                   published=published or find_date(body), url=safe_url(url))
 
 
 def _read_txt(path: Path, data: bytes, on_error) -> Iterator[Article]:
@@ -177,7 +221,10 @@ def _read_html(path: Path, data: bytes, on_error) -> Iterator[Article]:
     headline, body = doc.title, doc.text
     if not headline:
         headline, _, body = clean_text(body).partition("\n")
-    published = date.fromisoformat(doc.date) if doc.date else None
+    try:
+        published = date.fromisoformat(doc.date) if doc.date else None
+    except ValueError:
+        published = None
     yield _article(path, path.stem, headline, body, published, doc.url)
 
 
@@ -188,6 +235,8 @@ def _read_jsonl(path: Path, data: bytes, on_error) -> Iterator[Article]:
         if not line.strip():
             continue
         try:
+            if len(line) > MAX_FILE_BYTES:
+                raise IngestError(path, f"line too long: {len(line):,} characters", number)
             yield _jsonl_article(path, number, line)
         except IngestError as error:
             on_error(error)
@@ -226,14 +275,31 @@ def _jsonl_article(path: Path, number: int, line: str) -> Article:
 _READERS = {".txt": _read_txt, ".html": _read_html, ".htm": _read_html, ".jsonl": _read_jsonl}
 
 
+def _os_reason(path: Path, error: OSError) -> str:
+    if error.errno == errno.ELOOP:
+        return "symbolic link loop"
+    if error.errno == errno.ENOENT and path.is_symlink():
+        return "broken symbolic link"
+    return (error.strerror or str(error)).lower()
+
+
 def _read(path: Path, on_error: Callable[[IngestError], None]) -> Iterator[Article]:
     reader = _READERS.get(path.suffix.lower())
     if reader is None:
         raise IngestError(path, f"unsupported file type {path.suffix or '(none)'!r}")
     try:
+        info = path.stat()
+        # Only regular files: a FIFO or device named *.txt would block or
+        # never end.
+        if not stat.S_ISREG(info.st_mode):
+            raise IngestError(path, "not a regular file")
+        limit = MAX_FILE_BYTES if reader is not _read_jsonl else None
+        if limit and info.st_size > limit:
+            raise IngestError(path, f"file too large: {info.st_size / 2**20:.1f} MiB "
+                                    f"(limit {limit / 2**20:.0f} MiB for one article)")
         data = path.read_bytes()
     except OSError as error:
-        raise IngestError(path, error.strerror or str(error)) from None
+        raise IngestError(path, _os_reason(path, error)) from None
     if not data.strip():
         raise IngestError(path, "empty article")
     yield from reader(path, data, on_error)
@@ -251,10 +317,14 @@ def read_article(path: Path) -> list[Article]:
 def _expand(inputs: Iterable[Path], on_error) -> Iterator[Path]:
     """Files in the order given; a folder gives its readable files,
     recursively and sorted, skipping hidden entries and other extensions."""
+    def walk_error(error: OSError) -> None:
+        on_error(IngestError(error.filename, _os_reason(Path(error.filename), error)))
+
     for given in map(Path, inputs):
         if given.is_dir():
             found = []
-            for root, dirs, files in os.walk(given):
+            # Symlinked folders are not followed: no loops, no escaping the tree.
+            for root, dirs, files in os.walk(given, onerror=walk_error):
                 dirs[:] = [d for d in dirs if not d.startswith(".")]
                 found += [Path(root, f) for f in files
                           if not f.startswith(".") and Path(f).suffix.lower() in _READERS]
@@ -262,7 +332,12 @@ def _expand(inputs: Iterable[Path], on_error) -> Iterator[Path]:
         elif given.exists():
             yield given
         else:
-            on_error(IngestError(given, "no such file or directory"))
+            try:
+                given.stat()
+                reason = "no such file or directory"
+            except OSError as error:
+                reason = _os_reason(given, error)
+            on_error(IngestError(given, reason))
 
 
 def iter_articles(inputs: Iterable[Path],
@@ -283,3 +358,7 @@ def iter_articles(inputs: Iterable[Path],
                 yield article
         except IngestError as error:
             on_error(error)
+        except Exception as error:  # noqa: BLE001 - any reader failure is this file's problem
+            # A reader (or the HTML library under it) failed on this file:
+            # report it like any bad input instead of ending the batch.
+            on_error(IngestError(path, f"cannot read ({type(error).__name__}: {error})"))

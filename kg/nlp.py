@@ -75,7 +75,10 @@ def kg_titles(doc: Doc) -> Doc:
     for start, end in sorted(singles + doubles):
         inner = doc.text[start:end]
         stripped = inner.strip(" ,.!?") if not inner.rstrip().endswith("..") else inner.strip(" ,")
-        if not stripped or not stripped[0].isalnum() or len(stripped.split()) > 9:
+        words = stripped.split()
+        speech = inner.rstrip().endswith(".") and not inner.rstrip().endswith("..") and len(words) > 3
+        wordy = len(words) > 5 and sum(w[:1].islower() for w in words) * 2 > len(words)
+        if not stripped or not stripped[0].isalnum() or len(words) > 9 or speech or wordy:
             continue
         start += inner.index(stripped)
         span = doc.char_span(start, start + len(stripped), label="TITLE", alignment_mode="expand")

@@ -40,13 +40,29 @@ def extractions(inputs: Iterable[Path], model: str = DEFAULT_MODEL, on_error: Ca
     articles = iter_articles(inputs, on_error)
     pairs = nlp.pipe(((a.text, a) for a in articles), as_tuples=True, batch_size=batch_size, n_process=jobs)
     for doc, article in pairs:
-        yield extract(article, doc, engine)
+        try:
+            extraction = extract(article, doc, engine)
+        except Exception as error:  # noqa: BLE001 - one article's failure must not end the batch
+            on_error(IngestError(article.source, f"article {article.id!r}: extraction failed "
+                                                 f"({type(error).__name__}: {error})"))
+            continue
+        yield extraction
 
 
-def build(inputs: Iterable[Path], model: str = DEFAULT_MODEL, jobs: int = 1) -> BuildResult:
+def build(inputs: Iterable[Path], model: str = DEFAULT_MODEL, jobs: int = 1,
+          on_error: Callable[[IngestError], None] | None = None) -> BuildResult:
+    """``on_error`` sees each skipped input as it happens (it may raise
+    ``kg.ingest.StopBatch`` to stop the build); all are also collected in
+    ``BuildResult.problems``."""
     problems: list[str] = []
+
+    def report(error: IngestError) -> None:
+        problems.append(str(error))
+        if on_error is not None:
+            on_error(error)
+
     resolver = Resolver()
-    for extraction in extractions(inputs, model, lambda e: problems.append(str(e)), jobs=jobs):
+    for extraction in extractions(inputs, model, report, jobs=jobs):
         resolver.add(extraction)
     resolved = resolver.graph
     return BuildResult(to_rdf(resolved), len(resolved.articles), problems)

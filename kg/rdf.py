@@ -24,7 +24,13 @@ DATATYPES = {"integer": XSD.integer, "date": XSD.date, "gYearMonth": XSD.gYearMo
 
 
 def article_iri(article_id: str) -> URIRef:
-    return KGR[f"article/{quote(article_id, safe='')}"]
+    """Any id gives one valid IRI segment: '/' and every other reserved or
+    non-ASCII character is percent-encoded, and an id of only dots ("..")
+    is too, so that IRI normalisation cannot turn it into a path step."""
+    segment = quote(article_id, safe="")
+    if not segment.strip("."):
+        segment = segment.replace(".", "%2E")
+    return KGR[f"article/{segment}"]
 
 
 def _literal(value: Value) -> Literal:

@@ -88,6 +88,8 @@ def extract(article: Article, doc: Doc, engine: RuleEngine) -> Extraction:
     readers.read_ratings(ctx)
     readers.read_rating_table(ctx)
     readers.read_track_list(ctx)
+    readers.read_counts(ctx)
+    readers.read_sung(ctx)
     _collect_mentions(ctx)
     return ctx.extraction
 
@@ -100,9 +102,8 @@ def _apply(ctx: Context, binding: Binding) -> None:
             ctx.characters.add(character.name)
     subjects = _role_refs(ctx, binding, "subject")
     objects = _role_refs(ctx, binding, "object")
-    if rule.makes == "castMember" and not subjects:
-        series = ctx.antecedent(binding.sentence[-1], ("TVSeries", "Film"))
-        subjects = [series] if series else []
+    if not subjects:
+        subjects = _implied_subject(ctx, binding)
     if rule.makes == "inAlbum" and "rank" in roles:
         rank = lexicon()["ordinals"].get(roles["rank"][0].text.lower())
     else:
@@ -119,6 +120,27 @@ def _apply(ctx: Context, binding: Binding) -> None:
                 ctx.extraction.facts.append(Fact(subject, rule.makes, obj, evidence))
         if rank and objects:
             ctx.extraction.facts.append(Fact(subject, "trackNumber", Value(str(rank), "integer"), evidence))
+
+
+NOMINALS = {"drama": ("TVSeries",), "series": ("TVSeries",), "show": ("TVSeries",), "film": ("Film",), "movie": ("Film",),
+            "album": ("Album",), "song": ("Song",), "track": ("Song",), "music": ("Song",), "ost": ("Song", "Album")}
+
+
+def _implied_subject(ctx: Context, binding: Binding) -> list[EntityRef]:
+    """A rule that names no subject talks about what the article is about:
+    the series for cast lines, or what "the album" / "the drama" in the
+    sentence points back to."""
+    accepted = tuple(c for c in binding.rule.classes.get("subject", ()) if c in TYPED)
+    for token in binding.sentence:
+        kinds = NOMINALS.get(token.text.lower())
+        if kinds and token.i > 0 and token.doc[token.i - 1].text.lower() in {"the", "this", "that"}:
+            wanted = tuple(k for k in kinds if not accepted or k in accepted)
+            ref = ctx.antecedent(token, wanted) if wanted else None
+            return [ref] if ref else []
+    if binding.rule.makes == "castMember":
+        series = ctx.antecedent(binding.sentence[-1], ("TVSeries", "Film"))
+        return [series] if series else []
+    return []
 
 
 def _role_refs(ctx: Context, binding: Binding, role: str) -> list[EntityRef]:
@@ -163,7 +185,7 @@ def _date_of(ctx: Context, token, sentence) -> Value | None:
         return None
     ent = ctx.ent(token)
     text = ent.surface if ent else token.text
-    earlier = years_in(ctx.doc.text[:sentence.start_char])
+    earlier = years_in(ctx.doc.text[:token.idx])
     return parse_date(text if "same year" not in sentence.text else text + " of the same year", ctx.article.published, earlier[-1] if earlier else None)
 
 

@@ -59,9 +59,39 @@ def find_entities(doc: Doc) -> list[Ent]:
                 ents.append(Ent(start, end, text, CANDIDATE[label], text, "model"))
         elif label in VALUE_LABELS:
             ents.append(Ent(span.start_char, span.end_char, span.text, label, span.text, "model"))
+    ents = ents + _cued_people(doc, ents)
     ents = _repeat_names(doc.text, ents)
     _type_titles(doc, ents)
     return sorted(ents, key=lambda e: e.start)
+
+
+def _cued_people(doc: Doc, ents: list[Ent]) -> list[Ent]:
+    """A name right after a role word ("singer Gummy", "musician Isao
+    Sasaki", "producer Song Dong Woon") is a person even when the model
+    missed it."""
+    cues = {c.lower() for c in lexicon()["person_cues"]} - {"member", "star", "host", "mc"}
+    taken = [(e.start, e.end) for e in ents]
+    found = []
+    for token in doc:
+        if token.text.lower() not in cues or token.i + 1 >= len(doc):
+            continue
+        run = []
+        for t in doc[token.i + 1:token.i + 4]:
+            if (t.is_title or (t.is_upper and len(t) > 1)) and t.text not in lexicon()["non_names"]:
+                run.append(t)
+            elif t.text == "-" and run and t.i + 1 < len(doc) and doc[t.i + 1].is_lower and not t.whitespace_:
+                run.append(t)
+            elif run and run[-1].text == "-" and t.is_lower:
+                run.append(t)
+            else:
+                break
+        if not run or run[-1].text == "-":
+            continue
+        start, end = run[0].idx, run[-1].idx + len(run[-1])
+        if any(start < b and a < end for a, b in taken):
+            continue
+        found.append(Ent(start, end, doc.text[start:end], "Person", doc.text[start:end], "cue"))
+    return found
 
 
 def _clean_candidate(span) -> tuple[int, int] | None:
@@ -92,17 +122,21 @@ def _repeat_names(text: str, ents: list[Ent]) -> list[Ent]:
     def free(start: int, end: int) -> bool:
         return not any(start < b and a < end for a, b in taken)
 
-    known: dict[str, Ent] = {}
-    for ent in ents:
-        if not ent.is_value and len(ent.surface) > 1:
-            known.setdefault(ent.surface, ent)
     aliases: dict[str, Ent] = {}
     for ent in ents:
-        if ent.cls == "Person" and len(ent.surface.split()) >= 2:
+        if ent.cls == "Person" and ent.source in ("names", "cue") or ent.cls == "PERSON" and len(ent.surface.split()) >= 2:
             parts = ent.surface.split()
             for alias in {parts[0], parts[0].upper(), " ".join(parts[1:])}:
-                if alias not in known and len(alias) > 1:
+                if len(alias) > 1:
                     aliases.setdefault(alias, ent)
+    known: dict[str, Ent] = {}
+    for ent in ents:
+        if not ent.is_value and len(ent.surface) > 1 and ent.surface not in aliases:
+            known.setdefault(ent.surface, ent)
+    for ent in ents:
+        full = aliases.get(ent.surface)
+        if full is not None and ent.cls in ("PERSON", "ORG", "Person") and ent is not full:
+            ent.name, ent.cls, ent.source = full.name, "Person", "alias"
     added = []
     for surface, ent in list(known.items()) + list(aliases.items()):
         flags = re.IGNORECASE if ent.cls == "Person" and surface in known else 0
@@ -128,17 +162,22 @@ def _type_titles(doc: Doc, ents: list[Ent]) -> None:
         span = doc.char_span(ent.start, ent.end, alignment_mode="expand")
         if span is None:
             continue
-        left = [t for t in doc[max(0, span.start - 5):span.start] if not t.is_quote]
-        for t in reversed(left):
-            if t.idx in starts or t.text in {",", ";", ":", "(", ")"}:
-                break
-            if t.text.lower() in before:
-                votes[ent.name][before[t.text.lower()]] += 1
-                break
+        left = [t for t in doc[max(0, span.start - 4):span.start] if not t.is_quote]
+        while left and (left[-1].like_num or re.fullmatch(r"(?i)part\.?\d*|vol\.?\d*|no\.?|#", left[-1].text)):
+            left.pop()
+        if left and left[-1].idx not in starts and left[-1].text.lower() in before:
+            votes[ent.name][before[left[-1].text.lower()]] += 1
         right = [t for t in doc[span.end:span.end + 3] if not t.is_quote]
         for t in right[:2]:
             if t.text.lower() in after:
                 votes[ent.name][after[t.text.lower()]] += 1
+                break
+        # "X, the first full-length movie ...", "X is an acoustic ballad song"
+        for t in [t for t in doc[span.end:span.end + 7] if not t.is_quote]:
+            if t.ent_type_ not in ("", "ORDINAL", "CARDINAL", "DATE") or (t.is_punct and t.text != ",") or t.text.lower() in {"of", "for", "by", "from", "on", "in", "and"}:
+                break
+            if t.text.lower() in before and t.i > span.end:
+                votes[ent.name][before[t.text.lower()]] += 2
                 break
     for ent in ents:
         if ent.cls == "TITLE" and votes.get(ent.name):

@@ -9,7 +9,7 @@ from decimal import Decimal
 
 from ..nlp import lexicon
 from ..records import ChartEntryFact, EntityRef, Fact, RatingFact, Value
-from .values import parse_date, parse_rank
+from .values import parse_count, parse_date, parse_rank
 
 WORKS = ("Song", "Album")
 RANK_EXPR = re.compile(r"(?:\bno\.?\s*|#|\bnumber\s+)(\d{1,3})\b|\branked\s+(\d{1,3})\b|\b(?:ranked|placed|came|landed|at|in)\s+(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\b|\band\s+(second|third|fourth|fifth)\b", re.I)
@@ -47,17 +47,27 @@ def _ranks(text: str) -> list[int]:
     return ranks
 
 
+CHART_STOP = {"the", "on", "of", "in", "a", "an", "its", "their", "her", "his", "and", "its", "top", "to", "all", "both", "major", "several", "various", "other", "many", "most", "biggest", "big"}
+
+
 def read_charts(ctx) -> None:
-    body_entries = []
+    records = []
     for index, sentence in enumerate(ctx.doc.sents):
         text = sentence.text
         if is_hedged(text) or not re.search(r"\bcharts?\b|\bNo\.?\s*\d|#\d|\btop(?:ped|s)?\b|\branked\b", text, re.I):
             continue
-        ranks = _ranks(text)
+        marks = [m.start() for m in re.finditer('"', text)]
+        quoted = [(a, b) for a, b in zip(marks[::2], marks[1::2]) if b - a > 20]
+        outside = lambda m: not any(a <= m.start() < b for a, b in quoted)
+        ranked = [m for m in RANK_EXPR.finditer(text) if outside(m)]
+        topped = [m for m in TOPPED.finditer(text) if outside(m)]
+        ranks = _ranks(" ".join(m.group(0) for m in ranked)) if ranked else ([1] if topped else [])
         if not ranks:
             continue
+        anchor = sentence.start_char + (ranked[0] if ranked else topped[0]).start()
         ents = list(_sentence_ents(ctx, sentence))
-        entries = [EntityRef(e.name, cls if cls in WORKS else "Song") for _, e, cls in ents if cls in WORKS + ("TITLE",)]
+        works = [(t, EntityRef(e.name, cls if cls in WORKS else "Song")) for t, e, cls in ents if cls in WORKS + ("TITLE",)]
+        entries = [ref for t, ref in works if t.idx < anchor] or [ref for t, ref in works]
         if not entries:
             nominal = re.search(r"\b(?:her|his|their|its|[\w']+'s?)\s+(?:\w+\s){0,3}(album|EP|single|song)\b", text)
             if nominal:
@@ -65,69 +75,120 @@ def read_charts(ctx) -> None:
                 entries = [ref] if ref else []
         if not entries:
             continue
-        charts = [EntityRef(e.name, "Chart") for _, e, cls in ents if cls == "Chart"]
-        providers = [EntityRef(e.name, cls) for _, e, cls in ents if cls in ("Platform",) or (cls == "Organization" and e.source == "gazetteer" and "chart" in text.lower())]
-        places = [EntityRef(e.name, "Place") for _, e, cls in ents if cls == "Place"]
         evidence = ctx.evidence(sentence, "reader:chart-sentence", 0.8)
-        targets = _chart_targets(ctx, text, charts, providers, places, evidence)
+        targets = _chart_targets(ctx, sentence, ents, evidence)
         if not targets:
             continue
         dates = _chart_dates(ctx, sentence)
         paired = len(ranks) == len(targets) > 1
-        for n, chart in enumerate(targets):
-            rank = ranks[n] if paired else ranks[0]
-            for entry in entries:
-                record = ChartEntryFact(entry, chart, rank, evidence, *dates)
-                (body_entries if index else ctx.extraction.chart_entries).append(record)
-    # A headline restates the body: keep its entries only when the body lacks them.
-    seen = {(r.entry, r.rank) for r in body_entries}
-    ctx.extraction.chart_entries = [r for r in ctx.extraction.chart_entries if (r.entry, r.rank) not in seen] + body_entries
+        for n, (chart, provider) in enumerate(targets):
+            for entry in dict.fromkeys(entries):
+                records.append((index, provider, ChartEntryFact(entry, chart, ranks[n] if paired else ranks[0], evidence, *dates)))
+    ctx.extraction.chart_entries.extend(_best_entries(records))
 
 
-def _chart_targets(ctx, text, charts, providers, places, evidence) -> list[EntityRef]:
-    """The charts a sentence places its entries on: named charts; charts
-    named by type for one provider ("QQ Music's popular chart, MV chart");
-    one chart per country ("iTunes charts in Mexico, Brazil"); or, when
-    only services are named, one unnamed chart per service."""
+def _best_entries(records):
+    """One article often restates a position: the headline summarises the
+    body, and "QQ" (the company) and "QQ Music" (its service) name one
+    chart. Per entry and rank keep the most specific statements."""
+    by_key = {}
+    for index, provider, record in records:
+        by_key.setdefault((record.entry, record.rank), []).append((index, provider, record))
+    kept = []
+    for group in by_key.values():
+        body = [g for g in group if g[0] > 0] or group
+        named = [g for g in body if g[1] is not None] or body
+        names = {g[1].name for g in named if g[1] is not None}
+        for index, provider, record in named:
+            if provider is not None and any(n != provider.name and n.startswith(provider.name + " ") for n in names):
+                continue
+            if record not in kept:
+                kept.append(record)
+    return kept
+
+
+def _provider_near(tokens, ctx, position, step):
+    """The service named right before a chart ("QQ Music's popular chart")
+    or right after it ("chart of QQ Music")."""
+    doc, i = tokens.doc, position
+    for _ in range(3):
+        i += step
+        if not (tokens.start <= i < tokens.end):
+            return None
+        ent = ctx.ent(doc[i])
+        if ent is not None:
+            cls = ctx.decided.get(ent.name, ent.cls)
+            return EntityRef(ent.name, cls) if cls in ("Platform", "Organization", "Broadcaster") else None
+        if doc[i].text.lower() not in {"'s", "'", "of", "the", "on", "by", "from"}:
+            return None
+    return None
+
+
+def _chart_kinds(ctx, sentence):
+    """Chart phrases with their kind words ("popular chart", "K-Pop MV
+    chart") and the provider beside them, if any."""
+    kinds = []
+    for token in sentence:
+        if token.text.lower() not in ("chart", "charts") or ctx.ent(token) is not None:
+            continue
+        words, i = [], token.i - 1
+        while i >= sentence.start and ctx.ent(ctx.doc[i]) is None and (ctx.doc[i].is_alpha or "-" in ctx.doc[i].text) and ctx.doc[i].text.lower() not in CHART_STOP:
+            words.insert(0, ctx.doc[i].text)
+            i -= 1
+        provider = _provider_near(sentence, ctx, i + 1, -1) or _provider_near(sentence, ctx, token.i, +1)
+        kinds.append((" ".join(words + ["chart"]) if words else None, provider, token))
+    return kinds
+
+
+def _chart_targets(ctx, sentence, ents, evidence) -> list[tuple[EntityRef, EntityRef | None]]:
+    """The charts a sentence places its entries on, each with its provider:
+    named charts; charts named by type ("QQ Music's popular chart, MV
+    chart"); one chart per country ("iTunes charts in Mexico, Brazil"); or,
+    when only services are named, one unnamed chart per service."""
     facts = ctx.extraction.facts
-    provider = providers[0] if len(providers) == 1 else None
+    providers = list(dict.fromkeys(EntityRef(e.name, cls) for _, e, cls in ents if cls == "Platform"))
+    places = list(dict.fromkeys(EntityRef(e.name, "Place") for _, e, cls in ents if cls == "Place"))
+    sole = providers[0] if len(providers) == 1 else None
+    charts = [EntityRef(e.name, "Chart") for _, e, cls in ents if cls == "Chart"]
     if charts:
+        out = []
         for chart in charts:
+            provider = next((EntityRef(e.name, cls) for _, e, cls in ents if cls in ("Platform", "Organization") and chart.name.startswith(e.name)), sole)
             if provider:
                 facts.append(Fact(chart, "chartProvider", provider, evidence))
-        return charts
-    kinds = [k for k in (m.group(1).strip() for m in CHART_PHRASE.finditer(text)) if k.lower() not in {"chart", "charts", "the charts", "the chart", "music charts"}]
-    kinds = [re.sub(r"^(?:the|and|on|of|in|its|music)\s+", "", k, flags=re.I) for k in kinds]
-    kinds = [k for k in kinds if k.lower() not in {"chart", "charts"} and not any(p.name.lower() in k.lower() for p in providers)]
-    if provider and places and kinds:
-        kind = re.sub(r"charts$", "chart", kinds[0])
-        out = []
-        for place in places:
-            chart = EntityRef(f"{provider.name} {kind} ({place.name})", "Chart")
-            facts.append(Fact(chart, "chartProvider", provider, evidence))
-            facts.append(Fact(chart, "market", place, evidence))
-            out.append(chart)
+            out.append((chart, provider))
         return out
-    if provider and kinds:
-        out = []
-        for kind in dict.fromkeys(re.sub(r"charts$", "chart", k) for k in kinds):
-            chart = EntityRef(f"{provider.name} {kind}", "Chart")
-            facts.append(Fact(chart, "chartProvider", provider, evidence))
-            ctx.extraction.aliases.setdefault(chart, set()).add(kind)
-            for place in places[:1] if len(places) == 1 else []:
-                facts.append(Fact(chart, "market", place, evidence))
-                facts.append(Fact(provider, "market", place, evidence))
-            out.append(chart)
-        return out
+    kinds = _chart_kinds(ctx, sentence)
+    named = [(k, p or sole, t) for k, p, t in kinds if k]
+    shared = next((p for _, p, _ in named if p), None)
+    named = [(k, p or shared, t) for k, p, t in named]
     out = []
+    for kind, provider, token in named:
+        if provider is None:
+            continue
+        per_country = places and re.search(r"\bin\s+(?:\w+\s){0,4}?(?:countries|regions|markets|nations)\b|\bin\s+[A-Z]", sentence.doc.text[token.idx:sentence.end_char])
+        for place in places if per_country else [None]:
+            singular = re.sub(r"charts$", "chart", kind)
+            chart = EntityRef(f"{provider.name} {singular}" + (f" ({place.name})" if place else ""), "Chart")
+            facts.append(Fact(chart, "chartProvider", provider, evidence))
+            if place:
+                facts.append(Fact(chart, "market", place, evidence))
+            elif len(places) == 1:
+                facts.append(Fact(chart, "market", places[0], evidence))
+                facts.append(Fact(provider, "market", places[0], evidence))
+            if not place:
+                ctx.extraction.aliases.setdefault(chart, set()).add(kind)
+            out.append((chart, provider))
+    if out or not kinds:
+        return out
     for service in providers:
         chart = EntityRef(f"{service.name} chart", "Chart")
         facts.append(Fact(chart, "chartProvider", service, evidence))
-        out.append(chart)
+        out.append((chart, service))
     if not out:
-        phrase = re.search(r"\bon\s+((?:[\w']+\s){0,4}?(?:charts?|sites|websites|services))\b", text)
+        phrase = re.search(r"\bon\s+((?:[\w']+\s){1,4}?(?:sites|websites|services|platforms))\b", sentence.text)
         if phrase:
-            out.append(EntityRef(phrase.group(1), "Chart"))
+            out.append((EntityRef(phrase.group(1), "Chart"), None))
     return out
 
 
@@ -253,3 +314,65 @@ def _list_album(ctx, list_start: int, track_titles: set[str]) -> EntityRef | Non
         return EntityRef(f"{name} (album)" if name in track_titles else name, "Album")
     token = ctx.doc.char_span(list_start, list_start + 1, alignment_mode="expand")
     return ctx.antecedent(token[0], ("Album",)) if token is not None else None
+
+
+COUNT_AFTER = re.compile(r"^\W{0,3}(?:\w+\W+){0,4}?(\d[\d,]*(?:\.\d+)?\s*(?:million|thousand|billion)?)", re.I)
+
+
+def read_counts(ctx) -> None:
+    """Follower and stream counts: each count goes to the nearest person or
+    group named before it in a sentence about followers, or to the song a
+    sentence about streaming is about."""
+    for sentence in ctx.doc.sents:
+        text = sentence.text
+        followers = re.search(r"\bfollowers?\b", text, re.I)
+        streams = re.search(r"\bstream(?:s|ing|ed)?\b|\bplays\b", text, re.I)
+        if not (followers or streams) or is_hedged(text):
+            continue
+        evidence = ctx.evidence(sentence, "reader:count-sentence", 0.75)
+        subject = None
+        for token in sentence:
+            ent = ctx.ent(token)
+            if ent is not None and not ent.is_value:
+                cls = ctx.decided.get(ent.name, ent.cls)
+                if cls in ("Person", "MusicGroup", "Song", "PERSON"):
+                    subject = EntityRef(ent.name, "Person" if cls == "PERSON" else cls)
+                continue
+            if ent is not None and ent.cls in ("CARDINAL", "MONEY", "QUANTITY") or token.like_num and token.text[:1].isdigit():
+                if ent is None and token.i > 0 and ctx.ent(token.doc[token.i - 1]) is not None:
+                    continue
+                count = parse_count(ent.surface if ent else token.text + " " + token.nbor(1).text if token.i + 1 < len(token.doc) else token.text)
+                after = token.doc[token.i + 1:token.i + 5].text.lower()
+                if not count or count < 1000 or re.search(r"\b(?:users|views|copies|units|won|dollars|viewers|subscribers|members)\b", after):
+                    continue
+                if streams and not followers and not re.search(r"stream|plays", token.doc[token.i + 1:token.i + 6].text.lower()):
+                    continue
+                if followers and subject and subject.cls in ("Person", "MusicGroup"):
+                    ctx.extraction.facts.append(Fact(subject, "followerCount", Value(str(count), "integer"), evidence))
+                elif streams and not followers:
+                    song = subject if subject and subject.cls == "Song" else ctx.antecedent(sentence[0], ("Song",))
+                    if song:
+                        ctx.extraction.facts.append(Fact(song, "streamCount", Value(str(count), "integer"), evidence))
+                subject = None
+
+
+SINGING = re.compile(r"\b(?:sing|sings|sang|sung|singing|vocals?|voice|OST singer|lent)\b", re.I)
+
+
+def read_sung(ctx) -> None:
+    """A sentence about one artist singing ("received recognition for his
+    singing through OSTs like 'A' and 'B'") makes that artist the
+    performer of every song it names."""
+    for sentence in ctx.doc.sents:
+        if not SINGING.search(sentence.text) or not re.search(r"\bOSTs?\b|\bsongs?\b|\bsingles?\b|\btracks?\b", sentence.text):
+            continue
+        ents = list(_sentence_ents(ctx, sentence))
+        artists = {EntityRef(e.name, cls) for _, e, cls in ents if cls in ("Person", "MusicGroup")}
+        songs = [e for _, e, cls in ents if cls in ("Song", "TITLE")]
+        if len(artists) != 1 or not songs:
+            continue
+        artist = artists.pop()
+        evidence = ctx.evidence(sentence, "reader:singing-sentence", 0.7)
+        for song in songs:
+            ctx.decided[song.name] = "Song"
+            ctx.extraction.facts.append(Fact(EntityRef(song.name, "Song"), "performer", artist, evidence))

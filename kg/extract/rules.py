@@ -43,6 +43,7 @@ class Rule:
     derive: dict
     confidence: float
     pattern: list
+    keep: str = "nearest"
 
 
 @dataclass
@@ -52,6 +53,8 @@ class Binding:
     rule: Rule
     roles: dict[str, list[Token]]
     sentence: object
+    start: int
+    end: int
 
 
 def _expand_macros(value, macros):
@@ -86,6 +89,7 @@ def load_rules(path: Path = DATA / "relation_patterns.jsonl") -> tuple[Rule, ...
                 derive=raw.get("derive", {}),
                 confidence=float(raw.get("confidence", 0.8)),
                 pattern=_expand_macros(raw["pattern"], macros),
+                keep=raw.get("keep", "nearest"),
             ))
         except (KeyError, ValueError) as error:
             raise ValueError(f"{path}:{number}: bad rule: {error}") from None
@@ -121,6 +125,22 @@ def coordinated(token: Token, step: int) -> list[Token]:
     return found
 
 
+def _nearest(bindings: list[Binding]) -> list[Binding]:
+    """Wildcards let one anchor reach several entities; keep, per rule and
+    per bound entity, only the shortest match, i.e. the nearest partner."""
+    keep = set(range(len(bindings)))
+    for role in ("subject", "object"):
+        best: dict[tuple, int] = {}
+        for n, b in enumerate(bindings):
+            if role not in b.roles:
+                continue
+            key = (b.rule.id, b.roles[role][0].i)
+            if key not in best or (b.end - b.start) < (bindings[best[key]].end - bindings[best[key]].start):
+                best[key] = n
+        keep &= {n for n, b in enumerate(bindings) if role not in b.roles or best[(b.rule.id, b.roles[role][0].i)] == n}
+    return [b for n, b in enumerate(bindings) if n in keep]
+
+
 class RuleEngine:
     def __init__(self, vocab, rules: tuple[Rule, ...] | None = None):
         self.rules = {rule.id: rule for rule in (rules if rules is not None else load_rules())}
@@ -129,10 +149,16 @@ class RuleEngine:
             self.matcher.add(rule.id, [rule.pattern])
 
     def __call__(self, doc: Doc) -> list[Binding]:
+        """Match on a view of the document without quotation marks, so that
+        patterns need not care whether a title was quoted."""
+        kept = [t for t in doc if not (t.is_quote and t.ent_type_ == "")]
+        view = Doc(doc.vocab, words=[t.text for t in kept], spaces=[bool(t.whitespace_) for t in kept],
+                   sent_starts=[bool(t.is_sent_start) for t in kept],
+                   ents=[f"B-{t.ent_type_}" if t.ent_type_ else "O" for t in kept])
         bindings = []
-        for match_id, start, end, alignment in self.matcher(doc, with_alignments=True):
+        for match_id, start, end, alignment in self.matcher(view, with_alignments=True):
             rule = self.rules[doc.vocab.strings[match_id]]
-            tokens = doc[start:end]
+            tokens = kept[start:end]
             roles: dict[str, list[Token]] = {}
             for role, position in rule.roles.items():
                 bound = [tokens[k] for k, p in enumerate(alignment) if p == position]
@@ -144,5 +170,5 @@ class RuleEngine:
                 if role in roles:
                     head = roles[role][0]
                     roles[role] = [head] + coordinated(head, +1 if rule.roles[role] > min(rule.roles.values()) or role == "object" else -1)
-            bindings.append(Binding(rule, roles, tokens[0].sent))
-        return bindings
+            bindings.append(Binding(rule, roles, tokens[0].sent, start, end if rule.keep == "nearest" else start - end))
+        return _nearest(bindings)
