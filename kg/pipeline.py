@@ -17,7 +17,7 @@ from .ingest import IngestError, iter_articles
 from .nlp import DEFAULT_MODEL, load_pipeline
 from .rdf import to_rdf
 from .records import Extraction
-from .resolve import Resolver
+from .resolve import Resolver, infer
 
 
 @dataclass
@@ -65,4 +65,5 @@ def build(inputs: Iterable[Path], model: str = DEFAULT_MODEL, jobs: int = 1,
     for extraction in extractions(inputs, model, report, jobs=jobs):
         resolver.add(extraction)
     resolved = resolver.graph
+    infer(resolved)
     return BuildResult(to_rdf(resolved), len(resolved.articles), problems)

@@ -12,7 +12,7 @@ import hashlib
 import re
 import unicodedata
 from collections import Counter, defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from typing import Iterable, Union
 from urllib.parse import quote
@@ -157,8 +157,33 @@ def _strongest(facts: Iterable[Fact]) -> list[Fact]:
     return [f for f in facts if not (f.evidence.confidence < 0.7 <= best[(f.subject, f.predicate)])]
 
 
+def infer(graph: ResolvedGraph) -> None:
+    """Facts that follow from stated ones: a track of an album that is a
+    soundtrack is part of that soundtrack; a track with no stated performer
+    is performed by its album's artist. Each keeps the evidence of the
+    statement it follows from, under an "inference:" rule name."""
+    stated = {(st.subject, st.predicate, st.object) for st in graph.statements}
+    by_subject = defaultdict(list)
+    for st in graph.statements:
+        by_subject[(st.subject, st.predicate)].append(st)
+    performed = {st.subject for st in graph.statements if st.predicate == "performer"}
+    for st in list(graph.statements):
+        if st.predicate != "inAlbum":
+            continue
+        for prop in ("soundtrackOf", "performer"):
+            if prop == "performer" and st.subject in performed:
+                continue
+            for source in by_subject[(st.object, prop)]:
+                triple = (st.subject, prop, source.object)
+                if triple not in stated:
+                    stated.add(triple)
+                    evidence = replace(source.evidence, rule=f"inference:album-{prop}", confidence=round(source.evidence.confidence * 0.8, 2))
+                    graph.statements.append(Statement(*triple, evidence))
+
+
 def resolve(extractions: Iterable[Extraction]) -> ResolvedGraph:
     resolver = Resolver()
     for extraction in extractions:
         resolver.add(extraction)
+    infer(resolver.graph)
     return resolver.graph

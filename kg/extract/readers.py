@@ -76,7 +76,11 @@ def read_charts(ctx) -> None:
         if not entries:
             continue
         evidence = ctx.evidence(sentence, "reader:chart-sentence", 0.8)
-        targets = _chart_targets(ctx, sentence, ents, evidence)
+        unquoted = "".join(text[a:b] for a, b in zip([0] + [q[1] for q in quoted], [q[0] for q in quoted] + [len(text)]))
+        chart_word = re.search(r"\bcharts?\b|\bsites\b|\bwebsites\b|\bservices\b", unquoted, re.I)
+        inside = lambda t: any(a <= t.idx - sentence.start_char < b for a, b in quoted)
+        near = [(t, e, c) for t, e, c in ents if not inside(t) and (c != "Platform" or chart_word or 0 <= t.idx - anchor < 40)]
+        targets = _chart_targets(ctx, sentence, near, evidence)
         if not targets:
             continue
         dates = _chart_dates(ctx, sentence)
@@ -179,7 +183,7 @@ def _chart_targets(ctx, sentence, ents, evidence) -> list[tuple[EntityRef, Entit
             if not place:
                 ctx.extraction.aliases.setdefault(chart, set()).add(kind)
             out.append((chart, provider))
-    if out or not kinds:
+    if out:
         return out
     for service in providers:
         chart = EntityRef(f"{service.name} chart", "Chart")

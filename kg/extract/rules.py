@@ -53,7 +53,7 @@ class Binding:
     rule: Rule
     roles: dict[str, list[Token]]
     sentence: object
-    start: int
+    start: int  # only end - start is used: the match length, negated for "farthest" rules
     end: int
 
 
@@ -170,5 +170,6 @@ class RuleEngine:
                 if role in roles:
                     head = roles[role][0]
                     roles[role] = [head] + coordinated(head, +1 if rule.roles[role] > min(rule.roles.values()) or role == "object" else -1)
-            bindings.append(Binding(rule, roles, tokens[0].sent, start, end if rule.keep == "nearest" else start - end))
+            length = end - start
+            bindings.append(Binding(rule, roles, tokens[0].sent, 0, length if rule.keep == "nearest" else -length))
         return _nearest(bindings)
