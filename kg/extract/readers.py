@@ -140,7 +140,8 @@ def _chart_kinds(ctx, sentence):
             words.insert(0, ctx.doc[i].text)
             i -= 1
         provider = _provider_near(sentence, ctx, i + 1, -1) or _provider_near(sentence, ctx, token.i, +1)
-        kinds.append((" ".join(words + ["chart"]) if words else None, provider, token))
+        kind = ctx.doc.text[words and ctx.doc[i + 1].idx or token.idx:token.idx] + "chart" if words else None
+        kinds.append((kind, provider, token))
     return kinds
 
 
@@ -166,6 +167,8 @@ def _chart_targets(ctx, sentence, ents, evidence) -> list[tuple[EntityRef, Entit
     named = [(k, p or sole, t) for k, p, t in kinds if k]
     shared = next((p for _, p, _ in named if p), None)
     named = [(k, p or shared, t) for k, p, t in named]
+    if len(named) == 1 and len(providers) > 1:
+        named = [(named[0][0], p, named[0][2]) for p in providers]
     out = []
     for kind, provider, token in named:
         if provider is None:
