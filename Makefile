@@ -6,8 +6,11 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 DEV := ../shared/dev
+# JavaScript, pinned in tests/js/package-lock.json: graphology-gexf (the
+# tests' independent GEXF reader) and vis-network (inlined by `kg view`).
+JS := tests/js/node_modules/.installed
 
-.PHONY: install run test eval clean
+.PHONY: install test-deps run test eval clean
 
 $(STAMP): pyproject.toml requirements.lock requirements-model.txt
 	$(PYTHON) -m venv $(VENV)
@@ -17,13 +20,21 @@ $(STAMP): pyproject.toml requirements.lock requirements-model.txt
 	$(PY) -m pip install --quiet --no-deps -e .
 	touch $(STAMP)
 
-install: $(STAMP)
+$(JS): tests/js/package.json tests/js/package-lock.json
+	npm ci --prefix tests/js --no-audit --no-fund --silent
+	touch $(JS)
+
+install: $(STAMP) $(JS)
+
+# What only the tests need: headless Chromium for the page (CI runs as root).
+test-deps: install
+	@if [ ! -x /usr/bin/chromium ]; then apt-get update -qq && apt-get install -y -qq chromium; fi
 
 run: install
 	@mkdir -p out
 	$(VENV)/bin/kg build seeds -o out/graph.ttl
 
-test: install
+test: test-deps
 	$(PY) -m pytest -q
 
 eval: run
@@ -34,4 +45,4 @@ eval: run
 	fi
 
 clean:
-	rm -rf out $(VENV)
+	rm -rf out $(VENV) tests/js/node_modules

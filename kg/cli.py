@@ -113,6 +113,95 @@ def cmd_eval(args) -> int:
     return 0
 
 
+def cmd_query(args) -> int:
+    from .query import read_query, run, write
+
+    *source, query = args.arguments
+    if len(source) + bool(args.store) != 1:
+        raise SystemExit("kg query: give SOURCE QUERY, or --store DIR QUERY")
+    write(run(args.store or source[0], read_query(query)), args.format)
+    return 0
+
+
+def add_query(sub) -> None:
+    q = sub.add_parser("query", help="run a SPARQL query on a graph file, a store or an endpoint",
+                       description="Run QUERY (a .rq file or the query text) on SOURCE: a graph file (.ttl, .nt, .nq, "
+                                   ".trig, .jsonld), a store folder written by `kg load --store`, or a SPARQL endpoint "
+                                   "URL (for Oxigraph: http://HOST:PORT/query). The prefixes kg:, kgr:, rdfs:, prov:, "
+                                   "... are predeclared. CONSTRUCT and DESCRIBE answers print as Turtle. Credentials "
+                                   "for an endpoint come from KG_ENDPOINT_USER and KG_ENDPOINT_PASSWORD.")
+    q.add_argument("arguments", nargs="+", metavar="[SOURCE] QUERY", help="graph file, store folder or endpoint URL; "
+                                                                         "then a .rq file or a query string")
+    q.add_argument("--store", metavar="DIR", help="query the store in DIR (then give only QUERY)")
+    q.add_argument("--format", default="table", choices=["table", "csv", "tsv", "json", "xml"],
+                   help="table for people (default) or a SPARQL 1.1 results format")
+    q.set_defaults(func=cmd_query)
+
+
+def cmd_load(args) -> int:
+    from .store import load_endpoint, load_store
+
+    if bool(args.store) == bool(args.endpoint):
+        raise SystemExit("kg load: give one of --store DIR or --endpoint URL")
+    if args.store:
+        count = load_store(Path(args.graph), Path(args.store), args.named_graph)
+    else:
+        count = load_endpoint(Path(args.graph), args.endpoint, args.named_graph)
+    print(f"loaded: {count} triples into {args.store or 'the endpoint'}")
+    return 0
+
+
+def add_load(sub) -> None:
+    lo = sub.add_parser("load", help="load a graph into a local store or a SPARQL endpoint",
+                        description="Load GRAPH into an embedded Oxigraph store in DIR (created if missing; query it with "
+                                    "`kg query --store DIR`) or PUT it to a SPARQL 1.1 Graph Store Protocol endpoint (for "
+                                    "Oxigraph: http://HOST:PORT/store). The graphs in the file replace those of the same "
+                                    "name. Credentials come from KG_ENDPOINT_USER and KG_ENDPOINT_PASSWORD.")
+    lo.add_argument("graph", help="graph file (.ttl, .nt, .nq, .trig, .jsonld)")
+    lo.add_argument("--store", metavar="DIR", help="store folder")
+    lo.add_argument("--endpoint", metavar="URL", help="Graph Store Protocol endpoint")
+    lo.add_argument("--graph", dest="named_graph", metavar="IRI", help="load the default graph into this named graph")
+    lo.set_defaults(func=cmd_load)
+
+
+def cmd_export(args) -> int:
+    from .gephi import write_network
+
+    count = write_network(_load_graph(Path(args.graph)), Path(args.output), nary=args.nary)
+    print(f"written: {args.output} ({count})")
+    return 0
+
+
+def add_export(sub) -> None:
+    x = sub.add_parser("export", help="write the graph for Gephi (.gexf) or other network tools (.graphml)",
+                       description="One node per entity (label, class, alternative labels, degree; colour by class "
+                                   "and size by degree in GEXF), one edge per object property (its label and the "
+                                   "source sentences). Chart entries and ratings become attributed edges (--nary fold: "
+                                   "rank, dates, value; chart positions as dynamic attributes) or nodes (--nary nodes).")
+    x.add_argument("graph", help="graph file")
+    x.add_argument("-o", "--output", required=True, help="output file, .gexf or .graphml")
+    x.add_argument("--nary", choices=["fold", "nodes"], default="fold", help="chart entries and ratings as edges "
+                                                                             "(fold, default) or as nodes")
+    x.set_defaults(func=cmd_export)
+
+
+def cmd_view(args) -> int:
+    from .view import write_page
+
+    count = write_page(_load_graph(Path(args.graph)), Path(args.output))
+    print(f"written: {args.output} ({count} nodes)")
+    return 0
+
+
+def add_view(sub) -> None:
+    w = sub.add_parser("view", help="write a self-contained interactive page of the graph",
+                       description="An HTML page that needs no network: nodes coloured by class with a legend, "
+                                   "search by name, click a node to see its facts and the sentences they came from.")
+    w.add_argument("graph", help="graph file")
+    w.add_argument("-o", "--output", default="out/graph.html", help="output file (default: %(default)s)")
+    w.set_defaults(func=cmd_view)
+
+
 def parser() -> argparse.ArgumentParser:
     top = argparse.ArgumentParser(prog="kg", description="Build an RDF knowledge graph from K-drama and K-pop news articles.")
     sub = top.add_subparsers(dest="command", required=True)
@@ -145,6 +234,8 @@ def parser() -> argparse.ArgumentParser:
     e.add_argument("graph", help="graph file")
     e.add_argument("gold", help="a gold folder (*.json) or one gold file")
     e.set_defaults(func=cmd_eval)
+    for add in (add_query, add_load, add_export, add_view):
+        add(sub)
     return top
 
 
