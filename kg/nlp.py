@@ -19,6 +19,7 @@ from functools import lru_cache
 from pathlib import Path
 
 import spacy
+from spacy.attrs import ORTH
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
@@ -110,5 +111,17 @@ def load_pipeline(model: str = DEFAULT_MODEL) -> Language:
         if path.exists():
             patterns.extend(json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip())
     ruler.add_patterns(patterns)
+    _split_trailing_periods(nlp, patterns)
     nlp.add_pipe("kg_titles", after="ner")
     return nlp
+
+
+def _split_trailing_periods(nlp: Language, patterns: list[dict]) -> None:
+    """The English tokenizer keeps a sentence's final period on some names
+    ("tvN.", "miss A.") and reads the Korean surname "Im" as "I'm"; make
+    such tokens what the gazetteer and name patterns expect."""
+    nlp.tokenizer.add_special_case("Im", [{ORTH: "Im"}])
+    for pattern in patterns:
+        text = pattern["pattern"]
+        if isinstance(text, str) and " " not in text and text[-1:].isalnum():
+            nlp.tokenizer.add_special_case(text + ".", [{ORTH: text}, {ORTH: "."}])

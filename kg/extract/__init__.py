@@ -96,14 +96,18 @@ def extract(article: Article, doc: Doc, engine: RuleEngine) -> Extraction:
 
 def _apply(ctx: Context, binding: Binding) -> None:
     rule, roles = binding.rule, binding.roles
-    if "character" in roles:
-        character = ctx.ent(roles["character"][0])
+    for token in roles.get("character", []):
+        character = ctx.ent(token)
         if character:
             ctx.characters.add(character.name)
+    if rule.makes == "character":
+        return
     subjects = _role_refs(ctx, binding, "subject")
     objects = _role_refs(ctx, binding, "object")
     if not subjects:
-        subjects = _implied_subject(ctx, binding)
+        subjects = _implied(ctx, binding, "subject")
+    if not objects and rule.makes not in ("releaseDate",):
+        objects = _implied(ctx, binding, "object")
     if rule.makes == "inAlbum" and "rank" in roles:
         rank = lexicon()["ordinals"].get(roles["rank"][0].text.lower())
     else:
@@ -126,21 +130,22 @@ NOMINALS = {"drama": ("TVSeries",), "series": ("TVSeries",), "show": ("TVSeries"
             "album": ("Album",), "song": ("Song",), "track": ("Song",), "music": ("Song",), "ost": ("Song", "Album")}
 
 
-def _implied_subject(ctx: Context, binding: Binding) -> list[EntityRef]:
-    """A rule that names no subject talks about what the article is about:
-    the series for cast lines, or what "the album" / "the drama" in the
-    sentence points back to."""
-    accepted = tuple(c for c in binding.rule.classes.get("subject", ()) if c in TYPED)
+def _implied(ctx: Context, binding: Binding, role: str) -> list[EntityRef]:
+    """A rule that leaves a role unnamed talks about what the article is
+    about: what "the album" / "the drama" in the sentence points back to,
+    else the nearest earlier mention of the class the role accepts (the
+    series for cast lines, the group for a list of members)."""
+    accepted = tuple(c for c in binding.rule.classes.get(role, ()) if c in TYPED)
+    if not accepted:
+        return []
     for token in binding.sentence:
         kinds = NOMINALS.get(token.text.lower())
         if kinds and token.i > 0 and token.doc[token.i - 1].text.lower() in {"the", "this", "that"}:
             wanted = tuple(k for k in kinds if not accepted or k in accepted)
             ref = ctx.antecedent(token, wanted) if wanted else None
             return [ref] if ref else []
-    if binding.rule.makes == "castMember":
-        series = ctx.antecedent(binding.sentence[-1], ("TVSeries", "Film"))
-        return [series] if series else []
-    return []
+    ref = ctx.antecedent(binding.sentence[-1], accepted)
+    return [ref] if ref else []
 
 
 def _role_refs(ctx: Context, binding: Binding, role: str) -> list[EntityRef]:

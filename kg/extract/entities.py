@@ -60,6 +60,7 @@ def find_entities(doc: Doc) -> list[Ent]:
         elif label in VALUE_LABELS:
             ents.append(Ent(span.start_char, span.end_char, span.text, label, span.text, "model"))
     ents = ents + _cued_people(doc, ents)
+    ents = ents + _group_members(doc, ents)
     ents = _repeat_names(doc.text, ents)
     _type_titles(doc, ents)
     return sorted(ents, key=lambda e: e.start)
@@ -94,6 +95,59 @@ def _cued_people(doc: Doc, ents: list[Ent]) -> list[Ent]:
     return found
 
 
+def _group_members(doc: Doc, ents: list[Ent]) -> list[Ent]:
+    """Single-word stage names and group names the model misses or mistypes,
+    where the context says what they are: a list after "members" ("members
+    Cindy, Yeonshil and Serin"), a name right after a known group
+    ("BLACKPINK Jennie", "Girls' Generation's YoonA"), a name right after
+    "girl group" / "band"."""
+    model = {e.start: e for e in ents if e.source == "model" and e.cls in ("PERSON", "ORG") and " " not in e.surface}
+    taken = {i for e in ents if e.start not in model for i in range(e.start, e.end)}
+    groups = {e.end: e for e in ents if e.cls == "MusicGroup" and e.source == "gazetteer"}
+    skip = {w.lower() for w in lexicon()["person_cues"] + lexicon()["group_cues"] + lexicon()["non_names"]}
+
+    def name_at(i: int) -> bool:
+        t = doc[i] if i < len(doc) else None
+        return bool(t is not None and t.idx not in taken and (t.is_title or (t.is_upper and len(t) > 1))
+                    and t.is_alpha and t.text.lower() not in skip
+                    and not (i + 1 < len(doc) and doc[i + 1].is_title and doc[i + 1].idx not in taken))
+
+    found = []
+
+    def mark(i: int, cls: str, end: int | None = None) -> None:
+        t = doc[i]
+        end = end or t.idx + len(t)
+        if t.idx in model:
+            model[t.idx].cls, model[t.idx].source = cls, "cue"
+        else:
+            found.append(Ent(t.idx, end, doc.text[t.idx:end], cls, doc.text[t.idx:end], "cue"))
+        taken.update(range(t.idx, end))
+
+    for token in doc:
+        word = token.text.lower()
+        if word in ("members", "member") and token.i + 1 < len(doc):
+            i, starts = token.i + 1, []
+            while name_at(i):
+                starts.append(i)
+                i += 1
+                while i < len(doc) and doc[i].text.lower() in {",", "and"}:
+                    i += 1
+            if len(starts) >= 2 or word == "member":
+                for i in starts:
+                    mark(i, "Person")
+        elif token.idx + len(token) in groups or token.text in ("'s", "'") and token.idx in groups:
+            i = token.i + 1 + (token.i + 1 < len(doc) and doc[token.i + 1].text == "'s")
+            if name_at(i):
+                mark(i, "Person")
+        elif word == "group" and token.i > 0 and doc[token.i - 1].text.lower() in ("girl", "boy", "idol", "rookie", "project"):
+            i = token.i + 1 + (token.i + 1 < len(doc) and doc[token.i + 1].text == ",")
+            if name_at(i) or (i < len(doc) and doc[i].is_title and i + 1 < len(doc) and doc[i + 1].text == "'s"
+                              and i + 2 < len(doc) and doc[i + 2].text == "," and doc[i].idx not in taken):
+                end = doc[i + 1].idx + 2 if i + 1 < len(doc) and doc[i + 1].text == "'s" and doc[i + 2].text == "," else None
+                mark(i, "MusicGroup", end)
+    return found
+
+
 def _clean_candidate(span) -> tuple[int, int] | None:
     """Drop possessives, leading role words and lower-case words from a model
     span; refuse spans that are not names at all."""
@@ -121,6 +175,17 @@ def _repeat_names(text: str, ents: list[Ent]) -> list[Ent]:
 
     def free(start: int, end: int) -> bool:
         return not any(start < b and a < end for a, b in taken)
+
+    # A title quoted once is the same title unquoted elsewhere: it wins over
+    # the model's guesses there ("The [Season of Kkokdu/ORG]").
+    titles = {e.surface for e in ents if e.cls == "TITLE" and e.source == "quoted"}
+    for surface in titles:
+        for match in re.finditer(rf"(?<![\w'-]){re.escape(surface)}(?![\w-])", text):
+            a, b = match.span()
+            clash = [e for e in ents if e.start < b and a < e.end and e.source == "model"]
+            for e in clash:
+                ents.remove(e)
+                taken.remove((e.start, e.end))
 
     aliases: dict[str, Ent] = {}
     for ent in ents:

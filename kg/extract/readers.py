@@ -47,12 +47,27 @@ def _ranks(text: str) -> list[int]:
     return ranks
 
 
-CHART_STOP = {"the", "on", "of", "in", "a", "an", "its", "their", "her", "his", "and", "its", "top", "to", "all", "both", "major", "several", "various", "other", "many", "most", "biggest", "big"}
+CLAUSE_BREAK = re.compile(r",\s*(?:while|whereas|but)\b|;\s+|\s+while\s+")
+
+
+def _clauses(sentence):
+    """Sentences joining two chart claims ("A topped X, while B topped Y")
+    are read clause by clause."""
+    start = sentence.start_char
+    for match in CLAUSE_BREAK.finditer(sentence.text):
+        span = sentence.doc.char_span(start, sentence.start_char + match.start(), alignment_mode="contract")
+        if span is not None and len(span):
+            yield span
+        start = sentence.start_char + match.end()
+    span = sentence.doc.char_span(start, sentence.end_char, alignment_mode="contract")
+    if span is not None and len(span):
+        yield span
 
 
 def read_charts(ctx) -> None:
     records = []
-    for index, sentence in enumerate(ctx.doc.sents):
+    clauses = [(n, clause) for n, sentence in enumerate(ctx.doc.sents) for clause in _clauses(sentence)]
+    for index, sentence in clauses:
         text = sentence.text
         if is_hedged(text) or not re.search(r"\bcharts?\b|\bNo\.?\s*\d|#\d|\btop(?:ped|s)?\b|\branked\b", text, re.I):
             continue
@@ -132,11 +147,12 @@ def _chart_kinds(ctx, sentence):
     """Chart phrases with their kind words ("popular chart", "K-Pop MV
     chart") and the provider beside them, if any."""
     kinds = []
+    kind_words = {w.lower() for w in lexicon()["chart_kind_words"]}
     for token in sentence:
         if token.text.lower() not in ("chart", "charts") or ctx.ent(token) is not None:
             continue
         words, i = [], token.i - 1
-        while i >= sentence.start and ctx.ent(ctx.doc[i]) is None and (ctx.doc[i].is_alpha or "-" in ctx.doc[i].text) and ctx.doc[i].text.lower() not in CHART_STOP:
+        while i >= sentence.start and ctx.ent(ctx.doc[i]) is None and (ctx.doc[i].text.lower() in kind_words or ctx.doc[i].text == "-"):
             words.insert(0, ctx.doc[i].text)
             i -= 1
         provider = _provider_near(sentence, ctx, i + 1, -1) or _provider_near(sentence, ctx, token.i, +1)

@@ -114,9 +114,14 @@ def coordinated(token: Token, step: int) -> list[Token]:
         if t.text.lower() in COORDINATORS:
             i += step
             continue
+        if step > 0 and t.text == "(":  # "Wi Ha-joon (8.3 million), Lee Yoo-mi (6.3 million)"
+            close = next((k for k in range(i, min(i + 8, len(doc))) if doc[k].text == ")"), None)
+            if close is not None:
+                i = close + 1
+                continue
         if t.ent_type_ and t.ent_type_ == token.ent_type_ or (t.ent_type_ in UNDECIDED and token.ent_type_ in UNDECIDED.get(t.ent_type_, ())) or (token.ent_type_ in UNDECIDED and t.ent_type_ in UNDECIDED.get(token.ent_type_, ())):
             between = doc[min(i, found[-1].i if found else token.i) + 1:max(i, found[-1].i if found else token.i)]
-            if not any(b.text.lower() in COORDINATORS for b in between):
+            if not any(b.text.lower() in COORDINATORS for b in between if b.text not in "()"):
                 break
             found.append(t)
             i += step
