@@ -61,6 +61,7 @@ def find_entities(doc: Doc) -> list[Ent]:
             ents.append(Ent(span.start_char, span.end_char, span.text, label, span.text, "model"))
     ents = ents + _cued_people(doc, ents)
     ents = ents + _group_members(doc, ents)
+    ents = _parenthesized_works(doc, ents)
     ents = _repeat_names(doc.text, ents)
     _type_titles(doc, ents)
     return sorted(ents, key=lambda e: e.start)
@@ -146,6 +147,33 @@ def _group_members(doc: Doc, ents: list[Ent]) -> list[Ent]:
                 end = doc[i + 1].idx + 2 if i + 1 < len(doc) and doc[i + 1].text == "'s" and doc[i + 2].text == "," else None
                 mark(i, "MusicGroup", end)
     return found
+
+
+FILMOGRAPHY_CONTEXT = re.compile(r"\b(?:director|directors|directed|PD|writer|writers|screenwriter|known for|starred)\b")
+PARENTHESIS = re.compile(r"\(([^()\n]{3,160})\)")
+
+
+def _parenthesized_works(doc: Doc, ents: list[Ent]) -> list[Ent]:
+    """Unquoted earlier works after a director's or writer's name: "Baek Soo
+    Chan (Alice, Beautiful Gong Shim and A Girl Who Sees Smells)". Each
+    capitalised item becomes a title, replacing the model's guesses inside."""
+    people_ends = {e.end for e in ents if e.cls in ("Person", "PERSON")}
+    for sentence in doc.sents:
+        if not FILMOGRAPHY_CONTEXT.search(sentence.text):
+            continue
+        for match in PARENTHESIS.finditer(sentence.text):
+            open_at = sentence.start_char + match.start()
+            if not any(0 <= open_at - end <= 1 for end in people_ends):
+                continue
+            base = sentence.start_char + match.start(1)
+            items = [(m.start() + base, m.end() + base, m.group(0)) for m in re.finditer(r"[^,]+?(?=,|\s+and\s+|$)", match.group(1))]
+            items = [(a + len(t) - len(t.lstrip()) + (4 if t.lstrip().startswith("and ") else 0), b, t.strip().removeprefix("and ").strip()) for a, b, t in items]
+            if not items or not all(t[:1].isupper() and len(t.split()) <= 7 for _, _, t in items):
+                continue
+            for a, b, title in items:
+                ents = [e for e in ents if not (e.start < b and a < e.end)]
+                ents.append(Ent(a, b, title, "TITLE", title, "quoted"))
+    return ents
 
 
 def _clean_candidate(span) -> tuple[int, int] | None:
@@ -238,12 +266,22 @@ def _type_titles(doc: Doc, ents: list[Ent]) -> None:
                 votes[ent.name][after[t.text.lower()]] += 1
                 break
         # "X, the first full-length movie ...", "X is an acoustic ballad song"
-        for t in [t for t in doc[span.end:span.end + 7] if not t.is_quote]:
-            if t.ent_type_ not in ("", "ORDINAL", "CARDINAL", "DATE") or (t.is_punct and t.text != ",") or t.text.lower() in {"of", "for", "by", "from", "on", "in", "and"}:
+        for t in [t for t in doc[span.end:span.end + 9] if not t.is_quote]:
+            word = t.text.lower()
+            if word in before and after.get(word, before[word]) == before[word] and t.i > span.end:
+                votes[ent.name][before[word]] += 2
                 break
-            if t.text.lower() in before and t.i > span.end:
-                votes[ent.name][before[t.text.lower()]] += 2
+            if t.ent_type_ not in ("", "ORDINAL", "CARDINAL", "DATE") or (t.is_punct and t.text not in (",", "-")) \
+                    or word in {"of", "for", "by", "from", "on", "in", "and"} or word in after:
                 break
+    # Titles listed together share a cue: New dramas "A" and "B".
+    titles = sorted((e for e in ents if e.cls in ("TITLE",) + TITLE_CLASSES), key=lambda e: e.start)
+    for first, second in zip(titles, titles[1:]):
+        between = doc.text[first.end:second.start]
+        cue = doc.text[max(0, first.start - 12):first.start].strip(" \"'").rsplit(" ", 1)[-1].lower()
+        plural = cue.endswith("s") and (cue in before or cue[:-1] in before)
+        if plural and re.fullmatch(r"[\s\"',]*(?:,|and|&)[\s\"',]*", between) and votes.get(first.name) and not votes.get(second.name):
+            votes[second.name].update(votes[first.name])
     for ent in ents:
         if ent.cls == "TITLE" and votes.get(ent.name):
             ent.votes = votes[ent.name]

@@ -66,6 +66,7 @@ def _clauses(sentence):
 
 def read_charts(ctx) -> None:
     records = []
+    ctx.last_provider = None
     clauses = [(n, clause) for n, sentence in enumerate(ctx.doc.sents) for clause in _clauses(sentence)]
     for index, sentence in clauses:
         text = sentence.text
@@ -95,7 +96,7 @@ def read_charts(ctx) -> None:
         chart_word = re.search(r"\bcharts?\b|\bsites\b|\bwebsites\b|\bservices\b", unquoted, re.I)
         inside = lambda t: any(a <= t.idx - sentence.start_char < b for a, b in quoted)
         near = [(t, e, c) for t, e, c in ents if not inside(t) and (c != "Platform" or chart_word or 0 <= t.idx - anchor < 40)]
-        targets = _chart_targets(ctx, sentence, near, evidence)
+        targets = _chart_targets(ctx, sentence, near, evidence, inside)
         if not targets:
             continue
         dates = _chart_dates(ctx, sentence)
@@ -161,7 +162,7 @@ def _chart_kinds(ctx, sentence):
     return kinds
 
 
-def _chart_targets(ctx, sentence, ents, evidence) -> list[tuple[EntityRef, EntityRef | None]]:
+def _chart_targets(ctx, sentence, ents, evidence, quoted) -> list[tuple[EntityRef, EntityRef | None]]:
     """The charts a sentence places its entries on, each with its provider:
     named charts; charts named by type ("QQ Music's popular chart, MV
     chart"); one chart per country ("iTunes charts in Mexico, Brazil"); or,
@@ -179,10 +180,12 @@ def _chart_targets(ctx, sentence, ents, evidence) -> list[tuple[EntityRef, Entit
                 facts.append(Fact(chart, "chartProvider", provider, evidence))
             out.append((chart, provider))
         return out
-    kinds = _chart_kinds(ctx, sentence)
+    kinds = [k for k in _chart_kinds(ctx, sentence) if not quoted(k[2])]
     named = [(k, p or sole, t) for k, p, t in kinds if k]
     shared = next((p for _, p, _ in named if p), None)
+    shared = shared or (ctx.last_provider if named else None)
     named = [(k, p or shared, t) for k, p, t in named]
+    ctx.last_provider = next((p for _, p, _ in named if p), sole or ctx.last_provider)
     if len(named) == 1 and len(providers) > 1:
         named = [(named[0][0], p, named[0][2]) for p in providers]
     out = []
@@ -232,9 +235,12 @@ def _chart_dates(ctx, sentence) -> tuple[str | None, str | None]:
 
 
 def read_ratings(ctx) -> None:
+    """Percentages of series in sentences about ratings, or anywhere in an
+    article about ratings ("scoring 24.3 and 22.4 percent, respectively")."""
+    about_ratings = len(RATING_WORDS.findall(ctx.doc.text)) >= 2
     for sentence in ctx.doc.sents:
         text = sentence.text
-        if not RATING_WORDS.search(text) or re.search(r"\bcharts?\b.*\bNo\.", text):
+        if not (RATING_WORDS.search(text) or about_ratings) or re.search(r"\bcharts?\b.*\bNo\.", text):
             continue
         values = []
         for match in PERCENTS.finditer(text):
@@ -247,6 +253,8 @@ def read_ratings(ctx) -> None:
         ents = list(_sentence_ents(ctx, sentence))
         series = [EntityRef(e.name, "TVSeries") for _, e, cls in ents if cls in ("TVSeries", "TITLE")]
         series = list(dict.fromkeys(series))
+        if not series and not RATING_WORDS.search(text):
+            continue
         if not series:
             ref = ctx.antecedent(sentence[0], ("TVSeries",))
             series = [ref] if ref else []
@@ -308,11 +316,17 @@ def read_track_list(ctx) -> None:
     if album is None:
         return
     artist = next((f.object for f in ctx.extraction.facts if f.subject == album and f.predicate == "performer"), None)
+    intro = ctx.doc.char_span(max(0, tracks[0][0] - 200), tracks[0][0], alignment_mode="contract")
+    if artist is None and intro is not None and re.search(r"\b(?:their|her|his)\b", intro.text):
+        artist = ctx.antecedent(intro[-1], ("MusicGroup", "Person"))
+        if artist:
+            ctx.extraction.facts.append(Fact(album, "performer", artist, ctx.evidence(intro.sent, "reader:track-list", 0.7)))
     sentence = ctx.doc.char_span(tracks[0][0], tracks[-1][0] + 1, alignment_mode="expand")
     for start, number, title, credits in tracks:
         line_span = ctx.doc.char_span(start, start + len(title) + 6, alignment_mode="expand") or sentence
         evidence = ctx.evidence(line_span.sent if line_span is not None else sentence, "reader:track-list", 0.85)
         song = EntityRef(title, "Song")
+        ctx.decided[title] = "Song"
         facts = ctx.extraction.facts
         facts.append(Fact(song, "inAlbum", album, evidence))
         facts.append(Fact(song, "trackNumber", Value(str(number), "integer"), evidence))
@@ -325,6 +339,7 @@ def read_track_list(ctx) -> None:
             roles = {CREDIT_ROLES[w] for w in re.findall(r"[a-z]+", label.lower()) if w in CREDIT_ROLES}
             for name in (n.strip() for n in re.split(r",|&| and ", names)):
                 if name:
+                    ctx.decided.setdefault(name, "Person")
                     for role in roles:
                         facts.append(Fact(song, role, EntityRef(name, "Person"), evidence))
 

@@ -115,7 +115,7 @@ def coordinated(token: Token, step: int) -> list[Token]:
             i += step
             continue
         if step > 0 and t.text == "(":  # "Wi Ha-joon (8.3 million), Lee Yoo-mi (6.3 million)"
-            close = next((k for k in range(i, min(i + 8, len(doc))) if doc[k].text == ")"), None)
+            close = next((k for k in range(i, min(i + 24, len(doc))) if doc[k].text == ")"), None)
             if close is not None:
                 i = close + 1
                 continue
