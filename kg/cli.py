@@ -54,6 +54,7 @@ def cmd_build(args) -> int:
     from .validate import validate
 
     out = Path(args.output)
+    shown = printable(str(out))  # a file name with a newline or undecodable bytes stays one line
     problem = _output_problem(out)
     if problem:
         print(f"kg build: error: {printable(problem)}", file=sys.stderr)
@@ -68,10 +69,10 @@ def cmd_build(args) -> int:
         result = build(args.inputs or [DEFAULT_INPUT], model=args.model, jobs=args.jobs, on_error=on_error)
     except StopBatch as stop:
         print(f"error: {stop.error}", file=sys.stderr)
-        print(f"not written: {out} (--strict stops at the first bad input)", file=sys.stderr)
+        print(f"not written: {shown} (--strict stops at the first bad input)", file=sys.stderr)
         return EXIT_STRICT
     except KeyboardInterrupt:
-        print(f"interrupted: {out} not written", file=sys.stderr)
+        print(f"interrupted: {shown} not written", file=sys.stderr)
         return EXIT_INTERRUPTED
     report = validate(result.graph)
     counts = ", ".join(f"{n} {cls}" for cls, n in sorted(result.entity_counts().items()))
@@ -80,15 +81,15 @@ def cmd_build(args) -> int:
     print(f"statements: {len(result.graph)} triples")
     print(f"SHACL: {report.render()}")
     if not report.conforms:
-        print(f"not written: {out} (the graph violates shapes {', '.join(report.failed_shapes)})", file=sys.stderr)
+        print(f"not written: {shown} (the graph violates shapes {', '.join(report.failed_shapes)})", file=sys.stderr)
         return EXIT_INVALID
     try:
         write_graph(result.graph, out)
     except OSError as error:
         reason = error.strerror or str(error)
-        print(f"kg build: error: cannot write {printable(str(out))}: {printable(reason)}", file=sys.stderr)
+        print(f"kg build: error: cannot write {shown}: {printable(reason)}", file=sys.stderr)
         return EXIT_USAGE
-    print(f"written: {out}")
+    print(f"written: {shown}")
     if result.problems:
         print(f"{len(result.problems)} input(s) skipped (listed above): exit status {EXIT_SKIPPED}", file=sys.stderr)
         return EXIT_SKIPPED

@@ -161,20 +161,30 @@ def _to_date(year: str, month: str, day: str) -> date | None:
         return None
 
 
+_UTF8_SEQUENCE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
+
+
 def _decode(path: Path, data: bytes) -> str:
     """UTF-8 (BOM optional) or UTF-16 with BOM; bytes that are not UTF-8 but
-    look like text are read as cp1252 (latin-1 where cp1252 has no glyph)."""
+    look like text are read as cp1252 (latin-1 where cp1252 has no glyph),
+    unless they hold valid multi-byte UTF-8 too: then it is UTF-8 with some
+    broken bytes, each read as U+FFFD."""
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        try:
-            text = data.decode("utf-16")
-        except UnicodeDecodeError:
-            raise IngestError(path, "invalid UTF-16 text") from None
+        # A broken surrogate or an odd last byte costs one U+FFFD; a file
+        # that is mostly undecodable is not UTF-16 at all.
+        text = data.decode("utf-16", errors="replace")
+        if text.count("\ufffd") > max(1, len(text) // 10):
+            raise IngestError(path, "invalid UTF-16 text")
     elif b"\x00" in data:
         raise IngestError(path, "binary file, not text")
     else:
         try:
             text = data.decode("utf-8-sig")
         except UnicodeDecodeError:
+            if _UTF8_SEQUENCE.search(data):
+                # UTF-8 with a few broken bytes (a truncated or spliced page):
+                # keep the valid text, mark each broken byte with U+FFFD.
+                return data.decode("utf-8-sig", errors="replace")
             try:
                 text = data.decode("cp1252")
             except UnicodeDecodeError:
@@ -228,10 +238,31 @@ def _read_html(path: Path, data: bytes, on_error) -> Iterator[Article]:
     yield _article(path, path.stem, headline, body, published, doc.url)
 
 
+def _jsonl_lines(path: Path, data: bytes) -> Iterator[tuple[int, str | IngestError]]:
+    """Each line decoded on its own, so one corrupt line (stray binary, a
+    different encoding) costs that line only; a file whose first line is
+    binary is not JSON Lines at all."""
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        yield from enumerate(_decode(path, data).split("\n"), 1)
+        return
+    first = True
+    for number, raw in enumerate(data.split(b"\n"), 1):
+        try:
+            yield number, _decode(path, raw)
+        except IngestError as error:
+            if first:
+                raise  # the first line is binary: an image or archive, not JSON Lines
+            yield number, IngestError(path, error.reason.replace("binary file", "binary data"), number)
+        first = first and not raw.strip()
+
+
 def _read_jsonl(path: Path, data: bytes, on_error) -> Iterator[Article]:
     """One JSON object a line; a bad line is reported with its number and
     the other lines are still read."""
-    for number, line in enumerate(_decode(path, data).split("\n"), 1):
+    for number, line in _jsonl_lines(path, data):
+        if isinstance(line, IngestError):
+            on_error(line)
+            continue
         if not line.strip():
             continue
         try:
@@ -269,7 +300,10 @@ def _jsonl_article(path: Path, number: int, line: str) -> Article:
             published = datetime.fromisoformat(record["date"]).date()
         except ValueError:
             raise fail(f"'date' is not an ISO date: {record['date']!r}") from None
-    return _article(path, record["id"].strip(), headline, body, published, record.get("url"))
+    try:
+        return _article(path, record["id"].strip(), headline, body, published, record.get("url"))
+    except IngestError as error:
+        raise fail(error.reason) from None
 
 
 _READERS = {".txt": _read_txt, ".html": _read_html, ".htm": _read_html, ".jsonl": _read_jsonl}

@@ -104,13 +104,14 @@ def load_pipeline(model: str = DEFAULT_MODEL) -> Language:
     if "ner" not in nlp.pipe_names:
         raise SystemExit(f"spaCy model {model!r} has no 'ner' component")
     nlp.add_pipe("kg_sentences", first=True)
-    ruler = nlp.add_pipe("entity_ruler", before="ner", config={"overwrite_ents": True})
+    # Gazetteer first: "Hong Kong" is a place before it is a romanised name.
     patterns = []
     for name in RULER_FILES:
-        path = DATA / name
-        if path.exists():
-            patterns.extend(json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip())
-    ruler.add_patterns(patterns)
+        rules = [json.loads(line) for line in (DATA / name).read_text(encoding="utf-8").splitlines() if line.strip()]
+        ruler = nlp.add_pipe("entity_ruler", name=f"kg_{name.split('.')[0]}", before="ner",
+                             config={"overwrite_ents": not patterns})
+        ruler.add_patterns(rules)
+        patterns.extend(rules)
     _split_trailing_periods(nlp, patterns)
     nlp.add_pipe("kg_titles", after="ner")
     return nlp

@@ -150,11 +150,12 @@ def _strongest(facts: Iterable[Fact]) -> list[Fact]:
     """A weak reading ("X's song" -> performer) gives way when the same
     article states the same property of the same subject more firmly."""
     facts = list(facts)
+    base = {id(f): f.evidence.confidence / (0.7 if f.evidence.hedged else 1.0) for f in facts}
     best: dict[tuple, float] = defaultdict(float)
     for fact in facts:
         key = (fact.subject, fact.predicate)
-        best[key] = max(best[key], fact.evidence.confidence)
-    return [f for f in facts if not (f.evidence.confidence < 0.7 <= best[(f.subject, f.predicate)])]
+        best[key] = max(best[key], base[id(fact)])
+    return [f for f in facts if not (base[id(f)] < 0.7 <= best[(f.subject, f.predicate)])]
 
 
 def infer(graph: ResolvedGraph) -> None:

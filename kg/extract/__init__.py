@@ -34,9 +34,16 @@ class Context:
     def ent(self, token) -> Ent | None:
         return self.by_start.get(token.idx)
 
-    def evidence(self, sentence, rule: str, confidence: float) -> Evidence:
+    def evidence(self, sentence, rule: str, confidence: float, claim=None) -> Evidence:
+        """``claim`` is the part of the sentence that states the fact; a
+        hedge ("is likely to", "will") counts only there or just before it,
+        not in a relative clause elsewhere in the sentence."""
         text = sentence.text
-        hedged = readers.is_hedged(text)
+        if claim is not None:
+            before = claim.doc[max(sentence.start, claim.start - 4):claim.start]
+            hedged = readers.is_hedged(before.text + " " + claim.text)
+        else:
+            hedged = readers.is_hedged(text)
         return Evidence(self.article.id, text.strip(), sentence.start_char, sentence.end_char, rule,
                         round(confidence * (0.7 if hedged else 1.0), 2), hedged)
 
@@ -112,7 +119,7 @@ def _apply(ctx: Context, binding: Binding) -> None:
         rank = lexicon()["ordinals"].get(roles["rank"][0].text.lower())
     else:
         rank = None
-    evidence = ctx.evidence(binding.sentence, rule.id, rule.confidence)
+    evidence = ctx.evidence(binding.sentence, rule.id, rule.confidence, binding.span)
     for subject in subjects:
         if rule.makes == "releaseDate":
             value = _date_of(ctx, roles.get("object", [None])[0], binding.sentence)
@@ -126,8 +133,8 @@ def _apply(ctx: Context, binding: Binding) -> None:
             ctx.extraction.facts.append(Fact(subject, "trackNumber", Value(str(rank), "integer"), evidence))
 
 
-NOMINALS = {"drama": ("TVSeries",), "series": ("TVSeries",), "show": ("TVSeries",), "film": ("Film",), "movie": ("Film",),
-            "album": ("Album",), "song": ("Song",), "track": ("Song",), "music": ("Song",), "ost": ("Song", "Album")}
+NOMINALS = {word: tuple(classes) for word, classes in lexicon()["antecedent_words"].items() if not word.startswith("_")}
+NOMINAL_NOUNS = {w: c for w, c in NOMINALS.items() if w not in ("her", "his", "their", "its")}
 
 
 def _implied(ctx: Context, binding: Binding, role: str) -> list[EntityRef]:
@@ -139,7 +146,7 @@ def _implied(ctx: Context, binding: Binding, role: str) -> list[EntityRef]:
     if not accepted:
         return []
     for token in binding.sentence:
-        kinds = NOMINALS.get(token.text.lower())
+        kinds = NOMINAL_NOUNS.get(token.text.lower())
         if kinds and token.i > 0 and token.doc[token.i - 1].text.lower() in {"the", "this", "that"}:
             wanted = tuple(k for k in kinds if not accepted or k in accepted)
             ref = ctx.antecedent(token, wanted) if wanted else None
@@ -156,10 +163,11 @@ def _role_refs(ctx: Context, binding: Binding, role: str) -> list[EntityRef]:
     for token in binding.roles.get(role, []):
         ent = ctx.ent(token)
         if ent is None:
-            if token.ent_type_ == "" and token.text.lower() in {"drama", "series", "album", "film", "movie", "show", "ep"}:
-                ref = ctx.antecedent(token, accepted)
-                if ref:
-                    refs.append(ref)
+            kinds = NOMINALS.get(token.text.lower(), ())
+            wanted = tuple(k for k in kinds if k in accepted)
+            ref = ctx.antecedent(token, wanted) if token.ent_type_ == "" and wanted else None
+            if ref:
+                refs.append(ref)
             continue
         if ent.is_value or ent.name in ctx.characters:
             continue
@@ -168,7 +176,7 @@ def _role_refs(ctx: Context, binding: Binding, role: str) -> list[EntityRef]:
             continue
         if rule.derive.get(role) == "ost":
             album = EntityRef(f"{ref.name} OST", "Album")
-            ctx.extraction.facts.append(Fact(album, "soundtrackOf", ref, ctx.evidence(binding.sentence, rule.id, rule.confidence)))
+            ctx.extraction.facts.append(Fact(album, "soundtrackOf", ref, ctx.evidence(binding.sentence, rule.id, rule.confidence, binding.span)))
             ctx.extraction.aliases.setdefault(album, set()).add(_ost_phrase(binding, ref.name))
             ref = album
         refs.append(ref)

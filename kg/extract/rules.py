@@ -31,6 +31,8 @@ UNDECIDED = {
     "ORG": {"MusicGroup", "Organization", "Broadcaster", "Platform", "Chart"},
 }
 COORDINATORS = {",", "and", "&", "as", "well"}
+# Words that may stand between listed items: "'A' (2022), seventh EP 'B'".
+MODIFIERS = {"ep", "lp", "album", "mini-album", "single", "song", "track", "drama", "series", "film", "the", "his", "her", "their", "its"}
 
 
 @dataclass(frozen=True)
@@ -53,8 +55,8 @@ class Binding:
     rule: Rule
     roles: dict[str, list[Token]]
     sentence: object
-    start: int  # only end - start is used: the match length, negated for "farthest" rules
-    end: int
+    span: object  # the matched tokens in the document
+    length: int  # match length, negated for "farthest" rules
 
 
 def _expand_macros(value, macros):
@@ -100,7 +102,7 @@ def compatible(token: Token, accepted: tuple) -> bool:
     """A mention fits a role if its class is accepted, or if it is still
     undecided and could become an accepted class."""
     label = token.ent_type_
-    if not accepted:
+    if not accepted or not label:  # a plain word ("the drama") is resolved later
         return True
     return label in accepted or bool(UNDECIDED.get(label, set()) & set(accepted))
 
@@ -111,7 +113,7 @@ def coordinated(token: Token, step: int) -> list[Token]:
     doc, found, i = token.doc, [], token.i + step
     while 0 <= i < len(doc):
         t = doc[i]
-        if t.text.lower() in COORDINATORS:
+        if t.text.lower() in COORDINATORS or (found or i != token.i + step) and (t.ent_type_ == "ORDINAL" or t.text.lower() in MODIFIERS):
             i += step
             continue
         if step > 0 and t.text == "(":  # "Wi Ha-joon (8.3 million), Lee Yoo-mi (6.3 million)"
@@ -140,7 +142,7 @@ def _nearest(bindings: list[Binding]) -> list[Binding]:
             if role not in b.roles:
                 continue
             key = (b.rule.id, b.roles[role][0].i)
-            if key not in best or (b.end - b.start) < (bindings[best[key]].end - bindings[best[key]].start):
+            if key not in best or b.length < bindings[best[key]].length:
                 best[key] = n
         keep &= {n for n, b in enumerate(bindings) if role not in b.roles or best[(b.rule.id, b.roles[role][0].i)] == n}
     return [b for n, b in enumerate(bindings) if n in keep]
@@ -176,5 +178,6 @@ class RuleEngine:
                     head = roles[role][0]
                     roles[role] = [head] + coordinated(head, +1 if rule.roles[role] > min(rule.roles.values()) or role == "object" else -1)
             length = end - start
-            bindings.append(Binding(rule, roles, tokens[0].sent, 0, length if rule.keep == "nearest" else -length))
+            span = doc[tokens[0].i:tokens[-1].i + 1]
+            bindings.append(Binding(rule, roles, tokens[0].sent, span, length if rule.keep == "nearest" else -length))
         return _nearest(bindings)
