@@ -8,6 +8,8 @@ ratings, rating tables and track lists (readers.py), and returns an
 """
 from __future__ import annotations
 
+from collections import Counter
+
 from spacy.tokens import Doc
 
 from ..nlp import lexicon
@@ -61,6 +63,16 @@ class Context:
             return None
         return EntityRef(ent.name, cls)
 
+    def salient(self, accepted: tuple) -> EntityRef | None:
+        """The most mentioned entity of the accepted classes: what the
+        article is about ("their" in a track-list intro)."""
+        counts = Counter((e.name, self.decided.get(e.name, e.cls)) for e in self.by_start.values()
+                         if self.decided.get(e.name, e.cls) in accepted and e.name not in self.characters)
+        if not counts:
+            return None
+        (name, cls), _ = min(counts.items(), key=lambda kv: (-kv[1], min(e.start for e in self.by_start.values() if e.name == kv[0][0])))
+        return EntityRef(name, cls)
+
     def antecedent(self, token, accepted: tuple) -> EntityRef | None:
         """What "the drama", "the album", "its" refers to: the nearest earlier
         mention of an accepted class."""
@@ -111,9 +123,10 @@ def _apply(ctx: Context, binding: Binding) -> None:
         return
     subjects = _role_refs(ctx, binding, "subject")
     objects = _role_refs(ctx, binding, "object")
-    if not subjects:
+    # A role the rule leaves unnamed is implied; a named one that did not fit stays empty.
+    if not subjects and "subject" not in roles:
         subjects = _implied(ctx, binding, "subject")
-    if not objects and rule.makes not in ("releaseDate",):
+    if not objects and "object" not in roles:
         objects = _implied(ctx, binding, "object")
     if rule.makes == "inAlbum" and "rank" in roles:
         rank = lexicon()["ordinals"].get(roles["rank"][0].text.lower())

@@ -319,7 +319,7 @@ def read_track_list(ctx) -> None:
     intro = ctx.doc.char_span(max(0, tracks[0][0] - 200), tracks[0][0], alignment_mode="contract")
     pronoun = re.search(r"\b(their|her|his)\b", intro.text) if intro is not None else None
     if artist is None and pronoun:
-        artist = ctx.antecedent(intro[-1], ("MusicGroup",) if pronoun.group(1) == "their" else ("Person",))
+        artist = ctx.salient(("MusicGroup",) if pronoun.group(1) == "their" else ("Person",))
         if artist:
             ctx.extraction.facts.append(Fact(album, "performer", artist, ctx.evidence(intro.sent, "reader:track-list", 0.7)))
     sentence = ctx.doc.char_span(tracks[0][0], tracks[-1][0] + 1, alignment_mode="expand")
