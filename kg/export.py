@@ -115,7 +115,7 @@ def clean_stale_temps(path: Path) -> list[Path]:
     return removed
 
 
-def write_atomic(path: Path, data: bytes) -> None:
+def write_atomic(path: Path, data) -> None:
     """Write ``data`` to a temporary file beside ``path``, fsync it and
     rename it into place: readers (and a build killed at any moment, even by
     SIGKILL) see either the old file or the new one, never a mix. The
@@ -128,7 +128,7 @@ def write_atomic(path: Path, data: bytes) -> None:
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.{os.getpid()}.", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
+            handle.write(data) if isinstance(data, bytes) else data(handle)  # bytes, or a writer of them
             handle.flush()
             # mkstemp makes the file 0600; give the output the usual mode
             # (the old file's, else 0666 less the umask).

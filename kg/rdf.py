@@ -66,8 +66,10 @@ def _add_evidence(graph: Graph, triple: tuple, evidence: Evidence) -> None:
     graph.add((node, KG.hedged, Literal(evidence.hedged)))
 
 
-def to_rdf(resolved: ResolvedGraph) -> Graph:
-    graph = bind_prefixes(Graph())
+def to_rdf(resolved: ResolvedGraph, graph=None) -> Graph:
+    """Into a new Graph, or into ``graph``: anything with rdflib's ``add``
+    (kg.stream writes each triple out as it comes)."""
+    graph = bind_prefixes(Graph()) if graph is None else graph
     for article in resolved.articles:
         _add_article(graph, article)
     for entity in resolved.entities.values():

@@ -40,7 +40,6 @@ class Entity:
     cls: str
     names: Counter = field(default_factory=Counter)
     aliases: set = field(default_factory=set)
-    articles: set = field(default_factory=set)
 
     @property
     def label(self) -> str:
@@ -114,12 +113,11 @@ class Resolver:
             self._by_key[key] = entity
             self.graph.entities[entity.iri] = entity
         entity.names[ref.name] += 1
-        entity.articles.add(article_id)
         return entity.iri
 
     def add(self, extraction: Extraction) -> None:
         article = extraction.article
-        self.graph.articles.append(article)
+        self.graph.articles.append(replace(article, text=""))  # id, title, source, date, url: not the text
         aid = article.id
         for mention in extraction.mentions:
             self.graph.mentions.add((aid, self.entity(mention.ref, aid)))

@@ -107,6 +107,16 @@ def compatible(token: Token, accepted: tuple) -> bool:
     return label in accepted or bool(UNDECIDED.get(label, set()) & set(accepted))
 
 
+VERBISH = {"by", "with", "to", "for", "from", "of", "in", "on", "is", "was", "are", "were", "who", "which", "that", "will", "has", "have", "had"}
+
+
+def _same_kind(t: Token, head: Token) -> bool:
+    """Could ``t`` be listed with ``head``: the same class, or undecided and
+    able to become it."""
+    a, b = t.ent_type_, head.ent_type_
+    return bool(a) and (a == b or b in UNDECIDED.get(a, ()) or a in UNDECIDED.get(b, ()))
+
+
 def coordinated(token: Token, step: int) -> list[Token]:
     """Entities listed with ``token`` ("A, B, and C"), walking right (+1) or
     left (-1) over commas and "and", same label family only."""
@@ -121,7 +131,17 @@ def coordinated(token: Token, step: int) -> list[Token]:
             if close is not None:
                 i = close + 1
                 continue
-        if t.ent_type_ and t.ent_type_ == token.ent_type_ or (t.ent_type_ in UNDECIDED and token.ent_type_ in UNDECIDED.get(t.ent_type_, ())) or (token.ent_type_ in UNDECIDED and t.ent_type_ in UNDECIDED.get(token.ent_type_, ())):
+        if step > 0 and doc[i - 1].text.lower() in COORDINATORS:
+            # "and Japan's new-age musician Isao Sasaki", "M Signal and FT Island":
+            # step over a description or a name of unknown kind to the next listed entity.
+            skip = i
+            while skip < min(i + 6, len(doc)) and not _same_kind(doc[skip], token) and doc[skip].text.lower() not in COORDINATORS \
+                    and not doc[skip].is_sent_start and doc[skip].text.lower() not in VERBISH and not doc[skip].text.endswith("ed"):
+                skip += 1
+            if skip > i and skip < len(doc) and (_same_kind(doc[skip], token) or doc[skip].text.lower() in COORDINATORS):
+                i = skip
+                continue
+        if _same_kind(t, token):
             between = doc[min(i, found[-1].i if found else token.i) + 1:max(i, found[-1].i if found else token.i)]
             if not any(b.text.lower() in COORDINATORS for b in between if b.text not in "()"):
                 break

