@@ -33,7 +33,21 @@ def article_iri(article_id: str) -> URIRef:
     return KGR[f"article/{segment}"]
 
 
+def decimal_literal(value) -> Literal:
+    """An xsd:decimal in the form Turtle writes and reads back unchanged:
+    always a point, never an exponent ("1" -> "1.0", "1E+1" -> "10.0").
+    rdflib would write "1" as the shorthand 1.0, so the lexical form would
+    not round-trip."""
+    text = format(Decimal(str(value)), "f")
+    return Literal(text if "." in text else text + ".0", datatype=XSD.decimal)
+
+
 def _literal(value: Value) -> Literal:
+    if value.datatype == "decimal":
+        try:
+            return decimal_literal(value.lexical)
+        except ArithmeticError:
+            pass
     return Literal(value.lexical, datatype=DATATYPES[value.datatype])
 
 
@@ -62,7 +76,7 @@ def _add_evidence(graph: Graph, triple: tuple, evidence: Evidence) -> None:
     graph.add((node, KG.sentenceStart, Literal(evidence.start, datatype=XSD.nonNegativeInteger)))
     graph.add((node, KG.sentenceEnd, Literal(evidence.end, datatype=XSD.nonNegativeInteger)))
     graph.add((node, KG.extractedBy, Literal(evidence.rule)))
-    graph.add((node, KG.confidence, Literal(Decimal(str(evidence.confidence)), datatype=XSD.decimal)))
+    graph.add((node, KG.confidence, decimal_literal(evidence.confidence)))
     graph.add((node, KG.hedged, Literal(evidence.hedged)))
 
 
@@ -103,7 +117,7 @@ def to_rdf(resolved: ResolvedGraph, graph=None) -> Graph:
         graph.add((node, RDF.type, KG.ViewershipRating))
         graph.add((node, RDFS.label, Literal(f"{labels[r.series]}{episode}: {r.value}%", lang="en")))
         graph.add((node, KG.ratingOf, KGR[r.series]))
-        graph.add((node, KG.ratingValue, Literal(r.value, datatype=XSD.decimal)))
+        graph.add((node, KG.ratingValue, decimal_literal(r.value)))
         if r.episode:
             graph.add((node, KG.episodeNumber, Literal(r.episode, datatype=XSD.integer)))
         if r.firm:

@@ -58,21 +58,26 @@ HERE = Path(__file__).resolve().parent
 _PIPELINES: dict = {}
 
 
-def _engine(model: str, loader: Callable | None = None):
+def _engine(model: str):
+    """One model per worker process, loaded by its first task."""
     if model not in _PIPELINES:
         from .extract.rules import RuleEngine
         from .nlp import load_pipeline
-        nlp = (loader or load_pipeline)(model)
+        nlp = load_pipeline(model)
         _PIPELINES[model] = (nlp, RuleEngine(nlp.vocab))
     return _PIPELINES[model]
 
 
-def extract_articles(articles: list[Article], model: str, loader: Callable | None = None) -> list:
-    """NLP and extraction of a chunk of articles, in order: each result is an
-    Extraction (its article without the text, which nothing downstream
-    reads) or the message of an extraction failure."""
+def extract_articles(articles: list[Article], model: str) -> list:
+    """A worker's task: NLP and extraction of a chunk of articles."""
     from .extract import extract
-    nlp, engine = _engine(model, loader)
+    return _extract_with(articles, *_engine(model), extract)
+
+
+def _extract_with(articles: list[Article], nlp, engine, extract) -> list:
+    """In order, for each article an Extraction (its article without the
+    text, which nothing downstream reads) or the message of an extraction
+    failure."""
     results = []
     for doc, article in nlp.pipe(((a.text, a) for a in articles), as_tuples=True, batch_size=CHUNK):
         try:
@@ -174,10 +179,12 @@ def _chunks(items: Iterable, size: int) -> Iterator[list]:
 class _InProcess:
     def __init__(self, model: str):
         from . import pipeline  # looked up at call time: tests swap in a loaded model
-        self.model, self.loader = model, pipeline.load_pipeline
+        from .extract.rules import RuleEngine
+        self.nlp = pipeline.load_pipeline(model)
+        self.engine, self.extract = RuleEngine(self.nlp.vocab), pipeline.extract
 
     def submit(self, articles):
-        return extract_articles(articles, self.model, self.loader)
+        return _extract_with(articles, self.nlp, self.engine, self.extract)
 
     def result(self, handle):
         return handle

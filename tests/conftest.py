@@ -23,3 +23,29 @@ def seeds_ttl(seeds_graph, tmp_path_factory) -> Path:
     path = tmp_path_factory.mktemp("seeds") / "graph.ttl"
     write_graph(seeds_graph, path)
     return path
+
+
+@pytest.fixture(scope="session")
+def nlp():
+    from kg.nlp import load_pipeline
+
+    return load_pipeline()
+
+
+@pytest.fixture(scope="session")
+def engine(nlp):
+    from kg.extract.rules import RuleEngine
+
+    return RuleEngine(nlp.vocab)
+
+
+@pytest.fixture(scope="session")
+def read(nlp, engine):
+    """Extract from one article written in the test: headline, blank line, body."""
+    from kg.extract import extract
+    from kg.records import Article
+
+    def run(text, published=None):
+        article = Article("t1", "test.txt", text.split("\n", 1)[0], text, published)
+        return extract(article, nlp(text), engine)
+    return run

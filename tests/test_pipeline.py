@@ -20,16 +20,6 @@ from kg.validate import validate
 ROOT = Path(__file__).resolve().parent.parent
 
 
-@pytest.fixture(scope="session")
-def nlp():
-    return load_pipeline()
-
-
-@pytest.fixture(scope="session")
-def engine(nlp):
-    return RuleEngine(nlp.vocab)
-
-
 def run(nlp, engine, text, published=None):
     article = Article("t1", "test.txt", text.split("\n", 1)[0], text, published)
     return extract(article, nlp(text), engine)

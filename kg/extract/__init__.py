@@ -104,6 +104,7 @@ def extract(article: Article, doc: Doc, engine: RuleEngine) -> Extraction:
     for binding in engine(doc):
         _apply(ctx, binding)
     readers.read_charts(ctx)
+    readers.read_chart_names(ctx)
     readers.read_ratings(ctx)
     readers.read_rating_table(ctx)
     readers.read_track_list(ctx)

@@ -4,10 +4,12 @@ ratings (values paired with series "respectively"), flattened ratings tables
 and numbered track lists with credits."""
 from __future__ import annotations
 
+import json
 import re
 from decimal import Decimal
+from functools import lru_cache
 
-from ..nlp import lexicon
+from ..nlp import DATA, lexicon
 from ..records import ChartEntryFact, EntityRef, Fact, RatingFact, Value
 from .values import parse_count, parse_date, parse_rank
 
@@ -127,6 +129,26 @@ def _best_entries(records):
     return kept
 
 
+@lru_cache(maxsize=None)
+def _publishers() -> dict[str, str]:
+    """Gazetteer services and organisations by canonical name, longest first."""
+    names = {}
+    for line in (DATA / "gazetteer.jsonl").read_text(encoding="utf-8").splitlines():
+        entry = json.loads(line)
+        if entry["label"] in ("Platform", "Organization"):
+            names.setdefault(entry["id"], entry["label"])
+    return dict(sorted(names.items(), key=lambda kv: -len(kv[0])))
+
+
+def _publisher_in_name(chart: str) -> EntityRef | None:
+    """A chart named after its publisher ("Billboard Hot 100", "Melon Top
+    100") is published by it."""
+    for name, cls in _publishers().items():
+        if chart.startswith(name + " "):
+            return EntityRef(name, cls)
+    return None
+
+
 def _provider_near(tokens, ctx, position, step):
     """The service named right before a chart ("QQ Music's popular chart")
     or right after it ("chart of QQ Music")."""
@@ -153,7 +175,7 @@ def _chart_kinds(ctx, sentence):
         if token.text.lower() not in ("chart", "charts") or ctx.ent(token) is not None:
             continue
         words, i = [], token.i - 1
-        while i >= sentence.start and ctx.ent(ctx.doc[i]) is None and (ctx.doc[i].text.lower() in kind_words or ctx.doc[i].text == "-"):
+        while i >= sentence.start and (ctx.ent(ctx.doc[i]) is None or ctx.ent(ctx.doc[i]).is_value) and (ctx.doc[i].text.lower() in kind_words or ctx.doc[i].text == "-"):
             words.insert(0, ctx.doc[i].text)
             i -= 1
         provider = _provider_near(sentence, ctx, i + 1, -1) or _provider_near(sentence, ctx, token.i, +1)
@@ -175,7 +197,8 @@ def _chart_targets(ctx, sentence, ents, evidence, quoted) -> list[tuple[EntityRe
     if charts:
         out = []
         for chart in charts:
-            provider = next((EntityRef(e.name, cls) for _, e, cls in ents if cls in ("Platform", "Organization") and chart.name.startswith(e.name)), sole)
+            provider = next((EntityRef(e.name, cls) for _, e, cls in ents if cls in ("Platform", "Organization") and chart.name.startswith(e.name)), None)
+            provider = provider or _publisher_in_name(chart.name) or sole
             if provider:
                 facts.append(Fact(chart, "chartProvider", provider, evidence))
             out.append((chart, provider))
@@ -415,3 +438,18 @@ def read_sung(ctx) -> None:
         for song in songs:
             ctx.decided[song.name] = "Song"
             ctx.extraction.facts.append(Fact(EntityRef(song.name, "Song"), "performer", artist, evidence))
+
+
+def read_chart_names(ctx) -> None:
+    """A chart named after its publisher ("Billboard Hot 100") is published
+    by it, whether or not the article ranks anything on it."""
+    seen = set()
+    for token in ctx.doc:
+        ent = ctx.ent(token)
+        if ent is None or ctx.decided.get(ent.name, ent.cls) != "Chart" or ent.name in seen:
+            continue
+        seen.add(ent.name)
+        publisher = _publisher_in_name(ent.name)
+        if publisher:
+            evidence = ctx.evidence(token.sent, "reader:chart-name", 0.9)
+            ctx.extraction.facts.append(Fact(EntityRef(ent.name, "Chart"), "chartProvider", publisher, evidence))

@@ -1,0 +1,110 @@
+"""Each pattern family on sentences written for these tests, worded unlike
+the sample and dev articles, with the real model."""
+from datetime import date
+
+import pytest
+
+
+def facts(extraction):
+    return {(f.subject.name, f.predicate, getattr(f.object, "name", None) or f.object.lexical) for f in extraction.facts}
+
+
+def entries(extraction):
+    return {(c.entry.name, c.chart.name, c.rank) for c in extraction.chart_entries}
+
+
+def ratings(extraction):
+    return {(r.series.name, str(r.value), r.episode) for r in extraction.ratings}
+
+
+OST = [
+    ('Theme news\n\n"Falling Petals", the theme song of the JTBC drama "Moonlit Sea", was sung by Kwon Jin Ah.',
+     {("Falling Petals", "soundtrackOf", "Moonlit Sea"), ("Falling Petals", "performer", "Kwon Jin Ah"),
+      ("Moonlit Sea", "broadcaster", "JTBC")}),
+    ('OST news\n\nThe "Harbor Lights" OST Part 2 "Tidal" is performed by Yoon Mi Rae.',
+     {("Tidal", "soundtrackOf", "Harbor Lights"), ("Tidal", "performer", "Yoon Mi Rae")}),
+    ('Album news\n\nThe soundtrack of "Winter Garden" includes "Snow Road", sung by the duo Davichi.',
+     {("Winter Garden OST", "soundtrackOf", "Winter Garden"), ("Snow Road", "inAlbum", "Winter Garden OST")}),
+]
+
+WRITERS = [
+    ('Credits\n\n"Starlight Avenue" is a ballad composed by Kim Eana and Jo Yoon Kyung.',
+     {("Starlight Avenue", "composer", "Kim Eana"), ("Starlight Avenue", "composer", "Jo Yoon Kyung")}),
+    ('Credits\n\nLee Min Soo penned the lyrics for "Paper Crane".',
+     {("Paper Crane", "lyricist", "Lee Min Soo")}),
+]
+
+CAST = [
+    ('Casting\n\n"Spring Letter", starring Park Bo Young and Ahn Hyo Seop, airs on SBS.',
+     {("Spring Letter", "castMember", "Park Bo Young"), ("Spring Letter", "castMember", "Ahn Hyo Seop"),
+      ("Spring Letter", "broadcaster", "SBS")}),
+    ('Casting\n\nThe MBC series "River Song" follows Han Seo Jun (Hwang In Yeop), a rookie doctor.',
+     {("River Song", "castMember", "Hwang In Yeop"), ("River Song", "broadcaster", "MBC")}),
+    ('Casting\n\nThe film "Glass Garden" was directed by Choi Dong Hoon.',
+     {("Glass Garden", "director", "Choi Dong Hoon")}),
+]
+
+GROUPS = [
+    ("Idol news\n\nTWICE's Nayeon and Red Velvet's Seulgi joined the show.",
+     {("Nayeon", "memberOf", "TWICE"), ("Seulgi", "memberOf", "Red Velvet")}),
+    ("Idol news\n\nKim Tae Rae of the boy group ZEROBASEONE hosted the event.",
+     {("Kim Tae Rae", "memberOf", "ZEROBASEONE")}),
+]
+
+TRACKS = [
+    ('Album news\n\n"Neon Tide", the second track of "Blue Hour", features a piano.',
+     {("Neon Tide", "inAlbum", "Blue Hour"), ("Neon Tide", "trackNumber", "2")}),
+]
+
+
+@pytest.mark.parametrize("text, expected", OST + WRITERS + CAST + GROUPS + TRACKS)
+def test_relation_families(read, text, expected):
+    found = facts(read(text))
+    assert expected <= found, expected - found
+
+
+def test_chart_on_a_named_chart_with_its_publisher(read):
+    ex = read("Chart news\n\n\"Glow Up\" debuted at No. 3 on the Billboard Hot 100.")
+    assert ("Glow Up", "Billboard Hot 100", 3) in entries(ex)
+    assert ("Billboard Hot 100", "chartProvider", "Billboard") in facts(ex)
+
+
+def test_chart_one_entry_per_country(read):
+    ex = read('Chart news\n\nHer album "Echo" topped iTunes album charts in countries such as Chile, Peru and Norway.')
+    assert {e for e in entries(ex)} == {("Echo", f"iTunes album chart ({c})", 1) for c in ("Chile", "Peru", "Norway")}
+    assert ("iTunes album chart (Peru)", "market", "Peru") in facts(ex)
+
+
+def test_chart_ranks_paired_with_charts_and_dated(read):
+    ex = read('Chart news\n\n"Moonlight" placed second and fourth on Genie\'s daily chart and weekly chart on March 3, 2021.')
+    assert entries(ex) == {("Moonlight", "Genie daily chart", 2), ("Moonlight", "Genie weekly chart", 4)}
+    assert {c.start for c in ex.chart_entries} == {"2021-03-03"}
+
+
+def test_rating_with_episode_scope_and_firm(read):
+    ex = read('Ratings\n\nThe fourth episode of "Quiet Harbor" scored a metropolitan rating of 6.5 percent, according to TNmS.')
+    (rating,) = ex.ratings
+    assert (rating.series.name, str(rating.value), rating.episode, rating.scope, rating.firm.name) == (
+        "Quiet Harbor", "6.5", 4, "metropolitan", "TNmS")
+
+
+def test_ratings_paired_respectively(read):
+    ex = read('Ratings\n\nThe dramas "North Star" and "Red Canyon" drew ratings of 11.2 and 9.8 percent, respectively.')
+    assert ratings(ex) == {("North Star", "11.2", None), ("Red Canyon", "9.8", None)}
+
+
+def test_release_dates_from_text_and_page_date(read):
+    ex = read('Release\n\nThe single "Paper Plane" will be released on the 21st.', published=date(2023, 6, 2))
+    assert ("Paper Plane", "releaseDate", "2023-06-21") in facts(ex)
+
+
+def test_hedged_casting_is_kept_but_marked(read):
+    ex = read('Casting\n\nSong Kang is reportedly set to star in the KBS drama "Spring Letter".')
+    cast = [f for f in ex.facts if f.predicate == "castMember"]
+    assert cast and all(f.evidence.hedged for f in cast)
+
+
+def test_surname_and_given_name_point_back(read):
+    ex = read('Profile\n\nActress Park Eun Bin stars in "Castaway Diva". Park said the role was hard, and Eun Bin cried.')
+    aliases = {a for ref, names in ex.aliases.items() if ref.name == "Park Eun Bin" for a in names}
+    assert {"Park", "Eun Bin"} <= aliases
