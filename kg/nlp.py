@@ -122,7 +122,7 @@ def _split_trailing_periods(nlp: Language, patterns: list[dict]) -> None:
     ("tvN.", "miss A.") and reads the Korean surname "Im" as "I'm"; make
     such tokens what the gazetteer and name patterns expect."""
     nlp.tokenizer.add_special_case("Im", [{ORTH: "Im"}])
-    for pattern in patterns:
-        text = pattern["pattern"]
-        if isinstance(text, str) and " " not in text and text[-1:].isalnum():
+    names = {p["pattern"] for p in patterns if isinstance(p["pattern"], str)} | {p["id"] for p in patterns if "id" in p}
+    for text in names:
+        if " " not in text and text[-1:].isalnum():
             nlp.tokenizer.add_special_case(text + ".", [{ORTH: text}, {ORTH: "."}])
