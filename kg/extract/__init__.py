@@ -189,12 +189,29 @@ def _role_refs(ctx: Context, binding: Binding, role: str) -> list[EntityRef]:
         if ref is None:
             continue
         if rule.derive.get(role) == "ost":
+            titled = _titled_work(ctx, binding.sentence)
+            if titled is not None:  # "the second OST for X, titled 'Y'": the OST named is the song Y
+                ctx.extraction.facts.append(Fact(titled, "soundtrackOf", ref, ctx.evidence(binding.sentence, rule.id, rule.confidence, binding.span)))
+                refs.append(titled)
+                continue
             album = EntityRef(f"{ref.name} OST", "Album")
             ctx.extraction.facts.append(Fact(album, "soundtrackOf", ref, ctx.evidence(binding.sentence, rule.id, rule.confidence, binding.span)))
             ctx.extraction.aliases.setdefault(album, set()).add(_ost_phrase(binding, ref.name))
             ref = album
         refs.append(ref)
     return refs
+
+
+def _titled_work(ctx: Context, sentence) -> EntityRef | None:
+    """The song a sentence names with "titled" / "called" / "entitled"."""
+    for token in sentence:
+        if token.text.lower() in ("titled", "entitled", "called", "named"):
+            for follower in token.doc[token.i + 1:token.i + 4]:
+                ent = ctx.ent(follower)
+                if ent is not None and ctx.decided.get(ent.name, ent.cls) in ("Song", "TITLE"):
+                    ctx.decided[ent.name] = "Song"
+                    return EntityRef(ent.name, "Song")
+    return None
 
 
 def _ost_phrase(binding: Binding, series: str) -> str:

@@ -87,9 +87,9 @@ def read_charts(ctx) -> None:
         works = [(t, EntityRef(e.name, cls if cls in WORKS else "Song")) for t, e, cls in ents if cls in WORKS + ("TITLE",)]
         entries = [ref for t, ref in works if t.idx < anchor] or [ref for t, ref in works]
         if not entries:
-            nominal = re.search(r"\b(?:her|his|their|its|[\w']+'s?)\s+(?:\w+\s){0,3}(album|EP|single|song)\b", text)
+            nominal = re.search(r"\b(?:her|his|their|its|the|this|[\w']+'s?)\s+(?:\w+\s){0,3}?(album|EP|single|song|track)\b", text)
             if nominal:
-                ref = ctx.antecedent(sentence[0], ("Album",) if nominal.group(1) != "song" else ("Song",))
+                ref = ctx.antecedent(sentence[0], ("Song",) if nominal.group(1) in ("song", "track") else ("Album",))
                 entries = [ref] if ref else []
         if not entries:
             continue
@@ -392,13 +392,15 @@ def read_counts(ctx) -> None:
         if not (followers or streams) or is_hedged(text):
             continue
         evidence = ctx.evidence(sentence, "reader:count-sentence", 0.75)
-        subject = None
+        subject = song = None
         for token in sentence:
             ent = ctx.ent(token)
             if ent is not None and not ent.is_value:
                 cls = ctx.decided.get(ent.name, ent.cls)
-                if cls in ("Person", "MusicGroup", "Song", "PERSON"):
+                if cls in ("Person", "MusicGroup", "PERSON"):
                     subject = EntityRef(ent.name, "Person" if cls == "PERSON" else cls)
+                elif cls == "Song":
+                    song = EntityRef(ent.name, cls)
                 continue
             if ent is not None and ent.cls in ("CARDINAL", "MONEY", "QUANTITY") or token.like_num and token.text[:1].isdigit():
                 if ent is None and token.i > 0 and ctx.ent(token.doc[token.i - 1]) is not None:
@@ -409,10 +411,10 @@ def read_counts(ctx) -> None:
                     continue
                 if streams and not followers and not re.search(r"stream|plays", token.doc[token.i + 1:token.i + 6].text.lower()):
                     continue
-                if followers and subject and subject.cls in ("Person", "MusicGroup"):
+                if followers and subject:
                     ctx.extraction.facts.append(Fact(subject, "followerCount", Value(str(count), "integer"), evidence))
                 elif streams and not followers:
-                    song = subject if subject and subject.cls == "Song" else ctx.antecedent(sentence[0], ("Song",))
+                    song = song or ctx.antecedent(sentence[0], ("Song",))
                     if song:
                         ctx.extraction.facts.append(Fact(song, "streamCount", Value(str(count), "integer"), evidence))
                 subject = None

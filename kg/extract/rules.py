@@ -196,7 +196,8 @@ class RuleEngine:
             for role in rule.expand:
                 if role in roles:
                     head = roles[role][0]
-                    roles[role] = [head] + coordinated(head, +1 if rule.roles[role] > min(rule.roles.values()) or role == "object" else -1)
+                    # A list runs away from the rest of the pattern: "A, B and C star in X", "X sung by A and B".
+                    roles[role] = [head] + coordinated(head, -1 if rule.roles[role] == 0 else +1)
             length = end - start
             span = doc[tokens[0].i:tokens[-1].i + 1]
             bindings.append(Binding(rule, roles, tokens[0].sent, span, length if rule.keep == "nearest" else -length))
