@@ -101,7 +101,9 @@ def extract(article: Article, doc: Doc, engine: RuleEngine) -> Extraction:
     ents = find_entities(doc)
     merge_mentions(doc, ents)
     ctx = Context(article, doc, ents)
-    for binding in engine(doc):
+    # Firmer rules first: they decide what an undecided title is ("X was
+    # directed by" makes X a series before "Y's X" could make it a song).
+    for binding in sorted(engine(doc), key=lambda b: -b.rule.confidence):
         _apply(ctx, binding)
     readers.read_charts(ctx)
     readers.read_chart_names(ctx)

@@ -272,7 +272,7 @@ def _type_titles(doc: Doc, ents: list[Ent]) -> None:
                 votes[ent.name][before[word]] += 2
                 break
             if t.ent_type_ not in ("", "ORDINAL", "CARDINAL", "DATE") or (t.is_punct and t.text not in (",", "-")) \
-                    or word in {"of", "for", "by", "from", "on", "in", "and"} or word in after:
+                    or word in {"of", "for", "by", "from", "on", "in", "and", "with", "along", "while", "which", "that", "who", "featuring", "features", "feature"} or word in after:
                 break
     # Titles listed together share a cue: New dramas "A" and "B".
     titles = sorted((e for e in ents if e.cls in ("TITLE",) + TITLE_CLASSES), key=lambda e: e.start)
