@@ -67,6 +67,10 @@ def find_entities(doc: Doc) -> list[Ent]:
     return sorted(ents, key=lambda e: e.start)
 
 
+LOWER_STOP = {"and", "or", "who", "of", "the", "a", "an", "for", "with", "is", "was", "has", "had", "to", "in", "on", "at", "by",
+              "himself", "herself", "themselves", "also", "too", "duo", "group", "team", "said", "says", "stated", "added"}
+
+
 def _cued_people(doc: Doc, ents: list[Ent]) -> list[Ent]:
     """A name right after a role word ("singer Gummy", "musician Isao
     Sasaki", "producer Song Dong Woon") is a person even when the model
@@ -87,6 +91,9 @@ def _cued_people(doc: Doc, ents: list[Ent]) -> list[Ent]:
                 run.append(t)
             else:
                 break
+        if not run and token.i + 2 < len(doc) and doc[token.i + 1].is_lower and doc[token.i + 1].is_alpha \
+                and len(doc[token.i + 1]) > 2 and doc[token.i + 1].text not in LOWER_STOP and doc[token.i + 2].text in (",", "who"):
+            run = [doc[token.i + 1]]  # stage names written in lower case: "composer atomik, who"
         if not run or run[-1].text == "-":
             continue
         start, end = run[0].idx, run[-1].idx + len(run[-1])
@@ -256,8 +263,9 @@ def _type_titles(doc: Doc, ents: list[Ent]) -> None:
         if span is None:
             continue
         left = [t for t in doc[max(0, span.start - 4):span.start] if not t.is_quote]
-        while left and (left[-1].like_num or re.fullmatch(r"(?i)part\.?\d*|vol\.?\d*|no\.?|#", left[-1].text)):
-            left.pop()
+        while left and (left[-1].like_num or re.fullmatch(r"(?i)part\.?\d*|vol\.?\d*|no\.?|#|as|like|including", left[-1].text)
+                        or left[-1].text.lower() == "such"):
+            left.pop()  # "OST Part.3 'X'", "dramas such as 'X'"
         if left and left[-1].idx not in starts and left[-1].text.lower() in before:
             votes[ent.name][before[left[-1].text.lower()]] += 1
         right = [t for t in doc[span.end:span.end + 3] if not t.is_quote]
@@ -278,7 +286,7 @@ def _type_titles(doc: Doc, ents: list[Ent]) -> None:
     titles = sorted((e for e in ents if e.cls in ("TITLE",) + TITLE_CLASSES), key=lambda e: e.start)
     for first, second in zip(titles, titles[1:]):
         between = doc.text[first.end:second.start]
-        cue = doc.text[max(0, first.start - 12):first.start].strip(" \"'").rsplit(" ", 1)[-1].lower()
+        cue = re.sub(r"\s+(?:such as|like|including)$", "", doc.text[max(0, first.start - 24):first.start].strip(" \"'")).rsplit(" ", 1)[-1].lower()
         plural = cue.endswith("s") and (cue in before or cue[:-1] in before)
         if plural and re.fullmatch(r"[\s\"',]*(?:,|and|&)[\s\"',]*", between) and votes.get(first.name) and not votes.get(second.name):
             votes[second.name].update(votes[first.name])

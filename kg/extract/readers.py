@@ -303,19 +303,25 @@ def _episode(text: str) -> int | None:
 
 
 def read_rating_table(ctx) -> None:
-    """Rows of a flattened ratings table: "Title 13 KBS 3.7%"."""
+    """Rows of a flattened ratings table: "Title 13 KBS 3.7%"; in a table
+    that has such rows, also "Title KBS" (a row without figures)."""
+    full, bare = [], []
     for sentence in ctx.doc.sents:
         text = sentence.text.strip()
-        nets = [(t, e) for t, e, cls in _sentence_ents(ctx, sentence) if cls == "Broadcaster"]
+        nets = [e for _, e, cls in _sentence_ents(ctx, sentence) if cls == "Broadcaster"]
         if len(nets) != 1:
             continue
-        net_token, net = nets[0]
-        row = re.fullmatch(rf"(.+?)\s+(\d{{1,4}})\s+{re.escape(net.surface)}\s+(\d{{1,3}}(?:\.\d+)?)\s*%", text)
-        if not row:
-            continue
+        station = re.escape(nets[0].surface)
+        row = re.fullmatch(rf"(.+?)\s+(\d{{1,4}})\s+{station}\s+(\d{{1,3}}(?:\.\d+)?)\s*%", text)
+        if row:
+            full.append((sentence, nets[0], row))
+        elif re.fullmatch(rf"([A-Z][^%]+?)\s+{station}", text):
+            bare.append((sentence, nets[0], re.fullmatch(rf"(.+?)\s+{station}", text)))
+    for sentence, net, row in full + (bare if len(full) >= 2 else []):
         series = EntityRef(row.group(1).strip(), "TVSeries")
         evidence = ctx.evidence(sentence, "reader:rating-table-row", 0.8)
-        ctx.extraction.ratings.append(RatingFact(series, Decimal(row.group(3)), evidence, int(row.group(2))))
+        if row.lastindex == 3:
+            ctx.extraction.ratings.append(RatingFact(series, Decimal(row.group(3)), evidence, int(row.group(2))))
         ctx.extraction.facts.append(Fact(series, "broadcaster", EntityRef(net.name, "Broadcaster"), evidence))
 
 

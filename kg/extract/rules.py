@@ -22,7 +22,7 @@ from pathlib import Path
 from spacy.matcher import Matcher
 from spacy.tokens import Doc, Token
 
-from ..nlp import DATA
+from ..nlp import DATA, lexicon
 
 # What an undecided mention may still become.
 UNDECIDED = {
@@ -117,9 +117,19 @@ def _same_kind(t: Token, head: Token) -> bool:
     return bool(a) and (a == b or b in UNDECIDED.get(a, ()) or a in UNDECIDED.get(b, ()))
 
 
-def coordinated(token: Token, step: int) -> list[Token]:
+@lru_cache(maxsize=None)
+def _role_kinds() -> dict[str, str]:
+    kinds = lexicon()["role_kinds"]
+    return {word.lower(): kind for kind, words in kinds.items() if not kind.startswith("_") for word in words}
+
+
+def coordinated(token: Token, step: int, context=()) -> list[Token]:
     """Entities listed with ``token`` ("A, B, and C"), walking right (+1) or
-    left (-1) over commas and "and", same label family only."""
+    left (-1) over commas and "and", same label family only. ``context`` are
+    the matched tokens: a role word of another kind there ends the list
+    ("director A and writer B")."""
+    kinds = _role_kinds()
+    own = {kinds[t.text.lower()] for t in context if t.text.lower() in kinds}
     doc, found, i = token.doc, [], token.i + step
     while 0 <= i < len(doc):
         t = doc[i]
@@ -136,7 +146,8 @@ def coordinated(token: Token, step: int) -> list[Token]:
             # step over a description or a name of unknown kind to the next listed entity.
             skip = i
             while skip < min(i + 6, len(doc)) and not _same_kind(doc[skip], token) and doc[skip].text.lower() not in COORDINATORS \
-                    and not doc[skip].is_sent_start and doc[skip].text.lower() not in VERBISH and not doc[skip].text.endswith("ed"):
+                    and not doc[skip].is_sent_start and doc[skip].text.lower() not in VERBISH and not doc[skip].text.endswith("ed") \
+                    and not (own and kinds.get(doc[skip].text.lower(), next(iter(own))) not in own):
                 skip += 1
             if skip > i and skip < len(doc) and (_same_kind(doc[skip], token) or doc[skip].text.lower() in COORDINATORS):
                 i = skip
@@ -197,7 +208,7 @@ class RuleEngine:
                 if role in roles:
                     head = roles[role][0]
                     # A list runs away from the rest of the pattern: "A, B and C star in X", "X sung by A and B".
-                    roles[role] = [head] + coordinated(head, -1 if rule.roles[role] == 0 else +1)
+                    roles[role] = [head] + coordinated(head, -1 if rule.roles[role] == 0 else +1, tokens)
             length = end - start
             span = doc[tokens[0].i:tokens[-1].i + 1]
             bindings.append(Binding(rule, roles, tokens[0].sent, span, length if rule.keep == "nearest" else -length))
