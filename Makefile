@@ -13,6 +13,8 @@ JS := tests/js/node_modules/.installed
 .PHONY: install test-deps run test eval clean
 
 $(STAMP): pyproject.toml requirements.lock requirements-model.txt
+	@command -v rapper >/dev/null 2>&1 || { apt-get update -qq && apt-get install -y -qq raptor2-utils; } \
+		|| echo "raptor2-utils not installed: the rapper checks will be skipped"
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet -r requirements.lock
