@@ -15,6 +15,7 @@ token ``{"ENT_TYPE": "Song"}`` is a whole title.
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -46,6 +47,7 @@ class Rule:
     confidence: float
     pattern: list
     keep: str = "nearest"
+    limits: tuple = ()  # (position, most tokens) for each bounded repetition "{0,n}"
 
 
 @dataclass
@@ -73,6 +75,45 @@ def _expand_macros(value, macros):
     return value
 
 
+BOUNDED = re.compile(r"\{(\d*),(\d+)\}")
+
+
+def _nearest_partner(pattern: list, roles: dict, keep: str) -> list:
+    """A gap before a role's entity (or, when none follows, after one) may
+    not hold another entity of that kind, so the entity bound is the one
+    nearest the rest of the pattern (for "farthest" rules, the gap may)."""
+    if keep != "nearest":
+        return pattern
+    positions = set(roles.values())
+    out = []
+    for i, token in enumerate(pattern):
+        if token.get("OP") in ("*", "+") or BOUNDED.fullmatch(str(token.get("OP", ""))):
+            if "ENT_TYPE" not in token:
+                # the role ahead if there is one, else the role just passed
+                j = i + 1 if i + 1 in positions else i - 1
+                near = [pattern[j]] if j in positions else []
+                kinds = sorted({k for n in near for k in n.get("ENT_TYPE", {}).get("IN", [])} - {""})
+                if kinds:
+                    token = {**token, "ENT_TYPE": {"NOT_IN": kinds}}
+        out.append(token)
+    return out
+
+
+def _unbounded(pattern: list) -> dict:
+    """spaCy expands "{0,n}" into n optional tokens, whose partial matches
+    multiply along a sentence; "*" costs one state. The bound is kept and
+    checked on each match instead (``RuleEngine`` and ``Rule.limits``)."""
+    tokens, limits = [], []
+    for position, token in enumerate(pattern):
+        bound = BOUNDED.fullmatch(str(token.get("OP", "")))
+        if bound:
+            low, high = int(bound.group(1) or 0), int(bound.group(2))
+            token = {**token, "OP": "*" if low == 0 else "+"}
+            limits.append((position, low, high))
+        tokens.append(token)
+    return {"pattern": tokens, "limits": tuple(limits)}
+
+
 @lru_cache(maxsize=None)
 def load_rules(path: Path = DATA / "relation_patterns.jsonl") -> tuple[Rule, ...]:
     macros = json.loads((DATA / "pattern_macros.json").read_text(encoding="utf-8"))
@@ -90,7 +131,7 @@ def load_rules(path: Path = DATA / "relation_patterns.jsonl") -> tuple[Rule, ...
                 expand=tuple(raw.get("expand", ())),
                 derive=raw.get("derive", {}),
                 confidence=float(raw.get("confidence", 0.8)),
-                pattern=_expand_macros(raw["pattern"], macros),
+                **_unbounded(_nearest_partner(_expand_macros(raw["pattern"], macros), raw["roles"], raw.get("keep", "nearest"))),
                 keep=raw.get("keep", "nearest"),
             ))
         except (KeyError, ValueError) as error:
@@ -196,6 +237,8 @@ class RuleEngine:
         bindings = []
         for match_id, start, end, alignment in self.matcher(view, with_alignments=True):
             rule = self.rules[doc.vocab.strings[match_id]]
+            if any(not low <= alignment.count(position) <= high for position, low, high in rule.limits):
+                continue
             tokens = kept[start:end]
             roles: dict[str, list[Token]] = {}
             for role, position in rule.roles.items():
