@@ -28,6 +28,7 @@ class Context:
 
     def __init__(self, article: Article, doc: Doc, ents: list[Ent]):
         self.article, self.doc = article, doc
+        self.sentences = list(doc.sents)
         self.by_start = {e.start: e for e in ents}
         self.decided: dict[str, str] = {e.name: e.cls for e in ents if e.cls in TYPED}
         self.characters: set[str] = set()
@@ -231,7 +232,7 @@ def _date_of(ctx: Context, token, sentence) -> Value | None:
         return None
     ent = ctx.ent(token)
     text = ent.surface if ent else token.text
-    earlier = years_in(ctx.doc.text[:token.idx])
+    earlier = years_in(ctx.article.text[:token.idx])
     return parse_date(text if "same year" not in sentence.text else text + " of the same year", ctx.article.published, earlier[-1] if earlier else None)
 
 

@@ -42,6 +42,14 @@ class Ent:
         return self.cls in VALUE_LABELS
 
 
+def text_of(doc: Doc) -> str:
+    """``Doc.text`` joins every token on each call; the text never changes
+    (merging tokens keeps it), so read it once per document."""
+    if "kg_text" not in doc.user_data:
+        doc.user_data["kg_text"] = doc.text
+    return doc.user_data["kg_text"]
+
+
 def find_entities(doc: Doc) -> list[Ent]:
     ents: list[Ent] = []
     for span in doc.ents:
@@ -55,14 +63,14 @@ def find_entities(doc: Doc) -> list[Ent]:
             cleaned = _clean_candidate(span)
             if cleaned:
                 start, end = cleaned
-                text = doc.text[start:end]
+                text = text_of(doc)[start:end]
                 ents.append(Ent(start, end, text, CANDIDATE[label], text, "model"))
         elif label in VALUE_LABELS:
             ents.append(Ent(span.start_char, span.end_char, span.text, label, span.text, "model"))
     ents = ents + _cued_people(doc, ents)
     ents = ents + _group_members(doc, ents)
     ents = _parenthesized_works(doc, ents)
-    ents = _repeat_names(doc.text, ents)
+    ents = _repeat_names(text_of(doc), ents)
     _type_titles(doc, ents)
     return sorted(ents, key=lambda e: e.start)
 
@@ -99,7 +107,7 @@ def _cued_people(doc: Doc, ents: list[Ent]) -> list[Ent]:
         start, end = run[0].idx, run[-1].idx + len(run[-1])
         if any(start < b and a < end for a, b in taken):
             continue
-        found.append(Ent(start, end, doc.text[start:end], "Person", doc.text[start:end], "cue"))
+        found.append(Ent(start, end, text_of(doc)[start:end], "Person", text_of(doc)[start:end], "cue"))
     return found
 
 
@@ -128,7 +136,7 @@ def _group_members(doc: Doc, ents: list[Ent]) -> list[Ent]:
         if t.idx in model:
             model[t.idx].cls, model[t.idx].source = cls, "cue"
         else:
-            found.append(Ent(t.idx, end, doc.text[t.idx:end], cls, doc.text[t.idx:end], "cue"))
+            found.append(Ent(t.idx, end, text_of(doc)[t.idx:end], cls, text_of(doc)[t.idx:end], "cue"))
         taken.update(range(t.idx, end))
 
     for token in doc:
@@ -195,7 +203,7 @@ def _clean_candidate(span) -> tuple[int, int] | None:
         tokens.pop(0)
     if not tokens:
         return None
-    text = span.doc.text[tokens[0].idx:tokens[-1].idx + len(tokens[-1])]
+    text = text_of(span.doc)[tokens[0].idx:tokens[-1].idx + len(tokens[-1])]
     if text in lex["non_names"] or "\n" in text or not any(c.isalpha() for c in text):
         return None
     if len(tokens) > 5 or any(t.is_lower and not t.is_punct and t.text not in {"of", "the", "and", "de"} for t in tokens):
@@ -285,8 +293,8 @@ def _type_titles(doc: Doc, ents: list[Ent]) -> None:
     # Titles listed together share a cue: New dramas "A" and "B".
     titles = sorted((e for e in ents if e.cls in ("TITLE",) + TITLE_CLASSES), key=lambda e: e.start)
     for first, second in zip(titles, titles[1:]):
-        between = doc.text[first.end:second.start]
-        cue = re.sub(r"\s+(?:such as|like|including)$", "", doc.text[max(0, first.start - 24):first.start].strip(" \"'")).rsplit(" ", 1)[-1].lower()
+        between = text_of(doc)[first.end:second.start]
+        cue = re.sub(r"\s+(?:such as|like|including)$", "", text_of(doc)[max(0, first.start - 24):first.start].strip(" \"'")).rsplit(" ", 1)[-1].lower()
         plural = cue.endswith("s") and (cue in before or cue[:-1] in before)
         if plural and re.fullmatch(r"[\s\"',]*(?:,|and|&)[\s\"',]*", between) and votes.get(first.name) and not votes.get(second.name):
             votes[second.name].update(votes[first.name])

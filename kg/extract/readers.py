@@ -69,7 +69,7 @@ def _clauses(sentence):
 def read_charts(ctx) -> None:
     records = []
     ctx.last_provider = None
-    clauses = [(n, clause) for n, sentence in enumerate(ctx.doc.sents) for clause in _clauses(sentence)]
+    clauses = [(n, clause) for n, sentence in enumerate(ctx.sentences) for clause in _clauses(sentence)]
     for index, sentence in clauses:
         text = sentence.text
         if is_hedged(text) or not re.search(r"\bcharts?\b|\bNo\.?\s*\d|#\d|\btop(?:ped|s)?\b|\branked\b", text, re.I):
@@ -179,7 +179,7 @@ def _chart_kinds(ctx, sentence):
             words.insert(0, ctx.doc[i].text)
             i -= 1
         provider = _provider_near(sentence, ctx, i + 1, -1) or _provider_near(sentence, ctx, token.i, +1)
-        kind = ctx.doc.text[words and ctx.doc[i + 1].idx or token.idx:token.idx] + "chart" if words else None
+        kind = ctx.article.text[words and ctx.doc[i + 1].idx or token.idx:token.idx] + "chart" if words else None
         kinds.append((kind, provider, token))
     return kinds
 
@@ -215,7 +215,7 @@ def _chart_targets(ctx, sentence, ents, evidence, quoted) -> list[tuple[EntityRe
     for kind, provider, token in named:
         if provider is None:
             continue
-        per_country = places and re.search(r"\bin\s+(?:\w+\s){0,4}?(?:countries|regions|markets|nations)\b|\bin\s+[A-Z]", sentence.doc.text[token.idx:sentence.end_char])
+        per_country = places and re.search(r"\bin\s+(?:\w+\s){0,4}?(?:countries|regions|markets|nations)\b|\bin\s+[A-Z]", ctx.article.text[token.idx:sentence.end_char])
         for place in places if per_country else [None]:
             singular = re.sub(r"charts$", "chart", kind)
             chart = EntityRef(f"{provider.name} {singular}" + (f" ({place.name})" if place else ""), "Chart")
@@ -260,8 +260,8 @@ def _chart_dates(ctx, sentence) -> tuple[str | None, str | None]:
 def read_ratings(ctx) -> None:
     """Percentages of series in sentences about ratings, or anywhere in an
     article about ratings ("scoring 24.3 and 22.4 percent, respectively")."""
-    about_ratings = len(RATING_WORDS.findall(ctx.doc.text)) >= 2
-    for sentence in ctx.doc.sents:
+    about_ratings = len(RATING_WORDS.findall(ctx.article.text)) >= 2
+    for sentence in ctx.sentences:
         text = sentence.text
         if not (RATING_WORDS.search(text) or about_ratings) or re.search(r"\bcharts?\b.*\bNo\.", text):
             continue
@@ -306,7 +306,7 @@ def read_rating_table(ctx) -> None:
     """Rows of a flattened ratings table: "Title 13 KBS 3.7%"; in a table
     that has such rows, also "Title KBS" (a row without figures)."""
     full, bare = [], []
-    for sentence in ctx.doc.sents:
+    for sentence in ctx.sentences:
         text = sentence.text.strip()
         nets = [e for _, e, cls in _sentence_ents(ctx, sentence) if cls == "Broadcaster"]
         if len(nets) != 1:
@@ -334,7 +334,7 @@ def read_track_list(ctx) -> None:
     """Numbered track lists ("01. Title (Lyrics: A; Composition: B)"): each
     track is a Song in the album the list introduces, with its number and
     credits, performed by the album's artist when the article names one."""
-    text = ctx.doc.text
+    text = ctx.article.text
     tracks = [(m.start(), int(m.group(1)), m.group(2).strip(), m.group(3)) for m in TRACK.finditer(text)]
     if len(tracks) < 2:
         tracks = [(m.start(), int(m.group(1)), m.group(2).strip(), None) for m in INLINE_TRACK.finditer(text)]
@@ -375,7 +375,7 @@ def read_track_list(ctx) -> None:
 
 
 def _list_album(ctx, list_start: int, track_titles: set[str]) -> EntityRef | None:
-    before = ctx.doc.text[max(0, list_start - 300):list_start]
+    before = ctx.article.text[max(0, list_start - 300):list_start]
     named = re.search(r"(?:album|EP|single)\s+\"?([A-Z][^\":\n]{0,40}?)\"?\s*:?\s*$", before)
     if named:
         name = named.group(1).strip()
@@ -391,7 +391,7 @@ def read_counts(ctx) -> None:
     """Follower and stream counts: each count goes to the nearest person or
     group named before it in a sentence about followers, or to the song a
     sentence about streaming is about."""
-    for sentence in ctx.doc.sents:
+    for sentence in ctx.sentences:
         text = sentence.text
         followers = re.search(r"\bfollowers?\b", text, re.I)
         streams = re.search(r"\bstream(?:s|ing|ed)?\b|\bplays\b", text, re.I)
@@ -433,7 +433,7 @@ def read_sung(ctx) -> None:
     """A sentence about one artist singing ("received recognition for his
     singing through OSTs like 'A' and 'B'") makes that artist the
     performer of every song it names."""
-    for sentence in ctx.doc.sents:
+    for sentence in ctx.sentences:
         if not SINGING.search(sentence.text) or not re.search(r"\bOSTs?\b|\bsongs?\b|\bsingles?\b|\btracks?\b", sentence.text):
             continue
         ents = list(_sentence_ents(ctx, sentence))
