@@ -79,7 +79,7 @@ def kg_titles(doc: Doc) -> Doc:
         words = stripped.split()
         speech = inner.rstrip().endswith(".") and not inner.rstrip().endswith("..") and len(words) > 3
         wordy = len(words) > 5 and sum(w[:1].islower() for w in words) * 2 > len(words)
-        if not stripped or not stripped[0].isalnum() or len(words) > 9 or speech or wordy:
+        if not stripped or not stripped[0].isalnum() or stripped[0].islower() or len(words) > 9 or speech or wordy:
             continue
         start += inner.index(stripped)
         span = doc.char_span(start, start + len(stripped), label="TITLE", alignment_mode="expand")

@@ -108,3 +108,16 @@ def test_surname_and_given_name_point_back(read):
     ex = read('Profile\n\nActress Park Eun Bin stars in "Castaway Diva". Park said the role was hard, and Eun Bin cried.')
     aliases = {a for ref, names in ex.aliases.items() if ref.name == "Park Eun Bin" for a in names}
     assert {"Park", "Eun Bin"} <= aliases
+
+
+def test_ratings_with_their_own_scope(read):
+    ex = read('Ratings\n\nThe premiere of "North Star" scored 5.9 percent in Seoul and 5.2 percent nationwide.')
+    assert {(r.series.name, str(r.value), r.scope) for r in ex.ratings} == {
+        ("North Star", "5.9", "metropolitan"), ("North Star", "5.2", "nationwide")}
+
+
+def test_cast_alongside_and_nominal_series(read):
+    ex = read('Casting\n\nOh Yeon Seo will star alongside Ahn Jae Hyun in the MBC drama "Red Moon". '
+              'The drama also stars Lee Joo Bin.')
+    found = facts(ex)
+    assert {("Red Moon", "castMember", n) for n in ("Oh Yeon Seo", "Ahn Jae Hyun", "Lee Joo Bin")} <= found

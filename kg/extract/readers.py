@@ -287,11 +287,23 @@ def read_ratings(ctx) -> None:
         scope = "metropolitan" if re.search(r"metropolitan|Seoul", text, re.I) else "nationwide" if re.search(r"nationwide", text, re.I) else None
         evidence = ctx.evidence(sentence, "reader:rating-sentence", 0.85)
         pairs = list(zip(series, values)) if len(series) == len(values) else [(series[0], values[0])]
+        scoped = _scoped_values(text)
+        if len(series) == 1 and len(scoped) > 1:  # "5.9 percent in Seoul and 5.8 percent nationwide"
+            pairs = [(series[0], value) for value, _ in scoped]
         for name, value in pairs:
+            scope = dict(scoped).get(value, scope)
             for _, e, cls in ents:
                 if e.name == name.name and cls == "TITLE":
                     ctx.decided[e.name] = "TVSeries"
             ctx.extraction.ratings.append(RatingFact(name, value, evidence, _episode(text) if len(pairs) == 1 else None, firm, scope))
+
+
+SCOPED = re.compile(r"(\d{1,3}(?:\.\d+)?)\s*(?:%|percent)\s+(?:(nationwide)|in\s+(?:the\s+)?(Seoul|metropolitan|capital))", re.I)
+
+
+def _scoped_values(text: str) -> list[tuple[Decimal, str]]:
+    """Figures each tied to a scope: "5.9 percent in Seoul", "5.8 percent nationwide"."""
+    return [(Decimal(m.group(1)), "nationwide" if m.group(2) else "metropolitan") for m in SCOPED.finditer(text)]
 
 
 def _episode(text: str) -> int | None:
