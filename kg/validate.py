@@ -49,9 +49,11 @@ def _local_name(node: rdflib.term.Node) -> str:
     return str(node).rsplit("#", 1)[-1].rsplit("/", 1)[-1]
 
 
-def validate(graph: rdflib.Graph, shapes: rdflib.Graph | None = None) -> ValidationResult:
+def validate(graph: rdflib.Graph, shapes: rdflib.Graph | None = None, only: set | None = None) -> ValidationResult:
     """Validate without inference or the ontology: sh:class sees only the
-    rdf:type triples the graph states, which is what consumers will see."""
+    rdf:type triples the graph states, which is what consumers will see.
+    With ``only``, only results about those focus nodes count (kg.stream
+    validates a graph one batch of subjects at a time)."""
     shapes = load_shapes() if shapes is None else shapes
     conforms, report, _ = pyshacl.validate(
         graph, shacl_graph=shapes, inference="none", advanced=False
@@ -59,6 +61,8 @@ def validate(graph: rdflib.Graph, shapes: rdflib.Graph | None = None) -> Validat
     names = bind_prefixes(rdflib.Graph()).namespace_manager
     failed, messages = set(), set()
     for result in report.subjects(RDF.type, SH.ValidationResult):
+        if only is not None and report.value(result, SH.focusNode) not in only:
+            continue
         source = report.value(result, SH.sourceShape)
         # A property shape is reported under the NodeShape that owns it
         # (each of ours belongs to exactly one).
@@ -69,7 +73,7 @@ def validate(graph: rdflib.Graph, shapes: rdflib.Graph | None = None) -> Validat
         where = f"{focus} {path.n3(names)}" if path is not None else focus
         messages.add(f"{where}: {report.value(result, SH.resultMessage)}")
     return ValidationResult(
-        conforms=bool(conforms),
+        conforms=bool(conforms) if only is None else not messages,
         failed_shapes=sorted(failed),
         messages=sorted(messages),
         triples=len(graph),

