@@ -18,7 +18,7 @@ def _load_graph(path: Path) -> Graph:
         raise SystemExit(f"{path}: cannot read graph: {error}") from None
 
 
-# Exit status of ``kg build`` (docs/ROBUSTNESS.md).
+# Exit status of ``kg build`` (README, "Hostile input and failure").
 EXIT_OK = 0          # every input read, graph valid and written
 EXIT_INVALID = 1     # the graph violates the shapes: nothing written
 EXIT_USAGE = 2       # bad arguments, or the output cannot be written

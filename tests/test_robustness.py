@@ -2,7 +2,7 @@
 the problem, the batch goes on, the exit status says what happened, and the
 output is either the previous file or a complete, valid new one.
 
-Exit status of ``kg build`` (docs/ROBUSTNESS.md): 0 all good, 1 graph
+Exit status of ``kg build`` (README, "Hostile input and failure"): 0 all good, 1 graph
 invalid (not written), 2 usage / output not writable, 3 written but inputs
 skipped, 4 --strict stopped at a bad input (not written).
 """
