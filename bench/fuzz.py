@@ -45,25 +45,9 @@ from kg.rdf import to_rdf  # noqa: E402
 from kg.resolve import resolve  # noqa: E402
 from kg.validate import validate  # noqa: E402
 
-PIECES = ["If I..", "If I...", 'Say "Hi"', "Don't", "O'Neil", "C:\\new\\table", "a\\\"b", "<b>bold</b>", "</p>",
-          "{x}|y^`z`", "\U0001f389", "\U0001f468\u200d\U0001f469\u200d\U0001f467", "\ubc29\ud0c4\uc18c\ub144\ub2e8",
-          "\uc544\uc774\uc720", "\u65e5\u672c\u8a9e", "\u0627\u0644\u0639\u0631\u0628\u064a\u0629", "Cafe\u0301",
-          "\u201cSmart\u201d", "\u2018single\u2019", "\u00a0", "\u200b", "\ufeff", "..", ".", "../../etc/passwd",
-          "%2F", "%", "#", "?q=1&a=b", "\n", "\t", "\r", "\u2028", "\x0b", "\x7f", "\x85", "\ufffe",
-          "No. 1", "2.5%", "1,000", "-", "'", '"', "\\", "&amp;", "&#0;", "&#xD800;", "&bogus;", "]]>", "<!--",
-          "BTS", "IU", "Kim Ji-won", "Ara", "TWICE", "Park Seo-joon", "KBS", "Melon", "Nielsen Korea", "tvN"]
-TEMPLATES = [
-    '{p} stars in the drama "{t}" with {q}.',
-    "{p}'s song \"{t}\" ranked No. {n} on the Melon chart.",
-    "The drama '{t}' recorded {r}% nationwide on KBS, according to Nielsen Korea.",
-    '{p} released the album "{t}" on March {d}, 2023.',
-    '{p} and {q} sang "{t}" for the OST of "{t2}".',
-    '"{t}" premieres on tvN on January {d}, 2024.',
-    "{p} ({t}) joined the group {q}.",
-    "{p} said: \"{t}\" \u2014 {t2}...",
-    "\ubc29\ud0c4\uc18c\ub144\ub2e8\uc758 \uc2e0\uace1 \u2018{t}\u2019\uc774 {n}\uc704\ub97c \ucc28\uc9c0\ud588\ub2e4.",
-    "{t}",
-]
+HOSTILE = json.loads((Path(__file__).resolve().parent.parent / "tests" / "data" / "hostile.json").read_text())
+PIECES = HOSTILE["pieces"]
+TEMPLATES = HOSTILE["templates"]
 
 
 class Generator:

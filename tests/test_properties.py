@@ -53,12 +53,8 @@ def pipeline(nlp, engine):
 
 # --- strategies ------------------------------------------------------------
 
-HOSTILE_PIECES = ["If I..", "If I...", 'Say "Hi"', "Don't", "O'Neil", "C:\\new\\table", "a\\\"b", "<b>bold</b>",
-                  "{x}|y^`z`", "\U0001f389", "\U0001f468\u200d\U0001f469\u200d\U0001f467", "\ubc29\ud0c4\uc18c\ub144\ub2e8",
-                  "\uc544\uc774\uc720", "\u65e5\u672c", "\u0627\u0644\u0639\u0631\u0628", "Cafe\u0301", "\u201cSmart\u201d",
-                  "\u2018single\u2019", "\u00a0", "\u200b", "\ufeff", "..", ".", "./..", "../../etc/passwd", "%2F", "%",
-                  "#", "?q=1&a=b", "line\nbreak", "tab\there", "CR\rLF", "\u2028", "\x0b\x0c", "\x00", "\x7f",
-                  "BTS", "IU", "Kim Ji-won", "Ara", "No. 1", "2.5%", "1,000", "-", "'", '"', "\\", "\n\n"]
+HOSTILE = json.loads((Path(__file__).parent / "data" / "hostile.json").read_text())
+HOSTILE_PIECES = HOSTILE["pieces"]
 NAMES = ["Kim Ji-won", "Ara", "Park Seo-joon", "IU", "Lee Min-ho", "Han So-hee", "Nova Crew", "BTS", "TWICE",
          "\ubc29\ud0c4\uc18c\ub144\ub2e8", "Jo Hyun-suk", "O'Neil", "Moon \U0001f319"]
 
@@ -73,18 +69,7 @@ titles = st.one_of(hostile(1, 6), st.sampled_from(HOSTILE_PIECES)).map(lambda t:
 people = st.one_of(st.sampled_from(NAMES), hostile(1, 3))
 numbers = st.integers(min_value=0, max_value=10**6)
 
-TEMPLATES = [
-    '{p} stars in the drama "{t}" with {q}.',
-    "{p}'s song \"{t}\" ranked No. {n} on the Melon chart.",
-    "The drama '{t}' recorded {r}% nationwide on KBS, according to Nielsen Korea.",
-    '{p} released the album "{t}" on March {d}, 2023.',
-    '{p} and {q} sang "{t}" for the OST of "{t2}".',
-    '"{t}" premieres on tvN on January {d}, 2024.',
-    "{p} ({t}) joined the group {q}.",
-    "{t}",
-    "{p} said: \"{t}\" \u2014 {t2}...",
-    "\ubc29\ud0c4\uc18c\ub144\ub2e8\uc758 \uc2e0\uace1 \u2018{t}\u2019\uc774 1\uc704\ub97c \ucc28\uc9c0\ud588\ub2e4.",
-]
+TEMPLATES = HOSTILE["templates"]
 
 
 @st.composite
