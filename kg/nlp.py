@@ -21,7 +21,7 @@ from pathlib import Path
 import spacy
 from spacy.attrs import ORTH
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc
 from spacy.util import filter_spans
 
 DATA = Path(__file__).parent / "data"

@@ -17,7 +17,7 @@ from decimal import Decimal
 from typing import Iterable, Union
 from urllib.parse import quote
 
-from .records import Article, ChartEntryFact, EntityRef, Evidence, Extraction, Fact, RatingFact, Value
+from .records import Article, EntityRef, Evidence, Extraction, Fact, Value
 
 
 def name_key(name: str) -> str:

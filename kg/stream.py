@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import hashlib
 import heapq
-import os
 import pickle
 import shutil
 import sqlite3

@@ -7,7 +7,6 @@ from pathlib import Path
 import networkx as nx
 import pytest
 from lxml import etree
-from rdflib import Graph
 
 from kg.cli import main
 from kg.gephi import COLOURS, network

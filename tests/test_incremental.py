@@ -2,7 +2,6 @@
 and the graph is isomorphic to a full rebuild after articles are added,
 changed and removed."""
 import importlib.util
-import shutil
 from pathlib import Path
 
 import pytest

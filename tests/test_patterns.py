@@ -121,3 +121,41 @@ def test_cast_alongside_and_nominal_series(read):
               'The drama also stars Lee Joo Bin.')
     found = facts(ex)
     assert {("Red Moon", "castMember", n) for n in ("Oh Yeon Seo", "Ahn Jae Hyun", "Lee Joo Bin")} <= found
+
+
+def test_ost_performer_and_soundtrack(read):
+    ex = read('Night Songs\n\n"Paper Moon", the OST of SBS drama "Harbor Lights", is sung by Park Ji Hoon.')
+    found = facts(ex)
+    assert ("Paper Moon", "soundtrackOf", "Harbor Lights") in found
+    assert ("Paper Moon", "performer", "Park Ji Hoon") in found
+    assert ("Harbor Lights", "broadcaster", "SBS") in found
+
+
+def test_cast_and_character_are_not_entities(read):
+    ex = read('Cast news\n\nThe tvN drama "Winter Orchard" depicts Seo Min Ah (Han Yoo Ri) and her rival.')
+    found = facts(ex)
+    assert ("Winter Orchard", "castMember", "Han Yoo Ri") in found
+    assert not any(m.ref.name == "Seo Min Ah" for m in ex.mentions)
+
+
+def test_surname_points_back_to_full_name(read):
+    ex = read('Film news\n\nActress Choi Yeon Hee directed the movie "Glass Garden". Critics praised Choi.')
+    assert ("Glass Garden", "director", "Choi Yeon Hee") in facts(ex)
+
+
+def test_rating_sentence(read):
+    ex = read('Ratings\n\nEpisode 7 of "Blue Harbor" recorded a nationwide rating of 11.4 percent, according to Nielsen Korea.')
+    assert [(r.series.name, str(r.value), r.episode, r.firm.name if r.firm else None) for r in ex.ratings] == [
+        ("Blue Harbor", "11.4", 7, "Nielsen Korea")]
+
+
+def test_chart_entry_per_service(read):
+    ex = read('Chart news\n\nThe song "Glow Up" topped the real-time charts of Melon, Genie and Bugs.')
+    assert {(c.entry.name, c.chart.name, c.rank) for c in ex.chart_entries} == {
+        ("Glow Up", "Melon real-time chart", 1), ("Glow Up", "Genie real-time chart", 1), ("Glow Up", "Bugs real-time chart", 1)}
+
+
+def test_hedged_fact_is_marked(read):
+    ex = read('Casting\n\nKang Tae Oh is likely to star in the upcoming JTBC drama "Red Summit".')
+    hedged = [f for f in ex.facts if f.predicate == "castMember"]
+    assert hedged and all(f.evidence.hedged and f.evidence.confidence < 0.8 for f in hedged)

@@ -1,32 +1,17 @@
 """Stage and end-to-end tests with the real spaCy model on real files."""
 from pathlib import Path
 
-import pytest
-from rdflib import Graph, Literal
+from rdflib import Graph
 from rdflib.namespace import RDF, RDFS
 
 from kg.cli import main
 from kg.evaluate import evaluate, gold_files_in
-from kg.extract import extract
-from kg.extract.rules import RuleEngine
 from kg.extract.values import parse_count, parse_date, parse_percent, parse_rank
 from kg.namespaces import KG
-from kg.nlp import load_pipeline
-from kg.rdf import to_rdf
-from kg.records import Article
-from kg.resolve import name_key, resolve, slug
+from kg.resolve import name_key, slug
 from kg.validate import validate
 
 ROOT = Path(__file__).resolve().parent.parent
-
-
-def run(nlp, engine, text, published=None):
-    article = Article("t1", "test.txt", text.split("\n", 1)[0], text, published)
-    return extract(article, nlp(text), engine)
-
-
-def triples(extraction):
-    return {(f.subject.name, f.predicate, getattr(f.object, "name", None) or f.object.lexical) for f in extraction.facts}
 
 
 def test_values_read_dates_counts_ranks_percentages():
@@ -47,44 +32,6 @@ def test_nlp_finds_gazetteer_names_and_quoted_titles(nlp):
     assert ("Midnight Bloom", "TITLE") in ents
     assert ("Melon", "Platform") in ents and ("KBS 2TV", "Broadcaster") in ents
     assert ("Nielsen Korea", "Organization") in ents
-
-
-def test_ost_performer_and_soundtrack(nlp, engine):
-    ex = run(nlp, engine, 'Night Songs\n\n"Paper Moon", the OST of SBS drama "Harbor Lights", is sung by Park Ji Hoon.')
-    facts = triples(ex)
-    assert ("Paper Moon", "soundtrackOf", "Harbor Lights") in facts
-    assert ("Paper Moon", "performer", "Park Ji Hoon") in facts
-    assert ("Harbor Lights", "broadcaster", "SBS") in facts
-
-
-def test_cast_and_character_are_not_entities(nlp, engine):
-    ex = run(nlp, engine, 'Cast news\n\nThe tvN drama "Winter Orchard" depicts Seo Min Ah (Han Yoo Ri) and her rival.')
-    facts = triples(ex)
-    assert ("Winter Orchard", "castMember", "Han Yoo Ri") in facts
-    assert not any(m.ref.name == "Seo Min Ah" for m in ex.mentions)
-
-
-def test_surname_points_back_to_full_name(nlp, engine):
-    ex = run(nlp, engine, 'Film news\n\nActress Choi Yeon Hee directed the movie "Glass Garden". Critics praised Choi.')
-    assert ("Glass Garden", "director", "Choi Yeon Hee") in triples(ex)
-
-
-def test_rating_sentence(nlp, engine):
-    ex = run(nlp, engine, 'Ratings\n\nEpisode 7 of "Blue Harbor" recorded a nationwide rating of 11.4 percent, according to Nielsen Korea.')
-    assert [(r.series.name, str(r.value), r.episode, r.firm.name if r.firm else None) for r in ex.ratings] == [
-        ("Blue Harbor", "11.4", 7, "Nielsen Korea")]
-
-
-def test_chart_entry_per_service(nlp, engine):
-    ex = run(nlp, engine, 'Chart news\n\nThe song "Glow Up" topped the real-time charts of Melon, Genie and Bugs.')
-    assert {(c.entry.name, c.chart.name, c.rank) for c in ex.chart_entries} == {
-        ("Glow Up", "Melon real-time chart", 1), ("Glow Up", "Genie real-time chart", 1), ("Glow Up", "Bugs real-time chart", 1)}
-
-
-def test_hedged_fact_is_marked(nlp, engine):
-    ex = run(nlp, engine, 'Casting\n\nKang Tae Oh is likely to star in the upcoming JTBC drama "Red Summit".')
-    hedged = [f for f in ex.facts if f.predicate == "castMember"]
-    assert hedged and all(f.evidence.hedged and f.evidence.confidence < 0.8 for f in hedged)
 
 
 def test_resolution_merges_spellings_and_iris_are_stable():

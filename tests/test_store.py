@@ -1,6 +1,5 @@
 """`kg load` into an embedded store and, over HTTP, into a real Oxigraph
 server; every example query must give the same rows everywhere."""
-import os
 import shutil
 import socket
 import subprocess

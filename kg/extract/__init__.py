@@ -15,12 +15,9 @@ from spacy.tokens import Doc
 from ..nlp import lexicon
 from ..records import Article, EntityRef, Evidence, Extraction, Fact, Mention, Value
 from . import readers
-from .entities import TITLE_CLASSES, TYPED, Ent, find_entities
+from .entities import TYPED, Ent, find_entities
 from .rules import UNDECIDED, Binding, RuleEngine
 from .values import parse_date, years_in
-
-FACT_SUBJECTS_WITH_OST = {"ost"}
-
 
 class Context:
     """Per-article state the rules share: the mentions by token, the
@@ -67,12 +64,10 @@ class Context:
     def salient(self, accepted: tuple) -> EntityRef | None:
         """The most mentioned entity of the accepted classes: what the
         article is about ("their" in a track-list intro)."""
+        # Mentions are in text order, and most_common keeps that order among ties: the first named wins.
         counts = Counter((e.name, self.decided.get(e.name, e.cls)) for e in self.by_start.values()
                          if self.decided.get(e.name, e.cls) in accepted and e.name not in self.characters)
-        if not counts:
-            return None
-        (name, cls), _ = min(counts.items(), key=lambda kv: (-kv[1], min(e.start for e in self.by_start.values() if e.name == kv[0][0])))
-        return EntityRef(name, cls)
+        return EntityRef(*counts.most_common(1)[0][0]) if counts else None
 
     def antecedent(self, token, accepted: tuple) -> EntityRef | None:
         """What "the drama", "the album", "its" refers to: the nearest earlier
@@ -165,7 +160,7 @@ def _implied(ctx: Context, binding: Binding, role: str) -> list[EntityRef]:
     for token in binding.sentence:
         kinds = NOMINAL_NOUNS.get(token.text.lower())
         if kinds and token.i > 0 and token.doc[token.i - 1].text.lower() in {"the", "this", "that"}:
-            wanted = tuple(k for k in kinds if not accepted or k in accepted)
+            wanted = tuple(k for k in kinds if k in accepted)
             ref = ctx.antecedent(token, wanted) if wanted else None
             return [ref] if ref else []
     ref = ctx.antecedent(binding.sentence[-1], accepted)
@@ -192,15 +187,13 @@ def _role_refs(ctx: Context, binding: Binding, role: str) -> list[EntityRef]:
         if ref is None:
             continue
         if rule.derive.get(role) == "ost":
-            titled = _titled_work(ctx, binding.sentence)
-            if titled is not None:  # "the second OST for X, titled 'Y'": the OST named is the song Y
-                ctx.extraction.facts.append(Fact(titled, "soundtrackOf", ref, ctx.evidence(binding.sentence, rule.id, rule.confidence, binding.span)))
-                refs.append(titled)
-                continue
-            album = EntityRef(f"{ref.name} OST", "Album")
-            ctx.extraction.facts.append(Fact(album, "soundtrackOf", ref, ctx.evidence(binding.sentence, rule.id, rule.confidence, binding.span)))
-            ctx.extraction.aliases.setdefault(album, set()).add(_ost_phrase(binding, ref.name))
-            ref = album
+            # "the second OST for X, titled 'Y'": the OST named is the song Y; else the series' OST album.
+            ost = _titled_work(ctx, binding.sentence) or EntityRef(f"{ref.name} OST", "Album")
+            evidence = ctx.evidence(binding.sentence, rule.id, rule.confidence, binding.span)
+            ctx.extraction.facts.append(Fact(ost, "soundtrackOf", ref, evidence))
+            if ost.cls == "Album":
+                ctx.extraction.aliases.setdefault(ost, set()).add(_ost_phrase(binding, ref.name))
+            ref = ost
         refs.append(ref)
     return refs
 

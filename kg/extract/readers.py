@@ -16,7 +16,6 @@ from .values import parse_count, parse_date, parse_rank
 WORKS = ("Song", "Album")
 RANK_EXPR = re.compile(r"(?:\bno\.?\s*|#|\bnumber\s+)(\d{1,3})\b|\branked\s+(\d{1,3})\b|\b(?:ranked|placed|came|landed|at|in)\s+(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\b|\band\s+(second|third|fourth|fifth)\b", re.I)
 TOPPED = re.compile(r"\b(?:topped|tops|top spot|top place|top of|to the top|all-kill|all kill|number one|first place|no\.?\s*1\b|#1\b)", re.I)
-CHART_PHRASE = re.compile(r"((?:[\w-]+\s){0,3}?(?:chart|charts))\b", re.I)
 PERCENTS = re.compile(r"(\d{1,3}(?:[.,]\d+)?)((?:\s*(?:,|and|, and)\s*\d{1,3}(?:[.,]\d+)?)*)\s*(?:%|percent\b|per cent\b)", re.I)
 RATING_WORDS = re.compile(r"\b(?:ratings?|viewership|viewers|nationwide|metropolitan|audience|episode|finale|premiere|TNmS|Nielsen|AGB)\b", re.I)
 EPISODE = re.compile(r"\b(?:episode|ep\.?)\s*(\d{1,4})\b|\b(\d{1,4})(?:st|nd|rd|th)\s+episode\b|\b(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\s+episode\b", re.I)
@@ -327,8 +326,8 @@ def read_rating_table(ctx) -> None:
         row = re.fullmatch(rf"(.+?)\s+(\d{{1,4}})\s+{station}\s+(\d{{1,3}}(?:\.\d+)?)\s*%", text)
         if row:
             full.append((sentence, nets[0], row))
-        elif re.fullmatch(rf"([A-Z][^%]+?)\s+{station}", text):
-            bare.append((sentence, nets[0], re.fullmatch(rf"(.+?)\s+{station}", text)))
+        elif bare_row := re.fullmatch(rf"([A-Z][^%]+?)\s+{station}", text):
+            bare.append((sentence, nets[0], bare_row))
     for sentence, net, row in full + (bare if len(full) >= 2 else []):
         series = EntityRef(row.group(1).strip(), "TVSeries")
         evidence = ctx.evidence(sentence, "reader:rating-table-row", 0.8)
@@ -394,9 +393,6 @@ def _list_album(ctx, list_start: int, track_titles: set[str]) -> EntityRef | Non
         return EntityRef(f"{name} (album)" if name in track_titles else name, "Album")
     token = ctx.doc.char_span(list_start, list_start + 1, alignment_mode="expand")
     return ctx.antecedent(token[0], ("Album",)) if token is not None else None
-
-
-COUNT_AFTER = re.compile(r"^\W{0,3}(?:\w+\W+){0,4}?(\d[\d,]*(?:\.\d+)?\s*(?:million|thousand|billion)?)", re.I)
 
 
 def read_counts(ctx) -> None:

@@ -47,7 +47,7 @@ class Rule:
     confidence: float
     pattern: list
     keep: str = "nearest"
-    limits: tuple = ()  # (position, most tokens) for each bounded repetition "{0,n}"
+    limits: tuple = ()  # (position, fewest, most tokens) for each bounded repetition "{n,m}"
 
 
 @dataclass
@@ -91,8 +91,7 @@ def _nearest_partner(pattern: list, roles: dict, keep: str) -> list:
             if "ENT_TYPE" not in token:
                 # the role ahead if there is one, else the role just passed
                 j = i + 1 if i + 1 in positions else i - 1
-                near = [pattern[j]] if j in positions else []
-                kinds = sorted({k for n in near for k in n.get("ENT_TYPE", {}).get("IN", [])} - {""})
+                kinds = sorted(set(pattern[j].get("ENT_TYPE", {}).get("IN", [])) - {""}) if j in positions else []
                 if kinds:
                     token = {**token, "ENT_TYPE": {"NOT_IN": kinds}}
         out.append(token)
@@ -164,6 +163,16 @@ def _role_kinds() -> dict[str, str]:
     return {word.lower(): kind for kind, words in kinds.items() if not kind.startswith("_") for word in words}
 
 
+def _describes(t: Token, head: Token, own: set) -> bool:
+    """Can ``t`` stand inside a description between listed items: not the
+    next item, a coordinator, a sentence start, a verb-like word, or a role
+    word of another kind than the list's own (``own``)."""
+    word = t.text.lower()
+    other_role = own and _role_kinds().get(word, next(iter(own))) not in own
+    return not (_same_kind(t, head) or word in COORDINATORS or t.is_sent_start or word in VERBISH
+                or t.text.endswith("ed") or other_role)
+
+
 def coordinated(token: Token, step: int, context=()) -> list[Token]:
     """Entities listed with ``token`` ("A, B, and C"), walking right (+1) or
     left (-1) over commas and "and", same label family only. ``context`` are
@@ -186,9 +195,7 @@ def coordinated(token: Token, step: int, context=()) -> list[Token]:
             # "and Japan's new-age musician Isao Sasaki", "M Signal and FT Island":
             # step over a description or a name of unknown kind to the next listed entity.
             skip = i
-            while skip < min(i + 6, len(doc)) and not _same_kind(doc[skip], token) and doc[skip].text.lower() not in COORDINATORS \
-                    and not doc[skip].is_sent_start and doc[skip].text.lower() not in VERBISH and not doc[skip].text.endswith("ed") \
-                    and not (own and kinds.get(doc[skip].text.lower(), next(iter(own))) not in own):
+            while skip < min(i + 6, len(doc)) and _describes(doc[skip], token, own):
                 skip += 1
             if skip > i and skip < len(doc) and (_same_kind(doc[skip], token) or doc[skip].text.lower() in COORDINATORS):
                 i = skip
