@@ -1,4 +1,4 @@
-"""RDF stage: a resolved graph -> an rdflib Graph in the project's ontology.
+"""RDF stage: a resolved graph -> triples in the project's ontology.
 
 Provenance is RDF reification with PROV-O: every extracted triple has one
 ``kg:Evidence`` node per sentence that states it (``rdf:subject``,
@@ -6,21 +6,49 @@ Provenance is RDF reification with PROV-O: every extracted triple has one
 sentence, its offsets, the rule and a confidence). N-ary records
 (ChartEntry, ViewershipRating) are nodes whose ``rdf:type`` triple carries
 the evidence. No blank nodes: every node has a deterministic IRI.
+
+Terms are pyoxigraph's: made, checked and written as N-Triples (``str`` of a
+term) in Rust, several times faster than rdflib's, which matters when a build
+writes millions of triples (kg/stream.py). ``to_rdf`` gives an rdflib Graph
+for callers that want one.
 """
 from __future__ import annotations
 
 import hashlib
 from decimal import Decimal
+from functools import lru_cache
+from typing import Iterator
 from urllib.parse import quote
 
-from rdflib import Graph, Literal, URIRef
+from pyoxigraph import Literal, NamedNode
+from rdflib import Graph, URIRef
 
 from .namespaces import KG, KGR, PROV, RDF, RDFS, SCHEMA, SKOS, XSD, bind_prefixes
 from .records import Article, Evidence, Value
-from .resolve import ResolvedGraph
+from .resolve import ResolvedGraph, Statement
 
-DATATYPES = {"integer": XSD.integer, "date": XSD.date, "gYearMonth": XSD.gYearMonth, "gYear": XSD.gYear,
-             "decimal": XSD.decimal, "positiveInteger": XSD.positiveInteger}
+
+def _iri(uri: str) -> NamedNode:
+    return NamedNode(str(uri))
+
+
+TYPE, LABEL, ALT_LABEL = _iri(RDF.type), _iri(RDFS.label), _iri(SKOS.altLabel)
+SUBJECT, PREDICATE, OBJECT = _iri(RDF.subject), _iri(RDF.predicate), _iri(RDF.object)
+DERIVED_FROM, URL = _iri(PROV.wasDerivedFrom), _iri(SCHEMA.url)
+DATATYPES = {name: _iri(XSD[name]) for name in ("integer", "date", "gYearMonth", "gYear", "decimal",
+                                                "positiveInteger", "nonNegativeInteger", "boolean", "anyURI")}
+ENTITIES = str(KGR)
+
+
+@lru_cache(maxsize=None)
+def kg(name: str) -> NamedNode:
+    """A term of the ontology (classes and properties: a few dozen)."""
+    return _iri(KG[name])
+
+
+def node(iri: str) -> NamedNode:
+    """The node of a resolved entity, chart entry or rating IRI."""
+    return NamedNode(ENTITIES + iri)
 
 
 def article_iri(article_id: str) -> URIRef:
@@ -33,96 +61,126 @@ def article_iri(article_id: str) -> URIRef:
     return KGR[f"article/{segment}"]
 
 
+@lru_cache(maxsize=4096)
+def article_node(article_id: str) -> NamedNode:
+    return _iri(article_iri(article_id))
+
+
 def decimal_literal(value) -> Literal:
     """An xsd:decimal in the form Turtle writes and reads back unchanged:
-    always a point, never an exponent ("1" -> "1.0", "1E+1" -> "10.0").
-    rdflib would write "1" as the shorthand 1.0, so the lexical form would
-    not round-trip."""
+    always a point, never an exponent ("1" -> "1.0", "1E+1" -> "10.0")."""
     text = format(Decimal(str(value)), "f")
-    return Literal(text if "." in text else text + ".0", datatype=XSD.decimal)
+    return Literal(text if "." in text else text + ".0", datatype=DATATYPES["decimal"])
 
 
-def _literal(value: Value) -> Literal:
+def typed(lexical, datatype: str) -> Literal:
+    return Literal(str(lexical), datatype=DATATYPES[datatype])
+
+
+def literal(value: Value) -> Literal:
     if value.datatype == "decimal":
         try:
             return decimal_literal(value.lexical)
         except ArithmeticError:
             pass
-    return Literal(value.lexical, datatype=DATATYPES[value.datatype])
+    return typed(value.lexical, value.datatype)
 
 
-def _add_article(graph: Graph, article: Article) -> None:
-    node = article_iri(article.id)
-    graph.add((node, RDF.type, KG.Article))
-    graph.add((node, RDFS.label, Literal(article.title, lang="en")))
-    graph.add((node, KG.sourceFile, Literal(article.source)))
+def english(text: str) -> Literal:
+    return Literal(text, language="en")
+
+
+def _article(article: Article) -> Iterator[tuple]:
+    subject = article_node(article.id)
+    yield subject, TYPE, kg("Article")
+    yield subject, LABEL, english(article.title)
+    yield subject, kg("sourceFile"), Literal(article.source)
     if article.published:
-        graph.add((node, KG.publicationDate, Literal(article.published.isoformat(), datatype=XSD.date)))
+        yield subject, kg("publicationDate"), typed(article.published.isoformat(), "date")
     if article.url:
-        graph.add((node, SCHEMA.url, Literal(article.url, datatype=XSD.anyURI)))
+        yield subject, URL, typed(article.url, "anyURI")
 
 
-def _add_evidence(graph: Graph, triple: tuple, evidence: Evidence) -> None:
+def _evidence(triple: tuple, evidence: Evidence) -> Iterator[tuple]:
     s, p, o = triple
-    node = KGR["evidence/" + hashlib.sha1(
-        "\x00".join(map(str, (s, p, o, evidence.article_id, evidence.start, evidence.end, evidence.rule))).encode()
-    ).hexdigest()[:20]]
-    graph.add((node, RDF.type, KG.Evidence))
-    graph.add((node, RDF.subject, s))
-    graph.add((node, RDF.predicate, p))
-    graph.add((node, RDF.object, o))
-    graph.add((node, PROV.wasDerivedFrom, article_iri(evidence.article_id)))
-    graph.add((node, KG.sentence, Literal(evidence.sentence)))
-    graph.add((node, KG.sentenceStart, Literal(evidence.start, datatype=XSD.nonNegativeInteger)))
-    graph.add((node, KG.sentenceEnd, Literal(evidence.end, datatype=XSD.nonNegativeInteger)))
-    graph.add((node, KG.extractedBy, Literal(evidence.rule)))
-    graph.add((node, KG.confidence, decimal_literal(evidence.confidence)))
-    graph.add((node, KG.hedged, Literal(evidence.hedged)))
+    subject = node("evidence/" + hashlib.sha1(
+        "\x00".join(map(str, (s.value, p.value, o.value, evidence.article_id, evidence.start, evidence.end,
+                              evidence.rule))).encode()
+    ).hexdigest()[:20])
+    yield subject, TYPE, kg("Evidence")
+    yield subject, SUBJECT, s
+    yield subject, PREDICATE, p
+    yield subject, OBJECT, o
+    yield subject, DERIVED_FROM, article_node(evidence.article_id)
+    yield subject, kg("sentence"), Literal(evidence.sentence)
+    yield subject, kg("sentenceStart"), typed(evidence.start, "nonNegativeInteger")
+    yield subject, kg("sentenceEnd"), typed(evidence.end, "nonNegativeInteger")
+    yield subject, kg("extractedBy"), Literal(evidence.rule)
+    yield subject, kg("confidence"), decimal_literal(evidence.confidence)
+    yield subject, kg("hedged"), typed("true" if evidence.hedged else "false", "boolean")
 
 
-def to_rdf(resolved: ResolvedGraph, graph=None) -> Graph:
-    """Into a new Graph, or into ``graph``: anything with rdflib's ``add``
-    (kg.stream writes each triple out as it comes)."""
-    graph = bind_prefixes(Graph()) if graph is None else graph
+def statement_triple(st: Statement) -> tuple:
+    return node(st.subject), kg(st.predicate), node(st.object) if isinstance(st.object, str) else literal(st.object)
+
+
+def triples(resolved: ResolvedGraph) -> Iterator[tuple]:
+    """Every triple of ``resolved`` as (subject, predicate, object) terms."""
     for article in resolved.articles:
-        _add_article(graph, article)
+        yield from _article(article)
     for entity in resolved.entities.values():
-        node = KGR[entity.iri]
-        graph.add((node, RDF.type, KG[entity.cls]))
-        graph.add((node, RDFS.label, Literal(entity.label, lang="en")))
+        subject = node(entity.iri)
+        yield subject, TYPE, kg(entity.cls)
+        yield subject, LABEL, english(entity.label)
         for alt in entity.alt_labels:
-            graph.add((node, SKOS.altLabel, Literal(alt, lang="en")))
+            yield subject, ALT_LABEL, english(alt)
     for article_id, iri in resolved.mentions:
-        graph.add((article_iri(article_id), KG.mentions, KGR[iri]))
+        yield article_node(article_id), kg("mentions"), node(iri)
     for st in resolved.statements:
-        obj = KGR[st.object] if isinstance(st.object, str) else _literal(st.object)
-        triple = (KGR[st.subject], KG[st.predicate], obj)
-        graph.add(triple)
-        _add_evidence(graph, triple, st.evidence)
-    labels = {iri: e.label for iri, e in resolved.entities.items()}
+        triple = statement_triple(st)
+        yield triple
+        yield from _evidence(triple, st.evidence)
+    yield from record_triples(resolved, {iri: e.label for iri, e in resolved.entities.items()})
+
+
+def record_triples(resolved: ResolvedGraph, labels: dict[str, str]) -> Iterator[tuple]:
+    """The chart entry and rating nodes of ``resolved``; their labels name
+    entities, by ``labels`` (entity IRI -> label)."""
     for ce in resolved.chart_entries:
-        node = KGR[ce.iri]
-        graph.add((node, RDF.type, KG.ChartEntry))
-        graph.add((node, RDFS.label, Literal(f"{labels[ce.entry]} at No. {ce.rank} on {labels[ce.chart]}", lang="en")))
-        graph.add((node, KG.entryOf, KGR[ce.entry]))
-        graph.add((node, KG.onChart, KGR[ce.chart]))
-        graph.add((node, KG.rank, Literal(str(ce.rank), datatype=XSD.positiveInteger)))
+        subject = node(ce.iri)
+        yield subject, TYPE, kg("ChartEntry")
+        yield subject, LABEL, english(f"{labels[ce.entry]} at No. {ce.rank} on {labels[ce.chart]}")
+        yield subject, kg("entryOf"), node(ce.entry)
+        yield subject, kg("onChart"), node(ce.chart)
+        yield subject, kg("rank"), typed(ce.rank, "positiveInteger")
         if ce.start:
-            graph.add((node, KG.startDate, Literal(ce.start, datatype=XSD.date)))
-            graph.add((node, KG.endDate, Literal(ce.end or ce.start, datatype=XSD.date)))
-        _add_evidence(graph, (node, RDF.type, KG.ChartEntry), ce.evidence)
+            yield subject, kg("startDate"), typed(ce.start, "date")
+            yield subject, kg("endDate"), typed(ce.end or ce.start, "date")
+        yield from _evidence((subject, TYPE, kg("ChartEntry")), ce.evidence)
     for r in resolved.ratings:
-        node = KGR[r.iri]
+        subject = node(r.iri)
         episode = f" episode {r.episode}" if r.episode else ""
-        graph.add((node, RDF.type, KG.ViewershipRating))
-        graph.add((node, RDFS.label, Literal(f"{labels[r.series]}{episode}: {r.value}%", lang="en")))
-        graph.add((node, KG.ratingOf, KGR[r.series]))
-        graph.add((node, KG.ratingValue, decimal_literal(r.value)))
+        yield subject, TYPE, kg("ViewershipRating")
+        yield subject, LABEL, english(f"{labels[r.series]}{episode}: {r.value}%")
+        yield subject, kg("ratingOf"), node(r.series)
+        yield subject, kg("ratingValue"), decimal_literal(r.value)
         if r.episode:
-            graph.add((node, KG.episodeNumber, Literal(r.episode, datatype=XSD.integer)))
+            yield subject, kg("episodeNumber"), typed(r.episode, "integer")
         if r.firm:
-            graph.add((node, KG.measuredBy, KGR[r.firm]))
+            yield subject, kg("measuredBy"), node(r.firm)
         if r.scope:
-            graph.add((node, KG.ratingScope, Literal(r.scope)))
-        _add_evidence(graph, (node, RDF.type, KG.ViewershipRating), r.evidence)
-    return graph
+            yield subject, kg("ratingScope"), Literal(r.scope)
+        yield from _evidence((subject, TYPE, kg("ViewershipRating")), r.evidence)
+
+
+def ntriples(triple: tuple) -> str:
+    """One N-Triples line, written by pyoxigraph's terms."""
+    s, p, o = triple
+    return f"{s} {p} {o} .\n"
+
+
+def to_rdf(resolved: ResolvedGraph) -> Graph:
+    """The triples in an rdflib Graph, with the project's prefixes (for
+    graphs that fit in memory: tests, the in-memory pipeline)."""
+    graph = bind_prefixes(Graph())
+    return graph.parse(data="".join(map(ntriples, triples(resolved))), format="nt")

@@ -36,11 +36,10 @@ from typing import Callable, Iterable, Iterator
 
 import pyoxigraph
 from rdflib import Graph
-from rdflib.plugins.serializers.nt import _nt_row
 
 from .ingest import IngestError, iter_articles
 from .namespaces import KG, KGR, PREFIXES, RDF
-from .rdf import _literal, article_iri, to_rdf
+from .rdf import article_node, node, ntriples, record_triples, statement_triple, triples
 from .records import Article, Extraction
 from .resolve import ResolvedGraph, Resolver, infer
 
@@ -270,6 +269,11 @@ class SortedLines:
         if len(self.buffer) >= RUN_LINES:
             self._spill()
 
+    def extend(self, lines: Iterable[str]) -> None:
+        self.buffer.extend(lines)
+        if len(self.buffer) >= RUN_LINES:
+            self._spill()
+
     def _spill(self) -> None:
         if self.buffer:
             path = self.folder / f"{self.name}.{len(self.runs)}.run"
@@ -291,17 +295,6 @@ class SortedLines:
         finally:
             for handle in handles:
                 handle.close()
-
-
-class _TripleSink:
-    """Stands in for an rdflib Graph in kg.rdf.to_rdf: each added triple
-    becomes an N-Triples line."""
-
-    def __init__(self, lines: SortedLines):
-        self.lines = lines
-
-    def add(self, triple) -> None:
-        self.lines.add(_nt_row(triple))
 
 
 @dataclass
@@ -502,7 +495,6 @@ def _extractions(runner, inputs, model, report, store, bar, result) -> Iterator[
 def _resolve_and_emit(result: StreamBuild, folder: Path, extractions: Iterator[Extraction], report) -> None:
     lines = SortedLines(folder, "triples")
     quads = SortedLines(folder, "quads")
-    sink = _TripleSink(lines)
     resolver = Resolver()
     graph = resolver.graph
     kept: list = []  # statements inference reads (inAlbum, soundtrackOf, performer)
@@ -516,7 +508,7 @@ def _resolve_and_emit(result: StreamBuild, folder: Path, extractions: Iterator[E
         resolver.add(extraction)
         result.articles += len(graph.articles)
         part = ResolvedGraph(articles=graph.articles, statements=graph.statements, mentions=graph.mentions)
-        to_rdf(part, sink)
+        lines.extend(map(ntriples, triples(part)))
         _emit_quads(quads, graph.statements)
         kept.extend(st for st in graph.statements if st.predicate in INFER_PREDICATES)
         if graph.chart_entries or graph.ratings:
@@ -533,39 +525,34 @@ def _resolve_and_emit(result: StreamBuild, folder: Path, extractions: Iterator[E
     inferred = ResolvedGraph(statements=kept)
     infer(inferred)
     added = inferred.statements[stated:]
-    to_rdf(ResolvedGraph(statements=added), sink)
+    lines.extend(map(ntriples, triples(ResolvedGraph(statements=added))))
     _emit_quads(quads, added)
     del kept, inferred, added
     # Entities (labels need every article) and the n-ary nodes (their labels
     # name the entities), in batches.
-    to_rdf(ResolvedGraph(entities=graph.entities), sink)
+    lines.extend(map(ntriples, triples(ResolvedGraph(entities=graph.entities))))
+    labels = {iri: e.label for iri, e in graph.entities.items()}
     with deferred_path.open("rb") as handle:
-        batch = ResolvedGraph(entities=graph.entities)
         while True:
             try:
                 entries, ratings = pickle.load(handle)
             except EOFError:
                 break
-            batch.chart_entries += entries
-            batch.ratings += ratings
-            if len(batch.chart_entries) + len(batch.ratings) >= 5000:
-                _emit_nary(batch, sink, quads)
-                batch = ResolvedGraph(entities=graph.entities)
-        _emit_nary(batch, sink, quads)
+            _emit_nary(ResolvedGraph(chart_entries=entries, ratings=ratings), labels, lines, quads)
     deferred_path.unlink()
     result.counts = Counter(e.cls for e in graph.entities.values())
     resolver.graph = graph = None
     # One sorted, duplicate-free N-Triples file.
     result.ntriples = folder / "graph.nt"
-    triples = Counter()
+    typed, rdf_type = Counter(), f"<{RDF.type}>"
     with result.ntriples.open("w", encoding="utf-8", errors="surrogatepass") as handle:
         for line in lines.merged():
             handle.write(line)
-            triples[line.split(" ", 2)[1] == f"<{RDF.type}>" and line.rsplit(" ", 2)[-2]] += 1
-    result.triples = sum(triples.values())
+            typed[line.split(" ", 2)[1] == rdf_type and line.rsplit(" ", 2)[-2]] += 1
+    result.triples = sum(typed.values())
     for cls in ("ChartEntry", "ViewershipRating"):
-        if triples[f"<{KG[cls]}>"]:
-            result.counts[cls] = triples[f"<{KG[cls]}>"]
+        if typed[f"<{KG[cls]}>"]:
+            result.counts[cls] = typed[f"<{KG[cls]}>"]
     result.quads = quads
     timings.resolve += time.perf_counter() - started
 
@@ -573,26 +560,20 @@ def _resolve_and_emit(result: StreamBuild, folder: Path, extractions: Iterator[E
 def _emit_quads(quads: SortedLines, statements) -> None:
     """Each stated triple in the named graph of the article stating it."""
     for st in statements:
-        obj = KGR[st.object] if isinstance(st.object, str) else _literal(st.object)
-        row = _nt_row((KGR[st.subject], KG[st.predicate], obj))
-        quads.add(f"{row[:-3]} <{article_iri(st.evidence.article_id)}> .\n")
+        s, p, o = statement_triple(st)
+        quads.add(f"{s} {p} {o} {article_node(st.evidence.article_id)} .\n")
 
 
-def _emit_nary(batch: ResolvedGraph, sink: _TripleSink, quads: SortedLines) -> None:
+def _emit_nary(records: ResolvedGraph, labels: dict[str, str], lines: SortedLines, quads: SortedLines) -> None:
     """Chart entries and ratings; each node's triples also go to the named
-    graph of each article reporting it."""
-    captured: dict = {}
-
-    class Capture:
-        def add(self, triple):
-            sink.add(triple)
-            captured.setdefault(triple[0], []).append(triple)
-
-    to_rdf(ResolvedGraph(entities=batch.entities, chart_entries=batch.chart_entries, ratings=batch.ratings), Capture())
-    for record in (*batch.chart_entries, *batch.ratings):
-        named = f" <{article_iri(record.evidence.article_id)}> .\n"
-        for triple in captured.get(KGR[record.iri], ()):
-            quads.add(_nt_row(triple)[:-3] + named)
+    graph of the article reporting it."""
+    named: dict = {}
+    for record in (*records.chart_entries, *records.ratings):
+        named.setdefault(node(record.iri), set()).add(article_node(record.evidence.article_id))
+    for s, p, o in record_triples(records, labels):
+        lines.add(f"{s} {p} {o} .\n")
+        for graph in named.get(s, ()):
+            quads.add(f"{s} {p} {o} {graph} .\n")
 
 
 # --- validation by batches of subjects ----------------------------------------
@@ -621,13 +602,11 @@ def subject_batches(path: Path, size: int = VALIDATE_TRIPLES) -> Iterator[list[s
 
 
 def _validate_batch(lines: list[str], types: list[str]) -> object:
-    from rdflib import URIRef
-    from .validate import validate
-    graph = Graph().parse(data="".join(lines) + "".join(types), format="nt")
+    from .validate import validate_ntriples
+    text = "".join(lines) + "".join(types)
     if not types:
-        return validate(graph)
-    subjects = {URIRef(s[1:-1]) for s in {line.split(" ", 1)[0] for line in lines}}
-    return validate(graph, only=subjects)
+        return validate_ntriples(text)
+    return validate_ntriples(text, focus=sorted({line.split(" ", 1)[0][1:-1] for line in lines}))
 
 
 def validate_sorted(path: Path, map_batches=map, size: int = VALIDATE_TRIPLES):
@@ -646,13 +625,6 @@ def validate_sorted(path: Path, map_batches=map, size: int = VALIDATE_TRIPLES):
             s, p, rest = line.split(" ", 2)
             if p == rdf_type and rest[:-3] in targets:
                 types.setdefault(s, []).append(line)
-
-    import inspect
-    from . import validate as module
-    if "only" not in inspect.signature(module.validate).parameters:
-        # A validate() that cannot be told its focus nodes (one swapped in
-        # by a test) sees the whole graph at once.
-        size, types = sys.maxsize, {}
 
     def jobs():
         for lines in subject_batches(path, size):

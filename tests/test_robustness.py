@@ -467,14 +467,14 @@ def test_write_failure_after_build_is_exit_2_and_keeps_old_output(kg_build, tmp_
 def test_invalid_graph_is_exit_1_and_not_written(kg_build, tmp_path, monkeypatch):
     import kg.validate
 
-    real = kg.validate.validate
+    real = kg.validate.validate_ntriples
 
-    def failing(graph, shapes=None):
-        article = next(graph.subjects(RDF.type, KG.Article))
-        graph.add((article, KG.publicationDate, article_iri("y")))  # an IRI where a date belongs
-        return real(graph, shapes)
+    def failing(text, focus=None):
+        article = next(line.split(" ", 1)[0] for line in text.splitlines() if line.endswith(f"<{KG.Article}> ."))
+        text += f"{article} <{KG.publicationDate}> <{article_iri('y')}> .\n"  # an IRI where a date belongs
+        return real(text, focus)
 
-    monkeypatch.setattr(kg.validate, "validate", failing)
+    monkeypatch.setattr(kg.validate, "validate_ntriples", failing)
     out = write(tmp_path / "g.ttl", b"OLD")
     code, _, stderr = kg_build(tiny(tmp_path / "in"), "-o", out)
     assert code == cli.EXIT_INVALID == 1

@@ -18,7 +18,7 @@ import rdflib
 
 import kg.validate
 from kg.namespaces import RDF, SH, bind_prefixes
-from kg.validate import load_shapes, validate
+from kg.validate import load_shapes, validate, validate_ntriples
 from test_scale import broken
 from test_shapes import BASE, PREFIXES, VIOLATING
 
@@ -102,3 +102,16 @@ def test_fallback_to_pyshacl_changes_nothing(monkeypatch, seeds_graph, turbo):
     monkeypatch.setattr(kg.validate, "pyshacl_turbo", turbo)
     assert validate(graph) == reference
     assert validate(seeds_graph) == validate(seeds_graph, engine=pyshacl)
+
+
+@pytest.mark.parametrize("turbo", [pyshacl_turbo, None], ids=["pyshacl-turbo", "missing"])
+def test_ntriples_text_gives_the_graph_report(monkeypatch, seeds_graph, turbo):
+    """kg.stream hands batches to validate_ntriples as text; with or without
+    focus nodes, and with either engine, the report is validate()'s."""
+    graph = broken(seeds_graph)
+    text = graph.serialize(format="nt")
+    focus = sorted({str(s) for s in graph.subjects()})[::3]
+    monkeypatch.setattr(kg.validate, "pyshacl_turbo", turbo)
+    whole, part = validate(graph), validate(graph, only={rdflib.URIRef(iri) for iri in focus})
+    assert validate_ntriples(text) == whole and not whole.conforms
+    assert validate_ntriples(text, focus=focus) == part and 0 < len(part.messages) < len(whole.messages)
