@@ -8,14 +8,16 @@ ratings, rating tables and track lists (readers.py), and returns an
 """
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections import Counter
 
+from spacy.attrs import IDX
 from spacy.tokens import Doc
 
 from ..nlp import lexicon
 from ..records import Article, EntityRef, Evidence, Extraction, Fact, Mention, Value
 from . import readers
-from .entities import TYPED, Ent, find_entities
+from .entities import TYPED, Ent, find_entities, span_text
 from .rules import UNDECIDED, Binding, RuleEngine
 from .values import parse_date, years_in
 
@@ -27,6 +29,11 @@ class Context:
         self.article, self.doc = article, doc
         self.sentences = list(doc.sents)
         self.by_start = {e.start: e for e in ents}
+        # The tokens that start a mention, in text order: readers walk
+        # mentions, and a walk over every Token object is slow.
+        self.mention_tokens = [(doc[i], self.by_start[start]) for i, start in enumerate(doc.to_array(IDX).tolist())
+                               if start in self.by_start]
+        self._mention_positions = [token.i for token, _ in self.mention_tokens]
         self.decided: dict[str, str] = {e.name: e.cls for e in ents if e.cls in TYPED}
         self.characters: set[str] = set()
         self.extraction = Extraction(article)
@@ -34,14 +41,19 @@ class Context:
     def ent(self, token) -> Ent | None:
         return self.by_start.get(token.idx)
 
+    def mentions_in(self, span) -> list[tuple]:
+        """(token, mention) for the mentions that start inside ``span``."""
+        low = bisect_left(self._mention_positions, span.start)
+        return self.mention_tokens[low:bisect_left(self._mention_positions, span.end, low)]
+
     def evidence(self, sentence, rule: str, confidence: float, claim=None) -> Evidence:
         """``claim`` is the part of the sentence that states the fact; a
         hedge ("is likely to", "will") counts only there or just before it,
         not in a relative clause elsewhere in the sentence."""
-        text = sentence.text
+        text = span_text(sentence)
         if claim is not None:
             before = claim.doc[max(sentence.start, claim.start - 4):claim.start]
-            hedged = readers.is_hedged(before.text + " " + claim.text)
+            hedged = readers.is_hedged(span_text(before) + " " + span_text(claim))
         else:
             hedged = readers.is_hedged(text)
         return Evidence(self.article.id, text.strip(), sentence.start_char, sentence.end_char, rule,
@@ -213,7 +225,7 @@ def _titled_work(ctx: Context, sentence) -> EntityRef | None:
 def _ost_phrase(binding: Binding, series: str) -> str:
     """How the sentence itself names a derived OST album ("the OST for
     'Queen of Tears'"), kept as an alternative label."""
-    text = binding.sentence.text
+    text = span_text(binding.sentence)
     for form in (f"{series} OST", f"{series}\" OST", f"{series}' OST", f"OST for \"{series}", f"OST for '{series}", f"OST of \"{series}", f"OST of '{series}"):
         if form in text:
             return form.replace('"', "").replace("'", "")
@@ -226,7 +238,7 @@ def _date_of(ctx: Context, token, sentence) -> Value | None:
     ent = ctx.ent(token)
     text = ent.surface if ent else token.text
     earlier = years_in(ctx.article.text[:token.idx])
-    return parse_date(text if "same year" not in sentence.text else text + " of the same year", ctx.article.published, earlier[-1] if earlier else None)
+    return parse_date(text if "same year" not in span_text(sentence) else text + " of the same year", ctx.article.published, earlier[-1] if earlier else None)
 
 
 def _collect_mentions(ctx: Context) -> None:
@@ -247,9 +259,8 @@ def _collect_mentions(ctx: Context) -> None:
         used.add(record.series)
         if record.firm:
             used.add(record.firm)
-    for token in ctx.doc:
-        ent = ctx.ent(token)
-        if ent is None or ent.is_value or ent.name in ctx.characters:
+    for token, ent in ctx.mention_tokens:
+        if ent.is_value or ent.name in ctx.characters:
             continue
         cls = ctx.decided.get(ent.name, ent.cls)
         if cls in UNDECIDED:

@@ -50,6 +50,12 @@ def text_of(doc: Doc) -> str:
     return doc.user_data["kg_text"]
 
 
+def span_text(span) -> str:
+    """``Span.text`` joins the span's tokens on each call: slice the
+    document's text instead."""
+    return text_of(span.doc)[span.start_char:span.end_char]
+
+
 def find_entities(doc: Doc) -> list[Ent]:
     ents: list[Ent] = []
     for span in doc.ents:
@@ -223,8 +229,7 @@ def _repeat_names(text: str, ents: list[Ent]) -> list[Ent]:
     # the model's guesses there ("The [Season of Kkokdu/ORG]").
     titles = {e.surface for e in ents if e.cls == "TITLE" and e.source == "quoted"}
     for surface in titles:
-        for match in re.finditer(rf"(?<![\w'-]){re.escape(surface)}(?![\w-])", text):
-            a, b = match.span()
+        for a, b in _whole_words(text, surface):
             clash = [e for e in ents if e.start < b and a < e.end and e.source == "model"]
             for e in clash:
                 ents.remove(e)
@@ -247,13 +252,37 @@ def _repeat_names(text: str, ents: list[Ent]) -> list[Ent]:
             ent.name, ent.cls, ent.source = full.name, "Person", "alias"
     added = []
     for surface, ent in list(known.items()) + list(aliases.items()):
-        flags = re.IGNORECASE if ent.cls == "Person" and surface in known else 0
-        for match in re.finditer(rf"(?<![\w'-]){re.escape(surface)}(?![\w-])", text, flags):
-            start, end = match.span()
+        for start, end in _whole_words(text, surface, ignore_case=ent.cls == "Person" and surface in known):
             if free(start, end):
                 taken.append((start, end))
-                added.append(Ent(start, end, match.group(0), ent.cls, ent.name, "alias" if surface in aliases else "repeat"))
+                added.append(Ent(start, end, text[start:end], ent.cls, ent.name, "alias" if surface in aliases else "repeat"))
     return ents + added
+
+
+def _whole_words(text: str, surface: str, ignore_case: bool = False) -> list[tuple[int, int]]:
+    """Where ``surface`` stands in ``text`` as a whole word (not inside a
+    word, hyphenation or elision), left to right without overlaps, as
+    ``re.finditer`` would find it. ``str.find`` spares compiling a pattern
+    per name and article; lowercasing is the regex's case folding only for
+    ASCII, so other case-blind searches keep the regex."""
+    if ignore_case and not (text.isascii() and surface.isascii()):
+        return [m.span() for m in re.finditer(rf"(?<![\w'-]){re.escape(surface)}(?![\w-])", text, re.IGNORECASE)]
+    if ignore_case:
+        text, surface = text.lower(), surface.lower()
+    spans, start = [], text.find(surface)
+    while start >= 0:
+        end = start + len(surface)
+        if (start == 0 or not _in_word(text[start - 1], "'-")) and (end == len(text) or not _in_word(text[end], "-")):
+            spans.append((start, end))
+            start = text.find(surface, end)
+        else:
+            start = text.find(surface, start + 1)
+    return spans
+
+
+def _in_word(char: str, joiners: str) -> bool:
+    """What the regex ``[\\w<joiners>]`` matches."""
+    return char.isalnum() or char == "_" or char in joiners
 
 
 def _type_titles(doc: Doc, ents: list[Ent]) -> None:

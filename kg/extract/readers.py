@@ -11,6 +11,7 @@ from functools import lru_cache
 
 from ..nlp import DATA, lexicon
 from ..records import ChartEntryFact, EntityRef, Fact, RatingFact, Value
+from .entities import span_text
 from .values import parse_count, parse_date, parse_rank
 
 WORKS = ("Song", "Album")
@@ -30,9 +31,8 @@ def is_hedged(text: str) -> bool:
 
 
 def _sentence_ents(ctx, sentence):
-    for token in sentence:
-        ent = ctx.ent(token)
-        if ent is not None and not ent.is_value and ent.name not in ctx.characters:
+    for token, ent in ctx.mentions_in(sentence):
+        if not ent.is_value and ent.name not in ctx.characters:
             yield token, ent, ctx.decided.get(ent.name, ent.cls)
 
 
@@ -55,7 +55,7 @@ def _clauses(sentence):
     """Sentences joining two chart claims ("A topped X, while B topped Y")
     are read clause by clause."""
     start = sentence.start_char
-    for match in CLAUSE_BREAK.finditer(sentence.text):
+    for match in CLAUSE_BREAK.finditer(span_text(sentence)):
         span = sentence.doc.char_span(start, sentence.start_char + match.start(), alignment_mode="contract")
         if span is not None and len(span):
             yield span
@@ -70,7 +70,7 @@ def read_charts(ctx) -> None:
     ctx.last_provider = None
     clauses = [(n, clause) for n, sentence in enumerate(ctx.sentences) for clause in _clauses(sentence)]
     for index, sentence in clauses:
-        text = sentence.text
+        text = span_text(sentence)
         if is_hedged(text) or not re.search(r"\bcharts?\b|\bNo\.?\s*\d|#\d|\btop(?:ped|s)?\b|\branked\b", text, re.I):
             continue
         marks = [m.start() for m in re.finditer('"', text)]
@@ -234,14 +234,14 @@ def _chart_targets(ctx, sentence, ents, evidence, quoted) -> list[tuple[EntityRe
         facts.append(Fact(chart, "chartProvider", service, evidence))
         out.append((chart, service))
     if not out:
-        phrase = re.search(r"\bon\s+((?:[\w']+\s){1,4}?(?:sites|websites|services|platforms))\b", sentence.text)
+        phrase = re.search(r"\bon\s+((?:[\w']+\s){1,4}?(?:sites|websites|services|platforms))\b", span_text(sentence))
         if phrase:
             out.append((EntityRef(phrase.group(1), "Chart"), None))
     return out
 
 
 def _chart_dates(ctx, sentence) -> tuple[str | None, str | None]:
-    text = sentence.text
+    text = span_text(sentence)
     span = re.search(r"\bfrom\s+(.+?)\s+(?:to|until|through)\s+(\d{1,2})\b", text)
     if span:
         start = parse_date(span.group(1), ctx.article.published)
@@ -261,7 +261,7 @@ def read_ratings(ctx) -> None:
     article about ratings ("scoring 24.3 and 22.4 percent, respectively")."""
     about_ratings = len(RATING_WORDS.findall(ctx.article.text)) >= 2
     for sentence in ctx.sentences:
-        text = sentence.text
+        text = span_text(sentence)
         if not (RATING_WORDS.search(text) or about_ratings) or re.search(r"\bcharts?\b.*\bNo\.", text):
             continue
         values = []
@@ -318,7 +318,7 @@ def read_rating_table(ctx) -> None:
     that has such rows, also "Title KBS" (a row without figures)."""
     full, bare = [], []
     for sentence in ctx.sentences:
-        text = sentence.text.strip()
+        text = span_text(sentence).strip()
         nets = [e for _, e, cls in _sentence_ents(ctx, sentence) if cls == "Broadcaster"]
         if len(nets) != 1:
             continue
@@ -357,7 +357,7 @@ def read_track_list(ctx) -> None:
         return
     artist = next((f.object for f in ctx.extraction.facts if f.subject == album and f.predicate == "performer"), None)
     intro = ctx.doc.char_span(max(0, tracks[0][0] - 200), tracks[0][0], alignment_mode="contract")
-    pronoun = re.search(r"\b(their|her|his)\b", intro.text) if intro is not None else None
+    pronoun = re.search(r"\b(their|her|his)\b", span_text(intro)) if intro is not None else None
     if artist is None and pronoun:
         artist = ctx.salient(("MusicGroup",) if pronoun.group(1) == "their" else ("Person",))
         if artist:
@@ -400,7 +400,7 @@ def read_counts(ctx) -> None:
     group named before it in a sentence about followers, or to the song a
     sentence about streaming is about."""
     for sentence in ctx.sentences:
-        text = sentence.text
+        text = span_text(sentence)
         followers = re.search(r"\bfollowers?\b", text, re.I)
         streams = re.search(r"\bstream(?:s|ing|ed)?\b|\bplays\b", text, re.I)
         if not (followers or streams) or is_hedged(text):
@@ -420,10 +420,10 @@ def read_counts(ctx) -> None:
                 if ent is None and token.i > 0 and ctx.ent(token.doc[token.i - 1]) is not None:
                     continue
                 count = parse_count(ent.surface if ent else token.text + " " + token.nbor(1).text if token.i + 1 < len(token.doc) else token.text)
-                after = token.doc[token.i + 1:token.i + 5].text.lower()
+                after = span_text(token.doc[token.i + 1:token.i + 5]).lower()
                 if not count or count < 1000 or re.search(r"\b(?:users|views|copies|units|won|dollars|viewers|subscribers|members)\b", after):
                     continue
-                if streams and not followers and not re.search(r"stream|plays", token.doc[token.i + 1:token.i + 6].text.lower()):
+                if streams and not followers and not re.search(r"stream|plays", span_text(token.doc[token.i + 1:token.i + 6]).lower()):
                     continue
                 if followers and subject:
                     ctx.extraction.facts.append(Fact(subject, "followerCount", Value(str(count), "integer"), evidence))
@@ -442,7 +442,7 @@ def read_sung(ctx) -> None:
     singing through OSTs like 'A' and 'B'") makes that artist the
     performer of every song it names."""
     for sentence in ctx.sentences:
-        if not SINGING.search(sentence.text) or not re.search(r"\bOSTs?\b|\bsongs?\b|\bsingles?\b|\btracks?\b", sentence.text):
+        if not SINGING.search(span_text(sentence)) or not re.search(r"\bOSTs?\b|\bsongs?\b|\bsingles?\b|\btracks?\b", span_text(sentence)):
             continue
         ents = list(_sentence_ents(ctx, sentence))
         artists = {EntityRef(e.name, cls) for _, e, cls in ents if cls in ("Person", "MusicGroup")}
@@ -460,9 +460,8 @@ def read_chart_names(ctx) -> None:
     """A chart named after its publisher ("Billboard Hot 100") is published
     by it, whether or not the article ranks anything on it."""
     seen = set()
-    for token in ctx.doc:
-        ent = ctx.ent(token)
-        if ent is None or ctx.decided.get(ent.name, ent.cls) != "Chart" or ent.name in seen:
+    for token, ent in ctx.mention_tokens:
+        if ctx.decided.get(ent.name, ent.cls) != "Chart" or ent.name in seen:
             continue
         seen.add(ent.name)
         publisher = _publisher_in_name(ent.name)

@@ -20,6 +20,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+import numpy
+from spacy.attrs import ENT_TYPE, IS_QUOTE, ORTH, SENT_START, SPACY
 from spacy.matcher import Matcher
 from spacy.tokens import Doc, Token
 
@@ -111,6 +113,21 @@ def _unbounded(pattern: list) -> dict:
             limits.append((position, low, high))
         tokens.append(token)
     return {"pattern": tokens, "limits": tuple(limits)}
+
+
+def _canonical(pattern: list) -> list:
+    """The same pattern, cheaper to match: the Matcher calls Python once per
+    token for each distinct set predicate ("IN", "NOT_IN"), so equal sets
+    are written alike, and a one-value "IN" becomes the plain value, which
+    it tests in C."""
+    return [{attr: _canonical_value(value) for attr, value in token.items()} for token in pattern]
+
+
+def _canonical_value(value):
+    if not isinstance(value, dict):
+        return value
+    value = {op: sorted(set(v), key=str) if isinstance(v, list) else v for op, v in value.items()}
+    return value["IN"][0] if list(value) == ["IN"] and len(value["IN"]) == 1 else value
 
 
 @lru_cache(maxsize=None)
@@ -232,21 +249,24 @@ class RuleEngine:
         self.rules = {rule.id: rule for rule in (rules if rules is not None else load_rules())}
         self.matcher = Matcher(vocab)
         for rule in self.rules.values():
-            self.matcher.add(rule.id, [rule.pattern])
+            self.matcher.add(rule.id, [_canonical(rule.pattern)])
 
     def __call__(self, doc: Doc) -> list[Binding]:
         """Match on a view of the document without quotation marks, so that
-        patterns need not care whether a title was quoted."""
-        kept = [t for t in doc if not (t.is_quote and t.ent_type_ == "")]
-        view = Doc(doc.vocab, words=[t.text for t in kept], spaces=[bool(t.whitespace_) for t in kept],
-                   sent_starts=[bool(t.is_sent_start) for t in kept],
-                   ents=[f"B-{t.ent_type_}" if t.ent_type_ else "O" for t in kept])
+        patterns need not care whether a title was quoted. The view is read
+        from token attribute arrays rather than ``Token`` objects."""
+        columns = doc.to_array([ORTH, SPACY, SENT_START, ENT_TYPE, IS_QUOTE])
+        kept = numpy.flatnonzero((columns[:, 4] == 0) | (columns[:, 3] != 0)).tolist()
+        orth, spaces, starts, labels = columns[kept, :4].T.tolist()
+        strings = doc.vocab.strings
+        view = Doc(doc.vocab, words=[strings[o] for o in orth], spaces=[bool(s) for s in spaces],
+                   sent_starts=[s == 1 for s in starts], ents=[f"B-{strings[t]}" if t else "O" for t in labels])
         bindings = []
         for match_id, start, end, alignment in self.matcher(view, with_alignments=True):
-            rule = self.rules[doc.vocab.strings[match_id]]
+            rule = self.rules[strings[match_id]]
             if any(not low <= alignment.count(position) <= high for position, low, high in rule.limits):
                 continue
-            tokens = kept[start:end]
+            tokens = [doc[i] for i in kept[start:end]]
             roles: dict[str, list[Token]] = {}
             for role, position in rule.roles.items():
                 bound = [tokens[k] for k, p in enumerate(alignment) if p == position]
