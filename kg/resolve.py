@@ -104,14 +104,18 @@ class Resolver:
     def __init__(self):
         self.graph = ResolvedGraph()
         self._by_key: dict[tuple[str, str], Entity] = {}
+        self._by_name: dict[tuple[str, str], Entity] = {}  # exact names: most references repeat one
 
     def entity(self, ref: EntityRef, article_id: str) -> str:
-        key = (ref.cls, name_key(ref.name) or ref.name)
-        entity = self._by_key.get(key)
+        entity = self._by_name.get((ref.cls, ref.name))
         if entity is None:
-            entity = Entity(slug(ref.cls, ref.name), ref.cls)
-            self._by_key[key] = entity
-            self.graph.entities[entity.iri] = entity
+            key = (ref.cls, name_key(ref.name) or ref.name)
+            entity = self._by_key.get(key)
+            if entity is None:
+                entity = Entity(slug(ref.cls, ref.name), ref.cls)
+                self._by_key[key] = entity
+                self.graph.entities[entity.iri] = entity
+            self._by_name[(ref.cls, ref.name)] = entity
         entity.names[ref.name] += 1
         return entity.iri
 

@@ -44,8 +44,8 @@ from .records import Article, Extraction
 from .resolve import ResolvedGraph, Resolver, infer
 
 CHUNK = 32                  # articles per task sent to a worker
-RUN_LINES = 400_000         # N-Triples lines per sorted run on disk
-VALIDATE_TRIPLES = 100_000  # triples per validation batch
+RUN_LINES = 50_000          # N-Triples lines per sorted run on disk
+VALIDATE_TRIPLES = 5_000    # triples per validation batch (the engine is fastest on small ones)
 TURTLE_PREFIXES = ("kg", "prov", "rdf", "rdfs", "schema", "skos", "xsd")
 INFER_PREDICATES = {"inAlbum", "soundtrackOf", "performer"}
 HERE = Path(__file__).resolve().parent
