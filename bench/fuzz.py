@@ -38,7 +38,6 @@ from rdflib import Graph  # noqa: E402
 
 from kg.export import serialize  # noqa: E402
 from kg.extract import extract  # noqa: E402
-from kg.extract.rules import RuleEngine  # noqa: E402
 from kg.ingest import IngestError, iter_articles  # noqa: E402
 from kg.nlp import load_pipeline  # noqa: E402
 from kg.rdf import to_rdf  # noqa: E402
@@ -171,7 +170,6 @@ class Generator:
 
 def fuzz(count: int, seed: int, chunk: int, keep: Path | None) -> int:
     nlp = load_pipeline()
-    engine = RuleEngine(nlp.vocab)
     rapper = shutil.which("rapper")
     gen = Generator(seed)
     tried = files = articles = skipped = crashed = graphs = triples = 0
@@ -222,7 +220,7 @@ def fuzz(count: int, seed: int, chunk: int, keep: Path | None) -> int:
                         continue
                     seen.add(article.id)
                     try:
-                        extractions.append(extract(article, nlp(article.text), engine))
+                        extractions.append(extract(article, nlp(article.text)))
                         articles += 1
                     except Exception:  # noqa: BLE001
                         crash(f"extract {path.name} {article.id!r}", path)

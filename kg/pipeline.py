@@ -11,8 +11,7 @@ from typing import Callable, Iterable, Iterator
 
 from rdflib import Graph
 
-from .extract import extract
-from .extract.rules import RuleEngine
+from .extract import describe, extract
 from .ingest import IngestError, iter_articles
 from .nlp import DEFAULT_MODEL, load_pipeline
 from .rdf import to_rdf
@@ -36,15 +35,13 @@ class BuildResult:
 def extractions(inputs: Iterable[Path], model: str = DEFAULT_MODEL, on_error: Callable[[IngestError], None] = print,
                 batch_size: int = 32, jobs: int = 1) -> Iterator[Extraction]:
     nlp = load_pipeline(model)
-    engine = RuleEngine(nlp.vocab)
     articles = iter_articles(inputs, on_error)
     pairs = nlp.pipe(((a.text, a) for a in articles), as_tuples=True, batch_size=batch_size, n_process=jobs)
     for doc, article in pairs:
         try:
-            extraction = extract(article, doc, engine)
+            extraction = extract(article, doc)
         except Exception as error:  # noqa: BLE001 - one article's failure must not end the batch
-            on_error(IngestError(article.source, f"article {article.id!r}: extraction failed "
-                                                 f"({type(error).__name__}: {error})"))
+            on_error(IngestError(article.source, f"article {article.id!r}: extraction failed ({describe(error)})"))
             continue
         yield extraction
 

@@ -56,34 +56,33 @@ HERE = Path(__file__).resolve().parent
 _PIPELINES: dict = {}
 
 
-def _engine(model: str):
+def _pipeline(model: str):
     """One model per worker process, loaded by its first task."""
     if model not in _PIPELINES:
-        from .extract.rules import RuleEngine
         from .nlp import load_pipeline
-        nlp = load_pipeline(model)
-        _PIPELINES[model] = (nlp, RuleEngine(nlp.vocab))
+        _PIPELINES[model] = load_pipeline(model)
     return _PIPELINES[model]
 
 
 def extract_articles(articles: list[Article], model: str) -> list:
     """A worker's task: NLP and extraction of a chunk of articles."""
     from .extract import extract
-    return _extract_with(articles, *_engine(model), extract)
+    return _extract_with(articles, _pipeline(model), extract)
 
 
-def _extract_with(articles: list[Article], nlp, engine, extract) -> list:
+def _extract_with(articles: list[Article], nlp, extract) -> list:
     """In order, for each article an Extraction (its article without the
     text, which nothing downstream reads) or the message of an extraction
     failure."""
+    from .extract import describe
     results = []
     for doc, article in nlp.pipe(((a.text, a) for a in articles), as_tuples=True, batch_size=CHUNK):
         try:
-            extraction = extract(article, doc, engine)
+            extraction = extract(article, doc)
             extraction.article = replace(extraction.article, text="")
             results.append(extraction)
         except Exception as error:  # noqa: BLE001 - one article's failure must not end the batch
-            results.append(f"article {article.id!r}: extraction failed ({type(error).__name__}: {error})")
+            results.append(f"article {article.id!r}: extraction failed ({describe(error)})")
     return results
 
 
@@ -177,12 +176,10 @@ def _chunks(items: Iterable, size: int) -> Iterator[list]:
 class _InProcess:
     def __init__(self, model: str):
         from . import pipeline  # looked up at call time: tests swap in a loaded model
-        from .extract.rules import RuleEngine
-        self.nlp = pipeline.load_pipeline(model)
-        self.engine, self.extract = RuleEngine(self.nlp.vocab), pipeline.extract
+        self.nlp, self.extract = pipeline.load_pipeline(model), pipeline.extract
 
     def submit(self, articles):
-        return _extract_with(articles, self.nlp, self.engine, self.extract)
+        return _extract_with(articles, self.nlp, self.extract)
 
     def result(self, handle):
         return handle

@@ -33,19 +33,12 @@ def nlp():
 
 
 @pytest.fixture(scope="session")
-def engine(nlp):
-    from kg.extract.rules import RuleEngine
-
-    return RuleEngine(nlp.vocab)
-
-
-@pytest.fixture(scope="session")
-def read(nlp, engine):
+def read(nlp):
     """Extract from one article written in the test: headline, blank line, body."""
     from kg.extract import extract
     from kg.records import Article
 
     def run(text, published=None):
         article = Article("t1", "test.txt", text.split("\n", 1)[0], text, published)
-        return extract(article, nlp(text), engine)
+        return extract(article, nlp(text))
     return run

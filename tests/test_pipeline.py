@@ -26,12 +26,32 @@ def test_values_read_dates_counts_ranks_percentages():
     assert str(parse_percent("8.0 percent")) == "8.0"
 
 
-def test_nlp_finds_gazetteer_names_and_quoted_titles(nlp):
-    doc = nlp('The single "Midnight Bloom" topped Melon and aired on KBS 2TV, said Nielsen Korea.')
+def test_nlp_finds_mentions_and_matches_relation_rules(nlp):
+    doc = nlp('The single "Midnight Bloom" topped Melon and aired on KBS 2TV, said Nielsen Korea. '
+              'The drama "Hotel Del Luna" was directed by Oh Choong-hwan.')
     ents = {(e.text, e.label_) for e in doc.ents}
-    assert ("Midnight Bloom", "TITLE") in ents
+    assert ("Midnight Bloom", "Song") in ents  # a quoted title, typed by its cue "single"
     assert ("Melon", "Platform") in ents and ("KBS 2TV", "Broadcaster") in ents
     assert ("Nielsen Korea", "Organization") in ents
+    assert "Nielsen Korea" in [t.text for t in doc]  # kg_mentions merged each mention into one token
+    # kg_relations left its matches, by token: rule, roles, span, length
+    assert [(rule, {role: [doc[i].text for i in tokens] for role, tokens in roles.items()})
+            for rule, roles, *_ in doc.user_data["kg_relations"]] == \
+        [("director/directed-by", {"subject": ["Hotel Del Luna"], "object": ["Oh Choong-hwan"]})]
+
+
+def test_rule_components_results_survive_doc_bytes(nlp):
+    """Their results are plain data on the doc: a Doc sent between processes
+    (spaCy's n_process, Dask) extracts the same facts."""
+    from spacy.tokens import Doc
+    from kg.extract import extract
+    from kg.records import Article
+    text = 'Midnight Bloom\n\nIU sang "Midnight Bloom", the OST of the drama "Hotel Del Luna", directed by Oh Choong-hwan.'
+    article = Article("t1", "t.txt", "Midnight Bloom", text)
+    doc = nlp(text)
+    facts = extract(article, doc).facts
+    assert len(facts) >= 3
+    assert extract(article, Doc(nlp.vocab).from_bytes(doc.to_bytes())).facts == facts
 
 
 def test_resolution_merges_spellings_and_iris_are_stable():

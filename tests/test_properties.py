@@ -45,12 +45,6 @@ settings.register_profile("kg", max_examples=40, deadline=None, database=None, p
 settings.load_profile("kg")
 
 
-@pytest.fixture(scope="module")
-def pipeline(nlp, engine):
-    """The spaCy pipeline and rule engine, loaded once per session (conftest.py)."""
-    return nlp, engine
-
-
 # --- strategies ------------------------------------------------------------
 
 HOSTILE = json.loads((Path(__file__).parent / "data" / "hostile.json").read_text())
@@ -104,13 +98,12 @@ def to_jsonl(record: dict, ascii_only: bool, surrogate: bool) -> str:
 
 # --- the pipeline on one hostile article -----------------------------------
 
-def build_graph(pipeline, lines: list[str]) -> tuple[Graph, list]:
-    nlp, engine = pipeline
+def build_graph(nlp, lines: list[str]) -> tuple[Graph, list]:
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "batch.jsonl"
         path.write_text("\n".join(lines), encoding="utf-8")
         articles = list(iter_articles([path], lambda error: None))
-    extractions = [extract(article, nlp(article.text), engine) for article in articles]
+    extractions = [extract(article, nlp(article.text)) for article in articles]
     return to_rdf(resolve(extractions)), articles
 
 
@@ -131,8 +124,8 @@ def rapper_triples(data: bytes, syntax: str) -> Graph:
 
 
 @given(record=records(), ascii_only=st.booleans(), surrogate=st.booleans())
-def test_hostile_article_gives_parseable_valid_conforming_graph(pipeline, record, ascii_only, surrogate):
-    graph, articles = build_graph(pipeline, [to_jsonl(record, ascii_only, surrogate)])
+def test_hostile_article_gives_parseable_valid_conforming_graph(nlp, record, ascii_only, surrogate):
+    graph, articles = build_graph(nlp, [to_jsonl(record, ascii_only, surrogate)])
     assert_iris_valid(graph)
     triples = set(graph)
     for fmt in ("turtle", "nt"):
@@ -151,10 +144,10 @@ def test_hostile_article_gives_parseable_valid_conforming_graph(pipeline, record
 
 
 @given(batch=st.lists(records(), min_size=2, max_size=5))
-def test_hostile_batch_of_articles(pipeline, batch):
+def test_hostile_batch_of_articles(nlp, batch):
     """Several hostile articles in one build: resolution across articles
     (shared names, colliding ids) still gives a valid graph."""
-    graph, articles = build_graph(pipeline, [json.dumps(r) for r in batch])
+    graph, articles = build_graph(nlp, [json.dumps(r) for r in batch])
     assert len({a.id for a in articles}) == len(articles)
     assert_iris_valid(graph)
     data = serialize(graph, "turtle")
@@ -166,15 +159,14 @@ def test_hostile_batch_of_articles(pipeline, batch):
 
 
 @given(title=titles, body=st.lists(sentences(), min_size=1, max_size=4))
-def test_hostile_text_file_literals_round_trip(pipeline, title, body):
+def test_hostile_text_file_literals_round_trip(nlp, title, body):
     """A .txt article: the headline and every evidence sentence come back
     from the Turtle exactly as ingest produced them."""
-    nlp, engine = pipeline
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "article.txt"
         path.write_text(title.replace("\n", " ") + "\n" + "\n".join(body), encoding="utf-8")
         articles = list(iter_articles([path], lambda error: None))
-    extractions = [extract(a, nlp(a.text), engine) for a in articles]
+    extractions = [extract(a, nlp(a.text)) for a in articles]
     graph = to_rdf(resolve(extractions))
     back = Graph().parse(data=serialize(graph, "turtle"), format="turtle")
     for extraction in extractions:

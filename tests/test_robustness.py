@@ -482,15 +482,33 @@ def test_invalid_graph_is_exit_1_and_not_written(kg_build, tmp_path, monkeypatch
     assert out.read_bytes() == b"OLD"
 
 
-def test_extraction_crash_skips_that_article_only(kg_build, tmp_path, monkeypatch):
+def flaky_extract(monkeypatch):
     real = kg.pipeline.extract
 
-    def flaky(article, doc, engine):
+    def flaky(article, doc):
         if article.id == "bad":
             raise IndexError("list index out of range")
-        return real(article, doc, engine)
+        return real(article, doc)
 
     monkeypatch.setattr(kg.pipeline, "extract", flaky)
+
+
+def flaky_component(monkeypatch):
+    """The kg_mentions component, inside nlp.pipe, fails on one document."""
+    import kg.extract.entities
+    real = kg.extract.entities.find_entities
+
+    def flaky(doc):
+        if doc.text.startswith("Bad"):
+            raise IndexError("list index out of range")
+        return real(doc)
+
+    monkeypatch.setattr(kg.extract.entities, "find_entities", flaky)
+
+
+@pytest.mark.parametrize("fail", [flaky_extract, flaky_component], ids=["extract", "pipeline component"])
+def test_extraction_crash_skips_that_article_only(kg_build, tmp_path, monkeypatch, fail):
+    fail(monkeypatch)
     write(tmp_path / "in" / "bad.txt", "Bad one\nBody.")
     write(tmp_path / "in" / "good.txt", "Good one\nBody.")
     code, stdout, stderr = kg_build(tmp_path / "in", "-o", tmp_path / "g.ttl")

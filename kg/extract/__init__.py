@@ -1,10 +1,12 @@
 """Extract stage: an annotated article -> facts with provenance.
 
-``extract(article, doc)`` runs the entity layer (entities.py), merges every
-mention into one token, runs the data-driven relation rules (rules.py,
-kg/data/relation_patterns.jsonl) and the sentence readers for chart entries,
-ratings, rating tables and track lists (readers.py), and returns an
-``Extraction`` record. Facts are born here, each with its Evidence.
+The entity layer (entities.py: mentions found and merged into one token
+each) and the data-driven relation rules (rules.py,
+kg/data/relation_patterns.jsonl) run inside the spaCy pipeline as its last
+components, ``kg_mentions`` and ``kg_relations``. ``extract(article, doc)``
+turns their matches into facts, runs the sentence readers for chart
+entries, ratings, rating tables and track lists (readers.py), and returns
+an ``Extraction`` record. Facts are born here, each with its Evidence.
 """
 from __future__ import annotations
 
@@ -17,8 +19,8 @@ from spacy.tokens import Doc
 from ..nlp import lexicon
 from ..records import Article, EntityRef, Evidence, Extraction, Fact, Mention, Value
 from . import readers
-from .entities import TYPED, Ent, find_entities, span_text
-from .rules import UNDECIDED, Binding, RuleEngine
+from .entities import TYPED, ComponentFailure, Ent, failure, mentions, span_text
+from .rules import UNDECIDED, Binding, bindings
 from .values import parse_date, years_in
 
 class Context:
@@ -92,26 +94,20 @@ class Context:
         return EntityRef(best.name, self.decided.get(best.name, best.cls)) if best else None
 
 
-def merge_mentions(doc: Doc, ents: list[Ent]) -> None:
-    spans = []
-    for ent in ents:
-        span = doc.char_span(ent.start, ent.end, label=ent.cls, alignment_mode="expand")
-        if span is not None and not any(s.start < span.end and span.start < s.end for s in spans):
-            spans.append(span)
-    doc.ents = spans
-    with doc.retokenize() as retokenizer:
-        for span in spans:
-            if len(span) > 1:
-                retokenizer.merge(span)
+def describe(error: Exception) -> str:
+    """How an extraction failure reads in the build's report."""
+    return str(error) if isinstance(error, ComponentFailure) else f"{type(error).__name__}: {error}"
 
 
-def extract(article: Article, doc: Doc, engine: RuleEngine) -> Extraction:
-    ents = find_entities(doc)
-    merge_mentions(doc, ents)
-    ctx = Context(article, doc, ents)
+def extract(article: Article, doc: Doc) -> Extraction:
+    """``doc`` has been through kg.nlp.load_pipeline, whose last components
+    found the mentions (kg_mentions) and matched the relation rules
+    (kg_relations)."""
+    failure(doc)
+    ctx = Context(article, doc, mentions(doc))
     # Firmer rules first: they decide what an undecided title is ("X was
     # directed by" makes X a series before "Y's X" could make it a song).
-    for binding in sorted(engine(doc), key=lambda b: -b.rule.confidence):
+    for binding in sorted(bindings(doc), key=lambda b: -b.rule.confidence):
         _apply(ctx, binding)
     readers.read_charts(ctx)
     readers.read_chart_names(ctx)

@@ -11,8 +11,11 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from dataclasses import dataclass, field
+from dataclasses import astuple, dataclass
+from functools import wraps
+from typing import Callable
 
+from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..nlp import lexicon
@@ -35,7 +38,6 @@ class Ent:
     cls: str
     name: str
     source: str
-    votes: Counter = field(default_factory=Counter)
 
     @property
     def is_value(self) -> bool:
@@ -54,6 +56,59 @@ def span_text(span) -> str:
     """``Span.text`` joins the span's tokens on each call: slice the
     document's text instead."""
     return text_of(span.doc)[span.start_char:span.end_char]
+
+
+class ComponentFailure(Exception):
+    """A rule component failed on this document (its message names the error)."""
+
+
+def guarded(component: Callable[[Doc], None]) -> Callable[[Doc], Doc]:
+    """spaCy drops a document whose component raises, and with it the rest
+    of the article's batch would lose its place: the error is kept on the
+    doc instead, and ``failure(doc)`` raises it for that article alone."""
+    @wraps(component)
+    def run(doc: Doc) -> Doc:
+        if "kg_failure" not in doc.user_data:
+            try:
+                component(doc)
+            except Exception as error:  # noqa: BLE001 - see above
+                doc.user_data["kg_failure"] = f"{type(error).__name__}: {error}"
+        return doc
+    return run
+
+
+def failure(doc: Doc) -> None:
+    if "kg_failure" in doc.user_data:
+        raise ComponentFailure(doc.user_data["kg_failure"])
+
+
+@Language.component("kg_mentions")
+@guarded
+def kg_mentions(doc: Doc) -> None:
+    """The entity layer as a pipeline component: every mention found and
+    merged into one token (patterns then see a title or name as one token).
+    The mentions stay on the doc as plain rows, which ``Doc.to_bytes``
+    carries across processes; ``mentions(doc)`` reads them back."""
+    ents = find_entities(doc)
+    merge_mentions(doc, ents)
+    doc.user_data["kg_mentions"] = [astuple(ent) for ent in ents]
+
+
+def mentions(doc: Doc) -> list[Ent]:
+    return [Ent(*row) for row in doc.user_data["kg_mentions"]]
+
+
+def merge_mentions(doc: Doc, ents: list[Ent]) -> None:
+    spans = []
+    for ent in ents:
+        span = doc.char_span(ent.start, ent.end, label=ent.cls, alignment_mode="expand")
+        if span is not None and not any(s.start < span.end and span.start < s.end for s in spans):
+            spans.append(span)
+    doc.ents = spans
+    with doc.retokenize() as retokenizer:
+        for span in spans:
+            if len(span) > 1:
+                retokenizer.merge(span)
 
 
 def find_entities(doc: Doc) -> list[Ent]:
@@ -329,5 +384,4 @@ def _type_titles(doc: Doc, ents: list[Ent]) -> None:
             votes[second.name].update(votes[first.name])
     for ent in ents:
         if ent.cls == "TITLE" and votes.get(ent.name):
-            ent.votes = votes[ent.name]
             ent.cls = votes[ent.name].most_common(1)[0][0]

@@ -17,15 +17,17 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 import numpy
 from spacy.attrs import ENT_TYPE, IS_QUOTE, ORTH, SENT_START, SPACY
+from spacy.language import Language
 from spacy.matcher import Matcher
 from spacy.tokens import Doc, Token
 
 from ..nlp import DATA, lexicon
+from .entities import guarded
 
 # What an undecided mention may still become.
 UNDECIDED = {
@@ -58,9 +60,12 @@ class Binding:
 
     rule: Rule
     roles: dict[str, list[Token]]
-    sentence: object
     span: object  # the matched tokens in the document
     length: int  # match length, negated for "farthest" rules
+
+    @cached_property
+    def sentence(self):
+        return self.span[0].sent
 
 
 def _expand_macros(value, macros):
@@ -245,13 +250,27 @@ def _nearest(bindings: list[Binding]) -> list[Binding]:
 
 
 class RuleEngine:
-    def __init__(self, vocab, rules: tuple[Rule, ...] | None = None):
-        self.rules = {rule.id: rule for rule in (rules if rules is not None else load_rules())}
+    """The relation rules as a pipeline component (``kg_relations``, after
+    ``kg_mentions``). Matches stay on the doc as token indices, plain data
+    that ``Doc.to_bytes`` carries; ``bindings(doc)`` reads them back."""
+
+    def __init__(self, vocab):
+        self.rules = {rule.id: rule for rule in load_rules()}
         self.matcher = Matcher(vocab)
         for rule in self.rules.values():
             self.matcher.add(rule.id, [_canonical(rule.pattern)])
 
-    def __call__(self, doc: Doc) -> list[Binding]:
+        self._run = guarded(self._store)
+
+    def __call__(self, doc: Doc) -> Doc:
+        return self._run(doc)
+
+    def _store(self, doc: Doc) -> None:
+        doc.user_data["kg_relations"] = [
+            (b.rule.id, {role: [t.i for t in tokens] for role, tokens in b.roles.items()}, b.span.start, b.span.end, b.length)
+            for b in self.match(doc)]
+
+    def match(self, doc: Doc) -> list[Binding]:
         """Match on a view of the document without quotation marks, so that
         patterns need not care whether a title was quoted. The view is read
         from token attribute arrays rather than ``Token`` objects."""
@@ -281,5 +300,20 @@ class RuleEngine:
                     roles[role] = [head] + coordinated(head, -1 if rule.roles[role] == 0 else +1, tokens)
             length = end - start
             span = doc[tokens[0].i:tokens[-1].i + 1]
-            bindings.append(Binding(rule, roles, tokens[0].sent, span, length if rule.keep == "nearest" else -length))
+            bindings.append(Binding(rule, roles, span, length if rule.keep == "nearest" else -length))
         return _nearest(bindings)
+
+
+@Language.factory("kg_relations")
+def make_relations(nlp: Language, name: str) -> RuleEngine:
+    return RuleEngine(nlp.vocab)
+
+
+def bindings(doc: Doc) -> list[Binding]:
+    """The matches ``kg_relations`` left on ``doc``, as Bindings of its tokens."""
+    rules = {rule.id: rule for rule in load_rules()}
+    out = []
+    for rule_id, roles, start, end, length in doc.user_data["kg_relations"]:
+        out.append(Binding(rules[rule_id], {role: [doc[i] for i in tokens] for role, tokens in roles.items()},
+                           doc[start:end], length))
+    return out
