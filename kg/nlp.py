@@ -15,13 +15,16 @@ from __future__ import annotations
 
 import json
 import re
+import warnings
 from functools import lru_cache
 from pathlib import Path
 
 import numpy
 import spacy
-from spacy.attrs import IS_SPACE, IS_TITLE, IS_UPPER, ORTH, SENT_START
+from spacy.attrs import IS_SPACE, IS_TITLE, IS_UPPER, LOWER, ORTH, SENT_START
 from spacy.language import Language
+from spacy.pipeline import EntityRuler
+from spacy.strings import get_string_id
 from spacy.tokens import Doc
 from spacy.util import filter_spans
 
@@ -34,6 +37,8 @@ UNUSED_COMPONENTS = ["tok2vec", "tagger", "parser", "attribute_ruler", "lemmatiz
 DOUBLE_QUOTED = re.compile(r"\"([^\"\n]{1,90}?)\"")
 SINGLE_QUOTED = re.compile(r"(?<![\w'])'([^'\n]{1,90}?)'(?![\w])")
 SENTENCE_END = {".", "!", "?", "...", ".."}
+# Token pattern attributes a literal value of which can anchor a match window.
+ANCHOR_ATTRS = {"ORTH": ORTH, "TEXT": ORTH, "LOWER": LOWER}
 
 
 @lru_cache(maxsize=None)
@@ -104,6 +109,113 @@ def kg_titles(doc: Doc) -> Doc:
     return doc
 
 
+class WindowedEntityRuler(EntityRuler):
+    """spaCy's EntityRuler, running its token Matcher only where a token
+    pattern can match.
+
+    The Matcher tries every token pattern at every token (for the gazetteer's
+    ~150 literal patterns that costs far more than its PhraseMatcher; for the
+    name patterns, a regular expression on every token). Yet each pattern
+    here has an anchor: a token that must have a literal ORTH/TEXT/LOWER
+    value at a fixed offset from the match start. So the Matcher runs only on
+    the windows around anchor hits, merged where they overlap. No match state
+    crosses a window edge, so the matches and their order are exactly the
+    Matcher's on the whole doc. Without an anchor for every pattern, the
+    whole doc is matched. The anchors come from the loaded patterns and are
+    recomputed after these change.
+    """
+
+    def clear(self) -> None:
+        super().clear()
+        self._anchors = None
+
+    def add_patterns(self, patterns: list[dict]) -> None:
+        super().add_patterns(patterns)
+        self._anchors = None
+
+    def remove(self, ent_id: str) -> None:
+        super().remove(ent_id)
+        self._anchors = None
+
+    def match(self, doc: Doc) -> list[tuple[int, int, int]]:
+        """``EntityRuler.match`` with the token matches found per window."""
+        self._require_patterns()
+        with warnings.catch_warnings():
+            warnings.filterwarnings("ignore", message="\\[W036")
+            matches = self._token_matches(doc) + list(self.phrase_matcher(doc))
+        final_matches = {(m_id, start, end) for m_id, start, end in matches if start != end}
+        return sorted(final_matches, key=lambda m: (m[2] - m[1], -m[1]), reverse=True)
+
+    def _token_matches(self, doc: Doc) -> list[tuple[int, int, int]]:
+        """``list(self.matcher(doc))``, matched on the anchors' windows only."""
+        if not self.token_patterns:
+            return []
+        if self._anchors is None:
+            self._anchors = _anchors(pattern for patterns in self.token_patterns.values() for pattern in patterns)
+        if not self._anchors:
+            return list(self.matcher(doc))
+        attrs, groups = self._anchors
+        values = doc.to_array(attrs).reshape(len(doc), len(attrs))
+        windows = []
+        for column, offset, length, hashes in groups:
+            found = hashes.take(numpy.searchsorted(hashes, values[:, column]), mode="clip") == values[:, column]
+            for start in (numpy.flatnonzero(found) - offset).tolist():
+                if start >= 0:
+                    windows.append((start, len(doc) if length is None else min(start + length, len(doc))))
+        return [(m_id, begin + start, begin + end)
+                for begin, end in _merge(windows)
+                for m_id, start, end in self.matcher(doc[begin:end])]
+
+
+def _merge(windows: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The union of token ranges, as sorted disjoint ranges."""
+    merged = []
+    for start, end in sorted(windows):
+        if merged and start < merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged
+
+
+def _anchors(patterns) -> tuple:
+    """The doc attributes to read and, per (attribute, offset) anchor of the
+    token patterns, the sorted value hashes and the longest window (None: to
+    the doc's end); empty if some pattern has no anchor."""
+    groups = {}
+    for pattern in patterns:
+        anchor = _anchor(pattern)
+        if anchor is None:
+            return ()
+        attr, offset, literals = anchor
+        length = None if any("OP" in token for token in pattern) else len(pattern)
+        hashes, longest = groups.get((attr, offset), (set(), 0))
+        longest = None if None in (length, longest) else max(length, longest)
+        groups[attr, offset] = (hashes | {get_string_id(v) for v in literals}, longest)
+    attrs = sorted({attr for attr, _ in groups})
+    return attrs, [(attrs.index(attr), offset, longest, numpy.array(sorted(hashes), dtype="uint64"))
+                   for (attr, offset), (hashes, longest) in groups.items()]
+
+
+def _anchor(pattern: list[dict]) -> tuple | None:
+    """(attribute, offset, values) of the first token that must have one of
+    some literal ORTH/TEXT/LOWER values, with no operator on it or before it
+    (so its offset from the match start is fixed); None if there is none."""
+    for offset, token in enumerate(pattern):
+        if "OP" in token:
+            return None
+        for key, value in token.items():
+            literals = value.get("IN") if isinstance(value, dict) else [value]
+            if key.upper() in ANCHOR_ATTRS and isinstance(literals, list) and all(isinstance(v, str) for v in literals):
+                return ANCHOR_ATTRS[key.upper()], offset, literals
+    return None
+
+
+@Language.factory("kg_entity_ruler", default_config={"overwrite_ents": False})
+def make_windowed_entity_ruler(nlp: Language, name: str, overwrite_ents: bool) -> WindowedEntityRuler:
+    return WindowedEntityRuler(nlp, name, overwrite_ents=overwrite_ents)
+
+
 def load_pipeline(model: str = DEFAULT_MODEL) -> Language:
     """The model's NER plus this project's sentence, gazetteer and title
     components. ``model`` may name any installed spaCy pipeline with NER."""
@@ -118,7 +230,7 @@ def load_pipeline(model: str = DEFAULT_MODEL) -> Language:
     patterns = []
     for name in RULER_FILES:
         rules = [json.loads(line) for line in (DATA / name).read_text(encoding="utf-8").splitlines() if line.strip()]
-        ruler = nlp.add_pipe("entity_ruler", name=f"kg_{name.split('.')[0]}", before="ner",
+        ruler = nlp.add_pipe("kg_entity_ruler", name=f"kg_{name.split('.')[0]}", before="ner",
                              config={"overwrite_ents": not patterns})
         ruler.add_patterns(rules)
         patterns.extend(rules)
