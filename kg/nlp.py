@@ -1,15 +1,20 @@
-"""NLP stage: the spaCy pipeline that finds sentences and entity mentions.
+"""NLP stage: the spaCy pipeline that finds sentences, mentions and rule matches.
 
 Only the model's NER runs (no tagger or parser: about twice as fast, and the
-rules downstream need entity spans, not parses). Around it sit three
-data-driven additions the model lacks for this domain:
+rules downstream need entity spans, not parses). Around it sit data-driven
+components the model lacks for this domain:
 
 * ``kg_sentences`` - sentence boundaries from punctuation and line breaks,
   aware of abbreviations such as "No. 2" and "Aug. 3";
-* an ``entity_ruler`` (before ``ner``, so the model respects it) loaded with
+* two entity rulers (before ``ner``, so the model respects them) loaded with
   the gazetteer and name patterns from ``kg/data/*.jsonl``;
-* ``kg_titles`` - quoted titles ("RAIN", 'Our Blues') become ``TITLE`` spans,
-  typed later from their context.
+* ``kg_titles`` - quoted titles ("RAIN", 'Our Blues') become ``TITLE`` spans;
+* ``kg_mentions`` (kg/extract/entities.py) - every mention typed from its
+  context and merged into one token;
+* ``kg_relations`` (kg/extract/rules.py) - the relation patterns of
+  ``kg/data/relation_patterns.jsonl`` matched over those mentions.
+
+The extract stage turns the last two components' results into facts.
 """
 from __future__ import annotations
 
@@ -217,8 +222,8 @@ def make_windowed_entity_ruler(nlp: Language, name: str, overwrite_ents: bool) -
 
 
 def load_pipeline(model: str = DEFAULT_MODEL) -> Language:
-    """The model's NER plus this project's sentence, gazetteer and title
-    components. ``model`` may name any installed spaCy pipeline with NER."""
+    """The model's NER plus this project's rule components (see above).
+    ``model`` may name any installed spaCy pipeline with NER."""
     try:
         nlp = spacy.load(model, exclude=UNUSED_COMPONENTS)
     except OSError as error:

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import hashlib
 import heapq
+import os
 import pickle
 import shutil
 import sqlite3
@@ -76,13 +77,17 @@ def _extract_with(articles: list[Article], nlp, extract) -> list:
     failure."""
     from .extract import describe
     results = []
-    for doc, article in nlp.pipe(((a.text, a) for a in articles), as_tuples=True, batch_size=CHUNK):
-        try:
-            extraction = extract(article, doc)
-            extraction.article = replace(extraction.article, text="")
-            results.append(extraction)
-        except Exception as error:  # noqa: BLE001 - one article's failure must not end the batch
-            results.append(f"article {article.id!r}: extraction failed ({describe(error)})")
+    # Strings, vocabulary entries and tokenizer cache entries made for these
+    # articles are freed after them: a worker's memory stays flat however many
+    # articles it reads. Extractions hold only Python values, no spaCy objects.
+    with nlp.memory_zone():
+        for doc, article in nlp.pipe(((a.text, a) for a in articles), as_tuples=True, batch_size=CHUNK):
+            try:
+                extraction = extract(article, doc)
+                extraction.article = replace(extraction.article, text="")
+                results.append(extraction)
+            except Exception as error:  # noqa: BLE001 - one article's failure must not end the batch
+                results.append(f"article {article.id!r}: extraction failed ({describe(error)})")
     return results
 
 
@@ -320,6 +325,7 @@ class StreamBuild:
     extracted: int = 0
     timings: Timings = field(default_factory=Timings)
     ntriples: Path | None = None
+    index: BatchIndex | None = None
     quads: SortedLines | None = None
     _tmp: object = None
 
@@ -541,15 +547,17 @@ def _resolve_and_emit(result: StreamBuild, folder: Path, extractions: Iterator[E
     resolver.graph = graph = None
     # One sorted, duplicate-free N-Triples file.
     result.ntriples = folder / "graph.nt"
-    typed, rdf_type = Counter(), f"<{RDF.type}>"
-    with result.ntriples.open("w", encoding="utf-8", errors="surrogatepass") as handle:
+    index = result.index = BatchIndex(VALIDATE_TRIPLES, validation_targets())  # validation needs no second pass
+    with result.ntriples.open("wb") as handle:
         for line in lines.merged():
+            line = line.encode("utf-8", "surrogatepass")
             handle.write(line)
-            typed[line.split(" ", 2)[1] == rdf_type and line.rsplit(" ", 2)[-2]] += 1
-    result.triples = sum(typed.values())
+            index.add(line)
+    index.done()
+    result.triples = index.lines
     for cls in ("ChartEntry", "ViewershipRating"):
-        if typed[f"<{KG[cls]}>"]:
-            result.counts[cls] = typed[f"<{KG[cls]}>"]
+        if index.classes[f"<{KG[cls]}>".encode()]:
+            result.counts[cls] = index.classes[f"<{KG[cls]}>".encode()]
     result.quads = quads
     timings.resolve += time.perf_counter() - started
 
@@ -575,73 +583,114 @@ def _emit_nary(records: ResolvedGraph, labels: dict[str, str], lines: SortedLine
 
 # --- validation by batches of subjects ----------------------------------------
 
-def _class_targets(shapes: Graph) -> set[str]:
-    """Classes that sh:class constraints name: the only rdf:type triples a
-    batch needs besides its own subjects'."""
+class BatchIndex:
+    """Built line by line over a sorted N-Triples file: the byte ranges of
+    validation batches of about ``size`` lines that never split a subject,
+    the rdf:type lines whose class is in ``targets``, and the number of
+    lines and of rdf:type lines per class."""
+
+    RDF_TYPE = f"<{RDF.type}>".encode()
+
+    def __init__(self, size: int, targets: frozenset):
+        self.size, self.targets = size, targets
+        self.ranges: list[tuple[int, int]] = []
+        self.types: list[bytes] = []
+        self.classes: Counter = Counter()
+        self.lines = 0
+        self._start = self._offset = self._count = 0
+        self._subject = None
+
+    def add(self, line: bytes) -> None:
+        head, predicate, rest = line.split(b" ", 2)
+        if head != self._subject and self._count >= self.size:
+            self.ranges.append((self._start, self._offset))
+            self._start, self._count = self._offset, 0
+        self._subject = head
+        if predicate == self.RDF_TYPE:
+            cls = rest[:-3]
+            self.classes[cls] += 1
+            if cls in self.targets:
+                self.types.append(line)
+        self._offset += len(line)
+        self._count += 1
+        self.lines += 1
+
+    def done(self) -> "BatchIndex":
+        if self._count:
+            self.ranges.append((self._start, self._offset))
+            self._start, self._count = self._offset, 0
+        return self
+
+
+def validation_targets() -> frozenset:
+    """Classes that sh:class constraints name, as N-Triples: the only
+    rdf:type triples a batch needs besides its own subjects'."""
     from .namespaces import SH
-    return {str(o) for o in shapes.objects(None, SH["class"])}
+    from .validate import load_shapes
+    return frozenset(f"<{c}>".encode() for c in load_shapes().objects(None, SH["class"]))
 
 
-def subject_batches(path: Path, size: int = VALIDATE_TRIPLES) -> Iterator[list[str]]:
-    """Lines of a sorted N-Triples file in batches that never split a subject."""
-    batch: list[str] = []
-    subject = None
-    with path.open(encoding="utf-8", errors="surrogatepass") as handle:
+def subject_batches(path: Path, size: int = VALIDATE_TRIPLES) -> BatchIndex:
+    """The BatchIndex of a sorted N-Triples file."""
+    index = BatchIndex(size, validation_targets())
+    with path.open("rb") as handle:
         for line in handle:
-            head = line.split(" ", 1)[0]
-            if head != subject and len(batch) >= size:
-                yield batch
-                batch = []
-            subject = head
-            batch.append(line)
-    if batch:
-        yield batch
+            index.add(line)
+    return index.done()
 
 
-def _validate_batch(lines: list[str], types: list[str]) -> object:
+_TYPES: dict = {}  # per worker process: the type lines of the graph being validated
+
+
+def _validate_range(task: tuple) -> object:
+    """A worker's batch: its byte range of the sorted file plus the rdf:type
+    lines of the objects it points to, validated for its own subjects."""
     from .validate import validate_ntriples
-    text = "".join(lines) + "".join(types)
-    if not types:
+    path, start, end, types_path = task
+    if types_path not in _TYPES:
+        _TYPES.clear()
+        types: dict[bytes, list[bytes]] = {}
+        with open(types_path, "rb") as handle:
+            for line in handle:
+                types.setdefault(line.split(b" ", 1)[0], []).append(line)
+        _TYPES[types_path] = types
+    types = _TYPES[types_path]
+    with open(path, "rb") as handle:
+        handle.seek(start)
+        lines = handle.read(end - start).splitlines(keepends=True)
+    objects = {line.rsplit(b" ", 2)[-2] for line in lines}
+    extra = [t for o in objects if o in types for t in types[o]]
+    text = b"".join(lines + extra).decode("utf-8", "surrogatepass")
+    if not extra:
         return validate_ntriples(text)
-    return validate_ntriples(text, focus=sorted({line.split(" ", 1)[0][1:-1] for line in lines}))
+    return validate_ntriples(text, focus=sorted({line.split(b" ", 1)[0][1:-1].decode("utf-8", "surrogatepass")
+                                                 for line in lines}))
 
 
-def validate_sorted(path: Path, map_batches=map, size: int = VALIDATE_TRIPLES):
+def validate_sorted(path: Path, map_batches=map, size: int = VALIDATE_TRIPLES, index: BatchIndex | None = None):
     """SHACL on a sorted N-Triples file, one batch of subjects at a time.
     Every shape in shapes/kg.ttl is node-local (a focus node, its values and
     the rdf:type of its values), so each batch holds its subjects' triples
     plus the rdf:type triples of the objects they point to, and the merged
-    report equals a whole-graph validation's."""
-    from .validate import ValidationResult, load_shapes
-    shapes = load_shapes()
-    targets = {f"<{c}>" for c in _class_targets(shapes)}
-    rdf_type = f"<{RDF.type}>"
-    types: dict[str, list[str]] = {}
-    with path.open(encoding="utf-8", errors="surrogatepass") as handle:
-        for line in handle:
-            s, p, rest = line.split(" ", 2)
-            if p == rdf_type and rest[:-3] in targets:
-                types.setdefault(s, []).append(line)
-
-    def jobs():
-        for lines in subject_batches(path, size):
-            objects = {line.rsplit(" ", 2)[-2] for line in lines}
-            yield lines, [t for o in objects if o in types for t in types[o]]
-
-    failed, messages, conforms, total = set(), set(), True, 0
-    for part in map_batches(_validate_pair, jobs()):
-        conforms &= part.conforms
-        failed.update(part.failed_shapes)
-        messages.update(part.messages)
-    with path.open("rb") as handle:
-        total = sum(block.count(b"\n") for block in iter(lambda: handle.read(1 << 20), b""))
+    report equals a whole-graph validation's. ``map_batches`` runs the
+    batches (in worker processes for ``--jobs``); each reads its own slice.
+    ``index`` is the file's BatchIndex if the caller built it while writing."""
     from .namespaces import SH
+    from .validate import ValidationResult, load_shapes
+    index = index or subject_batches(path, size)
+    with tempfile.NamedTemporaryFile(prefix="kg-types-", delete=False) as handle:  # a new name: workers cache by it
+        handle.writelines(index.types)
+    failed, messages, conforms = set(), set(), True
+    try:
+        for part in map_batches(_validate_range, ((str(path), a, b, handle.name) for a, b in index.ranges)):
+            conforms &= part.conforms
+            failed.update(part.failed_shapes)
+            messages.update(part.messages)
+    finally:
+        os.unlink(handle.name)
+    shapes = load_shapes()
     return ValidationResult(conforms=conforms, failed_shapes=sorted(failed), messages=sorted(messages),
-                            triples=total, shapes=len(set(shapes.subjects(RDF.type, SH.NodeShape))))
-
-
-def _validate_pair(pair):
-    return _validate_batch(*pair)
+                            triples=index.lines, shapes=len(set(shapes.subjects(RDF.type, SH.NodeShape))))
 
 
 def _validate(result: StreamBuild, folder: Path, runner, jobs: int) -> None:
@@ -650,7 +699,8 @@ def _validate(result: StreamBuild, folder: Path, runner, jobs: int) -> None:
         def pooled(function, items):  # at most 2 batches a worker in flight: memory stays bounded
             for _, part in _ordered(runner, items, lambda item: runner.pool.apply_async(function, (item,)), 2 * jobs):
                 yield part
-        result.report = validate_sorted(result.ntriples, pooled)
+        result.report = validate_sorted(result.ntriples, pooled, index=result.index)
     else:
-        result.report = validate_sorted(result.ntriples)
+        result.report = validate_sorted(result.ntriples, index=result.index)
+    result.index = None  # its type lines are no longer needed
     result.timings.validate += time.perf_counter() - started
