@@ -260,7 +260,9 @@ def _ordered(runner, tasks: Iterable, submit, window: int) -> Iterator[tuple]:
 
 class SortedLines:
     """Lines kept in sorted runs on disk; ``merged()`` yields them sorted
-    and without duplicates, holding one line per run in memory."""
+    and without duplicates, holding one line per run in memory. It yields
+    UTF-8 bytes, which sort as the text does, so nothing is decoded and
+    encoded again on the way to the output file."""
 
     def __init__(self, folder: Path, name: str):
         self.folder, self.name = folder, name
@@ -286,9 +288,9 @@ class SortedLines:
             self.runs.append(path)
             self.buffer = []
 
-    def merged(self) -> Iterator[str]:
+    def merged(self) -> Iterator[bytes]:
         self._spill()
-        handles = [path.open(encoding="utf-8", errors="surrogatepass") for path in self.runs]
+        handles = [path.open("rb") for path in self.runs]
         try:
             last = None
             for line in heapq.merge(*handles):
@@ -354,9 +356,8 @@ class StreamBuild:
             # The default graph holds the whole graph, each article's named
             # graph the facts it states (kg.export.by_article), line-sorted.
             def lines(handle):
-                with self.ntriples.open(encoding="utf-8", errors="surrogatepass") as triples:
-                    for line in heapq.merge(triples, self.quads.merged()):
-                        handle.write(line.encode("utf-8", "surrogatepass"))
+                with self.ntriples.open("rb") as triples:
+                    handle.writelines(heapq.merge(triples, self.quads.merged()))
             write_atomic(out, lines)
         else:  # TriG, JSON-LD, RDF/XML: through rdflib, for graphs that fit in memory
             write_graph(self.graph(), out)
@@ -580,7 +581,6 @@ def _merged_ranges(result: StreamBuild, index: BatchIndex) -> Iterator[tuple[int
     started = time.perf_counter()
     with result.ntriples.open("wb") as handle:
         for line in result.lines.merged():
-            line = line.encode("utf-8", "surrogatepass")
             handle.write(line)
             closed = len(index.ranges)
             index.add(line)

@@ -91,4 +91,16 @@ def test_sorted_lines_merge_runs_without_duplicates(tmp_path, monkeypatch):
     for word in ["d", "a", "c", "a", "b", "e", "d", "f"]:
         lines.add(word + "\n")
     assert len(lines.runs) == 2
-    assert list(lines.merged()) == [w + "\n" for w in "abcdef"]
+    assert list(lines.merged()) == [(w + "\n").encode() for w in "abcdef"]
+
+
+def test_sorted_lines_merge_in_text_order_whatever_the_characters(tmp_path, monkeypatch):
+    """Runs are sorted as text and merged as UTF-8 bytes: the two orders agree,
+    astral characters and lone surrogates (kept by surrogatepass) included."""
+    import kg.stream
+    monkeypatch.setattr(kg.stream, "RUN_LINES", 4)
+    words = ["z", "é", "中", "\ud800", "\udfff", "\ue000", "😀", "\U0010ffff", "A", "é", "~", "\x7f"]
+    lines = SortedLines(tmp_path, "t")
+    for word in words:
+        lines.add(word + "\n")
+    assert list(lines.merged()) == [(w + "\n").encode("utf-8", "surrogatepass") for w in sorted(set(words))]
