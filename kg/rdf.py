@@ -173,10 +173,11 @@ def record_triples(resolved: ResolvedGraph, labels: dict[str, str]) -> Iterator[
         yield from _evidence((subject, TYPE, kg("ViewershipRating")), r.evidence)
 
 
-def ntriples(triple: tuple) -> str:
-    """One N-Triples line, written by pyoxigraph's terms."""
+def ntriples(triple: tuple, graph: NamedNode | None = None) -> str:
+    """One N-Triples line (an N-Quads line in ``graph``), written by
+    pyoxigraph's terms."""
     s, p, o = triple
-    return f"{s} {p} {o} .\n"
+    return f"{s} {p} {o} .\n" if graph is None else f"{s} {p} {o} {graph} .\n"
 
 
 def to_rdf(resolved: ResolvedGraph) -> Graph:

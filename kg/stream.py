@@ -566,40 +566,17 @@ class _TypeLines:
         self.targets = {NamedNode(t.decode()[1:-1]) for t in validation_targets()}
 
     def emit(self, lines: SortedLines, triples) -> None:
-        for s, p, o in triples:
-            line = f"{s} {p} {o} .\n"
+        for triple in triples:
+            line = ntriples(triple)
             lines.add(line)
-            if p == TYPE and o in self.targets:
+            if triple[1] == TYPE and triple[2] in self.targets:
                 self.handle.write(line)
-
-
-def _merged_ranges(result: StreamBuild, index: BatchIndex) -> Iterator[tuple[int, int]]:
-    """Merge the sorted runs into one sorted, duplicate-free N-Triples file,
-    yielding each validation batch's byte range as soon as it is on disk, so
-    that workers validate while the merge goes on. Time spent merging counts
-    as writing."""
-    started = time.perf_counter()
-    with result.ntriples.open("wb") as handle:
-        for line in result.lines.merged():
-            handle.write(line)
-            closed = len(index.ranges)
-            index.add(line)
-            if len(index.ranges) > closed:
-                handle.flush()
-                result.timings.resolve += time.perf_counter() - started
-                yield index.ranges[-1]
-                started = time.perf_counter()
-    closed = len(index.ranges)
-    index.done()
-    result.timings.resolve += time.perf_counter() - started
-    yield from index.ranges[closed:]
 
 
 def _emit_quads(quads: SortedLines, statements) -> None:
     """Each stated triple in the named graph of the article stating it."""
     for st in statements:
-        s, p, o = statement_triple(st)
-        quads.add(f"{s} {p} {o} {article_node(st.evidence.article_id)} .\n")
+        quads.add(ntriples(statement_triple(st), article_node(st.evidence.article_id)))
 
 
 def _emit_nary(records: ResolvedGraph, labels: dict[str, str], lines: SortedLines, quads: SortedLines) -> None:
@@ -608,10 +585,10 @@ def _emit_nary(records: ResolvedGraph, labels: dict[str, str], lines: SortedLine
     named: dict = {}
     for record in (*records.chart_entries, *records.ratings):
         named.setdefault(node(record.iri), set()).add(article_node(record.evidence.article_id))
-    for s, p, o in record_triples(records, labels):
-        lines.add(f"{s} {p} {o} .\n")
-        for graph in named.get(s, ()):
-            quads.add(f"{s} {p} {o} {graph} .\n")
+    for triple in record_triples(records, labels):
+        lines.add(ntriples(triple))
+        for graph in named.get(triple[0], ()):
+            quads.add(ntriples(triple, graph))
 
 
 # --- validation by batches of subjects ----------------------------------------
@@ -663,13 +640,35 @@ def validation_targets() -> frozenset:
     return frozenset(f"<{c}>".encode() for c in load_shapes().objects(None, SH["class"]))
 
 
-def subject_batches(path: Path, size: int = VALIDATE_TRIPLES) -> BatchIndex:
+def batch_index(path: Path, size: int = VALIDATE_TRIPLES) -> BatchIndex:
     """The BatchIndex of a sorted N-Triples file."""
     index = BatchIndex(size, validation_targets())
     with path.open("rb") as handle:
         for line in handle:
             index.add(line)
     return index.done()
+
+
+def _merged_ranges(result: StreamBuild, index: BatchIndex) -> Iterator[tuple[int, int]]:
+    """Merge the sorted runs into one sorted, duplicate-free N-Triples file,
+    yielding each validation batch's byte range as soon as it is on disk, so
+    that workers validate while the merge goes on. Time spent merging counts
+    as writing."""
+    started = time.perf_counter()
+    with result.ntriples.open("wb") as handle:
+        for line in result.lines.merged():
+            handle.write(line)
+            closed = len(index.ranges)
+            index.add(line)
+            if len(index.ranges) > closed:
+                handle.flush()
+                result.timings.resolve += time.perf_counter() - started
+                yield index.ranges[-1]
+                started = time.perf_counter()
+    closed = len(index.ranges)
+    index.done()
+    result.timings.resolve += time.perf_counter() - started
+    yield from index.ranges[closed:]
 
 
 _TYPES: dict = {}  # per worker process: the type lines of the graph being validated
@@ -722,7 +721,7 @@ def validate_sorted(path: Path, map_batches=map, size: int = VALIDATE_TRIPLES):
     plus the rdf:type triples of the objects they point to, and the merged
     report equals a whole-graph validation's. ``map_batches`` runs the
     batches (in worker processes for ``--jobs``); each reads its own slice."""
-    index = subject_batches(path, size)
+    index = batch_index(path, size)
     with tempfile.NamedTemporaryFile(prefix="kg-types-", delete=False) as handle:  # a new name: workers cache by it
         handle.writelines(index.types)
     try:

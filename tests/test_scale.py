@@ -11,7 +11,7 @@ from rdflib.compare import isomorphic
 
 from kg.export import serialize
 from kg.namespaces import KG, KGR, PROV, RDF, RDFS, XSD
-from kg.stream import SortedLines, build_stream, subject_batches, validate_sorted
+from kg.stream import SortedLines, build_stream, batch_index, validate_sorted
 from kg.validate import validate
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -79,7 +79,7 @@ def test_batched_validation_reports_exactly_what_whole_graph_validation_does(see
 def test_batches_never_split_a_subject(tmp_path):
     path = tmp_path / "g.nt"
     path.write_text("".join(f"<http://x/{s}> <http://x/p> \"{o}\" .\n" for s in "abc" for o in range(5)))
-    batches = [path.read_bytes()[a:b].decode().splitlines() for a, b in subject_batches(path, 7).ranges]
+    batches = [path.read_bytes()[a:b].decode().splitlines() for a, b in batch_index(path, 7).ranges]
     assert [len(b) for b in batches] == [10, 5]
     assert {line.split(" ")[0] for line in batches[1]} == {"<http://x/c>"}
 
