@@ -19,6 +19,9 @@ import rdflib
 
 try:
     import pyshacl_turbo
+    # The engine's own input record (serialized text + format), which
+    # CompiledShapes.validate takes as is; pinned with pyshacl-turbo in
+    # requirements.lock, and tests/test_validate_engine.py covers it.
     from pyshacl_turbo.rdf import Input as TurboInput
 except ImportError:  # pyshacl alone
     pyshacl_turbo = None
