@@ -130,6 +130,10 @@ class WindowedEntityRuler(EntityRuler):
     recomputed after these change.
     """
 
+    def __init__(self, *args, **kwargs):
+        self._anchors = None  # computed on first use from the patterns added by then
+        super().__init__(*args, **kwargs)
+
     def clear(self) -> None:
         super().clear()
         self._anchors = None

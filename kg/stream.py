@@ -305,9 +305,9 @@ class SortedLines:
 @dataclass
 class Timings:
     extract: float = 0.0   # waiting for ingest + NLP + extraction
-    resolve: float = 0.0   # resolving and emitting triples
-    write: float = 0.0     # sorting, merging and writing the output
-    validate: float = 0.0
+    resolve: float = 0.0   # resolving, emitting, sorting and merging triples
+    write: float = 0.0     # writing the output file
+    validate: float = 0.0  # waiting for validation beyond the merge
 
     def total(self) -> float:
         return self.extract + self.resolve + self.write + self.validate
@@ -351,7 +351,10 @@ class StreamBuild:
                 pyoxigraph.parse(path=str(self.ntriples), format=pyoxigraph.RdfFormat.N_TRIPLES),
                 output=handle, format=pyoxigraph.RdfFormat.TURTLE, prefixes=prefixes))
         elif fmt == "nt":
-            write_atomic(out, lambda handle: _copy(self.ntriples, handle))
+            def copy(handle):
+                with self.ntriples.open("rb") as source:
+                    shutil.copyfileobj(source, handle, 1 << 20)
+            write_atomic(out, copy)
         elif fmt == "nquads":
             # The default graph holds the whole graph, each article's named
             # graph the facts it states (kg.export.by_article), line-sorted.
@@ -366,12 +369,6 @@ class StreamBuild:
     def close(self) -> None:
         if self._tmp is not None:
             self._tmp()
-
-
-def _copy(path: Path, handle) -> None:
-    with path.open("rb") as source:
-        while block := source.read(1 << 20):
-            handle.write(block)
 
 
 # --- the build ----------------------------------------------------------------
@@ -563,7 +560,7 @@ class _TypeLines:
 
     def __init__(self, handle):
         self.handle = handle
-        self.targets = {NamedNode(t.decode()[1:-1]) for t in validation_targets()}
+        self.targets = {NamedNode(c) for c in validation_targets()}
 
     def emit(self, lines: SortedLines, triples) -> None:
         for triple in triples:
@@ -632,17 +629,17 @@ class BatchIndex:
         return self
 
 
-def validation_targets() -> frozenset:
-    """Classes that sh:class constraints name, as N-Triples: the only
-    rdf:type triples a batch needs besides its own subjects'."""
+def validation_targets() -> frozenset[str]:
+    """IRIs of the classes that sh:class constraints name: the only rdf:type
+    triples a batch needs besides its own subjects'."""
     from .namespaces import SH
     from .validate import load_shapes
-    return frozenset(f"<{c}>".encode() for c in load_shapes().objects(None, SH["class"]))
+    return frozenset(str(c) for c in load_shapes().objects(None, SH["class"]))
 
 
 def batch_index(path: Path, size: int = VALIDATE_TRIPLES) -> BatchIndex:
     """The BatchIndex of a sorted N-Triples file."""
-    index = BatchIndex(size, validation_targets())
+    index = BatchIndex(size, frozenset(f"<{c}>".encode() for c in validation_targets()))
     with path.open("rb") as handle:
         for line in handle:
             index.add(line)
@@ -705,10 +702,13 @@ def _validate_ranges(path: Path, ranges: Iterable[tuple[int, int]], types: Path,
     from .namespaces import SH
     from .validate import ValidationResult, load_shapes
     failed, messages, conforms = set(), set(), True
-    for part in map_batches(_validate_range, ((str(path), a, b, str(types)) for a, b in ranges)):
-        conforms &= part.conforms
-        failed.update(part.failed_shapes)
-        messages.update(part.messages)
+    try:
+        for part in map_batches(_validate_range, ((str(path), a, b, str(types)) for a, b in ranges)):
+            conforms &= part.conforms
+            failed.update(part.failed_shapes)
+            messages.update(part.messages)
+    finally:
+        _TYPES.clear()  # batches validated in this process cached the type lines
     shapes = load_shapes()
     return ValidationResult(conforms=conforms, failed_shapes=sorted(failed), messages=sorted(messages),
                             triples=index.lines, shapes=len(set(shapes.subjects(RDF.type, SH.NodeShape))))

@@ -102,16 +102,15 @@ def validate_ntriples(text: str, focus: list[str] | None = None) -> ValidationRe
     itself, against shapes compiled once per process: parsing a batch into
     rdflib and copying it into the engine cost more than the checks. Where
     pyshacl-turbo cannot run, the text goes through rdflib and validate()."""
+    only = None if focus is None else {rdflib.URIRef(iri) for iri in focus}
     if pyshacl_turbo is not None:
         try:
             conforms, report, _ = _compiled_shapes().validate(TurboInput(text, "nt", None, {}), focus_nodes=focus)
             if isinstance(report, rdflib.Graph):
-                only = None if focus is None else {rdflib.URIRef(iri) for iri in focus}
                 return _read_report(conforms, report, load_shapes(), only, text.count("\n"))
         except (RuntimeError, ValueError):  # ValidationFailure is a ValueError
             pass
-    graph = rdflib.Graph().parse(data=text, format="nt")
-    return validate(graph, only=None if focus is None else {rdflib.URIRef(iri) for iri in focus})
+    return validate(rdflib.Graph().parse(data=text, format="nt"), only=only)
 
 
 def _read_report(conforms: bool, report: rdflib.Graph, shapes: rdflib.Graph, only: set | None,
