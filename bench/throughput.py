@@ -9,8 +9,8 @@ For each size N it writes the corpus (bench/corpus.py, cached under
   (a) bare spaCy: ``nlp.pipe`` with kg.nlp.load_pipeline (NER + sentences +
       gazetteer ruler + titles), n_process = jobs;
   (n) spaCy NER alone: the same model with only its ``ner`` (the model's limit);
-  (b) the build end to end: kg.stream.build_stream + write (what `kg build`
-      runs), --jobs = jobs.
+  (b) the build end to end: kg.stream.build_stream + write, as `kg build`
+      runs them, --jobs = jobs.
 It prints words/s, the ratio b/a and b/n, the share of build time in
 extraction (ingest + NLP + extraction), RDF writing (resolution, sorting,
 writing) and validation, triples written per second, and peak RSS (the
@@ -61,7 +61,7 @@ from kg.stream import build_stream
 corpus, jobs, out = Path(sys.argv[1]), int(sys.argv[2]), Path(sys.argv[3])
 if __name__ == "__main__":
     start = time.perf_counter()
-    result = build_stream([corpus], jobs=jobs, progress=False)
+    result = build_stream([corpus], jobs=jobs, progress=False, output=out)
     result.write(out)
     seconds = time.perf_counter() - start
     t = result.timings

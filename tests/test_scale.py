@@ -62,6 +62,29 @@ def broken(graph: Graph) -> Graph:
     return g
 
 
+def test_output_prepared_during_the_build_is_the_written_file(tmp_path):
+    """With ``output`` the build serializes while its last batches validate,
+    beside the output and invisible there until write(); unwritten, it goes
+    with close()."""
+    out, other = tmp_path / "g.ttl", tmp_path / "other" / "g.ttl"
+    other.parent.mkdir()
+    result = build_stream([ROOT / "seeds"], jobs=2, progress=False, output=out)
+    try:
+        prepared = [p.name for p in tmp_path.iterdir() if p.is_file()]
+        assert len(prepared) == 1 and prepared[0].startswith(".g.ttl.") and not out.exists()
+        result.write(other)  # another path is written afresh
+        result.write(out)
+        assert out.read_bytes() == other.read_bytes()
+        assert len(list(pyoxigraph.parse(path=str(out), format=pyoxigraph.RdfFormat.TURTLE))) == result.triples
+        assert sorted(p.name for p in tmp_path.iterdir()) == ["g.ttl", "other"]
+    finally:
+        result.close()
+    unwritten = build_stream([ROOT / "seeds"], progress=False, output=tmp_path / "h.ttl")
+    assert any(p.name.startswith(".h.ttl.") for p in tmp_path.iterdir())
+    unwritten.close()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["g.ttl", "other"]
+
+
 def test_batched_validation_reports_exactly_what_whole_graph_validation_does(seeds_graph, tmp_path):
     graph = broken(seeds_graph)
     whole = validate(graph)
