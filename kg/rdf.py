@@ -140,16 +140,17 @@ def triples(resolved: ResolvedGraph) -> Iterator[tuple]:
         triple = statement_triple(st)
         yield triple
         yield from _evidence(triple, st.evidence)
-    yield from record_triples(resolved, {iri: e.label for iri, e in resolved.entities.items()})
+    yield from record_triples(resolved)
+    yield from record_labels(resolved, {iri: e.label for iri, e in resolved.entities.items()})
 
 
-def record_triples(resolved: ResolvedGraph, labels: dict[str, str]) -> Iterator[tuple]:
-    """The chart entry and rating nodes of ``resolved``; their labels name
-    entities, by ``labels`` (entity IRI -> label)."""
+def record_triples(resolved: ResolvedGraph) -> Iterator[tuple]:
+    """The chart entry and rating nodes of ``resolved``, but for their
+    labels (``record_labels``), which name entities whose own labels are
+    only final once every article is read."""
     for ce in resolved.chart_entries:
         subject = node(ce.iri)
         yield subject, TYPE, kg("ChartEntry")
-        yield subject, LABEL, english(f"{labels[ce.entry]} at No. {ce.rank} on {labels[ce.chart]}")
         yield subject, kg("entryOf"), node(ce.entry)
         yield subject, kg("onChart"), node(ce.chart)
         yield subject, kg("rank"), typed(ce.rank, "positiveInteger")
@@ -159,9 +160,7 @@ def record_triples(resolved: ResolvedGraph, labels: dict[str, str]) -> Iterator[
         yield from _evidence((subject, TYPE, kg("ChartEntry")), ce.evidence)
     for r in resolved.ratings:
         subject = node(r.iri)
-        episode = f" episode {r.episode}" if r.episode else ""
         yield subject, TYPE, kg("ViewershipRating")
-        yield subject, LABEL, english(f"{labels[r.series]}{episode}: {r.value}%")
         yield subject, kg("ratingOf"), node(r.series)
         yield subject, kg("ratingValue"), decimal_literal(r.value)
         if r.episode:
@@ -171,6 +170,16 @@ def record_triples(resolved: ResolvedGraph, labels: dict[str, str]) -> Iterator[
         if r.scope:
             yield subject, kg("ratingScope"), Literal(r.scope)
         yield from _evidence((subject, TYPE, kg("ViewershipRating")), r.evidence)
+
+
+def record_labels(resolved: ResolvedGraph, labels: dict[str, str]) -> Iterator[tuple]:
+    """The labels of the chart entry and rating nodes of ``resolved``, by
+    the entity labels ``labels`` (entity IRI -> label)."""
+    for ce in resolved.chart_entries:
+        yield node(ce.iri), LABEL, english(f"{labels[ce.entry]} at No. {ce.rank} on {labels[ce.chart]}")
+    for r in resolved.ratings:
+        episode = f" episode {r.episode}" if r.episode else ""
+        yield node(r.iri), LABEL, english(f"{labels[r.series]}{episode}: {r.value}%")
 
 
 def ntriples(triple: tuple, graph: NamedNode | None = None) -> str:

@@ -43,7 +43,7 @@ from rdflib import Graph
 
 from .ingest import IngestError, iter_articles
 from .namespaces import KG, KGR, PREFIXES, RDF
-from .rdf import TYPE, article_node, node, ntriples, record_triples, statement_triple, triples
+from .rdf import TYPE, article_node, node, ntriples, record_labels, record_triples, statement_triple, triples
 from .records import Article, Extraction
 from .resolve import ResolvedGraph, Resolver, infer
 
@@ -566,6 +566,8 @@ def _resolve_and_emit(result: StreamBuild, folder: Path, extractions: Iterator[E
         _emit_quads(quads, graph.statements)
         kept.extend(st for st in graph.statements if st.predicate in INFER_PREDICATES)
         if graph.chart_entries or graph.ratings:
+            records = ResolvedGraph(chart_entries=graph.chart_entries, ratings=graph.ratings)
+            _emit_nary(records, record_triples(records), lines, quads)
             pickle.dump((graph.chart_entries, graph.ratings), deferred, protocol=pickle.HIGHEST_PROTOCOL)
         graph.articles, graph.statements, graph.mentions = [], [], set()
         graph.chart_entries, graph.ratings = [], []
@@ -582,8 +584,8 @@ def _resolve_and_emit(result: StreamBuild, folder: Path, extractions: Iterator[E
     lines.extend(map(ntriples, triples(ResolvedGraph(statements=added))))
     _emit_quads(quads, added)
     del kept, inferred, added
-    # Entities (labels need every article) and the n-ary nodes (their labels
-    # name the entities), in batches.
+    # Entities (labels need every article) and the labels of the n-ary nodes
+    # (they name the entities), in batches.
     types.emit(lines, triples(ResolvedGraph(entities=graph.entities)))
     types.handle.close()
     labels = {iri: e.label for iri, e in graph.entities.items()}
@@ -593,7 +595,8 @@ def _resolve_and_emit(result: StreamBuild, folder: Path, extractions: Iterator[E
                 entries, ratings = pickle.load(handle)
             except EOFError:
                 break
-            _emit_nary(ResolvedGraph(chart_entries=entries, ratings=ratings), labels, lines, quads)
+            records = ResolvedGraph(chart_entries=entries, ratings=ratings)
+            _emit_nary(records, record_labels(records, labels), lines, quads)
     deferred_path.unlink()
     result.counts = Counter(e.cls for e in graph.entities.values())
     resolver.graph = graph = None
@@ -623,13 +626,13 @@ def _emit_quads(quads: SortedLines, statements) -> None:
         quads.add(ntriples(statement_triple(st), article_node(st.evidence.article_id)))
 
 
-def _emit_nary(records: ResolvedGraph, labels: dict[str, str], lines: SortedLines, quads: SortedLines) -> None:
-    """Chart entries and ratings; each node's triples also go to the named
-    graph of the article reporting it."""
+def _emit_nary(records: ResolvedGraph, triples: Iterable[tuple], lines: SortedLines, quads: SortedLines) -> None:
+    """``triples`` of the chart entries and ratings ``records``; each also
+    goes to the named graph of the article reporting its node."""
     named: dict = {}
     for record in (*records.chart_entries, *records.ratings):
         named.setdefault(node(record.iri), set()).add(article_node(record.evidence.article_id))
-    for triple in record_triples(records, labels):
+    for triple in triples:
         lines.add(ntriples(triple))
         for graph in named.get(triple[0], ()):
             quads.add(ntriples(triple, graph))
