@@ -276,8 +276,9 @@ def _collect_mentions(ctx: Context) -> None:
         ctx.extraction.mentions.append(Mention(ref, ctx.article.id, ent.start, ent.end))
         if ent.surface != ent.name:
             ctx.extraction.aliases.setdefault(ref, set()).add(ent.surface)
+    mentioned = {m.ref for m in ctx.extraction.mentions}
     for ref in used:
-        if ref.cls in TYPED and not any(m.ref == ref for m in ctx.extraction.mentions):
+        if ref.cls in TYPED and ref not in mentioned:
             ctx.extraction.mentions.append(Mention(ref, ctx.article.id, 0, 0))
     # Facts whose undecided ends were decided later take the final class.
     ctx.extraction.facts = [f for f in (_finalise(ctx, fact) for fact in ctx.extraction.facts) if f]

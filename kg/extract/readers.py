@@ -130,21 +130,23 @@ def _best_entries(records):
 
 @lru_cache(maxsize=None)
 def _publishers() -> dict[str, str]:
-    """Gazetteer services and organisations by canonical name, longest first."""
+    """Gazetteer services and organisations by canonical name."""
     names = {}
     for line in (DATA / "gazetteer.jsonl").read_text(encoding="utf-8").splitlines():
         entry = json.loads(line)
         if entry["label"] in ("Platform", "Organization"):
             names.setdefault(entry["id"], entry["label"])
-    return dict(sorted(names.items(), key=lambda kv: -len(kv[0])))
+    return names
 
 
 def _publisher_in_name(chart: str) -> EntityRef | None:
     """A chart named after its publisher ("Billboard Hot 100", "Melon Top
-    100") is published by it."""
-    for name, cls in _publishers().items():
-        if chart.startswith(name + " "):
-            return EntityRef(name, cls)
+    100") is published by it; the longest name wins. Only the words before
+    a space can name it, so those prefixes are looked up, not every name."""
+    for end in reversed([i for i, char in enumerate(chart) if char == " "]):
+        cls = _publishers().get(chart[:end])
+        if cls:
+            return EntityRef(chart[:end], cls)
     return None
 
 
