@@ -30,6 +30,8 @@ class Context:
     def __init__(self, article: Article, doc: Doc, ents: list[Ent]):
         self.article, self.doc = article, doc
         self.sentences = list(doc.sents)
+        # Every reader scans every sentence's text: slice each one once.
+        self.sentence_texts = [span_text(sentence) for sentence in self.sentences]
         self.by_start = {e.start: e for e in ents}
         # The tokens that start a mention, in text order: readers walk
         # mentions, and a walk over every Token object is slow.

@@ -70,8 +70,11 @@ def _safe_date(year: int, month: int, day: int) -> date | None:
         return None
 
 
+YEAR_NUMBER = re.compile(r"\b((?:19|20)\d{2})\b")
+
+
 def years_in(text: str) -> list[int]:
-    return [int(y) for y in re.findall(r"\b((?:19|20)\d{2})\b", text)]
+    return [int(y) for y in YEAR_NUMBER.findall(text)]
 
 
 _SCALE = {"thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000, "k": 1_000, "m": 1_000_000}
