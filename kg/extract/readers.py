@@ -15,16 +15,6 @@ from .entities import span_text
 from .values import parse_count, parse_date, parse_rank
 
 WORKS = ("Song", "Album")
-RANK_EXPR = re.compile(r"(?:\bno\.?\s*|#|\bnumber\s+)(\d{1,3})\b|\branked\s+(\d{1,3})\b|\b(?:ranked|placed|came|landed|at|in)\s+(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\b|\band\s+(second|third|fourth|fifth)\b", re.I)
-TOPPED = re.compile(r"\b(?:topped|tops|top spot|top place|top of|to the top|all-kill|all kill|number one|first place|no\.?\s*1\b|#1\b)", re.I)
-PERCENTS = re.compile(r"(\d{1,3}(?:[.,]\d+)?)((?:\s*(?:,|and|, and)\s*\d{1,3}(?:[.,]\d+)?)*)\s*(?:%|percent\b|per cent\b)", re.I)
-RATING_WORDS = re.compile(r"\b(?:ratings?|viewership|viewers|nationwide|metropolitan|audience|episode|finale|premiere|TNmS|Nielsen|AGB)\b", re.I)
-EPISODE = re.compile(r"\b(?:episode|ep\.?)\s*(\d{1,4})\b|\b(\d{1,4})(?:st|nd|rd|th)\s+episode\b|\b(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\s+episode\b", re.I)
-CHART_CUE = re.compile(r"\bcharts?\b|\bNo\.?\s*\d|#\d|\btop(?:ped|s)?\b|\branked\b", re.I)
-CHART_THEN_RANK = re.compile(r"\bcharts?\b.*\bNo\.")
-SONG_WORDS = re.compile(r"\bOSTs?\b|\bsongs?\b|\bsingles?\b|\btracks?\b")
-FOLLOWERS = re.compile(r"\bfollowers?\b", re.I)
-STREAMS = re.compile(r"\bstream(?:s|ing|ed)?\b|\bplays\b", re.I)
 
 
 def _any_word(words: list[str]) -> re.Pattern:
@@ -35,6 +25,18 @@ def _any_word(words: list[str]) -> re.Pattern:
     return re.compile(rf"\b(?=[{first_letters}])(?:" + "|".join(re.escape(word) for word in words) + r")\b", re.I)
 
 
+RANK_EXPR = re.compile(r"(?:\bno\.?\s*|#|\bnumber\s+)(\d{1,3})\b|\branked\s+(\d{1,3})\b|\b(?:ranked|placed|came|landed|at|in)\s+(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\b|\band\s+(second|third|fourth|fifth)\b", re.I)
+TOPPED = re.compile(r"\b(?:topped|tops|top spot|top place|top of|to the top|all-kill|all kill|number one|first place|no\.?\s*1\b|#1\b)", re.I)
+PERCENTS = re.compile(r"(\d{1,3}(?:[.,]\d+)?)((?:\s*(?:,|and|, and)\s*\d{1,3}(?:[.,]\d+)?)*)\s*(?:%|percent\b|per cent\b)", re.I)
+RATING_WORDS = _any_word(["rating", "ratings", "viewership", "viewers", "nationwide", "metropolitan", "audience", "episode",
+                          "finale", "premiere", "TNmS", "Nielsen", "AGB"])
+EPISODE = re.compile(r"\b(?:episode|ep\.?)\s*(\d{1,4})\b|\b(\d{1,4})(?:st|nd|rd|th)\s+episode\b|\b(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\s+episode\b", re.I)
+CHART_WORDS = _any_word(["chart", "charts", "top", "topped", "tops", "ranked"])
+RANK_MARK = re.compile(r"\bNo\.?\s*\d|#\d", re.I)
+CHART_THEN_RANK = re.compile(r"\bcharts?\b.*\bNo\.")
+SONG_WORDS = re.compile(r"\bOSTs?\b|\bsongs?\b|\bsingles?\b|\btracks?\b")
+FOLLOWERS = _any_word(["follower", "followers"])
+STREAMS = _any_word(["stream", "streams", "streaming", "streamed", "plays"])
 HEDGES = _any_word(lexicon()["hedge_words"])
 
 
@@ -84,7 +86,7 @@ def read_charts(ctx) -> None:
                for clause in _clauses(sentence, text)]
     for index, sentence in clauses:
         text = span_text(sentence)
-        if not CHART_CUE.search(text) or is_hedged(text):
+        if not (CHART_WORDS.search(text) or RANK_MARK.search(text)) or is_hedged(text):
             continue
         marks = [m.start() for m in re.finditer('"', text)]
         quoted = [(a, b) for a, b in zip(marks[::2], marks[1::2]) if b - a > 20]
@@ -449,7 +451,7 @@ def read_counts(ctx) -> None:
                 subject = None
 
 
-SINGING = re.compile(r"\b(?:sing|sings|sang|sung|singing|vocals?|voice|OST singer|lent)\b", re.I)
+SINGING = _any_word(["sing", "sings", "sang", "sung", "singing", "vocal", "vocals", "voice", "OST singer", "lent"])
 
 
 def read_sung(ctx) -> None:
