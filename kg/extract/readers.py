@@ -68,8 +68,12 @@ CLAUSE_BREAK = re.compile(r",\s*(?:while|whereas|but)\b|;\s+|\s+while\s+")
 def _clauses(sentence, text):
     """Sentences joining two chart claims ("A topped X, while B topped Y")
     are read clause by clause."""
+    breaks = list(CLAUSE_BREAK.finditer(text))
+    if not breaks:  # most sentences: the sentence is its one clause, no need to align it again
+        yield sentence
+        return
     start = sentence.start_char
-    for match in CLAUSE_BREAK.finditer(text):
+    for match in breaks:
         span = sentence.doc.char_span(start, sentence.start_char + match.start(), alignment_mode="contract")
         if span is not None and len(span):
             yield span
