@@ -10,7 +10,7 @@ an ``Extraction`` record. Facts are born here, each with its Evidence.
 """
 from __future__ import annotations
 
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections import Counter
 
 from spacy.attrs import IDX
@@ -32,6 +32,7 @@ class Context:
         self.sentences = list(doc.sents)
         # Every reader scans every sentence's text: slice each one once.
         self.sentence_texts = [span_text(sentence) for sentence in self.sentences]
+        self._sentence_starts = [sentence.start for sentence in self.sentences]
         self.by_start = {e.start: e for e in ents}
         # The tokens that start a mention, in text order: readers walk
         # mentions, and a walk over every Token object is slow.
@@ -44,6 +45,11 @@ class Context:
 
     def ent(self, token) -> Ent | None:
         return self.by_start.get(token.idx)
+
+    def sentence_of(self, i: int):
+        """The sentence of token ``i``, found among the sentences
+        (``Token.sent`` walks the document's tokens to find it)."""
+        return self.sentences[bisect_right(self._sentence_starts, i) - 1]
 
     def mentions_in(self, span) -> list[tuple]:
         """(token, mention) for the mentions that start inside ``span``."""
@@ -141,10 +147,11 @@ def _apply(ctx: Context, binding: Binding) -> None:
         rank = lexicon()["ordinals"].get(roles["rank"][0].text.lower())
     else:
         rank = None
-    evidence = ctx.evidence(binding.sentence, rule.id, rule.confidence, binding.span)
+    sentence = ctx.sentence_of(binding.span.start)
+    evidence = ctx.evidence(sentence, rule.id, rule.confidence, binding.span)
     for subject in subjects:
         if rule.makes == "releaseDate":
-            value = _date_of(ctx, roles.get("object", [None])[0], binding.sentence)
+            value = _date_of(ctx, roles.get("object", [None])[0], sentence)
             if value:
                 ctx.extraction.facts.append(Fact(subject, "releaseDate", value, evidence))
             continue
@@ -167,13 +174,14 @@ def _implied(ctx: Context, binding: Binding, role: str) -> list[EntityRef]:
     accepted = tuple(c for c in binding.rule.classes.get(role, ()) if c in TYPED)
     if not accepted:
         return []
-    for token in binding.sentence:
+    sentence = ctx.sentence_of(binding.span.start)
+    for token in sentence:
         kinds = NOMINAL_NOUNS.get(token.text.lower())
         if kinds and token.i > 0 and token.doc[token.i - 1].text.lower() in {"the", "this", "that"}:
             wanted = tuple(k for k in kinds if k in accepted)
             ref = ctx.antecedent(token, wanted) if wanted else None
             return [ref] if ref else []
-    ref = ctx.antecedent(binding.sentence[-1], accepted)
+    ref = ctx.antecedent(sentence[-1], accepted)
     return [ref] if ref else []
 
 
@@ -198,11 +206,12 @@ def _role_refs(ctx: Context, binding: Binding, role: str) -> list[EntityRef]:
             continue
         if rule.derive.get(role) == "ost":
             # "the second OST for X, titled 'Y'": the OST named is the song Y; else the series' OST album.
-            ost = _titled_work(ctx, binding.sentence) or EntityRef(f"{ref.name} OST", "Album")
-            evidence = ctx.evidence(binding.sentence, rule.id, rule.confidence, binding.span)
+            sentence = ctx.sentence_of(binding.span.start)
+            ost = _titled_work(ctx, sentence) or EntityRef(f"{ref.name} OST", "Album")
+            evidence = ctx.evidence(sentence, rule.id, rule.confidence, binding.span)
             ctx.extraction.facts.append(Fact(ost, "soundtrackOf", ref, evidence))
             if ost.cls == "Album":
-                ctx.extraction.aliases.setdefault(ost, set()).add(_ost_phrase(binding, ref.name))
+                ctx.extraction.aliases.setdefault(ost, set()).add(_ost_phrase(sentence, ref.name))
             ref = ost
         refs.append(ref)
     return refs
@@ -220,10 +229,10 @@ def _titled_work(ctx: Context, sentence) -> EntityRef | None:
     return None
 
 
-def _ost_phrase(binding: Binding, series: str) -> str:
+def _ost_phrase(sentence, series: str) -> str:
     """How the sentence itself names a derived OST album ("the OST for
     'Queen of Tears'"), kept as an alternative label."""
-    text = span_text(binding.sentence)
+    text = span_text(sentence)
     for form in (f"{series} OST", f"{series}\" OST", f"{series}' OST", f"OST for \"{series}", f"OST for '{series}", f"OST of \"{series}", f"OST of '{series}"):
         if form in text:
             return form.replace('"', "").replace("'", "")

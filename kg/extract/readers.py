@@ -487,5 +487,5 @@ def read_chart_names(ctx) -> None:
         seen.add(ent.name)
         publisher = _publisher_in_name(ent.name)
         if publisher:
-            evidence = ctx.evidence(token.sent, "reader:chart-name", 0.9)
+            evidence = ctx.evidence(ctx.sentence_of(token.i), "reader:chart-name", 0.9)
             ctx.extraction.facts.append(Fact(EntityRef(ent.name, "Chart"), "chartProvider", publisher, evidence))
