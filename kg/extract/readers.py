@@ -67,20 +67,20 @@ CLAUSE_BREAK = re.compile(r",\s*(?:while|whereas|but)\b|;\s+|\s+while\s+")
 
 def _clauses(sentence, text):
     """Sentences joining two chart claims ("A topped X, while B topped Y")
-    are read clause by clause."""
+    are read clause by clause: (clause, its text)."""
     breaks = list(CLAUSE_BREAK.finditer(text))
     if not breaks:  # most sentences: the sentence is its one clause, no need to align it again
-        yield sentence
+        yield sentence, text
         return
     start = sentence.start_char
     for match in breaks:
         span = sentence.doc.char_span(start, sentence.start_char + match.start(), alignment_mode="contract")
         if span is not None and len(span):
-            yield span
+            yield span, span_text(span)
         start = sentence.start_char + match.end()
     span = sentence.doc.char_span(start, sentence.end_char, alignment_mode="contract")
     if span is not None and len(span):
-        yield span
+        yield span, span_text(span)
 
 
 def read_charts(ctx) -> None:
@@ -88,8 +88,7 @@ def read_charts(ctx) -> None:
     ctx.last_provider = None
     clauses = [(n, clause) for n, (sentence, text) in enumerate(zip(ctx.sentences, ctx.sentence_texts))
                for clause in _clauses(sentence, text)]
-    for index, sentence in clauses:
-        text = span_text(sentence)
+    for index, (sentence, text) in clauses:
         if not (CHART_WORDS.search(text) or RANK_MARK.search(text)) or is_hedged(text):
             continue
         marks = [m.start() for m in re.finditer('"', text)]
