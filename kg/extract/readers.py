@@ -34,9 +34,6 @@ EPISODE = re.compile(r"\b(?:episode|ep\.?)\s*(\d{1,4})\b|\b(\d{1,4})(?:st|nd|rd|
 CHART_WORDS = _any_word(["chart", "charts", "top", "topped", "tops", "ranked"])
 RANK_MARK = re.compile(r"\bNo\.?\s*\d|#\d", re.I)
 CHART_THEN_RANK = re.compile(r"\bcharts?\b.*\bNo\.")
-SONG_WORDS = re.compile(r"\bOSTs?\b|\bsongs?\b|\bsingles?\b|\btracks?\b")
-FOLLOWERS = _any_word(["follower", "followers"])
-STREAMS = _any_word(["stream", "streams", "streaming", "streamed", "plays"])
 HEDGES = _any_word(lexicon()["hedge_words"])
 
 
@@ -279,7 +276,8 @@ def _chart_dates(ctx, sentence) -> tuple[str | None, str | None]:
 def read_ratings(ctx) -> None:
     """Percentages of series in sentences about ratings, or anywhere in an
     article about ratings ("scoring 24.3 and 22.4 percent, respectively")."""
-    # Few sentences state a percentage: only then is the article's topic worth reading.
+    # Only a sentence stating a percentage can give a rating: find those
+    # first, and count the article's rating words only if there are any.
     stated = [(sentence, text) for sentence, text in zip(ctx.sentences, ctx.sentence_texts) if PERCENTS.search(text)]
     about_ratings = bool(stated) and len(RATING_WORDS.findall(ctx.article.text)) >= 2
     for sentence, text in stated:
@@ -416,6 +414,10 @@ def _list_album(ctx, list_start: int, track_titles: set[str]) -> EntityRef | Non
     return ctx.antecedent(token[0], ("Album",)) if token is not None else None
 
 
+FOLLOWERS = _any_word(["follower", "followers"])
+STREAMS = _any_word(["stream", "streams", "streaming", "streamed", "plays"])
+
+
 def read_counts(ctx) -> None:
     """Follower and stream counts: each count goes to the nearest person or
     group named before it in a sentence about followers, or to the song a
@@ -455,6 +457,7 @@ def read_counts(ctx) -> None:
 
 
 SINGING = _any_word(["sing", "sings", "sang", "sung", "singing", "vocal", "vocals", "voice", "OST singer", "lent"])
+SONG_WORDS = re.compile(r"\bOSTs?\b|\bsongs?\b|\bsingles?\b|\btracks?\b")
 
 
 def read_sung(ctx) -> None:
