@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from dataclasses import astuple, dataclass
+from dataclasses import dataclass, fields
 from functools import wraps
+from operator import attrgetter
 from typing import Callable
 
 from spacy.language import Language
@@ -42,6 +43,11 @@ class Ent:
     @property
     def is_value(self) -> bool:
         return self.cls in VALUE_LABELS
+
+
+# A mention's fields as a plain row (``dataclasses.astuple`` deep-copies
+# each field, and they are all str or int).
+row_of = attrgetter(*(field.name for field in fields(Ent)))
 
 
 def text_of(doc: Doc) -> str:
@@ -91,7 +97,7 @@ def kg_mentions(doc: Doc) -> None:
     carries across processes; ``mentions(doc)`` reads them back."""
     ents = find_entities(doc)
     merge_mentions(doc, ents)
-    doc.user_data["kg_mentions"] = [astuple(ent) for ent in ents]
+    doc.user_data["kg_mentions"] = [row_of(ent) for ent in ents]
 
 
 def mentions(doc: Doc) -> list[Ent]:
