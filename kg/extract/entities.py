@@ -17,7 +17,7 @@ from operator import attrgetter
 from typing import Callable
 
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from ..nlp import lexicon
 
@@ -120,12 +120,12 @@ def merge_mentions(doc: Doc, ents: list[Ent]) -> None:
 def find_entities(doc: Doc) -> list[Ent]:
     ents: list[Ent] = []
     for span in doc.ents:
-        label = span.label_
+        label, text, ent_id = span.label_, span_text(span), span.ent_id_
         if label in TYPED:
-            name = span.ent_id_ if span.ent_id_ and span.ent_id_ != "korean-name" else span.text
-            ents.append(Ent(span.start_char, span.end_char, span.text, label, name, "gazetteer" if span.ent_id_ != "korean-name" else "names"))
+            name = ent_id if ent_id and ent_id != "korean-name" else text
+            ents.append(Ent(span.start_char, span.end_char, text, label, name, "gazetteer" if ent_id != "korean-name" else "names"))
         elif label == "TITLE":
-            ents.append(Ent(span.start_char, span.end_char, span.text, "TITLE", span.text, "quoted"))
+            ents.append(Ent(span.start_char, span.end_char, text, "TITLE", text, "quoted"))
         elif label in CANDIDATE:
             cleaned = _clean_candidate(span)
             if cleaned:
@@ -133,12 +133,15 @@ def find_entities(doc: Doc) -> list[Ent]:
                 text = text_of(doc)[start:end]
                 ents.append(Ent(start, end, text, CANDIDATE[label], text, "model"))
         elif label in VALUE_LABELS:
-            ents.append(Ent(span.start_char, span.end_char, span.text, label, span.text, "model"))
-    ents = ents + _cued_people(doc, ents)
-    ents = ents + _group_members(doc, ents)
+            ents.append(Ent(span.start_char, span.end_char, text, label, text, "model"))
+    # The helpers below look at tokens by position: ``doc[i]`` and
+    # ``for token in doc`` create a new Token object on every access.
+    tokens = list(doc)
+    ents = ents + _cued_people(doc, tokens, ents)
+    ents = ents + _group_members(doc, tokens, ents)
     ents = _parenthesized_works(doc, ents)
     ents = _repeat_names(text_of(doc), ents)
-    _type_titles(doc, ents)
+    _type_titles(doc, tokens, ents)
     return sorted(ents, key=lambda e: e.start)
 
 
@@ -146,29 +149,29 @@ LOWER_STOP = {"and", "or", "who", "of", "the", "a", "an", "for", "with", "is", "
               "himself", "herself", "themselves", "also", "too", "duo", "group", "team", "said", "says", "stated", "added"}
 
 
-def _cued_people(doc: Doc, ents: list[Ent]) -> list[Ent]:
+def _cued_people(doc: Doc, tokens: list[Token], ents: list[Ent]) -> list[Ent]:
     """A name right after a role word ("singer Gummy", "musician Isao
     Sasaki", "producer Song Dong Woon") is a person even when the model
     missed it."""
     cues = {c.lower() for c in lexicon()["person_cues"]} - {"member", "star", "host", "mc"}
     taken = [(e.start, e.end) for e in ents]
     found = []
-    for token in doc:
-        if token.text.lower() not in cues or token.i + 1 >= len(doc):
+    for token in tokens:
+        if token.text.lower() not in cues or token.i + 1 >= len(tokens):
             continue
         run = []
-        for t in doc[token.i + 1:token.i + 4]:
+        for t in tokens[token.i + 1:token.i + 4]:
             if (t.is_title or (t.is_upper and len(t) > 1)) and t.text not in lexicon()["non_names"]:
                 run.append(t)
-            elif t.text == "-" and run and t.i + 1 < len(doc) and doc[t.i + 1].is_lower and not t.whitespace_:
+            elif t.text == "-" and run and t.i + 1 < len(tokens) and tokens[t.i + 1].is_lower and not t.whitespace_:
                 run.append(t)
             elif run and run[-1].text == "-" and t.is_lower:
                 run.append(t)
             else:
                 break
-        if not run and token.i + 2 < len(doc) and doc[token.i + 1].is_lower and doc[token.i + 1].is_alpha \
-                and len(doc[token.i + 1]) > 2 and doc[token.i + 1].text not in LOWER_STOP and doc[token.i + 2].text in (",", "who"):
-            run = [doc[token.i + 1]]  # stage names written in lower case: "composer atomik, who"
+        if not run and token.i + 2 < len(tokens) and tokens[token.i + 1].is_lower and tokens[token.i + 1].is_alpha \
+                and len(tokens[token.i + 1]) > 2 and tokens[token.i + 1].text not in LOWER_STOP and tokens[token.i + 2].text in (",", "who"):
+            run = [tokens[token.i + 1]]  # stage names written in lower case: "composer atomik, who"
         if not run or run[-1].text == "-":
             continue
         start, end = run[0].idx, run[-1].idx + len(run[-1])
@@ -178,7 +181,7 @@ def _cued_people(doc: Doc, ents: list[Ent]) -> list[Ent]:
     return found
 
 
-def _group_members(doc: Doc, ents: list[Ent]) -> list[Ent]:
+def _group_members(doc: Doc, tokens: list[Token], ents: list[Ent]) -> list[Ent]:
     """Single-word stage names and group names the model misses or mistypes,
     where the context says what they are: a list after "members" ("members
     Cindy, Yeonshil and Serin"), a name right after a known group
@@ -190,15 +193,15 @@ def _group_members(doc: Doc, ents: list[Ent]) -> list[Ent]:
     skip = {w.lower() for w in lexicon()["person_cues"] + lexicon()["group_cues"] + lexicon()["non_names"]}
 
     def name_at(i: int) -> bool:
-        t = doc[i] if i < len(doc) else None
+        t = tokens[i] if i < len(tokens) else None
         return bool(t is not None and t.idx not in taken and (t.is_title or (t.is_upper and len(t) > 1))
                     and t.is_alpha and t.text.lower() not in skip
-                    and not (i + 1 < len(doc) and doc[i + 1].is_title and doc[i + 1].idx not in taken))
+                    and not (i + 1 < len(tokens) and tokens[i + 1].is_title and tokens[i + 1].idx not in taken))
 
     found = []
 
     def mark(i: int, cls: str, end: int | None = None) -> None:
-        t = doc[i]
+        t = tokens[i]
         end = end or t.idx + len(t)
         if t.idx in model:
             model[t.idx].cls, model[t.idx].source = cls, "cue"
@@ -206,27 +209,27 @@ def _group_members(doc: Doc, ents: list[Ent]) -> list[Ent]:
             found.append(Ent(t.idx, end, text_of(doc)[t.idx:end], cls, text_of(doc)[t.idx:end], "cue"))
         taken.update(range(t.idx, end))
 
-    for token in doc:
+    for token in tokens:
         word = token.text.lower()
-        if word in ("members", "member") and token.i + 1 < len(doc):
+        if word in ("members", "member") and token.i + 1 < len(tokens):
             i, starts = token.i + 1, []
             while name_at(i):
                 starts.append(i)
                 i += 1
-                while i < len(doc) and doc[i].text.lower() in {",", "and"}:
+                while i < len(tokens) and tokens[i].text.lower() in {",", "and"}:
                     i += 1
             if len(starts) >= 2 or word == "member":
                 for i in starts:
                     mark(i, "Person")
         elif token.idx + len(token) in groups or token.text in ("'s", "'") and token.idx in groups:
-            i = token.i + 1 + (token.i + 1 < len(doc) and doc[token.i + 1].text == "'s")
+            i = token.i + 1 + (token.i + 1 < len(tokens) and tokens[token.i + 1].text == "'s")
             if name_at(i):
                 mark(i, "Person")
-        elif word == "group" and token.i > 0 and doc[token.i - 1].text.lower() in ("girl", "boy", "idol", "rookie", "project"):
-            i = token.i + 1 + (token.i + 1 < len(doc) and doc[token.i + 1].text == ",")
-            if name_at(i) or (i < len(doc) and doc[i].is_title and i + 1 < len(doc) and doc[i + 1].text == "'s"
-                              and i + 2 < len(doc) and doc[i + 2].text == "," and doc[i].idx not in taken):
-                end = doc[i + 1].idx + 2 if i + 1 < len(doc) and doc[i + 1].text == "'s" and doc[i + 2].text == "," else None
+        elif word == "group" and token.i > 0 and tokens[token.i - 1].text.lower() in ("girl", "boy", "idol", "rookie", "project"):
+            i = token.i + 1 + (token.i + 1 < len(tokens) and tokens[token.i + 1].text == ",")
+            if name_at(i) or (i < len(tokens) and tokens[i].is_title and i + 1 < len(tokens) and tokens[i + 1].text == "'s"
+                              and i + 2 < len(tokens) and tokens[i + 2].text == "," and tokens[i].idx not in taken):
+                end = tokens[i + 1].idx + 2 if i + 1 < len(tokens) and tokens[i + 1].text == "'s" and tokens[i + 2].text == "," else None
                 mark(i, "MusicGroup", end)
     return found
 
@@ -241,9 +244,10 @@ def _parenthesized_works(doc: Doc, ents: list[Ent]) -> list[Ent]:
     capitalised item becomes a title, replacing the model's guesses inside."""
     people_ends = {e.end for e in ents if e.cls in ("Person", "PERSON")}
     for sentence in doc.sents:
-        if not FILMOGRAPHY_CONTEXT.search(sentence.text):
+        text = span_text(sentence)
+        if not FILMOGRAPHY_CONTEXT.search(text):
             continue
-        for match in PARENTHESIS.finditer(sentence.text):
+        for match in PARENTHESIS.finditer(text):
             open_at = sentence.start_char + match.start()
             if not any(0 <= open_at - end <= 1 for end in people_ends):
                 continue
@@ -281,11 +285,6 @@ def _clean_candidate(span) -> tuple[int, int] | None:
 def _repeat_names(text: str, ents: list[Ent]) -> list[Ent]:
     """Find every further occurrence of each name, and surnames/given names
     of people named in full, as mentions of the same entity."""
-    taken = [(e.start, e.end) for e in ents]
-
-    def free(start: int, end: int) -> bool:
-        return not any(start < b and a < end for a, b in taken)
-
     # A title quoted once is the same title unquoted elsewhere: it wins over
     # the model's guesses there ("The [Season of Kkokdu/ORG]").
     titles = {e.surface for e in ents if e.cls == "TITLE" and e.source == "quoted"}
@@ -294,7 +293,6 @@ def _repeat_names(text: str, ents: list[Ent]) -> list[Ent]:
             clash = [e for e in ents if e.start < b and a < e.end and e.source == "model"]
             for e in clash:
                 ents.remove(e)
-                taken.remove((e.start, e.end))
 
     aliases: dict[str, Ent] = {}
     for ent in ents:
@@ -311,11 +309,20 @@ def _repeat_names(text: str, ents: list[Ent]) -> list[Ent]:
         full = aliases.get(ent.surface)
         if full is not None and ent.cls in ("PERSON", "ORG", "Person") and ent is not full:
             ent.name, ent.cls, ent.source = full.name, "Person", "alias"
+    # One flag per character already in a mention: a repeat may not overlap
+    # one, and testing each hit against every mention was the slow part.
+    taken = bytearray(len(text))
+
+    def take(start: int, end: int) -> None:
+        taken[start:end] = b"\1" * (end - start)
+
+    for ent in ents:
+        take(ent.start, ent.end)
     added = []
     for surface, ent in list(known.items()) + list(aliases.items()):
         for start, end in _whole_words(text, surface, ignore_case=ent.cls == "Person" and surface in known):
-            if free(start, end):
-                taken.append((start, end))
+            if taken.find(1, start, end) < 0:
+                take(start, end)
                 added.append(Ent(start, end, text[start:end], ent.cls, ent.name, "alias" if surface in aliases else "repeat"))
     return ents + added
 
@@ -346,7 +353,7 @@ def _in_word(char: str, joiners: str) -> bool:
     return char.isalnum() or char == "_" or char in joiners
 
 
-def _type_titles(doc: Doc, ents: list[Ent]) -> None:
+def _type_titles(doc: Doc, tokens: list[Token], ents: list[Ent]) -> None:
     """Vote each title's class from cue words right before or after any of
     its mentions; every mention of one title then gets the winning class."""
     lex = lexicon()
@@ -360,19 +367,19 @@ def _type_titles(doc: Doc, ents: list[Ent]) -> None:
         span = doc.char_span(ent.start, ent.end, alignment_mode="expand")
         if span is None:
             continue
-        left = [t for t in doc[max(0, span.start - 4):span.start] if not t.is_quote]
+        left = [t for t in tokens[max(0, span.start - 4):span.start] if not t.is_quote]
         while left and (left[-1].like_num or re.fullmatch(r"(?i)part\.?\d*|vol\.?\d*|no\.?|#|as|like|including", left[-1].text)
                         or left[-1].text.lower() == "such"):
             left.pop()  # "OST Part.3 'X'", "dramas such as 'X'"
         if left and left[-1].idx not in starts and left[-1].text.lower() in before:
             votes[ent.name][before[left[-1].text.lower()]] += 1
-        right = [t for t in doc[span.end:span.end + 3] if not t.is_quote]
+        right = [t for t in tokens[span.end:span.end + 3] if not t.is_quote]
         for t in right[:2]:
             if t.text.lower() in after:
                 votes[ent.name][after[t.text.lower()]] += 1
                 break
         # "X, the first full-length movie ...", "X is an acoustic ballad song"
-        for t in [t for t in doc[span.end:span.end + 9] if not t.is_quote]:
+        for t in [t for t in tokens[span.end:span.end + 9] if not t.is_quote]:
             word = t.text.lower()
             if word in before and after.get(word, before[word]) == before[word] and t.i > span.end:
                 votes[ent.name][before[word]] += 2
