@@ -134,11 +134,13 @@ def find_entities(doc: Doc) -> list[Ent]:
                 ents.append(Ent(start, end, text, CANDIDATE[label], text, "model"))
         elif label in VALUE_LABELS:
             ents.append(Ent(span.start_char, span.end_char, text, label, text, "model"))
-    # The helpers below look at tokens by position: ``doc[i]`` and
-    # ``for token in doc`` create a new Token object on every access.
+    # The helpers below look at tokens by position and at their words: read
+    # both once, as ``doc[i]`` creates a new Token on every access and
+    # ``Token.text`` decodes the string anew on every call.
     tokens = list(doc)
-    ents = ents + _cued_people(doc, tokens, ents)
-    ents = ents + _group_members(doc, tokens, ents)
+    words = [token.text.lower() for token in tokens]
+    ents = ents + _cued_people(doc, tokens, words, ents)
+    ents = ents + _group_members(doc, tokens, words, ents)
     ents = _parenthesized_works(doc, ents)
     ents = _repeat_names(text_of(doc), ents)
     _type_titles(doc, tokens, ents)
@@ -149,15 +151,15 @@ LOWER_STOP = {"and", "or", "who", "of", "the", "a", "an", "for", "with", "is", "
               "himself", "herself", "themselves", "also", "too", "duo", "group", "team", "said", "says", "stated", "added"}
 
 
-def _cued_people(doc: Doc, tokens: list[Token], ents: list[Ent]) -> list[Ent]:
+def _cued_people(doc: Doc, tokens: list[Token], words: list[str], ents: list[Ent]) -> list[Ent]:
     """A name right after a role word ("singer Gummy", "musician Isao
     Sasaki", "producer Song Dong Woon") is a person even when the model
     missed it."""
     cues = {c.lower() for c in lexicon()["person_cues"]} - {"member", "star", "host", "mc"}
     taken = [(e.start, e.end) for e in ents]
     found = []
-    for token in tokens:
-        if token.text.lower() not in cues or token.i + 1 >= len(tokens):
+    for token, word in zip(tokens, words):
+        if word not in cues or token.i + 1 >= len(tokens):
             continue
         run = []
         for t in tokens[token.i + 1:token.i + 4]:
@@ -181,7 +183,7 @@ def _cued_people(doc: Doc, tokens: list[Token], ents: list[Ent]) -> list[Ent]:
     return found
 
 
-def _group_members(doc: Doc, tokens: list[Token], ents: list[Ent]) -> list[Ent]:
+def _group_members(doc: Doc, tokens: list[Token], words: list[str], ents: list[Ent]) -> list[Ent]:
     """Single-word stage names and group names the model misses or mistypes,
     where the context says what they are: a list after "members" ("members
     Cindy, Yeonshil and Serin"), a name right after a known group
@@ -195,7 +197,7 @@ def _group_members(doc: Doc, tokens: list[Token], ents: list[Ent]) -> list[Ent]:
     def name_at(i: int) -> bool:
         t = tokens[i] if i < len(tokens) else None
         return bool(t is not None and t.idx not in taken and (t.is_title or (t.is_upper and len(t) > 1))
-                    and t.is_alpha and t.text.lower() not in skip
+                    and t.is_alpha and words[i] not in skip
                     and not (i + 1 < len(tokens) and tokens[i + 1].is_title and tokens[i + 1].idx not in taken))
 
     found = []
@@ -209,23 +211,22 @@ def _group_members(doc: Doc, tokens: list[Token], ents: list[Ent]) -> list[Ent]:
             found.append(Ent(t.idx, end, text_of(doc)[t.idx:end], cls, text_of(doc)[t.idx:end], "cue"))
         taken.update(range(t.idx, end))
 
-    for token in tokens:
-        word = token.text.lower()
+    for token, word in zip(tokens, words):
         if word in ("members", "member") and token.i + 1 < len(tokens):
             i, starts = token.i + 1, []
             while name_at(i):
                 starts.append(i)
                 i += 1
-                while i < len(tokens) and tokens[i].text.lower() in {",", "and"}:
+                while i < len(tokens) and words[i] in {",", "and"}:
                     i += 1
             if len(starts) >= 2 or word == "member":
                 for i in starts:
                     mark(i, "Person")
-        elif token.idx + len(token) in groups or token.text in ("'s", "'") and token.idx in groups:
+        elif token.idx + len(token) in groups or token.idx in groups and token.text in ("'s", "'"):
             i = token.i + 1 + (token.i + 1 < len(tokens) and tokens[token.i + 1].text == "'s")
             if name_at(i):
                 mark(i, "Person")
-        elif word == "group" and token.i > 0 and tokens[token.i - 1].text.lower() in ("girl", "boy", "idol", "rookie", "project"):
+        elif word == "group" and token.i > 0 and words[token.i - 1] in ("girl", "boy", "idol", "rookie", "project"):
             i = token.i + 1 + (token.i + 1 < len(tokens) and tokens[token.i + 1].text == ",")
             if name_at(i) or (i < len(tokens) and tokens[i].is_title and i + 1 < len(tokens) and tokens[i + 1].text == "'s"
                               and i + 2 < len(tokens) and tokens[i + 2].text == "," and tokens[i].idx not in taken):
