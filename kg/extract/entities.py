@@ -105,11 +105,14 @@ def mentions(doc: Doc) -> list[Ent]:
 
 
 def merge_mentions(doc: Doc, ents: list[Ent]) -> None:
-    spans = []
+    """Mark each mention as an entity and merge it into one token; a mention
+    overlapping one kept before it is dropped."""
+    spans, covered = [], set()
     for ent in ents:
         span = doc.char_span(ent.start, ent.end, label=ent.cls, alignment_mode="expand")
-        if span is not None and not any(s.start < span.end and span.start < s.end for s in spans):
+        if span is not None and covered.isdisjoint(range(span.start, span.end)):
             spans.append(span)
+            covered.update(range(span.start, span.end))
     doc.ents = spans
     with doc.retokenize() as retokenizer:
         for span in spans:
