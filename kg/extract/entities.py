@@ -113,7 +113,7 @@ def merge_mentions(doc: Doc, ents: list[Ent]) -> None:
         if span is not None and covered.isdisjoint(range(span.start, span.end)):
             spans.append(span)
             covered.update(range(span.start, span.end))
-    doc.ents = spans
+    doc.set_ents(spans, default="outside")  # what ``doc.ents = spans`` does, minus copying every span first
     with doc.retokenize() as retokenizer:
         for span in spans:
             if len(span) > 1:
@@ -247,6 +247,8 @@ def _parenthesized_works(doc: Doc, ents: list[Ent]) -> list[Ent]:
     Chan (Alice, Beautiful Gong Shim and A Girl Who Sees Smells)". Each
     capitalised item becomes a title, replacing the model's guesses inside."""
     people_ends = {e.end for e in ents if e.cls in ("Person", "PERSON")}
+    if not people_ends or "(" not in text_of(doc):
+        return ents
     for sentence in doc.sents:
         text = span_text(sentence)
         if not FILMOGRAPHY_CONTEXT.search(text):
@@ -394,10 +396,12 @@ def _type_titles(doc: Doc, tokens: list[Token], ents: list[Ent]) -> None:
     # Titles listed together share a cue: New dramas "A" and "B".
     titles = sorted((e for e in ents if e.cls in ("TITLE",) + TITLE_CLASSES), key=lambda e: e.start)
     for first, second in zip(titles, titles[1:]):
+        if not votes.get(first.name) or votes.get(second.name):
+            continue
         between = text_of(doc)[first.end:second.start]
         cue = re.sub(r"\s+(?:such as|like|including)$", "", text_of(doc)[max(0, first.start - 24):first.start].strip(" \"'")).rsplit(" ", 1)[-1].lower()
         plural = cue.endswith("s") and (cue in before or cue[:-1] in before)
-        if plural and re.fullmatch(r"[\s\"',]*(?:,|and|&)[\s\"',]*", between) and votes.get(first.name) and not votes.get(second.name):
+        if plural and re.fullmatch(r"[\s\"',]*(?:,|and|&)[\s\"',]*", between):
             votes[second.name].update(votes[first.name])
     for ent in ents:
         if ent.cls == "TITLE" and votes.get(ent.name):
