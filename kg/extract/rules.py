@@ -21,7 +21,7 @@ from functools import cached_property, lru_cache
 from pathlib import Path
 
 import numpy
-from spacy.attrs import ENT_TYPE, IS_QUOTE, ORTH, SENT_START, SPACY
+from spacy.attrs import ENT_IOB, ENT_TYPE, IS_QUOTE, ORTH, SENT_START, SPACY
 from spacy.language import Language
 from spacy.matcher import Matcher
 from spacy.tokens import Doc, Token
@@ -275,11 +275,14 @@ class RuleEngine:
         patterns need not care whether a title was quoted. The view is read
         from token attribute arrays rather than ``Token`` objects."""
         columns = doc.to_array([ORTH, SPACY, SENT_START, ENT_TYPE, IS_QUOTE])
-        kept = numpy.flatnonzero((columns[:, 4] == 0) | (columns[:, 3] != 0)).tolist()
-        orth, spaces, starts, labels = columns[kept, :4].T.tolist()
+        rows = numpy.flatnonzero((columns[:, 4] == 0) | (columns[:, 3] != 0))
+        orth, spaces, starts, labels = columns[rows, :4].T
         strings = doc.vocab.strings
-        view = Doc(doc.vocab, words=[strings[o] for o in orth], spaces=[bool(s) for s in spaces],
-                   sent_starts=[s == 1 for s in starts], ents=[f"B-{strings[t]}" if t else "O" for t in labels])
+        view = Doc(doc.vocab, words=[strings[o] for o in orth.tolist()], spaces=spaces.astype(bool).tolist())
+        # A token starts a sentence (1) or not (-1); a mention is a one-token entity (IOB 3 "B", else 2 "O").
+        view.from_array([SENT_START, ENT_IOB, ENT_TYPE], numpy.stack(
+            [numpy.where(starts == 1, 1, -1).astype(numpy.uint64), numpy.where(labels != 0, 3, 2).astype(numpy.uint64), labels], axis=1))
+        kept = rows.tolist()
         bindings = []
         for match_id, start, end, alignment in self.matcher(view, with_alignments=True):
             rule = self.rules[strings[match_id]]
