@@ -21,10 +21,12 @@ from functools import cached_property, lru_cache
 from pathlib import Path
 
 import numpy
-from spacy.attrs import ENT_IOB, ENT_TYPE, IS_QUOTE, ORTH, SENT_START, SPACY
+from spacy.attrs import ENT_IOB, ENT_TYPE, IS_QUOTE, LOWER, ORTH, SENT_START, SPACY
 from spacy.language import Language
 from spacy.matcher import Matcher
+from spacy.schemas import validate_token_pattern
 from spacy.tokens import Doc, Token
+from spacy.vocab import Vocab
 
 from ..nlp import DATA, lexicon
 from .entities import guarded
@@ -135,6 +137,47 @@ def _canonical_value(value):
     return value["IN"][0] if list(value) == ["IN"] and len(value["IN"]) == 1 else value
 
 
+# The word attributes that a lexeme flag can stand for, by pattern name.
+LEXEME_ATTRS = {"LOWER": LOWER, "ORTH": ORTH, "TEXT": ORTH}
+
+
+@dataclass(frozen=True)
+class _WordIn:
+    """A lexeme flag getter (``Vocab.add_flag``): is the word's attribute,
+    read by the vocabulary's own ``getter`` (None: the word itself), among
+    ``values``."""
+
+    getter: object
+    values: frozenset
+
+    def __call__(self, word: str) -> bool:
+        return (self.getter(word) if self.getter else word) in self.values
+
+
+def _flag(vocab: Vocab, attr: str, words: list) -> int:
+    """The vocabulary's flag for "the word's ``attr`` is among ``words``",
+    added on first use."""
+    getter = _WordIn(vocab.lex_attr_getters.get(LEXEME_ATTRS[attr]), frozenset(words))
+    flags = {known: flag for flag, known in vocab.lex_attr_getters.items()}
+    return flags.get(getter) or vocab.add_flag(getter)
+
+
+def _flagged_start(vocab: Vocab, pattern: list) -> list:
+    """The same pattern, cheaper to match: the Matcher tries every pattern's
+    first token at every token, where it tests a set of words in Python but
+    a lexeme flag in C; so the first token's word sets become flags."""
+    first = dict(pattern[0])
+    for attr, value in pattern[0].items():
+        if attr in LEXEME_ATTRS and isinstance(value, dict) and set(value) <= {"IN", "NOT_IN"}:
+            try:
+                flags = {_flag(vocab, attr, words): op == "IN" for op, words in value.items()}
+            except ValueError:  # the vocabulary has no flag bit left: the Matcher tests the set
+                continue
+            del first[attr]
+            first.update(flags)
+    return [first, *pattern[1:]]
+
+
 @lru_cache(maxsize=None)
 def load_rules(path: Path = DATA / "relation_patterns.jsonl") -> tuple[Rule, ...]:
     macros = json.loads((DATA / "pattern_macros.json").read_text(encoding="utf-8"))
@@ -144,6 +187,10 @@ def load_rules(path: Path = DATA / "relation_patterns.jsonl") -> tuple[Rule, ...
             continue
         try:
             raw = json.loads(line)
+            pattern = _expand_macros(raw["pattern"], macros)
+            errors = validate_token_pattern(pattern)
+            if errors:
+                raise ValueError("; ".join(errors))
             rules.append(Rule(
                 id=raw["id"],
                 makes=raw["makes"],
@@ -152,7 +199,7 @@ def load_rules(path: Path = DATA / "relation_patterns.jsonl") -> tuple[Rule, ...
                 expand=tuple(raw.get("expand", ())),
                 derive=raw.get("derive", {}),
                 confidence=float(raw.get("confidence", 0.8)),
-                **_unbounded(_nearest_partner(_expand_macros(raw["pattern"], macros), raw["roles"], raw.get("keep", "nearest"))),
+                **_unbounded(_nearest_partner(pattern, raw["roles"], raw.get("keep", "nearest"))),
                 keep=raw.get("keep", "nearest"),
             ))
         except (KeyError, ValueError) as error:
@@ -256,9 +303,9 @@ class RuleEngine:
 
     def __init__(self, vocab):
         self.rules = {rule.id: rule for rule in load_rules()}
-        self.matcher = Matcher(vocab)
+        self.matcher = Matcher(vocab, validate=False)  # load_rules validates; spaCy's schema has no flags
         for rule in self.rules.values():
-            self.matcher.add(rule.id, [_canonical(rule.pattern)])
+            self.matcher.add(rule.id, [_flagged_start(vocab, _canonical(rule.pattern))])
 
         self._run = guarded(self._store)
 
@@ -273,7 +320,7 @@ class RuleEngine:
     def match(self, doc: Doc) -> list[Binding]:
         """Match on a view of the document without quotation marks, so that
         patterns need not care whether a title was quoted. The view is read
-        from token attribute arrays rather than ``Token`` objects."""
+        and written as token attribute arrays rather than ``Token`` objects."""
         columns = doc.to_array([ORTH, SPACY, SENT_START, ENT_TYPE, IS_QUOTE])
         rows = numpy.flatnonzero((columns[:, 4] == 0) | (columns[:, 3] != 0))
         orth, spaces, starts, labels = columns[rows, :4].T
