@@ -17,7 +17,7 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass
-from functools import cached_property, lru_cache
+from functools import lru_cache
 from pathlib import Path
 
 import numpy
@@ -64,10 +64,6 @@ class Binding:
     roles: dict[str, list[Token]]
     span: object  # the matched tokens in the document
     length: int  # match length, negated for "farthest" rules
-
-    @cached_property
-    def sentence(self):
-        return self.span[0].sent
 
 
 def _expand_macros(value, macros):
