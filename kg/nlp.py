@@ -126,25 +126,35 @@ class WindowedEntityRuler(EntityRuler):
     the windows around anchor hits, merged where they overlap. No match state
     crosses a window edge, so the matches and their order are exactly the
     Matcher's on the whole doc. Without an anchor for every pattern, the
-    whole doc is matched. The anchors come from the loaded patterns and are
-    recomputed after these change.
+    whole doc is matched. The anchors, like the pattern count (which
+    EntityRuler recounts label by label for every doc), come from the loaded
+    patterns and are recomputed after these change.
     """
 
     def __init__(self, *args, **kwargs):
-        self._anchors = None  # computed on first use from the patterns added by then
+        self._patterns_changed()
         super().__init__(*args, **kwargs)
+
+    def __len__(self) -> int:
+        if self._size is None:
+            self._size = super().__len__()
+        return self._size
 
     def clear(self) -> None:
         super().clear()
-        self._anchors = None
+        self._patterns_changed()
 
     def add_patterns(self, patterns: list[dict]) -> None:
         super().add_patterns(patterns)
-        self._anchors = None
+        self._patterns_changed()
 
     def remove(self, ent_id: str) -> None:
         super().remove(ent_id)
-        self._anchors = None
+        self._patterns_changed()
+
+    def _patterns_changed(self) -> None:
+        """Forget what was computed from the patterns: it is computed again on first use."""
+        self._anchors = self._size = None
 
     def match(self, doc: Doc) -> list[tuple[int, int, int]]:
         """``EntityRuler.match`` with the token matches found per window."""
