@@ -58,7 +58,8 @@ def kg_sentences(doc: Doc) -> Doc:
     Decided over plain lists and written with one ``from_array``: setting
     ``Token.is_sent_start`` checks the whole document on every token."""
     abbreviations = _abbreviations()
-    words = [token.text for token in doc]
+    strings = doc.vocab.strings
+    words = [strings[orth] for orth in doc.to_array(ORTH).tolist()]  # no Token objects
     space, title, upper = doc.to_array([IS_SPACE, IS_TITLE, IS_UPPER]).T.astype(bool)
     space, capital = space.tolist(), (title | upper).tolist()
     starts = []
@@ -81,12 +82,20 @@ def _abbreviations() -> frozenset:
     return frozenset(lexicon()["abbreviations"])
 
 
+def text_of(doc: Doc) -> str:
+    """``Doc.text`` joins every token on each call; the text never changes
+    (merging tokens keeps it), so read it once per document."""
+    if "kg_text" not in doc.user_data:
+        doc.user_data["kg_text"] = doc.text
+    return doc.user_data["kg_text"]
+
+
 @Language.component("kg_titles")
 def kg_titles(doc: Doc) -> Doc:
     """Mark quoted titles. A quoted span that the gazetteer already typed
     keeps its type; model entities overlapping a title give way to it."""
     gazetteer_labels = {"Broadcaster", "Platform", "Organization", "Place", "MusicGroup", "Chart"}
-    text, ents = doc.text, doc.ents  # both rebuilt from the tokens on each access
+    text, ents = text_of(doc), doc.ents  # ents: rebuilt from the tokens on each access
     typed = {(e.start, e.end) for e in ents if e.label_ in gazetteer_labels}
     titles = []
     singles = [m.span(1) for m in SINGLE_QUOTED.finditer(text)]
@@ -109,8 +118,9 @@ def kg_titles(doc: Doc) -> Doc:
             continue
         titles.append(span)
     if titles:
-        kept = [e for e in ents if not any(e.start < t.end and t.start < e.end for t in titles)]
-        doc.ents = filter_spans(titles + kept)
+        in_titles = {i for title in titles for i in range(title.start, title.end)}
+        kept = [e for e in ents if in_titles.isdisjoint(range(e.start, e.end))]
+        doc.set_ents(filter_spans(titles + kept))  # as ``doc.ents = ...``, without rebuilding each span
     return doc
 
 
