@@ -84,7 +84,8 @@ def _abbreviations() -> frozenset:
 
 def text_of(doc: Doc) -> str:
     """``Doc.text`` joins every token on each call; the text never changes
-    (merging tokens keeps it), so read it once per document."""
+    (merging tokens keeps it), so it is read once per document, by kg_titles
+    or the first later component that needs it."""
     if "kg_text" not in doc.user_data:
         doc.user_data["kg_text"] = doc.text
     return doc.user_data["kg_text"]
