@@ -19,7 +19,7 @@ from typing import Callable
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
-from ..nlp import lexicon
+from ..nlp import lexicon, text_of
 
 TYPED = {"Person", "MusicGroup", "Song", "Album", "TVSeries", "Film", "Broadcaster", "Platform", "Chart", "Organization", "Place"}
 TITLE_CLASSES = ("Song", "Album", "TVSeries", "Film")
@@ -48,14 +48,6 @@ class Ent:
 # A mention's fields as a plain row (``dataclasses.astuple`` deep-copies
 # each field, and they are all str or int).
 row_of = attrgetter(*(field.name for field in fields(Ent)))
-
-
-def text_of(doc: Doc) -> str:
-    """``Doc.text`` joins every token on each call; the text never changes
-    (merging tokens keeps it), so read it once per document."""
-    if "kg_text" not in doc.user_data:
-        doc.user_data["kg_text"] = doc.text
-    return doc.user_data["kg_text"]
 
 
 def span_text(span) -> str:
