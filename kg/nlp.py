@@ -42,8 +42,10 @@ UNUSED_COMPONENTS = ["tok2vec", "tagger", "parser", "attribute_ruler", "lemmatiz
 DOUBLE_QUOTED = re.compile(r"\"([^\"\n]{1,90}?)\"")
 SINGLE_QUOTED = re.compile(r"(?<![\w'])'([^'\n]{1,90}?)'(?![\w])")
 SENTENCE_END = {".", "!", "?", "...", ".."}
-# Token pattern attributes a literal value of which can anchor a match window.
-ANCHOR_ATTRS = {"ORTH": ORTH, "TEXT": ORTH, "LOWER": LOWER}
+# Token pattern attributes that are properties of the word itself (its
+# lexeme): a literal value of one can anchor a match window (the entity
+# rulers) or become a lexeme flag (kg/extract/rules.py).
+WORD_ATTRS = {"ORTH": ORTH, "TEXT": ORTH, "LOWER": LOWER}
 
 
 @lru_cache(maxsize=None)
@@ -236,8 +238,8 @@ def _anchor(pattern: list[dict]) -> tuple | None:
             return None
         for key, value in token.items():
             literals = value.get("IN") if isinstance(value, dict) else [value]
-            if key.upper() in ANCHOR_ATTRS and isinstance(literals, list) and all(isinstance(v, str) for v in literals):
-                return ANCHOR_ATTRS[key.upper()], offset, literals
+            if key.upper() in WORD_ATTRS and isinstance(literals, list) and all(isinstance(v, str) for v in literals):
+                return WORD_ATTRS[key.upper()], offset, literals
     return None
 
 

@@ -21,14 +21,14 @@ from functools import lru_cache
 from pathlib import Path
 
 import numpy
-from spacy.attrs import ENT_IOB, ENT_TYPE, IS_QUOTE, LOWER, ORTH, SENT_START, SPACY
+from spacy.attrs import ENT_IOB, ENT_TYPE, IS_QUOTE, ORTH, SENT_START, SPACY
 from spacy.language import Language
 from spacy.matcher import Matcher
 from spacy.schemas import validate_token_pattern
 from spacy.tokens import Doc, Token
 from spacy.vocab import Vocab
 
-from ..nlp import DATA, lexicon
+from ..nlp import DATA, WORD_ATTRS, lexicon
 from .entities import guarded
 
 # What an undecided mention may still become.
@@ -133,10 +133,6 @@ def _canonical_value(value):
     return value["IN"][0] if list(value) == ["IN"] and len(value["IN"]) == 1 else value
 
 
-# The word attributes that a lexeme flag can stand for, by pattern name.
-LEXEME_ATTRS = {"LOWER": LOWER, "ORTH": ORTH, "TEXT": ORTH}
-
-
 @dataclass(frozen=True)
 class _WordIn:
     """A lexeme flag getter (``Vocab.add_flag``): is the word's attribute,
@@ -153,7 +149,7 @@ class _WordIn:
 def _flag(vocab: Vocab, attr: str, words: list) -> int:
     """The vocabulary's flag for "the word's ``attr`` is among ``words``",
     added on first use."""
-    getter = _WordIn(vocab.lex_attr_getters.get(LEXEME_ATTRS[attr]), frozenset(words))
+    getter = _WordIn(vocab.lex_attr_getters.get(WORD_ATTRS[attr]), frozenset(words))
     flags = {known: flag for flag, known in vocab.lex_attr_getters.items()}
     return flags.get(getter) or vocab.add_flag(getter)
 
@@ -164,7 +160,7 @@ def _flagged_start(vocab: Vocab, pattern: list) -> list:
     a lexeme flag in C; so the first token's word sets become flags."""
     first = dict(pattern[0])
     for attr, value in pattern[0].items():
-        if attr in LEXEME_ATTRS and isinstance(value, dict) and set(value) <= {"IN", "NOT_IN"}:
+        if attr in WORD_ATTRS and isinstance(value, dict) and set(value) <= {"IN", "NOT_IN"}:
             try:
                 flags = {_flag(vocab, attr, words): op == "IN" for op, words in value.items()}
             except ValueError:  # the vocabulary has no flag bit left: the Matcher tests the set
@@ -172,6 +168,13 @@ def _flagged_start(vocab: Vocab, pattern: list) -> list:
             del first[attr]
             first.update(flags)
     return [first, *pattern[1:]]
+
+
+@lru_cache(maxsize=None)
+def rules_by_id() -> dict[str, Rule]:
+    """The rules of kg/data/relation_patterns.jsonl by id: the Matcher's
+    match ids, and what ``bindings`` reads back from each doc."""
+    return {rule.id: rule for rule in load_rules()}
 
 
 @lru_cache(maxsize=None)
@@ -298,7 +301,7 @@ class RuleEngine:
     that ``Doc.to_bytes`` carries; ``bindings(doc)`` reads them back."""
 
     def __init__(self, vocab):
-        self.rules = {rule.id: rule for rule in load_rules()}
+        self.rules = rules_by_id()
         self.matcher = Matcher(vocab, validate=False)  # load_rules validates; spaCy's schema has no flags
         for rule in self.rules.values():
             self.matcher.add(rule.id, [_flagged_start(vocab, _canonical(rule.pattern))])
@@ -357,7 +360,7 @@ def make_relations(nlp: Language, name: str) -> RuleEngine:
 
 def bindings(doc: Doc) -> list[Binding]:
     """The matches ``kg_relations`` left on ``doc``, as Bindings of its tokens."""
-    rules = {rule.id: rule for rule in load_rules()}
+    rules = rules_by_id()
     out = []
     for rule_id, roles, start, end, length in doc.user_data["kg_relations"]:
         out.append(Binding(rules[rule_id], {role: [doc[i] for i in tokens] for role, tokens in roles.items()},
