@@ -34,12 +34,13 @@ import weakref
 from collections import Counter, deque
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
 import pyoxigraph
 from pyoxigraph import NamedNode
-from rdflib import Graph
+from rdflib import Graph, URIRef
 
 from .ingest import IngestError, iter_articles
 from .namespaces import KG, KGR, PREFIXES, RDF
@@ -687,6 +688,27 @@ def validation_targets() -> frozenset[str]:
     return frozenset(str(c) for c in load_shapes().objects(None, SH["class"]))
 
 
+@lru_cache(maxsize=None)
+def typed_value_predicates(shapes: Graph | None = None) -> frozenset[bytes] | None:
+    """The predicates (as ``<IRI>``) whose values' rdf:type a check reads:
+    the path of each property shape with sh:class, itself or in its sh:or.
+    A batch needs the type lines of those values only (most objects, such
+    as an evidence node's rdf:subject, need none). None when some sh:class
+    sits elsewhere in ``shapes`` (default: the project's): then every
+    object's type lines go with the batch."""
+    from .namespaces import SH
+    from .validate import load_shapes
+    shapes = load_shapes() if shapes is None else shapes
+    within = (SH["or"] / (RDF.rest * "*") / RDF.first) * "*"  # a shape, or an alternative of its sh:or
+    needed = set()
+    for owner in shapes.subjects(SH["class"], None, unique=True):
+        found = {path for shape in shapes.subjects(within, owner) for path in shapes.objects(shape, SH.path)}
+        if not found or not all(isinstance(path, URIRef) for path in found):
+            return None
+        needed |= found
+    return frozenset(f"<{path}>".encode() for path in needed)
+
+
 def batch_index(path: Path, size: int = VALIDATE_TRIPLES) -> BatchIndex:
     """The BatchIndex of a sorted N-Triples file."""
     index = BatchIndex(size, frozenset(f"<{c}>".encode() for c in validation_targets()))
@@ -737,7 +759,11 @@ def _validate_range(task: tuple) -> object:
     with open(path, "rb") as handle:
         handle.seek(start)
         lines = handle.read(end - start).splitlines(keepends=True)
-    objects = {line.rsplit(b" ", 2)[-2] for line in lines}
+    predicates = typed_value_predicates()
+    if predicates is None:
+        objects = {line.rsplit(b" ", 2)[-2] for line in lines}
+    else:
+        objects = {triple[2][:-3] for triple in (line.split(b" ", 2) for line in lines) if triple[1] in predicates}
     extra = [t for o in objects if o in types for t in types[o]]
     text = b"".join(lines + extra).decode("utf-8", "surrogatepass")
     if not extra:

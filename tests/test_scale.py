@@ -11,7 +11,7 @@ from rdflib.compare import isomorphic
 
 from kg.export import serialize
 from kg.namespaces import KG, KGR, PROV, RDF, RDFS, XSD
-from kg.stream import SortedLines, build_stream, batch_index, validate_sorted
+from kg.stream import SortedLines, build_stream, batch_index, typed_value_predicates, validate_sorted
 from kg.validate import validate
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -97,6 +97,20 @@ def test_batched_validation_reports_exactly_what_whole_graph_validation_does(see
                (whole.conforms, whole.failed_shapes, whole.messages, whole.triples), size
     assert validate_sorted(tmp_path / "ok.nt" if (tmp_path / "ok.nt").write_bytes(serialize(seeds_graph, "nt"))
                            else None).render() == validate(seeds_graph).render()
+
+
+def test_a_batch_takes_the_types_of_the_values_sh_class_checks():
+    """Type lines go with a batch only for the values of predicates that
+    sh:class constrains (in our shapes: directly or in an sh:or); where a
+    shape reads types in a way this does not follow, with every value."""
+    predicates = typed_value_predicates()
+    assert {f"<{KG.memberOf}>".encode(), f"<{KG.performer}>".encode(), f"<{PROV.wasDerivedFrom}>".encode()} <= predicates
+    assert f"<{RDF.subject}>".encode() not in predicates and f"<{KG.sentence}>".encode() not in predicates
+    nested = Graph().parse(data="""
+        @prefix sh: <http://www.w3.org/ns/shacl#> . @prefix ex: <http://x/> .
+        ex:S a sh:NodeShape ; sh:targetClass ex:A ; sh:property [ sh:path ex:p ; sh:node ex:T ] .
+        ex:T a sh:NodeShape ; sh:property [ sh:path [ sh:inversePath ex:q ] ; sh:class ex:B ] .""", format="turtle")
+    assert typed_value_predicates(nested) is None
 
 
 def test_batches_never_split_a_subject(tmp_path):
