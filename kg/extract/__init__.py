@@ -42,6 +42,7 @@ class Context:
         self.decided: dict[str, str] = {e.name: e.cls for e in ents if e.cls in TYPED}
         self.characters: set[str] = set()
         self.extraction = Extraction(article)
+        self._evidence_texts: dict[tuple[int, int], str] = {}
 
     def ent(self, token) -> Ent | None:
         return self.by_start.get(token.idx)
@@ -60,13 +61,16 @@ class Context:
         """``claim`` is the part of the sentence that states the fact; a
         hedge ("is likely to", "will") counts only there or just before it,
         not in a relative clause elsewhere in the sentence."""
-        text = span_text(sentence)
+        key = sentence.start, sentence.end
+        text = self._evidence_texts.get(key)
+        if text is None:  # one string however many facts the sentence states: pickled once
+            text = self._evidence_texts[key] = span_text(sentence).strip()
         if claim is not None:
             before = claim.doc[max(sentence.start, claim.start - 4):claim.start]
             hedged = readers.is_hedged(span_text(before) + " " + span_text(claim))
         else:
             hedged = readers.is_hedged(text)
-        return Evidence(self.article.id, text.strip(), sentence.start_char, sentence.end_char, rule,
+        return Evidence(self.article.id, text, sentence.start_char, sentence.end_char, rule,
                         round(confidence * (0.7 if hedged else 1.0), 2), hedged)
 
     def ref(self, ent: Ent, accepted: tuple) -> EntityRef | None:
