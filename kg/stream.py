@@ -375,8 +375,10 @@ class StreamBuild:
         fmt = format_for(out)
         if fmt == "turtle":
             prefixes = {p: str(PREFIXES[p]) for p in TURTLE_PREFIXES}  # not kgr: it would escape every '/'
+            # lenient: the lines were written from pyoxigraph terms, whose IRIs
+            # were checked when made; checking them again took a third of the time.
             return lambda handle: pyoxigraph.serialize(
-                pyoxigraph.parse(path=str(self.ntriples), format=pyoxigraph.RdfFormat.N_TRIPLES),
+                pyoxigraph.parse(path=str(self.ntriples), format=pyoxigraph.RdfFormat.N_TRIPLES, lenient=True),
                 output=handle, format=pyoxigraph.RdfFormat.TURTLE, prefixes=prefixes)
         if fmt == "nt":
             def copy(handle):
