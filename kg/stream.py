@@ -660,10 +660,13 @@ class BatchIndex:
         self._start = self._offset = self._count = 0
         self._subject = None
 
-    def add(self, line: bytes) -> None:
+    def add(self, line: bytes) -> tuple[int, int] | None:
+        """Index the next line; returns the range of the batch it closes, if any."""
         head, predicate, rest = line.split(b" ", 2)
+        closed = None
         if head != self._subject and self._count >= self.size:
-            self.ranges.append((self._start, self._offset))
+            closed = self._start, self._offset
+            self.ranges.append(closed)
             self._start, self._count = self._offset, 0
         self._subject = head
         if predicate == self.RDF_TYPE:
@@ -674,6 +677,7 @@ class BatchIndex:
         self._offset += len(line)
         self._count += 1
         self.lines += 1
+        return closed
 
     def done(self) -> "BatchIndex":
         if self._count:
@@ -729,12 +733,11 @@ def _merged_ranges(result: StreamBuild, index: BatchIndex) -> Iterator[tuple[int
     with result.ntriples.open("wb") as handle:
         for line in result.lines.merged():
             handle.write(line)
-            closed = len(index.ranges)
-            index.add(line)
-            if len(index.ranges) > closed:
+            closed = index.add(line)
+            if closed:
                 handle.flush()
                 result.timings.resolve += time.perf_counter() - started
-                yield index.ranges[-1]
+                yield closed
                 started = time.perf_counter()
     closed = len(index.ranges)
     index.done()
