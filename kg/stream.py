@@ -763,18 +763,18 @@ def _validate_range(task: tuple) -> object:
     types = _TYPES[types_path]
     with open(path, "rb") as handle:
         handle.seek(start)
-        lines = handle.read(end - start).splitlines(keepends=True)
+        batch = handle.read(end - start)
     predicates = typed_value_predicates()
-    if predicates is None:
-        objects = {line.rsplit(b" ", 2)[-2] for line in lines}
-    else:
-        objects = {triple[2][:-3] for triple in (line.split(b" ", 2) for line in lines) if triple[1] in predicates}
-    extra = [t for o in objects if o in types for t in types[o]]
-    text = b"".join(lines + extra).decode("utf-8", "surrogatepass")
+    subjects, objects = set(), set()
+    for subject, predicate, rest in (line.split(b" ", 2) for line in batch.splitlines()):
+        subjects.add(subject)
+        if predicates is None or predicate in predicates:
+            objects.add(rest[:-2])  # the object, without " ."
+    extra = b"".join(line for o in objects if o in types for line in types[o])
+    text = (batch + extra).decode("utf-8", "surrogatepass")
     if not extra:
         return validate_ntriples(text)
-    return validate_ntriples(text, focus=sorted({line.split(b" ", 1)[0][1:-1].decode("utf-8", "surrogatepass")
-                                                 for line in lines}))
+    return validate_ntriples(text, focus=sorted(s[1:-1].decode("utf-8", "surrogatepass") for s in subjects))
 
 
 def _validation_tasks(path: Path, ranges: Iterable[tuple[int, int]], types: Path) -> Iterator[tuple]:

@@ -9,6 +9,7 @@ both engines give the same report, but for one known difference it names.
 """
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -79,11 +80,11 @@ def _shacl(graph: rdflib.Graph, shapes: rdflib.Graph, engine: ModuleType | None)
     return conforms, report
 
 
-def validate(graph: rdflib.Graph, shapes: rdflib.Graph | None = None, only: set | None = None,
+def validate(graph: rdflib.Graph, shapes: rdflib.Graph | None = None, only: Iterable[str] | None = None,
              engine: ModuleType | None = None) -> ValidationResult:
     """Validate without inference or the ontology: sh:class sees only the
     rdf:type triples the graph states, which is what consumers will see.
-    With ``only``, only results about those focus nodes count (kg.stream
+    With ``only`` (IRIs), only results about those focus nodes count (kg.stream
     validates a graph one batch of subjects at a time). ``engine`` is the
     ``pyshacl_turbo`` or ``pyshacl`` module to run alone (default: see _shacl)."""
     shapes = load_shapes() if shapes is None else shapes
@@ -102,22 +103,24 @@ def validate_ntriples(text: str, focus: list[str] | None = None) -> ValidationRe
     itself, against shapes compiled once per process: parsing a batch into
     rdflib and copying it into the engine cost more than the checks. Where
     pyshacl-turbo cannot run, the text goes through rdflib and validate()."""
-    only = None if focus is None else {rdflib.URIRef(iri) for iri in focus}
     if pyshacl_turbo is not None:
         try:
             conforms, report, _ = _compiled_shapes().validate(TurboInput(text, "nt", None, {}), focus_nodes=focus)
             if isinstance(report, rdflib.Graph):
-                return _read_report(conforms, report, load_shapes(), only, text.count("\n"))
+                return _read_report(conforms, report, load_shapes(), focus, text.count("\n"))
         except (RuntimeError, ValueError):  # ValidationFailure is a ValueError
             pass
-    return validate(rdflib.Graph().parse(data=text, format="nt"), only=only)
+    return validate(rdflib.Graph().parse(data=text, format="nt"), only=focus)
 
 
-def _read_report(conforms: bool, report: rdflib.Graph, shapes: rdflib.Graph, only: set | None,
+def _read_report(conforms: bool, report: rdflib.Graph, shapes: rdflib.Graph, only: Iterable[str] | None,
                  triples: int) -> ValidationResult:
-    names = bind_prefixes(rdflib.Graph()).namespace_manager
     failed, messages = set(), set()
-    for result in report.subjects(RDF.type, SH.ValidationResult):
+    results = list(report.subjects(RDF.type, SH.ValidationResult))
+    if results:  # most batches have none: then neither the names nor the focus set are needed
+        names = bind_prefixes(rdflib.Graph()).namespace_manager
+        only = None if only is None else {rdflib.URIRef(iri) for iri in only}
+    for result in results:
         if only is not None and report.value(result, SH.focusNode) not in only:
             continue
         source = report.value(result, SH.sourceShape)
