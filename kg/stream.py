@@ -739,10 +739,10 @@ def _merged_ranges(result: StreamBuild, index: BatchIndex) -> Iterator[tuple[int
                 result.timings.resolve += time.perf_counter() - started
                 yield closed
                 started = time.perf_counter()
-    closed = len(index.ranges)
+    before = len(index.ranges)
     index.done()
     result.timings.resolve += time.perf_counter() - started
-    yield from index.ranges[closed:]
+    yield from index.ranges[before:]
 
 
 _TYPES: dict = {}  # per worker process: the type lines of the graph being validated

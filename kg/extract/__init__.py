@@ -140,18 +140,18 @@ def _apply(ctx: Context, binding: Binding) -> None:
             ctx.characters.add(character.name)
     if rule.makes == "character":
         return
-    subjects = _role_refs(ctx, binding, "subject")
-    objects = _role_refs(ctx, binding, "object")
+    sentence = ctx.sentence_of(binding.span.start)
+    subjects = _role_refs(ctx, binding, sentence, "subject")
+    objects = _role_refs(ctx, binding, sentence, "object")
     # A role the rule leaves unnamed is implied; a named one that did not fit stays empty.
     if not subjects and "subject" not in roles:
-        subjects = _implied(ctx, binding, "subject")
+        subjects = _implied(ctx, binding, sentence, "subject")
     if not objects and "object" not in roles:
-        objects = _implied(ctx, binding, "object")
+        objects = _implied(ctx, binding, sentence, "object")
     if rule.makes == "inAlbum" and "rank" in roles:
         rank = lexicon()["ordinals"].get(roles["rank"][0].text.lower())
     else:
         rank = None
-    sentence = ctx.sentence_of(binding.span.start)
     evidence = ctx.evidence(sentence, rule.id, rule.confidence, binding.span)
     for subject in subjects:
         if rule.makes == "releaseDate":
@@ -170,7 +170,7 @@ NOMINALS = {word: tuple(classes) for word, classes in lexicon()["antecedent_word
 NOMINAL_NOUNS = {w: c for w, c in NOMINALS.items() if w not in ("her", "his", "their", "its")}
 
 
-def _implied(ctx: Context, binding: Binding, role: str) -> list[EntityRef]:
+def _implied(ctx: Context, binding: Binding, sentence, role: str) -> list[EntityRef]:
     """A rule that leaves a role unnamed talks about what the article is
     about: what "the album" / "the drama" in the sentence points back to,
     else the nearest earlier mention of the class the role accepts (the
@@ -178,7 +178,6 @@ def _implied(ctx: Context, binding: Binding, role: str) -> list[EntityRef]:
     accepted = tuple(c for c in binding.rule.classes.get(role, ()) if c in TYPED)
     if not accepted:
         return []
-    sentence = ctx.sentence_of(binding.span.start)
     for token in sentence:
         kinds = NOMINAL_NOUNS.get(token.text.lower())
         if kinds and token.i > 0 and token.doc[token.i - 1].text.lower() in {"the", "this", "that"}:
@@ -189,7 +188,7 @@ def _implied(ctx: Context, binding: Binding, role: str) -> list[EntityRef]:
     return [ref] if ref else []
 
 
-def _role_refs(ctx: Context, binding: Binding, role: str) -> list[EntityRef]:
+def _role_refs(ctx: Context, binding: Binding, sentence, role: str) -> list[EntityRef]:
     rule = binding.rule
     accepted = rule.classes.get(role, ())
     accepted = tuple(c for c in accepted if c in TYPED) or tuple(TYPED)
@@ -210,7 +209,6 @@ def _role_refs(ctx: Context, binding: Binding, role: str) -> list[EntityRef]:
             continue
         if rule.derive.get(role) == "ost":
             # "the second OST for X, titled 'Y'": the OST named is the song Y; else the series' OST album.
-            sentence = ctx.sentence_of(binding.span.start)
             ost = _titled_work(ctx, sentence) or EntityRef(f"{ref.name} OST", "Album")
             evidence = ctx.evidence(sentence, rule.id, rule.confidence, binding.span)
             ctx.extraction.facts.append(Fact(ost, "soundtrackOf", ref, evidence))
