@@ -23,7 +23,7 @@ import tempfile
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from rdflib import Graph, Literal, URIRef
 from rdflib.term import _is_valid_uri
@@ -159,18 +159,26 @@ def test_hostile_batch_of_articles(nlp, batch):
 
 
 @given(title=titles, body=st.lists(sentences(), min_size=1, max_size=4))
+# Found by a local run: the weak possessive reading in the second sentence
+# gives way to the firmer cast facts of the first (kg.resolve._strongest).
+@example(title="If I..", body=['Kim Ji-won stars in the drama "If I.." with Kim Ji-won.',
+                               'Kim Ji-won\'s song "If I.." ranked No. 1 on the Melon chart.'])
 def test_hostile_text_file_literals_round_trip(nlp, title, body):
-    """A .txt article: the headline and every evidence sentence come back
-    from the Turtle exactly as ingest produced them."""
+    """A .txt article: the headline and the evidence sentence of every
+    statement in the graph come back from the Turtle exactly as ingest
+    produced them. (Resolution may drop an extracted fact, with its
+    evidence, for a firmer statement of the same property.)"""
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "article.txt"
         path.write_text(title.replace("\n", " ") + "\n" + "\n".join(body), encoding="utf-8")
         articles = list(iter_articles([path], lambda error: None))
     extractions = [extract(a, nlp(a.text)) for a in articles]
-    graph = to_rdf(resolve(extractions))
+    resolved = resolve(extractions)
+    graph = to_rdf(resolved)
     back = Graph().parse(data=serialize(graph, "turtle"), format="turtle")
     for extraction in extractions:
         assert (article_iri(extraction.article.id), RDFS.label, Literal(extraction.article.title, lang="en")) in back
-        for fact in extraction.facts:
-            assert Literal(fact.evidence.sentence) in set(back.objects(None, KG.sentence))
+    sentences = set(back.objects(None, KG.sentence))
+    for statement in resolved.statements:
+        assert Literal(statement.evidence.sentence) in sentences
     assert set(back) == set(graph)
