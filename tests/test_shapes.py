@@ -1,10 +1,14 @@
 """The ontology declares the public vocabulary, and the shapes accept good
 graphs and reject bad ones with a message that names what broke."""
+import re
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
 import rdflib
 from rdflib import URIRef
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
 from rdflib.collection import Collection
 
 from kg.namespaces import KG, KGS, OWL, RDF, RDFS, SH, SKOS, WDT
@@ -256,3 +260,45 @@ def test_sh_class_needs_explicit_type_in_the_data():
     """Without the ontology, an untyped performer is not known to be a Person."""
     result = check('kgr:s a kg:Song ; rdfs:label "S" ; kg:performer kgr:nobody .')
     assert result.failed_shapes == ["SongShape"]
+
+
+# The lexical space of xsd:decimal (XML Schema 1.1, part 2, 3.3.3).
+DECIMAL = re.compile(r"[+-]?([0-9]+(\.[0-9]*)?|\.[0-9]+)")
+
+
+def confidence_pattern() -> re.Pattern:
+    shapes = load_shapes()
+    (pattern,) = {shapes.value(s, SH.pattern) for s in shapes.subjects(SH.path, KG.confidence)} - {None}
+    return re.compile(str(pattern))
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.one_of(st.from_regex(r"[+-]?[01]{0,3}(\.[0-9]{0,3})?", fullmatch=True),
+                 st.from_regex(r"[+-]?[0-9]{0,3}(\.[0-9]{0,3})?", fullmatch=True),
+                 st.text(alphabet="+-.019e ", max_size=6)))
+@example("1")
+@example("1.000")
+@example("-0")
+@example("-.0")
+@example(".5")
+@example("1.")
+@example("1.0001")
+@example("-0.001")
+@example(".")
+@example("+")
+@example("")
+def test_confidence_pattern_accepts_exactly_the_decimals_between_0_and_1(lexical):
+    """shapes/kg.ttl checks the range of kg:confidence with a pattern (see
+    its comment): it must say what sh:minInclusive 0 and sh:maxInclusive 1
+    say of every xsd:decimal."""
+    in_range = bool(DECIMAL.fullmatch(lexical)) and 0 <= Decimal(lexical) <= 1
+    assert bool(confidence_pattern().search(lexical)) == in_range
+
+
+@pytest.mark.parametrize("value,in_range", [("0.0", True), ("1", True), ("1.000", True), ("-0.0", True),
+                                            (".95", True), ("1.01", False), ("-0.5", False), ("10", False)])
+def test_the_engines_read_the_confidence_pattern_as_a_range(value, in_range):
+    result = check(EVIDENCE + f""" prov:wasDerivedFrom kgr:a0 ; kg:sentenceStart "120"^^xsd:nonNegativeInteger ;
+        kg:sentenceEnd "180"^^xsd:nonNegativeInteger ; kg:confidence "{value}"^^xsd:decimal .""")
+    assert result.conforms == in_range, result.render()
+    assert result.messages == ([] if in_range else ["kgr:ev1 kg:confidence: confidence must be between 0 and 1"])
