@@ -31,10 +31,12 @@ import sys
 import tempfile
 import time
 import weakref
+from bisect import bisect_right
 from collections import Counter, deque
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
+from itertools import accumulate, chain
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
@@ -50,6 +52,8 @@ from .resolve import ResolvedGraph, Resolver, infer
 
 CHUNK = 32                  # articles per task sent to a worker
 RUN_LINES = 50_000          # N-Triples lines per sorted run on disk
+MERGE_FAN_IN = 64           # runs merged at once (open files); more are first merged into bigger runs
+READ_BYTES = 1 << 16        # read from each run at a time while merging
 VALIDATE_TRIPLES = 5_000    # triples per validation batch (the engine is fastest on small ones)
 TURTLE_PREFIXES = ("kg", "prov", "rdf", "rdfs", "schema", "skos", "xsd")
 INFER_PREDICATES = {"inAlbum", "soundtrackOf", "performer"}
@@ -263,14 +267,18 @@ def _ordered(runner, tasks: Iterable, submit, window: int) -> Iterator[tuple]:
 
 class SortedLines:
     """Lines kept in sorted runs on disk; ``merged()`` yields them sorted
-    and without duplicates, holding one line per run in memory. It yields
-    UTF-8 bytes, which sort as the text does, so nothing is decoded and
-    encoded again on the way to the output file."""
+    and without duplicates, a sorted list of lines at a time, holding a
+    small buffer per run in memory. Runs come in levels: MERGE_FAN_IN runs
+    of one level are merged into one of the next as soon as they exist, so
+    the open files and buffers of the final merge stay few at any corpus
+    size. It yields UTF-8 bytes, which sort as the text does, so nothing is
+    decoded and encoded again on the way to the output file."""
 
     def __init__(self, folder: Path, name: str):
         self.folder, self.name = folder, name
         self.buffer: list[str] = []
-        self.runs: list[Path] = []
+        self.runs: list[tuple[int, Path]] = []  # (level, file), levels never increasing
+        self._written = 0
 
     def add(self, line: str) -> None:
         self.buffer.append(line)
@@ -282,27 +290,65 @@ class SortedLines:
         if len(self.buffer) >= RUN_LINES:
             self._spill()
 
+    def _new_run(self) -> Path:
+        self._written += 1
+        return self.folder / f"{self.name}.{self._written}.run"
+
     def _spill(self) -> None:
         if self.buffer:
-            path = self.folder / f"{self.name}.{len(self.runs)}.run"
+            path = self._new_run()
             self.buffer.sort()
             with path.open("w", encoding="utf-8", errors="surrogatepass") as handle:
                 handle.writelines(self.buffer)
-            self.runs.append(path)
+            self.runs.append((0, path))
             self.buffer = []
+        while len(self.runs) >= MERGE_FAN_IN and len({level for level, _ in self.runs[-MERGE_FAN_IN:]}) == 1:
+            level, group = self.runs[-1][0], [path for _, path in self.runs[-MERGE_FAN_IN:]]
+            path = self._new_run()
+            with path.open("wb") as handle:
+                for lines in _merge_runs(group):
+                    handle.write(b"".join(lines))
+            for done in group:
+                done.unlink()
+            self.runs[-MERGE_FAN_IN:] = [(level + 1, path)]
 
-    def merged(self) -> Iterator[bytes]:
+    def merged(self) -> Iterator[list[bytes]]:
         self._spill()
-        handles = [path.open("rb") for path in self.runs]
-        try:
-            last = None
-            for line in heapq.merge(*handles):
-                if line != last:
-                    yield line
-                    last = line
-        finally:
-            for handle in handles:
-                handle.close()
+        return _merge_runs([path for _, path in self.runs])
+
+
+def _merge_runs(paths: list[Path]) -> Iterator[list[bytes]]:
+    """The lines of sorted files, merged and without duplicates, a sorted
+    list at a time. Each step takes from every file's buffer the lines up
+    to the least of the buffers' last lines (all the lines up to it that
+    the files hold), and lets ``sorted`` merge those sorted parts in C."""
+    handles = [path.open("rb") for path in paths]
+    try:
+        buffers = [handle.readlines(READ_BYTES) for handle in handles]
+        taken = [0] * len(handles)  # lines of each buffer already yielded
+        live = [i for i, buffer in enumerate(buffers) if buffer]
+        last = None
+        while live:
+            frontier = min(buffers[i][-1] for i in live)
+            parts = []
+            for i in live:
+                buffer = buffers[i]
+                cut = bisect_right(buffer, frontier, taken[i])
+                parts.append(buffer[taken[i]:cut] if taken[i] or cut < len(buffer) else buffer)
+                if cut == len(buffer):
+                    buffers[i], taken[i] = handles[i].readlines(READ_BYTES), 0
+                else:
+                    taken[i] = cut
+            live = [i for i in live if buffers[i]]
+            lines = list(dict.fromkeys(sorted(chain.from_iterable(parts)) if len(parts) > 1 else parts[0]))
+            if lines[0] == last:
+                del lines[0]
+            if lines:
+                last = lines[-1]
+                yield lines
+    finally:
+        for handle in handles:
+            handle.close()
 
 
 @dataclass
@@ -390,7 +436,7 @@ class StreamBuild:
             # graph the facts it states (kg.export.by_article), line-sorted.
             def lines(handle):
                 with self.ntriples.open("rb") as triples:
-                    handle.writelines(heapq.merge(triples, self.quads.merged()))
+                    handle.writelines(heapq.merge(triples, chain.from_iterable(self.quads.merged())))
             return lines
         return serialize(self.graph(), fmt)  # TriG, JSON-LD, RDF/XML: through rdflib, for graphs that fit in memory
 
@@ -653,39 +699,56 @@ def _emit_nary(records: ResolvedGraph, triples: Iterable[tuple], lines: SortedLi
 # --- validation by batches of subjects ----------------------------------------
 
 class BatchIndex:
-    """Built line by line over a sorted N-Triples file: the byte ranges of
-    validation batches of about ``size`` lines that never split a subject,
-    the rdf:type lines whose class is in ``targets``, and the number of
-    lines and of rdf:type lines per class."""
+    """Built over a sorted N-Triples file, a sorted list of lines at a time:
+    the byte ranges of validation batches of about ``size`` lines that never
+    split a subject, the rdf:type lines whose class is in ``targets``, and
+    the number of lines and of rdf:type lines of each class in ``counted``
+    (classes as ``<IRI>``)."""
 
     RDF_TYPE = f"<{RDF.type}>".encode()
 
-    def __init__(self, size: int, targets: frozenset):
-        self.size, self.targets = size, targets
+    def __init__(self, size: int, targets: Iterable[bytes] = (), counted: Iterable[bytes] = ()):
+        self.size = size
         self.ranges: list[tuple[int, int]] = []
         self.types: list[bytes] = []
         self.classes: Counter = Counter()
         self.lines = 0
-        self._start = self._offset = self._count = 0
-        self._subject = None
+        # The end of a type line: no other line ends so (a literal's " .\n" is escaped).
+        self._targets = tuple(self._type_end(cls) for cls in targets)
+        self._counted = {cls: self._type_end(cls) for cls in counted}
+        self._start = self._offset = self._count = 0  # the open batch's start and lines; the end so far
+        self._last = b""  # the last line indexed
 
-    def add(self, line: bytes) -> tuple[int, int] | None:
-        """Index the next line; returns the range of the batch it closes, if any."""
-        head, predicate, rest = line.split(b" ", 2)
-        closed = None
-        if head != self._subject and self._count >= self.size:
-            closed = self._start, self._offset
-            self.ranges.append(closed)
-            self._start, self._count = self._offset, 0
-        self._subject = head
-        if predicate == self.RDF_TYPE:
-            cls = rest[:-3]
-            self.classes[cls] += 1
-            if cls in self.targets:
-                self.types.append(line)
-        self._offset += len(line)
-        self._count += 1
-        self.lines += 1
+    def _type_end(self, cls: bytes) -> bytes:
+        return b" " + self.RDF_TYPE + b" " + cls + b" .\n"
+
+    def add(self, lines: list[bytes], data: bytes) -> list[tuple[int, int]]:
+        """Index the next lines (``data``: them joined); returns the ranges of
+        the batches they close. A batch closes before the first line, once it
+        has ``size`` lines, whose subject is not the one of the line before."""
+        closed = []
+        ends = list(accumulate(map(len, lines), initial=self._offset))  # ends[k]: where lines[k] starts
+        i = 0
+        while True:
+            j = i + max(self.size - self._count, 0)
+            if j >= len(lines):
+                break
+            before = lines[j - 1] if j else self._last
+            subject = before[:before.index(b" ") + 1]
+            while j < len(lines) and lines[j].startswith(subject):
+                j += 1
+            if j == len(lines):
+                break
+            closed.append((self._start, ends[j]))
+            self._start, self._count, i = ends[j], 0, j
+        self._count += len(lines) - i
+        self._offset, self._last = ends[-1], lines[-1] if lines else self._last
+        self.lines += len(lines)
+        self.ranges.extend(closed)
+        for cls, end in self._counted.items():
+            self.classes[cls] += data.count(end)
+        if self._targets:
+            self.types.extend(line for line in lines if line.endswith(self._targets))
         return closed
 
     def done(self) -> "BatchIndex":
@@ -726,10 +789,10 @@ def typed_value_predicates(shapes: Graph | None = None) -> frozenset[bytes] | No
 
 def batch_index(path: Path, size: int = VALIDATE_TRIPLES) -> BatchIndex:
     """The BatchIndex of a sorted N-Triples file."""
-    index = BatchIndex(size, frozenset(f"<{c}>".encode() for c in validation_targets()))
+    index = BatchIndex(size, targets=[f"<{c}>".encode() for c in sorted(validation_targets())])
     with path.open("rb") as handle:
-        for line in handle:
-            index.add(line)
+        for lines in iter(lambda: handle.readlines(READ_BYTES), []):
+            index.add(lines, b"".join(lines))
     return index.done()
 
 
@@ -740,13 +803,14 @@ def _merged_ranges(result: StreamBuild, index: BatchIndex) -> Iterator[tuple[int
     as writing."""
     started = time.perf_counter()
     with result.ntriples.open("wb") as handle:
-        for line in result.lines.merged():
-            handle.write(line)
-            closed = index.add(line)
+        for lines in result.lines.merged():
+            data = b"".join(lines)
+            handle.write(data)
+            closed = index.add(lines, data)
             if closed:
                 handle.flush()
                 result.timings.resolve += time.perf_counter() - started
-                yield closed
+                yield from closed
                 started = time.perf_counter()
     before = len(index.ranges)
     index.done()
@@ -830,7 +894,8 @@ def _merge_and_validate(result: StreamBuild, folder: Path, runner, output: Path 
     started = time.perf_counter()
     before = result.timings.resolve + result.timings.write
     result.ntriples = folder / "graph.nt"
-    index = BatchIndex(VALIDATE_TRIPLES, frozenset())  # the type lines came from the emission
+    counted = {cls: f"<{KG[cls]}>".encode() for cls in ("ChartEntry", "ViewershipRating")}
+    index = BatchIndex(VALIDATE_TRIPLES, counted=counted.values())  # the type lines came from the emission
     tasks = _validation_tasks(result.ntriples, _merged_ranges(result, index), result.types)
     if isinstance(runner, _Pool):
         # Tasks are byte ranges and reports are small: queue them all.
@@ -847,8 +912,8 @@ def _merge_and_validate(result: StreamBuild, folder: Path, runner, output: Path 
     result.report = _combined_report(parts, index)
     result.types.unlink()
     result.triples = index.lines
-    for cls in ("ChartEntry", "ViewershipRating"):
-        if index.classes[f"<{KG[cls]}>".encode()]:
-            result.counts[cls] = index.classes[f"<{KG[cls]}>".encode()]
+    for cls, iri in counted.items():
+        if index.classes[iri]:
+            result.counts[cls] = index.classes[iri]
     result.lines = None
     result.timings.validate += time.perf_counter() - started - (result.timings.resolve + result.timings.write - before)

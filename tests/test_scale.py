@@ -1,8 +1,11 @@
 """The streaming builder (kg/stream.py): the same graph as the in-memory
 pipeline, batched validation with the same report as whole-graph
 validation, deterministic output."""
+from collections import Counter
 from decimal import Decimal
+from itertools import chain
 from pathlib import Path
+from random import Random
 
 import pyoxigraph
 import pytest
@@ -138,7 +141,7 @@ def test_sorted_lines_merge_runs_without_duplicates(tmp_path, monkeypatch):
     for word in ["d", "a", "c", "a", "b", "e", "d", "f"]:
         lines.add(word + "\n")
     assert len(lines.runs) == 2
-    assert list(lines.merged()) == [(w + "\n").encode() for w in "abcdef"]
+    assert list(chain.from_iterable(lines.merged())) == [(w + "\n").encode() for w in "abcdef"]
 
 
 def test_sorted_lines_merge_in_text_order_whatever_the_characters(tmp_path, monkeypatch):
@@ -150,4 +153,40 @@ def test_sorted_lines_merge_in_text_order_whatever_the_characters(tmp_path, monk
     lines = SortedLines(tmp_path, "t")
     for word in words:
         lines.add(word + "\n")
-    assert list(lines.merged()) == [(w + "\n").encode("utf-8", "surrogatepass") for w in sorted(set(words))]
+    assert list(chain.from_iterable(lines.merged())) == [(w + "\n").encode("utf-8", "surrogatepass") for w in sorted(set(words))]
+
+
+def test_sorted_lines_merge_many_runs_in_levels(tmp_path, monkeypatch):
+    """However many runs a build spills, at most MERGE_FAN_IN - 1 of each
+    level remain for the final merge; the lines come out sorted and unique
+    whatever the buffers and read sizes."""
+    import kg.stream
+    monkeypatch.setattr(kg.stream, "RUN_LINES", 5)
+    monkeypatch.setattr(kg.stream, "MERGE_FAN_IN", 3)
+    monkeypatch.setattr(kg.stream, "READ_BYTES", 8)
+    random = Random(7)
+    words = [f"{random.randrange(400):03d} {'x' * random.randrange(6)}" for _ in range(2000)]
+    lines = SortedLines(tmp_path, "t")
+    for word in words:
+        lines.add(word + "\n")
+    levels = Counter(level for level, _ in lines.runs)
+    assert max(levels) >= 3 and all(count < 3 for count in levels.values())
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(p.name for _, p in lines.runs)
+    assert list(chain.from_iterable(lines.merged())) == [(w + "\n").encode() for w in sorted(set(words))]
+
+
+def test_batch_index_is_the_same_whatever_the_lines_it_is_given_at_a_time(tmp_path, monkeypatch):
+    import kg.stream
+    random = Random(3)
+    path = tmp_path / "g.nt"
+    path.write_text("".join(sorted({f"<http://x/{random.randrange(60):02d}> <http://x/p> \"{random.randrange(9)}\" .\n"
+                                    for _ in range(400)})))
+    for size in (1, 4, 25, 1000):
+        whole = batch_index(path, size).ranges
+        monkeypatch.setattr(kg.stream, "READ_BYTES", 1)
+        assert batch_index(path, size).ranges == whole
+        monkeypatch.setattr(kg.stream, "READ_BYTES", 1 << 16)
+        expected = [path.read_bytes()[a:b].decode().splitlines() for a, b in whole]
+        assert sum(map(len, expected)) == len(path.read_text().splitlines())
+        for batch, following in zip(expected, expected[1:]):
+            assert len(batch) >= size and batch[-1].split(" ")[0] != following[0].split(" ")[0]
