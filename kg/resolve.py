@@ -14,7 +14,7 @@ import unicodedata
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
-from typing import Iterable, Union
+from typing import Iterable, Iterator, Union
 from urllib.parse import quote
 
 from .records import Article, EntityRef, Evidence, Extraction, Fact, Value
@@ -160,17 +160,18 @@ def _strongest(facts: Iterable[Fact]) -> list[Fact]:
     return [f for f in facts if not (base[id(f)] < 0.7 <= best[(f.subject, f.predicate)])]
 
 
-def infer(graph: ResolvedGraph) -> None:
-    """Facts that follow from stated ones: a track of an album that is a
-    soundtrack is part of that soundtrack; a track with no stated performer
-    is performed by its album's artist. Each keeps the evidence of the
-    statement it follows from, under an "inference:" rule name."""
-    stated = {(st.subject, st.predicate, st.object) for st in graph.statements}
+def inferences(statements: Iterable) -> Iterator[tuple[tuple[str, str, Object], object]]:
+    """Facts that follow from ``statements`` (anything with a subject,
+    predicate and object): a track of an album that is a soundtrack is part
+    of that soundtrack; a track with no stated performer is performed by its
+    album's artist. Yields (inferred triple, the statement it follows from)."""
+    statements = list(statements)
+    stated = {(st.subject, st.predicate, st.object) for st in statements}
     by_subject = defaultdict(list)
-    for st in graph.statements:
+    for st in statements:
         by_subject[(st.subject, st.predicate)].append(st)
-    performed = {st.subject for st in graph.statements if st.predicate == "performer"}
-    for st in list(graph.statements):
+    performed = {st.subject for st in statements if st.predicate == "performer"}
+    for st in statements:
         if st.predicate != "inAlbum":
             continue
         for prop in ("soundtrackOf", "performer"):
@@ -180,8 +181,19 @@ def infer(graph: ResolvedGraph) -> None:
                 triple = (st.subject, prop, source.object)
                 if triple not in stated:
                     stated.add(triple)
-                    evidence = replace(source.evidence, rule=f"inference:album-{prop}", confidence=round(source.evidence.confidence * 0.8, 2))
-                    graph.statements.append(Statement(*triple, evidence))
+                    yield triple, source
+
+
+def inferred_evidence(evidence: Evidence, predicate: str) -> Evidence:
+    """An inferred fact keeps the evidence of the statement it follows from,
+    under an "inference:" rule name and a lower confidence."""
+    return replace(evidence, rule=f"inference:album-{predicate}", confidence=round(evidence.confidence * 0.8, 2))
+
+
+def infer(graph: ResolvedGraph) -> None:
+    """Add to ``graph`` the statements that follow from its own (see ``inferences``)."""
+    for triple, source in list(inferences(graph.statements)):
+        graph.statements.append(Statement(*triple, inferred_evidence(source.evidence, triple[1])))
 
 
 def resolve(extractions: Iterable[Extraction]) -> ResolvedGraph:

@@ -38,7 +38,7 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from itertools import accumulate, chain
 from pathlib import Path
-from typing import Callable, Iterable, Iterator
+from typing import Callable, Iterable, Iterator, NamedTuple
 
 import pyoxigraph
 from pyoxigraph import NamedNode
@@ -48,7 +48,7 @@ from .ingest import IngestError, iter_articles
 from .namespaces import KG, KGR, PREFIXES, RDF
 from .rdf import TYPE, article_node, node, ntriples, record_labels, record_triples, statement_triple, triples
 from .records import Article, Extraction
-from .resolve import ResolvedGraph, Resolver, infer
+from .resolve import ResolvedGraph, Resolver, Statement, inferences, inferred_evidence
 
 CHUNK = 32                  # articles per task sent to a worker
 RUN_LINES = 50_000          # N-Triples lines per sorted run on disk
@@ -602,7 +602,11 @@ def _resolve_and_emit(result: StreamBuild, folder: Path, extractions: Iterator[E
     quads = SortedLines(folder, "quads") if named else None
     resolver = Resolver()
     graph = resolver.graph
-    kept: list = []  # statements inference reads (inAlbum, soundtrackOf, performer)
+    # The triples inference reads (inAlbum, soundtrackOf, performer); their
+    # evidence, sentence and all, waits on disk for the few inferences made.
+    kept: list[_Kept] = []
+    kept_path = folder / "kept.pickle"
+    kept_evidence = kept_path.open("wb")
     deferred_path = folder / "nary.pickle"
     deferred = deferred_path.open("wb")
     # rdf:type lines of the classes sh:class asks about (articles, entities),
@@ -619,7 +623,10 @@ def _resolve_and_emit(result: StreamBuild, folder: Path, extractions: Iterator[E
         types.emit(lines, triples(ResolvedGraph(articles=graph.articles)))
         lines.extend(map(ntriples, triples(ResolvedGraph(statements=graph.statements, mentions=graph.mentions))))
         _emit_quads(quads, graph.statements)
-        kept.extend(st for st in graph.statements if st.predicate in INFER_PREDICATES)
+        for st in graph.statements:
+            if st.predicate in INFER_PREDICATES:
+                kept.append(_Kept(st.subject, st.predicate, st.object, kept_evidence.tell()))
+                pickle.dump(st.evidence, kept_evidence, protocol=pickle.HIGHEST_PROTOCOL)
         if graph.chart_entries or graph.ratings:
             records = ResolvedGraph(chart_entries=graph.chart_entries, ratings=graph.ratings)
             _emit_nary(records, record_triples(records), lines, quads)
@@ -631,14 +638,18 @@ def _resolve_and_emit(result: StreamBuild, folder: Path, extractions: Iterator[E
     started = time.perf_counter()
     timings.extract += started - waited
     deferred.close()
+    kept_evidence.close()
     # Inference over the statements it reads gives what it gives over all.
-    stated = len(kept)
-    inferred = ResolvedGraph(statements=kept)
-    infer(inferred)
-    added = inferred.statements[stated:]
+    with kept_path.open("rb") as handle:
+        def evidence_at(offset: int):
+            handle.seek(offset)
+            return pickle.load(handle)
+        added = [Statement(*triple, inferred_evidence(evidence_at(source.evidence), triple[1]))
+                 for triple, source in inferences(kept)]
+    kept_path.unlink()
     lines.extend(map(ntriples, triples(ResolvedGraph(statements=added))))
     _emit_quads(quads, added)
-    del kept, inferred, added
+    del kept, added
     # Entities (labels need every article) and the labels of the n-ary nodes
     # (they name the entities), in batches.
     types.emit(lines, triples(ResolvedGraph(entities=graph.entities)))
@@ -657,6 +668,16 @@ def _resolve_and_emit(result: StreamBuild, folder: Path, extractions: Iterator[E
     resolver.graph = graph = None
     result.lines, result.quads = lines, quads
     timings.resolve += time.perf_counter() - started
+
+
+class _Kept(NamedTuple):
+    """A statement as inference reads it; ``evidence`` is where its
+    evidence starts in the build's kept.pickle."""
+
+    subject: str
+    predicate: str
+    object: object
+    evidence: int
 
 
 class _TypeLines:
