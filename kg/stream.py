@@ -334,7 +334,7 @@ def _merge_runs(paths: list[Path]) -> Iterator[list[bytes]]:
             for i in live:
                 buffer = buffers[i]
                 cut = bisect_right(buffer, frontier, taken[i])
-                parts.append(buffer[taken[i]:cut] if taken[i] or cut < len(buffer) else buffer)
+                parts.append(buffer[taken[i]:cut])
                 if cut == len(buffer):
                     buffers[i], taken[i] = handles[i].readlines(READ_BYTES), 0
                 else:
@@ -697,8 +697,11 @@ class _TypeLines:
 
 
 def _emit_quads(quads: SortedLines | None, statements) -> None:
-    """Each stated triple in the named graph of the article stating it."""
-    for st in statements if quads is not None else ():
+    """Each stated triple in the named graph of the article stating it
+    (nothing when the build keeps no named graphs)."""
+    if quads is None:
+        return
+    for st in statements:
         quads.add(ntriples(statement_triple(st), article_node(st.evidence.article_id)))
 
 
