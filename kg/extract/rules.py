@@ -29,7 +29,7 @@ from spacy.tokens import Doc, Token
 from spacy.vocab import Vocab
 
 from ..nlp import DATA, WORD_ATTRS, lexicon
-from .entities import guarded
+from .mentions import guarded
 
 # What an undecided mention may still become.
 UNDECIDED = {

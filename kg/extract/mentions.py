@@ -10,7 +10,6 @@ points back to the full name, so "Ku" and "KU" are Ku Hye Sun.
 from __future__ import annotations
 
 import re
-from collections import Counter, defaultdict
 from dataclasses import dataclass, fields
 from functools import wraps
 from operator import attrgetter
@@ -20,6 +19,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from ..nlp import lexicon, text_of
+from .typing import FAMILIES, Ballot, cast_local_votes, weights
 
 TYPED = {"Person", "MusicGroup", "Song", "Album", "TVSeries", "Film", "Broadcaster", "Platform", "Chart", "Organization", "Place"}
 TITLE_CLASSES = ("Song", "Album", "TVSeries", "Film")
@@ -39,6 +39,7 @@ class Ent:
     cls: str
     name: str
     source: str
+    model_label: str = ""  # the NER's label for this span, one vote among others
 
     @property
     def is_value(self) -> bool:
@@ -88,8 +89,16 @@ def kg_mentions(doc: Doc) -> None:
     The mentions stay on the doc as plain rows, which ``Doc.to_bytes``
     carries across processes; ``mentions(doc)`` reads them back."""
     ents = find_entities(doc)
+    ballot = Ballot()
+    cast_local_votes(ballot, doc, list(doc), ents)
+    for ent in ents:
+        if ent.cls in FAMILIES:
+            cls, weight = ballot.leader(ent.name, FAMILIES[ent.cls])
+            if weight >= weights()["decide"]:
+                ent.cls = cls
     merge_mentions(doc, ents)
     doc.user_data["kg_mentions"] = [row_of(ent) for ent in ents]
+    doc.user_data["kg_votes"] = ballot.to_data()
 
 
 def mentions(doc: Doc) -> list[Ent]:
@@ -126,7 +135,7 @@ def find_entities(doc: Doc) -> list[Ent]:
             if cleaned:
                 start, end = cleaned
                 text = text_of(doc)[start:end]
-                ents.append(Ent(start, end, text, CANDIDATE[label], text, "model"))
+                ents.append(Ent(start, end, text, CANDIDATE[label], text, "model", label))
         elif label in VALUE_LABELS:
             ents.append(Ent(span.start_char, span.end_char, text, label, text, "model"))
     # The helpers below look at tokens by position and at their words: read
@@ -138,7 +147,6 @@ def find_entities(doc: Doc) -> list[Ent]:
     ents = ents + _group_members(doc, tokens, words, ents)
     ents = _parenthesized_works(doc, ents)
     ents = _repeat_names(text_of(doc), ents)
-    _type_titles(doc, tokens, ents)
     return sorted(ents, key=lambda e: e.start)
 
 
@@ -321,7 +329,7 @@ def _repeat_names(text: str, ents: list[Ent]) -> list[Ent]:
         for start, end in _whole_words(text, surface, ignore_case=ent.cls == "Person" and surface in known):
             if taken.find(1, start, end) < 0:
                 take(start, end)
-                added.append(Ent(start, end, text[start:end], ent.cls, ent.name, "alias" if surface in aliases else "repeat"))
+                added.append(Ent(start, end, text[start:end], ent.cls, ent.name, "alias" if surface in aliases else "repeat", ent.model_label))
     return ents + added
 
 
@@ -349,52 +357,3 @@ def _whole_words(text: str, surface: str, ignore_case: bool = False) -> list[tup
 def _in_word(char: str, joiners: str) -> bool:
     """What the regex ``[\\w<joiners>]`` matches."""
     return char.isalnum() or char == "_" or char in joiners
-
-
-def _type_titles(doc: Doc, tokens: list[Token], ents: list[Ent]) -> None:
-    """Vote each title's class from cue words right before or after any of
-    its mentions; every mention of one title then gets the winning class."""
-    lex = lexicon()
-    before = {w.lower(): cls for cls, words in lex["title_cues_before"].items() for w in words}
-    after = {w.lower(): cls for cls, words in lex["title_cues_after"].items() for w in words}
-    votes: dict[str, Counter] = defaultdict(Counter)
-    starts = {e.start for e in ents}
-    for ent in ents:
-        if ent.cls not in ("TITLE",) + TITLE_CLASSES:
-            continue
-        span = doc.char_span(ent.start, ent.end, alignment_mode="expand")
-        if span is None:
-            continue
-        left = [t for t in tokens[max(0, span.start - 4):span.start] if not t.is_quote]
-        while left and (left[-1].like_num or re.fullmatch(r"(?i)part\.?\d*|vol\.?\d*|no\.?|#|as|like|including", left[-1].text)
-                        or left[-1].text.lower() == "such"):
-            left.pop()  # "OST Part.3 'X'", "dramas such as 'X'"
-        if left and left[-1].idx not in starts and left[-1].text.lower() in before:
-            votes[ent.name][before[left[-1].text.lower()]] += 1
-        right = [t for t in tokens[span.end:span.end + 3] if not t.is_quote]
-        for t in right[:2]:
-            if t.text.lower() in after:
-                votes[ent.name][after[t.text.lower()]] += 1
-                break
-        # "X, the first full-length movie ...", "X is an acoustic ballad song"
-        for t in [t for t in tokens[span.end:span.end + 9] if not t.is_quote]:
-            word = t.text.lower()
-            if word in before and after.get(word, before[word]) == before[word] and t.i > span.end:
-                votes[ent.name][before[word]] += 2
-                break
-            if t.ent_type_ not in ("", "ORDINAL", "CARDINAL", "DATE") or (t.is_punct and t.text not in (",", "-")) \
-                    or word in {"of", "for", "by", "from", "on", "in", "and", "with", "along", "while", "which", "that", "who", "featuring", "features", "feature"} or word in after:
-                break
-    # Titles listed together share a cue: New dramas "A" and "B".
-    titles = sorted((e for e in ents if e.cls in ("TITLE",) + TITLE_CLASSES), key=lambda e: e.start)
-    for first, second in zip(titles, titles[1:]):
-        if not votes.get(first.name) or votes.get(second.name):
-            continue  # nothing to pass on (tested first: the cue below costs a regex)
-        between = text_of(doc)[first.end:second.start]
-        cue = re.sub(r"\s+(?:such as|like|including)$", "", text_of(doc)[max(0, first.start - 24):first.start].strip(" \"'")).rsplit(" ", 1)[-1].lower()
-        plural = cue.endswith("s") and (cue in before or cue[:-1] in before)
-        if plural and re.fullmatch(r"[\s\"',]*(?:,|and|&)[\s\"',]*", between):
-            votes[second.name].update(votes[first.name])
-    for ent in ents:
-        if ent.cls == "TITLE" and votes.get(ent.name):
-            ent.cls = votes[ent.name].most_common(1)[0][0]
