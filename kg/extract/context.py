@@ -13,7 +13,7 @@ from spacy.tokens import Doc
 from ..nlp import lexicon
 from ..records import Article, EntityRef, Evidence, Extraction
 from .mentions import TYPED, Ent, span_text
-from .typing import FAMILIES, Ballot, default_work, topic, weights
+from .typing import FAMILIES, NOT_A_WORK, WORKS, Ballot, default_work, topic
 
 
 def _any_word(words: list[str]) -> re.Pattern:
@@ -85,19 +85,23 @@ class Context:
         """Each undecided name takes the class its votes reach, if any."""
         for ent in self.by_start.values():
             if ent.cls in FAMILIES and ent.name not in self.decided:
-                cls, weight = self.ballot.leader(ent.name, FAMILIES[ent.cls])
-                if weight >= weights()["decide"]:
+                cls = self.ballot.decided(ent.name)
+                if cls in TYPED:
                     self.decided[ent.name] = cls
 
     def settle(self) -> None:
         """What no vote decided: a title (quoted, or found in a title
-        position) takes the class of what the article is about; other
-        undecided names stay undecided, and are dropped."""
+        position) takes its leading work class, else the class of what the
+        article is about; other undecided names stay undecided and are
+        dropped."""
         default = default_work(topic(self.article.text))
         for ent in self.by_start.values():
-            if ent.cls == "TITLE" and ent.name not in self.decided and ent.source in ("quoted", "listed", "cue-title"):
-                cls, weight = self.ballot.leader(ent.name, FAMILIES["TITLE"])
-                self.decided[ent.name] = cls if weight > 0 else default
+            if ent.name in self.decided or ent.cls != "TITLE" or ent.source not in ("quoted", "listed", "cue-title"):
+                continue
+            if self.ballot.decided(ent.name) == NOT_A_WORK:
+                continue
+            cls, weight = self.ballot.leader(ent.name, WORKS)
+            self.decided[ent.name] = cls if weight > 0 else default
 
     def ref(self, ent: Ent, accepted: tuple) -> EntityRef | None:
         """The entity a mention names, deciding its class from the role it
@@ -107,7 +111,7 @@ class Context:
             options = [c for c in accepted if c in FAMILIES[cls]]
             if not options:
                 return None
-            votes = self.ballot.names.get(ent.name, {})
+            votes = self.ballot.scores(ent.name)
             cls = max(options, key=lambda c: (votes.get(c, 0), -options.index(c)))
             self.decided[ent.name] = cls
         if accepted and cls not in accepted:

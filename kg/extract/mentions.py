@@ -19,7 +19,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from ..nlp import lexicon, text_of
-from .typing import FAMILIES, Ballot, cast_local_votes, weights
+from .typing import FAMILIES, NOT_A_WORK, Ballot, cast_local_votes
 
 TYPED = {"Person", "MusicGroup", "Song", "Album", "TVSeries", "Film", "Broadcaster", "Platform", "Chart", "Organization", "Place"}
 TITLE_CLASSES = ("Song", "Album", "TVSeries", "Film")
@@ -91,11 +91,15 @@ def kg_mentions(doc: Doc) -> None:
     ents = find_entities(doc)
     ballot = Ballot()
     cast_local_votes(ballot, doc, list(doc), ents)
+    kept = []
     for ent in ents:
         if ent.cls in FAMILIES:
-            cls, weight = ballot.leader(ent.name, FAMILIES[ent.cls])
-            if weight >= weights()["decide"]:
-                ent.cls = cls
+            cls = ballot.decided(ent.name)
+            if cls == NOT_A_WORK:
+                continue  # a quoted phrase that is no title ("the words 'X'")
+            ent.cls = cls or ent.cls
+        kept.append(ent)
+    ents = kept
     merge_mentions(doc, ents)
     doc.user_data["kg_mentions"] = [row_of(ent) for ent in ents]
     doc.user_data["kg_votes"] = ballot.to_data()

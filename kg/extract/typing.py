@@ -1,35 +1,38 @@
 """Typing by evidence: which class each name of an article belongs to.
 
 No single source decides a class. Every mention of a name casts votes from
-what is around it, and the name's class is the one with most weight over
-all of its mentions in the article:
+what is around it, and the name's class is the one its votes favour most:
 
 * where the mention came from: the gazetteer (all but decisive), the
-  romanised-name patterns, a quotation, the NER model's label (one vote);
+  romanised-name patterns, the NER model's label (one vote);
 * cue words beside it: "the drama X", "X OST", "album X", "singer X",
-  "group X", "X members";
+  "group X"; titles listed together share the cue before the list ("the
+  dramas A, B and C");
 * what the sentence says it is: "X is a 1990 film", "X, the title track of";
-* the relation patterns that take it (cast in ``extract``): "X was directed
-  by" votes for a series or film;
+* the relation patterns that take it (cast in ``facts.vote_roles``): "X was
+  directed by" votes for a series or a film; readers vote the same way;
+* words that say a quoted phrase is no work at all: "the words 'X'", "a
+  concept called 'X'", "'X' who";
 * and, for a title nothing else types, what the article is about: a chart
-  story's titles are songs, a ratings story's are series.
+  story's titles are songs, a ratings story's are series (``default_work``).
 
-The weights and word lists are data (``evidence`` and the cue lists in
-kg/data/lexicon.json). A name whose votes reach no class stays undecided
-(a marker: TITLE, PERSON or ORG) and is dropped unless a rule or reader
-later gives it one.
+A class's score is its strongest single vote plus a quarter of the others,
+so one clear cue outweighs many weak guesses. The weights and word lists
+are data (``evidence``, the cue lists, ``class_nouns``, ``not_work_cues``
+and ``topic_words`` in kg/data/lexicon.json).
 """
 from __future__ import annotations
 
 import re
-from collections import Counter, defaultdict
+from collections import defaultdict
 from functools import lru_cache
 
 from spacy.tokens import Doc, Token
 
-from ..nlp import lexicon
+from ..nlp import lexicon, text_of
 
 WORKS = ("Song", "Album", "TVSeries", "Film")
+NOT_A_WORK = "none"
 # What an undecided mention (a marker) may still become.
 FAMILIES = {
     "TITLE": WORKS,
@@ -37,8 +40,7 @@ FAMILIES = {
     "ORG": ("MusicGroup", "Organization", "Broadcaster", "Platform", "Chart"),
 }
 SKIPPED_BEFORE = re.compile(r"(?i)part\.?\d*|vol\.?\d*|no\.?|#|as|like|including|such|titled|called|entitled|named|:|,")
-APPOSITION_STOP = {"of", "for", "by", "from", "on", "in", "and", "with", "along", "while", "which", "that", "who",
-                   "featuring", "features", "feature", "when", "after", "before", "because", "but", "if"}
+LISTED = re.compile(r"[\s\"']*(?:\(\d{4}(?:-\d{2,4})?\))?[\s\"']*(?:,|and|&|or|, and|, or)[\s\"']*")
 
 
 @lru_cache(maxsize=None)
@@ -46,73 +48,95 @@ def weights() -> dict[str, float]:
     return {k: float(v) for k, v in lexicon()["evidence"].items() if not k.startswith("_")}
 
 
+def _lookup(words: dict, word: str):
+    """A cue word, or its singular ("hits", "dramas")."""
+    return words.get(word) or (words.get(word[:-1]) if word.endswith("s") else None)
+
+
 @lru_cache(maxsize=None)
-def _cues() -> tuple[dict, dict, set, set, set]:
+def _cues() -> dict[str, dict]:
     lex = lexicon()
-    before = {w.lower(): cls for cls, words in lex["title_cues_before"].items() for w in words}
-    after = {w.lower(): cls for cls, words in lex["title_cues_after"].items() for w in words}
-    people = {w.lower() for w in lex["person_cues"]}
-    groups = {w.lower() for w in lex["group_cues"]}
-    nouns = {w.lower(): cls for cls, words in lex["class_nouns"].items() for w in words}
-    return before, after, people, groups, nouns
 
+    def table(groups: dict) -> dict:
+        return {w.lower(): cls for cls, words in groups.items() if not cls.startswith("_") for w in words}
 
-def model_vote(label: str) -> tuple[str, str] | None:
-    """(marker, class) for an NER label: the trained model's labels are
-    vocabulary classes (or coarse families), the base model's OntoNotes ones."""
     return {
-        "PERSON": ("PERSON", "Person"), "Person": ("PERSON", "Person"), "MusicGroup": ("ORG", "MusicGroup"),
-        "GROUP": ("ORG", "MusicGroup"), "ORG": ("ORG", None), "Organization": ("ORG", "Organization"),
-        "Broadcaster": ("ORG", "Broadcaster"), "Platform": ("ORG", "Platform"), "Chart": ("ORG", "Chart"),
-        "WORK_OF_ART": ("TITLE", None), "WORK": ("TITLE", None),
-        "Song": ("TITLE", "Song"), "Album": ("TITLE", "Album"), "TVSeries": ("TITLE", "TVSeries"), "Film": ("TITLE", "Film"),
-    }.get(label)
+        "before": table(lex["title_cues_before"]), "after": table(lex["title_cues_after"]),
+        "nouns": table(lex["class_nouns"]),
+        "people": dict.fromkeys((w.lower() for w in lex["person_cues"]), "Person"),
+        "groups": dict.fromkeys((w.lower() for w in lex["group_cues"]), "MusicGroup"),
+        "not_work": dict.fromkeys((w.lower() for w in lex["not_work_cues"]), NOT_A_WORK),
+        "suffixes": dict.fromkeys(lex["organization_suffixes"], "Organization"),
+    }
+
+
+def model_vote(label: str) -> str | None:
+    """The class an NER label votes for: the trained model's labels are
+    vocabulary classes (or coarse families), the base model's OntoNotes
+    ones; a family label (ORG, WORK) votes for no one class."""
+    return {"PERSON": "Person", "GROUP": "MusicGroup"}.get(label, label if label in _CLASSES else None)
+
+
+_CLASSES = {"Person", "MusicGroup", "Organization", "Broadcaster", "Platform", "Chart", "Place", *WORKS}
 
 
 class Ballot:
-    """The votes of one article: per name, weight per class; per mention
-    (by start offset), the votes its own surroundings cast."""
+    """The votes of one article: per name and class, the weight of each
+    vote; per mention (by start offset), the classes its own surroundings
+    voted for."""
 
     def __init__(self):
-        self.names: dict[str, Counter] = defaultdict(Counter)
-        self.local: dict[int, Counter] = defaultdict(Counter)
+        self.names: dict[str, dict[str, list[float]]] = defaultdict(lambda: defaultdict(list))
+        self.local: dict[int, dict[str, float]] = defaultdict(dict)
 
     def vote(self, name: str, cls: str, weight: float, at: int | None = None) -> None:
-        self.names[name][cls] += weight
+        self.names[name][cls].append(weight)
         if at is not None:
-            self.local[at][cls] += weight
+            self.local[at][cls] = self.local[at].get(cls, 0.0) + weight
+
+    def scores(self, name: str) -> dict[str, float]:
+        """Per class: the strongest vote plus a quarter of the others."""
+        return {cls: max(ws) + 0.25 * (sum(ws) - max(ws)) for cls, ws in self.names.get(name, {}).items() if ws}
 
     def leader(self, name: str, family: tuple = ()) -> tuple[str | None, float]:
-        """The class with most weight among ``family`` (any, if empty)."""
-        votes = self.names.get(name)
-        if not votes:
-            return None, 0.0
-        ranked = [(w, c) for c, w in votes.items() if not family or c in family]
+        """The class with the highest score among ``family`` (any, if
+        empty); ties go to the earlier work class."""
+        ranked = [(w, c) for c, w in self.scores(name).items() if not family or c in family]
         if not ranked:
             return None, 0.0
         weight, cls = max(ranked, key=lambda wc: (wc[0], -WORKS.index(wc[1]) if wc[1] in WORKS else 0))
         return cls, weight
 
+    def decided(self, name: str) -> str | None:
+        """The leading class if its score reaches the decision weight (the
+        no-work verdict included), else None."""
+        cls, weight = self.leader(name)
+        return cls if weight >= weights()["decide"] else None
+
     def to_data(self) -> dict:
-        return {"names": {n: dict(c) for n, c in self.names.items()}, "local": {k: dict(c) for k, c in self.local.items()}}
+        return {"names": {n: {c: list(ws) for c, ws in v.items()} for n, v in self.names.items()},
+                "local": {k: dict(v) for k, v in self.local.items()}}
 
     @classmethod
     def from_data(cls, data: dict) -> Ballot:
         ballot = cls()
         for name, votes in data["names"].items():
-            ballot.names[name].update(votes)
+            for c, ws in votes.items():
+                ballot.names[name][c].extend(ws)
         for at, votes in data["local"].items():
             ballot.local[int(at)].update(votes)
         return ballot
 
 
-def topic(text: str) -> dict[str, float]:
-    """What the article is about, as a prior for titles: the share of its
-    words that are about music and about the screen (and, there, films)."""
-    words = re.findall(r"[a-z]+", text.lower())
+QUOTED = re.compile(r"\"[^\"\n]{1,90}\"|(?<![\w'])'[^'\n]{1,90}'(?!\w)")
+
+
+def topic(text: str) -> dict[str, int]:
+    """What the article is about: how many of its words (outside quoted
+    titles, which may be any word) are about music, the screen and films."""
+    words = re.findall(r"[a-z]+", QUOTED.sub(" ", text).lower())
     lex = lexicon()["topic_words"]
-    counts = {kind: sum(1 for w in words if w in set(lex[kind])) for kind in ("music", "screen", "film")}
-    return counts
+    return {kind: sum(1 for w in words if w in set(lex[kind])) for kind in ("music", "screen", "film")}
 
 
 def default_work(counts: dict[str, int]) -> str:
@@ -125,77 +149,100 @@ def default_work(counts: dict[str, int]) -> str:
 
 def cast_local_votes(ballot: Ballot, doc: Doc, tokens: list[Token], ents: list) -> None:
     """Votes from each mention's source and from the words beside it."""
-    w = weights()
-    before, after, people, groups, nouns = _cues()
-    suffixes = set(lexicon()["organization_suffixes"])
-    by_token = {}
+    w, cues = weights(), _cues()
+    spans = {}
     for ent in ents:
         span = doc.char_span(ent.start, ent.end, alignment_mode="expand")
-        if span is not None:
-            by_token[span.start] = ent
-    for first, ent in by_token.items():
-        if ent.is_value:
-            continue
-        span = doc.char_span(ent.start, ent.end, alignment_mode="expand")
-        source_class = {"gazetteer": ent.cls, "names": "Person", "cue": ent.cls}.get(ent.source)
-        if source_class is not None and source_class not in FAMILIES:
-            ballot.vote(ent.name, source_class, w[ent.source], ent.start)
-        vote = model_vote(ent.model_label) if ent.model_label else None
-        if vote and vote[1]:
-            ballot.vote(ent.name, vote[1], w["model"], ent.start)
+        if span is not None and not ent.is_value:
+            spans[span.start] = (span, ent)
+    for span, ent in spans.values():
+        if ent.source in ("gazetteer", "names", "cue"):
+            ballot.vote(ent.name, "Person" if ent.source == "names" else ent.cls, w[ent.source], ent.start)
+            if ent.source == "gazetteer":
+                continue
+        label_class = model_vote(ent.model_label) if ent.model_label else None
+        if label_class:
+            ballot.vote(ent.name, label_class, w["model"], ent.start)
         words = ent.surface.split()
         if ent.cls == "PERSON" and len(words) >= 2 and all(x[:1].isupper() for x in words):
             ballot.vote(ent.name, "Person", w["name_shape"], ent.start)
-        if ent.cls == "ORG" and words[-1] in suffixes:
+        if ent.cls == "ORG" and words[-1] in cues["suffixes"]:
             ballot.vote(ent.name, "Organization", w["suffix"], ent.start)
-        if ent.source == "gazetteer":
-            continue
-        left = [t for t in tokens[max(0, span.start - 5):span.start] if not t.is_quote]
-        while left and (left[-1].like_num or SKIPPED_BEFORE.fullmatch(left[-1].text) or left[-1].ent_type_ in ("ORDINAL", "DATE")):
-            left.pop()
-        right = [t for t in tokens[span.end:span.end + 3] if not t.is_quote]
-        word_before = left[-1].text.lower() if left and left[-1].i not in by_token and left[-1].ent_type_ == "" else None
-        words_after = [t.text.lower() for t in right[:2] if t.ent_type_ == "" or t.ent_type_ in ("ORDINAL",)]
-        if ent.cls in ("TITLE",) + WORKS:
-            if word_before in before:
-                ballot.vote(ent.name, before[word_before], w["cue"], ent.start)
-            cue_after = next((after[x] for x in words_after if x in after), None)
-            if cue_after:
-                ballot.vote(ent.name, cue_after, w["cue"], ent.start)
-            described = _described_as(tokens, span.end, by_token, nouns)
-            if described in WORKS:
-                ballot.vote(ent.name, described, w["apposition"], ent.start)
-        elif ent.cls in FAMILIES["PERSON"] + FAMILIES["ORG"] + ("PERSON", "ORG"):
-            if word_before in people:
-                ballot.vote(ent.name, "Person", w["cue"], ent.start)
-            elif word_before in groups or any(x in groups for x in words_after[:1]):
-                ballot.vote(ent.name, "MusicGroup", w["cue"], ent.start)
-            described = _described_as(tokens, span.end, by_token, nouns)
-            if described in ("Person", "MusicGroup", "Organization"):
-                ballot.vote(ent.name, described, w["apposition"], ent.start)
+        if ent.surface.lower() in cues["people"] and _name_follows(tokens, span, spans):
+            ballot.vote(ent.name, NOT_A_WORK, w["cue"], ent.start)  # '"Director" Lee Jung-jae': a role word
+        for cls, weight in _context_votes(tokens, span, spans, cues, w):
+            ballot.vote(ent.name, cls, weight, ent.start)
+    _share_list_cues(ballot, doc, [ent for _, ent in spans.values()], w)
 
 
-def _described_as(tokens: list[Token], end: int, mentions: dict, nouns: dict) -> str | None:
-    """The class a noun right after the mention gives it: "X, the title track
-    of", "X is a 1990 American film", "X, a former member of"; looked for in
-    the next nine words, up to a preposition, a clause or another mention."""
-    i, limit = end, min(end + 9, len(tokens))
-    seen_link = False
-    while i < limit:
-        t = tokens[i]
-        word = t.text.lower()
-        if i in mentions and t.ent_type_ not in ("DATE", "ORDINAL", "CARDINAL") or t.is_sent_start:
-            return None
-        if word in nouns and seen_link:
-            # "title track" and "lead single" read as their last word
-            nxt = tokens[i + 1].text.lower() if i + 1 < len(tokens) else ""
-            if nxt in nouns and nxt not in ("of", "for"):
-                i += 1
-                continue
-            return nouns[word]
-        if word in {",", "is", "was", "are", "were", "a", "an", "the", "-", "("} or t.is_quote:
-            seen_link = True
-        elif word in APPOSITION_STOP or (t.is_punct and word not in ",-("):
-            return None
+def _name_follows(tokens: list[Token], span, mentions: dict) -> bool:
+    """Is the next word, past a closing quote, another mention?"""
+    i = span.end
+    while i < len(tokens) and tokens[i].is_quote:
         i += 1
+    return i in mentions
+
+
+def _context_votes(tokens: list[Token], span, mentions: dict, cues: dict, w: dict):
+    """(class, weight) for the cue words right before and after a mention
+    and the class noun the sentence puts beside it."""
+    left = [t for t in tokens[max(0, span.start - 5):span.start] if not t.is_quote]
+    while left and (left[-1].like_num or SKIPPED_BEFORE.fullmatch(left[-1].text) or left[-1].ent_type_ in ("ORDINAL", "DATE")):
+        left.pop()
+    before = left[-1].text.lower() if left and left[-1].i not in mentions and left[-1].ent_type_ in ("", "TITLE") else None
+    right = [t.text.lower() for t in tokens[span.end:span.end + 3] if not t.is_quote][:2]
+    if before:
+        for table in ("before", "people", "groups", "not_work"):
+            cls = _lookup(cues[table], before)
+            if cls:
+                yield cls, w["cue"]
+                break
+    for word in right:
+        cls = next((cues[t][word] for t in ("after", "not_work") if word in cues[t]), None)
+        if cls:
+            yield cls, w["cue"]
+            break
+        if word == "who" and right.index(word) == 0:
+            yield NOT_A_WORK, w["cue"]
+            break
+    if right[:1] and right[0] in cues["groups"]:
+        yield "MusicGroup", w["cue"]
+    described = _described_as(span, cues["nouns"])
+    if described:
+        yield described, w["apposition"]
+
+
+def _described_as(span, nouns: dict) -> str | None:
+    """The class the sentence's parse puts beside the mention: an
+    apposition ("X, the title track of", "X, a former member of") or what
+    it is said to be ("X is a 1990 American film", "X is the first girl
+    group to"); a compound noun reads as its head ("title track": track)."""
+    if not span.doc.has_annotation("DEP"):
+        return None
+    root = span.root
+    described = [t for t in root.children if t.dep_ == "appos" and t.i >= span.end]
+    if root.dep_ in ("nsubj", "nsubjpass") and root.head.lower_ in BE:
+        described += [t for t in root.head.children if t.dep_ == "attr" and t.i > root.head.i]
+    for noun in described:
+        cls = _lookup(nouns, noun.lower_)
+        if cls:
+            return cls
     return None
+
+
+BE = {"is", "was", "are", "were", "'s", "remains", "became", "becomes"}
+
+
+def _share_list_cues(ballot: Ballot, doc: Doc, ents: list, w: dict) -> None:
+    """Titles listed together share the cue of the list ("the dramas A, B
+    and C", "hit movies 'A' (2009), 'B' (2017)"): a title with no cue of
+    its own takes the class its neighbour in the list was cued for."""
+    titles = sorted((e for e in ents if e.cls == "TITLE" or e.cls in WORKS), key=lambda e: e.start)
+    text = text_of(doc)
+    for first, second in zip(titles, titles[1:]):
+        cued = {c: v for c, v in ballot.local.get(first.start, {}).items() if c in WORKS}
+        if not cued or any(c in WORKS for c in ballot.local.get(second.start, {})) \
+                or not LISTED.fullmatch(text[first.end:second.start]):
+            continue
+        cls = max(cued, key=cued.get)
+        ballot.vote(second.name, cls, w["cue"], second.start)
