@@ -46,7 +46,8 @@ RULER_FILES = ("gazetteer.jsonl", "name_patterns.jsonl")
 UNUSED_COMPONENTS = ["tagger", "attribute_ruler", "lemmatizer", "senter", "morphologizer"]
 
 DOUBLE_QUOTED = re.compile(r"\"([^\"\n]{1,90}?)\"")
-SINGLE_QUOTED = re.compile(r"(?<![\w'])'([^'\n]{1,90}?)'(?![\w])")
+# An apostrophe between letters does not close a single-quoted title: 'We're Still Here'.
+SINGLE_QUOTED = re.compile(r"(?<![\w'])'((?:[^'\n]|(?<=\w)'(?=\w)){1,90}?)'(?!\w)")
 SENTENCE_END = {".", "!", "?", "...", ".."}
 # Token pattern attributes that are properties of the word itself (its
 # lexeme): a literal value of one can anchor a match window (the entity
@@ -101,11 +102,13 @@ def text_of(doc: Doc) -> str:
 
 @Language.component("kg_titles")
 def kg_titles(doc: Doc) -> Doc:
-    """Mark quoted titles. A quoted span that the gazetteer already typed
-    keeps its type; model entities overlapping a title give way to it."""
-    gazetteer_labels = {"Broadcaster", "Platform", "Organization", "Place", "MusicGroup", "Chart"}
+    """Mark quoted titles. A quoted span that the gazetteer or the name
+    patterns already typed keeps its type; model entities overlapping a
+    title give way to it. Titles may start in lower case ("midnight swim"):
+    those need a cue to be kept (kg/extract/typing.py)."""
     text, ents = text_of(doc), doc.ents  # ents: rebuilt from the tokens on each access
-    typed = {(e.start, e.end) for e in ents if e.label_ in gazetteer_labels}
+    # A given name alone ("Seo-young") may be a short title; a full name is a name.
+    typed = {(e.start, e.end) for e in ents if e.ent_id_ not in ("", "korean-given-name")}
     titles = []
     singles = [m.span(1) for m in SINGLE_QUOTED.finditer(text)]
     doubles = [m.span(1) for m in DOUBLE_QUOTED.finditer(text)]
@@ -117,7 +120,8 @@ def kg_titles(doc: Doc) -> Doc:
         words = stripped.split()
         speech = inner.rstrip().endswith(".") and not inner.rstrip().endswith("..") and len(words) > 3
         wordy = len(words) > 5 and sum(w[:1].islower() for w in words) * 2 > len(words)
-        if not stripped or not stripped[0].isalnum() or stripped[0].islower() or len(words) > 9 or speech or wordy:
+        if not stripped or not stripped[0].isalnum() or len(words) > 9 or speech or wordy \
+                or (stripped[0].islower() and len(words) > 6):
             continue
         start += inner.index(stripped)
         span = doc.char_span(start, start + len(stripped), label="TITLE", alignment_mode="expand")

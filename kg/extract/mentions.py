@@ -19,12 +19,15 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from ..nlp import lexicon, text_of
-from .typing import FAMILIES, NOT_A_WORK, Ballot, cast_local_votes
+from .typing import FAMILIES, NOT_A_WORK, WORKS as WORK_CLASSES, Ballot, cast_local_votes, described_as
 
 TYPED = {"Person", "MusicGroup", "Song", "Album", "TVSeries", "Film", "Broadcaster", "Platform", "Chart", "Organization", "Place"}
 TITLE_CLASSES = ("Song", "Album", "TVSeries", "Film")
 VALUE_LABELS = {"PERCENT", "CARDINAL", "DATE", "ORDINAL", "MONEY", "QUANTITY", "TIME"}
 CANDIDATE = {"PERSON": "PERSON", "ORG": "ORG"}
+# Ids of the romanised-name patterns (kg/data/name_patterns.jsonl); the
+# gazetteer's ids are canonical names.
+NAME_PATTERN_IDS = ("korean-name", "korean-given-name")
 POSSESSIVE = re.compile(r"(?:'s|'|s')$")
 
 
@@ -40,6 +43,7 @@ class Ent:
     name: str
     source: str
     model_label: str = ""  # the NER's label for this span, one vote among others
+    cue: str = ""  # the class a title position implies ("the drama X": TVSeries)
 
     @property
     def is_value(self) -> bool:
@@ -130,10 +134,12 @@ def find_entities(doc: Doc) -> list[Ent]:
     for span in doc.ents:
         label, text, ent_id = span.label_, span_text(span), span.ent_id_
         if label in TYPED:
-            name = ent_id if ent_id and ent_id != "korean-name" else text
-            ents.append(Ent(span.start_char, span.end_char, text, label, name, "gazetteer" if ent_id != "korean-name" else "names"))
+            named = ent_id in NAME_PATTERN_IDS
+            ents.append(Ent(span.start_char, span.end_char, text, label, text if named else ent_id or text,
+                            "names" if named else "gazetteer"))
         elif label == "TITLE":
-            ents.append(Ent(span.start_char, span.end_char, text, "TITLE", text, "quoted"))
+            source = "quoted" if not text[:1].islower() else "quoted-lower"
+            ents.append(Ent(span.start_char, span.end_char, text, "TITLE", text, source))
         elif label in CANDIDATE:
             cleaned = _clean_candidate(span)
             if cleaned:
@@ -150,6 +156,7 @@ def find_entities(doc: Doc) -> list[Ent]:
     ents = ents + _cued_people(doc, tokens, words, ents)
     ents = ents + _group_members(doc, tokens, words, ents)
     ents = _parenthesized_works(doc, ents)
+    ents = _positioned_titles(doc, tokens, ents)
     ents = _repeat_names(text_of(doc), ents)
     return sorted(ents, key=lambda e: e.start)
 
@@ -242,7 +249,8 @@ def _group_members(doc: Doc, tokens: list[Token], words: list[str], ents: list[E
     return found
 
 
-FILMOGRAPHY_CONTEXT = re.compile(r"\b(?:director|directors|directed|PD|writer|writers|screenwriter|known for|starred)\b")
+FILMOGRAPHY_CONTEXT = re.compile(r"\b(?:director|directors|directed|PD|writer|writers|screenwriter|known for|starred|starring|"
+                                 r"stars|cast|casting|actor|actress|actors|drama|dramas|series|film|films|movie|movies|script)\b")
 PARENTHESIS = re.compile(r"\(([^()\n]{3,160})\)")
 
 
@@ -266,10 +274,132 @@ def _parenthesized_works(doc: Doc, ents: list[Ent]) -> list[Ent]:
             items = [(a + len(t) - len(t.lstrip()) + (4 if t.lstrip().startswith("and ") else 0), b, t.strip().removeprefix("and ").strip()) for a, b, t in items]
             if not items or not all(t[:1].isupper() and len(t.split()) <= 7 for _, _, t in items):
                 continue
+            if any(e.start == a and e.end == b and e.source in ("gazetteer", "names") for a, b, _ in items for e in ents):
+                continue  # "Lee Hong Gi (F.T. Island)": a group, not a filmography
             for a, b, title in items:
                 ents = [e for e in ents if not (e.start < b and a < e.end)]
-                ents.append(Ent(a, b, title, "TITLE", title, "quoted"))
+                ents.append(Ent(a, b, title, "TITLE", title, "listed"))
     return ents
+
+
+SMALL_WORDS = {"of", "the", "a", "an", "to", "in", "on", "and", "for", "with", "at", "from", "or", "&", "vs", "vs.",
+               "de", "la", "is", "'s", "'", ":", "-", "no", "no.", "x"}
+YEAR = re.compile(r"(?:19|20)\d\d(?:-\d\d(?:\d\d)?)?")
+
+
+def _positioned_titles(doc: Doc, tokens: list[Token], ents: list[Ent]) -> list[Ent]:
+    """Unquoted titles where only a title can stand: after a title cue
+    ("the drama Crimson Harbor", "OST: Hollow Moon", "starring in Dinner
+    Mate"), before a year in parentheses ("Kill It (2019)"), and as the
+    subject a sentence calls a work ("Flatliners is a 1990 American film").
+    Each is a run of capitalised words, small words allowed inside."""
+    lex = lexicon()
+    cues = {w.lower(): cls for cls, words in lex["title_cues_before"].items() for w in words}
+    phrases = {tuple(p.lower().split()): cls for cls, ps in lex["title_cue_phrases"].items() if not cls.startswith("_") for p in ps}
+    not_titles = set(lex["not_titles"])
+    taken = bytearray(len(text_of(doc)))
+    for e in ents:
+        if e.source != "model":
+            taken[e.start:e.end] = b"\1" * (e.end - e.start)
+    found: list[tuple[int, int, str]] = []
+    words = [t.lower_ for t in tokens]
+    headlines = _headlines(doc)
+    for i, word in enumerate(words):
+        if headlines and tokens[i].i in headlines:
+            continue  # in Title Case, capitals say nothing
+        # A capitalised cue is part of a name ("Official Singles Top 100"), an acronym is not ("EP").
+        cue = not tokens[i].is_title or len(tokens[i]) == 1 or tokens[i].is_sent_start
+        cls = (cues.get(word) or (cues.get(word[:-1]) if word.endswith("s") else None)) if cue else None
+        if cls is None and i > 0:
+            cls = phrases.get((words[i - 1], word))
+        if cls is not None and i + 1 < len(tokens):
+            start = i + 1 + (words[i + 1] in (",", ":"))
+            while start + 1 < len(tokens) and re.fullmatch(r"(?i)part\.?\d*|vol\.?\d*", tokens[start].text):
+                start += 1 + tokens[start + 1].like_num  # "OST Part 3 X"
+            run = _title_run(tokens, start, taken, not_titles)
+            if run and words[i + 1] == "," and (run[1] >= len(tokens) or words[run[1]] != ","):
+                run = None  # "drama, Sweet Munchies, as": an apposition between commas
+            if run:
+                found.append((*run, cls))
+        elif tokens[i].text == "(" and i + 2 < len(tokens) and YEAR.fullmatch(tokens[i + 1].text) and tokens[i + 2].text == ")":
+            run = _title_run_before(tokens, i, taken, not_titles)
+            if run:
+                found.append((*run, ""))
+    if doc.has_annotation("DEP"):
+        nouns = {w.lower(): cls for cls, ws in lex["class_nouns"].items() if cls in WORK_CLASSES for w in ws}
+        for sentence in doc.sents:
+            if sentence.start in headlines:
+                continue
+            run = _title_run(tokens, sentence.start, taken, not_titles)
+            if run:
+                cls = described_as(doc[run[0]:run[1]], nouns)
+                if cls in WORK_CLASSES:
+                    found.append((*run, cls))
+    added = []
+    for start, end, cls in found:
+        a, b = tokens[start].idx, tokens[end - 1].idx + len(tokens[end - 1])
+        if taken.find(1, a, b) >= 0:
+            continue
+        taken[a:b] = b"\1" * (b - a)
+        ents = [e for e in ents if not (e.start < b and a < e.end)]
+        title = text_of(doc)[a:b]
+        added.append(Ent(a, b, title, "TITLE", title, "cue-title", cue=cls))
+    return ents + added
+
+
+def _headlines(doc: Doc) -> set[int]:
+    """Token indices of sentences written in Title Case (headlines,
+    section titles), where capitals mark no names."""
+    found = set()
+    for sentence in doc.sents:
+        words = [t for t in sentence if t.is_alpha and len(t) > 3]
+        if len(words) >= 3 and sum(t.text[:1].isupper() for t in words) >= 0.8 * len(words):
+            found.update(range(sentence.start, sentence.end))
+    return found
+
+
+def _title_run(tokens: list[Token], i: int, taken: bytearray, not_titles: set) -> tuple[int, int] | None:
+    """Tokens ``i``.. as a title: capitalised words or numbers, with small
+    words between them, in one sentence, touching no other mention."""
+    last = None
+    j = i
+    while j < len(tokens) and j - i < 10:
+        t = tokens[j]
+        if (j > i and t.is_sent_start) or taken.find(1, t.idx, t.idx + len(t)) >= 0:
+            break
+        if t.text[:1].isupper() or (t.like_num and j > i) or (t.text[:1].isdigit() and j == i):
+            last = j
+        elif not (t.lower_ in SMALL_WORDS and j > i) and not (t.text in "!?" and last == j - 1 and not tokens[j - 1].whitespace_):
+            break
+        elif t.text in "!?":
+            last = j
+        j += 1
+    if last is None or not tokens[i].text[:1].isupper() and not tokens[i].text[:1].isdigit():
+        return None
+    if last == i and (tokens[i].text in not_titles or tokens[i].lower_ in SMALL_WORDS or len(tokens[i]) < 2):
+        return None
+    return i, last + 1
+
+
+def _title_run_before(tokens: list[Token], paren: int, taken: bytearray, not_titles: set) -> tuple[int, int] | None:
+    """The title that ends right before a "(2019)": the longest run of
+    capitalised and small words back to a comma, a verb or a mention."""
+    start = paren
+    while start > 0:
+        t = tokens[start - 1]
+        if t.is_sent_start and start - 1 < paren - 1 and not t.text[:1].isupper():
+            break
+        if taken.find(1, t.idx, t.idx + len(t)) >= 0:
+            break
+        if t.text[:1].isupper() or t.like_num or t.lower_ in SMALL_WORDS or t.text in "!?":
+            start -= 1
+            if t.is_sent_start:
+                break
+        else:
+            break
+    while start < paren and (tokens[start].lower_ in SMALL_WORDS - {"the", "a", "an"} or not tokens[start].text[:1].isupper()):
+        start += 1
+    return _title_run(tokens, start, taken, not_titles) if start < paren else None
 
 
 def _clean_candidate(span) -> tuple[int, int] | None:
@@ -300,7 +430,7 @@ def _repeat_names(text: str, ents: list[Ent]) -> list[Ent]:
     titles = {e.surface for e in ents if e.cls == "TITLE" and e.source == "quoted"}
     for surface in titles:
         for a, b in _whole_words(text, surface):
-            clash = [e for e in ents if e.start < b and a < e.end and e.source == "model"]
+            clash = [e for e in ents if e.start < b and a < e.end and e.source == "model" and (e.start, e.end) != (a, b)]
             for e in clash:
                 ents.remove(e)
 
@@ -333,7 +463,7 @@ def _repeat_names(text: str, ents: list[Ent]) -> list[Ent]:
         for start, end in _whole_words(text, surface, ignore_case=ent.cls == "Person" and surface in known):
             if taken.find(1, start, end) < 0:
                 take(start, end)
-                added.append(Ent(start, end, text[start:end], ent.cls, ent.name, "alias" if surface in aliases else "repeat", ent.model_label))
+                added.append(Ent(start, end, text[start:end], ent.cls, ent.name, "alias" if surface in aliases else "repeat", ent.model_label, ent.cue))
     return ents + added
 
 

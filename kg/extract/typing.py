@@ -160,6 +160,8 @@ def cast_local_votes(ballot: Ballot, doc: Doc, tokens: list[Token], ents: list) 
             ballot.vote(ent.name, "Person" if ent.source == "names" else ent.cls, w[ent.source], ent.start)
             if ent.source == "gazetteer":
                 continue
+        if ent.cue:
+            ballot.vote(ent.name, ent.cue, w["cue"], ent.start)
         label_class = model_vote(ent.model_label) if ent.model_label else None
         if label_class:
             ballot.vote(ent.name, label_class, w["model"], ent.start)
@@ -207,12 +209,12 @@ def _context_votes(tokens: list[Token], span, mentions: dict, cues: dict, w: dic
             break
     if right[:1] and right[0] in cues["groups"]:
         yield "MusicGroup", w["cue"]
-    described = _described_as(span, cues["nouns"])
+    described = described_as(span, cues["nouns"])
     if described:
         yield described, w["apposition"]
 
 
-def _described_as(span, nouns: dict) -> str | None:
+def described_as(span, nouns: dict) -> str | None:
     """The class the sentence's parse puts beside the mention: an
     apposition ("X, the title track of", "X, a former member of") or what
     it is said to be ("X is a 1990 American film", "X is the first girl
