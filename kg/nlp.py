@@ -319,7 +319,7 @@ def load_pipeline(models: Models | str | None = None) -> Language:
         patterns.extend(rules)
     _split_trailing_periods(nlp, patterns)
     nlp.add_pipe("kg_titles", after="ner")
-    from .extract import mentions, rules  # noqa: F401 - they register kg_mentions and kg_relations
+    from .extract import engine, mentions  # noqa: F401 - they register kg_mentions and kg_relations
     nlp.add_pipe("kg_mentions")
     nlp.add_pipe("kg_relations")
     return nlp

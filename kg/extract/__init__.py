@@ -16,8 +16,8 @@ from ..records import Article, EntityRef, Extraction, Fact, Mention
 from . import charts, counts, lists, ratings
 from .context import Context
 from .facts import apply_binding, vote_roles
-from .mentions import TYPED, ComponentFailure, failure, mentions
-from .rules import bindings
+from .mentions import TYPED, ComponentFailure, failure, read_mentions
+from .engine import bindings
 from .typing import FAMILIES, Ballot
 
 
@@ -32,7 +32,7 @@ def extract(article: Article, doc: Doc) -> Extraction:
     found the mentions (kg_mentions) and matched the relation rules
     (kg_relations)."""
     failure(doc)
-    ctx = Context(article, doc, mentions(doc), Ballot.from_data(doc.user_data["kg_votes"]))
+    ctx = Context(article, doc, read_mentions(doc), Ballot.from_data(doc.user_data["kg_votes"]))
     found = sorted(bindings(doc), key=lambda b: -b.rule.confidence)
     for binding in found:
         vote_roles(ctx, binding)

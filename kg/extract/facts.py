@@ -4,6 +4,8 @@ sentence; roles a rule leaves unnamed point back to what the article is
 about ("the drama", "its")."""
 from __future__ import annotations
 
+import re
+
 from ..nlp import lexicon
 from ..records import EntityRef, Fact, Value
 from .context import Context
@@ -40,11 +42,11 @@ def apply_binding(ctx: Context, binding: Binding) -> None:
     sentence = ctx.sentence_of(binding.span.start)
     subjects = _role_refs(ctx, binding, sentence, "subject")
     objects = _role_refs(ctx, binding, sentence, "object")
-    # A role the rule leaves unnamed is implied; a named one that did not fit stays empty.
+    # A role the rule leaves unnamed is attached or implied; a named one that did not fit stays empty.
     if not subjects and "subject" not in roles:
-        subjects = _implied(ctx, binding, sentence, "subject")
+        subjects = _unnamed(ctx, binding, sentence, "subject")
     if not objects and "object" not in roles:
-        objects = _implied(ctx, binding, sentence, "object")
+        objects = _unnamed(ctx, binding, sentence, "object")
     if rule.makes == "inAlbum" and "rank" in roles:
         rank = lexicon()["ordinals"].get(roles["rank"][0].text.lower())
     else:
@@ -65,6 +67,96 @@ def apply_binding(ctx: Context, binding: Binding) -> None:
 
 NOMINALS = {word: tuple(classes) for word, classes in lexicon()["antecedent_words"].items() if not word.startswith("_")}
 NOMINAL_NOUNS = {w: c for w, c in NOMINALS.items() if w not in ("her", "his", "their", "its")}
+
+
+YEAR = re.compile(r"(?:19|20)\d\d")
+RELATIVE = {"who", "which", "that", "whom"}
+CLASS_NOUNS = {w.lower() for cls, words in lexicon()["class_nouns"].items() if not cls.startswith("_") for w in words}
+# Dependencies that keep a word inside the noun phrase of a role noun ("music director and pianist X").
+IN_PHRASE = {"appos", "compound", "conj", "nmod", "npadvmod", "amod", "dep"}
+
+
+def _unnamed(ctx: Context, binding: Binding, sentence, role: str) -> list[EntityRef]:
+    """A role the rule did not bind: attached from the rule's anchor when
+    it names one, else implied by what the article is about."""
+    anchor = binding.anchors.get(role)
+    accepted = tuple(c for c in binding.rule.classes.get(role, ()) if c in TYPED)
+    if anchor is not None and accepted:
+        found = attached(ctx, anchor, accepted)
+        if found:
+            return found
+        before = [ent for token, ent in ctx.mentions_in(sentence)
+                  if token.i < anchor.i and ctx.decided.get(ent.name, ent.cls) in accepted + tuple(FAMILIES)]
+        ref = ctx.ref(before[-1], accepted) if before else None
+        if ref is not None:
+            return [ref]
+    return _implied(ctx, binding, sentence, role)
+
+
+def attached(ctx: Context, anchor, accepted: tuple) -> list[EntityRef]:
+    """The entity a verb frame's other role names, found from the anchor:
+    the verb's subject ("X is sung by"); the noun a participle, relative
+    clause or apposition hangs on ("X, sung by", "the song that Y sang");
+    climbing through coordinated and embedded verbs. A nominal found there
+    ("the song", "it") points back to what it stands for."""
+    if anchor.lower_ in NOMINALS or anchor.lower_ in CLASS_NOUNS:
+        found = _refs_at(ctx, anchor, accepted)  # "X, the title track of": the noun is the anchor
+        if found:
+            return found
+    node = anchor
+    for _ in range(4):
+        for dep in ("nsubjpass", "nsubj", "dobj"):
+            for child in node.children:
+                if child.dep_ == dep:
+                    found = _refs_at(ctx, child, accepted)
+                    if found:
+                        return found
+        if node.dep_ not in ("acl", "relcl", "appos", "advcl", "conj", "xcomp", "ccomp", "pcomp") or node.head is node:
+            return []
+        node = node.head
+        found = _refs_at(ctx, node, accepted)
+        if found:
+            return found
+    return []
+
+
+def _refs_at(ctx: Context, token, accepted: tuple) -> list[EntityRef]:
+    """The entity a token names: a mention; a relative pronoun's noun; a
+    role or class noun's mention ("album 'Lilac'", "the song X"); what a
+    copula says it is ("X is a song written by": X); or, for a nominal,
+    what it stands for ("the song", "it")."""
+    ent = ctx.ent(token)
+    if ent is not None:
+        ref = ctx.ref(ent, accepted) if not ent.is_value and ent.name not in ctx.characters else None
+        return [ref] if ref else []
+    word = token.text.lower()
+    if word in RELATIVE and token.head.dep_ == "relcl":
+        return _refs_at(ctx, token.head.head, accepted)
+    inside = _mention_in_phrase(ctx, token, accepted)
+    if inside:
+        return inside
+    if token.dep_ == "attr" and token.head.lower_ in ("is", "was", "are", "were"):
+        for subject in token.head.children:
+            if subject.dep_ in ("nsubj", "nsubjpass") and ctx.ent(subject) is not None:
+                return _refs_at(ctx, subject, accepted)
+    kinds = tuple(k for k in NOMINALS.get(word, ()) if k in accepted)
+    ref = ctx.antecedent(token, kinds) if kinds else None
+    return [ref] if ref else []
+
+
+def _mention_in_phrase(ctx: Context, token, accepted: tuple) -> list[EntityRef]:
+    """The mention inside a role noun's phrase: "music director and pianist
+    Han Seo-yul", "her fifth studio album 'Lilac'"."""
+    queue = [c for c in token.children if c.dep_ in IN_PHRASE]
+    while queue:
+        child = queue.pop(0)
+        ent = ctx.ent(child)
+        if ent is not None and not ent.is_value:
+            ref = ctx.ref(ent, accepted)
+            if ref:
+                return [ref]
+        queue.extend(c for c in child.children if c.dep_ in IN_PHRASE)
+    return []
 
 
 def _implied(ctx: Context, binding: Binding, sentence, role: str) -> list[EntityRef]:
@@ -93,11 +185,7 @@ def _role_refs(ctx: Context, binding: Binding, sentence, role: str) -> list[Enti
     for token in binding.roles.get(role, []):
         ent = ctx.ent(token)
         if ent is None:
-            kinds = NOMINALS.get(token.text.lower(), ())
-            wanted = tuple(k for k in kinds if k in accepted)
-            ref = ctx.antecedent(token, wanted) if token.ent_type_ == "" and wanted else None
-            if ref:
-                refs.append(ref)
+            refs.extend(_refs_at(ctx, token, accepted) if token.ent_type_ == "" else [])
             continue
         if ent.is_value or ent.name in ctx.characters:
             continue
@@ -143,5 +231,7 @@ def _date_of(ctx: Context, token, sentence) -> Value | None:
         return None
     ent = ctx.ent(token)
     text = ent.surface if ent else token.text
+    if YEAR.fullmatch(text):  # "a 1990 film", "(2019)"
+        return Value(text, "gYear")
     earlier = years_in(ctx.article.text[:token.idx])
     return parse_date(text if "same year" not in span_text(sentence) else text + " of the same year", ctx.article.published, earlier[-1] if earlier else None)

@@ -91,7 +91,7 @@ def kg_mentions(doc: Doc) -> None:
     """The entity layer as a pipeline component: every mention found and
     merged into one token (patterns then see a title or name as one token).
     The mentions stay on the doc as plain rows, which ``Doc.to_bytes``
-    carries across processes; ``mentions(doc)`` reads them back."""
+    carries across processes; ``read_mentions(doc)`` reads them back."""
     ents = find_entities(doc)
     ballot = Ballot()
     cast_local_votes(ballot, doc, list(doc), ents)
@@ -109,7 +109,7 @@ def kg_mentions(doc: Doc) -> None:
     doc.user_data["kg_votes"] = ballot.to_data()
 
 
-def mentions(doc: Doc) -> list[Ent]:
+def read_mentions(doc: Doc) -> list[Ent]:
     return [Ent(*row) for row in doc.user_data["kg_mentions"]]
 
 
@@ -283,7 +283,7 @@ def _parenthesized_works(doc: Doc, ents: list[Ent]) -> list[Ent]:
 
 
 SMALL_WORDS = {"of", "the", "a", "an", "to", "in", "on", "and", "for", "with", "at", "from", "or", "&", "vs", "vs.",
-               "de", "la", "is", "'s", "'", ":", "-", "no", "no.", "x"}
+               "de", "la", "'s", "'", ":", "-", "no", "no.", "x"}
 YEAR = re.compile(r"(?:19|20)\d\d(?:-\d\d(?:\d\d)?)?")
 
 
@@ -327,14 +327,19 @@ def _positioned_titles(doc: Doc, tokens: list[Token], ents: list[Ent]) -> list[E
                 found.append((*run, ""))
     if doc.has_annotation("DEP"):
         nouns = {w.lower(): cls for cls, ws in lex["class_nouns"].items() if cls in WORK_CLASSES for w in ws}
+        verbs = {tuple(p.split()): cls for cls, ps in lex["title_verbs"].items() if not cls.startswith("_") for p in ps}
+        people = {(e.start, e.end) for e in ents if e.cls in ("PERSON", "Person")}
         for sentence in doc.sents:
             if sentence.start in headlines:
                 continue
             run = _title_run(tokens, sentence.start, taken, not_titles)
-            if run:
-                cls = described_as(doc[run[0]:run[1]], nouns)
-                if cls in WORK_CLASSES:
-                    found.append((*run, cls))
+            if not run:
+                continue
+            cls = described_as(doc[run[0]:run[1]], nouns)
+            if cls not in WORK_CLASSES and (tokens[run[0]].idx, tokens[run[1] - 1].idx + len(tokens[run[1] - 1])) not in people:
+                cls = verbs.get(tuple(words[run[1]:run[1] + 2])) or verbs.get(tuple(words[run[1]:run[1] + 1]))
+            if cls in WORK_CLASSES:
+                found.append((*run, cls))
     added = []
     for start, end, cls in found:
         a, b = tokens[start].idx, tokens[end - 1].idx + len(tokens[end - 1])
@@ -352,7 +357,7 @@ def _headlines(doc: Doc) -> set[int]:
     section titles), where capitals mark no names."""
     found = set()
     for sentence in doc.sents:
-        words = [t for t in sentence if t.is_alpha and len(t) > 3]
+        words = [t for t in sentence if t.is_alpha and len(t) > 3 and not t.ent_type_]  # names are capitalised anyway
         if len(words) >= 3 and sum(t.text[:1].isupper() for t in words) >= 0.8 * len(words):
             found.update(range(sentence.start, sentence.end))
     return found

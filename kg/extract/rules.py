@@ -16,20 +16,15 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-import numpy
-from spacy.attrs import ENT_IOB, ENT_TYPE, IS_QUOTE, ORTH, SENT_START, SPACY
-from spacy.language import Language
-from spacy.matcher import Matcher
 from spacy.schemas import validate_token_pattern
-from spacy.tokens import Doc, Token
+from spacy.tokens import Token
 from spacy.vocab import Vocab
 
 from ..nlp import DATA, WORD_ATTRS, lexicon
-from .mentions import guarded
 
 # What an undecided mention may still become.
 UNDECIDED = {
@@ -54,6 +49,7 @@ class Rule:
     pattern: list
     keep: str = "nearest"
     limits: tuple = ()  # (position, fewest, most tokens) for each bounded repetition "{n,m}"
+    attach: dict = field(default_factory=dict)  # dependency rules: role -> node its entity is found from
 
 
 @dataclass
@@ -64,18 +60,26 @@ class Binding:
     roles: dict[str, list[Token]]
     span: object  # the matched tokens in the document
     length: int  # match length, negated for "farthest" rules
+    anchors: dict[str, Token] = field(default_factory=dict)  # role -> token its entity is attached from
 
 
-def _expand_macros(value, macros):
+@lru_cache(maxsize=None)
+def macros() -> dict:
+    """The named lists of kg/data/pattern_macros.json ("@ARTIST")."""
+    return {k: v for k, v in json.loads((DATA / "pattern_macros.json").read_text(encoding="utf-8")).items()
+            if not k.startswith("_")}
+
+
+def expand_macros(value, macros):
     if isinstance(value, dict):
-        return {k: _expand_macros(v, macros) for k, v in value.items()}
+        return {k: expand_macros(v, macros) for k, v in value.items()}
     if isinstance(value, list):
         out = []
         for item in value:
             if isinstance(item, str) and item.startswith("@"):
                 out.extend(macros[item[1:]])
             else:
-                out.append(_expand_macros(item, macros))
+                out.append(expand_macros(item, macros))
         return out
     return value
 
@@ -118,7 +122,7 @@ def _unbounded(pattern: list) -> dict:
     return {"pattern": tokens, "limits": tuple(limits)}
 
 
-def _canonical(pattern: list) -> list:
+def canonical(pattern: list) -> list:
     """The same pattern, cheaper to match: the Matcher calls Python once per
     token for each distinct set predicate ("IN", "NOT_IN"), so equal sets
     are written alike, and a one-value "IN" becomes the plain value, which
@@ -154,7 +158,7 @@ def _flag(vocab: Vocab, attr: str, words: list) -> int:
     return flags.get(getter) or vocab.add_flag(getter)
 
 
-def _flagged_start(vocab: Vocab, pattern: list) -> list:
+def flagged_start(vocab: Vocab, pattern: list) -> list:
     """The same pattern, cheaper to match: the Matcher tries every pattern's
     first token at every token, where it tests a set of words in Python but
     a lexeme flag in C; so the first token's word sets become flags."""
@@ -172,21 +176,22 @@ def _flagged_start(vocab: Vocab, pattern: list) -> list:
 
 @lru_cache(maxsize=None)
 def rules_by_id() -> dict[str, Rule]:
-    """The rules of kg/data/relation_patterns.jsonl by id: the Matcher's
-    match ids, and what ``bindings`` reads back from each doc."""
-    return {rule.id: rule for rule in load_rules()}
+    """The token and dependency rules by id: the matchers' match ids, and
+    what ``bindings`` reads back from each doc."""
+    from .deps import load_dependency_rules  # deps builds on this module's Rule
+    return {rule.id: rule for rule in load_rules() + load_dependency_rules()}
 
 
 @lru_cache(maxsize=None)
 def load_rules(path: Path = DATA / "relation_patterns.jsonl") -> tuple[Rule, ...]:
-    macros = json.loads((DATA / "pattern_macros.json").read_text(encoding="utf-8"))
+    known = macros()
     rules = []
     for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
         if not line.strip():
             continue
         try:
             raw = json.loads(line)
-            pattern = _expand_macros(raw["pattern"], macros)
+            pattern = expand_macros(raw["pattern"], known)
             errors = validate_token_pattern(pattern)
             if errors:
                 raise ValueError("; ".join(errors))
@@ -194,7 +199,7 @@ def load_rules(path: Path = DATA / "relation_patterns.jsonl") -> tuple[Rule, ...
                 id=raw["id"],
                 makes=raw["makes"],
                 roles=raw["roles"],
-                classes={k: tuple(_expand_macros(v, macros)) for k, v in raw.get("classes", {}).items()},
+                classes={k: tuple(expand_macros(v, known)) for k, v in raw.get("classes", {}).items()},
                 expand=tuple(raw.get("expand", ())),
                 derive=raw.get("derive", {}),
                 confidence=float(raw.get("confidence", 0.8)),
@@ -279,7 +284,7 @@ def coordinated(token: Token, step: int, context=()) -> list[Token]:
     return found
 
 
-def _nearest(bindings: list[Binding]) -> list[Binding]:
+def nearest(bindings: list[Binding]) -> list[Binding]:
     """Wildcards let one anchor reach several entities; keep, per rule and
     per bound entity, only the shortest match, i.e. the nearest partner."""
     keep = set(range(len(bindings)))
@@ -293,76 +298,3 @@ def _nearest(bindings: list[Binding]) -> list[Binding]:
                 best[key] = n
         keep &= {n for n, b in enumerate(bindings) if role not in b.roles or best[(b.rule.id, b.roles[role][0].i)] == n}
     return [b for n, b in enumerate(bindings) if n in keep]
-
-
-class RuleEngine:
-    """The relation rules as a pipeline component (``kg_relations``, after
-    ``kg_mentions``). Matches stay on the doc as token indices, plain data
-    that ``Doc.to_bytes`` carries; ``bindings(doc)`` reads them back."""
-
-    def __init__(self, vocab):
-        self.rules = rules_by_id()
-        self.matcher = Matcher(vocab, validate=False)  # load_rules validates; spaCy's schema has no flags
-        for rule in self.rules.values():
-            self.matcher.add(rule.id, [_flagged_start(vocab, _canonical(rule.pattern))])
-
-        self._run = guarded(self._store)
-
-    def __call__(self, doc: Doc) -> Doc:
-        return self._run(doc)
-
-    def _store(self, doc: Doc) -> None:
-        doc.user_data["kg_relations"] = [
-            (b.rule.id, {role: [t.i for t in tokens] for role, tokens in b.roles.items()}, b.span.start, b.span.end, b.length)
-            for b in self.match(doc)]
-
-    def match(self, doc: Doc) -> list[Binding]:
-        """Match on a view of the document without quotation marks, so that
-        patterns need not care whether a title was quoted. The view is read
-        and written as token attribute arrays rather than ``Token`` objects."""
-        columns = doc.to_array([ORTH, SPACY, SENT_START, ENT_TYPE, IS_QUOTE])
-        rows = numpy.flatnonzero((columns[:, 4] == 0) | (columns[:, 3] != 0))
-        orth, spaces, starts, labels = columns[rows, :4].T
-        strings = doc.vocab.strings
-        view = Doc(doc.vocab, words=[strings[o] for o in orth.tolist()], spaces=spaces.astype(bool).tolist())
-        # A token starts a sentence (1) or not (-1); a mention is a one-token entity (IOB 3 "B", else 2 "O").
-        view.from_array([SENT_START, ENT_IOB, ENT_TYPE], numpy.stack(
-            [numpy.where(starts == 1, 1, -1).astype(numpy.uint64), numpy.where(labels != 0, 3, 2).astype(numpy.uint64), labels], axis=1))
-        kept = rows.tolist()
-        bindings = []
-        for match_id, start, end, alignment in self.matcher(view, with_alignments=True):
-            rule = self.rules[strings[match_id]]
-            if any(not low <= alignment.count(position) <= high for position, low, high in rule.limits):
-                continue
-            tokens = [doc[i] for i in kept[start:end]]
-            roles: dict[str, list[Token]] = {}
-            for role, position in rule.roles.items():
-                bound = [tokens[k] for k, p in enumerate(alignment) if p == position]
-                if bound:
-                    roles[role] = bound[:1]
-            if any(role in roles and not compatible(roles[role][0], rule.classes.get(role, ())) for role in rule.classes):
-                continue
-            for role in rule.expand:
-                if role in roles:
-                    head = roles[role][0]
-                    # A list runs away from the rest of the pattern: "A, B and C star in X", "X sung by A and B".
-                    roles[role] = [head] + coordinated(head, -1 if rule.roles[role] == 0 else +1, tokens)
-            length = end - start
-            span = doc[tokens[0].i:tokens[-1].i + 1]
-            bindings.append(Binding(rule, roles, span, length if rule.keep == "nearest" else -length))
-        return _nearest(bindings)
-
-
-@Language.factory("kg_relations")
-def make_relations(nlp: Language, name: str) -> RuleEngine:
-    return RuleEngine(nlp.vocab)
-
-
-def bindings(doc: Doc) -> list[Binding]:
-    """The matches ``kg_relations`` left on ``doc``, as Bindings of its tokens."""
-    rules = rules_by_id()
-    out = []
-    for rule_id, roles, start, end, length in doc.user_data["kg_relations"]:
-        out.append(Binding(rules[rule_id], {role: [doc[i] for i in tokens] for role, tokens in roles.items()},
-                           doc[start:end], length))
-    return out

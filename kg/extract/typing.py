@@ -81,22 +81,32 @@ _CLASSES = {"Person", "MusicGroup", "Organization", "Broadcaster", "Platform", "
 
 
 class Ballot:
-    """The votes of one article: per name and class, the weight of each
-    vote; per mention (by start offset), the classes its own surroundings
-    voted for."""
+    """The votes of one article. Per name and class: the weight each
+    mention's evidence adds up to (keyed by the mention's start offset),
+    and the votes of rules and readers (keyed None), each counted apart."""
 
     def __init__(self):
-        self.names: dict[str, dict[str, list[float]]] = defaultdict(lambda: defaultdict(list))
-        self.local: dict[int, dict[str, float]] = defaultdict(dict)
+        self.names: dict[str, dict[str, dict]] = defaultdict(lambda: defaultdict(dict))
 
     def vote(self, name: str, cls: str, weight: float, at: int | None = None) -> None:
-        self.names[name][cls].append(weight)
-        if at is not None:
-            self.local[at][cls] = self.local[at].get(cls, 0.0) + weight
+        """``at``: the mention whose surroundings cast the vote; votes of one
+        mention add up, votes of rules (no ``at``) are each their own."""
+        votes = self.names[name][cls]
+        key = at if at is not None else f"rule{len(votes)}"
+        votes[key] = votes.get(key, 0.0) + weight
+
+    def local(self, name: str, at: int) -> dict[str, float]:
+        """The classes one mention's own surroundings voted for."""
+        return {cls: votes[at] for cls, votes in self.names.get(name, {}).items() if at in votes}
 
     def scores(self, name: str) -> dict[str, float]:
         """Per class: the strongest vote plus a quarter of the others."""
-        return {cls: max(ws) + 0.25 * (sum(ws) - max(ws)) for cls, ws in self.names.get(name, {}).items() if ws}
+        out = {}
+        for cls, votes in self.names.get(name, {}).items():
+            if votes:
+                strongest = max(votes.values())
+                out[cls] = strongest + 0.25 * (sum(votes.values()) - strongest)
+        return out
 
     def leader(self, name: str, family: tuple = ()) -> tuple[str | None, float]:
         """The class with the highest score among ``family`` (any, if
@@ -113,18 +123,16 @@ class Ballot:
         cls, weight = self.leader(name)
         return cls if weight >= weights()["decide"] else None
 
-    def to_data(self) -> dict:
-        return {"names": {n: {c: list(ws) for c, ws in v.items()} for n, v in self.names.items()},
-                "local": {k: dict(v) for k, v in self.local.items()}}
+    def to_data(self) -> list:
+        """Plain rows (name, class, mention or rule key, weight), which
+        ``Doc.to_bytes`` carries."""
+        return [(n, c, k, w) for n, v in self.names.items() for c, ws in v.items() for k, w in ws.items()]
 
     @classmethod
-    def from_data(cls, data: dict) -> Ballot:
+    def from_data(cls, rows: list) -> Ballot:
         ballot = cls()
-        for name, votes in data["names"].items():
-            for c, ws in votes.items():
-                ballot.names[name][c].extend(ws)
-        for at, votes in data["local"].items():
-            ballot.local[int(at)].update(votes)
+        for name, c, key, weight in rows:
+            ballot.names[name][c][key] = weight
         return ballot
 
 
@@ -242,8 +250,8 @@ def _share_list_cues(ballot: Ballot, doc: Doc, ents: list, w: dict) -> None:
     titles = sorted((e for e in ents if e.cls == "TITLE" or e.cls in WORKS), key=lambda e: e.start)
     text = text_of(doc)
     for first, second in zip(titles, titles[1:]):
-        cued = {c: v for c, v in ballot.local.get(first.start, {}).items() if c in WORKS}
-        if not cued or any(c in WORKS for c in ballot.local.get(second.start, {})) \
+        cued = {c: v for c, v in ballot.local(first.name, first.start).items() if c in WORKS}
+        if not cued or any(c in WORKS for c in ballot.local(second.name, second.start)) \
                 or not LISTED.fullmatch(text[first.end:second.start]):
             continue
         cls = max(cued, key=cued.get)

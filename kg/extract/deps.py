@@ -1,0 +1,88 @@
+"""Relation rules over the dependency parse, with spaCy's DependencyMatcher.
+
+Rules live in ``kg/data/dependency_patterns.jsonl``, one JSON object a line,
+with the schema of the token rules (``id``, ``makes``, ``roles``,
+``classes``, ``expand``, ``derive``, ``confidence``; see rules.py) except
+that ``pattern`` is a DependencyMatcher pattern and ``roles`` name its
+nodes (``{"object": "artist"}``). Word lists may be macros of
+``kg/data/pattern_macros.json`` ("@SUNG").
+
+A verb frame states one side of a relation near the verb ("sung by Y": the
+agent) and the other wherever the sentence put it: as the verb's subject
+("X is sung by Y"), as the noun a participle or relative clause hangs on
+("X, sung by Y", "the song that Y sang"), in an apposition, or in an
+earlier sentence ("It is directed by Y"). So a rule may leave a role to be
+attached: ``"attach": {"subject": "verb"}`` names the node the role's
+entity is found from (kg/extract/facts.py, ``attached``), rather than
+spelling every construction out as a pattern of its own.
+"""
+from __future__ import annotations
+
+import json
+from functools import lru_cache
+from pathlib import Path
+
+from spacy.matcher import DependencyMatcher
+from spacy.schemas import validate_token_pattern
+from spacy.tokens import Doc
+from spacy.vocab import Vocab
+
+from ..nlp import DATA
+from .rules import Rule, expand_macros, macros
+
+
+@lru_cache(maxsize=None)
+def load_dependency_rules(path: Path = DATA / "dependency_patterns.jsonl") -> tuple[Rule, ...]:
+    """The rules of ``path``, each checked against spaCy's schemas: the
+    token attributes of every node and the shape of the pattern itself (a
+    DependencyMatcher refuses unknown operators and unknown nodes)."""
+    known = macros()
+    rules, check = [], DependencyMatcher(Vocab(), validate=True)
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip():
+            continue
+        try:
+            raw = json.loads(line)
+            pattern = expand_macros(raw["pattern"], known)
+            for node in pattern:
+                errors = validate_token_pattern([node.get("RIGHT_ATTRS", {})])
+                if errors:
+                    raise ValueError("; ".join(errors))
+            check.add(raw["id"], [pattern])
+            nodes = {node["RIGHT_ID"] for node in pattern}
+            for role, node in {**raw["roles"], **raw.get("attach", {})}.items():
+                if node not in nodes:
+                    raise ValueError(f"role {role!r} names no node of the pattern ({node!r})")
+            rules.append(Rule(
+                id=raw["id"], makes=raw["makes"], roles=raw["roles"],
+                classes={k: tuple(expand_macros(v, known)) for k, v in raw.get("classes", {}).items()},
+                expand=tuple(raw.get("expand", ())), derive=raw.get("derive", {}),
+                confidence=float(raw.get("confidence", 0.8)), pattern=pattern,
+                attach=raw.get("attach", {}),
+            ))
+        except (KeyError, ValueError, TypeError) as error:
+            raise ValueError(f"{path}:{number}: bad rule: {error}") from None
+    return tuple(rules)
+
+
+class DependencyRules:
+    """The dependency rules matched over a parsed document whose mentions
+    are single tokens. Yields (rule, {role: token index}, {role: anchor
+    token index}, first and last token index of the match)."""
+
+    def __init__(self, vocab: Vocab, rules: tuple[Rule, ...]):
+        self.rules = {rule.id: rule for rule in rules}
+        self.matcher = DependencyMatcher(vocab, validate=False)  # checked on load
+        for rule in rules:
+            self.matcher.add(rule.id, [rule.pattern])
+
+    def __call__(self, doc: Doc):
+        if not self.rules or not doc.has_annotation("DEP"):
+            return
+        strings = doc.vocab.strings
+        for match_id, token_ids in self.matcher(doc):
+            rule = self.rules[strings[match_id]]
+            nodes = {node["RIGHT_ID"]: i for node, i in zip(rule.pattern, token_ids)}
+            roles = {role: nodes[node] for role, node in rule.roles.items()}
+            anchors = {role: nodes[node] for role, node in rule.attach.items()}
+            yield rule, roles, anchors, min(token_ids), max(token_ids)
