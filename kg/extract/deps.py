@@ -59,6 +59,7 @@ def load_dependency_rules(path: Path = DATA / "dependency_patterns.jsonl") -> tu
                 expand=tuple(raw.get("expand", ())), derive=raw.get("derive", {}),
                 confidence=float(raw.get("confidence", 0.8)), pattern=pattern,
                 attach=raw.get("attach", {}),
+                role_kind=raw.get("role_kind", {}), not_role_kind=raw.get("not_role_kind", {}),
             ))
         except (KeyError, ValueError, TypeError) as error:
             raise ValueError(f"{path}:{number}: bad rule: {error}") from None

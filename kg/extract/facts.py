@@ -10,7 +10,7 @@ from ..nlp import lexicon
 from ..records import EntityRef, Fact, Value
 from .context import Context
 from .mentions import TYPED, span_text
-from .rules import Binding
+from .rules import Binding, role_kinds
 from .typing import FAMILIES, weights
 from .values import parse_date, years_in
 
@@ -177,12 +177,35 @@ def _implied(ctx: Context, binding: Binding, sentence, role: str) -> list[Entity
     return [ref] if ref else []
 
 
+def _role_word_kind(token, sentence) -> str | None:
+    """The kind of the nearest role word before ``token`` in its sentence
+    ("PD Choi (One the Woman)": director; "the main cast of Ji Sung": actor)."""
+    kinds = role_kinds()
+    for i in range(token.i - 1, sentence.start - 1, -1):
+        kind = kinds.get(token.doc[i].lower_)
+        if kind:
+            return kind
+    return None
+
+
+def _fits_role_words(rule, role: str, token, sentence) -> bool:
+    """A rule that names the kind of role word its entity needs (or must
+    not have) before it: "(Work)" after a director's name is directing,
+    after an actor's it is acting."""
+    if role not in rule.role_kind and role not in rule.not_role_kind:
+        return True
+    kind = _role_word_kind(token, sentence)
+    return (role not in rule.role_kind or kind in rule.role_kind[role]) and kind not in rule.not_role_kind.get(role, ())
+
+
 def _role_refs(ctx: Context, binding: Binding, sentence, role: str) -> list[EntityRef]:
     rule = binding.rule
     accepted = rule.classes.get(role, ())
     accepted = tuple(c for c in accepted if c in TYPED) or tuple(TYPED)
     refs = []
     for token in binding.roles.get(role, []):
+        if not _fits_role_words(rule, role, token, sentence):
+            continue
         ent = ctx.ent(token)
         if ent is None:
             refs.extend(_refs_at(ctx, token, accepted) if token.ent_type_ == "" else [])

@@ -50,6 +50,9 @@ class Rule:
     keep: str = "nearest"
     limits: tuple = ()  # (position, fewest, most tokens) for each bounded repetition "{n,m}"
     attach: dict = field(default_factory=dict)  # dependency rules: role -> node its entity is found from
+    # role -> kinds of role word (lexicon "role_kinds") that must / must not be the nearest one before its entity
+    role_kind: dict = field(default_factory=dict)
+    not_role_kind: dict = field(default_factory=dict)
 
 
 @dataclass
@@ -205,6 +208,7 @@ def load_rules(path: Path = DATA / "relation_patterns.jsonl") -> tuple[Rule, ...
                 confidence=float(raw.get("confidence", 0.8)),
                 **_unbounded(_nearest_partner(pattern, raw["roles"], raw.get("keep", "nearest"))),
                 keep=raw.get("keep", "nearest"),
+                role_kind=raw.get("role_kind", {}), not_role_kind=raw.get("not_role_kind", {}),
             ))
         except (KeyError, ValueError) as error:
             raise ValueError(f"{path}:{number}: bad rule: {error}") from None
@@ -231,7 +235,7 @@ def _same_kind(t: Token, head: Token) -> bool:
 
 
 @lru_cache(maxsize=None)
-def _role_kinds() -> dict[str, str]:
+def role_kinds() -> dict[str, str]:
     kinds = lexicon()["role_kinds"]
     return {word.lower(): kind for kind, words in kinds.items() if not kind.startswith("_") for word in words}
 
@@ -241,7 +245,7 @@ def _describes(t: Token, head: Token, own: set) -> bool:
     next item, a coordinator, a sentence start, a verb-like word, or a role
     word of another kind than the list's own (``own``)."""
     word = t.text.lower()
-    other_role = own and _role_kinds().get(word, next(iter(own))) not in own
+    other_role = own and role_kinds().get(word, next(iter(own))) not in own
     return not (_same_kind(t, head) or word in COORDINATORS or t.is_sent_start or word in VERBISH
                 or t.text.endswith("ed") or other_role)
 
@@ -251,7 +255,7 @@ def coordinated(token: Token, step: int, context=()) -> list[Token]:
     left (-1) over commas and "and", same label family only. ``context`` are
     the matched tokens: a role word of another kind there ends the list
     ("director A and writer B")."""
-    kinds = _role_kinds()
+    kinds = role_kinds()
     own = {kinds[t.text.lower()] for t in context if t.text.lower() in kinds}
     doc, found, i = token.doc, [], token.i + step
     while 0 <= i < len(doc):
