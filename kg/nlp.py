@@ -45,10 +45,16 @@ RULER_FILES = ("gazetteer.jsonl", "name_patterns.jsonl")
 # dependency labels are read (with its tok2vec), tags and lemmas are not.
 UNUSED_COMPONENTS = ["tagger", "attribute_ruler", "lemmatizer", "senter", "morphologizer"]
 
-DOUBLE_QUOTED = re.compile(r"\"([^\"\n]{1,90}?)\"")
+# An opening quote touches the word after it, a closing one the word before:
+# a stray quote elsewhere then does not pair the rest of the text wrongly.
+DOUBLE_QUOTED = re.compile(r"(?<!\w)\"(?=\S)([^\"\n]{1,90}?)(?<=\S)\"(?!\w)")
+# Mixed pairs, as typed in a hurry: 'Love Scenario" or "Love Scenario'.
+MIXED_QUOTED = re.compile(r"(?<![\w'\"])(?:'(?=[A-Z0-9])([^'\"\n]{1,60}?)(?<=\S)\"|\"(?=[A-Z0-9])([^'\"\n]{1,60}?)(?<=\S)'(?!\w))")
 # An apostrophe between letters does not close a single-quoted title: 'We're Still Here'.
 SINGLE_QUOTED = re.compile(r"(?<![\w'])'((?:[^'\n]|(?<=\w)'(?=\w)){1,90}?)'(?!\w)")
 SENTENCE_END = {".", "!", "?", "...", ".."}
+QUOTES = {'"', "'"}
+SENTENCE_INSIDE = re.compile(r"[a-z]{2}[.!?] +[A-Z]")
 # Token pattern attributes that are properties of the word itself (its
 # lexeme): a literal value of one can anchor a match window (the entity
 # rulers) or become a lexeme flag (kg/extract/rules.py).
@@ -75,8 +81,9 @@ def kg_sentences(doc: Doc) -> Doc:
     for i, word in enumerate(words):
         if i == 0 or "\n" in words[i - 1] or space[i - 1]:
             starts.append(1)
-        elif words[i - 1] in SENTENCE_END:
-            before = words[i - 2] if i >= 2 else ""
+        elif words[i - 1] in SENTENCE_END or (words[i - 1] in QUOTES and i >= 2 and words[i - 2] in SENTENCE_END):
+            # a sentence may end inside its quotation: 'followed by "Flower Road." "Love Scenario" ...'
+            before = words[i - 2] if i >= 2 and words[i - 1] not in QUOTES else words[i - 3] if i >= 3 else ""
             opens_quote = word in {'"', "'", "["} and capital[i + 1 if i + 1 < len(words) else i]
             starts.append(1 if (capital[i] or opens_quote) and before not in abbreviations else -1)
         else:
@@ -112,13 +119,16 @@ def kg_titles(doc: Doc) -> Doc:
     titles = []
     singles = [m.span(1) for m in SINGLE_QUOTED.finditer(text)]
     doubles = [m.span(1) for m in DOUBLE_QUOTED.finditer(text)]
+    singles += [m.span(m.lastindex) for m in MIXED_QUOTED.finditer(text)
+                if not any(a <= m.start() < b or a < m.end() <= b for a, b in singles + doubles)]
     # A double-quoted span holding a single-quoted title is speech, not a title.
     doubles = [(a, b) for a, b in doubles if not any(a <= c and d <= b for c, d in singles)]
     for start, end in sorted(singles + doubles):
         inner = text[start:end]
         stripped = inner.strip(" ,.!?") if not inner.rstrip().endswith("..") else inner.strip(" ,")
         words = stripped.split()
-        speech = inner.rstrip().endswith(".") and not inner.rstrip().endswith("..") and len(words) > 3
+        speech = (inner.rstrip().endswith(".") and not inner.rstrip().endswith("..") and len(words) > 3) \
+            or SENTENCE_INSIDE.search(inner)  # quotes paired across a sentence end
         wordy = len(words) > 5 and sum(w[:1].islower() for w in words) * 2 > len(words)
         if not stripped or not stripped[0].isalnum() or len(words) > 9 or speech or wordy \
                 or (stripped[0].islower() and len(words) > 6):

@@ -38,6 +38,9 @@ class Evidence:
     rule: str
     confidence: float
     hedged: bool = False
+    # (start, end) of another sentence that supplied a part of the fact
+    # (the chart in force, what "the song" stands for), if any
+    context: tuple[int, int] | None = None
 
 
 @dataclass(frozen=True)

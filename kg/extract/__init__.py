@@ -10,6 +10,8 @@ an ``Extraction`` record. Facts are born here, each with its Evidence.
 """
 from __future__ import annotations
 
+from dataclasses import replace
+
 from spacy.tokens import Doc
 
 from ..records import Article, EntityRef, Extraction, Fact, Mention
@@ -54,7 +56,9 @@ def extract(article: Article, doc: Doc) -> Extraction:
 
 def _collect_mentions(ctx: Context) -> None:
     """Every mention whose class is decided, minus fictional characters and
-    undecided candidates that no rule or context confirmed."""
+    undecided candidates that no rule or context confirmed; the records'
+    undecided ends take their final class first."""
+    _finalise_records(ctx)
     used = set()
     for fact in ctx.extraction.facts:
         used.add(fact.subject)
@@ -80,17 +84,31 @@ def _collect_mentions(ctx: Context) -> None:
     for ref in used:
         if ref.cls in TYPED and ref not in mentioned:
             ctx.extraction.mentions.append(Mention(ref, ctx.article.id, 0, 0))
-    # Facts whose undecided ends were decided later take the final class.
-    ctx.extraction.facts = [f for f in (_finalise(ctx, fact) for fact in ctx.extraction.facts) if f]
 
 
-def _finalise(ctx: Context, fact: Fact) -> Fact | None:
-    def final(ref):
+def _finalise_records(ctx: Context) -> None:
+    """Facts, chart entries and ratings whose undecided ends were decided
+    later take the final class; those whose ends fit no class are dropped."""
+    def final(ref, allowed=TYPED):
         if not isinstance(ref, EntityRef):
             return ref
         cls = ctx.decided.get(ref.name, ref.cls) if ref.cls in FAMILIES else ref.cls
-        return EntityRef(ref.name, cls) if cls in TYPED else None
-    subject, obj = final(fact.subject), final(fact.object)
-    if subject is None or obj is None or subject.name in ctx.characters or (isinstance(obj, EntityRef) and obj.name in ctx.characters):
-        return None
-    return Fact(subject, fact.predicate, obj, fact.evidence)
+        if cls == "TITLE" and allowed is WORKS_RANKED:
+            cls = "Song"
+        if cls not in allowed or ref.name in ctx.characters:
+            return None
+        return EntityRef(ref.name, cls)
+
+    facts = []
+    for fact in ctx.extraction.facts:
+        subject, obj = final(fact.subject), final(fact.object)
+        if subject is not None and obj is not None:
+            facts.append(Fact(subject, fact.predicate, obj, fact.evidence))
+    ctx.extraction.facts = facts
+    ctx.extraction.chart_entries = [replace(r, entry=entry) for r in ctx.extraction.chart_entries
+                                    if (entry := final(r.entry, WORKS_RANKED)) is not None]
+    ctx.extraction.ratings = [replace(r, series=series) for r in ctx.extraction.ratings
+                              if (series := final(r.series, ("TVSeries",))) is not None]
+
+
+WORKS_RANKED = ("Song", "Album")

@@ -1,98 +1,295 @@
-"""Chart entries: the songs and albums a sentence ranks, on which charts, at which ranks and dates."""
+"""Chart entries: which song or album a clause ranks, at which rank, on
+which chart of which provider, and when.
+
+An article names a chart or its provider once ("Billboard has unveiled its
+World Albums chart", "Gaon revealed chart results", a "Download Chart"
+heading) and ranks songs on it in the sentences that follow ("First up is
+...", "Third place is ..."): that chart stays in force until the next one
+is named, and an entry that takes its chart from it says so in its
+evidence. Within a sentence, clauses are read one by one ("A topped X,
+while B came in third"); ranks pair with the works they follow ("A at No.
+2"), precede ("third place is A") or list ("rose to fourth and fifth,
+respectively"; "followed by A, B and C"). A work that only qualifies
+another ("Lantern, the title track of the album First Light") is not
+ranked itself.
+"""
 from __future__ import annotations
 
 import json
 import re
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from ..nlp import DATA, lexicon
 from ..records import ChartEntryFact, EntityRef, Fact
 from .context import _any_word, is_hedged
 from .mentions import span_text
-from .values import parse_date, parse_rank
+from .ranks import Rank, ranks_in
+from .values import parse_date
 
 WORKS = ("Song", "Album")
+PROVIDERS = ("Platform", "Organization")
+CHART_WORDS = _any_word(lexicon()["ranks"]["chart_words"])
+CLAUSE_BREAK = re.compile(r",\s*(?:while|whereas|but|and)\s+|;\s+|\s+while\s+|\s+whereas\s+")
+NOMINAL_ENTRY = re.compile(r"\b(?:it|its|the\s+(?:song|single|track|album|ep|record|title\s+track))\b", re.I)
+FOLLOWED = re.compile(r"\b(?:followed by|trailed by|then)\b", re.I)
+RESPECTIVELY = re.compile(r"\brespectively\b", re.I)
+QUOTED_SPEECH = re.compile(r'(?<!\w)"(?=\S)[^"]{40,}?(?<=\S)"(?!\w)')
 
 
-RANK_EXPR = re.compile(r"(?:\bno\.?\s*|#|\bnumber\s+)(\d{1,3})\b|\branked\s+(\d{1,3})\b|\b(?:ranked|placed|came|landed|at|in)\s+(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\b|\band\s+(second|third|fourth|fifth)\b", re.I)
-TOPPED = re.compile(r"\b(?:topped|tops|top spot|top place|top of|to the top|all-kill|all kill|number one|first place|no\.?\s*1\b|#1\b)", re.I)
-CHART_WORDS = _any_word(["chart", "charts", "top", "topped", "tops", "ranked"])
-RANK_MARK = re.compile(r"\bNo\.?\s*\d|#\d", re.I)
-CHART_THEN_RANK = re.compile(r"\bcharts?\b.*\bNo\.")
-def _ranks(text: str) -> list[int]:
-    ranks = []
-    for match in RANK_EXPR.finditer(text):
-        value = next(g for g in match.groups() if g)
-        rank = parse_rank(value) if not value.isdigit() else int(value)
-        if rank:
-            ranks.append(rank)
-    if not ranks and TOPPED.search(text):
-        ranks.append(1)
-    return ranks
+@dataclass(frozen=True)
+class Target:
+    """A chart an entry is placed on, and who publishes it."""
+
+    chart: EntityRef
+    provider: EntityRef | None
+    source: object = None  # the sentence that named it, when not the entry's own
 
 
-CLAUSE_BREAK = re.compile(r",\s*(?:while|whereas|but)\b|;\s+|\s+while\s+")
+@lru_cache(maxsize=None)
+def _publishers() -> dict[str, str]:
+    """Services, and organisations that publish a chart of the gazetteer
+    ("Billboard 200": Billboard), by canonical name."""
+    entries = [json.loads(line) for line in (DATA / "gazetteer.jsonl").read_text(encoding="utf-8").splitlines()]
+    charts = {e["id"] for e in entries if e["label"] == "Chart"}
+    names = {}
+    for entry in entries:
+        name = entry["id"]
+        if entry["label"] == "Platform" or entry["label"] == "Organization" and any(c.startswith(name + " ") for c in charts):
+            names.setdefault(name, entry["label"])
+    return names
 
 
-def _clauses(sentence, text):
-    """Sentences joining two chart claims ("A topped X, while B topped Y")
-    are read clause by clause: (clause, its text)."""
-    breaks = list(CLAUSE_BREAK.finditer(text))
-    if not breaks:  # most sentences: the sentence is its one clause, no need to align it again
-        yield sentence, text
-        return
-    start = sentence.start_char
-    for match in breaks:
-        span = sentence.doc.char_span(start, sentence.start_char + match.start(), alignment_mode="contract")
-        if span is not None and len(span):
-            yield span, span_text(span)
-        start = sentence.start_char + match.end()
-    span = sentence.doc.char_span(start, sentence.end_char, alignment_mode="contract")
-    if span is not None and len(span):
-        yield span, span_text(span)
+def _publisher_in_name(chart: str, named_alone: set[str]) -> EntityRef | None:
+    """A chart named after its publisher ("Billboard Hot 100", "Oricon Daily
+    Singles Chart") is published by it; a brand chart "X Chart" is its own
+    publisher unless X is named on its own in the article."""
+    for end in reversed([i for i, char in enumerate(chart) if char == " "]):
+        name = chart[:end]
+        cls = _publishers().get(name)
+        if cls and (chart[end + 1:].lower() not in ("chart", "charts") or name in named_alone):
+            return EntityRef(name, cls)
+    return None
 
 
 def read_charts(ctx) -> None:
+    named_alone = {e.name for _, e in ctx.mention_tokens if ctx.decided.get(e.name, e.cls) in PROVIDERS}
+    in_force: Target | None = None
     records = []
-    ctx.last_provider = None
-    clauses = [(n, clause) for n, (sentence, text) in enumerate(zip(ctx.sentences, ctx.sentence_texts))
-               for clause in _clauses(sentence, text)]
-    for index, (sentence, text) in clauses:
-        if not (CHART_WORDS.search(text) or RANK_MARK.search(text)) or is_hedged(text):
+    for index, (sentence, text) in enumerate(zip(ctx.sentences, ctx.sentence_texts)):
+        own = _targets(ctx, sentence, named_alone, in_force)
+        chart_talk = bool(own) or bool(CHART_WORDS.search(text))
+        if own and chart_talk:
+            in_force = replace(own[0], source=sentence)
+        elif in_force is not None and _heading_kind(text):
+            kind = _heading_kind(text)
+            provider = in_force.provider
+            chart = EntityRef(f"{provider.name} {kind}" if provider else kind, "Chart")
+            in_force = Target(chart, provider, sentence)
+        if is_hedged(text):
             continue
-        marks = [m.start() for m in re.finditer('"', text)]
-        quoted = [(a, b) for a, b in zip(marks[::2], marks[1::2]) if b - a > 20]
-        outside = lambda m: not any(a <= m.start() < b for a, b in quoted)
-        ranked = [m for m in RANK_EXPR.finditer(text) if outside(m)]
-        topped = [m for m in TOPPED.finditer(text) if outside(m)]
-        ranks = _ranks(" ".join(m.group(0) for m in ranked)) if ranked else ([1] if topped else [])
-        if not ranks:
-            continue
-        anchor = sentence.start_char + (ranked[0] if ranked else topped[0]).start()
-        ents = list(ctx.sentence_mentions(sentence))
-        works = [(t, EntityRef(e.name, cls if cls in WORKS else "Song")) for t, e, cls in ents if cls in WORKS + ("TITLE",)]
-        entries = [ref for t, ref in works if t.idx < anchor] or [ref for t, ref in works]
-        if not entries:
-            nominal = re.search(r"\b(?:her|his|their|its|the|this|[\w']+'s?)\s+(?:\w+\s){0,3}?(album|EP|single|song|track)\b", text)
-            if nominal:
-                ref = ctx.antecedent(sentence[0], ("Song",) if nominal.group(1) in ("song", "track") else ("Album",))
-                entries = [ref] if ref else []
-        if not entries:
-            continue
-        evidence = ctx.evidence(sentence, "reader:chart-sentence", 0.8)
-        unquoted = "".join(text[a:b] for a, b in zip([0] + [q[1] for q in quoted], [q[0] for q in quoted] + [len(text)]))
-        chart_word = re.search(r"\bcharts?\b|\bsites\b|\bwebsites\b|\bservices\b", unquoted, re.I)
-        inside = lambda t: any(a <= t.idx - sentence.start_char < b for a, b in quoted)
-        near = [(t, e, c) for t, e, c in ents if not inside(t) and (c != "Platform" or chart_word or 0 <= t.idx - anchor < 40)]
-        targets = _chart_targets(ctx, sentence, near, evidence, inside)
-        if not targets:
-            continue
-        dates = _chart_dates(ctx, sentence)
-        paired = len(ranks) == len(targets) > 1
-        for n, (chart, provider) in enumerate(targets):
-            for entry in dict.fromkeys(entries):
-                records.append((index, provider, ChartEntryFact(entry, chart, ranks[n] if paired else ranks[0], evidence, *dates)))
+        for clause, clause_text in _clauses(sentence, text):
+            ranks = [r for r in ranks_in(clause_text) if not _in_speech(clause_text, r.start)]
+            if not ranks or not (chart_talk or in_force is not None):
+                continue
+            targets = _targets(ctx, clause, named_alone, in_force) if clause is not sentence else own
+            targets = targets or own or ([in_force] if in_force is not None else [])
+            if any(r.provider_free for r in ranks) and not targets:
+                targets = [Target(EntityRef(_free_chart_name(clause_text), "Chart"), None)]
+            if not targets:
+                continue
+            pairs = _pair(ctx, clause, clause_text, ranks)
+            records.extend(_entries(ctx, index, sentence, pairs, ranks, targets))
     ctx.extraction.chart_entries.extend(_best_entries(records))
+
+
+def _entries(ctx, index, sentence, pairs, ranks, targets):
+    """Records for the (work, rank) pairs of a clause on its targets: one
+    target per rank when they pair up ("No. 2 on Genie and No. 4 on
+    Bugs"), else every target for every rank."""
+    dates = _chart_dates(ctx, sentence)
+    by_rank = dict(zip(ranks, targets)) if len(targets) == len(ranks) > 1 else None
+    for work, rank in pairs:
+        for target in ([by_rank[rank]] if by_rank else targets):
+            evidence = ctx.evidence(sentence, "reader:chart-sentence", 0.8)
+            if target.source is not None and target.source is not sentence:
+                evidence = replace(evidence, context=(target.source.start_char, target.source.end_char))
+            if target.provider is not None:
+                ctx.extraction.facts.append(Fact(target.chart, "chartProvider", target.provider, evidence))
+            if re.search(r"\balbums?\b", target.chart.name, re.I) and work.cls not in WORKS:
+                ctx.ballot.vote(work.name, "Album", 2.0)
+            yield index, target.provider, ChartEntryFact(work, target.chart, rank.value, evidence, *dates)
+
+
+def _pair(ctx, clause, text: str, ranks: list[Rank]) -> list[tuple[EntityRef, Rank]]:
+    """Each rank with the work it belongs to."""
+    works = _ranked_works(ctx, clause)
+    if not works:
+        nominal = NOMINAL_ENTRY.search(text[:ranks[0].start]) or NOMINAL_ENTRY.search(text)
+        if nominal is None:
+            return []
+        kinds = ("Song",) if re.search(r"song|single|track", nominal.group(0), re.I) else \
+            ("Album",) if re.search(r"album|ep|record", nominal.group(0), re.I) else WORKS + ("TITLE",)
+        token = clause.doc[clause.start]
+        ref = ctx.antecedent(token, kinds)
+        return [(_work_ref(ref), rank) for rank in ranks] if ref else []
+    if len(works) == len(ranks) > 1 and (RESPECTIVELY.search(text) or _alternate(works, ranks)):
+        return [(ref, rank) for (_, ref), rank in zip(works, ranks)]
+    follow = FOLLOWED.search(text)
+    listed = [w for w in works if follow and w[0] > follow.start() and not any(follow.start() < r.start < w[0] for r in ranks)]
+    pairs, used = [], set(listed)
+    for rank in ranks:
+        before = [w for w in works if w[0] < rank.start and w not in listed]
+        after = [w for w in works if w[0] > rank.end and w not in listed]
+        if after and (not before or re.match(r"\s*(?:place|spot|position)?\s*(?:is|was|goes to|went to)\b", text[rank.end:], re.I)):
+            work = after[0]
+        elif before:
+            work = before[-1]
+        else:
+            continue
+        pairs.append((work[1], rank))
+        used.add(work)
+    if len(ranks) == 1:  # "Dynamite and Butter topped the chart"
+        pairs += [(w[1], ranks[0]) for w in works if w not in used]
+    if listed:  # "A at No. 2, followed by B, C and D": 3, 4 and 5
+        last = max((r for r in ranks if r.start < follow.start()), key=lambda r: r.start, default=None)
+        for step, w in enumerate(listed, 1):
+            if last is not None:
+                pairs.append((w[1], Rank(last.value + step, w[0], w[0])))
+    return pairs
+
+
+def _alternate(works, ranks) -> bool:
+    """Works and ranks that take turns: "A at No. 2, B at No. 4"."""
+    marks = sorted([(w[0], "w") for w in works] + [(r.start, "r") for r in ranks])
+    return all(a[1] != b[1] for a, b in zip(marks, marks[1:]))
+
+
+def _ranked_works(ctx, clause) -> list[tuple[int, EntityRef]]:
+    """(offset in the clause, work) for the works a clause could rank: not
+    one that only qualifies another work (an album after "the title track
+    of"), and not one inside a quotation of speech."""
+    found = []
+    for token, ent, cls in ctx.sentence_mentions(clause):
+        if cls in WORKS + ("TITLE",):
+            found.append((token, EntityRef(ent.name, cls)))
+    tokens = {t.i for t, _ in found}
+    kept = []
+    for token, ref in found:
+        if any(head.i in tokens and head.i != token.i for head in token.ancestors) and _qualifies(token):
+            continue
+        kept.append((token.idx - clause.start_char, _work_ref(ref)))
+    return kept
+
+
+def _qualifies(token) -> bool:
+    """Does the path up from ``token`` pass a preposition or a relative or
+    appositive clause, as in "the title track of X", "which includes X"?"""
+    return any(t.dep_ in ("pobj", "appos", "relcl", "acl", "dobj") for t in [token, *token.ancestors][:4])
+
+
+def _work_ref(ref: EntityRef) -> EntityRef:
+    return ref if ref.cls in WORKS or ref.cls == "TITLE" else EntityRef(ref.name, "Song")
+
+
+def _targets(ctx, span, named_alone: set[str], in_force: Target | None) -> list[Target]:
+    """The charts a span names, each with its provider: named charts;
+    charts named by kind ("Melon's daily chart", "the download chart"),
+    with the provider beside them, in the span, or in force; else one chart
+    per service or publisher named."""
+    ents = [(t, e, c) for t, e, c in ctx.sentence_mentions(span)]
+    providers = list(dict.fromkeys(EntityRef(e.name, c) for _, e, c in ents
+                                   if c == "Platform" or c == "Organization" and e.name in _publishers()))
+    sole = providers[0] if len(providers) == 1 else None
+    out = []
+    for token, ent, cls in ents:
+        if cls == "Chart":
+            chart = EntityRef(ent.name, "Chart")
+            provider = _provider_near(ctx, token, span) or _publisher_in_name(ent.name, named_alone) or sole
+            out.append(Target(chart, provider))
+    if out:
+        return out
+    for kind, provider, token in _chart_kinds(ctx, span):
+        provider = provider or sole or (in_force.provider if in_force else None)
+        if provider is not None:
+            out.append(Target(EntityRef(f"{provider.name} {kind}", "Chart"), provider))
+    if len(out) == 1 and len(providers) > 1:
+        out = [Target(EntityRef(f"{p.name} {out[0].chart.name.split(' ', len(out[0].provider.name.split()))[-1]}", "Chart"), p)
+               for p in providers]
+    return out or [Target(EntityRef(f"{p.name} chart", "Chart"), p) for p in providers]
+
+
+def _provider_near(ctx, token, span) -> EntityRef | None:
+    """The service right before a chart ("QQ Music's popular chart",
+    "Billboard's Hot 100") or right after it ("the chart of QQ Music")."""
+    doc = token.doc
+    for step in (-1, +1):
+        i = token.i
+        for _ in range(3):
+            i += step
+            if not (span.start <= i < span.end):
+                break
+            ent = ctx.ent(doc[i])
+            if ent is not None:
+                cls = ctx.decided.get(ent.name, ent.cls)
+                if cls in PROVIDERS + ("Broadcaster",):
+                    return EntityRef(ent.name, cls)
+                break
+            if doc[i].lower_ not in {"'s", "'", "of", "the", "on", "by", "from", "their", "its"} and not doc[i].is_quote:
+                break
+    return None
+
+
+def _chart_kinds(ctx, span):
+    """Chart phrases and their kind words ("daily physical album chart"),
+    with the provider beside them, if any."""
+    kinds = []
+    kind_words = {w.lower() for w in lexicon()["chart_kind_words"]}
+    doc = span.doc
+    for token in span:
+        if token.lower_ not in ("chart", "charts", "tally") or ctx.ent(token) is not None:
+            continue
+        i = token.i - 1
+        while i >= span.start and ctx.ent(doc[i]) is None and (doc[i].lower_ in kind_words or doc[i].text == "-"):
+            i -= 1
+        kind = re.sub(r"charts$", "chart", ctx.article.text[doc[i + 1].idx:token.idx + len(token)].lower())
+        kinds.append((kind, _provider_near(ctx, doc[i + 1] if i + 1 < token.i else token, span), token))
+    return kinds
+
+
+def _heading_kind(text: str) -> str | None:
+    """A heading that names a chart kind: "Download Chart", "Album Chart"."""
+    text = text.strip()
+    if len(text.split()) <= 4 and re.fullmatch(r"(?:[A-Z][\w&-]*\s+){0,3}Charts?", text):
+        return re.sub(r"charts$", "chart", text.lower())
+    return None
+
+
+def _free_chart_name(text: str) -> str:
+    """The charts an all-kill is on, as the text puts it ("domestic music charts")."""
+    phrase = re.search(r"\b((?:[\w-]+\s){0,3}charts?)\b", text, re.I)
+    return phrase.group(1) if phrase else "all charts"
+
+
+def _clauses(sentence, text):
+    """(clause, its text): sentences joining two chart claims ("A topped X,
+    while B came in third") are read clause by clause, where both sides
+    state a rank."""
+    cuts = [m for m in CLAUSE_BREAK.finditer(text) if ranks_in(text[m.end():]) and ranks_in(text[:m.start()])]
+    if not cuts:
+        yield sentence, text
+        return
+    start = 0
+    for match in cuts + [None]:
+        end = match.start() if match else len(text)
+        span = sentence.doc.char_span(sentence.start_char + start, sentence.start_char + end, alignment_mode="contract")
+        if span is not None and len(span):
+            yield span, text[start:end]
+        start = match.end() if match else end
+
+
+def _in_speech(text: str, offset: int) -> bool:
+    return any(m.start() <= offset < m.end() for m in QUOTED_SPEECH.finditer(text))
 
 
 def _best_entries(records):
@@ -115,120 +312,6 @@ def _best_entries(records):
     return kept
 
 
-@lru_cache(maxsize=None)
-def _publishers() -> dict[str, str]:
-    """Gazetteer services and organisations by canonical name."""
-    names = {}
-    for line in (DATA / "gazetteer.jsonl").read_text(encoding="utf-8").splitlines():
-        entry = json.loads(line)
-        if entry["label"] in ("Platform", "Organization"):
-            names.setdefault(entry["id"], entry["label"])
-    return names
-
-
-def _publisher_in_name(chart: str) -> EntityRef | None:
-    """A chart named after its publisher ("Billboard Hot 100", "Melon Top
-    100") is published by it; the longest name wins. Only the words before
-    a space can name it, so those prefixes are looked up, not every name."""
-    for end in reversed([i for i, char in enumerate(chart) if char == " "]):
-        cls = _publishers().get(chart[:end])
-        if cls:
-            return EntityRef(chart[:end], cls)
-    return None
-
-
-def _provider_near(tokens, ctx, position, step):
-    """The service named right before a chart ("QQ Music's popular chart")
-    or right after it ("chart of QQ Music")."""
-    doc, i = tokens.doc, position
-    for _ in range(3):
-        i += step
-        if not (tokens.start <= i < tokens.end):
-            return None
-        ent = ctx.ent(doc[i])
-        if ent is not None:
-            cls = ctx.decided.get(ent.name, ent.cls)
-            return EntityRef(ent.name, cls) if cls in ("Platform", "Organization", "Broadcaster") else None
-        if doc[i].text.lower() not in {"'s", "'", "of", "the", "on", "by", "from"}:
-            return None
-    return None
-
-
-def _chart_kinds(ctx, sentence):
-    """Chart phrases with their kind words ("popular chart", "K-Pop MV
-    chart") and the provider beside them, if any."""
-    kinds = []
-    kind_words = {w.lower() for w in lexicon()["chart_kind_words"]}
-    for token in sentence:
-        if token.text.lower() not in ("chart", "charts") or ctx.ent(token) is not None:
-            continue
-        words, i = [], token.i - 1
-        while i >= sentence.start and (ctx.ent(ctx.doc[i]) is None or ctx.ent(ctx.doc[i]).is_value) and (ctx.doc[i].text.lower() in kind_words or ctx.doc[i].text == "-"):
-            words.insert(0, ctx.doc[i].text)
-            i -= 1
-        provider = _provider_near(sentence, ctx, i + 1, -1) or _provider_near(sentence, ctx, token.i, +1)
-        kind = ctx.article.text[words and ctx.doc[i + 1].idx or token.idx:token.idx] + "chart" if words else None
-        kinds.append((kind, provider, token))
-    return kinds
-
-
-def _chart_targets(ctx, sentence, ents, evidence, quoted) -> list[tuple[EntityRef, EntityRef | None]]:
-    """The charts a sentence places its entries on, each with its provider:
-    named charts; charts named by type ("QQ Music's popular chart, MV
-    chart"); one chart per country ("iTunes charts in Mexico, Brazil"); or,
-    when only services are named, one unnamed chart per service."""
-    facts = ctx.extraction.facts
-    providers = list(dict.fromkeys(EntityRef(e.name, cls) for _, e, cls in ents if cls == "Platform"))
-    places = list(dict.fromkeys(EntityRef(e.name, "Place") for _, e, cls in ents if cls == "Place"))
-    sole = providers[0] if len(providers) == 1 else None
-    charts = [EntityRef(e.name, "Chart") for _, e, cls in ents if cls == "Chart"]
-    if charts:
-        out = []
-        for chart in charts:
-            provider = next((EntityRef(e.name, cls) for _, e, cls in ents if cls in ("Platform", "Organization") and chart.name.startswith(e.name)), None)
-            provider = provider or _publisher_in_name(chart.name) or sole
-            if provider:
-                facts.append(Fact(chart, "chartProvider", provider, evidence))
-            out.append((chart, provider))
-        return out
-    kinds = [k for k in _chart_kinds(ctx, sentence) if not quoted(k[2])]
-    named = [(k, p or sole, t) for k, p, t in kinds if k]
-    shared = next((p for _, p, _ in named if p), None)
-    shared = shared or (ctx.last_provider if named else None)
-    named = [(k, p or shared, t) for k, p, t in named]
-    ctx.last_provider = next((p for _, p, _ in named if p), sole or ctx.last_provider)
-    if len(named) == 1 and len(providers) > 1:
-        named = [(named[0][0], p, named[0][2]) for p in providers]
-    out = []
-    for kind, provider, token in named:
-        if provider is None:
-            continue
-        per_country = places and re.search(r"\bin\s+(?:\w+\s){0,4}?(?:countries|regions|markets|nations)\b|\bin\s+[A-Z]", ctx.article.text[token.idx:sentence.end_char])
-        for place in places if per_country else [None]:
-            singular = re.sub(r"charts$", "chart", kind)
-            chart = EntityRef(f"{provider.name} {singular}" + (f" ({place.name})" if place else ""), "Chart")
-            facts.append(Fact(chart, "chartProvider", provider, evidence))
-            if place:
-                facts.append(Fact(chart, "market", place, evidence))
-            elif len(places) == 1:
-                facts.append(Fact(chart, "market", places[0], evidence))
-                facts.append(Fact(provider, "market", places[0], evidence))
-            if not place:
-                ctx.extraction.aliases.setdefault(chart, set()).add(kind)
-            out.append((chart, provider))
-    if out:
-        return out
-    for service in providers:
-        chart = EntityRef(f"{service.name} chart", "Chart")
-        facts.append(Fact(chart, "chartProvider", service, evidence))
-        out.append((chart, service))
-    if not out:
-        phrase = re.search(r"\bon\s+((?:[\w']+\s){1,4}?(?:sites|websites|services|platforms))\b", span_text(sentence))
-        if phrase:
-            out.append((EntityRef(phrase.group(1), "Chart"), None))
-    return out
-
-
 def _chart_dates(ctx, sentence) -> tuple[str | None, str | None]:
     text = span_text(sentence)
     span = re.search(r"\bfrom\s+(.+?)\s+(?:to|until|through)\s+(\d{1,2})\b", text)
@@ -248,12 +331,13 @@ def _chart_dates(ctx, sentence) -> tuple[str | None, str | None]:
 def read_chart_names(ctx) -> None:
     """A chart named after its publisher ("Billboard Hot 100") is published
     by it, whether or not the article ranks anything on it."""
+    named_alone = {e.name for _, e in ctx.mention_tokens if ctx.decided.get(e.name, e.cls) in PROVIDERS}
     seen = set()
     for token, ent in ctx.mention_tokens:
         if ctx.decided.get(ent.name, ent.cls) != "Chart" or ent.name in seen:
             continue
         seen.add(ent.name)
-        publisher = _publisher_in_name(ent.name)
+        publisher = _publisher_in_name(ent.name, named_alone)
         if publisher:
             evidence = ctx.evidence(ctx.sentence_of(token.i), "reader:chart-name", 0.9)
             ctx.extraction.facts.append(Fact(EntityRef(ent.name, "Chart"), "chartProvider", publisher, evidence))

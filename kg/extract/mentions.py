@@ -99,8 +99,8 @@ def kg_mentions(doc: Doc) -> None:
     for ent in ents:
         if ent.cls in FAMILIES:
             cls = ballot.decided(ent.name)
-            if cls == NOT_A_WORK:
-                continue  # a quoted phrase that is no title ("the words 'X'")
+            if cls == NOT_A_WORK or (cls is None and ent.source == "quoted-lower"):
+                continue  # a quoted phrase that is no title ("the words 'X'"), or lower case with no cue
             ent.cls = cls or ent.cls
         kept.append(ent)
     ents = kept

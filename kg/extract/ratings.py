@@ -6,10 +6,10 @@ from decimal import Decimal
 
 from ..nlp import lexicon
 from ..records import EntityRef, Fact, RatingFact
-from .charts import CHART_THEN_RANK
 from .context import _any_word
 
 WORKS = ("Song", "Album")
+CHART_THEN_RANK = re.compile(r"\bcharts?\b.*\bNo\.")
 
 
 PERCENTS = re.compile(r"(\d{1,3}(?:[.,]\d+)?)((?:\s*(?:,|and|, and)\s*\d{1,3}(?:[.,]\d+)?)*)\s*(?:%|percent\b|per cent\b)", re.I)

@@ -1,0 +1,83 @@
+"""Chart positions as news states them: "No. 2", "#74", "number one",
+"ranked second", "in 11th place", "rose to fourth and fifth", "topped",
+"an all-kill". An ordinal is a rank only where a rank verb comes before it
+or a place word after it ("third place", "second on"), never in "its first
+week" or "the second episode". Word lists: "ranks" in kg/data/lexicon.json.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ..nlp import lexicon
+
+
+@dataclass(frozen=True)
+class Rank:
+    value: int
+    start: int  # offsets in the text searched
+    end: int
+    provider_free: bool = False  # "all-kill": every chart of a market, no one provider
+
+
+@lru_cache(maxsize=None)
+def _patterns() -> tuple:
+    words = lexicon()["ranks"]
+    ordinals = "|".join(words["ordinals"])
+    ordinal = rf"(?P<ord>{ordinals}|\d{{1,3}}(?:st|nd|rd|th))"
+    numbers = "|".join(lexicon()["number_words"])
+    number = re.compile(rf"(?:\bno\.?\s?|#\s?|\bnumber\s+)(?P<num>\d{{1,3}}|{numbers})\b", re.I)
+    verbs = "|".join(sorted(words["rank_verbs"], key=len, reverse=True))
+    places = "|".join(re.escape(w) for w in sorted(words["place_words"], key=len, reverse=True))
+    # "ranked 50": a bare number after a rank verb; an ordinal after one still needs a place word after it
+    after_verb = re.compile(rf"\b(?:{verbs})\s+(?:(?:in|at|to)\s+)?(?P<num>\d{{1,3}})\b(?!\s*(?:%|percent|copies|million|thousand|weeks?|days?|points?|countries|spots?|places|times|[ap]\.?m\b))", re.I)
+    before_place = re.compile(rf"\b{ordinal}(?=\s*(?:,|\.|;|$|(?:{places})\b))", re.I)
+    chained = re.compile(rf"^\s*(?:,\s*|\s+)(?:and\s+|or\s+)?{ordinal}\b", re.I)
+    top = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in sorted(words["top_phrases"], key=len, reverse=True))
+                     + r")(?!\s+(?:\d|(?:" + "|".join(words["not_a_rank_after_top"]) + r")\b))", re.I)
+    return number, after_verb, before_place, chained, top
+
+
+def _value(text: str) -> int | None:
+    text = text.lower()
+    words = lexicon()["ranks"]["ordinals"]
+    if text in words:
+        return words[text]
+    if text in lexicon()["number_words"]:
+        return lexicon()["number_words"][text]
+    digits = re.match(r"\d+", text)
+    return int(digits.group(0)) or None if digits else None
+
+
+def ranks_in(text: str) -> list[Rank]:
+    """The ranks a clause states, left to right, without overlaps."""
+    number, after_verb, before_place, chained, top = _patterns()
+    found: list[Rank] = []
+
+    def add(value: int | None, start: int, end: int, free: bool = False) -> None:
+        if value and not any(r.start < end and start < r.end for r in found):
+            found.append(Rank(value, start, end, free))
+
+    for pattern in (number, after_verb):
+        for match in pattern.finditer(text):
+            add(_value(match.group("num")), match.start("num") if pattern is after_verb else match.start(), match.end())
+    for match in before_place.finditer(text):
+        add(_value(match.group("ord")), match.start("ord"), match.end("ord"))
+    # "rose to fourth and fifth", "15th in Germany and 22nd in France"
+    for rank in sorted(found, key=lambda r: r.start):
+        end = rank.end
+        while True:
+            tail = re.match(r"(?:\s+in\s+[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*)?)?", text[end:])
+            match = chained.match(text[end + tail.end():])
+            if not match:
+                break
+            start = end + tail.end() + match.start("ord")
+            add(_value(match.group("ord")), start, end + tail.end() + match.end("ord"))
+            end = end + tail.end() + match.end()
+    if not found:
+        for match in top.finditer(text):
+            free = match.group(0).lower() in lexicon()["ranks"]["no_provider"]
+            add(1, match.start(), match.end(), free)
+            break
+    return sorted(found, key=lambda r: r.start)
