@@ -18,7 +18,8 @@ from ..records import Article, EntityRef, Extraction, Fact, Mention
 from . import charts, counts, lists, ratings
 from .context import Context
 from .facts import apply_binding, vote_roles
-from .mentions import TYPED, ComponentFailure, failure, read_mentions
+from .mentions import read_mentions
+from .spans import TYPED, ComponentFailure, failure
 from .engine import bindings
 from .typing import FAMILIES, Ballot
 

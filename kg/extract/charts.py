@@ -23,7 +23,7 @@ from functools import lru_cache
 from ..nlp import DATA, lexicon
 from ..records import ChartEntryFact, EntityRef, Fact
 from .context import _any_word, is_hedged
-from .mentions import span_text
+from .spans import span_text
 from .ranks import Rank, ranks_in
 from .values import parse_date
 
@@ -32,7 +32,7 @@ PROVIDERS = ("Platform", "Organization")
 CHART_WORDS = _any_word(lexicon()["ranks"]["chart_words"])
 CLAUSE_BREAK = re.compile(r",\s*(?:while|whereas|but|and)\s+|;\s+|\s+while\s+|\s+whereas\s+")
 NOMINAL_ENTRY = re.compile(r"\b(?:it|its|the\s+(?:song|single|track|album|ep|record|title\s+track))\b", re.I)
-FOLLOWED = re.compile(r"\b(?:followed by|trailed by|then)\b", re.I)
+FOLLOWED = re.compile(r"\b(?:followed by|trailed by)\b", re.I)
 RESPECTIVELY = re.compile(r"\brespectively\b", re.I)
 QUOTED_SPEECH = re.compile(r'(?<!\w)"(?=\S)[^"]{40,}?(?<=\S)"(?!\w)')
 
@@ -88,6 +88,7 @@ def read_charts(ctx) -> None:
             in_force = Target(chart, provider, sentence)
         if is_hedged(text):
             continue
+        works_before = []
         for clause, clause_text in _clauses(sentence, text):
             ranks = [r for r in ranks_in(clause_text) if not _in_speech(clause_text, r.start)]
             if not ranks or not (chart_talk or in_force is not None):
@@ -99,6 +100,9 @@ def read_charts(ctx) -> None:
             if not targets:
                 continue
             pairs = _pair(ctx, clause, clause_text, ranks)
+            if not pairs and works_before:  # "ranked second in France, and eighth in Britain"
+                pairs = [(work, rank) for work in works_before for rank in ranks]
+            works_before = list(dict.fromkeys(work for work, _ in pairs)) or works_before
             records.extend(_entries(ctx, index, sentence, pairs, ranks, targets))
     ctx.extraction.chart_entries.extend(_best_entries(records))
 

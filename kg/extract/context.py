@@ -12,7 +12,7 @@ from spacy.tokens import Doc
 
 from ..nlp import lexicon
 from ..records import Article, EntityRef, Evidence, Extraction
-from .mentions import TYPED, Ent, span_text
+from .spans import TYPED, Ent, span_text
 from .typing import FAMILIES, NOT_A_WORK, WORKS, Ballot, default_work, topic
 
 

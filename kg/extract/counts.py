@@ -5,7 +5,7 @@ import re
 
 from ..records import EntityRef, Fact, Value
 from .context import _any_word, is_hedged
-from .mentions import span_text
+from .spans import span_text
 from .values import parse_count
 
 WORKS = ("Song", "Album")

@@ -10,7 +10,7 @@ from spacy.matcher import Matcher
 from spacy.tokens import Doc, Token
 
 from .deps import DependencyRules, load_dependency_rules
-from .mentions import guarded
+from .spans import guarded
 from .rules import Binding, canonical, compatible, coordinated, flagged_start, load_rules, nearest, rules_by_id
 
 

@@ -9,7 +9,7 @@ import re
 from ..nlp import lexicon
 from ..records import EntityRef, Fact, Value
 from .context import Context
-from .mentions import TYPED, span_text
+from .spans import TYPED, span_text
 from .rules import Binding, role_kinds
 from .typing import FAMILIES, weights
 from .values import parse_date, years_in

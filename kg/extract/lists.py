@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 
 from ..records import EntityRef, Fact, Value
-from .mentions import span_text
+from .spans import span_text
 
 WORKS = ("Song", "Album")
 

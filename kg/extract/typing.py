@@ -222,15 +222,18 @@ def _context_votes(tokens: list[Token], span, mentions: dict, cues: dict, w: dic
         yield described, w["apposition"]
 
 
-def described_as(span, nouns: dict) -> str | None:
+def described_as(span, nouns: dict, copula_only: bool = False) -> str | None:
     """The class the sentence's parse puts beside the mention: an
     apposition ("X, the title track of", "X, a former member of") or what
     it is said to be ("X is a 1990 American film", "X is the first girl
-    group to"); a compound noun reads as its head ("title track": track)."""
+    group to"); a compound noun reads as its head ("title track": track).
+    ``copula_only``: only what it is said to be, for a span that is not a
+    mention yet (an apposition parse of "SEOUL, June 21 -- BTS' new
+    single" is too often wrong to make a title of)."""
     if not span.doc.has_annotation("DEP"):
         return None
     root = span.root
-    described = [t for t in root.children if t.dep_ == "appos" and t.i >= span.end]
+    described = [t for t in root.children if t.dep_ == "appos" and t.i >= span.end and not copula_only]
     if root.dep_ in ("nsubj", "nsubjpass") and root.head.lower_ in BE:
         described += [t for t in root.head.children if t.dep_ == "attr" and t.i > root.head.i]
     for noun in described:

@@ -1,0 +1,118 @@
+"""Names the NER misses or mis-cuts, found from the words around them:
+"singer Gummy", "members Cindy, Yeonshil and Serin", "BLACKPINK Jennie";
+and the NER's own spans, cleaned of possessives and role words."""
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from ..nlp import lexicon, text_of
+from .spans import Ent
+
+LOWER_STOP = {"and", "or", "who", "of", "the", "a", "an", "for", "with", "is", "was", "has", "had", "to", "in", "on", "at", "by",
+              "himself", "herself", "themselves", "also", "too", "duo", "group", "team", "said", "says", "stated", "added"}
+
+
+def cued_people(doc: Doc, tokens: list[Token], words: list[str], ents: list[Ent]) -> list[Ent]:
+    """A name right after a role word ("singer Gummy", "musician Isao
+    Sasaki", "producer Song Dong Woon") is a person even when the model
+    missed it."""
+    cues = {c.lower() for c in lexicon()["person_cues"]} - {"member", "star", "host", "mc"}
+    taken = [(e.start, e.end) for e in ents]
+    found = []
+    for token, word in zip(tokens, words):
+        if word not in cues or token.i + 1 >= len(tokens):
+            continue
+        run = []
+        for t in tokens[token.i + 1:token.i + 4]:
+            if (t.is_title or (t.is_upper and len(t) > 1)) and t.text not in lexicon()["non_names"]:
+                run.append(t)
+            elif t.text == "-" and run and t.i + 1 < len(tokens) and tokens[t.i + 1].is_lower and not t.whitespace_:
+                run.append(t)
+            elif run and run[-1].text == "-" and t.is_lower:
+                run.append(t)
+            else:
+                break
+        if not run and token.i + 2 < len(tokens) and tokens[token.i + 1].is_lower and tokens[token.i + 1].is_alpha \
+                and len(tokens[token.i + 1]) > 2 and tokens[token.i + 1].text not in LOWER_STOP and tokens[token.i + 2].text in (",", "who"):
+            run = [tokens[token.i + 1]]  # stage names written in lower case: "composer atomik, who"
+        if not run or run[-1].text == "-":
+            continue
+        start, end = run[0].idx, run[-1].idx + len(run[-1])
+        if any(start < b and a < end for a, b in taken):
+            continue
+        found.append(Ent(start, end, text_of(doc)[start:end], "Person", text_of(doc)[start:end], "cue"))
+    return found
+
+
+def group_members(doc: Doc, tokens: list[Token], words: list[str], ents: list[Ent]) -> list[Ent]:
+    """Single-word stage names and group names the model misses or mistypes,
+    where the context says what they are: a list after "members" ("members
+    Cindy, Yeonshil and Serin"), a name right after a known group
+    ("BLACKPINK Jennie", "Girls' Generation's YoonA"), a name right after
+    "girl group" / "band"."""
+    model = {e.start: e for e in ents if e.source == "model" and e.cls in ("PERSON", "ORG") and " " not in e.surface}
+    taken = {i for e in ents if e.start not in model for i in range(e.start, e.end)}
+    groups = {e.end: e for e in ents if e.cls == "MusicGroup" and e.source == "gazetteer"}
+    skip = {w.lower() for w in lexicon()["person_cues"] + lexicon()["group_cues"] + lexicon()["non_names"]}
+
+    def name_at(i: int) -> bool:
+        t = tokens[i] if i < len(tokens) else None
+        return bool(t is not None and t.idx not in taken and (t.is_title or (t.is_upper and len(t) > 1))
+                    and t.is_alpha and words[i] not in skip
+                    and not (i + 1 < len(tokens) and tokens[i + 1].is_title and tokens[i + 1].idx not in taken))
+
+    found = []
+
+    def mark(i: int, cls: str, end: int | None = None) -> None:
+        t = tokens[i]
+        end = end or t.idx + len(t)
+        if t.idx in model:
+            model[t.idx].cls, model[t.idx].source = cls, "cue"
+        else:
+            found.append(Ent(t.idx, end, text_of(doc)[t.idx:end], cls, text_of(doc)[t.idx:end], "cue"))
+        taken.update(range(t.idx, end))
+
+    for token, word in zip(tokens, words):
+        if word in ("members", "member") and token.i + 1 < len(tokens):
+            i, starts = token.i + 1, []
+            while name_at(i):
+                starts.append(i)
+                i += 1
+                while i < len(tokens) and words[i] in {",", "and"}:
+                    i += 1
+            if len(starts) >= 2 or word == "member":
+                for i in starts:
+                    mark(i, "Person")
+        elif token.idx + len(token) in groups or token.idx in groups and token.text in ("'s", "'"):
+            i = token.i + 1 + (token.i + 1 < len(tokens) and tokens[token.i + 1].text == "'s")
+            if name_at(i):
+                mark(i, "Person")
+        elif word == "group" and token.i > 0 and words[token.i - 1] in ("girl", "boy", "idol", "rookie", "project"):
+            i = token.i + 1 + (token.i + 1 < len(tokens) and tokens[token.i + 1].text == ",")
+            if name_at(i) or (i < len(tokens) and tokens[i].is_title and i + 1 < len(tokens) and tokens[i + 1].text == "'s"
+                              and i + 2 < len(tokens) and tokens[i + 2].text == "," and tokens[i].idx not in taken):
+                end = tokens[i + 1].idx + 2 if i + 1 < len(tokens) and tokens[i + 1].text == "'s" and tokens[i + 2].text == "," else None
+                mark(i, "MusicGroup", end)
+    return found
+
+
+def clean_candidate(span) -> tuple[int, int] | None:
+    """Drop possessives, leading role words and lower-case words from a model
+    span; refuse spans that are not names at all."""
+    lex = lexicon()
+    cues = {c.lower() for c in lex["person_cues"] + lex["group_cues"]} | {"the", "feature", "featuring", "with"}
+    tokens = list(span)
+    while tokens and (tokens[-1].text in {"'s", "'", "s"} or tokens[-1].is_punct):
+        tokens.pop()
+    while tokens and (tokens[0].is_lower or tokens[0].text.lower() in cues or tokens[0].is_punct):
+        tokens.pop(0)
+    if not tokens:
+        return None
+    text = text_of(span.doc)[tokens[0].idx:tokens[-1].idx + len(tokens[-1])]
+    if text in lex["non_names"] or "\n" in text or not any(c.isalpha() for c in text):
+        return None
+    if len(tokens) > 5 or any(t.is_lower and not t.is_punct and t.text not in {"of", "the", "and", "de"} for t in tokens):
+        return None
+    return tokens[0].idx, tokens[-1].idx + len(tokens[-1])
+
+

@@ -1,0 +1,72 @@
+"""Mentions as plain records, and what every extract module shares about
+them: the classes, the text of a span, and how a rule component's failure
+stays with its document."""
+from __future__ import annotations
+
+from dataclasses import dataclass, fields
+from functools import wraps
+from operator import attrgetter
+from typing import Callable
+
+from spacy.tokens import Doc
+
+from ..nlp import text_of
+
+TYPED = {"Person", "MusicGroup", "Song", "Album", "TVSeries", "Film", "Broadcaster", "Platform", "Chart", "Organization", "Place"}
+TITLE_CLASSES = ("Song", "Album", "TVSeries", "Film")
+VALUE_LABELS = {"PERCENT", "CARDINAL", "DATE", "ORDINAL", "MONEY", "QUANTITY", "TIME"}
+CANDIDATE = {"PERSON": "PERSON", "ORG": "ORG"}
+@dataclass
+class Ent:
+    """One mention. ``cls`` is a vocabulary class, or TITLE / PERSON / ORG
+    while undecided, or a value label (PERCENT, DATE...)."""
+
+    start: int
+    end: int
+    surface: str
+    cls: str
+    name: str
+    source: str
+    model_label: str = ""  # the NER's label for this span, one vote among others
+    cue: str = ""  # the class a title position implies ("the drama X": TVSeries)
+
+    @property
+    def is_value(self) -> bool:
+        return self.cls in VALUE_LABELS
+
+
+# A mention's fields as a plain row (``dataclasses.astuple`` deep-copies
+# each field, and they are all str or int).
+row_of = attrgetter(*(field.name for field in fields(Ent)))
+
+
+def span_text(span) -> str:
+    """``Span.text`` joins the span's tokens on each call: slice the
+    document's text instead."""
+    return text_of(span.doc)[span.start_char:span.end_char]
+
+
+class ComponentFailure(Exception):
+    """A rule component failed on this document (its message names the error)."""
+
+
+def guarded(component: Callable[[Doc], None]) -> Callable[[Doc], Doc]:
+    """spaCy drops a document whose component raises, and with it the rest
+    of the article's batch would lose its place: the error is kept on the
+    doc instead, and ``failure(doc)`` raises it for that article alone."""
+    @wraps(component)
+    def run(doc: Doc) -> Doc:
+        if "kg_failure" not in doc.user_data:
+            try:
+                component(doc)
+            except Exception as error:  # noqa: BLE001 - see above
+                doc.user_data["kg_failure"] = f"{type(error).__name__}: {error}"
+        return doc
+    return run
+
+
+def failure(doc: Doc) -> None:
+    if "kg_failure" in doc.user_data:
+        raise ComponentFailure(doc.user_data["kg_failure"])
+
+

@@ -1,0 +1,173 @@
+"""Titles without quotation marks, found where only a title can stand:
+after a title cue ("the drama Crimson Harbor", "OST: Hollow Moon"),
+before a year in parentheses ("Kill It (2019)"), as the subject a
+sentence calls a work ("Flatliners is a 1990 American film"), and in a
+filmography in parentheses after a name ("Baek Soo Chan (Alice, Healer)")."""
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc, Token
+
+from ..nlp import lexicon, text_of
+from .spans import Ent, span_text
+from .typing import WORKS as WORK_CLASSES, described_as
+
+FILMOGRAPHY_CONTEXT = re.compile(r"\b(?:director|directors|directed|PD|writer|writers|screenwriter|known for|starred|starring|"
+                                 r"stars|cast|casting|actor|actress|actors|drama|dramas|series|film|films|movie|movies|script)\b")
+PARENTHESIS = re.compile(r"\(([^()\n]{3,160})\)")
+
+
+def parenthesized_works(doc: Doc, ents: list[Ent]) -> list[Ent]:
+    """Unquoted earlier works after a director's or writer's name: "Baek Soo
+    Chan (Alice, Beautiful Gong Shim and A Girl Who Sees Smells)". Each
+    capitalised item becomes a title, replacing the model's guesses inside."""
+    people_ends = {e.end for e in ents if e.cls in ("Person", "PERSON")}
+    if not people_ends or "(" not in text_of(doc):
+        return ents
+    for sentence in doc.sents:
+        text = span_text(sentence)
+        if not FILMOGRAPHY_CONTEXT.search(text):
+            continue
+        for match in PARENTHESIS.finditer(text):
+            open_at = sentence.start_char + match.start()
+            if not any(0 <= open_at - end <= 1 for end in people_ends):
+                continue
+            base = sentence.start_char + match.start(1)
+            items = [(m.start() + base, m.end() + base, m.group(0)) for m in re.finditer(r"[^,]+?(?=,|\s+and\s+|$)", match.group(1))]
+            items = [(a + len(t) - len(t.lstrip()) + (4 if t.lstrip().startswith("and ") else 0), b, t.strip().removeprefix("and ").strip()) for a, b, t in items]
+            if not items or not all(t[:1].isupper() and len(t.split()) <= 7 for _, _, t in items):
+                continue
+            if any(e.start == a and e.end == b and e.source in ("gazetteer", "names") for a, b, _ in items for e in ents):
+                continue  # "Lee Hong Gi (F.T. Island)": a group, not a filmography
+            for a, b, title in items:
+                ents = [e for e in ents if not (e.start < b and a < e.end)]
+                ents.append(Ent(a, b, title, "TITLE", title, "listed"))
+    return ents
+
+
+SMALL_WORDS = {"of", "the", "a", "an", "to", "in", "on", "and", "for", "with", "at", "from", "or", "&", "vs", "vs.",
+               "de", "la", "'s", "'", ":", "-", "no", "no.", "x"}
+YEAR = re.compile(r"(?:19|20)\d\d(?:-\d\d(?:\d\d)?)?")
+
+
+def positioned_titles(doc: Doc, tokens: list[Token], ents: list[Ent]) -> list[Ent]:
+    """Unquoted titles where only a title can stand: after a title cue
+    ("the drama Crimson Harbor", "OST: Hollow Moon", "starring in Dinner
+    Mate"), before a year in parentheses ("Kill It (2019)"), and as the
+    subject a sentence calls a work ("Flatliners is a 1990 American film").
+    Each is a run of capitalised words, small words allowed inside."""
+    lex = lexicon()
+    cues = {w.lower(): cls for cls, words in lex["title_cues_before"].items() for w in words}
+    phrases = {tuple(p.lower().split()): cls for cls, ps in lex["title_cue_phrases"].items() if not cls.startswith("_") for p in ps}
+    not_titles = set(lex["not_titles"])
+    taken = bytearray(len(text_of(doc)))
+    for e in ents:
+        if e.source != "model":
+            taken[e.start:e.end] = b"\1" * (e.end - e.start)
+    found: list[tuple[int, int, str]] = []
+    words = [t.lower_ for t in tokens]
+    headlines = _headlines(doc)
+    for i, word in enumerate(words):
+        if headlines and tokens[i].i in headlines:
+            continue  # in Title Case, capitals say nothing
+        # A capitalised cue is part of a name ("Official Singles Top 100"), an acronym is not ("EP").
+        cue = not tokens[i].is_title or len(tokens[i]) == 1 or tokens[i].is_sent_start
+        cls = (cues.get(word) or (cues.get(word[:-1]) if word.endswith("s") else None)) if cue else None
+        if cls is None and i > 0:
+            cls = phrases.get((words[i - 1], word))
+        if cls is not None and i + 1 < len(tokens):
+            start = i + 1 + (words[i + 1] in (",", ":"))
+            while start + 1 < len(tokens) and re.fullmatch(r"(?i)part\.?\d*|vol\.?\d*", tokens[start].text):
+                start += 1 + tokens[start + 1].like_num  # "OST Part 3 X"
+            run = _title_run(tokens, start, taken, not_titles)
+            if run and words[i + 1] == "," and (run[1] >= len(tokens) or words[run[1]] != ","):
+                run = None  # "drama, Sweet Munchies, as": an apposition between commas
+            if run:
+                found.append((*run, cls))
+        elif tokens[i].text == "(" and i + 2 < len(tokens) and YEAR.fullmatch(tokens[i + 1].text) and tokens[i + 2].text == ")":
+            run = _title_run_before(tokens, i, taken, not_titles)
+            if run:
+                found.append((*run, ""))
+    if doc.has_annotation("DEP"):
+        nouns = {w.lower(): cls for cls, ws in lex["class_nouns"].items() if cls in WORK_CLASSES for w in ws}
+        verbs = {tuple(p.split()): cls for cls, ps in lex["title_verbs"].items() if not cls.startswith("_") for p in ps}
+        people = {(e.start, e.end) for e in ents if e.cls in ("PERSON", "Person")}
+        for sentence in doc.sents:
+            if sentence.start in headlines:
+                continue
+            run = _title_run(tokens, sentence.start, taken, not_titles)
+            if not run:
+                continue
+            cls = described_as(doc[run[0]:run[1]], nouns, copula_only=True)
+            if cls not in WORK_CLASSES and (tokens[run[0]].idx, tokens[run[1] - 1].idx + len(tokens[run[1] - 1])) not in people:
+                cls = verbs.get(tuple(words[run[1]:run[1] + 2])) or verbs.get(tuple(words[run[1]:run[1] + 1]))
+            if cls in WORK_CLASSES:
+                found.append((*run, cls))
+    added = []
+    for start, end, cls in found:
+        a, b = tokens[start].idx, tokens[end - 1].idx + len(tokens[end - 1])
+        if taken.find(1, a, b) >= 0:
+            continue
+        taken[a:b] = b"\1" * (b - a)
+        ents = [e for e in ents if not (e.start < b and a < e.end)]
+        title = text_of(doc)[a:b]
+        added.append(Ent(a, b, title, "TITLE", title, "cue-title", cue=cls))
+    return ents + added
+
+
+def _headlines(doc: Doc) -> set[int]:
+    """Token indices of sentences written in Title Case (headlines,
+    section titles), where capitals mark no names."""
+    found = set()
+    for sentence in doc.sents:
+        words = [t for t in sentence if t.is_alpha and len(t) > 3 and not t.ent_type_]  # names are capitalised anyway
+        if len(words) >= 3 and sum(t.text[:1].isupper() for t in words) >= 0.8 * len(words):
+            found.update(range(sentence.start, sentence.end))
+    return found
+
+
+def _title_run(tokens: list[Token], i: int, taken: bytearray, not_titles: set) -> tuple[int, int] | None:
+    """Tokens ``i``.. as a title: capitalised words or numbers, with small
+    words between them, in one sentence, touching no other mention."""
+    last = None
+    j = i
+    while j < len(tokens) and j - i < 10:
+        t = tokens[j]
+        if (j > i and t.is_sent_start) or taken.find(1, t.idx, t.idx + len(t)) >= 0:
+            break
+        if t.text[:1].isupper() or (t.like_num and j > i) or (t.text[:1].isdigit() and j == i):
+            last = j
+        elif not (t.lower_ in SMALL_WORDS and j > i) and not (t.text in "!?" and last == j - 1 and not tokens[j - 1].whitespace_):
+            break
+        elif t.text in "!?":
+            last = j
+        j += 1
+    if last is None or not tokens[i].text[:1].isupper() and not tokens[i].text[:1].isdigit():
+        return None
+    if last == i and (tokens[i].text in not_titles or tokens[i].lower_ in SMALL_WORDS or len(tokens[i]) < 2):
+        return None
+    return i, last + 1
+
+
+def _title_run_before(tokens: list[Token], paren: int, taken: bytearray, not_titles: set) -> tuple[int, int] | None:
+    """The title that ends right before a "(2019)": the longest run of
+    capitalised and small words back to a comma, a verb or a mention."""
+    start = paren
+    while start > 0:
+        t = tokens[start - 1]
+        if t.is_sent_start and start - 1 < paren - 1 and not t.text[:1].isupper():
+            break
+        if taken.find(1, t.idx, t.idx + len(t)) >= 0:
+            break
+        if t.text[:1].isupper() or t.like_num or t.lower_ in SMALL_WORDS or t.text in "!?":
+            start -= 1
+            if t.is_sent_start:
+                break
+        else:
+            break
+    while start < paren and (tokens[start].lower_ in SMALL_WORDS - {"the", "a", "an"} or not tokens[start].text[:1].isupper()):
+        start += 1
+    return _title_run(tokens, start, taken, not_titles) if start < paren else None
+
+
