@@ -47,7 +47,7 @@ def extract(article: Article, doc: Doc) -> Extraction:
     charts.read_chart_names(ctx)
     ratings.read_ratings(ctx)
     ratings.read_rating_table(ctx)
-    lists.read_track_list(ctx)
+    lists.read_lists(ctx)
     counts.read_counts(ctx)
     counts.read_sung(ctx)
     ctx.settle()

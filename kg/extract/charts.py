@@ -34,6 +34,7 @@ CLAUSE_BREAK = re.compile(r",\s*(?:while|whereas|but|and)\s+|;\s+|\s+while\s+|\s
 NOMINAL_ENTRY = re.compile(r"\b(?:it|its|the\s+(?:song|single|track|album|ep|record|title\s+track))\b", re.I)
 FOLLOWED = re.compile(r"\b(?:followed by|trailed by)\b", re.I)
 RESPECTIVELY = re.compile(r"\brespectively\b", re.I)
+NUMBERED = re.compile(r"\s*(\d{1,3})[.)]\s+(?=\S)")
 QUOTED_SPEECH = re.compile(r'(?<!\w)"(?=\S)[^"]{40,}?(?<=\S)"(?!\w)')
 
 
@@ -89,6 +90,11 @@ def read_charts(ctx) -> None:
         if is_hedged(text):
             continue
         works_before = []
+        numbered = NUMBERED.match(text)
+        if numbered and in_force is not None and not own:  # "6. Cravity - "Season 3" - 14,283" in a ranking
+            pairs = _pair(ctx, sentence, text, [Rank(int(numbered.group(1)), 0, numbered.end())])
+            records.extend(_entries(ctx, index, sentence, pairs[:1], [Rank(int(numbered.group(1)), 0, 0)], [in_force]))
+            continue
         for clause, clause_text in _clauses(sentence, text):
             ranks = [r for r in ranks_in(clause_text) if not _in_speech(clause_text, r.start)]
             if not ranks or not (chart_talk or in_force is not None):

@@ -140,6 +140,8 @@ def _refs_at(ctx: Context, token, accepted: tuple) -> list[EntityRef]:
             if subject.dep_ in ("nsubj", "nsubjpass") and ctx.ent(subject) is not None:
                 return _refs_at(ctx, subject, accepted)
     kinds = tuple(k for k in NOMINALS.get(word, ()) if k in accepted)
+    if any(c.lower_ in ("a", "an", "another") for c in token.children):
+        return []  # "a new mini-album" points back to nothing
     ref = ctx.antecedent(token, kinds) if kinds else None
     return [ref] if ref else []
 

@@ -1,4 +1,17 @@
-"""Numbered track lists with credits."""
+"""Lines of lists, as release previews, rankings and track lists print them.
+
+* A numbered block of bare titles is a track list ("01. Memory", "02.
+  Falling Star (Lyrics: A; Composition: B)"): each track is a Song in the
+  album the list belongs to, with its number, its credits, and the album's
+  artist as performer. The album is named in a heading line just before
+  the list ("Crayon Pop – THE STREETS GO DISCO (September 26)"), or in the
+  sentence around it ("FT Island releases their mini-album "Thanks To"").
+* A line that sets a work beside its artists ("1. "Love Tint" –
+  Hyeongseop x Euiwoong", "2. BLACKPINK's Rosé - "R" - 93,646", "SOYOU -
+  The Only One") makes them its performers; a group in parentheses after
+  an artist is that artist's group ("Gunmin x Heedo (B.I.G.)").
+Numbered lines of a ranking are ranked by the charts reader.
+"""
 from __future__ import annotations
 
 import re
@@ -6,39 +19,116 @@ import re
 from ..records import EntityRef, Fact, Value
 from .spans import span_text
 
-WORKS = ("Song", "Album")
+LINE = re.compile(r"(?m)^[ \t]*(\d{1,2})[.)][ \t]+(\S[^\n]*?)[ \t]*$")
+SEPARATOR = re.compile(r"\s+[-–—]\s+")
+ARTISTS = re.compile(r"\s+(?:x|X|×|&|and|with|feat\.?|ft\.?|featuring)\s+|\s*,\s*")
+IN_PARENS = re.compile(r"^(.*?)\s*\(([^()]+)\)\s*$")
+HEADING = re.compile(r"^([^\n\"]{1,60}?)\s+[-–—]\s+([^\n]{1,80}?)\s*(?:\(([^()\n]*)\))?$")
+CREDIT_ROLES = {"lyrics": "lyricist", "lyric": "lyricist", "words": "lyricist", "composition": "composer",
+                "composed": "composer", "music": "composer", "composer": "composer"}
+ARTIST_CLASSES = ("Person", "MusicGroup")
 
 
-TRACK = re.compile(r"(?m)^\s*(\d{1,2})[.)]\s+([^()\n]+?)\s*(?:\(([^()\n]*)\))?\s*$")
-INLINE_TRACK = re.compile(r"\b(0\d|\d)\.\s+([A-Z][^\d\n]*?)(?=\s+\d{1,2}\.\s|\s+Source:|\s*$)")
-CREDIT_ROLES = {"lyrics": "lyricist", "lyric": "lyricist", "words": "lyricist", "composition": "composer", "composed": "composer", "music": "composer", "composer": "composer"}
+def read_lists(ctx) -> None:
+    for block in _blocks(ctx.article.text):
+        if any(SEPARATOR.search(content) or '"' in content for _, _, content in block):
+            for start, _, content in block:
+                _read_credit_line(ctx, start, content)
+        else:
+            _read_track_list(ctx, block)
+    for sentence, text in zip(ctx.sentences, ctx.sentence_texts):
+        line = text.strip()
+        if "\n" not in line and not LINE.match(line) and HEADING.match(line):
+            _read_credit_line(ctx, sentence.start_char + text.index(line), line)
 
 
-def read_track_list(ctx) -> None:
-    """Numbered track lists ("01. Title (Lyrics: A; Composition: B)"): each
-    track is a Song in the album the list introduces, with its number and
-    credits, performed by the album's artist when the article names one."""
-    text = ctx.article.text
-    tracks = [(m.start(), int(m.group(1)), m.group(2).strip(), m.group(3)) for m in TRACK.finditer(text)]
-    if len(tracks) < 2:
-        tracks = [(m.start(), int(m.group(1)), m.group(2).strip(), None) for m in INLINE_TRACK.finditer(text)]
-    tracks = [t for t in tracks if 1 <= t[1] <= 40 and len(t[2].split()) <= 8]
-    if len(tracks) < 2 or [t[1] for t in tracks] != list(range(tracks[0][1], tracks[0][1] + len(tracks))):
+def _blocks(text: str) -> list[list[tuple[int, int, str]]]:
+    """Runs of numbered lines with rising numbers: (offset, number, content)."""
+    blocks, current, last_end = [], [], -1
+    for match in LINE.finditer(text):
+        number = int(match.group(1))
+        gap = text[last_end:match.start()] if last_end >= 0 else ""
+        if current and (number <= current[-1][1] or gap.strip()):
+            blocks.append(current)
+            current = []
+        current.append((match.start(2), number, match.group(2)))
+        last_end = match.end()
+    if current:
+        blocks.append(current)
+    return [b for b in blocks if len(b) >= 2]
+
+
+def _read_credit_line(ctx, start: int, content: str) -> None:
+    """A work and its artists on one line, set apart by dashes."""
+    parts = [p.strip() for p in SEPARATOR.split(content) if p.strip()]
+    if len(parts) < 2:
         return
-    album = _list_album(ctx, tracks[0][0], {t[2] for t in tracks})
+    works = [(i, ref) for i, part in enumerate(parts) if (ref := _work(ctx, start + content.index(part), part))]
+    if len(works) != 1:
+        return
+    index, work = works[0]
+    sentence = ctx.sentence_of(ctx.doc.char_span(start, start + 1, alignment_mode="expand").start)
+    evidence = ctx.evidence(sentence, "reader:credit-line", 0.8)
+    for i, part in enumerate(parts):
+        if i == index or re.search(r"\d", part):
+            continue
+        for artist, group in _artists(ctx, part):
+            ctx.extraction.facts.append(Fact(work, "performer", artist, evidence))
+            if group is not None:
+                ctx.extraction.facts.append(Fact(artist, "memberOf", group, evidence))
+
+
+def _work(ctx, offset: int, part: str) -> EntityRef | None:
+    """The work a line part names: a quoted title, or a title mention."""
+    inner = part.strip('"').strip()
+    span = ctx.doc.char_span(offset, offset + len(part), alignment_mode="expand")
+    if span is None:
+        return None
+    for _, ent, cls in ctx.sentence_mentions(span):
+        if ent.surface == inner and cls in ("Song", "Album", "TITLE"):
+            return EntityRef(ent.name, cls)
+    return None
+
+
+def _artists(ctx, part: str) -> list[tuple[EntityRef, EntityRef | None]]:
+    """The artists a line part lists, each with the group in parentheses
+    after it ("Lee Hong Gi (F.T. Island)"), if any."""
+    out = []
+    group = None
+    whole = IN_PARENS.match(part)
+    if whole and "," not in whole.group(2):  # "Gunmin x Heedo (B.I.G.)": the group of them all
+        part, group = whole.group(1), _named(ctx, whole.group(2), "MusicGroup")
+    for piece in (p.strip() for p in ARTISTS.split(part) if p and p.strip()):
+        own = IN_PARENS.match(piece)
+        name, own_group = (own.group(1), _named(ctx, own.group(2), "MusicGroup")) if own else (piece, None)
+        if not re.fullmatch(r"[A-Z0-9][\w.'’&;-]*(?:\s+[\w.'’&;-]+){0,4}", name):
+            continue
+        artist = _named(ctx, name, "Person")
+        if artist.cls in ARTIST_CLASSES:
+            out.append((artist, own_group or (group if artist.cls == "Person" else None)))
+    return out
+
+
+def _named(ctx, name: str, default: str) -> EntityRef:
+    """The entity a name stands for in this article, with its class if the
+    article decided one, else ``default``."""
+    name = name.strip()
+    cls = ctx.decided.get(name)
+    if cls is None:
+        ctx.decided[name] = cls = default
+    return EntityRef(name, cls)
+
+
+def _read_track_list(ctx, block: list[tuple[int, int, str]]) -> None:
+    tracks = [(start, number, *_credits(content)) for start, number, content in block]
+    if any(len(title.split()) > 8 for _, _, title, _ in tracks):
+        return
+    album, artist = _list_album(ctx, block[0][0], block[-1][0], {t[2] for t in tracks})
     if album is None:
         return
-    artist = next((f.object for f in ctx.extraction.facts if f.subject == album and f.predicate == "performer"), None)
-    intro = ctx.doc.char_span(max(0, tracks[0][0] - 200), tracks[0][0], alignment_mode="contract")
-    pronoun = re.search(r"\b(their|her|his)\b", span_text(intro)) if intro is not None else None
-    if artist is None and pronoun:
-        artist = ctx.salient(("MusicGroup",) if pronoun.group(1) == "their" else ("Person",))
-        if artist:
-            ctx.extraction.facts.append(Fact(album, "performer", artist, ctx.evidence(intro.sent, "reader:track-list", 0.7)))
-    sentence = ctx.doc.char_span(tracks[0][0], tracks[-1][0] + 1, alignment_mode="expand")
     for start, number, title, credits in tracks:
-        line_span = ctx.doc.char_span(start, start + len(title) + 6, alignment_mode="expand") or sentence
-        evidence = ctx.evidence(line_span.sent if line_span is not None else sentence, "reader:track-list", 0.85)
+        span = ctx.doc.char_span(start, start + len(title), alignment_mode="expand")
+        evidence = ctx.evidence(ctx.sentence_of(span.start) if span is not None else ctx.sentences[0], "reader:track-list", 0.85)
         song = EntityRef(title, "Song")
         ctx.decided[title] = "Song"
         facts = ctx.extraction.facts
@@ -53,16 +143,46 @@ def read_track_list(ctx) -> None:
             roles = {CREDIT_ROLES[w] for w in re.findall(r"[a-z]+", label.lower()) if w in CREDIT_ROLES}
             for name in (n.strip() for n in re.split(r",|&| and ", names)):
                 if name:
-                    ctx.decided.setdefault(name, "Person")
+                    person = _named(ctx, name, "Person")
                     for role in roles:
-                        facts.append(Fact(song, role, EntityRef(name, "Person"), evidence))
+                        facts.append(Fact(song, role, person, evidence))
 
 
-def _list_album(ctx, list_start: int, track_titles: set[str]) -> EntityRef | None:
-    before = ctx.article.text[max(0, list_start - 300):list_start]
-    named = re.search(r"(?:album|EP|single)\s+\"?([A-Z][^\":\n]{0,40}?)\"?\s*:?\s*$", before)
-    if named:
-        name = named.group(1).strip()
-        return EntityRef(f"{name} (album)" if name in track_titles else name, "Album")
-    token = ctx.doc.char_span(list_start, list_start + 1, alignment_mode="expand")
-    return ctx.antecedent(token[0], ("Album",)) if token is not None else None
+def _credits(content: str) -> tuple[str, str | None]:
+    """A track line's title and the credits in parentheses after it, if the
+    parentheses hold credits ("Lyrics: A") rather than a version ("(Inst.)")."""
+    match = IN_PARENS.match(content)
+    if match and ":" in match.group(2):
+        return match.group(1).strip(), match.group(2)
+    return content.strip(), None
+
+
+def _list_album(ctx, first: int, last: int, titles: set[str]) -> tuple[EntityRef | None, EntityRef | None]:
+    """The album a track list belongs to, and its artist: from a heading
+    line right before it ("Artist – Album (date)"), else the album named
+    in the sentences around it, else the album the article last named."""
+    text = ctx.article.text
+    before = text[:text.rfind("\n", 0, first) + 1].rstrip().rsplit("\n", 2)
+    heading = HEADING.match(before[-1].strip()) if before else None
+    if heading and not LINE.match(before[-1].strip()):
+        artist = _named(ctx, heading.group(1).strip(), "MusicGroup")
+        name = heading.group(2).strip().strip('"')
+        return EntityRef(f"{name} (album)" if name in titles else name, "Album"), artist if artist.cls in ARTIST_CLASSES else None
+    around = [s for s in ctx.sentences if first - 300 <= s.start_char < first or last < s.start_char <= last + 300]
+    for sentence in sorted(around, key=lambda s: abs(s.start_char - first)):
+        for _, ent, cls in ctx.sentence_mentions(sentence):
+            if cls == "Album" or cls == "TITLE" and re.search(r"\b(?:album|EP|mini-album)\b", span_text(sentence), re.I):
+                album = EntityRef(f"{ent.name} (album)" if ent.name in titles else ent.name, "Album")
+                ctx.decided.setdefault(ent.name, "Album")
+                artist = next((f.object for f in ctx.extraction.facts if f.subject.name == ent.name and f.predicate == "performer"), None)
+                return album, artist or _artist_of(ctx, sentence)
+    return None, None
+
+
+def _artist_of(ctx, sentence) -> EntityRef | None:
+    """The one artist a sentence names, or the one "their"/"her" points to."""
+    artists = {EntityRef(e.name, cls) for _, e, cls in ctx.sentence_mentions(sentence) if cls in ARTIST_CLASSES}
+    if len(artists) == 1:
+        return artists.pop()
+    pronoun = re.search(r"\b(their|her|his)\b", span_text(sentence))
+    return ctx.salient(("MusicGroup",) if pronoun and pronoun.group(1) == "their" else ("Person",)) if pronoun else None

@@ -104,6 +104,7 @@ def positioned_titles(doc: Doc, tokens: list[Token], ents: list[Ent]) -> list[En
                 cls = verbs.get(tuple(words[run[1]:run[1] + 2])) or verbs.get(tuple(words[run[1]:run[1] + 1]))
             if cls in WORK_CLASSES:
                 found.append((*run, cls))
+    found += _dash_line_titles(doc, tokens, ents, taken, not_titles)
     added = []
     for start, end, cls in found:
         a, b = tokens[start].idx, tokens[end - 1].idx + len(tokens[end - 1])
@@ -171,3 +172,23 @@ def _title_run_before(tokens: list[Token], paren: int, taken: bytearray, not_tit
     return _title_run(tokens, start, taken, not_titles) if start < paren else None
 
 
+
+
+DASH_LINE = re.compile(r"(?m)^[ \t]*(?:\d{1,3}[.)][ \t]+)?([^\n]{1,60}?)\s+[-–—]\s+([^\n]{1,80}?)[ \t]*$")
+
+
+def _dash_line_titles(doc: Doc, tokens: list[Token], ents: list[Ent], taken: bytearray, not_titles: set) -> list:
+    """Lines that set a title beside its artist with a dash ("SOYOU - The
+    Only One", "Crayon Pop – THE STREETS GO DISCO (September 26)"): the
+    side that is not a name is the title."""
+    artists = {(e.start, e.end) for e in ents if e.cls in ("Person", "MusicGroup", "PERSON", "ORG")}
+    found = []
+    for match in DASH_LINE.finditer(text_of(doc)):
+        for artist, title in ((1, 2), (2, 1)):
+            if (match.start(artist), match.end(artist)) not in artists:
+                continue
+            span = doc.char_span(match.start(title), match.end(title), alignment_mode="contract")
+            run = _title_run(tokens, span.start, taken, not_titles) if span is not None and len(span) else None
+            if run:
+                found.append((*run, ""))
+    return found
