@@ -14,6 +14,9 @@ from .spans import guarded
 from .rules import Binding, canonical, compatible, coordinated, flagged_start, load_rules, nearest, rules_by_id
 
 
+ARTIST_LABELS = {"Person", "MusicGroup", "PERSON", "ORG"}
+
+
 class RuleEngine:
     """The relation rules as a pipeline component (``kg_relations``, after
     ``kg_mentions``). Matches stay on the doc as token indices, plain data
@@ -42,7 +45,14 @@ class RuleEngine:
         patterns need not care whether a title was quoted. The view is read
         and written as token attribute arrays rather than ``Token`` objects."""
         columns = doc.to_array([ORTH, SPACY, SENT_START, ENT_TYPE, IS_QUOTE])
-        rows = numpy.flatnonzero((columns[:, 4] == 0) | (columns[:, 3] != 0))
+        quote = columns[:, 4] != 0
+        # "BTS' new single": an apostrophe right after an artist's name ending in s is a possessive, kept
+        possessive = numpy.zeros(len(doc), dtype=bool)
+        for i in numpy.flatnonzero(quote).tolist():
+            if i and doc[i].text == "'" and not columns[i - 1, 1] and doc[i - 1].ent_type_ in ARTIST_LABELS \
+                    and doc[i - 1].text[-1:].lower() in "sxz":
+                possessive[i] = True
+        rows = numpy.flatnonzero(~quote | (columns[:, 3] != 0) | possessive)
         orth, spaces, starts, labels = columns[rows, :4].T
         strings = doc.vocab.strings
         view = Doc(doc.vocab, words=[strings[o] for o in orth.tolist()], spaces=spaces.astype(bool).tolist())

@@ -70,6 +70,8 @@ NOMINAL_NOUNS = {w: c for w, c in NOMINALS.items() if w not in ("her", "his", "t
 
 
 YEAR = re.compile(r"(?:19|20)\d\d")
+PRONOUNS = {"it", "its", "they", "their", "them", "he", "his", "him", "she", "her"}
+DEFINITE = {"the", "this", "that", "these", "those", "its", "their", "his", "her"}
 RELATIVE = {"who", "which", "that", "whom"}
 CLASS_NOUNS = {w.lower() for cls, words in lexicon()["class_nouns"].items() if not cls.startswith("_") for w in words}
 # Dependencies that keep a word inside the noun phrase of a role noun ("music director and pianist X").
@@ -85,12 +87,26 @@ def _unnamed(ctx: Context, binding: Binding, sentence, role: str) -> list[Entity
         found = attached(ctx, anchor, accepted)
         if found:
             return found
+        if _hangs_on_noun(ctx, anchor):
+            return []  # "albums released in 2021": the frame is about that noun, which names nothing
         before = [ent for token, ent in ctx.mentions_in(sentence)
                   if token.i < anchor.i and ctx.decided.get(ent.name, ent.cls) in accepted + tuple(FAMILIES)]
         ref = ctx.ref(before[-1], accepted) if before else None
         if ref is not None:
             return [ref]
     return _implied(ctx, binding, sentence, role)
+
+
+def _hangs_on_noun(ctx: Context, anchor) -> bool:
+    """Is the anchor a participle or relative clause of a plain noun (not a
+    mention, not a pronoun)?"""
+    node = anchor
+    while node.dep_ in ("acl", "relcl", "conj") and node.head is not node:
+        node = node.head
+        if ctx.ent(node) is None and node.dep_ not in ("ROOT",) and node.lower_ not in RELATIVE and node.is_alpha \
+                and node.lower_ not in NOMINALS and not node.is_title:
+            return True
+    return False
 
 
 def attached(ctx: Context, anchor, accepted: tuple) -> list[EntityRef]:
@@ -140,8 +156,8 @@ def _refs_at(ctx: Context, token, accepted: tuple) -> list[EntityRef]:
             if subject.dep_ in ("nsubj", "nsubjpass") and ctx.ent(subject) is not None:
                 return _refs_at(ctx, subject, accepted)
     kinds = tuple(k for k in NOMINALS.get(word, ()) if k in accepted)
-    if any(c.lower_ in ("a", "an", "another") for c in token.children):
-        return []  # "a new mini-album" points back to nothing
+    if word not in PRONOUNS and not any(c.lower_ in DEFINITE for c in token.children):
+        return []  # "a new mini-album", "TVXQ's title track": new things, not ones named before
     ref = ctx.antecedent(token, kinds) if kinds else None
     return [ref] if ref else []
 

@@ -22,7 +22,8 @@ from .spans import span_text
 LINE = re.compile(r"(?m)^[ \t]*(\d{1,2})[.)][ \t]+(\S[^\n]*?)[ \t]*$")
 SEPARATOR = re.compile(r"\s+[-–—]\s+")
 ARTISTS = re.compile(r"\s+(?:x|X|×|&|and|with|feat\.?|ft\.?|featuring)\s+|\s*,\s*")
-IN_PARENS = re.compile(r"^(.*?)\s*\(([^()]+)\)\s*$")
+IN_PARENS = re.compile(r"^(?P<name>.*?)\s*\((?P<group>[^()]+)\)\s*$")
+POSSESSED = re.compile(r"^(?P<group>[^']+?)'s?\s+(?P<name>\S.*)$")  # "BLACKPINK's Rosé"
 HEADING = re.compile(r"^([^\n\"]{1,60}?)\s+[-–—]\s+([^\n]{1,80}?)\s*(?:\(([^()\n]*)\))?$")
 CREDIT_ROLES = {"lyrics": "lyricist", "lyric": "lyricist", "words": "lyricist", "composition": "composer",
                 "composed": "composer", "music": "composer", "composer": "composer"}
@@ -99,8 +100,8 @@ def _artists(ctx, part: str) -> list[tuple[EntityRef, EntityRef | None]]:
     if whole and "," not in whole.group(2):  # "Gunmin x Heedo (B.I.G.)": the group of them all
         part, group = whole.group(1), _named(ctx, whole.group(2), "MusicGroup")
     for piece in (p.strip() for p in ARTISTS.split(part) if p and p.strip()):
-        own = IN_PARENS.match(piece)
-        name, own_group = (own.group(1), _named(ctx, own.group(2), "MusicGroup")) if own else (piece, None)
+        own = IN_PARENS.match(piece) or POSSESSED.match(piece)
+        name, own_group = (own.group("name"), _named(ctx, own.group("group"), "MusicGroup")) if own else (piece, None)
         if not re.fullmatch(r"[A-Z0-9][\w.'’&;-]*(?:\s+[\w.'’&;-]+){0,4}", name):
             continue
         artist = _named(ctx, name, "Person")
