@@ -1,4 +1,11 @@
-"""Command line: ``kg build``, ``kg validate``, ``kg eval``."""
+"""Command line: ``kg build``, ``validate``, ``eval``, ``query``, ``load``, ``export``, ``view``.
+
+The only module that exits: library modules raise kg.errors.KgError (and
+kg.ingest.StopBatch), which become one line on stderr and an exit status
+(docs/cli.md). Each command imports the modules it runs when it runs, so
+that ``kg query`` starts in a fraction of a second without loading spaCy
+and pySHACL, which only ``kg build`` and ``kg validate`` need.
+"""
 from __future__ import annotations
 
 import argparse
@@ -6,34 +13,27 @@ import os
 import sys
 from pathlib import Path
 
-from rdflib import Graph
+from .errors import KgError
+from .formats import format_for, read_graph
 
 DEFAULT_INPUT = Path("seeds")
 
 
-def _load_graph(path: Path) -> Graph:
-    try:
-        return Graph().parse(path)
-    except Exception as error:  # rdflib raises many parser-specific types
-        raise SystemExit(f"{path}: cannot read graph: {error}") from None
-
-
-# Exit status of ``kg build`` (README, "Hostile input and failure").
+# Exit status of ``kg build`` (docs/cli.md).
 EXIT_OK = 0          # every input read, graph valid and written
 EXIT_INVALID = 1     # the graph violates the shapes: nothing written
 EXIT_USAGE = 2       # bad arguments, or the output cannot be written
 EXIT_SKIPPED = 3     # graph valid and written, but some inputs were skipped
 EXIT_STRICT = 4      # --strict: stopped at the first bad input, nothing written
 EXIT_INTERRUPTED = 130
+EXIT_ERROR = 1       # any other command that fails (a KgError)
 
 
 def _output_problem(out: Path) -> str | None:
     """Why ``out`` cannot be written, checked before the (long) build."""
-    from .export import format_for
-
     try:
         format_for(out)
-    except ValueError as error:
+    except KgError as error:
         return str(error)
     folder = out.parent
     if out.is_dir():
@@ -49,15 +49,15 @@ def _output_problem(out: Path) -> str | None:
 
 def _models(args):
     """The pipelines `--model` and `--ner` name."""
-    from .nlp import Models
+    from .nlp import Models  # spaCy: see the module's docstring
     default = Models.default()
     ner = None if args.ner == "base" else args.ner or (default.ner if args.model == default.base else None)
     return Models(args.model, ner)
 
 
 def cmd_build(args) -> int:
+    from .build import build
     from .ingest import IngestError, StopBatch, printable
-    from .stream import build_stream
 
     out = Path(args.output)
     shown = printable(str(out))  # a file name with a newline or undecodable bytes stays one line
@@ -72,9 +72,9 @@ def cmd_build(args) -> int:
         print(f"skipped {error}", file=sys.stderr, flush=True)
 
     try:
-        result = build_stream(args.inputs or [DEFAULT_INPUT], model=_models(args), jobs=args.jobs, on_error=on_error,
-                              cache=Path(f"{out}.cache") if args.update else None, engine=args.engine,
-                              scheduler=args.scheduler, output=out)
+        result = build(args.inputs or [DEFAULT_INPUT], models=_models(args), jobs=args.jobs, on_error=on_error,
+                       cache=Path(f"{out}.cache") if args.update else None, engine=args.engine,
+                       scheduler=args.scheduler, output=out)
     except StopBatch as stop:
         print(f"error: {stop.error}", file=sys.stderr)
         print(f"not written: {shown} (--strict stops at the first bad input)", file=sys.stderr)
@@ -85,14 +85,14 @@ def cmd_build(args) -> int:
     try:
         return _report_and_write(args, result, out, shown)
     finally:
-        result.close()  # the build's temporary files, and an output prepared but not written
+        result.graph.close()  # the build's temporary files, and an output prepared but not written
 
 
 def _report_and_write(args, result, out: Path, shown: str) -> int:
     """The build's summary on stdout, then the output if the graph conforms."""
     from .ingest import printable
     report = result.report
-    counts = ", ".join(f"{n} {cls}" for cls, n in sorted(result.entity_counts().items()))
+    counts = ", ".join(f"{n} {cls}" for cls, n in sorted(result.counts.items()))
     print(f"articles read: {result.articles}" + (f" ({len(result.problems)} skipped)" if result.problems else ""))
     print(f"entities: {counts or 'none'}")
     print(f"statements: {result.triples} triples")
@@ -103,7 +103,7 @@ def _report_and_write(args, result, out: Path, shown: str) -> int:
         print(f"not written: {shown} (the graph violates shapes {', '.join(report.failed_shapes)})", file=sys.stderr)
         return EXIT_INVALID
     try:
-        result.write(out)
+        result.graph.write(out)
     except OSError as error:
         reason = error.strerror or str(error)
         print(f"kg build: error: cannot write {shown}: {printable(reason)}", file=sys.stderr)
@@ -118,7 +118,7 @@ def _report_and_write(args, result, out: Path, shown: str) -> int:
 def cmd_validate(args) -> int:
     from .validate import validate
 
-    report = validate(_load_graph(Path(args.graph)))
+    report = validate(read_graph(Path(args.graph)))
     print(report.render())
     return 0 if report.conforms else 1
 
@@ -128,17 +128,17 @@ def cmd_eval(args) -> int:
 
     files = gold_files_in(Path(args.gold))
     if not files:
-        raise SystemExit(f"{args.gold}: no gold files (*.json) found")
-    print(evaluate(_load_graph(Path(args.graph)), files).render())
+        return _fail(f"{args.gold}: no gold files (*.json) found")
+    print(evaluate(read_graph(Path(args.graph)), files).render())
     return 0
 
 
 def cmd_query(args) -> int:
-    from .query import read_query, run, write
+    from .use.query import read_query, run, write
 
     *source, query = args.arguments
     if len(source) + bool(args.store) != 1:
-        raise SystemExit("kg query: give SOURCE QUERY, or --store DIR QUERY")
+        return _fail("kg query: give SOURCE QUERY, or --store DIR QUERY")
     write(run(args.store or source[0], read_query(query)), args.format)
     return 0
 
@@ -159,10 +159,10 @@ def add_query(sub) -> None:
 
 
 def cmd_load(args) -> int:
-    from .store import load_endpoint, load_store
+    from .use.store import load_endpoint, load_store
 
     if bool(args.store) == bool(args.endpoint):
-        raise SystemExit("kg load: give one of --store DIR or --endpoint URL")
+        return _fail("kg load: give one of --store DIR or --endpoint URL")
     if args.store:
         count = load_store(Path(args.graph), Path(args.store), args.named_graph)
     else:
@@ -185,9 +185,9 @@ def add_load(sub) -> None:
 
 
 def cmd_export(args) -> int:
-    from .gephi import write_network
+    from .use.gephi import write_network
 
-    count = write_network(_load_graph(Path(args.graph)), Path(args.output), nary=args.nary)
+    count = write_network(read_graph(Path(args.graph)), Path(args.output), nary=args.nary)
     print(f"written: {args.output} ({count})")
     return 0
 
@@ -206,9 +206,9 @@ def add_export(sub) -> None:
 
 
 def cmd_view(args) -> int:
-    from .view import write_page
+    from .use.view import write_page
 
-    count = write_page(_load_graph(Path(args.graph)), Path(args.output))
+    count = write_page(read_graph(Path(args.graph)), Path(args.output))
     print(f"written: {args.output} ({count} nodes)")
     return 0
 
@@ -268,9 +268,17 @@ def parser() -> argparse.ArgumentParser:
     return top
 
 
+def _fail(message: str) -> int:
+    print(message, file=sys.stderr)
+    return EXIT_ERROR
+
+
 def main(argv=None) -> int:
     args = parser().parse_args(argv)
-    return args.func(args)
+    try:
+        return args.func(args)
+    except KgError as error:  # a problem with what the command was given: one line, no traceback
+        return _fail(str(error))
 
 
 if __name__ == "__main__":

@@ -348,20 +348,22 @@ def read_article(path: Path) -> list[Article]:
     return list(_read(Path(path), strict))
 
 
-def _expand(inputs: Iterable[Path], on_error) -> Iterator[Path]:
-    """Files in the order given; a folder gives its readable files,
-    recursively and sorted, skipping hidden entries and other extensions."""
-    def walk_error(error: OSError) -> None:
-        on_error(IngestError(error.filename, _os_reason(Path(error.filename), error)))
-
+def expand(inputs: Iterable[Path]) -> Iterator[Path | IngestError]:
+    """The files of ``inputs``, in the order given: a folder gives its
+    readable files, recursively and sorted, skipping hidden entries and
+    other extensions. A folder that cannot be walked or an input that does
+    not exist is an IngestError, in its place among the files. A build
+    expands its inputs once (for its progress bar's estimate, for Dask's
+    workers, for reading) and gives the list to ``read_files``."""
     for given in map(Path, inputs):
         if given.is_dir():
-            found = []
+            found, errors = [], []
             # Symlinked folders are not followed: no loops, no escaping the tree.
-            for root, dirs, files in os.walk(given, onerror=walk_error):
+            for root, dirs, files in os.walk(given, onerror=errors.append):
                 dirs[:] = [d for d in dirs if not d.startswith(".")]
                 found += [Path(root, f) for f in files
                           if not f.startswith(".") and Path(f).suffix.lower() in _READERS]
+            yield from (IngestError(e.filename, _os_reason(Path(e.filename), e)) for e in errors)
             yield from sorted(found)
         elif given.exists():
             yield given
@@ -371,17 +373,26 @@ def _expand(inputs: Iterable[Path], on_error) -> Iterator[Path]:
                 reason = "no such file or directory"
             except OSError as error:
                 reason = _os_reason(given, error)
-            on_error(IngestError(given, reason))
+            yield IngestError(given, reason)
 
 
 def iter_articles(inputs: Iterable[Path],
                   on_error: Callable[[IngestError], None]) -> Iterator[Article]:
-    """Stream articles from files and folders. A bad file, a bad jsonl line or
-    a repeated article id is reported through ``on_error`` and skipped; the
-    rest of the batch goes on. Ids must be unique because they name the
-    article's resources in the graph."""
+    """Stream articles from files and folders (see ``read_files``)."""
+    return read_files(expand(inputs), on_error)
+
+
+def read_files(files: Iterable[Path | IngestError],
+               on_error: Callable[[IngestError], None]) -> Iterator[Article]:
+    """Stream the articles of expanded inputs (``expand``). A bad file, a bad
+    jsonl line or a repeated article id is reported through ``on_error`` and
+    skipped; the rest of the batch goes on. Ids must be unique because they
+    name the article's resources in the graph."""
     seen: dict[str, str] = {}
-    for path in _expand(inputs, on_error):
+    for path in files:
+        if isinstance(path, IngestError):
+            on_error(path)
+            continue
         try:
             for article in _read(path, on_error):
                 if article.id in seen:
