@@ -6,8 +6,8 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 DEV := ../shared/dev
-# JavaScript, pinned in tests/js/package-lock.json: graphology-gexf (the
-# tests' independent GEXF reader) and vis-network (inlined by `kg view`).
+# JavaScript for the tests, pinned in tests/js/package-lock.json: graphology-gexf
+# (an independent GEXF reader). `kg view`'s vis-network ships in kg/use/static/.
 JS := tests/js/node_modules/.installed
 
 .PHONY: install test-deps run test eval clean

@@ -16,7 +16,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
-from typing import Any, Union
+from typing import Any, Optional, Union
 
 
 # --- ingest -> extract ----------------------------------------------------------
@@ -28,11 +28,14 @@ class Article:
     character offset elsewhere in the pipeline points into ``text``."""
 
     id: str
+    """Unique in a build: it names the article's node and named graph."""
     source: str
+    """The file it was read from, printable (kg:sourceFile)."""
     title: str
     text: str
-    published: date | None = None
-    url: str | None = None
+    published: Optional[date] = None
+    """From the input's metadata, else a byline date line (kg:publicationDate)."""
+    url: Optional[str] = None
 
 
 @dataclass(frozen=True)
