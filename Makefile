@@ -39,12 +39,15 @@ run: install
 test: test-deps
 	$(PY) -m pytest -q
 
+# Scores the seeds (and the dev set where ../shared/dev exists) and writes
+# the figures into docs/quality.md.
 eval: run
-	$(VENV)/bin/kg eval out/graph.ttl tests/gold
+	$(VENV)/bin/kg eval out/graph.ttl tests/gold > out/eval-seeds.txt && cat out/eval-seeds.txt
 	@if [ -d $(DEV)/articles ]; then \
 		$(VENV)/bin/kg build $(DEV)/articles -o out/dev.ttl && \
-		$(VENV)/bin/kg eval out/dev.ttl $(DEV)/gold; \
-	fi
+		$(VENV)/bin/kg eval out/dev.ttl $(DEV)/gold > out/eval-dev.txt && cat out/eval-dev.txt; \
+	else rm -f out/eval-dev.txt; fi
+	$(PY) docs/fill_quality.py out/eval-seeds.txt $$(ls out/eval-dev.txt 2>/dev/null)
 
 clean:
 	rm -rf out $(VENV) tests/js/node_modules
