@@ -4,8 +4,6 @@ import io
 import json
 from pathlib import Path
 
-import pytest
-
 from kg.cli import main
 from kg.use.query import read_query, run, table
 

@@ -62,9 +62,10 @@ def build(inputs: Iterable[Path], models: Models | None = None, jobs: int = 1,
         if on_error is not None:
             on_error(error)
 
-    store = ExtractionCache(cache, models) if cache is not None else None
-    runner = make_engine(models, jobs, engine, scheduler)
+    store = runner = None
     try:
+        store = ExtractionCache(cache, models) if cache is not None else None
+        runner = make_engine(models, jobs, engine, scheduler)
         with _rare_collections(), _progress_bar(files, progress) as bar:
             resolve_and_emit(result, _extractions(runner, files, report, store, bar, result))
         if store is not None:
@@ -77,7 +78,8 @@ def build(inputs: Iterable[Path], models: Models | None = None, jobs: int = 1,
     finally:
         if store is not None:
             store.close(prune=False)
-        runner.close()
+        if runner is not None:
+            runner.close()
     return result
 
 

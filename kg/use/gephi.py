@@ -23,7 +23,7 @@ from pathlib import Path
 
 import networkx as nx
 from lxml import etree
-from rdflib import Graph, Literal, URIRef
+from rdflib import Graph, Literal
 
 from ..errors import UsageError
 from ..export import write_atomic
