@@ -32,7 +32,7 @@ install: $(STAMP) $(JS)
 test-deps: install
 	@if [ ! -x /usr/bin/chromium ]; then apt-get update -qq && apt-get install -y -qq chromium; fi
 
-run: install
+run: $(STAMP)
 	@mkdir -p out
 	$(VENV)/bin/kg build seeds -o out/graph.ttl
 
