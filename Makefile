@@ -6,8 +6,8 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 DEV := ../shared/dev
-# JavaScript, pinned in tests/js/package-lock.json: graphology-gexf (the
-# tests' independent GEXF reader) and vis-network (inlined by `kg view`).
+# JavaScript for the tests, pinned in tests/js/package-lock.json: graphology-gexf
+# (an independent GEXF reader). `kg view`'s vis-network ships in kg/use/static/.
 JS := tests/js/node_modules/.installed
 
 .PHONY: install test-deps run test eval clean
@@ -32,19 +32,22 @@ install: $(STAMP) $(JS)
 test-deps: install
 	@if [ ! -x /usr/bin/chromium ]; then apt-get update -qq && apt-get install -y -qq chromium; fi
 
-run: install
+run: $(STAMP)
 	@mkdir -p out
 	$(VENV)/bin/kg build seeds -o out/graph.ttl
 
 test: test-deps
 	$(PY) -m pytest -q
 
+# Scores the seeds (and the dev set where ../shared/dev exists) and writes
+# the figures into docs/quality.md.
 eval: run
-	$(VENV)/bin/kg eval out/graph.ttl tests/gold
+	$(VENV)/bin/kg eval out/graph.ttl tests/gold > out/eval-seeds.txt && cat out/eval-seeds.txt
 	@if [ -d $(DEV)/articles ]; then \
 		$(VENV)/bin/kg build $(DEV)/articles -o out/dev.ttl && \
-		$(VENV)/bin/kg eval out/dev.ttl $(DEV)/gold; \
-	fi
+		$(VENV)/bin/kg eval out/dev.ttl $(DEV)/gold > out/eval-dev.txt && cat out/eval-dev.txt; \
+	else rm -f out/eval-dev.txt; fi
+	$(PY) docs/fill_quality.py out/eval-seeds.txt $$(ls out/eval-dev.txt 2>/dev/null)
 
 clean:
 	rm -rf out $(VENV) tests/js/node_modules

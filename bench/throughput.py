@@ -10,7 +10,7 @@ For each size N it writes the corpus (bench/corpus.py, cached under
   (a) bare spaCy: ``nlp.pipe`` with kg.nlp.load_pipeline (the model's NER
       and the rule components the build runs), n_process = jobs;
   (n) spaCy NER alone: the same model with only its ``ner`` (the model's limit);
-  (b) the build end to end: kg.stream.build_stream + write, as `kg build`
+  (b) the build end to end: kg.build.build + write, as `kg build`
       runs them, --jobs = jobs.
 It prints words/s, the ratio b/a and b/n, the share of build time in
 extraction (ingest + NLP + extraction), RDF writing (resolution, sorting,
@@ -61,12 +61,12 @@ print(json.dumps({"seconds": time.perf_counter() - start, "words": words, "pipes
 BUILD = """
 import json, sys, time
 from pathlib import Path
-from kg.stream import build_stream
+from kg.build import build
 corpus, jobs, out = Path(sys.argv[1]), int(sys.argv[2]), Path(sys.argv[3])
 if __name__ == "__main__":
     start = time.perf_counter()
-    result = build_stream([corpus], jobs=jobs, progress=False, output=out)
-    result.write(out)
+    result = build([corpus], jobs=jobs, progress=False, output=out)
+    result.graph.write(out)
     seconds = time.perf_counter() - start
     t = result.timings
     print(json.dumps({"seconds": seconds, "articles": result.articles, "triples": result.triples,

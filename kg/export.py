@@ -24,18 +24,11 @@ from pathlib import Path
 import pyoxigraph
 from rdflib import Dataset, Graph
 
-from .namespaces import KG, PREFIXES, PROV, RDF, bind_prefixes
+from .formats import format_for
+from .namespaces import KG, PREFIXES, PROV, RDF, WRITER_PREFIXES, bind_prefixes
+from .vocab import NARY_CLASSES
 
-FORMATS = {".ttl": "turtle", ".nt": "nt", ".nq": "nquads", ".trig": "trig", ".jsonld": "json-ld",
-           ".json": "json-ld", ".xml": "xml", ".rdf": "xml"}
-N_ARY = (KG.ChartEntry, KG.ViewershipRating)
-
-
-def format_for(path: Path) -> str:
-    try:
-        return FORMATS[path.suffix.lower()]
-    except KeyError:
-        raise ValueError(f"{path}: unknown output format (use one of {', '.join(sorted(FORMATS))})") from None
+N_ARY = tuple(KG[cls] for cls in NARY_CLASSES)
 
 
 def by_article(graph: Graph) -> Dataset:
@@ -55,8 +48,7 @@ def _trig(dataset: Dataset) -> bytes:
     writes it from the quads sorted graph by graph."""
     quads = pyoxigraph.parse(dataset.serialize(format="nquads", encoding="utf-8"), format=pyoxigraph.RdfFormat.N_QUADS)
     order = sorted(quads, key=lambda q: (str(q.graph_name), str(q.subject), str(q.predicate), str(q.object)))
-    prefixes = {prefix: str(ns) for prefix, ns in PREFIXES.items() if prefix != "kgr"}  # kgr: would escape every '/'
-    return pyoxigraph.serialize(order, format=pyoxigraph.RdfFormat.TRIG, prefixes=prefixes)
+    return pyoxigraph.serialize(order, format=pyoxigraph.RdfFormat.TRIG, prefixes=WRITER_PREFIXES)
 
 
 def _json_ld(graph: Graph) -> bytes:
@@ -69,7 +61,7 @@ def _json_ld(graph: Graph) -> bytes:
 
 
 def serialize(graph: Graph, fmt: str = "turtle") -> bytes:
-    """Equal graphs give equal bytes (the graph has no blank nodes): rdflib's
+    """The graph in ``fmt`` (rdflib's name of a format, kg.formats). Equal graphs give equal bytes (the graph has no blank nodes): rdflib's
     Turtle writer sorts subjects and objects, and the line-based formats
     are sorted line by line."""
     if fmt == "trig":
@@ -172,4 +164,4 @@ def commit_atomic(tmp: Path, path: Path) -> None:
 
 
 def write_graph(graph: Graph, path: Path) -> None:
-    write_atomic(path, serialize(graph, format_for(Path(path))))
+    write_atomic(path, serialize(graph, format_for(Path(path)).rdflib))

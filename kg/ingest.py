@@ -25,12 +25,10 @@ RULES_FILE = Path(__file__).parent / "data" / "boilerplate.txt"
 
 # A byline/date line is short and is not a sentence; a date inside a sentence
 # ("premieres on January 27, 2023.") is an event, not the publication date.
-_DATE_LINES = 4
-_DATE_LINE_MAX = 80
+_DATE_LINES, _DATE_LINE_MAX = 4, 80
 _SENTENCE_END = re.compile(r"[.!?][\"')]?$")
 
-_MONTHS = ("january", "february", "march", "april", "may", "june", "july",
-           "august", "september", "october", "november", "december")
+_MONTHS = "january february march april may june july august september october november december".split()
 
 # Typographic characters folded to ASCII so extraction rules see one form.
 _CHAR_MAP = {
@@ -51,19 +49,17 @@ _CONTROLS = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
 # Characters an xsd:anyURI must not contain raw (RFC 3987 excludes them).
 _URL_UNSAFE = re.compile(r'[\x00-\x20\x7f-\x9f<>"{}|\\^`]')
 
-# Limits that keep one hostile input from stalling or exhausting a build.
-# A news article is a few thousand characters; anything past these is a
-# dump, not an article, and is skipped with a message saying so.
+# Limits that keep one hostile input from stalling or exhausting a build. A news article is a few
+# thousand characters; anything past these is a dump, not an article, and is skipped with a message.
 MAX_FILE_BYTES = 16 * 1024 * 1024      # .txt / .html file; a .jsonl line
 MAX_ARTICLE_CHARS = 1_000_000          # cleaned text (spaCy's own max_length)
 _BLANK_RUNS = re.compile(r"\n{3,}")
 
 
 def printable(text: str) -> str:
-    """``text`` on one line and encodable as UTF-8: control characters and
-    line breaks become ``\\xNN`` escapes, lone surrogates (the undecodable
-    bytes of a file name) ``\\udcNN``. For file names in messages, ids and
-    ``kg:sourceFile``."""
+    """``text`` on one line and encodable as UTF-8: control characters and line breaks become
+    ``\\xNN`` escapes, lone surrogates (the undecodable bytes of a file name) ``\\udcNN``.
+    For file names in messages, ids and ``kg:sourceFile``."""
     text = _CONTROLS.sub(lambda m: m[0].encode("unicode_escape").decode("ascii"), str(text))
     return _UNENCODABLE.sub(lambda m: m[0].encode("unicode_escape").decode("ascii"), text)
 
@@ -348,20 +344,20 @@ def read_article(path: Path) -> list[Article]:
     return list(_read(Path(path), strict))
 
 
-def _expand(inputs: Iterable[Path], on_error) -> Iterator[Path]:
-    """Files in the order given; a folder gives its readable files,
-    recursively and sorted, skipping hidden entries and other extensions."""
-    def walk_error(error: OSError) -> None:
-        on_error(IngestError(error.filename, _os_reason(Path(error.filename), error)))
-
+def expand(inputs: Iterable[Path]) -> Iterator[Path | IngestError]:
+    """The files of ``inputs`` in the order given (a folder: its readable
+    files, recursively and sorted, no hidden entries or other extensions),
+    with an IngestError in place of an input or folder that cannot be read.
+    A build expands its inputs once and gives the list to ``read_files``."""
     for given in map(Path, inputs):
         if given.is_dir():
-            found = []
+            found, errors = [], []
             # Symlinked folders are not followed: no loops, no escaping the tree.
-            for root, dirs, files in os.walk(given, onerror=walk_error):
+            for root, dirs, files in os.walk(given, onerror=errors.append):
                 dirs[:] = [d for d in dirs if not d.startswith(".")]
                 found += [Path(root, f) for f in files
                           if not f.startswith(".") and Path(f).suffix.lower() in _READERS]
+            yield from (IngestError(e.filename, _os_reason(Path(e.filename), e)) for e in errors)
             yield from sorted(found)
         elif given.exists():
             yield given
@@ -371,17 +367,24 @@ def _expand(inputs: Iterable[Path], on_error) -> Iterator[Path]:
                 reason = "no such file or directory"
             except OSError as error:
                 reason = _os_reason(given, error)
-            on_error(IngestError(given, reason))
+            yield IngestError(given, reason)
 
 
-def iter_articles(inputs: Iterable[Path],
-                  on_error: Callable[[IngestError], None]) -> Iterator[Article]:
-    """Stream articles from files and folders. A bad file, a bad jsonl line or
-    a repeated article id is reported through ``on_error`` and skipped; the
-    rest of the batch goes on. Ids must be unique because they name the
-    article's resources in the graph."""
+def iter_articles(inputs: Iterable[Path], on_error: Callable[[IngestError], None]) -> Iterator[Article]:
+    """Stream articles from files and folders (see ``read_files``)."""
+    return read_files(expand(inputs), on_error)
+
+
+def read_files(files: Iterable[Path | IngestError], on_error: Callable[[IngestError], None]) -> Iterator[Article]:
+    """Stream the articles of expanded inputs (``expand``). A bad file, a bad
+    jsonl line or a repeated article id is reported through ``on_error`` and
+    skipped; the rest of the batch goes on. Ids must be unique because they
+    name the article's resources in the graph."""
     seen: dict[str, str] = {}
-    for path in _expand(inputs, on_error):
+    for path in files:
+        if isinstance(path, IngestError):
+            on_error(path)
+            continue
         try:
             for article in _read(path, on_error):
                 if article.id in seen:
@@ -392,7 +395,6 @@ def iter_articles(inputs: Iterable[Path],
                 yield article
         except IngestError as error:
             on_error(error)
-        except Exception as error:  # noqa: BLE001 - any reader failure is this file's problem
-            # A reader (or the HTML library under it) failed on this file:
-            # report it like any bad input instead of ending the batch.
+        except Exception as error:  # noqa: BLE001 - a reader (or the HTML library under it) failed on this
+            # file: report it like any bad input instead of ending the batch.
             on_error(IngestError(path, f"cannot read ({type(error).__name__}: {error})"))

@@ -1,8 +1,11 @@
-"""Every namespace the graph uses, in one place (as rdflib does)."""
+"""Every namespace the graph uses, in one place (as rdflib does).
+
+``KG``, the ontology's own, is closed: its terms are those ontology/kg.ttl
+declares (kg/vocab.py)."""
 from rdflib import Namespace
 from rdflib.namespace import OWL, PROV, RDF, RDFS, SH, SKOS, XSD, DCTERMS
 
-KG = Namespace("https://w3id.org/kdrama-kg/ontology#")
+from .vocab import KG
 KGR = Namespace("https://w3id.org/kdrama-kg/id/")
 KGS = Namespace("https://w3id.org/kdrama-kg/shapes#")
 SCHEMA = Namespace("https://schema.org/")
@@ -27,6 +30,11 @@ PREFIXES = {
     "xsd": XSD,
     "dcterms": DCTERMS,
 }
+
+
+# For pyoxigraph's writers: every prefix but kgr:, under which each entity
+# IRI would need its '/' escaped.
+WRITER_PREFIXES = {prefix: str(ns) for prefix, ns in PREFIXES.items() if prefix != "kgr"}
 
 
 def bind_prefixes(graph):

@@ -9,7 +9,7 @@ the evidence. No blank nodes: every node has a deterministic IRI.
 
 Terms are pyoxigraph's: made, checked and written as N-Triples (``str`` of a
 term) in Rust, several times faster than rdflib's, which matters when a build
-writes millions of triples (kg/stream.py). ``to_rdf`` gives an rdflib Graph
+writes millions of triples (kg/build/). ``to_rdf`` gives an rdflib Graph
 for callers that want one.
 """
 from __future__ import annotations
@@ -24,8 +24,7 @@ from pyoxigraph import Literal, NamedNode
 from rdflib import Graph, URIRef
 
 from .namespaces import KG, KGR, PROV, RDF, RDFS, SCHEMA, SKOS, XSD, bind_prefixes
-from .records import Article, Evidence, Value
-from .resolve import ResolvedGraph, Statement
+from .records import Article, Evidence, ResolvedGraph, Statement, Value
 
 
 def _iri(uri: str) -> NamedNode:

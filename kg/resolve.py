@@ -11,13 +11,14 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
-from collections import Counter, defaultdict
-from dataclasses import dataclass, field, replace
-from decimal import Decimal
-from typing import Iterable, Iterator, Union
+from collections import defaultdict
+from dataclasses import replace
+from typing import Iterable, Iterator
 from urllib.parse import quote
 
-from .records import Article, EntityRef, Evidence, Extraction, Fact, Value
+from .records import (ChartEntry, Entity, EntityRef, Evidence, Extraction, Fact, Object, Rating, ResolvedGraph,
+                      Statement)
+from .vocab import KG, names
 
 
 def name_key(name: str) -> str:
@@ -32,66 +33,6 @@ def slug(cls: str, key_text: str) -> str:
     readable = "-".join(words)[:60] or "x"
     digest = hashlib.sha1(f"{cls}\x00{name_key(key_text)}".encode()).hexdigest()[:10]
     return f"{cls.lower()}/{quote(readable, safe='-')}_{digest}"
-
-
-@dataclass
-class Entity:
-    iri: str
-    cls: str
-    names: Counter = field(default_factory=Counter)
-    aliases: set = field(default_factory=set)
-
-    @property
-    def label(self) -> str:
-        return sorted(self.names.items(), key=lambda kv: (-kv[1], -len(kv[0]), kv[0]))[0][0]
-
-    @property
-    def alt_labels(self) -> list[str]:
-        label = self.label
-        return sorted((set(self.names) | self.aliases) - {label})
-
-
-Object = Union[str, Value]
-
-
-@dataclass(frozen=True)
-class Statement:
-    subject: str
-    predicate: str
-    object: Object
-    evidence: Evidence
-
-
-@dataclass(frozen=True)
-class ChartEntry:
-    iri: str
-    entry: str
-    chart: str
-    rank: int
-    start: str | None
-    end: str | None
-    evidence: Evidence
-
-
-@dataclass(frozen=True)
-class Rating:
-    iri: str
-    series: str
-    value: Decimal
-    episode: int | None
-    firm: str | None
-    scope: str | None
-    evidence: Evidence
-
-
-@dataclass
-class ResolvedGraph:
-    articles: list[Article] = field(default_factory=list)
-    entities: dict[str, Entity] = field(default_factory=dict)
-    statements: list[Statement] = field(default_factory=list)
-    chart_entries: list[ChartEntry] = field(default_factory=list)
-    ratings: list[Rating] = field(default_factory=list)
-    mentions: set[tuple[str, str]] = field(default_factory=set)
 
 
 def _hash_iri(kind: str, *parts) -> str:
@@ -160,22 +101,29 @@ def _strongest(facts: Iterable[Fact]) -> list[Fact]:
     return [f for f in facts if not (base[id(f)] < 0.7 <= best[(f.subject, f.predicate)])]
 
 
+_IN_ALBUM, _SOUNDTRACK_OF, _PERFORMER = names(KG.inAlbum, KG.soundtrackOf, KG.performer)
+# The predicates the inference rules read: a build keeps only the statements
+# with these predicates for ``inferences`` (kg/build/emit.py).
+INFERENCE_READS = frozenset((_IN_ALBUM, _SOUNDTRACK_OF, _PERFORMER))
+
+
 def inferences(statements: Iterable) -> Iterator[tuple[tuple[str, str, Object], object]]:
     """Facts that follow from ``statements`` (anything with a subject,
-    predicate and object): a track of an album that is a soundtrack is part
-    of that soundtrack; a track with no stated performer is performed by its
-    album's artist. Yields (inferred triple, the statement it follows from)."""
-    statements = list(statements)
+    predicate and object; only those whose predicate is in INFERENCE_READS
+    count): a track of an album that is a soundtrack is part of that
+    soundtrack; a track with no stated performer is performed by its album's
+    artist. Yields (inferred triple, the statement it follows from)."""
+    statements = [st for st in statements if st.predicate in INFERENCE_READS]
     stated = {(st.subject, st.predicate, st.object) for st in statements}
     by_subject = defaultdict(list)
     for st in statements:
         by_subject[(st.subject, st.predicate)].append(st)
-    performed = {st.subject for st in statements if st.predicate == "performer"}
+    performed = {st.subject for st in statements if st.predicate == _PERFORMER}
     for st in statements:
-        if st.predicate != "inAlbum":
+        if st.predicate != _IN_ALBUM:
             continue
-        for prop in ("soundtrackOf", "performer"):
-            if prop == "performer" and st.subject in performed:
+        for prop in (_SOUNDTRACK_OF, _PERFORMER):
+            if prop == _PERFORMER and st.subject in performed:
                 continue
             for source in by_subject[(st.object, prop)]:
                 triple = (st.subject, prop, source.object)

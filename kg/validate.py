@@ -10,7 +10,6 @@ both engines give the same report, but for one known difference it names.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from types import ModuleType
@@ -27,30 +26,13 @@ try:
 except ImportError:  # pyshacl alone
     pyshacl_turbo = None
 
-from kg.namespaces import RDF, SH, bind_prefixes
+from .namespaces import RDF, SH, bind_prefixes
+from .records import ValidationResult
+from .vocab import local_name
+
+__all__ = ["ValidationResult", "load_shapes", "validate", "validate_ntriples"]
 
 SHAPES_PATH = Path(__file__).resolve().parent.parent / "shapes" / "kg.ttl"
-
-
-@dataclass
-class ValidationResult:
-    """Violations as sorted lines; ``triples`` and ``shapes`` are the sizes
-    checked, kept so a clean report can say what it covered."""
-
-    conforms: bool
-    failed_shapes: list[str]
-    messages: list[str]
-    triples: int = 0
-    shapes: int = 0
-
-    def render(self) -> str:
-        """The report in words, one violation a line, for the CLI and logs."""
-        if self.conforms:
-            return f"Conforms: {self.triples} triples checked against {self.shapes} shapes"
-        count = len(self.messages)
-        head = (f"{count} violation{'s' if count != 1 else ''} in "
-                f"shape{'s' if len(self.failed_shapes) != 1 else ''} {', '.join(self.failed_shapes)}:")
-        return "\n".join([head, *(f"  {line}" for line in self.messages)])
 
 
 @lru_cache(maxsize=None)
@@ -58,10 +40,6 @@ def load_shapes(path: Path | None = None) -> rdflib.Graph:
     """Parse the shapes once per path: every build validates against them.
     The cached graph is shared, so callers must not modify it."""
     return rdflib.Graph().parse(path or SHAPES_PATH, format="turtle")
-
-
-def _local_name(node: rdflib.term.Node) -> str:
-    return str(node).rsplit("#", 1)[-1].rsplit("/", 1)[-1]
 
 
 def _shacl(graph: rdflib.Graph, shapes: rdflib.Graph, engine: ModuleType | None) -> tuple[bool, rdflib.Graph]:
@@ -84,7 +62,7 @@ def validate(graph: rdflib.Graph, shapes: rdflib.Graph | None = None, only: Iter
              engine: ModuleType | None = None) -> ValidationResult:
     """Validate without inference or the ontology: sh:class sees only the
     rdf:type triples the graph states, which is what consumers will see.
-    With ``only`` (IRIs), only results about those focus nodes count (kg.stream
+    With ``only`` (IRIs), only results about those focus nodes count (kg.build
     validates a graph one batch of subjects at a time). ``engine`` is the
     ``pyshacl_turbo`` or ``pyshacl`` module to run alone (default: see _shacl)."""
     shapes = load_shapes() if shapes is None else shapes
@@ -127,7 +105,7 @@ def _read_report(conforms: bool, report: rdflib.Graph, shapes: rdflib.Graph, onl
         # A property shape is reported under the NodeShape that owns it
         # (each of ours belongs to exactly one).
         owner = shapes.value(predicate=SH.property, object=source) or source
-        failed.add(_local_name(owner))
+        failed.add(local_name(owner))
         focus = report.value(result, SH.focusNode).n3(names)
         path = report.value(result, SH.resultPath)
         where = f"{focus} {path.n3(names)}" if path is not None else focus

@@ -1,4 +1,5 @@
-"""Shared fixtures: the graph the current code builds from seeds/.
+"""Shared fixtures: the graph the current code builds from seeds/, and the
+NLP pipeline loaded once for the session.
 
 Extraction keeps improving, so tests that use the graph compute their
 expectations from this build and assert only facts the seeds state."""
@@ -10,10 +11,21 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 @pytest.fixture(scope="session")
-def seeds_graph():
-    from kg.pipeline import build
+def seeds_build(nlp):
+    """``kg build seeds``'s result, through the one entry point (kg.build.build)."""
+    import kg.build.engines
+    from kg.build import build
 
-    return build([ROOT / "seeds"]).graph
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(kg.build.engines, "load_pipeline", lambda models=None: nlp)
+        result = build([ROOT / "seeds"], progress=False)
+    yield result
+    result.graph.close()
+
+
+@pytest.fixture(scope="session")
+def seeds_graph(seeds_build):
+    return seeds_build.graph.rdflib()
 
 
 @pytest.fixture(scope="session")
@@ -30,6 +42,23 @@ def nlp():
     from kg.nlp import load_pipeline
 
     return load_pipeline()
+
+
+@pytest.fixture
+def kg_build(nlp, monkeypatch, capsys):
+    """``kg build ARGS`` in-process with the pipeline loaded once; returns
+    (exit status, stdout, stderr)."""
+    import kg.build.engines
+    from kg import cli
+
+    monkeypatch.setattr(kg.build.engines, "load_pipeline", lambda models=None: nlp)
+
+    def run(*argv) -> tuple[int, str, str]:
+        code = cli.main(["build", *map(str, argv)])
+        out, err = capsys.readouterr()
+        return code, out, err
+
+    return run
 
 
 @pytest.fixture(scope="session")

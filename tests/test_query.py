@@ -4,10 +4,8 @@ import io
 import json
 from pathlib import Path
 
-import pytest
-
 from kg.cli import main
-from kg.query import read_query, run, table
+from kg.use.query import read_query, run, table
 
 QUERIES = Path(__file__).resolve().parent.parent / "queries"
 
@@ -107,9 +105,9 @@ def test_ask_construct_and_quads(seeds_graph, tmp_path, capsys):
 
 def test_query_file_and_errors(seeds_ttl, tmp_path, capsys):
     assert "RAIN" in cli(capsys, seeds_ttl, QUERIES / "chart-toppers.rq")
-    with pytest.raises(SystemExit, match="invalid query"):
-        main(["query", str(seeds_ttl), "SELECT WHERE"])
-    with pytest.raises(SystemExit, match="cannot read graph"):
-        main(["query", str(tmp_path / "missing.ttl"), "ASK {}"])
-    with pytest.raises(SystemExit, match="SOURCE QUERY"):
-        main(["query", "ASK {}"])
+    for argv, message in ([str(seeds_ttl), "SELECT WHERE"], "invalid query"), \
+                         ([str(tmp_path / "missing.ttl"), "ASK {}"], "cannot read graph"), \
+                         (["ASK {}"], "SOURCE QUERY"):
+        assert main(["query", *argv]) == 1  # one line on stderr, no traceback
+        err = capsys.readouterr().err
+        assert message in err and len(err.splitlines()) == 1 and "Traceback" not in err

@@ -13,6 +13,7 @@ import json
 import os
 import signal
 import socket
+import stat
 import subprocess
 import sys
 import time
@@ -21,7 +22,8 @@ from pathlib import Path
 import pytest
 from rdflib import Graph, URIRef
 
-import kg.pipeline
+import kg.build
+import kg.build.engines
 from kg import cli
 from kg.export import clean_stale_temps, write_atomic
 from kg.ingest import MAX_ARTICLE_CHARS, IngestError, StopBatch, iter_articles, read_article
@@ -335,27 +337,25 @@ def test_write_atomic_keeps_old_file_on_failure_and_cleans_stale_temps(tmp_path,
     assert not stale.exists() and other.exists() and unrelated.exists()
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted([out.name, other.name, unrelated.name])
     monkeypatch.undo()
+    out.chmod(0o640)
     write_atomic(out, b"NEW")
     assert out.read_bytes() == b"NEW"
-    assert oct(out.stat().st_mode & 0o777) != oct(0o600) or os.umask(0o022) & 0  # not mkstemp's 0600
+    assert stat.S_IMODE(out.stat().st_mode) == 0o640  # a replaced file keeps its mode
     assert clean_stale_temps(out) == []
 
 
+@pytest.mark.parametrize("umask, mode", [(0o022, 0o644), (0o002, 0o664), (0o077, 0o600), (0o027, 0o640)])
+def test_write_atomic_gives_a_new_file_the_mode_the_umask_allows(tmp_path, umask, mode):
+    """Not mkstemp's 0600 whatever the umask: 0666 less the umask."""
+    old = os.umask(umask)
+    try:
+        write_atomic(tmp_path / "g.ttl", b"NEW")
+    finally:
+        os.umask(old)
+    assert stat.S_IMODE((tmp_path / "g.ttl").stat().st_mode) == mode
+
+
 # --- the CLI: exit codes and messages -------------------------------------
-
-@pytest.fixture
-def kg_build(nlp, monkeypatch, capsys):
-    """``kg build`` in-process with the model loaded once (``nlp`` is the
-    session fixture of conftest.py)."""
-    monkeypatch.setattr(kg.pipeline, "load_pipeline", lambda model=None: nlp)
-
-    def run(*argv) -> tuple[int, str, str]:
-        code = cli.main(["build", *map(str, argv)])
-        out, err = capsys.readouterr()
-        return code, out, err
-
-    return run
-
 
 def tiny(folder: Path) -> Path:
     write(folder / "a.txt", "Nova Crew drops new single\nThe band Nova Crew released \"Lantern\" on KBS.\n")
@@ -433,11 +433,25 @@ def test_strict_stops_at_first_problem_and_writes_nothing(kg_build, tmp_path):
 def test_unwritable_output_is_exit_2_before_any_work(kg_build, tmp_path, monkeypatch, target, message):
     write(tmp_path / "afile", "x")
     (tmp_path / "adir.ttl").mkdir()
-    monkeypatch.setattr(kg.pipeline, "build", lambda *a, **k: pytest.fail("built before checking the output"))
+    monkeypatch.setattr(kg.build, "build", lambda *a, **k: pytest.fail("built before checking the output"))
     code, stdout, stderr = kg_build(SEEDS, "-o", tmp_path / target)
     assert code == cli.EXIT_USAGE == 2
     assert stderr.startswith("kg build: error: " + message.format(tmp=tmp_path))
     assert len(stderr.splitlines()) == 1 and stdout == ""
+
+
+def test_the_build_patched_above_is_the_one_kg_build_runs(kg_build, tmp_path, monkeypatch):
+    """With a writable output, ``kg build`` calls kg.build.build: the test
+    above, which makes it fail, would fail if the output were checked late."""
+    class Called(Exception):
+        pass
+
+    def called(*args, **kwargs):
+        raise Called
+
+    monkeypatch.setattr(kg.build, "build", called)
+    with pytest.raises(Called):
+        kg_build(SEEDS, "-o", tmp_path / "g.ttl")
 
 
 @pytest.mark.skipif(AS_ROOT, reason="root writes anywhere")
@@ -474,7 +488,7 @@ def test_invalid_graph_is_exit_1_and_not_written(kg_build, tmp_path, monkeypatch
         text += f"{article} <{KG.publicationDate}> <{article_iri('y')}> .\n"  # an IRI where a date belongs
         return real(text, focus)
 
-    monkeypatch.setattr(kg.validate, "validate_ntriples", failing)
+    monkeypatch.setattr(kg.build.batches, "validate_ntriples", failing)
     out = write(tmp_path / "g.ttl", b"OLD")
     code, _, stderr = kg_build(tiny(tmp_path / "in"), "-o", out)
     assert code == cli.EXIT_INVALID == 1
@@ -484,14 +498,14 @@ def test_invalid_graph_is_exit_1_and_not_written(kg_build, tmp_path, monkeypatch
 
 
 def flaky_extract(monkeypatch):
-    real = kg.pipeline.extract
+    real = kg.build.engines.extract
 
     def flaky(article, doc):
         if article.id == "bad":
             raise IndexError("list index out of range")
         return real(article, doc)
 
-    monkeypatch.setattr(kg.pipeline, "extract", flaky)
+    monkeypatch.setattr(kg.build.engines, "extract", flaky)
 
 
 def flaky_component(monkeypatch):
@@ -521,15 +535,40 @@ def test_extraction_crash_skips_that_article_only(kg_build, tmp_path, monkeypatc
 
 # --- SIGKILL at any moment leaves the previous output intact --------------
 
-# Runs a real ``kg build`` whose fsync sleeps, so that a kill can land while
-# the temporary file is being written; everything else is the real build.
-SLOW_FSYNC = """
+# A real ``kg build`` that stops at a point of its progress, says so on
+# stdout and waits there to be killed: the test kills it at that point, on a
+# fast machine or a slow one. KG_TEST_STOP_AT: "load" (the pipeline is about
+# to load), "articles:N" (N articles resolved), "merge" (the sorted runs are
+# being merged and validated), "write" (the output's temporary file is
+# written, not yet synced or renamed); empty: never.
+STOPPING_BUILD = """
 import os, sys, time
-real = os.fsync
-def slow(fd):
-    time.sleep(float(os.environ["KG_TEST_FSYNC_DELAY"]))
-    real(fd)
-os.fsync = slow
+import kg.build.engines, kg.build.runs, kg.resolve
+point = os.environ.get("KG_TEST_STOP_AT", "")
+
+def stop_here():
+    print("KG-TEST-STOPPED " + point, flush=True)
+    time.sleep(600)
+
+if point == "load":
+    kg.build.engines.load_pipeline = lambda models: stop_here()
+elif point.startswith("articles:"):
+    real_add, count = kg.resolve.Resolver.add, [0]
+    def add(self, extraction):
+        real_add(self, extraction)
+        count[0] += 1
+        if count[0] == int(point.split(":")[1]):
+            stop_here()
+    kg.resolve.Resolver.add = add
+elif point == "merge":
+    real_merge = kg.build.runs.merge_runs
+    def merge(paths):
+        for lines in real_merge(paths):
+            yield lines
+            stop_here()
+    kg.build.runs.merge_runs = merge
+elif point == "write":
+    os.fsync = lambda fd: stop_here()
 from kg.cli import main
 sys.exit(main(sys.argv[1:]))
 """
@@ -542,59 +581,57 @@ def _corpus(folder: Path, copies: int) -> None:
     write(folder / "corpus.jsonl", "\n".join(lines))
 
 
-def _start(corpus: Path, out: Path, delay: float) -> subprocess.Popen:
-    env = {**os.environ, "KG_TEST_FSYNC_DELAY": str(delay)}
-    return subprocess.Popen([sys.executable, "-c", SLOW_FSYNC, "build", str(corpus), "-o", str(out)],
-                            cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+def _start(corpus: Path, out: Path, stop_at: str = "") -> subprocess.Popen:
+    env = {**os.environ, "KG_TEST_STOP_AT": stop_at}
+    return subprocess.Popen([sys.executable, "-c", STOPPING_BUILD, "build", str(corpus), "-o", str(out)],
+                            cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+
+
+def _kill_when_stopped(build: subprocess.Popen, point: str) -> None:
+    """Wait for the build to reach ``point``, then SIGKILL it there."""
+    for line in build.stdout:
+        if line.strip() == f"KG-TEST-STOPPED {point}":
+            break
+    else:
+        pytest.fail(f"the build ended (status {build.wait()}) without reaching {point}")
+    build.send_signal(signal.SIGKILL)
+    build.wait()
+    build.stdout.close()
 
 
 def _temps(folder: Path) -> list[str]:
     return [p.name for p in folder.iterdir() if p.name.endswith(".tmp")]
 
 
-def test_sigkill_at_any_moment_leaves_previous_output_intact(tmp_path):
-    corpus, outdir = tmp_path / "corpus", tmp_path / "out"
-    outdir.mkdir()
-    _corpus(corpus, copies=10)
-    out = outdir / "graph.ttl"
+@pytest.fixture(scope="module")
+def kill_corpus(tmp_path_factory) -> tuple[Path, bytes]:
+    """30 articles, and the output of their build when nothing kills it."""
+    folder = tmp_path_factory.mktemp("kill")
+    _corpus(folder / "corpus", copies=10)
+    build = _start(folder / "corpus", folder / "complete.ttl")
+    assert build.wait(timeout=300) == 0
+    build.stdout.close()
+    return folder / "corpus", (folder / "complete.ttl").read_bytes()
+
+
+@pytest.mark.parametrize("point", ["load", "articles:1", "articles:15", "merge", "write"])
+def test_sigkill_at_any_point_of_the_build_leaves_previous_output_intact(kill_corpus, tmp_path, point):
+    corpus, complete = kill_corpus
+    out = tmp_path / "graph.ttl"
     previous = b"@prefix kg: <https://w3id.org/kdrama-kg/ontology#> .\n# the previous build\n"
     out.write_bytes(previous)
 
-    # What a build that finishes writes (the output is deterministic).
-    assert _start(corpus, tmp_path / "complete.ttl", delay=0).wait(timeout=300) == 0
-    complete = (tmp_path / "complete.ttl").read_bytes()
-
-    # Killed while loading, while reading/extracting, and while validating
-    # or writing: the output is the previous one, or the whole new one where
-    # the build got to replace it before the kill arrived. A build killed
-    # while writing leaves only its own temp file (the next build removes
-    # it: checked below).
-    for moment in (0.3, 1.5, 3.0):
-        build = _start(corpus, out, delay=0)
-        time.sleep(moment)
-        build.send_signal(signal.SIGKILL)
-        build.wait()
-        assert out.read_bytes() in (previous, complete), f"killed at {moment}s"
-        for temp in _temps(outdir):
-            assert temp.startswith(f".graph.ttl.{build.pid}."), f"killed at {moment}s"
-            (outdir / temp).unlink()
-        out.write_bytes(previous)
-
-    # Killed while the new file is half written: the temp file exists.
-    build = _start(corpus, out, delay=30)
-    deadline = time.monotonic() + 120
-    while not _temps(outdir) and build.poll() is None and time.monotonic() < deadline:
-        time.sleep(0.01)
-    assert _temps(outdir), "the build never started writing"
-    build.send_signal(signal.SIGKILL)
-    build.wait()
+    build = _start(corpus, out, point)
+    _kill_when_stopped(build, point)
     assert out.read_bytes() == previous
-    [stale] = _temps(outdir)
-    assert stale.startswith(f".graph.ttl.{build.pid}.")
+    # Only a build killed while writing leaves a file: its own temporary one.
+    prefix = f".graph.ttl.{build.pid}."
+    assert [name[:len(prefix)] for name in _temps(tmp_path)] == ([prefix] if point == "write" else [])
 
-    # The next build replaces the output and removes the killed build's temp file.
-    done = _start(corpus, out, delay=0)
+    # The next build replaces the output, removes the killed build's
+    # temporary file, and writes what a build never killed writes.
+    done = _start(corpus, out)
     assert done.wait(timeout=300) == 0
-    assert _temps(outdir) == []
-    assert out.read_bytes() != previous
-    assert len(Graph().parse(out)) > 100
+    done.stdout.close()
+    assert _temps(tmp_path) == []
+    assert out.read_bytes() == complete

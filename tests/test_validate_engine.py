@@ -106,7 +106,7 @@ def test_fallback_to_pyshacl_changes_nothing(monkeypatch, seeds_graph, turbo):
 
 @pytest.mark.parametrize("turbo", [pyshacl_turbo, None], ids=["pyshacl-turbo", "missing"])
 def test_ntriples_text_gives_the_graph_report(monkeypatch, seeds_graph, turbo):
-    """kg.stream hands batches to validate_ntriples as text; with or without
+    """kg.build hands batches to validate_ntriples as text; with or without
     focus nodes, and with either engine, the report is validate()'s."""
     graph = broken(seeds_graph)
     text = graph.serialize(format="nt")

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from kg.cli import main
-from kg.gephi import network
+from kg.use.gephi import network
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 DOCS = Path(__file__).resolve().parent.parent / "docs"
@@ -48,3 +48,15 @@ def test_screenshot(page, tmp_path):
     shot = tmp_path / "graph.png"
     chromium(tmp_path, "--window-size=1400,900", f"--screenshot={shot}", f"{page.as_uri()}#RAIN")
     assert shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and shot.stat().st_size > 20_000
+
+
+def test_the_inlined_library_is_the_pinned_one_shipped_in_the_package():
+    """kg view needs nothing outside the package: vis-network is in
+    kg/use/static/ with its licences, and is the version and file recorded."""
+    import hashlib
+    from kg.use import view
+    assert view.VIS_NETWORK.is_relative_to(Path(view.__file__).resolve().parent)
+    data = view.VIS_NETWORK.read_bytes()
+    assert hashlib.sha256(data).hexdigest() == view.VIS_NETWORK_SHA256
+    assert f"@version {view.VIS_NETWORK_VERSION}".encode() in data[:400]
+    assert {"LICENSE-MIT", "LICENSE-APACHE-2.0"} <= {p.name for p in view.VIS_NETWORK.parent.iterdir()}

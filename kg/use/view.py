@@ -1,9 +1,8 @@
 """`kg view`: the graph as one self-contained, interactive HTML page.
 
 The page must open anywhere, offline and years later, so it loads nothing:
-the drawing library (vis-network's standalone build, pinned in
-tests/js/package-lock.json and installed by `make install`) and the data are
-inlined. It shows the same network as the Gephi export (``gephi.network``):
+the drawing library (vis-network's standalone build, shipped pinned in
+kg/use/static/ with its licences) and the data are inlined. It shows the same network as the Gephi export (``gephi.network``):
 nodes coloured by class with a legend, sized by degree; a search box finds
 entities by name or alternative name; clicking a node lists its facts with
 the sentences they came from (``page.html#RAIN`` opens with RAIN's). When
@@ -19,24 +18,28 @@ from pathlib import Path
 
 from rdflib import Graph, Literal, URIRef
 
-from .export import write_atomic
-from .gephi import COLOURS, evidence_index, local, network, term_labels
-from .namespaces import KG
+from ..errors import KgError
+from ..export import write_atomic
+from ..namespaces import KG
+from ..vocab import LABELS, local_name
+from .gephi import COLOURS, evidence_index, network
 
-VIS_NETWORK = (Path(__file__).resolve().parent.parent / "tests" / "js" / "node_modules" / "vis-network" / "standalone"
-               / "umd" / "vis-network.min.js")
-TEMPLATE = Path(__file__).resolve().parent / "view.html"
+HERE = Path(__file__).resolve().parent
+VIS_NETWORK = HERE / "static" / "vis-network.min.js"  # see static/README.md
+VIS_NETWORK_VERSION = "10.1.2"
+VIS_NETWORK_SHA256 = "fc674cfa6cceb27a3b40ff4ea75c204a2d8570fb39b9a627127cf7039e141ad4"
+TEMPLATE = HERE / "view.html"
 
 
 def page_data(graph: Graph) -> dict:
     """Nodes, edges and, per node, its facts as (property, value, target
     node or None, source sentences)."""
-    net, labels, sources = network(graph), term_labels(), evidence_index(graph)
+    net, sources = network(graph), evidence_index(graph)
     facts = {node: [] for node in net}
     for node in net:
         for p, o in graph.predicate_objects(URIRef(node)):
             if isinstance(o, Literal) and str(p).startswith(str(KG)):
-                facts[node].append((labels.get(p, local(p)), str(o), None, sorted(sources.get((URIRef(node), p, o), ()))))
+                facts[node].append((LABELS.get(p, local_name(p)), str(o), None, sorted(sources.get((URIRef(node), p, o), ()))))
     for source, target, data in net.edges(data=True):
         details = "".join(f", {key} {value}" for key, value in sorted(data.items())
                           if key not in ("label", "property", "sources"))
@@ -57,12 +60,9 @@ def page_data(graph: Graph) -> dict:
 def render(data: dict) -> str:
     """Inline the library and the data. JSON with "<" escaped cannot close
     its <script>; the pinned library is checked to contain no "</script"."""
-    try:
-        library = VIS_NETWORK.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise SystemExit(f"{VIS_NETWORK} is missing: run `make install` (npm ci --prefix tests/js)") from None
+    library = VIS_NETWORK.read_text(encoding="utf-8")
     if re.search(r"</script|<!--", library, re.IGNORECASE):
-        raise SystemExit(f"{VIS_NETWORK} cannot be inlined in a <script> element")
+        raise KgError(f"{VIS_NETWORK} cannot be inlined in a <script> element")
     # the data first: the library's marker comes earlier, so it is the one replaced next
     return (TEMPLATE.read_text(encoding="utf-8")
             .replace("/*DATA*/", json.dumps(data, ensure_ascii=False).replace("<", "\\u003c"), 1)

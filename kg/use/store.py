@@ -21,26 +21,19 @@ from urllib.parse import quote
 import pyoxigraph
 import requests
 
+from ..errors import EndpointError
+from ..formats import N_TRIPLES, read_quads
+
 TIMEOUT = 120  # seconds per HTTP request
-
-
-def rdf_format(path: Path) -> pyoxigraph.RdfFormat:
-    fmt = pyoxigraph.RdfFormat.from_extension(Path(path).suffix.lstrip(".").lower())
-    if fmt is None:
-        raise SystemExit(f"{path}: unknown graph format (use .ttl, .nt, .nq, .trig, .jsonld or .rdf)")
-    return fmt
 
 
 def read_graphs(path: Path, graph: str | None = None) -> dict:
     """The file's triples by graph name; the default graph renamed to ``graph``."""
     target = pyoxigraph.NamedNode(graph) if graph else pyoxigraph.DefaultGraph()
     graphs = defaultdict(list)
-    try:
-        for quad in pyoxigraph.parse(path=str(path), format=rdf_format(path)):
-            name = target if isinstance(quad.graph_name, pyoxigraph.DefaultGraph) else quad.graph_name
-            graphs[name].append(quad.triple)
-    except (OSError, SyntaxError) as error:
-        raise SystemExit(f"{path}: cannot read graph: {error}") from None
+    for quad in read_quads(path):
+        name = target if isinstance(quad.graph_name, pyoxigraph.DefaultGraph) else quad.graph_name
+        graphs[name].append(quad.triple)
     return graphs
 
 
@@ -65,7 +58,7 @@ def check(response: requests.Response, what: str) -> requests.Response:
     """Fail with the server's own words, and nothing of the request's
     (its URL or headers could carry credentials)."""
     if not response.ok:
-        raise SystemExit(f"{what}: HTTP {response.status_code} {response.reason}: {response.text[:500]}")
+        raise EndpointError(f"{what}: HTTP {response.status_code} {response.reason}: {response.text[:500]}")
     return response
 
 
@@ -75,11 +68,11 @@ def load_endpoint(path: Path, url: str, graph: str | None = None) -> int:
     graphs = read_graphs(path, graph)
     for name, triples in graphs.items():
         selector = "default" if isinstance(name, pyoxigraph.DefaultGraph) else "graph=" + quote(name.value, safe="")
-        body = pyoxigraph.serialize(triples, format=pyoxigraph.RdfFormat.N_TRIPLES)
+        body = pyoxigraph.serialize(triples, format=N_TRIPLES.oxigraph)
         try:
             response = requests.put(f"{url}{'&' if '?' in url else '?'}{selector}", data=body, auth=credentials(),
-                                    headers={"Content-Type": "application/n-triples"}, timeout=TIMEOUT)
+                                    headers={"Content-Type": N_TRIPLES.media_type}, timeout=TIMEOUT)
         except requests.RequestException as error:
-            raise SystemExit(f"cannot reach the endpoint: {type(error).__name__}") from None
+            raise EndpointError(f"cannot reach the endpoint: {type(error).__name__}") from None
         check(response, f"upload of graph {name}")
     return sum(map(len, graphs.values()))

@@ -15,8 +15,10 @@ from pathlib import Path
 import pyoxigraph
 import requests
 
-from .namespaces import PREFIXES
-from .store import TIMEOUT, check, credentials, rdf_format
+from ..errors import EndpointError, UsageError
+from ..formats import N_TRIPLES, TURTLE, read_quads
+from ..namespaces import PREFIXES, WRITER_PREFIXES
+from .store import TIMEOUT, check, credentials
 
 RESULT_FORMATS = {"csv": pyoxigraph.QueryResultsFormat.CSV, "tsv": pyoxigraph.QueryResultsFormat.TSV,
                   "json": pyoxigraph.QueryResultsFormat.JSON, "xml": pyoxigraph.QueryResultsFormat.XML}
@@ -30,7 +32,7 @@ def read_query(text_or_path: str) -> str:
         try:
             return path.read_text(encoding="utf-8")
         except OSError as error:
-            raise SystemExit(f"{path}: cannot read query: {error.strerror}") from None
+            raise UsageError(f"{path}: cannot read query: {error.strerror}") from None
     return text_or_path
 
 
@@ -42,12 +44,12 @@ def _remote(url: str, query: str):
     try:
         response = requests.post(url, data=query.encode("utf-8"), auth=credentials(), timeout=TIMEOUT, headers={
             "Content-Type": "application/sparql-query; charset=utf-8",
-            "Accept": "application/sparql-results+json, application/n-triples;q=0.9"})
+            "Accept": f"application/sparql-results+json, {N_TRIPLES.media_type};q=0.9"})
     except requests.RequestException as error:
-        raise SystemExit(f"cannot reach the endpoint: {type(error).__name__}") from None
+        raise EndpointError(f"cannot reach the endpoint: {type(error).__name__}") from None
     check(response, "query")
-    if "n-triples" in response.headers.get("Content-Type", ""):
-        return [quad.triple for quad in pyoxigraph.parse(response.content, format=pyoxigraph.RdfFormat.N_TRIPLES)]
+    if N_TRIPLES.media_type in response.headers.get("Content-Type", ""):
+        return [quad.triple for quad in pyoxigraph.parse(response.content, format=N_TRIPLES.oxigraph)]
     return pyoxigraph.parse_query_results(response.content, format=pyoxigraph.QueryResultsFormat.JSON)
 
 
@@ -56,10 +58,7 @@ def open_source(source: str | Path) -> pyoxigraph.Store:
     if path.is_dir():
         return pyoxigraph.Store.read_only(str(path))
     store = pyoxigraph.Store()
-    try:
-        store.bulk_load(path=str(path), format=rdf_format(path))
-    except (OSError, SyntaxError) as error:
-        raise SystemExit(f"{path}: cannot read graph: {error}") from None
+    store.bulk_extend(read_quads(path))
     return store
 
 
@@ -71,7 +70,7 @@ def run(source: str | Path, query: str):
     try:
         return open_source(source).query(query)
     except SyntaxError as error:
-        raise SystemExit(f"invalid query: {error}") from None
+        raise UsageError(f"invalid query: {error}") from None
 
 
 def term_text(term) -> str:
@@ -96,8 +95,7 @@ def table(solutions) -> tuple[list[str], list[tuple[str, ...]]]:
 def write(results, fmt: str = "table", out=None) -> None:
     out = out or sys.stdout.buffer
     if isinstance(results, (list, pyoxigraph.QueryTriples)):
-        prefixes = {prefix: str(ns) for prefix, ns in PREFIXES.items() if prefix != "kgr"}
-        out.write(pyoxigraph.serialize(list(results), format=pyoxigraph.RdfFormat.TURTLE, prefixes=prefixes))
+        out.write(pyoxigraph.serialize(list(results), format=TURTLE.oxigraph, prefixes=WRITER_PREFIXES))
     elif fmt != "table":
         out.write(results.serialize(format=RESULT_FORMATS[fmt]))
     elif isinstance(results, pyoxigraph.QueryBoolean):

@@ -19,36 +19,25 @@ from __future__ import annotations
 
 from collections import defaultdict
 from decimal import Decimal
-from functools import lru_cache
 from pathlib import Path
 
 import networkx as nx
 from lxml import etree
-from rdflib import Graph, Literal, URIRef
+from rdflib import Graph, Literal
 
-from .export import write_atomic
-from .namespaces import KG, RDF, RDFS, SKOS
+from ..errors import UsageError
+from ..export import write_atomic
+from ..namespaces import KG, RDF, RDFS, SKOS
+from ..vocab import ENTITY_CLASSES, LABELS, NARY_CLASSES, local_name
 
-ONTOLOGY_PATH = Path(__file__).resolve().parent.parent / "ontology" / "kg.ttl"
-COLOURS = {  # one per class, readable on white (Gephi and the page)
-    "Person": "#e6194b", "MusicGroup": "#f58231", "Song": "#3cb44b", "Album": "#008080", "TVSeries": "#4363d8",
-    "Film": "#911eb4", "Broadcaster": "#9a6324", "Platform": "#f032e6", "Chart": "#808000", "Organization": "#800000",
-    "Place": "#469990", "ChartEntry": "#bcbd22", "ViewershipRating": "#17becf"}
-N_ARY = {"ChartEntry", "ViewershipRating"}
+# One colour per class, readable on white (Gephi and the page), in the
+# ontology's order of the classes; a class added to it gets the next one.
+PALETTE = ("#e6194b", "#f58231", "#3cb44b", "#008080", "#4363d8", "#911eb4", "#9a6324", "#f032e6", "#808000",
+           "#800000", "#469990", "#bcbd22", "#17becf", "#aaffc3", "#ffd8b1", "#000075", "#a9a9a9")
+COLOURS = dict(zip(ENTITY_CLASSES + NARY_CLASSES, PALETTE))
 GEXF = "http://gexf.net/1.3"
 VIZ = "http://gexf.net/1.3/viz"
 XSI = "http://www.w3.org/2001/XMLSchema-instance"
-
-
-@lru_cache(maxsize=1)
-def term_labels() -> dict:
-    """English labels of the ontology's classes and properties."""
-    ontology = Graph().parse(ONTOLOGY_PATH)
-    return {term: str(label) for term, label in ontology.subject_objects(RDFS.label) if isinstance(term, URIRef)}
-
-
-def local(term: URIRef) -> str:
-    return str(term).rsplit("#", 1)[-1]
 
 
 def evidence_index(graph: Graph) -> dict:
@@ -68,12 +57,12 @@ def _value(literal: Literal):
 
 
 def network(graph: Graph, nary: str = "fold") -> nx.MultiDiGraph:
-    labels, sources = term_labels(), evidence_index(graph)
-    keep = {cls for cls in COLOURS if nary == "nodes" or cls not in N_ARY}
+    labels, sources = LABELS, evidence_index(graph)
+    keep = {cls for cls in COLOURS if nary == "nodes" or cls not in NARY_CLASSES}
     net = nx.MultiDiGraph()
     for node, cls in graph.subject_objects(RDF.type):
-        if str(cls).startswith(str(KG)) and local(cls) in keep:
-            net.add_node(str(node), label=str(graph.value(node, RDFS.label) or node), **{"class": local(cls)},
+        if str(cls).startswith(str(KG)) and local_name(cls) in keep:
+            net.add_node(str(node), label=str(graph.value(node, RDFS.label) or node), **{"class": local_name(cls)},
                          altLabels="; ".join(sorted(map(str, graph.objects(node, SKOS.altLabel)))))
     folded = {node: {} for cls in (KG.ChartEntry, KG.ViewershipRating) for node in graph.subjects(RDF.type, cls)
               if str(node) not in net}
@@ -81,11 +70,11 @@ def network(graph: Graph, nary: str = "fold") -> nx.MultiDiGraph:
         if not str(p).startswith(str(KG)) or p == KG.mentions:
             continue
         if s in folded:
-            folded[s][local(p)] = _value(o) if isinstance(o, Literal) else str(o)
+            folded[s][local_name(p)] = _value(o) if isinstance(o, Literal) else str(o)
         elif str(s) in net and isinstance(o, Literal):
-            net.nodes[str(s)][local(p)] = _value(o)
+            net.nodes[str(s)][local_name(p)] = _value(o)
         elif str(s) in net and str(o) in net:
-            net.add_edge(str(s), str(o), label=labels.get(p, local(p)), property=local(p),
+            net.add_edge(str(s), str(o), label=labels.get(p, local_name(p)), property=local_name(p),
                          sources=" | ".join(sorted(sources.get((s, p, o), ()))))
     for node, facts in folded.items():
         cls = graph.value(node, RDF.type)
@@ -95,7 +84,7 @@ def network(graph: Graph, nary: str = "fold") -> nx.MultiDiGraph:
             series = facts.pop("ratingOf", None)
             ends = series, facts.pop("measuredBy", None) or series
         if all(end in net for end in ends):
-            net.add_edge(*ends, label=labels[cls], property=local(cls),
+            net.add_edge(*ends, label=labels[cls], property=local_name(cls),
                          sources=" | ".join(sorted(sources.get((node, RDF.type, cls), ()))), **facts)
     for node, degree in net.degree():
         net.nodes[node]["degree"] = degree
@@ -181,7 +170,7 @@ def write_network(graph: Graph, path: Path, nary: str = "fold") -> str:
     """Write a .gexf or .graphml file; returns "N nodes, M edges"."""
     writers = {".gexf": gexf, ".graphml": graphml}
     if path.suffix.lower() not in writers:
-        raise SystemExit(f"{path}: unknown network format (use .gexf or .graphml)")
+        raise UsageError(f"{path}: unknown network format (use .gexf or .graphml)")
     net = network(graph, nary)
     write_atomic(path, writers[path.suffix.lower()](net))
     return f"{net.number_of_nodes()} nodes, {net.number_of_edges()} edges"

@@ -1,0 +1,186 @@
+"""The builder behind ``kg build``: articles in, a validated graph ready to write out.
+
+One entry point, ``build``, which the CLI, the tests and the benchmark all
+use. Corpora of any size go through in bounded memory:
+
+    ingest      the inputs expanded once, articles read lazily      kg/ingest.py
+    extract     chunks of articles to an engine, extractions back   engines.py (kg/nlp.py + kg/extract/)
+                in input order; --update takes unchanged articles   cache.py
+                from the cache
+    resolve     each extraction resolved and its triples emitted    emit.py (kg/resolve.py, kg/rdf.py)
+                into sorted runs on disk                            runs.py
+    validate    the runs merged into one sorted N-Triples file,     batches.py (kg/validate.py)
+                validated a batch of subjects at a time
+    write       the output prepared while the last batches run     output.py (kg/export.py)
+"""
+from __future__ import annotations
+
+import gc
+import sys
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Callable, Iterable, Iterator
+
+from tqdm import tqdm
+
+from ..formats import N_QUADS, format_for
+from ..ingest import IngestError, expand, read_files
+from ..nlp import Models
+from ..records import BuildResult, Extraction
+from .batches import merge_and_validate
+from .cache import ExtractionCache, article_key
+from .emit import resolve_and_emit
+from .engines import Engine, chunks, make_engine, ordered
+from .output import BuiltGraph
+
+__all__ = ["build", "BuildResult", "BuiltGraph"]
+
+
+def build(inputs: Iterable[Path], models: Models | None = None, jobs: int = 1,
+          on_error: Callable[[IngestError], None] | None = None, cache: Path | None = None,
+          engine: str = "local", scheduler: str | None = None, progress: bool | None = None,
+          output: Path | None = None) -> BuildResult:
+    """Build and validate the graph of ``inputs`` (files and folders);
+    ``result.graph`` holds it, ready to ``write()``. With ``output``, the
+    file is prepared for ``write(output)`` while validation finishes, and the
+    named graph of each article is only kept when ``output`` is N-Quads
+    (``write()`` of another .nq then goes through rdflib). ``models``: the
+    NLP pipelines (default: Models.default()); ``jobs``: worker processes;
+    ``cache``: the folder of ``--update``; ``engine``: "local" or "dask"
+    (with ``scheduler`` an address, or None for a LocalCluster of ``jobs``
+    workers); ``progress``: a progress bar on stderr (default: when it is a
+    terminal). ``on_error`` sees each skipped input (it may raise
+    ``kg.ingest.StopBatch``); all are also in ``result.problems``. The
+    caller closes ``result.graph`` (its temporary files)."""
+    files = list(expand(inputs))
+    models = models or Models.default()
+    result = BuildResult()
+    result.graph = BuiltGraph(result.timings, named=output is None or format_for(Path(output)) == N_QUADS)
+
+    def report(error: IngestError) -> None:
+        result.problems.append(str(error))
+        if on_error is not None:
+            on_error(error)
+
+    store = runner = None
+    try:
+        store = ExtractionCache(cache, models) if cache is not None else None
+        runner = make_engine(models, jobs, engine, scheduler)
+        with _rare_collections(), _progress_bar(files, progress) as bar:
+            resolve_and_emit(result, _extractions(runner, files, report, store, bar, result))
+        if store is not None:
+            store.close()
+            store = None
+        merge_and_validate(result, runner, output)
+    except BaseException:
+        result.graph.close()
+        raise
+    finally:
+        if store is not None:
+            store.close(prune=False)
+        if runner is not None:
+            runner.close()
+    return result
+
+
+@contextmanager
+def _rare_collections():
+    """The build allocates millions of short-lived, acyclic objects (records,
+    lines) beside a name index that only grows; at CPython's default
+    thresholds the cyclic collector runs every 700 allocations and keeps
+    walking that index (a tenth of the resolution's time). Collect rarely
+    during the build."""
+    thresholds = gc.get_threshold()
+    gc.set_threshold(100_000, 50, 100)
+    try:
+        yield
+    finally:
+        gc.set_threshold(*thresholds)
+
+
+def _estimate(files: list) -> int:
+    """Articles to expect, for the progress bar's ETA: files, and lines of .jsonl."""
+    total = 0
+    for path in files:
+        if isinstance(path, IngestError):
+            continue
+        if path.suffix.lower() == ".jsonl":
+            try:
+                with path.open("rb") as handle:
+                    total += sum(block.count(b"\n") for block in iter(lambda: handle.read(1 << 20), b""))
+            except OSError:
+                pass
+        else:
+            total += 1
+    return total
+
+
+def _progress_bar(files: list, progress: bool | None) -> tqdm:
+    show = sys.stderr.isatty() if progress is None else progress
+    return tqdm(total=_estimate(files) if show else None, unit=" articles", disable=not show, file=sys.stderr,
+                dynamic_ncols=True, desc="kg build", smoothing=0.05)
+
+
+def _extractions(engine: Engine, files: list, report, store: ExtractionCache | None, bar: tqdm,
+                 result: BuildResult) -> Iterator[Extraction]:
+    """Extractions in input order, from the cache or the engine."""
+    if engine.ingests and store is None:
+        yield from _ingested_remotely(engine, files, report, bar, result)
+        return
+
+    def tasks() -> Iterator[tuple[list, list]]:
+        """Chunks of (article, key, cached extraction or None) and the misses to send."""
+        for chunk in chunks(read_files(files, report)):
+            rows = []
+            for article in chunk:
+                key = article_key(article) if store is not None else None
+                rows.append((article, key, store.get(key) if store is not None else None))
+            yield rows, [a for a, _, hit in rows if hit is None]
+
+    def submit(task):
+        return engine.extract(task[1]) if task[1] else None  # all from the cache
+
+    for (rows, _), outcomes in ordered(engine, tasks(), submit):
+        fresh = iter(outcomes)
+        for article, key, hit in rows:
+            bar.update(1)
+            if hit is not None:
+                result.reused += 1
+                yield hit
+                continue
+            outcome = next(fresh)
+            if isinstance(outcome, str):
+                report(IngestError(article.source, outcome))
+                continue
+            result.extracted += 1
+            if store is not None:
+                store.put(key, outcome)
+            yield outcome
+
+
+def _ingested_remotely(engine: Engine, files: list, report, bar: tqdm, result: BuildResult) -> Iterator[Extraction]:
+    """Extractions of files the engine's workers read themselves (shared
+    storage); ids must still be unique across all of them."""
+    seen: dict[str, str] = {}
+
+    def paths() -> Iterator[str]:
+        for path in files:
+            if isinstance(path, IngestError):
+                report(path)
+            else:
+                yield str(path)
+
+    for _, (records, errors) in ordered(engine, chunks(paths()), engine.ingest_and_extract):
+        for error in errors:
+            report(error)
+        for article_id, source, outcome in records:
+            bar.update(1)
+            if article_id in seen:
+                report(IngestError(source, f"duplicate article id {article_id!r} (first read from {seen[article_id]})"))
+                continue
+            seen[article_id] = source
+            if isinstance(outcome, str):
+                report(IngestError(source, outcome))
+                continue
+            result.extracted += 1
+            yield outcome

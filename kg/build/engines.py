@@ -1,0 +1,226 @@
+"""Engines: chunks of articles in, their extractions out, in input order.
+
+An engine runs NLP + extraction (``extract_articles``) on chunks of
+articles: in this process, in a local pool of processes (``--jobs N``), or
+on a Dask cluster (``--engine dask``). ``make_engine`` picks one, once, by
+the command's options; the build then talks to it through ``Engine`` only,
+as morph-kgc talks to its executors. Every engine gives the extractions back
+in input order, so every engine gives the same graph.
+"""
+from __future__ import annotations
+
+import multiprocessing
+from collections import deque
+from dataclasses import replace
+from pathlib import Path
+from typing import Any, Callable, Iterable, Iterator, Protocol
+
+from ..errors import UsageError
+from ..extract import describe, extract
+from ..ingest import IngestError, iter_articles
+from ..nlp import Models, load_pipeline
+from ..records import Article
+
+CHUNK = 32  # articles per task sent to a worker
+
+
+# --- what a worker runs ----------------------------------------------------------
+
+_PIPELINES: dict = {}
+
+
+def _pipeline(models: Models):
+    """One pipeline per worker process, loaded by its first task."""
+    if models not in _PIPELINES:
+        _PIPELINES[models] = load_pipeline(models)
+    return _PIPELINES[models]
+
+
+def extract_articles(articles: list[Article], models: Models) -> list:
+    """A worker's task: NLP and extraction of a chunk of articles."""
+    return extract_with(articles, _pipeline(models))
+
+
+def extract_with(articles: list[Article], nlp) -> list:
+    """In order, for each article an Extraction (its article without the
+    text, which nothing downstream reads) or the message of an extraction
+    failure."""
+    results = []
+    # Strings, vocabulary entries and tokenizer cache entries made for these
+    # articles are freed after them: a worker's memory stays flat however many
+    # articles it reads. Extractions hold only Python values, no spaCy objects.
+    with nlp.memory_zone():
+        for doc, article in nlp.pipe(((a.text, a) for a in articles), as_tuples=True, batch_size=CHUNK):
+            try:
+                extraction = extract(article, doc)
+                extraction.article = replace(extraction.article, text="")
+                results.append(extraction)
+            except Exception as error:  # noqa: BLE001 - one article's failure must not end the batch
+                results.append(f"article {article.id!r}: extraction failed ({describe(error)})")
+    return results
+
+
+def ingest_and_extract(paths: list[str], models: Models) -> tuple[list, list]:
+    """A Dask task: read the files (shared storage), then NLP and extraction.
+    Returns ([(article id, source, extraction or failure), ...], [ingest error, ...])."""
+    errors: list[IngestError] = []
+    articles = list(iter_articles([Path(p) for p in paths], errors.append))
+    results = extract_articles(articles, models) if articles else []
+    return [(a.id, a.source, r) for a, r in zip(articles, results)], errors
+
+
+# --- the engines ---------------------------------------------------------------------
+
+class Engine(Protocol):
+    """What the build asks of an engine."""
+
+    window: int    # tasks in flight at once: enough to keep every worker busy, few enough to bound memory
+    ingests: bool  # it can read the input files itself (``ingest_and_extract``)
+
+    def extract(self, articles: list[Article]) -> Any:
+        """Start ``extract_articles`` on a chunk; returns a handle."""
+
+    def ingest_and_extract(self, paths: list[str]) -> Any:
+        """Start ``ingest_and_extract`` on files (only where ``ingests``)."""
+
+    def result(self, handle: Any) -> Any:
+        """Wait for a task's result."""
+
+    def map(self, function: Callable, tasks: Iterable) -> Iterable:
+        """``function`` over ``tasks`` (all taken before it returns), results in order."""
+
+    def close(self) -> None:
+        """Stop the workers."""
+
+
+class InProcess:
+    """``--jobs 1``: everything in this process."""
+
+    window, ingests = 4, False
+
+    def __init__(self, models: Models):
+        self.nlp = load_pipeline(models)
+
+    def extract(self, articles):
+        return extract_with(articles, self.nlp)
+
+    def ingest_and_extract(self, paths):
+        raise NotImplementedError("reads articles in this process")
+
+    def result(self, handle):
+        return handle
+
+    def map(self, function, tasks):
+        return [function(task) for task in tasks]
+
+    def close(self):
+        pass
+
+
+class Pool:
+    """``--jobs N``: N worker processes, each with its own pipeline, doing both
+    NLP and extraction (spaCy's own n_process would leave extraction, the
+    larger cost, on the main process)."""
+
+    ingests = False
+
+    def __init__(self, models: Models, jobs: int):
+        self.models, self.window = models, 2 * jobs + 2
+        self.pool = multiprocessing.get_context("spawn").Pool(jobs)
+
+    def extract(self, articles):
+        return self.pool.apply_async(extract_articles, (articles, self.models))
+
+    def ingest_and_extract(self, paths):
+        raise NotImplementedError("reads articles in this process")
+
+    def result(self, handle):
+        return handle.get()
+
+    def map(self, function, tasks):
+        # Validation tasks are byte ranges and their reports are small: queue them all.
+        pending = [self.pool.apply_async(function, (task,)) for task in tasks]
+        return (handle.get() for handle in pending)
+
+    def close(self):
+        self.pool.terminate()
+        self.pool.join()
+
+
+class Dask:
+    """``--engine dask``: ingest, NLP and extraction on a Dask cluster (at
+    ``scheduler``, or a LocalCluster of ``jobs`` workers); the inputs must be
+    on storage the workers share. Validation stays in this process."""
+
+    ingests = True
+
+    def __init__(self, models: Models, jobs: int, scheduler: str | None = None):
+        # Imported here: Dask is an optional dependency, and a second to import.
+        from distributed import Client, LocalCluster
+        self.models = models
+        if scheduler is None:
+            self.cluster = LocalCluster(n_workers=jobs, threads_per_worker=1, processes=True,
+                                        dashboard_address=None, silence_logs=40)
+            self.client = Client(self.cluster)
+        else:
+            self.cluster = None
+            self.client = Client(scheduler)
+        self.window = max(4, 2 * len(self.client.scheduler_info().get("workers", {})) + 2)
+
+    def extract(self, articles):
+        return self.client.submit(extract_articles, articles, self.models, pure=False)
+
+    def ingest_and_extract(self, paths):
+        return self.client.submit(ingest_and_extract, paths, self.models, pure=False)
+
+    def result(self, handle):
+        return handle.result()
+
+    def map(self, function, tasks):
+        return [function(task) for task in tasks]
+
+    def close(self):
+        self.client.close()
+        if self.cluster is not None:
+            self.cluster.close()
+
+
+ENGINES = {
+    "local": lambda models, jobs, scheduler: Pool(models, jobs) if jobs > 1 else InProcess(models),
+    "dask": lambda models, jobs, scheduler: Dask(models, jobs, scheduler),
+}
+
+
+def make_engine(models: Models, jobs: int = 1, engine: str = "local", scheduler: str | None = None) -> Engine:
+    """The engine the options name (``engine``: a key of ENGINES)."""
+    if engine not in ENGINES:
+        raise UsageError(f"unknown engine {engine!r} (use one of {', '.join(ENGINES)})")
+    return ENGINES[engine](models, max(1, jobs), scheduler)
+
+
+# --- in order, a bounded number in flight ---------------------------------------------
+
+def chunks(items: Iterable, size: int = CHUNK) -> Iterator[list]:
+    chunk = []
+    for item in items:
+        chunk.append(item)
+        if len(chunk) == size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+def ordered(engine: Engine, tasks: Iterable, submit: Callable) -> Iterator[tuple]:
+    """Submit tasks with at most ``engine.window`` in flight; yield (task,
+    result) in submission order, so memory stays bounded and order
+    deterministic. ``submit`` may return None: nothing to run (result [])."""
+    pending: deque = deque()
+    for task in tasks:
+        pending.append((task, submit(task)))
+        if len(pending) >= engine.window:
+            done, handle = pending.popleft()
+            yield done, engine.result(handle) if handle is not None else []
+    while pending:
+        done, handle = pending.popleft()
+        yield done, engine.result(handle) if handle is not None else []
