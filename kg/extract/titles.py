@@ -46,6 +46,8 @@ def parenthesized_works(doc: Doc, ents: list[Ent]) -> list[Ent]:
     return ents
 
 
+# Capitalised words that end a title run: days, months, time zones ("aired Terius Behind Me on Thurs").
+STOPPERS = set(lexicon()["title_run_stoppers"])
 SMALL_WORDS = {"of", "the", "a", "an", "to", "in", "on", "and", "for", "with", "at", "from", "or", "&", "vs", "vs.",
                "de", "la", "'s", "'", ":", "-", "no", "no.", "x"}
 YEAR = re.compile(r"(?:19|20)\d\d(?:-\d\d(?:\d\d)?)?")
@@ -135,7 +137,7 @@ def _title_run(tokens: list[Token], i: int, taken: bytearray, not_titles: set) -
     j = i
     while j < len(tokens) and j - i < 10:
         t = tokens[j]
-        if (j > i and t.is_sent_start) or taken.find(1, t.idx, t.idx + len(t)) >= 0:
+        if (j > i and (t.is_sent_start or t.text in STOPPERS)) or taken.find(1, t.idx, t.idx + len(t)) >= 0:
             break
         if t.text[:1].isupper() or (t.like_num and j > i) or (t.text[:1].isdigit() and j == i):
             last = j
