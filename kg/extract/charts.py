@@ -25,6 +25,7 @@ from ..records import ChartEntryFact, EntityRef, Fact
 from .context import _any_word, is_hedged
 from .spans import span_text
 from .ranks import Rank, ranks_in
+from .rules import coordinated
 from .values import parse_date
 
 WORKS = ("Song", "Album")
@@ -35,7 +36,7 @@ NOMINAL_ENTRY = re.compile(r"\b(?:it|its|the\s+(?:song|single|track|album|ep|rec
 FOLLOWED = re.compile(r"\b(?:followed by|trailed by)\b", re.I)
 RESPECTIVELY = re.compile(r"\brespectively\b", re.I)
 NUMBERED = re.compile(r"\s*(\d{1,3})[.)]\s+(?=\S)")
-QUOTED_SPEECH = re.compile(r'(?<!\w)"(?=\S)[^"]{40,}?(?<=\S)"(?!\w)')
+QUOTED_SPEECH = re.compile(r'(?<!\w)"(?=\S)[^"]{20,}?(?<=\S)"(?!\w)')
 
 
 @dataclass(frozen=True)
@@ -126,8 +127,8 @@ def _entries(ctx, index, sentence, pairs, ranks, targets):
                 evidence = replace(evidence, context=(target.source.start_char, target.source.end_char))
             if target.provider is not None:
                 ctx.extraction.facts.append(Fact(target.chart, "chartProvider", target.provider, evidence))
-            if re.search(r"\balbums?\b", target.chart.name, re.I) and work.cls not in WORKS:
-                ctx.ballot.vote(work.name, "Album", 2.0)
+            if work.cls not in WORKS:  # ranked: a song, or an album on an album chart
+                ctx.ballot.vote(work.name, "Album" if re.search(r"\balbums?\b", target.chart.name, re.I) else "Song", 2.0)
             yield index, target.provider, ChartEntryFact(work, target.chart, rank.value, evidence, *dates)
 
 
@@ -148,25 +149,69 @@ def _pair(ctx, clause, text: str, ranks: list[Rank]) -> list[tuple[EntityRef, Ra
     follow = FOLLOWED.search(text)
     listed = [w for w in works if follow and w[0] > follow.start() and not any(follow.start() < r.start < w[0] for r in ranks)]
     pairs, used = [], set(listed)
-    for rank in ranks:
-        before = [w for w in works if w[0] < rank.start and w not in listed]
-        after = [w for w in works if w[0] > rank.end and w not in listed]
-        if after and (not before or re.match(r"\s*(?:place|spot|position)?\s*(?:is|was|goes to|went to)\b", text[rank.end:], re.I)):
-            work = after[0]
-        elif before:
-            work = before[-1]
-        else:
-            continue
-        pairs.append((work[1], rank))
-        used.add(work)
-    if len(ranks) == 1:  # "Dynamite and Butter topped the chart"
-        pairs += [(w[1], ranks[0]) for w in works if w not in used]
+    subject = _ranked_subject(ctx, clause, ranks[0]) if len(ranks) == 1 else None
+    if subject is not None:
+        # "it is ranked in the top place ... after its release in 'Take a Breath'": the subject, and what is listed with it
+        group = [w for w in works if w[1] == subject]
+        group += [w for w in works if w not in group and w not in listed and group and _listed_with(clause, group[0][0], w[0])]
+        pairs = [(subject, ranks[0])] + [(w[1], ranks[0]) for w in group if w[1] != subject]
+    else:
+        for rank in ranks:
+            before = [w for w in works if w[0] < rank.start and w not in listed]
+            after = [w for w in works if w[0] > rank.end and w not in listed]
+            if after and (not before or re.match(r"\s*(?:place|spot|position)?\s*(?:is|was|goes to|went to)\b", text[rank.end:], re.I)):
+                work = after[0]
+            elif before:
+                work = before[-1]
+            else:
+                continue
+            pairs.append((work[1], rank))
+            used.add(work)
+        if len(ranks) == 1:  # "Dynamite and Butter topped the chart"
+            pairs += [(w[1], ranks[0]) for w in works if w not in used]
     if listed:  # "A at No. 2, followed by B, C and D": 3, 4 and 5
         last = max((r for r in ranks if r.start < follow.start()), key=lambda r: r.start, default=None)
         for step, w in enumerate(listed, 1):
             if last is not None:
                 pairs.append((w[1], Rank(last.value + step, w[0], w[0])))
     return pairs
+
+
+def _listed_with(clause, first: int, other: int) -> bool:
+    """Is the work at ``other`` listed with the one at ``first`` ("sixth EP
+    'A' (2022), seventh EP 'B'", "A and B")?"""
+    doc = clause.doc
+    head = doc.char_span(clause.start_char + first, clause.start_char + first + 1, alignment_mode="expand")
+    return head is not None and any(t.idx - clause.start_char == other for t in coordinated(head[0], +1))
+
+
+def _ranked_subject(ctx, clause, rank: Rank):
+    """The work that is the subject of the verb stating the rank, when the
+    parse says so: a work mention, or a pronoun or definite nominal for one
+    ("it", "the album"); None when the subject is something else."""
+    doc = clause.doc
+    token = doc.char_span(clause.start_char + rank.start, clause.start_char + max(rank.end, rank.start + 1), alignment_mode="expand")
+    if token is None:
+        return None
+    node = token.root
+    for _ in range(6):
+        subjects = [c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if subjects:
+            head = subjects[0]
+            ent = ctx.ent(head)
+            if ent is not None:
+                cls = ctx.decided.get(ent.name, ent.cls)
+                return _work_ref(EntityRef(ent.name, cls)) if cls in WORKS + ("TITLE",) else None
+            if head.lower_ in ("it", "its") or head.lower_ in ("song", "single", "track", "album", "ep", "record") and \
+                    any(c.lower_ in ("the", "this", "that") for c in head.children):
+                kinds = ("Album",) if head.lower_ in ("album", "ep", "record") else ("Song",) if head.lower_ != "it" else WORKS + ("TITLE",)
+                ref = ctx.antecedent(head, kinds)
+                return _work_ref(ref) if ref else None
+            return None
+        if node.head is node:
+            return None
+        node = node.head
+    return None
 
 
 def _alternate(works, ranks) -> bool:

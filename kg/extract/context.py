@@ -27,6 +27,9 @@ def _any_word(words: list[str]) -> re.Pattern:
 HEDGES = _any_word(lexicon()["hedge_words"])
 
 
+INSTRUMENTAL = _any_word(lexicon()["instrumental_words"])
+
+
 def is_hedged(text: str) -> bool:
     return bool(HEDGES.search(text))
 
@@ -49,6 +52,7 @@ class Context:
         self._mention_positions = [token.i for token, _ in self.mention_tokens]
         self.decided: dict[str, str] = {e.name: e.cls for e in ents if e.cls in TYPED}
         self.characters: set[str] = set()
+        self._instrumentals: set[str] | None = None
         self.extraction = Extraction(article)
         self._evidence_texts: dict[tuple[int, int], str] = {}
 
@@ -135,6 +139,15 @@ class Context:
                 if best is None or ent.start > best.start:
                     best = ent
         return EntityRef(best.name, self.decided.get(best.name, best.cls)) if best else None
+
+    def instrumentals(self) -> set[str]:
+        """Works the article calls instrumental ("a piano piece"), named in
+        the sentences that say so: the words written for them are music."""
+        if self._instrumentals is None:
+            words = INSTRUMENTAL
+            self._instrumentals = {e.name for sentence, text in zip(self.sentences, self.sentence_texts)
+                                   if words.search(text) for _, e in self.mentions_in(sentence)}
+        return self._instrumentals
 
     def sentence_mentions(self, sentence):
         """(token, mention, class so far) for the named mentions of a sentence."""

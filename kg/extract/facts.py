@@ -58,9 +58,10 @@ def apply_binding(ctx: Context, binding: Binding) -> None:
             if value:
                 ctx.extraction.facts.append(Fact(subject, "releaseDate", value, evidence))
             continue
+        makes = "composer" if rule.makes == "lyricist" and subject.name in ctx.instrumentals() else rule.makes
         for obj in objects:
             if obj != subject:
-                ctx.extraction.facts.append(Fact(subject, rule.makes, obj, evidence))
+                ctx.extraction.facts.append(Fact(subject, makes, obj, evidence))
         if rank and objects:
             ctx.extraction.facts.append(Fact(subject, "trackNumber", Value(str(rank), "integer"), evidence))
 
@@ -158,6 +159,8 @@ def _refs_at(ctx: Context, token, accepted: tuple) -> list[EntityRef]:
     kinds = tuple(k for k in NOMINALS.get(word, ()) if k in accepted)
     if word not in PRONOUNS and not any(c.lower_ in DEFINITE for c in token.children):
         return []  # "a new mini-album", "TVXQ's title track": new things, not ones named before
+    if any(c.dep_ == "prep" and any(ctx.ent(g) is not None for g in c.children) for c in token.children):
+        return []  # "the original sound track of 'Magic'": said of another thing, not pointing back
     ref = ctx.antecedent(token, kinds) if kinds else None
     return [ref] if ref else []
 

@@ -242,12 +242,14 @@ def role_kinds() -> dict[str, str]:
 
 def _describes(t: Token, head: Token, own: set) -> bool:
     """Can ``t`` stand inside a description between listed items: not the
-    next item, a coordinator, a sentence start, a verb-like word, or a role
-    word of another kind than the list's own (``own``)."""
+    next item, a coordinator, a sentence start, a verb-like word, a role
+    word of another kind than the list's own (``own``), or a name of
+    another kind ("A's 'X', 'Y' and B's 'Z'": Z is B's)."""
     word = t.text.lower()
     other_role = own and role_kinds().get(word, next(iter(own))) not in own
+    other_name = t.ent_type_ not in ("", "DATE", "ORDINAL", "CARDINAL", "TIME", "PERCENT", "QUANTITY", "MONEY")
     return not (_same_kind(t, head) or word in COORDINATORS or t.is_sent_start or word in VERBISH
-                or t.text.endswith("ed") or other_role)
+                or t.text.endswith("ed") or other_role or other_name)
 
 
 def coordinated(token: Token, step: int, context=()) -> list[Token]:
@@ -260,8 +262,8 @@ def coordinated(token: Token, step: int, context=()) -> list[Token]:
     doc, found, i = token.doc, [], token.i + step
     while 0 <= i < len(doc):
         t = doc[i]
-        if t.text.lower() in COORDINATORS or (found or i != token.i + step) and (t.ent_type_ == "ORDINAL" or t.text.lower() in MODIFIERS):
-            i += step
+        if t.is_quote or t.text.lower() in COORDINATORS or (found or i != token.i + step) and (t.ent_type_ == "ORDINAL" or t.text.lower() in MODIFIERS):
+            i += step  # quotation marks too: the dependency rules see the document with them
             continue
         if step > 0 and t.text == "(":  # "Wi Ha-joon (8.3 million), Lee Yoo-mi (6.3 million)"
             close = next((k for k in range(i, min(i + 24, len(doc))) if doc[k].text == ")"), None)

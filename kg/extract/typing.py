@@ -240,6 +240,27 @@ def described_as(span, nouns: dict, copula_only: bool = False) -> str | None:
         cls = _lookup(nouns, noun.lower_)
         if cls:
             return cls
+    return None if copula_only else _appositive_after(span, nouns)
+
+
+APPOSITIVE_LINK = {"a", "an", "the", "his", "her", "their", "its"}
+NOT_MODIFIERS = {"of", "for", "by", "to", "in", "on", "at", "with", "and", "or", "that", "which", "who", "is", "was"}
+
+
+def _appositive_after(span, nouns: dict) -> str | None:
+    """What the words right after a mention call it when the parse hung the
+    apposition elsewhere: '"Magic", the first full-length movie directed by'."""
+    doc, i = span.doc, span.end
+    while i < len(doc) and doc[i].is_quote:
+        i += 1
+    if i + 1 >= len(doc) or doc[i].text != "," or doc[i + 1].lower_ not in APPOSITIVE_LINK:
+        return None
+    for j in range(i + 2, min(i + 8, len(doc))):
+        word = doc[j].lower_
+        if _lookup(nouns, word) and not (j + 1 < len(doc) and _lookup(nouns, doc[j + 1].lower_)):
+            return _lookup(nouns, word)
+        if word in NOT_MODIFIERS or doc[j].is_punct and word != "-" or doc[j].ent_type_ not in ("", "ORDINAL", "DATE", "CARDINAL"):
+            return None
     return None
 
 
