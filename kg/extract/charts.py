@@ -83,11 +83,10 @@ def read_charts(ctx) -> None:
         chart_talk = bool(own) or bool(CHART_WORDS.search(text))
         if own and chart_talk:
             in_force = replace(own[0], source=sentence)
-        elif in_force is not None and _heading_kind(text):
-            kind = _heading_kind(text)
+        elif in_force is not None and in_force.provider is not None and _heading_kind(text):
+            # a "Download Chart" heading under a provider in force; under a brand chart, that chart stays
             provider = in_force.provider
-            chart = EntityRef(f"{provider.name} {kind}" if provider else kind, "Chart")
-            in_force = Target(chart, provider, sentence)
+            in_force = Target(EntityRef(f"{provider.name} {_heading_kind(text)}", "Chart"), provider, sentence)
         if is_hedged(text):
             continue
         works_before = []
@@ -322,7 +321,7 @@ def _heading_kind(text: str) -> str | None:
 
 def _free_chart_name(text: str) -> str:
     """The charts an all-kill is on, as the text puts it ("domestic music charts")."""
-    phrase = re.search(r"\b((?:[\w-]+\s){0,3}charts?)\b", text, re.I)
+    phrase = re.search(r"\b((?:(?!on\b|the\b|in\b|of\b)[\w-]+\s){0,3}charts?)\b", text, re.I)
     return phrase.group(1) if phrase else "all charts"
 
 

@@ -140,6 +140,30 @@ class Context:
                     best = ent
         return EntityRef(best.name, self.decided.get(best.name, best.cls)) if best else None
 
+    def pronoun_antecedent(self, token, accepted: tuple) -> EntityRef | None:
+        """What "it" stands for when no name of an accepted class came
+        before: a title still undecided in the sentence before ('"Harbor
+        Lights" follows two chefs. It is directed by ...'), which the rule
+        then decides."""
+        found = self.antecedent(token, accepted)
+        if found is not None:
+            return found
+        sentence = self.sentence_of(token.i)
+        index = self._sentence_starts.index(sentence.start)
+        if index == 0:
+            return None
+        previous = self.sentences[index - 1]
+        for _, ent in self.mentions_in(previous):
+            cls = self.decided.get(ent.name, ent.cls)
+            if cls in FAMILIES and set(FAMILIES[cls]) & set(accepted) and ent.name not in self.characters:
+                return self.ref(ent, accepted)
+        return None
+
+    def focal_series(self) -> EntityRef | None:
+        """The series an article is about (recaps: "the episode opens with
+        Mi-rae (played by Bae Ji-an)"): the one named most, the first on a tie."""
+        return self.salient(("TVSeries",))
+
     def instrumentals(self) -> set[str]:
         """Works the article calls instrumental ("a piano piece"), named in
         the sentences that say so: the words written for them are music."""

@@ -10,7 +10,7 @@ from ..nlp import lexicon
 from ..records import EntityRef, Fact, Value
 from .context import Context
 from .spans import TYPED, span_text
-from .rules import Binding, role_kinds
+from .rules import Binding, coordinated, role_kinds
 from .typing import FAMILIES, weights
 from .values import parse_date, years_in
 
@@ -87,7 +87,7 @@ def _unnamed(ctx: Context, binding: Binding, sentence, role: str) -> list[Entity
     if anchor is not None and accepted:
         found = attached(ctx, anchor, accepted)
         if found:
-            return found
+            return _with_listed(ctx, found, accepted)
         if _hangs_on_noun(ctx, anchor):
             return []  # "albums released in 2021": the frame is about that noun, which names nothing
         before = [ent for token, ent in ctx.mentions_in(sentence)
@@ -98,16 +98,31 @@ def _unnamed(ctx: Context, binding: Binding, sentence, role: str) -> list[Entity
     return _implied(ctx, binding, sentence, role)
 
 
+def _with_listed(ctx: Context, found: list[EntityRef], accepted: tuple) -> list[EntityRef]:
+    """An attached entity with those listed beside it ("two singles, 'A'
+    and 'B', were written by")."""
+    out = list(found)
+    for token, ent in ctx.mention_tokens:
+        if ent.name == found[0].name:
+            for other in coordinated(token, +1):
+                ref = ctx.ent(other) and ctx.ref(ctx.ent(other), accepted)
+                if ref and ref not in out:
+                    out.append(ref)
+            break
+    return out
+
+
 def _hangs_on_noun(ctx: Context, anchor) -> bool:
     """Is the anchor a participle or relative clause of a plain noun (not a
     mention, not a pronoun)?"""
     node = anchor
-    while node.dep_ in ("acl", "relcl", "conj") and node.head is not node:
+    while node.dep_ == "conj" and node.head is not node:
         node = node.head
-        if ctx.ent(node) is None and node.dep_ not in ("ROOT",) and node.lower_ not in RELATIVE and node.is_alpha \
-                and node.lower_ not in NOMINALS and not node.is_title:
-            return True
-    return False
+    if node.dep_ not in ("acl", "relcl"):
+        return False
+    head = node.head
+    return ctx.ent(head) is None and head.lower_ not in RELATIVE and head.is_alpha \
+        and head.lower_ not in NOMINALS and not head.is_title
 
 
 def attached(ctx: Context, anchor, accepted: tuple) -> list[EntityRef]:
@@ -130,7 +145,8 @@ def attached(ctx: Context, anchor, accepted: tuple) -> list[EntityRef]:
                         return found
         if node.dep_ not in ("acl", "relcl", "appos", "advcl", "conj", "xcomp", "ccomp", "pcomp") or node.head is node:
             return []
-        node = node.head
+        # "surprised fans by unveiling X": the preposition's verb has the subject
+        node = node.head.head if node.dep_ == "pcomp" and node.head.dep_ == "prep" else node.head
         found = _refs_at(ctx, node, accepted)
         if found:
             return found
@@ -161,7 +177,9 @@ def _refs_at(ctx: Context, token, accepted: tuple) -> list[EntityRef]:
         return []  # "a new mini-album", "TVXQ's title track": new things, not ones named before
     if any(c.dep_ == "prep" and any(ctx.ent(g) is not None for g in c.children) for c in token.children):
         return []  # "the original sound track of 'Magic'": said of another thing, not pointing back
-    ref = ctx.antecedent(token, kinds) if kinds else None
+    if not kinds:
+        return []
+    ref = ctx.pronoun_antecedent(token, kinds) if word in ("it", "its") else ctx.antecedent(token, kinds)
     return [ref] if ref else []
 
 

@@ -64,8 +64,21 @@ def read_ratings(ctx) -> None:
             for _, e, cls in ents:
                 if e.name == name.name and cls == "TITLE":
                     ctx.decided[e.name] = "TVSeries"
-            episode = _episode(text) if len(pairs) == 1 else None
+            episode = _episode(_clause_of(text, values[0][0])) if len(pairs) == 1 else None
             ctx.extraction.ratings.append(RatingFact(name, value, evidence, episode, firm, scoped.get(value, scope)))
+
+
+CLAUSE = re.compile(r",\s*(?:while|whereas|but)\s+|;\s+|\s+while\s+")
+
+
+def _clause_of(text: str, at: int) -> str:
+    """The clause of a sentence that holds offset ``at``."""
+    start = 0
+    for match in CLAUSE.finditer(text):
+        if match.start() >= at:
+            return text[start:match.start()]
+        start = match.end()
+    return text[start:]
 
 
 def _after_number(text: str, end: int) -> str:

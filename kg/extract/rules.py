@@ -53,6 +53,7 @@ class Rule:
     # role -> kinds of role word (lexicon "role_kinds") that must / must not be the nearest one before its entity
     role_kind: dict = field(default_factory=dict)
     not_role_kind: dict = field(default_factory=dict)
+    absent: dict = field(default_factory=dict)  # dependency rules: node -> dependencies it must not have
 
 
 @dataclass
