@@ -100,7 +100,8 @@ def read_charts(ctx) -> None:
             if not ranks or not (chart_talk or in_force is not None):
                 continue
             targets = _targets(ctx, clause, named_alone, in_force) if clause is not sentence else own
-            targets = targets or own or ([in_force] if in_force is not None else [])
+            # a clause of its own ("A topped X, while B ...") takes no other clause's charts
+            targets = targets or (own if clause is sentence else []) or ([in_force] if in_force is not None else [])
             if any(r.provider_free for r in ranks) and not targets:
                 targets = [Target(EntityRef(_free_chart_name(clause_text), "Chart"), None)]
             if not targets:
@@ -181,7 +182,7 @@ def _listed_with(clause, first: int, other: int) -> bool:
     'A' (2022), seventh EP 'B'", "A and B")?"""
     doc = clause.doc
     head = doc.char_span(clause.start_char + first, clause.start_char + first + 1, alignment_mode="expand")
-    return head is not None and any(t.idx - clause.start_char == other for t in coordinated(head[0], +1))
+    return head is not None and any(t.idx - clause.start_char == other for t in coordinated(head[0], +1) + coordinated(head[0], -1))
 
 
 def _ranked_subject(ctx, clause, rank: Rank):
@@ -247,13 +248,20 @@ def _work_ref(ref: EntityRef) -> EntityRef:
 
 
 def _targets(ctx, span, named_alone: set[str], in_force: Target | None) -> list[Target]:
-    """The charts a span names, each with its provider: named charts;
-    charts named by kind ("Melon's daily chart", "the download chart"),
-    with the provider beside them, in the span, or in force; else one chart
-    per service or publisher named."""
-    ents = [(t, e, c) for t, e, c in ctx.sentence_mentions(span)]
-    providers = list(dict.fromkeys(EntityRef(e.name, c) for _, e, c in ents
-                                   if c == "Platform" or c == "Organization" and e.name in _publishers()))
+    """The charts a span names outside quoted speech, each with its
+    provider: named charts; charts named by kind ("Melon's daily chart",
+    "the download chart"), with the provider beside them, in the span, or
+    in force; "the chart" itself is the chart in force; else one chart per
+    service or publisher named where the span talks of charts or ranks
+    on it ("No. 2 on Genie")."""
+    text = span_text(span)
+    speech = [(m.start(), m.end()) for m in QUOTED_SPEECH.finditer(text)]
+    outside = lambda token: not any(a <= token.idx - span.start_char < b for a, b in speech)
+    ents = [(t, e, c) for t, e, c in ctx.sentence_mentions(span) if outside(t)]
+    talk = CHART_WORDS.search(QUOTED_SPEECH.sub(" ", text))
+    providers = list(dict.fromkeys(EntityRef(e.name, c) for t, e, c in ents
+                                   if (c == "Platform" or c == "Organization" and e.name in _publishers())
+                                   and (talk or RANKED_ON.search(text[:t.idx - span.start_char]))))
     sole = providers[0] if len(providers) == 1 else None
     out = []
     for token, ent, cls in ents:
@@ -264,20 +272,37 @@ def _targets(ctx, span, named_alone: set[str], in_force: Target | None) -> list[
     if out:
         return out
     for kind, provider, token in _chart_kinds(ctx, span):
+        if not outside(token):
+            continue
+        if kind is None:  # "the chart": the one in force, unless the span names whose
+            if in_force is not None and provider is None and not providers:
+                return [in_force]
+            continue
         provider = provider or sole or (in_force.provider if in_force else None)
         if provider is not None:
             out.append(Target(EntityRef(f"{provider.name} {kind}", "Chart"), provider))
     if len(out) == 1 and len(providers) > 1:
         out = [Target(EntityRef(f"{p.name} {out[0].chart.name.split(' ', len(out[0].provider.name.split()))[-1]}", "Chart"), p)
                for p in providers]
-    return out or [Target(EntityRef(f"{p.name} chart", "Chart"), p) for p in providers]
+    return out or [Target(EntityRef(f"{p.name} chart", "Chart"), p) for p in providers] or _phrase_target(text)
 
 
-def _provider_near(ctx, token, span) -> EntityRef | None:
+RANKED_ON = re.compile(r"(?:No\.?\s?\d+|#\d+|\b(?:first|second|third|top|number \w+|\d+(?:st|nd|rd|th))\b)[^.;]{0,30}$", re.I)
+ON_PHRASE = re.compile(r"\bon\s+((?:[\w']+\s){1,4}?(?:sites|websites|services|platforms|portals))\b", re.I)
+
+
+def _phrase_target(text: str) -> list[Target]:
+    """A ranking described with no service named ("#1 on Taiwan's biggest
+    mobile sites"): a chart named by those words, with no provider."""
+    phrase = ON_PHRASE.search(text)
+    return [Target(EntityRef(phrase.group(1), "Chart"), None)] if phrase else []
+
+
+def _provider_near(ctx, token, span, steps=(-1, +1)) -> EntityRef | None:
     """The service right before a chart ("QQ Music's popular chart",
     "Billboard's Hot 100") or right after it ("the chart of QQ Music")."""
     doc = token.doc
-    for step in (-1, +1):
+    for step in steps:
         i = token.i
         for _ in range(3):
             i += step
@@ -304,10 +329,15 @@ def _chart_kinds(ctx, span):
         if token.lower_ not in ("chart", "charts", "tally") or ctx.ent(token) is not None:
             continue
         i = token.i - 1
-        while i >= span.start and ctx.ent(doc[i]) is None and (doc[i].lower_ in kind_words or doc[i].text == "-"):
+        while i >= span.start and (ctx.ent(doc[i]) is None or ctx.ent(doc[i]).is_value) \
+                and (doc[i].lower_ in kind_words or doc[i].text == "-"):
             i -= 1
+        if i + 1 == token.i:  # "the chart": no kind of its own
+            kinds.append((None, _provider_near(ctx, token, span), token))
+            continue
         kind = re.sub(r"charts$", "chart", ctx.article.text[doc[i + 1].idx:token.idx + len(token)].lower())
-        kinds.append((kind, _provider_near(ctx, doc[i + 1] if i + 1 < token.i else token, span), token))
+        provider = _provider_near(ctx, doc[i + 1], span, (-1,)) or _provider_near(ctx, token, span, (+1,))
+        kinds.append((kind, provider, token))
     return kinds
 
 
