@@ -93,8 +93,7 @@ def _unnamed(ctx: Context, binding: Binding, sentence, role: str) -> list[Entity
         before = [ent for token, ent in ctx.mentions_in(sentence)
                   if token.i < anchor.i and ctx.decided.get(ent.name, ent.cls) in accepted + tuple(FAMILIES)]
         ref = ctx.ref(before[-1], accepted) if before else None
-        if ref is not None:
-            return [ref]
+        return [ref] if ref is not None else []
     return _implied(ctx, binding, sentence, role)
 
 

@@ -124,7 +124,8 @@ def _headlines(doc: Doc) -> set[int]:
     section titles), where capitals mark no names."""
     found = set()
     for sentence in doc.sents:
-        words = [t for t in sentence if t.is_alpha and len(t) > 3 and not t.ent_type_]  # names are capitalised anyway
+        # names the rulers know and quoted titles are capitalised anyway; the model's spans may cover a whole headline
+        words = [t for t in sentence if t.is_alpha and len(t) > 3 and not (t.ent_id_ or t.ent_type_ == "TITLE")]
         if len(words) >= 3 and sum(t.text[:1].isupper() for t in words) >= 0.8 * len(words):
             found.update(range(sentence.start, sentence.end))
     return found

@@ -270,13 +270,22 @@ BE = {"is", "was", "are", "were", "'s", "remains", "became", "becomes"}
 def _share_list_cues(ballot: Ballot, doc: Doc, ents: list, w: dict) -> None:
     """Titles listed together share the cue of the list ("the dramas A, B
     and C", "hit movies 'A' (2009), 'B' (2017)"): a title with no cue of
-    its own takes the class its neighbour in the list was cued for."""
+    its own takes the class its neighbour in the list was cued for, when
+    the cue before the list is plural."""
+    listed: set[int] = set()
     titles = sorted((e for e in ents if e.cls == "TITLE" or e.cls in WORKS), key=lambda e: e.start)
     text = text_of(doc)
+    cues = _cues()
     for first, second in zip(titles, titles[1:]):
+        before = re.findall(r"([\w-]+)\W*(?:(?:such as|like|including|especially|namely)\W*)?$", text[max(0, first.start - 40):first.start])
+        word = before[0].lower() if before else ""
+        plural = word.endswith("s") and (word[:-1] in cues["before"] or word in cues["before"])
+        if not plural and first.start not in listed:
+            continue  # "the drama 'A' and 'B' for ...": a singular cue names one title
         cued = {c: v for c, v in ballot.local(first.name, first.start).items() if c in WORKS}
         if not cued or any(c in WORKS for c in ballot.local(second.name, second.start)) \
                 or not LISTED.fullmatch(text[first.end:second.start]):
             continue
         cls = max(cued, key=cued.get)
         ballot.vote(second.name, cls, w["cue"], second.start)
+        listed.add(second.start)
