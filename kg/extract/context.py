@@ -13,6 +13,7 @@ from spacy.tokens import Doc
 from ..nlp import lexicon
 from ..records import Article, EntityRef, Evidence, Extraction
 from .spans import TYPED, Ent, span_text
+from .titles import headlines
 from .typing import FAMILIES, NOT_A_WORK, WORKS, Ballot, default_work, topic
 
 
@@ -97,11 +98,16 @@ class Context:
         """What no vote decided: a title (quoted, or found in a title
         position) takes its leading work class, else the class of what the
         article is about; other undecided names stay undecided and are
-        dropped."""
+        dropped, and so is a quotation in headlines that the body never
+        names and nothing types."""
         default = default_work(topic(self.article.text))
+        headings = headlines(self.doc)  # token indices of Title Case lines
+        in_body = {ent.name for token, ent in self.mention_tokens if token.i not in headings}
         for ent in self.by_start.values():
             if ent.name in self.decided or ent.cls != "TITLE" or ent.source not in ("quoted", "listed", "cue-title"):
                 continue
+            if ent.name not in in_body and not self.ballot.scores(ent.name):
+                continue  # quoted in headlines only, with nothing said of it: a quote, not a work
             if self.ballot.decided(ent.name) == NOT_A_WORK:
                 continue
             cls, weight = self.ballot.leader(ent.name, WORKS)

@@ -69,9 +69,9 @@ def positioned_titles(doc: Doc, tokens: list[Token], ents: list[Ent]) -> list[En
             taken[e.start:e.end] = b"\1" * (e.end - e.start)
     found: list[tuple[int, int, str]] = []
     words = [t.lower_ for t in tokens]
-    headlines = _headlines(doc)
+    headings = headlines(doc)
     for i, word in enumerate(words):
-        if headlines and tokens[i].i in headlines:
+        if tokens[i].i in headings:
             continue  # in Title Case, capitals say nothing
         # A capitalised cue is part of a name ("Official Singles Top 100"), an acronym is not ("EP").
         cue = not tokens[i].is_title or len(tokens[i]) == 1 or tokens[i].is_sent_start
@@ -96,7 +96,7 @@ def positioned_titles(doc: Doc, tokens: list[Token], ents: list[Ent]) -> list[En
         verbs = {tuple(p.split()): cls for cls, ps in lex["title_verbs"].items() if not cls.startswith("_") for p in ps}
         people = {(e.start, e.end) for e in ents if e.cls in ("PERSON", "Person")}
         for sentence in doc.sents:
-            if sentence.start in headlines:
+            if sentence.start in headings:
                 continue
             run = _title_run(tokens, sentence.start, taken, not_titles)
             if not run:
@@ -119,15 +119,21 @@ def positioned_titles(doc: Doc, tokens: list[Token], ents: list[Ent]) -> list[En
     return ents + added
 
 
-def _headlines(doc: Doc) -> set[int]:
-    """Token indices of sentences written in Title Case (headlines,
-    section titles), where capitals mark no names."""
-    found = set()
-    for sentence in doc.sents:
+def headlines(doc: Doc) -> set[int]:
+    """Token indices of lines written in Title Case (headlines, section
+    titles), where capitals mark no names. Read line by line: a headline
+    may hold several sentences ("... Music Chart... 'Unbelievable Success'")."""
+    found, start = set(), 0
+    text = text_of(doc)
+    for line in text.split("\n"):
+        span = doc.char_span(start, start + len(line), alignment_mode="expand") if line.strip() else None
+        start += len(line) + 1
+        if span is None:
+            continue
         # names the rulers know and quoted titles are capitalised anyway; the model's spans may cover a whole headline
-        words = [t for t in sentence if t.is_alpha and len(t) > 3 and not (t.ent_id_ or t.ent_type_ == "TITLE")]
+        words = [t for t in span if t.is_alpha and len(t) > 3 and not (t.ent_id_ or t.ent_type_ == "TITLE")]
         if len(words) >= 3 and sum(t.text[:1].isupper() for t in words) >= 0.8 * len(words):
-            found.update(range(sentence.start, sentence.end))
+            found.update(range(span.start, span.end))
     return found
 
 
