@@ -168,7 +168,17 @@ class Context:
     def focal_series(self) -> EntityRef | None:
         """The series an article is about (recaps: "the episode opens with
         Mi-rae (played by Bae Ji-an)"): the one named most, the first on a tie."""
-        return self.salient(("TVSeries",))
+        found = self.salient(("TVSeries",))
+        if found is not None:
+            return found
+        default = default_work(topic(self.article.text))
+        titles = Counter(e.name for e in self.by_start.values()
+                         if self.decided.get(e.name, e.cls) == "TITLE" and e.name not in self.characters
+                         and (self.ballot.leader(e.name, WORKS)[0] or default) == "TVSeries")
+        if not titles:
+            return None
+        name = titles.most_common(1)[0][0]
+        return self.ref(next(e for e in self.by_start.values() if e.name == name), ("TVSeries",))
 
     def instrumentals(self) -> set[str]:
         """Works the article calls instrumental ("a piano piece"), named in

@@ -92,10 +92,11 @@ class RuleEngine:
             bound = {role: [doc[i]] for role, i in roles.items()}
             if any(role in bound and not compatible(bound[role][0], rule.classes.get(role, ())) for role in rule.classes):
                 continue
+            matched = doc[first:last + 1]
             for role in rule.expand:
                 if role in bound:
-                    head = bound[role][0]
-                    bound[role] = [head] + coordinated(head, +1) + coordinated(head, -1)
+                    head = bound[role][0]  # the match's words keep a list to their kind of role ("directed by A and stars B")
+                    bound[role] = [head] + coordinated(head, +1, matched) + coordinated(head, -1, matched)
             found.append(Binding(rule, bound, doc[first:last + 1], last - first, {r: doc[i] for r, i in anchors.items()}))
         return found
 

@@ -205,6 +205,13 @@ def _implied(ctx: Context, binding: Binding, sentence, role: str) -> list[Entity
     accepted = tuple(c for c in binding.rule.classes.get(role, ()) if c in TYPED)
     if not accepted:
         return []
+    if "character" in binding.rule.roles or binding.rule.id.startswith("cast/character"):
+        # "Mi-rae (played by Bae Ji-an)": a series the sentence names, else the one the article is about
+        named = [ctx.ref(ent, accepted) for _, ent in ctx.mentions_in(sentence)
+                 if ctx.decided.get(ent.name, ent.cls) in accepted]
+        focal = ctx.focal_series() if "TVSeries" in accepted else None
+        found = next((r for r in named if r), None) or focal
+        return [found] if found else []
     for token in sentence:
         kinds = NOMINAL_NOUNS.get(token.text.lower())
         if kinds and token.i > 0 and token.doc[token.i - 1].text.lower() in {"the", "this", "that"}:

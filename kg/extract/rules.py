@@ -54,6 +54,7 @@ class Rule:
     role_kind: dict = field(default_factory=dict)
     not_role_kind: dict = field(default_factory=dict)
     absent: dict = field(default_factory=dict)  # dependency rules: node -> dependencies it must not have
+    heads: dict = field(default_factory=dict)  # dependency rules: node -> the node it is a dependent of
 
 
 @dataclass

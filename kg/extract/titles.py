@@ -16,6 +16,7 @@ from .typing import WORKS as WORK_CLASSES, described_as
 FILMOGRAPHY_CONTEXT = re.compile(r"\b(?:director|directors|directed|PD|writer|writers|screenwriter|known for|starred|starring|"
                                  r"stars|cast|casting|actor|actress|actors|drama|dramas|series|film|films|movie|movies|script)\b")
 PARENTHESIS = re.compile(r"\(([^()\n]{3,160})\)")
+LABELLED = re.compile(r"\s*[\w-]+\s*:")
 
 
 def parenthesized_works(doc: Doc, ents: list[Ent]) -> list[Ent]:
@@ -31,8 +32,8 @@ def parenthesized_works(doc: Doc, ents: list[Ent]) -> list[Ent]:
             continue
         for match in PARENTHESIS.finditer(text):
             open_at = sentence.start_char + match.start()
-            if not any(0 <= open_at - end <= 1 for end in people_ends):
-                continue
+            if not any(0 <= open_at - end <= 1 for end in people_ends) or LABELLED.match(match.group(1)):
+                continue  # not after a name, or labelled ("(OST: Hollow Moon)"), which a title cue reads
             base = sentence.start_char + match.start(1)
             items = [(m.start() + base, m.end() + base, m.group(0)) for m in re.finditer(r"[^,]+?(?=,|\s+and\s+|$)", match.group(1))]
             items = [(a + len(t) - len(t.lstrip()) + (4 if t.lstrip().startswith("and ") else 0), b, t.strip().removeprefix("and ").strip()) for a, b, t in items]
