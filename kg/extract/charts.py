@@ -287,7 +287,8 @@ def _targets(ctx, span, named_alone: set[str], in_force: Target | None) -> list[
     return out or [Target(EntityRef(f"{p.name} chart", "Chart"), p) for p in providers] or _phrase_target(text)
 
 
-RANKED_ON = re.compile(r"(?:No\.?\s?\d+|#\d+|\b(?:first|second|third|top|number \w+|\d+(?:st|nd|rd|th))\b)[^.;]{0,30}$", re.I)
+RANKED_ON = re.compile(r"(?:No\.?\s?\d+|#\d+|\b(?:" + "|".join(lexicon()["ranks"]["ordinals"]) +
+                       r"|top|number \w+|\d+(?:st|nd|rd|th))\b)[^.;]{0,30}$", re.I)
 ON_PHRASE = re.compile(r"\bon\s+((?:[\w']+\s){1,4}?(?:sites|websites|services|platforms|portals))\b", re.I)
 
 

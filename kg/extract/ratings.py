@@ -7,6 +7,7 @@ from decimal import Decimal
 from ..nlp import lexicon
 from ..records import EntityRef, Fact, RatingFact
 from .context import _any_word
+from .typing import FAMILIES
 
 WORKS = ("Song", "Album")
 CHART_THEN_RANK = re.compile(r"\bcharts?\b.*\bNo\.")
@@ -46,7 +47,8 @@ def read_ratings(ctx) -> None:
         ents = list(ctx.sentence_mentions(sentence))
         series = [(t.idx - sentence.start_char, EntityRef(e.name, "TVSeries")) for t, e, cls in ents if cls in ("TVSeries", "TITLE")]
         taken = [(t.idx - sentence.start_char, t.idx - sentence.start_char + len(t)) for t, _, _ in ents]
-        series += _short_forms(text, known, series, taken) + _rated_subjects(ctx, sentence, ents, values)
+        shorts = _short_forms(text, known, series, taken)
+        series += shorts + [s for s in _rated_subjects(ctx, sentence, ents, values) if s[0] not in dict(shorts)]
         series.sort(key=lambda s: s[0])
         if not series and not RATING_WORDS.search(text):
             continue
@@ -62,7 +64,7 @@ def read_ratings(ctx) -> None:
         scoped = dict(_scoped_values(text))
         for name, value in pairs:
             for _, e, cls in ents:
-                if e.name == name.name and cls == "TITLE":
+                if e.name == name.name and cls in FAMILIES:  # a title, or a name a figure is stated of
                     ctx.decided[e.name] = "TVSeries"
             episode = _episode(_clause_of(text, values[0][0])) if len(pairs) == 1 else None
             ctx.extraction.ratings.append(RatingFact(name, value, evidence, episode, firm, scoped.get(value, scope)))
@@ -135,7 +137,6 @@ def _rated_subjects(ctx, sentence, ents, values) -> list:
         verb = token.head
         if any(t.ent_type_ == "PERCENT" and t.head == verb for t in verb.children) or \
                 any(c.dep_ in ("dobj", "attr") and c.ent_type_ == "PERCENT" for c in verb.children):
-            ctx.decided[ent.name] = "TVSeries"
             out.append((token.idx - sentence.start_char, EntityRef(ent.name, "TVSeries")))
     return out
 
