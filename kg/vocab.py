@@ -32,6 +32,30 @@ def local_name(term) -> str:
     return str(term).rsplit("#", 1)[-1].rsplit("/", 1)[-1]
 
 
+def _classes_of(triples: dict, node) -> frozenset[str]:
+    """The local names of a class node, or of the members of an owl:unionOf list."""
+    if isinstance(node, pyoxigraph.NamedNode):
+        return frozenset([node.value[len(KG_IRI):]]) if node.value.startswith(KG_IRI) else frozenset()
+    members, item = set(), triples.get((node, str(OWL.unionOf)))
+    while item is not None and not (isinstance(item, pyoxigraph.NamedNode) and item.value == str(RDF.nil)):
+        members |= _classes_of(triples, triples[(item, str(RDF.first))])
+        item = triples.get((item, str(RDF.rest)))
+    return frozenset(members)
+
+
+def _signatures(path: Path) -> tuple[dict[str, frozenset[str]], dict[str, frozenset[str]]]:
+    """Each property's domain and (for object properties) range, as sets of class names."""
+    triples = {(q.subject, q.predicate.value): q.object for q in pyoxigraph.parse(path=str(path), format=pyoxigraph.RdfFormat.TURTLE)}
+    domains, ranges = {}, {}
+    for (s, p), o in triples.items():
+        if isinstance(s, pyoxigraph.NamedNode) and s.value.startswith(KG_IRI):
+            if p == str(RDFS.domain):
+                domains[s.value[len(KG_IRI):]] = _classes_of(triples, o)
+            elif p == str(RDFS.range):
+                ranges[s.value[len(KG_IRI):]] = _classes_of(triples, o)
+    return domains, ranges
+
+
 def _read(path: Path) -> tuple[dict[str, list[str]], dict[URIRef, str], set[str], set[str]]:
     """Terms by kind in the order the file declares them, English labels of
     every term, the n-ary classes and the provenance classes."""
@@ -65,6 +89,9 @@ ENTITY_CLASSES: tuple[str, ...] = tuple(c for c in CLASSES if c not in _NARY | _
 OBJECT_PROPERTIES: tuple[str, ...] = tuple(_KINDS[str(OWL.ObjectProperty)])
 DATATYPE_PROPERTIES: tuple[str, ...] = tuple(_KINDS[str(OWL.DatatypeProperty)])
 PROPERTIES: tuple[str, ...] = OBJECT_PROPERTIES + DATATYPE_PROPERTIES
+# What each property joins: the classes of its subjects, and of its objects
+# for object properties (the extract stage drops facts that fit neither).
+DOMAINS, RANGES = _signatures(ONTOLOGY_PATH)
 
 KG = DefinedNamespaceMeta("KG", (DefinedNamespace,), {
     "__doc__": "The ontology's terms (closed: an undeclared name raises AttributeError).",

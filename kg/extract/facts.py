@@ -73,6 +73,7 @@ NOMINAL_NOUNS = {w: c for w, c in NOMINALS.items() if w not in ("her", "his", "t
 YEAR = re.compile(r"(?:19|20)\d\d")
 PRONOUNS = {"it", "its", "they", "their", "them", "he", "his", "him", "she", "her"}
 DEFINITE = {"the", "this", "that", "these", "those", "its", "their", "his", "her"}
+TRANSPARENT = set(lexicon()["transparent_nouns"]["words"])
 RELATIVE = {"who", "which", "that", "whom"}
 CLASS_NOUNS = {w.lower() for cls, words in lexicon()["class_nouns"].items() if not cls.startswith("_") for w in words}
 # Dependencies that keep a word inside the noun phrase of a role noun ("music director and pianist X").
@@ -121,7 +122,7 @@ def _hangs_on_noun(ctx: Context, anchor) -> bool:
         return False
     head = node.head
     return ctx.ent(head) is None and head.lower_ not in RELATIVE and head.is_alpha \
-        and head.lower_ not in NOMINALS and not head.is_title
+        and head.lower_ not in NOMINALS and not head.is_title and head.lower_ not in TRANSPARENT
 
 
 def attached(ctx: Context, anchor, accepted: tuple) -> list[EntityRef]:
@@ -149,6 +150,11 @@ def attached(ctx: Context, anchor, accepted: tuple) -> list[EntityRef]:
         found = _refs_at(ctx, node, accepted)
         if found:
             return found
+        if node.lower_ in TRANSPARENT and node.dep_ == "pobj":  # "a ballet with music composed by": the ballet's
+            node = node.head.head
+            found = _refs_at(ctx, node, accepted)
+            if found:
+                return found
     return []
 
 

@@ -28,6 +28,7 @@ HEADING = re.compile(r"^([^\n\"]{1,60}?)\s+[-–—]\s+([^\n]{1,80}?)\s*(?:\(([^
 CREDIT_ROLES = {"lyrics": "lyricist", "lyric": "lyricist", "words": "lyricist", "composition": "composer",
                 "composed": "composer", "music": "composer", "composer": "composer"}
 ARTIST_CLASSES = ("Person", "MusicGroup")
+WORK_CLASSES = ("Song", "Album", "TVSeries", "Film")
 
 
 def read_lists(ctx) -> None:
@@ -112,11 +113,11 @@ def _artists(ctx, part: str) -> list[tuple[EntityRef, EntityRef | None]]:
 
 def _named(ctx, name: str, default: str) -> EntityRef:
     """The entity a name stands for in this article, with its class if the
-    article decided one, else ``default``."""
+    article decided one of the same kind (a work or a name), else ``default``."""
     name = name.strip()
     cls = ctx.decided.get(name)
-    if cls is None:
-        ctx.decided[name] = cls = default
+    if cls is None or (cls in WORK_CLASSES) != (default in WORK_CLASSES):
+        ctx.decided[name] = cls = default  # a credit line says what kind of name it is
     return EntityRef(name, cls)
 
 

@@ -234,8 +234,10 @@ def described_as(span, nouns: dict, copula_only: bool = False) -> str | None:
         return None
     root = span.root
     described = [t for t in root.children if t.dep_ == "appos" and t.i >= span.end and not copula_only]
-    if root.dep_ in ("nsubj", "nsubjpass") and root.head.lower_ in BE:
-        described += [t for t in root.head.children if t.dep_ == "attr" and t.i > root.head.i]
+    # the words of the span that hang on a copula outside it: the parse may call a long title's head "dep"
+    for word in (t for t in span if not span.start <= t.head.i < span.end):
+        if word.dep_ in ("nsubj", "nsubjpass", "dep") and word.head.lower_ in BE:
+            described += [t for t in word.head.children if t.dep_ == "attr" and t.i > word.head.i]
     for noun in described:
         cls = _lookup(nouns, noun.lower_)
         if cls:
