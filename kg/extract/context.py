@@ -110,8 +110,11 @@ class Context:
                 continue  # quoted in headlines only, with nothing said of it: a quote, not a work
             if self.ballot.decided(ent.name) == NOT_A_WORK:
                 continue
-            cls, weight = self.ballot.leader(ent.name, WORKS)
-            self.decided[ent.name] = cls if weight > 0 else default
+            scores = self.ballot.scores(ent.name)
+            best = max((scores.get(c, 0) for c in WORKS), default=0)
+            tied = [c for c in WORKS if scores.get(c, 0) == best]
+            # votes that do not tell the works apart leave it to what the article is about
+            self.decided[ent.name] = default if default in tied else tied[0]
 
     def ref(self, ent: Ent, accepted: tuple) -> EntityRef | None:
         """The entity a mention names, deciding its class from the role it

@@ -200,7 +200,8 @@ def _context_votes(tokens: list[Token], span, mentions: dict, cues: dict, w: dic
     while left and (left[-1].like_num or SKIPPED_BEFORE.fullmatch(left[-1].text) or left[-1].ent_type_ in ("ORDINAL", "DATE")):
         left.pop()
     before = left[-1].text.lower() if left and left[-1].i not in mentions and left[-1].ent_type_ in ("", "TITLE") else None
-    right = [t.text.lower() for t in tokens[span.end:span.end + 3] if not t.is_quote][:2]
+    # after a name, a capitalised cue is the next name ("as Song Seung Heon's"), an acronym is not ("OST")
+    right = [t.text.lower() if not t.is_title or len(t) == 1 else "" for t in tokens[span.end:span.end + 3] if not t.is_quote][:2]
     if before:
         for table in ("before", "people", "groups", "not_work"):
             cls = _lookup(cues[table], before)
