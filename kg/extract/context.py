@@ -126,7 +126,7 @@ class Context:
                 return None
             votes = self.ballot.scores(ent.name)
             ranked = sorted((votes.get(c, 0) for c in options), reverse=True)
-            if len(ranked) > 1 and ranked[0] == ranked[1]:
+            if cls == "TITLE" and len(ranked) > 1 and ranked[0] == ranked[1]:
                 # the role leaves it open ("X's 'Y'": a song or an album): decided later, by readers and the article
                 return EntityRef(ent.name, cls)
             cls = max(options, key=lambda c: (votes.get(c, 0), -options.index(c)))

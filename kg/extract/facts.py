@@ -259,7 +259,9 @@ def _role_refs(ctx: Context, binding: Binding, sentence, role: str) -> list[Enti
             continue
         ent = ctx.ent(token)
         if ent is None:
-            refs.extend(_refs_at(ctx, token, accepted) if token.ent_type_ == "" else [])
+            found = _refs_at(ctx, token, accepted) if token.ent_type_ == "" else []
+            # "the title song 'A', 'B' and 'C'": the noun's mention brings those listed beside it
+            refs.extend(_with_listed(ctx, found, accepted) if found and role in rule.expand else found)
             continue
         if ent.is_value or ent.name in ctx.characters:
             continue
