@@ -21,6 +21,14 @@ from .titles import parenthesized_works, positioned_titles
 from .typing import FAMILIES, NOT_A_WORK, Ballot, cast_local_votes
 
 NAME_PATTERN_IDS = ("korean-name", "korean-given-name")
+TRANSLATED = re.compile(r"^(?P<native>[^()\x00-\x7f][^()]*?)\s*\((?P<english>[A-Za-z0-9][^()]*)\)$")
+
+
+def _translated(title: str) -> str:
+    """A title written in its own script with an English one in parentheses
+    ("굿밤 (Good night)") is named by the English; the rest stays an alias."""
+    match = TRANSLATED.match(title)
+    return match.group("english").strip() if match else title
 
 
 @Language.component("kg_mentions")
@@ -77,7 +85,7 @@ def find_entities(doc: Doc) -> list[Ent]:
                             "names" if named else "gazetteer"))
         elif label == "TITLE":
             source = "quoted" if not text[:1].islower() else "quoted-lower"
-            ents.append(Ent(span.start_char, span.end_char, text, "TITLE", text, source))
+            ents.append(Ent(span.start_char, span.end_char, text, "TITLE", _translated(text), source))
         elif label in CANDIDATE:
             cleaned = clean_candidate(span)
             if cleaned:
