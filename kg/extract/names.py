@@ -72,9 +72,11 @@ def group_members(doc: Doc, tokens: list[Token], words: list[str], ents: list[En
             found.append(Ent(t.idx, end, text_of(doc)[t.idx:end], cls, text_of(doc)[t.idx:end], "cue"))
         taken.update(range(t.idx, end))
 
+    list_cues = set(lexicon()["member_list_cues"])
+    people = {e.start for e in ents if e.cls in ("Person", "PERSON")}
     for token, word in zip(tokens, words):
-        if word in ("members", "member") and token.i + 1 < len(tokens):
-            i, starts = token.i + 1, []
+        if (word in list_cues or word == "member") and token.i + 1 < len(tokens):
+            i, starts = token.i + 1 + (word in list_cues and words[token.i + 1] == "of"), []  # "consisting of A, B"
             while name_at(i):
                 starts.append(i)
                 i += 1
@@ -83,6 +85,9 @@ def group_members(doc: Doc, tokens: list[Token], words: list[str], ents: list[En
             if len(starts) >= 2 or word == "member":
                 for i in starts:
                     mark(i, "Person")
+        elif token.text in ("'s", "'") and token.i > 0 and token.i + 1 < len(tokens) and tokens[token.i + 1].idx in people \
+                and name_at(token.i - 1) and tokens[token.i - 1].idx not in model:
+            mark(token.i - 1, "MusicGroup")  # "Highlight's Yong Junhyung": whose member a person is
         elif token.idx + len(token) in groups or token.idx in groups and token.text in ("'s", "'"):
             i = token.i + 1 + (token.i + 1 < len(tokens) and tokens[token.i + 1].text == "'s")
             if name_at(i):

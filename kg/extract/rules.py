@@ -285,6 +285,9 @@ def coordinated(token: Token, step: int, context=()) -> list[Token]:
             between = doc[min(i, found[-1].i if found else token.i) + 1:max(i, found[-1].i if found else token.i)]
             if not any(b.text.lower() in COORDINATORS for b in between if b.text not in "()"):
                 break
+            after = next((a for a in doc[t.i + 1:t.i + 3] if not a.is_quote and a.text != ","), None)
+            if step > 0 and after is not None and after.lower_ == "by":
+                break  # "A's 'X' and 'Y' by B": Y is B's, and the list ends
             found.append(t)
             i += step
             continue
