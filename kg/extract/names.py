@@ -86,7 +86,7 @@ def group_members(doc: Doc, tokens: list[Token], words: list[str], ents: list[En
                 for i in starts:
                     mark(i, "Person")
         elif token.text in ("'s", "'") and token.i > 0 and token.i + 1 < len(tokens) and tokens[token.i + 1].idx in people \
-                and name_at(token.i - 1) and tokens[token.i - 1].idx not in model:
+                and name_at(token.i - 1):
             mark(token.i - 1, "MusicGroup")  # "Highlight's Yong Junhyung": whose member a person is
         elif token.idx + len(token) in groups or token.idx in groups and token.text in ("'s", "'"):
             i = token.i + 1 + (token.i + 1 < len(tokens) and tokens[token.i + 1].text == "'s")
