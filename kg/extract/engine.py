@@ -14,7 +14,7 @@ from .spans import guarded
 from .rules import Binding, canonical, compatible, coordinated, flagged_start, load_rules, nearest, rules_by_id
 
 
-ARTIST_LABELS = {"Person", "MusicGroup", "PERSON", "ORG"}
+NAMED_LABELS = {"Person", "MusicGroup", "PERSON", "ORG", "Broadcaster", "Platform", "Organization", "Chart"}
 
 
 class RuleEngine:
@@ -46,10 +46,10 @@ class RuleEngine:
         and written as token attribute arrays rather than ``Token`` objects."""
         columns = doc.to_array([ORTH, SPACY, SENT_START, ENT_TYPE, IS_QUOTE])
         quote = columns[:, 4] != 0
-        # "BTS' new single": an apostrophe right after an artist's name ending in s is a possessive, kept
+        # "BTS' new single", "KBS' drama": an apostrophe right after a name ending in s is a possessive, kept
         possessive = numpy.zeros(len(doc), dtype=bool)
         for i in numpy.flatnonzero(quote).tolist():
-            if i and doc[i].text == "'" and not columns[i - 1, 1] and doc[i - 1].ent_type_ in ARTIST_LABELS \
+            if i and doc[i].text == "'" and not columns[i - 1, 1] and doc[i - 1].ent_type_ in NAMED_LABELS \
                     and doc[i - 1].text[-1:].lower() in "sxz":
                 possessive[i] = True
         rows = numpy.flatnonzero(~quote | (columns[:, 3] != 0) | possessive)

@@ -77,6 +77,7 @@ TRANSPARENT = set(lexicon()["transparent_nouns"]["words"])
 RELATIVE = {"who", "which", "that", "whom"}
 CLASS_NOUNS = {w.lower() for cls, words in lexicon()["class_nouns"].items() if not cls.startswith("_") for w in words}
 # Dependencies that keep a word inside the noun phrase of a role noun ("music director and pianist X").
+EXAMPLES = {"like", "including", "as"}  # "veteran actors like A", "stars such as A"
 IN_PHRASE = {"appos", "compound", "conj", "nmod", "npadvmod", "amod", "dep"}
 
 
@@ -135,7 +136,7 @@ def attached(ctx: Context, anchor, accepted: tuple) -> list[EntityRef]:
         found = _refs_at(ctx, anchor, accepted)  # "X, the title track of": the noun is the anchor
         if found:
             return found
-    node = anchor
+    node = anchor.head if anchor.dep_ in ("dobj", "attr") and anchor.head is not anchor else anchor  # "confirmed their appearance in"
     for _ in range(4):
         for dep in ("nsubjpass", "nsubj", "dobj"):
             for child in node.children:
@@ -191,9 +192,12 @@ def _refs_at(ctx: Context, token, accepted: tuple) -> list[EntityRef]:
 def _mention_in_phrase(ctx: Context, token, accepted: tuple) -> list[EntityRef]:
     """The mention inside a role noun's phrase: "music director and pianist
     Han Seo-yul", "her fifth studio album 'Lilac'"."""
-    queue = [c for c in token.children if c.dep_ in IN_PHRASE]
+    queue = [c for c in token.children if c.dep_ in IN_PHRASE or c.dep_ == "prep" and c.lower_ in EXAMPLES]
     while queue:
         child = queue.pop(0)
+        if child.dep_ == "prep":  # "actors like A and B"
+            queue.extend(c for c in child.children if c.dep_ == "pobj")
+            continue
         ent = ctx.ent(child)
         if ent is not None and not ent.is_value:
             ref = ctx.ref(ent, accepted)
