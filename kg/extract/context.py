@@ -104,8 +104,10 @@ class Context:
         headings = headlines(self.doc)  # token indices of Title Case lines
         in_body = {ent.name for token, ent in self.mention_tokens if token.i not in headings}
         for ent in self.by_start.values():
-            if ent.name in self.decided or ent.cls != "TITLE" or ent.source not in ("quoted", "listed", "cue-title"):
+            if ent.name in self.decided or ent.cls != "TITLE" or ent.source not in ("quoted", "listed", "cue-title", "model"):
                 continue
+            if ent.source == "model" and not self.ballot.scores(ent.name):
+                continue  # a title only the NER proposes, with no other evidence: dropped
             if ent.name not in in_body and not self.ballot.scores(ent.name):
                 continue  # quoted in headlines only, with nothing said of it: a quote, not a work
             if self.ballot.decided(ent.name) == NOT_A_WORK:

@@ -15,7 +15,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..nlp import text_of
-from .names import clean_candidate, cued_people, group_members
+from .names import clean_candidate, clean_title, cued_people, group_members
 from .spans import CANDIDATE, TYPED, VALUE_LABELS, Ent, guarded, row_of, span_text
 from .titles import parenthesized_works, positioned_titles
 from .typing import FAMILIES, NOT_A_WORK, Ballot, cast_local_votes
@@ -79,15 +79,15 @@ def find_entities(doc: Doc) -> list[Ent]:
     ents: list[Ent] = []
     for span in doc.ents:
         label, text, ent_id = span.label_, span_text(span), span.ent_id_
-        if label in TYPED:
+        if ent_id and label in TYPED:  # the rulers': the gazetteer (ids are canonical names) and name patterns
             named = ent_id in NAME_PATTERN_IDS
-            ents.append(Ent(span.start_char, span.end_char, text, label, text if named else ent_id or text,
+            ents.append(Ent(span.start_char, span.end_char, text, label, text if named else ent_id,
                             "names" if named else "gazetteer"))
         elif label == "TITLE":
             source = "quoted" if not text[:1].islower() else "quoted-lower"
             ents.append(Ent(span.start_char, span.end_char, text, "TITLE", _translated(text), source))
-        elif label in CANDIDATE:
-            cleaned = clean_candidate(span)
+        elif label in CANDIDATE:  # the NER's: a candidate, its label one vote
+            cleaned = clean_title(span) if CANDIDATE[label] == "TITLE" else clean_candidate(span)
             if cleaned:
                 start, end = cleaned
                 text = text_of(doc)[start:end]

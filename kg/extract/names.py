@@ -121,3 +121,20 @@ def clean_candidate(span) -> tuple[int, int] | None:
     return tokens[0].idx, tokens[-1].idx + len(tokens[-1])
 
 
+
+
+def clean_title(span) -> tuple[int, int] | None:
+    """A title the NER proposes, without the quotation marks, possessive or
+    punctuation at its ends; None for a span with no letter or number, or
+    one across lines."""
+    tokens = list(span)
+    while tokens and (tokens[-1].text in {"'s", "'", "s"} or tokens[-1].is_punct and tokens[-1].text not in "!?)"):
+        tokens.pop()
+    while tokens and (tokens[0].is_punct or tokens[0].is_quote):
+        tokens.pop(0)
+    if not tokens:
+        return None
+    text = text_of(span.doc)[tokens[0].idx:tokens[-1].idx + len(tokens[-1])]
+    if "\n" in text or not any(c.isalnum() for c in text) or not (text[0].isupper() or text[0].isdigit()):
+        return None
+    return tokens[0].idx, tokens[-1].idx + len(tokens[-1])
