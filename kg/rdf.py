@@ -34,8 +34,11 @@ def _iri(uri: str) -> NamedNode:
 TYPE, LABEL, ALT_LABEL = _iri(RDF.type), _iri(RDFS.label), _iri(SKOS.altLabel)
 SUBJECT, PREDICATE, OBJECT = _iri(RDF.subject), _iri(RDF.predicate), _iri(RDF.object)
 DERIVED_FROM, URL = _iri(PROV.wasDerivedFrom), _iri(SCHEMA.url)
-DATATYPES = {name: _iri(XSD[name]) for name in ("integer", "date", "gYearMonth", "gYear", "decimal",
-                                                "positiveInteger", "nonNegativeInteger", "boolean", "anyURI")}
+# Only datatypes every triplestore keeps as written: Oxigraph (and others)
+# store xsd:positiveInteger and xsd:nonNegativeInteger as xsd:integer, so
+# ranks and offsets are xsd:integer, bounded by the shapes (sh:minInclusive).
+DATATYPES = {name: _iri(XSD[name]) for name in ("integer", "date", "gYearMonth", "gYear", "decimal", "boolean",
+                                                "anyURI")}
 ENTITIES = str(KGR)
 
 
@@ -112,8 +115,8 @@ def _evidence(triple: tuple, evidence: Evidence) -> Iterator[tuple]:
     yield subject, OBJECT, o
     yield subject, DERIVED_FROM, article_node(evidence.article_id)
     yield subject, kg("sentence"), Literal(evidence.sentence)
-    yield subject, kg("sentenceStart"), typed(evidence.start, "nonNegativeInteger")
-    yield subject, kg("sentenceEnd"), typed(evidence.end, "nonNegativeInteger")
+    yield subject, kg("sentenceStart"), typed(evidence.start, "integer")
+    yield subject, kg("sentenceEnd"), typed(evidence.end, "integer")
     yield subject, kg("extractedBy"), Literal(evidence.rule)
     yield subject, kg("confidence"), decimal_literal(evidence.confidence)
     yield subject, kg("hedged"), typed("true" if evidence.hedged else "false", "boolean")
@@ -152,7 +155,7 @@ def record_triples(resolved: ResolvedGraph) -> Iterator[tuple]:
         yield subject, TYPE, kg("ChartEntry")
         yield subject, kg("entryOf"), node(ce.entry)
         yield subject, kg("onChart"), node(ce.chart)
-        yield subject, kg("rank"), typed(ce.rank, "positiveInteger")
+        yield subject, kg("rank"), typed(ce.rank, "integer")
         if ce.start:
             yield subject, kg("startDate"), typed(ce.start, "date")
             yield subject, kg("endDate"), typed(ce.end or ce.start, "date")

@@ -15,9 +15,9 @@ JS = Path(__file__).resolve().parent / "js"
 DATED = """@prefix kg: <https://w3id.org/kdrama-kg/ontology#> . @prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
 @prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
 <urn:rain> a kg:Song ; rdfs:label "RAIN"@en . <urn:qq> a kg:Chart ; rdfs:label "QQ Music chart"@en .
-<urn:e1> a kg:ChartEntry ; kg:entryOf <urn:rain> ; kg:onChart <urn:qq> ; kg:rank "3"^^xsd:positiveInteger ;
+<urn:e1> a kg:ChartEntry ; kg:entryOf <urn:rain> ; kg:onChart <urn:qq> ; kg:rank "3"^^xsd:integer ;
     kg:startDate "2015-04-20"^^xsd:date ; kg:endDate "2015-04-25"^^xsd:date .
-<urn:e2> a kg:ChartEntry ; kg:entryOf <urn:rain> ; kg:onChart <urn:qq> ; kg:rank "1"^^xsd:positiveInteger ;
+<urn:e2> a kg:ChartEntry ; kg:entryOf <urn:rain> ; kg:onChart <urn:qq> ; kg:rank "1"^^xsd:integer ;
     kg:startDate "2015-04-26"^^xsd:date ; kg:endDate "2015-04-29"^^xsd:date .
 """
 
