@@ -245,6 +245,7 @@ COMMANDS = {  # name: (function, help, description, options)
 def parser() -> argparse.ArgumentParser:
     top = argparse.ArgumentParser(prog="kg", description="Build an RDF knowledge graph from K-drama and K-pop news "
                                                          "articles.")
+    top.add_argument("--version", action="version", version=f"kg {_version()}")
     sub = top.add_subparsers(dest="command", required=True)
     for name, (function, summary, description, options) in COMMANDS.items():
         command = sub.add_parser(name, help=summary, description=description)
@@ -252,6 +253,14 @@ def parser() -> argparse.ArgumentParser:
             command.add_argument(*names, **settings)
         command.set_defaults(func=function)
     return top
+
+
+def _version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+    try:
+        return version("kg")
+    except PackageNotFoundError:  # run from a source tree that was never installed
+        return "unknown (not installed)"
 
 
 def _fail(message: str) -> int:

@@ -22,13 +22,44 @@ import tempfile
 from pathlib import Path
 
 import pyoxigraph
-from rdflib import Dataset, Graph
+from rdflib import Dataset, Graph, URIRef
 
 from .formats import format_for
-from .namespaces import KG, PREFIXES, PROV, RDF, WRITER_PREFIXES, bind_prefixes
-from .vocab import NARY_CLASSES
+from .namespaces import KG, PREFIXES, PROV, RDF, RDFS, WRITER_PREFIXES, XSD, bind_prefixes
+from .vocab import CLASSES, DATATYPE_PROPERTIES, KG_IRI, NARY_CLASSES, OBJECT_PROPERTIES, ONTOLOGY_PATH
 
 N_ARY = tuple(KG[cls] for cls in NARY_CLASSES)
+# The JSON-LD context of the graph, shipped with the package: every prefix,
+# one short term per class and property (object properties coerced to IRIs,
+# datatype properties to their range), rdfs:label and skos:altLabel in
+# English. JSON-LD output embeds it; other documents can use the file.
+CONTEXT_PATH = Path(__file__).parent / "context.jsonld"
+
+
+def jsonld_context() -> dict:
+    """The context, made from the ontology (kg/context.jsonld is this,
+    written by ``python -m kg.export``; a test keeps them equal)."""
+    ontology = Graph().parse(ONTOLOGY_PATH, format="turtle")
+    context: dict = {"@version": 1.1, **{prefix: str(ns) for prefix, ns in PREFIXES.items()},
+                     "label": {"@id": "rdfs:label", "@language": "en"},
+                     "altLabel": {"@id": "skos:altLabel", "@language": "en"},
+                     "subject": {"@id": "rdf:subject", "@type": "@id"},
+                     "predicate": {"@id": "rdf:predicate", "@type": "@vocab"},
+                     "object": {"@id": "rdf:object"},
+                     "wasDerivedFrom": {"@id": "prov:wasDerivedFrom", "@type": "@id"},
+                     "url": {"@id": "schema:url", "@type": "xsd:anyURI"}}
+    context.update({cls: f"kg:{cls}" for cls in CLASSES})
+    context.update({p: {"@id": f"kg:{p}", "@type": "@id"} for p in OBJECT_PROPERTIES})
+    for p in DATATYPE_PROPERTIES:
+        term, datatype = {"@id": f"kg:{p}"}, ontology.value(URIRef(KG_IRI + p), RDFS.range)
+        if isinstance(datatype, URIRef) and str(datatype).startswith(str(XSD)) and datatype != XSD.string:
+            term["@type"] = f"xsd:{datatype[len(str(XSD)):]}"  # a union of datatypes (releaseDate) is not coerced
+        context[p] = term
+    return context
+
+
+def shipped_context() -> dict:
+    return json.loads(CONTEXT_PATH.read_text(encoding="utf-8"))["@context"]
 
 
 def by_article(graph: Graph) -> Dataset:
@@ -52,10 +83,10 @@ def _trig(dataset: Dataset) -> bytes:
 
 
 def _json_ld(graph: Graph) -> bytes:
-    """Compacted with the project's prefixes; rdflib lists the nodes as a set
-    does, so they are sorted by @id."""
-    data = json.loads(graph.serialize(format="json-ld", context={p: str(ns) for p, ns in PREFIXES.items()},
-                                      auto_compact=True))
+    """Compacted with the shipped context (kg/context.jsonld: short terms,
+    typed values); rdflib lists the nodes as a set does, so they are sorted
+    by @id."""
+    data = json.loads(graph.serialize(format="json-ld", context=shipped_context(), auto_compact=True))
     data["@graph"].sort(key=lambda node: node["@id"])
     return json.dumps(data, indent=2, ensure_ascii=False).encode("utf-8")
 
@@ -68,6 +99,8 @@ def serialize(graph: Graph, fmt: str = "turtle") -> bytes:
         return _trig(by_article(graph))
     if fmt == "json-ld":
         return _json_ld(graph)
+    if fmt == "turtle":
+        bind_prefixes(graph)
     data = (by_article(graph) if fmt == "nquads" else graph).serialize(format=fmt, encoding="utf-8")
     return b"".join(sorted(data.splitlines(keepends=True))) if fmt in ("nt", "nquads") else data
 
@@ -165,3 +198,7 @@ def commit_atomic(tmp: Path, path: Path) -> None:
 
 def write_graph(graph: Graph, path: Path) -> None:
     write_atomic(path, serialize(graph, format_for(Path(path)).rdflib))
+
+
+if __name__ == "__main__":  # python -m kg.export: write kg/context.jsonld from the ontology
+    CONTEXT_PATH.write_text(json.dumps({"@context": jsonld_context()}, indent=2) + "\n", encoding="utf-8")

@@ -32,7 +32,9 @@ from .vocab import local_name
 
 __all__ = ["ValidationResult", "load_shapes", "validate", "validate_ntriples"]
 
-SHAPES_PATH = Path(__file__).resolve().parent.parent / "shapes" / "kg.ttl"
+# shapes/kg.ttl, shipped inside the package (kg/shapes/kg.ttl links to it in
+# the repository; the wheel holds a copy).
+SHAPES_PATH = Path(__file__).parent / "shapes" / "kg.ttl"
 
 
 @lru_cache(maxsize=None)

@@ -23,11 +23,14 @@ from rdflib import Graph
 
 from ..export import commit_atomic, prepare_atomic, serialize, write_atomic
 from ..formats import N_QUADS, N_TRIPLES, TURTLE, format_for
-from ..namespaces import PREFIXES
+from ..namespaces import WRITER_PREFIXES
 from ..records import Timings
 from .runs import SortedLines
 
-TURTLE_PREFIXES = ("kg", "prov", "rdf", "rdfs", "schema", "skos", "xsd")  # not kgr: it would escape every '/'
+# kg:, kgr: and the collections under it (song:, person:, ...), and the
+# vocabularies the graph uses.
+TURTLE_PREFIXES = {prefix: ns for prefix, ns in WRITER_PREFIXES.items()
+                   if prefix not in ("kgs", "wd", "wdt", "mo", "owl", "sh", "dcterms")}
 
 
 class BuiltGraph:
@@ -77,7 +80,7 @@ class BuiltGraph:
         """What ``out`` holds, by its format: bytes, or a writer of them."""
         fmt = format_for(out)
         if fmt == TURTLE:
-            prefixes = {p: str(PREFIXES[p]) for p in TURTLE_PREFIXES}
+            prefixes = TURTLE_PREFIXES
             # lenient: the lines were written from pyoxigraph terms, whose IRIs
             # were checked when made; checking them again took a third of the time.
             return lambda handle: pyoxigraph.serialize(
