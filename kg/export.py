@@ -7,15 +7,19 @@ the output path comes from article content.
 
 Quad formats (.nq, .trig) carry provenance as named graphs: the default
 graph is the complete graph (so a query without GRAPH gives the same answer
-as on the Turtle file), and each article has a named graph, named by the
-article's IRI, holding the facts that article states (the reified triples of
-its kg:Evidence nodes, and every triple of the chart entries and ratings it
-reports). ``GRAPH ?article { ... }`` then tells which articles state a fact.
+as on the Turtle file), and the named graphs hold it again: each article's
+graph, named by the article's IRI, holds what that article states (its node,
+its kg:Evidence nodes, the facts they state, and every triple of the chart
+entries and ratings it reports), ENTITIES_GRAPH the rest, and MANIFEST_GRAPH
+lists them all. ``GRAPH ?article { ... }`` tells which articles state a
+fact, and a store whose default graph is the union of the named graphs
+answers as one whose default graph is the stored one.
 """
 from __future__ import annotations
 
 import json
 import os
+from collections import defaultdict
 import re
 import stat
 import tempfile
@@ -25,7 +29,8 @@ import pyoxigraph
 from rdflib import Dataset, Graph, URIRef
 
 from .formats import format_for
-from .namespaces import KG, PREFIXES, PROV, RDF, RDFS, WRITER_PREFIXES, XSD, bind_prefixes
+from .namespaces import (DCTERMS, ENTITIES_GRAPH, KG, MANIFEST_GRAPH, PREFIXES, PROV, RDF, RDFS, WRITER_PREFIXES,
+                         XSD, bind_prefixes)
 from .vocab import CLASSES, DATATYPE_PROPERTIES, KG_IRI, NARY_CLASSES, OBJECT_PROPERTIES, ONTOLOGY_PATH
 
 N_ARY = tuple(KG[cls] for cls in NARY_CLASSES)
@@ -62,15 +67,49 @@ def shipped_context() -> dict:
     return json.loads(CONTEXT_PATH.read_text(encoding="utf-8"))["@context"]
 
 
+def article_graphs(graph: Graph) -> dict:
+    """Each triple's named graphs (docs/graph-model.md): an article's graph
+    holds the article node, its evidence nodes, the facts they state and the
+    chart entries and ratings it reports, whole; everything else (the
+    entities' classes and names) is in ENTITIES_GRAPH. So the named graphs
+    together hold the whole graph."""
+    evidence = set(graph.subjects(RDF.type, KG.Evidence))
+    source = {e: graph.value(e, PROV.wasDerivedFrom) for e in evidence}
+    stated, nary = {}, {}
+    for e in evidence:
+        s, p, o = (graph.value(e, term) for term in (RDF.subject, RDF.predicate, RDF.object))
+        if p == RDF.type and o in N_ARY:
+            nary.setdefault(s, set()).add(source[e])
+        else:
+            stated.setdefault((s, p, o), set()).add(source[e])
+    articles = set(graph.subjects(RDF.type, KG.Article))
+    placed = {}
+    for triple in graph:
+        s = triple[0]
+        names = ({source[s]} if s in evidence else {s} if s in articles else nary.get(s) or stated.get(triple)
+                 or set()) - {None}
+        placed[triple] = names or {ENTITIES_GRAPH}
+    return placed
+
+
+def manifest(names) -> list[tuple]:
+    """The manifest graph's triples: it lists the other named graphs."""
+    return [(MANIFEST_GRAPH, DCTERMS.hasPart, name) for name in sorted(set(names) - {MANIFEST_GRAPH})]
+
+
 def by_article(graph: Graph) -> Dataset:
-    """The graph as a dataset: all of it in the default graph, plus one named
-    graph per article with the facts its kg:Evidence nodes state."""
+    """The graph as a dataset: all of it in the default graph, and again in
+    named graphs (one per article, ENTITIES_GRAPH, MANIFEST_GRAPH listing
+    them): a store answers the same with or without a union default graph."""
     dataset = bind_prefixes(Dataset())
     dataset.default_graph += sorted(graph)
-    for evidence in sorted(graph.subjects(RDF.type, KG.Evidence)):
-        named = dataset.graph(graph.value(evidence, PROV.wasDerivedFrom))
-        s, p, o = (graph.value(evidence, term) for term in (RDF.subject, RDF.predicate, RDF.object))
-        named += sorted(graph.triples((s, None, None))) if p == RDF.type and o in N_ARY else [(s, p, o)]
+    named = defaultdict(list)
+    for triple, names in article_graphs(graph).items():
+        for name in names:
+            named[name].append(triple)
+    for name in sorted(named):
+        dataset.graph(name).addN((*triple, dataset.graph(name)) for triple in sorted(named[name]))
+    dataset.graph(MANIFEST_GRAPH).addN((*t, dataset.graph(MANIFEST_GRAPH)) for t in manifest(named))
     return dataset
 
 

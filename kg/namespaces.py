@@ -39,6 +39,14 @@ PREFIXES = {
 COLLECTIONS = {name: Namespace(f"{KGR}{name}/") for name in
                (*(cls.lower() for cls in ENTITY_CLASSES), "article", "evidence", "chart-entry", "rating")}
 
+# The named graphs of the quad formats (docs/graph-model.md): one per article
+# (named by the article's IRI), ENTITIES_GRAPH for what no one article states
+# (the entities' classes and names), and MANIFEST_GRAPH, which lists the
+# others (MANIFEST_GRAPH dcterms:hasPart G), so that `kg load` can remove
+# the graphs of articles that are gone.
+ENTITIES_GRAPH = KGR["graph/entities"]
+MANIFEST_GRAPH = KGR["graph/manifest"]
+
 # For pyoxigraph's writers (Turtle, TriG, CONSTRUCT answers).
 WRITER_PREFIXES = {prefix: str(ns) for prefix, ns in {**PREFIXES, **COLLECTIONS}.items()}
 

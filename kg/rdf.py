@@ -103,12 +103,18 @@ def _article(article: Article) -> Iterator[tuple]:
         yield subject, URL, typed(article.url, "anyURI")
 
 
-def _evidence(triple: tuple, evidence: Evidence) -> Iterator[tuple]:
+def evidence_node(triple: tuple, evidence: Evidence) -> NamedNode:
+    """The kg:Evidence node of ``triple`` stated by ``evidence``."""
     s, p, o = triple
-    subject = node("evidence/" + hashlib.sha1(
+    return node("evidence/" + hashlib.sha1(
         "\x00".join(map(str, (s.value, p.value, o.value, evidence.article_id, evidence.start, evidence.end,
                               evidence.rule))).encode()
     ).hexdigest()[:20])
+
+
+def _evidence(triple: tuple, evidence: Evidence) -> Iterator[tuple]:
+    subject = evidence_node(triple, evidence)
+    s, p, o = triple
     yield subject, TYPE, kg("Evidence")
     yield subject, SUBJECT, s
     yield subject, PREDICATE, p
@@ -120,6 +126,9 @@ def _evidence(triple: tuple, evidence: Evidence) -> Iterator[tuple]:
     yield subject, kg("extractedBy"), Literal(evidence.rule)
     yield subject, kg("confidence"), decimal_literal(evidence.confidence)
     yield subject, kg("hedged"), typed("true" if evidence.hedged else "false", "boolean")
+
+
+evidence_triples = _evidence
 
 
 def statement_triple(st: Statement) -> tuple:
