@@ -22,7 +22,7 @@ import pyoxigraph
 from rdflib import Graph
 
 from ..export import commit_atomic, prepare_atomic, serialize, write_atomic
-from ..formats import N_QUADS, N_TRIPLES, TURTLE, format_for
+from ..formats import N_QUADS, N_TRIPLES, TURTLE, Format, format_for
 from ..namespaces import WRITER_PREFIXES
 from ..records import Timings
 from .runs import SortedLines
@@ -64,21 +64,27 @@ class BuiltGraph:
         self._prepared = (out, tmp, weakref.finalize(self, tmp.unlink, missing_ok=True))
         self.timings.write += time.perf_counter() - started
 
-    def write(self, out: Path) -> None:
+    def write(self, out: Path, fmt: Format | None = None) -> None:
+        """Write the graph to ``out``, atomically, in ``fmt`` (default: by the extension)."""
         started = time.perf_counter()
         out = Path(out)
-        if self._prepared is not None and self._prepared[0] == out:
+        if self._prepared is not None and self._prepared[0] == out and fmt is None:
             _, tmp, removal = self._prepared
             removal.detach()
             self._prepared = None
             commit_atomic(tmp, out)
         else:
-            write_atomic(out, self._content(out))
+            write_atomic(out, self._content(out, fmt))
         self.timings.write += time.perf_counter() - started
 
-    def _content(self, out: Path):
-        """What ``out`` holds, by its format: bytes, or a writer of them."""
-        fmt = format_for(out)
+    def write_stream(self, handle, fmt: Format) -> None:
+        """Write the graph in ``fmt`` to an open binary ``handle`` (`kg build -o -`)."""
+        content = self._content(None, fmt)
+        handle.write(content) if isinstance(content, bytes) else content(handle)
+
+    def _content(self, out: Path | None, fmt: Format | None = None):
+        """What ``out`` holds, by its format (``fmt``, or its extension): bytes, or a writer of them."""
+        fmt = fmt or format_for(out)
         if fmt == TURTLE:
             prefixes = TURTLE_PREFIXES
             # lenient: the lines were written from pyoxigraph terms, whose IRIs
