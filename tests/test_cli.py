@@ -79,3 +79,34 @@ def test_view_and_input_format(seeds_ttl, tmp_path, capfd):
     assert main(["view", str(tmp_path / "graph.data"), "--input-format", "ttl", "-o", "-"]) == 0
     out, err = capfd.readouterr()
     assert out.startswith("<!DOCTYPE html>") and "written: standard output" in err
+
+
+def test_progress_names_every_stage(nlp, monkeypatch, capsys):
+    """The bar speaks while the model loads and while the graph is merged and
+    validated, not only while articles are extracted."""
+    import kg.build.engines
+    from kg.build import build
+
+    monkeypatch.setattr(kg.build.engines, "load_pipeline", lambda models=None: nlp)
+    result = build([SEEDS], progress=True)
+    result.graph.close()
+    err = capsys.readouterr().err
+    for stage in ("loading the model", "extracting", "merging and validating", "validated"):
+        assert f"kg build: {stage}" in err, err
+
+
+def test_the_eta_clock_starts_after_the_first_article():
+    """The first article carries the model's warm-up: the rate (and so the
+    ETA) is measured from the moment it is done."""
+    from tqdm import tqdm
+
+    from kg.build import _Clock
+
+    bar = tqdm(total=10, disable=False, file=open("/dev/null", "w"))
+    bar.start_t -= 3600  # as if the first article took an hour
+    clock = _Clock(bar)
+    clock.update(1)
+    assert bar.n == 1 and bar.initial == 1 and bar._time() - bar.start_t < 60
+    clock.update(1)
+    assert bar.n == 2
+    bar.close()
