@@ -1,14 +1,19 @@
 """What library modules raise; ``kg/cli.py`` turns each into a one-line
-error and an exit status (docs/cli.md). Only the CLI exits."""
+error and an exit status (docs/cli.md). Only the CLI exits.
+
+Each class carries its exit status: 2 for what the command was given (as for
+argparse's usage errors), 5 for a store or server that failed."""
 
 
 class KgError(Exception):
     """A problem the user can act on, said in one line (no traceback)."""
 
+    status = 2
+
 
 class UsageError(KgError):
     """The command was given something it cannot use: an unknown format, a
-    query that does not parse, a missing or unreadable file."""
+    query that does not parse, a missing or unreadable file, a bad IRI."""
 
 
 class GraphReadError(KgError):
@@ -16,4 +21,13 @@ class GraphReadError(KgError):
 
 
 class EndpointError(KgError):
-    """A SPARQL endpoint that cannot be reached or answered with an error."""
+    """A SPARQL endpoint that cannot be reached, timed out, or answered with
+    an error or with something it should not have."""
+
+    status = 5
+
+
+class StoreError(KgError):
+    """A local store that cannot be opened (in use by a server) or written."""
+
+    status = 5

@@ -22,7 +22,9 @@ import pyoxigraph
 from rdflib import Namespace, URIRef
 from rdflib.namespace import OWL, PROV, RDF, RDFS, DefinedNamespace, DefinedNamespaceMeta
 
-ONTOLOGY_PATH = Path(__file__).resolve().parent.parent / "ontology" / "kg.ttl"
+# ontology/kg.ttl, shipped inside the package (kg/ontology/kg.ttl links to it
+# in the repository; the wheel holds a copy), so an installed kg finds it.
+ONTOLOGY_PATH = Path(__file__).resolve().parent / "ontology" / "kg.ttl"
 KG_IRI = "https://w3id.org/kdrama-kg/ontology#"
 NARY_NOTE = "https://www.w3.org/TR/swbp-n-aryRelations/"
 

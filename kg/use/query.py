@@ -18,6 +18,7 @@ import requests
 from ..errors import EndpointError, UsageError
 from ..formats import N_TRIPLES, TURTLE, read_quads
 from ..namespaces import PREFIXES, WRITER_PREFIXES
+from .http import where
 from .store import TIMEOUT, check, credentials
 
 RESULT_FORMATS = {"csv": pyoxigraph.QueryResultsFormat.CSV, "tsv": pyoxigraph.QueryResultsFormat.TSV,
@@ -42,15 +43,21 @@ def is_endpoint(source: str) -> bool:
 
 def _remote(url: str, query: str):
     try:
-        response = requests.post(url, data=query.encode("utf-8"), auth=credentials(), timeout=TIMEOUT, headers={
+        response = requests.post(url, data=query.encode("utf-8"), timeout=TIMEOUT, headers={
             "Content-Type": "application/sparql-query; charset=utf-8",
-            "Accept": f"application/sparql-results+json, {N_TRIPLES.media_type};q=0.9"})
+            "Accept": f"application/sparql-results+json, {N_TRIPLES.media_type};q=0.9", **credentials()})
     except requests.RequestException as error:
         raise EndpointError(f"cannot reach the endpoint: {type(error).__name__}") from None
     check(response, "query")
-    if N_TRIPLES.media_type in response.headers.get("Content-Type", ""):
-        return [quad.triple for quad in pyoxigraph.parse(response.content, format=N_TRIPLES.oxigraph)]
-    return pyoxigraph.parse_query_results(response.content, format=pyoxigraph.QueryResultsFormat.JSON)
+    triples = N_TRIPLES.media_type in response.headers.get("Content-Type", "")
+    try:
+        if triples:
+            return [quad.triple for quad in pyoxigraph.parse(response.content, format=N_TRIPLES.oxigraph)]
+        return pyoxigraph.parse_query_results(response.content, format=pyoxigraph.QueryResultsFormat.JSON)
+    except (SyntaxError, ValueError):  # a 200 whose body is not what it says (a proxy's page, a wrong URL)
+        raise EndpointError(f"query: {where(url)} answered {response.status_code} with a body that is not "
+                            f"{'N-Triples' if triples else 'SPARQL JSON results'} "
+                            f"({response.headers.get('Content-Type') or 'no Content-Type'})") from None
 
 
 def open_source(source: str | Path) -> pyoxigraph.Store:
