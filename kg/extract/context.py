@@ -106,8 +106,8 @@ class Context:
         for ent in self.by_start.values():
             if ent.name in self.decided or ent.cls != "TITLE" or ent.source not in ("quoted", "listed", "cue-title", "model"):
                 continue
-            if ent.source == "model" and not self.ballot.scores(ent.name):
-                continue  # a title only the NER proposes, with no other evidence: dropped
+            if ent.source == "model" and not self.ballot.said_around(ent.name):
+                continue  # a title only the NER proposes, with nothing around it saying so: dropped
             if ent.name not in in_body and not self.ballot.scores(ent.name):
                 continue  # quoted in headlines only, with nothing said of it: a quote, not a work
             if self.ballot.decided(ent.name) == NOT_A_WORK:
@@ -201,5 +201,7 @@ class Context:
     def sentence_mentions(self, sentence):
         """(token, mention, class so far) for the named mentions of a sentence."""
         for token, ent in self.mentions_in(sentence):
-            if not ent.is_value and ent.name not in self.characters:
-                yield token, ent, self.decided.get(ent.name, ent.cls)
+            cls = self.decided.get(ent.name, ent.cls)
+            if ent.is_value or ent.name in self.characters or cls == "TITLE" and ent.source == "model":
+                continue  # readers see a title the NER alone proposes only once evidence typed it
+            yield token, ent, cls

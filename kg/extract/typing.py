@@ -95,6 +95,11 @@ class Ballot:
         key = at if at is not None else f"rule{len(votes)}"
         votes[key] = votes.get(key, 0.0) + weight
 
+    def said_around(self, name: str) -> bool:
+        """Did the words around any mention of the name vote (a cue, an
+        apposition), rather than only the rules that read it?"""
+        return any(isinstance(key, int) for votes in self.names.get(name, {}).values() for key in votes)
+
     def local(self, name: str, at: int) -> dict[str, float]:
         """The classes one mention's own surroundings voted for."""
         return {cls: votes[at] for cls, votes in self.names.get(name, {}).items() if at in votes}
