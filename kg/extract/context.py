@@ -14,7 +14,7 @@ from ..nlp import lexicon
 from ..records import Article, EntityRef, Evidence, Extraction
 from .spans import TYPED, Ent, span_text
 from .titles import headlines
-from .typing import FAMILIES, NOT_A_WORK, WORKS, Ballot, default_work, topic
+from .typing import FAMILIES, NOT_A_WORK, WORKS, Ballot, default_work, topic, weights
 
 
 def _any_word(words: list[str]) -> re.Pattern:
@@ -100,14 +100,17 @@ class Context:
         article is about; other undecided names stay undecided and are
         dropped, and so is a quotation in headlines that the body never
         names and nothing types."""
-        default = default_work(topic(self.article.text))
+        kinds = topic(self.article.text)
         headings = headlines(self.doc)  # token indices of Title Case lines
         in_body = {ent.name for token, ent in self.mention_tokens if token.i not in headings}
+        cued: dict[str, bool] = {}
+        for e in self.by_start.values():  # a cue word beside a mention, or a mention not only the NER's
+            cued[e.name] = cued.get(e.name) or bool(e.cue) or e.source != "model"
         for ent in self.by_start.values():
             if ent.name in self.decided or ent.cls != "TITLE" or ent.source not in ("quoted", "listed", "cue-title", "model"):
                 continue
-            if ent.source == "model" and not self.ballot.said_around(ent.name):
-                continue  # a title only the NER proposes, with nothing around it saying so: dropped
+            if ent.source == "model" and not cued.get(ent.name):
+                continue  # a title only the NER proposes, with no cue or other source beside it: dropped
             if ent.name not in in_body and not self.ballot.scores(ent.name):
                 continue  # quoted in headlines only, with nothing said of it: a quote, not a work
             if self.ballot.decided(ent.name) == NOT_A_WORK:
@@ -116,7 +119,7 @@ class Context:
             best = max((scores.get(c, 0) for c in WORKS), default=0)
             tied = [c for c in WORKS if scores.get(c, 0) == best]
             # votes that do not tell the works apart leave it to what the article is about
-            self.decided[ent.name] = default if default in tied else tied[0]
+            self.decided[ent.name] = default_work(kinds, among=tied)
 
     def ref(self, ent: Ent, accepted: tuple) -> EntityRef | None:
         """The entity a mention names, deciding its class from the role it
@@ -171,7 +174,14 @@ class Context:
         for _, ent in self.mentions_in(previous):
             cls = self.decided.get(ent.name, ent.cls)
             if cls in FAMILIES and set(FAMILIES[cls]) & set(accepted) and ent.name not in self.characters:
-                return self.ref(ent, accepted)
+                options = [c for c in accepted if c in FAMILIES[cls]]
+                for option in options:  # the role votes, as it would for the name itself
+                    self.ballot.vote(ent.name, option, weights()["role"] / len(options))
+                found = self.ref(ent, accepted)
+                if found is not None and found.cls in FAMILIES:  # still open: the article's kind decides, so later lines can point back
+                    found = EntityRef(ent.name, default_work(topic(self.article.text), among=options))
+                    self.decided[ent.name] = found.cls
+                return found
         return None
 
     def focal_series(self) -> EntityRef | None:

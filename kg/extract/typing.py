@@ -95,11 +95,6 @@ class Ballot:
         key = at if at is not None else f"rule{len(votes)}"
         votes[key] = votes.get(key, 0.0) + weight
 
-    def said_around(self, name: str) -> bool:
-        """Did the words around any mention of the name vote (a cue, an
-        apposition), rather than only the rules that read it?"""
-        return any(isinstance(key, int) for votes in self.names.get(name, {}).values() for key in votes)
-
     def local(self, name: str, at: int) -> dict[str, float]:
         """The classes one mention's own surroundings voted for."""
         return {cls: votes[at] for cls, votes in self.names.get(name, {}).items() if at in votes}
@@ -152,12 +147,14 @@ def topic(text: str) -> dict[str, int]:
     return {kind: sum(1 for w in words if w in set(lex[kind])) for kind in ("music", "screen", "film")}
 
 
-def default_work(counts: dict[str, int]) -> str:
+def default_work(counts: dict[str, int], among: tuple | list = WORKS) -> str:
     """The class a title no evidence types takes: a song in a music story,
-    a series (or a film, where films are talked of more) in a screen story."""
-    if counts["screen"] + counts["film"] > counts["music"]:
-        return "Film" if counts["film"] > counts["screen"] else "TVSeries"
-    return "Song"
+    a series (or a film, where films are talked of more) in a screen story;
+    when the votes leave only some works open, the likeliest of those."""
+    screen = "Film" if counts["film"] > counts["screen"] else "TVSeries"
+    music_first = counts["screen"] + counts["film"] <= counts["music"]
+    order = ("Song", "Album", screen, *WORKS) if music_first else (screen, "TVSeries", "Film", "Song", "Album")
+    return next((c for c in order if c in among), among[0])
 
 
 def cast_local_votes(ballot: Ballot, doc: Doc, tokens: list[Token], ents: list) -> None:
@@ -179,14 +176,16 @@ def cast_local_votes(ballot: Ballot, doc: Doc, tokens: list[Token], ents: list) 
         if label_class:
             ballot.vote(ent.name, label_class, w["model"], ent.start)
         words = ent.surface.split()
-        if ent.cls == "PERSON" and len(words) >= 2 and all(x[:1].isupper() for x in words):
+        if ent.cls == "PERSON" and len(words) >= 2 and all(x[:1].isupper() for x in words) and words[-1] not in cues["suffixes"]:
             ballot.vote(ent.name, "Person", w["name_shape"], ent.start)
-        if ent.cls == "ORG" and words[-1] in cues["suffixes"]:
+        if ent.cls in ("ORG", "PERSON") and words[-1] in cues["suffixes"]:  # "Gil Pictures", whatever the NER said
             ballot.vote(ent.name, "Organization", w["suffix"], ent.start)
         if ent.surface.lower() in cues["people"] and _name_follows(tokens, span, spans):
             ballot.vote(ent.name, NOT_A_WORK, w["cue"], ent.start)  # '"Director" Lee Jung-jae': a role word
         for cls, weight in _context_votes(tokens, span, spans, cues, w):
             ballot.vote(ent.name, cls, weight, ent.start)
+            if cls in WORKS and weight == w["cue"] and not ent.cue:
+                ent.cue = cls  # a cue word beside the mention: what a title the NER alone found needs
     _share_list_cues(ballot, doc, [ent for _, ent in spans.values()], w)
 
 
