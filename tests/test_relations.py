@@ -129,3 +129,15 @@ def test_dependency_rules_are_checked_on_load(tmp_path):
                                "pattern": [{"RIGHT_ID": "verb", "RIGHT_ATTRS": {"LOWERR": "sung"}}]}) + "\n")
     with pytest.raises(ValueError, match=r"rules.jsonl:1: bad rule"):
         load_dependency_rules(bad)
+
+
+def test_dash_lines_and_the_headings_of_track_lists(read):
+    ex = read("New Releases – Week 3\n\n01. Paper Moon\n02. Harbor Song\n\n"
+              "Boy group Nova Ring releases their mini-album “Tidewater” for their fans.\n\n"
+              "“Salt Air” – Lumen Bay, Dal Ahn\n\n"
+              "Dayline – Ember Road (September 26)\n\n01. Ember\n02. Night Bus")
+    found = facts(ex)
+    assert {("Paper Moon", "inAlbum", "Tidewater"), ("Paper Moon", "performer", "Nova Ring")} <= found
+    assert not {f for f in found if f[2] in ("Week 3", "New Releases")}  # the headline heads the article, not the list
+    assert {("Salt Air", "performer", "Lumen Bay"), ("Salt Air", "performer", "Dal Ahn")} <= found
+    assert {("Ember", "inAlbum", "Ember Road"), ("Ember Road", "performer", "Dayline")} <= found
