@@ -252,14 +252,42 @@ def cue_titles(text: str) -> list[tuple[int, int, frozenset]]:
 
 # ------------------------------------------------------------ annotation
 
+QUOTE_TOKENS = {'"', "\u201c", "\u201d", "'", "\u2018", "\u2019"}
+
+
+def unquoted(record: dict, labels: set) -> dict | None:
+    """A copy of a training line with the quotation marks around its titles
+    (spans with a label in ``labels``) taken out, the title still labelled:
+    'the drama "Tide Clock" stars' -> 'the drama Tide Clock stars'. None if
+    the line has no quoted title."""
+    words, spaces, tags = record["words"], list(record["spaces"]), record["tags"]
+    drop = set()
+    start = None
+    for i, tag in enumerate(tags):
+        if tag[:2] in ("B-", "U-") and tag[2:] in labels:
+            start = i
+        if start is not None and tag[:2] in ("L-", "U-") and tag[2:] in labels:
+            end = i + 1
+            if start > 0 and end < len(words) and words[start - 1] in QUOTE_TOKENS and words[end] in QUOTE_TOKENS:
+                drop.update((start - 1, end))
+                spaces[end - 1] = spaces[end]
+            start = None
+    if not drop:
+        return None
+    keep = [i for i in range(len(words)) if i not in drop]
+    return {"id": record["id"] + "/unquoted", "words": [words[i] for i in keep],
+            "spaces": [spaces[i] for i in keep], "tags": [tags[i] for i in keep]}
+
+
 class Annotator:
     """Turns items into training docs (one per line of text)."""
 
-    def __init__(self, scheme: str = "coarse", unknown: str = "missing"):
+    def __init__(self, scheme: str = "coarse", unknown: str = "missing", unquote: bool = False):
         import spacy
         from spacy.attrs import ORTH
 
-        self.scheme, self.mapping, self.unknown = scheme, SCHEMES[scheme], unknown
+        self.scheme, self.mapping, self.unknown, self.unquote = scheme, SCHEMES[scheme], unknown, unquote
+        self.work_labels = {self.mapping[c] for c in WORKS}
         # The original model's NER (its own tok2vec: nothing else is needed).
         self.nlp = spacy.load(BASE_MODEL, exclude=["tok2vec", "tagger", "parser", "attribute_ruler",
                                                    "lemmatizer", "senter"])
@@ -290,7 +318,10 @@ class Annotator:
     def annotate(self, item: Item) -> list[dict]:
         """The item's lines as records: words, spaces, BILUO tags ("-":
         unknown), and the line's own id."""
-        return [self._record(item, n, doc, spans, sparse) for n, (doc, spans, sparse) in enumerate(self._lines(item))]
+        records = [self._record(item, n, doc, spans, sparse) for n, (doc, spans, sparse) in enumerate(self._lines(item))]
+        if self.unquote and item.group != "corpus":
+            records += [r for r in (unquoted(r, self.work_labels) for r in records) if r is not None]
+        return records
 
     def references(self, item: Item) -> list[tuple[str, list, list]]:
         """For scoring (train/spans.py): per line, its text, the gold spans
@@ -416,14 +447,14 @@ def digest(records: list[dict]) -> str:
 
 
 def build(out: Path, scheme: str = "coarse", unknown: str = "missing", wiki: bool = True, silver: bool = True,
-          k: int = 3, shared: Path = SHARED) -> dict:
+          k: int = 3, shared: Path = SHARED, unquote: bool = False) -> dict:
     """Write ``fold{i}.spacy`` (training docs of every item not in fold i)
     for each fold, ``full.spacy`` (every item) and ``manifest.json``."""
     items = read_items(shared, k, wiki=wiki, corpus=silver)
-    annotator = Annotator(scheme, unknown)
+    annotator = Annotator(scheme, unknown, unquote)
     records = {item.group + "/" + item.id: annotator.annotate(item) for item in items}
     out.mkdir(parents=True, exist_ok=True)
-    manifest = {"scheme": scheme, "unknown": unknown, "wiki": wiki, "silver": silver, "k": k,
+    manifest = {"scheme": scheme, "unknown": unknown, "wiki": wiki, "silver": silver, "k": k, "unquote": unquote,
                 "folds": {item.group + "/" + item.id: item.fold for item in items if item.fold >= 0},
                 "sets": {}}
     labels = sorted({t[2:] for recs in records.values() for r in recs for t in r["tags"] if t[:2] in ("B-", "U-")})
@@ -448,10 +479,12 @@ def main(argv: list[str] | None = None) -> None:
                         help="the original model's non-value entities that the gold leaves out")
     parser.add_argument("--wiki", action=argparse.BooleanOptionalAction, default=True)
     parser.add_argument("--silver", action=argparse.BooleanOptionalAction, default=True)
+    parser.add_argument("--unquote", action=argparse.BooleanOptionalAction, default=False,
+                        help="add a copy of each gold / wiki line with the quotes around its titles taken out")
     parser.add_argument("--folds", type=int, default=3)
     parser.add_argument("--shared", type=Path, default=SHARED)
     args = parser.parse_args(argv)
-    manifest = build(args.out, args.scheme, args.unknown, args.wiki, args.silver, args.folds, args.shared)
+    manifest = build(args.out, args.scheme, args.unknown, args.wiki, args.silver, args.folds, args.shared, args.unquote)
     for name, info in manifest["sets"].items():
         print(f"{name}: {info['docs']} docs, {info['words']} words")
     print("labels:", " ".join(manifest["labels"]))

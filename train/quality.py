@@ -11,7 +11,7 @@ Two configurations:
   fold graphs (IRIs come from class + name, so the union merges nodes).
 
 The fold models are made by train/data.py + train/folds.py with the shipped
-model's recipe (``RECIPE``) and retrained only when their training data or
+model's recipe (``train.folds.RECIPE``) and retrained only when their training data or
 config change. Without ../shared/dev only the seeds are measured; without
 the training data (../shared) the cross-validated runs are skipped.
 
@@ -33,15 +33,12 @@ from rdflib import Graph  # noqa: E402
 
 from kg.evaluate import CLASSES, RELATIONS, evaluate  # noqa: E402
 from train import data as training  # noqa: E402
-from train.folds import train  # noqa: E402
+from train.folds import DEFAULT_DATA as DATA, RECIPE, default_data, train  # noqa: E402
 
 SHARED = training.SHARED
 OUT = ROOT / "out" / "eval"
-DATA = ROOT / "out" / "data" / "default"
 FOLDS = ROOT / "out" / "folds"
 KG = str(Path(sys.executable).with_name("kg"))
-# The recipe of the shipped model (make model) and of its fold models.
-RECIPE = {"scheme": "coarse", "unknown": "missing", "wiki": True, "silver": True, "k": 3}
 RULES, CV = "rules only (kg build --ner base)", "trained NER, 3-fold CV by article"
 
 
@@ -84,7 +81,8 @@ def fold_models(jobs: int) -> Path | None:
     if not (SHARED / "dev" / "gold").is_dir() and not (SHARED / "gold").is_dir():
         return None
     print(f"fold models: {RECIPE} (data: {DATA.relative_to(ROOT)}, models: {FOLDS.relative_to(ROOT)}/K)", flush=True)
-    manifest = training.build(DATA, **RECIPE)
+    default_data()
+    manifest = json.loads((DATA / "manifest.json").read_text())
     for k in range(manifest["k"]):
         if train(DATA, f"fold{k}", FOLDS / str(k)):
             print(f"  trained fold {k}", flush=True)

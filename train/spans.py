@@ -202,16 +202,41 @@ def _order(key: str) -> tuple:
     return (0, fixed.index(key)) if key in fixed else (2, key) if key.startswith("values") else (1, key)
 
 
-def table(results: dict) -> str:
+def table(results: dict, how: str = "k-fold cross-validated by article") -> str:
     lines = []
     for name, rows in results.items():
-        lines.append(f"{name}: span-level, k-fold cross-validated" + (" (wiki: recall only)" if name == "wiki" else ""))
+        lines.append(f"{name}: span-level, {how}" + (" (wiki: recall only)" if name == "wiki" else ""))
         lines.append(f"  {'':28} {'P':>6} {'R':>6} {'F1':>6} {'pred':>6} {'gold':>6}")
         for key, row in rows.items():
-            p = "" if name == "wiki" else f"{row['P']:.3f}"
-            f = "" if name == "wiki" else f"{row['F1']:.3f}"
-            lines.append(f"  {key:28} {p:>6} {row['R']:6.3f} {f:>6} {row['pred']:6d} {row['gold']:6d}")
+            recall_only = name == "wiki" or not row["pred"]  # quoted / unquoted: recall only
+            p = "" if recall_only else f"{row['P']:.3f}"
+            f = "" if recall_only else f"{row['F1']:.3f}"
+            pred = "" if not row["pred"] else f"{row['pred']:d}"
+            lines.append(f"  {key:28} {p:>6} {row['R']:6.3f} {f:>6} {pred:>6} {row['gold']:6d}")
     return "\n".join(lines)
+
+
+def compare(named: list[tuple[str, dict]]) -> str:
+    """A markdown table of the main figures of several reports (--json)."""
+    rows = [("articles", "any work", "PRF"), ("articles", "work quoted", "R"), ("articles", "work unquoted", "R"),
+            ("articles", "any work +quoted", "PRF"), ("articles", "any name", "PRF")]
+    rows += [("articles", label, "PRF") for label in ("PERSON", "GROUP", "ORG", "WORK", "GPE")]
+    rows += [("articles", "values (vs base)", "PRF"), ("wiki", "any work", "R"), ("wiki", "work quoted", "R"),
+             ("wiki", "work unquoted", "R"), ("wiki", "PERSON", "R"), ("wiki", "GROUP", "R")]
+    out = ["| set | figure | " + " | ".join(name for name, _ in named) + " |",
+           "|---|---|" + "---|" * len(named)]
+    for group, key, kind in rows:
+        cells = []
+        for _, results in named:
+            row = results.get(group, {}).get(key) or results.get(group, {}).get(key + " (as coarse)")
+            if row is None:
+                cells.append("-")
+            elif kind == "R":
+                cells.append(f"R {row['R']:.2f}")
+            else:
+                cells.append(f"{row['F1']:.2f} ({row['P']:.2f}/{row['R']:.2f})")
+        out.append(f"| {group} | {key}{' F1 (P/R)' if kind == 'PRF' else ''} | " + " | ".join(cells) + " |")
+    return "\n".join(out)
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -220,9 +245,14 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--folds", type=Path, help="fold models FOLDS/K/")
     parser.add_argument("--baseline", action="store_true", help="score the base model and quoted titles instead")
     parser.add_argument("--json", type=Path, help="also write the figures here")
+    parser.add_argument("--compare", nargs="+", metavar="NAME=JSON", help="only print a table of saved reports")
     args = parser.parse_args(argv)
+    if args.compare:
+        print(compare([(n, json.loads(Path(p).read_text())) for n, p in (a.split("=", 1) for a in args.compare)]))
+        return
     results = evaluate(args.data, args.folds, use_baseline=args.baseline)
-    print(table(results))
+    print(table(results, "baseline: base model + quoted titles (nothing trained)" if args.baseline else
+                "k-fold cross-validated by article"))
     if args.json:
         args.json.parent.mkdir(parents=True, exist_ok=True)
         args.json.write_text(json.dumps(results, indent=1) + "\n")
