@@ -64,10 +64,12 @@ def train(data: Path, name: str, target: Path, config: Path = CONFIG, quiet: boo
     env = dict(os.environ, OMP_NUM_THREADS="1", OPENBLAS_NUM_THREADS="1", MKL_NUM_THREADS="1",
                PYTHONHASHSEED="0")
     started = time.time()
+    (ROOT / "out").mkdir(exist_ok=True)
     with tempfile.TemporaryDirectory(dir=ROOT / "out") as tmp:
-        command = [sys.executable, "-m", "spacy", "train", str(config), "--output", tmp,
-                   "--paths.train", str(data / f"{name}.spacy"), "--paths.dev", str(data / "dev.spacy")]
-        result = subprocess.run(command, env=env, capture_output=quiet, text=True)
+        # Paths relative to the repository: the saved config records them.
+        command = [sys.executable, "-m", "spacy", "train", _relative(config), "--output", tmp,
+                   "--paths.train", _relative(data / f"{name}.spacy"), "--paths.dev", _relative(data / "dev.spacy")]
+        result = subprocess.run(command, env=env, capture_output=quiet, text=True, cwd=ROOT)
         if result.returncode != 0:
             raise SystemExit(f"spacy train failed for {data}/{name}:\n{result.stderr if quiet else ''}")
         if target.exists():
@@ -84,6 +86,11 @@ def train(data: Path, name: str, target: Path, config: Path = CONFIG, quiet: boo
     stamp.write_text(wanted + "\n")
     print(f"trained {target} in {time.time() - started:.0f} s", file=sys.stderr)
     return True
+
+
+def _relative(path: Path) -> str:
+    path = Path(path).resolve()
+    return str(path.relative_to(ROOT)) if path.is_relative_to(ROOT) else str(path)
 
 
 def main(argv: list[str] | None = None) -> None:

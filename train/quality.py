@@ -16,6 +16,7 @@ config change. Without ../shared/dev only the seeds are measured; without
 the training data (../shared) the cross-validated runs are skipped.
 
     python train/quality.py [--jobs N] [--no-cv]
+    python train/quality.py --folds out/ablation/fine/folds   # other fold models (same folds), no training
 """
 from __future__ import annotations
 
@@ -80,7 +81,7 @@ def fold_models(jobs: int) -> Path | None:
     """Make (or reuse) the fold models of RECIPE; None without the data."""
     if not (SHARED / "dev" / "gold").is_dir() and not (SHARED / "gold").is_dir():
         return None
-    print(f"fold models: {RECIPE} (data: {DATA.relative_to(ROOT)}, models: {FOLDS.relative_to(ROOT)}/K)", flush=True)
+    print(f"fold models: {RECIPE} (data: {DATA.relative_to(ROOT)}, models: {FOLDS}/K)", flush=True)
     default_data()
     manifest = json.loads((DATA / "manifest.json").read_text())
     for k in range(manifest["k"]):
@@ -145,13 +146,13 @@ def run_wiki(jobs: int, cv: bool) -> dict:
 # ------------------------------------------------------------------ output
 
 def _cells(score) -> str:
-    return (f"{score.predicted:5}{score.correct:5}{score.gold:5}{score.found:5}"
+    return (f"{score.predicted:6}{score.correct:6}{score.gold:6}{score.found:6}"
             f"{score.precision:7.3f}{score.recall:7.3f}{score.f1:7.3f}")
 
 
 def render(name: str, reports: dict) -> str:
     configs = list(reports)
-    head = f"{'':24}" + " | ".join(f"{'pred':>5}{'corr':>5}{'gold':>5}{'found':>5}{'P':>7}{'R':>7}{'F1':>7}"
+    head = f"{'':24}" + " | ".join(f"{'pred':>6}{'corr':>6}{'gold':>6}{'found':>6}{'P':>7}{'R':>7}{'F1':>7}"
                                    for _ in configs)
     out = [f"=== {name}: " + " | ".join(f"[{i + 1}] {c}" for i, c in enumerate(configs)), head]
 
@@ -214,10 +215,19 @@ def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--jobs", type=int, default=1)
     parser.add_argument("--no-cv", action="store_true", help="rules only (no fold models)")
+    parser.add_argument("--folds", type=Path, help="use these fold models (DIR/K, trained on the same folds) as they are")
     args = parser.parse_args(argv)
+    global FOLDS
     if OUT.exists():
         shutil.rmtree(OUT)
-    cv = not args.no_cv and fold_models(args.jobs) is not None
+    if args.folds:
+        FOLDS = args.folds.resolve()
+        if not (DATA / "manifest.json").exists():
+            default_data()  # for the fold of each article
+        print(f"fold models: {FOLDS} (not retrained)")
+        cv = not args.no_cv
+    else:
+        cv = not args.no_cv and fold_models(args.jobs) is not None
     if not cv:
         print("cross-validated runs skipped: " + ("--no-cv" if args.no_cv else "no training data in ../shared"))
     articles = run_articles(args.jobs, cv)
