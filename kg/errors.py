@@ -31,3 +31,8 @@ class StoreError(KgError):
     """A local store that cannot be opened (in use by a server) or written."""
 
     status = 5
+
+
+class ModelError(KgError):
+    """A spaCy pipeline or trained model that is not installed or cannot be
+    loaded."""

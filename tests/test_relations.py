@@ -141,3 +141,40 @@ def test_dash_lines_and_the_headings_of_track_lists(read):
     assert not {f for f in found if f[2] in ("Week 3", "New Releases")}  # the headline heads the article, not the list
     assert {("Salt Air", "performer", "Lumen Bay"), ("Salt Air", "performer", "Dal Ahn")} <= found
     assert {("Ember", "inAlbum", "Ember Road"), ("Ember Road", "performer", "Dayline")} <= found
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Boy group Nova Ring topped the digital chart with “Salt Air” for the second week.", ("Salt Air", "Nova Ring")),
+    ("Girl group Dayline has made its debut on the Oricon chart with its first single “North Star.”", ("North Star", "Dayline")),
+    ("The EP “Tidewater,” singer Dal Ahn’s latest release, debuts at No. 12.", ("Tidewater", "Dal Ahn")),
+    ("Also on the album is singer Dal Ahn, who is featured on the 4th track “Ember.”", ("Ember", "Dal Ahn")),
+    ("The bonus track titled “Night Bus” features vocals from singer Jo Min-ho.", ("Night Bus", "Jo Min-ho")),
+])
+def test_performers_of_charts_comebacks_and_credits(read, sentence, expected):
+    work, artist = expected
+    found = facts(read("News\n\n" + sentence))
+    assert (work, "performer", artist) in found
+    assert not {f for f in found if f[1] == "performer" and f[2] != artist}
+
+
+def test_members_lyrics_and_casting_wordings(read):
+    found = facts(read("News\n\nNova Ring (Seo Min-kyu, Bae Ji-an, Oh Rae-won) posted the track list of the mini-album “Tidewater.” "
+                       "Kang Eun-ji, who wrote the lyrics for “Ember,” praised the singer. "
+                       "Han Yu-ri and Park Do-hyun were cast as the leads of the upcoming drama “Paper Bridge.” "
+                       "Dal Ahn wrote “Salt Air.”"))
+    assert {("Seo Min-kyu", "memberOf", "Nova Ring"), ("Oh Rae-won", "memberOf", "Nova Ring")} <= found
+    assert ("Ember", "lyricist", "Kang Eun-ji") in found
+    assert {("Paper Bridge", "castMember", "Han Yu-ri"), ("Paper Bridge", "castMember", "Park Do-hyun")} <= found
+    assert ("Salt Air", "lyricist", "Dal Ahn") in found and ("Salt Air", "composer", "Dal Ahn") not in found  # "wrote": the words
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Harbor Nights is a 1962 animated cartoon short directed by Oh Rae-won.", ("Harbor Nights", "director", "Oh Rae-won")),
+    ("Blue Lantern 808 was directed by Walt Kessler.", ("Blue Lantern 808", "director", "Walt Kessler")),
+    ("Paper Moon was written and directed by Han Yu-ri, and animated by Studio Lumen.", ("Paper Moon", "director", "Han Yu-ri")),
+])
+def test_unquoted_titles_that_open_a_sentence(read, sentence, expected):
+    ex = read("News\n\n" + sentence)
+    assert expected in facts(ex)
+    assert {m.ref.cls for m in ex.mentions if m.ref.name == expected[0]} == {"Film"}
+    assert not {f for f in facts(ex) if f[1] == "lyricist"}  # a film's writer writes no lyrics

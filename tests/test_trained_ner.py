@@ -1,4 +1,4 @@
-"""The trained NER (kg/models/ner, docs/model.md) and its training data
+"""The trained span model (kg/models/ner, docs/model.md) and its training data
 script (train/data.py), on sentences and a fixture written for these tests
 (no ../shared reads)."""
 import json
@@ -43,10 +43,14 @@ def test_shipped_model_is_a_loadable_ner_pipeline():
     assert size < 12_000_000
 
 
-def test_it_replaces_the_base_ner_in_the_product_pipeline():
+def test_its_titles_join_the_candidates_beside_the_base_ner():
     nlp = load_pipeline(Models(DEFAULT_MODEL, str(TRAINED_NER)))
-    assert "WORK" in nlp.get_pipe("ner").labels
-    assert Models.default().ner == str(TRAINED_NER)
+    assert "WORK" not in nlp.get_pipe("ner").labels  # the base model's NER still finds the names
+    with nlp.select_pipes(disable=["kg_mentions", "kg_relations"]):  # kg_mentions reads them and removes them
+        doc = nlp("Her earlier soundtracks for the dramas Winter Atlas and Blue Ferry were also hits.")
+    assert {s.label_ for s in doc.spans["kg_model"]} == {"WORK"}
+    assert {s.text for s in doc.spans["kg_model"]} & {"Winter Atlas", "Blue Ferry"}
+    assert Models.default().ner is None  # off unless asked for: docs/model.md says why
 
 
 # The shipped model finds unquoted titles with recall 0.34 on held-out

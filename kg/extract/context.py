@@ -134,7 +134,7 @@ class Context:
             if cls == "TITLE" and len(ranked) > 1 and ranked[0] == ranked[1]:
                 # the role leaves it open ("X's 'Y'": a song or an album): decided later, by readers and the article
                 return EntityRef(ent.name, cls)
-            cls = max(options, key=lambda c: (votes.get(c, 0), -options.index(c)))
+            cls = max(options, key=lambda c: (votes.get(c, 0), -FAMILIES[cls].index(c)))  # a tie: the NER's label's order
             self.decided[ent.name] = cls
         if accepted and cls not in accepted:
             return None

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import numpy
 from spacy.attrs import ENT_IOB, ENT_TYPE, IS_QUOTE, ORTH, SENT_START, SPACY
-from spacy.language import Language
 from spacy.matcher import Matcher
 from spacy.tokens import Doc, Token
 
@@ -99,11 +98,6 @@ class RuleEngine:
                     bound[role] = [head] + coordinated(head, +1, matched) + coordinated(head, -1, matched)
             found.append(Binding(rule, bound, doc[first:last + 1], last - first, {r: doc[i] for r, i in anchors.items()}))
         return found
-
-
-@Language.factory("kg_relations")
-def make_relations(nlp: Language, name: str) -> RuleEngine:
-    return RuleEngine(nlp.vocab)
 
 
 def bindings(doc: Doc) -> list[Binding]:

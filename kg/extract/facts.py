@@ -183,6 +183,8 @@ def _refs_at(ctx: Context, token, accepted: tuple) -> list[EntityRef]:
         return []  # "a new mini-album", "TVXQ's title track": new things, not ones named before
     if any(c.dep_ == "prep" and any(ctx.ent(g) is not None for g in c.children) for c in token.children):
         return []  # "the original sound track of 'Magic'": said of another thing, not pointing back
+    if any(c.ent_type_ == "ORDINAL" for c in token.children):
+        return []  # "the 6th track": one of a list being told, not one named before
     if not kinds:
         return []
     ref = ctx.pronoun_antecedent(token, kinds) if word in ("it", "its") else ctx.antecedent(token, kinds)
@@ -192,7 +194,8 @@ def _refs_at(ctx: Context, token, accepted: tuple) -> list[EntityRef]:
 def _mention_in_phrase(ctx: Context, token, accepted: tuple) -> list[EntityRef]:
     """The mention inside a role noun's phrase: "music director and pianist
     Han Seo-yul", "her fifth studio album 'Lilac'"."""
-    queue = [c for c in token.children if c.dep_ in IN_PHRASE or c.dep_ == "prep" and c.lower_ in EXAMPLES]
+    queue = [c for c in token.children if c.dep_ in IN_PHRASE or c.dep_ == "prep" and c.lower_ in EXAMPLES
+             or c.dep_ == "acl" and ctx.ent(c) is not None]  # "the 5th track 'Missing You'": a title parsed as a clause
     while queue:
         child = queue.pop(0)
         if child.dep_ == "prep":  # "actors like A and B"

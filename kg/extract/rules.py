@@ -29,8 +29,8 @@ from ..nlp import DATA, WORD_ATTRS, lexicon
 # What an undecided mention may still become.
 UNDECIDED = {
     "TITLE": {"Song", "Album", "TVSeries", "Film"},
-    "PERSON": {"Person", "MusicGroup"},
-    "ORG": {"MusicGroup", "Organization", "Broadcaster", "Platform", "Chart"},
+    "PERSON": {"Person", "MusicGroup", "Organization", "Broadcaster", "Platform", "Chart"},
+    "ORG": {"MusicGroup", "Organization", "Broadcaster", "Platform", "Chart", "Person"},
 }
 COORDINATORS = {",", "and", "&", "as", "well"}
 # Words that may stand between listed items: "'A' (2022), seventh EP 'B'".

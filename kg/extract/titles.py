@@ -104,7 +104,7 @@ def positioned_titles(doc: Doc, tokens: list[Token], ents: list[Ent]) -> list[En
                 continue
             cls = described_as(doc[run[0]:run[1]], nouns, copula_only=True)
             if cls not in WORK_CLASSES and (tokens[run[0]].idx, tokens[run[1] - 1].idx + len(tokens[run[1] - 1])) not in people:
-                cls = verbs.get(tuple(words[run[1]:run[1] + 2])) or verbs.get(tuple(words[run[1]:run[1] + 1]))
+                cls = _verb_says(words[run[1]:run[1] + 8], verbs)
             if cls in WORK_CLASSES:
                 found.append((*run, cls))
     found += _dash_line_titles(doc, tokens, ents, taken, not_titles)
@@ -120,6 +120,20 @@ def positioned_titles(doc: Doc, tokens: list[Token], ents: list[Ent]) -> list[En
     return ents + added
 
 
+def _verb_says(words: list[str], verbs: dict) -> str | None:
+    """The work class the verb after a sentence's opening run says ("was
+    directed by": a film); of coordinated participles ("was written and
+    directed by"), the one only a screen work or album takes wins."""
+    found = [verbs.get(tuple(words[:2])), verbs.get(tuple(words[:1]))]
+    if words[:1] in (["was"], ["is"]):
+        for word in words[2:]:
+            if word == "by" or not (word.isalpha() or word == ","):
+                break
+            found.append(verbs.get((words[0], word)))
+    found = [cls for cls in found if cls]
+    return next((cls for cls in found if cls != "Song"), found[0] if found else None)
+
+
 def headlines(doc: Doc) -> set[int]:
     """Token indices of lines written in Title Case (headlines, section
     titles), where capitals mark no names. Read line by line: a headline
@@ -129,8 +143,8 @@ def headlines(doc: Doc) -> set[int]:
     for line in text.split("\n"):
         span = doc.char_span(start, start + len(line), alignment_mode="expand") if line.strip() else None
         start += len(line) + 1
-        if span is None:
-            continue
+        if span is None or line.rstrip().endswith("."):
+            continue  # a line that ends as a sentence does is one, whatever its capitals
         # names the rulers know and quoted titles are capitalised anyway; the model's spans may cover a whole headline
         words = [t for t in span if t.is_alpha and len(t) > 3 and not (t.ent_id_ or t.ent_type_ == "TITLE")]
         if len(words) >= 3 and sum(t.text[:1].isupper() for t in words) >= 0.8 * len(words):

@@ -36,8 +36,9 @@ NOT_A_WORK = "none"
 # What an undecided mention (a marker) may still become.
 FAMILIES = {
     "TITLE": WORKS,
-    "PERSON": ("Person", "MusicGroup"),
-    "ORG": ("MusicGroup", "Organization", "Broadcaster", "Platform", "Chart"),
+    # The NER's PERSON and ORG are both names: its label is one vote, not a fence.
+    "PERSON": ("Person", "MusicGroup", "Organization", "Broadcaster", "Platform", "Chart"),
+    "ORG": ("MusicGroup", "Organization", "Broadcaster", "Platform", "Chart", "Person"),
 }
 SKIPPED_BEFORE = re.compile(r"(?i)part\.?\d*|vol\.?\d*|no\.?|#|as|like|including|such|titled|called|entitled|named|:|,")
 LISTED = re.compile(r"[\s\"']*(?:\(\d{4}(?:-\d{2,4})?\))?[\s\"']*(?:,|and|&|or|, and|, or)[\s\"']*")
@@ -220,11 +221,29 @@ def _context_votes(tokens: list[Token], span, mentions: dict, cues: dict, w: dic
         if word == "who" and right.index(word) == 0:
             yield NOT_A_WORK, w["cue"]
             break
-    if right[:1] and right[0] in cues["groups"]:
+    if right[:1] and right[0] in cues["groups"] or _members_follow(tokens, span, mentions):
         yield "MusicGroup", w["cue"]
     described = described_as(span, cues["nouns"])
     if described:
         yield described, w["apposition"]
+
+
+def _members_follow(tokens: list[Token], span, mentions: dict) -> bool:
+    """Does a list of people in parentheses follow the name, as a group's
+    members do ("Highlight (Yoon Doo-jun, Yang Yo-seop, Lee Ki-gwang)")?"""
+    if span.end >= len(tokens) or tokens[span.end].text != "(":
+        return False
+    people, i = 0, span.end + 1
+    while i < min(span.end + 40, len(tokens)):
+        if tokens[i].text == ")":
+            return people >= 2
+        if i in mentions and mentions[i][1].cls in ("Person", "PERSON"):
+            people, i = people + 1, mentions[i][0].end
+        elif tokens[i].text in (",", "and", "&"):
+            i += 1
+        else:
+            return False
+    return False
 
 
 def described_as(span, nouns: dict, copula_only: bool = False) -> str | None:
