@@ -178,3 +178,12 @@ def test_unquoted_titles_that_open_a_sentence(read, sentence, expected):
     assert expected in facts(ex)
     assert {m.ref.cls for m in ex.mentions if m.ref.name == expected[0]} == {"Film"}
     assert not {f for f in facts(ex) if f[1] == "lyricist"}  # a film's writer writes no lyrics
+
+
+def test_encyclopedic_song_sentences(read):
+    found = facts(read("News\n\n“Paper Kite” is a song by British indie band Blue Lantern. "
+                       "“Salt Air” is the lead single by rock band Lumen Bay from their second album, Harbor Nights. "
+                       "Night Bus was released in March 2014 as the second single from her album Ember Road."))
+    assert {("Paper Kite", "performer", "Blue Lantern"), ("Salt Air", "performer", "Lumen Bay"),
+            ("Salt Air", "inAlbum", "Harbor Nights"), ("Night Bus", "inAlbum", "Ember Road"),
+            ("Night Bus", "releaseDate", "2014-03")} <= found

@@ -77,6 +77,7 @@ def group_members(doc: Doc, tokens: list[Token], words: list[str], ents: list[En
         taken.update(range(t.idx, end))
 
     list_cues = set(lexicon()["member_list_cues"])
+    group_nouns = {w.lower() for w in lexicon()["class_nouns"]["MusicGroup"]}
     people = {e.start: e.end for e in ents if e.cls in ("Person", "PERSON")}
     for token, word in zip(tokens, words):
         if (word in list_cues or word == "member") and token.i + 1 < len(tokens):
@@ -105,7 +106,7 @@ def group_members(doc: Doc, tokens: list[Token], words: list[str], ents: list[En
                     break
             if first < token.i:
                 mark(first, "MusicGroup", tokens[token.i - 1].idx + len(tokens[token.i - 1]))
-        elif word == "group" and token.i > 0 and words[token.i - 1] in ("girl", "boy", "idol", "rookie", "project"):
+        elif word in group_nouns:  # "girl group X", "rock band The Stranglers", "the duo Y"
             i = token.i + 1 + (token.i + 1 < len(tokens) and tokens[token.i + 1].text == ",")
             run = _title_run(tokens, words, i, taken, skip)
             if run > i + 1:  # a name of several words: "boy group Nova Ring"

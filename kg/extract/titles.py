@@ -104,8 +104,8 @@ def positioned_titles(doc: Doc, tokens: list[Token], ents: list[Ent]) -> list[En
                 continue
             cls = described_as(doc[run[0]:run[1]], nouns, copula_only=True)
             if cls not in WORK_CLASSES and (tokens[run[0]].idx, tokens[run[1] - 1].idx + len(tokens[run[1] - 1])) not in people:
-                cls = _verb_says(words[run[1]:run[1] + 8], verbs)
-            if cls in WORK_CLASSES:
+                cls = _verb_says(words[run[1]:run[1] + 12], verbs, nouns)
+            if cls in WORK_CLASSES or cls == "":
                 found.append((*run, cls))
     found += _dash_line_titles(doc, tokens, ents, taken, not_titles)
     added = []
@@ -120,10 +120,11 @@ def positioned_titles(doc: Doc, tokens: list[Token], ents: list[Ent]) -> list[En
     return ents + added
 
 
-def _verb_says(words: list[str], verbs: dict) -> str | None:
+def _verb_says(words: list[str], verbs: dict, nouns: dict) -> str | None:
     """The work class the verb after a sentence's opening run says ("was
     directed by": a film); of coordinated participles ("was written and
-    directed by"), the one only a screen work or album takes wins."""
+    directed by"), the one only a screen work or album takes wins. "" for
+    a work of a kind the words do not say ("was released in 2009")."""
     found = [verbs.get(tuple(words[:2])), verbs.get(tuple(words[:1]))]
     if words[:1] in (["was"], ["is"]):
         for word in words[2:]:
@@ -131,7 +132,11 @@ def _verb_says(words: list[str], verbs: dict) -> str | None:
                 break
             found.append(verbs.get((words[0], word)))
     found = [cls for cls in found if cls]
-    return next((cls for cls in found if cls != "Song"), found[0] if found else None)
+    cls = next((cls for cls in found if cls not in ("Song", "Work")), found[0] if found else None)
+    if cls == "Work":  # "was released": a work, and what kind the words after may say ("as the third single")
+        after = words[words.index("as") + 1:words.index("as") + 6] if "as" in words else []
+        cls = next((nouns[w] for w in after if w in nouns), "")
+    return cls
 
 
 def headlines(doc: Doc) -> set[int]:
