@@ -3,6 +3,8 @@
 and the NER's own spans, cleaned of possessives and role words."""
 from __future__ import annotations
 
+from functools import lru_cache
+
 from spacy.tokens import Doc, Token
 
 from ..nlp import lexicon, text_of
@@ -145,6 +147,12 @@ def _title_run(tokens: list[Token], words: list[str], i: int, taken: set, skip: 
     return end
 
 
+@lru_cache(maxsize=None)
+def _class_nouns() -> frozenset:
+    lex = lexicon()
+    return frozenset(w.lower() for cls, words in lex["class_nouns"].items() if not cls.startswith("_") for w in words)
+
+
 def clean_candidate(span) -> tuple[int, int] | None:
     """Drop possessives, leading role words and lower-case words from a model
     span; refuse spans that are not names at all."""
@@ -158,13 +166,11 @@ def clean_candidate(span) -> tuple[int, int] | None:
     if not tokens:
         return None
     text = text_of(span.doc)[tokens[0].idx:tokens[-1].idx + len(tokens[-1])]
-    if text in lex["non_names"] or "\n" in text or not any(c.isalpha() for c in text):
-        return None
+    if text in lex["non_names"] or "\n" in text or not any(c.isalpha() for c in text) or text.lower() in _class_nouns():
+        return None  # "Drama", "Singer": a noun written with a capital, not a name
     if len(tokens) > 5 or any(t.is_lower and not t.is_punct and t.text not in {"of", "the", "and", "de"} for t in tokens):
         return None
     return tokens[0].idx, tokens[-1].idx + len(tokens[-1])
-
-
 
 
 def clean_title(span) -> tuple[int, int] | None:
