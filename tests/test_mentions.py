@@ -85,3 +85,13 @@ def test_topic_ignores_words_inside_quoted_titles():
 ])
 def test_ranks_as_news_states_them(text, ranks):
     assert [r.value for r in ranks_in(text)] == ranks
+
+
+def test_names_of_every_kind(read):
+    ex = read("News\n\nHan Yu-ri poses with Daniel Choi (Harbor Lights) at the reading. "
+              "The song is by English rock band The Paper Kites, and the Drama was praised.\n\n"
+              "Editor: Jessica Kim\nTranslator: Shawn")
+    found = typed(ex)
+    assert {("Daniel Choi", "Person"), ("Jessica Kim", "Person"), ("Shawn", "Person"),
+            ("The Paper Kites", "MusicGroup")} <= found
+    assert not {n for n, _ in found if n == "Drama"}  # a noun with a capital is no name

@@ -25,7 +25,8 @@ def cued_people(doc: Doc, tokens: list[Token], words: list[str], ents: list[Ent]
         if word not in cues or token.i + 1 >= len(tokens):
             continue
         run = []
-        for t in tokens[token.i + 1:token.i + 4]:
+        first = token.i + 1 + (tokens[token.i + 1].text == ":")  # a byline: "Editor: Jessica Kim"
+        for t in tokens[first:first + 3]:
             if (t.is_title or (t.is_upper and len(t) > 1)) and t.text not in lexicon()["non_names"]:
                 run.append(t)
             elif t.text == "-" and run and t.i + 1 < len(tokens) and tokens[t.i + 1].is_lower and not t.whitespace_:
@@ -54,6 +55,7 @@ def group_members(doc: Doc, tokens: list[Token], words: list[str], ents: list[En
     "girl group" / "band"."""
     model = {e.start: e for e in ents if e.source == "model" and e.cls in ("PERSON", "ORG") and " " not in e.surface}
     taken = {i for e in ents if e.start not in model for i in range(e.start, e.end)}
+    fixed = {i for e in ents if e.source != "model" for i in range(e.start, e.end)}
     groups = {e.end: e for e in ents if e.cls == "MusicGroup" and e.source == "gazetteer"}
     skip = {w.lower() for w in lexicon()["person_cues"] + lexicon()["group_cues"] + lexicon()["non_names"]}
 
@@ -110,7 +112,7 @@ def group_members(doc: Doc, tokens: list[Token], words: list[str], ents: list[En
                 mark(first, "MusicGroup", tokens[token.i - 1].idx + len(tokens[token.i - 1]))
         elif word in group_nouns:  # "girl group X", "rock band The Stranglers", "the duo Y"
             i = token.i + 1 + (token.i + 1 < len(tokens) and tokens[token.i + 1].text == ",")
-            run = _title_run(tokens, words, i, taken, skip)
+            run = _title_run(tokens, words, i, fixed, skip)  # the NER's spans there give way to the run
             if run > i + 1:  # a name of several words: "boy group Nova Ring"
                 mark(i, "MusicGroup", tokens[run - 1].idx + len(tokens[run - 1]))
             elif name_at(i) or (i < len(tokens) and tokens[i].is_title and i + 1 < len(tokens) and tokens[i + 1].text == "'s"
