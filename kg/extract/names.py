@@ -36,7 +36,8 @@ def cued_people(doc: Doc, tokens: list[Token], words: list[str], ents: list[Ent]
             else:
                 break
         if not run and token.i + 2 < len(tokens) and tokens[token.i + 1].is_lower and tokens[token.i + 1].is_alpha \
-                and len(tokens[token.i + 1]) > 2 and tokens[token.i + 1].text not in LOWER_STOP and tokens[token.i + 2].text in (",", "who"):
+                and len(tokens[token.i + 1]) > 2 and tokens[token.i + 1].text not in LOWER_STOP and not tokens[token.i + 1].is_stop \
+                and tokens[token.i + 2].text in (",", "who"):
             run = [tokens[token.i + 1]]  # stage names written in lower case: "composer atomik, who"
         if not run or run[-1].text == "-":
             continue
