@@ -187,3 +187,13 @@ def test_encyclopedic_song_sentences(read):
     assert {("Paper Kite", "performer", "Blue Lantern"), ("Salt Air", "performer", "Lumen Bay"),
             ("Salt Air", "inAlbum", "Harbor Nights"), ("Night Bus", "inAlbum", "Ember Road"),
             ("Night Bus", "releaseDate", "2014-03")} <= found
+
+
+def test_networks_directors_and_year_ranges(read):
+    found = facts(read("News\n\ntvN’s Harbor Lights now has Han Yu-ri on the casting table. "
+                       "Yong Jun-hyung joins the OST of the 2018 Drama tvN 'Salt Road'. "
+                       "The film is directed by director Oh Rae-won, who made hit movies 'Paper Moon' (2009) and 'Night Bus' (2017). "
+                       "It is her second series after JTBC’s drama “Blue Ferry” (2021-22)."))
+    assert {("Harbor Lights", "broadcaster", "tvN"), ("Salt Road", "broadcaster", "tvN"),
+            ("Paper Moon", "director", "Oh Rae-won"), ("Night Bus", "director", "Oh Rae-won"),
+            ("Blue Ferry", "releaseDate", "2021")} <= found

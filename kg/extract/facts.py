@@ -71,6 +71,7 @@ NOMINAL_NOUNS = {w: c for w, c in NOMINALS.items() if w not in ("her", "his", "t
 
 
 YEAR = re.compile(r"(?:19|20)\d\d")
+YEAR_RANGE = re.compile(r"(?:19|20)\d\d\s*[-–]\s*(?:\d\d|(?:19|20)\d\d)")
 PRONOUNS = {"it", "its", "they", "their", "them", "he", "his", "him", "she", "her"}
 DEFINITE = {"the", "this", "that", "these", "those", "its", "their", "his", "her"}
 TRANSPARENT = set(lexicon()["transparent_nouns"]["words"])
@@ -316,5 +317,7 @@ def _date_of(ctx: Context, token, sentence) -> Value | None:
     text = ent.surface if ent else token.text
     if YEAR.fullmatch(text):  # "a 1990 film", "(2019)"
         return Value(text, "gYear")
+    if YEAR_RANGE.fullmatch(text):  # "(2021-22)": a series first aired in the first year
+        return Value(text[:4], "gYear")
     earlier = years_in(ctx.article.text[:token.idx])
     return parse_date(text if "same year" not in span_text(sentence) else text + " of the same year", ctx.article.published, earlier[-1] if earlier else None)

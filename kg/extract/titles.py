@@ -63,12 +63,14 @@ def positioned_titles(doc: Doc, tokens: list[Token], ents: list[Ent]) -> list[En
     lex = lexicon()
     cues = {w.lower(): cls for cls, words in lex["title_cues_before"].items() for w in words}
     phrases = {tuple(p.lower().split()): cls for cls, ps in lex["title_cue_phrases"].items() if not cls.startswith("_") for p in ps}
-    not_titles = set(lex["not_titles"])
+    # a class noun written with a capital ("MBC's Drama") is no title either
+    not_titles = set(lex["not_titles"]) | {w.capitalize() for cls, ws in lex["class_nouns"].items() if not cls.startswith("_") for w in ws}
     taken = bytearray(len(text_of(doc)))
     for e in ents:
         if e.source != "model":
             taken[e.start:e.end] = b"\1" * (e.end - e.start)
     found: list[tuple[int, int, str]] = []
+    networks = {e.end for e in ents if e.cls == "Broadcaster"}  # where a broadcaster's name ends
     words = [t.lower_ for t in tokens]
     headings = headlines(doc)
     for i, word in enumerate(words):
@@ -79,6 +81,8 @@ def positioned_titles(doc: Doc, tokens: list[Token], ents: list[Ent]) -> list[En
         cls = (cues.get(word) or (cues.get(word[:-1]) if word.endswith("s") else None)) if cue else None
         if cls is None and i > 0:
             cls = phrases.get((words[i - 1], word))
+        if cls is None and word in ("'s", "'") and tokens[i].idx in networks:
+            cls = "TVSeries"  # "tvN's First Lady": a network's own series
         if cls is not None and i + 1 < len(tokens):
             start = i + 1 + (words[i + 1] in (",", ":"))
             while start + 1 < len(tokens) and re.fullmatch(r"(?i)part\.?\d*|vol\.?\d*", tokens[start].text):
