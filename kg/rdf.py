@@ -126,6 +126,8 @@ def _evidence(triple: tuple, evidence: Evidence) -> Iterator[tuple]:
     yield subject, kg("extractedBy"), Literal(evidence.rule)
     yield subject, kg("confidence"), decimal_literal(evidence.confidence)
     yield subject, kg("hedged"), typed("true" if evidence.hedged else "false", "boolean")
+    for passage in evidence.context:
+        yield subject, kg("contextSentence"), Literal(passage.text)
 
 
 evidence_triples = _evidence

@@ -51,9 +51,18 @@ class Evidence:
     rule: str
     confidence: float
     hedged: bool = False
-    # (start, end) of another sentence that supplied a part of the fact
-    # (the chart in force, what "the song" stands for), if any
-    context: tuple[int, int] | None = None
+    # other sentences that supplied a part of the fact (the chart in force,
+    # what "the song" or "it" stands for)
+    context: tuple[Passage, ...] = ()
+
+
+@dataclass(frozen=True)
+class Passage:
+    """A sentence of an article: its text and character offsets."""
+
+    text: str
+    start: int
+    end: int
 
 
 @dataclass(frozen=True)

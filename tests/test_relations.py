@@ -81,8 +81,32 @@ def test_chart_in_force_from_an_earlier_sentence(read):
               "Nova Ring's “Afterglow” is at number 3 this week, and Dayline's “North Star” is at number 6.")
     assert providers(ex) == {("Afterglow", "Billboard", 3), ("North Star", "Billboard", 6)}
     (first, *_) = sorted(ex.chart_entries, key=lambda c: c.rank)
-    start, end = first.evidence.context  # the part the earlier sentence supplied
-    assert ex.article.text[start:end].startswith("Billboard published its World Albums chart")
+    (supplied,) = first.evidence.context  # the sentence that supplied the chart
+    assert supplied.text == "Billboard published its World Albums chart on Tuesday."
+    assert ex.article.text[supplied.start:supplied.end].startswith(supplied.text)
+
+
+def test_what_the_song_stands_for_is_named_in_the_evidence(read):
+    ex = read("News\n\nKorin released “Paper Sun” on Monday. The song is now No. 2 on Genie and No. 4 on Bugs.")
+    assert providers(ex) == {("Paper Sun", "Genie", 2), ("Paper Sun", "Bugs", 4)}
+    assert {p.text for c in ex.chart_entries for p in c.evidence.context} == {"Korin released \"Paper Sun\" on Monday."}
+
+
+def test_context_sentence_in_the_graph(kg_build, tmp_path):
+    from rdflib import Graph
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.txt").write_text("Charts\n\nBillboard published its World Albums chart on Tuesday. "
+                                          "Nova Ring's “Afterglow” is at number 3 this week.", encoding="utf-8")
+    code, _, _ = kg_build(tmp_path / "in", "-o", tmp_path / "g.ttl", "-q")
+    assert code == 0
+    rows = Graph().parse(tmp_path / "g.ttl").query("""
+        PREFIX kg: <https://w3id.org/kdrama-kg/ontology#>
+        PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
+        SELECT ?rank ?context WHERE {
+          ?entry a kg:ChartEntry ; kg:rank ?rank .
+          ?evidence rdf:subject ?entry ; kg:contextSentence ?context .
+        }""")
+    assert [(int(r), str(c)) for r, c in rows] == [(3, "Billboard published its World Albums chart on Tuesday.")]
 
 
 def test_heading_and_followed_by(read):

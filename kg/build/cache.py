@@ -24,7 +24,7 @@ def fingerprint(models: Models) -> str:
     """Everything besides the article that decides its extraction."""
     digest = hashlib.sha256(models.fingerprint())
     digest.update(spacy.__version__.encode())
-    files = [KG_DIR / "nlp.py", KG_DIR / "records.py", KG_DIR / "vocab.py", ONTOLOGY_PATH,
+    files = [KG_DIR / "records.py", KG_DIR / "vocab.py", ONTOLOGY_PATH, *sorted((KG_DIR / "nlp").glob("*.py")),
              *sorted((KG_DIR / "extract").glob("*.py")), *sorted((KG_DIR / "data").iterdir())]
     for path in files:
         if path.is_file():

@@ -106,25 +106,25 @@ def read_charts(ctx) -> None:
                 targets = [Target(EntityRef(_free_chart_name(clause_text), "Chart"), None)]
             if not targets:
                 continue
+            ctx.supplied = None  # set if "the song" or "it" is named in another sentence
             pairs = _pair(ctx, clause, clause_text, ranks)
             if not pairs and works_before:  # "ranked second in France, and eighth in Britain"
                 pairs = [(work, rank) for work in works_before for rank in ranks]
             works_before = list(dict.fromkeys(work for work, _ in pairs)) or works_before
-            records.extend(_entries(ctx, index, sentence, pairs, ranks, targets))
+            records.extend(_entries(ctx, index, sentence, pairs, ranks, targets, ctx.supplied))
     ctx.extraction.chart_entries.extend(_best_entries(records))
 
 
-def _entries(ctx, index, sentence, pairs, ranks, targets):
+def _entries(ctx, index, sentence, pairs, ranks, targets, work_source=None):
     """Records for the (work, rank) pairs of a clause on its targets: one
     target per rank when they pair up ("No. 2 on Genie and No. 4 on
-    Bugs"), else every target for every rank."""
+    Bugs"), else every target for every rank. ``work_source``: the sentence
+    that named the work, when the clause only points back to it."""
     dates = _chart_dates(ctx, sentence)
     by_rank = dict(zip(ranks, targets)) if len(targets) == len(ranks) > 1 else None
     for work, rank in pairs:
         for target in ([by_rank[rank]] if by_rank else targets):
-            evidence = ctx.evidence(sentence, "reader:chart-sentence", 0.8)
-            if target.source is not None and target.source is not sentence:
-                evidence = replace(evidence, context=(target.source.start_char, target.source.end_char))
+            evidence = ctx.evidence(sentence, "reader:chart-sentence", 0.8, context=[target.source, work_source])
             if target.provider is not None:
                 ctx.extraction.facts.append(Fact(target.chart, "chartProvider", target.provider, evidence))
             if work.cls not in WORKS:  # ranked: a song, or an album on an album chart

@@ -11,7 +11,7 @@ from spacy.attrs import IDX
 from spacy.tokens import Doc
 
 from ..nlp import lexicon
-from ..records import Article, EntityRef, Evidence, Extraction
+from ..records import Article, EntityRef, Evidence, Extraction, Passage
 from .spans import TYPED, Ent, span_text
 from .titles import headlines
 from .typing import FAMILIES, NOT_A_WORK, WORKS, Ballot, default_work, topic, weights
@@ -56,6 +56,8 @@ class Context:
         self._instrumentals: set[str] | None = None
         self.extraction = Extraction(article)
         self._evidence_texts: dict[tuple[int, int], str] = {}
+        # The sentence an antecedent was found in ("The song ..." -> the one naming it), for the evidence
+        self.supplied = None
 
     def ent(self, token) -> Ent | None:
         return self.by_start.get(token.idx)
@@ -70,21 +72,28 @@ class Context:
         low = bisect_left(self._mention_positions, span.start)
         return self.mention_tokens[low:bisect_left(self._mention_positions, span.end, low)]
 
-    def evidence(self, sentence, rule: str, confidence: float, claim=None) -> Evidence:
+    def evidence(self, sentence, rule: str, confidence: float, claim=None, context=()) -> Evidence:
         """``claim`` is the part of the sentence that states the fact; a
         hedge ("is likely to", "will") counts only there or just before it,
-        not in a relative clause elsewhere in the sentence."""
-        key = sentence.start, sentence.end
-        text = self._evidence_texts.get(key)
-        if text is None:  # one string however many facts the sentence states: pickled once
-            text = self._evidence_texts[key] = span_text(sentence).strip()
+        not in a relative clause elsewhere in the sentence. ``context``: the
+        sentences that supplied a part of the fact (others are ignored)."""
+        text = self._text(sentence)
         if claim is not None:
             before = claim.doc[max(sentence.start, claim.start - 4):claim.start]
             hedged = is_hedged(span_text(before) + " " + span_text(claim))
         else:
             hedged = is_hedged(text)
+        supplied = {c.start: Passage(self._text(c), c.start_char, c.end_char) for c in context
+                    if c is not None and c.start != sentence.start}
         return Evidence(self.article.id, text, sentence.start_char, sentence.end_char, rule,
-                        round(confidence * (0.7 if hedged else 1.0), 2), hedged)
+                        round(confidence * (0.7 if hedged else 1.0), 2), hedged, tuple(supplied[k] for k in sorted(supplied)))
+
+    def _text(self, sentence) -> str:
+        key = sentence.start, sentence.end
+        text = self._evidence_texts.get(key)
+        if text is None:  # one string however many facts the sentence states: pickled once
+            text = self._evidence_texts[key] = span_text(sentence).strip()
+        return text
 
     def decide(self) -> None:
         """Each undecided name takes the class its votes reach, if any."""
@@ -156,7 +165,16 @@ class Context:
             if ent.start < token.idx and self.decided.get(ent.name, ent.cls) in accepted and ent.name not in self.characters:
                 if best is None or ent.start > best.start:
                     best = ent
-        return EntityRef(best.name, self.decided.get(best.name, best.cls)) if best else None
+        if best is None:
+            return None
+        self._supplied_by(best)
+        return EntityRef(best.name, self.decided.get(best.name, best.cls))
+
+    def _supplied_by(self, ent: Ent) -> None:
+        """Note the sentence that names what a pronoun or "the song" stands for."""
+        span = self.doc.char_span(ent.start, ent.end, alignment_mode="expand")
+        if span is not None:
+            self.supplied = self.sentence_of(span.start)
 
     def pronoun_antecedent(self, token, accepted: tuple) -> EntityRef | None:
         """What "it" stands for when no name of an accepted class came
@@ -178,6 +196,7 @@ class Context:
                 for option in options:  # the role votes, as it would for the name itself
                     self.ballot.vote(ent.name, option, weights()["role"] / len(options))
                 found = self.ref(ent, accepted)
+                self._supplied_by(ent)
                 if found is not None and found.cls in FAMILIES:  # still open: the article's kind decides, so later lines can point back
                     found = EntityRef(ent.name, default_work(topic(self.article.text), among=options))
                     self.decided[ent.name] = found.cls

@@ -40,6 +40,7 @@ def apply_binding(ctx: Context, binding: Binding) -> None:
     if rule.makes == "character":
         return
     sentence = ctx.sentence_of(binding.span.start)
+    ctx.supplied = None  # set if a role is found in another sentence ("The song is ...")
     subjects = _role_refs(ctx, binding, sentence, "subject")
     objects = _role_refs(ctx, binding, sentence, "object")
     # A role the rule leaves unnamed is attached or implied; a named one that did not fit stays empty.
@@ -51,7 +52,7 @@ def apply_binding(ctx: Context, binding: Binding) -> None:
         rank = lexicon()["ordinals"].get(roles["rank"][0].text.lower())
     else:
         rank = None
-    evidence = ctx.evidence(sentence, rule.id, rule.confidence, binding.span)
+    evidence = ctx.evidence(sentence, rule.id, rule.confidence, binding.span, [ctx.supplied])
     for subject in subjects:
         if rule.makes == "releaseDate":
             value = _date_of(ctx, roles.get("object", [None])[0], sentence)
@@ -279,7 +280,7 @@ def _role_refs(ctx: Context, binding: Binding, sentence, role: str) -> list[Enti
         if rule.derive.get(role) == "ost":
             # "the second OST for X, titled 'Y'": the OST named is the song Y; else the series' OST album.
             ost = _titled_work(ctx, sentence) or EntityRef(f"{ref.name} OST", "Album")
-            evidence = ctx.evidence(sentence, rule.id, rule.confidence, binding.span)
+            evidence = ctx.evidence(sentence, rule.id, rule.confidence, binding.span, [ctx.supplied])
             ctx.extraction.facts.append(Fact(ost, "soundtrackOf", ref, evidence))
             if ost.cls == "Album":
                 ctx.extraction.aliases.setdefault(ost, set()).add(_ost_phrase(sentence, ref.name))
