@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import codecs
 import errno
+import io
 import json
 import os
 import re
@@ -16,6 +17,7 @@ import stat
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator
 from datetime import date, datetime
+from itertools import count
 from pathlib import Path
 from urllib.parse import quote
 
@@ -51,7 +53,9 @@ _URL_UNSAFE = re.compile(r'[\x00-\x20\x7f-\x9f<>"{}|\\^`]')
 
 # Limits that keep one hostile input from stalling or exhausting a build. A news article is a few
 # thousand characters; anything past these is a dump, not an article, and is skipped with a message.
-MAX_FILE_BYTES = 16 * 1024 * 1024      # .txt / .html file; a .jsonl line
+MAX_FILE_BYTES = 16 * 1024 * 1024      # .txt / .html file
+MAX_LINE_BYTES = MAX_FILE_BYTES        # one .jsonl line (a .jsonl is read a line at a time, any size)
+READ_BLOCK = 1 << 20                   # what is read at a time while skipping an over-long line
 MAX_ARTICLE_CHARS = 1_000_000          # cleaned text (spaCy's own max_length)
 _BLANK_RUNS = re.compile(r"\n{3,}")
 
@@ -208,12 +212,12 @@ def _article(path: Path, id: str, headline: str, body: str,
                    published=published or find_date(body), url=safe_url(url))
 
 
-def _read_txt(path: Path, data: bytes, on_error) -> Iterator[Article]:
+def _read_txt(path: Path, data: bytes, on_error) -> Iterator[tuple[int | None, Article]]:
     headline, _, body = clean_text(_decode(path, data)).partition("\n")
-    yield _article(path, path.stem, headline, body)
+    yield None, _article(path, path.stem, headline, body)
 
 
-def _read_html(path: Path, data: bytes, on_error) -> Iterator[Article]:
+def _read_html(path: Path, data: bytes, on_error) -> Iterator[tuple[int | None, Article]]:
     """Main text and metadata via trafilatura; reader comments excluded. It
     parses with lxml's HTML parser, which neither fetches nor expands
     external entities. Imported here: it takes a fifth of a second, and
@@ -231,18 +235,49 @@ def _read_html(path: Path, data: bytes, on_error) -> Iterator[Article]:
         published = date.fromisoformat(doc.date) if doc.date else None
     except ValueError:
         published = None
-    yield _article(path, path.stem, headline, body, published, doc.url)
+    yield None, _article(path, path.stem, headline, body, published, doc.url)
 
 
-def _jsonl_lines(path: Path, data: bytes) -> Iterator[tuple[int, str | IngestError]]:
+def _raw_lines(handle, limit: int) -> Iterator[tuple[int, bytes | None]]:
+    """(number, line without its newline) for each line of a binary file, read a line at a
+    time; a line longer than ``limit`` bytes is never held whole: it is skipped up to its
+    end and given as None."""
+    for number in count(1):
+        raw = handle.readline(limit + 1)
+        if not raw:
+            return
+        if len(raw) > limit and not raw.endswith(b"\n"):
+            while (rest := handle.readline(READ_BLOCK)) and not rest.endswith(b"\n"):
+                pass
+            yield number, None
+            continue
+        yield number, raw[:-1] if raw.endswith(b"\n") else raw
+
+
+def _jsonl_lines(path: Path, handle) -> Iterator[tuple[int, str | IngestError]]:
     """Each line decoded on its own, so one corrupt line (stray binary, a
     different encoding) costs that line only; a file whose first line is
-    binary is not JSON Lines at all."""
-    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        yield from enumerate(_decode(path, data).split("\n"), 1)
+    binary is not JSON Lines at all. Streamed: memory holds one line (at
+    most MAX_LINE_BYTES) whatever the file's size."""
+    if handle.peek(2)[:2] in (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE):
+        text = io.TextIOWrapper(handle, encoding="utf-16", errors="replace", newline="\n")
+        for number in count(1):
+            line = text.readline(MAX_LINE_BYTES + 1)
+            if not line:
+                return
+            if len(line) > MAX_LINE_BYTES and not line.endswith("\n"):
+                while (rest := text.readline(READ_BLOCK)) and not rest.endswith("\n"):
+                    pass
+                yield number, IngestError(path, f"line too long (limit {MAX_LINE_BYTES:,} characters)", number)
+            else:
+                yield number, line.rstrip("\n")
         return
     first = True
-    for number, raw in enumerate(data.split(b"\n"), 1):
+    for number, raw in _raw_lines(handle, MAX_LINE_BYTES):
+        if raw is None:
+            yield number, IngestError(path, f"line too long (limit {MAX_LINE_BYTES // 2**20} MiB)", number)
+            first = False
+            continue
         try:
             yield number, _decode(path, raw)
         except IngestError as error:
@@ -252,21 +287,26 @@ def _jsonl_lines(path: Path, data: bytes) -> Iterator[tuple[int, str | IngestErr
         first = first and not raw.strip()
 
 
-def _read_jsonl(path: Path, data: bytes, on_error) -> Iterator[Article]:
+def _read_jsonl(path: Path, handle, on_error) -> Iterator[tuple[int | None, Article]]:
     """One JSON object a line; a bad line is reported with its number and
-    the other lines are still read."""
-    for number, line in _jsonl_lines(path, data):
+    the other lines are still read, whatever went wrong with it."""
+    found = False
+    for number, line in _jsonl_lines(path, handle):
         if isinstance(line, IngestError):
+            found = True
             on_error(line)
             continue
         if not line.strip():
             continue
+        found = True
         try:
-            if len(line) > MAX_FILE_BYTES:
-                raise IngestError(path, f"line too long: {len(line):,} characters", number)
-            yield _jsonl_article(path, number, line)
+            yield number, _jsonl_article(path, number, line)
         except IngestError as error:
             on_error(error)
+        except Exception as error:  # noqa: BLE001 - this line only: the rest of the file is still read
+            on_error(IngestError(path, f"cannot read ({type(error).__name__}: {error})", number))
+    if not found:
+        raise IngestError(path, "empty article")
 
 
 def _jsonl_article(path: Path, number: int, line: str) -> Article:
@@ -277,6 +317,10 @@ def _jsonl_article(path: Path, number: int, line: str) -> Article:
         record = json.loads(line)
     except json.JSONDecodeError as error:
         raise fail(f"invalid JSON ({error.msg})") from None
+    except RecursionError:
+        raise fail("invalid JSON (nested too deeply)") from None
+    except ValueError as error:  # an integer of more digits than Python converts (sys.int_info)
+        raise fail(f"invalid JSON ({error})") from None
     if not isinstance(record, dict):
         raise fail("not a JSON object")
     for key in ("id", "text", "title", "url", "date"):
@@ -313,7 +357,8 @@ def _os_reason(path: Path, error: OSError) -> str:
     return (error.strerror or str(error)).lower()
 
 
-def _read(path: Path, on_error: Callable[[IngestError], None]) -> Iterator[Article]:
+def _read(path: Path, on_error: Callable[[IngestError], None]) -> Iterator[tuple[int | None, Article]]:
+    """(line number or None, article) for each article of the file."""
     reader = _READERS.get(path.suffix.lower())
     if reader is None:
         raise IngestError(path, f"unsupported file type {path.suffix or '(none)'!r}")
@@ -323,10 +368,14 @@ def _read(path: Path, on_error: Callable[[IngestError], None]) -> Iterator[Artic
         # never end.
         if not stat.S_ISREG(info.st_mode):
             raise IngestError(path, "not a regular file")
-        limit = MAX_FILE_BYTES if reader is not _read_jsonl else None
-        if limit and info.st_size > limit:
+        if reader is _read_jsonl:
+            # Streamed a line at a time: a .jsonl may be of any size.
+            with path.open("rb") as handle:
+                yield from _read_jsonl(path, handle, on_error)
+            return
+        if info.st_size > MAX_FILE_BYTES:
             raise IngestError(path, f"file too large: {info.st_size / 2**20:.1f} MiB "
-                                    f"(limit {limit / 2**20:.0f} MiB for one article)")
+                                    f"(limit {MAX_FILE_BYTES / 2**20:.0f} MiB for one article)")
         data = path.read_bytes()
     except OSError as error:
         raise IngestError(path, _os_reason(path, error)) from None
@@ -341,7 +390,7 @@ def read_article(path: Path) -> list[Article]:
     def strict(error: IngestError) -> None:
         raise error
 
-    return list(_read(Path(path), strict))
+    return [article for _, article in _read(Path(path), strict)]
 
 
 def expand(inputs: Iterable[Path]) -> Iterator[Path | IngestError]:
@@ -380,19 +429,30 @@ def read_files(files: Iterable[Path | IngestError], on_error: Callable[[IngestEr
     jsonl line or a repeated article id is reported through ``on_error`` and
     skipped; the rest of the batch goes on. Ids must be unique because they
     name the article's resources in the graph."""
+    return (article for _, _, article in read_located(files, on_error))
+
+
+def where(path: Path | str, line: int | None) -> str:
+    """``PATH[:LINE]``, printable: where an article was read, in messages."""
+    return printable(str(path)) if line is None else f"{printable(str(path))}:{line}"
+
+
+def read_located(files: Iterable[Path | IngestError],
+                 on_error: Callable[[IngestError], None]) -> Iterator[tuple[Path, int | None, Article]]:
+    """``read_files``, with the file and line (None for a .txt or .html) each article came from."""
     seen: dict[str, str] = {}
     for path in files:
         if isinstance(path, IngestError):
             on_error(path)
             continue
         try:
-            for article in _read(path, on_error):
+            for line, article in _read(path, on_error):
                 if article.id in seen:
                     on_error(IngestError(path, f"duplicate article id {article.id!r} "
-                                               f"(first read from {seen[article.id]})"))
+                                               f"(first read from {seen[article.id]})", line))
                     continue
-                seen[article.id] = article.source
-                yield article
+                seen[article.id] = where(path, line)
+                yield path, line, article
         except IngestError as error:
             on_error(error)
         except Exception as error:  # noqa: BLE001 - a reader (or the HTML library under it) failed on this

@@ -114,8 +114,47 @@ def test_malformed_jsonl_lines_among_good_ones(tmp_path):
     path = write(tmp_path / "mixed.jsonl", "\n".join(lines))
     articles, errors = ingest(path)
     assert [a.id for a in articles] == ["ok", "ok2"]
-    assert [e.split(": ", 1)[0] for e in errors] == [f"{path}:{n}" for n in (2, 3, 4, 5, 6, 7, 8, 9)] + [str(path)]
+    assert [e.split(": ", 1)[0] for e in errors] == [f"{path}:{n}" for n in (2, 3, 4, 5, 6, 7, 8, 9, 11)]
+    assert errors[-1] == f"{path}:11: duplicate article id 'ok' (first read from {path}:1)"
     assert all("\n" not in e for e in errors)
+
+
+def test_jsonl_lines_python_json_cannot_take_are_skipped_and_the_rest_read(tmp_path):
+    """A number of more digits than Python converts raises ValueError, an array
+    nested 100,000 deep RecursionError: each costs its line only."""
+    lines = [json.dumps({"id": "a", "text": "First."}),
+             '{"id": "big", "text": "x", "n": ' + "9" * 5000 + "}",
+             '{"id": "deep", "text": "x", "n": ' + "[" * 100_000 + "]" * 100_000 + "}",
+             json.dumps({"id": "b", "text": "After them."})]
+    path = write(tmp_path / "feed.jsonl", "\n".join(lines))
+    articles, errors = ingest(path)
+    assert [a.id for a in articles] == ["a", "b"]
+    assert errors == [f"{path}:2: invalid JSON (Exceeds the limit (4300 digits) for integer string conversion: "
+                      f"value has 5000 digits; use sys.set_int_max_str_digits() to increase the limit)",
+                      f"{path}:3: invalid JSON (nested too deeply)"]
+
+
+def test_jsonl_read_a_line_at_a_time_an_overlong_line_never_held(tmp_path):
+    """A 64 MiB line (the limit lowered to 1 MiB) is skipped without being read
+    into memory; the lines around it are read."""
+    path = tmp_path / "dump.jsonl"
+    with path.open("w") as handle:
+        handle.write(json.dumps({"id": "before", "text": "Before."}) + "\n")
+        handle.write('{"id": "huge", "text": "' + ("x" * (1 << 20)) * 64 + '"}\n')
+        handle.write(json.dumps({"id": "after", "text": "After."}) + "\n")
+    probe = f"""
+import resource, kg.ingest
+kg.ingest.MAX_LINE_BYTES = 1 << 20
+errors = []
+before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+ids = [a.id for a in kg.ingest.iter_articles([{str(path)!r}], errors.append)]
+grown = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before
+print(ids, [str(e) for e in errors], grown // 1024)
+"""
+    run = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, cwd=ROOT, check=True)
+    grown = int(run.stdout.split()[-1])
+    assert run.stdout.startswith(f"['before', 'after'] ['{path}:2: line too long (limit 1 MiB)'] ")
+    assert grown < 32, f"reading grew the process by {grown} MiB"
 
 
 BOMB = """<?xml version="1.0"?>

@@ -24,7 +24,7 @@ from typing import Callable, Iterable, Iterator
 from tqdm import tqdm
 
 from ..formats import N_QUADS, format_for
-from ..ingest import IngestError, expand, read_files
+from ..ingest import IngestError, expand, read_located, where
 from ..nlp import Models
 from ..records import BuildResult, Extraction
 from .batches import merge_and_validate
@@ -129,20 +129,20 @@ def _extractions(engine: Engine, files: list, report, store: ExtractionCache | N
         return
 
     def tasks() -> Iterator[tuple[list, list]]:
-        """Chunks of (article, key, cached extraction or None) and the misses to send."""
-        for chunk in chunks(read_files(files, report)):
+        """Chunks of (article, key, cached extraction or None, file, line) and the misses to send."""
+        for chunk in chunks(read_located(files, report)):
             rows = []
-            for article in chunk:
+            for path, line, article in chunk:
                 key = article_key(article) if store is not None else None
-                rows.append((article, key, store.get(key) if store is not None else None))
-            yield rows, [a for a, _, hit in rows if hit is None]
+                rows.append((article, key, store.get(key) if store is not None else None, path, line))
+            yield rows, [row[0] for row in rows if row[2] is None]
 
     def submit(task):
         return engine.extract(task[1]) if task[1] else None  # all from the cache
 
     for (rows, _), outcomes in ordered(engine, tasks(), submit):
         fresh = iter(outcomes)
-        for article, key, hit in rows:
+        for article, key, hit, path, line in rows:
             bar.update(1)
             if hit is not None:
                 result.reused += 1
@@ -150,7 +150,7 @@ def _extractions(engine: Engine, files: list, report, store: ExtractionCache | N
                 continue
             outcome = next(fresh)
             if isinstance(outcome, str):
-                report(IngestError(article.source, outcome))
+                report(IngestError(path, outcome, line))
                 continue
             result.extracted += 1
             if store is not None:
@@ -173,14 +173,15 @@ def _ingested_remotely(engine: Engine, files: list, report, bar: tqdm, result: B
     for _, (records, errors) in ordered(engine, chunks(paths()), engine.ingest_and_extract):
         for error in errors:
             report(error)
-        for article_id, source, outcome in records:
+        for article_id, path, line, outcome in records:
             bar.update(1)
             if article_id in seen:
-                report(IngestError(source, f"duplicate article id {article_id!r} (first read from {seen[article_id]})"))
+                report(IngestError(path, f"duplicate article id {article_id!r} (first read from {seen[article_id]})",
+                                   line))
                 continue
-            seen[article_id] = source
+            seen[article_id] = where(path, line)
             if isinstance(outcome, str):
-                report(IngestError(source, outcome))
+                report(IngestError(path, outcome, line))
                 continue
             result.extracted += 1
             yield outcome

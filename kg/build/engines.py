@@ -17,7 +17,7 @@ from typing import Any, Callable, Iterable, Iterator, Protocol
 
 from ..errors import UsageError
 from ..extract import describe, extract
-from ..ingest import IngestError, iter_articles
+from ..ingest import IngestError, read_located
 from ..nlp import Models, load_pipeline
 from ..records import Article
 
@@ -62,11 +62,11 @@ def extract_with(articles: list[Article], nlp) -> list:
 
 def ingest_and_extract(paths: list[str], models: Models) -> tuple[list, list]:
     """A Dask task: read the files (shared storage), then NLP and extraction.
-    Returns ([(article id, source, extraction or failure), ...], [ingest error, ...])."""
+    Returns ([(article id, file, line or None, extraction or failure), ...], [ingest error, ...])."""
     errors: list[IngestError] = []
-    articles = list(iter_articles([Path(p) for p in paths], errors.append))
-    results = extract_articles(articles, models) if articles else []
-    return [(a.id, a.source, r) for a, r in zip(articles, results)], errors
+    located = list(read_located([Path(p) for p in paths], errors.append))
+    results = extract_articles([a for _, _, a in located], models) if located else []
+    return [(a.id, str(path), line, r) for (path, line, a), r in zip(located, results)], errors
 
 
 # --- the engines ---------------------------------------------------------------------
