@@ -18,7 +18,8 @@ import unicodedata
 from collections.abc import Callable, Iterable, Iterator
 from datetime import date, datetime
 from itertools import count
-from pathlib import Path
+from pathlib import Path, PurePosixPath
+from typing import NamedTuple
 from urllib.parse import quote
 
 from kg.records import Article
@@ -83,6 +84,10 @@ class IngestError(Exception):
         self.path, self.reason, self.line = str(path), reason, line
         where = printable(self.path) if line is None else f"{printable(self.path)}:{line}"
         super().__init__(f"{where}: {printable(reason)}")
+
+    def __reduce__(self):
+        # Dask workers send these back to the build: pickled by their fields, not the message.
+        return type(self), (self.path, self.reason, self.line)
 
 
 class StopBatch(BaseException):
@@ -194,7 +199,7 @@ def _decode(path: Path, data: bytes) -> str:
     return text
 
 
-def _article(path: Path, id: str, headline: str, body: str,
+def _article(path: Path, name: str, id: str, headline: str, body: str,
              published: date | None = None, url: str | None = None) -> Article:
     """Assemble the record: headline, blank line, noise-free body. A body
     that repeats the headline as its first line (HTML h1) loses the copy."""
@@ -208,16 +213,16 @@ def _article(path: Path, id: str, headline: str, body: str,
     text = f"{headline}\n\n{body}" if body else headline
     if len(text) > MAX_ARTICLE_CHARS:
         raise IngestError(path, f"article too long: {len(text):,} characters (limit {MAX_ARTICLE_CHARS:,})")
-    return Article(id=printable(id), source=printable(str(path)), title=headline, text=text,
+    return Article(id=printable(id), source=printable(name), title=headline, text=text,
                    published=published or find_date(body), url=safe_url(url))
 
 
-def _read_txt(path: Path, data: bytes, on_error) -> Iterator[tuple[int | None, Article]]:
+def _read_txt(path: Path, name: str, data: bytes, on_error) -> Iterator[tuple[int | None, Article]]:
     headline, _, body = clean_text(_decode(path, data)).partition("\n")
-    yield None, _article(path, path.stem, headline, body)
+    yield None, _article(path, name, _stem(name), headline, body)
 
 
-def _read_html(path: Path, data: bytes, on_error) -> Iterator[tuple[int | None, Article]]:
+def _read_html(path: Path, name: str, data: bytes, on_error) -> Iterator[tuple[int | None, Article]]:
     """Main text and metadata via trafilatura; reader comments excluded. It
     parses with lxml's HTML parser, which neither fetches nor expands
     external entities. Imported here: it takes a fifth of a second, and
@@ -235,7 +240,7 @@ def _read_html(path: Path, data: bytes, on_error) -> Iterator[tuple[int | None, 
         published = date.fromisoformat(doc.date) if doc.date else None
     except ValueError:
         published = None
-    yield None, _article(path, path.stem, headline, body, published, doc.url)
+    yield None, _article(path, name, _stem(name), headline, body, published, doc.url)
 
 
 def _raw_lines(handle, limit: int) -> Iterator[tuple[int, bytes | None]]:
@@ -287,7 +292,7 @@ def _jsonl_lines(path: Path, handle) -> Iterator[tuple[int, str | IngestError]]:
         first = first and not raw.strip()
 
 
-def _read_jsonl(path: Path, handle, on_error) -> Iterator[tuple[int | None, Article]]:
+def _read_jsonl(path: Path, name: str, handle, on_error) -> Iterator[tuple[int | None, Article]]:
     """One JSON object a line; a bad line is reported with its number and
     the other lines are still read, whatever went wrong with it."""
     found = False
@@ -300,7 +305,7 @@ def _read_jsonl(path: Path, handle, on_error) -> Iterator[tuple[int | None, Arti
             continue
         found = True
         try:
-            yield number, _jsonl_article(path, number, line)
+            yield number, _jsonl_article(path, name, number, line)
         except IngestError as error:
             on_error(error)
         except Exception as error:  # noqa: BLE001 - this line only: the rest of the file is still read
@@ -309,7 +314,7 @@ def _read_jsonl(path: Path, handle, on_error) -> Iterator[tuple[int | None, Arti
         raise IngestError(path, "empty article")
 
 
-def _jsonl_article(path: Path, number: int, line: str) -> Article:
+def _jsonl_article(path: Path, name: str, number: int, line: str) -> Article:
     def fail(reason: str) -> IngestError:
         return IngestError(path, reason, number)
 
@@ -341,7 +346,7 @@ def _jsonl_article(path: Path, number: int, line: str) -> Article:
         except ValueError:
             raise fail(f"'date' is not an ISO date: {record['date']!r}") from None
     try:
-        return _article(path, record["id"].strip(), headline, body, published, record.get("url"))
+        return _article(path, name, record["id"].strip(), headline, body, published, record.get("url"))
     except IngestError as error:
         raise fail(error.reason) from None
 
@@ -357,8 +362,9 @@ def _os_reason(path: Path, error: OSError) -> str:
     return (error.strerror or str(error)).lower()
 
 
-def _read(path: Path, on_error: Callable[[IngestError], None]) -> Iterator[tuple[int | None, Article]]:
+def _read(source: InputFile, on_error: Callable[[IngestError], None]) -> Iterator[tuple[int | None, Article]]:
     """(line number or None, article) for each article of the file."""
+    path, name = source
     reader = _READERS.get(path.suffix.lower())
     if reader is None:
         raise IngestError(path, f"unsupported file type {path.suffix or '(none)'!r}")
@@ -371,7 +377,7 @@ def _read(path: Path, on_error: Callable[[IngestError], None]) -> Iterator[tuple
         if reader is _read_jsonl:
             # Streamed a line at a time: a .jsonl may be of any size.
             with path.open("rb") as handle:
-                yield from _read_jsonl(path, handle, on_error)
+                yield from _read_jsonl(path, name, handle, on_error)
             return
         if info.st_size > MAX_FILE_BYTES:
             raise IngestError(path, f"file too large: {info.st_size / 2**20:.1f} MiB "
@@ -381,7 +387,7 @@ def _read(path: Path, on_error: Callable[[IngestError], None]) -> Iterator[tuple
         raise IngestError(path, _os_reason(path, error)) from None
     if not data.strip():
         raise IngestError(path, "empty article")
-    yield from reader(path, data, on_error)
+    yield from reader(path, name, data, on_error)
 
 
 def read_article(path: Path) -> list[Article]:
@@ -390,10 +396,31 @@ def read_article(path: Path) -> list[Article]:
     def strict(error: IngestError) -> None:
         raise error
 
-    return [article for _, article in _read(Path(path), strict)]
+    return [article for _, article in _read(InputFile.of(path), strict)]
 
 
-def expand(inputs: Iterable[Path]) -> Iterator[Path | IngestError]:
+class InputFile(NamedTuple):
+    """A file to read, and its name in the graph: its path relative to the folder given
+    as input (``2019/0042.txt`` in ``archive/``), or, for a file given by itself, its
+    file name. The name is the article's ``kg:sourceFile``, and without its extension
+    the article's id (a .jsonl's records carry their own ids), so that ids are unique
+    within an input folder and the same on any machine and from any working folder."""
+
+    path: Path
+    name: str
+
+    @classmethod
+    def of(cls, path: Path | str) -> InputFile:
+        """A file given by itself."""
+        return cls(Path(path), Path(path).name)
+
+
+def _stem(name: str) -> str:
+    """An id from a file's name: without its extension (``2019/0042.txt`` -> ``2019/0042``)."""
+    return name[:-len(PurePosixPath(name).suffix) or None]
+
+
+def expand(inputs: Iterable[Path]) -> Iterator[InputFile | IngestError]:
     """The files of ``inputs`` in the order given (a folder: its readable
     files, recursively and sorted, no hidden entries or other extensions),
     with an IngestError in place of an input or folder that cannot be read.
@@ -407,9 +434,9 @@ def expand(inputs: Iterable[Path]) -> Iterator[Path | IngestError]:
                 found += [Path(root, f) for f in files
                           if not f.startswith(".") and Path(f).suffix.lower() in _READERS]
             yield from (IngestError(e.filename, _os_reason(Path(e.filename), e)) for e in errors)
-            yield from sorted(found)
+            yield from (InputFile(path, path.relative_to(given).as_posix()) for path in sorted(found))
         elif given.exists():
-            yield given
+            yield InputFile.of(given)
         else:
             try:
                 given.stat()
@@ -424,11 +451,13 @@ def iter_articles(inputs: Iterable[Path], on_error: Callable[[IngestError], None
     return read_files(expand(inputs), on_error)
 
 
-def read_files(files: Iterable[Path | IngestError], on_error: Callable[[IngestError], None]) -> Iterator[Article]:
-    """Stream the articles of expanded inputs (``expand``). A bad file, a bad
-    jsonl line or a repeated article id is reported through ``on_error`` and
-    skipped; the rest of the batch goes on. Ids must be unique because they
-    name the article's resources in the graph."""
+def read_files(files: Iterable[InputFile | Path | IngestError],
+               on_error: Callable[[IngestError], None]) -> Iterator[Article]:
+    """Stream the articles of expanded inputs (``expand``; a plain Path is a
+    file given by itself). A bad file, a bad jsonl line or a repeated article
+    id is reported through ``on_error`` and skipped; the rest of the batch
+    goes on. Ids must be unique because they name the article's resources in
+    the graph."""
     return (article for _, _, article in read_located(files, on_error))
 
 
@@ -437,16 +466,18 @@ def where(path: Path | str, line: int | None) -> str:
     return printable(str(path)) if line is None else f"{printable(str(path))}:{line}"
 
 
-def read_located(files: Iterable[Path | IngestError],
+def read_located(files: Iterable[InputFile | Path | IngestError],
                  on_error: Callable[[IngestError], None]) -> Iterator[tuple[Path, int | None, Article]]:
     """``read_files``, with the file and line (None for a .txt or .html) each article came from."""
     seen: dict[str, str] = {}
-    for path in files:
-        if isinstance(path, IngestError):
-            on_error(path)
+    for source in files:
+        if isinstance(source, IngestError):
+            on_error(source)
             continue
+        source = source if isinstance(source, InputFile) else InputFile.of(source)
+        path = source.path
         try:
-            for line, article in _read(path, on_error):
+            for line, article in _read(source, on_error):
                 if article.id in seen:
                     on_error(IngestError(path, f"duplicate article id {article.id!r} "
                                                f"(first read from {seen[article.id]})", line))

@@ -28,7 +28,7 @@ def test_txt_headline_then_blank_line_then_body(tmp_path):
                  "\n\n  Nova Crew drops new single  \nThe five-piece band Nova Crew released \"Lantern\" today.\n")
     [article] = read_article(path)
     assert article.id == "007_abc"
-    assert article.source == str(path)
+    assert article.source == "007_abc.txt"  # a file given by itself: its name
     assert article.title == "Nova Crew drops new single"
     assert article.text == ("Nova Crew drops new single\n\n"
                             "The five-piece band Nova Crew released \"Lantern\" today.")
@@ -140,7 +140,7 @@ def test_jsonl_malformed_line_reported_with_number_good_lines_read(tmp_path):
     first = articles[0]
     assert (first.title, first.text, first.published, first.url, first.source) == (
         "Band X returns", "Band X returns\n\nBand X released \"Again\".", date(2023, 6, 1),
-        "https://example.com/a", str(path))
+        "https://example.com/a", "batch.jsonl")
     assert [str(e) for e in errors] == [
         f"{path}:3: invalid JSON (Expecting property name enclosed in double quotes)",
         f"{path}:4: missing 'id'",
@@ -230,8 +230,26 @@ def test_folder_read_recursively_in_sorted_order(tmp_path):
     write(tmp_path / "a/c/1.htm", HTML)
     articles, errors = ingest(tmp_path)
     assert errors == []
-    assert [a.source for a in articles] == [str(tmp_path / p) for p in
-                                            ["0.txt", "a/c/1.htm", "a/z.txt", "b/2.txt"]]
+    assert [a.source for a in articles] == ["0.txt", "a/c/1.htm", "a/z.txt", "b/2.txt"]
+
+
+def test_ids_are_paths_in_the_input_folder_the_same_from_anywhere(tmp_path, monkeypatch):
+    """archive/2019/0042.txt and archive/2020/0042.txt are two articles (ids
+    2019/0042 and 2020/0042), and neither the id nor kg:sourceFile depends on
+    where the archive is or how it was named on the command line."""
+    archive = tmp_path / "archive"
+    write(archive / "2019" / "0042.txt", "Old news\nBody.")
+    write(archive / "2020" / "0042.txt", "New news\nBody.")
+    write(archive / "2020" / "feed.jsonl", json.dumps({"id": "f1", "text": "From a feed."}))
+    expected = [("2019/0042", "2019/0042.txt"), ("2020/0042", "2020/0042.txt"), ("f1", "2020/feed.jsonl")]
+    articles, errors = ingest(archive)
+    assert errors == [] and [(a.id, a.source) for a in articles] == expected
+    monkeypatch.chdir(archive / "2019")
+    articles, errors = ingest(Path(".."))
+    assert errors == [] and [(a.id, a.source) for a in articles] == expected
+    # A file given by itself: its name, as before.
+    [alone] = read_article(archive / "2020" / "0042.txt")
+    assert (alone.id, alone.source) == ("0042", "0042.txt")
 
 
 def test_iter_articles_streams_and_reports_duplicate_ids(tmp_path):

@@ -243,7 +243,7 @@ def test_file_names_with_newlines_and_undecodable_bytes_give_one_line(tmp_path):
     articles, errors = ingest(odd, Path(raw))
     assert errors == [f"{tmp_path}/line\\nbreak.txt: empty article"]
     [article] = articles
-    assert article.source == f"{tmp_path}/bad\\udcff\\udcfename.txt"
+    assert article.source == "bad\\udcff\\udcfename.txt"
     article.source.encode("utf-8") and article.id.encode("utf-8")
 
 
@@ -259,7 +259,7 @@ def test_fifo_broken_symlink_loops_and_symlinked_folders(tmp_path):
     (folder / "sub" / "alias.txt").symlink_to(folder / "good.txt")
     articles, errors = ingest(folder, folder / "loop1.txt", folder / "broken.txt", folder / "pipe.txt")
     # A symlinked file is read like any file; a symlinked folder is not entered.
-    assert [a.source for a in articles] == [str(folder / "good.txt"), str(folder / "sub" / "alias.txt")]
+    assert [a.source for a in articles] == ["good.txt", "sub/alias.txt"]
     assert errors == [
         f"{folder / 'broken.txt'}: broken symbolic link",
         f"{folder / 'loop1.txt'}: symbolic link loop",

@@ -101,12 +101,12 @@ def _rare_collections():
 def _estimate(files: list) -> int:
     """Articles to expect, for the progress bar's ETA: files, and lines of .jsonl."""
     total = 0
-    for path in files:
-        if isinstance(path, IngestError):
+    for source in files:
+        if isinstance(source, IngestError):
             continue
-        if path.suffix.lower() == ".jsonl":
+        if source.path.suffix.lower() == ".jsonl":
             try:
-                with path.open("rb") as handle:
+                with source.path.open("rb") as handle:
                     total += sum(block.count(b"\n") for block in iter(lambda: handle.read(1 << 20), b""))
             except OSError:
                 pass
@@ -163,12 +163,12 @@ def _ingested_remotely(engine: Engine, files: list, report, bar: tqdm, result: B
     storage); ids must still be unique across all of them."""
     seen: dict[str, str] = {}
 
-    def paths() -> Iterator[str]:
-        for path in files:
-            if isinstance(path, IngestError):
-                report(path)
+    def paths() -> Iterator[tuple[str, str]]:
+        for source in files:
+            if isinstance(source, IngestError):
+                report(source)
             else:
-                yield str(path)
+                yield str(source.path), source.name
 
     for _, (records, errors) in ordered(engine, chunks(paths()), engine.ingest_and_extract):
         for error in errors:

@@ -17,7 +17,7 @@ from typing import Any, Callable, Iterable, Iterator, Protocol
 
 from ..errors import UsageError
 from ..extract import describe, extract
-from ..ingest import IngestError, read_located
+from ..ingest import IngestError, InputFile, read_located
 from ..nlp import Models, load_pipeline
 from ..records import Article
 
@@ -60,11 +60,12 @@ def extract_with(articles: list[Article], nlp) -> list:
     return results
 
 
-def ingest_and_extract(paths: list[str], models: Models) -> tuple[list, list]:
-    """A Dask task: read the files (shared storage), then NLP and extraction.
-    Returns ([(article id, file, line or None, extraction or failure), ...], [ingest error, ...])."""
+def ingest_and_extract(files: list[tuple[str, str]], models: Models) -> tuple[list, list]:
+    """A Dask task: read the files (shared storage; each a path and its name,
+    kg.ingest.InputFile), then NLP and extraction. Returns ([(article id,
+    file, line or None, extraction or failure), ...], [ingest error, ...])."""
     errors: list[IngestError] = []
-    located = list(read_located([Path(p) for p in paths], errors.append))
+    located = list(read_located([InputFile(Path(p), name) for p, name in files], errors.append))
     results = extract_articles([a for _, _, a in located], models) if located else []
     return [(a.id, str(path), line, r) for (path, line, a), r in zip(located, results)], errors
 
@@ -80,8 +81,8 @@ class Engine(Protocol):
     def extract(self, articles: list[Article]) -> Any:
         """Start ``extract_articles`` on a chunk; returns a handle."""
 
-    def ingest_and_extract(self, paths: list[str]) -> Any:
-        """Start ``ingest_and_extract`` on files (only where ``ingests``)."""
+    def ingest_and_extract(self, files: list[tuple[str, str]]) -> Any:
+        """Start ``ingest_and_extract`` on files, (path, name) pairs (only where ``ingests``)."""
 
     def result(self, handle: Any) -> Any:
         """Wait for a task's result."""
