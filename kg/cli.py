@@ -16,7 +16,7 @@ from pathlib import Path
 from .errors import KgError
 from .evaluate import evaluate, gold_files_in
 from .formats import format_for, read_graph
-from .ingest import IngestError, StopBatch, printable
+from .ingest import IngestError, IngestWarning, StopBatch, printable
 
 DEFAULT_INPUT = Path("seeds")
 
@@ -68,6 +68,9 @@ def cmd_build(args) -> int:
         return EXIT_USAGE
 
     def on_error(error: IngestError) -> None:
+        if isinstance(error, IngestWarning):  # read, with a loss: said, not skipped
+            print(f"warning: {error}", file=sys.stderr, flush=True)
+            return
         if args.strict:
             raise StopBatch(error)
         print(f"skipped {error}", file=sys.stderr, flush=True)

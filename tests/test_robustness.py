@@ -74,7 +74,65 @@ def test_encodings_invalid_utf8_utf16_bom_latin1(tmp_path):
     assert [a.title for a in articles] == ["Caf\u00e9 Seoul opens"] * 5
     assert [a.id for a in articles] == ["broken", "u16", "be", "l1", "chipped16"]
     assert articles[0].text.endswith("Monday.\n\ufffd\ufffd\ufffd(") and articles[-1].text.endswith("Monday.\n\ufffd")
-    assert errors == [f"{bad16}: invalid UTF-16 text"]
+    # A lossy decode is read, and said: one warning line per file.
+    assert errors == [f"{broken}: not valid UTF-8: 3 undecodable byte sequences read as U+FFFD",
+                      f"{chipped16}: not valid UTF-16: 1 undecodable byte sequence read as U+FFFD",
+                      f"{bad16}: invalid UTF-16 text"]
+
+
+KOREAN = ("\ubc29\ud0c4\uc18c\ub144\ub2e8 \uc0c8 \uc568\ubc94 \ubc1c\ub9e4",  # headline, then the body
+          "\ubc29\ud0c4\uc18c\ub144\ub2e8\uc774 \uc0c8 \uc568\ubc94 'Proof'\ub97c \ubc1c\ub9e4\ud588\ub2e4. "
+          "\uba5c\ub860 \ucc28\ud2b8 1\uc704\uc5d0 \uc62c\ub790\ub2e4.")
+JAPANESE = ("\u65b0\u3057\u3044\u30a2\u30eb\u30d0\u30e0\u767a\u58f2",
+            "\u4eca\u65e5\u3001\u30b0\u30eb\u30fc\u30d7\u306f\u65b0\u3057\u3044\u30a2\u30eb\u30d0\u30e0"
+            "\u3092\u767a\u58f2\u3057\u307e\u3057\u305f\u3002")
+
+
+def _page(meta: str, headline: str, body: str) -> str:
+    return (f"<html><head>{meta}<title>{headline}</title></head><body><article><h1>{headline}</h1>"
+            f"<p>{body}</p><p>{body}</p></article></body></html>")
+
+
+def test_declared_and_detected_charsets_are_honoured(tmp_path):
+    """EUC-KR and Shift_JIS pages (declared in <meta>), an EUC-KR and a
+    windows-949 .txt (detected), Cyrillic in windows-1251: read as written,
+    no U+FFFD, no warning."""
+    ko, ja = KOREAN, JAPANESE
+    files = [
+        write(tmp_path / "ko-page.html", _page("<meta charset='EUC-KR'>", *ko).encode("euc-kr")),
+        write(tmp_path / "ja-page.html", _page('<meta http-equiv="Content-Type" content="text/html; charset=Shift_JIS">',
+                                               *ja).encode("shift_jis")),
+        write(tmp_path / "ko-text.txt", "\n".join(ko).encode("euc-kr")),
+        # windows-949 holds Hangul that EUC-KR has not (\ub620): a page labelled EUC-KR is read as it
+        write(tmp_path / "ko-949.html", _page("<meta charset=euc-kr>", "\ub620" + ko[0], ko[1]).encode("cp949")),
+        write(tmp_path / "ru.txt", "\u041d\u043e\u0432\u044b\u0439 \u0430\u043b\u044c\u0431\u043e\u043c\n"
+                                   "BTS \u0432\u044b\u043f\u0443\u0441\u0442\u0438\u043b\u0438 "
+                                   "\u0430\u043b\u044c\u0431\u043e\u043c.\n".encode("cp1251")),
+    ]
+    articles, errors = ingest(*files)
+    assert errors == []
+    assert [a.title for a in articles] == [ko[0], ja[0], ko[0], "\ub620" + ko[0],
+                                           "\u041d\u043e\u0432\u044b\u0439 \u0430\u043b\u044c\u0431\u043e\u043c"]
+    assert all(body in a.text for a, body in zip(articles, (ko[1], ja[1], ko[1], ko[1])))
+    assert not any("\ufffd" in a.text for a in articles)
+
+
+def test_a_lossy_decode_is_read_with_one_warning_line(tmp_path, kg_build):
+    """An EUC-KR page cut in the middle of a character: the page is read as
+    EUC-KR (not as UTF-8 with U+FFFD everywhere), the broken byte is said on
+    one warning line, and the build exits 0 (nothing was skipped)."""
+    folder = tmp_path / "in"
+    page = _page("<meta charset='euc-kr'>", *KOREAN).encode("euc-kr")
+    cut = write(folder / "cut.html", page[:page.rindex(b"</p>")] + b"\xb0</p></article></body></html>")
+    write(folder / "good.txt", "Nova Crew returns\nNova Crew released \"Lantern\".")
+    code, stdout, stderr = kg_build(folder, "-o", tmp_path / "g.ttl")
+    assert code == 0, stderr
+    assert stderr.splitlines() == [f"warning: {cut}: not valid cp949 (the charset the page declares): "
+                                   f"1 undecodable byte sequence read as U+FFFD"]
+    labels = {str(o) for o in Graph().parse(tmp_path / "g.ttl").objects(None, URIRef(str(KG.sourceFile)))}
+    assert labels == {"cut.html", "good.txt"}
+    [article] = read_article(cut)
+    assert article.title == KOREAN[0] and article.text.count("\ufffd") == 1
 
 
 def test_50_megabyte_article_skipped_by_size_without_reading(tmp_path):

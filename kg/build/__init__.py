@@ -24,7 +24,7 @@ from typing import Callable, Iterable, Iterator
 from tqdm import tqdm
 
 from ..formats import N_QUADS, format_for
-from ..ingest import IngestError, expand, read_located, where
+from ..ingest import IngestError, IngestWarning, expand, read_located, where
 from ..nlp import Models
 from ..records import BuildResult, Extraction
 from .batches import merge_and_validate
@@ -50,7 +50,9 @@ def build(inputs: Iterable[Path], models: Models | None = None, jobs: int = 1,
     (with ``scheduler`` an address, or None for a LocalCluster of ``jobs``
     workers); ``progress``: a progress bar on stderr (default: when it is a
     terminal). ``on_error`` sees each skipped input (it may raise
-    ``kg.ingest.StopBatch``); all are also in ``result.problems``. The
+    ``kg.ingest.StopBatch``) and each input read with a loss (an
+    ``IngestWarning``); they are also in ``result.problems`` and
+    ``result.warnings``. The
     caller closes ``result.graph`` (its temporary files)."""
     files = list(expand(inputs))
     models = models or Models.default()
@@ -58,7 +60,7 @@ def build(inputs: Iterable[Path], models: Models | None = None, jobs: int = 1,
     result.graph = BuiltGraph(result.timings, named=output is None or format_for(Path(output)) == N_QUADS)
 
     def report(error: IngestError) -> None:
-        result.problems.append(str(error))
+        (result.warnings if isinstance(error, IngestWarning) else result.problems).append(str(error))
         if on_error is not None:
             on_error(error)
 
