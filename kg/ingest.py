@@ -33,6 +33,8 @@ _SENTENCE_END = re.compile(r"[.!?][\"')]?$")
 
 _MONTHS = "january february march april may june july august september october november december".split()
 
+BIDI_CONTROLS = "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+
 # Typographic characters folded to ASCII so extraction rules see one form.
 _CHAR_MAP = {
     **dict.fromkeys(map(ord, "“”„‟«»″"), '"'),
@@ -40,15 +42,23 @@ _CHAR_MAP = {
     **dict.fromkeys([0x09, 0xA0, 0x1680, *range(0x2000, 0x200B), 0x202F, 0x205F, 0x3000], " "),
     # zero-width and soft-hyphen characters, and control characters that
     # str.splitlines() does not already treat as line breaks
-    **dict.fromkeys([0xAD, 0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF, *range(0x00, 0x09),
+    **dict.fromkeys([0xAD, 0x200B, 0x200C, 0x2060, 0xFEFF, *range(0x00, 0x09),
                      *range(0x0E, 0x1C), 0x1F, 0x7F, *range(0x80, 0x85), *range(0x86, 0xA0)]),
+    # bidirectional marks, embeddings, overrides and isolates: invisible, and they
+    # can make a label read otherwise than it is written (U+202E reverses what follows)
+    **dict.fromkeys(map(ord, BIDI_CONTROLS)),
     ord("…"): "...",
 }
+# The zero-width joiner binds emoji into one (a family, a flag, a skin tone with a profession);
+# elsewhere it is an invisible character that would keep names from matching.
+_EMOJI = "\u00a9\u00ae\u203c\u2049\u2122\u2139\u2194-\u21aa\u231a-\u23ff\u24c2\u25aa-\u27bf\u2934\u2935" \
+         "\u2b05-\u2b55\u3030\u303d\u3297\u3299\ufe0f\U0001f000-\U0001faff\U000e0020-\U000e007f"
+_STRAY_JOINER = re.compile(f"(?<![{_EMOJI}])\u200d|\u200d(?![{_EMOJI}])")
 _SPACES = re.compile(r" {2,}")
 # Lone surrogates (from JSON "\\ud800" escapes or undecodable file names)
 # cannot be written as UTF-8; U+FFFE/U+FFFF are not characters at all.
 _UNENCODABLE = re.compile("[\ud800-\udfff\ufffe\uffff]")
-_CONTROLS = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+_CONTROLS = re.compile(f"[\\x00-\\x1f\\x7f-\\x9f\\u2028\\u2029{BIDI_CONTROLS}]")
 # Characters an xsd:anyURI must not contain raw (RFC 3987 excludes them).
 _URL_UNSAFE = re.compile(r'[\x00-\x20\x7f-\x9f<>"{}|\\^`]')
 
@@ -125,8 +135,11 @@ _RULES = _load_rules(RULES_FILE)
 
 def clean_text(raw: str) -> str:
     """Normalise text the same way for every format: NFC, ASCII quotes and
-    spaces, no invisible characters, stripped lines, at most one blank line."""
+    spaces, no invisible characters (bidirectional controls included; a
+    zero-width joiner only inside an emoji sequence), stripped lines, at most
+    one blank line."""
     text = unicodedata.normalize("NFC", _UNENCODABLE.sub("\ufffd", raw)).translate(_CHAR_MAP)
+    text = _STRAY_JOINER.sub("", text)
     lines = (_SPACES.sub(" ", line).strip() for line in text.splitlines())
     return _BLANK_RUNS.sub("\n\n", "\n".join(lines)).strip()
 
@@ -360,17 +373,31 @@ def _read_txt(path: Path, name: str, data: bytes, on_error) -> Iterator[tuple[in
     yield None, _article(path, name, _stem(name), headline, body)
 
 
+# Elements a browser does not render: the hidden attribute (but hidden="until-found", which a
+# search reveals), and inline styles display:none or visibility:hidden.
+_HIDDEN = ("//*[@hidden and not(translate(@hidden, 'UNTILFOD', 'untilfod') = 'until-found')]"
+           " | //*[contains(translate(@style, 'DISPLAYNOEVSBT ', 'displaynoevsbt'), 'display:none')]"
+           " | //*[contains(translate(@style, 'DISPLAYNOEVSBT ', 'displaynoevsbt'), 'visibility:hidden')]")
+
+
 def _read_html(path: Path, name: str, data: bytes, on_error) -> Iterator[tuple[int | None, Article]]:
     """Main text and metadata via trafilatura; reader comments excluded. It
     parses with lxml's HTML parser, which neither fetches nor expands
     external entities. Imported here: it takes a fifth of a second, and
     the extraction workers, which import this module, never read HTML."""
     import trafilatura
+    from trafilatura.utils import load_html
     text, warning = _decode(path, data, declared_charset(data))
     if warning:
         on_error(warning)
+    tree = load_html(text)
+    if tree is None:
+        raise IngestError(path, "no article text found")
+    # What a browser does not show is not the article: trafilatura would read it.
+    for hidden in tree.xpath(_HIDDEN):
+        hidden.drop_tree()
     doc = trafilatura.bare_extraction(
-        text, include_comments=False, with_metadata=True,
+        tree, include_comments=False, with_metadata=True,
         date_extraction_params={"original_date": True, "extensive_search": False})
     if doc is None or not (doc.text or "").strip():
         raise IngestError(path, "no article text found")

@@ -216,6 +216,24 @@ def test_html_main_text_and_metadata_via_trafilatura(tmp_path):
     assert article.url == "https://example.com/news/lumen"
 
 
+def test_html_text_a_browser_hides_is_not_read(tmp_path):
+    page = HTML.replace("three weeks", "three weeks <span hidden>Ghost Band released \u201cFake Hit\u201d.</span>")
+    page = page.replace("</article>", '<p style="DISPLAY: none">Shadow Crew topped the Melon chart.</p>'
+                                      '<div style="visibility:hidden"><p>Phantom Five sang the OST.</p></div>'
+                                      '<p hidden="until-found">Nova Crew toured Japan.</p></article>')
+    [article] = read_article(write(tmp_path / "hidden.html", page))
+    for hidden in ("Ghost Band", "Fake Hit", "Shadow Crew", "Phantom Five"):
+        assert hidden not in article.text
+    assert "three weeks" in article.text and "Nova Crew toured Japan." in article.text  # a search shows it
+
+
+def test_bidi_controls_removed_zero_width_joiner_kept_inside_emoji():
+    family, flag, coder = "\U0001f468\u200d\U0001f469\u200d\U0001f467", "\U0001f3f3\ufe0f\u200d\U0001f308", \
+        "\U0001f469\U0001f3fd\u200d\U0001f4bb"
+    raw = f"Ara\u202e sgnos\u202c \u2066Lee\u2069 \u200fMin\u200e {family} {flag} {coder} Jen\u200dnie\u200d"
+    assert clean_text(raw) == f"Ara sgnos Lee Min {family} {flag} {coder} Jennie"
+
+
 def test_html_external_entity_not_resolved(tmp_path):
     secret = write(tmp_path / "secret.txt", "TOP_SECRET_VALUE")
     page = HTML.replace("<!DOCTYPE html>", f'<!DOCTYPE html [<!ENTITY x SYSTEM "file://{secret}">]>')
