@@ -67,7 +67,7 @@ _URL_UNSAFE = re.compile(r'[\x00-\x20\x7f-\x9f<>"{}|\\^`]')
 MAX_FILE_BYTES = 16 * 1024 * 1024      # .txt / .html file
 MAX_LINE_BYTES = MAX_FILE_BYTES        # one .jsonl line (a .jsonl is read a line at a time, any size)
 READ_BLOCK = 1 << 20                   # what is read at a time while skipping an over-long line
-MAX_ARTICLE_CHARS = 1_000_000          # cleaned text (spaCy's own max_length)
+MAX_ARTICLE_CHARS = 1_000_000          # cleaned text (the build reads a long one in parts: kg/build/parts.py)
 _BLANK_RUNS = re.compile(r"\n{3,}")
 
 

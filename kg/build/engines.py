@@ -20,6 +20,7 @@ from ..extract import describe, extract
 from ..ingest import IngestError, InputFile, read_located
 from ..nlp import Models, load_pipeline
 from ..records import Article
+from .parts import BATCH_CHARS, batches, merge, split
 
 CHUNK = 32  # articles per task sent to a worker
 
@@ -44,19 +45,32 @@ def extract_articles(articles: list[Article], models: Models) -> list:
 def extract_with(articles: list[Article], nlp) -> list:
     """In order, for each article an Extraction (its article without the
     text, which nothing downstream reads) or the message of an extraction
-    failure."""
-    results = []
+    failure. A long article goes through in parts (parts.py); at most CHUNK
+    texts and BATCH_CHARS characters go through ``nlp.pipe`` at once."""
+    found: list[list] = [[] for _ in articles]  # per article: (offset, extraction) of its parts
+    failed: dict[int, str] = {}
+    units = [(i, offset, part) for i, article in enumerate(articles) for offset, part in split(article)]
     # Strings, vocabulary entries and tokenizer cache entries made for these
     # articles are freed after them: a worker's memory stays flat however many
     # articles it reads. Extractions hold only Python values, no spaCy objects.
     with nlp.memory_zone():
-        for doc, article in nlp.pipe(((a.text, a) for a in articles), as_tuples=True, batch_size=CHUNK):
-            try:
-                extraction = extract(article, doc)
-                extraction.article = replace(extraction.article, text="")
-                results.append(extraction)
-            except Exception as error:  # noqa: BLE001 - one article's failure must not end the batch
-                results.append(f"article {article.id!r}: extraction failed ({describe(error)})")
+        for batch in batches(units, CHUNK, BATCH_CHARS, lambda unit: len(unit[2].text)):
+            docs = nlp.pipe([part.text for _, _, part in batch], batch_size=len(batch))
+            for doc, (i, offset, part) in zip(docs, batch):
+                if i in failed:
+                    continue
+                try:
+                    found[i].append((offset, extract(part, doc)))
+                except Exception as error:  # noqa: BLE001 - one article's failure must not end the batch
+                    failed[i] = f"article {part.id!r}: extraction failed ({describe(error)})"
+    results = []
+    for i, article in enumerate(articles):
+        if i in failed:
+            results.append(failed[i])
+            continue
+        extraction = merge(article, found[i])
+        extraction.article = replace(article, text="")
+        results.append(extraction)
     return results
 
 
