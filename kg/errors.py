@@ -17,3 +17,14 @@ class GraphReadError(KgError):
 
 class EndpointError(KgError):
     """A SPARQL endpoint that cannot be reached or answered with an error."""
+
+
+class NoArticles(KgError):
+    """A build that read no article at all (every input skipped, a mistyped
+    or empty folder): it has nothing to write, and writes nothing."""
+
+
+class BuildError(KgError):
+    """A build that cannot go on for a reason outside its inputs: the
+    temporary folder or the cache cannot be written (a full disk), the cache
+    is in use by another build, the Dask scheduler cannot be reached."""

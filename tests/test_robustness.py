@@ -509,6 +509,48 @@ def test_build_all_good_exits_0(kg_build, tmp_path):
     assert f"written: {out}" in stdout and len(Graph().parse(out)) > 100
 
 
+PREVIOUS = b"@prefix kg: <https://w3id.org/kdrama-kg/ontology#> .\n# the previous build\n"
+
+
+@pytest.mark.parametrize("inputs, reason", [
+    (["seedz"], "no input file found (the inputs are missing or unreadable)"),
+    (["empty-folder"], "no input file found (.txt, .html, .htm or .jsonl)"),
+    (["bad/empty.txt", "bad/image.txt", "bad/notes.jsonl"], "every input was skipped"),
+])
+def test_a_build_that_reads_no_article_writes_nothing_and_keeps_the_cache(kg_build, tmp_path, inputs, reason):
+    """A typo in the path, an empty (or unmounted) folder, inputs that are
+    all bad: the previous output and the --update cache stay as they were."""
+    (tmp_path / "empty-folder").mkdir()
+    write(tmp_path / "bad" / "empty.txt", "")
+    write(tmp_path / "bad" / "image.txt", b"\x89PNG\r\n\x1a\n\x00\x00")
+    write(tmp_path / "bad" / "notes.jsonl", "{broken\n")
+    out = tmp_path / "graph.ttl"
+    assert kg_build(tiny(tmp_path / "good"), "-o", out, "--update")[0] == 0
+    cache = tmp_path / "graph.ttl.cache" / "extractions.sqlite"
+    out.write_bytes(PREVIOUS)
+    cached = cache.read_bytes()
+
+    code, stdout, stderr = kg_build(*(tmp_path / i for i in inputs), "-o", out, "--update")
+    assert code == cli.EXIT_NOTHING == 5
+    assert stderr.splitlines()[-1] == (f"not written: {out} (no article read: {reason}; the previous output and "
+                                       f"its cache left as it was)")
+    assert out.read_bytes() == PREVIOUS and cache.read_bytes() == cached
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["bad", "empty-folder", "good", "graph.ttl",
+                                                          "graph.ttl.cache"]
+    # The cache still holds the good article: the next build reuses it.
+    code, stdout, _ = kg_build(tmp_path / "good", "-o", out, "--update")
+    assert code == 0 and "cache: 1 articles reused, 0 extracted" in stdout
+
+
+def test_an_input_that_is_the_output_is_refused(kg_build, tmp_path):
+    graph = write(tmp_path / "v.nt", PREVIOUS)
+    for output in (graph, tmp_path / "." / "v.nt"):
+        code, stdout, stderr = kg_build(graph, "-o", output)
+        assert (code, stdout) == (cli.EXIT_USAGE, "")
+        assert stderr == f"kg build: error: {output}: is also an input (the build would replace what it reads)\n"
+        assert graph.read_bytes() == PREVIOUS
+
+
 def test_strict_stops_at_first_problem_and_writes_nothing(kg_build, tmp_path):
     corpus = tmp_path / "in"
     hostile_corpus(corpus)

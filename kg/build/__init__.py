@@ -24,7 +24,8 @@ from typing import Callable, Iterable, Iterator
 from tqdm import tqdm
 
 from ..formats import N_QUADS, format_for
-from ..ingest import IngestError, IngestWarning, expand, read_located, where
+from ..errors import NoArticles
+from ..ingest import IngestError, IngestWarning, InputFile, expand, read_located, where
 from ..nlp import Models
 from ..records import BuildResult, Extraction
 from .batches import merge_and_validate
@@ -53,8 +54,14 @@ def build(inputs: Iterable[Path], models: Models | None = None, jobs: int = 1,
     ``kg.ingest.StopBatch``) and each input read with a loss (an
     ``IngestWarning``); they are also in ``result.problems`` and
     ``result.warnings``. The
-    caller closes ``result.graph`` (its temporary files)."""
+    caller closes ``result.graph`` (its temporary files). A build that
+    reads no article raises kg.errors.NoArticles (and leaves the cache as
+    it was)."""
     files = list(expand(inputs))
+    if not any(isinstance(f, InputFile) for f in files):
+        for error in files:
+            (on_error or (lambda e: None))(error)
+        raise NoArticles(_nothing_read(files))
     models = models or Models.default()
     result = BuildResult()
     result.graph = BuiltGraph(result.timings, named=output is None or format_for(Path(output)) == N_QUADS)
@@ -70,8 +77,12 @@ def build(inputs: Iterable[Path], models: Models | None = None, jobs: int = 1,
         runner = make_engine(models, jobs, engine, scheduler)
         with _rare_collections(), _progress_bar(files, progress) as bar:
             resolve_and_emit(result, _extractions(runner, files, report, store, bar, result))
+        if not result.articles:
+            raise NoArticles(_nothing_read(files))
         if store is not None:
-            store.close()
+            # Entries no input used are dropped, unless an input could not be
+            # listed (a folder unmounted for a while): its articles come back.
+            store.close(prune=not any(isinstance(f, IngestError) for f in files))
             store = None
         merge_and_validate(result, runner, output)
     except BaseException:
@@ -83,6 +94,14 @@ def build(inputs: Iterable[Path], models: Models | None = None, jobs: int = 1,
         if runner is not None:
             runner.close()
     return result
+
+
+def _nothing_read(files: list) -> str:
+    if any(isinstance(f, InputFile) for f in files):
+        return "no article read: every input was skipped"
+    if files:
+        return "no article read: no input file found (the inputs are missing or unreadable)"
+    return "no article read: no input file found (.txt, .html, .htm or .jsonl)"
 
 
 @contextmanager
