@@ -13,7 +13,7 @@ import os
 import sys
 from pathlib import Path
 
-from .errors import KgError, NoArticles
+from .errors import BuildError, KgError, NoArticles
 from .evaluate import evaluate, gold_files_in
 from .formats import format_for, read_graph
 from .ingest import IngestError, IngestWarning, StopBatch, printable
@@ -94,6 +94,9 @@ def cmd_build(args) -> int:
         print(f"error: {stop.error}", file=sys.stderr)
         print(f"not written: {shown} (--strict stops at the first bad input)", file=sys.stderr)
         return EXIT_STRICT
+    except BuildError as error:
+        print(f"kg build: error: {printable(str(error))}; not written: {shown}", file=sys.stderr)
+        return EXIT_USAGE
     except NoArticles as nothing:
         kept = " and its cache" if args.update else ""
         print(f"not written: {shown} ({nothing}; the previous output{kept} left as it was)", file=sys.stderr)

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import gc
 import sys
+import tempfile
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
@@ -24,7 +25,7 @@ from typing import Callable, Iterable, Iterator
 from tqdm import tqdm
 
 from ..formats import N_QUADS, format_for
-from ..errors import NoArticles
+from ..errors import BuildError, NoArticles
 from ..ingest import IngestError, IngestWarning, InputFile, expand, read_located, where
 from ..nlp import Models
 from ..records import BuildResult, Extraction
@@ -64,7 +65,10 @@ def build(inputs: Iterable[Path], models: Models | None = None, jobs: int = 1,
         raise NoArticles(_nothing_read(files))
     models = models or Models.default()
     result = BuildResult()
-    result.graph = BuiltGraph(result.timings, named=output is None or format_for(Path(output)) == N_QUADS)
+    try:
+        result.graph = BuiltGraph(result.timings, named=output is None or format_for(Path(output)) == N_QUADS)
+    except OSError as error:
+        raise BuildError(_scratch_problem(error)) from None
 
     def report(error: IngestError) -> None:
         (result.warnings if isinstance(error, IngestWarning) else result.problems).append(str(error))
@@ -73,7 +77,8 @@ def build(inputs: Iterable[Path], models: Models | None = None, jobs: int = 1,
 
     store = runner = None
     try:
-        store = ExtractionCache(cache, models) if cache is not None else None
+        store = ExtractionCache(cache, models, lambda message: report(IngestWarning(cache, message))) \
+            if cache is not None else None
         runner = make_engine(models, jobs, engine, scheduler)
         with _rare_collections(), _progress_bar(files, progress) as bar:
             resolve_and_emit(result, _extractions(runner, files, report, store, bar, result))
@@ -85,15 +90,27 @@ def build(inputs: Iterable[Path], models: Models | None = None, jobs: int = 1,
             store.close(prune=not any(isinstance(f, IngestError) for f in files))
             store = None
         merge_and_validate(result, runner, output)
+    except OSError as error:  # the inputs' are IngestErrors, and writing the output comes later
+        result.graph.close()
+        raise BuildError(_scratch_problem(error)) from None
     except BaseException:
         result.graph.close()
         raise
     finally:
         if store is not None:
-            store.close(prune=False)
+            try:
+                store.close(prune=False)  # what was extracted so far is kept
+            except BuildError:
+                if sys.exc_info()[0] is None:
+                    raise
         if runner is not None:
             runner.close()
     return result
+
+
+def _scratch_problem(error: OSError) -> str:
+    return (f"cannot write the build's temporary files in {tempfile.gettempdir()}: {error.strerror or error} "
+            f"(they take about twice the graph's N-Triples; TMPDIR names another folder)")
 
 
 def _nothing_read(files: list) -> str:

@@ -15,7 +15,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator, Protocol
 
-from ..errors import UsageError
+from ..errors import BuildError, UsageError
 from ..extract import describe, extract
 from ..ingest import IngestError, InputFile, read_located
 from ..nlp import Models, load_pipeline
@@ -23,6 +23,7 @@ from ..records import Article
 from .parts import BATCH_CHARS, batches, merge, split
 
 CHUNK = 32  # articles per task sent to a worker
+CONNECT_TIMEOUT = 10  # seconds to reach a Dask scheduler (distributed's default: 30)
 
 
 # --- what a worker runs ----------------------------------------------------------
@@ -171,7 +172,10 @@ class Dask:
 
     def __init__(self, models: Models, jobs: int, scheduler: str | None = None):
         # Imported here: Dask is an optional dependency, and a second to import.
-        from distributed import Client, LocalCluster
+        try:
+            from distributed import Client, LocalCluster
+        except ImportError:
+            raise UsageError("--engine dask needs Dask's distributed package (pip install distributed)") from None
         self.models = models
         if scheduler is None:
             self.cluster = LocalCluster(n_workers=jobs, threads_per_worker=1, processes=True,
@@ -179,7 +183,10 @@ class Dask:
             self.client = Client(self.cluster)
         else:
             self.cluster = None
-            self.client = Client(scheduler)
+            try:
+                self.client = Client(scheduler, timeout=CONNECT_TIMEOUT)
+            except (OSError, TimeoutError, ValueError) as error:  # refused, timed out, not an address
+                raise BuildError(f"cannot reach the Dask scheduler at {scheduler}: {error}") from None
         self.window = max(4, 2 * len(self.client.scheduler_info().get("workers", {})) + 2)
 
     def extract(self, articles):
@@ -189,7 +196,11 @@ class Dask:
         return self.client.submit(ingest_and_extract, paths, self.models, pure=False)
 
     def result(self, handle):
-        return handle.result()
+        from distributed import KilledWorker  # imported with Client in __init__
+        try:
+            return handle.result()
+        except (OSError, TimeoutError, KilledWorker) as error:  # the scheduler or a worker went away
+            raise BuildError(f"the Dask cluster failed: {type(error).__name__}: {error}") from None
 
     def map(self, function, tasks):
         return [function(task) for task in tasks]

@@ -1,0 +1,198 @@
+"""What can go wrong around a build rather than in its inputs: a full disk
+under the temporary files or the cache, a cache in use by another build,
+corrupt or not a folder, a Dask scheduler that is down. Each is one line on
+stderr and an exit status (docs/cli.md), the previous output stays, and no
+temporary file is left behind. The full disks are real: small tmpfs mounts
+(the tests that need one skip unless they run as root, as CI does)."""
+from __future__ import annotations
+
+import errno
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+import pytest
+
+import kg.build.engines
+from kg import cli
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "seeds"
+PREVIOUS = b"@prefix kg: <https://w3id.org/kdrama-kg/ontology#> .\n# the previous build\n"
+
+
+@pytest.fixture
+def small_disk(tmp_path):
+    """``make(size)``: a tmpfs of ``size`` mounted in tmp_path (unmounted after the test)."""
+    mounts: list[Path] = []
+
+    def make(size: str = "1m") -> Path:
+        mount = tmp_path / f"disk{len(mounts)}"
+        mount.mkdir()
+        run = subprocess.run(["mount", "-t", "tmpfs", "-o", f"size={size}", "tmpfs", str(mount)],
+                             capture_output=True, text=True)
+        if run.returncode:
+            pytest.skip(f"cannot mount a tmpfs (needs root): {run.stderr.strip()}")
+        mounts.append(mount)
+        return mount
+
+    yield make
+    for mount in mounts:
+        subprocess.run(["umount", "-l", str(mount)], check=False)
+
+
+def fill(disk: Path) -> Path:
+    """Fill ``disk`` to its last byte; returns the filler file."""
+    filler = disk / "filler"
+    with filler.open("wb", buffering=0) as handle:
+        for block in (1 << 16, 1 << 12, 1):
+            try:
+                while True:
+                    handle.write(b"\0" * block)
+            except OSError as error:
+                assert error.errno == errno.ENOSPC
+    return filler
+
+
+def seeds_copy(folder: Path) -> Path:
+    shutil.copytree(SEEDS, folder)
+    return folder
+
+
+# --- full disks -------------------------------------------------------------
+
+def test_temporary_folder_on_a_full_disk_is_one_line_and_nothing_is_left(kg_build, small_disk, tmp_path,
+                                                                         monkeypatch):
+    scratch = small_disk("256k")
+    monkeypatch.setattr(tempfile, "tempdir", str(scratch))
+    fill(scratch)
+    out = tmp_path / "graph.ttl"
+    out.write_bytes(PREVIOUS)
+    code, stdout, stderr = kg_build(SEEDS, "-o", out)
+    assert code == cli.EXIT_USAGE == 2
+    assert stderr.splitlines() == [
+        f"kg build: error: cannot write the build's temporary files in {scratch}: No space left on device "
+        f"(they take about twice the graph's N-Triples; TMPDIR names another folder); not written: {out}"]
+    assert out.read_bytes() == PREVIOUS
+    assert sorted(p.name for p in scratch.iterdir()) == ["filler"]  # the build's folder is gone
+
+
+def test_cache_on_a_full_disk_is_one_line_and_the_cache_keeps_what_it_held(kg_build, small_disk):
+    disk = small_disk("1m")
+    corpus, out = seeds_copy(disk / "in"), disk / "graph.ttl"
+    code, stdout, _ = kg_build(corpus, "-o", out, "--update")
+    assert code == 0 and "cache: 0 articles reused, 3 extracted" in stdout
+    written = out.read_bytes()
+    # An article changes, and the disk is full: its extraction cannot be kept.
+    changed = sorted(corpus.iterdir())[0]
+    changed.write_text("Updated: " + changed.read_text(encoding="utf-8"), encoding="utf-8")  # its headline
+    filler = fill(disk)
+    code, stdout, stderr = kg_build(corpus, "-o", out, "--update")
+    assert code == cli.EXIT_USAGE
+    assert len(stderr.splitlines()) == 1
+    assert stderr.startswith(f"kg build: error: cannot write the cache {out}.cache: ")
+    assert stderr.rstrip().endswith(f"; not written: {out}")
+    assert out.read_bytes() == written
+    # With room again, the cache still holds the two unchanged articles.
+    filler.unlink()
+    code, stdout, stderr = kg_build(corpus, "-o", out, "--update")
+    assert (code, stderr) == (0, "") and "cache: 2 articles reused, 1 extracted" in stdout
+
+
+# --- the cache: in use, corrupt, not a folder --------------------------------
+
+STOPPED_BUILD = """
+import sys, time
+import kg.resolve
+real_add = kg.resolve.Resolver.add
+def add(self, extraction):
+    real_add(self, extraction)
+    print("KG-TEST-STOPPED", flush=True)  # one article resolved: the build is using its cache
+    time.sleep(600)
+kg.resolve.Resolver.add = add
+from kg.cli import main
+sys.exit(main(sys.argv[1:]))
+"""
+
+
+def test_a_second_update_build_of_one_output_is_refused_while_the_first_runs(kg_build, tmp_path):
+    out = tmp_path / "graph.ttl"
+    out.write_bytes(PREVIOUS)
+    first = subprocess.Popen([sys.executable, "-c", STOPPED_BUILD, "build", str(SEEDS), "-o", str(out), "--update"],
+                             cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+    try:
+        assert first.stdout.readline().strip() == "KG-TEST-STOPPED"
+        code, stdout, stderr = kg_build(SEEDS, "-o", out, "--update")
+        assert (code, stdout) == (cli.EXIT_USAGE, "")
+        assert stderr == (f"kg build: error: the cache {out}.cache is in use by another build (--update builds of "
+                          f"one output run one at a time); not written: {out}\n")
+        assert out.read_bytes() == PREVIOUS
+    finally:
+        first.kill()
+        first.wait()
+        first.stdout.close()
+    # Killed with the cache open: the next build takes it over, and its graph is a full build's.
+    code, stdout, stderr = kg_build(SEEDS, "-o", out, "--update")
+    assert (code, stderr) == (0, "")
+    code, _, _ = kg_build(SEEDS, "-o", tmp_path / "full.ttl")
+    assert code == 0 and out.read_bytes() == (tmp_path / "full.ttl").read_bytes()
+
+
+def _truncate(cache: Path) -> None:
+    database = cache / "extractions.sqlite"
+    with database.open("r+b") as handle:
+        handle.truncate(database.stat().st_size // 2)
+
+
+def _garbage(cache: Path) -> None:
+    (cache / "extractions.sqlite").write_bytes(b"not a database at all " * 100)
+
+
+def _a_file(cache: Path) -> None:
+    shutil.rmtree(cache)
+    cache.write_bytes(b"someone's notes")
+
+
+@pytest.mark.parametrize("damage, moved, warning", [
+    (_truncate, "graph.ttl.cache/extractions.sqlite.broken",
+     "extractions.sqlite is corrupt (database disk image is malformed): moved to extractions.sqlite.broken"),
+    (_garbage, "graph.ttl.cache/extractions.sqlite.broken",
+     "extractions.sqlite is corrupt (file is not a database): moved to extractions.sqlite.broken"),
+    (_a_file, "graph.ttl.cache.broken", "is not a folder: moved to graph.ttl.cache.broken"),
+], ids=["truncated", "garbage", "a file"])
+def test_a_cache_that_cannot_be_used_is_made_anew_not_fatal(kg_build, tmp_path, damage, moved, warning):
+    out, cache = tmp_path / "graph.ttl", tmp_path / "graph.ttl.cache"
+    assert kg_build(SEEDS, "-o", out, "--update")[0] == 0
+    full = out.read_bytes()
+    out.write_bytes(PREVIOUS)
+    damage(cache)
+    damaged = (cache if cache.is_file() else cache / "extractions.sqlite").read_bytes()
+    code, stdout, stderr = kg_build(SEEDS, "-o", out, "--update")
+    assert code == 0, stderr
+    assert stderr.splitlines() == [f"warning: {cache}: {warning}; a new cache is made"]
+    assert "cache: 0 articles reused, 3 extracted" in stdout
+    assert out.read_bytes() == full
+    assert (tmp_path / moved).read_bytes() == damaged  # moved aside, not deleted
+    again = kg_build(SEEDS, "-o", out, "--update")
+    assert again[0] == 0 and "cache: 3 articles reused, 0 extracted" in again[1]
+
+
+# --- Dask ---------------------------------------------------------------------
+
+def test_dask_scheduler_down_is_one_line(kg_build, tmp_path, monkeypatch):
+    pytest.importorskip("distributed")
+    monkeypatch.setattr(kg.build.engines, "CONNECT_TIMEOUT", 2)
+    with socket.socket() as probe:  # a port nothing listens on
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    out = tmp_path / "graph.ttl"
+    out.write_bytes(PREVIOUS)
+    code, stdout, stderr = kg_build(SEEDS, "-o", out, "--engine", "dask", "--scheduler", f"tcp://127.0.0.1:{port}")
+    assert (code, stdout) == (cli.EXIT_USAGE, "")
+    assert stderr.splitlines() == [f"kg build: error: cannot reach the Dask scheduler at tcp://127.0.0.1:{port}: "
+                                   f"Timed out trying to connect to tcp://127.0.0.1:{port} after 2 s; "
+                                   f"not written: {out}"]
+    assert out.read_bytes() == PREVIOUS
