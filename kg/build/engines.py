@@ -10,6 +10,11 @@ in input order, so every engine gives the same graph.
 from __future__ import annotations
 
 import multiprocessing
+import shutil
+import signal
+import tempfile
+import threading
+from contextlib import contextmanager
 from collections import deque
 from dataclasses import replace
 from pathlib import Path
@@ -133,6 +138,29 @@ class InProcess:
         pass
 
 
+@contextmanager
+def _interrupts_ignored():
+    """SIGINT ignored meanwhile (starting processes takes milliseconds), in the main thread
+    (the only one that can set signals). A Python handler is not inherited by a new
+    process; SIG_IGN is."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    before = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, before)
+
+
+def _worker_ignores_interrupts() -> None:
+    """A pool worker leaves Ctrl-C (sent to the whole process group) to the
+    build, which stops the workers itself (``close``: SIGTERM); else each
+    worker would print a KeyboardInterrupt traceback. SIGTERM stops it."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+
+
 class Pool:
     """``--jobs N``: N worker processes, each with its own pipeline, doing both
     NLP and extraction (spaCy's own n_process would leave extraction, the
@@ -142,7 +170,10 @@ class Pool:
 
     def __init__(self, models: Models, jobs: int):
         self.models, self.window = models, 2 * jobs + 2
-        self.pool = multiprocessing.get_context("spawn").Pool(jobs)
+        # Workers start with Ctrl-C ignored (a disposition a new process inherits), so that
+        # one pressed while they import is not a traceback in each; the initializer keeps it so.
+        with _interrupts_ignored():
+            self.pool = multiprocessing.get_context("spawn").Pool(jobs, initializer=_worker_ignores_interrupts)
 
     def extract(self, articles):
         return self.pool.apply_async(extract_articles, (articles, self.models))
@@ -173,13 +204,19 @@ class Dask:
     def __init__(self, models: Models, jobs: int, scheduler: str | None = None):
         # Imported here: Dask is an optional dependency, and a second to import.
         try:
+            import dask
             from distributed import Client, LocalCluster
         except ImportError:
             raise UsageError("--engine dask needs Dask's distributed package (pip install distributed)") from None
         self.models = models
+        self.scratch = None
         if scheduler is None:
-            self.cluster = LocalCluster(n_workers=jobs, threads_per_worker=1, processes=True,
-                                        dashboard_address=None, silence_logs=40)
+            # The workers' scratch space in a folder of the build's own, removed by close().
+            self.scratch = tempfile.mkdtemp(prefix="kg-dask-")
+            # Ctrl-C is the build's to handle, as with Pool.
+            with _interrupts_ignored(), dask.config.set({"temporary-directory": self.scratch}):
+                self.cluster = LocalCluster(n_workers=jobs, threads_per_worker=1, processes=True,
+                                            dashboard_address=None, silence_logs=40)
             self.client = Client(self.cluster)
         else:
             self.cluster = None
@@ -206,9 +243,13 @@ class Dask:
         return [function(task) for task in tasks]
 
     def close(self):
-        self.client.close()
-        if self.cluster is not None:
-            self.cluster.close()
+        try:
+            self.client.close()
+            if self.cluster is not None:
+                self.cluster.close()
+        finally:
+            if self.scratch is not None:
+                shutil.rmtree(self.scratch, ignore_errors=True)
 
 
 ENGINES = {

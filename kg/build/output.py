@@ -45,6 +45,7 @@ class BuiltGraph:
         self.ntriples = self.folder / "graph.nt"
         self.types = self.folder / "types.nt"  # rdf:type lines validation batches may need
         self._prepared: tuple | None = None  # (output path, its temporary file, the removal of that file)
+        self.committed: Path | None = None  # the output, once renamed into place
 
     def rdflib(self) -> Graph:
         """The whole graph in rdflib (for tests and small builds)."""
@@ -71,6 +72,7 @@ class BuiltGraph:
             commit_atomic(tmp, out)
         else:
             write_atomic(out, self._content(out))
+        self.committed = out
         self.timings.write += time.perf_counter() - started
 
     def _content(self, out: Path):
