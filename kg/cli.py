@@ -34,6 +34,7 @@ EXIT_NOTHING = 5     # no article read (every input skipped, or none found): not
 EXIT_INTERRUPTED = 130  # Ctrl-C (SIGINT)
 EXIT_TERMINATED = 143   # SIGTERM
 EXIT_ERROR = 1       # any other command that fails (a KgError)
+EXIT_TIMEOUT = 124   # kg query: stopped at its --timeout (as timeout(1) exits)
 
 
 def _same_file(a: Path, b: Path) -> bool:
@@ -163,13 +164,49 @@ def cmd_eval(args) -> int:
     return 0
 
 
+QUERY_TIMEOUT = 300  # seconds, the default of kg query --timeout
+
+
+@contextmanager
+def _deadline(seconds: float, what: str):
+    """End the process ``seconds`` from now, with one line, whatever it is
+    doing: a query runs inside Oxigraph (which lets go of the interpreter
+    meanwhile) or waits on an endpoint, and neither can be interrupted from
+    Python. 0: no deadline."""
+    if not seconds:
+        yield
+        return
+
+    def expire():
+        os.write(2, f"{what}: stopped after {seconds:g} s (--timeout); what was printed is incomplete\n".encode())
+        os._exit(EXIT_TIMEOUT)
+
+    timer = threading.Timer(seconds, expire)
+    timer.daemon = True
+    timer.start()
+    try:
+        yield
+    finally:
+        timer.cancel()
+
+
 def cmd_query(args) -> int:
     from .use.query import read_query, run, write  # the HTTP client
 
     *source, query = args.arguments
     if len(source) + bool(args.store) != 1:
         return _fail("kg query: give SOURCE QUERY, or --store DIR QUERY")
-    write(run(args.store or source[0], read_query(query)), args.format)
+    timeout = QUERY_TIMEOUT if args.timeout is None else args.timeout
+    if timeout < 0:
+        return _fail("kg query: --timeout must be 0 (none) or more seconds")
+    with _deadline(timeout, "kg query"):
+        try:
+            write(run(args.store or source[0], read_query(query), allow_service=args.allow_service), args.format)
+            sys.stdout.flush()
+        except BrokenPipeError:  # `kg query ... | head`: the reader has what it wanted
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        except (RuntimeError, OSError) as error:  # raised by Oxigraph while it evaluates (a SERVICE, the store)
+            return _fail(f"the query failed: {error}")
     return 0
 
 
@@ -244,13 +281,19 @@ COMMANDS = {  # name: (function, help, description, options)
               "Run QUERY (a .rq file or the query text) on SOURCE: a graph file (.ttl, .nt, .nq, .trig, .jsonld), a "
               "store folder written by `kg load --store`, or a SPARQL endpoint URL (for Oxigraph: "
               "http://HOST:PORT/query). The prefixes kg:, kgr:, rdfs:, prov:, ... are predeclared. CONSTRUCT and "
-              "DESCRIBE answers print as Turtle. Credentials for an endpoint come from KG_ENDPOINT_USER and "
-              "KG_ENDPOINT_PASSWORD.",
+              "DESCRIBE answers print as Turtle, rows as they come. Credentials for an endpoint come from "
+              "KG_ENDPOINT_USER and KG_ENDPOINT_PASSWORD. Options may come anywhere.",
               [_option("arguments", nargs="+", metavar="[SOURCE] QUERY",
                        help="graph file, store folder or endpoint URL; then a .rq file or a query string"),
                _option("--store", metavar="DIR", help="query the store in DIR (then give only QUERY)"),
                _option("--format", default="table", choices=["table", "csv", "tsv", "json", "xml"],
-                       help="table for people (default) or a SPARQL 1.1 results format")]),
+                       help="table for people (default) or a SPARQL 1.1 results format"),
+               _option("--timeout", type=float, metavar="SECONDS",
+                       help=f"stop the whole command after this long, exit status 124 (default: {QUERY_TIMEOUT}; "
+                            f"0: none)"),
+               _option("--allow-service", action="store_true",
+                       help="run a query with a SERVICE clause on a graph file or store (it sends requests to the "
+                            "endpoints it names); refused without this")]),
     "load": (cmd_load, "load a graph into a local store or a SPARQL endpoint",
              "Load GRAPH into an embedded Oxigraph store in DIR (created if missing; query it with `kg query --store "
              "DIR`) or PUT it to a SPARQL 1.1 Graph Store Protocol endpoint (for Oxigraph: http://HOST:PORT/store). "
@@ -279,12 +322,23 @@ def parser() -> argparse.ArgumentParser:
     top = argparse.ArgumentParser(prog="kg", description="Build an RDF knowledge graph from K-drama and K-pop news "
                                                          "articles.")
     sub = top.add_subparsers(dest="command", required=True)
+    top.commands = {}
     for name, (function, summary, description, options) in COMMANDS.items():
-        command = sub.add_parser(name, help=summary, description=description)
+        command = top.commands[name] = sub.add_parser(name, help=summary, description=description)
         for names, settings in options:
             command.add_argument(*names, **settings)
         command.set_defaults(func=function)
     return top
+
+
+def parse(argv: list[str]) -> argparse.Namespace:
+    """The arguments, options anywhere among them: ``kg query SOURCE --format
+    csv QUERY`` as ``kg query --format csv SOURCE QUERY``."""
+    top = parser()
+    args, rest = top.parse_known_args(argv)
+    if rest:  # positionals after an option: the command's parser reads them intermixed
+        args = top.commands[args.command].parse_intermixed_args(argv[argv.index(args.command) + 1:])
+    return args
 
 
 def _fail(message: str) -> int:
@@ -333,7 +387,7 @@ def _stop_status(error: KeyboardInterrupt) -> int:
 
 
 def main(argv=None) -> int:
-    args = parser().parse_args(argv)
+    args = parse(sys.argv[1:] if argv is None else list(argv))
     with _signals_stop_the_command():
         try:
             return args.func(args)
