@@ -14,8 +14,8 @@ import shutil
 import signal
 import tempfile
 import threading
-from contextlib import contextmanager
 from collections import deque
+from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator, Protocol
@@ -140,9 +140,10 @@ class InProcess:
 
 @contextmanager
 def _interrupts_ignored():
-    """SIGINT ignored meanwhile (starting processes takes milliseconds), in the main thread
-    (the only one that can set signals). A Python handler is not inherited by a new
-    process; SIG_IGN is."""
+    """SIGINT ignored while worker processes start (milliseconds for a Pool; a
+    LocalCluster takes seconds, and a Ctrl-C then is lost), in the main thread
+    (the only one that can set signals). A Python handler is not inherited by
+    a new process; SIG_IGN is."""
     if threading.current_thread() is not threading.main_thread():
         yield
         return
