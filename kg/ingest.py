@@ -191,7 +191,7 @@ _BINARY = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
 # Latin-1 and ASCII as windows-1252, GB2312 and GBK as GB18030. Other labels: Python's codecs.
 _LABELS = {
     **dict.fromkeys(["euc-kr", "euc_kr", "euckr", "ks_c_5601-1987", "ks_c_5601-1989", "ksc5601", "ksc_5601",
-                     "korean", "windows-949", "cp949", "iso-ir-149", "csksc56011987", "csEUCKR", "x-windows-949"],
+                     "korean", "windows-949", "cp949", "iso-ir-149", "csksc56011987", "cseuckr", "x-windows-949"],
                     "cp949"),
     **dict.fromkeys(["shift_jis", "shift-jis", "sjis", "x-sjis", "ms_kanji", "ms932", "windows-31j", "csshiftjis",
                      "cp932"], "cp932"),
@@ -265,7 +265,8 @@ def _detect(data: bytes) -> str | None:
 def _replacing(data: bytes, encoding: str) -> tuple[str, int]:
     """``data`` read with each undecodable sequence as U+FFFD, and how many there were."""
     text = data.decode(encoding, errors="replace")
-    own = "\ufffd".encode(encoding.replace("utf-8-sig", "utf-8").replace("utf-16", "utf-16-le"), errors="ignore")
+    bare = {"utf-8-sig": "utf-8", "utf-16": "utf-16-le", "utf-32": "utf-32-le"}.get(encoding, encoding)  # no BOM
+    own = "\ufffd".encode(bare, errors="ignore")
     return text, text.count("\ufffd") - (data.count(own) if own else 0)
 
 
