@@ -205,7 +205,8 @@ def cmd_query(args) -> int:
             sys.stdout.flush()
         except BrokenPipeError:  # `kg query ... | head`: the reader has what it wanted
             os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-        except (RuntimeError, OSError) as error:  # raised by Oxigraph while it evaluates (a SERVICE, the store)
+        except (RuntimeError, OSError, SyntaxError, ValueError) as error:
+            # raised by Oxigraph while it evaluates (a SERVICE, the store) or reads an endpoint's answer as it comes
             return _fail(f"the query failed: {error}")
     return 0
 

@@ -259,3 +259,28 @@ def test_a_trickling_endpoint_is_stopped_by_the_deadline(endpoint):
     assert run.returncode == 124
     assert run.stderr == "kg query: stopped after 3 s (--timeout); what was printed is incomplete\n"
     assert handler.requests == ["/sparql"]
+
+
+def test_an_endpoint_answer_cut_short_is_one_line(capsys):
+    """Rows are read from the endpoint as they come, so a body that breaks off
+    is found while printing: one line, not a traceback."""
+    class Cut(_Endpoint):
+        def do_POST(self):  # noqa: N802
+            self.rfile.read(int(self.headers.get("Content-Length", 0)))
+            self.send_response(200)
+            self.send_header("Content-Type", "application/sparql-results+json")
+            self.end_headers()
+            self.wfile.write(b'{"head": {"vars": ["o"]}, "results": {"bindings": [{"o": {"type": "literal", '
+                             b'"value": "first"}}, {"o": {"type": "lit')
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Cut)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        assert main(["query", f"http://127.0.0.1:{server.server_address[1]}/sparql", "SELECT ?o {}",
+                     "--format", "csv"]) == 1
+    finally:
+        server.shutdown()
+        server.server_close()
+    out, err = capsys.readouterr()
+    assert out.startswith("o\r\nfirst\r\n")  # what came before the break was printed
+    assert err.startswith("the query failed: Parser error at line 1") and len(err.splitlines()) == 1
