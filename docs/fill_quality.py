@@ -1,8 +1,8 @@
 """Write `make eval`'s figures into docs/quality.md, between its markers.
 
-    python docs/fill_quality.py SEEDS_REPORT [DEV_REPORT]
+    python docs/fill_quality.py REPORT
 
-Each report is the output of `kg eval`; the section gets today's date and
+The report is train/quality.py's output; the section gets today's date and
 the commit (with "+changes" when the work tree differs from it).
 """
 import subprocess
@@ -21,18 +21,14 @@ def commit() -> str:
     return head + ("+changes" if git("status", "--porcelain", "--untracked-files=no") else "")
 
 
-def section(reports: list[Path]) -> str:
-    names = ["Seeds (`tests/gold`)", "Dev set (`../shared/dev`)"]
-    parts = [f"Measured {date.today().isoformat()} at {commit()}."]
-    for name, report in zip(names, reports):
-        parts.append(f"{name}:\n\n```\n{report.read_text(encoding='utf-8').rstrip()}\n```")
-    return "\n\n".join(parts)
+def section(report: Path) -> str:
+    return f"Measured {date.today().isoformat()} at {commit()}.\n\n```\n{report.read_text(encoding='utf-8').rstrip()}\n```"
 
 
 def main(argv: list[str]) -> int:
     text = DOC.read_text(encoding="utf-8")
     start, end = text.index(BEGIN) + len(BEGIN), text.index(END)
-    DOC.write_text(text[:start] + "\n" + section([Path(a) for a in argv]) + "\n" + text[end:], encoding="utf-8")
+    DOC.write_text(text[:start] + "\n" + section(Path(argv[0])) + "\n" + text[end:], encoding="utf-8")
     print(f"written: {DOC}")
     return 0
 

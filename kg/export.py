@@ -7,39 +7,109 @@ the output path comes from article content.
 
 Quad formats (.nq, .trig) carry provenance as named graphs: the default
 graph is the complete graph (so a query without GRAPH gives the same answer
-as on the Turtle file), and each article has a named graph, named by the
-article's IRI, holding the facts that article states (the reified triples of
-its kg:Evidence nodes, and every triple of the chart entries and ratings it
-reports). ``GRAPH ?article { ... }`` then tells which articles state a fact.
+as on the Turtle file), and the named graphs hold it again: each article's
+graph, named by the article's IRI, holds what that article states (its node,
+its kg:Evidence nodes, the facts they state, and every triple of the chart
+entries and ratings it reports), ENTITIES_GRAPH the rest, and MANIFEST_GRAPH
+lists them all. ``GRAPH ?article { ... }`` tells which articles state a
+fact, and a store whose default graph is the union of the named graphs
+answers as one whose default graph is the stored one.
 """
 from __future__ import annotations
 
 import json
 import os
+from collections import defaultdict
 import re
 import stat
 import tempfile
 from pathlib import Path
 
 import pyoxigraph
-from rdflib import Dataset, Graph
+from rdflib import Dataset, Graph, URIRef
 
 from .formats import format_for
-from .namespaces import KG, PREFIXES, PROV, RDF, WRITER_PREFIXES, bind_prefixes
-from .vocab import NARY_CLASSES
+from .namespaces import (DCTERMS, ENTITIES_GRAPH, KG, MANIFEST_GRAPH, PREFIXES, PROV, RDF, RDFS, WRITER_PREFIXES,
+                         XSD, bind_prefixes)
+from .vocab import CLASSES, DATATYPE_PROPERTIES, KG_IRI, NARY_CLASSES, OBJECT_PROPERTIES, ONTOLOGY_PATH
 
 N_ARY = tuple(KG[cls] for cls in NARY_CLASSES)
+# The JSON-LD context of the graph, shipped with the package: every prefix,
+# one short term per class and property (object properties coerced to IRIs,
+# datatype properties to their range), rdfs:label and skos:altLabel in
+# English. JSON-LD output embeds it; other documents can use the file.
+CONTEXT_PATH = Path(__file__).parent / "context.jsonld"
+
+
+def jsonld_context() -> dict:
+    """The context, made from the ontology (kg/context.jsonld is this,
+    written by ``python -m kg.export``; a test keeps them equal)."""
+    ontology = Graph().parse(ONTOLOGY_PATH, format="turtle")
+    context: dict = {"@version": 1.1, **{prefix: str(ns) for prefix, ns in PREFIXES.items()},
+                     "label": {"@id": "rdfs:label", "@language": "en"},
+                     "altLabel": {"@id": "skos:altLabel", "@language": "en"},
+                     "subject": {"@id": "rdf:subject", "@type": "@id"},
+                     "predicate": {"@id": "rdf:predicate", "@type": "@vocab"},
+                     "object": {"@id": "rdf:object"},
+                     "wasDerivedFrom": {"@id": "prov:wasDerivedFrom", "@type": "@id"},
+                     "url": {"@id": "schema:url", "@type": "xsd:anyURI"}}
+    context.update({cls: f"kg:{cls}" for cls in CLASSES})
+    context.update({p: {"@id": f"kg:{p}", "@type": "@id"} for p in OBJECT_PROPERTIES})
+    for p in DATATYPE_PROPERTIES:
+        term, datatype = {"@id": f"kg:{p}"}, ontology.value(URIRef(KG_IRI + p), RDFS.range)
+        if isinstance(datatype, URIRef) and str(datatype).startswith(str(XSD)) and datatype != XSD.string:
+            term["@type"] = f"xsd:{datatype[len(str(XSD)):]}"  # a union of datatypes (releaseDate) is not coerced
+        context[p] = term
+    return context
+
+
+def shipped_context() -> dict:
+    return json.loads(CONTEXT_PATH.read_text(encoding="utf-8"))["@context"]
+
+
+def article_graphs(graph: Graph) -> dict:
+    """Each triple's named graphs (docs/graph-model.md): an article's graph
+    holds the article node, its evidence nodes, the facts they state and the
+    chart entries and ratings it reports, whole; everything else (the
+    entities' classes and names) is in ENTITIES_GRAPH. So the named graphs
+    together hold the whole graph."""
+    evidence = set(graph.subjects(RDF.type, KG.Evidence))
+    source = {e: graph.value(e, PROV.wasDerivedFrom) for e in evidence}
+    stated, nary = {}, {}
+    for e in evidence:
+        s, p, o = (graph.value(e, term) for term in (RDF.subject, RDF.predicate, RDF.object))
+        if p == RDF.type and o in N_ARY:
+            nary.setdefault(s, set()).add(source[e])
+        else:
+            stated.setdefault((s, p, o), set()).add(source[e])
+    articles = set(graph.subjects(RDF.type, KG.Article))
+    placed = {}
+    for triple in graph:
+        s = triple[0]
+        names = ({source[s]} if s in evidence else {s} if s in articles else nary.get(s) or stated.get(triple)
+                 or set()) - {None}
+        placed[triple] = names or {ENTITIES_GRAPH}
+    return placed
+
+
+def manifest(names) -> list[tuple]:
+    """The manifest graph's triples: it lists the other named graphs."""
+    return [(MANIFEST_GRAPH, DCTERMS.hasPart, name) for name in sorted(set(names) - {MANIFEST_GRAPH})]
 
 
 def by_article(graph: Graph) -> Dataset:
-    """The graph as a dataset: all of it in the default graph, plus one named
-    graph per article with the facts its kg:Evidence nodes state."""
+    """The graph as a dataset: all of it in the default graph, and again in
+    named graphs (one per article, ENTITIES_GRAPH, MANIFEST_GRAPH listing
+    them): a store answers the same with or without a union default graph."""
     dataset = bind_prefixes(Dataset())
     dataset.default_graph += sorted(graph)
-    for evidence in sorted(graph.subjects(RDF.type, KG.Evidence)):
-        named = dataset.graph(graph.value(evidence, PROV.wasDerivedFrom))
-        s, p, o = (graph.value(evidence, term) for term in (RDF.subject, RDF.predicate, RDF.object))
-        named += sorted(graph.triples((s, None, None))) if p == RDF.type and o in N_ARY else [(s, p, o)]
+    named = defaultdict(list)
+    for triple, names in article_graphs(graph).items():
+        for name in names:
+            named[name].append(triple)
+    for name in sorted(named):
+        dataset.graph(name).addN((*triple, dataset.graph(name)) for triple in sorted(named[name]))
+    dataset.graph(MANIFEST_GRAPH).addN((*t, dataset.graph(MANIFEST_GRAPH)) for t in manifest(named))
     return dataset
 
 
@@ -52,10 +122,10 @@ def _trig(dataset: Dataset) -> bytes:
 
 
 def _json_ld(graph: Graph) -> bytes:
-    """Compacted with the project's prefixes; rdflib lists the nodes as a set
-    does, so they are sorted by @id."""
-    data = json.loads(graph.serialize(format="json-ld", context={p: str(ns) for p, ns in PREFIXES.items()},
-                                      auto_compact=True))
+    """Compacted with the shipped context (kg/context.jsonld: short terms,
+    typed values); rdflib lists the nodes as a set does, so they are sorted
+    by @id."""
+    data = json.loads(graph.serialize(format="json-ld", context=shipped_context(), auto_compact=True))
     data["@graph"].sort(key=lambda node: node["@id"])
     return json.dumps(data, indent=2, ensure_ascii=False).encode("utf-8")
 
@@ -68,6 +138,8 @@ def serialize(graph: Graph, fmt: str = "turtle") -> bytes:
         return _trig(by_article(graph))
     if fmt == "json-ld":
         return _json_ld(graph)
+    if fmt == "turtle":
+        bind_prefixes(graph)
     data = (by_article(graph) if fmt == "nquads" else graph).serialize(format=fmt, encoding="utf-8")
     return b"".join(sorted(data.splitlines(keepends=True))) if fmt in ("nt", "nquads") else data
 
@@ -165,3 +237,7 @@ def commit_atomic(tmp: Path, path: Path) -> None:
 
 def write_graph(graph: Graph, path: Path) -> None:
     write_atomic(path, serialize(graph, format_for(Path(path)).rdflib))
+
+
+if __name__ == "__main__":  # python -m kg.export: write kg/context.jsonld from the ontology
+    CONTEXT_PATH.write_text(json.dumps({"@context": jsonld_context()}, indent=2) + "\n", encoding="utf-8")

@@ -53,15 +53,21 @@ def format_for(path: Path, what: str = "output") -> Format:
         raise UsageError(f"{path}: unknown {what} format (use one of {', '.join(sorted(FORMATS))})") from None
 
 
-def read_graph(path: Path) -> Graph:
-    """The graph in ``path`` as an rdflib Graph (named graphs merged). An
-    extension not in FORMATS is left to rdflib to guess."""
+def read_graph(path: Path, fmt: str | None = None) -> Graph:
+    """The graph in ``path`` as an rdflib Graph (named graphs merged), in the
+    format ``fmt`` (an extension without its dot: "ttl", "nq", ...) or, by
+    default, the one its extension says; an extension not in FORMATS is left
+    to rdflib to guess. "-" reads standard input (Turtle unless ``fmt``)."""
     path = Path(path)
-    fmt = FORMATS.get(path.suffix.lower())
+    known = format_for(Path(f"x.{fmt}"), "input") if fmt else FORMATS.get(path.suffix.lower())
     try:
-        return Graph().parse(path, format=fmt.rdflib if fmt else None)
+        if str(path) == "-":
+            import sys
+            return Graph().parse(data=sys.stdin.buffer.read(), format=(known or TURTLE).rdflib)
+        return Graph().parse(path, format=known.rdflib if known else None)
     except Exception as error:  # rdflib raises many parser-specific types
-        raise GraphReadError(f"{path}: cannot read graph: {error}") from None
+        reason = f"{error.strerror}" if isinstance(error, OSError) and error.strerror else f"{error}"
+        raise GraphReadError(f"{path}: cannot read graph: {' '.join(reason.split())[:300]}") from None
 
 
 def read_quads(path: Path) -> Iterator[pyoxigraph.Quad]:

@@ -5,7 +5,7 @@ declares (kg/vocab.py)."""
 from rdflib import Namespace
 from rdflib.namespace import OWL, PROV, RDF, RDFS, SH, SKOS, XSD, DCTERMS
 
-from .vocab import KG
+from .vocab import ENTITY_CLASSES, KG
 KGR = Namespace("https://w3id.org/kdrama-kg/id/")
 KGS = Namespace("https://w3id.org/kdrama-kg/shapes#")
 SCHEMA = Namespace("https://schema.org/")
@@ -32,13 +32,28 @@ PREFIXES = {
 }
 
 
-# For pyoxigraph's writers: every prefix but kgr:, under which each entity
-# IRI would need its '/' escaped.
-WRITER_PREFIXES = {prefix: str(ns) for prefix, ns in PREFIXES.items() if prefix != "kgr"}
+# Every node the build makes is kgr:COLLECTION/KEY. A prefixed name cannot
+# hold an unescaped '/' (kgr:song\/rain_…), so the writers also bind one
+# prefix per collection (song:rain_… is kgr:song/rain_…); writers take the
+# longest prefix that fits.
+COLLECTIONS = {name: Namespace(f"{KGR}{name}/") for name in
+               (*(cls.lower() for cls in ENTITY_CLASSES), "article", "evidence", "chart-entry", "rating")}
+
+# The named graphs of the quad formats (docs/graph-model.md): one per article
+# (named by the article's IRI), ENTITIES_GRAPH for what no one article states
+# (the entities' classes and names), and MANIFEST_GRAPH, which lists the
+# others (MANIFEST_GRAPH dcterms:hasPart G), so that `kg load` can remove
+# the graphs of articles that are gone.
+ENTITIES_GRAPH = KGR["graph/entities"]
+MANIFEST_GRAPH = KGR["graph/manifest"]
+
+# For pyoxigraph's writers (Turtle, TriG, CONSTRUCT answers).
+WRITER_PREFIXES = {prefix: str(ns) for prefix, ns in {**PREFIXES, **COLLECTIONS}.items()}
 
 
 def bind_prefixes(graph):
-    """Bind the project's prefixes so every serialisation uses them."""
-    for prefix, namespace in PREFIXES.items():
+    """Bind the project's prefixes (and the collections' under kgr:) so every
+    serialisation uses them."""
+    for prefix, namespace in {**PREFIXES, **COLLECTIONS}.items():
         graph.bind(prefix, namespace, override=True, replace=True)
     return graph

@@ -34,8 +34,11 @@ def _iri(uri: str) -> NamedNode:
 TYPE, LABEL, ALT_LABEL = _iri(RDF.type), _iri(RDFS.label), _iri(SKOS.altLabel)
 SUBJECT, PREDICATE, OBJECT = _iri(RDF.subject), _iri(RDF.predicate), _iri(RDF.object)
 DERIVED_FROM, URL = _iri(PROV.wasDerivedFrom), _iri(SCHEMA.url)
-DATATYPES = {name: _iri(XSD[name]) for name in ("integer", "date", "gYearMonth", "gYear", "decimal",
-                                                "positiveInteger", "nonNegativeInteger", "boolean", "anyURI")}
+# Only datatypes every triplestore keeps as written: Oxigraph (and others)
+# store xsd:positiveInteger and xsd:nonNegativeInteger as xsd:integer, so
+# ranks and offsets are xsd:integer, bounded by the shapes (sh:minInclusive).
+DATATYPES = {name: _iri(XSD[name]) for name in ("integer", "date", "gYearMonth", "gYear", "decimal", "boolean",
+                                                "anyURI")}
 ENTITIES = str(KGR)
 
 
@@ -100,23 +103,32 @@ def _article(article: Article) -> Iterator[tuple]:
         yield subject, URL, typed(article.url, "anyURI")
 
 
-def _evidence(triple: tuple, evidence: Evidence) -> Iterator[tuple]:
+def evidence_node(triple: tuple, evidence: Evidence) -> NamedNode:
+    """The kg:Evidence node of ``triple`` stated by ``evidence``."""
     s, p, o = triple
-    subject = node("evidence/" + hashlib.sha1(
+    return node("evidence/" + hashlib.sha1(
         "\x00".join(map(str, (s.value, p.value, o.value, evidence.article_id, evidence.start, evidence.end,
                               evidence.rule))).encode()
     ).hexdigest()[:20])
+
+
+def _evidence(triple: tuple, evidence: Evidence) -> Iterator[tuple]:
+    subject = evidence_node(triple, evidence)
+    s, p, o = triple
     yield subject, TYPE, kg("Evidence")
     yield subject, SUBJECT, s
     yield subject, PREDICATE, p
     yield subject, OBJECT, o
     yield subject, DERIVED_FROM, article_node(evidence.article_id)
     yield subject, kg("sentence"), Literal(evidence.sentence)
-    yield subject, kg("sentenceStart"), typed(evidence.start, "nonNegativeInteger")
-    yield subject, kg("sentenceEnd"), typed(evidence.end, "nonNegativeInteger")
+    yield subject, kg("sentenceStart"), typed(evidence.start, "integer")
+    yield subject, kg("sentenceEnd"), typed(evidence.end, "integer")
     yield subject, kg("extractedBy"), Literal(evidence.rule)
     yield subject, kg("confidence"), decimal_literal(evidence.confidence)
     yield subject, kg("hedged"), typed("true" if evidence.hedged else "false", "boolean")
+
+
+evidence_triples = _evidence
 
 
 def statement_triple(st: Statement) -> tuple:
@@ -152,7 +164,7 @@ def record_triples(resolved: ResolvedGraph) -> Iterator[tuple]:
         yield subject, TYPE, kg("ChartEntry")
         yield subject, kg("entryOf"), node(ce.entry)
         yield subject, kg("onChart"), node(ce.chart)
-        yield subject, kg("rank"), typed(ce.rank, "positiveInteger")
+        yield subject, kg("rank"), typed(ce.rank, "integer")
         if ce.start:
             yield subject, kg("startDate"), typed(ce.start, "date")
             yield subject, kg("endDate"), typed(ce.end or ce.start, "date")

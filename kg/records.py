@@ -77,7 +77,7 @@ class Mention:
 @dataclass(frozen=True)
 class Value:
     """A literal object: ``datatype`` is an XSD local name (integer, date,
-    gYearMonth, gYear, decimal, positiveInteger)."""
+    gYearMonth, gYear, decimal)."""
 
     lexical: str
     datatype: str

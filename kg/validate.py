@@ -30,9 +30,11 @@ from .namespaces import RDF, SH, bind_prefixes
 from .records import ValidationResult
 from .vocab import local_name
 
-__all__ = ["ValidationResult", "load_shapes", "validate", "validate_ntriples"]
+__all__ = ["ValidationResult", "load_shapes", "report_records", "validate", "validate_ntriples", "validate_with_report"]
 
-SHAPES_PATH = Path(__file__).resolve().parent.parent / "shapes" / "kg.ttl"
+# shapes/kg.ttl, shipped inside the package (kg/shapes/kg.ttl links to it in
+# the repository; the wheel holds a copy).
+SHAPES_PATH = Path(__file__).parent / "shapes" / "kg.ttl"
 
 
 @lru_cache(maxsize=None)
@@ -68,6 +70,36 @@ def validate(graph: rdflib.Graph, shapes: rdflib.Graph | None = None, only: Iter
     shapes = load_shapes() if shapes is None else shapes
     conforms, report = _shacl(graph, shapes, engine)
     return _read_report(conforms, report, shapes, only, len(graph))
+
+
+def validate_with_report(graph: rdflib.Graph, shapes: rdflib.Graph | None = None
+                         ) -> tuple[ValidationResult, rdflib.Graph]:
+    """The report in words and the SHACL validation report graph itself
+    (sh:ValidationReport), for `kg validate --format turtle|json`."""
+    shapes = load_shapes() if shapes is None else shapes
+    conforms, report = _shacl(graph, shapes, None)
+    return _read_report(conforms, report, shapes, None, len(graph)), report
+
+
+def report_records(report: rdflib.Graph, shapes: rdflib.Graph | None = None) -> list[dict]:
+    """The results of a SHACL report graph as plain records (for JSON): focus
+    node, path, value, the node shape, the constraint, severity, message."""
+    shapes = load_shapes() if shapes is None else shapes
+    records = []
+    for result in report.subjects(RDF.type, SH.ValidationResult):
+        source = report.value(result, SH.sourceShape)
+        owner = shapes.value(predicate=SH.property, object=source) or source
+        value = report.value(result, SH.value)
+        records.append({
+            "focusNode": str(report.value(result, SH.focusNode)),
+            "path": None if report.value(result, SH.resultPath) is None else str(report.value(result, SH.resultPath)),
+            "value": None if value is None else str(value),
+            "shape": str(owner) if isinstance(owner, rdflib.URIRef) else None,
+            "constraint": local_name(report.value(result, SH.sourceConstraintComponent)),
+            "severity": local_name(report.value(result, SH.resultSeverity)),
+            "message": None if report.value(result, SH.resultMessage) is None else str(report.value(result, SH.resultMessage)),
+        })
+    return sorted(records, key=lambda r: (r["focusNode"], r["path"] or "", r["message"] or "", r["value"] or ""))
 
 
 @lru_cache(maxsize=None)

@@ -22,7 +22,9 @@ import pyoxigraph
 from rdflib import Namespace, URIRef
 from rdflib.namespace import OWL, PROV, RDF, RDFS, DefinedNamespace, DefinedNamespaceMeta
 
-ONTOLOGY_PATH = Path(__file__).resolve().parent.parent / "ontology" / "kg.ttl"
+# ontology/kg.ttl, shipped inside the package (kg/ontology/kg.ttl links to it
+# in the repository; the wheel holds a copy), so an installed kg finds it.
+ONTOLOGY_PATH = Path(__file__).resolve().parent / "ontology" / "kg.ttl"
 KG_IRI = "https://w3id.org/kdrama-kg/ontology#"
 NARY_NOTE = "https://www.w3.org/TR/swbp-n-aryRelations/"
 
@@ -30,6 +32,30 @@ NARY_NOTE = "https://www.w3.org/TR/swbp-n-aryRelations/"
 def local_name(term) -> str:
     """The part of an IRI after its last '#' or '/' (terms of any namespace)."""
     return str(term).rsplit("#", 1)[-1].rsplit("/", 1)[-1]
+
+
+def _classes_of(triples: dict, node) -> frozenset[str]:
+    """The local names of a class node, or of the members of an owl:unionOf list."""
+    if isinstance(node, pyoxigraph.NamedNode):
+        return frozenset([node.value[len(KG_IRI):]]) if node.value.startswith(KG_IRI) else frozenset()
+    members, item = set(), triples.get((node, str(OWL.unionOf)))
+    while item is not None and not (isinstance(item, pyoxigraph.NamedNode) and item.value == str(RDF.nil)):
+        members |= _classes_of(triples, triples[(item, str(RDF.first))])
+        item = triples.get((item, str(RDF.rest)))
+    return frozenset(members)
+
+
+def _signatures(path: Path) -> tuple[dict[str, frozenset[str]], dict[str, frozenset[str]]]:
+    """Each property's domain and (for object properties) range, as sets of class names."""
+    triples = {(q.subject, q.predicate.value): q.object for q in pyoxigraph.parse(path=str(path), format=pyoxigraph.RdfFormat.TURTLE)}
+    domains, ranges = {}, {}
+    for (s, p), o in triples.items():
+        if isinstance(s, pyoxigraph.NamedNode) and s.value.startswith(KG_IRI):
+            if p == str(RDFS.domain):
+                domains[s.value[len(KG_IRI):]] = _classes_of(triples, o)
+            elif p == str(RDFS.range):
+                ranges[s.value[len(KG_IRI):]] = _classes_of(triples, o)
+    return domains, ranges
 
 
 def _read(path: Path) -> tuple[dict[str, list[str]], dict[URIRef, str], set[str], set[str]]:
@@ -65,6 +91,9 @@ ENTITY_CLASSES: tuple[str, ...] = tuple(c for c in CLASSES if c not in _NARY | _
 OBJECT_PROPERTIES: tuple[str, ...] = tuple(_KINDS[str(OWL.ObjectProperty)])
 DATATYPE_PROPERTIES: tuple[str, ...] = tuple(_KINDS[str(OWL.DatatypeProperty)])
 PROPERTIES: tuple[str, ...] = OBJECT_PROPERTIES + DATATYPE_PROPERTIES
+# What each property joins: the classes of its subjects, and of its objects
+# for object properties (the extract stage drops facts that fit neither).
+DOMAINS, RANGES = _signatures(ONTOLOGY_PATH)
 
 KG = DefinedNamespaceMeta("KG", (DefinedNamespace,), {
     "__doc__": "The ontology's terms (closed: an undeclared name raises AttributeError).",

@@ -65,9 +65,11 @@ def kg_build(nlp, monkeypatch, capsys):
 def read(nlp):
     """Extract from one article written in the test: headline, blank line, body."""
     from kg.extract import extract
+    from kg.ingest import clean_text
     from kg.records import Article
 
     def run(text, published=None):
+        text = clean_text(text)  # as ingest gives it: typographic quotes folded, spaces normalised
         article = Article("t1", "test.txt", text.split("\n", 1)[0], text, published)
         return extract(article, nlp(text))
     return run

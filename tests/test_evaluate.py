@@ -47,7 +47,7 @@ def chart_entry(g, entry, chart, rank):
     g.add((node, RDF.type, KG.ChartEntry))
     g.add((node, KG.entryOf, entry))
     g.add((node, KG.onChart, chart))
-    g.add((node, KG.rank, Literal(rank, datatype=XSD.positiveInteger)))
+    g.add((node, KG.rank, Literal(rank, datatype=XSD.integer)))
     return node
 
 

@@ -35,10 +35,13 @@ def test_nlp_finds_mentions_and_matches_relation_rules(nlp):
     assert ("Melon", "Platform") in ents and ("KBS 2TV", "Broadcaster") in ents
     assert ("Nielsen Korea", "Organization") in ents
     assert "Nielsen Korea" in [t.text for t in doc]  # kg_mentions merged each mention into one token
-    # kg_relations left its matches, by token: rule, roles, span, length
-    assert [(rule, {role: [doc[i].text for i in tokens] for role, tokens in roles.items()})
-            for rule, roles, *_ in doc.user_data["kg_relations"]] == \
-        [("director/directed-by", {"subject": ["Hotel Del Luna"], "object": ["Oh Choong-hwan"]})]
+    # kg_relations left its matches, by token: rule, roles, span, length, and the anchors of attached roles;
+    # the token rule binds both roles, the dependency rule the agent, and attaches the title from the verb
+    matches = {(rule, tuple(sorted((role, tuple(doc[i].text for i in tokens)) for role, tokens in roles.items())),
+                tuple(sorted((role, doc[i].text) for role, i in anchors.items())))
+               for rule, roles, _, _, _, anchors in doc.user_data["kg_relations"]}
+    assert ("director/directed-by", (("object", ("Oh Choong-hwan",)), ("subject", ("Hotel Del Luna",))), ()) in matches
+    assert ("director/directed-by/passive", (("object", ("Oh Choong-hwan",)),), (("subject", "directed"),)) in matches
 
 
 def test_rule_components_results_survive_doc_bytes(nlp):

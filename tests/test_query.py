@@ -118,7 +118,7 @@ def test_query_file_and_errors(seeds_ttl, tmp_path, capsys):
     for argv, message in ([str(seeds_ttl), "SELECT WHERE"], "invalid query"), \
                          ([str(tmp_path / "missing.ttl"), "ASK {}"], "cannot read graph"), \
                          (["ASK {}"], "SOURCE QUERY"):
-        assert main(["query", *argv]) == 1  # one line on stderr, no traceback
+        assert main(["query", *argv]) == 2  # usage: one line on stderr, no traceback
         err = capsys.readouterr().err
         assert message in err and len(err.splitlines()) == 1 and "Traceback" not in err
 

@@ -651,15 +651,15 @@ def flaky_extract(monkeypatch):
 
 def flaky_component(monkeypatch):
     """The kg_mentions component, inside nlp.pipe, fails on one document."""
-    import kg.extract.entities
-    real = kg.extract.entities.find_entities
+    import kg.extract.mentions
+    real = kg.extract.mentions.find_entities
 
     def flaky(doc):
         if doc.text.startswith("Bad"):
             raise IndexError("list index out of range")
         return real(doc)
 
-    monkeypatch.setattr(kg.extract.entities, "find_entities", flaky)
+    monkeypatch.setattr(kg.extract.mentions, "find_entities", flaky)
 
 
 @pytest.mark.parametrize("fail", [flaky_extract, flaky_component], ids=["extract", "pipeline component"])

@@ -33,10 +33,10 @@ EXTENSION_TERMS = [
     "hedged", "sourceFile", "publicationDate", "ratingScope",
 ]
 DATATYPE_RANGES = {
-    "trackNumber": XSD.integer, "rank": XSD.positiveInteger, "startDate": XSD.date,
+    "trackNumber": XSD.integer, "rank": XSD.integer, "startDate": XSD.date,
     "endDate": XSD.date, "episodeNumber": XSD.integer, "ratingValue": XSD.decimal,
     "streamCount": XSD.integer, "followerCount": XSD.integer, "sentence": XSD.string,
-    "sentenceStart": XSD.nonNegativeInteger, "sentenceEnd": XSD.nonNegativeInteger,
+    "sentenceStart": XSD.integer, "sentenceEnd": XSD.integer,
     "extractedBy": XSD.string, "confidence": XSD.decimal, "hedged": XSD.boolean,
     "sourceFile": XSD.string, "publicationDate": XSD.date, "ratingScope": XSD.string,
 }
@@ -151,16 +151,16 @@ CONFORMING = [
     ("BroadcasterShape", 'kgr:b a kg:Broadcaster ; rdfs:label "MBC" ; skos:altLabel "Munhwa"@en .'),
     ("PlatformShape", 'kgr:w a kg:Platform ; rdfs:label "Weibo" ; kg:market kgr:china .'),
     ("ChartShape", 'kgr:c a kg:Chart ; rdfs:label "C" ; kg:chartProvider kgr:qqmusic, kgr:nielsen ; kg:market kgr:china .'),
-    ("ChartEntryShape", ENTRY + ' kg:rank "1"^^xsd:positiveInteger ; kg:startDate "2015-04-26"^^xsd:date ; kg:endDate "2015-04-29"^^xsd:date .'),
-    ("ChartEntryShape", ENTRY + ' kg:rank "3"^^xsd:positiveInteger ; kg:startDate "2015-04-26"^^xsd:date ; kg:endDate "2015-04-26"^^xsd:date .'),
+    ("ChartEntryShape", ENTRY + ' kg:rank 1 ; kg:startDate "2015-04-26"^^xsd:date ; kg:endDate "2015-04-29"^^xsd:date .'),
+    ("ChartEntryShape", ENTRY + ' kg:rank 3 ; kg:startDate "2015-04-26"^^xsd:date ; kg:endDate "2015-04-26"^^xsd:date .'),
     ("OrganizationShape", 'kgr:o a kg:Organization ; rdfs:label "Newsen" .'),
     ("PlaceShape", 'kgr:pl a kg:Place ; rdfs:label "Taiwan" .'),
     ("ViewershipRatingShape", RATING + """ kg:episodeNumber 12 ; kg:ratingValue 20.7 ; kg:measuredBy kgr:nielsen ;
         kg:ratingScope "nationwide" ; kg:startDate "2015-04-28"^^xsd:date ; kg:endDate "2015-04-28"^^xsd:date ."""),
     ("ArticleShape", """kgr:a1 a kg:Article ; rdfs:label "Headline" ; kg:sourceFile "seeds/001.txt" ;
         schema:url "http://example.org/a"^^xsd:anyURI ; kg:publicationDate "2015-04-30"^^xsd:date ; kg:mentions kgr:ku ."""),
-    ("EvidenceShape", EVIDENCE + """ prov:wasDerivedFrom kgr:a0 ; kg:sentenceStart "120"^^xsd:nonNegativeInteger ;
-        kg:sentenceEnd "180"^^xsd:nonNegativeInteger ; kg:confidence 0.9 ."""),
+    ("EvidenceShape", EVIDENCE + """ prov:wasDerivedFrom kgr:a0 ; kg:sentenceStart 120 ;
+        kg:sentenceEnd 180 ; kg:confidence 0.9 ."""),
 ]
 
 VIOLATING = [
@@ -179,12 +179,12 @@ VIOLATING = [
     ("BroadcasterShape", 'kgr:b a kg:Broadcaster ; rdfs:label "B" ; skos:altLabel kgr:china .', "skos:altLabel must be a string"),
     ("PlatformShape", 'kgr:w a kg:Platform ; rdfs:label "W" ; kg:market kgr:nielsen .', "market must point to a kg:Place"),
     ("ChartShape", 'kgr:c a kg:Chart ; rdfs:label "C" ; kg:chartProvider kgr:ku .', "chartProvider must point to a kg:Platform or kg:Organization"),
-    ("ChartEntryShape", ENTRY + ' kg:rank "0"^^xsd:positiveInteger .', "rank must be an xsd:positiveInteger"),
+    ("ChartEntryShape", ENTRY + ' kg:rank "0"^^xsd:positiveInteger .', "rank must be an xsd:integer"),
     ("ChartEntryShape", ENTRY + ' kg:rank 0 .', "rank must be at least 1"),
-    ("ChartEntryShape", ENTRY + ' kg:rank "1"^^xsd:positiveInteger, "2"^^xsd:positiveInteger .', "a chart entry needs exactly one rank"),
-    ("ChartEntryShape", 'kgr:e1 a kg:ChartEntry ; rdfs:label "E" ; kg:entryOf kgr:rain ; kg:rank "1"^^xsd:positiveInteger .', "a chart entry needs exactly one onChart"),
-    ("ChartEntryShape", ENTRY + ' kg:rank "1"^^xsd:positiveInteger ; kg:startDate "2015-04-29"^^xsd:date ; kg:endDate "2015-04-26"^^xsd:date .', "startDate must not be after endDate"),
-    ("ChartEntryShape", 'kgr:e1 a kg:ChartEntry ; rdfs:label "E" ; kg:entryOf kgr:qqchart ; kg:onChart kgr:qqchart ; kg:rank "1"^^xsd:positiveInteger .', "entryOf must point to a kg:Song or kg:Album"),
+    ("ChartEntryShape", ENTRY + ' kg:rank 1, 2 .', "a chart entry needs exactly one rank"),
+    ("ChartEntryShape", 'kgr:e1 a kg:ChartEntry ; rdfs:label "E" ; kg:entryOf kgr:rain ; kg:rank 1 .', "a chart entry needs exactly one onChart"),
+    ("ChartEntryShape", ENTRY + ' kg:rank 1 ; kg:startDate "2015-04-29"^^xsd:date ; kg:endDate "2015-04-26"^^xsd:date .', "startDate must not be after endDate"),
+    ("ChartEntryShape", 'kgr:e1 a kg:ChartEntry ; rdfs:label "E" ; kg:entryOf kgr:qqchart ; kg:onChart kgr:qqchart ; kg:rank 1 .', "entryOf must point to a kg:Song or kg:Album"),
     ("OrganizationShape", 'kgr:o a kg:Organization ; skos:altLabel "Nielsen" .', "needs exactly one rdfs:label (its canonical name)"),
     ("PlaceShape", 'kgr:pl a kg:Place ; rdfs:label "Japan", "Nippon" .', "needs exactly one rdfs:label (its canonical name)"),
     ("ViewershipRatingShape", RATING + ' kg:ratingValue 101.0 .', "ratingValue is a percentage between 0 and 100"),
@@ -194,12 +194,12 @@ VIOLATING = [
     ("ViewershipRatingShape", 'kgr:r1 a kg:ViewershipRating ; rdfs:label "R" ; kg:ratingValue 20.7 .', "a viewership rating needs exactly one ratingOf"),
     ("ArticleShape", 'kgr:a1 a kg:Article ; rdfs:label "Headline" .', "an article needs exactly one sourceFile"),
     ("ArticleShape", 'kgr:a1 a kg:Article ; rdfs:label "H" ; kg:sourceFile "f" ; kg:publicationDate "2015-04" .', "publicationDate must be an xsd:date"),
-    ("EvidenceShape", EVIDENCE + """ prov:wasDerivedFrom kgr:a0 ; kg:sentenceStart "120"^^xsd:nonNegativeInteger ;
-        kg:sentenceEnd "180"^^xsd:nonNegativeInteger ; kg:confidence 1.5 .""", "confidence must be between 0 and 1"),
-    ("EvidenceShape", EVIDENCE + """ prov:wasDerivedFrom kgr:ku ; kg:sentenceStart "120"^^xsd:nonNegativeInteger ;
-        kg:sentenceEnd "180"^^xsd:nonNegativeInteger ; kg:confidence 0.9 .""", "prov:wasDerivedFrom must point to a kg:Article"),
-    ("EvidenceShape", EVIDENCE + """ prov:wasDerivedFrom kgr:a0 ; kg:sentenceStart "180"^^xsd:nonNegativeInteger ;
-        kg:sentenceEnd "120"^^xsd:nonNegativeInteger ; kg:confidence 0.9 .""", "sentenceStart must be before sentenceEnd"),
+    ("EvidenceShape", EVIDENCE + """ prov:wasDerivedFrom kgr:a0 ; kg:sentenceStart 120 ;
+        kg:sentenceEnd 180 ; kg:confidence 1.5 .""", "confidence must be between 0 and 1"),
+    ("EvidenceShape", EVIDENCE + """ prov:wasDerivedFrom kgr:ku ; kg:sentenceStart 120 ;
+        kg:sentenceEnd 180 ; kg:confidence 0.9 .""", "prov:wasDerivedFrom must point to a kg:Article"),
+    ("EvidenceShape", EVIDENCE + """ prov:wasDerivedFrom kgr:a0 ; kg:sentenceStart 180 ;
+        kg:sentenceEnd 120 ; kg:confidence 0.9 .""", "sentenceStart must be before sentenceEnd"),
     ("EvidenceShape", 'kgr:ev1 a kg:Evidence ; rdf:subject kgr:rain .', "evidence needs exactly one rdf:predicate"),
 ]
 
@@ -241,12 +241,11 @@ def test_report_lines_name_focus_node_and_path():
                    + ENTRY + ' kg:rank 0 .')
     assert result.failed_shapes == ["ChartEntryShape", "SongShape"]
     assert result.messages == [
-        "kgr:e1 kg:rank: rank must be an xsd:positiveInteger",
         "kgr:e1 kg:rank: rank must be at least 1",
         "kgr:s kg:performer: performer must point to a kg:Person or kg:MusicGroup",
     ]
     assert result.render().splitlines() == [
-        "3 violations in shapes ChartEntryShape, SongShape:",
+        "2 violations in shapes ChartEntryShape, SongShape:",
         *(f"  {line}" for line in result.messages),
     ]
 
@@ -298,7 +297,34 @@ def test_confidence_pattern_accepts_exactly_the_decimals_between_0_and_1(lexical
 @pytest.mark.parametrize("value,in_range", [("0.0", True), ("1", True), ("1.000", True), ("-0.0", True),
                                             (".95", True), ("1.01", False), ("-0.5", False), ("10", False)])
 def test_the_engines_read_the_confidence_pattern_as_a_range(value, in_range):
-    result = check(EVIDENCE + f""" prov:wasDerivedFrom kgr:a0 ; kg:sentenceStart "120"^^xsd:nonNegativeInteger ;
-        kg:sentenceEnd "180"^^xsd:nonNegativeInteger ; kg:confidence "{value}"^^xsd:decimal .""")
+    result = check(EVIDENCE + f""" prov:wasDerivedFrom kgr:a0 ; kg:sentenceStart 120 ;
+        kg:sentenceEnd 180 ; kg:confidence "{value}"^^xsd:decimal .""")
     assert result.conforms == in_range, result.render()
     assert result.messages == ([] if in_range else ["kgr:ev1 kg:confidence: confidence must be between 0 and 1"])
+
+
+# The lexical space of xsd:integer.
+INTEGER = re.compile(r"[+-]?[0-9]+")
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.one_of(st.from_regex(r"[+-]?[0-9]{1,4}", fullmatch=True), st.text(alphabet="+-09 ", max_size=5)))
+@example("-0")
+@example("+0")
+@example("-1")
+@example("007")
+def test_sentence_start_pattern_accepts_exactly_the_integers_from_0(lexical):
+    """kg:sentenceStart is an xsd:integer of at least 0, checked by a pattern
+    (like kg:confidence): it must say what sh:minInclusive 0 says."""
+    shapes = load_shapes()
+    (pattern,) = {shapes.value(s, SH.pattern) for s in shapes.subjects(SH.path, KG.sentenceStart)} - {None}
+    in_range = bool(INTEGER.fullmatch(lexical)) and int(lexical) >= 0
+    assert bool(re.search(str(pattern), lexical)) == in_range
+
+
+@pytest.mark.parametrize("start,conforms", [("0", True), ("120", True), ("-0", True), ("-1", False)])
+def test_the_engines_read_the_sentence_start_pattern_as_a_bound(start, conforms):
+    result = check(EVIDENCE + f""" prov:wasDerivedFrom kgr:a0 ; kg:sentenceStart "{start}"^^xsd:integer ;
+        kg:sentenceEnd 180 ; kg:confidence 0.9 .""")
+    assert result.conforms == conforms, result.render()
+    assert result.messages == ([] if conforms else ["kgr:ev1 kg:sentenceStart: sentenceStart must not be negative"])

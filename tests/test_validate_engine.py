@@ -67,7 +67,7 @@ def test_engines_give_the_same_report(seeds_graph):
         checked += not reference.conforms
         differing += bool(extra)
     assert checked == len(VIOLATING) + 2
-    assert differing == 3  # seeds broken, the ChartEntryShape '"0"^^xsd:positiveInteger' case, all violations
+    assert differing == 3  # seeds broken, the ChartEntryShape '"0"^^xsd:positiveInteger' case (ill-typed), all violations
 
 
 def test_engines_give_the_same_results_graph(seeds_graph):

@@ -76,12 +76,15 @@ def build(inputs: Iterable[Path], models: Models | None = None, jobs: int = 1,
             on_error(error)
 
     store = runner = None
+    bar = _progress_bar(files, progress)
     try:
+        bar.set_description_str("kg build: loading the model")
         store = ExtractionCache(cache, models, lambda message: report(IngestWarning(cache, message))) \
             if cache is not None else None
         runner = make_engine(models, jobs, engine, scheduler)
-        with _rare_collections(), _progress_bar(files, progress) as bar:
-            resolve_and_emit(result, _extractions(runner, files, report, store, bar, result))
+        bar.set_description_str("kg build: extracting")
+        with _rare_collections():
+            resolve_and_emit(result, _extractions(runner, files, report, store, _Clock(bar), result))
         if not result.articles:
             raise NoArticles(_nothing_read(files))
         if store is not None:
@@ -89,7 +92,10 @@ def build(inputs: Iterable[Path], models: Models | None = None, jobs: int = 1,
             # listed (a folder unmounted for a while): its articles come back.
             store.close(prune=not any(isinstance(f, IngestError) for f in files))
             store = None
+        bar.set_description_str("kg build: merging and validating")
+        bar.refresh()
         merge_and_validate(result, runner, output)
+        bar.set_description_str("kg build: validated" + (", writing" if output is None else ""))
     except OSError as error:  # the inputs' are IngestErrors, and writing the output comes later
         result.graph.close()
         raise BuildError(_scratch_problem(error)) from None
@@ -97,6 +103,7 @@ def build(inputs: Iterable[Path], models: Models | None = None, jobs: int = 1,
         result.graph.close()
         raise
     finally:
+        bar.close()
         if store is not None:
             try:
                 store.close(prune=False)  # what was extracted so far is kept
@@ -119,6 +126,24 @@ def _nothing_read(files: list) -> str:
     if files:
         return "no article read: no input file found (the inputs are missing or unreadable)"
     return "no article read: no input file found (.txt, .html, .htm or .jsonl)"
+
+
+class _Clock:
+    """The bar's ``update``, restarting its clock once the first article is
+    done: the model's warm-up on the first chunk made the first ETA many
+    times too long."""
+
+    def __init__(self, bar: tqdm):
+        self.bar, self.started = bar, False
+
+    def update(self, n: int = 1) -> None:
+        self.bar.update(n)
+        if not self.started and self.bar.n >= 1:
+            self.started = True
+            done = self.bar.n
+            self.bar.reset(total=self.bar.total)
+            self.bar.initial = self.bar.n = self.bar.last_print_n = done
+            self.bar.refresh()
 
 
 @contextmanager
@@ -156,10 +181,10 @@ def _estimate(files: list) -> int:
 def _progress_bar(files: list, progress: bool | None) -> tqdm:
     show = sys.stderr.isatty() if progress is None else progress
     return tqdm(total=_estimate(files) if show else None, unit=" articles", disable=not show, file=sys.stderr,
-                dynamic_ncols=True, desc="kg build", smoothing=0.05)
+                dynamic_ncols=True, desc="kg build", smoothing=0.3)
 
 
-def _extractions(engine: Engine, files: list, report, store: ExtractionCache | None, bar: tqdm,
+def _extractions(engine: Engine, files: list, report, store: ExtractionCache | None, bar: "_Clock",
                  result: BuildResult) -> Iterator[Extraction]:
     """Extractions in input order, from the cache or the engine."""
     if engine.ingests and store is None:
@@ -196,7 +221,7 @@ def _extractions(engine: Engine, files: list, report, store: ExtractionCache | N
             yield outcome
 
 
-def _ingested_remotely(engine: Engine, files: list, report, bar: tqdm, result: BuildResult) -> Iterator[Extraction]:
+def _ingested_remotely(engine: Engine, files: list, report, bar: "_Clock", result: BuildResult) -> Iterator[Extraction]:
     """Extractions of files the engine's workers read themselves (shared
     storage); ids must still be unique across all of them."""
     seen: dict[str, str] = {}

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import spacy
 
-from ..errors import BuildError
+from ..errors import BuildError, CacheInUse
 from ..nlp import Models
 from ..records import Article, Extraction
 from ..vocab import ONTOLOGY_PATH
@@ -57,7 +57,7 @@ class ExtractionCache:
     (do not load a cache from an untrusted source: it holds pickles). After
     a build, entries no input used any more are dropped.
 
-    One build at a time uses a cache: a second gets a BuildError at once
+    One build at a time uses a cache: a second gets CacheInUse at once
     (not SQLite's "database is locked" in the middle of its build). A cache
     that cannot be used as it is never ends a build: a file where the
     folder should be is moved aside to ``FOLDER.broken``, a corrupt or
@@ -80,7 +80,7 @@ class ExtractionCache:
             fcntl.flock(self._lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except OSError:
             self._lock.close()
-            raise BuildError(f"the cache {self.folder} is in use by another build (--update builds of one output "
+            raise CacheInUse(f"the cache {self.folder} is in use by another build (--update builds of one output "
                              f"run one at a time)") from None
         self.prefix = fingerprint(model) + ":"
         self.hits = self.misses = self._pending = 0

@@ -17,7 +17,9 @@ from typing import Iterable, Iterator, NamedTuple
 
 from pyoxigraph import NamedNode
 
-from ..rdf import TYPE, article_node, node, ntriples, record_labels, record_triples, statement_triple, triples
+from ..namespaces import DCTERMS, ENTITIES_GRAPH, MANIFEST_GRAPH
+from ..rdf import (TYPE, article_node, evidence_node, evidence_triples, kg, node, ntriples, record_labels,
+                   record_triples, statement_triple, triples)
 from ..records import BuildResult, Extraction, ResolvedGraph, Statement
 from ..resolve import INFERENCE_READS, Resolver, inferences, inferred_evidence
 from .batches import validation_targets
@@ -49,9 +51,9 @@ def resolve_and_emit(result: BuildResult, extractions: Iterator[Extraction]) -> 
         timings.extract += started - waited
         resolver.add(extraction)
         result.articles += len(graph.articles)
-        types.emit(lines, triples(ResolvedGraph(articles=graph.articles)))
+        types.emit(lines, triples(ResolvedGraph(articles=graph.articles)), quads, _ARTICLE)
         lines.extend(map(ntriples, triples(ResolvedGraph(statements=graph.statements, mentions=graph.mentions))))
-        _emit_quads(quads, graph.statements)
+        _emit_quads(quads, graph.statements, graph.mentions)
         for st in graph.statements:
             if st.predicate in INFERENCE_READS:
                 kept.append(_Kept(st.subject, st.predicate, st.object, kept_evidence.tell()))
@@ -81,7 +83,9 @@ def resolve_and_emit(result: BuildResult, extractions: Iterator[Extraction]) -> 
     del kept, added
     # Entities (labels need every article) and the labels of the n-ary nodes
     # (they name the entities), in batches.
-    types.emit(lines, triples(ResolvedGraph(entities=graph.entities)))
+    types.emit(lines, triples(ResolvedGraph(entities=graph.entities)), quads, _ENTITIES)
+    if quads is not None and graph.entities:
+        quads.add(ntriples((_MANIFEST, _HAS_PART, _ENTITIES), _MANIFEST))
     types.handle.close()
     labels = {iri: e.label for iri, e in graph.entities.items()}
     with deferred_path.open("rb") as handle:
@@ -116,32 +120,59 @@ class _TypeLines:
         self.handle = handle
         self.targets = {NamedNode(c) for c in validation_targets()}
 
-    def emit(self, lines: SortedLines, triples) -> None:
+    def emit(self, lines: SortedLines, triples, quads: SortedLines | None = None, graph=None) -> None:
+        """Also into ``quads`` (when the build keeps named graphs): in the
+        named graph ``graph``, or, for _ARTICLE, each article's own (and the
+        article listed in the manifest graph)."""
         for triple in triples:
             line = ntriples(triple)
             lines.add(line)
             if triple[1] == TYPE and triple[2] in self.targets:
                 self.handle.write(line)
+            if quads is not None:
+                name = triple[0] if graph is _ARTICLE else graph
+                quads.add(ntriples(triple, name))
+                if graph is _ARTICLE and triple[1] == TYPE:
+                    quads.add(ntriples((_MANIFEST, _HAS_PART, name), _MANIFEST))
 
 
-def _emit_quads(quads: SortedLines | None, statements) -> None:
-    """Each stated triple in the named graph of the article stating it
+# The named graphs of an N-Quads build (kg.export.article_graphs says the same for a graph in memory).
+_ARTICLE = object()  # each article's triples go to the article's own graph
+_ENTITIES, _MANIFEST = NamedNode(str(ENTITIES_GRAPH)), NamedNode(str(MANIFEST_GRAPH))
+_HAS_PART, _MENTIONS = NamedNode(str(DCTERMS.hasPart)), kg("mentions")
+
+
+def _emit_quads(quads: SortedLines | None, statements, mentions=()) -> None:
+    """Each stated triple and its evidence node in the named graph of the
+    article stating it, and each mention in the mentioning article's
     (nothing when the build keeps no named graphs)."""
     if quads is None:
         return
     for st in statements:
-        quads.add(ntriples(statement_triple(st), article_node(st.evidence.article_id)))
+        graph = article_node(st.evidence.article_id)
+        triple = statement_triple(st)
+        quads.add(ntriples(triple, graph))
+        for line in evidence_triples(triple, st.evidence):
+            quads.add(ntriples(line, graph))
+    for article_id, iri in mentions:
+        graph = article_node(article_id)
+        quads.add(ntriples((graph, _MENTIONS, node(iri)), graph))
 
 
 def _emit_nary(records: ResolvedGraph, triples: Iterable[tuple], lines: SortedLines, quads: SortedLines | None) -> None:
     """``triples`` of the chart entries and ratings ``records``; each also
-    goes to the named graph of the article reporting its node."""
+    goes to the named graph of the article reporting its node (the node's
+    evidence node too)."""
     if quads is None:
         lines.extend(map(ntriples, triples))
         return
     named: dict = {}
-    for record in (*records.chart_entries, *records.ratings):
-        named.setdefault(node(record.iri), set()).add(article_node(record.evidence.article_id))
+    for record, cls in [(r, "ChartEntry") for r in records.chart_entries] + [(r, "ViewershipRating")
+                                                                           for r in records.ratings]:
+        graph = article_node(record.evidence.article_id)
+        subject = node(record.iri)
+        named.setdefault(subject, set()).add(graph)
+        named.setdefault(evidence_node((subject, TYPE, kg(cls)), record.evidence), set()).add(graph)
     for triple in triples:
         lines.add(ntriples(triple))
         for graph in named.get(triple[0], ()):

@@ -20,7 +20,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator, Protocol
 
-from ..errors import BuildError, UsageError
+from ..errors import ClusterError, UsageError
 from ..extract import describe, extract
 from ..ingest import IngestError, InputFile, read_located
 from ..nlp import Models, load_pipeline
@@ -224,7 +224,7 @@ class Dask:
             try:
                 self.client = Client(scheduler, timeout=CONNECT_TIMEOUT)
             except (OSError, TimeoutError, ValueError) as error:  # refused, timed out, not an address
-                raise BuildError(f"cannot reach the Dask scheduler at {scheduler}: {error}") from None
+                raise ClusterError(f"cannot reach the Dask scheduler at {scheduler}: {error}") from None
         self.window = max(4, 2 * len(self.client.scheduler_info().get("workers", {})) + 2)
 
     def extract(self, articles):
@@ -238,7 +238,7 @@ class Dask:
         try:
             return handle.result()
         except (OSError, TimeoutError, KilledWorker) as error:  # the scheduler or a worker went away
-            raise BuildError(f"the Dask cluster failed: {type(error).__name__}: {error}") from None
+            raise ClusterError(f"the Dask cluster failed: {type(error).__name__}: {error}") from None
 
     def map(self, function, tasks):
         return [function(task) for task in tasks]

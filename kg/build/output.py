@@ -22,12 +22,15 @@ import pyoxigraph
 from rdflib import Graph
 
 from ..export import commit_atomic, prepare_atomic, serialize, write_atomic
-from ..formats import N_QUADS, N_TRIPLES, TURTLE, format_for
-from ..namespaces import PREFIXES
+from ..formats import N_QUADS, N_TRIPLES, TURTLE, Format, format_for
+from ..namespaces import WRITER_PREFIXES
 from ..records import Timings
 from .runs import SortedLines
 
-TURTLE_PREFIXES = ("kg", "prov", "rdf", "rdfs", "schema", "skos", "xsd")  # not kgr: it would escape every '/'
+# kg:, kgr: and the collections under it (song:, person:, ...), and the
+# vocabularies the graph uses.
+TURTLE_PREFIXES = {prefix: ns for prefix, ns in WRITER_PREFIXES.items()
+                   if prefix not in ("kgs", "wd", "wdt", "mo", "owl", "sh", "dcterms")}
 
 
 class BuiltGraph:
@@ -62,24 +65,30 @@ class BuiltGraph:
         self._prepared = (out, tmp, weakref.finalize(self, tmp.unlink, missing_ok=True))
         self.timings.write += time.perf_counter() - started
 
-    def write(self, out: Path) -> None:
+    def write(self, out: Path, fmt: Format | None = None) -> None:
+        """Write the graph to ``out``, atomically, in ``fmt`` (default: by the extension)."""
         started = time.perf_counter()
         out = Path(out)
-        if self._prepared is not None and self._prepared[0] == out:
+        if self._prepared is not None and self._prepared[0] == out and fmt is None:
             _, tmp, removal = self._prepared
             removal.detach()
             self._prepared = None
             commit_atomic(tmp, out)
         else:
-            write_atomic(out, self._content(out))
+            write_atomic(out, self._content(out, fmt))
         self.committed = out
         self.timings.write += time.perf_counter() - started
 
-    def _content(self, out: Path):
-        """What ``out`` holds, by its format: bytes, or a writer of them."""
-        fmt = format_for(out)
+    def write_stream(self, handle, fmt: Format) -> None:
+        """Write the graph in ``fmt`` to an open binary ``handle`` (`kg build -o -`)."""
+        content = self._content(None, fmt)
+        handle.write(content) if isinstance(content, bytes) else content(handle)
+
+    def _content(self, out: Path | None, fmt: Format | None = None):
+        """What ``out`` holds, by its format (``fmt``, or its extension): bytes, or a writer of them."""
+        fmt = fmt or format_for(out)
         if fmt == TURTLE:
-            prefixes = {p: str(PREFIXES[p]) for p in TURTLE_PREFIXES}
+            prefixes = TURTLE_PREFIXES
             # lenient: the lines were written from pyoxigraph terms, whose IRIs
             # were checked when made; checking them again took a third of the time.
             return lambda handle: pyoxigraph.serialize(

@@ -15,6 +15,7 @@ from dataclasses import replace
 from spacy.tokens import Doc
 
 from ..records import Article, EntityRef, Extraction, Fact, Mention
+from ..vocab import DOMAINS, RANGES
 from . import charts, counts, lists, ratings
 from .context import Context
 from .facts import apply_binding, vote_roles
@@ -103,7 +104,7 @@ def _finalise_records(ctx: Context) -> None:
     facts = []
     for fact in ctx.extraction.facts:
         subject, obj = final(fact.subject), final(fact.object)
-        if subject is not None and obj is not None:
+        if subject is not None and obj is not None and _fits(fact.predicate, subject, obj):
             facts.append(Fact(subject, fact.predicate, obj, fact.evidence))
     ctx.extraction.facts = facts
     ctx.extraction.chart_entries = [replace(r, entry=entry) for r in ctx.extraction.chart_entries
@@ -113,3 +114,11 @@ def _finalise_records(ctx: Context) -> None:
 
 
 WORKS_RANKED = ("Song", "Album")
+
+
+def _fits(predicate: str, subject: EntityRef, obj) -> bool:
+    """Does the fact join classes the ontology lets its property join (a
+    name decided a group after a rule read it as a composer does not)?"""
+    if subject.cls not in DOMAINS.get(predicate, (subject.cls,)):
+        return False
+    return not isinstance(obj, EntityRef) or obj.cls in RANGES.get(predicate, (obj.cls,))

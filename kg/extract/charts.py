@@ -25,6 +25,7 @@ from ..records import ChartEntryFact, EntityRef, Fact
 from .context import _any_word, is_hedged
 from .spans import span_text
 from .ranks import Rank, ranks_in
+from .rules import coordinated
 from .values import parse_date
 
 WORKS = ("Song", "Album")
@@ -35,7 +36,7 @@ NOMINAL_ENTRY = re.compile(r"\b(?:it|its|the\s+(?:song|single|track|album|ep|rec
 FOLLOWED = re.compile(r"\b(?:followed by|trailed by)\b", re.I)
 RESPECTIVELY = re.compile(r"\brespectively\b", re.I)
 NUMBERED = re.compile(r"\s*(\d{1,3})[.)]\s+(?=\S)")
-QUOTED_SPEECH = re.compile(r'(?<!\w)"(?=\S)[^"]{40,}?(?<=\S)"(?!\w)')
+QUOTED_SPEECH = re.compile(r'(?<!\w)"(?=\S)[^"]{20,}?(?<=\S)"(?!\w)')
 
 
 @dataclass(frozen=True)
@@ -82,11 +83,10 @@ def read_charts(ctx) -> None:
         chart_talk = bool(own) or bool(CHART_WORDS.search(text))
         if own and chart_talk:
             in_force = replace(own[0], source=sentence)
-        elif in_force is not None and _heading_kind(text):
-            kind = _heading_kind(text)
+        elif in_force is not None and in_force.provider is not None and _heading_kind(text):
+            # a "Download Chart" heading under a provider in force; under a brand chart, that chart stays
             provider = in_force.provider
-            chart = EntityRef(f"{provider.name} {kind}" if provider else kind, "Chart")
-            in_force = Target(chart, provider, sentence)
+            in_force = Target(EntityRef(f"{provider.name} {_heading_kind(text)}", "Chart"), provider, sentence)
         if is_hedged(text):
             continue
         works_before = []
@@ -100,7 +100,8 @@ def read_charts(ctx) -> None:
             if not ranks or not (chart_talk or in_force is not None):
                 continue
             targets = _targets(ctx, clause, named_alone, in_force) if clause is not sentence else own
-            targets = targets or own or ([in_force] if in_force is not None else [])
+            # a clause of its own ("A topped X, while B ...") takes no other clause's charts
+            targets = targets or (own if clause is sentence else []) or ([in_force] if in_force is not None else [])
             if any(r.provider_free for r in ranks) and not targets:
                 targets = [Target(EntityRef(_free_chart_name(clause_text), "Chart"), None)]
             if not targets:
@@ -126,8 +127,8 @@ def _entries(ctx, index, sentence, pairs, ranks, targets):
                 evidence = replace(evidence, context=(target.source.start_char, target.source.end_char))
             if target.provider is not None:
                 ctx.extraction.facts.append(Fact(target.chart, "chartProvider", target.provider, evidence))
-            if re.search(r"\balbums?\b", target.chart.name, re.I) and work.cls not in WORKS:
-                ctx.ballot.vote(work.name, "Album", 2.0)
+            if work.cls not in WORKS:  # ranked: a song, or an album on an album chart
+                ctx.ballot.vote(work.name, "Album" if re.search(r"\balbums?\b", target.chart.name, re.I) else "Song", 2.0)
             yield index, target.provider, ChartEntryFact(work, target.chart, rank.value, evidence, *dates)
 
 
@@ -148,25 +149,69 @@ def _pair(ctx, clause, text: str, ranks: list[Rank]) -> list[tuple[EntityRef, Ra
     follow = FOLLOWED.search(text)
     listed = [w for w in works if follow and w[0] > follow.start() and not any(follow.start() < r.start < w[0] for r in ranks)]
     pairs, used = [], set(listed)
-    for rank in ranks:
-        before = [w for w in works if w[0] < rank.start and w not in listed]
-        after = [w for w in works if w[0] > rank.end and w not in listed]
-        if after and (not before or re.match(r"\s*(?:place|spot|position)?\s*(?:is|was|goes to|went to)\b", text[rank.end:], re.I)):
-            work = after[0]
-        elif before:
-            work = before[-1]
-        else:
-            continue
-        pairs.append((work[1], rank))
-        used.add(work)
-    if len(ranks) == 1:  # "Dynamite and Butter topped the chart"
-        pairs += [(w[1], ranks[0]) for w in works if w not in used]
+    subject = _ranked_subject(ctx, clause, ranks[0]) if len(ranks) == 1 else None
+    if subject is not None:
+        # "it is ranked in the top place ... after its release in 'Take a Breath'": the subject, and what is listed with it
+        group = [w for w in works if w[1] == subject]
+        group += [w for w in works if w not in group and w not in listed and group and _listed_with(clause, group[0][0], w[0])]
+        pairs = [(subject, ranks[0])] + [(w[1], ranks[0]) for w in group if w[1] != subject]
+    else:
+        for rank in ranks:
+            before = [w for w in works if w[0] < rank.start and w not in listed]
+            after = [w for w in works if w[0] > rank.end and w not in listed]
+            if after and (not before or re.match(r"\s*(?:place|spot|position)?\s*(?:is|was|goes to|went to)\b", text[rank.end:], re.I)):
+                work = after[0]
+            elif before:
+                work = before[-1]
+            else:
+                continue
+            pairs.append((work[1], rank))
+            used.add(work)
+        if len(ranks) == 1:  # "Dynamite and Butter topped the chart"
+            pairs += [(w[1], ranks[0]) for w in works if w not in used]
     if listed:  # "A at No. 2, followed by B, C and D": 3, 4 and 5
         last = max((r for r in ranks if r.start < follow.start()), key=lambda r: r.start, default=None)
         for step, w in enumerate(listed, 1):
             if last is not None:
                 pairs.append((w[1], Rank(last.value + step, w[0], w[0])))
     return pairs
+
+
+def _listed_with(clause, first: int, other: int) -> bool:
+    """Is the work at ``other`` listed with the one at ``first`` ("sixth EP
+    'A' (2022), seventh EP 'B'", "A and B")?"""
+    doc = clause.doc
+    head = doc.char_span(clause.start_char + first, clause.start_char + first + 1, alignment_mode="expand")
+    return head is not None and any(t.idx - clause.start_char == other for t in coordinated(head[0], +1) + coordinated(head[0], -1))
+
+
+def _ranked_subject(ctx, clause, rank: Rank):
+    """The work that is the subject of the verb stating the rank, when the
+    parse says so: a work mention, or a pronoun or definite nominal for one
+    ("it", "the album"); None when the subject is something else."""
+    doc = clause.doc
+    token = doc.char_span(clause.start_char + rank.start, clause.start_char + max(rank.end, rank.start + 1), alignment_mode="expand")
+    if token is None:
+        return None
+    node = token.root
+    for _ in range(6):
+        subjects = [c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if subjects:
+            head = subjects[0]
+            ent = ctx.ent(head)
+            if ent is not None:
+                cls = ctx.decided.get(ent.name, ent.cls)
+                return _work_ref(EntityRef(ent.name, cls)) if cls in WORKS + ("TITLE",) else None
+            if head.lower_ in ("it", "its") or head.lower_ in ("song", "single", "track", "album", "ep", "record") and \
+                    any(c.lower_ in ("the", "this", "that") for c in head.children):
+                kinds = ("Album",) if head.lower_ in ("album", "ep", "record") else ("Song",) if head.lower_ != "it" else WORKS + ("TITLE",)
+                ref = ctx.antecedent(head, kinds)
+                return _work_ref(ref) if ref else None
+            return None
+        if node.head is node:
+            return None
+        node = node.head
+    return None
 
 
 def _alternate(works, ranks) -> bool:
@@ -203,13 +248,20 @@ def _work_ref(ref: EntityRef) -> EntityRef:
 
 
 def _targets(ctx, span, named_alone: set[str], in_force: Target | None) -> list[Target]:
-    """The charts a span names, each with its provider: named charts;
-    charts named by kind ("Melon's daily chart", "the download chart"),
-    with the provider beside them, in the span, or in force; else one chart
-    per service or publisher named."""
-    ents = [(t, e, c) for t, e, c in ctx.sentence_mentions(span)]
-    providers = list(dict.fromkeys(EntityRef(e.name, c) for _, e, c in ents
-                                   if c == "Platform" or c == "Organization" and e.name in _publishers()))
+    """The charts a span names outside quoted speech, each with its
+    provider: named charts; charts named by kind ("Melon's daily chart",
+    "the download chart"), with the provider beside them, in the span, or
+    in force; "the chart" itself is the chart in force; else one chart per
+    service or publisher named where the span talks of charts or ranks
+    on it ("No. 2 on Genie")."""
+    text = span_text(span)
+    speech = [(m.start(), m.end()) for m in QUOTED_SPEECH.finditer(text)]
+    outside = lambda token: not any(a <= token.idx - span.start_char < b for a, b in speech)
+    ents = [(t, e, c) for t, e, c in ctx.sentence_mentions(span) if outside(t)]
+    talk = CHART_WORDS.search(QUOTED_SPEECH.sub(" ", text))
+    providers = list(dict.fromkeys(EntityRef(e.name, c) for t, e, c in ents
+                                   if (c == "Platform" or c == "Organization" and e.name in _publishers())
+                                   and (talk or RANKED_ON.search(text[:t.idx - span.start_char]))))
     sole = providers[0] if len(providers) == 1 else None
     out = []
     for token, ent, cls in ents:
@@ -220,20 +272,38 @@ def _targets(ctx, span, named_alone: set[str], in_force: Target | None) -> list[
     if out:
         return out
     for kind, provider, token in _chart_kinds(ctx, span):
+        if not outside(token):
+            continue
+        if kind is None:  # "the chart": the one in force, unless the span names whose
+            if in_force is not None and provider is None and not providers:
+                return [in_force]
+            continue
         provider = provider or sole or (in_force.provider if in_force else None)
         if provider is not None:
             out.append(Target(EntityRef(f"{provider.name} {kind}", "Chart"), provider))
     if len(out) == 1 and len(providers) > 1:
         out = [Target(EntityRef(f"{p.name} {out[0].chart.name.split(' ', len(out[0].provider.name.split()))[-1]}", "Chart"), p)
                for p in providers]
-    return out or [Target(EntityRef(f"{p.name} chart", "Chart"), p) for p in providers]
+    return out or [Target(EntityRef(f"{p.name} chart", "Chart"), p) for p in providers] or _phrase_target(text)
 
 
-def _provider_near(ctx, token, span) -> EntityRef | None:
+RANKED_ON = re.compile(r"(?:No\.?\s?\d+|#\d+|\b(?:" + "|".join(lexicon()["ranks"]["ordinals"]) +
+                       r"|top|number \w+|\d+(?:st|nd|rd|th))\b)[^.;]{0,30}$", re.I)
+ON_PHRASE = re.compile(r"\bon\s+((?:[\w']+\s){1,4}?(?:sites|websites|services|platforms|portals))\b", re.I)
+
+
+def _phrase_target(text: str) -> list[Target]:
+    """A ranking described with no service named ("#1 on Taiwan's biggest
+    mobile sites"): a chart named by those words, with no provider."""
+    phrase = ON_PHRASE.search(text)
+    return [Target(EntityRef(phrase.group(1), "Chart"), None)] if phrase else []
+
+
+def _provider_near(ctx, token, span, steps=(-1, +1)) -> EntityRef | None:
     """The service right before a chart ("QQ Music's popular chart",
     "Billboard's Hot 100") or right after it ("the chart of QQ Music")."""
     doc = token.doc
-    for step in (-1, +1):
+    for step in steps:
         i = token.i
         for _ in range(3):
             i += step
@@ -260,10 +330,15 @@ def _chart_kinds(ctx, span):
         if token.lower_ not in ("chart", "charts", "tally") or ctx.ent(token) is not None:
             continue
         i = token.i - 1
-        while i >= span.start and ctx.ent(doc[i]) is None and (doc[i].lower_ in kind_words or doc[i].text == "-"):
+        while i >= span.start and (ctx.ent(doc[i]) is None or ctx.ent(doc[i]).is_value) \
+                and (doc[i].lower_ in kind_words or doc[i].text == "-"):
             i -= 1
+        if i + 1 == token.i:  # "the chart": no kind of its own
+            kinds.append((None, _provider_near(ctx, token, span), token))
+            continue
         kind = re.sub(r"charts$", "chart", ctx.article.text[doc[i + 1].idx:token.idx + len(token)].lower())
-        kinds.append((kind, _provider_near(ctx, doc[i + 1] if i + 1 < token.i else token, span), token))
+        provider = _provider_near(ctx, doc[i + 1], span, (-1,)) or _provider_near(ctx, token, span, (+1,))
+        kinds.append((kind, provider, token))
     return kinds
 
 
@@ -277,7 +352,7 @@ def _heading_kind(text: str) -> str | None:
 
 def _free_chart_name(text: str) -> str:
     """The charts an all-kill is on, as the text puts it ("domestic music charts")."""
-    phrase = re.search(r"\b((?:[\w-]+\s){0,3}charts?)\b", text, re.I)
+    phrase = re.search(r"\b((?:(?!on\b|the\b|in\b|of\b)[\w-]+\s){0,3}charts?)\b", text, re.I)
     return phrase.group(1) if phrase else "all charts"
 
 

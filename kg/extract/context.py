@@ -13,7 +13,8 @@ from spacy.tokens import Doc
 from ..nlp import lexicon
 from ..records import Article, EntityRef, Evidence, Extraction
 from .spans import TYPED, Ent, span_text
-from .typing import FAMILIES, NOT_A_WORK, WORKS, Ballot, default_work, topic
+from .titles import headlines
+from .typing import FAMILIES, NOT_A_WORK, WORKS, Ballot, default_work, topic, weights
 
 
 def _any_word(words: list[str]) -> re.Pattern:
@@ -25,6 +26,9 @@ def _any_word(words: list[str]) -> re.Pattern:
 
 
 HEDGES = _any_word(lexicon()["hedge_words"])
+
+
+INSTRUMENTAL = _any_word(lexicon()["instrumental_words"])
 
 
 def is_hedged(text: str) -> bool:
@@ -49,6 +53,7 @@ class Context:
         self._mention_positions = [token.i for token, _ in self.mention_tokens]
         self.decided: dict[str, str] = {e.name: e.cls for e in ents if e.cls in TYPED}
         self.characters: set[str] = set()
+        self._instrumentals: set[str] | None = None
         self.extraction = Extraction(article)
         self._evidence_texts: dict[tuple[int, int], str] = {}
 
@@ -93,15 +98,28 @@ class Context:
         """What no vote decided: a title (quoted, or found in a title
         position) takes its leading work class, else the class of what the
         article is about; other undecided names stay undecided and are
-        dropped."""
-        default = default_work(topic(self.article.text))
+        dropped, and so is a quotation in headlines that the body never
+        names and nothing types."""
+        kinds = topic(self.article.text)
+        headings = headlines(self.doc)  # token indices of Title Case lines
+        in_body = {ent.name for token, ent in self.mention_tokens if token.i not in headings}
+        cued: dict[str, bool] = {}
+        for e in self.by_start.values():  # a cue word beside a mention, or a mention not only the NER's
+            cued[e.name] = cued.get(e.name) or bool(e.cue) or e.source != "model"
         for ent in self.by_start.values():
-            if ent.name in self.decided or ent.cls != "TITLE" or ent.source not in ("quoted", "listed", "cue-title"):
+            if ent.name in self.decided or ent.cls != "TITLE" or ent.source not in ("quoted", "listed", "cue-title", "model"):
                 continue
+            if ent.source == "model" and not cued.get(ent.name):
+                continue  # a title only the NER proposes, with no cue or other source beside it: dropped
+            if ent.name not in in_body and not self.ballot.scores(ent.name):
+                continue  # quoted in headlines only, with nothing said of it: a quote, not a work
             if self.ballot.decided(ent.name) == NOT_A_WORK:
                 continue
-            cls, weight = self.ballot.leader(ent.name, WORKS)
-            self.decided[ent.name] = cls if weight > 0 else default
+            scores = self.ballot.scores(ent.name)
+            best = max((scores.get(c, 0) for c in WORKS), default=0)
+            tied = [c for c in WORKS if scores.get(c, 0) == best]
+            # votes that do not tell the works apart leave it to what the article is about
+            self.decided[ent.name] = default_work(kinds, among=tied)
 
     def ref(self, ent: Ent, accepted: tuple) -> EntityRef | None:
         """The entity a mention names, deciding its class from the role it
@@ -112,7 +130,11 @@ class Context:
             if not options:
                 return None
             votes = self.ballot.scores(ent.name)
-            cls = max(options, key=lambda c: (votes.get(c, 0), -options.index(c)))
+            ranked = sorted((votes.get(c, 0) for c in options), reverse=True)
+            if cls == "TITLE" and len(ranked) > 1 and ranked[0] == ranked[1]:
+                # the role leaves it open ("X's 'Y'": a song or an album): decided later, by readers and the article
+                return EntityRef(ent.name, cls)
+            cls = max(options, key=lambda c: (votes.get(c, 0), -FAMILIES[cls].index(c)))  # a tie: the NER's label's order
             self.decided[ent.name] = cls
         if accepted and cls not in accepted:
             return None
@@ -136,8 +158,60 @@ class Context:
                     best = ent
         return EntityRef(best.name, self.decided.get(best.name, best.cls)) if best else None
 
+    def pronoun_antecedent(self, token, accepted: tuple) -> EntityRef | None:
+        """What "it" stands for when no name of an accepted class came
+        before: a title still undecided in the sentence before ('"Harbor
+        Lights" follows two chefs. It is directed by ...'), which the rule
+        then decides."""
+        found = self.antecedent(token, accepted)
+        if found is not None:
+            return found
+        sentence = self.sentence_of(token.i)
+        index = self._sentence_starts.index(sentence.start)
+        if index == 0:
+            return None
+        previous = self.sentences[index - 1]
+        for _, ent in self.mentions_in(previous):
+            cls = self.decided.get(ent.name, ent.cls)
+            if cls in FAMILIES and set(FAMILIES[cls]) & set(accepted) and ent.name not in self.characters:
+                options = [c for c in accepted if c in FAMILIES[cls]]
+                for option in options:  # the role votes, as it would for the name itself
+                    self.ballot.vote(ent.name, option, weights()["role"] / len(options))
+                found = self.ref(ent, accepted)
+                if found is not None and found.cls in FAMILIES:  # still open: the article's kind decides, so later lines can point back
+                    found = EntityRef(ent.name, default_work(topic(self.article.text), among=options))
+                    self.decided[ent.name] = found.cls
+                return found
+        return None
+
+    def focal_series(self) -> EntityRef | None:
+        """The series an article is about (recaps: "the episode opens with
+        Mi-rae (played by Bae Ji-an)"): the one named most, the first on a tie."""
+        found = self.salient(("TVSeries",))
+        if found is not None:
+            return found
+        default = default_work(topic(self.article.text))
+        titles = Counter(e.name for e in self.by_start.values()
+                         if self.decided.get(e.name, e.cls) == "TITLE" and e.name not in self.characters
+                         and (self.ballot.leader(e.name, WORKS)[0] or default) == "TVSeries")
+        if not titles:
+            return None
+        name = titles.most_common(1)[0][0]
+        return self.ref(next(e for e in self.by_start.values() if e.name == name), ("TVSeries",))
+
+    def instrumentals(self) -> set[str]:
+        """Works the article calls instrumental ("a piano piece"), named in
+        the sentences that say so: the words written for them are music."""
+        if self._instrumentals is None:
+            words = INSTRUMENTAL
+            self._instrumentals = {e.name for sentence, text in zip(self.sentences, self.sentence_texts)
+                                   if words.search(text) for _, e in self.mentions_in(sentence)}
+        return self._instrumentals
+
     def sentence_mentions(self, sentence):
         """(token, mention, class so far) for the named mentions of a sentence."""
         for token, ent in self.mentions_in(sentence):
-            if not ent.is_value and ent.name not in self.characters:
-                yield token, ent, self.decided.get(ent.name, ent.cls)
+            cls = self.decided.get(ent.name, ent.cls)
+            if ent.is_value or ent.name in self.characters or cls == "TITLE" and ent.source == "model":
+                continue  # readers see a title the NER alone proposes only once evidence typed it
+            yield token, ent, cls

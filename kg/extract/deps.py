@@ -14,7 +14,9 @@ agent) and the other wherever the sentence put it: as the verb's subject
 earlier sentence ("It is directed by Y"). So a rule may leave a role to be
 attached: ``"attach": {"subject": "verb"}`` names the node the role's
 entity is found from (kg/extract/facts.py, ``attached``), rather than
-spelling every construction out as a pattern of its own.
+spelling every construction out as a pattern of its own. ``"absent":
+{"verb": ["agent"]}`` says a node must have no child with those
+dependencies, which a DependencyMatcher pattern cannot say.
 """
 from __future__ import annotations
 
@@ -27,8 +29,14 @@ from spacy.schemas import validate_token_pattern
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
-from ..nlp import DATA
+from ..nlp import DATA, lexicon
 from .rules import Rule, expand_macros, macros
+
+
+@lru_cache(maxsize=None)
+def frame_breakers() -> frozenset:
+    """Words that start another frame ("stars", "written", "while")."""
+    return frozenset(w.lower() for w in lexicon()["frame_breakers"])
 
 
 @lru_cache(maxsize=None)
@@ -50,7 +58,7 @@ def load_dependency_rules(path: Path = DATA / "dependency_patterns.jsonl") -> tu
                     raise ValueError("; ".join(errors))
             check.add(raw["id"], [pattern])
             nodes = {node["RIGHT_ID"] for node in pattern}
-            for role, node in {**raw["roles"], **raw.get("attach", {})}.items():
+            for role, node in {**raw["roles"], **raw.get("attach", {}), **{n: n for n in raw.get("absent", {})}}.items():
                 if node not in nodes:
                     raise ValueError(f"role {role!r} names no node of the pattern ({node!r})")
             rules.append(Rule(
@@ -58,7 +66,8 @@ def load_dependency_rules(path: Path = DATA / "dependency_patterns.jsonl") -> tu
                 classes={k: tuple(expand_macros(v, known)) for k, v in raw.get("classes", {}).items()},
                 expand=tuple(raw.get("expand", ())), derive=raw.get("derive", {}),
                 confidence=float(raw.get("confidence", 0.8)), pattern=pattern,
-                attach=raw.get("attach", {}),
+                attach=raw.get("attach", {}), absent=raw.get("absent", {}),
+                heads={n["RIGHT_ID"]: n["LEFT_ID"] for n in pattern if n.get("REL_OP") == ">"},
                 role_kind=raw.get("role_kind", {}), not_role_kind=raw.get("not_role_kind", {}),
             ))
         except (KeyError, ValueError, TypeError) as error:
@@ -77,6 +86,13 @@ class DependencyRules:
         for rule in rules:
             self.matcher.add(rule.id, [rule.pattern])
 
+    @staticmethod
+    def _broken(doc: Doc, head: int, role: int) -> bool:
+        """Does a word that starts another frame stand between a role and
+        the word the pattern hangs it on?"""
+        low, high = sorted((head, role))
+        return any(doc[i].lower_ in frame_breakers() for i in range(low + 1, high))
+
     def __call__(self, doc: Doc):
         if not self.rules or not doc.has_annotation("DEP"):
             return
@@ -84,6 +100,10 @@ class DependencyRules:
         for match_id, token_ids in self.matcher(doc):
             rule = self.rules[strings[match_id]]
             nodes = {node["RIGHT_ID"]: i for node, i in zip(rule.pattern, token_ids)}
+            if any(child.dep_ in deps for name, deps in rule.absent.items() for child in doc[nodes[name]].children):
+                continue  # "written by A and composed by B": "written" has an agent of its own
+            if any(self._broken(doc, nodes[rule.heads[node]], nodes[node]) for node in rule.roles.values() if node in rule.heads):
+                continue  # "directed by A and stars B": a parse that hangs B on "by" across a new verb
             roles = {role: nodes[node] for role, node in rule.roles.items()}
             anchors = {role: nodes[node] for role, node in rule.attach.items()}
             yield rule, roles, anchors, min(token_ids), max(token_ids)

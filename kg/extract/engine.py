@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import numpy
 from spacy.attrs import ENT_IOB, ENT_TYPE, IS_QUOTE, ORTH, SENT_START, SPACY
-from spacy.language import Language
 from spacy.matcher import Matcher
 from spacy.tokens import Doc, Token
 
@@ -14,7 +13,7 @@ from .spans import guarded
 from .rules import Binding, canonical, compatible, coordinated, flagged_start, load_rules, nearest, rules_by_id
 
 
-ARTIST_LABELS = {"Person", "MusicGroup", "PERSON", "ORG"}
+NAMED_LABELS = {"Person", "MusicGroup", "PERSON", "ORG", "Broadcaster", "Platform", "Organization", "Chart"}
 
 
 class RuleEngine:
@@ -46,10 +45,10 @@ class RuleEngine:
         and written as token attribute arrays rather than ``Token`` objects."""
         columns = doc.to_array([ORTH, SPACY, SENT_START, ENT_TYPE, IS_QUOTE])
         quote = columns[:, 4] != 0
-        # "BTS' new single": an apostrophe right after an artist's name ending in s is a possessive, kept
+        # "BTS' new single", "KBS' drama": an apostrophe right after a name ending in s is a possessive, kept
         possessive = numpy.zeros(len(doc), dtype=bool)
         for i in numpy.flatnonzero(quote).tolist():
-            if i and doc[i].text == "'" and not columns[i - 1, 1] and doc[i - 1].ent_type_ in ARTIST_LABELS \
+            if i and doc[i].text == "'" and not columns[i - 1, 1] and doc[i - 1].ent_type_ in NAMED_LABELS \
                     and doc[i - 1].text[-1:].lower() in "sxz":
                 possessive[i] = True
         rows = numpy.flatnonzero(~quote | (columns[:, 3] != 0) | possessive)
@@ -92,17 +91,13 @@ class RuleEngine:
             bound = {role: [doc[i]] for role, i in roles.items()}
             if any(role in bound and not compatible(bound[role][0], rule.classes.get(role, ())) for role in rule.classes):
                 continue
+            matched = doc[first:last + 1]
             for role in rule.expand:
                 if role in bound:
-                    head = bound[role][0]
-                    bound[role] = [head] + coordinated(head, +1) + coordinated(head, -1)
+                    head = bound[role][0]  # the match's words keep a list to their kind of role ("directed by A and stars B")
+                    bound[role] = [head] + coordinated(head, +1, matched) + coordinated(head, -1, matched)
             found.append(Binding(rule, bound, doc[first:last + 1], last - first, {r: doc[i] for r, i in anchors.items()}))
         return found
-
-
-@Language.factory("kg_relations")
-def make_relations(nlp: Language, name: str) -> RuleEngine:
-    return RuleEngine(nlp.vocab)
 
 
 def bindings(doc: Doc) -> list[Binding]:

@@ -10,7 +10,7 @@ from ..nlp import lexicon
 from ..records import EntityRef, Fact, Value
 from .context import Context
 from .spans import TYPED, span_text
-from .rules import Binding, role_kinds
+from .rules import Binding, coordinated, role_kinds
 from .typing import FAMILIES, weights
 from .values import parse_date, years_in
 
@@ -58,9 +58,10 @@ def apply_binding(ctx: Context, binding: Binding) -> None:
             if value:
                 ctx.extraction.facts.append(Fact(subject, "releaseDate", value, evidence))
             continue
+        makes = "composer" if rule.makes == "lyricist" and subject.name in ctx.instrumentals() else rule.makes
         for obj in objects:
             if obj != subject:
-                ctx.extraction.facts.append(Fact(subject, rule.makes, obj, evidence))
+                ctx.extraction.facts.append(Fact(subject, makes, obj, evidence))
         if rank and objects:
             ctx.extraction.facts.append(Fact(subject, "trackNumber", Value(str(rank), "integer"), evidence))
 
@@ -72,9 +73,11 @@ NOMINAL_NOUNS = {w: c for w, c in NOMINALS.items() if w not in ("her", "his", "t
 YEAR = re.compile(r"(?:19|20)\d\d")
 PRONOUNS = {"it", "its", "they", "their", "them", "he", "his", "him", "she", "her"}
 DEFINITE = {"the", "this", "that", "these", "those", "its", "their", "his", "her"}
+TRANSPARENT = set(lexicon()["transparent_nouns"]["words"])
 RELATIVE = {"who", "which", "that", "whom"}
 CLASS_NOUNS = {w.lower() for cls, words in lexicon()["class_nouns"].items() if not cls.startswith("_") for w in words}
 # Dependencies that keep a word inside the noun phrase of a role noun ("music director and pianist X").
+EXAMPLES = {"like", "including", "as"}  # "veteran actors like A", "stars such as A"
 IN_PHRASE = {"appos", "compound", "conj", "nmod", "npadvmod", "amod", "dep"}
 
 
@@ -86,27 +89,41 @@ def _unnamed(ctx: Context, binding: Binding, sentence, role: str) -> list[Entity
     if anchor is not None and accepted:
         found = attached(ctx, anchor, accepted)
         if found:
-            return found
+            return _with_listed(ctx, found, accepted)
         if _hangs_on_noun(ctx, anchor):
             return []  # "albums released in 2021": the frame is about that noun, which names nothing
         before = [ent for token, ent in ctx.mentions_in(sentence)
                   if token.i < anchor.i and ctx.decided.get(ent.name, ent.cls) in accepted + tuple(FAMILIES)]
         ref = ctx.ref(before[-1], accepted) if before else None
-        if ref is not None:
-            return [ref]
+        return [ref] if ref is not None else []
     return _implied(ctx, binding, sentence, role)
+
+
+def _with_listed(ctx: Context, found: list[EntityRef], accepted: tuple) -> list[EntityRef]:
+    """An attached entity with those listed beside it ("two singles, 'A'
+    and 'B', were written by")."""
+    out = list(found)
+    for token, ent in ctx.mention_tokens:
+        if ent.name == found[0].name:
+            for other in coordinated(token, +1):
+                ref = ctx.ent(other) and ctx.ref(ctx.ent(other), accepted)
+                if ref and ref not in out:
+                    out.append(ref)
+            break
+    return out
 
 
 def _hangs_on_noun(ctx: Context, anchor) -> bool:
     """Is the anchor a participle or relative clause of a plain noun (not a
     mention, not a pronoun)?"""
     node = anchor
-    while node.dep_ in ("acl", "relcl", "conj") and node.head is not node:
+    while node.dep_ == "conj" and node.head is not node:
         node = node.head
-        if ctx.ent(node) is None and node.dep_ not in ("ROOT",) and node.lower_ not in RELATIVE and node.is_alpha \
-                and node.lower_ not in NOMINALS and not node.is_title:
-            return True
-    return False
+    if node.dep_ not in ("acl", "relcl"):
+        return False
+    head = node.head
+    return ctx.ent(head) is None and head.lower_ not in RELATIVE and head.is_alpha \
+        and head.lower_ not in NOMINALS and not head.is_title and head.lower_ not in TRANSPARENT
 
 
 def attached(ctx: Context, anchor, accepted: tuple) -> list[EntityRef]:
@@ -119,7 +136,7 @@ def attached(ctx: Context, anchor, accepted: tuple) -> list[EntityRef]:
         found = _refs_at(ctx, anchor, accepted)  # "X, the title track of": the noun is the anchor
         if found:
             return found
-    node = anchor
+    node = anchor.head if anchor.dep_ in ("dobj", "attr") and anchor.head is not anchor else anchor  # "confirmed their appearance in"
     for _ in range(4):
         for dep in ("nsubjpass", "nsubj", "dobj"):
             for child in node.children:
@@ -129,10 +146,16 @@ def attached(ctx: Context, anchor, accepted: tuple) -> list[EntityRef]:
                         return found
         if node.dep_ not in ("acl", "relcl", "appos", "advcl", "conj", "xcomp", "ccomp", "pcomp") or node.head is node:
             return []
-        node = node.head
+        # "surprised fans by unveiling X": the preposition's verb has the subject
+        node = node.head.head if node.dep_ == "pcomp" and node.head.dep_ == "prep" else node.head
         found = _refs_at(ctx, node, accepted)
         if found:
             return found
+        if node.lower_ in TRANSPARENT and node.dep_ == "pobj":  # "a ballet with music composed by": the ballet's
+            node = node.head.head
+            found = _refs_at(ctx, node, accepted)
+            if found:
+                return found
     return []
 
 
@@ -158,16 +181,26 @@ def _refs_at(ctx: Context, token, accepted: tuple) -> list[EntityRef]:
     kinds = tuple(k for k in NOMINALS.get(word, ()) if k in accepted)
     if word not in PRONOUNS and not any(c.lower_ in DEFINITE for c in token.children):
         return []  # "a new mini-album", "TVXQ's title track": new things, not ones named before
-    ref = ctx.antecedent(token, kinds) if kinds else None
+    if any(c.dep_ == "prep" and any(ctx.ent(g) is not None for g in c.children) for c in token.children):
+        return []  # "the original sound track of 'Magic'": said of another thing, not pointing back
+    if any(c.ent_type_ == "ORDINAL" for c in token.children):
+        return []  # "the 6th track": one of a list being told, not one named before
+    if not kinds:
+        return []
+    ref = ctx.pronoun_antecedent(token, kinds) if word in ("it", "its") else ctx.antecedent(token, kinds)
     return [ref] if ref else []
 
 
 def _mention_in_phrase(ctx: Context, token, accepted: tuple) -> list[EntityRef]:
     """The mention inside a role noun's phrase: "music director and pianist
     Han Seo-yul", "her fifth studio album 'Lilac'"."""
-    queue = [c for c in token.children if c.dep_ in IN_PHRASE]
+    queue = [c for c in token.children if c.dep_ in IN_PHRASE or c.dep_ == "prep" and c.lower_ in EXAMPLES
+             or c.dep_ == "acl" and ctx.ent(c) is not None]  # "the 5th track 'Missing You'": a title parsed as a clause
     while queue:
         child = queue.pop(0)
+        if child.dep_ == "prep":  # "actors like A and B"
+            queue.extend(c for c in child.children if c.dep_ == "pobj")
+            continue
         ent = ctx.ent(child)
         if ent is not None and not ent.is_value:
             ref = ctx.ref(ent, accepted)
@@ -185,6 +218,13 @@ def _implied(ctx: Context, binding: Binding, sentence, role: str) -> list[Entity
     accepted = tuple(c for c in binding.rule.classes.get(role, ()) if c in TYPED)
     if not accepted:
         return []
+    if "character" in binding.rule.roles or binding.rule.id.startswith("cast/character"):
+        # "Mi-rae (played by Bae Ji-an)": a series the sentence names, else the one the article is about
+        named = [ctx.ref(ent, accepted) for _, ent in ctx.mentions_in(sentence)
+                 if ctx.decided.get(ent.name, ent.cls) in accepted]
+        focal = ctx.focal_series() if "TVSeries" in accepted else None
+        found = next((r for r in named if r), None) or focal
+        return [found] if found else []
     for token in sentence:
         kinds = NOMINAL_NOUNS.get(token.text.lower())
         if kinds and token.i > 0 and token.doc[token.i - 1].text.lower() in {"the", "this", "that"}:
@@ -226,7 +266,9 @@ def _role_refs(ctx: Context, binding: Binding, sentence, role: str) -> list[Enti
             continue
         ent = ctx.ent(token)
         if ent is None:
-            refs.extend(_refs_at(ctx, token, accepted) if token.ent_type_ == "" else [])
+            found = _refs_at(ctx, token, accepted) if token.ent_type_ == "" else []
+            # "the title song 'A', 'B' and 'C'": the noun's mention brings those listed beside it
+            refs.extend(_with_listed(ctx, found, accepted) if found and role in rule.expand else found)
             continue
         if ent.is_value or ent.name in ctx.characters:
             continue

@@ -24,10 +24,12 @@ SEPARATOR = re.compile(r"\s+[-–—]\s+")
 ARTISTS = re.compile(r"\s+(?:x|X|×|&|and|with|feat\.?|ft\.?|featuring)\s+|\s*,\s*")
 IN_PARENS = re.compile(r"^(?P<name>.*?)\s*\((?P<group>[^()]+)\)\s*$")
 POSSESSED = re.compile(r"^(?P<group>[^']+?)'s?\s+(?P<name>\S.*)$")  # "BLACKPINK's Rosé"
+DASH_LINE = re.compile(r"(?m)^[ \t]*\"?([^\n\"]{1,60}?\s[-–—]\s[^\n\"]{1,80}?|\"[^\n\"]+\"\s[-–—]\s[^\n\"]{1,80}?)\"?[ \t]*$")
 HEADING = re.compile(r"^([^\n\"]{1,60}?)\s+[-–—]\s+([^\n]{1,80}?)\s*(?:\(([^()\n]*)\))?$")
 CREDIT_ROLES = {"lyrics": "lyricist", "lyric": "lyricist", "words": "lyricist", "composition": "composer",
                 "composed": "composer", "music": "composer", "composer": "composer"}
 ARTIST_CLASSES = ("Person", "MusicGroup")
+WORK_CLASSES = ("Song", "Album", "TVSeries", "Film")
 
 
 def read_lists(ctx) -> None:
@@ -35,16 +37,16 @@ def read_lists(ctx) -> None:
         if any(SEPARATOR.search(content) or '"' in content for _, _, content in block):
             for start, _, content in block:
                 _read_credit_line(ctx, start, content)
-        else:
+        elif len(block) >= 2:
             _read_track_list(ctx, block)
-    for sentence, text in zip(ctx.sentences, ctx.sentence_texts):
-        line = text.strip()
-        if "\n" not in line and not LINE.match(line) and HEADING.match(line):
-            _read_credit_line(ctx, sentence.start_char + text.index(line), line)
+    for line in DASH_LINE.finditer(ctx.article.text):  # un-numbered: "SOYOU - The Only One", '"Thirst" - Mad Clown, Ailee'
+        if not LINE.match(line.group()):
+            _read_credit_line(ctx, line.start(1), line.group(1))
 
 
 def _blocks(text: str) -> list[list[tuple[int, int, str]]]:
-    """Runs of numbered lines with rising numbers: (offset, number, content)."""
+    """Runs of numbered lines with rising numbers: (offset, number, content);
+    a run may be one line ("1. "Love Tint" – Hyeongseop x Euiwoong")."""
     blocks, current, last_end = [], [], -1
     for match in LINE.finditer(text):
         number = int(match.group(1))
@@ -56,7 +58,7 @@ def _blocks(text: str) -> list[list[tuple[int, int, str]]]:
         last_end = match.end()
     if current:
         blocks.append(current)
-    return [b for b in blocks if len(b) >= 2]
+    return blocks
 
 
 def _read_credit_line(ctx, start: int, content: str) -> None:
@@ -112,11 +114,11 @@ def _artists(ctx, part: str) -> list[tuple[EntityRef, EntityRef | None]]:
 
 def _named(ctx, name: str, default: str) -> EntityRef:
     """The entity a name stands for in this article, with its class if the
-    article decided one, else ``default``."""
+    article decided one of the same kind (a work or a name), else ``default``."""
     name = name.strip()
     cls = ctx.decided.get(name)
-    if cls is None:
-        ctx.decided[name] = cls = default
+    if cls is None or (cls in WORK_CLASSES) != (default in WORK_CLASSES):
+        ctx.decided[name] = cls = default  # a credit line says what kind of name it is
     return EntityRef(name, cls)
 
 
@@ -127,6 +129,10 @@ def _read_track_list(ctx, block: list[tuple[int, int, str]]) -> None:
     album, artist = _list_album(ctx, block[0][0], block[-1][0], {t[2] for t in tracks})
     if album is None:
         return
+    if artist:
+        span = ctx.doc.char_span(block[0][0], block[0][0] + 1, alignment_mode="expand")
+        sentence = ctx.sentence_of(span.start) if span is not None else ctx.sentences[0]
+        ctx.extraction.facts.append(Fact(album, "performer", artist, ctx.evidence(sentence, "reader:track-list", 0.85)))
     for start, number, title, credits in tracks:
         span = ctx.doc.char_span(start, start + len(title), alignment_mode="expand")
         evidence = ctx.evidence(ctx.sentence_of(span.start) if span is not None else ctx.sentences[0], "reader:track-list", 0.85)
@@ -164,7 +170,7 @@ def _list_album(ctx, first: int, last: int, titles: set[str]) -> tuple[EntityRef
     in the sentences around it, else the album the article last named."""
     text = ctx.article.text
     before = text[:text.rfind("\n", 0, first) + 1].rstrip().rsplit("\n", 2)
-    heading = HEADING.match(before[-1].strip()) if before else None
+    heading = HEADING.match(before[-1].strip()) if len(before) > 1 else None  # the headline heads the article, not a list
     if heading and not LINE.match(before[-1].strip()):
         artist = _named(ctx, heading.group(1).strip(), "MusicGroup")
         name = heading.group(2).strip().strip('"')

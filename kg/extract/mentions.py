@@ -11,20 +11,26 @@ from __future__ import annotations
 
 import re
 
-from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..nlp import text_of
-from .names import clean_candidate, cued_people, group_members
-from .spans import CANDIDATE, TYPED, VALUE_LABELS, Ent, guarded, row_of, span_text
+from .names import clean_candidate, clean_title, cued_people, group_members
+from .spans import CANDIDATE, TYPED, VALUE_LABELS, Ent, row_of, span_text
 from .titles import parenthesized_works, positioned_titles
 from .typing import FAMILIES, NOT_A_WORK, Ballot, cast_local_votes
 
 NAME_PATTERN_IDS = ("korean-name", "korean-given-name")
+MODEL_SPANS = "kg_model"  # where kg_span_model leaves its spans
+TRANSLATED = re.compile(r"^(?P<native>[^()\x00-\x7f][^()]*?)\s*\((?P<english>[A-Za-z0-9][^()]*)\)$")
 
 
-@Language.component("kg_mentions")
-@guarded
+def _translated(title: str) -> str:
+    """A title written in its own script with an English one in parentheses
+    ("굿밤 (Good night)") is named by the English; the rest stays an alias."""
+    match = TRANSLATED.match(title)
+    return match.group("english").strip() if match else title
+
+
 def kg_mentions(doc: Doc) -> None:
     """The entity layer as a pipeline component: every mention found and
     merged into one token (patterns then see a title or name as one token).
@@ -42,6 +48,7 @@ def kg_mentions(doc: Doc) -> None:
             ent.cls = cls or ent.cls
         kept.append(ent)
     ents = kept
+    doc.spans.pop(MODEL_SPANS, None)  # read: merging tokens would leave them pointing at the wrong words
     merge_mentions(doc, ents)
     doc.user_data["kg_mentions"] = [row_of(ent) for ent in ents]
     doc.user_data["kg_votes"] = ballot.to_data()
@@ -71,32 +78,50 @@ def find_entities(doc: Doc) -> list[Ent]:
     ents: list[Ent] = []
     for span in doc.ents:
         label, text, ent_id = span.label_, span_text(span), span.ent_id_
-        if label in TYPED:
+        if ent_id and label in TYPED:  # the rulers': the gazetteer (ids are canonical names) and name patterns
             named = ent_id in NAME_PATTERN_IDS
-            ents.append(Ent(span.start_char, span.end_char, text, label, text if named else ent_id or text,
+            ents.append(Ent(span.start_char, span.end_char, text, label, text if named else ent_id,
                             "names" if named else "gazetteer"))
         elif label == "TITLE":
             source = "quoted" if not text[:1].islower() else "quoted-lower"
-            ents.append(Ent(span.start_char, span.end_char, text, "TITLE", text, source))
-        elif label in CANDIDATE:
-            cleaned = clean_candidate(span)
+            ents.append(Ent(span.start_char, span.end_char, text, "TITLE", _translated(text), source))
+        elif label in CANDIDATE:  # the NER's: a candidate, its label one vote
+            cleaned = clean_title(span) if CANDIDATE[label] == "TITLE" else clean_candidate(span)
             if cleaned:
                 start, end = cleaned
                 text = text_of(doc)[start:end]
                 ents.append(Ent(start, end, text, CANDIDATE[label], text, "model", label))
         elif label in VALUE_LABELS:
             ents.append(Ent(span.start_char, span.end_char, text, label, text, "model"))
+    ents += _model_titles(doc, ents)
     # The helpers below look at tokens by position and at their words: read
     # both once, as ``doc[i]`` creates a new Token on every access and
     # ``Token.text`` decodes the string anew on every call.
     tokens = list(doc)
     words = [token.text.lower() for token in tokens]
-    ents = ents + cued_people(doc, tokens, words, ents)
+    cued = cued_people(doc, tokens, words, ents)
+    ents = [e for e in ents if not any(c.start <= e.start and e.end <= c.end for c in cued)] + cued
     ents = ents + group_members(doc, tokens, words, ents)
     ents = parenthesized_works(doc, ents)
     ents = positioned_titles(doc, tokens, ents)
     ents = _repeat_names(text_of(doc), ents)
     return sorted(ents, key=lambda e: e.start)
+
+
+def _model_titles(doc: Doc, ents: list[Ent]) -> list[Ent]:
+    """The trained span model's titles (kg_span_model) where no other
+    mention stands, cleaned as the NER's are: candidates, typed by evidence."""
+    taken = bytearray(len(text_of(doc)) + 1)
+    for ent in ents:
+        taken[ent.start:ent.end] = b"\1" * (ent.end - ent.start)
+    found = []
+    for span in doc.spans.get(MODEL_SPANS, ()):
+        cleaned = clean_title(span)
+        if cleaned and taken.find(1, *cleaned) < 0:
+            start, end = cleaned
+            text = text_of(doc)[start:end]
+            found.append(Ent(start, end, text, "TITLE", text, "model", span.label_))
+    return found
 
 
 def _repeat_names(text: str, ents: list[Ent]) -> list[Ent]:

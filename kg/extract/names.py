@@ -15,9 +15,9 @@ LOWER_STOP = {"and", "or", "who", "of", "the", "a", "an", "for", "with", "is", "
 def cued_people(doc: Doc, tokens: list[Token], words: list[str], ents: list[Ent]) -> list[Ent]:
     """A name right after a role word ("singer Gummy", "musician Isao
     Sasaki", "producer Song Dong Woon") is a person even when the model
-    missed it."""
+    missed it or cut it short."""
     cues = {c.lower() for c in lexicon()["person_cues"]} - {"member", "star", "host", "mc"}
-    taken = [(e.start, e.end) for e in ents]
+    taken = [(e.start, e.end, e.source == "model") for e in ents]
     found = []
     for token, word in zip(tokens, words):
         if word not in cues or token.i + 1 >= len(tokens):
@@ -38,8 +38,8 @@ def cued_people(doc: Doc, tokens: list[Token], words: list[str], ents: list[Ent]
         if not run or run[-1].text == "-":
             continue
         start, end = run[0].idx, run[-1].idx + len(run[-1])
-        if any(start < b and a < end for a, b in taken):
-            continue
+        if any(start < b and a < end and not (model and start <= a and b <= end) for a, b, model in taken):
+            continue  # another mention there; the NER's inside the run gives way ("singer [Jo] Min-ho")
         found.append(Ent(start, end, text_of(doc)[start:end], "Person", text_of(doc)[start:end], "cue"))
     return found
 
@@ -67,14 +67,21 @@ def group_members(doc: Doc, tokens: list[Token], words: list[str], ents: list[En
         t = tokens[i]
         end = end or t.idx + len(t)
         if t.idx in model:
-            model[t.idx].cls, model[t.idx].source = cls, "cue"
+            ent = model[t.idx]
+            ent.cls, ent.source = cls, "cue"
+            if end > ent.end:  # the cue's run is the name: "girl group [Nova] Ring" is Nova Ring
+                ent.end, ent.surface = end, text_of(doc)[t.idx:end]
+                ent.name = ent.surface
         else:
             found.append(Ent(t.idx, end, text_of(doc)[t.idx:end], cls, text_of(doc)[t.idx:end], "cue"))
         taken.update(range(t.idx, end))
 
+    list_cues = set(lexicon()["member_list_cues"])
+    group_nouns = {w.lower() for w in lexicon()["class_nouns"]["MusicGroup"]}
+    people = {e.start: e.end for e in ents if e.cls in ("Person", "PERSON")}
     for token, word in zip(tokens, words):
-        if word in ("members", "member") and token.i + 1 < len(tokens):
-            i, starts = token.i + 1, []
+        if (word in list_cues or word == "member") and token.i + 1 < len(tokens):
+            i, starts = token.i + 1 + (word in list_cues and words[token.i + 1] == "of"), []  # "consisting of A, B"
             while name_at(i):
                 starts.append(i)
                 i += 1
@@ -83,17 +90,59 @@ def group_members(doc: Doc, tokens: list[Token], words: list[str], ents: list[En
             if len(starts) >= 2 or word == "member":
                 for i in starts:
                     mark(i, "Person")
+        elif token.text in ("'s", "'") and token.i > 0 and token.i + 1 < len(tokens) and tokens[token.i + 1].idx in people \
+                and name_at(token.i - 1):
+            mark(token.i - 1, "MusicGroup")  # "Highlight's Yong Junhyung": whose member a person is
         elif token.idx + len(token) in groups or token.idx in groups and token.text in ("'s", "'"):
             i = token.i + 1 + (token.i + 1 < len(tokens) and tokens[token.i + 1].text == "'s")
             if name_at(i):
                 mark(i, "Person")
-        elif word == "group" and token.i > 0 and words[token.i - 1] in ("girl", "boy", "idol", "rookie", "project"):
+        elif word == "(" and token.i > 0 and _people_listed(tokens, token.i + 1, people):
+            first = token.i  # "Highlight (Yoon Doo-jun, Yang Yo-seop, ...)": a group and its members
+            while first > max(0, token.i - 4) and tokens[first - 1].idx not in taken and tokens[first - 1].is_alpha \
+                    and (tokens[first - 1].is_title or tokens[first - 1].is_upper) and words[first - 1] not in skip:
+                first -= 1
+                if tokens[first].is_sent_start:
+                    break
+            if first < token.i:
+                mark(first, "MusicGroup", tokens[token.i - 1].idx + len(tokens[token.i - 1]))
+        elif word in group_nouns:  # "girl group X", "rock band The Stranglers", "the duo Y"
             i = token.i + 1 + (token.i + 1 < len(tokens) and tokens[token.i + 1].text == ",")
-            if name_at(i) or (i < len(tokens) and tokens[i].is_title and i + 1 < len(tokens) and tokens[i + 1].text == "'s"
+            run = _title_run(tokens, words, i, taken, skip)
+            if run > i + 1:  # a name of several words: "boy group Nova Ring"
+                mark(i, "MusicGroup", tokens[run - 1].idx + len(tokens[run - 1]))
+            elif name_at(i) or (i < len(tokens) and tokens[i].is_title and i + 1 < len(tokens) and tokens[i + 1].text == "'s"
                               and i + 2 < len(tokens) and tokens[i + 2].text == "," and tokens[i].idx not in taken):
                 end = tokens[i + 1].idx + 2 if i + 1 < len(tokens) and tokens[i + 1].text == "'s" and tokens[i + 2].text == "," else None
                 mark(i, "MusicGroup", end)
     return found
+
+
+def _people_listed(tokens: list[Token], i: int, people: dict) -> bool:
+    """Do two or more people, and nothing else, stand listed from ``i`` to a
+    closing parenthesis? ``people``: their mentions' ends by start offset."""
+    count = 0
+    while i < len(tokens) and tokens[i].text != ")":
+        if tokens[i].idx in people:
+            count += 1
+            end = people[tokens[i].idx]
+            while i < len(tokens) and tokens[i].idx < end:
+                i += 1
+        elif tokens[i].text in (",", "and", "&"):
+            i += 1
+        else:
+            return False
+    return count >= 2 and i < len(tokens)
+
+
+def _title_run(tokens: list[Token], words: list[str], i: int, taken: set, skip: set) -> int:
+    """The end of the run of capitalised words from ``i`` (at most four),
+    none in another mention or a cue word."""
+    end = i
+    while end < min(i + 4, len(tokens)) and tokens[end].idx not in taken and tokens[end].is_alpha \
+            and (tokens[end].is_title or tokens[end].is_upper and len(tokens[end]) > 1) and words[end] not in skip:
+        end += 1
+    return end
 
 
 def clean_candidate(span) -> tuple[int, int] | None:
@@ -116,3 +165,20 @@ def clean_candidate(span) -> tuple[int, int] | None:
     return tokens[0].idx, tokens[-1].idx + len(tokens[-1])
 
 
+
+
+def clean_title(span) -> tuple[int, int] | None:
+    """A title the NER proposes, without the quotation marks, possessive or
+    punctuation at its ends; None for a span with no letter or number, or
+    one across lines."""
+    tokens = list(span)
+    while tokens and (tokens[-1].text in {"'s", "'", "s"} or tokens[-1].is_punct and tokens[-1].text not in "!?)"):
+        tokens.pop()
+    while tokens and (tokens[0].is_punct or tokens[0].is_quote):
+        tokens.pop(0)
+    if not tokens:
+        return None
+    text = text_of(span.doc)[tokens[0].idx:tokens[-1].idx + len(tokens[-1])]
+    if "\n" in text or not any(c.isalnum() for c in text) or not (text[0].isupper() or text[0].isdigit()):
+        return None
+    return tokens[0].idx, tokens[-1].idx + len(tokens[-1])

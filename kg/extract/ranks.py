@@ -75,9 +75,9 @@ def ranks_in(text: str) -> list[Rank]:
             start = end + tail.end() + match.start("ord")
             add(_value(match.group("ord")), start, end + tail.end() + match.end("ord"))
             end = end + tail.end() + match.end()
-    if not found:
-        for match in top.finditer(text):
-            free = match.group(0).lower() in lexicon()["ranks"]["no_provider"]
+    for match in top.finditer(text):  # "topped the download chart, followed by X at No. 2"
+        free = match.group(0).lower() in lexicon()["ranks"]["no_provider"]
+        if not any(r.value == 1 for r in found):
             add(1, match.start(), match.end(), free)
-            break
+        break
     return sorted(found, key=lambda r: r.start)

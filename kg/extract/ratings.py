@@ -7,6 +7,7 @@ from decimal import Decimal
 from ..nlp import lexicon
 from ..records import EntityRef, Fact, RatingFact
 from .context import _any_word
+from .typing import FAMILIES
 
 WORKS = ("Song", "Album")
 CHART_THEN_RANK = re.compile(r"\bcharts?\b.*\bNo\.")
@@ -16,47 +17,153 @@ PERCENTS = re.compile(r"(\d{1,3}(?:[.,]\d+)?)((?:\s*(?:,|and|, and)\s*\d{1,3}(?:
 RATING_WORDS = _any_word(["rating", "ratings", "viewership", "viewers", "nationwide", "metropolitan", "audience", "episode",
                           "finale", "premiere", "TNmS", "Nielsen", "AGB"])
 EPISODE = re.compile(r"\b(?:episode|ep\.?)\s*(\d{1,4})\b|\b(\d{1,4})(?:st|nd|rd|th)\s+episode\b|\b(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\s+episode\b", re.I)
+VALUE = re.compile(r"(?<![\d.])(\d{1,3}(?:\.\d+)?)(?=(?:\s*(?:,|and|, and|or)\s*\d{1,3}(?:\.\d+)?)*\s*(?:%|percent\b|per cent\b))", re.I)
+NOT_A_RATING = re.compile(r"(?:peak\w*|high of|over|more than|above|past|nearly|almost|about|around|roughly|up to|"
+                          r"exceeded|surpassed|topped|broke|crossed|under|below|less than|from|to|by|between)\s*(?:at\s+|a\s+)?$", re.I)
+POINTS = re.compile(r"^\s*(?:%|percent|per cent)?\s*(?:percentage\s+)?points?\b", re.I)
+
+
 def read_ratings(ctx) -> None:
     """Percentages of series in sentences about ratings, or anywhere in an
-    article about ratings ("scoring 24.3 and 22.4 percent, respectively")."""
+    article about ratings. Each figure goes to the series it follows in its
+    clause ("KBS' 'Ruby Ring' recorded 12.8%"), figures listed for one
+    series all go to it ("got 6.3%, 7.6% and 6.1%"), and as many figures as
+    series pair in order ("24.3 and 22.4 percent, respectively"). Peaks,
+    thresholds and changes ("peaked at", "over 10%", "dropped 0.5 points")
+    are not ratings."""
     # Only a sentence stating a percentage can give a rating: find those
     # first, and count the article's rating words only if there are any.
     stated = [(sentence, text) for sentence, text in zip(ctx.sentences, ctx.sentence_texts) if PERCENTS.search(text)]
     about_ratings = bool(stated) and len(RATING_WORDS.findall(ctx.article.text)) >= 2
+    known = _series_names(ctx)
     for sentence, text in stated:
         if not (RATING_WORDS.search(text) or about_ratings) or CHART_THEN_RANK.search(text):
             continue
-        values = []
-        for match in PERCENTS.finditer(text):
-            values.append(match.group(1))
-            values.extend(re.findall(r"\d{1,3}(?:[.,]\d+)?", match.group(2)))
-        values = [Decimal(v.replace(",", ".")) for v in values]
-        values = [v for v in values if 0 < v <= 100]
+        values = [(m.start(), Decimal(m.group(1))) for m in VALUE.finditer(text)
+                  if not NOT_A_RATING.search(text[max(0, m.start() - 24):m.start()]) and not POINTS.match(_after_number(text, m.end()))]
+        values = [(at, v) for at, v in values if 0 < v <= 100]
         if not values:
             continue
         ents = list(ctx.sentence_mentions(sentence))
-        series = [EntityRef(e.name, "TVSeries") for _, e, cls in ents if cls in ("TVSeries", "TITLE")]
-        series = list(dict.fromkeys(series))
+        series = [(t.idx - sentence.start_char, EntityRef(e.name, "TVSeries")) for t, e, cls in ents if cls in ("TVSeries", "TITLE")]
+        taken = [(t.idx - sentence.start_char, t.idx - sentence.start_char + len(t)) for t, _, _ in ents]
+        shorts = _short_forms(text, known, series, taken)
+        series += shorts + [s for s in _rated_subjects(ctx, sentence, ents, values) if s[0] not in dict(shorts)]
+        series.sort(key=lambda s: s[0])
         if not series and not RATING_WORDS.search(text):
             continue
         if not series:
             ref = ctx.antecedent(sentence[0], ("TVSeries",))
-            series = [ref] if ref else []
+            series = [(0, ref)] if ref else []
         if not series:
             continue
         firm = next((EntityRef(e.name, "Organization") for _, e, cls in ents if cls == "Organization"), None)
         scope = "metropolitan" if re.search(r"metropolitan|Seoul", text, re.I) else "nationwide" if re.search(r"nationwide", text, re.I) else None
         evidence = ctx.evidence(sentence, "reader:rating-sentence", 0.85)
-        pairs = list(zip(series, values)) if len(series) == len(values) else [(series[0], values[0])]
-        scoped = _scoped_values(text)
-        if len(series) == 1 and len(scoped) > 1:  # "5.9 percent in Seoul and 5.8 percent nationwide"
-            pairs = [(series[0], value) for value, _ in scoped]
+        pairs = _pair(series, values, lambda at: _subject_series(ctx, sentence, at, series))
+        scoped = dict(_scoped_values(text))
         for name, value in pairs:
-            scope = dict(scoped).get(value, scope)
             for _, e, cls in ents:
-                if e.name == name.name and cls == "TITLE":
+                if e.name == name.name and cls in FAMILIES:  # a title, or a name a figure is stated of
                     ctx.decided[e.name] = "TVSeries"
-            ctx.extraction.ratings.append(RatingFact(name, value, evidence, _episode(text) if len(pairs) == 1 else None, firm, scope))
+            episode = _episode(_clause_of(text, values[0][0])) if len(pairs) == 1 else None
+            ctx.extraction.ratings.append(RatingFact(name, value, evidence, episode, firm, scoped.get(value, scope)))
+
+
+CLAUSE = re.compile(r",\s*(?:while|whereas|but)\s+|;\s+|\s+while\s+")
+
+
+def _clause_of(text: str, at: int) -> str:
+    """The clause of a sentence that holds offset ``at``."""
+    start = 0
+    for match in CLAUSE.finditer(text):
+        if match.start() >= at:
+            return text[start:match.start()]
+        start = match.end()
+    return text[start:]
+
+
+def _after_number(text: str, end: int) -> str:
+    """The words after a figure and the ones listed with it."""
+    return re.sub(r"^(?:\s*(?:,|and|, and|or)\s*\d{1,3}(?:\.\d+)?)*", "", text[end:])
+
+
+def _subject_series(ctx, sentence, at: int, series: list) -> EntityRef | None:
+    """The series that is the subject of the clause a figure is stated in
+    ("'One the Woman', which ... 'The Veil' ..., fell to 7.1 percent")."""
+    token = sentence.doc.char_span(sentence.start_char + at, sentence.start_char + at + 1, alignment_mode="expand")
+    if token is None:
+        return None
+    node = token.root
+    by_offset = dict(series)
+    for _ in range(6):
+        subjects = [c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if subjects:
+            return next((by_offset[c.idx - sentence.start_char] for c in subjects if c.idx - sentence.start_char in by_offset), None)
+        if node.head is node:
+            return None
+        node = node.head
+    return None
+
+
+def _pair(series: list, values: list, subject_of) -> list[tuple[EntityRef, Decimal]]:
+    """Each figure with its series (see ``read_ratings``): the subject of
+    its clause if that is a series, else the series it follows."""
+    names = list(dict.fromkeys(ref for _, ref in series))
+    if len(names) == len(values) > 1:
+        return list(zip(names, (v for _, v in values)))
+    if len(names) == 1:
+        return [(names[0], v) for _, v in values]
+    pairs = []
+    for at, value in values:
+        before = [ref for pos, ref in series if pos < at]
+        pairs.append((subject_of(at) or (before[-1] if before else series[0][1]), value))
+    return pairs
+
+
+def _series_names(ctx) -> list[str]:
+    """The series titles an article names (any mention typed or left a title)."""
+    return list(dict.fromkeys(e.name for _, e in ctx.mention_tokens if ctx.decided.get(e.name, e.cls) in ("TVSeries", "TITLE")))
+
+
+def _rated_subjects(ctx, sentence, ents, values) -> list:
+    """In a sentence that names no series, an undecided name that is the
+    subject of the verb a figure is the object of ("Terius got 6.3%") is
+    the series rated."""
+    out = []
+    for token, ent, cls in ents:
+        if cls not in ("PERSON", "ORG") or token.dep_ != "nsubj":
+            continue
+        verb = token.head
+        if any(t.ent_type_ == "PERCENT" and t.head == verb for t in verb.children) or \
+                any(c.dep_ in ("dobj", "attr") and c.ent_type_ == "PERCENT" for c in verb.children):
+            out.append((token.idx - sentence.start_char, EntityRef(ent.name, "TVSeries")))
+    return out
+
+
+def _short_forms(text: str, known: list[str], found: list, taken: list) -> list:
+    """Series a sentence names by a short form of a title named before:
+    its first word ("Terius" for "Terius Behind Me") or the title with its
+    last word in the other number ("Heart Surgeon")."""
+    named = {ref.name for _, ref in found}
+    out = []
+    for title in known:
+        if title in named:
+            continue
+        words = title.split()
+        forms = set()
+        if len(words) >= 3 and len(words[0]) >= 5 and words[0][0].isupper():
+            forms.add(words[0])
+        last = words[-1]
+        forms.add(" ".join(words[:-1] + [last[:-1] if last.endswith("s") else last + "s"]))
+        if words[0] == "The" and len(words) > 1:
+            forms.add(" ".join(words[1:]))
+        for form in forms:
+            match = re.search(rf"(?<![\w'-]){re.escape(form)}(?![\w'-])", text)
+            if match and not any(a < match.end() and match.start() < b for a, b in taken if (a, b) != match.span()):
+                out.append((match.start(), EntityRef(title, "TVSeries")))
+                break
+    return out
 
 
 SCOPED = re.compile(r"(\d{1,3}(?:\.\d+)?)\s*(?:%|percent)\s+(?:(nationwide)|in\s+(?:the\s+)?(Seoul|metropolitan|capital))", re.I)

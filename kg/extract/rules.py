@@ -29,8 +29,8 @@ from ..nlp import DATA, WORD_ATTRS, lexicon
 # What an undecided mention may still become.
 UNDECIDED = {
     "TITLE": {"Song", "Album", "TVSeries", "Film"},
-    "PERSON": {"Person", "MusicGroup"},
-    "ORG": {"MusicGroup", "Organization", "Broadcaster", "Platform", "Chart"},
+    "PERSON": {"Person", "MusicGroup", "Organization", "Broadcaster", "Platform", "Chart"},
+    "ORG": {"MusicGroup", "Organization", "Broadcaster", "Platform", "Chart", "Person"},
 }
 COORDINATORS = {",", "and", "&", "as", "well"}
 # Words that may stand between listed items: "'A' (2022), seventh EP 'B'".
@@ -53,6 +53,8 @@ class Rule:
     # role -> kinds of role word (lexicon "role_kinds") that must / must not be the nearest one before its entity
     role_kind: dict = field(default_factory=dict)
     not_role_kind: dict = field(default_factory=dict)
+    absent: dict = field(default_factory=dict)  # dependency rules: node -> dependencies it must not have
+    heads: dict = field(default_factory=dict)  # dependency rules: node -> the node it is a dependent of
 
 
 @dataclass
@@ -242,12 +244,14 @@ def role_kinds() -> dict[str, str]:
 
 def _describes(t: Token, head: Token, own: set) -> bool:
     """Can ``t`` stand inside a description between listed items: not the
-    next item, a coordinator, a sentence start, a verb-like word, or a role
-    word of another kind than the list's own (``own``)."""
+    next item, a coordinator, a sentence start, a verb-like word, a role
+    word of another kind than the list's own (``own``), or a name of
+    another kind ("A's 'X', 'Y' and B's 'Z'": Z is B's)."""
     word = t.text.lower()
     other_role = own and role_kinds().get(word, next(iter(own))) not in own
+    other_name = t.ent_type_ not in ("", "DATE", "ORDINAL", "CARDINAL", "TIME", "PERCENT", "QUANTITY", "MONEY")
     return not (_same_kind(t, head) or word in COORDINATORS or t.is_sent_start or word in VERBISH
-                or t.text.endswith("ed") or other_role)
+                or t.text.endswith("ed") or other_role or other_name)
 
 
 def coordinated(token: Token, step: int, context=()) -> list[Token]:
@@ -260,8 +264,8 @@ def coordinated(token: Token, step: int, context=()) -> list[Token]:
     doc, found, i = token.doc, [], token.i + step
     while 0 <= i < len(doc):
         t = doc[i]
-        if t.text.lower() in COORDINATORS or (found or i != token.i + step) and (t.ent_type_ == "ORDINAL" or t.text.lower() in MODIFIERS):
-            i += step
+        if t.is_quote or t.text.lower() in COORDINATORS or (found or i != token.i + step) and (t.ent_type_ == "ORDINAL" or t.text.lower() in MODIFIERS):
+            i += step  # quotation marks too: the dependency rules see the document with them
             continue
         if step > 0 and t.text == "(":  # "Wi Ha-joon (8.3 million), Lee Yoo-mi (6.3 million)"
             close = next((k for k in range(i, min(i + 24, len(doc))) if doc[k].text == ")"), None)
@@ -281,6 +285,9 @@ def coordinated(token: Token, step: int, context=()) -> list[Token]:
             between = doc[min(i, found[-1].i if found else token.i) + 1:max(i, found[-1].i if found else token.i)]
             if not any(b.text.lower() in COORDINATORS for b in between if b.text not in "()"):
                 break
+            after = next((a for a in doc[t.i + 1:t.i + 3] if not a.is_quote and a.text != ","), None)
+            if step > 0 and after is not None and after.lower_ == "by":
+                break  # "A's 'X' and 'Y' by B": Y is B's, and the list ends
             found.append(t)
             i += step
             continue

@@ -15,7 +15,14 @@ from ..nlp import text_of
 TYPED = {"Person", "MusicGroup", "Song", "Album", "TVSeries", "Film", "Broadcaster", "Platform", "Chart", "Organization", "Place"}
 TITLE_CLASSES = ("Song", "Album", "TVSeries", "Film")
 VALUE_LABELS = {"PERCENT", "CARDINAL", "DATE", "ORDINAL", "MONEY", "QUANTITY", "TIME"}
-CANDIDATE = {"PERSON": "PERSON", "ORG": "ORG"}
+# The NER's labels and the undecided kind of mention each proposes: the
+# trained model's coarse labels (PERSON, GROUP, ORG, WORK) or fine ones (the
+# vocabulary's classes), and the base model's OntoNotes ones.
+CANDIDATE = {
+    "PERSON": "PERSON", "ORG": "ORG", "GROUP": "ORG", "WORK": "TITLE", "WORK_OF_ART": "TITLE",
+    "Person": "PERSON", "MusicGroup": "ORG", "Organization": "ORG", "Broadcaster": "ORG", "Platform": "ORG", "Chart": "ORG",
+    "Song": "TITLE", "Album": "TITLE", "TVSeries": "TITLE", "Film": "TITLE",
+}
 @dataclass
 class Ent:
     """One mention. ``cls`` is a vocabulary class, or TITLE / PERSON / ORG

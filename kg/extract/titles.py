@@ -16,6 +16,7 @@ from .typing import WORKS as WORK_CLASSES, described_as
 FILMOGRAPHY_CONTEXT = re.compile(r"\b(?:director|directors|directed|PD|writer|writers|screenwriter|known for|starred|starring|"
                                  r"stars|cast|casting|actor|actress|actors|drama|dramas|series|film|films|movie|movies|script)\b")
 PARENTHESIS = re.compile(r"\(([^()\n]{3,160})\)")
+LABELLED = re.compile(r"\s*[\w-]+\s*:")
 
 
 def parenthesized_works(doc: Doc, ents: list[Ent]) -> list[Ent]:
@@ -31,8 +32,8 @@ def parenthesized_works(doc: Doc, ents: list[Ent]) -> list[Ent]:
             continue
         for match in PARENTHESIS.finditer(text):
             open_at = sentence.start_char + match.start()
-            if not any(0 <= open_at - end <= 1 for end in people_ends):
-                continue
+            if not any(0 <= open_at - end <= 1 for end in people_ends) or LABELLED.match(match.group(1)):
+                continue  # not after a name, or labelled ("(OST: Hollow Moon)"), which a title cue reads
             base = sentence.start_char + match.start(1)
             items = [(m.start() + base, m.end() + base, m.group(0)) for m in re.finditer(r"[^,]+?(?=,|\s+and\s+|$)", match.group(1))]
             items = [(a + len(t) - len(t.lstrip()) + (4 if t.lstrip().startswith("and ") else 0), b, t.strip().removeprefix("and ").strip()) for a, b, t in items]
@@ -46,6 +47,8 @@ def parenthesized_works(doc: Doc, ents: list[Ent]) -> list[Ent]:
     return ents
 
 
+# Capitalised words that end a title run: days, months, time zones ("aired Terius Behind Me on Thurs").
+STOPPERS = set(lexicon()["title_run_stoppers"])
 SMALL_WORDS = {"of", "the", "a", "an", "to", "in", "on", "and", "for", "with", "at", "from", "or", "&", "vs", "vs.",
                "de", "la", "'s", "'", ":", "-", "no", "no.", "x"}
 YEAR = re.compile(r"(?:19|20)\d\d(?:-\d\d(?:\d\d)?)?")
@@ -67,9 +70,9 @@ def positioned_titles(doc: Doc, tokens: list[Token], ents: list[Ent]) -> list[En
             taken[e.start:e.end] = b"\1" * (e.end - e.start)
     found: list[tuple[int, int, str]] = []
     words = [t.lower_ for t in tokens]
-    headlines = _headlines(doc)
+    headings = headlines(doc)
     for i, word in enumerate(words):
-        if headlines and tokens[i].i in headlines:
+        if tokens[i].i in headings:
             continue  # in Title Case, capitals say nothing
         # A capitalised cue is part of a name ("Official Singles Top 100"), an acronym is not ("EP").
         cue = not tokens[i].is_title or len(tokens[i]) == 1 or tokens[i].is_sent_start
@@ -81,8 +84,8 @@ def positioned_titles(doc: Doc, tokens: list[Token], ents: list[Ent]) -> list[En
             while start + 1 < len(tokens) and re.fullmatch(r"(?i)part\.?\d*|vol\.?\d*", tokens[start].text):
                 start += 1 + tokens[start + 1].like_num  # "OST Part 3 X"
             run = _title_run(tokens, start, taken, not_titles)
-            if run and words[i + 1] == "," and (run[1] >= len(tokens) or words[run[1]] != ","):
-                run = None  # "drama, Sweet Munchies, as": an apposition between commas
+            if run and words[i + 1] == "," and run[1] < len(tokens) and tokens[run[1]].is_alpha:
+                run = None  # "on that OST, Bobby Kim sang": a clause, not an apposition ("album, X (2009).")
             if run:
                 found.append((*run, cls))
         elif tokens[i].text == "(" and i + 2 < len(tokens) and YEAR.fullmatch(tokens[i + 1].text) and tokens[i + 2].text == ")":
@@ -94,15 +97,15 @@ def positioned_titles(doc: Doc, tokens: list[Token], ents: list[Ent]) -> list[En
         verbs = {tuple(p.split()): cls for cls, ps in lex["title_verbs"].items() if not cls.startswith("_") for p in ps}
         people = {(e.start, e.end) for e in ents if e.cls in ("PERSON", "Person")}
         for sentence in doc.sents:
-            if sentence.start in headlines:
+            if sentence.start in headings:
                 continue
             run = _title_run(tokens, sentence.start, taken, not_titles)
             if not run:
                 continue
             cls = described_as(doc[run[0]:run[1]], nouns, copula_only=True)
             if cls not in WORK_CLASSES and (tokens[run[0]].idx, tokens[run[1] - 1].idx + len(tokens[run[1] - 1])) not in people:
-                cls = verbs.get(tuple(words[run[1]:run[1] + 2])) or verbs.get(tuple(words[run[1]:run[1] + 1]))
-            if cls in WORK_CLASSES:
+                cls = _verb_says(words[run[1]:run[1] + 12], verbs, nouns)
+            if cls in WORK_CLASSES or cls == "":
                 found.append((*run, cls))
     found += _dash_line_titles(doc, tokens, ents, taken, not_titles)
     added = []
@@ -117,14 +120,40 @@ def positioned_titles(doc: Doc, tokens: list[Token], ents: list[Ent]) -> list[En
     return ents + added
 
 
-def _headlines(doc: Doc) -> set[int]:
-    """Token indices of sentences written in Title Case (headlines,
-    section titles), where capitals mark no names."""
-    found = set()
-    for sentence in doc.sents:
-        words = [t for t in sentence if t.is_alpha and len(t) > 3 and not t.ent_type_]  # names are capitalised anyway
+def _verb_says(words: list[str], verbs: dict, nouns: dict) -> str | None:
+    """The work class the verb after a sentence's opening run says ("was
+    directed by": a film); of coordinated participles ("was written and
+    directed by"), the one only a screen work or album takes wins. "" for
+    a work of a kind the words do not say ("was released in 2009")."""
+    found = [verbs.get(tuple(words[:2])), verbs.get(tuple(words[:1]))]
+    if words[:1] in (["was"], ["is"]):
+        for word in words[2:]:
+            if word == "by" or not (word.isalpha() or word == ","):
+                break
+            found.append(verbs.get((words[0], word)))
+    found = [cls for cls in found if cls]
+    cls = next((cls for cls in found if cls not in ("Song", "Work")), found[0] if found else None)
+    if cls == "Work":  # "was released": a work, and what kind the words after may say ("as the third single")
+        after = words[words.index("as") + 1:words.index("as") + 6] if "as" in words else []
+        cls = next((nouns[w] for w in after if w in nouns), "")
+    return cls
+
+
+def headlines(doc: Doc) -> set[int]:
+    """Token indices of lines written in Title Case (headlines, section
+    titles), where capitals mark no names. Read line by line: a headline
+    may hold several sentences ("... Music Chart... 'Unbelievable Success'")."""
+    found, start = set(), 0
+    text = text_of(doc)
+    for line in text.split("\n"):
+        span = doc.char_span(start, start + len(line), alignment_mode="expand") if line.strip() else None
+        start += len(line) + 1
+        if span is None or line.rstrip().endswith("."):
+            continue  # a line that ends as a sentence does is one, whatever its capitals
+        # names the rulers know and quoted titles are capitalised anyway; the model's spans may cover a whole headline
+        words = [t for t in span if t.is_alpha and len(t) > 3 and not (t.ent_id_ or t.ent_type_ == "TITLE")]
         if len(words) >= 3 and sum(t.text[:1].isupper() for t in words) >= 0.8 * len(words):
-            found.update(range(sentence.start, sentence.end))
+            found.update(range(span.start, span.end))
     return found
 
 
@@ -135,7 +164,7 @@ def _title_run(tokens: list[Token], i: int, taken: bytearray, not_titles: set) -
     j = i
     while j < len(tokens) and j - i < 10:
         t = tokens[j]
-        if (j > i and t.is_sent_start) or taken.find(1, t.idx, t.idx + len(t)) >= 0:
+        if (j > i and (t.is_sent_start or t.text in STOPPERS)) or taken.find(1, t.idx, t.idx + len(t)) >= 0:
             break
         if t.text[:1].isupper() or (t.like_num and j > i) or (t.text[:1].isdigit() and j == i):
             last = j

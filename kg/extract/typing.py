@@ -36,8 +36,9 @@ NOT_A_WORK = "none"
 # What an undecided mention (a marker) may still become.
 FAMILIES = {
     "TITLE": WORKS,
-    "PERSON": ("Person", "MusicGroup"),
-    "ORG": ("MusicGroup", "Organization", "Broadcaster", "Platform", "Chart"),
+    # The NER's PERSON and ORG are both names: its label is one vote, not a fence.
+    "PERSON": ("Person", "MusicGroup", "Organization", "Broadcaster", "Platform", "Chart"),
+    "ORG": ("MusicGroup", "Organization", "Broadcaster", "Platform", "Chart", "Person"),
 }
 SKIPPED_BEFORE = re.compile(r"(?i)part\.?\d*|vol\.?\d*|no\.?|#|as|like|including|such|titled|called|entitled|named|:|,")
 LISTED = re.compile(r"[\s\"']*(?:\(\d{4}(?:-\d{2,4})?\))?[\s\"']*(?:,|and|&|or|, and|, or)[\s\"']*")
@@ -147,12 +148,14 @@ def topic(text: str) -> dict[str, int]:
     return {kind: sum(1 for w in words if w in set(lex[kind])) for kind in ("music", "screen", "film")}
 
 
-def default_work(counts: dict[str, int]) -> str:
+def default_work(counts: dict[str, int], among: tuple | list = WORKS) -> str:
     """The class a title no evidence types takes: a song in a music story,
-    a series (or a film, where films are talked of more) in a screen story."""
-    if counts["screen"] + counts["film"] > counts["music"]:
-        return "Film" if counts["film"] > counts["screen"] else "TVSeries"
-    return "Song"
+    a series (or a film, where films are talked of more) in a screen story;
+    when the votes leave only some works open, the likeliest of those."""
+    screen = "Film" if counts["film"] > counts["screen"] else "TVSeries"
+    music_first = counts["screen"] + counts["film"] <= counts["music"]
+    order = ("Song", "Album", screen, *WORKS) if music_first else (screen, "TVSeries", "Film", "Song", "Album")
+    return next((c for c in order if c in among), among[0])
 
 
 def cast_local_votes(ballot: Ballot, doc: Doc, tokens: list[Token], ents: list) -> None:
@@ -174,14 +177,16 @@ def cast_local_votes(ballot: Ballot, doc: Doc, tokens: list[Token], ents: list) 
         if label_class:
             ballot.vote(ent.name, label_class, w["model"], ent.start)
         words = ent.surface.split()
-        if ent.cls == "PERSON" and len(words) >= 2 and all(x[:1].isupper() for x in words):
+        if ent.cls == "PERSON" and len(words) >= 2 and all(x[:1].isupper() for x in words) and words[-1] not in cues["suffixes"]:
             ballot.vote(ent.name, "Person", w["name_shape"], ent.start)
-        if ent.cls == "ORG" and words[-1] in cues["suffixes"]:
+        if ent.cls in ("ORG", "PERSON") and words[-1] in cues["suffixes"]:  # "Gil Pictures", whatever the NER said
             ballot.vote(ent.name, "Organization", w["suffix"], ent.start)
         if ent.surface.lower() in cues["people"] and _name_follows(tokens, span, spans):
             ballot.vote(ent.name, NOT_A_WORK, w["cue"], ent.start)  # '"Director" Lee Jung-jae': a role word
         for cls, weight in _context_votes(tokens, span, spans, cues, w):
             ballot.vote(ent.name, cls, weight, ent.start)
+            if cls in WORKS and weight == w["cue"] and not ent.cue:
+                ent.cue = cls  # a cue word beside the mention: what a title the NER alone found needs
     _share_list_cues(ballot, doc, [ent for _, ent in spans.values()], w)
 
 
@@ -200,7 +205,8 @@ def _context_votes(tokens: list[Token], span, mentions: dict, cues: dict, w: dic
     while left and (left[-1].like_num or SKIPPED_BEFORE.fullmatch(left[-1].text) or left[-1].ent_type_ in ("ORDINAL", "DATE")):
         left.pop()
     before = left[-1].text.lower() if left and left[-1].i not in mentions and left[-1].ent_type_ in ("", "TITLE") else None
-    right = [t.text.lower() for t in tokens[span.end:span.end + 3] if not t.is_quote][:2]
+    # after a name, a capitalised cue is the next name ("as Song Seung Heon's"), an acronym is not ("OST")
+    right = [t.text.lower() if not t.is_title or len(t) == 1 else "" for t in tokens[span.end:span.end + 3] if not t.is_quote][:2]
     if before:
         for table in ("before", "people", "groups", "not_work"):
             cls = _lookup(cues[table], before)
@@ -215,11 +221,29 @@ def _context_votes(tokens: list[Token], span, mentions: dict, cues: dict, w: dic
         if word == "who" and right.index(word) == 0:
             yield NOT_A_WORK, w["cue"]
             break
-    if right[:1] and right[0] in cues["groups"]:
+    if right[:1] and right[0] in cues["groups"] or _members_follow(tokens, span, mentions):
         yield "MusicGroup", w["cue"]
     described = described_as(span, cues["nouns"])
     if described:
         yield described, w["apposition"]
+
+
+def _members_follow(tokens: list[Token], span, mentions: dict) -> bool:
+    """Does a list of people in parentheses follow the name, as a group's
+    members do ("Highlight (Yoon Doo-jun, Yang Yo-seop, Lee Ki-gwang)")?"""
+    if span.end >= len(tokens) or tokens[span.end].text != "(":
+        return False
+    people, i = 0, span.end + 1
+    while i < min(span.end + 40, len(tokens)):
+        if tokens[i].text == ")":
+            return people >= 2
+        if i in mentions and mentions[i][1].cls in ("Person", "PERSON"):
+            people, i = people + 1, mentions[i][0].end
+        elif tokens[i].text in (",", "and", "&"):
+            i += 1
+        else:
+            return False
+    return False
 
 
 def described_as(span, nouns: dict, copula_only: bool = False) -> str | None:
@@ -234,12 +258,35 @@ def described_as(span, nouns: dict, copula_only: bool = False) -> str | None:
         return None
     root = span.root
     described = [t for t in root.children if t.dep_ == "appos" and t.i >= span.end and not copula_only]
-    if root.dep_ in ("nsubj", "nsubjpass") and root.head.lower_ in BE:
-        described += [t for t in root.head.children if t.dep_ == "attr" and t.i > root.head.i]
+    # the words of the span that hang on a copula outside it: the parse may call a long title's head "dep"
+    for word in (t for t in span if not span.start <= t.head.i < span.end):
+        if word.dep_ in ("nsubj", "nsubjpass", "dep") and word.head.lower_ in BE:
+            described += [t for t in word.head.children if t.dep_ == "attr" and t.i > word.head.i]
     for noun in described:
         cls = _lookup(nouns, noun.lower_)
         if cls:
             return cls
+    return None if copula_only else _appositive_after(span, nouns)
+
+
+APPOSITIVE_LINK = {"a", "an", "the", "his", "her", "their", "its"}
+NOT_MODIFIERS = {"of", "for", "by", "to", "in", "on", "at", "with", "and", "or", "that", "which", "who", "is", "was"}
+
+
+def _appositive_after(span, nouns: dict) -> str | None:
+    """What the words right after a mention call it when the parse hung the
+    apposition elsewhere: '"Magic", the first full-length movie directed by'."""
+    doc, i = span.doc, span.end
+    while i < len(doc) and doc[i].is_quote:
+        i += 1
+    if i + 1 >= len(doc) or doc[i].text != "," or doc[i + 1].lower_ not in APPOSITIVE_LINK:
+        return None
+    for j in range(i + 2, min(i + 8, len(doc))):
+        word = doc[j].lower_
+        if _lookup(nouns, word) and not (j + 1 < len(doc) and _lookup(nouns, doc[j + 1].lower_)):
+            return _lookup(nouns, word)
+        if word in NOT_MODIFIERS or doc[j].is_punct and word != "-" or doc[j].ent_type_ not in ("", "ORDINAL", "DATE", "CARDINAL"):
+            return None
     return None
 
 
@@ -249,13 +296,22 @@ BE = {"is", "was", "are", "were", "'s", "remains", "became", "becomes"}
 def _share_list_cues(ballot: Ballot, doc: Doc, ents: list, w: dict) -> None:
     """Titles listed together share the cue of the list ("the dramas A, B
     and C", "hit movies 'A' (2009), 'B' (2017)"): a title with no cue of
-    its own takes the class its neighbour in the list was cued for."""
+    its own takes the class its neighbour in the list was cued for, when
+    the cue before the list is plural."""
+    listed: set[int] = set()
     titles = sorted((e for e in ents if e.cls == "TITLE" or e.cls in WORKS), key=lambda e: e.start)
     text = text_of(doc)
+    cues = _cues()
     for first, second in zip(titles, titles[1:]):
+        before = re.findall(r"([\w-]+)\W*(?:(?:such as|like|including|especially|namely)\W*)?$", text[max(0, first.start - 40):first.start])
+        word = before[0].lower() if before else ""
+        plural = word.endswith("s") and (word[:-1] in cues["before"] or word in cues["before"])
+        if not plural and first.start not in listed:
+            continue  # "the drama 'A' and 'B' for ...": a singular cue names one title
         cued = {c: v for c, v in ballot.local(first.name, first.start).items() if c in WORKS}
         if not cued or any(c in WORKS for c in ballot.local(second.name, second.start)) \
                 or not LISTED.fullmatch(text[first.end:second.start]):
             continue
         cls = max(cued, key=cued.get)
         ballot.vote(second.name, cls, w["cue"], second.start)
+        listed.add(second.start)

@@ -28,6 +28,7 @@ import requests
 from ..errors import EndpointError, UsageError
 from ..formats import N_TRIPLES, TURTLE, read_quads
 from ..namespaces import PREFIXES, WRITER_PREFIXES
+from .http import where
 from .store import TIMEOUT, check, credentials
 
 RESULT_FORMATS = {"csv": pyoxigraph.QueryResultsFormat.CSV, "tsv": pyoxigraph.QueryResultsFormat.TSV,
@@ -87,19 +88,22 @@ class Triples:
 
 def _remote(url: str, query: str):
     try:
-        response = requests.post(url, data=query.encode("utf-8"), auth=credentials(), timeout=TIMEOUT, stream=True,
-                                 headers={"Content-Type": "application/sparql-query; charset=utf-8",
-                                          "Accept": f"application/sparql-results+json, {N_TRIPLES.media_type};q=0.9"})
+        response = requests.post(url, data=query.encode("utf-8"), timeout=TIMEOUT, stream=True, headers={
+            "Content-Type": "application/sparql-query; charset=utf-8",
+            "Accept": f"application/sparql-results+json, {N_TRIPLES.media_type};q=0.9", **credentials()})
     except requests.RequestException as error:
         raise EndpointError(f"cannot reach the endpoint: {type(error).__name__}") from None
     check(response, "query")
     response.raw.decode_content = True  # gzip, deflate: as requests would
-    if N_TRIPLES.media_type in response.headers.get("Content-Type", ""):
-        return Triples(response)
+    triples = N_TRIPLES.media_type in response.headers.get("Content-Type", "")
+    if triples:
+        return Triples(response)  # read as it comes: a body that is not N-Triples fails while printing
     try:
         return pyoxigraph.parse_query_results(response.raw, format=pyoxigraph.QueryResultsFormat.JSON)
-    except SyntaxError as error:
-        raise EndpointError(f"the endpoint's answer is not SPARQL JSON results: {error}") from None
+    except (SyntaxError, ValueError):  # a 200 whose body is not what it says (a proxy's page, a wrong URL)
+        raise EndpointError(f"query: {where(url)} answered {response.status_code} with a body that is not "
+                            f"SPARQL JSON results ({response.headers.get('Content-Type') or 'no Content-Type'})"
+                            ) from None
 
 
 def open_source(source: str | Path) -> pyoxigraph.Store:

@@ -42,7 +42,7 @@ def page_data(graph: Graph) -> dict:
                 facts[node].append((LABELS.get(p, local_name(p)), str(o), None, sorted(sources.get((URIRef(node), p, o), ()))))
     for source, target, data in net.edges(data=True):
         details = "".join(f", {key} {value}" for key, value in sorted(data.items())
-                          if key not in ("label", "property", "sources"))
+                          if key not in ("label", "property", "sources", "weight") and not key.startswith("_"))
         sentences = data["sources"].split(" | ") if data["sources"] else []
         facts[source].append((data["label"], net.nodes[target]["label"] + details, target, sentences))
         if target != source:
@@ -69,8 +69,14 @@ def render(data: dict) -> str:
             .replace("/*LIBRARY*/", library, 1))
 
 
+def page(graph: Graph) -> tuple[bytes, int]:
+    """The page, and the number of nodes on it."""
+    data = page_data(graph)
+    return render(data).encode("utf-8"), len(data["nodes"])
+
+
 def write_page(graph: Graph, path: Path) -> int:
     """Write the page; returns the number of nodes."""
-    data = page_data(graph)
-    write_atomic(path, render(data).encode("utf-8"))
-    return len(data["nodes"])
+    html, count = page(graph)
+    write_atomic(path, html)
+    return count

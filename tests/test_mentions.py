@@ -1,0 +1,87 @@
+"""Mentions and their classes (the mentions issue), on sentences written for
+these tests, with the real model: titles with or without quotation marks,
+typed by the evidence around them, and names of every kind."""
+import pytest
+
+from kg.extract.ranks import ranks_in
+from kg.extract.typing import Ballot, default_work, topic
+
+
+def typed(extraction):
+    return {(m.ref.name, m.ref.cls) for m in extraction.mentions}
+
+
+def facts(extraction):
+    return {(f.subject.name, f.predicate, getattr(f.object, "name", None) or f.object.lexical) for f in extraction.facts}
+
+
+# The mentions issue's own sentences, with what each must yield.
+ISSUE_SENTENCES = [
+    ("From “Paper Lanterns” to “Velvet Hour”, Harin Moss’s ballads have a loyal audience.",
+     {("Paper Lanterns", "Song"), ("Velvet Hour", "Song"), ("Harin Moss", "Person")}),
+    ("Lumen Bay surprised fans on Monday by unveiling 'We're Still Here' on their channel.",
+     {("We're Still Here", "Song")}),
+    ("“midnight swim”, the title track of Lumen Bay’s first EP “Tidal”, is a mellow R&B number.",
+     {("midnight swim", "Song"), ("Tidal", "Album")}),
+    ("Actor Lee Do-hwan also sang a track for the drama Crimson Harbor, in which he plays a young detective.",
+     {("Lee Do-hwan", "Person"), ("Crimson Harbor", "TVSeries")}),
+    ("Her earlier soundtracks for the dramas Winter Atlas (OST: Hollow Moon) and Blue Ferry (OST: Tin Roof) were also hits.",
+     {("Winter Atlas", "TVSeries"), ("Blue Ferry", "TVSeries"), ("Hollow Moon", "Song"), ("Tin Roof", "Song")}),
+    ("The drama “Tide Clock” stars Seo Yi-Kyung and Park Do-Hyun.",
+     {("Tide Clock", "TVSeries"), ("Seo Yi-Kyung", "Person"), ("Park Do-Hyun", "Person")}),
+    ("Flatliners is a 1990 American film directed by Joel Schumacher.",
+     {("Flatliners", "Film"), ("Joel Schumacher", "Person")}),
+]
+
+
+@pytest.mark.parametrize("text, expected", ISSUE_SENTENCES)
+def test_titles_and_names_of_the_issue(read, text, expected):
+    found = typed(read("News\n\n" + text))
+    assert expected <= found, expected - found
+
+
+def test_quoted_title_without_a_cue_takes_the_article_topic(read):
+    music = read('Charts\n\nThe band\'s single climbed the charts. "Silver Wave" stayed on the song chart for weeks.')
+    screen = read('Ratings\n\nThe drama drew high ratings in its second episode. "Silver Wave" follows two doctors.')
+    assert ("Silver Wave", "Song") in typed(music)
+    assert ("Silver Wave", "TVSeries") in typed(screen)
+
+
+def test_a_quoted_phrase_marked_as_no_work_is_dropped(read):
+    ex = read('Fans\n\nThe fans coined the words "Golden Hour" for the group\'s stage, and "Kim Ara", who sings, waved.')
+    names = {m.ref.name for m in ex.mentions}
+    assert "Golden Hour" not in names
+    assert ("Kim Ara", "TVSeries") not in typed(ex) and ("Kim Ara", "Song") not in typed(ex)
+
+
+def test_title_case_headline_words_are_not_titles(read):
+    ex = read("New Drama About Fashion Heads To Netflix Next Spring\n\nThe series was announced on Monday.")
+    assert not any(m.ref.cls in ("TVSeries", "Song", "Film", "Album") for m in ex.mentions)
+
+
+def test_one_clear_cue_outweighs_repeated_weak_votes():
+    ballot = Ballot()
+    for at in range(5):
+        ballot.vote("Aurora", "Person", 1.0, at)  # the NER's guess on five mentions
+    ballot.vote("Aurora", "TVSeries", 3.0, 99)  # "the drama Aurora" once
+    assert ballot.leader("Aurora")[0] == "TVSeries"
+    assert Ballot.from_data(ballot.to_data()).scores("Aurora") == ballot.scores("Aurora")
+
+
+def test_topic_ignores_words_inside_quoted_titles():
+    counts = topic('aespa\'s "Drama" topped the song chart, and the single "Drama Queen" followed.')
+    assert counts["music"] > counts["screen"] and default_work(counts) == "Song"
+
+
+@pytest.mark.parametrize("text, ranks", [
+    ("It also ranked second in France and Italy, and eighth in Britain.", [2, 8]),
+    ("rose to fourth and fifth, respectively", [4, 5]),
+    ("placed 15th on iTunes in Germany and 22nd in France", [15, 22]),
+    ("was ranked 50 on the Global Top 50 chart", [50]),
+    ("topped the download chart, followed by X at No. 2", [1, 2]),
+    ("achieved an all-kill on domestic music charts", [1]),
+    ("its first week sales and the second episode", []),
+    ("topped 1 billion streams in the top 10", []),
+])
+def test_ranks_as_news_states_them(text, ranks):
+    assert [r.value for r in ranks_in(text)] == ranks
