@@ -128,7 +128,7 @@ def test_a_second_update_build_of_one_output_is_refused_while_the_first_runs(kg_
     try:
         assert first.stdout.readline().strip() == "KG-TEST-STOPPED"
         code, stdout, stderr = kg_build(SEEDS, "-o", out, "--update")
-        assert (code, stdout) == (cli.EXIT_USAGE, "")
+        assert (code, stdout) == (cli.EXIT_FAILED, "")  # a store in use by another process
         assert stderr == (f"kg build: error: the cache {out}.cache is in use by another build (--update builds of "
                           f"one output run one at a time); not written: {out}\n")
         assert out.read_bytes() == PREVIOUS
@@ -193,7 +193,7 @@ def test_dask_scheduler_down_is_one_line(kg_build, tmp_path, monkeypatch):
     out = tmp_path / "graph.ttl"
     out.write_bytes(PREVIOUS)
     code, stdout, stderr = kg_build(SEEDS, "-o", out, "--engine", "dask", "--scheduler", f"tcp://127.0.0.1:{port}")
-    assert (code, stdout) == (cli.EXIT_USAGE, "")
+    assert (code, stdout) == (cli.EXIT_FAILED, "")  # a server that cannot be reached
     assert stderr.splitlines() == [f"kg build: error: cannot reach the Dask scheduler at tcp://127.0.0.1:{port}: "
                                    f"Timed out trying to connect to tcp://127.0.0.1:{port} after 2 s; "
                                    f"not written: {out}"]

@@ -132,8 +132,8 @@ def test_options_may_come_between_source_and_query(seeds_ttl, capsys):
 
 def test_an_error_is_placed_in_the_query_as_written(seeds_ttl, capsys):
     """The predeclared prefixes are not lines of the query: line 3, column 22."""
-    assert main(["query", str(seeds_ttl), "SELECT ?name WHERE {\n  ?s a kg:Song ;\n     rdfs:labl ?name "]) == 1
-    assert capsys.readouterr().err.startswith("invalid query: error at 3:22: ")
+    assert main(["query", str(seeds_ttl), "SELECT ?name WHERE {\n  ?s a kg:Song ;\n     rdfs:labl ?name "]) == 2
+    assert capsys.readouterr().err.startswith("kg query: invalid query: error at 3:22: ")
 
 
 class _Endpoint(http.server.BaseHTTPRequestHandler):
@@ -186,9 +186,9 @@ def endpoint():
 def test_service_is_refused_on_a_local_source_unless_allowed(seeds_ttl, capsys, endpoint):
     handler, url = endpoint
     query = f"SELECT ?o WHERE {{ ?s a kg:Song . SERVICE <{url}> {{ ?s ?p ?o }} }}"
-    assert main(["query", str(seeds_ttl), query]) == 1
-    assert capsys.readouterr().err == ("the query has a SERVICE clause, which would send requests to another "
-                                       "endpoint from here: give --allow-service to run it\n")
+    assert main(["query", str(seeds_ttl), query]) == 2  # a usage error
+    assert capsys.readouterr().err == ("kg query: the query has a SERVICE clause, which would send requests to "
+                                       "another endpoint from here: give --allow-service to run it\n")
     assert handler.requests == []  # nothing was sent
     for hidden in (f"SELECT ?s WHERE {{ ?s rdfs:label 'SERVICE <{url}>' }}",  # in a string,
                    "SELECT ?service WHERE { ?service a kg:Song } # SERVICE"):  # a variable and a comment
@@ -277,10 +277,10 @@ def test_an_endpoint_answer_cut_short_is_one_line(capsys):
     threading.Thread(target=server.serve_forever, daemon=True).start()
     try:
         assert main(["query", f"http://127.0.0.1:{server.server_address[1]}/sparql", "SELECT ?o {}",
-                     "--format", "csv"]) == 1
+                     "--format", "csv"]) == cli_module.EXIT_FAILED == 5  # a server that failed
     finally:
         server.shutdown()
         server.server_close()
     out, err = capsys.readouterr()
     assert out.startswith("o\r\nfirst\r\n")  # what came before the break was printed
-    assert err.startswith("the query failed: Parser error at line 1") and len(err.splitlines()) == 1
+    assert err.startswith("kg query: the query failed: Parser error at line 1") and len(err.splitlines()) == 1

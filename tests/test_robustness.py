@@ -533,7 +533,7 @@ def test_a_build_that_reads_no_article_writes_nothing_and_keeps_the_cache(kg_bui
     cached = cache.read_bytes()
 
     code, stdout, stderr = kg_build(*(tmp_path / i for i in inputs), "-o", out, "--update")
-    assert code == cli.EXIT_NOTHING == 5
+    assert code == cli.EXIT_NOTHING == 6
     assert stderr.splitlines()[-1] == (f"not written: {out} (no article read: {reason}; the previous output and "
                                        f"its cache left as it was)")
     assert out.read_bytes() == PREVIOUS and cache.read_bytes() == cached
