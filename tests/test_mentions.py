@@ -85,3 +85,22 @@ def test_topic_ignores_words_inside_quoted_titles():
 ])
 def test_ranks_as_news_states_them(text, ranks):
     assert [r.value for r in ranks_in(text)] == ranks
+
+
+def test_names_of_every_kind(read):
+    ex = read("News\n\nHan Yu-ri poses with Daniel Choi (Harbor Lights) at the reading. "
+              "The song is by English rock band The Paper Kites, and the Drama was praised.\n\n"
+              "Editor: Jessica Kim\nTranslator: Shawn")
+    found = typed(ex)
+    assert {("Daniel Choi", "Person"), ("Jessica Kim", "Person"), ("Shawn", "Person"),
+            ("The Paper Kites", "MusicGroup")} <= found
+    assert not {n for n, _ in found if n == "Drama"}  # a noun with a capital is no name
+
+
+def test_characters_named_by_their_role_are_not_people(read):
+    ex = read("News\n\nHan Yu-ri, who is playing the role of a hot-tempered chef Goo Se-ra, joins the drama “Salt Road.” "
+              "Oh Rae-won was offered the role of the main character Ji Woo-min. "
+              "Bae Ji-an plays the lead role opposite Park Do-hyun.")
+    names = {m.ref.name for m in ex.mentions}
+    assert not names & {"Goo Se-ra", "Ji Woo-min"}
+    assert {"Han Yu-ri", "Oh Rae-won", "Park Do-hyun"} <= names

@@ -3,6 +3,8 @@
 and the NER's own spans, cleaned of possessives and role words."""
 from __future__ import annotations
 
+from functools import lru_cache
+
 from spacy.tokens import Doc, Token
 
 from ..nlp import lexicon, text_of
@@ -23,7 +25,8 @@ def cued_people(doc: Doc, tokens: list[Token], words: list[str], ents: list[Ent]
         if word not in cues or token.i + 1 >= len(tokens):
             continue
         run = []
-        for t in tokens[token.i + 1:token.i + 4]:
+        first = token.i + 1 + (tokens[token.i + 1].text == ":")  # a byline: "Editor: Jessica Kim"
+        for t in tokens[first:first + 3]:
             if (t.is_title or (t.is_upper and len(t) > 1)) and t.text not in lexicon()["non_names"]:
                 run.append(t)
             elif t.text == "-" and run and t.i + 1 < len(tokens) and tokens[t.i + 1].is_lower and not t.whitespace_:
@@ -33,7 +36,8 @@ def cued_people(doc: Doc, tokens: list[Token], words: list[str], ents: list[Ent]
             else:
                 break
         if not run and token.i + 2 < len(tokens) and tokens[token.i + 1].is_lower and tokens[token.i + 1].is_alpha \
-                and len(tokens[token.i + 1]) > 2 and tokens[token.i + 1].text not in LOWER_STOP and tokens[token.i + 2].text in (",", "who"):
+                and len(tokens[token.i + 1]) > 2 and tokens[token.i + 1].text not in LOWER_STOP and not tokens[token.i + 1].is_stop \
+                and tokens[token.i + 2].text in (",", "who"):
             run = [tokens[token.i + 1]]  # stage names written in lower case: "composer atomik, who"
         if not run or run[-1].text == "-":
             continue
@@ -52,6 +56,7 @@ def group_members(doc: Doc, tokens: list[Token], words: list[str], ents: list[En
     "girl group" / "band"."""
     model = {e.start: e for e in ents if e.source == "model" and e.cls in ("PERSON", "ORG") and " " not in e.surface}
     taken = {i for e in ents if e.start not in model for i in range(e.start, e.end)}
+    fixed = {i for e in ents if e.source != "model" for i in range(e.start, e.end)}
     groups = {e.end: e for e in ents if e.cls == "MusicGroup" and e.source == "gazetteer"}
     skip = {w.lower() for w in lexicon()["person_cues"] + lexicon()["group_cues"] + lexicon()["non_names"]}
 
@@ -108,7 +113,7 @@ def group_members(doc: Doc, tokens: list[Token], words: list[str], ents: list[En
                 mark(first, "MusicGroup", tokens[token.i - 1].idx + len(tokens[token.i - 1]))
         elif word in group_nouns:  # "girl group X", "rock band The Stranglers", "the duo Y"
             i = token.i + 1 + (token.i + 1 < len(tokens) and tokens[token.i + 1].text == ",")
-            run = _title_run(tokens, words, i, taken, skip)
+            run = _title_run(tokens, words, i, fixed, skip)  # the NER's spans there give way to the run
             if run > i + 1:  # a name of several words: "boy group Nova Ring"
                 mark(i, "MusicGroup", tokens[run - 1].idx + len(tokens[run - 1]))
             elif name_at(i) or (i < len(tokens) and tokens[i].is_title and i + 1 < len(tokens) and tokens[i + 1].text == "'s"
@@ -145,6 +150,12 @@ def _title_run(tokens: list[Token], words: list[str], i: int, taken: set, skip: 
     return end
 
 
+@lru_cache(maxsize=None)
+def _class_nouns() -> frozenset:
+    lex = lexicon()
+    return frozenset(w.lower() for cls, words in lex["class_nouns"].items() if not cls.startswith("_") for w in words)
+
+
 def clean_candidate(span) -> tuple[int, int] | None:
     """Drop possessives, leading role words and lower-case words from a model
     span; refuse spans that are not names at all."""
@@ -158,13 +169,11 @@ def clean_candidate(span) -> tuple[int, int] | None:
     if not tokens:
         return None
     text = text_of(span.doc)[tokens[0].idx:tokens[-1].idx + len(tokens[-1])]
-    if text in lex["non_names"] or "\n" in text or not any(c.isalpha() for c in text):
-        return None
+    if text in lex["non_names"] or "\n" in text or not any(c.isalpha() for c in text) or text.lower() in _class_nouns():
+        return None  # "Drama", "Singer": a noun written with a capital, not a name
     if len(tokens) > 5 or any(t.is_lower and not t.is_punct and t.text not in {"of", "the", "and", "de"} for t in tokens):
         return None
     return tokens[0].idx, tokens[-1].idx + len(tokens[-1])
-
-
 
 
 def clean_title(span) -> tuple[int, int] | None:

@@ -40,6 +40,7 @@ FAMILIES = {
     "PERSON": ("Person", "MusicGroup", "Organization", "Broadcaster", "Platform", "Chart"),
     "ORG": ("MusicGroup", "Organization", "Broadcaster", "Platform", "Chart", "Person"),
 }
+SOUNDTRACK_WORDS = {"ost", "osts", "soundtrack", "soundtracks"}
 SKIPPED_BEFORE = re.compile(r"(?i)part\.?\d*|vol\.?\d*|no\.?|#|as|like|including|such|titled|called|entitled|named|:|,")
 LISTED = re.compile(r"[\s\"']*(?:\(\d{4}(?:-\d{2,4})?\))?[\s\"']*(?:,|and|&|or|, and|, or)[\s\"']*")
 
@@ -211,7 +212,9 @@ def _context_votes(tokens: list[Token], span, mentions: dict, cues: dict, w: dic
         for table in ("before", "people", "groups", "not_work"):
             cls = _lookup(cues[table], before)
             if cls:
-                yield cls, w["cue"]
+                screen = _lookup(cues["before"], left[-2].lower_) if len(left) > 1 and before in SOUNDTRACK_WORDS else None
+                # "drama OSTs like 'Goblin'": the soundtracks of the dramas named
+                yield (screen if screen in ("TVSeries", "Film") else cls), w["cue"]
                 break
     for word in right:
         cls = next((cues[t][word] for t in ("after", "not_work") if word in cues[t]), None)
