@@ -1,18 +1,32 @@
 """Fuzz the builder: generated hostile inputs through ingest, the real spaCy
 pipeline, extraction, resolution, RDF writing, re-parsing and SHACL.
 
-    python bench/fuzz.py                  # 10,000 inputs (about 2-4 minutes)
+    python bench/fuzz.py                  # 10,000 inputs
     python bench/fuzz.py -n 500 --seed 7  # a quick run
     python bench/fuzz.py --big            # also: a 50 MB article through `kg build`
     python bench/fuzz.py --many 100000    # also: 100,000 tiny article files through `kg build`
 
 An input is one file (.txt, .html, .jsonl, or one line of a .jsonl). Each is
-read on its own; a bad input must be reported as an ``IngestError`` (a
-"skip"), never raise anything else. Every chunk of inputs is then resolved
-into one graph that must serialise to Turtle and N-Triples, parse back (rdflib,
-and ``rapper`` when installed) to the same triples, and conform to the shapes.
-A "crash" is any input or chunk that raised, or produced an invalid graph.
+read on its own (some from inside a nested folder, so that their ids are
+paths); a bad input must be reported as an ``IngestError`` (a "skip", or an
+``IngestWarning`` for a lossy decode), never raise anything else. The
+articles then go through NLP and extraction as the build runs them
+(``kg.build.engines.extract_with``: long articles in parts, here of at most
+--part-chars characters so that many are split), and every evidence's
+offsets must point at its sentence in the article's text. Every chunk of
+inputs is then resolved into one graph that must serialise to Turtle and
+N-Triples, parse back (rdflib, and ``rapper`` when installed) to the same
+triples, and conform to the shapes. A "crash" is any input or chunk that
+raised, produced an invalid graph or offsets that miss their sentence.
 Prints how many inputs were tried and how many crashed; exits 1 if any did.
+
+Input classes: text in many encodings (UTF-8/16/32 with and without BOM,
+Latin-1, cp1252, EUC-KR, windows-949, Shift_JIS, GB18030, Big5, windows-1251),
+HTML with bombs, scripts, deep nesting, declared charsets (right, wrong,
+bogus) and hidden elements, JSON Lines with malformed and mistyped lines,
+numbers of thousands of digits, arrays nested 100,000 deep and over-long
+lines, bidirectional controls and emoji joined by zero-width joiners, long
+articles, random bytes, and byte-level mutations of all of these.
 """
 from __future__ import annotations
 
@@ -36,17 +50,30 @@ sys.path.insert(0, str(ROOT))
 
 from rdflib import Graph  # noqa: E402
 
+import kg.build.parts  # noqa: E402
+import kg.ingest  # noqa: E402
+from kg.build.engines import extract_with  # noqa: E402
 from kg.export import serialize  # noqa: E402
-from kg.extract import extract  # noqa: E402
-from kg.ingest import IngestError, iter_articles  # noqa: E402
+from kg.ingest import IngestError, IngestWarning, iter_articles  # noqa: E402
 from kg.nlp import load_pipeline  # noqa: E402
 from kg.rdf import to_rdf  # noqa: E402
 from kg.resolve import resolve  # noqa: E402
 from kg.validate import validate  # noqa: E402
 
 HOSTILE = json.loads((Path(__file__).resolve().parent.parent / "tests" / "data" / "hostile.json").read_text())
-PIECES = HOSTILE["pieces"]
+PIECES = HOSTILE["pieces"] + [
+    "\u202eevil\u202c", "\u2066Lee\u2069", "\u200fMin\u200e", "\u061c",  # bidirectional controls
+    "\U0001f468\u200d\U0001f469\u200d\U0001f467", "\U0001f3f3\ufe0f\u200d\U0001f308",  # emoji joined by ZWJ
+    "\U0001f469\U0001f3fd\u200d\U0001f4bb", "Jen\u200dnie", "\u200d", "\ufe0f",
+]
 TEMPLATES = HOSTILE["templates"]
+# Encodings a news archive holds; the text is encoded with "replace" where it cannot be.
+ENCODINGS = ["utf-8", "utf-8", "utf-8", "utf-8-sig", "utf-16", "utf-16-le", "utf-32", "latin-1", "cp1252",
+             "euc-kr", "cp949", "shift_jis", "gb18030", "big5", "cp1251"]
+LABELS = ["utf-8", "latin-1", "bogus", "utf-16", "EUC-KR", "ks_c_5601-1987", "Shift_JIS", "x-sjis", "gb2312", "big5",
+          "windows-1251", "rot13", "utf-32"]
+KOREAN = ["\ubc29\ud0c4\uc18c\ub144\ub2e8", "\uc544\uc774\uc720", "\uc0c8 \uc568\ubc94",
+          "\uba5c\ub860 \ucc28\ud2b8 1\uc704", "\ub4dc\ub77c\ub9c8", "\ub620\ubc29\uac01\ud558"]
 
 
 class Generator:
@@ -80,13 +107,28 @@ class Generator:
         return "".join(self.sentence() + rng.choice([" ", "\n", "\n\n", "\r\n", "  "])
                        for _ in range(rng.randrange(0, 8)))
 
-    def encode(self, text: str) -> bytes:
+    def encode(self, text: str, encoding: str | None = None) -> bytes:
         rng = self.rng
-        encoding = rng.choice(["utf-8", "utf-8", "utf-8", "utf-8-sig", "utf-16", "utf-16-le", "latin-1", "cp1252"])
+        encoding = encoding or rng.choice(ENCODINGS)
+        if rng.random() < 0.2:
+            text = " ".join(rng.choice(KOREAN) for _ in range(rng.randrange(1, 6))) + " " + text
         data = text.encode(encoding, errors="surrogatepass" if encoding.startswith("utf") else "replace")
         if encoding == "utf-16-le":
             data = codecs.BOM_UTF16_LE + data
         return data
+
+    def long_text(self) -> str:
+        """An article over the build's part size: many sentences, in paragraphs or not, or tiny ones."""
+        rng = self.rng
+        size = rng.randrange(kg.build.parts.PART_CHARS, 4 * kg.build.parts.PART_CHARS)
+        if rng.random() < 0.3:
+            return "Ab c. " * (size // 6)
+        parts, total = [], 0
+        while total < size:
+            part = self.sentence() + rng.choice([" ", " ", "\n", "\n\n"])
+            parts.append(part)
+            total += len(part)
+        return "".join(parts).replace("\x00", "")  # so many pieces hold a NUL somewhere: it would be binary
 
     def html(self) -> str:
         rng = self.rng
@@ -97,14 +139,18 @@ class Generator:
                          '<!ENTITY ext SYSTEM "http://198.51.100.7/x">]>')
         parts.append(f"<html><head><title>{self.name()}</title>")
         if rng.random() < 0.5:
-            parts.append(f"<meta charset='{rng.choice(['utf-8', 'latin-1', 'bogus', 'utf-16'])}'>")
+            parts.append(rng.choice(["<meta charset='{}'>", '<meta http-equiv="Content-Type" content="text/html; '
+                                     'charset={}">', '<?xml version="1.0" encoding="{}"?>']).format(rng.choice(LABELS)))
         if rng.random() < 0.5:
             parts.append(f'<meta property="article:published_time" content="{self.name()}">')
         parts.append("<script>" + self.name() * rng.randrange(1, 20) + "</script><style>p{}</style></head><body>")
         parts.append("<div>" * depth)
         for _ in range(rng.randrange(0, 6)):
             parts.append(rng.choice(["<p>{}</p>", "<article><h1>{}</h1>", "<!-- {} -->", "<![CDATA[{}]]>",
-                                     "<script>{}</script>", "<p>{} &b; &ext; &#x0; &amp;", "<li>{}"]).format(self.text()))
+                                     "<script>{}</script>", "<p>{} &b; &ext; &#x0; &amp;", "<li>{}",
+                                     "<p hidden>{}</p>", "<div style='display: none'>{}</div>",
+                                     "<span style=\"VISIBILITY:hidden\">{}</span>", "<p hidden=until-found>{}</p>",
+                                     "<p hidden><b>{}</b> tail</p>"]).format(self.text()))
         if rng.random() < 0.7:
             parts.append("</div>" * depth + "</body></html>")
         return "".join(parts)
@@ -123,8 +169,15 @@ class Generator:
                 if rng.random() < 0.1:
                     record[rng.choice(["id", "text", "title", "date"])] = rng.choice([None, 5, [], {}, True, 1e308])
                 line = json.dumps(record, ensure_ascii=rng.random() < 0.5)
-            elif roll < 0.85:
+            elif roll < 0.8:
                 line = rng.choice(["{", "[]", "null", "1", '"x"', '{"id": "a"', "\x00\x01", "{}" * 3])
+            elif roll < 0.85:  # what Python's json cannot take, and lines over the limit
+                line = rng.choice([
+                    '{"id": "big", "text": "x", "n": ' + "9" * rng.randrange(4000, 6000) + "}",
+                    '{"id": "deep", "text": "x", "n": ' + "[" * 100_000 + "]" * 100_000 + "}",
+                    '{"id": "deep", "n": ' + "{\"a\": " * 50_000 + "1" + "}" * 50_000 + "}",
+                    json.dumps({"id": self.name(), "text": "x" * (kg.ingest.MAX_LINE_BYTES + rng.randrange(0, 9))}),
+                    '{"id": "inf", "text": "x", "n": 1e999999}'])
             else:
                 line = self.name()
             lines.append(line)
@@ -150,7 +203,9 @@ class Generator:
         """(suffix, bytes, number of inputs it holds)."""
         rng = self.rng
         kind = rng.random()
-        if kind < 0.35:
+        if kind < 0.02:
+            suffix, data, count = ".txt", self.encode(self.name() + "\n" + self.long_text(), "utf-8"), 1
+        elif kind < 0.35:
             suffix, data, count = ".txt", self.encode(self.name() + "\n" + self.text()), 1
         elif kind < 0.55:
             suffix, data, count = rng.choice([".html", ".htm"]), self.encode(self.html()), 1
@@ -168,11 +223,30 @@ class Generator:
         return suffix, data, count
 
 
+# Where an input may sit in its input folder: its id is then this path and its name.
+SUBFOLDERS = ["", "", "", "2019/", "2020/05/", "a b/", "..x/", "\ud55c\uad6d/", "\u202e/", ".hidden/"]
+
+
+def offsets_problem(article, extraction) -> str | None:
+    """Why an extraction's offsets miss the article's text, if they do."""
+    size = len(article.text)
+    for record in (*extraction.facts, *extraction.chart_entries, *extraction.ratings):
+        e = record.evidence
+        if article.text[e.start:e.end].strip() != e.sentence:
+            return f"evidence {e.start}:{e.end} is {article.text[e.start:e.end][:60]!r}, not {e.sentence[:60]!r}"
+        if e.context is not None and not 0 <= e.context[0] <= e.context[1] <= size:
+            return f"context {e.context} outside the text ({size} characters)"
+    for m in extraction.mentions:
+        if not 0 <= m.start <= m.end <= size:
+            return f"mention {m.start}:{m.end} outside the text ({size} characters)"
+    return None
+
+
 def fuzz(count: int, seed: int, chunk: int, keep: Path | None) -> int:
     nlp = load_pipeline()
     rapper = shutil.which("rapper")
     gen = Generator(seed)
-    tried = files = articles = skipped = crashed = graphs = triples = 0
+    tried = files = articles = skipped = warned = parted = crashed = graphs = triples = 0
     started = time.monotonic()
     crashes: list[str] = []
     reasons: Counter = Counter()
@@ -195,36 +269,55 @@ def fuzz(count: int, seed: int, chunk: int, keep: Path | None) -> int:
             seen: set[str] = set()  # as in one build: a repeated article id is skipped
             while in_chunk < chunk and tried < count:
                 suffix, data, holds = gen.input()
-                path = folder / f"in{files:06d}{suffix}"
+                box = folder / f"box{files:06d}"  # the input folder: the file's path in it is its id
+                path = box / gen.rng.choice(SUBFOLDERS) / f"in{files:06d}{suffix}"
+                path.parent.mkdir(parents=True, exist_ok=True)
                 path.write_bytes(data)
                 files += 1
                 tried += holds
                 in_chunk += holds
                 errors: list[IngestError] = []
                 try:
-                    found = list(iter_articles([path], errors.append))
+                    found = list(iter_articles([box if gen.rng.random() < 0.5 else path], errors.append))
                 except Exception:  # noqa: BLE001 - counting crashes is the point
                     crash(f"ingest {path.name}", path)
+                    shutil.rmtree(box)
                     continue
-                skipped += len(errors)
-                reasons.update(re.sub(r"\s*[:(].*", "", e.reason) for e in errors)
+                warned += sum(isinstance(e, IngestWarning) for e in errors)
+                skipped += sum(not isinstance(e, IngestWarning) for e in errors)
+                reasons.update(re.sub(r"\s*[:(].*", "", e.reason) for e in errors if not isinstance(e, IngestWarning))
                 # A reader that raised is reported, not crashed, by iter_articles;
                 # the fuzz still counts it: it means a reader bug.
                 for error in errors:
                     if "cannot read (" in str(error):
                         crashed += 1
                         crashes.append(str(error))
+                fresh = []
                 for article in found:
                     if article.id in seen:
                         skipped += 1
                         continue
                     seen.add(article.id)
+                    fresh.append(article)
+                for article in fresh:
                     try:
-                        extractions.append(extract(article, nlp(article.text)))
-                        articles += 1
+                        [outcome] = extract_with([article], nlp)  # as the build runs it: long ones in parts
                     except Exception:  # noqa: BLE001
                         crash(f"extract {path.name} {article.id!r}", path)
-                path.unlink()
+                        continue
+                    if isinstance(outcome, str):  # an extraction failure the build reports and skips
+                        crashed += 1
+                        crashes.append(f"{path.name}: {outcome}")
+                        continue
+                    problem = offsets_problem(article, outcome)
+                    if problem:
+                        crashed += 1
+                        crashes.append(f"{path.name} {article.id!r}: {problem}")
+                        continue
+                    parted += len(kg.build.parts.split(article)) > 1
+                    extractions.append(outcome)
+                    articles += 1
+                shutil.rmtree(box)
             try:
                 graph = to_rdf(resolve(extractions))
                 expected = set(graph)
@@ -243,11 +336,13 @@ def fuzz(count: int, seed: int, chunk: int, keep: Path | None) -> int:
                 triples += len(graph)
             except Exception:  # noqa: BLE001
                 crash(f"graph of inputs up to #{tried}", None)
-            print(f"\r{tried:,} inputs, {articles:,} articles, {skipped:,} skipped, {crashed} crashed "
+            print(f"\r{tried:,} inputs, {articles:,} articles ({parted} in parts), {skipped:,} skipped, "
+                  f"{warned:,} warned, {crashed} crashed "
                   f"({time.monotonic() - started:.0f}s)", end="", file=sys.stderr, flush=True)
     print(file=sys.stderr)
-    print(f"fuzz: tried {tried:,} inputs in {files:,} files (seed {seed}): {articles:,} articles extracted, "
-          f"{skipped:,} skipped with a reason, {crashed} crashed; {graphs} chunk graphs ({triples:,} triples) "
+    print(f"fuzz: tried {tried:,} inputs in {files:,} files (seed {seed}): {articles:,} articles extracted "
+          f"({parted} of them in parts of at most {kg.build.parts.PART_CHARS:,} characters), {skipped:,} skipped "
+          f"with a reason, {warned:,} read with a warning, {crashed} crashed; {graphs} chunk graphs ({triples:,} triples) "
           f"parsed back{' (rdflib and rapper)' if rapper else ' (rdflib; rapper not installed)'} and conformed; "
           f"{time.monotonic() - started:.0f}s")
     print("skip reasons: " + ", ".join(f"{reason} {n:,}" for reason, n in reasons.most_common(10)))
@@ -303,7 +398,15 @@ def main() -> int:
     parser.add_argument("--keep", type=Path, help="copy the files that crashed into this folder")
     parser.add_argument("--big", action="store_true", help="also build a 50 MB article")
     parser.add_argument("--many", type=int, default=0, help="also build this many tiny article files")
+    parser.add_argument("--part-chars", type=int, default=1500,
+                        help="articles longer than this go through NLP in parts, as the build's long ones do "
+                             f"(the build's: {kg.build.parts.PART_CHARS:,}; default: %(default)s, so that many do)")
+    parser.add_argument("--line-bytes", type=int, default=1 << 16,
+                        help="the .jsonl line limit, lowered so that over-long lines are cheap to make "
+                             f"(the build's: {kg.ingest.MAX_LINE_BYTES:,}; default: %(default)s)")
     args = parser.parse_args()
+    kg.build.parts.PART_CHARS = args.part_chars
+    kg.ingest.MAX_LINE_BYTES = args.line_bytes
     status = fuzz(args.inputs, args.seed, args.chunk, args.keep) if args.inputs else 0
     if args.big:
         big_article()

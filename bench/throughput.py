@@ -4,6 +4,7 @@
     python bench/throughput.py 200 2000        # other sizes (the largest is the "10,000" of the goals)
     python bench/throughput.py --jobs 1 300
     python bench/throughput.py --repeat 2      # each measurement twice, interleaved; the fastest counts
+    python bench/throughput.py --only-memory   # only the memory line: one ~1 MB article of tiny sentences
 
 For each size N it writes the corpus (bench/corpus.py, cached under
 /tmp/kg-bench/), then runs, each in a fresh process on the same cores:
@@ -12,7 +13,8 @@ For each size N it writes the corpus (bench/corpus.py, cached under
   (n) spaCy NER alone: the same model with only its ``ner`` (the model's limit);
   (b) the build end to end: kg.build.build + write, as `kg build`
       runs them, --jobs = jobs.
-It prints words/s, the ratio b/a and b/n, the share of build time in
+First it builds one article of about 1 MB of tiny sentences (the memory
+line: peak RSS <= 1 GiB). It prints words/s, the ratio b/a and b/n, the share of build time in
 extraction (ingest + NLP + extraction), RDF writing (resolution, sorting,
 writing) and validation, triples written per second, and peak RSS (the
 process and its workers, sampled), then PASS/FAIL goal lines. With
@@ -73,6 +75,33 @@ if __name__ == "__main__":
                       "conforms": result.report.conforms, "extract": t.extract, "resolve": t.resolve,
                       "write": t.write, "validate": t.validate}))
 """
+
+
+# One article of about 1 MB (just under kg.ingest.MAX_ARTICLE_CHARS) of tiny sentences: spaCy's
+# worst case (before the build read long articles in parts it took 6.4 GB and 85 s).
+LONG = """
+import json, sys, time
+from pathlib import Path
+from kg.build import build
+from kg.ingest import MAX_ARTICLE_CHARS
+folder, out = Path(sys.argv[1]), Path(sys.argv[2])
+headline = "One article of tiny sentences"
+sentence = "Ab c. "
+(folder / "long.txt").write_text(headline + "\\n" + sentence * ((MAX_ARTICLE_CHARS - len(headline) - 2) // len(sentence)))
+if __name__ == "__main__":
+    start = time.perf_counter()
+    result = build([folder], jobs=1, progress=False, output=out)
+    result.graph.write(out)
+    print(json.dumps({"seconds": time.perf_counter() - start, "articles": result.articles,
+                      "chars": len((folder / "long.txt").read_text()), "problems": result.problems}))
+"""
+
+
+def long_article() -> tuple[dict, float]:
+    """`kg build` of one ~1 MB article of tiny sentences: its figures and peak RSS (MiB)."""
+    with tempfile.TemporaryDirectory() as folder:
+        (Path(folder) / "in").mkdir()
+        return run(LONG, Path(folder) / "in", Path(folder) / "graph.ttl")
 
 
 def run(code: str, *args) -> tuple[dict, float]:
@@ -146,10 +175,20 @@ def main() -> int:
     parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
     parser.add_argument("--repeat", type=int, default=1,
                         help="run (a), (n) and (b) this many times, interleaved, and keep each one's fastest run")
+    parser.add_argument("--only-memory", action="store_true",
+                        help="run only the memory line: peak RSS of one ~1 MB article of tiny sentences")
     args = parser.parse_args()
     sizes = sorted(args.sizes)
     print(f"machine: {os.cpu_count()} cores, {psutil.virtual_memory().total / 2**30:.0f} GiB RAM, "
           f"Python {sys.version.split()[0]}; --jobs {args.jobs}; --repeat {args.repeat}", flush=True)
+    long, long_rss = long_article()
+    print(f"\none article of {long['chars']:,} characters of tiny sentences: {long['seconds']:.1f} s, "
+          f"peak RSS {long_rss:,.0f} MiB, {long['articles']} article(s) read", flush=True)
+    memory = (f"peak RSS of one ~1 MB article of tiny sentences <= 1 GiB: {long_rss:,.0f} MiB",
+              long_rss <= 1024 and long["articles"] == 1)
+    if args.only_memory:
+        print(f"\n{'PASS' if memory[1] else 'FAIL'}  {memory[0]}")
+        return 0 if memory[1] else 1
     rows = []
     for n in sizes:
         row = measure(n, args.jobs, args.repeat)
@@ -170,6 +209,7 @@ def main() -> int:
         (f"throughput >= 0.60 x spaCy NER alone at N={big['n']:,}: {big['ratio_ner']:.2f}", big["ratio_ner"] >= 0.60),
         (f"validation <= 10% of build time at N={big['n']:,}: {big['share_validate']:.1%}", big["share_validate"] <= 0.10),
         (f"peak RSS at N={big['n']:,} <= 1 GiB: {big['rss_build']:,.0f} MiB", big["rss_build"] <= 1024),
+        memory,
     ]
     if len(rows) > 1:
         linear = big["per_article_ms"] / small["per_article_ms"]

@@ -11,13 +11,16 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import signal
 import sys
+import threading
+from contextlib import contextmanager
 from pathlib import Path
 
-from .errors import KgError, UsageError
+from .errors import KgError, NoArticles, UsageError
 from .evaluate import evaluate, gold_files_in
 from .formats import format_for, read_graph
-from .ingest import IngestError, StopBatch, printable
+from .ingest import IngestError, IngestWarning, StopBatch, printable
 
 DEFAULT_INPUT = Path("seeds")
 
@@ -28,8 +31,11 @@ EXIT_INVALID = 1     # the graph violates the shapes: nothing written
 EXIT_USAGE = 2       # bad arguments, or the output cannot be written
 EXIT_SKIPPED = 3     # graph valid and written, but some inputs were skipped
 EXIT_STRICT = 4      # --strict: stopped at the first bad input, nothing written
-EXIT_INTERRUPTED = 130
-EXIT_FAILED = 5      # a store or server failed (kg.errors.EndpointError, StoreError)
+EXIT_INTERRUPTED = 130  # Ctrl-C (SIGINT), any command
+EXIT_TERMINATED = 143   # SIGTERM, any command
+EXIT_FAILED = 5      # a store or server failed (kg.errors.EndpointError, StoreError, ClusterError)
+EXIT_NOTHING = 6     # no article read (every input skipped, or none found): nothing written (kg.errors.NoArticles)
+EXIT_TIMEOUT = 124   # kg query: stopped at its --timeout (as timeout(1) exits)
 # Any command: a KgError exits with its own status (kg/errors.py): 2 for what
 # the command was given, as argparse does for usage errors; 5 for a store or
 # server that failed. `kg validate`: 1 when the graph violates the shapes.
@@ -38,7 +44,14 @@ BUILD_FORMATS = {"ttl": ".ttl", "turtle": ".ttl", "nt": ".nt", "ntriples": ".nt"
                  "trig": ".trig", "jsonld": ".jsonld", "json-ld": ".jsonld"}
 
 
-def _output_problem(out: Path, fmt: str | None = None) -> str | None:
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        return a.samefile(b)
+    except OSError:
+        return a.resolve() == b.resolve()
+
+
+def _output_problem(out: Path, inputs: list[Path], fmt: str | None = None) -> str | None:
     """Why ``out`` cannot be written, checked before the (long) build."""
     if str(out) == STDOUT:
         return None
@@ -46,6 +59,8 @@ def _output_problem(out: Path, fmt: str | None = None) -> str | None:
         format_for(Path(f"x{BUILD_FORMATS[fmt]}") if fmt else out)
     except KgError as error:
         return str(error)
+    if any(_same_file(out, given) for given in inputs if not given.is_dir()):
+        return f"{out}: is also an input (the build would replace what it reads)"
     folder = out.parent
     if out.is_dir():
         return f"{out}: is a folder, not a file"
@@ -66,11 +81,10 @@ def _models(args):
 
 
 def cmd_build(args) -> int:
-    from .build import build  # spaCy: see the module's docstring
-
     out = Path(args.output)
     shown = printable(str(out))  # a file name with a newline or undecodable bytes stays one line
-    problem = _output_problem(out, args.format)
+    inputs = args.inputs or [DEFAULT_INPUT]
+    problem = _output_problem(out, inputs, args.format)
     if problem:
         print(f"kg build: error: {printable(problem)}", file=sys.stderr)
         return EXIT_USAGE
@@ -78,12 +92,16 @@ def cmd_build(args) -> int:
     output = out if str(out) != STDOUT and not args.format else None
 
     def on_error(error: IngestError) -> None:
+        if isinstance(error, IngestWarning):  # read, with a loss: said, not skipped
+            print(f"warning: {error}", file=sys.stderr, flush=True)
+            return
         if args.strict:
             raise StopBatch(error)
         print(f"skipped {error}", file=sys.stderr, flush=True)
 
     try:
-        result = build(args.inputs or [DEFAULT_INPUT], models=_models(args), jobs=args.jobs, on_error=on_error,
+        from .build import build  # spaCy: see the module's docstring
+        result = build(inputs, models=_models(args), jobs=args.jobs, on_error=on_error,
                        cache=Path(f"{out}.cache") if args.update and str(out) != STDOUT else None,
                        engine=args.engine, scheduler=args.scheduler, output=output,
                        progress=False if args.quiet else None)
@@ -91,13 +109,28 @@ def cmd_build(args) -> int:
         print(f"error: {stop.error}", file=sys.stderr)
         print(f"not written: {shown} (--strict stops at the first bad input)", file=sys.stderr)
         return EXIT_STRICT
-    except KeyboardInterrupt:
-        print(f"interrupted: {shown} not written", file=sys.stderr)
-        return EXIT_INTERRUPTED
+    except NoArticles as nothing:
+        kept = " and its cache" if args.update else ""
+        print(f"not written: {shown} ({nothing}; the previous output{kept} left as it was)", file=sys.stderr)
+        return EXIT_NOTHING
+    except KgError as error:  # a full disk (2), the cache in use or the Dask cluster failing (5), ...
+        print(f"kg build: error: {printable(str(error))}; not written: {shown}", file=sys.stderr)
+        return error.status
+    except KeyboardInterrupt as stop:  # Ctrl-C or SIGTERM: build() removed its temporary files
+        print(f"{_stopped(stop)}: {shown} not written", file=sys.stderr)
+        return _stop_status(stop)
     try:
         return _report_and_write(args, result, out, shown)
+    except KeyboardInterrupt as stop:
+        # Stopped while writing: the output is the previous file or the new one, whole.
+        print(f"{_stopped(stop)}: {shown} {'written' if _written(result, out) else 'not written'}", file=sys.stderr)
+        return _stop_status(stop)
     finally:
         result.graph.close()  # the build's temporary files, and an output prepared but not written
+
+
+def _written(result, out: Path) -> bool:
+    return getattr(result.graph, "committed", None) == out
 
 
 def _report_and_write(args, result, out: Path, shown: str) -> int:
@@ -162,13 +195,50 @@ def cmd_eval(args) -> int:
     return EXIT_OK
 
 
+QUERY_TIMEOUT = 300  # seconds, the default of kg query --timeout
+
+
+@contextmanager
+def _deadline(seconds: float, what: str):
+    """End the process ``seconds`` from now, with one line, whatever it is
+    doing: a query runs inside Oxigraph (which lets go of the interpreter
+    meanwhile) or waits on an endpoint, and neither can be interrupted from
+    Python. 0: no deadline."""
+    if not seconds:
+        yield
+        return
+
+    def expire():
+        os.write(2, f"{what}: stopped after {seconds:g} s (--timeout); what was printed is incomplete\n".encode())
+        os._exit(EXIT_TIMEOUT)
+
+    timer = threading.Timer(seconds, expire)
+    timer.daemon = True
+    timer.start()
+    try:
+        yield
+    finally:
+        timer.cancel()
+
+
 def cmd_query(args) -> int:
     from .use.query import read_query, run, write  # the HTTP client
 
     *source, query = args.arguments
     if len(source) + bool(args.store) != 1:
         return _fail("kg query: give SOURCE QUERY, or --store DIR QUERY", EXIT_USAGE)
-    write(run(args.store or source[0], read_query(query)), args.format)
+    timeout = QUERY_TIMEOUT if args.timeout is None else args.timeout
+    if timeout < 0:
+        return _fail("kg query: --timeout must be 0 (none) or more seconds", EXIT_USAGE)
+    with _deadline(timeout, "kg query"):
+        try:
+            write(run(args.store or source[0], read_query(query), allow_service=args.allow_service), args.format)
+            sys.stdout.flush()
+        except BrokenPipeError:  # `kg query ... | head`: the reader has what it wanted
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        except (RuntimeError, OSError, SyntaxError, ValueError) as error:
+            # raised by Oxigraph while it evaluates (a SERVICE, the store) or reads an endpoint's answer as it comes
+            return _fail(f"kg query: the query failed: {error}", EXIT_FAILED)
     return EXIT_OK
 
 
@@ -243,8 +313,9 @@ COMMANDS = {  # name: (function, help, description, options)
               "facts it states. Exits 1 and writes nothing when the graph violates a shape. A bad input is reported "
               "on one line (\"skipped FILE: reason\") and the rest goes on. Exit status: 0 all read and written; 3 "
               "written, but some inputs were skipped; 1 graph violates a shape, nothing written; 2 bad arguments or "
-              "output not writable; 4 --strict stopped at a bad input, nothing written. The output is replaced "
-              "atomically.",
+              "output not writable (a full disk included); 4 --strict stopped at a bad input, nothing written; 5 the "
+              "cache in use by another build or the Dask scheduler unreachable; 6 no article read, nothing written; "
+              "130 interrupted, 143 terminated (SIGTERM). The output is replaced atomically.",
               [_option("inputs", nargs="*", type=Path, help="article files or folders (default: seeds/)"),
                _option("-o", "--output", default="out/graph.ttl",
                        help="output file, or - for standard output (default: out/graph.ttl)"),
@@ -281,13 +352,19 @@ COMMANDS = {  # name: (function, help, description, options)
               "Run QUERY (a .rq file or the query text) on SOURCE: a graph file (.ttl, .nt, .nq, .trig, .jsonld), a "
               "store folder written by `kg load --store`, or a SPARQL endpoint URL (for Oxigraph: "
               "http://HOST:PORT/query). The prefixes kg:, kgr:, rdfs:, prov:, ... are predeclared. CONSTRUCT and "
-              "DESCRIBE answers print as Turtle. Credentials for an endpoint come from KG_ENDPOINT_USER and "
-              "KG_ENDPOINT_PASSWORD.",
+              "DESCRIBE answers print as Turtle, rows as they come. Credentials for an endpoint come from "
+              "KG_ENDPOINT_USER and KG_ENDPOINT_PASSWORD. Options may come anywhere.",
               [_option("arguments", nargs="+", metavar="[SOURCE] QUERY",
                        help="graph file, store folder or endpoint URL; then a .rq file or a query string"),
                _option("--store", metavar="DIR", help="query the store in DIR (then give only QUERY)"),
                _option("--format", default="table", choices=["table", "csv", "tsv", "json", "xml"],
-                       help="table for people (default) or a SPARQL 1.1 results format")]),
+                       help="table for people (default) or a SPARQL 1.1 results format"),
+               _option("--timeout", type=float, metavar="SECONDS",
+                       help=f"stop the whole command after this long, exit status 124 (default: {QUERY_TIMEOUT}; "
+                            f"0: none)"),
+               _option("--allow-service", action="store_true",
+                       help="run a query with a SERVICE clause on a graph file or store (it sends requests to the "
+                            "endpoints it names); refused without this")]),
     "load": (cmd_load, "load a graph into a local store or a SPARQL server",
              "Load GRAPH into an embedded Oxigraph store in DIR (created if missing; query it with `kg query --store "
              "DIR`) or into a SPARQL server, in one SPARQL Update request (one transaction) to its update endpoint "
@@ -326,12 +403,23 @@ def parser() -> argparse.ArgumentParser:
                                                          "articles.")
     top.add_argument("--version", action="version", version=f"kg {_version()}")
     sub = top.add_subparsers(dest="command", required=True)
+    top.commands = {}
     for name, (function, summary, description, options) in COMMANDS.items():
-        command = sub.add_parser(name, help=summary, description=description)
+        command = top.commands[name] = sub.add_parser(name, help=summary, description=description)
         for names, settings in options:
             command.add_argument(*names, **settings)
         command.set_defaults(func=function)
     return top
+
+
+def parse(argv: list[str]) -> argparse.Namespace:
+    """The arguments, options anywhere among them: ``kg query SOURCE --format
+    csv QUERY`` as ``kg query --format csv SOURCE QUERY``."""
+    top = parser()
+    args, rest = top.parse_known_args(argv)
+    if rest:  # positionals after an option: the command's parser reads them intermixed
+        args = top.commands[args.command].parse_intermixed_args(argv[argv.index(args.command) + 1:])
+    return args
 
 
 def _version() -> str:
@@ -347,13 +435,57 @@ def _fail(message: str, status: int) -> int:
     return status
 
 
-def main(argv=None) -> int:
-    args = parser().parse_args(argv)
+class Terminated(KeyboardInterrupt):
+    """SIGTERM (``timeout``, ``docker stop``, systemd), handled as Ctrl-C is:
+    the same cleanup, one line, and exit status 143."""
+
+
+@contextmanager
+def _signals_stop_the_command():
+    """SIGINT and SIGTERM raise KeyboardInterrupt (Terminated) in the main
+    thread, so that the command's cleanup runs (temporary files removed, the
+    workers stopped); a second signal during that cleanup is ignored. The
+    handlers in place before are put back after (tests run main in-process)."""
+    def stop(signum, frame):
+        # Later signals do nothing: a Python handler, not SIG_IGN, which processes started
+        # meanwhile would inherit (a pool worker that ignores SIGTERM cannot be stopped).
+        signal.signal(signal.SIGINT, ignore)
+        signal.signal(signal.SIGTERM, ignore)
+        raise Terminated() if signum == signal.SIGTERM else KeyboardInterrupt()
+
+    def ignore(signum, frame):
+        pass
+
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    before = {sig: signal.signal(sig, stop) for sig in (signal.SIGINT, signal.SIGTERM)}
     try:
-        return args.func(args)
-    except KgError as error:  # one line, no traceback; the status says what kind of problem (kg/errors.py)
-        message = str(error)
-        return _fail(message if message.startswith("kg ") else f"kg {args.command}: {message}", error.status)
+        yield
+    finally:
+        for sig, handler in before.items():
+            signal.signal(sig, handler)
+
+
+def _stopped(error: KeyboardInterrupt) -> str:
+    return "terminated" if isinstance(error, Terminated) else "interrupted"
+
+
+def _stop_status(error: KeyboardInterrupt) -> int:
+    return EXIT_TERMINATED if isinstance(error, Terminated) else EXIT_INTERRUPTED
+
+
+def main(argv=None) -> int:
+    args = parse(sys.argv[1:] if argv is None else list(argv))
+    with _signals_stop_the_command():
+        try:
+            return args.func(args)
+        except KgError as error:  # one line, no traceback; the status says what kind of problem (kg/errors.py)
+            message = str(error)
+            return _fail(message if message.startswith("kg ") else f"kg {args.command}: {message}", error.status)
+        except KeyboardInterrupt as stop:
+            print(_stopped(stop), file=sys.stderr)
+            return _stop_status(stop)
 
 
 if __name__ == "__main__":

@@ -2,7 +2,8 @@
 error and an exit status (docs/cli.md). Only the CLI exits.
 
 Each class carries its exit status: 2 for what the command was given (as for
-argparse's usage errors), 5 for a store or server that failed."""
+argparse's usage errors) or what cannot be written, 5 for a store or server
+that failed, 6 for a build that read no article."""
 
 
 class KgError(Exception):
@@ -36,3 +37,25 @@ class StoreError(KgError):
 class ModelError(KgError):
     """A spaCy pipeline or trained model that is not installed or cannot be
     loaded."""
+
+
+class NoArticles(KgError):
+    """A build that read no article at all (every input skipped, a mistyped
+    or empty folder): it has nothing to write, and writes nothing."""
+
+    status = 6
+
+
+class BuildError(KgError):
+    """A build that cannot go on for a reason outside its inputs: its
+    temporary folder or its cache cannot be written (a full disk)."""
+
+
+class CacheInUse(StoreError):
+    """The ``--update`` cache is in use by another build of the same output."""
+
+
+class ClusterError(KgError):
+    """The Dask scheduler cannot be reached, or the cluster failed during the build."""
+
+    status = 5

@@ -253,7 +253,8 @@ class BuildResult:
     ``rdflib()``, ``close()``)."""
 
     articles: int = 0
-    problems: list[str] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)   # inputs skipped, one line each
+    warnings: list[str] = field(default_factory=list)   # inputs read with a loss (kg.ingest.IngestWarning)
     triples: int = 0
     counts: Counter = field(default_factory=Counter)  # class local name -> nodes
     report: ValidationResult | None = None

@@ -21,13 +21,14 @@ def cluster():
 
 
 def test_dask_build_is_isomorphic_to_local(cluster, tmp_path):
-    # The three seeds plus one duplicate id and one bad file: skipped alike.
+    # The three seeds plus one duplicate id (a .jsonl line) and one bad file: skipped alike.
     src = tmp_path / "in"
     src.mkdir()
     for path in (ROOT / "seeds").iterdir():
         (src / path.name).write_bytes(path.read_bytes())
     (src / "zz").mkdir()
-    (src / "zz" / "000_ccb41357b12cf6b7.txt").write_text("Same id\n\nKim Min Ji sings.", encoding="utf-8")
+    (src / "zz" / "feed.jsonl").write_text('{"id": "000_ccb41357b12cf6b7", "text": "Kim Min Ji sings."}\n',
+                                           encoding="utf-8")
     (src / "empty.txt").write_text("", encoding="utf-8")
     local_problems, dask_problems = [], []
     local = build([src], on_error=local_problems.append, progress=False)
@@ -35,6 +36,8 @@ def test_dask_build_is_isomorphic_to_local(cluster, tmp_path):
                           on_error=dask_problems.append, progress=False)
     assert remote.articles == local.articles == 3
     assert sorted(map(str, dask_problems)) == sorted(map(str, local_problems)) and len(local_problems) == 2
+    assert f"{src / 'zz' / 'feed.jsonl'}:1: duplicate article id '000_ccb41357b12cf6b7' (first read from " \
+           f"{src / '000_ccb41357b12cf6b7.txt'})" in map(str, local_problems)
     assert remote.report.conforms and remote.triples == local.triples
     assert isomorphic(local.graph.rdflib(), remote.graph.rdflib())
     local.graph.write(tmp_path / "local.ttl")

@@ -87,3 +87,20 @@ def test_cache_is_keyed_by_content_not_name(build_ok, tmp_path):
     db = sqlite3.connect(tmp_path / "g.nt.cache" / "extractions.sqlite")
     assert db.execute("SELECT count(*) FROM extraction").fetchone()[0] == 2
     assert (article_iri("a0000001"), RDF.type, KG.Article) in Graph().parse(out)
+
+
+def test_an_input_missing_for_one_build_keeps_its_articles_in_the_cache(build_ok, kg_build, tmp_path):
+    """A folder unmounted during one --update build: that build writes the
+    graph of what it read (exit 3), and the cache keeps the missing folder's
+    extractions, so they are reused when it is back."""
+    first, second, out = tmp_path / "first", tmp_path / "second", tmp_path / "graph.ttl"
+    first.mkdir(), second.mkdir()
+    write_articles(first, range(2))
+    write_articles(second, range(2, 4))
+    assert "cache: 0 articles reused, 4 extracted" in build_ok(first, second, "-o", out, "--update")
+    second.rename(tmp_path / "unmounted")
+    code, stdout, stderr = kg_build(first, second, "-o", out, "--update")
+    assert code == 3 and stderr.startswith(f"skipped {second}: no such file or directory")
+    assert "cache: 2 articles reused, 0 extracted" in stdout
+    (tmp_path / "unmounted").rename(second)
+    assert "cache: 4 articles reused, 0 extracted" in build_ok(first, second, "-o", out, "--update")

@@ -28,7 +28,7 @@ def test_txt_headline_then_blank_line_then_body(tmp_path):
                  "\n\n  Nova Crew drops new single  \nThe five-piece band Nova Crew released \"Lantern\" today.\n")
     [article] = read_article(path)
     assert article.id == "007_abc"
-    assert article.source == str(path)
+    assert article.source == "007_abc.txt"  # a file given by itself: its name
     assert article.title == "Nova Crew drops new single"
     assert article.text == ("Nova Crew drops new single\n\n"
                             "The five-piece band Nova Crew released \"Lantern\" today.")
@@ -140,7 +140,7 @@ def test_jsonl_malformed_line_reported_with_number_good_lines_read(tmp_path):
     first = articles[0]
     assert (first.title, first.text, first.published, first.url, first.source) == (
         "Band X returns", "Band X returns\n\nBand X released \"Again\".", date(2023, 6, 1),
-        "https://example.com/a", str(path))
+        "https://example.com/a", "batch.jsonl")
     assert [str(e) for e in errors] == [
         f"{path}:3: invalid JSON (Expecting property name enclosed in double quotes)",
         f"{path}:4: missing 'id'",
@@ -216,6 +216,24 @@ def test_html_main_text_and_metadata_via_trafilatura(tmp_path):
     assert article.url == "https://example.com/news/lumen"
 
 
+def test_html_text_a_browser_hides_is_not_read(tmp_path):
+    page = HTML.replace("three weeks", "three weeks <span hidden>Ghost Band released \u201cFake Hit\u201d.</span>")
+    page = page.replace("</article>", '<p style="DISPLAY: none">Shadow Crew topped the Melon chart.</p>'
+                                      '<div style="visibility:hidden"><p>Phantom Five sang the OST.</p></div>'
+                                      '<p hidden="until-found">Nova Crew toured Japan.</p></article>')
+    [article] = read_article(write(tmp_path / "hidden.html", page))
+    for hidden in ("Ghost Band", "Fake Hit", "Shadow Crew", "Phantom Five"):
+        assert hidden not in article.text
+    assert "three weeks" in article.text and "Nova Crew toured Japan." in article.text  # a search shows it
+
+
+def test_bidi_controls_removed_zero_width_joiner_kept_inside_emoji():
+    family, flag, coder = "\U0001f468\u200d\U0001f469\u200d\U0001f467", "\U0001f3f3\ufe0f\u200d\U0001f308", \
+        "\U0001f469\U0001f3fd\u200d\U0001f4bb"
+    raw = f"Ara\u202e sgnos\u202c \u2066Lee\u2069 \u200fMin\u200e {family} {flag} {coder} Jen\u200dnie\u200d"
+    assert clean_text(raw) == f"Ara sgnos Lee Min {family} {flag} {coder} Jennie"
+
+
 def test_html_external_entity_not_resolved(tmp_path):
     secret = write(tmp_path / "secret.txt", "TOP_SECRET_VALUE")
     page = HTML.replace("<!DOCTYPE html>", f'<!DOCTYPE html [<!ENTITY x SYSTEM "file://{secret}">]>')
@@ -230,8 +248,26 @@ def test_folder_read_recursively_in_sorted_order(tmp_path):
     write(tmp_path / "a/c/1.htm", HTML)
     articles, errors = ingest(tmp_path)
     assert errors == []
-    assert [a.source for a in articles] == [str(tmp_path / p) for p in
-                                            ["0.txt", "a/c/1.htm", "a/z.txt", "b/2.txt"]]
+    assert [a.source for a in articles] == ["0.txt", "a/c/1.htm", "a/z.txt", "b/2.txt"]
+
+
+def test_ids_are_paths_in_the_input_folder_the_same_from_anywhere(tmp_path, monkeypatch):
+    """archive/2019/0042.txt and archive/2020/0042.txt are two articles (ids
+    2019/0042 and 2020/0042), and neither the id nor kg:sourceFile depends on
+    where the archive is or how it was named on the command line."""
+    archive = tmp_path / "archive"
+    write(archive / "2019" / "0042.txt", "Old news\nBody.")
+    write(archive / "2020" / "0042.txt", "New news\nBody.")
+    write(archive / "2020" / "feed.jsonl", json.dumps({"id": "f1", "text": "From a feed."}))
+    expected = [("2019/0042", "2019/0042.txt"), ("2020/0042", "2020/0042.txt"), ("f1", "2020/feed.jsonl")]
+    articles, errors = ingest(archive)
+    assert errors == [] and [(a.id, a.source) for a in articles] == expected
+    monkeypatch.chdir(archive / "2019")
+    articles, errors = ingest(Path(".."))
+    assert errors == [] and [(a.id, a.source) for a in articles] == expected
+    # A file given by itself: its name, as before.
+    [alone] = read_article(archive / "2020" / "0042.txt")
+    assert (alone.id, alone.source) == ("0042", "0042.txt")
 
 
 def test_iter_articles_streams_and_reports_duplicate_ids(tmp_path):

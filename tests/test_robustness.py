@@ -74,7 +74,65 @@ def test_encodings_invalid_utf8_utf16_bom_latin1(tmp_path):
     assert [a.title for a in articles] == ["Caf\u00e9 Seoul opens"] * 5
     assert [a.id for a in articles] == ["broken", "u16", "be", "l1", "chipped16"]
     assert articles[0].text.endswith("Monday.\n\ufffd\ufffd\ufffd(") and articles[-1].text.endswith("Monday.\n\ufffd")
-    assert errors == [f"{bad16}: invalid UTF-16 text"]
+    # A lossy decode is read, and said: one warning line per file.
+    assert errors == [f"{broken}: not valid UTF-8: 3 undecodable byte sequences read as U+FFFD",
+                      f"{chipped16}: not valid UTF-16: 1 undecodable byte sequence read as U+FFFD",
+                      f"{bad16}: invalid UTF-16 text"]
+
+
+KOREAN = ("\ubc29\ud0c4\uc18c\ub144\ub2e8 \uc0c8 \uc568\ubc94 \ubc1c\ub9e4",  # headline, then the body
+          "\ubc29\ud0c4\uc18c\ub144\ub2e8\uc774 \uc0c8 \uc568\ubc94 'Proof'\ub97c \ubc1c\ub9e4\ud588\ub2e4. "
+          "\uba5c\ub860 \ucc28\ud2b8 1\uc704\uc5d0 \uc62c\ub790\ub2e4.")
+JAPANESE = ("\u65b0\u3057\u3044\u30a2\u30eb\u30d0\u30e0\u767a\u58f2",
+            "\u4eca\u65e5\u3001\u30b0\u30eb\u30fc\u30d7\u306f\u65b0\u3057\u3044\u30a2\u30eb\u30d0\u30e0"
+            "\u3092\u767a\u58f2\u3057\u307e\u3057\u305f\u3002")
+
+
+def _page(meta: str, headline: str, body: str) -> str:
+    return (f"<html><head>{meta}<title>{headline}</title></head><body><article><h1>{headline}</h1>"
+            f"<p>{body}</p><p>{body}</p></article></body></html>")
+
+
+def test_declared_and_detected_charsets_are_honoured(tmp_path):
+    """EUC-KR and Shift_JIS pages (declared in <meta>), an EUC-KR and a
+    windows-949 .txt (detected), Cyrillic in windows-1251: read as written,
+    no U+FFFD, no warning."""
+    ko, ja = KOREAN, JAPANESE
+    files = [
+        write(tmp_path / "ko-page.html", _page("<meta charset='EUC-KR'>", *ko).encode("euc-kr")),
+        write(tmp_path / "ja-page.html", _page('<meta http-equiv="Content-Type" content="text/html; charset=Shift_JIS">',
+                                               *ja).encode("shift_jis")),
+        write(tmp_path / "ko-text.txt", "\n".join(ko).encode("euc-kr")),
+        # windows-949 holds Hangul that EUC-KR has not (\ub620): a page labelled EUC-KR is read as it
+        write(tmp_path / "ko-949.html", _page("<meta charset=euc-kr>", "\ub620" + ko[0], ko[1]).encode("cp949")),
+        write(tmp_path / "ru.txt", "\u041d\u043e\u0432\u044b\u0439 \u0430\u043b\u044c\u0431\u043e\u043c\n"
+                                   "BTS \u0432\u044b\u043f\u0443\u0441\u0442\u0438\u043b\u0438 "
+                                   "\u0430\u043b\u044c\u0431\u043e\u043c.\n".encode("cp1251")),
+    ]
+    articles, errors = ingest(*files)
+    assert errors == []
+    assert [a.title for a in articles] == [ko[0], ja[0], ko[0], "\ub620" + ko[0],
+                                           "\u041d\u043e\u0432\u044b\u0439 \u0430\u043b\u044c\u0431\u043e\u043c"]
+    assert all(body in a.text for a, body in zip(articles, (ko[1], ja[1], ko[1], ko[1])))
+    assert not any("\ufffd" in a.text for a in articles)
+
+
+def test_a_lossy_decode_is_read_with_one_warning_line(tmp_path, kg_build):
+    """An EUC-KR page cut in the middle of a character: the page is read as
+    EUC-KR (not as UTF-8 with U+FFFD everywhere), the broken byte is said on
+    one warning line, and the build exits 0 (nothing was skipped)."""
+    folder = tmp_path / "in"
+    page = _page("<meta charset='euc-kr'>", *KOREAN).encode("euc-kr")
+    cut = write(folder / "cut.html", page[:page.rindex(b"</p>")] + b"\xb0</p></article></body></html>")
+    write(folder / "good.txt", "Nova Crew returns\nNova Crew released \"Lantern\".")
+    code, stdout, stderr = kg_build(folder, "-o", tmp_path / "g.ttl")
+    assert code == 0, stderr
+    assert stderr.splitlines() == [f"warning: {cut}: not valid cp949 (the charset the page declares): "
+                                   f"1 undecodable byte sequence read as U+FFFD"]
+    labels = {str(o) for o in Graph().parse(tmp_path / "g.ttl").objects(None, URIRef(str(KG.sourceFile)))}
+    assert labels == {"cut.html", "good.txt"}
+    [article] = read_article(cut)
+    assert article.title == KOREAN[0] and article.text.count("\ufffd") == 1
 
 
 def test_50_megabyte_article_skipped_by_size_without_reading(tmp_path):
@@ -114,8 +172,49 @@ def test_malformed_jsonl_lines_among_good_ones(tmp_path):
     path = write(tmp_path / "mixed.jsonl", "\n".join(lines))
     articles, errors = ingest(path)
     assert [a.id for a in articles] == ["ok", "ok2"]
-    assert [e.split(": ", 1)[0] for e in errors] == [f"{path}:{n}" for n in (2, 3, 4, 5, 6, 7, 8, 9)] + [str(path)]
+    assert [e.split(": ", 1)[0] for e in errors] == [f"{path}:{n}" for n in (2, 3, 4, 5, 6, 7, 8, 9, 11)]
+    assert errors[-1] == f"{path}:11: duplicate article id 'ok' (first read from {path}:1)"
     assert all("\n" not in e for e in errors)
+
+
+def test_jsonl_lines_python_json_cannot_take_are_skipped_and_the_rest_read(tmp_path):
+    """A number of more digits than Python converts raises ValueError, an array
+    nested 100,000 deep RecursionError: each costs its line only."""
+    lines = [json.dumps({"id": "a", "text": "First."}),
+             '{"id": "big", "text": "x", "n": ' + "9" * 5000 + "}",
+             '{"id": "deep", "text": "x", "n": ' + "[" * 100_000 + "]" * 100_000 + "}",
+             json.dumps({"id": "b", "text": "After them."})]
+    path = write(tmp_path / "feed.jsonl", "\n".join(lines))
+    articles, errors = ingest(path)
+    assert [a.id for a in articles] == ["a", "b"]
+    assert errors == [f"{path}:2: invalid JSON (Exceeds the limit (4300 digits) for integer string conversion: "
+                      f"value has 5000 digits; use sys.set_int_max_str_digits() to increase the limit)",
+                      f"{path}:3: invalid JSON (nested too deeply)"]
+
+
+def test_jsonl_read_a_line_at_a_time_an_overlong_line_never_held(tmp_path):
+    """A 64 MiB line (the limit lowered to 1 MiB) is skipped without being read
+    into memory; the lines around it are read."""
+    path = tmp_path / "dump.jsonl"
+    with path.open("w") as handle:
+        handle.write(json.dumps({"id": "before", "text": "Before."}) + "\n")
+        handle.write('{"id": "huge", "text": "' + ("x" * (1 << 20)) * 64 + '"}\n')
+        handle.write(json.dumps({"id": "after", "text": "After."}) + "\n")
+    probe = f"""
+import kg.ingest
+def status(key):  # of this process since its exec (a child's ru_maxrss starts at its parent's)
+    return next(int(l.split()[1]) for l in open("/proc/self/status") if l.startswith(key))
+kg.ingest.MAX_LINE_BYTES = 1 << 20
+errors = []
+before = status("VmRSS")
+ids = [a.id for a in kg.ingest.iter_articles([{str(path)!r}], errors.append)]
+grown = status("VmHWM") - before
+print(ids, [str(e) for e in errors], grown // 1024)
+"""
+    run = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, cwd=ROOT, check=True)
+    grown = int(run.stdout.split()[-1])
+    assert run.stdout.startswith(f"['before', 'after'] ['{path}:2: line too long (limit 1 MiB)'] ")
+    assert grown < 32, f"reading grew the process by {grown} MiB"
 
 
 BOMB = """<?xml version="1.0"?>
@@ -204,7 +303,7 @@ def test_file_names_with_newlines_and_undecodable_bytes_give_one_line(tmp_path):
     articles, errors = ingest(odd, Path(raw))
     assert errors == [f"{tmp_path}/line\\nbreak.txt: empty article"]
     [article] = articles
-    assert article.source == f"{tmp_path}/bad\\udcff\\udcfename.txt"
+    assert article.source == "bad\\udcff\\udcfename.txt"
     article.source.encode("utf-8") and article.id.encode("utf-8")
 
 
@@ -220,7 +319,7 @@ def test_fifo_broken_symlink_loops_and_symlinked_folders(tmp_path):
     (folder / "sub" / "alias.txt").symlink_to(folder / "good.txt")
     articles, errors = ingest(folder, folder / "loop1.txt", folder / "broken.txt", folder / "pipe.txt")
     # A symlinked file is read like any file; a symlinked folder is not entered.
-    assert [a.source for a in articles] == [str(folder / "good.txt"), str(folder / "sub" / "alias.txt")]
+    assert [a.source for a in articles] == ["good.txt", "sub/alias.txt"]
     assert errors == [
         f"{folder / 'broken.txt'}: broken symbolic link",
         f"{folder / 'loop1.txt'}: symbolic link loop",
@@ -410,6 +509,48 @@ def test_build_all_good_exits_0(kg_build, tmp_path):
     code, stdout, stderr = kg_build(SEEDS, "-o", out)
     assert (code, stderr) == (0, "")
     assert f"written: {out}" in stdout and len(Graph().parse(out)) > 100
+
+
+PREVIOUS = b"@prefix kg: <https://w3id.org/kdrama-kg/ontology#> .\n# the previous build\n"
+
+
+@pytest.mark.parametrize("inputs, reason", [
+    (["seedz"], "no input file found (the inputs are missing or unreadable)"),
+    (["empty-folder"], "no input file found (.txt, .html, .htm or .jsonl)"),
+    (["bad/empty.txt", "bad/image.txt", "bad/notes.jsonl"], "every input was skipped"),
+])
+def test_a_build_that_reads_no_article_writes_nothing_and_keeps_the_cache(kg_build, tmp_path, inputs, reason):
+    """A typo in the path, an empty (or unmounted) folder, inputs that are
+    all bad: the previous output and the --update cache stay as they were."""
+    (tmp_path / "empty-folder").mkdir()
+    write(tmp_path / "bad" / "empty.txt", "")
+    write(tmp_path / "bad" / "image.txt", b"\x89PNG\r\n\x1a\n\x00\x00")
+    write(tmp_path / "bad" / "notes.jsonl", "{broken\n")
+    out = tmp_path / "graph.ttl"
+    assert kg_build(tiny(tmp_path / "good"), "-o", out, "--update")[0] == 0
+    cache = tmp_path / "graph.ttl.cache" / "extractions.sqlite"
+    out.write_bytes(PREVIOUS)
+    cached = cache.read_bytes()
+
+    code, stdout, stderr = kg_build(*(tmp_path / i for i in inputs), "-o", out, "--update")
+    assert code == cli.EXIT_NOTHING == 6
+    assert stderr.splitlines()[-1] == (f"not written: {out} (no article read: {reason}; the previous output and "
+                                       f"its cache left as it was)")
+    assert out.read_bytes() == PREVIOUS and cache.read_bytes() == cached
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["bad", "empty-folder", "good", "graph.ttl",
+                                                          "graph.ttl.cache"]
+    # The cache still holds the good article: the next build reuses it.
+    code, stdout, _ = kg_build(tmp_path / "good", "-o", out, "--update")
+    assert code == 0 and "cache: 1 articles reused, 0 extracted" in stdout
+
+
+def test_an_input_that_is_the_output_is_refused(kg_build, tmp_path):
+    graph = write(tmp_path / "v.nt", PREVIOUS)
+    for output in (graph, tmp_path / "." / "v.nt"):
+        code, stdout, stderr = kg_build(graph, "-o", output)
+        assert (code, stdout) == (cli.EXIT_USAGE, "")
+        assert stderr == f"kg build: error: {output}: is also an input (the build would replace what it reads)\n"
+        assert graph.read_bytes() == PREVIOUS
 
 
 def test_strict_stops_at_first_problem_and_writes_nothing(kg_build, tmp_path):

@@ -4,7 +4,7 @@ One entry point, ``build``, which the CLI, the tests and the benchmark all
 use. Corpora of any size go through in bounded memory:
 
     ingest      the inputs expanded once, articles read lazily      kg/ingest.py
-    extract     chunks of articles to an engine, extractions back   engines.py (kg/nlp.py + kg/extract/)
+    extract     chunks of articles to an engine, extractions back   engines.py (kg/nlp/ + kg/extract/)
                 in input order; --update takes unchanged articles   cache.py
                 from the cache
     resolve     each extraction resolved and its triples emitted    emit.py (kg/resolve.py, kg/rdf.py)
@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import gc
 import sys
+import tempfile
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
@@ -24,7 +25,8 @@ from typing import Callable, Iterable, Iterator
 from tqdm import tqdm
 
 from ..formats import N_QUADS, format_for
-from ..ingest import IngestError, expand, read_files
+from ..errors import BuildError, NoArticles
+from ..ingest import IngestError, IngestWarning, InputFile, expand, read_located, where
 from ..nlp import Models
 from ..records import BuildResult, Extraction
 from .batches import merge_and_validate
@@ -50,15 +52,26 @@ def build(inputs: Iterable[Path], models: Models | None = None, jobs: int = 1,
     (with ``scheduler`` an address, or None for a LocalCluster of ``jobs``
     workers); ``progress``: a progress bar on stderr (default: when it is a
     terminal). ``on_error`` sees each skipped input (it may raise
-    ``kg.ingest.StopBatch``); all are also in ``result.problems``. The
-    caller closes ``result.graph`` (its temporary files)."""
+    ``kg.ingest.StopBatch``) and each input read with a loss (an
+    ``IngestWarning``); they are also in ``result.problems`` and
+    ``result.warnings``. The
+    caller closes ``result.graph`` (its temporary files). A build that
+    reads no article raises kg.errors.NoArticles (and leaves the cache as
+    it was)."""
     files = list(expand(inputs))
+    if not any(isinstance(f, InputFile) for f in files):
+        for error in files:
+            (on_error or (lambda e: None))(error)
+        raise NoArticles(_nothing_read(files))
     models = models or Models.default()
     result = BuildResult()
-    result.graph = BuiltGraph(result.timings, named=output is None or format_for(Path(output)) == N_QUADS)
+    try:
+        result.graph = BuiltGraph(result.timings, named=output is None or format_for(Path(output)) == N_QUADS)
+    except OSError as error:
+        raise BuildError(_scratch_problem(error)) from None
 
     def report(error: IngestError) -> None:
-        result.problems.append(str(error))
+        (result.warnings if isinstance(error, IngestWarning) else result.problems).append(str(error))
         if on_error is not None:
             on_error(error)
 
@@ -66,28 +79,53 @@ def build(inputs: Iterable[Path], models: Models | None = None, jobs: int = 1,
     bar = _progress_bar(files, progress)
     try:
         bar.set_description_str("kg build: loading the model")
-        store = ExtractionCache(cache, models) if cache is not None else None
+        store = ExtractionCache(cache, models, lambda message: report(IngestWarning(cache, message))) \
+            if cache is not None else None
         runner = make_engine(models, jobs, engine, scheduler)
         bar.set_description_str("kg build: extracting")
         with _rare_collections():
             resolve_and_emit(result, _extractions(runner, files, report, store, _Clock(bar), result))
+        if not result.articles:
+            raise NoArticles(_nothing_read(files))
         if store is not None:
-            store.close()
+            # Entries no input used are dropped, unless an input could not be
+            # listed (a folder unmounted for a while): its articles come back.
+            store.close(prune=not any(isinstance(f, IngestError) for f in files))
             store = None
         bar.set_description_str("kg build: merging and validating")
         bar.refresh()
         merge_and_validate(result, runner, output)
         bar.set_description_str("kg build: validated" + (", writing" if output is None else ""))
+    except OSError as error:  # the inputs' are IngestErrors, and writing the output comes later
+        result.graph.close()
+        raise BuildError(_scratch_problem(error)) from None
     except BaseException:
         result.graph.close()
         raise
     finally:
         bar.close()
         if store is not None:
-            store.close(prune=False)
+            try:
+                store.close(prune=False)  # what was extracted so far is kept
+            except BuildError:
+                if sys.exc_info()[0] is None:
+                    raise
         if runner is not None:
             runner.close()
     return result
+
+
+def _scratch_problem(error: OSError) -> str:
+    return (f"cannot write the build's temporary files in {tempfile.gettempdir()}: {error.strerror or error} "
+            f"(they take about twice the graph's N-Triples; TMPDIR names another folder)")
+
+
+def _nothing_read(files: list) -> str:
+    if any(isinstance(f, InputFile) for f in files):
+        return "no article read: every input was skipped"
+    if files:
+        return "no article read: no input file found (the inputs are missing or unreadable)"
+    return "no article read: no input file found (.txt, .html, .htm or .jsonl)"
 
 
 class _Clock:
@@ -126,12 +164,12 @@ def _rare_collections():
 def _estimate(files: list) -> int:
     """Articles to expect, for the progress bar's ETA: files, and lines of .jsonl."""
     total = 0
-    for path in files:
-        if isinstance(path, IngestError):
+    for source in files:
+        if isinstance(source, IngestError):
             continue
-        if path.suffix.lower() == ".jsonl":
+        if source.path.suffix.lower() == ".jsonl":
             try:
-                with path.open("rb") as handle:
+                with source.path.open("rb") as handle:
                     total += sum(block.count(b"\n") for block in iter(lambda: handle.read(1 << 20), b""))
             except OSError:
                 pass
@@ -154,20 +192,20 @@ def _extractions(engine: Engine, files: list, report, store: ExtractionCache | N
         return
 
     def tasks() -> Iterator[tuple[list, list]]:
-        """Chunks of (article, key, cached extraction or None) and the misses to send."""
-        for chunk in chunks(read_files(files, report)):
+        """Chunks of (article, key, cached extraction or None, file, line) and the misses to send."""
+        for chunk in chunks(read_located(files, report)):
             rows = []
-            for article in chunk:
+            for path, line, article in chunk:
                 key = article_key(article) if store is not None else None
-                rows.append((article, key, store.get(key) if store is not None else None))
-            yield rows, [a for a, _, hit in rows if hit is None]
+                rows.append((article, key, store.get(key) if store is not None else None, path, line))
+            yield rows, [row[0] for row in rows if row[2] is None]
 
     def submit(task):
         return engine.extract(task[1]) if task[1] else None  # all from the cache
 
     for (rows, _), outcomes in ordered(engine, tasks(), submit):
         fresh = iter(outcomes)
-        for article, key, hit in rows:
+        for article, key, hit, path, line in rows:
             bar.update(1)
             if hit is not None:
                 result.reused += 1
@@ -175,7 +213,7 @@ def _extractions(engine: Engine, files: list, report, store: ExtractionCache | N
                 continue
             outcome = next(fresh)
             if isinstance(outcome, str):
-                report(IngestError(article.source, outcome))
+                report(IngestError(path, outcome, line))
                 continue
             result.extracted += 1
             if store is not None:
@@ -188,24 +226,25 @@ def _ingested_remotely(engine: Engine, files: list, report, bar: "_Clock", resul
     storage); ids must still be unique across all of them."""
     seen: dict[str, str] = {}
 
-    def paths() -> Iterator[str]:
-        for path in files:
-            if isinstance(path, IngestError):
-                report(path)
+    def paths() -> Iterator[tuple[str, str]]:
+        for source in files:
+            if isinstance(source, IngestError):
+                report(source)
             else:
-                yield str(path)
+                yield str(source.path), source.name
 
     for _, (records, errors) in ordered(engine, chunks(paths()), engine.ingest_and_extract):
         for error in errors:
             report(error)
-        for article_id, source, outcome in records:
+        for article_id, path, line, outcome in records:
             bar.update(1)
             if article_id in seen:
-                report(IngestError(source, f"duplicate article id {article_id!r} (first read from {seen[article_id]})"))
+                report(IngestError(path, f"duplicate article id {article_id!r} (first read from {seen[article_id]})",
+                                   line))
                 continue
-            seen[article_id] = source
+            seen[article_id] = where(path, line)
             if isinstance(outcome, str):
-                report(IngestError(source, outcome))
+                report(IngestError(path, outcome, line))
                 continue
             result.extracted += 1
             yield outcome

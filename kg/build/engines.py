@@ -10,18 +10,25 @@ in input order, so every engine gives the same graph.
 from __future__ import annotations
 
 import multiprocessing
+import shutil
+import signal
+import tempfile
+import threading
 from collections import deque
+from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator, Protocol
 
-from ..errors import UsageError
+from ..errors import ClusterError, UsageError
 from ..extract import describe, extract
-from ..ingest import IngestError, iter_articles
+from ..ingest import IngestError, InputFile, read_located
 from ..nlp import Models, load_pipeline
 from ..records import Article
+from .parts import BATCH_CHARS, batches, merge, split
 
 CHUNK = 32  # articles per task sent to a worker
+CONNECT_TIMEOUT = 10  # seconds to reach a Dask scheduler (distributed's default: 30)
 
 
 # --- what a worker runs ----------------------------------------------------------
@@ -44,29 +51,43 @@ def extract_articles(articles: list[Article], models: Models) -> list:
 def extract_with(articles: list[Article], nlp) -> list:
     """In order, for each article an Extraction (its article without the
     text, which nothing downstream reads) or the message of an extraction
-    failure."""
-    results = []
+    failure. A long article goes through in parts (parts.py); at most CHUNK
+    texts and BATCH_CHARS characters go through ``nlp.pipe`` at once."""
+    found: list[list] = [[] for _ in articles]  # per article: (offset, extraction) of its parts
+    failed: dict[int, str] = {}
+    units = [(i, offset, part) for i, article in enumerate(articles) for offset, part in split(article)]
     # Strings, vocabulary entries and tokenizer cache entries made for these
     # articles are freed after them: a worker's memory stays flat however many
     # articles it reads. Extractions hold only Python values, no spaCy objects.
     with nlp.memory_zone():
-        for doc, article in nlp.pipe(((a.text, a) for a in articles), as_tuples=True, batch_size=CHUNK):
-            try:
-                extraction = extract(article, doc)
-                extraction.article = replace(extraction.article, text="")
-                results.append(extraction)
-            except Exception as error:  # noqa: BLE001 - one article's failure must not end the batch
-                results.append(f"article {article.id!r}: extraction failed ({describe(error)})")
+        for batch in batches(units, CHUNK, BATCH_CHARS, lambda unit: len(unit[2].text)):
+            docs = nlp.pipe([part.text for _, _, part in batch], batch_size=len(batch))
+            for doc, (i, offset, part) in zip(docs, batch):
+                if i in failed:
+                    continue
+                try:
+                    found[i].append((offset, extract(part, doc)))
+                except Exception as error:  # noqa: BLE001 - one article's failure must not end the batch
+                    failed[i] = f"article {part.id!r}: extraction failed ({describe(error)})"
+    results = []
+    for i, article in enumerate(articles):
+        if i in failed:
+            results.append(failed[i])
+            continue
+        extraction = merge(article, found[i])
+        extraction.article = replace(article, text="")
+        results.append(extraction)
     return results
 
 
-def ingest_and_extract(paths: list[str], models: Models) -> tuple[list, list]:
-    """A Dask task: read the files (shared storage), then NLP and extraction.
-    Returns ([(article id, source, extraction or failure), ...], [ingest error, ...])."""
+def ingest_and_extract(files: list[tuple[str, str]], models: Models) -> tuple[list, list]:
+    """A Dask task: read the files (shared storage; each a path and its name,
+    kg.ingest.InputFile), then NLP and extraction. Returns ([(article id,
+    file, line or None, extraction or failure), ...], [ingest error, ...])."""
     errors: list[IngestError] = []
-    articles = list(iter_articles([Path(p) for p in paths], errors.append))
-    results = extract_articles(articles, models) if articles else []
-    return [(a.id, a.source, r) for a, r in zip(articles, results)], errors
+    located = list(read_located([InputFile(Path(p), name) for p, name in files], errors.append))
+    results = extract_articles([a for _, _, a in located], models) if located else []
+    return [(a.id, str(path), line, r) for (path, line, a), r in zip(located, results)], errors
 
 
 # --- the engines ---------------------------------------------------------------------
@@ -80,8 +101,8 @@ class Engine(Protocol):
     def extract(self, articles: list[Article]) -> Any:
         """Start ``extract_articles`` on a chunk; returns a handle."""
 
-    def ingest_and_extract(self, paths: list[str]) -> Any:
-        """Start ``ingest_and_extract`` on files (only where ``ingests``)."""
+    def ingest_and_extract(self, files: list[tuple[str, str]]) -> Any:
+        """Start ``ingest_and_extract`` on files, (path, name) pairs (only where ``ingests``)."""
 
     def result(self, handle: Any) -> Any:
         """Wait for a task's result."""
@@ -117,6 +138,30 @@ class InProcess:
         pass
 
 
+@contextmanager
+def _interrupts_ignored():
+    """SIGINT ignored while worker processes start (milliseconds for a Pool; a
+    LocalCluster takes seconds, and a Ctrl-C then is lost), in the main thread
+    (the only one that can set signals). A Python handler is not inherited by
+    a new process; SIG_IGN is."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    before = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, before)
+
+
+def _worker_ignores_interrupts() -> None:
+    """A pool worker leaves Ctrl-C (sent to the whole process group) to the
+    build, which stops the workers itself (``close``: SIGTERM); else each
+    worker would print a KeyboardInterrupt traceback. SIGTERM stops it."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+
+
 class Pool:
     """``--jobs N``: N worker processes, each with its own pipeline, doing both
     NLP and extraction (spaCy's own n_process would leave extraction, the
@@ -126,7 +171,10 @@ class Pool:
 
     def __init__(self, models: Models, jobs: int):
         self.models, self.window = models, 2 * jobs + 2
-        self.pool = multiprocessing.get_context("spawn").Pool(jobs)
+        # Workers start with Ctrl-C ignored (a disposition a new process inherits), so that
+        # one pressed while they import is not a traceback in each; the initializer keeps it so.
+        with _interrupts_ignored():
+            self.pool = multiprocessing.get_context("spawn").Pool(jobs, initializer=_worker_ignores_interrupts)
 
     def extract(self, articles):
         return self.pool.apply_async(extract_articles, (articles, self.models))
@@ -156,15 +204,27 @@ class Dask:
 
     def __init__(self, models: Models, jobs: int, scheduler: str | None = None):
         # Imported here: Dask is an optional dependency, and a second to import.
-        from distributed import Client, LocalCluster
+        try:
+            import dask
+            from distributed import Client, LocalCluster
+        except ImportError:
+            raise UsageError("--engine dask needs Dask's distributed package (pip install distributed)") from None
         self.models = models
+        self.scratch = None
         if scheduler is None:
-            self.cluster = LocalCluster(n_workers=jobs, threads_per_worker=1, processes=True,
-                                        dashboard_address=None, silence_logs=40)
+            # The workers' scratch space in a folder of the build's own, removed by close().
+            self.scratch = tempfile.mkdtemp(prefix="kg-dask-")
+            # Ctrl-C is the build's to handle, as with Pool.
+            with _interrupts_ignored(), dask.config.set({"temporary-directory": self.scratch}):
+                self.cluster = LocalCluster(n_workers=jobs, threads_per_worker=1, processes=True,
+                                            dashboard_address=None, silence_logs=40)
             self.client = Client(self.cluster)
         else:
             self.cluster = None
-            self.client = Client(scheduler)
+            try:
+                self.client = Client(scheduler, timeout=CONNECT_TIMEOUT)
+            except (OSError, TimeoutError, ValueError) as error:  # refused, timed out, not an address
+                raise ClusterError(f"cannot reach the Dask scheduler at {scheduler}: {error}") from None
         self.window = max(4, 2 * len(self.client.scheduler_info().get("workers", {})) + 2)
 
     def extract(self, articles):
@@ -174,15 +234,23 @@ class Dask:
         return self.client.submit(ingest_and_extract, paths, self.models, pure=False)
 
     def result(self, handle):
-        return handle.result()
+        from distributed import KilledWorker  # imported with Client in __init__
+        try:
+            return handle.result()
+        except (OSError, TimeoutError, KilledWorker) as error:  # the scheduler or a worker went away
+            raise ClusterError(f"the Dask cluster failed: {type(error).__name__}: {error}") from None
 
     def map(self, function, tasks):
         return [function(task) for task in tasks]
 
     def close(self):
-        self.client.close()
-        if self.cluster is not None:
-            self.cluster.close()
+        try:
+            self.client.close()
+            if self.cluster is not None:
+                self.cluster.close()
+        finally:
+            if self.scratch is not None:
+                shutil.rmtree(self.scratch, ignore_errors=True)
 
 
 ENGINES = {

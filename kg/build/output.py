@@ -48,6 +48,7 @@ class BuiltGraph:
         self.ntriples = self.folder / "graph.nt"
         self.types = self.folder / "types.nt"  # rdf:type lines validation batches may need
         self._prepared: tuple | None = None  # (output path, its temporary file, the removal of that file)
+        self.committed: Path | None = None  # the output, once renamed into place
 
     def rdflib(self) -> Graph:
         """The whole graph in rdflib (for tests and small builds)."""
@@ -75,6 +76,7 @@ class BuiltGraph:
             commit_atomic(tmp, out)
         else:
             write_atomic(out, self._content(out, fmt))
+        self.committed = out
         self.timings.write += time.perf_counter() - started
 
     def write_stream(self, handle, fmt: Format) -> None:

@@ -5,11 +5,21 @@ in-memory store, a folder is opened read-only as the persistent store that
 ``kg load --store`` wrote, and an endpoint's JSON answer is parsed back into
 Oxigraph's result objects. So every source prints through the same code,
 and CSV, TSV, JSON and XML are Oxigraph's own SPARQL 1.1 result writers.
-The project's prefixes (kg:, kgr:, rdfs:, ...) are declared for every query.
+The project's prefixes (kg:, kgr:, rdfs:, ...) are declared for every query
+(given to Oxigraph beside the query, so an error's line and column are the
+query's own; an endpoint gets them on the query's first line).
+
+Answers are streamed: rows are written as Oxigraph (or the endpoint) gives
+them, never all held (the table takes its column widths from the first
+TABLE_SAMPLE rows). A query on a local source that holds a SERVICE clause,
+which would make this process send requests to other endpoints, is refused
+unless ``allow_service``. ``kg query --timeout`` bounds the whole command.
 """
 from __future__ import annotations
 
+import re
 import sys
+from itertools import chain, islice
 from pathlib import Path
 
 import pyoxigraph
@@ -23,7 +33,30 @@ from .store import TIMEOUT, check, credentials
 
 RESULT_FORMATS = {"csv": pyoxigraph.QueryResultsFormat.CSV, "tsv": pyoxigraph.QueryResultsFormat.TSV,
                   "json": pyoxigraph.QueryResultsFormat.JSON, "xml": pyoxigraph.QueryResultsFormat.XML}
-PROLOGUE = "".join(f"PREFIX {prefix}: <{ns}>\n" for prefix, ns in PREFIXES.items())
+PREFIX_IRIS = {prefix: str(ns) for prefix, ns in PREFIXES.items()}
+# For an endpoint, on the query's first line: the query's lines keep their numbers in its errors.
+PROLOGUE = " ".join(f"PREFIX {prefix}: <{ns}>" for prefix, ns in PREFIX_IRIS.items()) + " "
+TABLE_SAMPLE = 1000  # rows the table's column widths are taken from
+
+# What a SERVICE keyword may hide behind, removed before looking for it: comments, strings (all four
+# kinds) and IRIs; SPARQL reads \u and \U escapes anywhere in a query, so they are read first.
+_ESCAPE = re.compile(r"\\u([0-9A-Fa-f]{4})|\\U([0-9A-Fa-f]{8})")
+_HIDING = re.compile("|".join([
+    r'"""(?:[^"\\]|\\.|"(?!""))*"""',  # """long string"""
+    r"'''(?:[^'\\]|\\.|'(?!''))*'''",  # '''long string'''
+    r'"(?:[^"\\\n]|\\.)*"',             # "string"
+    r"'(?:[^'\\\n]|\\.)*'",             # 'string'
+    r'<[^<>"{}|^`\\\x00-\x20]*>',         # <IRI> (not the < of a comparison: that has spaces)
+    r"#[^\n]*",                            # comment
+]), re.DOTALL)
+_SERVICE = re.compile(r"(?<![\w:?$.\-])SERVICE(?![\w:\-])", re.IGNORECASE)
+
+
+def uses_service(query: str) -> bool:
+    """Whether the query holds the SERVICE keyword (not in a string, an IRI,
+    a comment, a variable or a prefixed name)."""
+    text = _ESCAPE.sub(lambda m: chr(int(m[1] or m[2], 16)) if int(m[1] or m[2], 16) < 0x110000 else "", query)
+    return bool(_SERVICE.search(_HIDING.sub(" ", text)))
 
 
 def read_query(text_or_path: str) -> str:
@@ -41,23 +74,36 @@ def is_endpoint(source: str) -> bool:
     return source.startswith(("http://", "https://"))
 
 
+class Triples:
+    """The triples of an endpoint's CONSTRUCT or DESCRIBE answer, read as they come."""
+
+    def __init__(self, response: requests.Response):
+        self.response = response
+
+    def __iter__(self):
+        with self.response:
+            for quad in pyoxigraph.parse(self.response.raw, format=N_TRIPLES.oxigraph):
+                yield quad.triple
+
+
 def _remote(url: str, query: str):
     try:
-        response = requests.post(url, data=query.encode("utf-8"), timeout=TIMEOUT, headers={
+        response = requests.post(url, data=query.encode("utf-8"), timeout=TIMEOUT, stream=True, headers={
             "Content-Type": "application/sparql-query; charset=utf-8",
             "Accept": f"application/sparql-results+json, {N_TRIPLES.media_type};q=0.9", **credentials()})
     except requests.RequestException as error:
         raise EndpointError(f"cannot reach the endpoint: {type(error).__name__}") from None
     check(response, "query")
+    response.raw.decode_content = True  # gzip, deflate: as requests would
     triples = N_TRIPLES.media_type in response.headers.get("Content-Type", "")
+    if triples:
+        return Triples(response)  # read as it comes: a body that is not N-Triples fails while printing
     try:
-        if triples:
-            return [quad.triple for quad in pyoxigraph.parse(response.content, format=N_TRIPLES.oxigraph)]
-        return pyoxigraph.parse_query_results(response.content, format=pyoxigraph.QueryResultsFormat.JSON)
+        return pyoxigraph.parse_query_results(response.raw, format=pyoxigraph.QueryResultsFormat.JSON)
     except (SyntaxError, ValueError):  # a 200 whose body is not what it says (a proxy's page, a wrong URL)
         raise EndpointError(f"query: {where(url)} answered {response.status_code} with a body that is not "
-                            f"{'N-Triples' if triples else 'SPARQL JSON results'} "
-                            f"({response.headers.get('Content-Type') or 'no Content-Type'})") from None
+                            f"SPARQL JSON results ({response.headers.get('Content-Type') or 'no Content-Type'})"
+                            ) from None
 
 
 def open_source(source: str | Path) -> pyoxigraph.Store:
@@ -69,13 +115,18 @@ def open_source(source: str | Path) -> pyoxigraph.Store:
     return store
 
 
-def run(source: str | Path, query: str):
-    """Solutions (SELECT), a boolean (ASK) or triples (CONSTRUCT, DESCRIBE)."""
-    query = PROLOGUE + query
+def run(source: str | Path, query: str, allow_service: bool = False):
+    """Solutions (SELECT), a boolean (ASK) or triples (CONSTRUCT, DESCRIBE),
+    to be read once, as they come. On a graph file or a store, a query with
+    a SERVICE clause is a UsageError unless ``allow_service``."""
     if is_endpoint(str(source)):
-        return _remote(str(source), query)
+        return _remote(str(source), PROLOGUE + query)
+    if not allow_service and uses_service(query):
+        raise UsageError("the query has a SERVICE clause, which would send requests to another endpoint from here: "
+                         "give --allow-service to run it")
+    store = open_source(source)
     try:
-        return open_source(source).query(query)
+        return store.query(query, prefixes=PREFIX_IRIS)
     except SyntaxError as error:
         raise UsageError(f"invalid query: {error}") from None
 
@@ -100,16 +151,29 @@ def table(solutions) -> tuple[list[str], list[tuple[str, ...]]]:
 
 
 def write(results, fmt: str = "table", out=None) -> None:
+    """The answer to ``out`` (stdout) as it comes: SPARQL results formats and
+    Turtle written by Oxigraph as it reads them, the table row by row."""
     out = out or sys.stdout.buffer
-    if isinstance(results, (list, pyoxigraph.QueryTriples)):
-        out.write(pyoxigraph.serialize(list(results), format=TURTLE.oxigraph, prefixes=WRITER_PREFIXES))
+    if isinstance(results, (list, Triples, pyoxigraph.QueryTriples)):
+        pyoxigraph.serialize(results, output=out, format=TURTLE.oxigraph, prefixes=WRITER_PREFIXES)
     elif fmt != "table":
-        out.write(results.serialize(format=RESULT_FORMATS[fmt]))
+        results.serialize(output=out, format=RESULT_FORMATS[fmt])
     elif isinstance(results, pyoxigraph.QueryBoolean):
         out.write(b"yes\n" if bool(results) else b"no\n")
     else:
-        header, rows = table(results)
-        widths = [max(map(len, column)) for column in zip(header, *rows)]
-        for row in [header, ["-" * w for w in widths], *rows]:
-            out.write(("  ".join(cell.ljust(w) for cell, w in zip(row, widths)).rstrip() + "\n").encode("utf-8"))
-        out.write(f"({len(rows)} row{'s' if len(rows) != 1 else ''})\n".encode())
+        _write_table(results, out)
+
+
+def _write_table(solutions, out) -> None:
+    """Aligned columns, widths from the first TABLE_SAMPLE rows (a longer cell
+    further down is written whole), then the number of rows."""
+    header = [v.value for v in solutions.variables]
+    rows = (tuple(term_text(solution[name]) for name in header) for solution in solutions)
+    first = list(islice(rows, TABLE_SAMPLE))
+    widths = [max(map(len, column)) for column in zip(header, *first)]
+    count = 0
+    for row in chain([header, ["-" * w for w in widths]], first, rows):
+        out.write(("  ".join(cell.ljust(w) for cell, w in zip(row, widths)).rstrip() + "\n").encode("utf-8"))
+        count += 1
+    count -= 2
+    out.write(f"({count} row{'s' if count != 1 else ''})\n".encode())
