@@ -293,7 +293,7 @@ class Annotator:
                                                    "lemmatizer", "senter"])
         patterns = {name: [json.loads(line) for line in (KG_DATA / name).read_text(encoding="utf-8").splitlines()
                            if line.strip()] for name in ("gazetteer.jsonl", "name_patterns.jsonl")}
-        # The tokenizer exceptions of the product pipeline (kg/nlp.py): a
+        # The tokenizer exceptions of the product pipeline (kg/nlp/): a
         # name keeps no sentence-final period, "Im" is a surname.
         self.nlp.tokenizer.add_special_case("Im", [{ORTH: "Im"}])
         rules = patterns["gazetteer.jsonl"] + patterns["name_patterns.jsonl"]
@@ -302,7 +302,7 @@ class Annotator:
             if " " not in text and text[-1:].isalnum():
                 self.nlp.tokenizer.add_special_case(text + ".", [{ORTH: text}, {ORTH: "."}])
         # The silver rules: a blank pipeline sharing the tokenizer, with the
-        # gazetteer first and the name patterns after it (as in kg/nlp.py).
+        # gazetteer first and the name patterns after it (as in kg/nlp/).
         self.rules = spacy.blank("en")
         self.rules.tokenizer = self.nlp.tokenizer
         first = self.rules.add_pipe("entity_ruler", name="gazetteer", config={"overwrite_ents": True})
