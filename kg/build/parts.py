@@ -71,9 +71,8 @@ def split(article: Article, limit: int | None = None) -> list[tuple[int, Article
 
 
 def _evidence(evidence: Evidence, offset: int) -> Evidence:
-    context = evidence.context
     return replace(evidence, start=evidence.start + offset, end=evidence.end + offset,
-                   context=(context[0] + offset, context[1] + offset) if context is not None else None)
+                   context=tuple(replace(p, start=p.start + offset, end=p.end + offset) for p in evidence.context))
 
 
 def _mention(mention: Mention, offset: int) -> Mention:
