@@ -173,12 +173,21 @@ def test_dash_lines_and_the_headings_of_track_lists(read):
     ("The EP “Tidewater,” singer Dal Ahn’s latest release, debuts at No. 12.", ("Tidewater", "Dal Ahn")),
     ("Also on the album is singer Dal Ahn, who is featured on the 4th track “Ember.”", ("Ember", "Dal Ahn")),
     ("The bonus track titled “Night Bus” features vocals from singer Jo Min-ho.", ("Night Bus", "Jo Min-ho")),
+    ("Dayline hit number three with “Salt Air,” and Lumen Bay took number four with “You’re My Tide.”", ("You're My Tide", "Lumen Bay")),
 ])
 def test_performers_of_charts_comebacks_and_credits(read, sentence, expected):
     work, artist = expected
     found = facts(read("News\n\n" + sentence))
     assert (work, "performer", artist) in found
     assert not {f for f in found if f[1] == "performer" and f[2] != artist}
+
+
+def test_a_possessive_owns_every_title_of_its_list_in_any_case(read):
+    found = facts(read("News\n\nThe playlist counts songs with a billion streams, including Nova Ring’s “Ember” and “Tin Roof” "
+                       "and Dal Ahn’s “paper sun,” “low tide” and “north star.”"))
+    assert {("Ember", "performer", "Nova Ring"), ("Tin Roof", "performer", "Nova Ring"), ("paper sun", "performer", "Dal Ahn"),
+            ("low tide", "performer", "Dal Ahn"), ("north star", "performer", "Dal Ahn")} <= found
+    assert not {f for f in found if f[0] == "Dal Ahn"}  # the owner is no song of the list
 
 
 def test_members_lyrics_and_casting_wordings(read):

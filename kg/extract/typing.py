@@ -40,6 +40,8 @@ FAMILIES = {
     "PERSON": ("Person", "MusicGroup", "Organization", "Broadcaster", "Platform", "Chart"),
     "ORG": ("MusicGroup", "Organization", "Broadcaster", "Platform", "Chart", "Person"),
 }
+# Whose possessive makes the quoted title after it a work of theirs ("BTS' 'Butter'").
+NAME_CLASSES = ("PERSON", "ORG", "Person", "MusicGroup")
 SOUNDTRACK_WORDS = {"ost", "osts", "soundtrack", "soundtracks"}
 SKIPPED_BEFORE = re.compile(r"(?i)part\.?\d*|vol\.?\d*|no\.?|#|as|like|including|such|titled|called|entitled|named|:|,")
 LISTED = re.compile(r"[\s\"']*(?:\(\d{4}(?:-\d{2,4})?\))?[\s\"']*(?:,|and|&|or|, and|, or)[\s\"']*")
@@ -167,6 +169,12 @@ def cast_local_votes(ballot: Ballot, doc: Doc, tokens: list[Token], ents: list) 
         span = doc.char_span(ent.start, ent.end, alignment_mode="expand")
         if span is not None and not ent.is_value:
             spans[span.start] = (span, ent)
+    owners = {span.end: ent for span, ent in spans.values() if ent.cls in NAME_CLASSES}
+    owned = _owned_titles(tokens, spans, owners)
+    if owned:
+        work = default_work(topic(text_of(doc)))
+        for start in owned:
+            ballot.vote(spans[start][1].name, work, w["cue"], spans[start][1].start)
     for span, ent in spans.values():
         if ent.source in ("gazetteer", "names", "cue"):
             ballot.vote(ent.name, "Person" if ent.source == "names" else ent.cls, w[ent.source], ent.start)
@@ -188,7 +196,22 @@ def cast_local_votes(ballot: Ballot, doc: Doc, tokens: list[Token], ents: list) 
             ballot.vote(ent.name, cls, weight, ent.start)
             if cls in WORKS and weight == w["cue"] and not ent.cue:
                 ent.cue = cls  # a cue word beside the mention: what a title the NER alone found needs
-    _share_list_cues(ballot, doc, [ent for _, ent in spans.values()], w)
+    _share_list_cues(ballot, doc, [ent for _, ent in spans.values()], w, {spans[i][1].start for i in owned})
+
+
+def _owned_titles(tokens: list[Token], spans: dict, owners: dict) -> list[int]:
+    """The lower-case quoted titles right after a name's possessive
+    ("Olivia Rodrigo's 'deja vu'"): a person's or group's work, which a
+    lower-case quote needs a cue to be. (A capitalised title is typed by
+    its other evidence: the possessive says nothing of its class.)"""
+    owned = []
+    for start, (span, ent) in spans.items():
+        i = start - 1
+        while i > 0 and tokens[i].is_quote:
+            i -= 1
+        if ent.source == "quoted-lower" and i > 0 and tokens[i].text in ("'s", "'") and i in owners:
+            owned.append(start)
+    return owned
 
 
 def _name_follows(tokens: list[Token], span, mentions: dict) -> bool:
@@ -205,7 +228,10 @@ def _context_votes(tokens: list[Token], span, mentions: dict, cues: dict, w: dic
     left = [t for t in tokens[max(0, span.start - 5):span.start] if not t.is_quote]
     while left and (left[-1].like_num or SKIPPED_BEFORE.fullmatch(left[-1].text) or left[-1].ent_type_ in ("ORDINAL", "DATE")):
         left.pop()
-    before = left[-1].text.lower() if left and left[-1].i not in mentions and left[-1].ent_type_ in ("", "TITLE") else None
+    # "songs including X's 'A'": A is the song, X its owner
+    possessor = span.end < len(tokens) and tokens[span.end].text in ("'s", "'") and mentions[span.start][1].cls in NAME_CLASSES
+    before = left[-1].text.lower() if left and left[-1].i not in mentions and left[-1].ent_type_ in ("", "TITLE") \
+        and not possessor else None
     # after a name, a capitalised cue is the next name ("as Song Seung Heon's"), an acronym is not ("OST")
     right = [t.text.lower() if not t.is_title or len(t) == 1 else "" for t in tokens[span.end:span.end + 3] if not t.is_quote][:2]
     if before:
@@ -296,12 +322,12 @@ def _appositive_after(span, nouns: dict) -> str | None:
 BE = {"is", "was", "are", "were", "'s", "remains", "became", "becomes"}
 
 
-def _share_list_cues(ballot: Ballot, doc: Doc, ents: list, w: dict) -> None:
+def _share_list_cues(ballot: Ballot, doc: Doc, ents: list, w: dict, listed: set[int]) -> None:
     """Titles listed together share the cue of the list ("the dramas A, B
     and C", "hit movies 'A' (2009), 'B' (2017)"): a title with no cue of
     its own takes the class its neighbour in the list was cued for, when
-    the cue before the list is plural."""
-    listed: set[int] = set()
+    the cue before the list is plural or a possessive (``listed``: "BTS'
+    'Dynamite' and 'Butter'")."""
     titles = sorted((e for e in ents if e.cls == "TITLE" or e.cls in WORKS), key=lambda e: e.start)
     text = text_of(doc)
     cues = _cues()
