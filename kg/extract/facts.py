@@ -173,7 +173,7 @@ def _refs_at(ctx: Context, token, accepted: tuple) -> list[EntityRef]:
     word = token.text.lower()
     if word in RELATIVE and token.head.dep_ == "relcl":
         return _refs_at(ctx, token.head.head, accepted)
-    inside = _mention_in_phrase(ctx, token, accepted)
+    inside = _mention_in_phrase(ctx, token, accepted) if token.pos_ != "VERB" else []  # a verb's parts are not its phrase
     if inside:
         return inside
     if token.dep_ == "attr" and token.head.lower_ in ("is", "was", "are", "were"):
@@ -208,6 +208,7 @@ def _mention_in_phrase(ctx: Context, token, accepted: tuple) -> list[EntityRef]:
             ref = ctx.ref(ent, accepted)
             if ref:
                 return [ref]
+            continue  # another kind of mention: what hangs on it is its own ("Ji Sung (The Devil Judge)")
         queue.extend(c for c in child.children if c.dep_ in IN_PHRASE)
     return []
 
