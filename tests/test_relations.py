@@ -190,6 +190,21 @@ def test_a_possessive_owns_every_title_of_its_list_in_any_case(read):
     assert not {f for f in found if f[0] == "Dal Ahn"}  # the owner is no song of the list
 
 
+def test_not_only_but_also_and_a_relative_clause_that_includes_the_song(read):
+    found = facts(read("News\n\nKang Eun-ji wrote not only “Ember” but also “Tin Roof,” while leader Jo Min-ho wrote “Try Again.” "
+                       "Nova Ring’s “Tidal,” which includes the song \"Low Tide,\" placed second on the weekly chart."))
+    assert {("Ember", "lyricist", "Kang Eun-ji"), ("Tin Roof", "lyricist", "Kang Eun-ji"), ("Try Again", "lyricist", "Jo Min-ho"),
+            ("Low Tide", "inAlbum", "Tidal")} <= found
+    assert ("Try Again", "lyricist", "Kang Eun-ji") not in found
+
+
+def test_a_cast_list_is_not_cast_in_the_works_in_its_parentheses(read):
+    found = facts(read("News\n\nPhotos were released for the script reading, featuring the main cast of Bae Ji-an (Tide Clock), "
+                       "Oh Rae-won (Paper Bridge), and Han Yu-ri (Salt Road), among others."))
+    assert {("Tide Clock", "castMember", "Bae Ji-an"), ("Paper Bridge", "castMember", "Oh Rae-won")} <= found
+    assert ("Paper Bridge", "castMember", "Bae Ji-an") not in found and ("Tide Clock", "castMember", "Han Yu-ri") not in found
+
+
 def test_members_lyrics_and_casting_wordings(read):
     found = facts(read("News\n\nNova Ring (Seo Min-kyu, Bae Ji-an, Oh Rae-won) posted the track list of the mini-album “Tidewater.” "
                        "Kang Eun-ji, who wrote the lyrics for “Ember,” praised the singer. "

@@ -264,7 +264,7 @@ def coordinated(token: Token, step: int, context=()) -> list[Token]:
     doc, found, i = token.doc, [], token.i + step
     while 0 <= i < len(doc):
         t = doc[i]
-        if t.is_quote or t.text.lower() in COORDINATORS or (found or i != token.i + step) and (t.ent_type_ == "ORDINAL" or t.text.lower() in MODIFIERS):
+        if t.is_quote or t.text.lower() in COORDINATORS or _but_also(doc, i) or (found or i != token.i + step) and (t.ent_type_ == "ORDINAL" or t.text.lower() in MODIFIERS):
             i += step  # quotation marks too: the dependency rules see the document with them
             continue
         if step > 0 and t.text == "(":  # "Wi Ha-joon (8.3 million), Lee Yoo-mi (6.3 million)"
@@ -283,7 +283,7 @@ def coordinated(token: Token, step: int, context=()) -> list[Token]:
                 continue
         if _same_kind(t, token):
             between = doc[min(i, found[-1].i if found else token.i) + 1:max(i, found[-1].i if found else token.i)]
-            if not any(b.text.lower() in COORDINATORS for b in between if b.text not in "()"):
+            if not any(b.text.lower() in COORDINATORS or _but_also(doc, b.i) for b in between if b.text not in "()"):
                 break
             after = next((a for a in doc[t.i + 1:t.i + 3] if not a.is_quote and a.text != ","), None)
             if step > 0 and after is not None and after.lower_ == "by":
@@ -293,6 +293,12 @@ def coordinated(token: Token, step: int, context=()) -> list[Token]:
             continue
         break
     return found
+
+
+def _but_also(doc, i: int) -> bool:
+    """ "not only A but also B" lists A and B; "but" alone does not."""
+    words = (doc[i - 1].lower_ if i else "", doc[i].lower_, doc[i + 1].lower_ if i + 1 < len(doc) else "")
+    return words[1:] == ("but", "also") or words[:2] == ("but", "also")
 
 
 def nearest(bindings: list[Binding]) -> list[Binding]:
