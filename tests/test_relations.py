@@ -205,6 +205,13 @@ def test_a_cast_list_is_not_cast_in_the_works_in_its_parentheses(read):
     assert ("Paper Bridge", "castMember", "Bae Ji-an") not in found and ("Tide Clock", "castMember", "Han Yu-ri") not in found
 
 
+def test_a_role_word_after_by_says_what_the_person_did(read):
+    found = facts(read("News\n\nBlue Lantern is a 1953 song by composer Han Seo-yul. "
+                       "Salt Air is a 2015 song by American singer and songwriter Dal Ahn."))
+    assert ("Blue Lantern", "composer", "Han Seo-yul") in found and ("Blue Lantern", "performer", "Han Seo-yul") not in found
+    assert ("Salt Air", "performer", "Dal Ahn") in found and ("Salt Air", "composer", "Dal Ahn") not in found
+
+
 def test_members_lyrics_and_casting_wordings(read):
     found = facts(read("News\n\nNova Ring (Seo Min-kyu, Bae Ji-an, Oh Rae-won) posted the track list of the mini-album “Tidewater.” "
                        "Kang Eun-ji, who wrote the lyrics for “Ember,” praised the singer. "

@@ -241,11 +241,16 @@ def _implied(ctx: Context, binding: Binding, sentence, role: str) -> list[Entity
 def _role_word_kind(token, sentence) -> str | None:
     """The kind of the nearest role word before ``token`` in its sentence
     ("PD Choi (One the Woman)": director; "the main cast of Ji Sung": actor)."""
-    kinds = role_kinds()
+    kinds, doc = role_kinds(), token.doc
     for i in range(token.i - 1, sentence.start - 1, -1):
-        kind = kinds.get(token.doc[i].lower_)
+        kind = kinds.get(doc[i].lower_)
         if kind:
-            return kind
+            # "singer and songwriter", "DJ and record producer", "singer-songwriter": one who performs
+            j, run = i - 1, {kind}
+            while j >= sentence.start and (doc[j].lower_ in kinds or doc[j].text in ("and", "-", "&", "/") or doc[j].pos_ == "NOUN"):
+                run.add(kinds.get(doc[j].lower_))
+                j -= 1
+            return "performer" if "performer" in run else kind
     return None
 
 
