@@ -16,7 +16,7 @@ from spacy.tokens import Doc
 
 from ..records import Article, EntityRef, Extraction, Fact, Mention
 from ..vocab import DOMAINS, RANGES
-from . import charts, counts, lists, ratings
+from . import chart_targets, charts, counts, lists, ratings
 from .context import Context
 from .facts import apply_binding, vote_roles
 from .mentions import read_mentions
@@ -45,7 +45,7 @@ def extract(article: Article, doc: Doc) -> Extraction:
     for binding in found:
         apply_binding(ctx, binding)
     charts.read_charts(ctx)
-    charts.read_chart_names(ctx)
+    chart_targets.read_chart_names(ctx)
     ratings.read_ratings(ctx)
     ratings.read_rating_table(ctx)
     lists.read_lists(ctx)

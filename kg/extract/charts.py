@@ -15,63 +15,23 @@ ranked itself.
 """
 from __future__ import annotations
 
-import json
 import re
-from dataclasses import dataclass, replace
-from functools import lru_cache
+from dataclasses import replace
 
-from ..nlp import DATA, lexicon
 from ..records import ChartEntryFact, EntityRef, Fact
-from .context import _any_word, is_hedged
+from .chart_targets import CHART_WORDS, PROVIDERS, QUOTED_SPEECH, Target, charts_named
+from .context import is_hedged
 from .spans import span_text
 from .ranks import Rank, ranks_in
 from .rules import coordinated
 from .values import parse_date
 
 WORKS = ("Song", "Album")
-PROVIDERS = ("Platform", "Organization")
-CHART_WORDS = _any_word(lexicon()["ranks"]["chart_words"])
 CLAUSE_BREAK = re.compile(r",\s*(?:while|whereas|but|and)\s+|;\s+|\s+while\s+|\s+whereas\s+")
 NOMINAL_ENTRY = re.compile(r"\b(?:it|its|the\s+(?:song|single|track|album|ep|record|title\s+track))\b", re.I)
 FOLLOWED = re.compile(r"\b(?:followed by|trailed by)\b", re.I)
 RESPECTIVELY = re.compile(r"\brespectively\b", re.I)
 NUMBERED = re.compile(r"\s*(\d{1,3})[.)]\s+(?=\S)")
-QUOTED_SPEECH = re.compile(r'(?<!\w)"(?=\S)[^"]{20,}?(?<=\S)"(?!\w)')
-
-
-@dataclass(frozen=True)
-class Target:
-    """A chart an entry is placed on, and who publishes it."""
-
-    chart: EntityRef
-    provider: EntityRef | None
-    source: object = None  # the sentence that named it, when not the entry's own
-
-
-@lru_cache(maxsize=None)
-def _publishers() -> dict[str, str]:
-    """Services, and organisations that publish a chart of the gazetteer
-    ("Billboard 200": Billboard), by canonical name."""
-    entries = [json.loads(line) for line in (DATA / "gazetteer.jsonl").read_text(encoding="utf-8").splitlines()]
-    charts = {e["id"] for e in entries if e["label"] == "Chart"}
-    names = {}
-    for entry in entries:
-        name = entry["id"]
-        if entry["label"] == "Platform" or entry["label"] == "Organization" and any(c.startswith(name + " ") for c in charts):
-            names.setdefault(name, entry["label"])
-    return names
-
-
-def _publisher_in_name(chart: str, named_alone: set[str]) -> EntityRef | None:
-    """A chart named after its publisher ("Billboard Hot 100", "Oricon Daily
-    Singles Chart") is published by it; a brand chart "X Chart" is its own
-    publisher unless X is named on its own in the article."""
-    for end in reversed([i for i, char in enumerate(chart) if char == " "]):
-        name = chart[:end]
-        cls = _publishers().get(name)
-        if cls and (chart[end + 1:].lower() not in ("chart", "charts") or name in named_alone):
-            return EntityRef(name, cls)
-    return None
 
 
 def read_charts(ctx) -> None:
@@ -79,7 +39,7 @@ def read_charts(ctx) -> None:
     in_force: Target | None = None
     records = []
     for index, (sentence, text) in enumerate(zip(ctx.sentences, ctx.sentence_texts)):
-        own = _targets(ctx, sentence, named_alone, in_force)
+        own = charts_named(ctx, sentence, named_alone, in_force)
         chart_talk = bool(own) or bool(CHART_WORDS.search(text))
         if own and chart_talk:
             in_force = replace(own[0], source=sentence)
@@ -99,7 +59,7 @@ def read_charts(ctx) -> None:
             ranks = [r for r in ranks_in(clause_text) if not _in_speech(clause_text, r.start)]
             if not ranks or not (chart_talk or in_force is not None):
                 continue
-            targets = _targets(ctx, clause, named_alone, in_force) if clause is not sentence else own
+            targets = charts_named(ctx, clause, named_alone, in_force) if clause is not sentence else own
             # a clause of its own ("A topped X, while B ...") takes no other clause's charts
             targets = targets or (own if clause is sentence else []) or ([in_force] if in_force is not None else [])
             if any(r.provider_free for r in ranks) and not targets:
@@ -247,101 +207,6 @@ def _work_ref(ref: EntityRef) -> EntityRef:
     return ref if ref.cls in WORKS or ref.cls == "TITLE" else EntityRef(ref.name, "Song")
 
 
-def _targets(ctx, span, named_alone: set[str], in_force: Target | None) -> list[Target]:
-    """The charts a span names outside quoted speech, each with its
-    provider: named charts; charts named by kind ("Melon's daily chart",
-    "the download chart"), with the provider beside them, in the span, or
-    in force; "the chart" itself is the chart in force; else one chart per
-    service or publisher named where the span talks of charts or ranks
-    on it ("No. 2 on Genie")."""
-    text = span_text(span)
-    speech = [(m.start(), m.end()) for m in QUOTED_SPEECH.finditer(text)]
-    outside = lambda token: not any(a <= token.idx - span.start_char < b for a, b in speech)
-    ents = [(t, e, c) for t, e, c in ctx.sentence_mentions(span) if outside(t)]
-    talk = CHART_WORDS.search(QUOTED_SPEECH.sub(" ", text))
-    providers = list(dict.fromkeys(EntityRef(e.name, c) for t, e, c in ents
-                                   if (c == "Platform" or c == "Organization" and e.name in _publishers())
-                                   and (talk or RANKED_ON.search(text[:t.idx - span.start_char]))))
-    sole = providers[0] if len(providers) == 1 else None
-    out = []
-    for token, ent, cls in ents:
-        if cls == "Chart":
-            chart = EntityRef(ent.name, "Chart")
-            provider = _provider_near(ctx, token, span) or _publisher_in_name(ent.name, named_alone) or sole
-            out.append(Target(chart, provider))
-    if out:
-        return out
-    for kind, provider, token in _chart_kinds(ctx, span):
-        if not outside(token):
-            continue
-        if kind is None:  # "the chart": the one in force, unless the span names whose
-            if in_force is not None and provider is None and not providers:
-                return [in_force]
-            continue
-        provider = provider or sole or (in_force.provider if in_force else None)
-        if provider is not None:
-            out.append(Target(EntityRef(f"{provider.name} {kind}", "Chart"), provider))
-    if len(out) == 1 and len(providers) > 1:
-        out = [Target(EntityRef(f"{p.name} {out[0].chart.name.split(' ', len(out[0].provider.name.split()))[-1]}", "Chart"), p)
-               for p in providers]
-    return out or [Target(EntityRef(f"{p.name} chart", "Chart"), p) for p in providers] or _phrase_target(text)
-
-
-RANKED_ON = re.compile(r"(?:No\.?\s?\d+|#\d+|\b(?:" + "|".join(lexicon()["ranks"]["ordinals"]) +
-                       r"|top|number \w+|\d+(?:st|nd|rd|th))\b)[^.;]{0,30}$", re.I)
-ON_PHRASE = re.compile(r"\bon\s+((?:[\w']+\s){1,4}?(?:sites|websites|services|platforms|portals))\b", re.I)
-
-
-def _phrase_target(text: str) -> list[Target]:
-    """A ranking described with no service named ("#1 on Taiwan's biggest
-    mobile sites"): a chart named by those words, with no provider."""
-    phrase = ON_PHRASE.search(text)
-    return [Target(EntityRef(phrase.group(1), "Chart"), None)] if phrase else []
-
-
-def _provider_near(ctx, token, span, steps=(-1, +1)) -> EntityRef | None:
-    """The service right before a chart ("QQ Music's popular chart",
-    "Billboard's Hot 100") or right after it ("the chart of QQ Music")."""
-    doc = token.doc
-    for step in steps:
-        i = token.i
-        for _ in range(3):
-            i += step
-            if not (span.start <= i < span.end):
-                break
-            ent = ctx.ent(doc[i])
-            if ent is not None:
-                cls = ctx.decided.get(ent.name, ent.cls)
-                if cls in PROVIDERS + ("Broadcaster",):
-                    return EntityRef(ent.name, cls)
-                break
-            if doc[i].lower_ not in {"'s", "'", "of", "the", "on", "by", "from", "their", "its"} and not doc[i].is_quote:
-                break
-    return None
-
-
-def _chart_kinds(ctx, span):
-    """Chart phrases and their kind words ("daily physical album chart"),
-    with the provider beside them, if any."""
-    kinds = []
-    kind_words = {w.lower() for w in lexicon()["chart_kind_words"]}
-    doc = span.doc
-    for token in span:
-        if token.lower_ not in ("chart", "charts", "tally") or ctx.ent(token) is not None:
-            continue
-        i = token.i - 1
-        while i >= span.start and (ctx.ent(doc[i]) is None or ctx.ent(doc[i]).is_value) \
-                and (doc[i].lower_ in kind_words or doc[i].text == "-"):
-            i -= 1
-        if i + 1 == token.i:  # "the chart": no kind of its own
-            kinds.append((None, _provider_near(ctx, token, span), token))
-            continue
-        kind = re.sub(r"charts$", "chart", ctx.article.text[doc[i + 1].idx:token.idx + len(token)].lower())
-        provider = _provider_near(ctx, doc[i + 1], span, (-1,)) or _provider_near(ctx, token, span, (+1,))
-        kinds.append((kind, provider, token))
-    return kinds
-
-
 def _heading_kind(text: str) -> str | None:
     """A heading that names a chart kind: "Download Chart", "Album Chart"."""
     text = text.strip()
@@ -411,18 +276,3 @@ def _chart_dates(ctx, sentence) -> tuple[str | None, str | None]:
         if value and value.datatype == "date":
             return value.lexical, value.lexical
     return None, None
-
-
-def read_chart_names(ctx) -> None:
-    """A chart named after its publisher ("Billboard Hot 100") is published
-    by it, whether or not the article ranks anything on it."""
-    named_alone = {e.name for _, e in ctx.mention_tokens if ctx.decided.get(e.name, e.cls) in PROVIDERS}
-    seen = set()
-    for token, ent in ctx.mention_tokens:
-        if ctx.decided.get(ent.name, ent.cls) != "Chart" or ent.name in seen:
-            continue
-        seen.add(ent.name)
-        publisher = _publisher_in_name(ent.name, named_alone)
-        if publisher:
-            evidence = ctx.evidence(ctx.sentence_of(token.i), "reader:chart-name", 0.9)
-            ctx.extraction.facts.append(Fact(EntityRef(ent.name, "Chart"), "chartProvider", publisher, evidence))
