@@ -150,11 +150,16 @@ class Entity:
     cls: str
     names: Counter = field(default_factory=Counter)
     aliases: set = field(default_factory=set)
+    qualifier: str = ""  # "album": an album named as a song of the graph is labelled "Title (album)"
+
+    @property
+    def name(self) -> str:
+        """The name used most; then the longest; then the first in order."""
+        return sorted(self.names.items(), key=lambda kv: (-kv[1], -len(kv[0]), kv[0]))[0][0]
 
     @property
     def label(self) -> str:
-        """The name used most; then the longest; then the first in order."""
-        return sorted(self.names.items(), key=lambda kv: (-kv[1], -len(kv[0]), kv[0]))[0][0]
+        return f"{self.name} ({self.qualifier})" if self.qualifier else self.name
 
     @property
     def alt_labels(self) -> list[str]:

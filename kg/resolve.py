@@ -144,9 +144,20 @@ def infer(graph: ResolvedGraph) -> None:
         graph.statements.append(Statement(*triple, inferred_evidence(source.evidence, triple[1])))
 
 
+def disambiguate(entities: dict[str, Entity]) -> None:
+    """An album that shares its name with a song of the graph (most often
+    its title track) is labelled "Title (album)", the title kept as an
+    alternative label, so that a label names one thing."""
+    songs = {name_key(e.name) for e in entities.values() if e.cls == "Song"}
+    for entity in entities.values():
+        if entity.cls == "Album" and name_key(entity.name) in songs:
+            entity.qualifier = "album"
+
+
 def resolve(extractions: Iterable[Extraction]) -> ResolvedGraph:
     resolver = Resolver()
     for extraction in extractions:
         resolver.add(extraction)
     infer(resolver.graph)
+    disambiguate(resolver.graph.entities)
     return resolver.graph

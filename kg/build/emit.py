@@ -21,7 +21,7 @@ from ..namespaces import DCTERMS, ENTITIES_GRAPH, MANIFEST_GRAPH
 from ..rdf import (TYPE, article_node, evidence_node, evidence_triples, kg, node, ntriples, record_labels,
                    record_triples, statement_triple, triples)
 from ..records import BuildResult, Extraction, ResolvedGraph, Statement
-from ..resolve import INFERENCE_READS, Resolver, inferences, inferred_evidence
+from ..resolve import INFERENCE_READS, Resolver, disambiguate, inferences, inferred_evidence
 from .batches import validation_targets
 from .runs import SortedLines
 
@@ -83,6 +83,7 @@ def resolve_and_emit(result: BuildResult, extractions: Iterator[Extraction]) -> 
     del kept, added
     # Entities (labels need every article) and the labels of the n-ary nodes
     # (they name the entities), in batches.
+    disambiguate(graph.entities)
     types.emit(lines, triples(ResolvedGraph(entities=graph.entities)), quads, _ENTITIES)
     if quads is not None and graph.entities:
         quads.add(ntriples((_MANIFEST, _HAS_PART, _ENTITIES), _MANIFEST))

@@ -75,7 +75,7 @@ def _collect_mentions(ctx: Context) -> None:
     for token, ent in ctx.mention_tokens:
         if ent.is_value or ent.name in ctx.characters:
             continue
-        cls = ctx.decided.get(ent.name, ent.cls)
+        cls = ctx.class_of(ent)
         if cls in FAMILIES:
             continue
         ref = EntityRef(ent.name, cls)

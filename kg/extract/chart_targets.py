@@ -120,7 +120,7 @@ def _provider_near(ctx, token, span, steps=(-1, +1)) -> EntityRef | None:
                 break
             ent = ctx.ent(doc[i])
             if ent is not None:
-                cls = ctx.decided.get(ent.name, ent.cls)
+                cls = ctx.class_of(ent)
                 if cls in PROVIDERS + ("Broadcaster",):
                     return EntityRef(ent.name, cls)
                 break
@@ -154,10 +154,10 @@ def _chart_kinds(ctx, span):
 def read_chart_names(ctx) -> None:
     """A chart named after its publisher ("Billboard Hot 100") is published
     by it, whether or not the article ranks anything on it."""
-    named_alone = {e.name for _, e in ctx.mention_tokens if ctx.decided.get(e.name, e.cls) in PROVIDERS}
+    named_alone = {e.name for _, e in ctx.mention_tokens if ctx.class_of(e) in PROVIDERS}
     seen = set()
     for token, ent in ctx.mention_tokens:
-        if ctx.decided.get(ent.name, ent.cls) != "Chart" or ent.name in seen:
+        if ctx.class_of(ent) != "Chart" or ent.name in seen:
             continue
         seen.add(ent.name)
         publisher = _publisher_in_name(ent.name, named_alone)

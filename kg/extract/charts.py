@@ -35,7 +35,7 @@ NUMBERED = re.compile(r"\s*(\d{1,3})[.)]\s+(?=\S)")
 
 
 def read_charts(ctx) -> None:
-    named_alone = {e.name for _, e in ctx.mention_tokens if ctx.decided.get(e.name, e.cls) in PROVIDERS}
+    named_alone = {e.name for _, e in ctx.mention_tokens if ctx.class_of(e) in PROVIDERS}
     in_force: Target | None = None
     records = []
     for index, (sentence, text) in enumerate(zip(ctx.sentences, ctx.sentence_texts)):
@@ -160,7 +160,7 @@ def _ranked_subject(ctx, clause, rank: Rank):
             head = subjects[0]
             ent = ctx.ent(head)
             if ent is not None:
-                cls = ctx.decided.get(ent.name, ent.cls)
+                cls = ctx.class_of(ent)
                 return _work_ref(EntityRef(ent.name, cls)) if cls in WORKS + ("TITLE",) else None
             if head.lower_ in ("it", "its") or head.lower_ in ("song", "single", "track", "album", "ep", "record") and \
                     any(c.lower_ in ("the", "this", "that") for c in head.children):

@@ -52,12 +52,33 @@ class Context:
                                if start in self.by_start]
         self._mention_positions = [token.i for token, _ in self.mention_tokens]
         self.decided: dict[str, str] = {e.name: e.cls for e in ents if e.cls in TYPED}
+        self.twins = self._twins(ents)
         self.characters: set[str] = set()
         self._instrumentals: set[str] | None = None
         self.extraction = Extraction(article)
         self._evidence_texts: dict[tuple[int, int], str] = {}
         # The sentence an antecedent was found in ("The song ..." -> the one naming it), for the evidence
         self.supplied = None
+
+    def _twins(self, ents: list[Ent]) -> dict[int, str]:
+        """Mentions of a name decided Song (or Album) whose own cue says the
+        other ("the two singles 'X' and 'Y'" ... "a new mini-album titled
+        'X'"): an album and its title track share a name, and each such
+        mention names the other work. By mention start."""
+        other = {"Song": "Album", "Album": "Song"}
+        cue = weights()["cue"]
+        twins = {}
+        for ent in ents:
+            cls = self.decided.get(ent.name)
+            if cls in other:
+                local = self.ballot.local(ent.name, ent.start)
+                if local.get(other[cls], 0) >= cue and not local.get(cls):
+                    twins[ent.start] = other[cls]
+        return twins
+
+    def class_of(self, ent: Ent) -> str:
+        """The class a mention names: its own if it is a twin, else its name's."""
+        return self.twins.get(ent.start) or self.decided.get(ent.name, ent.cls)
 
     def ent(self, token) -> Ent | None:
         return self.by_start.get(token.idx)
@@ -133,7 +154,7 @@ class Context:
     def ref(self, ent: Ent, accepted: tuple) -> EntityRef | None:
         """The entity a mention names, deciding its class from the role it
         fills (and the votes on it) when the mention itself was undecided."""
-        cls = self.decided.get(ent.name, ent.cls)
+        cls = self.class_of(ent)
         if cls in FAMILIES:
             options = [c for c in accepted if c in FAMILIES[cls]]
             if not options:
@@ -153,8 +174,8 @@ class Context:
         """The most mentioned entity of the accepted classes: what the
         article is about ("their" in a track-list intro)."""
         # Mentions are in text order, and most_common keeps that order among ties: the first named wins.
-        counts = Counter((e.name, self.decided.get(e.name, e.cls)) for e in self.by_start.values()
-                         if self.decided.get(e.name, e.cls) in accepted and e.name not in self.characters)
+        counts = Counter((e.name, self.class_of(e)) for e in self.by_start.values()
+                         if self.class_of(e) in accepted and e.name not in self.characters)
         return EntityRef(*counts.most_common(1)[0][0]) if counts else None
 
     def antecedent(self, token, accepted: tuple) -> EntityRef | None:
@@ -162,13 +183,13 @@ class Context:
         mention of an accepted class."""
         best = None
         for ent in self.by_start.values():
-            if ent.start < token.idx and self.decided.get(ent.name, ent.cls) in accepted and ent.name not in self.characters:
+            if ent.start < token.idx and self.class_of(ent) in accepted and ent.name not in self.characters:
                 if best is None or ent.start > best.start:
                     best = ent
         if best is None:
             return None
         self._supplied_by(best)
-        return EntityRef(best.name, self.decided.get(best.name, best.cls))
+        return EntityRef(best.name, self.class_of(best))
 
     def _supplied_by(self, ent: Ent) -> None:
         """Note the sentence that names what a pronoun or "the song" stands for."""
@@ -190,7 +211,7 @@ class Context:
             return None
         previous = self.sentences[index - 1]
         for _, ent in self.mentions_in(previous):
-            cls = self.decided.get(ent.name, ent.cls)
+            cls = self.class_of(ent)
             if cls in FAMILIES and set(FAMILIES[cls]) & set(accepted) and ent.name not in self.characters:
                 options = [c for c in accepted if c in FAMILIES[cls]]
                 for option in options:  # the role votes, as it would for the name itself
@@ -211,7 +232,7 @@ class Context:
             return found
         default = default_work(topic(self.article.text))
         titles = Counter(e.name for e in self.by_start.values()
-                         if self.decided.get(e.name, e.cls) == "TITLE" and e.name not in self.characters
+                         if self.class_of(e) == "TITLE" and e.name not in self.characters
                          and (self.ballot.leader(e.name, WORKS)[0] or default) == "TVSeries")
         if not titles:
             return None
@@ -230,7 +251,7 @@ class Context:
     def sentence_mentions(self, sentence):
         """(token, mention, class so far) for the named mentions of a sentence."""
         for token, ent in self.mentions_in(sentence):
-            cls = self.decided.get(ent.name, ent.cls)
+            cls = self.class_of(ent)
             if ent.is_value or ent.name in self.characters or cls == "TITLE" and ent.source == "model":
                 continue  # readers see a title the NER alone proposes only once evidence typed it
             yield token, ent, cls

@@ -29,7 +29,7 @@ def read_counts(ctx) -> None:
         for token in sentence:
             ent = ctx.ent(token)
             if ent is not None and not ent.is_value:
-                cls = ctx.decided.get(ent.name, ent.cls)
+                cls = ctx.class_of(ent)
                 if cls in ("Person", "MusicGroup", "PERSON"):
                     subject = EntityRef(ent.name, "Person" if cls == "PERSON" else cls)
                 elif cls == "Song":

@@ -49,7 +49,8 @@ def apply_binding(ctx: Context, binding: Binding) -> None:
     if not objects and "object" not in roles:
         objects = _unnamed(ctx, binding, sentence, "object")
     if rule.makes == "inAlbum" and "rank" in roles:
-        rank = lexicon()["ordinals"].get(roles["rank"][0].text.lower())
+        word = roles["rank"][0].text.lower()
+        rank = lexicon()["ordinals"].get(word) or (int(word[:-2]) if re.fullmatch(r"\d{1,2}(?:st|nd|rd|th)", word) else None)
     else:
         rank = None
     evidence = ctx.evidence(sentence, rule.id, rule.confidence, binding.span, [ctx.supplied])
@@ -95,7 +96,7 @@ def _unnamed(ctx: Context, binding: Binding, sentence, role: str) -> list[Entity
         if _hangs_on_noun(ctx, anchor):
             return []  # "albums released in 2021": the frame is about that noun, which names nothing
         before = [ent for token, ent in ctx.mentions_in(sentence)
-                  if token.i < anchor.i and ctx.decided.get(ent.name, ent.cls) in accepted + tuple(FAMILIES)]
+                  if token.i < anchor.i and ctx.class_of(ent) in accepted + tuple(FAMILIES)]
         ref = ctx.ref(before[-1], accepted) if before else None
         return [ref] if ref is not None else []
     return _implied(ctx, binding, sentence, role)
@@ -224,7 +225,7 @@ def _implied(ctx: Context, binding: Binding, sentence, role: str) -> list[Entity
     if "character" in binding.rule.roles or binding.rule.id.startswith("cast/character"):
         # "Mi-rae (played by Bae Ji-an)": a series the sentence names, else the one the article is about
         named = [ctx.ref(ent, accepted) for _, ent in ctx.mentions_in(sentence)
-                 if ctx.decided.get(ent.name, ent.cls) in accepted]
+                 if ctx.class_of(ent) in accepted]
         focal = ctx.focal_series() if "TVSeries" in accepted else None
         found = next((r for r in named if r), None) or focal
         return [found] if found else []
@@ -301,7 +302,7 @@ def _titled_work(ctx: Context, sentence) -> EntityRef | None:
         if token.text.lower() in ("titled", "entitled", "called", "named"):
             for follower in token.doc[token.i + 1:token.i + 4]:
                 ent = ctx.ent(follower)
-                if ent is not None and ctx.decided.get(ent.name, ent.cls) in ("Song", "TITLE"):
+                if ent is not None and ctx.class_of(ent) in ("Song", "TITLE"):
                     ctx.decided[ent.name] = "Song"
                     return EntityRef(ent.name, "Song")
     return None

@@ -126,7 +126,7 @@ def _read_track_list(ctx, block: list[tuple[int, int, str]]) -> None:
     tracks = [(start, number, *_credits(content)) for start, number, content in block]
     if any(len(title.split()) > 8 for _, _, title, _ in tracks):
         return
-    album, artist = _list_album(ctx, block[0][0], block[-1][0], {t[2] for t in tracks})
+    album, artist = _list_album(ctx, block[0][0], block[-1][0])
     if album is None:
         return
     if artist:
@@ -164,7 +164,7 @@ def _credits(content: str) -> tuple[str, str | None]:
     return content.strip(), None
 
 
-def _list_album(ctx, first: int, last: int, titles: set[str]) -> tuple[EntityRef | None, EntityRef | None]:
+def _list_album(ctx, first: int, last: int) -> tuple[EntityRef | None, EntityRef | None]:
     """The album a track list belongs to, and its artist: from a heading
     line right before it ("Artist – Album (date)"), else the album named
     in the sentences around it, else the album the article last named."""
@@ -174,12 +174,12 @@ def _list_album(ctx, first: int, last: int, titles: set[str]) -> tuple[EntityRef
     if heading and not LINE.match(before[-1].strip()):
         artist = _named(ctx, heading.group(1).strip(), "MusicGroup")
         name = heading.group(2).strip().strip('"')
-        return EntityRef(f"{name} (album)" if name in titles else name, "Album"), artist if artist.cls in ARTIST_CLASSES else None
+        return EntityRef(name, "Album"), artist if artist.cls in ARTIST_CLASSES else None
     around = [s for s in ctx.sentences if first - 300 <= s.start_char < first or last < s.start_char <= last + 300]
     for sentence in sorted(around, key=lambda s: abs(s.start_char - first)):
         for _, ent, cls in ctx.sentence_mentions(sentence):
             if cls == "Album" or cls == "TITLE" and re.search(r"\b(?:album|EP|mini-album)\b", span_text(sentence), re.I):
-                album = EntityRef(f"{ent.name} (album)" if ent.name in titles else ent.name, "Album")
+                album = EntityRef(ent.name, "Album")
                 ctx.decided.setdefault(ent.name, "Album")
                 artist = next((f.object for f in ctx.extraction.facts if f.subject.name == ent.name and f.predicate == "performer"), None)
                 return album, artist or _artist_of(ctx, sentence)

@@ -123,7 +123,7 @@ def _pair(series: list, values: list, subject_of) -> list[tuple[EntityRef, Decim
 
 def _series_names(ctx) -> list[str]:
     """The series titles an article names (any mention typed or left a title)."""
-    return list(dict.fromkeys(e.name for _, e in ctx.mention_tokens if ctx.decided.get(e.name, e.cls) in ("TVSeries", "TITLE")))
+    return list(dict.fromkeys(e.name for _, e in ctx.mention_tokens if ctx.class_of(e) in ("TVSeries", "TITLE")))
 
 
 def _rated_subjects(ctx, sentence, ents, values) -> list:
