@@ -123,3 +123,10 @@ def test_an_album_and_its_title_track_share_a_name(read, kg_build, tmp_path):
     album = graph.value(predicate=RDFS.label, object=Literal("Ember (album)", lang="en"))
     assert album is not None and (album, SKOS.altLabel, Literal("Ember", lang="en")) in graph
     assert graph.value(predicate=RDFS.label, object=Literal("Ember", lang="en")) is not None  # the song
+
+
+def test_a_one_word_name_listed_with_a_person_is_a_person(read):
+    found = typed(read("Unit\n\nSinger Jeonghan and Wonwoo joined the unit. The track features artists such as Tablo "
+                       "and rapper DOK2. The show stars Park Seo-joon and Seoul residents."))
+    assert {("Jeonghan", "Person"), ("Wonwoo", "Person"), ("Tablo", "Person"), ("DOK2", "Person")} <= found
+    assert not {name for name, cls in found if name == "Seoul"}  # a name before a noun modifies it

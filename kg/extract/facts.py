@@ -174,7 +174,7 @@ def _refs_at(ctx: Context, token, accepted: tuple) -> list[EntityRef]:
     word = token.text.lower()
     if word in RELATIVE and token.head.dep_ == "relcl":
         return _refs_at(ctx, token.head.head, accepted)
-    inside = _mention_in_phrase(ctx, token, accepted) if token.pos_ != "VERB" else []  # a verb's parts are not its phrase
+    inside = _mention_in_phrase(ctx, token, accepted) if not _is_verb(token) else []  # a verb's parts are not its phrase
     if inside:
         return inside
     if token.dep_ == "attr" and token.head.lower_ in ("is", "was", "are", "were"):
@@ -192,6 +192,16 @@ def _refs_at(ctx: Context, token, accepted: tuple) -> list[EntityRef]:
         return []
     ref = ctx.pronoun_antecedent(token, kinds) if word in ("it", "its") else ctx.antecedent(token, kinds)
     return [ref] if ref else []
+
+
+VERB_DEPS = {"ROOT", "advcl", "relcl", "ccomp", "xcomp", "pcomp", "acl", "csubj", "parataxis"}
+VERB_CHILDREN = {"nsubj", "nsubjpass", "aux", "auxpass", "dobj", "agent"}
+
+
+def _is_verb(token) -> bool:
+    """A verb, as the parse shows it (the pipeline has no tagger): the head
+    of a clause, or a word with a subject, an object or an auxiliary."""
+    return token.dep_ in VERB_DEPS or any(c.dep_ in VERB_CHILDREN for c in token.children)
 
 
 def _mention_in_phrase(ctx: Context, token, accepted: tuple) -> list[EntityRef]:
@@ -248,7 +258,8 @@ def _role_word_kind(token, sentence) -> str | None:
         if kind:
             # "singer and songwriter", "DJ and record producer", "singer-songwriter": one who performs
             j, run = i - 1, {kind}
-            while j >= sentence.start and (doc[j].lower_ in kinds or doc[j].text in ("and", "-", "&", "/") or doc[j].pos_ == "NOUN"):
+            while j >= sentence.start and (doc[j].lower_ in kinds or doc[j].text in ("and", "-", "&", "/")
+                                           or doc[j].is_lower and doc[j].is_alpha and not doc[j].is_stop):
                 run.add(kinds.get(doc[j].lower_))
                 j -= 1
             return "performer" if "performer" in run else kind

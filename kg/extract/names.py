@@ -80,10 +80,14 @@ def group_members(doc: Doc, tokens: list[Token], words: list[str], ents: list[En
         else:
             found.append(Ent(t.idx, end, text_of(doc)[t.idx:end], cls, text_of(doc)[t.idx:end], "cue"))
         taken.update(range(t.idx, end))
+        if cls == "Person":
+            people[t.idx] = end
+            people_ends.add(end)
 
     list_cues = set(lexicon()["member_list_cues"])
     group_nouns = {w.lower() for w in lexicon()["class_nouns"]["MusicGroup"]}
     people = {e.start: e.end for e in ents if e.cls in ("Person", "PERSON")}
+    people_ends = set(people.values())
     for token, word in zip(tokens, words):
         if (word in list_cues or word == "member") and token.i + 1 < len(tokens):
             i, starts = token.i + 1 + (word in list_cues and words[token.i + 1] == "of"), []  # "consisting of A, B"
@@ -111,6 +115,13 @@ def group_members(doc: Doc, tokens: list[Token], words: list[str], ents: list[En
                     break
             if first < token.i:
                 mark(first, "MusicGroup", tokens[token.i - 1].idx + len(tokens[token.i - 1]))
+        elif word == "and" and 0 < token.i < len(tokens) - 1 and _beside_person(tokens, token.i, people_ends, people):
+            # "Jeonghan and Wonwoo", "Tablo and rapper DOK2": a one-word name listed with a person
+            i = token.i + 1 if (tokens[token.i - 1].idx + len(tokens[token.i - 1])) in people_ends else token.i - 1
+            # "Seoul residents": a name before a noun (the parse's role; the pipeline has no tagger) modifies it
+            modifier = i + 1 < len(tokens) and tokens[i + 1].is_lower and tokens[i + 1].dep_ in NOUN_DEPS
+            if name_at(i) and not tokens[i].is_sent_start and not modifier:
+                mark(i, "Person")
         elif word in group_nouns:  # "girl group X", "rock band The Stranglers", "the duo Y"
             i = token.i + 1 + (token.i + 1 < len(tokens) and tokens[token.i + 1].text == ",")
             run = _title_run(tokens, words, i, fixed, skip)  # the NER's spans there give way to the run
@@ -121,6 +132,20 @@ def group_members(doc: Doc, tokens: list[Token], words: list[str], ents: list[En
                 end = tokens[i + 1].idx + 2 if i + 1 < len(tokens) and tokens[i + 1].text == "'s" and tokens[i + 2].text == "," else None
                 mark(i, "MusicGroup", end)
     return found
+
+
+NOUN_DEPS = {"dobj", "pobj", "nsubj", "nsubjpass", "attr", "compound", "appos", "npadvmod", "dep", "amod"}
+
+
+def _beside_person(tokens: list[Token], i: int, ends: set, starts: dict) -> bool:
+    """Does a person's name end right before "and" (token ``i``), or start
+    right after it, with a word of the other side? ("rapper" may stand
+    between: "Tablo and rapper DOK2".)"""
+    before, after = tokens[i - 1], tokens[i + 1]
+    if before.idx + len(before) in ends:
+        return True
+    j = i + 1 + (after.is_lower and i + 2 < len(tokens))  # a role word before the name
+    return tokens[j].idx in starts
 
 
 def _people_listed(tokens: list[Token], i: int, people: dict) -> bool:
