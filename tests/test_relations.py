@@ -174,6 +174,7 @@ def test_dash_lines_and_the_headings_of_track_lists(read):
     ("Also on the album is singer Dal Ahn, who is featured on the 4th track “Ember.”", ("Ember", "Dal Ahn")),
     ("The bonus track titled “Night Bus” features vocals from singer Jo Min-ho.", ("Night Bus", "Jo Min-ho")),
     ("Dayline hit number three with “Salt Air,” and Lumen Bay took number four with “You’re My Tide.”", ("You're My Tide", "Lumen Bay")),
+    ("Before releasing “Ember,” singer Dal Ahn toured Japan for a month.", ("Ember", "Dal Ahn")),
 ])
 def test_performers_of_charts_comebacks_and_credits(read, sentence, expected):
     work, artist = expected
