@@ -228,6 +228,7 @@ def test_members_lyrics_and_casting_wordings(read):
     ("Harbor Nights is a 1962 animated cartoon short directed by Oh Rae-won.", ("Harbor Nights", "director", "Oh Rae-won")),
     ("Blue Lantern 808 was directed by Walt Kessler.", ("Blue Lantern 808", "director", "Walt Kessler")),
     ("Paper Moon was written and directed by Han Yu-ri, and animated by Studio Lumen.", ("Paper Moon", "director", "Han Yu-ri")),
+    ("A Grand Night Out is a 1989 British stop-motion animated short film directed by Nick Parkes.", ("A Grand Night Out", "director", "Nick Parkes")),
 ])
 def test_unquoted_titles_that_open_a_sentence(read, sentence, expected):
     ex = read("News\n\n" + sentence)
@@ -253,3 +254,13 @@ def test_networks_directors_and_year_ranges(read):
     assert {("Harbor Lights", "broadcaster", "tvN"), ("Salt Road", "broadcaster", "tvN"),
             ("Paper Moon", "director", "Oh Rae-won"), ("Night Bus", "director", "Oh Rae-won"),
             ("Blue Ferry", "releaseDate", "2021")} <= found
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Do It like a Mole was released as a download in November 2010 by singer Dal Ahn.", ("Do It like a Mole", "releaseDate", "2010-11")),
+    ("Paper Heroes debuted on their 1972 album Everybody Sings.", ("Paper Heroes", "inAlbum", "Everybody Sings")),
+])
+def test_unquoted_song_titles_that_open_a_sentence(read, sentence, expected):
+    ex = read("News\n\n" + sentence)
+    assert expected in facts(ex)
+    assert {m.ref.cls for m in ex.mentions if m.ref.name == expected[0]} == {"Song"}

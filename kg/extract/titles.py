@@ -50,7 +50,7 @@ def parenthesized_works(doc: Doc, ents: list[Ent]) -> list[Ent]:
 # Capitalised words that end a title run: days, months, time zones ("aired Terius Behind Me on Thurs").
 STOPPERS = set(lexicon()["title_run_stoppers"])
 SMALL_WORDS = {"of", "the", "a", "an", "to", "in", "on", "and", "for", "with", "at", "from", "or", "&", "vs", "vs.",
-               "de", "la", "'s", "'", ":", "-", "no", "no.", "x"}
+               "de", "la", "'s", "'", ":", "-", "no", "no.", "x", "like"}
 YEAR = re.compile(r"(?:19|20)\d\d(?:-\d\d(?:\d\d)?)?")
 
 

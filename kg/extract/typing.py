@@ -291,6 +291,9 @@ def described_as(span, nouns: dict, copula_only: bool = False) -> str | None:
     for word in (t for t in span if not span.start <= t.head.i < span.end):
         if word.dep_ in ("nsubj", "nsubjpass", "dep") and word.head.lower_ in BE:
             described += [t for t in word.head.children if t.dep_ == "attr" and t.i > word.head.i]
+    after = span.doc[span.end] if span.end < len(span.doc) else None
+    if not described and after is not None and after.lower_ in BE:  # "A Grand Day Out is a 1989 film", however parsed
+        described += [t for t in after.children if t.dep_ == "attr" and t.i > after.i]
     for noun in described:
         cls = _lookup(nouns, noun.lower_)
         if cls:
