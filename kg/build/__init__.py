@@ -3,7 +3,7 @@
 One entry point, ``build``, which the CLI, the tests and the benchmark all
 use. Corpora of any size go through in bounded memory:
 
-    ingest      the inputs expanded once, articles read lazily      kg/ingest.py
+    ingest      the inputs expanded once, articles read lazily      kg/ingest/
     extract     chunks of articles to an engine, extractions back   engines.py (kg/nlp/ + kg/extract/)
                 in input order; --update takes unchanged articles   cache.py
                 from the cache

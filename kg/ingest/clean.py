@@ -1,0 +1,136 @@
+"""Clean text: the one normalisation every input format goes through, and
+the forms a file name or URL takes in messages and in the graph.
+
+Every later stage points character offsets into ``Article.text``, so all
+normalisation happens here, once, the same way for every input format.
+Page noise and byline date formats are data (``data/boilerplate.txt``) so an
+editor can add a rule without touching code.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from datetime import date
+from pathlib import Path
+from urllib.parse import quote
+
+RULES_FILE = Path(__file__).parent.parent / "data" / "boilerplate.txt"  # kg/data/, beside this package
+
+# A byline/date line is short and is not a sentence; a date inside a sentence
+# ("premieres on January 27, 2023.") is an event, not the publication date.
+_DATE_LINES, _DATE_LINE_MAX = 4, 80
+_SENTENCE_END = re.compile(r"[.!?][\"')]?$")
+
+_MONTHS = "january february march april may june july august september october november december".split()
+
+BIDI_CONTROLS = "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+
+# Typographic characters folded to ASCII so extraction rules see one form.
+_CHAR_MAP = {
+    **dict.fromkeys(map(ord, "“”„‟«»″"), '"'),
+    **dict.fromkeys(map(ord, "‘’‚‛′"), "'"),
+    **dict.fromkeys([0x09, 0xA0, 0x1680, *range(0x2000, 0x200B), 0x202F, 0x205F, 0x3000], " "),
+    # zero-width and soft-hyphen characters, and control characters that
+    # str.splitlines() does not already treat as line breaks
+    **dict.fromkeys([0xAD, 0x200B, 0x200C, 0x2060, 0xFEFF, *range(0x00, 0x09),
+                     *range(0x0E, 0x1C), 0x1F, 0x7F, *range(0x80, 0x85), *range(0x86, 0xA0)]),
+    # bidirectional marks, embeddings, overrides and isolates: invisible, and they
+    # can make a label read otherwise than it is written (U+202E reverses what follows)
+    **dict.fromkeys(map(ord, BIDI_CONTROLS)),
+    ord("…"): "...",
+}
+# The zero-width joiner binds emoji into one (a family, a flag, a skin tone with a profession);
+# elsewhere it is an invisible character that would keep names from matching.
+_EMOJI = "\u00a9\u00ae\u203c\u2049\u2122\u2139\u2194-\u21aa\u231a-\u23ff\u24c2\u25aa-\u27bf\u2934\u2935" \
+         "\u2b05-\u2b55\u3030\u303d\u3297\u3299\ufe0f\U0001f000-\U0001faff\U000e0020-\U000e007f"
+_STRAY_JOINER = re.compile(f"(?<![{_EMOJI}])\u200d|\u200d(?![{_EMOJI}])")
+_SPACES = re.compile(r" {2,}")
+_BLANK_RUNS = re.compile(r"\n{3,}")
+# Lone surrogates (from JSON "\\ud800" escapes or undecodable file names)
+# cannot be written as UTF-8; U+FFFE/U+FFFF are not characters at all.
+_UNENCODABLE = re.compile("[\ud800-\udfff\ufffe\uffff]")
+_CONTROLS = re.compile(f"[\\x00-\\x1f\\x7f-\\x9f\\u2028\\u2029{BIDI_CONTROLS}]")
+# Characters an xsd:anyURI must not contain raw (RFC 3987 excludes them).
+_URL_UNSAFE = re.compile(r'[\x00-\x20\x7f-\x9f<>"{}|\\^`]')
+
+
+def printable(text: str) -> str:
+    """``text`` on one line and encodable as UTF-8: control characters and line breaks become
+    ``\\xNN`` escapes, lone surrogates (the undecodable bytes of a file name) ``\\udcNN``.
+    For file names in messages, ids and ``kg:sourceFile``."""
+    text = _CONTROLS.sub(lambda m: m[0].encode("unicode_escape").decode("ascii"), str(text))
+    return _UNENCODABLE.sub(lambda m: m[0].encode("unicode_escape").decode("ascii"), text)
+
+
+def safe_url(url: str | None) -> str | None:
+    """A URL usable as an xsd:anyURI literal: characters a URI may not hold
+    raw are percent-encoded; an empty URL is dropped."""
+    url = _UNENCODABLE.sub("\ufffd", (url or "").strip())
+    return _URL_UNSAFE.sub(lambda m: quote(m[0], safe=""), url) or None
+
+
+def _load_rules(path: Path) -> dict[str, list[re.Pattern]]:
+    """Read the rules at import, so a typo in the data file fails loudly
+    instead of silently leaving noise in every article."""
+    rules: dict[str, list[re.Pattern]] = {"cut": [], "drop": [], "date": []}
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        kind, _, regex = line.partition(":")
+        if kind not in rules:
+            raise ValueError(f"{path}:{number}: unknown rule kind {kind!r}")
+        rules[kind].append(re.compile(regex.strip(), re.IGNORECASE))
+    return rules
+
+
+_RULES = _load_rules(RULES_FILE)
+
+
+def clean_text(raw: str) -> str:
+    """Normalise text the same way for every format: NFC, ASCII quotes and
+    spaces, no invisible characters (bidirectional controls included; a
+    zero-width joiner only inside an emoji sequence), stripped lines, at most
+    one blank line."""
+    text = unicodedata.normalize("NFC", _UNENCODABLE.sub("\ufffd", raw)).translate(_CHAR_MAP)
+    text = _STRAY_JOINER.sub("", text)
+    lines = (_SPACES.sub(" ", line).strip() for line in text.splitlines())
+    return _BLANK_RUNS.sub("\n\n", "\n".join(lines)).strip()
+
+
+def strip_noise(body: str) -> str:
+    """Remove scraped page noise from a cleaned body: drop widget lines, and
+    cut at the first comment section or log-in widget, since facts are never
+    taken from reader comments."""
+    kept = []
+    for line in body.split("\n"):
+        if any(rule.fullmatch(line) for rule in _RULES["cut"]):
+            break
+        if not any(rule.fullmatch(line) for rule in _RULES["drop"]):
+            kept.append(line)
+    return clean_text("\n".join(kept))
+
+
+def find_date(body: str) -> date | None:
+    """The publication date from a byline/date line among the first few lines
+    of a cleaned body, or None when no line has a full, valid date."""
+    lines = [line for line in body.split("\n") if line][:_DATE_LINES]
+    for line in lines:
+        if len(line) > _DATE_LINE_MAX or _SENTENCE_END.search(line):
+            continue
+        for rule in _RULES["date"]:
+            for match in rule.finditer(line):
+                found = _to_date(match["year"], match["month"], match["day"])
+                if found:
+                    return found
+    return None
+
+
+def _to_date(year: str, month: str, day: str) -> date | None:
+    if not month.isdigit():
+        name = month.lower()
+        month = next((str(i) for i, full in enumerate(_MONTHS, 1)
+                      if full.startswith(name) and len(name) >= 3), "")
+    try:
+        return date(int(year), int(month), int(day))
+    except ValueError:
+        return None
