@@ -20,7 +20,6 @@ dependencies, which a DependencyMatcher pattern cannot say.
 """
 from __future__ import annotations
 
-import json
 from functools import lru_cache
 from pathlib import Path
 
@@ -30,7 +29,7 @@ from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
 from ..nlp import DATA, lexicon
-from .rules import Rule, expand_macros, macros
+from .rules import Rule, load_rule_file
 
 
 @lru_cache(maxsize=None)
@@ -44,35 +43,22 @@ def load_dependency_rules(path: Path = DATA / "dependency_patterns.jsonl") -> tu
     """The rules of ``path``, each checked against spaCy's schemas: the
     token attributes of every node and the shape of the pattern itself (a
     DependencyMatcher refuses unknown operators and unknown nodes)."""
-    known = macros()
-    rules, check = [], DependencyMatcher(Vocab(), validate=True)
-    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-        if not line.strip():
-            continue
-        try:
-            raw = json.loads(line)
-            pattern = expand_macros(raw["pattern"], known)
-            for node in pattern:
-                errors = validate_token_pattern([node.get("RIGHT_ATTRS", {})])
-                if errors:
-                    raise ValueError("; ".join(errors))
-            check.add(raw["id"], [pattern])
-            nodes = {node["RIGHT_ID"] for node in pattern}
-            for role, node in {**raw["roles"], **raw.get("attach", {}), **{n: n for n in raw.get("absent", {})}}.items():
-                if node not in nodes:
-                    raise ValueError(f"role {role!r} names no node of the pattern ({node!r})")
-            rules.append(Rule(
-                id=raw["id"], makes=raw["makes"], roles=raw["roles"],
-                classes={k: tuple(expand_macros(v, known)) for k, v in raw.get("classes", {}).items()},
-                expand=tuple(raw.get("expand", ())), derive=raw.get("derive", {}),
-                confidence=float(raw.get("confidence", 0.8)), pattern=pattern,
-                attach=raw.get("attach", {}), absent=raw.get("absent", {}),
-                heads={n["RIGHT_ID"]: n["LEFT_ID"] for n in pattern if n.get("REL_OP") == ">"},
-                role_kind=raw.get("role_kind", {}), not_role_kind=raw.get("not_role_kind", {}),
-            ))
-        except (KeyError, ValueError, TypeError) as error:
-            raise ValueError(f"{path}:{number}: bad rule: {error}") from None
-    return tuple(rules)
+    check = DependencyMatcher(Vocab(), validate=True)
+
+    def dependency_rule(raw: dict, pattern: list) -> dict:
+        for node in pattern:
+            errors = validate_token_pattern([node.get("RIGHT_ATTRS", {})])
+            if errors:
+                raise ValueError("; ".join(errors))
+        check.add(raw["id"], [pattern])
+        nodes = {node["RIGHT_ID"] for node in pattern}
+        for role, node in {**raw["roles"], **raw.get("attach", {}), **{n: n for n in raw.get("absent", {})}}.items():
+            if node not in nodes:
+                raise ValueError(f"role {role!r} names no node of the pattern ({node!r})")
+        return {"pattern": pattern, "attach": raw.get("attach", {}), "absent": raw.get("absent", {}),
+                "heads": {n["RIGHT_ID"]: n["LEFT_ID"] for n in pattern if n.get("REL_OP") == ">"}}
+
+    return load_rule_file(path, dependency_rule)
 
 
 class DependencyRules:

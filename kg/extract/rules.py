@@ -187,8 +187,11 @@ def rules_by_id() -> dict[str, Rule]:
     return {rule.id: rule for rule in load_rules() + load_dependency_rules()}
 
 
-@lru_cache(maxsize=None)
-def load_rules(path: Path = DATA / "relation_patterns.jsonl") -> tuple[Rule, ...]:
+def load_rule_file(path: Path, specific) -> tuple[Rule, ...]:
+    """The rules of a JSONL rule file, one a line: the fields every rule
+    has, plus what ``specific(raw, pattern)`` checks and returns for its
+    kind of pattern (macros expanded). A line that does not parse or check
+    is a ValueError naming the file and line."""
     known = macros()
     rules = []
     for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
@@ -197,24 +200,30 @@ def load_rules(path: Path = DATA / "relation_patterns.jsonl") -> tuple[Rule, ...
         try:
             raw = json.loads(line)
             pattern = expand_macros(raw["pattern"], known)
-            errors = validate_token_pattern(pattern)
-            if errors:
-                raise ValueError("; ".join(errors))
             rules.append(Rule(
-                id=raw["id"],
-                makes=raw["makes"],
-                roles=raw["roles"],
+                id=raw["id"], makes=raw["makes"], roles=raw["roles"],
                 classes={k: tuple(expand_macros(v, known)) for k, v in raw.get("classes", {}).items()},
-                expand=tuple(raw.get("expand", ())),
-                derive=raw.get("derive", {}),
+                expand=tuple(raw.get("expand", ())), derive=raw.get("derive", {}),
                 confidence=float(raw.get("confidence", 0.8)),
-                **_unbounded(_nearest_partner(pattern, raw["roles"], raw.get("keep", "nearest"))),
-                keep=raw.get("keep", "nearest"),
                 role_kind=raw.get("role_kind", {}), not_role_kind=raw.get("not_role_kind", {}),
+                **specific(raw, pattern),
             ))
-        except (KeyError, ValueError) as error:
+        except (KeyError, ValueError, TypeError) as error:
             raise ValueError(f"{path}:{number}: bad rule: {error}") from None
     return tuple(rules)
+
+
+def _token_rule(raw: dict, pattern: list) -> dict:
+    errors = validate_token_pattern(pattern)
+    if errors:
+        raise ValueError("; ".join(errors))
+    keep = raw.get("keep", "nearest")
+    return {**_unbounded(_nearest_partner(pattern, raw["roles"], keep)), "keep": keep}
+
+
+@lru_cache(maxsize=None)
+def load_rules(path: Path = DATA / "relation_patterns.jsonl") -> tuple[Rule, ...]:
+    return load_rule_file(path, _token_rule)
 
 
 def compatible(token: Token, accepted: tuple) -> bool:
