@@ -6,12 +6,11 @@ the provider beside them ("Melon's daily chart", "the chart of QQ Music"),
 """
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ..nlp import DATA, lexicon
+from ..data import lexicon, rows
 from ..records import EntityRef, Fact
 from .context import _any_word
 from .spans import span_text
@@ -34,7 +33,7 @@ class Target:
 def _publishers() -> dict[str, str]:
     """Services, and organisations that publish a chart of the gazetteer
     ("Billboard 200": Billboard), by canonical name."""
-    entries = [json.loads(line) for line in (DATA / "gazetteer.jsonl").read_text(encoding="utf-8").splitlines()]
+    entries = rows("gazetteer.jsonl")
     charts = {e["id"] for e in entries if e["label"] == "Chart"}
     names = {}
     for entry in entries:

@@ -10,7 +10,7 @@ from collections import Counter
 from spacy.attrs import IDX
 from spacy.tokens import Doc
 
-from ..nlp import lexicon
+from ..data import lexicon
 from ..records import Article, EntityRef, Evidence, Extraction, Passage
 from .spans import TYPED, Ent, span_text
 from .titles import headlines

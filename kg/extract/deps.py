@@ -28,7 +28,7 @@ from spacy.schemas import validate_token_pattern
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
-from ..nlp import DATA, lexicon
+from ..data import FOLDER as DATA, lexicon
 from .rules import Rule, load_rule_file
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from ..nlp import lexicon
+from ..data import lexicon
 from ..records import EntityRef, Fact, Value
 from .context import Context
 from .spans import TYPED, span_text

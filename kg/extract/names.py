@@ -7,7 +7,8 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Token
 
-from ..nlp import lexicon, text_of
+from ..data import lexicon
+from ..nlp import text_of
 from .spans import Ent
 
 LOWER_STOP = {"and", "or", "who", "of", "the", "a", "an", "for", "with", "is", "was", "has", "had", "to", "in", "on", "at", "by",

@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ..nlp import lexicon
+from ..data import lexicon
 
 
 @dataclass(frozen=True)

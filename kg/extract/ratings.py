@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from ..nlp import lexicon
+from ..data import lexicon
 from ..records import EntityRef, Fact, RatingFact
 from .context import _any_word
 from .typing import FAMILIES

@@ -24,7 +24,8 @@ from spacy.schemas import validate_token_pattern
 from spacy.tokens import Token
 from spacy.vocab import Vocab
 
-from ..nlp import DATA, WORD_ATTRS, lexicon
+from ..data import FOLDER as DATA, document, lexicon, lines
+from ..nlp import WORD_ATTRS
 
 # What an undecided mention may still become.
 UNDECIDED = {
@@ -71,7 +72,7 @@ class Binding:
 @lru_cache(maxsize=None)
 def macros() -> dict:
     """The named lists of kg/data/pattern_macros.json ("@ARTIST")."""
-    return {k: v for k, v in json.loads((DATA / "pattern_macros.json").read_text(encoding="utf-8")).items()
+    return {k: v for k, v in document("pattern_macros.json").items()
             if not k.startswith("_")}
 
 
@@ -194,9 +195,7 @@ def load_rule_file(path: Path, specific) -> tuple[Rule, ...]:
     is a ValueError naming the file and line."""
     known = macros()
     rules = []
-    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-        if not line.strip():
-            continue
+    for number, line in lines(path):
         try:
             raw = json.loads(line)
             pattern = expand_macros(raw["pattern"], known)

@@ -9,7 +9,8 @@ import re
 
 from spacy.tokens import Doc, Token
 
-from ..nlp import lexicon, text_of
+from ..data import lexicon
+from ..nlp import text_of
 from .spans import Ent, span_text
 from .typing import WORKS as WORK_CLASSES, described_as
 

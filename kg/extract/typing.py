@@ -29,7 +29,8 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Token
 
-from ..nlp import lexicon, text_of
+from ..data import lexicon
+from ..nlp import text_of
 
 WORKS = ("Song", "Album", "TVSeries", "Film")
 NOT_A_WORK = "none"

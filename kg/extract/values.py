@@ -7,7 +7,7 @@ import re
 from datetime import date, timedelta
 from decimal import Decimal, InvalidOperation
 
-from ..nlp import lexicon
+from ..data import lexicon
 from ..records import Value
 
 _MONTHS = lexicon()["months"]

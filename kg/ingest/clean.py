@@ -14,7 +14,9 @@ from datetime import date
 from pathlib import Path
 from urllib.parse import quote
 
-RULES_FILE = Path(__file__).parent.parent / "data" / "boilerplate.txt"  # kg/data/, beside this package
+from ..data import FOLDER, lines
+
+RULES_FILE = FOLDER / "boilerplate.txt"
 
 # A byline/date line is short and is not a sentence; a date inside a sentence
 # ("premieres on January 27, 2023.") is an event, not the publication date.
@@ -73,8 +75,8 @@ def _load_rules(path: Path) -> dict[str, list[re.Pattern]]:
     """Read the rules at import, so a typo in the data file fails loudly
     instead of silently leaving noise in every article."""
     rules: dict[str, list[re.Pattern]] = {"cut": [], "drop": [], "date": []}
-    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-        if not line.strip() or line.startswith("#"):
+    for number, line in lines(path):
+        if line.startswith("#"):
             continue
         kind, _, regex = line.partition(":")
         if kind not in rules:

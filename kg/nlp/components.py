@@ -24,7 +24,8 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from ..errors import ModelError
-from . import WORD_ATTRS, lexicon, text_of
+from ..data import lexicon
+from . import WORD_ATTRS, text_of
 
 # An opening quote touches the word after it, a closing one the word before:
 # a stray quote elsewhere then does not pair the rest of the text wrongly.

@@ -1,0 +1,43 @@
+"""What the extraction knows, as data a domain expert edits (gazetteer,
+name and relation patterns, word lists, page noise), and its one reader:
+every file of this folder is read through these functions. Plain Python,
+so reading page noise rules (ingest) does not load spaCy."""
+from __future__ import annotations
+
+import json
+from functools import lru_cache
+from pathlib import Path
+from typing import Iterator
+
+FOLDER = Path(__file__).parent
+
+
+def lines(path: Path) -> Iterator[tuple[int, str]]:
+    """(line number, line) of a data file, blank lines left out; ``path``
+    may be another file of the same format (a test's, a user's)."""
+    for number, line in enumerate(Path(path).read_text(encoding="utf-8").splitlines(), 1):
+        if line.strip():
+            yield number, line
+
+
+def rows(name: str) -> list[dict]:
+    """The objects of a JSONL file of this folder; a line that is no JSON
+    is a ValueError naming the file and line."""
+    out = []
+    for number, line in lines(FOLDER / name):
+        try:
+            out.append(json.loads(line))
+        except json.JSONDecodeError as error:
+            raise ValueError(f"{FOLDER / name}:{number}: {error}") from None
+    return out
+
+
+@lru_cache(maxsize=None)
+def document(name: str) -> dict:
+    """A JSON file of this folder, read once."""
+    return json.loads((FOLDER / name).read_text(encoding="utf-8"))
+
+
+def lexicon() -> dict:
+    """Cue and stop words, word lists and evidence weights (lexicon.json)."""
+    return document("lexicon.json")
