@@ -20,9 +20,9 @@ from . import chart_targets, charts, counts, lists, ratings
 from .context import Context
 from .facts import apply_binding, vote_roles
 from .mentions import read_mentions
-from .spans import TYPED, ComponentFailure, failure
+from .spans import FAMILIES, RECORDINGS, TYPED, ComponentFailure, failure
 from .engine import bindings
-from .typing import FAMILIES, Ballot
+from .typing import Ballot
 
 
 
@@ -95,7 +95,7 @@ def _finalise_records(ctx: Context) -> None:
         if not isinstance(ref, EntityRef):
             return ref
         cls = ctx.decided.get(ref.name, ref.cls) if ref.cls in FAMILIES else ref.cls
-        if cls == "TITLE" and allowed is WORKS_RANKED:
+        if cls == "TITLE" and allowed is RECORDINGS:
             cls = "Song"
         if cls not in allowed or ref.name in ctx.characters:
             return None
@@ -108,12 +108,11 @@ def _finalise_records(ctx: Context) -> None:
             facts.append(Fact(subject, fact.predicate, obj, fact.evidence))
     ctx.extraction.facts = facts
     ctx.extraction.chart_entries = [replace(r, entry=entry) for r in ctx.extraction.chart_entries
-                                    if (entry := final(r.entry, WORKS_RANKED)) is not None]
+                                    if (entry := final(r.entry, RECORDINGS)) is not None]
     ctx.extraction.ratings = [replace(r, series=series) for r in ctx.extraction.ratings
                               if (series := final(r.series, ("TVSeries",))) is not None]
 
 
-WORKS_RANKED = ("Song", "Album")
 
 
 def _fits(predicate: str, subject: EntityRef, obj) -> bool:

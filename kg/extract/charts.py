@@ -21,12 +21,11 @@ from dataclasses import replace
 from ..records import ChartEntryFact, EntityRef, Fact
 from .chart_targets import CHART_WORDS, PROVIDERS, QUOTED_SPEECH, Target, charts_named
 from .context import is_hedged
-from .spans import span_text
+from .spans import RECORDINGS as WORKS, span_text
 from .ranks import Rank, ranks_in
 from .rules import coordinated
 from .values import parse_date
 
-WORKS = ("Song", "Album")
 CLAUSE_BREAK = re.compile(r",\s*(?:while|whereas|but|and)\s+|;\s+|\s+while\s+|\s+whereas\s+")
 NOMINAL_ENTRY = re.compile(r"\b(?:it|its|the\s+(?:song|single|track|album|ep|record|title\s+track))\b", re.I)
 FOLLOWED = re.compile(r"\b(?:followed by|trailed by)\b", re.I)

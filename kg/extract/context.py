@@ -12,9 +12,9 @@ from spacy.tokens import Doc
 
 from ..data import lexicon
 from ..records import Article, EntityRef, Evidence, Extraction, Passage
-from .spans import TYPED, Ent, span_text
+from .spans import FAMILIES, TYPED, WORKS, Ent, span_text
 from .titles import headlines
-from .typing import FAMILIES, NOT_A_WORK, WORKS, Ballot, default_work, topic, weights
+from .typing import NOT_A_WORK, Ballot, default_work, topic, weights
 
 
 def _any_word(words: list[str]) -> re.Pattern:

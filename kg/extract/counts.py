@@ -8,7 +8,6 @@ from .context import _any_word, is_hedged
 from .spans import span_text
 from .values import parse_count
 
-WORKS = ("Song", "Album")
 
 
 FOLLOWERS = _any_word(["follower", "followers"])

@@ -9,9 +9,9 @@ import re
 from ..data import lexicon
 from ..records import EntityRef, Fact, Value
 from .context import Context
-from .spans import TYPED, span_text
+from .spans import FAMILIES, TYPED, span_text
 from .rules import Binding, coordinated, role_kinds
-from .typing import FAMILIES, weights
+from .typing import weights
 from .values import parse_date, years_in
 
 

@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 
 from ..records import EntityRef, Fact, Value
-from .spans import span_text
+from .spans import WORKS, span_text
 
 LINE = re.compile(r"(?m)^[ \t]*(\d{1,2})[.)][ \t]+(\S[^\n]*?)[ \t]*$")
 SEPARATOR = re.compile(r"\s+[-–—]\s+")
@@ -29,7 +29,6 @@ HEADING = re.compile(r"^([^\n\"]{1,60}?)\s+[-–—]\s+([^\n]{1,80}?)\s*(?:\(([^
 CREDIT_ROLES = {"lyrics": "lyricist", "lyric": "lyricist", "words": "lyricist", "composition": "composer",
                 "composed": "composer", "music": "composer", "composer": "composer"}
 ARTIST_CLASSES = ("Person", "MusicGroup")
-WORK_CLASSES = ("Song", "Album", "TVSeries", "Film")
 
 
 def read_lists(ctx) -> None:
@@ -117,7 +116,7 @@ def _named(ctx, name: str, default: str) -> EntityRef:
     article decided one of the same kind (a work or a name), else ``default``."""
     name = name.strip()
     cls = ctx.decided.get(name)
-    if cls is None or (cls in WORK_CLASSES) != (default in WORK_CLASSES):
+    if cls is None or (cls in WORKS) != (default in WORKS):
         ctx.decided[name] = cls = default  # a credit line says what kind of name it is
     return EntityRef(name, cls)
 

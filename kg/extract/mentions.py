@@ -15,9 +15,9 @@ from spacy.tokens import Doc
 
 from ..nlp import text_of
 from .names import clean_candidate, clean_title, cued_people, group_members
-from .spans import CANDIDATE, TYPED, VALUE_LABELS, Ent, row_of, span_text
+from .spans import CANDIDATE, FAMILIES, TYPED, VALUE_LABELS, Ent, row_of, span_text
 from .titles import parenthesized_works, positioned_titles
-from .typing import FAMILIES, NOT_A_WORK, Ballot, cast_local_votes
+from .typing import NOT_A_WORK, Ballot, cast_local_votes
 
 NAME_PATTERN_IDS = ("korean-name", "korean-given-name")
 MODEL_SPANS = "kg_model"  # where kg_span_model leaves its spans

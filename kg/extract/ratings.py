@@ -7,9 +7,8 @@ from decimal import Decimal
 from ..data import lexicon
 from ..records import EntityRef, Fact, RatingFact
 from .context import _any_word
-from .typing import FAMILIES
+from .spans import FAMILIES
 
-WORKS = ("Song", "Album")
 CHART_THEN_RANK = re.compile(r"\bcharts?\b.*\bNo\.")
 
 

@@ -26,13 +26,8 @@ from spacy.vocab import Vocab
 
 from ..data import FOLDER as DATA, document, lexicon, lines
 from ..nlp import WORD_ATTRS
+from .spans import FAMILIES
 
-# What an undecided mention may still become.
-UNDECIDED = {
-    "TITLE": {"Song", "Album", "TVSeries", "Film"},
-    "PERSON": {"Person", "MusicGroup", "Organization", "Broadcaster", "Platform", "Chart"},
-    "ORG": {"MusicGroup", "Organization", "Broadcaster", "Platform", "Chart", "Person"},
-}
 COORDINATORS = {",", "and", "&", "as", "well"}
 # Words that may stand between listed items: "'A' (2022), seventh EP 'B'".
 MODIFIERS = {"ep", "lp", "album", "mini-album", "single", "song", "track", "drama", "series", "film", "the", "his", "her", "their", "its"}
@@ -231,7 +226,7 @@ def compatible(token: Token, accepted: tuple) -> bool:
     label = token.ent_type_
     if not accepted or not label:  # a plain word ("the drama") is resolved later
         return True
-    return label in accepted or bool(UNDECIDED.get(label, set()) & set(accepted))
+    return label in accepted or not set(FAMILIES.get(label, ())).isdisjoint(accepted)
 
 
 VERBISH = {"by", "with", "to", "for", "from", "of", "in", "on", "is", "was", "are", "were", "who", "which", "that", "will", "has", "have", "had"}
@@ -241,7 +236,7 @@ def _same_kind(t: Token, head: Token) -> bool:
     """Could ``t`` be listed with ``head``: the same class, or undecided and
     able to become it."""
     a, b = t.ent_type_, head.ent_type_
-    return bool(a) and (a == b or b in UNDECIDED.get(a, ()) or a in UNDECIDED.get(b, ()))
+    return bool(a) and (a == b or b in FAMILIES.get(a, ()) or a in FAMILIES.get(b, ()))
 
 
 @lru_cache(maxsize=None)

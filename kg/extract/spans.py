@@ -11,9 +11,19 @@ from typing import Callable
 from spacy.tokens import Doc
 
 from ..nlp import text_of
+from ..vocab import ENTITY_CLASSES, KG, names
 
-TYPED = {"Person", "MusicGroup", "Song", "Album", "TVSeries", "Film", "Broadcaster", "Platform", "Chart", "Organization", "Place"}
-TITLE_CLASSES = ("Song", "Album", "TVSeries", "Film")
+# The classes a mention may name, from the ontology; and the groups of them the readers use.
+TYPED = frozenset(ENTITY_CLASSES)
+WORKS = names(KG.Song, KG.Album, KG.TVSeries, KG.Film)  # what a title names; this order breaks ties
+RECORDINGS = names(KG.Song, KG.Album)  # what a chart ranks
+# What an undecided mention (a marker) may still become.
+FAMILIES = {
+    "TITLE": WORKS,
+    # The NER's PERSON and ORG are both names: its label is one vote, not a fence.
+    "PERSON": names(KG.Person, KG.MusicGroup, KG.Organization, KG.Broadcaster, KG.Platform, KG.Chart),
+    "ORG": names(KG.MusicGroup, KG.Organization, KG.Broadcaster, KG.Platform, KG.Chart, KG.Person),
+}
 VALUE_LABELS = {"PERCENT", "CARDINAL", "DATE", "ORDINAL", "MONEY", "QUANTITY", "TIME"}
 # The NER's labels and the undecided kind of mention each proposes: the
 # trained model's coarse labels (PERSON, GROUP, ORG, WORK) or fine ones (the

@@ -12,7 +12,8 @@ from spacy.tokens import Doc, Token
 from ..data import lexicon
 from ..nlp import text_of
 from .spans import Ent, span_text
-from .typing import WORKS as WORK_CLASSES, described_as
+from .spans import WORKS as WORK_CLASSES
+from .typing import described_as
 
 FILMOGRAPHY_CONTEXT = re.compile(r"\b(?:director|directors|directed|PD|writer|writers|screenwriter|known for|starred|starring|"
                                  r"stars|cast|casting|actor|actress|actors|drama|dramas|series|film|films|movie|movies|script)\b")

@@ -31,16 +31,9 @@ from spacy.tokens import Doc, Token
 
 from ..data import lexicon
 from ..nlp import text_of
+from .spans import WORKS
 
-WORKS = ("Song", "Album", "TVSeries", "Film")
 NOT_A_WORK = "none"
-# What an undecided mention (a marker) may still become.
-FAMILIES = {
-    "TITLE": WORKS,
-    # The NER's PERSON and ORG are both names: its label is one vote, not a fence.
-    "PERSON": ("Person", "MusicGroup", "Organization", "Broadcaster", "Platform", "Chart"),
-    "ORG": ("MusicGroup", "Organization", "Broadcaster", "Platform", "Chart", "Person"),
-}
 # Whose possessive makes the quoted title after it a work of theirs ("BTS' 'Butter'").
 NAME_CLASSES = ("PERSON", "ORG", "Person", "MusicGroup")
 SOUNDTRACK_WORDS = {"ost", "osts", "soundtrack", "soundtracks"}
