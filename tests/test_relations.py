@@ -264,3 +264,10 @@ def test_unquoted_song_titles_that_open_a_sentence(read, sentence, expected):
     ex = read("News\n\n" + sentence)
     assert expected in facts(ex)
     assert {m.ref.cls for m in ex.mentions if m.ref.name == expected[0]} == {"Song"}
+
+
+def test_a_pronoun_that_starred_in_a_filmography(read):
+    found = facts(read("News\n\nActress Han Yu-ri has been cast in a new drama. Since her debut, she has also starred in "
+                       "Tide Clock (2011), Paper Bridge (2015), and Salt Road (2018), winning several awards."))
+    assert {("Tide Clock", "castMember", "Han Yu-ri"), ("Paper Bridge", "castMember", "Han Yu-ri"),
+            ("Salt Road", "castMember", "Han Yu-ri")} <= found
