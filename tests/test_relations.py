@@ -229,6 +229,11 @@ def test_members_lyrics_and_casting_wordings(read):
     ("Blue Lantern 808 was directed by Walt Kessler.", ("Blue Lantern 808", "director", "Walt Kessler")),
     ("Paper Moon was written and directed by Han Yu-ri, and animated by Studio Lumen.", ("Paper Moon", "director", "Han Yu-ri")),
     ("A Grand Night Out is a 1989 British stop-motion animated short film directed by Nick Parkes.", ("A Grand Night Out", "director", "Nick Parkes")),
+    ("Princess Tide (Japanese: , Hepburn: Tide-hime) is a 1997 Japanese animated war film written and directed by Han Yu-ri.",
+     ("Princess Tide", "director", "Han Yu-ri")),
+    ("Harbor Mouse was released on July 3, 1943, and was written by Jo Min-ho and directed by Oh Rae-won.",
+     ("Harbor Mouse", "director", "Oh Rae-won")),
+    ("The Great Lantern is a 1925 American adventure film serial directed by Bae Ji-an.", ("The Great Lantern", "director", "Bae Ji-an")),
 ])
 def test_unquoted_titles_that_open_a_sentence(read, sentence, expected):
     ex = read("News\n\n" + sentence)
@@ -271,3 +276,9 @@ def test_a_pronoun_that_starred_in_a_filmography(read):
                        "Tide Clock (2011), Paper Bridge (2015), and Salt Road (2018), winning several awards."))
     assert {("Tide Clock", "castMember", "Han Yu-ri"), ("Paper Bridge", "castMember", "Han Yu-ri"),
             ("Salt Road", "castMember", "Han Yu-ri")} <= found
+
+
+def test_a_possessive_or_a_participle_opening_a_sentence_is_no_title(read):
+    found = {(m.ref.name, m.ref.cls) for m in read("News\n\nHere's the tracklist of their latest mini-album Tidal. "
+                                                   "Written and directed by Han Yu-ri, the film opens in May.").mentions}
+    assert not {name for name, _ in found if name in ("Here", "Written")}

@@ -13,6 +13,7 @@ import re
 
 from spacy.tokens import Doc
 
+from ..data import lexicon
 from ..nlp import text_of
 from .names import clean_candidate, clean_title, cued_people, group_members
 from .spans import CANDIDATE, FAMILIES, TYPED, VALUE_LABELS, Ent, row_of, span_text
@@ -104,6 +105,7 @@ def find_entities(doc: Doc) -> list[Ent]:
     ents = ents + group_members(doc, tokens, words, ents)
     ents = parenthesized_works(doc, ents)
     ents = positioned_titles(doc, tokens, ents)
+    ents = _outside_glosses(text_of(doc), ents)
     ents = _repeat_names(text_of(doc), ents)
     return sorted(ents, key=lambda e: e.start)
 
@@ -122,6 +124,15 @@ def _model_titles(doc: Doc, ents: list[Ent]) -> list[Ent]:
             text = text_of(doc)[start:end]
             found.append(Ent(start, end, text, "TITLE", text, "model", span.label_))
     return found
+
+
+def _outside_glosses(text: str, ents: list[Ent]) -> list[Ent]:
+    """The mentions outside glosses: a parenthesis that opens with a
+    language or romanisation label ("(Japanese: ..., Hepburn:
+    Mononoke-hime)") spells a name again; what is in it is no entity."""
+    labels = "|".join(re.escape(w) for w in sorted(lexicon()["gloss_labels"]["words"], key=len, reverse=True))
+    glosses = [m.span() for m in re.finditer(rf"\((?:{labels})\s*:[^()\n]*\)", text)]
+    return [e for e in ents if not any(a < e.start and e.end < b for a, b in glosses)] if glosses else ents
 
 
 def _repeat_names(text: str, ents: list[Ent]) -> list[Ent]:

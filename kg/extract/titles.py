@@ -53,6 +53,7 @@ def parenthesized_works(doc: Doc, ents: list[Ent]) -> list[Ent]:
 STOPPERS = set(lexicon()["title_run_stoppers"])
 SMALL_WORDS = {"of", "the", "a", "an", "to", "in", "on", "and", "for", "with", "at", "from", "or", "&", "vs", "vs.",
                "de", "la", "'s", "'", ":", "-", "no", "no.", "x", "like"}
+PARTICIPLE = re.compile(r"[a-z]{3,}(?:ing|ed|en)")
 YEAR = re.compile(r"(?:19|20)\d\d(?:-\d\d(?:\d\d)?)?")
 
 
@@ -110,7 +111,7 @@ def positioned_titles(doc: Doc, tokens: list[Token], ents: list[Ent]) -> list[En
                 continue
             cls = described_as(doc[run[0]:run[1]], nouns, copula_only=True)
             if cls not in WORK_CLASSES and (tokens[run[0]].idx, tokens[run[1] - 1].idx + len(tokens[run[1] - 1])) not in people:
-                cls = _verb_says(words[run[1]:run[1] + 12], verbs, nouns)
+                cls = _verb_says(words[run[1]:min(run[1] + 20, sentence.end)], verbs, nouns)
             if cls in WORK_CLASSES or cls == "":
                 found.append((*run, cls))
     found += _dash_line_titles(doc, tokens, ents, taken, not_titles)
@@ -137,6 +138,8 @@ def _verb_says(words: list[str], verbs: dict, nouns: dict) -> str | None:
             if word == "by" or not (word.isalpha() or word == ","):
                 break
             found.append(verbs.get((words[0], word)))
+    # "was released in 1943, and was written by A and directed by B": any participle with an agent
+    found += [verbs.get(("was", word)) for word, after in zip(words, words[1:]) if after == "by"]
     found = [cls for cls in found if cls]
     cls = next((cls for cls in found if cls not in ("Song", "Work")), found[0] if found else None)
     if cls == "Work":  # "was released": a work, and what kind the words after may say ("as the third single")
@@ -181,8 +184,9 @@ def _title_run(tokens: list[Token], i: int, taken: bytearray, not_titles: set) -
         j += 1
     if last is None or not tokens[i].text[:1].isupper() and not tokens[i].text[:1].isdigit():
         return None
-    if last == i and (tokens[i].text in not_titles or tokens[i].lower_ in SMALL_WORDS or len(tokens[i]) < 2):
-        return None
+    if last == i and (tokens[i].text in not_titles or tokens[i].lower_ in SMALL_WORDS or len(tokens[i]) < 2
+                      or PARTICIPLE.fullmatch(tokens[i].lower_) and tokens[i].is_sent_start):
+        return None  # one word: a cue, a small word, or a participle opening a sentence ("Written and directed by")
     return i, last + 1
 
 

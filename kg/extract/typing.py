@@ -285,14 +285,31 @@ def described_as(span, nouns: dict, copula_only: bool = False) -> str | None:
     for word in (t for t in span if not span.start <= t.head.i < span.end):
         if word.dep_ in ("nsubj", "nsubjpass", "dep") and word.head.lower_ in BE:
             described += [t for t in word.head.children if t.dep_ == "attr" and t.i > word.head.i]
-    after = span.doc[span.end] if span.end < len(span.doc) else None
-    if not described and after is not None and after.lower_ in BE:  # "A Grand Day Out is a 1989 film", however parsed
-        described += [t for t in after.children if t.dep_ == "attr" and t.i > after.i]
     for noun in described:
         cls = _lookup(nouns, noun.lower_)
         if cls:
             return cls
-    return None if copula_only else _appositive_after(span, nouns)
+    return _said_to_be(span, nouns) if copula_only else _appositive_after(span, nouns)
+
+
+def _said_to_be(span, nouns: dict) -> str | None:
+    """The class noun a copula right after the span says it is, however the
+    parse hung the words: "A Grand Day Out is a 1989 film", "Princess
+    Mononoke (Japanese: ...) is a 1997 ... war film", "X is a 1982
+    claymation short directed by"; the phrase's last class noun ("cartoon
+    series") names it."""
+    doc, i = span.doc, span.end
+    if i < len(doc) and doc[i].text == "(":  # a gloss between the title and its copula
+        i = next((j + 1 for j in range(i, min(i + 30, len(doc))) if doc[j].text == ")"), i)
+        i += i < len(doc) and doc[i].text == ","
+    if i >= len(doc) or doc[i].lower_ not in ("is", "was"):  # not "'s": "IU's fifth album", "Here's the tracklist"
+        return None
+    found = None
+    for token in doc[i + 1:i + 15]:
+        if token.lower_ in NOT_MODIFIERS or token.dep_ in ("acl", "relcl", "prep") or token.is_punct and token.text not in "-.":
+            break
+        found = _lookup(nouns, token.lower_) or found
+    return found
 
 
 APPOSITIVE_LINK = {"a", "an", "the", "his", "her", "their", "its"}
