@@ -282,3 +282,9 @@ def test_a_possessive_or_a_participle_opening_a_sentence_is_no_title(read):
     found = {(m.ref.name, m.ref.cls) for m in read("News\n\nHere's the tracklist of their latest mini-album Tidal. "
                                                    "Written and directed by Han Yu-ri, the film opens in May.").mentions}
     assert not {name for name, _ in found if name in ("Here", "Written")}
+
+
+def test_a_work_that_stars_a_list_of_full_names(read):
+    found = facts(read("News\n\nLanternwell starred Kim Ara. Pink Harbor stars Han Yu-ri, Hedy Barrow, Mattie Kloss, and Oh Rae-won."))
+    assert ("Lanternwell", "castMember", "Kim Ara") in found
+    assert {("Pink Harbor", "castMember", n) for n in ("Han Yu-ri", "Hedy Barrow", "Mattie Kloss", "Oh Rae-won")} <= found

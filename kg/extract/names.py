@@ -116,6 +116,12 @@ def group_members(doc: Doc, tokens: list[Token], words: list[str], ents: list[En
                     break
             if first < token.i:
                 mark(first, "MusicGroup", tokens[token.i - 1].idx + len(tokens[token.i - 1]))
+        elif word in (",", "and") and 0 < token.i < len(tokens) - 2 and (tokens[token.i - 1].idx + len(tokens[token.i - 1])) in people_ends \
+                and _full_name(tokens, words, token.i + 1 + (words[token.i + 1] == "and"), taken, skip):
+            # "stars Alicia Silverstone, Hedy Burress, and ...": a full name listed after a person's
+            i = token.i + 1 + (words[token.i + 1] == "and")
+            end = _full_name(tokens, words, i, taken, skip)
+            mark(i, "Person", tokens[end - 1].idx + len(tokens[end - 1]))
         elif word == "and" and 0 < token.i < len(tokens) - 1 and _beside_person(tokens, token.i, people_ends, people):
             # "Jeonghan and Wonwoo", "Tablo and rapper DOK2": a one-word name listed with a person
             i = token.i + 1 if (tokens[token.i - 1].idx + len(tokens[token.i - 1])) in people_ends else token.i - 1
@@ -136,6 +142,16 @@ def group_members(doc: Doc, tokens: list[Token], words: list[str], ents: list[En
 
 
 NOUN_DEPS = {"dobj", "pobj", "nsubj", "nsubjpass", "attr", "compound", "appos", "npadvmod", "dep", "amod"}
+
+
+def _full_name(tokens: list[Token], words: list[str], i: int, taken: set, skip: set) -> int | None:
+    """The end of a name of two or three capitalised words at ``i`` that a
+    list goes on after (a comma, "and", the sentence's end), else None."""
+    j = i
+    while j < min(i + 3, len(tokens)) and tokens[j].is_title and tokens[j].is_alpha and tokens[j].idx not in taken \
+            and words[j] not in skip:
+        j += 1
+    return j if j - i >= 2 and (j == len(tokens) or words[j] in (",", "and", ".", ")", ";")) else None
 
 
 def _beside_person(tokens: list[Token], i: int, ends: set, starts: dict) -> bool:

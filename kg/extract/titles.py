@@ -110,7 +110,11 @@ def positioned_titles(doc: Doc, tokens: list[Token], ents: list[Ent]) -> list[En
             if not run:
                 continue
             cls = described_as(doc[run[0]:run[1]], nouns, copula_only=True)
-            if cls not in WORK_CLASSES and (tokens[run[0]].idx, tokens[run[1] - 1].idx + len(tokens[run[1] - 1])) not in people:
+            person = (tokens[run[0]].idx, tokens[run[1] - 1].idx + len(tokens[run[1] - 1])) in people
+            # a person stars in a work; a work stars someone ("Lookwell starred Adam West", whatever the NER thought)
+            stars_someone = words[run[1]:run[1] + 1] in (["stars"], ["starred"]) and run[1] + 1 < len(tokens) \
+                and tokens[run[1] + 1].ent_type_ in ("PERSON", "Person")
+            if cls not in WORK_CLASSES and (not person or stars_someone):
                 cls = _verb_says(words[run[1]:min(run[1] + 20, sentence.end)], verbs, nouns)
             if cls in WORK_CLASSES or cls == "":
                 found.append((*run, cls))
