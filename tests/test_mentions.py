@@ -130,3 +130,8 @@ def test_a_one_word_name_listed_with_a_person_is_a_person(read):
                        "and rapper DOK2. The show stars Park Seo-joon and Seoul residents."))
     assert {("Jeonghan", "Person"), ("Wonwoo", "Person"), ("Tablo", "Person"), ("DOK2", "Person")} <= found
     assert not {name for name, cls in found if name == "Seoul"}  # a name before a noun modifies it
+
+
+def test_a_year_after_a_title_cue_is_no_title(read):
+    found = typed(read("News\n\nNova Ring made their debut in 2019 with the single “Salt Air.”"))
+    assert ("Salt Air", "Song") in found and not {n for n, _ in found if n == "2019"}
