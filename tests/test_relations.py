@@ -288,3 +288,9 @@ def test_a_work_that_stars_a_list_of_full_names(read):
     found = facts(read("News\n\nLanternwell starred Kim Ara. Pink Harbor stars Han Yu-ri, Hedy Barrow, Mattie Kloss, and Oh Rae-won."))
     assert ("Lanternwell", "castMember", "Kim Ara") in found
     assert {("Pink Harbor", "castMember", n) for n in ("Han Yu-ri", "Hedy Barrow", "Mattie Kloss", "Oh Rae-won")} <= found
+
+
+def test_a_series_called_the_networks_drama(read):
+    found = facts(read("News\n\nThis makes “Tide Clock” the tvN drama with the highest premiere ratings. "
+                       "“Paper Bridge”, a KBS weekend drama, ended."))
+    assert {("Tide Clock", "broadcaster", "tvN"), ("Paper Bridge", "broadcaster", "KBS")} <= found
