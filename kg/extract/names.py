@@ -88,6 +88,8 @@ def group_members(doc: Doc, tokens: list[Token], words: list[str], ents: list[En
     list_cues = set(lexicon()["member_list_cues"])
     group_nouns = {w.lower() for w in lexicon()["class_nouns"]["MusicGroup"]}
     people = {e.start: e.end for e in ents if e.cls in ("Person", "PERSON")}
+    titles = {e.start for e in ents if e.cls == "TITLE" and e.source == "quoted"}
+    title_cues = {w.lower() for side in ("title_cues_before", "title_cues_after") for ws in lexicon()[side].values() for w in ws}
     people_ends = set(people.values())
     for token, word in zip(tokens, words):
         if (word in list_cues or word == "member") and token.i + 1 < len(tokens):
@@ -103,6 +105,15 @@ def group_members(doc: Doc, tokens: list[Token], words: list[str], ents: list[En
         elif token.text in ("'s", "'") and token.i > 0 and token.i + 1 < len(tokens) and tokens[token.i + 1].idx in people \
                 and name_at(token.i - 1):
             mark(token.i - 1, "MusicGroup")  # "Highlight's Yong Junhyung": whose member a person is
+        elif _possessive(tokens, token.i) and _quoted_title_at(tokens, token.i + 1, titles) and name_at(token.i - 1) \
+                and tokens[token.i - 1].ent_type_ in ("", "PERSON", "ORG", "GPE") and words[token.i - 1] not in title_cues:
+            # "IU's 'Friday'", "Bon Jovi's 'Crush'": a quoted title's owner is an artist, a person or a group
+            first = token.i - 1
+            while first > token.i - 3 and not tokens[first].is_sent_start and tokens[first - 1].is_title \
+                    and tokens[first - 1].idx not in taken and words[first - 1] not in skip:
+                first -= 1
+            if not tokens[first].is_sent_start:
+                mark(first, "PERSON", token.idx)
         elif token.idx + len(token) in groups or token.idx in groups and token.text in ("'s", "'"):
             i = token.i + 1 + (token.i + 1 < len(tokens) and tokens[token.i + 1].text == "'s")
             if name_at(i):
@@ -142,6 +153,21 @@ def group_members(doc: Doc, tokens: list[Token], words: list[str], ents: list[En
 
 
 NOUN_DEPS = {"dobj", "pobj", "nsubj", "nsubjpass", "attr", "compound", "appos", "npadvmod", "dep", "amod"}
+
+
+def _possessive(tokens: list[Token], i: int) -> bool:
+    """ "'s", or the apostrophe of a plural's possessive ("BTS' 'Butter'"),
+    not a single quotation mark opening a title ("Drama 'Land of Winds'")."""
+    if i == 0:
+        return False
+    before = tokens[i - 1]
+    return tokens[i].text == "'s" or tokens[i].text == "'" and not before.whitespace_ and before.text[-1:] in "sS"
+
+
+def _quoted_title_at(tokens: list[Token], i: int, titles: set) -> bool:
+    while i < len(tokens) and tokens[i].is_quote:
+        i += 1
+    return i < len(tokens) and tokens[i].idx in titles
 
 
 def _full_name(tokens: list[Token], words: list[str], i: int, taken: set, skip: set) -> int | None:

@@ -285,6 +285,11 @@ def coordinated(token: Token, step: int, context=()) -> list[Token]:
                 i = skip
                 continue
         if _same_kind(t, token):
+            j = i - 1
+            while j > 0 and doc[j].is_quote:
+                j -= 1
+            if step > 0 and doc[j].text in ("'s", "'") and j - 1 != token.i:
+                break  # "A's 'X' and B's 'Y'": Y has an owner of its own
             between = doc[min(i, found[-1].i if found else token.i) + 1:max(i, found[-1].i if found else token.i)]
             if not any(b.text.lower() in COORDINATORS or _but_also(doc, b.i) for b in between if b.text not in "()"):
                 break

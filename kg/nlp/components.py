@@ -85,7 +85,7 @@ def titles(doc: Doc) -> Doc:
     doubles = [(a, b) for a, b in doubles if not any(a <= c and d <= b for c, d in singles)]
     for start, end in sorted(singles + doubles):
         inner = text[start:end]
-        stripped = inner.strip(" ,.!?") if not inner.rstrip().endswith("..") else inner.strip(" ,")
+        stripped = inner.strip(" ,.!?;:") if not inner.rstrip().endswith("..") else inner.strip(" ,;:")
         words = stripped.split()
         speech = (inner.rstrip().endswith(".") and not inner.rstrip().endswith("..") and len(words) > 3) \
             or SENTENCE_INSIDE.search(inner)  # quotes paired across a sentence end
