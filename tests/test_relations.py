@@ -302,3 +302,11 @@ def test_each_possessive_owns_its_own_title_and_names_its_owner(read):
     assert {("Wild Tide", "performer", "Kim Ara"), ("Friday", "performer", "IU"), ("Crush", "performer", "Bon Jovi")} <= found
     assert ("Friday", "performer", "Kim Ara") not in found
     assert not {f for f in found if f[0] == "Salt Road" or f[2] == "Salt Road"}  # a quotation mark is no possessive
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Harbor Twenty (also known as HT20) is a 2011 American documentary directed by Kim Ara.", ("Harbor Twenty", "releaseDate", "2011")),
+    ("In the Days of Salt is a 1923 American silent Western film serial directed by Oh Rae-won.", ("In the Days of Salt", "releaseDate", "1923")),
+])
+def test_the_year_of_a_work_the_copula_describes(read, sentence, expected):
+    assert expected in facts(read("News\n\n" + sentence))

@@ -1,0 +1,107 @@
+"""What each optional NLP component costs in speed and buys in F1.
+
+    python bench/components.py                  # ../shared/corpus for speed, ../shared/dev for F1
+    python bench/components.py --corpus DIR --dev DIR
+
+Three pipelines, each loaded as `kg build` loads it (kg.nlp.load_pipeline):
+  base        the default: spaCy's tok2vec, parser and NER, the rulers, titles, mentions, rules
+  no parser   the same without the dependency parse (the dependency rules, appositions and
+              copulas, the parse's verbs and nouns all go quiet)
+  span model  the default plus the trained span model (`--ner trained`)
+Speed: words/s of ``nlp.pipe`` over the corpus articles, one process, after a warm-up
+article; the best of ``--repeat`` runs. F1: the dev articles built with that pipeline
+(kg.build.build, as `kg build` runs it) and scored by kg.evaluate against their gold.
+The span model's F1 here is not cross-validated (it saw the dev articles in training):
+its honest figure is the 3-fold one of `make eval` (docs/quality.md); only its speed
+is this script's to say.
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from rdflib import Graph  # noqa: E402
+
+import kg.build.engines  # noqa: E402
+import kg.nlp  # noqa: E402
+from kg.build import build  # noqa: E402
+from kg.evaluate import evaluate  # noqa: E402
+from kg.gold import gold_files_in  # noqa: E402
+from kg.ingest import iter_articles  # noqa: E402
+from kg.nlp import TRAINED_NER, Models, load_pipeline  # noqa: E402
+
+SHARED = ROOT.parent / "shared"
+CONFIGS = {
+    "base": (Models.default(), ()),
+    "no parser": (Models.default(), ("parser",)),
+    "span model": (Models(Models.default().base, str(TRAINED_NER)), ()),
+}
+
+
+def pipeline(models: Models, without: tuple):
+    """kg.nlp.load_pipeline with ``without`` excluded from the spaCy model."""
+    kept = kg.nlp.UNUSED_COMPONENTS
+    kg.nlp.UNUSED_COMPONENTS = kept + list(without)
+    try:
+        return load_pipeline(models)
+    finally:
+        kg.nlp.UNUSED_COMPONENTS = kept
+
+
+def words_per_second(nlp, texts: list[str], repeat: int) -> float:
+    words = sum(len(text.split()) for text in texts)
+    list(nlp.pipe(texts[:1]))
+    best = float("inf")
+    for _ in range(repeat):
+        started = time.perf_counter()
+        for _ in nlp.pipe(texts, batch_size=16):
+            pass
+        best = min(best, time.perf_counter() - started)
+    return words / best
+
+
+def relations_f1(nlp, dev: Path) -> tuple[float, float, float]:
+    """Relations F1 (P, R) of the dev articles built with ``nlp``."""
+    loader = kg.build.engines.load_pipeline
+    kg.build.engines.load_pipeline = lambda models=None: nlp
+    try:
+        result = build([dev / "articles"], jobs=1, progress=False)
+        with tempfile.TemporaryDirectory() as folder:
+            out = Path(folder) / "dev.nt"
+            result.graph.write(out)
+            result.graph.close()
+            report = evaluate(Graph().parse(out, format="nt"), gold_files_in(dev / "gold"))
+    finally:
+        kg.build.engines.load_pipeline = loader
+    total = report.relations.total
+    return total.f1, total.precision, total.recall
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--corpus", type=Path, default=SHARED / "corpus" / "articles")
+    parser.add_argument("--dev", type=Path, default=SHARED / "dev")
+    parser.add_argument("--repeat", type=int, default=2)
+    args = parser.parse_args()
+    texts = [a.text for a in iter_articles([args.corpus], lambda error: None)]
+    print(f"speed: {len(texts)} articles of {args.corpus}, {sum(len(t.split()) for t in texts):,} words; "
+          f"F1: {args.dev}")
+    print(f"{'pipeline':12} {'words/s':>9} {'vs base':>8}  relations F1 (P/R)")
+    base_speed = None
+    for name, (models, without) in CONFIGS.items():
+        nlp = pipeline(models, without)
+        speed = words_per_second(nlp, texts, args.repeat)
+        base_speed = base_speed or speed
+        f1, p, r = relations_f1(nlp, args.dev) if (args.dev / "gold").is_dir() else (float("nan"),) * 3
+        print(f"{name:12} {speed:9,.0f} {speed / base_speed:8.2f}  {f1:.3f} ({p:.3f}/{r:.3f})", flush=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
