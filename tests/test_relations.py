@@ -310,3 +310,12 @@ def test_each_possessive_owns_its_own_title_and_names_its_owner(read):
 ])
 def test_the_year_of_a_work_the_copula_describes(read, sentence, expected):
     assert expected in facts(read("News\n\n" + sentence))
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("“Blue Tide” was written by Han Yu-ri for girl group Nova Ring.", ("Blue Tide", "performer", "Nova Ring")),
+    ("“Wannabe Tide” is the debut single by British girl group the Paper Kites.", ("Wannabe Tide", "performer", "Paper Kites")),
+    ("“Kimi wa Tide” is Kim Ara's second solo single.", ("Kimi wa Tide", "performer", "Kim Ara")),
+])
+def test_encyclopedic_performers(read, sentence, expected):
+    assert expected in facts(read("News\n\n" + sentence))

@@ -142,6 +142,7 @@ def group_members(doc: Doc, tokens: list[Token], words: list[str], ents: list[En
                 mark(i, "Person")
         elif word in group_nouns:  # "girl group X", "rock band The Stranglers", "the duo Y"
             i = token.i + 1 + (token.i + 1 < len(tokens) and tokens[token.i + 1].text == ",")
+            i += i < len(tokens) - 1 and tokens[i].text == "the"  # "girl group the Spice Girls": the article is not the name's
             run = _title_run(tokens, words, i, fixed, skip)  # the NER's spans there give way to the run
             if run > i + 1:  # a name of several words: "boy group Nova Ring"
                 mark(i, "MusicGroup", tokens[run - 1].idx + len(tokens[run - 1]))
