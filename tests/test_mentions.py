@@ -135,3 +135,10 @@ def test_a_one_word_name_listed_with_a_person_is_a_person(read):
 def test_a_year_after_a_title_cue_is_no_title(read):
     found = typed(read("News\n\nNova Ring made their debut in 2019 with the single “Salt Air.”"))
     assert ("Salt Air", "Song") in found and not {n for n, _ in found if n == "2019"}
+
+
+def test_a_bracketed_news_source_is_an_organization_and_a_tag_is_nothing(read):
+    found = typed(read("News\n\n[Star Daily Today] Nova Ring joins the film.\n[Spoiler] Another kiss?\n[Soompi 2011] Dramas\n"
+                       "The actor smiled.\n[Reporter Kim Ara, Harbor Economy Daily]\n(YTN Star)\n(END)"))
+    assert {("Star Daily Today", "Organization"), ("Harbor Economy Daily", "Organization"), ("YTN Star", "Organization")} <= found
+    assert not {n for n, _ in found if n in ("Spoiler", "END", "Soompi 2011", "Soompi")}

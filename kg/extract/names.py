@@ -3,6 +3,7 @@
 and the NER's own spans, cleaned of possessives and role words."""
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from spacy.tokens import Doc, Token
@@ -138,7 +139,7 @@ def group_members(doc: Doc, tokens: list[Token], words: list[str], ents: list[En
             i = token.i + 1 if (tokens[token.i - 1].idx + len(tokens[token.i - 1])) in people_ends else token.i - 1
             # "Seoul residents": a name before a noun (the parse's role; the pipeline has no tagger) modifies it
             modifier = i + 1 < len(tokens) and tokens[i + 1].is_lower and tokens[i + 1].dep_ in NOUN_DEPS
-            if name_at(i) and not tokens[i].is_sent_start and not modifier:
+            if name_at(i) and not tokens[i].is_sent_start and not tokens[i].is_stop and not modifier:
                 mark(i, "Person")
         elif word in group_nouns:  # "girl group X", "rock band The Stranglers", "the duo Y"
             i = token.i + 1 + (token.i + 1 < len(tokens) and tokens[token.i + 1].text == ",")
@@ -175,8 +176,8 @@ def _full_name(tokens: list[Token], words: list[str], i: int, taken: set, skip: 
     """The end of a name of two or three capitalised words at ``i`` that a
     list goes on after (a comma, "and", the sentence's end), else None."""
     j = i
-    while j < min(i + 3, len(tokens)) and tokens[j].is_title and tokens[j].is_alpha and tokens[j].idx not in taken \
-            and words[j] not in skip:
+    while j < min(i + 3, len(tokens)) and tokens[j].is_title and tokens[j].is_alpha and len(tokens[j]) > 1 \
+            and tokens[j].idx not in taken and words[j] not in skip:
         j += 1
     return j if j - i >= 2 and (j == len(tokens) or words[j] in (",", "and", ".", ")", ";")) else None
 
@@ -260,3 +261,31 @@ def clean_title(span) -> tuple[int, int] | None:
     if "\n" in text or not any(c.isalnum() for c in text) or not (text[0].isupper() or text[0].isdigit()):
         return None
     return tokens[0].idx, tokens[-1].idx + len(tokens[-1])
+
+
+BRACKETED = re.compile(r"(?m)^[ \t]*[\[(]([A-Z][\w&.,' -]{1,60}?)[\])][ \t]*(\S?)")
+
+
+def bracketed_sources(doc: Doc, ents: list[Ent]) -> list[Ent]:
+    """The news source a line names in brackets: "[YTN]" or "(SBS Star)" on a
+    line of its own, "[SBS Star] EXO ..." opening one, the source after a
+    reporter's name ("[Reporter Kim Ara, Daily Star Today]"): an
+    Organization. Tags such as "[Spoiler]" are no names."""
+    text, found = text_of(doc), []
+    tags = set(lexicon()["bracket_tags"]["words"])
+    taken = [(e.start, e.end) for e in ents if e.source != "model"]
+    for match in BRACKETED.finditer(text):
+        inner, start = match.group(1), match.start(1)
+        if "," in inner:  # "Reporter Kim Ara, Daily Star Today": the source after the comma
+            head, _, inner = inner.rpartition(",")
+            start += len(head) + 1 + len(inner) - len(inner.lstrip())
+            inner = inner.strip()
+        words = inner.split()
+        alone = not match.group(2)
+        if not words or words[0].lower() in tags or not (alone or len(words) > 1) or any(c.isdigit() for c in inner):
+            continue  # a tag ("[Spoiler]", "[Soompi 2011]"), or one word opening a line
+        end = start + len(inner)
+        if any(a <= start and end <= b for a, b in taken):
+            continue  # "(YTN)": the gazetteer's name already
+        found.append(Ent(start, end, inner, "Organization", inner, "cue"))
+    return found
