@@ -33,7 +33,7 @@ sys.path.insert(0, str(ROOT))
 from rdflib import Graph  # noqa: E402
 
 from kg.evaluate import CLASSES, RELATIONS, evaluate  # noqa: E402
-from train import data as training  # noqa: E402
+from train import data as training, titles  # noqa: E402
 from train.folds import DEFAULT_DATA as DATA, RECIPE, default_data, train  # noqa: E402
 
 SHARED = training.SHARED
@@ -240,6 +240,20 @@ def main(argv: list[str] | None = None) -> None:
         print(render_wiki(wiki))
     print()
     print(summary(articles, wiki))
+    if (SHARED / "dev" / "gold").is_dir():
+        print()
+        print(title_recalls(cv))
+
+
+def title_recalls(cv: bool) -> str:
+    """train/titles.py's recall of gold titles, quoted and unquoted, on all dev articles."""
+    out = ["=== gold titles found as typed mentions, dev all (train/titles.py)"]
+    configs = {"rules": sorted((OUT / "rules").glob("d*.nt"))}
+    if cv:
+        configs["CV"] = sorted((OUT / "cv").glob("d*.fold*.nt"))
+    for config, paths in configs.items():
+        out += [f"-- {config}", titles.render(titles.title_recall(union(paths), SHARED / "dev"))]
+    return "\n".join(out)
 
 
 if __name__ == "__main__":
