@@ -29,7 +29,7 @@ from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
 from ..data import FOLDER as DATA, lexicon
-from .rules import Rule, load_rule_file
+from .rules import Rule, flagged, load_rule_file
 
 
 @lru_cache(maxsize=None)
@@ -61,6 +61,19 @@ def load_dependency_rules(path: Path = DATA / "dependency_patterns.jsonl") -> tu
     return load_rule_file(path, dependency_rule)
 
 
+def _word_gates(pattern: list) -> list[frozenset]:
+    """Per node that names its words (LOWER, ORTH or TEXT, one or a list):
+    those words in lower case. A match needs one of each in the document."""
+    gates = []
+    for node in pattern:
+        for attr, value in node.get("RIGHT_ATTRS", {}).items():
+            if attr in ("LOWER", "ORTH", "TEXT"):
+                words = [value] if isinstance(value, str) else value.get("IN") if isinstance(value, dict) else None
+                if words:
+                    gates.append(frozenset(w.lower() for w in words))
+    return gates
+
+
 class DependencyRules:
     """The dependency rules matched over a parsed document whose mentions
     are single tokens. Yields (rule, {role: token index}, {role: anchor
@@ -68,9 +81,18 @@ class DependencyRules:
 
     def __init__(self, vocab: Vocab, rules: tuple[Rule, ...]):
         self.rules = {rule.id: rule for rule in rules}
-        self.matcher = DependencyMatcher(vocab, validate=False)  # checked on load
+        # The DependencyMatcher tries every node of every pattern at every
+        # token. So each rule has a matcher of its own, run only on a document
+        # holding a word of each of its nodes' word lists (most rules' verbs are
+        # absent from most articles), in the rules' order, as one matcher
+        # would; and those word lists are lexeme flags, which a matcher tests
+        # in C rather than in Python.
+        self.matchers = []
         for rule in rules:
-            self.matcher.add(rule.id, [rule.pattern])
+            matcher = DependencyMatcher(vocab, validate=False)  # checked on load
+            matcher.add(rule.id, [[{**node, "RIGHT_ATTRS": flagged(vocab, node.get("RIGHT_ATTRS", {}))}
+                                   for node in rule.pattern]])
+            self.matchers.append((_word_gates(rule.pattern), matcher))
 
     @staticmethod
     def _broken(doc: Doc, head: int, role: int) -> bool:
@@ -82,8 +104,10 @@ class DependencyRules:
     def __call__(self, doc: Doc):
         if not self.rules or not doc.has_annotation("DEP"):
             return
-        strings = doc.vocab.strings
-        for match_id, token_ids in self.matcher(doc):
+        strings, words = doc.vocab.strings, {token.lower_ for token in doc}
+        matches = [match for gates, matcher in self.matchers if all(not gate.isdisjoint(words) for gate in gates)
+                   for match in matcher(doc)]
+        for match_id, token_ids in matches:
             rule = self.rules[strings[match_id]]
             nodes = {node["RIGHT_ID"]: i for node, i in zip(rule.pattern, token_ids)}
             if any(child.dep_ in deps for name, deps in rule.absent.items() for child in doc[nodes[name]].children):

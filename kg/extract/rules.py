@@ -159,20 +159,25 @@ def _flag(vocab: Vocab, attr: str, words: list) -> int:
     return flags.get(getter) or vocab.add_flag(getter)
 
 
-def flagged_start(vocab: Vocab, pattern: list) -> list:
-    """The same pattern, cheaper to match: the Matcher tries every pattern's
-    first token at every token, where it tests a set of words in Python but
-    a lexeme flag in C; so the first token's word sets become flags."""
-    first = dict(pattern[0])
-    for attr, value in pattern[0].items():
+def flagged(vocab: Vocab, token: dict) -> dict:
+    """The same token pattern, cheaper to match: a matcher tests a set of
+    words in Python but a lexeme flag in C; so its word sets become flags."""
+    out = dict(token)
+    for attr, value in token.items():
         if attr in WORD_ATTRS and isinstance(value, dict) and set(value) <= {"IN", "NOT_IN"}:
             try:
                 flags = {_flag(vocab, attr, words): op == "IN" for op, words in value.items()}
-            except ValueError:  # the vocabulary has no flag bit left: the Matcher tests the set
+            except ValueError:  # the vocabulary has no flag bit left: the matcher tests the set
                 continue
-            del first[attr]
-            first.update(flags)
-    return [first, *pattern[1:]]
+            del out[attr]
+            out.update(flags)
+    return out
+
+
+def flagged_start(vocab: Vocab, pattern: list) -> list:
+    """The Matcher tries every pattern's first token at every token: that
+    one is flagged."""
+    return [flagged(vocab, pattern[0]), *pattern[1:]]
 
 
 @lru_cache(maxsize=None)
