@@ -3,7 +3,8 @@
     python bench/components.py                  # ../shared/corpus for speed, ../shared/dev for F1
     python bench/components.py --corpus DIR --dev DIR
 
-Three pipelines, each loaded as `kg build` loads it (kg.nlp.load_pipeline):
+Three pipelines, each loaded as `kg build` loads it (kg.nlp.load_pipeline), each in a
+process of its own:
   base        the default: spaCy's tok2vec, parser and NER, the rulers, titles, mentions, rules
   no parser   the same without the dependency parse (the dependency rules, appositions and
               copulas, the parse's verbs and nouns all go quiet)
@@ -18,6 +19,8 @@ is this script's to say.
 from __future__ import annotations
 
 import argparse
+import json
+import subprocess
 import sys
 import tempfile
 import time
@@ -83,23 +86,37 @@ def relations_f1(nlp, dev: Path) -> tuple[float, float, float]:
     return total.f1, total.precision, total.recall
 
 
+def measure(name: str, corpus: Path, dev: Path, repeat: int) -> dict:
+    """One configuration's figures, in this process."""
+    models, without = CONFIGS[name]
+    texts = [a.text for a in iter_articles([corpus], lambda error: None)]
+    nlp = pipeline(models, without)
+    speed = words_per_second(nlp, texts, repeat)
+    f1, p, r = relations_f1(nlp, dev) if (dev / "gold").is_dir() else (float("nan"),) * 3
+    return {"name": name, "words": sum(len(t.split()) for t in texts), "speed": speed, "f1": f1, "p": p, "r": r}
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--corpus", type=Path, default=SHARED / "corpus" / "articles")
     parser.add_argument("--dev", type=Path, default=SHARED / "dev")
     parser.add_argument("--repeat", type=int, default=2)
+    parser.add_argument("--config", choices=CONFIGS, help="measure one configuration in this process (a JSON line)")
     args = parser.parse_args()
-    texts = [a.text for a in iter_articles([args.corpus], lambda error: None)]
-    print(f"speed: {len(texts)} articles of {args.corpus}, {sum(len(t.split()) for t in texts):,} words; "
-          f"F1: {args.dev}")
+    if args.config:
+        print(json.dumps(measure(args.config, args.corpus, args.dev, args.repeat)))
+        return 0
+    rows = []
+    for name in CONFIGS:  # each in a fresh process, as a build would load it
+        command = [sys.executable, __file__, "--config", name, "--corpus", str(args.corpus), "--dev", str(args.dev),
+                   "--repeat", str(args.repeat)]
+        done = subprocess.run(command, capture_output=True, text=True, check=True)
+        rows.append(json.loads(done.stdout.strip().splitlines()[-1]))
+    print(f"speed: {args.corpus}, {rows[0]['words']:,} words, one process; F1: {args.dev}")
     print(f"{'pipeline':12} {'words/s':>9} {'vs base':>8}  relations F1 (P/R)")
-    base_speed = None
-    for name, (models, without) in CONFIGS.items():
-        nlp = pipeline(models, without)
-        speed = words_per_second(nlp, texts, args.repeat)
-        base_speed = base_speed or speed
-        f1, p, r = relations_f1(nlp, args.dev) if (args.dev / "gold").is_dir() else (float("nan"),) * 3
-        print(f"{name:12} {speed:9,.0f} {speed / base_speed:8.2f}  {f1:.3f} ({p:.3f}/{r:.3f})", flush=True)
+    for row in rows:
+        print(f"{row['name']:12} {row['speed']:9,.0f} {row['speed'] / rows[0]['speed']:8.2f}  "
+              f"{row['f1']:.3f} ({row['p']:.3f}/{row['r']:.3f})")
     return 0
 
 
