@@ -110,3 +110,22 @@ def test_the_eta_clock_starts_after_the_first_article():
     clock.update(1)
     assert bar.n == 2
     bar.close()
+
+
+def test_a_pipeline_without_a_parser_is_refused_in_one_line(tmp_path, capsys):
+    """The relation rules read the dependency parse (and spaCy crashes on a
+    merged token's children without one): such a model is a usage error."""
+    import spacy
+
+    from kg.cli import main
+
+    nlp = spacy.blank("en")
+    nlp.add_pipe("ner")
+    nlp.initialize()
+    nlp.to_disk(tmp_path / "no-parser")
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.txt").write_text("News\n\nNova Ring released “Ember” on Monday.", encoding="utf-8")
+    code = main(["build", str(tmp_path / "in"), "-o", str(tmp_path / "g.ttl"), "--model", str(tmp_path / "no-parser")])
+    err = capsys.readouterr().err.strip().splitlines()
+    assert code == 2 and len(err) == 1 and "'parser'" in err[0]
+    assert not (tmp_path / "g.ttl").exists()

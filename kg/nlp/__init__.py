@@ -99,8 +99,9 @@ def load_pipeline(models: Models | str | None = None) -> Language:
         nlp = spacy.load(models.base, exclude=UNUSED_COMPONENTS)
     except OSError as error:
         raise ModelError(f"spaCy model {models.base!r} is not installed: {error}") from None
-    if "ner" not in nlp.pipe_names:
-        raise ModelError(f"spaCy model {models.base!r} has no 'ner' component")
+    for needed, why in (("ner", "names and values"), ("parser", "the dependency parse the rules read")):
+        if needed not in nlp.pipe_names:  # (spaCy also crashes on a merged token's children without a parse)
+            raise ModelError(f"spaCy model {models.base!r} has no {needed!r} component ({why})")
     nlp.add_pipe("kg_sentences", first=True)
     # Gazetteer first: "Hong Kong" is a place before it is a romanised name.
     patterns = []
