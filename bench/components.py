@@ -3,12 +3,14 @@
     python bench/components.py                  # ../shared/corpus for speed, ../shared/dev for F1
     python bench/components.py --corpus DIR --dev DIR
 
-Three pipelines, each loaded as `kg build` loads it (kg.nlp.load_pipeline), each in a
+Four pipelines, each loaded as `kg build` loads it (kg.nlp.load_pipeline), each in a
 process of its own:
   base        the default: spaCy's tok2vec, parser and NER, the rulers, titles, mentions, rules
   no parser   the same with its parser (and the parser's tok2vec) switched off: its speed only,
               as the build refuses a pipeline without a parse (its rules read it)
   span model  the default plus the trained span model (`--ner trained`)
+  no dep rules  the default without the dependency patterns (kg/data/dependency_patterns.jsonl):
+              what they buy (the parse is still read by typing and by the token rules' roles)
 Speed: words/s of ``nlp.pipe`` over the corpus articles, one process, after a warm-up
 article; the best of ``--repeat`` runs. F1: the dev articles built with that pipeline
 (kg.build.build, as `kg build` runs it) and scored by kg.evaluate against their gold.
@@ -32,6 +34,7 @@ sys.path.insert(0, str(ROOT))
 from rdflib import Graph  # noqa: E402
 
 import kg.build.engines  # noqa: E402
+import kg.extract.engine  # noqa: E402
 from kg.build import build  # noqa: E402
 from kg.evaluate import evaluate  # noqa: E402
 from kg.gold import gold_files_in  # noqa: E402
@@ -43,6 +46,7 @@ CONFIGS = {
     "base": (Models.default(), ()),
     "no parser": (Models.default(), ("parser", "tok2vec")),
     "span model": (Models(Models.default().base, str(TRAINED_NER)), ()),
+    "no dep rules": (Models.default(), ()),
 }
 
 
@@ -79,6 +83,8 @@ def measure(name: str, corpus: Path, dev: Path, repeat: int) -> dict:
     """One configuration's figures, in this process."""
     models, without = CONFIGS[name]
     texts = [a.text for a in iter_articles([corpus], lambda error: None)]
+    if name == "no dep rules":  # the parser still runs; only the dependency patterns are left out
+        kg.extract.engine.load_dependency_rules = lambda: ()
     nlp = load_pipeline(models)
     with nlp.select_pipes(disable=list(without)):
         speed = words_per_second(nlp, texts, repeat)
