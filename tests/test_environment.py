@@ -21,6 +21,8 @@ import pytest
 import kg.build.engines
 from kg import cli
 
+from stopping import STOPPING_BUILD, reached  # tests/stopping.py
+
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
 PREVIOUS = b"@prefix kg: <https://w3id.org/kdrama-kg/ontology#> .\n# the previous build\n"
@@ -202,45 +204,6 @@ def test_dask_scheduler_down_is_one_line(kg_build, tmp_path, monkeypatch):
 
 # --- signals ------------------------------------------------------------------
 
-# A real `kg build` that stops at a point of its progress and says so, to be
-# signalled there: "workers" (the --jobs pool just started, its workers still
-# importing), "articles:N" (N articles resolved, the workers busy with the
-# next), "merge" (the sorted runs being merged and validated).
-SIGNALLED_BUILD = """
-import os, sys, time
-import kg.build.engines, kg.build.runs, kg.resolve
-point = os.environ["KG_TEST_STOP_AT"]
-
-def stop_here():
-    print("KG-TEST-STOPPED", flush=True)
-    time.sleep(600)
-
-if point == "workers":
-    real_init = kg.build.engines.Pool.__init__
-    def init(self, models, jobs):
-        real_init(self, models, jobs)
-        stop_here()
-    kg.build.engines.Pool.__init__ = init
-elif point.startswith("articles:"):
-    real_add, count = kg.resolve.Resolver.add, [0]
-    def add(self, extraction):
-        real_add(self, extraction)
-        count[0] += 1
-        if count[0] == int(point.split(":")[1]):
-            stop_here()
-    kg.resolve.Resolver.add = add
-elif point == "merge":
-    real_merge = kg.build.runs.merge_runs
-    def merge(paths):
-        for lines in real_merge(paths):
-            yield lines
-            stop_here()
-    kg.build.runs.merge_runs = merge
-from kg.cli import main
-sys.exit(main(sys.argv[1:]))
-"""
-
-
 @pytest.fixture(scope="module")
 def signal_corpus(tmp_path_factory) -> Path:
     """The seeds ten times over in one .jsonl (30 articles: chunks for two workers)."""
@@ -269,14 +232,11 @@ def test_a_signal_stops_the_build_with_one_line_and_leaves_nothing(signal_corpus
     scratch.mkdir()
     out.write_bytes(PREVIOUS)
     env = {**os.environ, "TMPDIR": str(scratch), "KG_TEST_STOP_AT": point}
-    build = subprocess.Popen([sys.executable, "-c", SIGNALLED_BUILD, "build", str(signal_corpus), "-o", str(out),
+    build = subprocess.Popen([sys.executable, "-c", STOPPING_BUILD, "build", str(signal_corpus), "-o", str(out),
                               "--jobs", str(jobs), "--engine", engine], cwd=ROOT, env=env, stdout=subprocess.PIPE,
                              stderr=subprocess.PIPE, text=True, start_new_session=True)
     try:
-        for line in build.stdout:
-            if line.strip() == "KG-TEST-STOPPED":
-                break
-        else:
+        if not reached(build, point):
             pytest.fail(f"the build ended (status {build.wait()}) without reaching {point}: {build.stderr.read()}")
         workers = psutil.Process(build.pid).children(recursive=True)
         assert len(workers) >= (jobs if jobs > 1 else 0)

@@ -30,6 +30,8 @@ from kg.ingest import MAX_ARTICLE_CHARS, IngestError, StopBatch, iter_articles, 
 from kg.namespaces import KG, RDF
 from kg.rdf import article_iri
 
+from stopping import STOPPING_BUILD, reached  # tests/stopping.py
+
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
 AS_ROOT = hasattr(os, "geteuid") and os.geteuid() == 0
@@ -676,45 +678,6 @@ def test_extraction_crash_skips_that_article_only(kg_build, tmp_path, monkeypatc
 
 # --- SIGKILL at any moment leaves the previous output intact --------------
 
-# A real ``kg build`` that stops at a point of its progress, says so on
-# stdout and waits there to be killed: the test kills it at that point, on a
-# fast machine or a slow one. KG_TEST_STOP_AT: "load" (the pipeline is about
-# to load), "articles:N" (N articles resolved), "merge" (the sorted runs are
-# being merged and validated), "write" (the output's temporary file is
-# written, not yet synced or renamed); empty: never.
-STOPPING_BUILD = """
-import os, sys, time
-import kg.build.engines, kg.build.runs, kg.resolve
-point = os.environ.get("KG_TEST_STOP_AT", "")
-
-def stop_here():
-    print("KG-TEST-STOPPED " + point, flush=True)
-    time.sleep(600)
-
-if point == "load":
-    kg.build.engines.load_pipeline = lambda models: stop_here()
-elif point.startswith("articles:"):
-    real_add, count = kg.resolve.Resolver.add, [0]
-    def add(self, extraction):
-        real_add(self, extraction)
-        count[0] += 1
-        if count[0] == int(point.split(":")[1]):
-            stop_here()
-    kg.resolve.Resolver.add = add
-elif point == "merge":
-    real_merge = kg.build.runs.merge_runs
-    def merge(paths):
-        for lines in real_merge(paths):
-            yield lines
-            stop_here()
-    kg.build.runs.merge_runs = merge
-elif point == "write":
-    os.fsync = lambda fd: stop_here()
-from kg.cli import main
-sys.exit(main(sys.argv[1:]))
-"""
-
-
 def _corpus(folder: Path, copies: int) -> None:
     texts = [p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))]
     lines = [json.dumps({"id": f"copy{i}-{j}", "title": t.split("\n", 1)[0], "text": t.split("\n", 1)[1]})
@@ -730,10 +693,7 @@ def _start(corpus: Path, out: Path, stop_at: str = "") -> subprocess.Popen:
 
 def _kill_when_stopped(build: subprocess.Popen, point: str) -> None:
     """Wait for the build to reach ``point``, then SIGKILL it there."""
-    for line in build.stdout:
-        if line.strip() == f"KG-TEST-STOPPED {point}":
-            break
-    else:
+    if not reached(build, point):
         pytest.fail(f"the build ended (status {build.wait()}) without reaching {point}")
     build.send_signal(signal.SIGKILL)
     build.wait()
