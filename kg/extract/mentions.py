@@ -10,6 +10,7 @@ points back to the full name, so "Ku" and "KU" are Ku Hye Sun.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from spacy.tokens import Doc
 
@@ -128,12 +129,18 @@ def _model_titles(doc: Doc, ents: list[Ent]) -> list[Ent]:
     return found
 
 
+@lru_cache(maxsize=None)
+def _gloss() -> re.Pattern:
+    """A parenthesis opened by a gloss label of kg/data/lexicon.json."""
+    labels = "|".join(re.escape(w) for w in sorted(lexicon()["gloss_labels"]["words"], key=len, reverse=True))
+    return re.compile(rf"\((?:{labels})\s*:[^()\n]*\)")
+
+
 def _outside_glosses(text: str, ents: list[Ent]) -> list[Ent]:
     """The mentions outside glosses: a parenthesis that opens with a
     language or romanisation label ("(Japanese: ..., Hepburn:
     Mononoke-hime)") spells a name again; what is in it is no entity."""
-    labels = "|".join(re.escape(w) for w in sorted(lexicon()["gloss_labels"]["words"], key=len, reverse=True))
-    glosses = [m.span() for m in re.finditer(rf"\((?:{labels})\s*:[^()\n]*\)", text)]
+    glosses = [m.span() for m in _gloss().finditer(text)]
     return [e for e in ents if not any(a < e.start and e.end < b for a, b in glosses)] if glosses else ents
 
 

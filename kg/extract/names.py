@@ -90,7 +90,6 @@ def group_members(doc: Doc, tokens: list[Token], words: list[str], ents: list[En
     group_nouns = {w.lower() for w in lexicon()["class_nouns"]["MusicGroup"]}
     people = {e.start: e.end for e in ents if e.cls in ("Person", "PERSON")}
     titles = {e.start for e in ents if e.cls == "TITLE" and e.source == "quoted"}
-    title_cues = {w.lower() for side in ("title_cues_before", "title_cues_after") for ws in lexicon()[side].values() for w in ws}
     people_ends = set(people.values())
     for token, word in zip(tokens, words):
         if (word in list_cues or word == "member") and token.i + 1 < len(tokens):
@@ -107,7 +106,7 @@ def group_members(doc: Doc, tokens: list[Token], words: list[str], ents: list[En
                 and name_at(token.i - 1):
             mark(token.i - 1, "MusicGroup")  # "Highlight's Yong Junhyung": whose member a person is
         elif _possessive(tokens, token.i) and _quoted_title_at(tokens, token.i + 1, titles) and name_at(token.i - 1) \
-                and tokens[token.i - 1].ent_type_ in ("", "PERSON", "ORG", "GPE") and words[token.i - 1] not in title_cues:
+                and tokens[token.i - 1].ent_type_ in ("", "PERSON", "ORG", "GPE") and words[token.i - 1] not in _title_cue_words():
             # "IU's 'Friday'", "Bon Jovi's 'Crush'": a quoted title's owner is an artist, a person or a group
             first = token.i - 1
             while first > token.i - 3 and not tokens[first].is_sent_start and tokens[first - 1].is_title \
@@ -129,10 +128,8 @@ def group_members(doc: Doc, tokens: list[Token], words: list[str], ents: list[En
             if first < token.i:
                 mark(first, "MusicGroup", tokens[token.i - 1].idx + len(tokens[token.i - 1]))
         elif word in (",", "and") and 0 < token.i < len(tokens) - 2 and (tokens[token.i - 1].idx + len(tokens[token.i - 1])) in people_ends \
-                and _full_name(tokens, words, token.i + 1 + (words[token.i + 1] == "and"), taken, skip):
+                and (end := _full_name(tokens, words, (i := token.i + 1 + (words[token.i + 1] == "and")), taken, skip)):
             # "stars Alicia Silverstone, Hedy Burress, and ...": a full name listed after a person's
-            i = token.i + 1 + (words[token.i + 1] == "and")
-            end = _full_name(tokens, words, i, taken, skip)
             mark(i, "Person", tokens[end - 1].idx + len(tokens[end - 1]))
         elif word == "and" and 0 < token.i < len(tokens) - 1 and _beside_person(tokens, token.i, people_ends, people):
             # "Jeonghan and Wonwoo", "Tablo and rapper DOK2": a one-word name listed with a person
@@ -155,6 +152,13 @@ def group_members(doc: Doc, tokens: list[Token], words: list[str], ents: list[En
 
 
 NOUN_DEPS = {"dobj", "pobj", "nsubj", "nsubjpass", "attr", "compound", "appos", "npadvmod", "dep", "amod"}
+
+
+@lru_cache(maxsize=None)
+def _title_cue_words() -> frozenset:
+    """The words that cue a title ("drama", "OST"): never a title's owner."""
+    lex = lexicon()
+    return frozenset(w.lower() for side in ("title_cues_before", "title_cues_after") for ws in lex[side].values() for w in ws)
 
 
 def _possessive(tokens: list[Token], i: int) -> bool:

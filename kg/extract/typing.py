@@ -163,7 +163,7 @@ def cast_local_votes(ballot: Ballot, doc: Doc, tokens: list[Token], ents: list) 
         span = doc.char_span(ent.start, ent.end, alignment_mode="expand")
         if span is not None and not ent.is_value:
             spans[span.start] = (span, ent)
-    owners = {span.end: ent for span, ent in spans.values() if ent.cls in NAME_CLASSES}
+    owners = {span.end for span, ent in spans.values() if ent.cls in NAME_CLASSES}  # where a name ends
     owned = _owned_titles(tokens, spans, owners)
     if owned:
         work = default_work(topic(text_of(doc)))
@@ -193,7 +193,7 @@ def cast_local_votes(ballot: Ballot, doc: Doc, tokens: list[Token], ents: list) 
     _share_list_cues(ballot, doc, [ent for _, ent in spans.values()], w, {spans[i][1].start for i in owned})
 
 
-def _owned_titles(tokens: list[Token], spans: dict, owners: dict) -> list[int]:
+def _owned_titles(tokens: list[Token], spans: dict, owners: set[int]) -> list[int]:
     """The lower-case quoted titles right after a name's possessive
     ("Olivia Rodrigo's 'deja vu'"): a person's or group's work, which a
     lower-case quote needs a cue to be. (A capitalised title is typed by
