@@ -319,3 +319,38 @@ def test_the_year_of_a_work_the_copula_describes(read, sentence, expected):
 ])
 def test_encyclopedic_performers(read, sentence, expected):
     assert expected in facts(read("News\n\n" + sentence))
+
+
+@pytest.mark.parametrize("sentence, series, cast", [
+    ("Kim Se-ri (Blue Ferry) is pictured with Daniel Kang (Salt Road) and Nam Yoo-ra (Tide Clock) at MBC’s first script "
+     "reading for Paper Bridge.", "Paper Bridge", {"Kim Se-ri", "Daniel Kang", "Nam Yoo-ra"}),
+    ("At the script reading for Crimson Harbor, Seo Yi-kyung (Blue Ferry) was pictured with Park Do-hyun (Winter Atlas).",
+     "Crimson Harbor", {"Seo Yi-kyung", "Park Do-hyun"}),
+    ("Photos were released from the Harbor Lights script reading, featuring the main cast of Bae Ji-an (Salt Road) and "
+     "Oh Rae-won (Tide Clock).", "Harbor Lights", {"Bae Ji-an", "Oh Rae-won"}),
+])
+def test_everyone_at_a_script_reading_is_in_its_cast(read, sentence, series, cast):
+    found = facts(read("News\n\n" + sentence))
+    assert {(series, "castMember", person) for person in cast} <= found
+    earlier = {f[0] for f in found if f[1] == "castMember"} - {series}
+    assert earlier and not {f for f in found if f[0] in earlier and f[2] not in cast}  # each earlier work keeps its own actor
+
+
+def test_a_script_reading_is_no_writers_credit(read):
+    found = facts(read("News\n\nDirector Jo Min-ho (Blue Ferry) and writer Kang Eun-ji attended the script reading for Paper Bridge."))
+    assert ("Blue Ferry", "director", "Jo Min-ho") in found
+    assert not {f for f in found if f[1] == "castMember"}
+
+
+def test_a_comeback_with_a_single_featuring_a_rapper(read):
+    found = facts(read("News\n\nEXO made a comeback last year with the single ‘Winter Kite’ featuring rapper Han Seo-yul."))
+    assert {("Winter Kite", "performer", "EXO"), ("Winter Kite", "performer", "Han Seo-yul")} <= found
+
+
+def test_which_partners_a_token_rule_keeps_is_checked_on_load(tmp_path):
+    from kg.extract.rules import load_rules
+    bad = tmp_path / "rules.jsonl"
+    bad.write_text(json.dumps({"id": "x", "makes": "castMember", "keep": "all", "roles": {"object": 0},
+                               "pattern": [{"ENT_TYPE": "Person"}]}) + "\n")
+    with pytest.raises(ValueError, match=r"rules.jsonl:1: bad rule: keep is 'nearest', 'farthest' or 'every'"):
+        load_rules(bad)

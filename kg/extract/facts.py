@@ -78,6 +78,7 @@ PRONOUNS = {"it", "its", "they", "their", "them", "he", "his", "him", "she", "he
 DEFINITE = {"the", "this", "that", "these", "those", "its", "their", "his", "her"}
 TRANSPARENT = set(lexicon()["transparent_nouns"]["words"])
 RELATIVE = {"who", "which", "that", "whom"}
+NOT_A_ROLE_BEFORE = set(lexicon()["role_kinds"]["_not_a_role_before"])
 CLASS_NOUNS = {w.lower() for cls, words in lexicon()["class_nouns"].items() if not cls.startswith("_") for w in words}
 # Dependencies that keep a word inside the noun phrase of a role noun ("music director and pianist X").
 EXAMPLES = {"like", "including", "as"}  # "veteran actors like A", "stars such as A"
@@ -174,6 +175,10 @@ def _refs_at(ctx: Context, token, accepted: tuple) -> list[EntityRef]:
     word = token.text.lower()
     if word in RELATIVE and token.head.dep_ == "relcl":
         return _refs_at(ctx, token.head.head, accepted)
+    if token.dep_ == "pcomp":  # "with the single 'X' featuring Y": the parser hangs the verb on "with", 'X' on the verb
+        named = [c for c in token.children if c.dep_ == "nsubj" and ctx.ent(c) is not None]
+        if named:
+            return _refs_at(ctx, named[0], accepted)
     inside = _mention_in_phrase(ctx, token, accepted) if not _is_verb(token) else []  # a verb's parts are not its phrase
     if inside:
         return inside
@@ -255,6 +260,8 @@ def _role_word_kind(token, sentence) -> str | None:
     kinds, doc = role_kinds(), token.doc
     for i in range(token.i - 1, sentence.start - 1, -1):
         kind = kinds.get(doc[i].lower_)
+        if kind and i + 1 < sentence.end and doc[i + 1].lower_ in NOT_A_ROLE_BEFORE:
+            continue  # "the script reading": the word names a thing, not the person's role
         if kind:
             # "singer and songwriter", "DJ and record producer", "singer-songwriter": one who performs
             j, run = i - 1, {kind}

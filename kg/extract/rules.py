@@ -6,7 +6,9 @@ positions (``{"subject": 0, "object": 3}``); ``makes`` is a vocabulary
 property, ``ChartEntry``, ``ViewershipRating`` or ``character``; ``classes``
 lists the classes each role accepts (an undecided title or name takes the
 first); ``expand`` lists roles that also take the entities coordinated with
-them ("A, B and C"); ``derive`` turns a role's entity into a derived one
+them ("A, B and C"); ``keep`` says which of the entities a wildcard
+reaches are partners: "nearest" (the default), "farthest", or "every"
+(each person at a script reading is in its cast); ``derive`` turns a role's entity into a derived one
 (``"ost"``: the series' OST album). Lists in patterns may use the macros of
 ``kg/data/pattern_macros.json`` ("@ARTIST").
 Entity mentions are merged into single tokens before matching, so a pattern
@@ -217,6 +219,8 @@ def _token_rule(raw: dict, pattern: list) -> dict:
     if errors:
         raise ValueError("; ".join(errors))
     keep = raw.get("keep", "nearest")
+    if keep not in ("nearest", "farthest", "every"):
+        raise ValueError(f"keep is 'nearest', 'farthest' or 'every', not {keep!r}")
     return {**_unbounded(_nearest_partner(pattern, raw["roles"], keep)), "keep": keep}
 
 
@@ -316,15 +320,17 @@ def _but_also(doc, i: int) -> bool:
 
 def nearest(bindings: list[Binding]) -> list[Binding]:
     """Wildcards let one anchor reach several entities; keep, per rule and
-    per bound entity, only the shortest match, i.e. the nearest partner."""
+    per bound entity, only the shortest match, i.e. the nearest partner
+    (every match of an "every" rule)."""
     keep = set(range(len(bindings)))
     for role in ("subject", "object"):
         best: dict[tuple, int] = {}
         for n, b in enumerate(bindings):
-            if role not in b.roles:
+            if role not in b.roles or b.rule.keep == "every":
                 continue
             key = (b.rule.id, b.roles[role][0].i)
             if key not in best or b.length < bindings[best[key]].length:
                 best[key] = n
-        keep &= {n for n, b in enumerate(bindings) if role not in b.roles or best[(b.rule.id, b.roles[role][0].i)] == n}
+        keep &= {n for n, b in enumerate(bindings)
+                 if role not in b.roles or b.rule.keep == "every" or best[(b.rule.id, b.roles[role][0].i)] == n}
     return [b for n, b in enumerate(bindings) if n in keep]

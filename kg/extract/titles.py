@@ -66,6 +66,8 @@ def positioned_titles(doc: Doc, tokens: list[Token], ents: list[Ent]) -> list[En
     lex = lexicon()
     cues = {w.lower(): cls for cls, words in lex["title_cues_before"].items() for w in words}
     phrases = {tuple(p.lower().split()): cls for cls, ps in lex["title_cue_phrases"].items() if not cls.startswith("_") for p in ps}
+    phrases_after = {tuple(p.lower().split()): cls for cls, ps in lex["title_cue_phrases_after"].items()
+                     if not cls.startswith("_") for p in ps}
     # a class noun written with a capital ("MBC's Drama") is no title either
     not_titles = set(lex["not_titles"]) | {w.capitalize() for cls, ws in lex["class_nouns"].items() if not cls.startswith("_") for w in ws}
     taken = bytearray(len(text_of(doc)))
@@ -99,6 +101,10 @@ def positioned_titles(doc: Doc, tokens: list[Token], ents: list[Ent]) -> list[En
             run = _title_run_before(tokens, i, taken, not_titles)
             if run:
                 found.append((*run, ""))
+        elif i + 1 < len(tokens) and (word, words[i + 1]) in phrases_after:
+            run = _title_run_before(tokens, i, taken, not_titles)  # "the Harbor Lights script reading"
+            if run:
+                found.append((*run, phrases_after[word, words[i + 1]]))
     if doc.has_annotation("DEP"):
         nouns = {w.lower(): cls for cls, ws in lex["class_nouns"].items() if cls in WORK_CLASSES for w in ws}
         verbs = {tuple(p.split()): cls for cls, ps in lex["title_verbs"].items() if not cls.startswith("_") for p in ps}
