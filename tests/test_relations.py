@@ -354,3 +354,18 @@ def test_which_partners_a_token_rule_keeps_is_checked_on_load(tmp_path):
                                "pattern": [{"ENT_TYPE": "Person"}]}) + "\n")
     with pytest.raises(ValueError, match=r"rules.jsonl:1: bad rule: keep is 'nearest', 'farthest' or 'every'"):
         load_rules(bad)
+
+
+def test_member_of_or_from_a_group_and_who_acts(read):
+    found = facts(read("News\n\nKang Dae-ho of Nova Ring has released his first solo song “Paper Sun“. "
+                       "Yesterday, Jisoo from BLACKPINK released her first solo song “Flower“."))
+    assert {("Kang Dae-ho", "memberOf", "Nova Ring"), ("Jisoo", "memberOf", "BLACKPINK"),
+            ("Paper Sun", "performer", "Kang Dae-ho"), ("Flower", "performer", "Jisoo")} <= found
+    assert not {f for f in found if f[1] == "performer" and f[2] in ("Nova Ring", "BLACKPINK")}  # a solo song is the member's
+
+
+def test_a_company_or_a_longer_name_after_of_is_no_group(read):
+    ex = read("News\n\nKim Ji-won from JYP Entertainment said the album is ready. "
+              "Also directing is Park Min-ho of Check Out the Event.")
+    assert not {f for f in facts(ex) if f[1] == "memberOf"}
+    assert not {m.ref for m in ex.mentions if m.ref.cls == "MusicGroup"}

@@ -291,6 +291,8 @@ def _role_refs(ctx: Context, binding: Binding, sentence, role: str) -> list[Enti
     for token in binding.roles.get(role, []):
         if not _fits_role_words(rule, role, token, sentence):
             continue
+        if rule.makes != "memberOf":
+            token = _member_named(ctx, token)
         ent = ctx.ent(token)
         if ent is None:
             found = _refs_at(ctx, token, accepted) if token.ent_type_ == "" else []
@@ -312,6 +314,17 @@ def _role_refs(ctx: Context, binding: Binding, sentence, role: str) -> list[Enti
             ref = ost
         refs.append(ref)
     return refs
+
+
+def _member_named(ctx: Context, token):
+    """ "Jisoo from BLACKPINK released 'Flower'": the group only says whose
+    member the one who acts is; that person takes the role."""
+    head = token.head
+    if token.dep_ == "pobj" and head.lower_ in ("of", "from") and ctx.ent(head.head) is not None \
+            and ctx.class_of(ctx.ent(head.head)) in ("Person", "PERSON") and ctx.ent(token) is not None \
+            and ctx.class_of(ctx.ent(token)) in ("MusicGroup", "ORG"):
+        return head.head
+    return token
 
 
 def _titled_work(ctx: Context, sentence) -> EntityRef | None:

@@ -60,6 +60,7 @@ def group_members(doc: Doc, tokens: list[Token], words: list[str], ents: list[En
     taken = {i for e in ents if e.start not in model for i in range(e.start, e.end)}
     fixed = {i for e in ents if e.source != "model" for i in range(e.start, e.end)}
     groups = {e.end: e for e in ents if e.cls == "MusicGroup" and e.source == "gazetteer"}
+    gazetteer_groups = {e.start for e in groups.values()}
     skip = {w.lower() for w in lexicon()["person_cues"] + lexicon()["group_cues"] + lexicon()["non_names"]}
 
     def name_at(i: int) -> bool:
@@ -138,6 +139,14 @@ def group_members(doc: Doc, tokens: list[Token], words: list[str], ents: list[En
             modifier = i + 1 < len(tokens) and tokens[i + 1].is_lower and tokens[i + 1].dep_ in NOUN_DEPS
             if name_at(i) and not tokens[i].is_sent_start and not tokens[i].is_stop and not modifier:
                 mark(i, "Person")
+        elif word in ("of", "from") and 0 < token.i < len(tokens) - 1:
+            before, i = tokens[token.i - 1], token.i + 1
+            run = _title_run(tokens, words, i, fixed, skip)
+            if before.idx + len(before) in people_ends and run > i and tokens[i].ent_type_ not in PLACES \
+                    and _name_ends(tokens, run) and not _organization(words[i:run]):
+                mark(i, "MusicGroup", tokens[run - 1].idx + len(tokens[run - 1]))  # "J-Ray of Nova Ring", "Ana from Dayline"
+            elif tokens[i].idx in gazetteer_groups and name_at(token.i - 1) and not before.is_sent_start:
+                mark(token.i - 1, "Person")  # "Jisoo from BLACKPINK"
         elif word in group_nouns:  # "girl group X", "rock band The Stranglers", "the duo Y"
             i = token.i + 1 + (token.i + 1 < len(tokens) and tokens[token.i + 1].text == ",")
             i += i < len(tokens) - 1 and tokens[i].text == "the"  # "girl group the Spice Girls": the article is not the name's
@@ -149,6 +158,25 @@ def group_members(doc: Doc, tokens: list[Token], words: list[str], ents: list[En
                 end = tokens[i + 1].idx + 2 if i + 1 < len(tokens) and tokens[i + 1].text == "'s" and tokens[i + 2].text == "," else None
                 mark(i, "MusicGroup", end)
     return found
+
+
+PLACES = {"GPE", "LOC", "NORP", "FAC", "Place"}
+
+
+def _name_ends(tokens: list[Token], end: int) -> bool:
+    """Does a run of capitalised words end at ``end``, rather than go on
+    after a small word ("Check Out the Event")?"""
+    return end + 1 >= len(tokens) or not tokens[end].is_title and not (tokens[end].is_lower and tokens[end + 1].is_title)
+
+
+@lru_cache(maxsize=None)
+def _organization_words() -> frozenset:
+    return frozenset(w.lower() for w in lexicon()["organization_suffixes"])
+
+
+def _organization(words: list[str]) -> bool:
+    """Does a run of words end like a company's name ("JYP Entertainment")?"""
+    return bool(words) and words[-1] in _organization_words()
 
 
 NOUN_DEPS = {"dobj", "pobj", "nsubj", "nsubjpass", "attr", "compound", "appos", "npadvmod", "dep", "amod"}
