@@ -369,3 +369,10 @@ def test_a_company_or_a_longer_name_after_of_is_no_group(read):
               "Also directing is Park Min-ho of Check Out the Event.")
     assert not {f for f in facts(ex) if f[1] == "memberOf"}
     assert not {m.ref for m in ex.mentions if m.ref.cls == "MusicGroup"}
+
+
+def test_the_agent_of_a_credit_is_a_name_the_ner_missed(read):
+    found = facts(read("News\n\n“Northern Lights” is sung by J-Ray of Nova Ring and arranged by producer KADO. "
+                       "“Paper Sun” was written by Qwon."))
+    assert {("Northern Lights", "performer", "J-Ray"), ("J-Ray", "memberOf", "Nova Ring"),
+            ("Paper Sun", "lyricist", "Qwon")} <= found

@@ -50,6 +50,31 @@ def cued_people(doc: Doc, tokens: list[Token], words: list[str], ents: list[Ent]
     return found
 
 
+def agents(doc: Doc, tokens: list[Token], ents: list[Ent]) -> list[Ent]:
+    """The agent of a passive is someone: "sung by J-Hope", "written by
+    Pdogg". A capitalised word there that no mention covers is a name (with
+    the capitalised words and joined hyphens before it), its class left to
+    the evidence."""
+    taken = bytearray(len(text_of(doc)) + 1)
+    for e in ents:
+        taken[e.start:e.end] = b"\1" * (e.end - e.start)
+    found = []
+    for token in tokens:
+        if token.dep_ != "pobj" or token.head.dep_ != "agent" or not token.text[:1].isupper() or taken[token.idx] \
+                or token.text in lexicon()["non_names"]:
+            continue
+        first = token.i
+        while first - 1 > token.head.i and not taken[tokens[first - 1].idx] and (
+                tokens[first - 1].is_title or tokens[first - 1].is_upper and tokens[first - 1].is_alpha
+                or tokens[first - 1].text in "-." and not tokens[first - 1].whitespace_):
+            first -= 1
+        while tokens[first].text in "-.":
+            first += 1
+        start, end = tokens[first].idx, token.idx + len(token)
+        found.append(Ent(start, end, text_of(doc)[start:end], "PERSON", text_of(doc)[start:end], "cue"))
+    return found
+
+
 def group_members(doc: Doc, tokens: list[Token], words: list[str], ents: list[Ent]) -> list[Ent]:
     """Single-word stage names and group names the model misses or mistypes,
     where the context says what they are: a list after "members" ("members
