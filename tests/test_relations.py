@@ -376,3 +376,22 @@ def test_the_agent_of_a_credit_is_a_name_the_ner_missed(read):
                        "“Paper Sun” was written by Qwon."))
     assert {("Northern Lights", "performer", "J-Ray"), ("J-Ray", "memberOf", "Nova Ring"),
             ("Paper Sun", "lyricist", "Qwon")} <= found
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Harin Moss teamed up with Lisa in 2021 for a standalone single ‘Salt Air’.",
+     {("Salt Air", "performer", "Harin Moss"), ("Salt Air", "performer", "Lisa")}),
+    ("Korin released a new single titled “Velvet Hour” with Kang Dae-ho, her first release since leaving her agency.",
+     {("Velvet Hour", "performer", "Korin"), ("Velvet Hour", "performer", "Kang Dae-ho")}),
+    ("Last year Korin collaborated with Kang Dae-ho on the track “Paper Sun”.",
+     {("Paper Sun", "performer", "Korin"), ("Paper Sun", "performer", "Kang Dae-ho")}),
+])
+def test_collaborations_name_every_artist(read, sentence, expected):
+    assert expected <= facts(read("News\n\n" + sentence))
+
+
+def test_a_dateline_or_a_headline_word_is_no_artist(read):
+    ex = read("Songs Takes Over Charts\n\nSEOUL, June 21 (Yonhap) -- K-pop group Nova Ring's new single “Ember” has topped the chart.")
+    found = facts(ex)
+    assert ("Ember", "performer", "Nova Ring") in found
+    assert not {m.ref.name for m in ex.mentions} & {"SEOUL", "Songs"}

@@ -16,7 +16,7 @@ from spacy.tokens import Doc
 
 from ..data import lexicon
 from ..nlp import text_of
-from .names import agents, bracketed_sources, clean_candidate, clean_title, cued_people, group_members
+from .names import agents, artist_subjects, bracketed_sources, clean_candidate, clean_title, cued_people, group_members
 from .spans import CANDIDATE, FAMILIES, TYPED, VALUE_LABELS, Ent, row_of, span_text
 from .titles import parenthesized_works, positioned_titles
 from .typing import NOT_A_WORK, Ballot, cast_local_votes
@@ -104,6 +104,7 @@ def find_entities(doc: Doc) -> list[Ent]:
     cued = cued_people(doc, tokens, words, ents)
     ents = [e for e in ents if not any(c.start <= e.start and e.end <= c.end for c in cued)] + cued
     ents = ents + agents(doc, tokens, ents)
+    ents = ents + artist_subjects(doc, tokens, ents)
     ents = ents + group_members(doc, tokens, words, ents)
     sources = bracketed_sources(doc, ents)
     ents = [e for e in ents if not any(s.start < e.end and e.start < s.end for s in sources)] + sources
