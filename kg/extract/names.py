@@ -91,14 +91,14 @@ def _not_names() -> frozenset:
 
 @lru_cache(maxsize=None)
 def _artist_verbs() -> frozenset:
-    """Verbs whose subject is an artist: "sang", "released", "topped"."""
-    table = macros()
-    return frozenset(w.lower() for name in ("SING", "ACHIEVE") for w in table[name]) | {"teamed", "collaborated"}
+    """Verbs whose subject is an artist: "sang", "released" (not the chart
+    verbs: "X topped the chart" may be a song)."""
+    return frozenset(w.lower() for w in macros()["SING"]) | {"teamed", "collaborated"}
 
 
 def artist_subjects(doc: Doc, tokens: list[Token], ents: list[Ent]) -> list[Ent]:
     """The subject of an artist's verb is someone: "Harin Moss teamed up
-    with", "IU released", "Dayline ranked fifth". A capitalised run there
+    with", "IU released". A capitalised run there
     that no mention covers is a name; at a sentence's start, where every word
     has a capital, only a run of two words, an acronym ("IU") or a word
     written with a capital elsewhere in the text counts."""
