@@ -395,3 +395,11 @@ def test_a_dateline_or_a_headline_word_is_no_artist(read):
     found = facts(ex)
     assert ("Ember", "performer", "Nova Ring") in found
     assert not {m.ref.name for m in ex.mentions} & {"SEOUL", "Songs"}
+
+
+def test_a_track_list_after_a_colon_and_the_helm_of_films(read):
+    found = facts(read("News\n\nThe album “Tidal” has five tracks: “Ember”, “Low Tide”, “Salt”, “Paper” and “Moon”. "
+                       "Directed by Yoon Min-su, known for taking the helm of films “Night Bus” (2011) and “Glass Road” (2020), "
+                       "the series opens next month."))
+    assert {(song, "inAlbum", "Tidal") for song in ("Ember", "Low Tide", "Salt", "Paper", "Moon")} <= found
+    assert {("Night Bus", "director", "Yoon Min-su"), ("Glass Road", "director", "Yoon Min-su")} <= found
