@@ -403,3 +403,14 @@ def test_a_track_list_after_a_colon_and_the_helm_of_films(read):
                        "the series opens next month."))
     assert {(song, "inAlbum", "Tidal") for song in ("Ember", "Low Tide", "Salt", "Paper", "Moon")} <= found
     assert {("Night Bus", "director", "Yoon Min-su"), ("Glass Road", "director", "Yoon Min-su")} <= found
+
+
+def test_an_owner_before_a_described_title_and_an_ost_that_is_no_cast(read):
+    ex = read("News\n\nNova Ring's new album “Tidal” came out on Friday. "
+              "The OST “Paper Moon” for the drama “Crimson Harbor” is sung by Kang Dae-ho. "
+              "Kang Dae-ho has joined the OST lineup of “Crimson Harbor” with the song “Paper Moon”.")
+    found = facts(ex)
+    assert {("Tidal", "performer", "Nova Ring"), ("Paper Moon", "soundtrackOf", "Crimson Harbor"),
+            ("Paper Moon", "performer", "Kang Dae-ho")} <= found
+    assert not {f for f in found if f[1] == "castMember"}  # singing for a drama is not acting in it
+    assert "The OST" not in {m.ref.name for m in ex.mentions}

@@ -169,6 +169,7 @@ def group_members(doc: Doc, tokens: list[Token], words: list[str], ents: list[En
     group_nouns = {w.lower() for w in lexicon()["class_nouns"]["MusicGroup"]}
     people = {e.start: e.end for e in ents if e.cls in ("Person", "PERSON")}
     titles = {e.start for e in ents if e.cls == "TITLE" and e.source == "quoted"}
+    capitalised = {t.text for t in tokens if t.is_title and not t.is_sent_start}
     people_ends = set(people.values())
     for token, word in zip(tokens, words):
         if (word in list_cues or word == "member") and token.i + 1 < len(tokens):
@@ -191,7 +192,8 @@ def group_members(doc: Doc, tokens: list[Token], words: list[str], ents: list[En
             while first > token.i - 3 and not tokens[first].is_sent_start and tokens[first - 1].is_title \
                     and tokens[first - 1].idx not in taken and words[first - 1] not in skip:
                 first -= 1
-            if not tokens[first].is_sent_start:
+            if not tokens[first].is_sent_start or first < token.i - 1 or tokens[first].is_upper \
+                    or tokens[first].text in capitalised:  # at a sentence's start: "Nova Ring's", "IU's", or named again
                 mark(first, "PERSON", token.idx)
         elif token.idx + len(token) in groups or token.idx in groups and token.text in ("'s", "'"):
             i = token.i + 1 + (token.i + 1 < len(tokens) and tokens[token.i + 1].text == "'s")
@@ -277,9 +279,24 @@ def _possessive(tokens: list[Token], i: int) -> bool:
 
 
 def _quoted_title_at(tokens: list[Token], i: int, titles: set) -> bool:
-    while i < len(tokens) and tokens[i].is_quote:
-        i += 1
-    return i < len(tokens) and tokens[i].idx in titles
+    """Is there a quoted title at ``i``, or after a few words that end in a
+    work's noun ("Dayline's latest single 'Ember'", "new album 'Tidal'")?"""
+    nouns = _work_nouns()
+    j = i
+    while j < min(i + 4, len(tokens)) and (tokens[j].is_lower or tokens[j].lower_ in nouns) and tokens[j].is_alpha:
+        j += 1
+    if j > i and tokens[j - 1].lower_ not in nouns:
+        return False
+    while j < len(tokens) and tokens[j].is_quote:
+        j += 1
+    return j < len(tokens) and tokens[j].idx in titles
+
+
+@lru_cache(maxsize=None)
+def _work_nouns() -> frozenset:
+    """The nouns before a title that say it is a song or an album."""
+    cues = lexicon()["title_cues_before"]
+    return frozenset(w.lower() for cls in ("Song", "Album") for w in cues[cls] if w.isalpha() or "-" in w)
 
 
 def _full_name(tokens: list[Token], words: list[str], i: int, taken: set, skip: set) -> int | None:

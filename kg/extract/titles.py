@@ -198,6 +198,8 @@ def _title_run(tokens: list[Token], i: int, taken: bytearray, not_titles: set) -
                       or PARTICIPLE.fullmatch(tokens[i].lower_) and tokens[i].is_sent_start
                       or tokens[i].ent_type_ in ("DATE", "TIME", "CARDINAL", "ORDINAL")):
         return None  # one word: a cue, a small word, a participle opening a sentence ("Written and directed by"), a date
+    if all(t.lower_ in SMALL_WORDS or t.text in not_titles or t.text.capitalize() in not_titles for t in tokens[i:last + 1]):
+        return None  # "The OST", "The Drama": an article and a cue
     return i, last + 1
 
 
