@@ -414,3 +414,11 @@ def test_an_owner_before_a_described_title_and_an_ost_that_is_no_cast(read):
             ("Paper Moon", "performer", "Kang Dae-ho")} <= found
     assert not {f for f in found if f[1] == "castMember"}  # singing for a drama is not acting in it
     assert "The OST" not in {m.ref.name for m in ex.mentions}
+
+
+@pytest.mark.parametrize("sentence", [
+    "'Crimson Harbor' third OST 'Paper Moon' with Kang Dae-ho will be released at 6 pm.",
+    "Singer Kang Dae-ho sang the theme song for the drama ‘Crimson Harbor’ called ‘Paper Moon’.",
+])
+def test_the_nth_ost_of_a_series_and_a_theme_song_called(read, sentence):
+    assert ("Paper Moon", "soundtrackOf", "Crimson Harbor") in facts(read("News\n\n" + sentence))
