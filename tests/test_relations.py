@@ -422,3 +422,10 @@ def test_an_owner_before_a_described_title_and_an_ost_that_is_no_cast(read):
 ])
 def test_the_nth_ost_of_a_series_and_a_theme_song_called(read, sentence):
     assert ("Paper Moon", "soundtrackOf", "Crimson Harbor") in facts(read("News\n\n" + sentence))
+
+
+def test_a_film_featuring_described_people(read):
+    found = facts(read("News\n\nGlass Road is a 2007 comedy film featuring television host Kim Ara and singer-actor Jo Min. "
+                       "Paper Moon is a 2009 film featuring songs by Lee Dan."))
+    assert {("Glass Road", "castMember", "Kim Ara"), ("Glass Road", "castMember", "Jo Min")} <= found
+    assert ("Paper Moon", "castMember", "Lee Dan") not in found
