@@ -429,3 +429,8 @@ def test_a_film_featuring_described_people(read):
                        "Paper Moon is a 2009 film featuring songs by Lee Dan."))
     assert {("Glass Road", "castMember", "Kim Ara"), ("Glass Road", "castMember", "Jo Min")} <= found
     assert ("Paper Moon", "castMember", "Lee Dan") not in found
+
+
+def test_a_credit_shared_with_partners(read):
+    found = facts(read("News\n\nKim Ara co-wrote “Ember” with Jo Min, Lee Dan and Seo Min."))
+    assert {("Ember", "lyricist", person) for person in ("Kim Ara", "Jo Min", "Lee Dan", "Seo Min")} <= found
