@@ -434,3 +434,17 @@ def test_a_film_featuring_described_people(read):
 def test_a_credit_shared_with_partners(read):
     found = facts(read("News\n\nKim Ara co-wrote “Ember” with Jo Min, Lee Dan and Seo Min."))
     assert {("Ember", "lyricist", person) for person in ("Kim Ara", "Jo Min", "Lee Dan", "Seo Min")} <= found
+
+
+def test_a_group_named_with_small_words_owns_its_member(read):
+    ex = read("News\n\nOn the KBS drama ‘Crimson Harbor’ OST, Walk to the Moon’s member Hwanjin sang ‘Ember’, the title song. "
+              "Nova Ring’s member Kang Dae-ho sang ‘Paper Moon’.")
+    found = facts(ex)
+    assert {("Hwanjin", "memberOf", "Walk to the Moon"), ("Ember", "performer", "Hwanjin"),
+            ("Kang Dae-ho", "memberOf", "Nova Ring")} <= found
+    assert not {m.ref for m in ex.mentions if m.ref.name in ("Moon", "Walk to the Moon") and m.ref.cls != "MusicGroup"}
+
+
+def test_a_cue_word_after_a_groups_possessive_is_no_member(read):
+    ex = read("Nova Ring’s Hit “Tidal” Tops the Charts\n\nNova Ring's “Tidal” topped the weekly chart.")
+    assert "Hit" not in {m.ref.name for m in ex.mentions}

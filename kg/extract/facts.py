@@ -317,14 +317,26 @@ def _role_refs(ctx: Context, binding: Binding, sentence, role: str) -> list[Enti
 
 
 def _member_named(ctx: Context, token):
-    """ "Jisoo from BLACKPINK released 'Flower'": the group only says whose
-    member the one who acts is; that person takes the role."""
-    head = token.head
-    if token.dep_ == "pobj" and head.lower_ in ("of", "from") and ctx.ent(head.head) is not None \
-            and ctx.class_of(ctx.ent(head.head)) in ("Person", "PERSON") and ctx.ent(token) is not None \
-            and ctx.class_of(ctx.ent(token)) in ("MusicGroup", "ORG"):
+    """ "Jisoo from BLACKPINK released 'Flower'", "Nova Ring's member Kang
+    sang": the group only says whose member the one who acts is; that
+    person takes the role."""
+    ent = ctx.ent(token)
+    if ent is None or ctx.class_of(ent) not in ("MusicGroup", "ORG"):
+        return token
+    head, doc = token.head, token.doc
+    if token.dep_ == "pobj" and head.lower_ in ("of", "from") and _is_person(ctx, head.head):
         return head.head
+    after = token.i + 1
+    if after < len(doc) and doc[after].text in ("'s", "'"):
+        after += 1 + (after + 1 < len(doc) and doc[after + 1].lower_ in ("member", "leader", "vocalist", "rapper", "maknae"))
+        if after < len(doc) and _is_person(ctx, doc[after]):
+            return doc[after]
     return token
+
+
+def _is_person(ctx: Context, token) -> bool:
+    ent = ctx.ent(token)
+    return ent is not None and ctx.class_of(ent) in ("Person", "PERSON")
 
 
 def _titled_work(ctx: Context, sentence) -> EntityRef | None:

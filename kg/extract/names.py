@@ -112,8 +112,9 @@ def artist_subjects(doc: Doc, tokens: list[Token], ents: list[Ent]) -> list[Ent]
     for token in tokens:
         if token.dep_ != "nsubj" or token.head.lower_ not in _artist_verbs() or taken[token.idx] or token.i in heads \
                 or not (token.is_title or token.is_upper and token.is_alpha and len(token) > 1) or token.lower_ in skip \
-                or token.ent_type_ in PLACES or token.i + 1 < len(tokens) and tokens[token.i + 1].text == ",":
-            continue  # "SEOUL, June 21 (Yonhap) -- ...": a dateline's place
+                or token.ent_type_ in PLACES or token.i + 1 < len(tokens) and tokens[token.i + 1].text == "," \
+                or not _name_ends(tokens, token.i + 1):
+            continue  # "SEOUL, June 21 (Yonhap) -- ...": a dateline's place; "Walk to the Moon's": a longer name
         first = token.i
         while first > 0 and tokens[first - 1].is_title and not taken[tokens[first - 1].idx] \
                 and tokens[first - 1].lower_ not in skip and tokens[first - 1].dep_ == "compound":
@@ -139,6 +140,7 @@ def group_members(doc: Doc, tokens: list[Token], words: list[str], ents: list[En
     fixed = {i for e in ents if e.source != "model" for i in range(e.start, e.end)}
     groups = {e.end: e for e in ents if e.cls == "MusicGroup" and e.source == "gazetteer"}
     gazetteer_groups = {e.start for e in groups.values()}
+    named_ends = {e.end: e for e in ents if e.source == "model" and e.cls in ("PERSON", "ORG") and " " in e.surface}
     skip = {w.lower() for w in lexicon()["person_cues"] + lexicon()["group_cues"] + lexicon()["non_names"]}
 
     def name_at(i: int) -> bool:
@@ -182,9 +184,19 @@ def group_members(doc: Doc, tokens: list[Token], words: list[str], ents: list[En
             if len(starts) >= 2 or word == "member":
                 for i in starts:
                     mark(i, "Person")
-        elif token.text in ("'s", "'") and token.i > 0 and token.i + 1 < len(tokens) and tokens[token.i + 1].idx in people \
-                and name_at(token.i - 1):
-            mark(token.i - 1, "MusicGroup")  # "Highlight's Yong Junhyung": whose member a person is
+        elif token.text in ("'s", "'") and token.i > 0 and token.i + 1 < len(tokens) and words[token.i + 1] in MEMBER_WORDS \
+                and token.idx in named_ends and token.i + 2 < len(tokens) and tokens[token.i + 2].is_title:
+            named_ends[token.idx].cls = "MusicGroup"  # "Nova Ring's member Kang": the NER's name is the group's
+        elif token.text in ("'s", "'") and token.i > 0 and token.i + 1 < len(tokens) and name_at(token.i - 1) \
+                and (tokens[token.i + 1].idx in people or words[token.i + 1] in MEMBER_WORDS and token.i + 2 < len(tokens)
+                     and (tokens[token.i + 2].idx in people or name_at(token.i + 2))):
+            # "Highlight's Yong Junhyung", "Fly to the Sky's member Hwanhee": whose member a person is
+            first = j = token.i - 1
+            while j > max(0, token.i - 6) and not tokens[j].is_sent_start and tokens[j - 1].idx not in taken and (
+                    tokens[j - 1].is_title and words[j - 1] not in skip or words[j - 1] in NAME_SMALL_WORDS):
+                j -= 1
+                first = j if tokens[j].is_title else first
+            mark(first, "MusicGroup", token.idx)
         elif _possessive(tokens, token.i) and _quoted_title_at(tokens, token.i + 1, titles) and name_at(token.i - 1) \
                 and tokens[token.i - 1].ent_type_ in ("", "PERSON", "ORG", "GPE") and words[token.i - 1] not in _title_cue_words():
             # "IU's 'Friday'", "Bon Jovi's 'Crush'": a quoted title's owner is an artist, a person or a group
@@ -197,7 +209,7 @@ def group_members(doc: Doc, tokens: list[Token], words: list[str], ents: list[En
                 mark(first, "PERSON", token.idx)
         elif token.idx + len(token) in groups or token.idx in groups and token.text in ("'s", "'"):
             i = token.i + 1 + (token.i + 1 < len(tokens) and tokens[token.i + 1].text == "'s")
-            if name_at(i):
+            if name_at(i) and words[i] not in _title_cue_words():  # "aespa's Hit 'Drama'": a cue, not a member
                 mark(i, "Person")
         elif word == "(" and token.i > 0 and _people_listed(tokens, token.i + 1, people):
             first = token.i  # "Highlight (Yoon Doo-jun, Yang Yo-seop, ...)": a group and its members
@@ -241,12 +253,19 @@ def group_members(doc: Doc, tokens: list[Token], words: list[str], ents: list[En
 
 
 PLACES = {"GPE", "LOC", "NORP", "FAC", "Place"}
+NAME_SMALL_WORDS = {"to", "the", "of", "and", "&", "in", "on", "a"}
+MEMBER_WORDS = {"member", "leader", "vocalist", "rapper", "maknae", "dancer"}
 
 
 def _name_ends(tokens: list[Token], end: int) -> bool:
     """Does a run of capitalised words end at ``end``, rather than go on
-    after a small word ("Check Out the Event")?"""
-    return end + 1 >= len(tokens) or not tokens[end].is_title and not (tokens[end].is_lower and tokens[end + 1].is_title)
+    after a small word or two ("Check Out the Event", "Walk to the Moon")?"""
+    if end < len(tokens) and tokens[end].is_title:
+        return False
+    after = end
+    while after < min(end + 3, len(tokens)) and tokens[after].lower_ in NAME_SMALL_WORDS:
+        after += 1
+    return after == end or after >= len(tokens) or not tokens[after].is_title
 
 
 @lru_cache(maxsize=None)

@@ -93,8 +93,8 @@ def positioned_titles(doc: Doc, tokens: list[Token], ents: list[Ent]) -> list[En
             while start + 1 < len(tokens) and re.fullmatch(r"(?i)part\.?\d*|vol\.?\d*", tokens[start].text):
                 start += 1 + tokens[start + 1].like_num  # "OST Part 3 X"
             run = _title_run(tokens, start, taken, not_titles)
-            if run and words[i + 1] == "," and run[1] < len(tokens) and tokens[run[1]].is_alpha:
-                run = None  # "on that OST, Bobby Kim sang": a clause, not an apposition ("album, X (2009).")
+            if run and words[i + 1] == "," and run[1] < len(tokens) and (tokens[run[1]].is_alpha or words[run[1]] in ("'s", "'")):
+                run = None  # "on that OST, Bobby Kim sang", "OST, Fly to the Sky's member": a clause, not an apposition
             if run:
                 found.append((*run, cls))
         elif tokens[i].text == "(" and i + 2 < len(tokens) and YEAR.fullmatch(tokens[i + 1].text) and tokens[i + 2].text == ")":
