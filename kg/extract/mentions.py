@@ -16,7 +16,8 @@ from spacy.tokens import Doc
 
 from ..data import lexicon
 from ..nlp import text_of
-from .names import agents, artist_subjects, bracketed_sources, clean_candidate, clean_title, cued_people, group_members
+from .names import bracketed_sources, clean_candidate, clean_title, cued_people, group_members
+from .slots import agents, artist_subjects
 from .spans import CANDIDATE, FAMILIES, TYPED, VALUE_LABELS, Ent, row_of, span_text
 from .titles import parenthesized_works, positioned_titles
 from .typing import NOT_A_WORK, Ballot, cast_local_votes

@@ -10,9 +10,7 @@ from spacy.tokens import Doc, Token
 
 from ..data import lexicon
 from ..nlp import text_of
-from .rules import macros
 from .spans import Ent
-from .titles import headlines
 
 LOWER_STOP = {"and", "or", "who", "of", "the", "a", "an", "for", "with", "is", "was", "has", "had", "to", "in", "on", "at", "by",
               "himself", "herself", "themselves", "also", "too", "duo", "group", "team", "said", "says", "stated", "added"}
@@ -49,83 +47,6 @@ def cued_people(doc: Doc, tokens: list[Token], words: list[str], ents: list[Ent]
         if any(start < b and a < end and not (model and start <= a and b <= end) for a, b, model in taken):
             continue  # another mention there; the NER's inside the run gives way ("singer [Jo] Min-ho")
         found.append(Ent(start, end, text_of(doc)[start:end], "Person", text_of(doc)[start:end], "cue"))
-    return found
-
-
-def agents(doc: Doc, tokens: list[Token], ents: list[Ent]) -> list[Ent]:
-    """The agent of a passive is someone: "sung by J-Hope", "written by
-    Pdogg". A capitalised word there that no mention covers is a name (with
-    the capitalised words and joined hyphens before it), its class left to
-    the evidence."""
-    taken = bytearray(len(text_of(doc)) + 1)
-    for e in ents:
-        taken[e.start:e.end] = b"\1" * (e.end - e.start)
-    skip = _not_names()
-    found = []
-    for token in tokens:
-        if token.dep_ != "pobj" or token.head.dep_ != "agent" or not token.text[:1].isupper() or taken[token.idx] \
-                or token.lower_ in skip or token.lower_[:-1] in skip:
-            continue  # "directed by PDs"
-        first = token.i
-        while first - 1 > token.head.i and not taken[tokens[first - 1].idx] and (
-                tokens[first - 1].is_title or tokens[first - 1].is_upper and tokens[first - 1].is_alpha
-                or tokens[first - 1].text in "-." and not tokens[first - 1].whitespace_):
-            first -= 1
-        while tokens[first].text in "-.":
-            first += 1
-        last = token.i  # "set by Reply 1988"
-        while last + 1 < len(tokens) and tokens[last + 1].head.i == token.i and not taken[tokens[last + 1].idx] \
-                and (tokens[last + 1].is_title or tokens[last + 1].like_num):
-            last += 1
-        start, end = tokens[first].idx, tokens[last].idx + len(tokens[last])
-        found.append(Ent(start, end, text_of(doc)[start:end], "PERSON", text_of(doc)[start:end], "cue"))
-    return found
-
-
-@lru_cache(maxsize=None)
-def _not_names() -> frozenset:
-    """Role words, group words and capitalised words that are no names."""
-    lex = lexicon()
-    return frozenset(w.lower() for w in lex["person_cues"] + lex["group_cues"] + lex["non_names"])
-
-
-@lru_cache(maxsize=None)
-def _artist_verbs() -> frozenset:
-    """Verbs whose subject is an artist: "sang", "released" (not the chart
-    verbs: "X topped the chart" may be a song)."""
-    return frozenset(w.lower() for w in macros()["SING"]) | {"teamed", "collaborated"}
-
-
-def artist_subjects(doc: Doc, tokens: list[Token], ents: list[Ent]) -> list[Ent]:
-    """The subject of an artist's verb is someone: "Harin Moss teamed up
-    with", "IU released". A capitalised run there
-    that no mention covers is a name; at a sentence's start, where every word
-    has a capital, only a run of two words, an acronym ("IU") or a word
-    written with a capital elsewhere in the text counts."""
-    taken = bytearray(len(text_of(doc)) + 1)
-    for e in ents:
-        taken[e.start:e.end] = b"\1" * (e.end - e.start)
-    skip = _not_names()
-    heads = headlines(doc)
-    capitalised = {t.text for t in tokens if t.is_title and not t.is_sent_start and t.i not in heads}
-    found = []
-    for token in tokens:
-        if token.dep_ != "nsubj" or token.head.lower_ not in _artist_verbs() or taken[token.idx] or token.i in heads \
-                or not (token.is_title or token.is_upper and token.is_alpha and len(token) > 1) or token.lower_ in skip \
-                or token.ent_type_ in PLACES or token.i + 1 < len(tokens) and tokens[token.i + 1].text == "," \
-                or not _name_ends(tokens, token.i + 1):
-            continue  # "SEOUL, June 21 (Yonhap) -- ...": a dateline's place; "Walk to the Moon's": a longer name
-        first = token.i
-        while first > 0 and tokens[first - 1].is_title and not taken[tokens[first - 1].idx] \
-                and tokens[first - 1].lower_ not in skip and tokens[first - 1].dep_ == "compound":
-            first -= 1
-        run = tokens[first:token.i + 1]
-        if run[0].is_sent_start and len(run) == 1 and not token.is_upper and token.text not in capitalised:
-            continue
-        if any(t.is_stop for t in run):
-            continue
-        start, end = run[0].idx, token.idx + len(token)
-        found.append(Ent(start, end, text_of(doc)[start:end], "PERSON", text_of(doc)[start:end], "cue"))
     return found
 
 
@@ -235,7 +156,7 @@ def group_members(doc: Doc, tokens: list[Token], words: list[str], ents: list[En
             before, i = tokens[token.i - 1], token.i + 1
             run = _title_run(tokens, words, i, fixed, skip)
             if before.idx + len(before) in people_ends and run > i and tokens[i].ent_type_ not in PLACES \
-                    and _name_ends(tokens, run) and not _organization(words[i:run]):
+                    and name_ends(tokens, run) and not _organization(words[i:run]):
                 mark(i, "MusicGroup", tokens[run - 1].idx + len(tokens[run - 1]))  # "J-Ray of Nova Ring", "Ana from Dayline"
             elif tokens[i].idx in gazetteer_groups and name_at(token.i - 1) and not before.is_sent_start:
                 mark(token.i - 1, "Person")  # "Jisoo from BLACKPINK"
@@ -257,7 +178,7 @@ NAME_SMALL_WORDS = {"to", "the", "of", "and", "&", "in", "on", "a"}
 MEMBER_WORDS = {"member", "leader", "vocalist", "rapper", "maknae", "dancer"}
 
 
-def _name_ends(tokens: list[Token], end: int) -> bool:
+def name_ends(tokens: list[Token], end: int) -> bool:
     """Does a run of capitalised words end at ``end``, rather than go on
     after a small word or two ("Check Out the Event", "Walk to the Moon")?"""
     if end < len(tokens) and tokens[end].is_title:

@@ -1,0 +1,93 @@
+"""Names found where the parse says only a name can stand, even where the
+NER saw none: the agent of a passive ("sung by J-Ray", "written by
+Qwon") and the subject of a singing verb ("Harin Moss teamed up with",
+"IU released"). Their class is left to the evidence."""
+from __future__ import annotations
+
+from functools import lru_cache
+
+from spacy.tokens import Doc, Token
+
+from ..data import lexicon
+from ..nlp import text_of
+from .names import PLACES, name_ends
+from .rules import macros
+from .spans import Ent
+from .titles import headlines
+
+
+def agents(doc: Doc, tokens: list[Token], ents: list[Ent]) -> list[Ent]:
+    """The agent of a passive is someone: "sung by J-Hope", "written by
+    Pdogg". A capitalised word there that no mention covers is a name (with
+    the capitalised words and joined hyphens before it), its class left to
+    the evidence."""
+    taken = bytearray(len(text_of(doc)) + 1)
+    for e in ents:
+        taken[e.start:e.end] = b"\1" * (e.end - e.start)
+    skip = _not_names()
+    found = []
+    for token in tokens:
+        if token.dep_ != "pobj" or token.head.dep_ != "agent" or not token.text[:1].isupper() or taken[token.idx] \
+                or token.lower_ in skip or token.lower_[:-1] in skip:
+            continue  # "directed by PDs"
+        first = token.i
+        while first - 1 > token.head.i and not taken[tokens[first - 1].idx] and (
+                tokens[first - 1].is_title or tokens[first - 1].is_upper and tokens[first - 1].is_alpha
+                or tokens[first - 1].text in "-." and not tokens[first - 1].whitespace_):
+            first -= 1
+        while tokens[first].text in "-.":
+            first += 1
+        last = token.i  # "set by Reply 1988"
+        while last + 1 < len(tokens) and tokens[last + 1].head.i == token.i and not taken[tokens[last + 1].idx] \
+                and (tokens[last + 1].is_title or tokens[last + 1].like_num):
+            last += 1
+        start, end = tokens[first].idx, tokens[last].idx + len(tokens[last])
+        found.append(Ent(start, end, text_of(doc)[start:end], "PERSON", text_of(doc)[start:end], "cue"))
+    return found
+
+
+@lru_cache(maxsize=None)
+def _not_names() -> frozenset:
+    """Role words, group words and capitalised words that are no names."""
+    lex = lexicon()
+    return frozenset(w.lower() for w in lex["person_cues"] + lex["group_cues"] + lex["non_names"])
+
+
+@lru_cache(maxsize=None)
+def _artist_verbs() -> frozenset:
+    """Verbs whose subject is an artist: "sang", "released" (not the chart
+    verbs: "X topped the chart" may be a song)."""
+    return frozenset(w.lower() for w in macros()["SING"]) | {"teamed", "collaborated"}
+
+
+def artist_subjects(doc: Doc, tokens: list[Token], ents: list[Ent]) -> list[Ent]:
+    """The subject of an artist's verb is someone: "Harin Moss teamed up
+    with", "IU released". A capitalised run there
+    that no mention covers is a name; at a sentence's start, where every word
+    has a capital, only a run of two words, an acronym ("IU") or a word
+    written with a capital elsewhere in the text counts."""
+    taken = bytearray(len(text_of(doc)) + 1)
+    for e in ents:
+        taken[e.start:e.end] = b"\1" * (e.end - e.start)
+    skip = _not_names()
+    heads = headlines(doc)
+    capitalised = {t.text for t in tokens if t.is_title and not t.is_sent_start and t.i not in heads}
+    found = []
+    for token in tokens:
+        if token.dep_ != "nsubj" or token.head.lower_ not in _artist_verbs() or taken[token.idx] or token.i in heads \
+                or not (token.is_title or token.is_upper and token.is_alpha and len(token) > 1) or token.lower_ in skip \
+                or token.ent_type_ in PLACES or token.i + 1 < len(tokens) and tokens[token.i + 1].text == "," \
+                or not name_ends(tokens, token.i + 1):
+            continue  # "SEOUL, June 21 (Yonhap) -- ...": a dateline's place; "Walk to the Moon's": a longer name
+        first = token.i
+        while first > 0 and tokens[first - 1].is_title and not taken[tokens[first - 1].idx] \
+                and tokens[first - 1].lower_ not in skip and tokens[first - 1].dep_ == "compound":
+            first -= 1
+        run = tokens[first:token.i + 1]
+        if run[0].is_sent_start and len(run) == 1 and not token.is_upper and token.text not in capitalised:
+            continue
+        if any(t.is_stop for t in run):
+            continue
+        start, end = run[0].idx, token.idx + len(token)
+        found.append(Ent(start, end, text_of(doc)[start:end], "PERSON", text_of(doc)[start:end], "cue"))
+    return found
