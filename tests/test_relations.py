@@ -175,6 +175,7 @@ def test_dash_lines_and_the_headings_of_track_lists(read):
     ("The bonus track titled “Night Bus” features vocals from singer Jo Min-ho.", ("Night Bus", "Jo Min-ho")),
     ("Dayline hit number three with “Salt Air,” and Lumen Bay took number four with “You’re My Tide.”", ("You're My Tide", "Lumen Bay")),
     ("Before releasing “Ember,” singer Dal Ahn toured Japan for a month.", ("Ember", "Dal Ahn")),
+    ("Girl group Dayline got their first win with “Ember” on a music show in 2010.", ("Ember", "Dayline")),
 ])
 def test_performers_of_charts_comebacks_and_credits(read, sentence, expected):
     work, artist = expected
