@@ -449,3 +449,20 @@ def test_a_group_named_with_small_words_owns_its_member(read):
 def test_a_cue_word_after_a_groups_possessive_is_no_member(read):
     ex = read("Nova Ring’s Hit “Tidal” Tops the Charts\n\nNova Ring's “Tidal” topped the weekly chart.")
     assert "Hit" not in {m.ref.name for m in ex.mentions}
+
+
+def test_a_credit_for_all_the_songs_of_an_album_goes_to_each_track(read):
+    found = facts(read("News\n\nThe album “Tidal” has three tracks: “Ember”, “Low Tide” and “Salt”. Kang Eun-ji showed her skills "
+                       "by writing and composing all of the songs on the mini album. Jo Min composed every track on “Harbor”."))
+    tracks = ("Ember", "Low Tide", "Salt")
+    assert {(t, "lyricist", "Kang Eun-ji") for t in tracks} | {(t, "composer", "Kang Eun-ji") for t in tracks} <= found
+    assert not {f for f in found if f[2] == "Jo Min"}  # no track of "Harbor" is named
+
+
+def test_a_rule_derives_only_what_the_engine_knows(tmp_path):
+    from kg.extract.rules import load_rules
+    bad = tmp_path / "rules.jsonl"
+    bad.write_text(json.dumps({"id": "x", "makes": "composer", "derive": {"subject": "album"}, "roles": {"object": 0},
+                               "pattern": [{"ENT_TYPE": "Person"}]}) + "\n")
+    with pytest.raises(ValueError, match=r"rules.jsonl:1: bad rule: derive is 'ost' or 'tracks'"):
+        load_rules(bad)

@@ -18,7 +18,7 @@ from ..records import Article, EntityRef, Extraction, Fact, Mention
 from ..vocab import DOMAINS, RANGES
 from . import chart_targets, charts, counts, lists, ratings
 from .context import Context
-from .facts import apply_binding, vote_roles
+from .facts import apply_binding, credit_tracks, vote_roles
 from .mentions import read_mentions
 from .spans import FAMILIES, RECORDINGS, TYPED, ComponentFailure, failure
 from .engine import bindings
@@ -49,6 +49,7 @@ def extract(article: Article, doc: Doc) -> Extraction:
     ratings.read_ratings(ctx)
     ratings.read_rating_table(ctx)
     lists.read_lists(ctx)
+    credit_tracks(ctx)
     counts.read_counts(ctx)
     counts.read_sung(ctx)
     ctx.settle()

@@ -59,6 +59,8 @@ class Context:
         self._evidence_texts: dict[tuple[int, int], str] = {}
         # The sentence an antecedent was found in ("The song ..." -> the one naming it), for the evidence
         self.supplied = None
+        # Credits for every track of an album ("wrote all of the songs on the album"): (album, property, person, evidence)
+        self.track_credits: list[tuple] = []
 
     def _twins(self, ents: list[Ent]) -> dict[int, str]:
         """Mentions of a name decided Song (or Album) whose own cue says the

@@ -61,6 +61,9 @@ def apply_binding(ctx: Context, binding: Binding) -> None:
                 ctx.extraction.facts.append(Fact(subject, "releaseDate", value, evidence))
             continue
         makes = "composer" if rule.makes == "lyricist" and subject.name in ctx.instrumentals() else rule.makes
+        if rule.derive.get("subject") == "tracks":  # the album's tracks, known once the article is read
+            ctx.track_credits += [(subject, makes, obj, evidence) for obj in objects]
+            continue
         for obj in objects:
             if obj != subject:
                 ctx.extraction.facts.append(Fact(subject, makes, obj, evidence))
@@ -314,6 +317,17 @@ def _role_refs(ctx: Context, binding: Binding, sentence, role: str) -> list[Enti
             ref = ost
         refs.append(ref)
     return refs
+
+
+def credit_tracks(ctx: Context) -> None:
+    """A credit for every track of an album goes to each track the article
+    places on it, not to the album ("composed every track on X": not X's
+    composer, whatever a rule read from the same words)."""
+    said = {(album, makes, person, evidence.sentence) for album, makes, person, evidence in ctx.track_credits}
+    ctx.extraction.facts = [f for f in ctx.extraction.facts if (f.subject, f.predicate, f.object, f.evidence.sentence) not in said]
+    for album, makes, person, evidence in ctx.track_credits:
+        tracks = {f.subject for f in ctx.extraction.facts if f.predicate == "inAlbum" and f.object.name == album.name}
+        ctx.extraction.facts += [Fact(track, makes, person, evidence) for track in sorted(tracks, key=lambda t: t.name)]
 
 
 def _member_named(ctx: Context, token):

@@ -9,6 +9,7 @@ first); ``expand`` lists roles that also take the entities coordinated with
 them ("A, B and C"); ``keep`` says which of the entities a wildcard
 reaches are partners: "nearest" (the default), "farthest", or "every"
 (each person at a script reading is in its cast); ``derive`` turns a role's entity into a derived one
+(``"tracks"``: each track the article places on the album)
 (``"ost"``: the series' OST album). Lists in patterns may use the macros of
 ``kg/data/pattern_macros.json`` ("@ARTIST").
 Entity mentions are merged into single tokens before matching, so a pattern
@@ -209,6 +210,8 @@ def load_rule_file(path: Path, specific) -> tuple[Rule, ...]:
                 role_kind=raw.get("role_kind", {}), not_role_kind=raw.get("not_role_kind", {}),
                 **specific(raw, pattern),
             ))
+            if set(rules[-1].derive.values()) - {"ost", "tracks"}:
+                raise ValueError(f"derive is 'ost' or 'tracks', not {rules[-1].derive}")
         except (KeyError, ValueError, TypeError) as error:
             raise ValueError(f"{path}:{number}: bad rule: {error}") from None
     return tuple(rules)
