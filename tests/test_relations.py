@@ -466,3 +466,10 @@ def test_a_rule_derives_only_what_the_engine_knows(tmp_path):
                                "pattern": [{"ENT_TYPE": "Person"}]}) + "\n")
     with pytest.raises(ValueError, match=r"rules.jsonl:1: bad rule: derive is 'ost' or 'tracks'"):
         load_rules(bad)
+
+
+def test_she_is_the_last_subject_not_the_last_name(read):
+    found = facts(read("News\n\nActress Kim Ara is known for romantic comedies. Starting with Blue Ferry, that brought her to "
+                       "stardom, she starred in Salt Road (2011), Glass Garden (2015) and Low Tide (2018)."))
+    assert {("Glass Garden", "castMember", "Kim Ara"), ("Low Tide", "castMember", "Kim Ara")} <= found
+    assert not {f for f in found if f[1] == "castMember" and f[0] in ("Glass Garden", "Low Tide") and f[2] != "Kim Ara"}

@@ -180,14 +180,21 @@ class Context:
                          if self.class_of(e) in accepted and e.name not in self.characters)
         return EntityRef(*counts.most_common(1)[0][0]) if counts else None
 
-    def antecedent(self, token, accepted: tuple) -> EntityRef | None:
+    def antecedent(self, token, accepted: tuple, subject: bool = False) -> EntityRef | None:
         """What "the drama", "the album", "its" refers to: the nearest earlier
-        mention of an accepted class."""
+        mention of an accepted class. ``subject``: for "she" or "he", the
+        nearest that was a clause's subject, if any ("Kim Ara ... Starting
+        with Blue Ferry, she starred in": Kim Ara)."""
         best = None
         for ent in self.by_start.values():
             if ent.start < token.idx and self.class_of(ent) in accepted and ent.name not in self.characters:
                 if best is None or ent.start > best.start:
                     best = ent
+        if subject and best is not None:
+            subjects = [ent for tok, ent in self.mention_tokens
+                        if tok.idx < token.idx and tok.dep_ in ("nsubj", "nsubjpass") and self.class_of(ent) in accepted
+                        and ent.name not in self.characters]
+            best = subjects[-1] if subjects else best
         if best is None:
             return None
         self._supplied_by(best)

@@ -78,6 +78,7 @@ NOMINAL_NOUNS = {w: c for w, c in NOMINALS.items() if w not in ("her", "his", "t
 YEAR = re.compile(r"(?:19|20)\d\d")
 YEAR_RANGE = re.compile(r"(?:19|20)\d\d\s*[-–]\s*(?:\d\d|(?:19|20)\d\d)")
 PRONOUNS = {"it", "its", "they", "their", "them", "he", "his", "him", "she", "her"}
+PERSONAL = {"he", "his", "him", "she", "her"}
 DEFINITE = {"the", "this", "that", "these", "those", "its", "their", "his", "her"}
 TRANSPARENT = set(lexicon()["transparent_nouns"]["words"])
 RELATIVE = {"who", "which", "that", "whom"}
@@ -198,7 +199,7 @@ def _refs_at(ctx: Context, token, accepted: tuple) -> list[EntityRef]:
         return []  # "the 6th track": one of a list being told, not one named before
     if not kinds:
         return []
-    ref = ctx.pronoun_antecedent(token, kinds) if word in ("it", "its") else ctx.antecedent(token, kinds)
+    ref = ctx.pronoun_antecedent(token, kinds) if word in ("it", "its") else ctx.antecedent(token, kinds, subject=word in PERSONAL)
     return [ref] if ref else []
 
 
