@@ -473,3 +473,11 @@ def test_she_is_the_last_subject_not_the_last_name(read):
                        "stardom, she starred in Salt Road (2011), Glass Garden (2015) and Low Tide (2018)."))
     assert {("Glass Garden", "castMember", "Kim Ara"), ("Low Tide", "castMember", "Kim Ara")} <= found
     assert not {f for f in found if f[1] == "castMember" and f[0] in ("Glass Garden", "Low Tide") and f[2] != "Kim Ara"}
+
+
+def test_an_album_including_the_title_song_and_the_rest(read):
+    found = facts(read("News\n\nNova Ring posted the track list of the third mini-album ‘Tidewater’ on Monday. According to the "
+                       "track list, this album includes a total of 4 songs, including the title song ‘Ember’, ‘Wave’, ‘Salt’ and ‘Surf’. "
+                       "In addition, “Wave” features Kang Ji-eum."))
+    assert {(song, "inAlbum", "Tidewater") for song in ("Ember", "Wave", "Salt", "Surf")} <= found
+    assert not {f for f in found if f[1] == "castMember"}  # a track on an album is a song

@@ -217,7 +217,7 @@ def _mention_in_phrase(ctx: Context, token, accepted: tuple) -> list[EntityRef]:
     """The mention inside a role noun's phrase: "music director and pianist
     Han Seo-yul", "her fifth studio album 'Lilac'"."""
     queue = [c for c in token.children if c.dep_ in IN_PHRASE or c.dep_ == "prep" and c.lower_ in EXAMPLES
-             or c.dep_ in ("acl", "prep") and ctx.ent(c) is not None]  # "the 5th track 'Missing You'": a title parsed as a clause
+             or c.dep_ in ("acl", "prep", "xcomp") and ctx.ent(c) is not None]  # "the 5th track 'Missing You'": a title parsed as a clause
     while queue:
         child = queue.pop(0)
         if child.dep_ == "prep" and ctx.ent(child) is None:  # "actors like A and B"
