@@ -333,6 +333,7 @@ def test_encyclopedic_performers(read, sentence, expected):
 def test_everyone_at_a_script_reading_is_in_its_cast(read, sentence, series, cast):
     found = facts(read("News\n\n" + sentence))
     assert {(series, "castMember", person) for person in cast} <= found
+    assert ("MBC" in sentence) == ((series, "broadcaster", "MBC") in found)  # "MBC's first script reading for X"
     earlier = {f[0] for f in found if f[1] == "castMember"} - {series}
     assert earlier and not {f for f in found if f[0] in earlier and f[2] not in cast}  # each earlier work keeps its own actor
 
@@ -481,3 +482,8 @@ def test_an_album_including_the_title_song_and_the_rest(read):
                        "In addition, “Wave” features Kang Ji-eum."))
     assert {(song, "inAlbum", "Tidewater") for song in ("Ember", "Wave", "Salt", "Surf")} <= found
     assert not {f for f in found if f[1] == "castMember"}  # a track on an album is a song
+
+
+def test_a_group_name_with_digits_after_from(read):
+    found = facts(read("News\n\nKang Dae-ho from B1A9 has released his first solo song “Ember“."))
+    assert {("Kang Dae-ho", "memberOf", "B1A9"), ("Ember", "performer", "Kang Dae-ho")} <= found

@@ -279,9 +279,10 @@ def _people_listed(tokens: list[Token], i: int, people: dict) -> bool:
 
 def _title_run(tokens: list[Token], words: list[str], i: int, taken: set, skip: set) -> int:
     """The end of the run of capitalised words from ``i`` (at most four),
-    none in another mention or a cue word."""
+    none in another mention or a cue word; a word may hold digits ("D1CE",
+    "2NE1")."""
     end = i
-    while end < min(i + 4, len(tokens)) and tokens[end].idx not in taken and tokens[end].is_alpha \
+    while end < min(i + 4, len(tokens)) and tokens[end].idx not in taken and tokens[end].text.isalnum() \
             and (tokens[end].is_title or tokens[end].is_upper and len(tokens[end]) > 1) and words[end] not in skip:
         end += 1
     return end
