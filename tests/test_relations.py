@@ -487,3 +487,18 @@ def test_an_album_including_the_title_song_and_the_rest(read):
 def test_a_group_name_with_digits_after_from(read):
     found = facts(read("News\n\nKang Dae-ho from B1A9 has released his first solo song “Ember“."))
     assert {("Kang Dae-ho", "memberOf", "B1A9"), ("Ember", "performer", "Kang Dae-ho")} <= found
+
+
+def test_members_listed_after_a_groups_possessive_and_their_album(read):
+    found = facts(read("News\n\nBTS’s Jimin and Jungkook are set to debut as a new sub-unit with their first single album "
+                       "‘This Man’ next month. The series “Glass Road,” starring BTS’s V and actor Park Jeong-min, opens soon."))
+    assert {("Jimin", "memberOf", "BTS"), ("Jungkook", "memberOf", "BTS"), ("V", "memberOf", "BTS"),
+            ("This Man", "performer", "Jimin"), ("This Man", "performer", "Jungkook")} <= found
+    assert ("Park Jeong-min", "memberOf", "BTS") not in found  # an actor listed after a member is no member
+
+
+def test_a_single_titled_with_a_partner_and_artists_such_as(read):
+    found = facts(read("News\n\nJennie released a new single titled “Slow Motion” with Matt Champion, her first release in a year. "
+                       "The bonus track titled “Light the Fire” features artists such as Tablo and underground rapper DOK2."))
+    assert {("Slow Motion", "performer", "Matt Champion"), ("Light the Fire", "performer", "Tablo"),
+            ("Light the Fire", "performer", "DOK2")} <= found

@@ -85,6 +85,7 @@ RELATIVE = {"who", "which", "that", "whom"}
 NOT_A_ROLE_BEFORE = set(lexicon()["role_kinds"]["_not_a_role_before"])
 CLASS_NOUNS = {w.lower() for cls, words in lexicon()["class_nouns"].items() if not cls.startswith("_") for w in words}
 # Dependencies that keep a word inside the noun phrase of a role noun ("music director and pianist X").
+TITLED = {"titled", "entitled", "called", "named"}
 EXAMPLES = {"like", "including", "as"}  # "veteran actors like A", "stars such as A"
 IN_PHRASE = {"appos", "compound", "conj", "nmod", "npadvmod", "amod", "dep"}
 
@@ -200,7 +201,22 @@ def _refs_at(ctx: Context, token, accepted: tuple) -> list[EntityRef]:
     if not kinds:
         return []
     ref = ctx.pronoun_antecedent(token, kinds) if word in ("it", "its") else ctx.antecedent(token, kinds, subject=word in PERSONAL)
+    if ref and word in ("they", "their", "them"):
+        return _and_partners(ctx, ref, token, kinds)
     return [ref] if ref else []
+
+
+def _and_partners(ctx: Context, ref: EntityRef, pronoun, accepted: tuple) -> list[EntityRef]:
+    """ "Jeonghan and Wonwoo ... with their album": "their" is both."""
+    before = [t for t, ent in ctx.mention_tokens if ent.name == ref.name and t.i < pronoun.i]
+    if not before:
+        return [ref]
+    out = [ref]
+    for other in coordinated(before[-1], -1) + coordinated(before[-1], +1):
+        partner = ctx.ent(other) and ctx.ref(ctx.ent(other), accepted)
+        if partner and partner not in out:
+            out.append(partner)
+    return out
 
 
 VERB_DEPS = {"ROOT", "advcl", "relcl", "ccomp", "xcomp", "pcomp", "acl", "csubj", "parataxis"}
@@ -218,6 +234,8 @@ def _mention_in_phrase(ctx: Context, token, accepted: tuple) -> list[EntityRef]:
     Han Seo-yul", "her fifth studio album 'Lilac'"."""
     queue = [c for c in token.children if c.dep_ in IN_PHRASE or c.dep_ == "prep" and c.lower_ in EXAMPLES
              or c.dep_ in ("acl", "prep", "xcomp") and ctx.ent(c) is not None]  # "the 5th track 'Missing You'": a title parsed as a clause
+    queue += [g for c in token.children if c.dep_ == "acl" and c.lower_ in TITLED  # "the bonus track titled 'X'"
+              for g in c.children if g.dep_ in ("oprd", "dobj", "attr", "xcomp")]
     while queue:
         child = queue.pop(0)
         if child.dep_ == "prep" and ctx.ent(child) is None:  # "actors like A and B"

@@ -106,7 +106,9 @@ def find_entities(doc: Doc) -> list[Ent]:
     ents = [e for e in ents if not any(c.start <= e.start and e.end <= c.end for c in cued)] + cued
     ents = ents + agents(doc, tokens, ents)
     ents = ents + artist_subjects(doc, tokens, ents)
-    ents = ents + group_members(doc, tokens, words, ents)
+    members = group_members(doc, tokens, words, ents)
+    ents = [e for e in ents if not (e.source == "model" and e.cls == "TITLE" and any(m.start < e.end and e.start < m.end for m in members))]
+    ents += members  # the model's title guess gives way to names the words around them show ("BTS's Jimin and Jungkook")
     sources = bracketed_sources(doc, ents)
     ents = [e for e in ents if not any(s.start < e.end and e.start < s.end for s in sources)] + sources
     ents = parenthesized_works(doc, ents)

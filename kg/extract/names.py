@@ -57,7 +57,8 @@ def group_members(doc: Doc, tokens: list[Token], words: list[str], ents: list[En
     ("BLACKPINK Jennie", "Girls' Generation's YoonA"), a name right after
     "girl group" / "band"."""
     model = {e.start: e for e in ents if e.source == "model" and e.cls in ("PERSON", "ORG") and " " not in e.surface}
-    taken = {i for e in ents if e.start not in model for i in range(e.start, e.end)}
+    taken = {i for e in ents if e.start not in model and not (e.source == "model" and e.cls == "TITLE")  # the model's guesses give way
+             for i in range(e.start, e.end)}
     fixed = {i for e in ents if e.source != "model" for i in range(e.start, e.end)}
     groups = {e.end: e for e in ents if e.cls == "MusicGroup" and e.source == "gazetteer"}
     gazetteer_groups = {e.start for e in groups.values()}
@@ -67,7 +68,7 @@ def group_members(doc: Doc, tokens: list[Token], words: list[str], ents: list[En
     def name_at(i: int) -> bool:
         t = tokens[i] if i < len(tokens) else None
         return bool(t is not None and t.idx not in taken and (t.is_title or (t.is_upper and len(t) > 1))
-                    and t.is_alpha and words[i] not in skip
+                    and t.text.isalnum() and words[i] not in skip
                     and not (i + 1 < len(tokens) and tokens[i + 1].is_title and tokens[i + 1].idx not in taken))
 
     found = []
@@ -251,12 +252,14 @@ def _full_name(tokens: list[Token], words: list[str], i: int, taken: set, skip: 
 
 def _beside_person(tokens: list[Token], i: int, ends: set, starts: dict) -> bool:
     """Does a person's name end right before "and" (token ``i``), or start
-    right after it, with a word of the other side? ("rapper" may stand
-    between: "Tablo and rapper DOK2".)"""
-    before, after = tokens[i - 1], tokens[i + 1]
+    right after it, with a word of the other side? (a role word or two may
+    stand between: "Tablo and underground rapper DOK2".)"""
+    before = tokens[i - 1]
     if before.idx + len(before) in ends:
         return True
-    j = i + 1 + (after.is_lower and i + 2 < len(tokens))  # a role word before the name
+    j = i + 1
+    while j < min(i + 3, len(tokens) - 1) and tokens[j].is_lower and tokens[j].is_alpha:
+        j += 1  # role words before the name
     return tokens[j].idx in starts
 
 
