@@ -297,3 +297,9 @@ def test_seeds_cleaned():
     assert seed1.endswith("very close to a kiss.")
     seed2 = by_id["002_da0e20ebe3606751"].text
     assert seed2.endswith("highest-rated tvN drama ever.")
+
+
+def test_list_markers_are_taken_off_the_lines_they_open():
+    from kg.ingest import clean_text, strip_noise
+    body = strip_noise(clean_text("• Jo Seung-woo was cast.\n- Additionally, Jennie sang.\n★ \u201cEmber\u201d is out.\n-5 degrees"))
+    assert body.split("\n") == ["Jo Seung-woo was cast.", "Additionally, Jennie sang.", '"Ember" is out.', "-5 degrees"]

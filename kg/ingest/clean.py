@@ -74,7 +74,7 @@ def safe_url(url: str | None) -> str | None:
 def _load_rules(path: Path) -> dict[str, list[re.Pattern]]:
     """Read the rules at import, so a typo in the data file fails loudly
     instead of silently leaving noise in every article."""
-    rules: dict[str, list[re.Pattern]] = {"cut": [], "drop": [], "date": []}
+    rules: dict[str, list[re.Pattern]] = {"cut": [], "drop": [], "mark": [], "date": []}
     for number, line in lines(path):
         if line.startswith("#"):
             continue
@@ -100,14 +100,18 @@ def clean_text(raw: str) -> str:
 
 
 def strip_noise(body: str) -> str:
-    """Remove scraped page noise from a cleaned body: drop widget lines, and
-    cut at the first comment section or log-in widget, since facts are never
-    taken from reader comments."""
+    """Remove scraped page noise from a cleaned body: drop widget lines, cut
+    at the first comment section or log-in widget, since facts are never
+    taken from reader comments, and take list markers off the lines they
+    open ("• Jo Seung-woo has been cast": a bullet is no word of the sentence,
+    and the parser reads it as one)."""
     kept = []
     for line in body.split("\n"):
         if any(rule.fullmatch(line) for rule in _RULES["cut"]):
             break
         if not any(rule.fullmatch(line) for rule in _RULES["drop"]):
+            for rule in _RULES["mark"]:
+                line = rule.sub("", line, count=1)
             kept.append(line)
     return clean_text("\n".join(kept))
 
