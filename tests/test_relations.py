@@ -502,3 +502,8 @@ def test_a_single_titled_with_a_partner_and_artists_such_as(read):
                        "The bonus track titled “Light the Fire” features artists such as Tablo and underground rapper DOK2."))
     assert {("Slow Motion", "performer", "Matt Champion"), ("Light the Fire", "performer", "Tablo"),
             ("Light the Fire", "performer", "DOK2")} <= found
+
+
+def test_an_actor_secured_for_a_drama_after_a_bullet(read):
+    found = facts(read("News\n\n• Jo Min-ho (Blue Ferry) has been secured by JTBC for their new drama Paper Bridge. It airs next year."))
+    assert {("Paper Bridge", "castMember", "Jo Min-ho"), ("Blue Ferry", "castMember", "Jo Min-ho")} <= found
