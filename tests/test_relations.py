@@ -507,3 +507,13 @@ def test_a_single_titled_with_a_partner_and_artists_such_as(read):
 def test_an_actor_secured_for_a_drama_after_a_bullet(read):
     found = facts(read("News\n\n• Jo Min-ho (Blue Ferry) has been secured by JTBC for their new drama Paper Bridge. It airs next year."))
     assert {("Paper Bridge", "castMember", "Jo Min-ho"), ("Blue Ferry", "castMember", "Jo Min-ho")} <= found
+
+
+def test_a_sentence_that_opens_with_directed_by_speaks_of_the_work_before(read):
+    ex = read("News\n\nPhotos were released for the Harbor Lights script reading, featuring the main cast of Kim Ara (Blue Ferry), "
+              "among others. Written by Choi Tae-kang and directed by PD Park Seung-woo, the new teaser confirms a July premiere.")
+    found = facts(ex)
+    assert ("Harbor Lights", "director", "Park Seung-woo") in found
+    assert ("Blue Ferry", "director", "Park Seung-woo") not in found  # a work in parentheses after an actor is an aside
+    fact = next(f for f in ex.facts if f.predicate == "director")
+    assert fact.evidence.context and "script reading" in fact.evidence.context[0].text  # the sentence that named the work

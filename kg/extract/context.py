@@ -59,6 +59,10 @@ class Context:
         self._evidence_texts: dict[tuple[int, int], str] = {}
         # The sentence an antecedent was found in ("The song ..." -> the one naming it), for the evidence
         self.supplied = None
+        # Works in parentheses after a person ("Kim Ara (Blue Ferry)"): asides about that
+        # person, never what "the drama" or an unnamed role points back to
+        self.asides = {ent.start for (before, person), (token, ent) in zip(self.mention_tokens, self.mention_tokens[1:])
+                       if before.i == token.i - 2 and doc[token.i - 1].text == "(" and self.class_of(person) in ("Person", "PERSON")}
         # Credits for every track of an album ("wrote all of the songs on the album"): (album, property, person, evidence)
         self.track_credits: list[tuple] = []
 
@@ -187,7 +191,8 @@ class Context:
         with Blue Ferry, she starred in": Kim Ara)."""
         best = None
         for ent in self.by_start.values():
-            if ent.start < token.idx and self.class_of(ent) in accepted and ent.name not in self.characters:
+            if ent.start < token.idx and self.class_of(ent) in accepted and ent.name not in self.characters \
+                    and ent.start not in self.asides:
                 if best is None or ent.start > best.start:
                     best = ent
         if subject and best is not None:

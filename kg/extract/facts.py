@@ -104,8 +104,33 @@ def _unnamed(ctx: Context, binding: Binding, sentence, role: str) -> list[Entity
         before = [ent for token, ent in ctx.mentions_in(sentence)
                   if token.i < anchor.i and ctx.class_of(ent) in accepted + tuple(FAMILIES)]
         ref = ctx.ref(before[-1], accepted) if before else None
+        if ref is None and not any(ctx.class_of(ent) in accepted for _, ent in ctx.mentions_in(sentence)) \
+                and _opens(anchor, sentence):
+            ref = _named_before(ctx, sentence, accepted)
         return [ref] if ref is not None else []
     return _implied(ctx, binding, sentence, role)
+
+
+def _opens(anchor, sentence) -> bool:
+    """Is ``anchor`` a participle the sentence opens with ("Written by A and
+    directed by B, the teaser ...")?"""
+    first = sentence.start + (sentence[0].is_punct or sentence[0].is_space)
+    return anchor.i == first or anchor.dep_ == "conj" and anchor.head.i == first
+
+
+def _named_before(ctx: Context, sentence, accepted: tuple) -> EntityRef | None:
+    """The last work of an accepted class the previous sentence names: what
+    a sentence that opens with "Directed by B," and names no work speaks of
+    ("... the Adamas script reading. Written by A and directed by B, the
+    teaser ...")."""
+    index = ctx.sentences.index(sentence) if sentence in ctx.sentences else 0
+    if index == 0:
+        return None
+    named = [ent for _, ent in ctx.mentions_in(ctx.sentences[index - 1]) if ctx.class_of(ent) in accepted]
+    if not named:
+        return None
+    ctx._supplied_by(named[-1])
+    return ctx.ref(named[-1], accepted)
 
 
 def _with_listed(ctx: Context, found: list[EntityRef], accepted: tuple) -> list[EntityRef]:
