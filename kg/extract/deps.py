@@ -13,7 +13,7 @@ agent) and the other wherever the sentence put it: as the verb's subject
 ("X, sung by Y", "the song that Y sang"), in an apposition, or in an
 earlier sentence ("It is directed by Y"). So a rule may leave a role to be
 attached: ``"attach": {"subject": "verb"}`` names the node the role's
-entity is found from (kg/extract/facts.py, ``attached``), rather than
+entity is found from (kg/extract/refs.py, ``attached``), rather than
 spelling every construction out as a pattern of its own. ``"absent":
 {"verb": ["agent"]}`` says a node must have no child with those
 dependencies, which a DependencyMatcher pattern cannot say.

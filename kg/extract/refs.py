@@ -1,0 +1,187 @@
+"""What a token in a rule's role refers to: its mention; a role or class
+noun's mention ("the title song 'X'"); what "the song", "it" or "their"
+points back to; the entity a verb frame's role is attached from; the
+member, not the group, who acts ("Jisoo from BLACKPINK sang")."""
+from __future__ import annotations
+
+from ..data import lexicon
+from ..records import EntityRef
+from .context import Context
+from .rules import coordinated
+
+NOMINALS = {word: tuple(classes) for word, classes in lexicon()["antecedent_words"].items() if not word.startswith("_")}
+NOMINAL_NOUNS = {w: c for w, c in NOMINALS.items() if w not in ("her", "his", "their", "its")}
+PRONOUNS = {"it", "its", "they", "their", "them", "he", "his", "him", "she", "her"}
+PERSONAL = {"he", "his", "him", "she", "her"}
+DEFINITE = {"the", "this", "that", "these", "those", "its", "their", "his", "her"}
+TRANSPARENT = set(lexicon()["transparent_nouns"]["words"])
+RELATIVE = {"who", "which", "that", "whom"}
+CLASS_NOUNS = {w.lower() for cls, words in lexicon()["class_nouns"].items() if not cls.startswith("_") for w in words}
+# Dependencies that keep a word inside the noun phrase of a role noun ("music director and pianist X").
+TITLED = {"titled", "entitled", "called", "named"}
+EXAMPLES = {"like", "including", "as"}  # "veteran actors like A", "stars such as A"
+IN_PHRASE = {"appos", "compound", "conj", "nmod", "npadvmod", "amod", "dep"}
+VERB_DEPS = {"ROOT", "advcl", "relcl", "ccomp", "xcomp", "pcomp", "acl", "csubj", "parataxis"}
+VERB_CHILDREN = {"nsubj", "nsubjpass", "aux", "auxpass", "dobj", "agent"}
+
+
+def attached(ctx: Context, anchor, accepted: tuple) -> list[EntityRef]:
+    """The entity a verb frame's other role names, found from the anchor:
+    the verb's subject ("X is sung by"); the noun a participle, relative
+    clause or apposition hangs on ("X, sung by", "the song that Y sang");
+    climbing through coordinated and embedded verbs. A nominal found there
+    ("the song", "it") points back to what it stands for."""
+    if anchor.lower_ in NOMINALS or anchor.lower_ in CLASS_NOUNS:
+        found = refs_at(ctx, anchor, accepted)  # "X, the title track of": the noun is the anchor
+        if found:
+            return found
+    node = anchor.head if anchor.dep_ in ("dobj", "attr") and anchor.head is not anchor else anchor  # "confirmed their appearance in"
+    for _ in range(4):
+        for dep in ("nsubjpass", "nsubj", "dobj"):
+            for child in node.children:
+                if child.dep_ == dep:
+                    found = refs_at(ctx, child, accepted)
+                    if found:
+                        return found
+        if node.dep_ not in ("acl", "relcl", "appos", "advcl", "conj", "xcomp", "ccomp", "pcomp") or node.head is node:
+            return []
+        # "surprised fans by unveiling X": the preposition's verb has the subject
+        node = node.head.head if node.dep_ == "pcomp" and node.head.dep_ == "prep" else node.head
+        found = refs_at(ctx, node, accepted)
+        if found:
+            return found
+        if node.lower_ in TRANSPARENT and node.dep_ == "pobj":  # "a ballet with music composed by": the ballet's
+            node = node.head.head
+            found = refs_at(ctx, node, accepted)
+            if found:
+                return found
+    return []
+
+
+def hangs_on_noun(ctx: Context, anchor) -> bool:
+    """Is the anchor a participle or relative clause of a plain noun (not a
+    mention, not a pronoun)?"""
+    node = anchor
+    while node.dep_ == "conj" and node.head is not node:
+        node = node.head
+    if node.dep_ not in ("acl", "relcl"):
+        return False
+    head = node.head
+    return ctx.ent(head) is None and head.lower_ not in RELATIVE and head.is_alpha \
+        and head.lower_ not in NOMINALS and not head.is_title and head.lower_ not in TRANSPARENT
+
+
+def refs_at(ctx: Context, token, accepted: tuple) -> list[EntityRef]:
+    """The entity a token names: a mention; a relative pronoun's noun; a
+    role or class noun's mention ("album 'Lilac'", "the song X"); what a
+    copula says it is ("X is a song written by": X); or, for a nominal,
+    what it stands for ("the song", "it")."""
+    ent = ctx.ent(token)
+    if ent is not None:
+        ref = ctx.ref(ent, accepted) if not ent.is_value and ent.name not in ctx.characters else None
+        return [ref] if ref else []
+    word = token.text.lower()
+    if word in RELATIVE and token.head.dep_ == "relcl":
+        return refs_at(ctx, token.head.head, accepted)
+    if token.dep_ == "pcomp":  # "with the single 'X' featuring Y": the parser hangs the verb on "with", 'X' on the verb
+        named = [c for c in token.children if c.dep_ == "nsubj" and ctx.ent(c) is not None]
+        if named:
+            return refs_at(ctx, named[0], accepted)
+    inside = _mention_in_phrase(ctx, token, accepted) if not _is_verb(token) else []  # a verb's parts are not its phrase
+    if inside:
+        return inside
+    if token.dep_ == "attr" and token.head.lower_ in ("is", "was", "are", "were"):
+        for subject in token.head.children:
+            if subject.dep_ in ("nsubj", "nsubjpass") and ctx.ent(subject) is not None:
+                return refs_at(ctx, subject, accepted)
+    kinds = tuple(k for k in NOMINALS.get(word, ()) if k in accepted)
+    if word not in PRONOUNS and not any(c.lower_ in DEFINITE for c in token.children):
+        return []  # "a new mini-album", "TVXQ's title track": new things, not ones named before
+    if any(c.dep_ == "prep" and any(ctx.ent(g) is not None for g in c.children) for c in token.children):
+        return []  # "the original sound track of 'Magic'": said of another thing, not pointing back
+    if any(c.ent_type_ == "ORDINAL" for c in token.children):
+        return []  # "the 6th track": one of a list being told, not one named before
+    if not kinds:
+        return []
+    ref = ctx.pronoun_antecedent(token, kinds) if word in ("it", "its") else ctx.antecedent(token, kinds, subject=word in PERSONAL)
+    if ref and word in ("they", "their", "them"):
+        return _and_partners(ctx, ref, token, kinds)
+    return [ref] if ref else []
+
+
+def _and_partners(ctx: Context, ref: EntityRef, pronoun, accepted: tuple) -> list[EntityRef]:
+    """ "Jeonghan and Wonwoo ... with their album": "their" is both."""
+    before = [t for t, ent in ctx.mention_tokens if ent.name == ref.name and t.i < pronoun.i]
+    if not before:
+        return [ref]
+    out = [ref]
+    for other in coordinated(before[-1], -1) + coordinated(before[-1], +1):
+        partner = ctx.ent(other) and ctx.ref(ctx.ent(other), accepted)
+        if partner and partner not in out:
+            out.append(partner)
+    return out
+
+
+def _is_verb(token) -> bool:
+    """A verb, as the parse shows it (the pipeline has no tagger): the head
+    of a clause, or a word with a subject, an object or an auxiliary."""
+    return token.dep_ in VERB_DEPS or any(c.dep_ in VERB_CHILDREN for c in token.children)
+
+
+def _mention_in_phrase(ctx: Context, token, accepted: tuple) -> list[EntityRef]:
+    """The mention inside a role noun's phrase: "music director and pianist
+    Han Seo-yul", "her fifth studio album 'Lilac'"."""
+    queue = [c for c in token.children if c.dep_ in IN_PHRASE or c.dep_ == "prep" and c.lower_ in EXAMPLES
+             or c.dep_ in ("acl", "prep", "xcomp") and ctx.ent(c) is not None]  # "the 5th track 'Missing You'": a title parsed as a clause
+    queue += [g for c in token.children if c.dep_ == "acl" and c.lower_ in TITLED  # "the bonus track titled 'X'"
+              for g in c.children if g.dep_ in ("oprd", "dobj", "attr", "xcomp")]
+    while queue:
+        child = queue.pop(0)
+        if child.dep_ == "prep" and ctx.ent(child) is None:  # "actors like A and B"
+            queue.extend(c for c in child.children if c.dep_ == "pobj")
+            continue
+        ent = ctx.ent(child)
+        if ent is not None and not ent.is_value:
+            ref = ctx.ref(ent, accepted)
+            if ref:
+                return [ref]
+            continue  # another kind of mention: what hangs on it is its own ("Ji Sung (The Devil Judge)")
+        queue.extend(c for c in child.children if c.dep_ in IN_PHRASE)
+    return []
+
+
+def with_listed(ctx: Context, found: list[EntityRef], accepted: tuple) -> list[EntityRef]:
+    """An attached entity with those listed beside it ("two singles, 'A'
+    and 'B', were written by")."""
+    out = list(found)
+    for token, ent in ctx.mention_tokens:
+        if ent.name == found[0].name:
+            for other in coordinated(token, +1):
+                ref = ctx.ent(other) and ctx.ref(ctx.ent(other), accepted)
+                if ref and ref not in out:
+                    out.append(ref)
+            break
+    return out
+
+
+def member_named(ctx: Context, token):
+    """ "Jisoo from BLACKPINK released 'Flower'", "Nova Ring's member Kang
+    sang": the group only says whose member the one who acts is; that
+    person takes the role."""
+    ent = ctx.ent(token)
+    if ent is None or ctx.class_of(ent) not in ("MusicGroup", "ORG"):
+        return token
+    head, doc = token.head, token.doc
+    if token.dep_ == "pobj" and head.lower_ in ("of", "from") and _is_person(ctx, head.head):
+        return head.head
+    after = token.i + 1
+    if after < len(doc) and doc[after].text in ("'s", "'"):
+        after += 1 + (after + 1 < len(doc) and doc[after + 1].lower_ in ("member", "leader", "vocalist", "rapper", "maknae"))
+        if after < len(doc) and _is_person(ctx, doc[after]):
+            return doc[after]
+    return token
+
+
+def _is_person(ctx: Context, token) -> bool:
+    ent = ctx.ent(token)
+    return ent is not None and ctx.class_of(ent) in ("Person", "PERSON")
