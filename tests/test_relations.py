@@ -349,12 +349,16 @@ def test_a_comeback_with_a_single_featuring_a_rapper(read):
     assert {("Winter Kite", "performer", "EXO"), ("Winter Kite", "performer", "Han Seo-yul")} <= found
 
 
-def test_which_partners_a_token_rule_keeps_is_checked_on_load(tmp_path):
+@pytest.mark.parametrize("field, message", [
+    ({"keep": "all"}, "keep is 'nearest', 'farthest' or 'every'"),  # which partners a wildcard reaches
+    ({"derive": {"subject": "album"}}, "derive is 'ost' or 'tracks'"),  # what a role's entity turns into
+])
+def test_a_token_rules_options_are_checked_on_load(tmp_path, field, message):
     from kg.extract.rules import load_rules
     bad = tmp_path / "rules.jsonl"
-    bad.write_text(json.dumps({"id": "x", "makes": "castMember", "keep": "all", "roles": {"object": 0},
+    bad.write_text(json.dumps({"id": "x", "makes": "composer", "roles": {"object": 0}, **field,
                                "pattern": [{"ENT_TYPE": "Person"}]}) + "\n")
-    with pytest.raises(ValueError, match=r"rules.jsonl:1: bad rule: keep is 'nearest', 'farthest' or 'every'"):
+    with pytest.raises(ValueError, match=f"rules.jsonl:1: bad rule: {message}"):
         load_rules(bad)
 
 
@@ -458,15 +462,6 @@ def test_a_credit_for_all_the_songs_of_an_album_goes_to_each_track(read):
     tracks = ("Ember", "Low Tide", "Salt")
     assert {(t, "lyricist", "Kang Eun-ji") for t in tracks} | {(t, "composer", "Kang Eun-ji") for t in tracks} <= found
     assert not {f for f in found if f[2] == "Jo Min"}  # no track of "Harbor" is named
-
-
-def test_a_rule_derives_only_what_the_engine_knows(tmp_path):
-    from kg.extract.rules import load_rules
-    bad = tmp_path / "rules.jsonl"
-    bad.write_text(json.dumps({"id": "x", "makes": "composer", "derive": {"subject": "album"}, "roles": {"object": 0},
-                               "pattern": [{"ENT_TYPE": "Person"}]}) + "\n")
-    with pytest.raises(ValueError, match=r"rules.jsonl:1: bad rule: derive is 'ost' or 'tracks'"):
-        load_rules(bad)
 
 
 def test_she_is_the_last_subject_not_the_last_name(read):
