@@ -512,3 +512,18 @@ def test_a_sentence_that_opens_with_directed_by_speaks_of_the_work_before(read):
     assert ("Blue Ferry", "director", "Park Seung-woo") not in found  # a work in parentheses after an actor is an aside
     fact = next(f for f in ex.facts if f.predicate == "director")
     assert fact.evidence.context and "script reading" in fact.evidence.context[0].text  # the sentence that named the work
+
+
+@pytest.mark.parametrize("sentence, person, works", [
+    ("He is played by the actor Kim Do-yun, famous for his roles in Glass Road, Blue Harbor Nights, and more.",
+     "Kim Do-yun", ("Glass Road", "Blue Harbor Nights")),
+    ("Han Yu-ri starred in Tide Clock, Paper Bridge, and Salt Road before her military service.",
+     "Han Yu-ri", ("Tide Clock", "Paper Bridge", "Salt Road")),
+])
+def test_unquoted_titles_listed_after_a_cue(read, sentence, person, works):
+    assert {(work, "castMember", person) for work in works} <= facts(read("News\n\n" + sentence))
+
+
+def test_a_clause_after_a_cued_title_is_no_list(read):
+    ex = read("News\n\nHan Yu-ri starred in Tide Clock, Kim Min said. The drama Paper Bridge, Jo added, was a hit.")
+    assert {m.ref.name for m in ex.mentions if m.ref.cls == "TVSeries"} == {"Tide Clock", "Paper Bridge"}

@@ -96,7 +96,7 @@ def positioned_titles(doc: Doc, tokens: list[Token], ents: list[Ent]) -> list[En
             if run and words[i + 1] == "," and run[1] < len(tokens) and (tokens[run[1]].is_alpha or words[run[1]] in ("'s", "'")):
                 run = None  # "on that OST, Bobby Kim sang", "OST, Fly to the Sky's member": a clause, not an apposition
             if run:
-                found.append((*run, cls))
+                found += [(*r, cls) for r in [run, *_listed_after(tokens, run, taken, not_titles)]]
         elif tokens[i].text == "(" and i + 2 < len(tokens) and YEAR.fullmatch(tokens[i + 1].text) and tokens[i + 2].text == ")":
             run = _title_run_before(tokens, i, taken, not_titles)
             if run:
@@ -135,6 +135,28 @@ def positioned_titles(doc: Doc, tokens: list[Token], ents: list[Ent]) -> list[En
         title = text_of(doc)[a:b]
         added.append(Ent(a, b, title, "TITLE", title, "cue-title", cue=cls))
     return ents + added
+
+
+def _listed_after(tokens: list[Token], run: tuple[int, int], taken: bytearray, not_titles: set) -> list[tuple[int, int]]:
+    """The titles listed after one a cue found: "his roles in A, B and C",
+    "the dramas A, B, and more". Only a list that closes as one does ("and
+    C", "and more", "etc."), so a clause after a comma stays a clause."""
+    found, end = [], run[1]
+    while end + 1 < len(tokens) and tokens[end].text == ",":
+        start = end + 1 + (tokens[end + 1].lower_ == "and")
+        if tokens[start].lower_ in ("more", "others", "etc", "etc."):
+            return found
+        after = _title_run(tokens, start, taken, not_titles)
+        if not after:
+            return []
+        found.append(after)
+        end = after[1]
+        if tokens[start - 1].lower_ == "and":
+            return found
+    if end + 1 < len(tokens) and tokens[end].lower_ == "and":
+        last = _title_run(tokens, end + 1, taken, not_titles)
+        return found + [last] if last else []
+    return []
 
 
 def _verb_says(words: list[str], verbs: dict, nouns: dict) -> str | None:
