@@ -124,6 +124,8 @@ def test_heading_and_followed_by(read):
      {("Glass Garden", "iTunes", 15), ("Glass Garden", "iTunes", 22)}),
     ("The group's “Bloom” and “Ash” rose to fourth and fifth on Melon, respectively.",
      {("Bloom", "Melon", 4), ("Ash", "Melon", 5)}),
+    ("“Tidal” reached No. 33 on the Billboard Hot 100 and No. 20 on the British Official Singles Top 100.",
+     {("Tidal", "Billboard", 33), ("Tidal", "UK Official Singles Chart", 20)}),
 ])
 def test_chart_shapes(read, text, expected):
     assert providers(read("Charts\n\n" + text)) == expected
