@@ -76,7 +76,7 @@ class RuleEngine:
                 if role in roles:
                     head = roles[role][0]
                     # A list runs away from the rest of the pattern: "A, B and C star in X", "X sung by A and B".
-                    roles[role] = [head] + coordinated(head, -1 if rule.roles[role] == 0 else +1, tokens, set(rule.list_kinds))
+                    roles[role] = [head] + coordinated(head, -1 if rule.roles[role] == 0 else +1, tokens)
             length = end - start
             span = doc[tokens[0].i:tokens[-1].i + 1]
             bindings.append(Binding(rule, roles, span, length if rule.keep == "nearest" else -length))

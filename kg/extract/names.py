@@ -153,7 +153,7 @@ def group_members(doc: Doc, tokens: list[Token], words: list[str], ents: list[En
             modifier = i + 1 < len(tokens) and tokens[i + 1].is_lower and tokens[i + 1].dep_ in NOUN_DEPS
             if name_at(i) and not tokens[i].is_sent_start and not tokens[i].is_stop and not modifier:
                 mark(i, "Person")
-        elif word in ("of", "from") and 0 < token.i < len(tokens) - 1:
+        elif token.text in ("of", "from") and 0 < token.i < len(tokens) - 1:  # not "Season Of Glass"
             before, i = tokens[token.i - 1], token.i + 1
             run = _title_run(tokens, words, i, fixed, skip)
             if before.idx + len(before) in people_ends and run > i and tokens[i].ent_type_ not in PLACES \

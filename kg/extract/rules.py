@@ -8,9 +8,7 @@ lists the classes each role accepts (an undecided title or name takes the
 first); ``expand`` lists roles that also take the entities coordinated with
 them ("A, B and C"); ``keep`` says which of the entities a wildcard
 reaches are partners: "nearest" (the default), "farthest", or "every"
-(each person at a script reading is in its cast); ``list_kinds``: the kinds
-of role word (lexicon "role_kinds") an expanded role's listed items may
-carry; ``derive`` turns a role's entity into a derived one
+(each person at a script reading is in its cast); ``derive`` turns a role's entity into a derived one
 (``"tracks"``: each track the article places on the album)
 (``"ost"``: the series' OST album). Lists in patterns may use the macros of
 ``kg/data/pattern_macros.json`` ("@ARTIST").
@@ -54,7 +52,6 @@ class Rule:
     # role -> kinds of role word (lexicon "role_kinds") that must / must not be the nearest one before its entity
     role_kind: dict = field(default_factory=dict)
     not_role_kind: dict = field(default_factory=dict)
-    list_kinds: tuple = ()  # the kinds of role word an expanded role's listed items may carry
     absent: dict = field(default_factory=dict)  # dependency rules: node -> dependencies it must not have
     heads: dict = field(default_factory=dict)  # dependency rules: node -> the node it is a dependent of
 
@@ -211,7 +208,6 @@ def load_rule_file(path: Path, specific) -> tuple[Rule, ...]:
                 expand=tuple(raw.get("expand", ())), derive=raw.get("derive", {}),
                 confidence=float(raw.get("confidence", 0.8)),
                 role_kind=raw.get("role_kind", {}), not_role_kind=raw.get("not_role_kind", {}),
-                list_kinds=tuple(raw.get("list_kinds", ())),
                 **specific(raw, pattern),
             ))
             if set(rules[-1].derive.values()) - {"ost", "tracks"}:
@@ -273,15 +269,13 @@ def _describes(t: Token, head: Token, own: set) -> bool:
                 or t.text.endswith("ed") or other_role or other_name)
 
 
-def coordinated(token: Token, step: int, context=(), own: set | None = None) -> list[Token]:
+def coordinated(token: Token, step: int, context=()) -> list[Token]:
     """Entities listed with ``token`` ("A, B, and C"), walking right (+1) or
     left (-1) over commas and "and", same label family only. ``context`` are
     the matched tokens: a role word of another kind there ends the list
-    ("director A and writer B"); ``own``, the kinds of role word the list's
-    items may carry, if the rule says ("BLACKPINK's Jisoo and actor Park":
-    no member)."""
+    ("director A and writer B")."""
     kinds = role_kinds()
-    own = own or {kinds[t.text.lower()] for t in context if t.text.lower() in kinds}
+    own = {kinds[t.text.lower()] for t in context if t.text.lower() in kinds}
     doc, found, i = token.doc, [], token.i + step
     while 0 <= i < len(doc):
         t = doc[i]
