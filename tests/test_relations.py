@@ -486,13 +486,18 @@ def test_a_group_name_with_digits_after_from(read):
     assert {("Kang Dae-ho", "memberOf", "B1A9"), ("Ember", "performer", "Kang Dae-ho")} <= found
 
 
-def test_a_member_after_a_groups_possessive_and_their_album(read):
+def test_members_after_a_groups_possessive_and_their_album(read):
     found = facts(read("News\n\nBTS’s Jimin and Jungkook are set to debut as a new sub-unit with their first single album "
                        "‘This Man’ next month. The series “Glass Road,” starring BTS’s V and actor Park Jeong-min, opens soon."))
-    assert {("Jimin", "memberOf", "BTS"), ("V", "memberOf", "BTS"),
+    assert {("Jimin", "memberOf", "BTS"), ("Jungkook", "memberOf", "BTS"), ("V", "memberOf", "BTS"),
             ("This Man", "performer", "Jimin"), ("This Man", "performer", "Jungkook")} <= found
-    # a list after a group's possessive may go on with people who are no members ("BTS's V, actor A, B and other stars")
-    assert ("Park Jeong-min", "memberOf", "BTS") not in found
+    assert ("Park Jeong-min", "memberOf", "BTS") not in found  # an actor listed after a member is no member
+
+
+def test_a_list_after_a_groups_possessive_may_go_on_with_no_members(read):
+    found = facts(read("News\n\nDBSK’s Micky Yoochun, Song Joong Gi, Yoo Ah-in and other idol stars will star in the drama. "
+                       "EXO’s Kai and Han Ji-min will star in the film."))
+    assert {f for f in found if f[1] == "memberOf"} == {("Micky Yoochun", "memberOf", "TVXQ"), ("Kai", "memberOf", "EXO")}
 
 
 def test_a_single_titled_with_a_partner_and_artists_such_as(read):
