@@ -535,3 +535,14 @@ def test_unquoted_titles_listed_after_a_cue(read, sentence, person, works):
 def test_a_clause_after_a_cued_title_is_no_list(read):
     ex = read("News\n\nHan Yu-ri starred in Tide Clock, Kim Min said. The drama Paper Bridge, Jo added, was a hit.")
     assert {m.ref.name for m in ex.mentions if m.ref.cls == "TVSeries"} == {"Tide Clock", "Paper Bridge"}
+
+
+@pytest.mark.parametrize("sentence, year", [
+    ("The series will be released on Feb. 7 next year, the platform said.", "2025-02-07"),
+    ("The series was released on Feb. 7 last year.", "2023-02-07"),
+    ("The series was released on Feb. 7.", "2024-02-07"),
+])
+def test_a_day_with_next_or_last_year_takes_its_year_from_the_article(sentence, year):
+    from datetime import date
+    from kg.extract.values import parse_date
+    assert parse_date(sentence, date(2024, 11, 20)).lexical == year

@@ -31,11 +31,14 @@ def _month_number(text: str) -> int:
     return int(text) if text.isdigit() else _MONTHS[text.lower().rstrip(".")]
 
 
+RELATIVE_YEAR = re.compile(r",?\s+(next|last|this)\s+year\b", re.IGNORECASE)
+
+
 def parse_date(text: str, published: date | None = None, last_year: int | None = None) -> Value | None:
     """The first date stated in ``text``, as precise as the text is.
 
-    A day without a year takes its year from "the same year" (``last_year``)
-    or from the publication date; a day that does not exist ("February 29th,
+    A day without a year takes its year from "next year" or "last year" after
+    it, from "the same year" (``last_year``) or from the publication date; a day that does not exist ("February 29th,
     2014") keeps only its month. Without any year the date is unknown."""
     for form in DATE_FORMS:
         match = form.search(text)
@@ -46,7 +49,10 @@ def parse_date(text: str, published: date | None = None, last_year: int | None =
         month = _month_number(parts["month"]) if parts.get("month") else (published.month if published and parts.get("day") else None)
         day = int(parts["day"]) if parts.get("day") else None
         if year is None:
-            if SAME_YEAR.search(text) and last_year:
+            relative = RELATIVE_YEAR.match(text, match.end())
+            if relative and published and month:  # "on Feb. 7 next year"
+                year = published.year + {"next": 1, "last": -1, "this": 0}[relative.group(1).lower()]
+            elif SAME_YEAR.search(text) and last_year:
                 year = last_year
             elif published and month:
                 year = published.year
