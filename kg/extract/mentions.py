@@ -18,8 +18,8 @@ from ..data import lexicon
 from ..nlp import text_of
 from .names import bracketed_sources, clean_candidate, clean_title, cued_people, group_members
 from .slots import agents, artist_subjects
-from .spans import CANDIDATE, FAMILIES, TYPED, VALUE_LABELS, Ent, row_of, span_text
-from .titles import parenthesized_works, positioned_titles
+from .spans import CANDIDATE, FAMILIES, TYPED, VALUE_LABELS, Ent, covered, row_of, span_text
+from .titles import headlines, parenthesized_works, positioned_titles
 from .typing import NOT_A_WORK, Ballot, cast_local_votes
 
 NAME_PATTERN_IDS = ("korean-name", "korean-given-name")
@@ -105,14 +105,15 @@ def find_entities(doc: Doc) -> list[Ent]:
     cued = cued_people(doc, tokens, words, ents)
     ents = [e for e in ents if not any(c.start <= e.start and e.end <= c.end for c in cued)] + cued
     ents = ents + agents(doc, tokens, ents)
-    ents = ents + artist_subjects(doc, tokens, ents)
+    heads = headlines(doc)  # Title Case lines, where capitals mark no names: read once for both readers
+    ents = ents + artist_subjects(doc, tokens, ents, heads)
     members = group_members(doc, tokens, words, ents)
     ents = [e for e in ents if not (e.source == "model" and e.cls == "TITLE" and any(m.start < e.end and e.start < m.end for m in members))]
     ents += members  # the model's title guess gives way to names the words around them show ("BTS's Jimin and Jungkook")
     sources = bracketed_sources(doc, ents)
     ents = [e for e in ents if not any(s.start < e.end and e.start < s.end for s in sources)] + sources
     ents = parenthesized_works(doc, ents)
-    ents = positioned_titles(doc, tokens, ents)
+    ents = positioned_titles(doc, tokens, ents, heads)
     ents = _outside_glosses(text_of(doc), ents)
     ents = _repeat_names(text_of(doc), ents)
     return sorted(ents, key=lambda e: e.start)
@@ -121,9 +122,7 @@ def find_entities(doc: Doc) -> list[Ent]:
 def _model_titles(doc: Doc, ents: list[Ent]) -> list[Ent]:
     """The trained span model's titles (kg_span_model) where no other
     mention stands, cleaned as the NER's are: candidates, typed by evidence."""
-    taken = bytearray(len(text_of(doc)) + 1)
-    for ent in ents:
-        taken[ent.start:ent.end] = b"\1" * (ent.end - ent.start)
+    taken = covered(doc, ents)
     found = []
     for span in doc.spans.get(MODEL_SPANS, ()):
         cleaned = clean_title(span)

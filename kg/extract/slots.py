@@ -8,12 +8,10 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Token
 
-from ..data import lexicon
 from ..nlp import text_of
-from .names import PLACES, name_ends
+from .names import PLACES, name_ends, not_names
 from .rules import macros
-from .spans import Ent
-from .titles import headlines
+from .spans import Ent, covered
 
 
 def agents(doc: Doc, tokens: list[Token], ents: list[Ent]) -> list[Ent]:
@@ -21,10 +19,8 @@ def agents(doc: Doc, tokens: list[Token], ents: list[Ent]) -> list[Ent]:
     Pdogg". A capitalised word there that no mention covers is a name (with
     the capitalised words and joined hyphens before it), its class left to
     the evidence."""
-    taken = bytearray(len(text_of(doc)) + 1)
-    for e in ents:
-        taken[e.start:e.end] = b"\1" * (e.end - e.start)
-    skip = _not_names()
+    taken = covered(doc, ents)
+    skip = not_names()
     found = []
     for token in tokens:
         if token.dep_ != "pobj" or token.head.dep_ != "agent" or not token.text[:1].isupper() or taken[token.idx] \
@@ -47,30 +43,20 @@ def agents(doc: Doc, tokens: list[Token], ents: list[Ent]) -> list[Ent]:
 
 
 @lru_cache(maxsize=None)
-def _not_names() -> frozenset:
-    """Role words, group words and capitalised words that are no names."""
-    lex = lexicon()
-    return frozenset(w.lower() for w in lex["person_cues"] + lex["group_cues"] + lex["non_names"])
-
-
-@lru_cache(maxsize=None)
 def _artist_verbs() -> frozenset:
     """Verbs whose subject is an artist: "sang", "released" (not the chart
     verbs: "X topped the chart" may be a song)."""
     return frozenset(w.lower() for w in macros()["SING"]) | {"teamed", "collaborated"}
 
 
-def artist_subjects(doc: Doc, tokens: list[Token], ents: list[Ent]) -> list[Ent]:
+def artist_subjects(doc: Doc, tokens: list[Token], ents: list[Ent], heads: set[int]) -> list[Ent]:
     """The subject of an artist's verb is someone: "Harin Moss teamed up
-    with", "IU released". A capitalised run there
-    that no mention covers is a name; at a sentence's start, where every word
-    has a capital, only a run of two words, an acronym ("IU") or a word
-    written with a capital elsewhere in the text counts."""
-    taken = bytearray(len(text_of(doc)) + 1)
-    for e in ents:
-        taken[e.start:e.end] = b"\1" * (e.end - e.start)
-    skip = _not_names()
-    heads = headlines(doc)
+    with", "IU released". A capitalised run there that no mention covers is
+    a name; at a sentence's start, where every word has a capital, only a run of two words, an acronym ("IU") or a word
+    written with a capital elsewhere in the text counts; never in ``heads``,
+    the Title Case lines (``titles.headlines``)."""
+    taken = covered(doc, ents)
+    skip = not_names()
     capitalised = {t.text for t in tokens if t.is_title and not t.is_sent_start and t.i not in heads}
     found = []
     for token in tokens:

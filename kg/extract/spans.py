@@ -57,6 +57,15 @@ class Ent:
 row_of = attrgetter(*(field.name for field in fields(Ent)))
 
 
+def covered(doc, ents) -> bytearray:
+    """A byte per character of the document's text (and one past its end),
+    set where one of ``ents`` stands: where no new mention may go."""
+    taken = bytearray(len(text_of(doc)) + 1)
+    for e in ents:
+        taken[e.start:e.end] = b"\1" * (e.end - e.start)
+    return taken
+
+
 def span_text(span) -> str:
     """``Span.text`` joins the span's tokens on each call: slice the
     document's text instead."""

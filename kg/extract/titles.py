@@ -11,7 +11,7 @@ from spacy.tokens import Doc, Token
 
 from ..data import lexicon
 from ..nlp import text_of
-from .spans import Ent, span_text
+from .spans import Ent, covered, span_text
 from .spans import WORKS as WORK_CLASSES
 from .typing import described_as
 
@@ -57,12 +57,13 @@ PARTICIPLE = re.compile(r"[a-z]{3,}(?:ing|ed|en)")
 YEAR = re.compile(r"(?:19|20)\d\d(?:-\d\d(?:\d\d)?)?")
 
 
-def positioned_titles(doc: Doc, tokens: list[Token], ents: list[Ent]) -> list[Ent]:
+def positioned_titles(doc: Doc, tokens: list[Token], ents: list[Ent], headings: set[int]) -> list[Ent]:
     """Unquoted titles where only a title can stand: after a title cue
     ("the drama Crimson Harbor", "OST: Hollow Moon", "starring in Dinner
     Mate"), before a year in parentheses ("Kill It (2019)"), and as the
     subject a sentence calls a work ("Flatliners is a 1990 American film").
-    Each is a run of capitalised words, small words allowed inside."""
+    Each is a run of capitalised words, small words allowed inside; none
+    in ``headings``, the Title Case lines (``headlines``)."""
     lex = lexicon()
     cues = {w.lower(): cls for cls, words in lex["title_cues_before"].items() for w in words}
     phrases = {tuple(p.lower().split()): cls for cls, ps in lex["title_cue_phrases"].items() if not cls.startswith("_") for p in ps}
@@ -70,14 +71,10 @@ def positioned_titles(doc: Doc, tokens: list[Token], ents: list[Ent]) -> list[En
                      if not cls.startswith("_") for p in ps}
     # a class noun written with a capital ("MBC's Drama") is no title either
     not_titles = set(lex["not_titles"]) | {w.capitalize() for cls, ws in lex["class_nouns"].items() if not cls.startswith("_") for w in ws}
-    taken = bytearray(len(text_of(doc)))
-    for e in ents:
-        if e.source != "model":
-            taken[e.start:e.end] = b"\1" * (e.end - e.start)
+    taken = covered(doc, (e for e in ents if e.source != "model"))
     found: list[tuple[int, int, str]] = []
     networks = {e.end for e in ents if e.cls == "Broadcaster"}  # where a broadcaster's name ends
     words = [t.lower_ for t in tokens]
-    headings = headlines(doc)
     for i, word in enumerate(words):
         if tokens[i].i in headings:
             continue  # in Title Case, capitals say nothing
