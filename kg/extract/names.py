@@ -50,6 +50,13 @@ def cued_people(doc: Doc, tokens: list[Token], words: list[str], ents: list[Ent]
     return found
 
 
+@lru_cache(maxsize=None)
+def not_names() -> frozenset:
+    """Role words, group words and capitalised words that are no names."""
+    lex = lexicon()
+    return frozenset(w.lower() for w in lex["person_cues"] + lex["group_cues"] + lex["non_names"])
+
+
 def group_members(doc: Doc, tokens: list[Token], words: list[str], ents: list[Ent]) -> list[Ent]:
     """Single-word stage names and group names the model misses or mistypes,
     where the context says what they are: a list after "members" ("members
@@ -63,7 +70,7 @@ def group_members(doc: Doc, tokens: list[Token], words: list[str], ents: list[En
     groups = {e.end: e for e in ents if e.cls == "MusicGroup" and e.source == "gazetteer"}
     gazetteer_groups = {e.start for e in groups.values()}
     named_ends = {e.end: e for e in ents if e.source == "model" and e.cls in ("PERSON", "ORG") and " " in e.surface}
-    skip = {w.lower() for w in lexicon()["person_cues"] + lexicon()["group_cues"] + lexicon()["non_names"]}
+    skip = not_names()
 
     def name_at(i: int) -> bool:
         t = tokens[i] if i < len(tokens) else None
@@ -113,19 +120,11 @@ def group_members(doc: Doc, tokens: list[Token], words: list[str], ents: list[En
                 and (tokens[token.i + 1].idx in people or words[token.i + 1] in MEMBER_WORDS and token.i + 2 < len(tokens)
                      and (tokens[token.i + 2].idx in people or name_at(token.i + 2))):
             # "Highlight's Yong Junhyung", "Fly to the Sky's member Hwanhee": whose member a person is
-            first = j = token.i - 1
-            while j > max(0, token.i - 6) and not tokens[j].is_sent_start and tokens[j - 1].idx not in taken and (
-                    tokens[j - 1].is_title and words[j - 1] not in skip or words[j - 1] in NAME_SMALL_WORDS):
-                j -= 1
-                first = j if tokens[j].is_title else first
-            mark(first, "MusicGroup", token.idx)
+            mark(_name_start(tokens, words, token.i - 1, taken, skip, 6, NAME_SMALL_WORDS), "MusicGroup", token.idx)
         elif _possessive(tokens, token.i) and _quoted_title_at(tokens, token.i + 1, titles) and name_at(token.i - 1) \
                 and tokens[token.i - 1].ent_type_ in ("", "PERSON", "ORG", "GPE") and words[token.i - 1] not in _title_cue_words():
             # "IU's 'Friday'", "Bon Jovi's 'Crush'": a quoted title's owner is an artist, a person or a group
-            first = token.i - 1
-            while first > token.i - 3 and not tokens[first].is_sent_start and tokens[first - 1].is_title \
-                    and tokens[first - 1].idx not in taken and words[first - 1] not in skip:
-                first -= 1
+            first = _name_start(tokens, words, token.i - 1, taken, skip, 3)
             if not tokens[first].is_sent_start or first < token.i - 1 or tokens[first].is_upper \
                     or tokens[first].text in capitalised:  # at a sentence's start: "Nova Ring's", "IU's", or named again
                 mark(first, "PERSON", token.idx)
@@ -177,6 +176,19 @@ def group_members(doc: Doc, tokens: list[Token], words: list[str], ents: list[En
 PLACES = {"GPE", "LOC", "NORP", "FAC", "Place"}
 NAME_SMALL_WORDS = {"to", "the", "of", "and", "&", "in", "on", "a"}
 MEMBER_WORDS = {"member", "leader", "vocalist", "rapper", "maknae", "dancer"}
+
+
+def _name_start(tokens: list[Token], words: list[str], last: int, taken: set, skip: set, longest: int,
+                small: frozenset | set = frozenset()) -> int:
+    """The first word of the name that ends at ``last``: capitalised words
+    back to the sentence's start or another mention, at most ``longest``,
+    with ``small`` words between them ("Fly to the Sky")."""
+    first = j = last
+    while j > max(0, last + 1 - longest) and not tokens[j].is_sent_start and tokens[j - 1].idx not in taken and (
+            tokens[j - 1].is_title and words[j - 1] not in skip or words[j - 1] in small):
+        j -= 1
+        first = j if tokens[j].is_title else first
+    return first
 
 
 def name_ends(tokens: list[Token], end: int) -> bool:

@@ -112,14 +112,7 @@ def refs_at(ctx: Context, token, accepted: tuple) -> list[EntityRef]:
 def _and_partners(ctx: Context, ref: EntityRef, pronoun, accepted: tuple) -> list[EntityRef]:
     """ "Jeonghan and Wonwoo ... with their album": "their" is both."""
     before = [t for t, ent in ctx.mention_tokens if ent.name == ref.name and t.i < pronoun.i]
-    if not before:
-        return [ref]
-    out = [ref]
-    for other in coordinated(before[-1], -1) + coordinated(before[-1], +1):
-        partner = ctx.ent(other) and ctx.ref(ctx.ent(other), accepted)
-        if partner and partner not in out:
-            out.append(partner)
-    return out
+    return _listed_beside(ctx, before[-1], [ref], accepted, (-1, +1)) if before else [ref]
 
 
 def _is_verb(token) -> bool:
@@ -153,14 +146,18 @@ def _mention_in_phrase(ctx: Context, token, accepted: tuple) -> list[EntityRef]:
 def with_listed(ctx: Context, found: list[EntityRef], accepted: tuple) -> list[EntityRef]:
     """An attached entity with those listed beside it ("two singles, 'A'
     and 'B', were written by")."""
+    first = next((token for token, ent in ctx.mention_tokens if ent.name == found[0].name), None)
+    return _listed_beside(ctx, first, found, accepted, (+1,)) if first is not None else list(found)
+
+
+def _listed_beside(ctx: Context, token, found: list[EntityRef], accepted: tuple, steps: tuple) -> list[EntityRef]:
+    """``found`` and the entities of an accepted class listed beside the
+    mention at ``token``, walking each of ``steps`` (left -1, right +1)."""
     out = list(found)
-    for token, ent in ctx.mention_tokens:
-        if ent.name == found[0].name:
-            for other in coordinated(token, +1):
-                ref = ctx.ent(other) and ctx.ref(ctx.ent(other), accepted)
-                if ref and ref not in out:
-                    out.append(ref)
-            break
+    for other in (t for step in steps for t in coordinated(token, step)):
+        ref = ctx.ent(other) and ctx.ref(ctx.ent(other), accepted)
+        if ref and ref not in out:
+            out.append(ref)
     return out
 
 
