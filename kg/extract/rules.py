@@ -8,10 +8,10 @@ lists the classes each role accepts (an undecided title or name takes the
 first); ``expand`` lists roles that also take the entities coordinated with
 them ("A, B and C"); ``keep`` says which of the entities a wildcard
 reaches are partners: "nearest" (the default), "farthest", or "every"
-(each person at a script reading is in its cast); ``derive`` turns a role's entity into a derived one
-(``"tracks"``: each track the article places on the album)
-(``"ost"``: the series' OST album). Lists in patterns may use the macros of
-``kg/data/pattern_macros.json`` ("@ARTIST").
+(each person at a script reading is in its cast); ``derive`` turns a
+role's entity into derived ones (``"ost"``: the series' OST album;
+``"tracks"``: each track the article places on the album). Lists in
+patterns may use the macros of ``kg/data/pattern_macros.json`` ("@ARTIST").
 Entity mentions are merged into single tokens before matching, so a pattern
 token ``{"ENT_TYPE": "Song"}`` is a whole title.
 """
@@ -201,6 +201,8 @@ def load_rule_file(path: Path, specific) -> tuple[Rule, ...]:
     for number, line in lines(path):
         try:
             raw = json.loads(line)
+            if set(raw.get("derive", {}).values()) - {"ost", "tracks"}:
+                raise ValueError(f"derive is 'ost' or 'tracks', not {raw['derive']}")
             pattern = expand_macros(raw["pattern"], known)
             rules.append(Rule(
                 id=raw["id"], makes=raw["makes"], roles=raw["roles"],
@@ -210,8 +212,6 @@ def load_rule_file(path: Path, specific) -> tuple[Rule, ...]:
                 role_kind=raw.get("role_kind", {}), not_role_kind=raw.get("not_role_kind", {}),
                 **specific(raw, pattern),
             ))
-            if set(rules[-1].derive.values()) - {"ost", "tracks"}:
-                raise ValueError(f"derive is 'ost' or 'tracks', not {rules[-1].derive}")
         except (KeyError, ValueError, TypeError) as error:
             raise ValueError(f"{path}:{number}: bad rule: {error}") from None
     return tuple(rules)

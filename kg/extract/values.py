@@ -38,8 +38,9 @@ def parse_date(text: str, published: date | None = None, last_year: int | None =
     """The first date stated in ``text``, as precise as the text is.
 
     A day without a year takes its year from "next year" or "last year" after
-    it, from "the same year" (``last_year``) or from the publication date; a day that does not exist ("February 29th,
-    2014") keeps only its month. Without any year the date is unknown."""
+    it, from "the same year" (``last_year``) or from the publication date; a
+    day that does not exist ("February 29th, 2014") keeps only its month.
+    Without any year the date is unknown."""
     for form in DATE_FORMS:
         match = form.search(text)
         if not match:
