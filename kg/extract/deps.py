@@ -82,11 +82,11 @@ class DependencyRules:
     def __init__(self, vocab: Vocab, rules: tuple[Rule, ...]):
         self.rules = {rule.id: rule for rule in rules}
         # The DependencyMatcher tries every node of every pattern at every
-        # token. So each rule has a matcher of its own, run only on a document
-        # holding a word of each of its nodes' word lists (most rules' verbs are
-        # absent from most articles), in the rules' order, as one matcher
-        # would; and those word lists are lexeme flags, which a matcher tests
-        # in C rather than in Python.
+        # token of what it is given. So each rule has a matcher of its own, run
+        # only on the sentences holding a word of each of its nodes' word lists
+        # (most rules' verbs are absent from most sentences), in the rules'
+        # order, as one matcher would; and those word lists are lexeme flags,
+        # which a matcher tests in C rather than in Python.
         self.matchers = []
         for rule in rules:
             matcher = DependencyMatcher(vocab, validate=False)  # checked on load
@@ -104,9 +104,20 @@ class DependencyRules:
     def __call__(self, doc: Doc):
         if not self.rules or not doc.has_annotation("DEP"):
             return
-        strings, words = doc.vocab.strings, {token.lower_ for token in doc}
-        matches = [match for gates, matcher in self.matchers if all(not gate.isdisjoint(words) for gate in gates)
-                   for match in matcher(doc)]
+        strings = doc.vocab.strings
+        sentences = [(sent, {token.lower_ for token in sent}) for sent in doc.sents]
+        # A sentence is copied out (its parse never leaves it) once, for the
+        # first rule whose words it holds; matches come back as the
+        # document's token indices.
+        copies: dict[int, Doc] = {}
+        matches = []
+        for gates, matcher in self.matchers:
+            for sent, words in sentences:
+                if all(not gate.isdisjoint(words) for gate in gates):
+                    if sent.start not in copies:
+                        copies[sent.start] = sent.as_doc()
+                    matches += [(match_id, [sent.start + i for i in token_ids])
+                                for match_id, token_ids in matcher(copies[sent.start])]
         for match_id, token_ids in matches:
             rule = self.rules[strings[match_id]]
             nodes = {node["RIGHT_ID"]: i for node, i in zip(rule.pattern, token_ids)}
