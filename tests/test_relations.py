@@ -89,6 +89,11 @@ FRAMES = [
     pytest.param("• Jo Min-ho (Blue Ferry) has been secured by JTBC for their new drama Paper Bridge. It airs next year.",
                  {("Paper Bridge", "castMember", "Jo Min-ho"), ("Blue Ferry", "castMember", "Jo Min-ho")},
                  id="an-actor-secured-for-a-drama-after-a-bullet"),
+    pytest.param("“Glass Door” is the ninth track on Harin Moss's 2019 album Quiet Hours. "
+                 "“Paper Sun” is a song by The Lanterns, released as the second single from their debut album, Northern Rooms.",
+                 {("Glass Door", "inAlbum", "Quiet Hours"), ("Paper Sun", "inAlbum", "Northern Rooms"),
+                  ("Paper Sun", "performer", "The Lanterns")},
+                 id="a-track-of-a-named-artists-album-and-a-single-released-as"),
 ]
 
 

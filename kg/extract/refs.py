@@ -36,6 +36,8 @@ def attached(ctx: Context, anchor, accepted: tuple) -> list[EntityRef]:
         if found:
             return found
     node = anchor.head if anchor.dep_ in ("dobj", "attr") and anchor.head is not anchor else anchor  # "confirmed their appearance in"
+    if node.dep_ == "pobj" and node.head.lower_ == "as" and node.head.dep_ == "prep":
+        node = node.head.head  # "X was released as the lead single from": what the verb released
     for _ in range(4):
         for dep in ("nsubjpass", "nsubj", "dobj"):
             for child in node.children:

@@ -16,14 +16,18 @@ from .spans import Ent, covered
 
 def agents(doc: Doc, tokens: list[Token], ents: list[Ent]) -> list[Ent]:
     """The agent of a passive is someone: "sung by J-Hope", "written by
-    Pdogg". A capitalised word there that no mention covers is a name (with
-    the capitalised words and joined hyphens before it), its class left to
-    the evidence."""
+    Pdogg"; so is a band a work is by: "a song by The Cranberries". A
+    capitalised word there that no mention covers is a name (with the
+    capitalised words and joined hyphens before it), its class left to the
+    evidence."""
     taken = covered(doc, ents)
     skip = not_names()
+    works = _work_nouns()
     found = []
     for token in tokens:
-        if token.dep_ != "pobj" or token.head.dep_ != "agent" or not token.text[:1].isupper() or taken[token.idx] \
+        by = token.head
+        if token.dep_ != "pobj" or not (by.dep_ == "agent" or by.lower_ == "by" and by.head.lower_ in works) \
+                or not token.text[:1].isupper() or taken[token.idx] \
                 or token.lower_ in skip or token.lower_[:-1] in skip:
             continue  # "directed by PDs"
         first = token.i
@@ -37,9 +41,20 @@ def agents(doc: Doc, tokens: list[Token], ents: list[Ent]) -> list[Ent]:
         while last + 1 < len(tokens) and tokens[last + 1].head.i == token.i and not taken[tokens[last + 1].idx] \
                 and (tokens[last + 1].is_title or tokens[last + 1].like_num):
             last += 1
+        if last + 1 < len(tokens) and taken[tokens[last + 1].idx]:
+            continue  # "by Dutch DJ Armin van Buuren": words before a name are its description
+        if by.dep_ != "agent" and tokens[first].lower_ != "the":
+            continue  # "a song by Swiss DJ Antoine": after a work's "by", only a band's "The X" the NER missed
         start, end = tokens[first].idx, tokens[last].idx + len(tokens[last])
-        found.append(Ent(start, end, text_of(doc)[start:end], "PERSON", text_of(doc)[start:end], "cue"))
+        kind = "ORG" if tokens[first].lower_ == "the" else "PERSON"  # "The Cranberries" is a band
+        found.append(Ent(start, end, text_of(doc)[start:end], kind, text_of(doc)[start:end], "cue"))
     return found
+
+
+@lru_cache(maxsize=None)
+def _work_nouns() -> frozenset:
+    """Nouns for a work whose "by" names its maker: "a song by", "a film by"."""
+    return frozenset(macros()["WORK_AND_SCREEN_NOUNS"])
 
 
 @lru_cache(maxsize=None)
