@@ -94,6 +94,13 @@ FRAMES = [
                  {("Glass Door", "inAlbum", "Quiet Hours"), ("Paper Sun", "inAlbum", "Northern Rooms"),
                   ("Paper Sun", "performer", "The Lanterns")},
                  id="a-track-of-a-named-artists-album-and-a-single-released-as"),
+    pytest.param("“Paper Moon” features music by Kim Ra-on and lyrics by Oh Se-bin. "
+                 "“Harbor Waltz” is an instrumental piece by pianist Han Seo-yul. "
+                 "“Blue Ferry” is an opera by Jo Min-ho with a libretto by Lee Dan.",
+                 {("Paper Moon", "composer", "Kim Ra-on"), ("Paper Moon", "lyricist", "Oh Se-bin"),
+                  ("Harbor Waltz", "composer", "Han Seo-yul"), ("Blue Ferry", "composer", "Jo Min-ho"),
+                  ("Blue Ferry", "lyricist", "Lee Dan")},
+                 id="music-by-lyrics-by-and-a-composition-by"),
 ]
 
 
