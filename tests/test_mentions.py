@@ -132,6 +132,16 @@ def test_a_one_word_name_listed_with_a_person_is_a_person(read):
     assert not {name for name, cls in found if name == "Seoul"}  # a name before a noun modifies it
 
 
+def test_well_known_stage_names_are_people_and_a_longer_name_wins(read):
+    """kg/data/name_patterns.jsonl lists stage names the NER misses: one
+    word, all capitals or hyphenated; a surname next to one makes one name."""
+    found = typed(read("Stars\n\nHwasa greeted fans while G-Dragon and JENNIE watched. "
+                       "Jennie Kim later met Park Jimin backstage."))
+    assert {("Hwasa", "Person"), ("G-Dragon", "Person"), ("JENNIE", "Person"), ("Jennie Kim", "Person"),
+            ("Park Jimin", "Person")} <= found
+    assert not {name for name, _ in found if name in ("Jimin", "Kim", "Park")}
+
+
 def test_a_year_after_a_title_cue_is_no_title(read):
     found = typed(read("News\n\nNova Ring made their debut in 2019 with the single “Salt Air.”"))
     assert ("Salt Air", "Song") in found and not {n for n, _ in found if n == "2019"}

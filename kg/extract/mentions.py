@@ -22,7 +22,7 @@ from .spans import CANDIDATE, FAMILIES, TYPED, VALUE_LABELS, Ent, covered, row_o
 from .titles import headlines, parenthesized_works, positioned_titles
 from .typing import NOT_A_WORK, Ballot, cast_local_votes
 
-NAME_PATTERN_IDS = ("korean-name", "korean-given-name")
+NAME_PATTERN_IDS = ("korean-name", "korean-given-name", "stage-name")  # kg/data/name_patterns.jsonl: kinds, not canonical names
 MODEL_SPANS = "kg_model"  # where kg_span_model leaves its spans
 TRANSLATED = re.compile(r"^(?P<native>[^()\x00-\x7f][^()]*?)\s*\((?P<english>[A-Za-z0-9][^()]*)\)$")
 

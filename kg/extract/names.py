@@ -105,14 +105,17 @@ def group_members(doc: Doc, tokens: list[Token], words: list[str], ents: list[En
     for token, word in zip(tokens, words):
         if (word in list_cues or word == "member") and token.i + 1 < len(tokens):
             i, starts = token.i + 1 + (word in list_cues and words[token.i + 1] == "of"), []  # "consisting of A, B"
-            while name_at(i):
+            while name_at(i) or i < len(tokens) and tokens[i].idx in people:  # a known name may stand in the list
                 starts.append(i)
                 i += 1
+                if i < len(tokens) and words[i] not in {",", "and"}:
+                    break  # "Yook Sung-jae": names in a list stand apart
                 while i < len(tokens) and words[i] in {",", "and"}:
                     i += 1
             if len(starts) >= 2 or word == "member":
                 for i in starts:
-                    mark(i, "Person")
+                    if tokens[i].idx not in people:
+                        mark(i, "Person")
         elif token.text in ("'s", "'") and token.i > 0 and token.i + 1 < len(tokens) and words[token.i + 1] in MEMBER_WORDS \
                 and token.idx in named_ends and token.i + 2 < len(tokens) and tokens[token.i + 2].is_title:
             named_ends[token.idx].cls = "MusicGroup"  # "Nova Ring's member Kang": the NER's name is the group's
