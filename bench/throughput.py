@@ -53,6 +53,9 @@ nlp = load_pipeline()
 # Words as the tokenizer splits them (kg_mentions merges names into one token), counted untimed.
 words = sum(1 for a in iter_articles([corpus], print) for t in nlp.tokenizer(a.text) if not t.is_space and not t.is_punct)
 texts = (a.text for a in iter_articles([corpus], print))
+if jobs > 1:  # as the build's workers do (kg/build/engines.py): one BLAS thread a process
+    from threadpoolctl import threadpool_limits
+    threadpool_limits(1, user_api="blas")
 start = time.perf_counter()
 for doc in nlp.pipe(texts, batch_size=32, n_process=jobs):
     pass

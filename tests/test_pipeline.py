@@ -44,6 +44,16 @@ def test_nlp_finds_mentions_and_matches_relation_rules(nlp):
     assert ("director/directed-by/passive", (("object", ("Oh Choong-hwan",)),), (("subject", "directed"),)) in matches
 
 
+def test_models_multiply_matrices_with_numpys_blas(nlp):
+    """kg.nlp.fast_matrices: the tok2vec and the parser's and NER's layers
+    computed over all tokens use numpy's BLAS rather than BLIS
+    (docs/performance.md); their last "linear" layer is run by spaCy's own
+    C loop, with BLIS whatever the ops."""
+    for name in ("tok2vec", "parser", "ner"):
+        layers = [node for node in nlp.get_pipe(name).model.walk() if node.name != "linear"]
+        assert layers and not any(node.ops.use_blis for node in layers), name
+
+
 def test_rule_components_results_survive_doc_bytes(nlp):
     """Their results are plain data on the doc: a Doc sent between processes
     (spaCy's n_process, Dask) extracts the same facts."""

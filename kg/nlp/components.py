@@ -25,7 +25,7 @@ from spacy.util import filter_spans
 
 from ..errors import ModelError
 from ..data import lexicon
-from . import WORD_ATTRS, text_of
+from . import WORD_ATTRS, fast_matrices, text_of
 
 # An opening quote touches the word after it, a closing one the word before:
 # a stray quote elsewhere then does not pair the rest of the text wrongly.
@@ -231,7 +231,8 @@ class SpanModel:
 
     def __init__(self, path: str, labels: list[str], key: str):
         try:
-            trained = spacy.load(path)
+            with fast_matrices():
+                trained = spacy.load(path)
         except OSError as error:
             raise ModelError(f"trained span model {path!r} cannot be loaded: {error}") from None
         self.ner, self.vocab = trained.get_pipe("ner"), trained.vocab
