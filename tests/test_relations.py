@@ -101,6 +101,9 @@ FRAMES = [
                   ("Harbor Waltz", "composer", "Han Seo-yul"), ("Blue Ferry", "composer", "Jo Min-ho"),
                   ("Blue Ferry", "lyricist", "Lee Dan")},
                  id="music-by-lyrics-by-and-a-composition-by"),
+    pytest.param("“Harbor Song” is a 1962 blues song recorded by Seoul blues artist Han Seo-yul.",
+                 {("Harbor Song", "performer", "Han Seo-yul")},
+                 id="recorded-by-a-described-artist"),
 ]
 
 
