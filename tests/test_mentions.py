@@ -142,6 +142,14 @@ def test_well_known_stage_names_are_people_and_a_longer_name_wins(read):
     assert not {name for name, _ in found if name in ("Jimin", "Kim", "Park")}
 
 
+def test_a_title_opening_a_sentence_may_hold_words_in_lower_case(read):
+    found = typed(read("News\n\nLasse redn is the fourth track from their 2007 album Harbor Nights. "
+                       "Qui est l'exemple? was the third single from his debut album. "
+                       "Yesterday's show was a hit. Their new single is the title track."))
+    assert {("Lasse redn", "Song"), ("Qui est l'exemple?", "Song")} <= found
+    assert not {name for name, _ in found if name.startswith(("Yesterday", "Their"))}
+
+
 def test_a_year_after_a_title_cue_is_no_title(read):
     found = typed(read("News\n\nNova Ring made their debut in 2019 with the single “Salt Air.”"))
     assert ("Salt Air", "Song") in found and not {n for n, _ in found if n == "2019"}

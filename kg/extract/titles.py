@@ -109,7 +109,7 @@ def positioned_titles(doc: Doc, tokens: list[Token], ents: list[Ent], headings: 
         for sentence in doc.sents:
             if sentence.start in headings:
                 continue
-            run = _title_run(tokens, sentence.start, taken, not_titles)
+            run = _opening_run(tokens, sentence, taken, not_titles)
             if not run:
                 continue
             cls = described_as(doc[run[0]:run[1]], nouns, copula_only=True)
@@ -132,6 +132,29 @@ def positioned_titles(doc: Doc, tokens: list[Token], ents: list[Ent], headings: 
         title = text_of(doc)[a:b]
         added.append(Ent(a, b, title, "TITLE", title, "cue-title", cue=cls))
     return ents + added
+
+
+def _opening_run(tokens: list[Token], sentence, taken: bytearray, not_titles: set) -> tuple[int, int] | None:
+    """The title run opening a sentence, with words in lower case, as
+    titles in other languages have ("Lasse redn is the fourth track", "C'est
+    dans l'air is"), up to an "is" or "was" right after them; such a run
+    holds no English function word ("Their new single is"). (A bracket
+    after a title is more often its translation than its subtitle: "La
+    Captive (The Captive) is", so it stays out.)"""
+    run = _title_run(tokens, sentence.start, taken, not_titles)
+    end = run[1] if run else sentence.start
+    if tokens[sentence.start].is_stop or not tokens[sentence.start].text[:1].isupper():
+        return run
+    j = end
+    while j < min(sentence.start + 8, sentence.end) and tokens[j].lower_ not in ("is", "was"):
+        t = tokens[j]
+        if t.is_stop and t.lower_ not in SMALL_WORDS or not (t.text.replace("'", "").isalpha() or t.text in ("'", "?", "!")) \
+                or t.lower_ in ("'s", "\u2019s") or t.text.capitalize() in not_titles or taken.find(1, t.idx, t.idx + len(t)) >= 0:
+            return run  # "Yesterday's show was a hit": a possessive or a class noun is no title's
+        j += 1
+    if j == end or j >= sentence.end or tokens[j].lower_ not in ("is", "was"):
+        return run
+    return sentence.start, j
 
 
 def _listed_after(tokens: list[Token], run: tuple[int, int], taken: bytearray, not_titles: set) -> list[tuple[int, int]]:
