@@ -150,6 +150,13 @@ def test_a_title_opening_a_sentence_may_hold_words_in_lower_case(read):
     assert not {name for name, _ in found if name.startswith(("Yesterday", "Their"))}
 
 
+def test_a_quoted_title_in_its_own_script_is_named_by_the_english_after_it(read):
+    ex = read("News\n\nOn that OST, Kim Ara sang the title song ‘눈물’(Tears), and Jo Min sang ‘바다’ (Sea).")
+    found = typed(ex)
+    assert {("Tears", "Song"), ("Sea", "Song")} <= found
+    assert ("Tears", "performer", "Kim Ara") in facts(ex)
+
+
 def test_a_year_after_a_title_cue_is_no_title(read):
     found = typed(read("News\n\nNova Ring made their debut in 2019 with the single “Salt Air.”"))
     assert ("Salt Air", "Song") in found and not {n for n, _ in found if n == "2019"}

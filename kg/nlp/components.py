@@ -34,6 +34,8 @@ DOUBLE_QUOTED = re.compile(r"(?<!\w)\"(?=\S)([^\"\n]{1,90}?)(?<=\S)\"(?!\w)")
 MIXED_QUOTED = re.compile(r"(?<![\w'\"])(?:'(?=[A-Z0-9])([^'\"\n]{1,60}?)(?<=\S)\"|\"(?=[A-Z0-9])([^'\"\n]{1,60}?)(?<=\S)'(?!\w))")
 # An apostrophe between letters does not close a single-quoted title: 'We're Still Here'.
 SINGLE_QUOTED = re.compile(r"(?<![\w'])'((?:[^'\n]|(?<=\w)'(?=\w)){1,90}?)'(?!\w)")
+# An English name in brackets right after a quoted title in another script: ‘리즌’(Reason).
+ENGLISH_GLOSS = re.compile(r" ?\([A-Za-z0-9][^()\n]{0,60}\)")
 SENTENCE_END = {".", "!", "?", "...", ".."}
 QUOTES = {'"', "'"}
 SENTENCE_INSIDE = re.compile(r"[a-z]{2}[.!?] +[A-Z]")
@@ -94,7 +96,11 @@ def titles(doc: Doc) -> Doc:
                 or (stripped[0].islower() and len(words) > 6):
             continue
         start += inner.index(stripped)
-        span = doc.char_span(start, start + len(stripped), label="TITLE", alignment_mode="expand")
+        stop = start + len(stripped)
+        gloss = None if re.search("[A-Za-z]", stripped) else ENGLISH_GLOSS.match(text, end + 1)
+        if gloss:  # "‘리즌’(Reason)": a title in its own script and its English name (kg.extract.mentions._translated)
+            stop = gloss.end()
+        span = doc.char_span(start, stop, label="TITLE", alignment_mode="expand")
         if span is None:
             continue
         if (span.start, span.end) in typed:
