@@ -104,6 +104,11 @@ FRAMES = [
     pytest.param("“Harbor Song” is a 1962 blues song recorded by Seoul blues artist Han Seo-yul.",
                  {("Harbor Song", "performer", "Han Seo-yul")},
                  id="recorded-by-a-described-artist"),
+    pytest.param("Lumen Bay took number four with “Salt Air,” Daybreak ranked fifth with “Glass Door,” "
+                 "and Nova Ring ranked eighth with “Ember.”",
+                 {("Salt Air", "performer", "Lumen Bay"), ("Glass Door", "performer", "Daybreak"),
+                  ("Ember", "performer", "Nova Ring")},
+                 id="who-ranked-with-a-song-the-ner-missed"),
 ]
 
 

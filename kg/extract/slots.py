@@ -64,9 +64,25 @@ def _artist_verbs() -> frozenset:
     return frozenset(w.lower() for w in macros()["SING"]) | {"teamed", "collaborated"}
 
 
+def _artists_verb(verb: Token) -> bool:
+    """Is this a verb whose subject is an artist: a singing verb, or a
+    chart verb whose "with" holds a quoted title ("Boyfriend ranked fifth
+    with 'Melody in the Eyes'": the song is the one with, so the subject
+    sang it)?"""
+    if verb.lower_ in _artist_verbs():
+        return True
+    return verb.lower_ in _chart_verbs() and any(
+        child.lower_ == "with" and any(t.ent_type_ == "TITLE" for t in child.subtree) for child in verb.children)
+
+
+@lru_cache(maxsize=None)
+def _chart_verbs() -> frozenset:
+    return frozenset(w.lower() for w in macros()["ACHIEVE"])
+
+
 def artist_subjects(doc: Doc, tokens: list[Token], ents: list[Ent], heads: set[int]) -> list[Ent]:
     """The subject of an artist's verb is someone: "Harin Moss teamed up
-    with", "IU released". A capitalised run there that no mention covers is
+    with", "IU released", "Boyfriend ranked fifth with 'X'". A capitalised run there that no mention covers is
     a name; at a sentence's start, where every word has a capital, only a run of two words, an acronym ("IU") or a word
     written with a capital elsewhere in the text counts; never in ``heads``,
     the Title Case lines (``titles.headlines``)."""
@@ -75,7 +91,7 @@ def artist_subjects(doc: Doc, tokens: list[Token], ents: list[Ent], heads: set[i
     capitalised = {t.text for t in tokens if t.is_title and not t.is_sent_start and t.i not in heads}
     found = []
     for token in tokens:
-        if token.dep_ != "nsubj" or token.head.lower_ not in _artist_verbs() or taken[token.idx] or token.i in heads \
+        if token.dep_ != "nsubj" or not _artists_verb(token.head) or taken[token.idx] or token.i in heads \
                 or not (token.is_title or token.is_upper and token.is_alpha and len(token) > 1) or token.lower_ in skip \
                 or token.ent_type_ in PLACES or token.i + 1 < len(tokens) and tokens[token.i + 1].text == "," \
                 or not name_ends(tokens, token.i + 1):
