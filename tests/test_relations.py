@@ -109,6 +109,9 @@ FRAMES = [
                  {("Salt Air", "performer", "Lumen Bay"), ("Glass Door", "performer", "Daybreak"),
                   ("Ember", "performer", "Nova Ring")},
                  id="who-ranked-with-a-song-the-ner-missed"),
+    pytest.param("Meanwhile, Nova Ring's debut single in Japan “Paper Sun”, released on the same day, placed first.",
+                 {("Paper Sun", "performer", "Nova Ring")},
+                 id="an-artists-single-in-a-country"),
 ]
 
 
