@@ -112,6 +112,9 @@ FRAMES = [
     pytest.param("Meanwhile, Nova Ring's debut single in Japan “Paper Sun”, released on the same day, placed first.",
                  {("Paper Sun", "performer", "Nova Ring")},
                  id="an-artists-single-in-a-country"),
+    pytest.param("Martin Hale was written and directed by Seo Min-kyu.",
+                 {("Martin Hale", "director", "Seo Min-kyu")},
+                 id="a-title-that-reads-as-a-name-but-was-directed-by"),
 ]
 
 

@@ -117,8 +117,11 @@ def positioned_titles(doc: Doc, tokens: list[Token], ents: list[Ent], headings: 
             # a person stars in a work; a work stars someone ("Lookwell starred Adam West", whatever the NER thought)
             stars_someone = words[run[1]:run[1] + 1] in (["stars"], ["starred"]) and run[1] + 1 < len(tokens) \
                 and tokens[run[1] + 1].ent_type_ in ("PERSON", "Person")
-            if cls not in WORK_CLASSES and (not person or stars_someone):
-                cls = _verb_says(words[run[1]:min(run[1] + 20, sentence.end)], verbs, nouns)
+            after = words[run[1]:min(run[1] + 20, sentence.end)]
+            # no person is "directed by" or "written by": that outweighs the NER's guess
+            made = any(word in ("directed", "written", "composed", "sung") and nxt == "by" for word, nxt in zip(after, after[1:]))
+            if cls not in WORK_CLASSES and (not person or stars_someone or made):
+                cls = _verb_says(after, verbs, nouns)
             if cls in WORK_CLASSES or cls == "":
                 found.append((*run, cls))
     found += _dash_line_titles(doc, tokens, ents, taken, not_titles)
