@@ -124,6 +124,16 @@ def test_verb_and_noun_frames(read, text, expected):
     assert expected <= found, expected - found
 
 
+def test_a_credit_after_an_agent_phrase_and_a_pair_of_participles(read):
+    """The film a participle hangs on through "produced by A with B, directed
+    by C"; "directed and written by" makes it a film; a pair of credits
+    ("directed and produced by") does not reach across a credit of its own."""
+    found = facts(read("News\n\nHarbor Lights was produced by Blue Ferry Films with Kanbar Studio, directed and written "
+                       "by Kim Ara, Jo Min, and Lee Dan, and produced by Seo Min-kyu."))
+    assert {("Harbor Lights", "director", name) for name in ("Kim Ara", "Jo Min", "Lee Dan")} <= found
+    assert ("Harbor Lights", "director", "Seo Min-kyu") not in found
+
+
 def test_each_credit_keeps_its_own_agent(read):
     found = facts(read("News\n\nVelvet Road is a song written by Ann Holt and composed by Jim Arlo, and arranged by KADO."))
     assert ("Velvet Road", "lyricist", "Jim Arlo") not in found

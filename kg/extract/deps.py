@@ -125,6 +125,9 @@ class DependencyRules:
                 continue  # "written by A and composed by B": "written" has an agent of its own
             if any(self._broken(doc, nodes[rule.heads[node]], nodes[node]) for node in rule.roles.values() if node in rule.heads):
                 continue  # "directed by A and stars B": a parse that hangs B on "by" across a new verb
+            if any(self._broken(doc, nodes[rule.heads[n["RIGHT_ID"]]], nodes[n["RIGHT_ID"]]) for n in rule.pattern
+                   if n.get("RIGHT_ATTRS", {}).get("DEP") == "conj" and n["RIGHT_ID"] in rule.heads):
+                continue  # "directed and written by A, and produced by B": B produced it, no more
             roles = {role: nodes[node] for role, node in rule.roles.items()}
             anchors = {role: nodes[node] for role, node in rule.attach.items()}
             yield rule, roles, anchors, min(token_ids), max(token_ids)

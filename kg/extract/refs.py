@@ -57,6 +57,14 @@ def attached(ctx: Context, anchor, accepted: tuple) -> list[EntityRef]:
             found = refs_at(ctx, node, accepted)
             if found:
                 return found
+        elif node.dep_ == "pobj":  # "X was produced by A (with B), directed by C": X's
+            climbed = node
+            for _ in range(3):
+                if climbed.dep_ != "pobj" or climbed.head.dep_ not in ("agent", "prep"):
+                    break
+                climbed = climbed.head.head
+            if climbed is not node and _is_verb(climbed) and climbed.i < node.i:
+                node = climbed
     return []
 
 

@@ -193,8 +193,13 @@ def _verb_says(words: list[str], verbs: dict, nouns: dict) -> str | None:
             if word == "by" or not (word.isalpha() or word == ","):
                 break
             found.append(verbs.get((words[0], word)))
-    # "was released in 1943, and was written by A and directed by B": any participle with an agent
-    found += [verbs.get(("was", word)) for word, after in zip(words, words[1:]) if after == "by"]
+    # "was released in 1943, and was written by A and directed by B": any participle with an agent,
+    # and those coordinated with it ("directed and written by", "written, directed and produced by")
+    for k, word in enumerate(words):
+        j = k - 1
+        while word == "by" and j >= 0 and (words[j] in ("and", ",") or ("was", words[j]) in verbs):
+            found.append(verbs.get(("was", words[j])))
+            j -= 1
     found = [cls for cls in found if cls]
     cls = next((cls for cls in found if cls not in ("Song", "Work")), found[0] if found else None)
     if cls == "Work":  # "was released": a work, and what kind the words after may say ("as the third single")
