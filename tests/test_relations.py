@@ -102,7 +102,7 @@ FRAMES = [
                   ("Blue Ferry", "lyricist", "Lee Dan")},
                  id="music-by-lyrics-by-and-a-composition-by"),
     pytest.param("“Harbor Song” is a 1962 blues song recorded by Seoul blues artist Han Seo-yul.",
-                 {("Harbor Song", "performer", "Han Seo-yul")},
+                 {("Harbor Song", "performer", "Han Seo-yul"), ("Harbor Song", "releaseDate", "1962")},
                  id="recorded-by-a-described-artist"),
     pytest.param("Lumen Bay took number four with “Salt Air,” Daybreak ranked fifth with “Glass Door,” "
                  "and Nova Ring ranked eighth with “Ember.”",
@@ -132,6 +132,14 @@ def test_a_credit_after_an_agent_phrase_and_a_pair_of_participles(read):
                        "by Kim Ara, Jo Min, and Lee Dan, and produced by Seo Min-kyu."))
     assert {("Harbor Lights", "director", name) for name in ("Kim Ara", "Jo Min", "Lee Dan")} <= found
     assert ("Harbor Lights", "director", "Seo Min-kyu") not in found
+
+
+def test_a_list_ends_where_another_frame_starts(read):
+    found = facts(read("News\n\nBlue Ferry is a 2000 French film directed by Kim Ara, starring Jo Min, Lee Dan and Seo Min-kyu. "
+                       "Lee Hong wrote not only “Memory” but also “Always With You”."))
+    assert ("Blue Ferry", "director", "Kim Ara") in found
+    assert not {f for f in found if f[1] == "director" and f[2] != "Kim Ara"}
+    assert ("Always With You", "lyricist", "Lee Hong") in found  # "but also" goes on with the list
 
 
 def test_each_credit_keeps_its_own_agent(read):

@@ -29,13 +29,7 @@ from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
 from ..data import FOLDER as DATA, lexicon
-from .rules import Rule, flagged, load_rule_file
-
-
-@lru_cache(maxsize=None)
-def frame_breakers() -> frozenset:
-    """Words that start another frame ("stars", "written", "while")."""
-    return frozenset(w.lower() for w in lexicon()["frame_breakers"])
+from .rules import Rule, flagged, frame_breakers, load_rule_file
 
 
 @lru_cache(maxsize=None)

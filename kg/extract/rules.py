@@ -252,6 +252,12 @@ def _same_kind(t: Token, head: Token) -> bool:
 
 
 @lru_cache(maxsize=None)
+def frame_breakers() -> frozenset:
+    """Words that start another frame ("stars", "written", "while")."""
+    return frozenset(w.lower() for w in lexicon()["frame_breakers"])
+
+
+@lru_cache(maxsize=None)
 def role_kinds() -> dict[str, str]:
     kinds = lexicon()["role_kinds"]
     return {word.lower(): kind for kind, words in kinds.items() if not kind.startswith("_") for word in words}
@@ -279,6 +285,8 @@ def coordinated(token: Token, step: int, context=()) -> list[Token]:
     doc, found, i = token.doc, [], token.i + step
     while 0 <= i < len(doc):
         t = doc[i]
+        if t.lower_ in frame_breakers() and not _but_also(doc, i):
+            break  # "directed by A, starring B and C": B and C are in another frame
         if t.is_quote or t.text.lower() in COORDINATORS or _but_also(doc, i) or (found or i != token.i + step) and (t.ent_type_ == "ORDINAL" or t.text.lower() in MODIFIERS):
             i += step  # quotation marks too: the dependency rules see the document with them
             continue
