@@ -87,6 +87,10 @@ class DependencyRules:
             matcher.add(rule.id, [[{**node, "RIGHT_ATTRS": flagged(vocab, node.get("RIGHT_ATTRS", {}))}
                                    for node in rule.pattern]])
             self.matchers.append((_word_gates(rule.pattern), matcher))
+        # The edges no word that starts another frame may cross: a role's to
+        # the node it hangs on, and a conjunct verb's to its first verb.
+        self.unbroken = {rule.id: [node["RIGHT_ID"] for node in rule.pattern if node["RIGHT_ID"] in rule.heads and (
+            node["RIGHT_ID"] in rule.roles.values() or node.get("RIGHT_ATTRS", {}).get("DEP") == "conj")] for rule in rules}
 
     @staticmethod
     def _broken(doc: Doc, head: int, role: int) -> bool:
@@ -117,11 +121,10 @@ class DependencyRules:
             nodes = {node["RIGHT_ID"]: i for node, i in zip(rule.pattern, token_ids)}
             if any(child.dep_ in deps for name, deps in rule.absent.items() for child in doc[nodes[name]].children):
                 continue  # "written by A and composed by B": "written" has an agent of its own
-            if any(self._broken(doc, nodes[rule.heads[node]], nodes[node]) for node in rule.roles.values() if node in rule.heads):
-                continue  # "directed by A and stars B": a parse that hangs B on "by" across a new verb
-            if any(self._broken(doc, nodes[rule.heads[n["RIGHT_ID"]]], nodes[n["RIGHT_ID"]]) for n in rule.pattern
-                   if n.get("RIGHT_ATTRS", {}).get("DEP") == "conj" and n["RIGHT_ID"] in rule.heads):
-                continue  # "directed and written by A, and produced by B": B produced it, no more
+            if any(self._broken(doc, nodes[rule.heads[node]], nodes[node]) for node in self.unbroken[rule.id]):
+                # "directed by A and stars B": a parse that hangs B on "by" across a new verb;
+                # "directed and written by A, and produced by B": B produced it, no more
+                continue
             roles = {role: nodes[node] for role, node in rule.roles.items()}
             anchors = {role: nodes[node] for role, node in rule.attach.items()}
             yield rule, roles, anchors, min(token_ids), max(token_ids)

@@ -64,7 +64,7 @@ def _artist_verbs() -> frozenset:
     return frozenset(w.lower() for w in macros()["SING"]) | {"teamed", "collaborated"}
 
 
-def _artists_verb(verb: Token) -> bool:
+def _takes_artist_subject(verb: Token) -> bool:
     """Is this a verb whose subject is an artist: a singing verb, or a
     chart verb whose "with" holds a quoted title ("Boyfriend ranked fifth
     with 'Melody in the Eyes'": the song is the one with, so the subject
@@ -91,7 +91,7 @@ def artist_subjects(doc: Doc, tokens: list[Token], ents: list[Ent], heads: set[i
     capitalised = {t.text for t in tokens if t.is_title and not t.is_sent_start and t.i not in heads}
     found = []
     for token in tokens:
-        if token.dep_ != "nsubj" or not _artists_verb(token.head) or taken[token.idx] or token.i in heads \
+        if token.dep_ != "nsubj" or not _takes_artist_subject(token.head) or taken[token.idx] or token.i in heads \
                 or not (token.is_title or token.is_upper and token.is_alpha and len(token) > 1) or token.lower_ in skip \
                 or token.ent_type_ in PLACES or token.i + 1 < len(tokens) and tokens[token.i + 1].text == "," \
                 or not name_ends(tokens, token.i + 1):

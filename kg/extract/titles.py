@@ -105,6 +105,7 @@ def positioned_titles(doc: Doc, tokens: list[Token], ents: list[Ent], headings: 
     if doc.has_annotation("DEP"):
         nouns = {w.lower(): cls for cls, ws in lex["class_nouns"].items() if cls in WORK_CLASSES for w in ws}
         verbs = {tuple(p.split()): cls for cls, ps in lex["title_verbs"].items() if not cls.startswith("_") for p in ps}
+        works_made = set(lex["made_of_works_only"]["words"])
         people = {(e.start, e.end) for e in ents if e.cls in ("PERSON", "Person")}
         for sentence in doc.sents:
             if sentence.start in headings:
@@ -119,7 +120,7 @@ def positioned_titles(doc: Doc, tokens: list[Token], ents: list[Ent], headings: 
                 and tokens[run[1] + 1].ent_type_ in ("PERSON", "Person")
             after = words[run[1]:min(run[1] + 20, sentence.end)]
             # no person is "directed by" or "written by": that outweighs the NER's guess
-            made = any(word in ("directed", "written", "composed", "sung") and nxt == "by" for word, nxt in zip(after, after[1:]))
+            made = any(word in works_made and nxt == "by" for word, nxt in zip(after, after[1:]))
             if cls not in WORK_CLASSES and (not person or stars_someone or made):
                 cls = _verb_says(after, verbs, nouns)
             if cls in WORK_CLASSES or cls == "":
@@ -195,9 +196,9 @@ def _verb_says(words: list[str], verbs: dict, nouns: dict) -> str | None:
             found.append(verbs.get((words[0], word)))
     # "was released in 1943, and was written by A and directed by B": any participle with an agent,
     # and those coordinated with it ("directed and written by", "written, directed and produced by")
-    for k, word in enumerate(words):
-        j = k - 1
-        while word == "by" and j >= 0 and (words[j] in ("and", ",") or ("was", words[j]) in verbs):
+    for by in (k for k, word in enumerate(words) if word == "by"):
+        j = by - 1
+        while j >= 0 and (words[j] in ("and", ",") or ("was", words[j]) in verbs):
             found.append(verbs.get(("was", words[j])))
             j -= 1
     found = [cls for cls in found if cls]
