@@ -150,6 +150,36 @@ def test_a_title_opening_a_sentence_may_hold_words_in_lower_case(read):
     assert not {name for name, _ in found if name.startswith(("Yesterday", "Their"))}
 
 
+def test_a_title_before_a_gloss_or_in_title_case_opens_a_sentence(read):
+    """A gloss in brackets may stand between an opening title and its "is";
+    a title in Title Case may open with a function word; an adverb may stand
+    before the verb that makes it a title."""
+    found = typed(read("News\n\nHarbor nocturne (The Night Harbour) is a ballet by Jo Min-ho. "
+                       "When the Night Comes Down was released as a single in 2008. "
+                       "Paper Tide also appeared on her 1987 album Quiet Hours. "
+                       "When the show was over, the band was released from its contract."))
+    assert {("Harbor nocturne", "Song"), ("When the Night Comes Down", "Song"), ("Paper Tide", "Song")} <= found
+    assert not {name for name, _ in found if name.startswith("When the show")}
+
+
+def test_a_kind_after_an_indefinite_article_is_no_title(read):
+    found = typed(read("News\n\nRed Harbor is a 1924 American Northern drama film directed by Jo Min-ho."))
+    assert ("Red Harbor", "Film") in found and not {name for name, _ in found if "Northern" in name}
+
+
+def test_a_nickname_in_quotes_is_part_of_a_persons_name(read):
+    ex = read('News\n\n“Salt Air” was written by Kim Ara, Lukas "Doc Lu" Berger and Jo Min. '
+              "BTS 'Dynamite' MV tops the chart.")
+    assert {("Lukas Berger", "Person"), ("Dynamite", "Song")} <= typed(ex)
+    assert ("Salt Air", "lyricist", "Lukas Berger") in facts(ex)
+    assert "Doc Lu" in {alias for aliases in ex.aliases.values() for alias in aliases}
+
+
+def test_a_characters_actor_in_brackets_is_no_filmography(read):
+    found = typed(read("News\n\nThe film tells the story of Cole Harper (Daniel Brooks), a boy who sees the dead."))
+    assert ("Daniel Brooks", "Person") in found
+
+
 def test_a_quoted_title_in_its_own_script_is_named_by_the_english_after_it(read):
     ex = read("News\n\nOn that OST, Kim Ara sang the title song ‘눈물’(Tears), and Jo Min sang ‘바다’ (Sea).")
     found = typed(ex)

@@ -112,6 +112,12 @@ FRAMES = [
     pytest.param("Meanwhile, Nova Ring's debut single in Japan “Paper Sun”, released on the same day, placed first.",
                  {("Paper Sun", "performer", "Nova Ring")},
                  id="an-artists-single-in-a-country"),
+    pytest.param("“Blue Ferry” is a ballet by the Korean composer Jo Min-ho. "
+                 "“Salt Air” is a ballet set to the music of Han Seo-yul. "
+                 "“Glass Door” is a ballet by Kim Ara, choreographed to the music of Lee Dan.",
+                 {("Blue Ferry", "composer", "Jo Min-ho"), ("Salt Air", "composer", "Han Seo-yul"),
+                  ("Glass Door", "composer", "Lee Dan")},
+                 id="a-work-by-a-composer-and-to-the-music-of"),
     pytest.param("Martin Hale was written and directed by Seo Min-kyu.",
                  {("Martin Hale", "director", "Seo Min-kyu")},
                  id="a-title-that-reads-as-a-name-but-was-directed-by"),

@@ -144,9 +144,11 @@ def _implied(ctx: Context, binding: Binding, sentence, role: str) -> list[Entity
 
 def _role_word_kind(token, sentence) -> str | None:
     """The kind of the nearest role word before ``token`` in its sentence
-    ("PD Choi (One the Woman)": director; "the main cast of Ji Sung": actor)."""
+    ("PD Choi (One the Woman)": director; "the main cast of Ji Sung": actor),
+    or of the token itself when the parse made the role word the head of the
+    name ("by the composer X": composer, X its apposition)."""
     kinds, doc = role_kinds(), token.doc
-    for i in range(token.i - 1, sentence.start - 1, -1):
+    for i in range(token.i, sentence.start - 1, -1):
         kind = kinds.get(doc[i].lower_)
         if kind and i + 1 < sentence.end and doc[i + 1].lower_ in NOT_A_ROLE_BEFORE:
             continue  # "the script reading": the word names a thing, not the person's role

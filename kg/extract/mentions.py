@@ -97,6 +97,7 @@ def find_entities(doc: Doc) -> list[Ent]:
         elif label in VALUE_LABELS:
             ents.append(Ent(span.start_char, span.end_char, text, label, text, "model"))
     ents += _model_titles(doc, ents)
+    ents = _nicknamed(text_of(doc), ents)
     # The helpers below look at tokens by position and at their words: read
     # both once, as ``doc[i]`` creates a new Token on every access and
     # ``Token.text`` decodes the string anew on every call.
@@ -131,6 +132,29 @@ def _model_titles(doc: Doc, ents: list[Ent]) -> list[Ent]:
             text = text_of(doc)[start:end]
             found.append(Ent(start, end, text, "TITLE", text, "model", span.label_))
     return found
+
+
+# A credit list's name with a nickname in quotes: ", Lukasz "Dr. Luke" Gottwald,", "by Nadir "RedOne" Khayat and".
+NICKNAMED = re.compile(r"""(?:^|[,(&]|\b(?:by|and|with))\s+([A-Z][\w.'-]+)\s["'\u201c\u2018]$""")
+NICKNAME_END = re.compile(r"""^["'\u201d\u2019]\s([A-Z][\w'-]+)(?=[\s,.;:)]|$)""")
+
+
+def _nicknamed(text: str, ents: list[Ent]) -> list[Ent]:
+    """A quoted "title" between a given name and a surname in a list of
+    names is the person's nickname: the person is named by the two names
+    and the nickname is an alias (the quoted span stands for the whole)."""
+    found = []
+    for ent in ents:
+        if ent.cls != "TITLE" or ent.source != "quoted":
+            continue
+        window = max(0, ent.start - 40)
+        before, after = NICKNAMED.search(text[window:ent.start]), NICKNAME_END.match(text[ent.end:ent.end + 40])
+        if before and after and after.group(1) not in lexicon()["non_names"]:
+            start, end = window + before.start(1), ent.end + after.end(1)
+            found.append(Ent(start, end, ent.surface, "Person", f"{before.group(1)} {after.group(1)}", "nickname"))
+    if not found:
+        return ents
+    return [e for e in ents if not any(n.start < e.end and e.start < n.end for n in found)] + found
 
 
 @lru_cache(maxsize=None)

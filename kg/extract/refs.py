@@ -45,7 +45,7 @@ def attached(ctx: Context, anchor, accepted: tuple) -> list[EntityRef]:
                     found = refs_at(ctx, child, accepted)
                     if found:
                         return found
-        if node.dep_ not in ("acl", "relcl", "appos", "advcl", "conj", "xcomp", "ccomp", "pcomp") or node.head is node:
+        if node.dep_ not in ("acl", "relcl", "appos", "advcl", "conj", "xcomp", "ccomp", "pcomp", "acomp") or node.head is node:
             return []
         # "surprised fans by unveiling X": the preposition's verb has the subject
         node = node.head.head if node.dep_ == "pcomp" and node.head.dep_ == "prep" else node.head

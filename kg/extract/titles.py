@@ -43,6 +43,8 @@ def parenthesized_works(doc: Doc, ents: list[Ent]) -> list[Ent]:
                 continue
             if any(e.start == a and e.end == b and e.source in ("gazetteer", "names") for a, b, _ in items for e in ents):
                 continue  # "Lee Hong Gi (F.T. Island)": a group, not a filmography
+            if len(items) == 1 and " " in items[0][2] and any(e.start == items[0][0] and e.end == items[0][1] and e.cls == "PERSON" for e in ents):
+                continue  # "Malcolm Crowe (Bruce Willis)": a character's actor, not a filmography
             for a, b, title in items:
                 ents = [e for e in ents if not (e.start < b and a < e.end)]
                 ents.append(Ent(a, b, title, "TITLE", title, "listed"))
@@ -53,6 +55,7 @@ def parenthesized_works(doc: Doc, ents: list[Ent]) -> list[Ent]:
 STOPPERS = set(lexicon()["title_run_stoppers"])
 SMALL_WORDS = {"of", "the", "a", "an", "to", "in", "on", "and", "for", "with", "at", "from", "or", "&", "vs", "vs.",
                "de", "la", "'s", "'", ":", "-", "no", "no.", "x", "like"}
+TITLE_CASE_SMALL = SMALL_WORDS - {"'s", "'"} | {"as", "by", "but", "nor", "up", "via", "so", "yet", "off", "out"}  # lower case in Title Case
 PARTICIPLE = re.compile(r"[a-z]{3,}(?:ing|ed|en)")
 YEAR = re.compile(r"(?:19|20)\d\d(?:-\d\d(?:\d\d)?)?")
 
@@ -105,6 +108,7 @@ def positioned_titles(doc: Doc, tokens: list[Token], ents: list[Ent], headings: 
     if doc.has_annotation("DEP"):
         nouns = {w.lower(): cls for cls, ws in lex["class_nouns"].items() if cls in WORK_CLASSES for w in ws}
         verbs = {tuple(p.split()): cls for cls, ps in lex["title_verbs"].items() if not cls.startswith("_") for p in ps}
+        adverbs = set(lex["title_verbs"]["_adverbs"])
         works_made = set(lex["made_of_works_only"]["words"])
         people = {(e.start, e.end) for e in ents if e.cls in ("PERSON", "Person")}
         for sentence in doc.sents:
@@ -119,6 +123,7 @@ def positioned_titles(doc: Doc, tokens: list[Token], ents: list[Ent], headings: 
             stars_someone = words[run[1]:run[1] + 1] in (["stars"], ["starred"]) and run[1] + 1 < len(tokens) \
                 and tokens[run[1] + 1].ent_type_ in ("PERSON", "Person")
             after = words[run[1]:min(run[1] + 20, sentence.end)]
+            after = after[1:] if after[:1] and after[0] in adverbs else after
             # no person is "directed by" or "written by": that outweighs the NER's guess
             made = any(word in works_made and nxt == "by" for word, nxt in zip(after, after[1:]))
             if cls not in WORK_CLASSES and (not person or stars_someone or made):
@@ -141,24 +146,50 @@ def positioned_titles(doc: Doc, tokens: list[Token], ents: list[Ent], headings: 
 def _opening_run(tokens: list[Token], sentence, taken: bytearray, not_titles: set) -> tuple[int, int] | None:
     """The title run opening a sentence, with words in lower case, as
     titles in other languages have ("Lasse redn is the fourth track", "C'est
-    dans l'air is"), up to an "is" or "was" right after them; such a run
-    holds no English function word ("Their new single is"). (A bracket
-    after a title is more often its translation than its subtitle: "La
-    Captive (The Captive) is", so it stays out.)"""
+    dans l'air is"), up to an "is" or "was" right after them or after a
+    gloss in brackets ("Baldurs draumar (Baldur's Dreams) is"), which stays
+    out (a bracket after a title is more often its translation than its
+    subtitle). Such a run holds no English function word ("Their new single
+    is"), unless it is in Title Case throughout ("When the Sun Comes Down
+    was released")."""
     run = _title_run(tokens, sentence.start, taken, not_titles)
     end = run[1] if run else sentence.start
-    if tokens[sentence.start].is_stop or not tokens[sentence.start].text[:1].isupper():
+    first, titled = tokens[sentence.start], _title_case(tokens, sentence)
+    if not first.text[:1].isupper() or first.is_stop and not titled:
         return run
     j = end
-    while j < min(sentence.start + 8, sentence.end) and tokens[j].lower_ not in ("is", "was"):
+    while j < min(sentence.start + 12, sentence.end) and tokens[j].lower_ not in ("is", "was"):
         t = tokens[j]
-        if t.is_stop and t.lower_ not in SMALL_WORDS or not (t.text.replace("'", "").isalpha() or t.text in ("'", "?", "!")) \
+        if t.text == "(":
+            return (sentence.start, j) if _gloss_then_copula(tokens, j, sentence.end) else run
+        if t.is_stop and t.lower_ not in SMALL_WORDS and not (titled and (t.is_title or t.lower_ in TITLE_CASE_SMALL)) or not (t.text.replace("'", "").isalpha() or t.text in ("'", "?", "!")) \
                 or t.lower_ in ("'s", "\u2019s") or t.text.capitalize() in not_titles or taken.find(1, t.idx, t.idx + len(t)) >= 0:
             return run  # "Yesterday's show was a hit": a possessive or a class noun is no title's
         j += 1
     if j == end or j >= sentence.end or tokens[j].lower_ not in ("is", "was"):
         return run
     return sentence.start, j
+
+
+def _title_case(tokens: list[Token], sentence) -> bool:
+    """Does the sentence open with three or more Title Case words up to an
+    "is" or "was", small words aside?"""
+    capitals = 0
+    for t in tokens[sentence.start:min(sentence.start + 10, sentence.end)]:
+        if t.lower_ in ("is", "was"):
+            return capitals >= 3
+        if t.is_title or t.text[:1].isupper():
+            capitals += 1
+        elif t.lower_ not in TITLE_CASE_SMALL:
+            return False
+    return False
+
+
+def _gloss_then_copula(tokens: list[Token], paren: int, end: int) -> bool:
+    """Is the bracket at ``paren`` a gloss with an "is" or "was" after it?"""
+    close = next((k for k in range(paren + 1, min(paren + 30, end)) if tokens[k].text == ")"), None)
+    after = close + 1 + (close + 1 < end and tokens[close + 1].text == ",") if close is not None else end
+    return after < end and tokens[after].lower_ in ("is", "was")
 
 
 def _listed_after(tokens: list[Token], run: tuple[int, int], taken: bytearray, not_titles: set) -> list[tuple[int, int]]:
@@ -256,7 +287,9 @@ def _title_run(tokens: list[Token], i: int, taken: bytearray, not_titles: set) -
 
 def _title_run_before(tokens: list[Token], paren: int, taken: bytearray, not_titles: set) -> tuple[int, int] | None:
     """The title that ends right before a "(2019)": the longest run of
-    capitalised and small words back to a comma, a verb or a mention."""
+    capitalised and small words back to a comma, a verb or a mention. After
+    "a" or "an" the run is a kind, not a title ("a 1924 American Northern
+    drama")."""
     start = paren
     while start > 0:
         t = tokens[start - 1]
@@ -271,6 +304,8 @@ def _title_run_before(tokens: list[Token], paren: int, taken: bytearray, not_tit
         else:
             break
     while start < paren and (tokens[start].lower_ in SMALL_WORDS - {"the", "a", "an"} or not tokens[start].text[:1].isupper()):
+        if tokens[start].lower_ in ("a", "an"):
+            return None
         start += 1
     return _title_run(tokens, start, taken, not_titles) if start < paren else None
 

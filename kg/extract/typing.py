@@ -236,7 +236,8 @@ def _context_votes(tokens: list[Token], span, mentions: dict, cues: dict, w: dic
                 # "drama OSTs like 'Goblin'": the soundtracks of the dramas named
                 yield (screen if screen in ("TVSeries", "Film") else cls), w["cue"]
                 break
-    for word in right:
+    # "a 1924 American Northern drama": after "a" the words before a cue are a kind, not a title
+    for word in right if not (left and left[-1].lower_ in ("a", "an")) else ():
         cls = next((cues[t][word] for t in ("after", "not_work") if word in cues[t]), None)
         if cls:
             yield cls, w["cue"]
