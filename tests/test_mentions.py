@@ -175,6 +175,13 @@ def test_a_nickname_in_quotes_is_part_of_a_persons_name(read):
     assert "Doc Lu" in {alias for aliases in ex.aliases.values() for alias in aliases}
 
 
+def test_a_verb_in_s_is_no_plural_cue_and_a_date_no_title(read):
+    found = typed(read("News\n\n“Salt Air” is a song by Kim Ara, which features American rappers Jo Min and Lee Dan. "
+                       "The show Harbor Lights aired May 21, 1980."))
+    assert ("Harbor Lights", "TVSeries") in found
+    assert not {name for name, _ in found if name in ("American", "May 21")}
+
+
 def test_a_characters_actor_in_brackets_is_no_filmography(read):
     found = typed(read("News\n\nThe film tells the story of Cole Harper (Daniel Brooks), a boy who sees the dead."))
     assert ("Daniel Brooks", "Person") in found

@@ -83,7 +83,9 @@ def positioned_titles(doc: Doc, tokens: list[Token], ents: list[Ent], headings: 
             continue  # in Title Case, capitals say nothing
         # A capitalised cue is part of a name ("Official Singles Top 100"), an acronym is not ("EP").
         cue = not tokens[i].is_title or len(tokens[i]) == 1 or tokens[i].is_sent_start
-        cls = (cues.get(word) or (cues.get(word[:-1]) if word.endswith("s") else None)) if cue else None
+        # a plural cue, not a verb ending in s ("which features American rappers")
+        plural = word.endswith("s") and not any(c.dep_ in ("nsubj", "dobj") for c in tokens[i].children)
+        cls = (cues.get(word) or (cues.get(word[:-1]) if plural else None)) if cue else None
         if cls is None and i > 0:
             cls = phrases.get((words[i - 1], word))
         if cls is None and word in ("'s", "'") and tokens[i].idx in networks:
@@ -282,6 +284,8 @@ def _title_run(tokens: list[Token], i: int, taken: bytearray, not_titles: set) -
         return None  # one word: a cue, a small word, a participle opening a sentence ("Written and directed by"), a date
     if all(t.lower_ in SMALL_WORDS or t.text in not_titles or t.text.capitalize() in not_titles for t in tokens[i:last + 1]):
         return None  # "The OST", "The Drama": an article and a cue
+    if all(t.ent_type_ in ("DATE", "TIME") for t in tokens[i:last + 1]) and any(t.is_digit for t in tokens[i:last + 1]):
+        return None  # "aired May 21, 1980": a date ("The Next Three Days" may be a title)
     return i, last + 1
 
 
