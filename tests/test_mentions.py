@@ -182,6 +182,13 @@ def test_a_verb_in_s_is_no_plural_cue_and_a_date_no_title(read):
     assert not {name for name, _ in found if name in ("American", "May 21")}
 
 
+def test_whose_album_it_is_names_an_artist_not_the_end_of_a_title(read):
+    found = typed(read("News\n\n“Paper Sun” is the second single from Nova Ring's debut album Northern Rooms. "
+                       "It was recorded for Blue Eyes Crying in the Rain's 1975 album Red Stranger."))
+    assert "Nova Ring" in {name for name, _ in found}
+    assert "Rain" not in {name for name, _ in found}
+
+
 def test_a_characters_actor_in_brackets_is_no_filmography(read):
     found = typed(read("News\n\nThe film tells the story of Cole Harper (Daniel Brooks), a boy who sees the dead."))
     assert ("Daniel Brooks", "Person") in found

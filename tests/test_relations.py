@@ -126,6 +126,13 @@ FRAMES = [
     pytest.param("Psy scored for his 2012 hit “Harbor Style.” Kim Ara returned with her 2019 single “Salt Air” this week.",
                  {("Harbor Style", "releaseDate", "2012"), ("Salt Air", "releaseDate", "2019")},
                  id="a-year-before-a-title"),
+    pytest.param("“Paper Sun” is the second single from Nova Ring's debut album Northern Rooms. "
+                 "“Glass Door” is a track from Kim Ara's album.",
+                 {("Paper Sun", "performer", "Nova Ring"), ("Glass Door", "performer", "Kim Ara")},
+                 id="a-track-of-an-artists-album"),
+    pytest.param("The Great Harbor is a 1982 Oscar-nominated claymation short directed by Jo Min-ho.",
+                 {("The Great Harbor", "director", "Jo Min-ho")},
+                 id="a-compound-with-a-name-is-no-title"),
     pytest.param("Martin Hale was written and directed by Seo Min-kyu.",
                  {("Martin Hale", "director", "Seo Min-kyu")},
                  id="a-title-that-reads-as-a-name-but-was-directed-by"),

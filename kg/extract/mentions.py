@@ -17,7 +17,7 @@ from spacy.tokens import Doc
 from ..data import lexicon
 from ..nlp import text_of
 from .names import bracketed_sources, clean_candidate, clean_title, cued_people, group_members
-from .slots import agents, artist_subjects
+from .slots import agents, artist_subjects, possessors
 from .spans import CANDIDATE, FAMILIES, TYPED, VALUE_LABELS, Ent, covered, row_of, span_text
 from .titles import headlines, parenthesized_works, positioned_titles
 from .typing import NOT_A_WORK, Ballot, cast_local_votes
@@ -108,6 +108,7 @@ def find_entities(doc: Doc) -> list[Ent]:
     ents = ents + agents(doc, tokens, ents)
     heads = headlines(doc)  # Title Case lines, where capitals mark no names: read once for both readers
     ents = ents + artist_subjects(doc, tokens, ents, heads)
+    ents = ents + possessors(doc, tokens, ents, heads)
     members = group_members(doc, tokens, words, ents)
     ents = [e for e in ents if not (e.source == "model" and e.cls == "TITLE" and any(m.start < e.end and e.start < m.end for m in members))]
     ents += members  # the model's title guess gives way to names the words around them show ("BTS's Jimin and Jungkook")

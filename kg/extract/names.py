@@ -332,10 +332,13 @@ def clean_candidate(span) -> tuple[int, int] | None:
     return tokens[0].idx, tokens[-1].idx + len(tokens[-1])
 
 
+LEADING_YEAR = re.compile(r"(?:1[89]|20)\d\d [a-z]*[A-Z]")
+
+
 def clean_title(span) -> tuple[int, int] | None:
     """A title the NER proposes, without the quotation marks, possessive or
-    punctuation at its ends; None for a span with no letter or number, or
-    one across lines."""
+    punctuation at its ends; None for a span with no letter or number, one
+    across lines, or the first half of a compound ("Oscar-nominated")."""
     tokens = list(span)
     while tokens and (tokens[-1].text in {"'s", "'", "s"} or tokens[-1].is_punct and tokens[-1].text not in "!?)"):
         tokens.pop()
@@ -343,10 +346,12 @@ def clean_title(span) -> tuple[int, int] | None:
         tokens.pop(0)
     if not tokens:
         return None
-    text = text_of(span.doc)[tokens[0].idx:tokens[-1].idx + len(tokens[-1])]
-    if "\n" in text or not any(c.isalnum() for c in text) or not (text[0].isupper() or text[0].isdigit()):
-        return None
-    return tokens[0].idx, tokens[-1].idx + len(tokens[-1])
+    start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
+    text, after = text_of(span.doc)[start:end], text_of(span.doc)[end:end + 2]
+    if "\n" in text or not any(c.isalnum() for c in text) or not (text[0].isupper() or text[0].isdigit()) \
+            or after[:1] == "-" and after[1:].islower() or LEADING_YEAR.match(text):
+        return None  # "a color 1955 Czechoslovak science fiction film": a year and a kind
+    return start, end
 
 
 BRACKETED = re.compile(r"(?m)^[ \t]*[\[(]([A-Z][\w&.,' -]{1,60}?)[\])][ \t]*(\S?)")

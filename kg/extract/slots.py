@@ -96,11 +96,7 @@ def artist_subjects(doc: Doc, tokens: list[Token], ents: list[Ent], heads: set[i
                 or token.ent_type_ in PLACES or token.i + 1 < len(tokens) and tokens[token.i + 1].text == "," \
                 or not name_ends(tokens, token.i + 1):
             continue  # "SEOUL, June 21 (Yonhap) -- ...": a dateline's place; "Walk to the Moon's": a longer name
-        first = token.i
-        while first > 0 and tokens[first - 1].is_title and not taken[tokens[first - 1].idx] \
-                and tokens[first - 1].lower_ not in skip and tokens[first - 1].dep_ == "compound":
-            first -= 1
-        run = tokens[first:token.i + 1]
+        run = _name_run(tokens, token, taken, skip)
         if run[0].is_sent_start and len(run) == 1 and not token.is_upper and token.text not in capitalised:
             continue
         if any(t.is_stop for t in run):
@@ -108,3 +104,53 @@ def artist_subjects(doc: Doc, tokens: list[Token], ents: list[Ent], heads: set[i
         start, end = run[0].idx, token.idx + len(token)
         found.append(Ent(start, end, text_of(doc)[start:end], "PERSON", text_of(doc)[start:end], "cue"))
     return found
+
+
+def _name_run(tokens: list[Token], token: Token, taken: bytearray, skip) -> list[Token]:
+    """The name ending at ``token``: it and the capitalised compounds before it."""
+    first = token.i
+    while first > 0 and tokens[first - 1].is_title and not taken[tokens[first - 1].idx] \
+            and tokens[first - 1].lower_ not in skip and tokens[first - 1].dep_ == "compound":
+        first -= 1
+    return tokens[first:token.i + 1]
+
+
+def possessors(doc: Doc, tokens: list[Token], ents: list[Ent], heads: set[int]) -> list[Ent]:
+    """Whose album or single it is, is someone: "from Nova Ring's debut
+    album", "My Chemical Romance's second studio album". A capitalised run
+    there that no mention covers is a name, its class left to the evidence;
+    never in ``heads``, the Title Case lines."""
+    taken = covered(doc, ents)
+    skip, music = not_names(), _music_nouns()
+    found = []
+    for token in tokens:
+        record = token.head.lower_ in music or any(c.dep_ == "compound" and c.lower_ in music for c in token.head.children)
+        if token.dep_ != "poss" or not record or taken[token.idx] or token.i in heads \
+                or not (token.is_title or token.is_upper and token.is_alpha and len(token) > 1) \
+                or token.lower_ in skip or token.ent_type_ in ("GPE", "Place") or token.is_sent_start:
+            continue  # "Korea's first album": a country's (the NER's LOC is too often a band)
+        run = _name_run(tokens, token, taken, skip)
+        if any(t.is_stop or t.is_sent_start and len(run) == 1 for t in run) or _ends_a_title(tokens, run[0].i):
+            continue
+        first = run[0].i - (tokens[run[0].i - 1].text == "The")  # "The Decemberists' album"
+        start, end = tokens[first].idx, token.idx + len(token)
+        found.append(Ent(start, end, text_of(doc)[start:end], "ORG", text_of(doc)[start:end], "cue"))
+    return found
+
+
+def _ends_a_title(tokens: list[Token], first: int) -> bool:
+    """Is the run at ``first`` the end of a longer name or title ("Blue Eyes
+    Crying in the Rain's", "Lied vom Scheitern's")? Only a preposition,
+    conjunction or punctuation may stand before a name, with no capitalised
+    word just before it."""
+    before = tokens[max(0, first - 3):first]
+    if not before or before[-1].is_punct:
+        return False
+    return not before[-1].is_stop or before[-1].is_title and before[-1].text != "The" \
+        or any(t.is_title and not t.is_sent_start for t in before[:-1])
+
+
+@lru_cache(maxsize=None)
+def _music_nouns() -> frozenset:
+    """Nouns for a record, whose possessor is its artist: "Trina's fourth album"."""
+    return frozenset(macros()["WORK_NOUNS"]) - {"number", "hit", "hits", "record"}
