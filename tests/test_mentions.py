@@ -189,6 +189,11 @@ def test_whose_album_it_is_names_an_artist_not_the_end_of_a_title(read):
     assert "Rain" not in {name for name, _ in found}
 
 
+def test_an_agent_named_like_a_company_is_an_organization(read):
+    found = typed(read("News\n\n“Harbor Lights” is a compilation album, released in 2007 by Blue Landing Records."))
+    assert ("Blue Landing Records", "Organization") in found
+
+
 def test_a_characters_actor_in_brackets_is_no_filmography(read):
     found = typed(read("News\n\nThe film tells the story of Cole Harper (Daniel Brooks), a boy who sees the dead."))
     assert ("Daniel Brooks", "Person") in found

@@ -206,13 +206,13 @@ def name_ends(tokens: list[Token], end: int) -> bool:
 
 
 @lru_cache(maxsize=None)
-def _organization_words() -> frozenset:
+def organization_words() -> frozenset:
     return frozenset(w.lower() for w in lexicon()["organization_suffixes"])
 
 
 def _organization(words: list[str]) -> bool:
     """Does a run of words end like a company's name ("JYP Entertainment")?"""
-    return bool(words) and words[-1] in _organization_words()
+    return bool(words) and words[-1] in organization_words()
 
 
 NOUN_DEPS = {"dobj", "pobj", "nsubj", "nsubjpass", "attr", "compound", "appos", "npadvmod", "dep", "amod"}

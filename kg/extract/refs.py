@@ -45,7 +45,7 @@ def attached(ctx: Context, anchor, accepted: tuple) -> list[EntityRef]:
                     found = refs_at(ctx, child, accepted)
                     if found:
                         return found
-        if node.dep_ not in ("acl", "relcl", "appos", "advcl", "conj", "xcomp", "ccomp", "pcomp", "acomp") or node.head is node:
+        if node.dep_ not in ("acl", "relcl", "appos", "advcl", "conj", "xcomp", "ccomp", "pcomp", "acomp", "attr") or node.head is node:
             return []
         # "surprised fans by unveiling X": the preposition's verb has the subject
         node = node.head.head if node.dep_ == "pcomp" and node.head.dep_ == "prep" else node.head
@@ -102,7 +102,9 @@ def refs_at(ctx: Context, token, accepted: tuple) -> list[EntityRef]:
         return inside
     if token.dep_ == "attr" and token.head.lower_ in ("is", "was", "are", "were"):
         for subject in token.head.children:
-            if subject.dep_ in ("nsubj", "nsubjpass") and ctx.ent(subject) is not None:
+            # a title the parse read as words of its own ("The Secret Is Love" as a "prep") still opens the clause
+            if (subject.dep_ in ("nsubj", "nsubjpass") or subject.i < token.head.i and subject.dep_ in ("csubj", "prep", "dep")) \
+                    and ctx.ent(subject) is not None:
                 return refs_at(ctx, subject, accepted)
     kinds = tuple(k for k in NOMINALS.get(word, ()) if k in accepted)
     if word not in PRONOUNS and not any(c.lower_ in DEFINITE for c in token.children):

@@ -9,7 +9,7 @@ from functools import lru_cache
 from spacy.tokens import Doc, Token
 
 from ..nlp import text_of
-from .names import PLACES, name_ends, not_names
+from .names import PLACES, name_ends, not_names, organization_words
 from .rules import macros
 from .spans import Ent, covered
 
@@ -46,7 +46,8 @@ def agents(doc: Doc, tokens: list[Token], ents: list[Ent]) -> list[Ent]:
         if by.dep_ != "agent" and tokens[first].lower_ != "the":
             continue  # "a song by Swiss DJ Antoine": after a work's "by", only a band's "The X" the NER missed
         start, end = tokens[first].idx, tokens[last].idx + len(tokens[last])
-        kind = "ORG" if tokens[first].lower_ == "the" else "PERSON"  # "The Cranberries" is a band
+        # "The Cranberries" is a band, "Bad Landing Records" a company
+        kind = "Organization" if tokens[last].lower_ in organization_words() else "ORG" if tokens[first].lower_ == "the" else "PERSON"
         found.append(Ent(start, end, text_of(doc)[start:end], kind, text_of(doc)[start:end], "cue"))
     return found
 
