@@ -194,6 +194,20 @@ def test_an_agent_named_like_a_company_is_an_organization(read):
     assert ("Blue Landing Records", "Organization") in found
 
 
+def test_a_quote_closing_a_sentence_stays_in_it(nlp):
+    from kg.ingest import clean_text
+
+    doc = nlp(clean_text('News\n\nNova Ring returned with “Glass Door.” Penned by Lee Dan, it is a ballad. '
+                         'It was a hit. "Next Song" followed.'))
+    assert [s.text for s in doc.sents][1:] == ['Nova Ring returned with "Glass Door."', "Penned by Lee Dan, it is a ballad.",
+                                                "It was a hit.", '"Next Song" followed.']
+
+
+def test_the_track_stands_for_a_title_the_sentence_before_left_undecided(read):
+    ex = read("News\n\nNova Ring returned with “Glass Door.” Penned by member Lee Dan, the track was produced by Han Seo-yul.")
+    assert ("Glass Door", "lyricist", "Lee Dan") in facts(ex)
+
+
 def test_a_characters_actor_in_brackets_is_no_filmography(read):
     found = typed(read("News\n\nThe film tells the story of Cole Harper (Daniel Brooks), a boy who sees the dead."))
     assert ("Daniel Brooks", "Person") in found

@@ -102,9 +102,7 @@ def refs_at(ctx: Context, token, accepted: tuple) -> list[EntityRef]:
         return inside
     if token.dep_ == "attr" and token.head.lower_ in ("is", "was", "are", "were"):
         for subject in token.head.children:
-            # a title the parse read as words of its own ("The Secret Is Love" as a "prep") still opens the clause
-            if (subject.dep_ in ("nsubj", "nsubjpass") or subject.i < token.head.i and subject.dep_ in ("csubj", "prep", "dep")) \
-                    and ctx.ent(subject) is not None:
+            if subject.dep_ in ("nsubj", "nsubjpass") and ctx.ent(subject) is not None:
                 return refs_at(ctx, subject, accepted)
     kinds = tuple(k for k in NOMINALS.get(word, ()) if k in accepted)
     if word not in PRONOUNS and not any(c.lower_ in DEFINITE for c in token.children):
@@ -115,7 +113,10 @@ def refs_at(ctx: Context, token, accepted: tuple) -> list[EntityRef]:
         return []  # "the 6th track": one of a list being told, not one named before
     if not kinds:
         return []
-    ref = ctx.pronoun_antecedent(token, kinds) if word in ("it", "its") else ctx.antecedent(token, kinds, subject=word in PERSONAL)
+    # "it" and "the track" may stand for a title the sentence before left undecided (not "the film": a
+    # screen work is named with a cue); a person's pronoun may not
+    undecided = word in ("it", "its") or word not in PRONOUNS and set(kinds) <= {"Song", "Album"}
+    ref = ctx.pronoun_antecedent(token, kinds) if undecided else ctx.antecedent(token, kinds, subject=word in PERSONAL)
     if ref and word in ("they", "their", "them"):
         return _and_partners(ctx, ref, token, kinds)
     return [ref] if ref else []

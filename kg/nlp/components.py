@@ -17,7 +17,7 @@ from functools import lru_cache
 
 import numpy
 import spacy
-from spacy.attrs import IS_SPACE, IS_TITLE, IS_UPPER, ORTH, SENT_START
+from spacy.attrs import IS_SPACE, IS_TITLE, IS_UPPER, ORTH, SENT_START, SPACY
 from spacy.pipeline import EntityRuler
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span
@@ -47,16 +47,18 @@ def sentences(doc: Doc) -> Doc:
     abbreviations = _abbreviations()
     strings = doc.vocab.strings
     words = [strings[orth] for orth in doc.to_array(ORTH).tolist()]  # no Token objects
-    space, title, upper = doc.to_array([IS_SPACE, IS_TITLE, IS_UPPER]).T.astype(bool)
-    space, capital = space.tolist(), (title | upper).tolist()
+    space, title, upper, spaced = doc.to_array([IS_SPACE, IS_TITLE, IS_UPPER, SPACY]).T.astype(bool)
+    space, capital, spaced = space.tolist(), (title | upper).tolist(), spaced.tolist()
     starts = []
     for i, word in enumerate(words):
         if i == 0 or "\n" in words[i - 1] or space[i - 1]:
             starts.append(1)
-        elif words[i - 1] in SENTENCE_END or (words[i - 1] in QUOTES and i >= 2 and words[i - 2] in SENTENCE_END):
+        elif words[i - 1] in SENTENCE_END or (words[i - 1] in QUOTES and i >= 2 and words[i - 2] in SENTENCE_END
+                                              and not spaced[i - 2]):
             # a sentence may end inside its quotation: 'followed by "Flower Road." "Love Scenario" ...'
             before = words[i - 2] if i >= 2 and words[i - 1] not in QUOTES else words[i - 3] if i >= 3 else ""
-            opens_quote = word in {'"', "'", "["} and capital[i + 1 if i + 1 < len(words) else i]
+            # a quote after a space opens the next sentence; one touching the period closes this one ('Door." Penned')
+            opens_quote = word in {'"', "'", "["} and spaced[i - 1] and capital[i + 1 if i + 1 < len(words) else i]
             starts.append(1 if (capital[i] or opens_quote) and before not in abbreviations else -1)
         else:
             starts.append(-1)
