@@ -208,6 +208,13 @@ def test_the_track_stands_for_a_title_the_sentence_before_left_undecided(read):
     assert ("Glass Door", "lyricist", "Lee Dan") in facts(ex)
 
 
+def test_a_record_labels_name_and_a_nationality_are_no_performers(read):
+    ex = read("News\n\n“Harbor Lights” is the second solo album by Welsh musician Kim Ara, "
+              "released in July 1972 by record label Reprise.")
+    assert ("Reprise", "Organization") in typed(ex)
+    assert {(s, p, o) for s, p, o in facts(ex) if p == "performer"} == {("Harbor Lights", "performer", "Kim Ara")}
+
+
 def test_a_characters_actor_in_brackets_is_no_filmography(read):
     found = typed(read("News\n\nThe film tells the story of Cole Harper (Daniel Brooks), a boy who sees the dead."))
     assert ("Daniel Brooks", "Person") in found

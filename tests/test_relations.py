@@ -136,6 +136,10 @@ FRAMES = [
     pytest.param("“Paper Sun” is the Korean entry for the Harbor Song Contest 2011, sung in English by Kim Ara.",
                  {("Paper Sun", "performer", "Kim Ara")},
                  id="a-participle-on-what-the-copula-says-the-work-is"),
+    pytest.param("“Harbor Tale” is a ballet in three acts, created in 1854 for the Royal Ballet by the choreographer "
+                 "Kim Ara to the music of Jo Min.",
+                 {("Harbor Tale", "composer", "Jo Min")},
+                 id="a-participle-hung-on-a-phrase-of-the-work-noun"),
     pytest.param("Martin Hale was written and directed by Seo Min-kyu.",
                  {("Martin Hale", "director", "Seo Min-kyu")},
                  id="a-title-that-reads-as-a-name-but-was-directed-by"),

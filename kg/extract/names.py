@@ -329,7 +329,13 @@ def clean_candidate(span) -> tuple[int, int] | None:
         return None  # "Drama", "Singer": a noun written with a capital, not a name
     if len(tokens) > 5 or any(t.is_lower and not t.is_punct and t.text not in {"of", "the", "and", "de"} for t in tokens):
         return None
+    after = span.doc[tokens[-1].i + 1] if tokens[-1].i + 1 < len(span.doc) else None
+    if len(tokens) == 1 and DEMONYM.fullmatch(text) and after is not None and after.lower_ in cues:
+        return None  # "by Welsh musician John Cale": where someone is from
     return tokens[0].idx, tokens[-1].idx + len(tokens[-1])
+
+
+DEMONYM = re.compile(r"[A-Z][a-z]+(?:ish|ese|ian|an|ch|sh|ic|i)")
 
 
 LEADING_YEAR = re.compile(r"(?:1[89]|20)\d\d [a-z]*[A-Z]")

@@ -63,8 +63,8 @@ def attached(ctx: Context, anchor, accepted: tuple) -> list[EntityRef]:
                 if climbed.dep_ != "pobj" or climbed.head.dep_ not in ("agent", "prep"):
                     break
                 climbed = climbed.head.head
-            if climbed is not node and _is_verb(climbed) and climbed.i < node.i:
-                node = climbed
+            if climbed is not node and climbed.i < node.i and (_is_verb(climbed) or climbed.lower_ in CLASS_NOUNS):
+                node = climbed  # "a ballet in three acts, created ... to the music of": the ballet's
     return []
 
 

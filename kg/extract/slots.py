@@ -8,6 +8,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Token
 
+from ..data import lexicon
 from ..nlp import text_of
 from .names import PLACES, name_ends, not_names, organization_words
 from .rules import macros
@@ -47,9 +48,16 @@ def agents(doc: Doc, tokens: list[Token], ents: list[Ent]) -> list[Ent]:
             continue  # "a song by Swiss DJ Antoine": after a work's "by", only a band's "The X" the NER missed
         start, end = tokens[first].idx, tokens[last].idx + len(tokens[last])
         # "The Cranberries" is a band, "Bad Landing Records" a company
-        kind = "Organization" if tokens[last].lower_ in organization_words() else "ORG" if tokens[first].lower_ == "the" else "PERSON"
+        company = tokens[last].lower_ in organization_words() or tokens[first - 1].lower_ in _organization_cues()
+        kind = "Organization" if company else "ORG" if tokens[first].lower_ == "the" else "PERSON"
         found.append(Ent(start, end, text_of(doc)[start:end], kind, text_of(doc)[start:end], "cue"))
     return found
+
+
+@lru_cache(maxsize=None)
+def _organization_cues() -> frozenset:
+    """Words before a company's name: "by record label Reprise"."""
+    return frozenset(lexicon()["organization_cues"])
 
 
 @lru_cache(maxsize=None)

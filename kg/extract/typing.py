@@ -65,6 +65,7 @@ def _cues() -> dict[str, dict]:
         "groups": dict.fromkeys((w.lower() for w in lex["group_cues"]), "MusicGroup"),
         "not_work": dict.fromkeys((w.lower() for w in lex["not_work_cues"]), NOT_A_WORK),
         "suffixes": dict.fromkeys(lex["organization_suffixes"], "Organization"),
+        "companies": dict.fromkeys(lex["organization_cues"], "Organization"),
     }
 
 
@@ -229,7 +230,7 @@ def _context_votes(tokens: list[Token], span, mentions: dict, cues: dict, w: dic
     # after a name, a capitalised cue is the next name ("as Song Seung Heon's"), an acronym is not ("OST")
     right = [t.text.lower() if not t.is_title or len(t) == 1 else "" for t in tokens[span.end:span.end + 3] if not t.is_quote][:2]
     if before:
-        for table in ("before", "people", "groups", "not_work"):
+        for table in ("before", "people", "groups", "companies", "not_work"):
             cls = _lookup(cues[table], before)
             if cls:
                 screen = _lookup(cues["before"], left[-2].lower_) if len(left) > 1 and before in SOUNDTRACK_WORDS else None
