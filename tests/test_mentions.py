@@ -215,6 +215,18 @@ def test_a_record_labels_name_and_a_nationality_are_no_performers(read):
     assert {(s, p, o) for s, p, o in facts(ex) if p == "performer"} == {("Harbor Lights", "performer", "Kim Ara")}
 
 
+def test_the_subjects_own_pronoun_says_group_or_person(read):
+    found = typed(read("News\n\nNova Ring ranked second with their song “Salt Air,” "
+                       "and Jo Min released her album “Glass Door.”"))
+    assert {("Nova Ring", "MusicGroup"), ("Jo Min", "Person")} <= found
+
+
+def test_a_tour_festival_or_awards_is_no_work(read):
+    found = typed(read("News\n\nKim Ara sang “Salt Air” on her Harbor Lights Tour (2011) and at the “Golden Harbor Awards”."))
+    assert ("Salt Air", "Song") in found
+    assert not {name for name, _ in found if name.endswith(("Tour", "Awards"))}
+
+
 def test_a_characters_actor_in_brackets_is_no_filmography(read):
     found = typed(read("News\n\nThe film tells the story of Cole Harper (Daniel Brooks), a boy who sees the dead."))
     assert ("Daniel Brooks", "Person") in found

@@ -66,6 +66,7 @@ def _cues() -> dict[str, dict]:
         "not_work": dict.fromkeys((w.lower() for w in lex["not_work_cues"]), NOT_A_WORK),
         "suffixes": dict.fromkeys(lex["organization_suffixes"], "Organization"),
         "companies": dict.fromkeys(lex["organization_cues"], "Organization"),
+        "events": dict.fromkeys(lex["event_names"]["words"], NOT_A_WORK),
     }
 
 
@@ -191,7 +192,29 @@ def cast_local_votes(ballot: Ballot, doc: Doc, tokens: list[Token], ents: list) 
             ballot.vote(ent.name, cls, weight, ent.start)
             if cls in WORKS and weight == w["cue"] and not ent.cue:
                 ent.cue = cls  # a cue word beside the mention: what a title the NER alone found needs
+        if ent.cls == "TITLE" and words[-1] in cues["events"]:
+            ballot.vote(ent.name, NOT_A_WORK, w["cue"], ent.start)  # "her Femme Fatale Tour": an event
+        if ent.cls in ("PERSON", "ORG"):
+            cls = _own_pronoun(span)
+            if cls:
+                ballot.vote(ent.name, cls, w["pronoun"], ent.start)
     _share_list_cues(ballot, doc, [ent for _, ent in spans.values()], w, {spans[i][1].start for i in owned})
+
+
+def _own_pronoun(span) -> str | None:
+    """What the subject's own possessive says it is: "Supernova ranked
+    second with their song" is a group, "Kim Ara released her album" a
+    person. Only in the subject's own clause (not a clause inside it)."""
+    if span.root.dep_ != "nsubj":
+        return None
+    verb = span.root.head
+    for child in verb.children:
+        if child.i < span.end or child.dep_ in ("ccomp", "advcl", "relcl", "conj", "parataxis", "nsubj"):
+            continue
+        for token in child.subtree:
+            if token.dep_ == "poss" and token.lower_ in ("their", "his", "her"):
+                return "MusicGroup" if token.lower_ == "their" else "Person"
+    return None
 
 
 def _owned_titles(tokens: list[Token], spans: dict, owners: set[int]) -> list[int]:
