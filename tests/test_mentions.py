@@ -227,6 +227,11 @@ def test_a_tour_festival_or_awards_is_no_work(read):
     assert not {name for name, _ in found if name.endswith(("Tour", "Awards"))}
 
 
+def test_an_edition_is_an_album(read):
+    found = typed(read("News\n\nPlacing third is Nova Ring's “Harbor (Deluxe Edition),” which sold 20,000 copies."))
+    assert ("Harbor (Deluxe Edition)", "Album") in found
+
+
 def test_a_characters_actor_in_brackets_is_no_filmography(read):
     found = typed(read("News\n\nThe film tells the story of Cole Harper (Daniel Brooks), a boy who sees the dead."))
     assert ("Daniel Brooks", "Person") in found

@@ -67,6 +67,7 @@ def _cues() -> dict[str, dict]:
         "suffixes": dict.fromkeys(lex["organization_suffixes"], "Organization"),
         "companies": dict.fromkeys(lex["organization_cues"], "Organization"),
         "events": dict.fromkeys(lex["event_names"]["words"], NOT_A_WORK),
+        "album_words": dict.fromkeys(lex["album_title_words"]["words"], "Album"),
     }
 
 
@@ -192,8 +193,11 @@ def cast_local_votes(ballot: Ballot, doc: Doc, tokens: list[Token], ents: list) 
             ballot.vote(ent.name, cls, weight, ent.start)
             if cls in WORKS and weight == w["cue"] and not ent.cue:
                 ent.cue = cls  # a cue word beside the mention: what a title the NER alone found needs
-        if ent.cls == "TITLE" and words[-1] in cues["events"]:
-            ballot.vote(ent.name, NOT_A_WORK, w["cue"], ent.start)  # "her Femme Fatale Tour": an event
+        if ent.cls == "TITLE":  # "her Femme Fatale Tour": an event; "BE (Deluxe Edition)": an album
+            last = words[-1].strip("()[]")
+            for table in ("events", "album_words"):
+                if last in cues[table]:
+                    ballot.vote(ent.name, cues[table][last], w["cue"], ent.start)
         if ent.cls in ("PERSON", "ORG"):
             cls = _own_pronoun(span)
             if cls:
