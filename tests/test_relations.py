@@ -140,6 +140,11 @@ FRAMES = [
                  "Kim Ara to the music of Jo Min.",
                  {("Harbor Tale", "composer", "Jo Min")},
                  id="a-participle-hung-on-a-phrase-of-the-work-noun"),
+    pytest.param("Nova Ring released their compilation album “Harbor Lights”, which included four new tracks: "
+                 "lead single “Salt Air”, and three others. Kim Ara passed a billion views with her 2018 music video "
+                 "for “Glass Door.”",
+                 {("Salt Air", "inAlbum", "Harbor Lights"), ("Glass Door", "performer", "Kim Ara")},
+                 id="tracks-listed-after-a-colon-and-an-artists-video-for-a-song"),
     pytest.param("Martin Hale was written and directed by Seo Min-kyu.",
                  {("Martin Hale", "director", "Seo Min-kyu")},
                  id="a-title-that-reads-as-a-name-but-was-directed-by"),

@@ -93,6 +93,8 @@ def refs_at(ctx: Context, token, accepted: tuple) -> list[EntityRef]:
     word = token.text.lower()
     if word in RELATIVE and token.head.dep_ == "relcl":
         return refs_at(ctx, token.head.head, accepted)
+    if word in COLON_LISTED and token.i + 1 < len(token.doc) and token.doc[token.i + 1].text == ":":
+        return _listed_after_colon(ctx, token, accepted)  # "four new tracks: lead single 'Maestro', ..."
     if token.dep_ == "pcomp":  # "with the single 'X' featuring Y": the parser hangs the verb on "with", 'X' on the verb
         named = [c for c in token.children if c.dep_ == "nsubj" and ctx.ent(c) is not None]
         if named:
@@ -120,6 +122,16 @@ def refs_at(ctx: Context, token, accepted: tuple) -> list[EntityRef]:
     if ref and word in ("they", "their", "them"):
         return _and_partners(ctx, ref, token, kinds)
     return [ref] if ref else []
+
+
+COLON_LISTED = {"tracks", "songs", "singles", "works", "dramas", "films", "albums"}
+
+
+def _listed_after_colon(ctx: Context, noun, accepted: tuple) -> list[EntityRef]:
+    """The works a plural noun introduces with a colon, to the sentence's end."""
+    sentence = ctx.sentence_of(noun.i)
+    after = noun.doc[noun.i + 2:sentence.end]
+    return [ref for _, ent in ctx.mentions_in(after) if (ref := ctx.ref(ent, accepted)) is not None]
 
 
 def _and_partners(ctx: Context, ref: EntityRef, pronoun, accepted: tuple) -> list[EntityRef]:
