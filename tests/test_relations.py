@@ -145,6 +145,12 @@ FRAMES = [
                  "for “Glass Door.”",
                  {("Salt Air", "inAlbum", "Harbor Lights"), ("Glass Door", "performer", "Kim Ara")},
                  id="tracks-listed-after-a-colon-and-an-artists-video-for-a-song"),
+    pytest.param("Kim Ara teamed up with Jo Min in 2021 for a single ‘Salt Air’ featuring vocals from Lee Dan. "
+                 "Nova Ring topped the chart with “Glass Door,” a collaborative single with the band Blue Ferry. "
+                 "“Paper Sun” is her duet with Han Seo-yul.",
+                 {("Salt Air", "performer", "Kim Ara"), ("Salt Air", "performer", "Jo Min"),
+                  ("Glass Door", "performer", "Blue Ferry"), ("Paper Sun", "performer", "Han Seo-yul")},
+                 id="teamed-up-for-a-single-featuring-and-a-duet-with"),
     pytest.param("Martin Hale was written and directed by Seo Min-kyu.",
                  {("Martin Hale", "director", "Seo Min-kyu")},
                  id="a-title-that-reads-as-a-name-but-was-directed-by"),
