@@ -169,8 +169,9 @@ def test_a_kind_after_an_indefinite_article_is_no_title(read):
 
 def test_a_nickname_in_quotes_is_part_of_a_persons_name(read):
     ex = read('News\n\n“Salt Air” was written by Kim Ara, Lukas "Doc Lu" Berger and Jo Min. '
-              "BTS 'Dynamite' MV tops the chart.")
+              "BTS 'Dynamite' MV tops the chart. Kim Ara and Other \"Brainy\" Actors Are Leads.")
     assert {("Lukas Berger", "Person"), ("Dynamite", "Song")} <= typed(ex)
+    assert "Other Actors" not in {name for name, _ in typed(ex)}
     assert ("Salt Air", "lyricist", "Lukas Berger") in facts(ex)
     assert "Doc Lu" in {alias for aliases in ex.aliases.values() for alias in aliases}
 

@@ -12,11 +12,12 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc
 
 from ..data import lexicon
 from ..nlp import text_of
-from .names import bracketed_sources, clean_candidate, clean_title, cued_people, group_members
+from .names import bracketed_sources, clean_candidate, clean_title, cued_people, group_members, not_names
 from .slots import agents, artist_subjects, possessors
 from .spans import CANDIDATE, FAMILIES, TYPED, VALUE_LABELS, Ent, covered, row_of, span_text
 from .titles import headlines, parenthesized_works, positioned_titles
@@ -140,6 +141,12 @@ NICKNAMED = re.compile(r"""(?:^|[,(&]|\b(?:by|and|with))\s+([A-Z][\w.'-]+)\s["'\
 NICKNAME_END = re.compile(r"""^["'\u201d\u2019]\s([A-Z][\w'-]+)(?=[\s,.;:)]|$)""")
 
 
+@lru_cache(maxsize=None)
+def _not_name_words() -> frozenset:
+    """Words that are neither a given name nor a surname: "and Other 'Brainy' Actors"."""
+    return not_names() | STOP_WORDS
+
+
 def _nicknamed(text: str, ents: list[Ent]) -> list[Ent]:
     """A quoted "title" between a given name and a surname in a list of
     names is the person's nickname: the person is named by the two names
@@ -150,7 +157,7 @@ def _nicknamed(text: str, ents: list[Ent]) -> list[Ent]:
             continue
         window = max(0, ent.start - 40)
         before, after = NICKNAMED.search(text[window:ent.start]), NICKNAME_END.match(text[ent.end:ent.end + 40])
-        if before and after and after.group(1) not in lexicon()["non_names"]:
+        if before and after and not {before.group(1).lower(), after.group(1).lower().removesuffix("s")} & _not_name_words():
             start, end = window + before.start(1), ent.end + after.end(1)
             found.append(Ent(start, end, ent.surface, "Person", f"{before.group(1)} {after.group(1)}", "nickname"))
     if not found:
