@@ -228,6 +228,12 @@ def test_a_tour_festival_or_awards_is_no_work(read):
     assert not {name for name, _ in found if name.endswith(("Tour", "Awards"))}
 
 
+def test_a_band_written_with_a_lower_case_the_is_also_the_band(read):
+    ex = read("News\n\n“Salt Air” was originally recorded by the cartoon band the Harbor Lights.")
+    assert "The Harbor Lights" in {alias for ref, aliases in ex.aliases.items() for alias in aliases
+                                   if ref.name == "Harbor Lights"}
+
+
 def test_an_edition_is_an_album(read):
     found = typed(read("News\n\nPlacing third is Nova Ring's “Harbor (Deluxe Edition),” which sold 20,000 copies."))
     assert ("Harbor (Deluxe Edition)", "Album") in found

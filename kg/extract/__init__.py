@@ -10,6 +10,7 @@ an ``Extraction`` record. Facts are born here, each with its Evidence.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from spacy.tokens import Doc
@@ -57,6 +58,10 @@ def extract(article: Article, doc: Doc) -> Extraction:
     return ctx.extraction
 
 
+# A band's name that English writes with a lower-case "the" after its noun: "the cartoon band the Archies".
+BAND_THE = re.compile(r"\b(?:band|group|duo|trio|quartet|quintet)\s+the\s+$")
+
+
 def _collect_mentions(ctx: Context) -> None:
     """Every mention whose class is decided, minus fictional characters and
     undecided candidates that no rule or context confirmed; the records'
@@ -83,6 +88,8 @@ def _collect_mentions(ctx: Context) -> None:
         ctx.extraction.mentions.append(Mention(ref, ctx.article.id, ent.start, ent.end))
         if ent.surface != ent.name:
             ctx.extraction.aliases.setdefault(ref, set()).add(ent.surface)
+        if cls == "MusicGroup" and BAND_THE.search(ctx.doc.text, max(0, ent.start - 30), ent.start):
+            ctx.extraction.aliases.setdefault(ref, set()).add("The " + ent.surface)  # "rock band the Kinks"
     mentioned = {m.ref for m in ctx.extraction.mentions}
     for ref in used:
         if ref.cls in TYPED and ref not in mentioned:
