@@ -234,6 +234,11 @@ def test_a_band_written_with_a_lower_case_the_is_also_the_band(read):
                                    if ref.name == "Harbor Lights"}
 
 
+def test_a_name_given_as_also_known_as_is_an_alias(read):
+    ex = read("News\n\nCrazy Harbor (also known as Ghost Harbor) is a 1944 American film directed by Kim Ara.")
+    assert ex.aliases.get(next(ref for ref in ex.aliases if ref.name == "Crazy Harbor")) == {"Ghost Harbor"}
+
+
 def test_an_edition_is_an_album(read):
     found = typed(read("News\n\nPlacing third is Nova Ring's “Harbor (Deluxe Edition),” which sold 20,000 copies."))
     assert ("Harbor (Deluxe Edition)", "Album") in found

@@ -62,6 +62,11 @@ def extract(article: Article, doc: Doc) -> Extraction:
 BAND_THE = re.compile(r"\b(?:band|group|duo|trio|quartet|quintet)\s+the\s+$")
 
 
+# Another name given right after a name: "X (also known as Y)", "X, also called Y,", "X (a.k.a. Y)".
+ALSO_KNOWN_AS = re.compile(r"""\s*[(,]\s*(?:also |simply |sometimes |better |later |originally )?(?:known as|called|titled|a\.k\.a\.?|aka)"""
+                           r"""\s+(?:simply\s+)?["']?(?P<alias>[A-Z0-9][^,;()"\n]{0,60}?)["']?\s*[),]""")
+
+
 def _collect_mentions(ctx: Context) -> None:
     """Every mention whose class is decided, minus fictional characters and
     undecided candidates that no rule or context confirmed; the records'
@@ -90,6 +95,9 @@ def _collect_mentions(ctx: Context) -> None:
             ctx.extraction.aliases.setdefault(ref, set()).add(ent.surface)
         if cls == "MusicGroup" and BAND_THE.search(ctx.doc.text, max(0, ent.start - 30), ent.start):
             ctx.extraction.aliases.setdefault(ref, set()).add("The " + ent.surface)  # "rock band the Kinks"
+        known_as = ALSO_KNOWN_AS.match(ctx.doc.text, ent.end)
+        if known_as:
+            ctx.extraction.aliases.setdefault(ref, set()).add(known_as.group("alias").strip())
     mentioned = {m.ref for m in ctx.extraction.mentions}
     for ref in used:
         if ref.cls in TYPED and ref not in mentioned:
