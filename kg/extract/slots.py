@@ -133,8 +133,10 @@ def possessors(doc: Doc, tokens: list[Token], ents: list[Ent], heads: set[int]) 
     skip, music = not_names(), _music_nouns()
     found = []
     for token in tokens:
+        if token.dep_ != "poss":
+            continue  # first: a head's children are many on a long parse
         record = token.head.lower_ in music or any(c.dep_ == "compound" and c.lower_ in music for c in token.head.children)
-        if token.dep_ != "poss" or not record or taken[token.idx] or token.i in heads \
+        if not record or taken[token.idx] or token.i in heads \
                 or not (token.is_title or token.is_upper and token.is_alpha and len(token) > 1) \
                 or token.lower_ in skip or token.ent_type_ in ("GPE", "Place") or token.is_sent_start:
             continue  # "Korea's first album": a country's (the NER's LOC is too often a band)

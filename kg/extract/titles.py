@@ -83,9 +83,9 @@ def positioned_titles(doc: Doc, tokens: list[Token], ents: list[Ent], headings: 
             continue  # in Title Case, capitals say nothing
         # A capitalised cue is part of a name ("Official Singles Top 100"), an acronym is not ("EP").
         cue = not tokens[i].is_title or len(tokens[i]) == 1 or tokens[i].is_sent_start
-        # a plural cue, not a verb ending in s ("which features American rappers")
-        plural = word.endswith("s") and not any(c.dep_ in ("nsubj", "dobj") for c in tokens[i].children)
-        cls = (cues.get(word) or (cues.get(word[:-1]) if plural else None)) if cue else None
+        cls = (cues.get(word) or (cues.get(word[:-1]) if word.endswith("s") else None)) if cue else None
+        if cls and word not in cues and any(c.dep_ in ("nsubj", "dobj") for c in tokens[i].children):
+            cls = None  # a verb ending in s, not a plural cue ("which features American rappers")
         if cls is None and i > 0:
             cls = phrases.get((words[i - 1], word))
         if cls is None and word in ("'s", "'") and tokens[i].idx in networks:
