@@ -35,7 +35,7 @@ from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
 from ..data import FOLDER as DATA, lexicon
-from .rules import Rule, flagged, frame_breakers, load_rule_file
+from .rules import Rule, frame_breakers, load_rule_file
 
 
 @lru_cache(maxsize=None)
@@ -105,15 +105,15 @@ class DependencyRules:
         # token of what it is given. So each rule has a matcher of its own, run
         # only on the sentences holding a word of each of its nodes' word lists
         # (most rules' verbs are absent from most sentences), in the rules'
-        # order, as one matcher would; and those word lists are lexeme flags,
-        # which a matcher tests in C rather than in Python. Each word list is a
-        # bit, so a rule's test is one mask against a sentence's words' bits.
+        # order, as one matcher would. Each word list is a bit, so a rule's
+        # test is one mask against a sentence's words' bits. Over those few
+        # sentences the word lists cost the token matcher no more as sets than
+        # as lexeme flags, which every new word pays for (see rules.flagged).
         gates: dict[frozenset, int] = {}
         self.matchers = []
         for rule in rules:
             matcher = _InSentences(vocab, validate=False)  # checked on load
-            matcher.add(rule.id, [[{**node, "RIGHT_ATTRS": flagged(vocab, node.get("RIGHT_ATTRS", {}))}
-                                   for node in rule.pattern]])
+            matcher.add(rule.id, [rule.pattern])
             mask = 0
             for gate in _word_gates(rule.pattern):
                 mask |= 1 << gates.setdefault(gate, len(gates))
