@@ -6,7 +6,6 @@ filmography in parentheses after a name ("Baek Soo Chan (Alice, Healer)")."""
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 from spacy.tokens import Doc, Token
 
@@ -58,22 +57,6 @@ PARTICIPLE = re.compile(r"[a-z]{3,}(?:ing|ed|en)")
 YEAR = re.compile(r"(?:19|20)\d\d(?:-\d\d(?:\d\d)?)?")
 
 
-@lru_cache(maxsize=None)
-def _tables() -> tuple:
-    """The word tables ``positioned_titles`` reads, built from the lexicon once."""
-    lex = lexicon()
-    cues = {w.lower(): cls for cls, words in lex["title_cues_before"].items() for w in words}
-    phrases = {tuple(p.lower().split()): cls for cls, ps in lex["title_cue_phrases"].items() if not cls.startswith("_") for p in ps}
-    phrases_after = {tuple(p.lower().split()): cls for cls, ps in lex["title_cue_phrases_after"].items()
-                     if not cls.startswith("_") for p in ps}
-    # a class noun written with a capital ("MBC's Drama") is no title either
-    not_titles = set(lex["not_titles"]) | {w.capitalize() for cls, ws in lex["class_nouns"].items() if not cls.startswith("_") for w in ws}
-    nouns = {w.lower(): cls for cls, ws in lex["class_nouns"].items() if cls in WORK_CLASSES for w in ws}
-    verbs = {tuple(p.split()): cls for cls, ps in lex["title_verbs"].items() if not cls.startswith("_") for p in ps}
-    works_made = set(lex["made_of_works_only"]["words"])
-    return cues, phrases, phrases_after, not_titles, nouns, verbs, works_made
-
-
 def positioned_titles(doc: Doc, tokens: list[Token], ents: list[Ent], headings: set[int]) -> list[Ent]:
     """Unquoted titles where only a title can stand: after a title cue
     ("the drama Crimson Harbor", "OST: Hollow Moon", "starring in Dinner
@@ -81,7 +64,13 @@ def positioned_titles(doc: Doc, tokens: list[Token], ents: list[Ent], headings: 
     subject a sentence calls a work ("Flatliners is a 1990 American film").
     Each is a run of capitalised words, small words allowed inside; none
     in ``headings``, the Title Case lines (``headlines``)."""
-    cues, phrases, phrases_after, not_titles, nouns, verbs, works_made = _tables()
+    lex = lexicon()
+    cues = {w.lower(): cls for cls, words in lex["title_cues_before"].items() for w in words}
+    phrases = {tuple(p.lower().split()): cls for cls, ps in lex["title_cue_phrases"].items() if not cls.startswith("_") for p in ps}
+    phrases_after = {tuple(p.lower().split()): cls for cls, ps in lex["title_cue_phrases_after"].items()
+                     if not cls.startswith("_") for p in ps}
+    # a class noun written with a capital ("MBC's Drama") is no title either
+    not_titles = set(lex["not_titles"]) | {w.capitalize() for cls, ws in lex["class_nouns"].items() if not cls.startswith("_") for w in ws}
     taken = covered(doc, (e for e in ents if e.source != "model"))
     found: list[tuple[int, int, str]] = []
     networks = {e.end for e in ents if e.cls == "Broadcaster"}  # where a broadcaster's name ends
@@ -114,6 +103,9 @@ def positioned_titles(doc: Doc, tokens: list[Token], ents: list[Ent], headings: 
             if run:
                 found.append((*run, phrases_after[word, words[i + 1]]))
     if doc.has_annotation("DEP"):
+        nouns = {w.lower(): cls for cls, ws in lex["class_nouns"].items() if cls in WORK_CLASSES for w in ws}
+        verbs = {tuple(p.split()): cls for cls, ps in lex["title_verbs"].items() if not cls.startswith("_") for p in ps}
+        works_made = set(lex["made_of_works_only"]["words"])
         people = {(e.start, e.end) for e in ents if e.cls in ("PERSON", "Person")}
         for sentence in doc.sents:
             if sentence.start in headings:
