@@ -128,11 +128,19 @@ def _provider_near(ctx, token, span, steps=(-1, +1)) -> EntityRef | None:
     return None
 
 
+@lru_cache(maxsize=None)
+def _kind_words() -> frozenset:
+    return frozenset(w.lower() for w in lexicon()["chart_kind_words"])
+
+
 def _chart_kinds(ctx, span):
     """Chart phrases and their kind words ("daily physical album chart"),
     with the provider beside them, if any."""
     kinds = []
-    kind_words = {w.lower() for w in lexicon()["chart_kind_words"]}
+    lowered = span_text(span).lower()
+    if "chart" not in lowered and "tally" not in lowered:
+        return kinds  # no chart word: spares a walk over the span's tokens
+    kind_words = _kind_words()
     doc = span.doc
     for token in span:
         if token.lower_ not in ("chart", "charts", "tally") or ctx.ent(token) is not None:

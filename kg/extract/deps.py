@@ -20,16 +20,22 @@ dependencies, which a DependencyMatcher pattern cannot say.
 """
 from __future__ import annotations
 
-from functools import lru_cache
+from collections import defaultdict
+from functools import lru_cache, reduce
+from operator import or_
 from pathlib import Path
+
+import numpy
+from spacy.attrs import HEAD, LOWER, SENT_START
 
 from spacy.matcher import DependencyMatcher
 from spacy.schemas import validate_token_pattern
+from spacy.strings import get_string_id
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
 from ..data import FOLDER as DATA, lexicon
-from .rules import Rule, flagged, frame_breakers, load_rule_file
+from .rules import Rule, frame_breakers, load_rule_file
 
 
 @lru_cache(maxsize=None)
@@ -68,6 +74,26 @@ def _word_gates(pattern: list) -> list[frozenset]:
     return gates
 
 
+class _InSentences(DependencyMatcher):
+    """A DependencyMatcher whose token matcher runs over some sentences of
+    the document only (``match``). A parse never leaves its sentence, so the
+    matches are those of each sentence copied out and matched alone, in the
+    same order, without copying (``Span.as_doc`` cost more than matching)."""
+
+    def match(self, doc: Doc, sentences: list, roots: list) -> list:
+        """The matches in ``sentences`` (spans of ``doc``); ``roots``: each
+        token's root, as the DependencyMatcher groups candidates by it."""
+        self._sentences, self._roots = sentences, roots
+        return self(doc)
+
+    def _get_keys_to_position_maps(self, doc: Doc):
+        positions = defaultdict(lambda: defaultdict(list))
+        for sent in self._sentences:
+            for match_id, start, _ in self._matcher(sent):  # nodes are one token each
+                positions[self._roots[sent.start + start]][match_id].append(sent.start + start)
+        return positions
+
+
 class DependencyRules:
     """The dependency rules matched over a parsed document whose mentions
     are single tokens. Yields (rule, {role: token index}, {role: anchor
@@ -79,14 +105,24 @@ class DependencyRules:
         # token of what it is given. So each rule has a matcher of its own, run
         # only on the sentences holding a word of each of its nodes' word lists
         # (most rules' verbs are absent from most sentences), in the rules'
-        # order, as one matcher would; and those word lists are lexeme flags,
-        # which a matcher tests in C rather than in Python.
+        # order, as one matcher would. Each word list is a bit, so a rule's
+        # test is one mask against a sentence's words' bits. Over those few
+        # sentences the word lists cost the token matcher no more as sets than
+        # as lexeme flags, which every new word pays for (see rules.flagged).
+        gates: dict[frozenset, int] = {}
         self.matchers = []
         for rule in rules:
-            matcher = DependencyMatcher(vocab, validate=False)  # checked on load
-            matcher.add(rule.id, [[{**node, "RIGHT_ATTRS": flagged(vocab, node.get("RIGHT_ATTRS", {}))}
-                                   for node in rule.pattern]])
-            self.matchers.append((_word_gates(rule.pattern), matcher))
+            matcher = _InSentences(vocab, validate=False)  # checked on load
+            matcher.add(rule.id, [rule.pattern])
+            mask = 0
+            for gate in _word_gates(rule.pattern):
+                mask |= 1 << gates.setdefault(gate, len(gates))
+            self.matchers.append((mask, matcher))
+        self.word_bits: dict[int, int] = {}
+        for gate, bit in gates.items():
+            for word in gate:
+                key = get_string_id(word)
+                self.word_bits[key] = self.word_bits.get(key, 0) | 1 << bit
         # The edges no word that starts another frame may cross: a role's to
         # the node it hangs on, and a conjunct verb's to its first verb.
         self.unbroken = {rule.id: [node["RIGHT_ID"] for node in rule.pattern if node["RIGHT_ID"] in rule.heads and (
@@ -99,23 +135,35 @@ class DependencyRules:
         low, high = sorted((head, role))
         return any(doc[i].lower_ in frame_breakers() for i in range(low + 1, high))
 
+    def _sentences(self, doc: Doc) -> list[tuple]:
+        """(sentence, the bits of the word lists its words are in) for each
+        sentence, read from token attribute arrays."""
+        columns = doc.to_array([SENT_START, LOWER])
+        starts = numpy.flatnonzero(columns[:, 0] == 1).tolist()
+        bounds = list(dict.fromkeys([0] + starts)) + [len(doc)]
+        bits = [self.word_bits.get(word, 0) for word in columns[:, 1].tolist()]
+        return [(doc[start:end], reduce(or_, bits[start:end], 0)) for start, end in zip(bounds, bounds[1:])]
+
+    @staticmethod
+    def _roots(doc: Doc) -> list[int]:
+        """Each token's root: the token whose head it is itself, up the heads."""
+        heads = (numpy.arange(len(doc)) + doc.to_array(HEAD).astype("int64")).tolist()
+        roots = heads[:]
+        for i in range(len(doc)):
+            while roots[i] != heads[roots[i]]:
+                roots[i] = heads[roots[i]]
+        return roots
+
     def __call__(self, doc: Doc):
         if not self.rules or not doc.has_annotation("DEP"):
             return
         strings = doc.vocab.strings
-        sentences = [(sent, {token.lower_ for token in sent}) for sent in doc.sents]
-        # A sentence is copied out (its parse never leaves it) once, for the
-        # first rule whose words it holds; matches come back as the
-        # document's token indices.
-        copies: dict[int, Doc] = {}
+        sentences, roots = self._sentences(doc), self._roots(doc)
         matches = []
-        for gates, matcher in self.matchers:
-            for sent, words in sentences:
-                if all(not gate.isdisjoint(words) for gate in gates):
-                    if sent.start not in copies:
-                        copies[sent.start] = sent.as_doc()
-                    matches += [(match_id, [sent.start + i for i in token_ids])
-                                for match_id, token_ids in matcher(copies[sent.start])]
+        for mask, matcher in self.matchers:
+            gated = [sent for sent, bits in sentences if bits & mask == mask]
+            if gated:
+                matches += matcher.match(doc, gated, roots)
         for match_id, token_ids in matches:
             rule = self.rules[strings[match_id]]
             nodes = {node["RIGHT_ID"]: i for node, i in zip(rule.pattern, token_ids)}

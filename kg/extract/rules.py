@@ -164,7 +164,9 @@ def _flag(vocab: Vocab, attr: str, words: list) -> int:
 
 def flagged(vocab: Vocab, token: dict) -> dict:
     """The same token pattern, cheaper to match: a matcher tests a set of
-    words in Python but a lexeme flag in C; so its word sets become flags."""
+    words in Python but a lexeme flag in C; so its word sets become flags.
+    Each flag is computed for every word new to the vocabulary (again in
+    every memory zone), so only tokens tried at every position have them."""
     out = dict(token)
     for attr, value in token.items():
         if attr in WORD_ATTRS and isinstance(value, dict) and set(value) <= {"IN", "NOT_IN"}:

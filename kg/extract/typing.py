@@ -144,8 +144,13 @@ def topic(text: str) -> dict[str, int]:
     """What the article is about: how many of its words (outside quoted
     titles, which may be any word) are about music, the screen and films."""
     words = re.findall(r"[a-z]+", QUOTED.sub(" ", text).lower())
+    return {kind: sum(1 for w in words if w in kind_words) for kind, kind_words in _topic_words().items()}
+
+
+@lru_cache(maxsize=None)
+def _topic_words() -> dict[str, frozenset]:
     lex = lexicon()["topic_words"]
-    return {kind: sum(1 for w in words if w in set(lex[kind])) for kind in ("music", "screen", "film")}
+    return {kind: frozenset(lex[kind]) for kind in ("music", "screen", "film")}
 
 
 def default_work(counts: dict[str, int], among: tuple | list = WORKS) -> str:
