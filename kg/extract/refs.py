@@ -124,7 +124,7 @@ def refs_at(ctx: Context, token, accepted: tuple) -> list[EntityRef]:
     return [ref] if ref else []
 
 
-COLON_LISTED = {"tracks", "songs", "singles", "works", "dramas", "films", "albums"}
+COLON_LISTED = frozenset(lexicon()["list_nouns"]["words"])
 
 
 def _listed_after_colon(ctx: Context, noun, accepted: tuple) -> list[EntityRef]:
