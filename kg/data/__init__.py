@@ -5,6 +5,7 @@ so reading page noise rules (ingest) does not load spaCy."""
 from __future__ import annotations
 
 import json
+import re
 from functools import lru_cache
 from pathlib import Path
 from typing import Iterator
@@ -30,6 +31,12 @@ def rows(name: str) -> list[dict]:
         except json.JSONDecodeError as error:
             raise ValueError(f"{FOLDER / name}:{number}: {error}") from None
     return out
+
+
+def alternatives(words) -> str:
+    """A word list as one regular expression's alternatives, longest first,
+    so that a phrase wins over a word it starts with ("girl group", "group")."""
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
 @lru_cache(maxsize=None)

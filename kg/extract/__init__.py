@@ -15,7 +15,7 @@ from dataclasses import replace
 
 from spacy.tokens import Doc
 
-from ..data import lexicon
+from ..data import alternatives, lexicon
 from ..records import Article, EntityRef, Extraction, Fact, Mention
 from ..vocab import DOMAINS, RANGES
 from . import chart_targets, charts, counts, lists, ratings
@@ -59,15 +59,10 @@ def extract(article: Article, doc: Doc) -> Extraction:
     return ctx.extraction
 
 
-def _alternatives(words: list[str]) -> str:
-    """Words as a regular expression's alternatives, longest first."""
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-
-
 # A band's name that English writes with a lower-case "the" after its noun: "the cartoon band the Archies".
-BAND_THE = re.compile(rf"\b(?:{_alternatives(lexicon()['group_cues'])})\s+the\s+$")
+BAND_THE = re.compile(rf"\b(?:{alternatives(lexicon()['group_cues'])})\s+the\s+$")
 # Another name given right after a name: "X (also known as Y)", "X, better known as Y,", "X (a.k.a. Y)".
-ALSO_KNOWN_AS = re.compile(rf"""\s*[(,]\s*(?:{_alternatives(lexicon()['alias_phrases']['words'])})\s+(?:simply\s+)?["']?(?P<alias>[A-Z0-9][^,;()"\n]{{0,60}}?)["']?\s*[),]""")
+ALSO_KNOWN_AS = re.compile(rf"""\s*[(,]\s*(?:{alternatives(lexicon()['alias_phrases']['words'])})\s+(?:simply\s+)?["']?(?P<alias>[A-Z0-9][^,;()"\n]{{0,60}}?)["']?\s*[),]""")
 
 
 def _collect_mentions(ctx: Context) -> None:

@@ -15,7 +15,7 @@ from functools import lru_cache
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc
 
-from ..data import lexicon
+from ..data import alternatives, lexicon
 from ..nlp import text_of
 from .names import bracketed_sources, clean_candidate, clean_title, cued_people, group_members, not_names
 from .slots import agents, artist_subjects, possessors
@@ -168,8 +168,7 @@ def _nicknamed(text: str, ents: list[Ent]) -> list[Ent]:
 @lru_cache(maxsize=None)
 def _gloss() -> re.Pattern:
     """A parenthesis opened by a gloss label of kg/data/lexicon.json."""
-    labels = "|".join(re.escape(w) for w in sorted(lexicon()["gloss_labels"]["words"], key=len, reverse=True))
-    return re.compile(rf"\((?:{labels})\s*:[^()\n]*\)")
+    return re.compile(rf"\((?:{alternatives(lexicon()['gloss_labels']['words'])})\s*:[^()\n]*\)")
 
 
 def _outside_glosses(text: str, ents: list[Ent]) -> list[Ent]:

@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ..data import lexicon
+from ..data import alternatives, lexicon
 
 
 @dataclass(frozen=True)
@@ -28,13 +28,12 @@ def _patterns() -> tuple:
     ordinal = rf"(?P<ord>{ordinals}|\d{{1,3}}(?:st|nd|rd|th))"
     numbers = "|".join(lexicon()["number_words"])
     number = re.compile(rf"(?:\bno\.?\s?|#\s?|\bnumber\s+)(?P<num>\d{{1,3}}|{numbers})\b", re.I)
-    verbs = "|".join(sorted(words["rank_verbs"], key=len, reverse=True))
-    places = "|".join(re.escape(w) for w in sorted(words["place_words"], key=len, reverse=True))
+    verbs, places = alternatives(words["rank_verbs"]), alternatives(words["place_words"])
     # "ranked 50": a bare number after a rank verb; an ordinal after one still needs a place word after it
     after_verb = re.compile(rf"\b(?:{verbs})\s+(?:(?:in|at|to)\s+)?(?P<num>\d{{1,3}})\b(?!\s*(?:%|percent|copies|million|thousand|weeks?|days?|points?|countries|spots?|places|times|[ap]\.?m\b))", re.I)
     before_place = re.compile(rf"\b{ordinal}(?=\s*(?:,|\.|;|$|(?:{places})\b))", re.I)
     chained = re.compile(rf"^\s*(?:,\s*|\s+)(?:and\s+|or\s+)?{ordinal}\b", re.I)
-    top = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in sorted(words["top_phrases"], key=len, reverse=True))
+    top = re.compile(r"\b(?:" + alternatives(words["top_phrases"])
                      + r")(?!\s+(?:\d|(?:" + "|".join(words["not_a_rank_after_top"]) + r")\b))", re.I)
     return number, after_verb, before_place, chained, top
 

@@ -101,7 +101,7 @@ def artist_subjects(doc: Doc, tokens: list[Token], ents: list[Ent], heads: set[i
     found = []
     for token in tokens:
         if token.dep_ != "nsubj" or not _takes_artist_subject(token.head) or taken[token.idx] or token.i in heads \
-                or not (token.is_title or token.is_upper and token.is_alpha and len(token) > 1) or token.lower_ in skip \
+                or not _name_shaped(token) or token.lower_ in skip \
                 or token.ent_type_ in PLACES or token.i + 1 < len(tokens) and tokens[token.i + 1].text == "," \
                 or not name_ends(tokens, token.i + 1):
             continue  # "SEOUL, June 21 (Yonhap) -- ...": a dateline's place; "Walk to the Moon's": a longer name
@@ -113,6 +113,11 @@ def artist_subjects(doc: Doc, tokens: list[Token], ents: list[Ent], heads: set[i
         start, end = run[0].idx, token.idx + len(token)
         found.append(Ent(start, end, text_of(doc)[start:end], "PERSON", text_of(doc)[start:end], "cue"))
     return found
+
+
+def _name_shaped(token: Token) -> bool:
+    """Written as a name ends: capitalised, or an acronym ("IU")."""
+    return token.is_title or token.is_upper and token.is_alpha and len(token) > 1
 
 
 def _name_run(tokens: list[Token], token: Token, taken: bytearray, skip) -> list[Token]:
@@ -136,9 +141,8 @@ def possessors(doc: Doc, tokens: list[Token], ents: list[Ent], heads: set[int]) 
         if token.dep_ != "poss":
             continue  # first: a head's children are many on a long parse
         record = token.head.lower_ in music or any(c.dep_ == "compound" and c.lower_ in music for c in token.head.children)
-        if not record or taken[token.idx] or token.i in heads \
-                or not (token.is_title or token.is_upper and token.is_alpha and len(token) > 1) \
-                or token.lower_ in skip or token.ent_type_ in ("GPE", "Place") or token.is_sent_start:
+        if not record or taken[token.idx] or token.i in heads or token.is_sent_start \
+                or not _name_shaped(token) or token.lower_ in skip or token.ent_type_ in ("GPE", "Place"):
             continue  # "Korea's first album": a country's (the NER's LOC is too often a band)
         run = _name_run(tokens, token, taken, skip)
         if any(t.is_stop or t.is_sent_start and len(run) == 1 for t in run) or _ends_a_title(tokens, run[0].i):

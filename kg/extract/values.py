@@ -7,11 +7,11 @@ import re
 from datetime import date, timedelta
 from decimal import Decimal, InvalidOperation
 
-from ..data import lexicon
+from ..data import alternatives, lexicon
 from ..records import Value
 
 _MONTHS = lexicon()["months"]
-_MONTH = r"(?P<month>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
+_MONTH = r"(?P<month>" + alternatives(_MONTHS) + r")\.?"
 _DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>(?:19|20)\d{2})"
 DATE_FORMS = [
