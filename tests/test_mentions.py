@@ -223,8 +223,9 @@ def test_the_subjects_own_pronoun_says_group_or_person(read):
 
 
 def test_a_tour_festival_or_awards_is_no_work(read):
-    found = typed(read("News\n\nKim Ara sang “Salt Air” on her Harbor Lights Tour (2011) and at the “Golden Harbor Awards”."))
-    assert ("Salt Air", "Song") in found
+    found = typed(read("News\n\nKim Ara sang “Salt Air” on her Harbor Lights Tour (2011) and at the “Golden Harbor Awards”. "
+                       "Fans loved “Festival”, which she performed live."))
+    assert {("Salt Air", "Song"), ("Festival", "Song")} <= found  # a one-word title is no event's last word
     assert not {name for name, _ in found if name.endswith(("Tour", "Awards"))}
 
 

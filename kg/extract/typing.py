@@ -198,7 +198,7 @@ def cast_local_votes(ballot: Ballot, doc: Doc, tokens: list[Token], ents: list) 
             ballot.vote(ent.name, cls, weight, ent.start)
             if cls in WORKS and weight == w["cue"] and not ent.cue:
                 ent.cue = cls  # a cue word beside the mention: what a title the NER alone found needs
-        if ent.cls == "TITLE":  # "her Femme Fatale Tour": an event; "BE (Deluxe Edition)": an album
+        if ent.cls == "TITLE" and len(words) > 1:  # "her Femme Fatale Tour": an event; "BE (Deluxe Edition)": an album
             last = words[-1].strip("()[]")
             for table in ("events", "album_words"):
                 if last in cues[table]:
