@@ -16,6 +16,7 @@ from dataclasses import replace
 from spacy.tokens import Doc
 
 from ..data import alternatives, lexicon
+from ..nlp import text_of
 from ..records import Article, EntityRef, Extraction, Fact, Mention
 from ..vocab import DOMAINS, RANGES
 from . import chart_targets, charts, counts, lists, ratings
@@ -81,6 +82,7 @@ def _collect_mentions(ctx: Context) -> None:
         used.add(record.series)
         if record.firm:
             used.add(record.firm)
+    text = text_of(ctx.doc)
     for token, ent in ctx.mention_tokens:
         if ent.is_value or ent.name in ctx.characters:
             continue
@@ -91,9 +93,9 @@ def _collect_mentions(ctx: Context) -> None:
         ctx.extraction.mentions.append(Mention(ref, ctx.article.id, ent.start, ent.end))
         if ent.surface != ent.name:
             ctx.extraction.aliases.setdefault(ref, set()).add(ent.surface)
-        if cls == "MusicGroup" and BAND_THE.search(ctx.doc.text, max(0, ent.start - 30), ent.start):
+        if cls == "MusicGroup" and BAND_THE.search(text, max(0, ent.start - 30), ent.start):
             ctx.extraction.aliases.setdefault(ref, set()).add("The " + ent.surface)  # "rock band the Kinks"
-        known_as = ALSO_KNOWN_AS.match(ctx.doc.text, ent.end)
+        known_as = ALSO_KNOWN_AS.match(text, ent.end)
         if known_as:
             ctx.extraction.aliases.setdefault(ref, set()).add(known_as.group("alias").strip())
     mentioned = {m.ref for m in ctx.extraction.mentions}
