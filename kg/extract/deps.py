@@ -27,7 +27,6 @@ from pathlib import Path
 
 import numpy
 from spacy.attrs import HEAD, LOWER, SENT_START
-
 from spacy.matcher import DependencyMatcher
 from spacy.schemas import validate_token_pattern
 from spacy.strings import get_string_id
