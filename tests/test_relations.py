@@ -609,3 +609,49 @@ def test_a_day_with_next_or_last_year_takes_its_year_from_the_article(sentence, 
     from datetime import date
     from kg.extract.values import parse_date
     assert parse_date(sentence, date(2024, 11, 20)).lexical == year
+
+
+def test_rule_ids_are_unique_across_token_and_dependency_rules(tmp_path, monkeypatch):
+    """A match is read back by its rule's id: an id in both files would
+    read a token match with the dependency rule's roles."""
+    from kg.extract import deps, rules
+    assert rules.rules_by_id()  # the shipped files load
+    token_rule = json.loads((rules.DATA / "relation_patterns.jsonl").read_text().splitlines()[0])
+    clash = tmp_path / "dependency_patterns.jsonl"
+    clash.write_text(json.dumps({"id": token_rule["id"], "makes": "performer", "roles": {"object": "verb"},
+                                 "pattern": [{"RIGHT_ID": "verb", "RIGHT_ATTRS": {"LOWER": "sung"}}]}) + "\n")
+    load = deps.load_dependency_rules
+    monkeypatch.setattr(deps, "load_dependency_rules", lambda: load(clash))
+    rules.rules_by_id.cache_clear()
+    try:
+        with pytest.raises(ValueError, match=rf"rule id '{token_rule['id']}' is used twice"):
+            rules.rules_by_id()
+    finally:
+        monkeypatch.undo()
+        rules.rules_by_id.cache_clear()
+
+
+def test_a_credit_keeps_to_its_own_phrase(read):
+    """ "with lyrics by A, for the 1931 musical B": B is no lyricist."""
+    found = facts(read("News\n\nCold Porch is a song written by Dana Reyes and Hal Brook, with lyrics by Tom Oyelaran, "
+                       "for the 1931 musical Summer Lane."))
+    assert ("Cold Porch", "lyricist", "Tom Oyelaran") in found
+    assert not {f for f in found if f[2] == "Summer Lane"}
+
+
+def test_a_single_issued_from_an_album(read):
+    found = facts(read("News\n\nTin Roof was issued as the fourth single from his third studio album, How Summer Ends."))
+    assert ("Tin Roof", "inAlbum", "How Summer Ends") in found
+
+
+@pytest.mark.parametrize("sentence", [
+    "The screenplay draws on the short fiction “The Story of a Bug” by Lee Cheong-jun.",
+    "The film is based on the novel “Salt Orchard” by Mira Kell.",
+])
+def test_a_book_by_its_author_is_no_song_by_a_performer(read, sentence):
+    assert not {f for f in facts(read("News\n\n" + sentence)) if f[1] == "performer"}
+
+
+def test_a_title_by_an_artist_on_a_chart_is_a_song_by_its_performer(read):
+    assert ("Salt Orchard", "performer", "Mira Kell") in facts(read(
+        "News\n\n“Salt Orchard” by Mira Kell topped the Melon chart this week."))

@@ -10,7 +10,7 @@ from ..data import lexicon
 from ..records import EntityRef, Fact, Value
 from .context import Context
 from .spans import FAMILIES, TYPED, span_text
-from .refs import NOMINAL_NOUNS, attached, hangs_on_noun, member_named, refs_at, with_listed
+from .refs import NOMINAL_NOUNS, attached, hangs_on_noun, may_refer, member_named, refs_at, with_listed
 from .rules import Binding, role_kinds
 from .typing import weights
 from .values import parse_date, years_in
@@ -20,6 +20,8 @@ def vote_roles(ctx: Context, binding: Binding) -> None:
     """A rule that takes an undecided mention in a role votes for the
     classes the role accepts ("X was directed by": a series or a film)."""
     rule = binding.rule
+    if any(ctx.ent(t) is None and not may_refer(t) for tokens in binding.roles.values() for t in tokens):
+        return  # "X features music by": "music" names nothing, so the frame says nothing of what X is
     for role, tokens in binding.roles.items():
         accepted = rule.classes.get(role, ())
         for token in tokens:

@@ -68,6 +68,16 @@ def attached(ctx: Context, anchor, accepted: tuple) -> list[EntityRef]:
     return []
 
 
+def may_refer(token) -> bool:
+    """Can a word that is no mention still stand for an entity: a pronoun,
+    a relative pronoun, a class noun ("two tracks"), or a definite nominal
+    ("the music", not the "music" of "features music by")?"""
+    word = token.lower_
+    if word in PRONOUNS or word in RELATIVE or word in CLASS_NOUNS or word.rstrip("s") in CLASS_NOUNS:
+        return True
+    return word in NOMINALS and any(c.lower_ in DEFINITE for c in token.children)
+
+
 def hangs_on_noun(ctx: Context, anchor) -> bool:
     """Is the anchor a participle or relative clause of a plain noun (not a
     mention, not a pronoun)?"""

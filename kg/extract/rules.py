@@ -190,7 +190,13 @@ def rules_by_id() -> dict[str, Rule]:
     """The token and dependency rules by id: the matchers' match ids, and
     what ``bindings`` reads back from each doc."""
     from .deps import load_dependency_rules  # deps builds on this module's Rule
-    return {rule.id: rule for rule in load_rules() + load_dependency_rules()}
+    by_id: dict[str, Rule] = {}
+    for rule in load_rules() + load_dependency_rules():
+        if rule.id in by_id:  # a match would be read back with the other rule's roles
+            raise ValueError(f"rule id {rule.id!r} is used twice (relation_patterns.jsonl and "
+                             f"dependency_patterns.jsonl): ids must be unique across both files")
+        by_id[rule.id] = rule
+    return by_id
 
 
 def load_rule_file(path: Path, specific) -> tuple[Rule, ...]:
