@@ -655,3 +655,12 @@ def test_a_book_by_its_author_is_no_song_by_a_performer(read, sentence):
 def test_a_title_by_an_artist_on_a_chart_is_a_song_by_its_performer(read):
     assert ("Salt Orchard", "performer", "Mira Kell") in facts(read(
         "News\n\n“Salt Orchard” by Mira Kell topped the Melon chart this week."))
+
+
+def test_one_episode_rated_nationwide_and_in_seoul(read):
+    ex = read("Ratings\n\nAccording to Nielsen Korea, the first episode of “Harbor Lights” rated an average 6.2% "
+              "nationwide and 7.4% in the Seoul metropolitan area. The third episode of “Salt Road” recorded "
+              "5.1 percent nationwide, and 4.2 percent for “Paper Bridge”.")
+    found = {(r.series.name, str(r.value), r.episode, r.scope) for r in ex.ratings}
+    assert {("Harbor Lights", "6.2", 1, "nationwide"), ("Harbor Lights", "7.4", 1, "metropolitan")} <= found
+    assert ("Paper Bridge", "4.2", 3, "nationwide") not in found  # the third episode is Salt Road's

@@ -61,11 +61,15 @@ def read_ratings(ctx) -> None:
         evidence = ctx.evidence(sentence, "reader:rating-sentence", 0.85)
         pairs = _pair(series, values, lambda at: _subject_series(ctx, sentence, at, series))
         scoped = dict(_scoped_values(text))
+        # One episode's figures: one figure, or one series' nationwide and Seoul figures
+        # ("the first episode rated 8.9% nationwide and 10.6% in Seoul").
+        one_episode = len(pairs) == 1 or len({name for name, _ in pairs}) == 1 \
+            and sorted(scoped.get(value, "") for _, value in pairs) == ["metropolitan", "nationwide"]
         for name, value in pairs:
             for _, e, cls in ents:
                 if e.name == name.name and cls in FAMILIES:  # a title, or a name a figure is stated of
                     ctx.decided[e.name] = "TVSeries"
-            episode = _episode(_clause_of(text, values[0][0])) if len(pairs) == 1 else None
+            episode = _episode(_clause_of(text, values[0][0])) if one_episode else None
             ctx.extraction.ratings.append(RatingFact(name, value, evidence, episode, firm, scoped.get(value, scope)))
 
 
