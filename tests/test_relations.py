@@ -664,3 +664,14 @@ def test_one_episode_rated_nationwide_and_in_seoul(read):
     found = {(r.series.name, str(r.value), r.episode, r.scope) for r in ex.ratings}
     assert {("Harbor Lights", "6.2", 1, "nationwide"), ("Harbor Lights", "7.4", 1, "metropolitan")} <= found
     assert ("Paper Bridge", "4.2", 3, "nationwide") not in found  # the third episode is Salt Road's
+
+
+def test_a_ranking_line_keeps_the_class_and_name_the_article_gave_its_artist(read):
+    """A line "6. Artist - 'Title' - sales" reads its artist as a person
+    unless the article knows better: a group of the gazetteer stays one."""
+    ex = read("Weekly album chart\n\nHere are the best-selling albums of the week on Hanteo Chart:\n\n"
+              "1. Kim Ara - “Lantern” - 24,283\n2. Cravity - “Paper Sun” - 14,283\n3. NCT Dream - “Salt Air” - 8,622")
+    classes = {m.ref.name: m.ref.cls for m in ex.mentions}
+    assert classes.get("CRAVITY") == classes.get("NCT DREAM") == "MusicGroup"
+    assert "Cravity" not in classes and "NCT Dream" not in classes
+    assert {("Paper Sun", "performer", "CRAVITY"), ("Salt Air", "performer", "NCT DREAM")} <= facts(ex)

@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 
 from ..records import EntityRef, Fact, Value
-from .spans import WORKS, span_text
+from .spans import TYPED, WORKS, span_text
 
 LINE = re.compile(r"(?m)^[ \t]*(\d{1,2})[.)][ \t]+(\S[^\n]*?)[ \t]*$")
 SEPARATOR = re.compile(r"\s+[-–—]\s+")
@@ -115,7 +115,11 @@ def _named(ctx, name: str, default: str) -> EntityRef:
     """The entity a name stands for in this article, with its class if the
     article decided one of the same kind (a work or a name), else ``default``."""
     name = name.strip()
-    cls = ctx.decided.get(name)
+    # a name the article knows keeps its canonical form and class ("6. Cravity - 'X' - 14,283": the gazetteer's group)
+    known = next((e for _, e in ctx.mention_tokens if name in (e.name, e.surface) and ctx.class_of(e) in TYPED), None)
+    if known is not None:
+        name = known.name
+    cls = ctx.decided.get(name) or (ctx.class_of(known) if known is not None else None)
     if cls is None or (cls in WORKS) != (default in WORKS):
         ctx.decided[name] = cls = default  # a credit line says what kind of name it is
     return EntityRef(name, cls)
