@@ -112,10 +112,11 @@ def _artists(ctx, part: str) -> list[tuple[EntityRef, EntityRef | None]]:
 
 
 def _named(ctx, name: str, default: str) -> EntityRef:
-    """The entity a name stands for in this article, with its class if the
-    article decided one of the same kind (a work or a name), else ``default``."""
+    """The entity a name stands for in this article: a mention's canonical
+    name, and the class the article gave it if of the same kind (a work or
+    a name), else ``default`` ("6. Cravity - 'X' - 14,283": the gazetteer's
+    group CRAVITY, not a person)."""
     name = name.strip()
-    # a name the article knows keeps its canonical form and class ("6. Cravity - 'X' - 14,283": the gazetteer's group)
     known = next((e for _, e in ctx.mention_tokens if name in (e.name, e.surface) and ctx.class_of(e) in TYPED), None)
     if known is not None:
         name = known.name
