@@ -73,9 +73,14 @@ def may_refer(token) -> bool:
     a relative pronoun, a class noun ("two tracks"), or a definite nominal
     ("the music", not the "music" of "features music by")?"""
     word = token.lower_
-    if word in PRONOUNS or word in RELATIVE or word in CLASS_NOUNS or word.rstrip("s") in CLASS_NOUNS:
+    if word in PRONOUNS or word in RELATIVE or word in CLASS_NOUNS or word.endswith("s") and word[:-1] in CLASS_NOUNS:
         return True
-    return word in NOMINALS and any(c.lower_ in DEFINITE for c in token.children)
+    return word in NOMINALS and _definite(token)
+
+
+def _definite(token) -> bool:
+    """ "the song", "its album": a noun that points back, not a new thing."""
+    return any(c.lower_ in DEFINITE for c in token.children)
 
 
 def hangs_on_noun(ctx: Context, anchor) -> bool:
@@ -117,7 +122,7 @@ def refs_at(ctx: Context, token, accepted: tuple) -> list[EntityRef]:
             if subject.dep_ in ("nsubj", "nsubjpass") and ctx.ent(subject) is not None:
                 return refs_at(ctx, subject, accepted)
     kinds = tuple(k for k in NOMINALS.get(word, ()) if k in accepted)
-    if word not in PRONOUNS and not any(c.lower_ in DEFINITE for c in token.children):
+    if word not in PRONOUNS and not _definite(token):
         return []  # "a new mini-album", "TVXQ's title track": new things, not ones named before
     if any(c.dep_ == "prep" and any(ctx.ent(g) is not None for g in c.children) for c in token.children):
         return []  # "the original sound track of 'Magic'": said of another thing, not pointing back

@@ -193,8 +193,8 @@ def rules_by_id() -> dict[str, Rule]:
     by_id: dict[str, Rule] = {}
     for rule in load_rules() + load_dependency_rules():
         if rule.id in by_id:  # a match would be read back with the other rule's roles
-            raise ValueError(f"rule id {rule.id!r} is used twice (relation_patterns.jsonl and "
-                             f"dependency_patterns.jsonl): ids must be unique across both files")
+            raise ValueError(f"rule id {rule.id!r} is used twice: ids must be unique within and across "
+                             f"relation_patterns.jsonl and dependency_patterns.jsonl")
         by_id[rule.id] = rule
     return by_id
 
