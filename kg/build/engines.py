@@ -9,6 +9,7 @@ in input order, so every engine gives the same graph.
 """
 from __future__ import annotations
 
+import logging
 import multiprocessing
 import shutil
 import signal
@@ -240,10 +241,13 @@ class Dask:
         if scheduler is None:
             # The workers' scratch space in a folder of the build's own, removed by close().
             self.scratch = tempfile.mkdtemp(prefix="kg-dask-")
-            # Ctrl-C is the build's to handle, as with Pool.
+            # Ctrl-C is the build's to handle, as with Pool. The cluster's own log
+            # stays quiet below CRITICAL: a worker that loses its scheduler at a
+            # Ctrl-C logs an ERROR, and a failed task reaches the build anyway,
+            # as one ClusterError line.
             with _interrupts_ignored(), dask.config.set({"temporary-directory": self.scratch}):
                 self.cluster = LocalCluster(n_workers=jobs, threads_per_worker=1, processes=True,
-                                            dashboard_address=None, silence_logs=40)
+                                            dashboard_address=None, silence_logs=logging.CRITICAL)
             self.client = Client(self.cluster)
         else:
             self.cluster = None
