@@ -590,6 +590,11 @@ def test_a_sentence_that_opens_with_directed_by_speaks_of_the_work_before(read):
      "Kim Do-yun", ("Glass Road", "Blue Harbor Nights")),
     ("Han Yu-ri starred in Tide Clock, Paper Bridge, and Salt Road before her military service.",
      "Han Yu-ri", ("Tide Clock", "Paper Bridge", "Salt Road")),
+    # a filmography of dated titles: each item runs from one "(year)," to the next, commas and all
+    ("Han Yu-ri starred in Tide Clock (2011), Hold Me, Heal Me (2015) and Salt Road (2018) before her military service.",
+     "Han Yu-ri", ("Tide Clock", "Hold Me, Heal Me", "Salt Road")),
+    ("Critics praised Han Yu-ri's performance in Paper Bridge and her role in Salt Road.",
+     "Han Yu-ri", ("Paper Bridge", "Salt Road")),
 ])
 def test_unquoted_titles_listed_after_a_cue(read, sentence, person, works):
     assert {(work, "castMember", person) for work in works} <= facts(read("News\n\n" + sentence))

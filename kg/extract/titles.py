@@ -102,7 +102,7 @@ def positioned_titles(doc: Doc, tokens: list[Token], ents: list[Ent], headings: 
         elif tokens[i].text == "(" and i + 2 < len(tokens) and YEAR.fullmatch(tokens[i + 1].text) and tokens[i + 2].text == ")":
             run = _title_run_before(tokens, i, taken, not_titles)
             if run:
-                found.append((*run, ""))
+                found.append((*_with_comma_part(tokens, run, taken, not_titles), ""))
         elif i + 1 < len(tokens) and (word, words[i + 1]) in phrases_after:
             run = _title_run_before(tokens, i, taken, not_titles)  # "the Harbor Lights script reading"
             if run:
@@ -314,6 +314,20 @@ def _title_run_before(tokens: list[Token], paren: int, taken: bytearray, not_tit
     return _title_run(tokens, start, taken, not_titles) if start < paren else None
 
 
+
+
+def _with_comma_part(tokens: list[Token], run: tuple[int, int], taken: bytearray, not_titles: set) -> tuple[int, int]:
+    """In a list of dated titles ("A (2011), Kill Me, Heal Me (2015)") each
+    item runs from one "(year)," to the next "(year)": a part with no year
+    of its own, after a dated item and before a comma, opens the next title."""
+    start, end = run
+    part = start - 1  # the comma before the run, then back to the part's first word
+    if part < 1 or tokens[part].text != ",":
+        return run
+    while part > 0 and start - part <= 6 and tokens[part - 1].text not in (",", "(", ")"):
+        part -= 1
+    dated = part >= 3 and tokens[part - 1].text == "," and tokens[part - 2].text == ")" and YEAR.fullmatch(tokens[part - 3].text)
+    return (part, end) if dated and _title_run(tokens, part, taken, not_titles) == (part, start - 1) else run
 
 
 DASH_LINE = re.compile(r"(?m)^[ \t]*(?:\d{1,3}[.)][ \t]+)?([^\n]{1,60}?)\s+[-–—]\s+([^\n]{1,80}?)[ \t]*$")
