@@ -154,6 +154,11 @@ FRAMES = [
     pytest.param("Martin Hale was written and directed by Seo Min-kyu.",
                  {("Martin Hale", "director", "Seo Min-kyu")},
                  id="a-title-that-reads-as-a-name-but-was-directed-by"),
+    pytest.param("“Glass River” starring top stars Kang Bin and Han Yu-ri posted 7.7%. "
+                 "“Salt Road” starring popular actress Jo Min ended.",
+                 {("Glass River", "castMember", "Kang Bin"), ("Glass River", "castMember", "Han Yu-ri"),
+                  ("Salt Road", "castMember", "Jo Min")},
+                 id="starring-after-role-words"),
 ]
 
 
@@ -161,6 +166,12 @@ FRAMES = [
 def test_verb_and_noun_frames(read, text, expected):
     found = facts(read("News\n\n" + text))
     assert expected <= found, expected - found
+
+
+def test_will_and_a_verb_is_no_directing(read):
+    found = facts(read("News\n\nAfter this concert, Kim Ara will remove “Paper Sun” from her set list. "
+                       "Seo Min-kyu will direct the drama “Glass River”."))
+    assert ("Paper Sun", "director", "Kim Ara") not in found and ("Glass River", "director", "Seo Min-kyu") in found
 
 
 def test_a_credit_after_an_agent_phrase_and_a_pair_of_participles(read):
