@@ -168,6 +168,23 @@ def test_verb_and_noun_frames(read, text, expected):
     assert expected <= found, expected - found
 
 
+def test_they_is_the_band_named_last_not_a_bylines_person(read):
+    ex = read("Indie band Lumen Bay tops the charts\n\nBy Kim Ara\n\nLumen Bay gained fame after their first appearance on "
+              "the show “Open Stage”. Their rise picked up speed when they appeared again on “Open Stage” on Saturday.")
+    assert not {f for f in facts(ex) if f[2] == "Kim Ara"}
+
+
+def test_a_quoted_sentence_is_speech_and_a_title_case_title_is_not(read):
+    ex = read("News\n\nHan Yu-ri said, “I want to thank all of my fans.” Her new single is “Hold Me Close Tonight.”")
+    titles = {m.ref.name for m in ex.mentions if m.ref.cls in ("Song", "Album", "TVSeries", "Film")}
+    assert titles == {"Hold Me Close Tonight"}
+
+
+def test_a_list_with_commas_inside_the_quotes_shares_its_cue(read):
+    ex = read('News\n\nHe produced the OSTs for hit dramas such as "Glass River," "Salt Road," and "Hold Me, Heal Me."')
+    assert {m.ref.name: m.ref.cls for m in ex.mentions} == dict.fromkeys(("Glass River", "Salt Road", "Hold Me, Heal Me"), "TVSeries")
+
+
 def test_will_and_a_verb_is_no_directing(read):
     found = facts(read("News\n\nAfter this concert, Kim Ara will remove “Paper Sun” from her set list. "
                        "Seo Min-kyu will direct the drama “Glass River”."))
@@ -266,6 +283,15 @@ def test_heading_and_followed_by(read):
      {("Bloom", "Melon", 4), ("Ash", "Melon", 5)}),
     ("“Tidal” reached No. 33 on the Billboard Hot 100 and No. 20 on the British Official Singles Top 100.",
      {("Tidal", "Billboard", 33), ("Tidal", "UK Official Singles Chart", 20)}),
+    # titles listed with no cue word, ranks given "respectively": each its own, none the first's
+    ("On the Circle Chart, “Ember”, “Wave”, “Salt” and “Surf” were ranked #1, #3, #5 and #8 respectively.",
+     {("Ember", "Circle Chart", 1), ("Wave", "Circle Chart", 3), ("Salt", "Circle Chart", 5), ("Surf", "Circle Chart", 8)}),
+    # a Title Case title whose closing quote follows the sentence's period; the band named before the track
+    ("As of Tuesday, the band topped the real-time charts of Melon and Bugs with its track “Wa Li Ga Li.”",
+     {("Wa Li Ga Li", "Melon", 1), ("Wa Li Ga Li", "Bugs", 1)}),
+    # "the 14th" after "as of" or "on" is a day, not a rank
+    ("“Glass Garden” ranked 6th on Melon's weekly chart as of the 14th.", {("Glass Garden", "Melon", 6)}),
+    ("“Glass Garden” ranked first on Melon on the 20th.", {("Glass Garden", "Melon", 1)}),
 ])
 def test_chart_shapes(read, text, expected):
     assert providers(read("Charts\n\n" + text)) == expected

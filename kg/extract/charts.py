@@ -190,7 +190,9 @@ def _ranked_works(ctx, clause) -> list[tuple[int, EntityRef]]:
     tokens = {t.i for t, _ in found}
     kept = []
     for token, ref in found:
-        if any(head.i in tokens and head.i != token.i for head in token.ancestors) and _qualifies(token):
+        owner = next((head for head in token.ancestors if head.i in tokens and head.i != token.i), None)
+        # listed with the work it hangs on ("A", "B" and "C" ranked ...), it is ranked in its own right
+        if owner is not None and _qualifies(token) and token not in coordinated(owner, +1):
             continue
         kept.append((token.idx - clause.start_char, _work_ref(ref)))
     return kept

@@ -49,6 +49,21 @@ def _value(text: str) -> int | None:
     return int(digits.group(0)) or None if digits else None
 
 
+@lru_cache(maxsize=None)
+def _day_before() -> re.Pattern:
+    """What stands before an ordinal that is a day of the month: "as of the
+    14th", "on the 20th", "May 14th"."""
+    words = [*lexicon()["ranks"]["day_before"], *lexicon()["months"]]
+    return re.compile(rf"\b(?:{alternatives(words)})\s+(?:the\s+)?$", re.I)
+
+
+def _a_day(text: str, start: int) -> bool:
+    """A digit ordinal after a date word, with no "place" or "spot" after it."""
+    end = start + len(re.match(r"\w+", text[start:]).group(0))
+    return text[start:start + 1].isdigit() and _day_before().search(text, max(0, start - 20), start) is not None \
+        and not re.match(r"\s*(?:place|spot|position)", text[end:], re.I)
+
+
 def ranks_in(text: str) -> list[Rank]:
     """The ranks a clause states, left to right, without overlaps."""
     number, after_verb, before_place, chained, top = _patterns()
@@ -62,7 +77,8 @@ def ranks_in(text: str) -> list[Rank]:
         for match in pattern.finditer(text):
             add(_value(match.group("num")), match.start("num") if pattern is after_verb else match.start(), match.end())
     for match in before_place.finditer(text):
-        add(_value(match.group("ord")), match.start("ord"), match.end("ord"))
+        if not _a_day(text, match.start("ord")):
+            add(_value(match.group("ord")), match.start("ord"), match.end("ord"))
     # "rose to fourth and fifth", "15th in Germany and 22nd in France"
     for rank in sorted(found, key=lambda r: r.start):
         end = rank.end

@@ -133,7 +133,13 @@ def refs_at(ctx: Context, token, accepted: tuple) -> list[EntityRef]:
     # "it" and "the track" may stand for a title the sentence before left undecided (not "the film": a
     # screen work is named with a cue); a person's pronoun may not
     undecided = word in ("it", "its") or word not in PRONOUNS and set(kinds) <= {"Song", "Album"}
-    ref = ctx.pronoun_antecedent(token, kinds) if undecided else ctx.antecedent(token, kinds, subject=word in PERSONAL)
+    if word in ("they", "them"):
+        # what "they" stands for does not depend on what the rule wants: the band named last, not a
+        # byline's person because the rule asks for a person
+        ref = ctx.antecedent(token, NOMINALS[word])
+        ref = ref if ref is not None and ref.cls in kinds else None
+    else:
+        ref = ctx.pronoun_antecedent(token, kinds) if undecided else ctx.antecedent(token, kinds, subject=word in PERSONAL)
     if ref and word in ("they", "their", "them"):
         return _and_partners(ctx, ref, token, kinds)
     return [ref] if ref else []

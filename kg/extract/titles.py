@@ -55,7 +55,7 @@ def parenthesized_works(doc: Doc, ents: list[Ent]) -> list[Ent]:
 STOPPERS = set(lexicon()["title_run_stoppers"])
 SMALL_WORDS = {"of", "the", "a", "an", "to", "in", "on", "and", "for", "with", "at", "from", "or", "&", "vs", "vs.",
                "de", "la", "'s", "'", ":", "-", "no", "no.", "x", "like"}
-TITLE_CASE_SMALL = SMALL_WORDS - {"'s", "'"} | {"as", "by", "but", "nor", "up", "via", "so", "yet", "off", "out"}  # lower case in Title Case
+TITLE_CASE_SMALL = set(lexicon()["title_case_small_words"]["words"])  # lower case in Title Case
 PARTICIPLE = re.compile(r"[a-z]{3,}(?:ing|ed|en)")
 YEAR = re.compile(r"(?:19|20)\d\d(?:-\d\d(?:\d\d)?)?")
 

@@ -38,7 +38,7 @@ NOT_A_WORK = "none"
 NAME_CLASSES = ("PERSON", "ORG", "Person", "MusicGroup")
 SOUNDTRACK_WORDS = {"ost", "osts", "soundtrack", "soundtracks"}
 SKIPPED_BEFORE = re.compile(r"(?i)part\.?\d*|vol\.?\d*|no\.?|#|as|like|including|such|titled|called|entitled|named|:|,")
-LISTED = re.compile(r"[\s\"']*(?:\(\d{4}(?:-\d{2,4})?\))?[\s\"']*(?:,|and|&|or|, and|, or)[\s\"']*")
+LISTED = re.compile(r"[\s\"']*(?:\(\d{4}(?:-\d{2,4})?\))?[\s\"']*(?:,[\s\"']*(?:and|or)?|and|&|or)[\s\"']*")  # '," and "' too
 
 
 @lru_cache(maxsize=None)

@@ -91,8 +91,9 @@ def titles(doc: Doc) -> Doc:
         inner = text[start:end]
         stripped = inner.strip(" ,.!?;:") if not inner.rstrip().endswith("..") else inner.strip(" ,;:")
         words = stripped.split()
-        speech = (inner.rstrip().endswith(".") and not inner.rstrip().endswith("..") and len(words) > 3) \
-            or SENTENCE_INSIDE.search(inner)  # quotes paired across a sentence end
+        # a sentence in quotes is speech; a Title Case title may end one ("... with its track "Wa Li Ga Li."")
+        speech = (inner.rstrip().endswith(".") and not inner.rstrip().endswith("..") and len(words) > 3
+                  and not _title_case(words)) or SENTENCE_INSIDE.search(inner)  # quotes paired across a sentence end
         wordy = len(words) > 5 and sum(w[:1].islower() for w in words) * 2 > len(words)
         if not stripped or not stripped[0].isalnum() or len(words) > 9 or speech or wordy \
                 or (stripped[0].islower() and len(words) > 6):
@@ -113,6 +114,16 @@ def titles(doc: Doc) -> Doc:
         kept = [e for e in ents if in_titles.isdisjoint(range(e.start, e.end))]
         doc.set_ents(filter_spans(titles + kept))  # as ``doc.ents = ...``, without rebuilding each span
     return doc
+
+
+def _title_case(words: list[str]) -> bool:
+    small = _title_case_small()
+    return words[0][:1].isupper() and all(w[:1].isupper() or w[:1].isdigit() or w.lower() in small for w in words)
+
+
+@lru_cache(maxsize=None)
+def _title_case_small() -> frozenset:
+    return frozenset(lexicon()["title_case_small_words"]["words"])
 
 
 class WindowedEntityRuler(EntityRuler):
