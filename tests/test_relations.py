@@ -185,6 +185,11 @@ def test_a_list_with_commas_inside_the_quotes_shares_its_cue(read):
     assert {m.ref.name: m.ref.cls for m in ex.mentions} == dict.fromkeys(("Glass River", "Salt Road", "Hold Me, Heal Me"), "TVSeries")
 
 
+def test_an_unquoted_title_with_a_contraction_is_one_title(read):
+    found = facts(read("News\n\nThe drama Don't Dare to Dream stars Han Yu-ri. Its follow-up drama, Can't Lose! will air on MBC."))
+    assert {("Don't Dare to Dream", "castMember", "Han Yu-ri"), ("Can't Lose!", "broadcaster", "MBC")} <= found
+
+
 def test_will_and_a_verb_is_no_directing(read):
     found = facts(read("News\n\nAfter this concert, Kim Ara will remove “Paper Sun” from her set list. "
                        "Seo Min-kyu will direct the drama “Glass River”."))

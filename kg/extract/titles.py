@@ -56,6 +56,7 @@ STOPPERS = set(lexicon()["title_run_stoppers"])
 SMALL_WORDS = {"of", "the", "a", "an", "to", "in", "on", "and", "for", "with", "at", "from", "or", "&", "vs", "vs.",
                "de", "la", "'s", "'", ":", "-", "no", "no.", "x", "like"}
 TITLE_CASE_SMALL = set(lexicon()["title_case_small_words"]["words"])  # lower case in Title Case
+CONTRACTION = re.compile(r"n't|n’t|'(?:re|ll|ve|m|d)|’(?:re|ll|ve|m|d)|na|ta")  # gon-na, got-ta
 PARTICIPLE = re.compile(r"[a-z]{3,}(?:ing|ed|en)")
 YEAR = re.compile(r"(?:19|20)\d\d(?:-\d\d(?:\d\d)?)?")
 
@@ -95,7 +96,8 @@ def positioned_titles(doc: Doc, tokens: list[Token], ents: list[Ent], headings: 
             while start + 1 < len(tokens) and re.fullmatch(r"(?i)part\.?\d*|vol\.?\d*", tokens[start].text):
                 start += 1 + tokens[start + 1].like_num  # "OST Part 3 X"
             run = _title_run(tokens, start, taken, not_titles)
-            if run and words[i + 1] == "," and run[1] < len(tokens) and (tokens[run[1]].is_alpha or words[run[1]] in ("'s", "'")):
+            if run and words[i + 1] == "," and run[1] < len(tokens) and (tokens[run[1]].is_alpha or words[run[1]] in ("'s", "'")) \
+                    and tokens[run[1] - 1].text not in "!?":  # "drama, Can't Lose! will air": the title closes itself
                 run = None  # "on that OST, Bobby Kim sang", "OST, Fly to the Sky's member": a clause, not an apposition
             if run:
                 found += [(*r, cls) for r in [run, *_listed_after(tokens, run, taken, not_titles)]]
@@ -269,8 +271,9 @@ def _title_run(tokens: list[Token], i: int, taken: bytearray, not_titles: set) -
         t = tokens[j]
         if (j > i and (t.is_sent_start or t.text in STOPPERS)) or taken.find(1, t.idx, t.idx + len(t)) >= 0:
             break
-        if t.text[:1].isupper() or (t.like_num and j > i) or (t.text[:1].isdigit() and j == i):
-            last = j
+        if t.text[:1].isupper() or (t.like_num and j > i) or (t.text[:1].isdigit() and j == i) \
+                or (j > i and last == j - 1 and CONTRACTION.fullmatch(t.lower_) and not tokens[j - 1].whitespace_):
+            last = j  # "Can't Lose!": the tokenizer's "Ca" + "n't" is one word
         elif not (t.lower_ in SMALL_WORDS and j > i) and not (t.text in "!?" and last == j - 1 and not tokens[j - 1].whitespace_):
             break
         elif t.text in "!?":
