@@ -316,6 +316,13 @@ def test_ratings_go_to_the_subject_of_their_clause(read):
         ("Ruby Ring", "12.8"), ("Terius Behind Me", "6.3"), ("Terius Behind Me", "7.6"), ("Terius Behind Me", "6.1")}
 
 
+def test_the_rows_of_a_flattened_ratings_table(read):
+    ex = read("Ratings\n\nThis week's ratings were as follows.\n\nGlass River 13 KBS 3.7%\nSalt Road 4 MBC 5.1%\nPaper Bridge SBS\n")
+    assert {(r.series.name, str(r.value), r.episode) for r in ex.ratings} == {("Glass River", "3.7", 13), ("Salt Road", "5.1", 4)}
+    assert {(s, o) for s, p, o in facts(ex) if p == "broadcaster"} == {
+        ("Glass River", "KBS"), ("Salt Road", "MBC"), ("Paper Bridge", "SBS")}
+
+
 def test_dependency_rules_are_checked_on_load(tmp_path):
     bad = tmp_path / "rules.jsonl"
     bad.write_text(json.dumps({"id": "x", "makes": "performer", "roles": {"object": "nowhere"},

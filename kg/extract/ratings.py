@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from decimal import Decimal
 
 from ..data import lexicon
@@ -162,11 +163,28 @@ def _short_forms(text: str, known: list[str], found: list, taken: list) -> list:
         if words[0] == "The" and len(words) > 1:
             forms.add(" ".join(words[1:]))
         for form in forms:
-            match = re.search(rf"(?<![\w'-]){re.escape(form)}(?![\w'-])", text)
-            if match and not any(a < match.end() and match.start() < b for a, b in taken if (a, b) != match.span()):
-                out.append((match.start(), EntityRef(title, "TVSeries")))
+            span = _word_at(text, form)
+            if span and not any(a < span[1] and span[0] < b for a, b in taken if (a, b) != span):
+                out.append((span[0], EntityRef(title, "TVSeries")))
                 break
     return out
+
+
+def _word_at(text: str, form: str) -> tuple[int, int] | None:
+    """The first place ``form`` stands as a whole word (no letter, digit,
+    apostrophe or hyphen either side). A string search, not a regular
+    expression: one pattern per title would churn the re module's cache."""
+    start = text.find(form)
+    while start >= 0:
+        end = start + len(form)
+        if not (start and _in_word(text[start - 1]) or end < len(text) and _in_word(text[end])):
+            return start, end
+        start = text.find(form, start + 1)
+    return None
+
+
+def _in_word(char: str) -> bool:
+    return char.isalnum() or char in "_'-"
 
 
 SCOPED = re.compile(r"(\d{1,3}(?:\.\d+)?)\s*(?:%|percent)\s+(?:(nationwide)|in\s+(?:the\s+)?(Seoul|metropolitan|capital))", re.I)
@@ -185,6 +203,15 @@ def _episode(text: str) -> int | None:
     return int(number or nth) if (number or nth) else lexicon()["ordinals"].get(word.lower())
 
 
+@lru_cache(maxsize=None)
+def _row_patterns(station: str) -> tuple[re.Pattern, re.Pattern]:
+    """A table row with figures ("Title 13 KBS 3.7%") and one without
+    ("Title KBS"), for one station's name (a short list: the broadcasters)."""
+    station = re.escape(station)
+    return (re.compile(rf"(.+?)\s+(\d{{1,4}})\s+{station}\s+(\d{{1,3}}(?:\.\d+)?)\s*%"),
+            re.compile(rf"([A-Z][^%]+?)\s+{station}"))
+
+
 def read_rating_table(ctx) -> None:
     """Rows of a flattened ratings table: "Title 13 KBS 3.7%"; in a table
     that has such rows, also "Title KBS" (a row without figures)."""
@@ -194,12 +221,11 @@ def read_rating_table(ctx) -> None:
         nets = [e for _, e, cls in ctx.sentence_mentions(sentence) if cls == "Broadcaster"]
         if len(nets) != 1:
             continue
-        station = re.escape(nets[0].surface)
-        row = re.fullmatch(rf"(.+?)\s+(\d{{1,4}})\s+{station}\s+(\d{{1,3}}(?:\.\d+)?)\s*%", text)
-        if row:
+        full_row, bare_row = _row_patterns(nets[0].surface)
+        if row := full_row.fullmatch(text):
             full.append((sentence, nets[0], row))
-        elif bare_row := re.fullmatch(rf"([A-Z][^%]+?)\s+{station}", text):
-            bare.append((sentence, nets[0], bare_row))
+        elif row := bare_row.fullmatch(text):
+            bare.append((sentence, nets[0], row))
     for sentence, net, row in full + (bare if len(full) >= 2 else []):
         series = EntityRef(row.group(1).strip(), "TVSeries")
         evidence = ctx.evidence(sentence, "reader:rating-table-row", 0.8)
