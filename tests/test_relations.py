@@ -356,6 +356,9 @@ def test_dash_lines_and_the_headings_of_track_lists(read):
     ("Dayline hit number three with “Salt Air,” and Lumen Bay took number four with “You’re My Tide.”", ("You're My Tide", "Lumen Bay")),
     ("Before releasing “Ember,” singer Dal Ahn toured Japan for a month.", ("Ember", "Dal Ahn")),
     ("Girl group Dayline got their first win with “Ember” on a music show in 2010.", ("Ember", "Dayline")),
+    # one word right after a title's "by", or after "a song (originally) by", is its artist, whatever the NER knew
+    ("Last year's “One More Time” by Quartzen still holds the record for most wins.", ("One More Time", "Quartzen")),
+    ("He sang “Here I Am”, a song originally by 4TUNE, on the show.", ("Here I Am", "4TUNE")),
 ])
 def test_performers_of_charts_comebacks_and_credits(read, sentence, expected):
     work, artist = expected

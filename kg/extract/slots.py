@@ -4,6 +4,7 @@ Qwon") and the subject of a singing verb ("Harin Moss teamed up with",
 "IU released"). Their class is left to the evidence."""
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from spacy.tokens import Doc, Token
@@ -12,7 +13,7 @@ from ..data import lexicon
 from ..nlp import text_of
 from .names import PLACES, name_ends, not_names, organization_words
 from .rules import macros
-from .spans import Ent, covered
+from .spans import WORKS, Ent, covered
 
 
 def agents(doc: Doc, tokens: list[Token], ents: list[Ent]) -> list[Ent]:
@@ -22,13 +23,15 @@ def agents(doc: Doc, tokens: list[Token], ents: list[Ent]) -> list[Ent]:
     capitalised words and joined hyphens before it), its class left to the
     evidence."""
     taken = covered(doc, ents)
+    titled = covered(doc, (e for e in ents if e.cls == "TITLE" or e.cls in WORKS))
     skip = not_names()
     works = _work_nouns()
     found = []
     for token in tokens:
         by = token.head
-        if token.dep_ != "pobj" or not (by.dep_ == "agent" or by.lower_ == "by" and by.head.lower_ in works) \
-                or not token.text[:1].isupper() or taken[token.idx] \
+        after_work = by.lower_ == "by" and (by.head.lower_ in works or titled[by.head.idx])
+        if token.dep_ != "pobj" or not (by.dep_ == "agent" or after_work) \
+                or not (token.text[:1].isupper() or CODE_NAME.fullmatch(token.text)) or taken[token.idx] \
                 or token.lower_ in skip or token.lower_[:-1] in skip:
             continue  # "directed by PDs"
         first = token.i
@@ -44,14 +47,18 @@ def agents(doc: Doc, tokens: list[Token], ents: list[Ent]) -> list[Ent]:
             last += 1
         if last + 1 < len(tokens) and taken[tokens[last + 1].idx]:
             continue  # "by Dutch DJ Armin van Buuren": words before a name are its description
-        if by.dep_ != "agent" and tokens[first].lower_ != "the":
-            continue  # "a song by Swiss DJ Antoine": after a work's "by", only a band's "The X" the NER missed
+        alone = first == last == by.i + 1  # "“One More Time” by Jewelry": one word, right after "by"
+        if by.dep_ != "agent" and tokens[first].lower_ != "the" and not alone:
+            continue  # "a song by Swiss DJ Antoine": after a work's "by", a band's "The X" or a word alone
         start, end = tokens[first].idx, tokens[last].idx + len(tokens[last])
         # "The Cranberries" is a band, "Bad Landing Records" a company
         company = tokens[last].lower_ in organization_words() or tokens[first - 1].lower_ in _organization_cues()
         kind = "Organization" if company else "ORG" if tokens[first].lower_ == "the" else "PERSON"
         found.append(Ent(start, end, text_of(doc)[start:end], kind, text_of(doc)[start:end], "cue"))
     return found
+
+
+CODE_NAME = re.compile(r"\d+[A-Z][A-Z0-9]*")  # a name that opens with a digit: "4MEN", "2PM"
 
 
 @lru_cache(maxsize=None)
