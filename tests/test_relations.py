@@ -190,6 +190,16 @@ def test_an_unquoted_title_with_a_contraction_is_one_title(read):
     assert {("Don't Dare to Dream", "castMember", "Han Yu-ri"), ("Can't Lose!", "broadcaster", "MBC")} <= found
 
 
+@pytest.mark.parametrize("sentence, work", [
+    ("The one film among them, director Seo Min-kyu's Harbor Nights, went to a streaming service.", "Harbor Nights"),
+    ("Director Seo Min-kyu's “Glass River” won the top prize.", "Glass River"),
+    ("“Glass River” director Seo Min-kyu attended the premiere.", "Glass River"),
+])
+def test_a_directors_possessive_and_a_work_before_director(read, sentence, work):
+    found = facts(read("News\n\n" + sentence))
+    assert (work, "director", "Seo Min-kyu") in found and (work, "performer", "Seo Min-kyu") not in found
+
+
 def test_will_and_a_verb_is_no_directing(read):
     found = facts(read("News\n\nAfter this concert, Kim Ara will remove “Paper Sun” from her set list. "
                        "Seo Min-kyu will direct the drama “Glass River”."))

@@ -78,6 +78,9 @@ def positioned_titles(doc: Doc, tokens: list[Token], ents: list[Ent], headings: 
     taken = covered(doc, (e for e in ents if e.source != "model"))
     found: list[tuple[int, int, str]] = []
     networks = {e.end for e in ents if e.cls == "Broadcaster"}  # where a broadcaster's name ends
+    directing = {w.lower() for w in lex["role_kinds"]["director"]}
+    directors = {e.end for e in ents if e.cls in ("Person", "PERSON")  # where the name of "director X" ends
+                 and (text_of(doc)[max(0, e.start - 12):e.start].lower().split() or [""])[-1] in directing}
     words = [t.lower_ for t in tokens]
     for i, word in enumerate(words):
         if tokens[i].i in headings:
@@ -91,6 +94,8 @@ def positioned_titles(doc: Doc, tokens: list[Token], ents: list[Ent], headings: 
             cls = phrases.get((words[i - 1], word))
         if cls is None and word in ("'s", "'") and tokens[i].idx in networks:
             cls = "TVSeries"  # "tvN's First Lady": a network's own series
+        elif cls is None and word in ("'s", "'") and tokens[i].idx in directors:
+            cls = ""  # "director Yoon Sung-hyun's Time to Hunt": a screen work, which kind the evidence says
         if cls is not None and i + 1 < len(tokens):
             start = i + 1 + (words[i + 1] in (",", ":"))
             while start + 1 < len(tokens) and re.fullmatch(r"(?i)part\.?\d*|vol\.?\d*", tokens[start].text):
