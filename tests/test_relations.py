@@ -200,6 +200,12 @@ def test_a_directors_possessive_and_a_work_before_director(read, sentence, work)
     assert (work, "director", "Seo Min-kyu") in found and (work, "performer", "Seo Min-kyu") not in found
 
 
+def test_a_network_that_aired_an_episode_of_a_series(read):
+    found = facts(read("News\n\nJTBC only aired one episode of Glass River and moved the finale to next week. "
+                       "MBC aired the first episode of “Salt Road” on Monday."))
+    assert {("Glass River", "broadcaster", "JTBC"), ("Salt Road", "broadcaster", "MBC")} <= found
+
+
 def test_will_and_a_verb_is_no_directing(read):
     found = facts(read("News\n\nAfter this concert, Kim Ara will remove “Paper Sun” from her set list. "
                        "Seo Min-kyu will direct the drama “Glass River”."))

@@ -274,7 +274,8 @@ def _title_run(tokens: list[Token], i: int, taken: bytearray, not_titles: set) -
     j = i
     while j < len(tokens) and j - i < 10:
         t = tokens[j]
-        if (j > i and (t.is_sent_start or t.text in STOPPERS)) or taken.find(1, t.idx, t.idx + len(t)) >= 0:
+        if (j > i and (t.is_sent_start or t.text in STOPPERS)) or taken.find(1, t.idx, t.idx + len(t)) >= 0 \
+                or t.text.count("'") > 1:  # "ENA's'Extraordinary": words and quotes run together, no one word
             break
         if t.text[:1].isupper() or (t.like_num and j > i) or (t.text[:1].isdigit() and j == i) \
                 or (j > i and last == j - 1 and CONTRACTION.fullmatch(t.lower_) and not tokens[j - 1].whitespace_):
