@@ -2,7 +2,8 @@
 "ranked second", "in 11th place", "rose to fourth and fifth", "topped",
 "an all-kill". An ordinal is a rank only where a rank verb comes before it
 or a place word after it ("third place", "second on"), never in "its first
-week" or "the second episode". Word lists: "ranks" in kg/data/lexicon.json.
+week" or "the second episode", nor after a date word ("as of the 14th").
+Word lists: "ranks" in kg/data/lexicon.json.
 """
 from __future__ import annotations
 

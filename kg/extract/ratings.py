@@ -2,8 +2,8 @@
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from decimal import Decimal
+from functools import lru_cache
 
 from ..data import lexicon
 from ..records import EntityRef, Fact, RatingFact

@@ -15,6 +15,8 @@ from .names import PLACES, name_ends, not_names, organization_words
 from .rules import macros
 from .spans import WORKS, Ent, covered
 
+CODE_NAME = re.compile(r"\d+[A-Z][A-Z0-9]*")  # a name that opens with a digit: "4MEN", "2PM"
+
 
 def agents(doc: Doc, tokens: list[Token], ents: list[Ent]) -> list[Ent]:
     """The agent of a passive is someone: "sung by J-Hope", "written by
@@ -56,9 +58,6 @@ def agents(doc: Doc, tokens: list[Token], ents: list[Ent]) -> list[Ent]:
         kind = "Organization" if company else "ORG" if tokens[first].lower_ == "the" else "PERSON"
         found.append(Ent(start, end, text_of(doc)[start:end], kind, text_of(doc)[start:end], "cue"))
     return found
-
-
-CODE_NAME = re.compile(r"\d+[A-Z][A-Z0-9]*")  # a name that opens with a digit: "4MEN", "2PM"
 
 
 @lru_cache(maxsize=None)
