@@ -50,6 +50,8 @@ def apply_binding(ctx: Context, binding: Binding) -> None:
         subjects = _unnamed(ctx, binding, sentence, "subject")
     if not objects and "object" not in roles:
         objects = _unnamed(ctx, binding, sentence, "object")
+    if not subjects or not objects and rule.makes != "releaseDate":
+        return  # nothing to state (a releaseDate's object is the date token, read below)
     if rule.makes == "inAlbum" and "rank" in roles:
         word = roles["rank"][0].text.lower()
         rank = lexicon()["ordinals"].get(word) or (int(word[:-2]) if re.fullmatch(r"\d{1,2}(?:st|nd|rd|th)", word) else None)
