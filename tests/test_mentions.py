@@ -267,3 +267,11 @@ def test_a_bracketed_news_source_is_an_organization_and_a_tag_is_nothing(read):
                        "The actor smiled.\n[Reporter Kim Ara, Harbor Economy Daily]\n(YTN Star)\n(END)"))
     assert {("Star Daily Today", "Organization"), ("Harbor Economy Daily", "Organization"), ("YTN Star", "Organization")} <= found
     assert not {n for n, _ in found if n in ("Spoiler", "END", "Soompi 2011")}
+
+
+def test_headings_categories_and_awards_are_neither_people_nor_works(read):
+    ex = read("Charts\n\nAt Streaming Charts, Nova Ring's “Salt Air” has 74,884,475 streams ranking first. "
+              "Download Charts are led by Dayline. Nova Ring also took home the “Best music video award”.")
+    names = {m.ref.name: m.ref.cls for m in ex.mentions}
+    assert "Download Charts" not in names and "Streaming Charts" not in names
+    assert "Best music video award" not in names and names["Salt Air"] == "Song"

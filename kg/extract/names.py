@@ -312,6 +312,11 @@ def _class_nouns() -> frozenset:
     return frozenset(w.lower() for cls, words in lex["class_nouns"].items() if not cls.startswith("_") for w in words)
 
 
+@lru_cache(maxsize=None)
+def _not_name_endings() -> frozenset:
+    return frozenset(lexicon()["not_name_endings"]["words"])
+
+
 def clean_candidate(span) -> tuple[int, int] | None:
     """Drop possessives, leading role words and lower-case words from a model
     span; refuse spans that are not names at all."""
@@ -329,6 +334,8 @@ def clean_candidate(span) -> tuple[int, int] | None:
         return None  # "Drama", "Singer": a noun written with a capital, not a name
     if len(tokens) > 5 or any(t.is_lower and not t.is_punct and t.text not in {"of", "the", "and", "de"} for t in tokens):
         return None
+    if span.label_ == "PERSON" and tokens[-1].lower_ in _not_name_endings():
+        return None  # "Download Charts", "Girl Groups": a heading or a category, no one's name
     after = span.doc[tokens[-1].i + 1] if tokens[-1].i + 1 < len(span.doc) else None
     if len(tokens) == 1 and DEMONYM.fullmatch(text) and after is not None and after.lower_ in cues:
         return None  # "by Welsh musician John Cale": where someone is from

@@ -66,7 +66,7 @@ def _cues() -> dict[str, dict]:
         "not_work": dict.fromkeys((w.lower() for w in lex["not_work_cues"]), NOT_A_WORK),
         "suffixes": dict.fromkeys(lex["organization_suffixes"], "Organization"),
         "companies": dict.fromkeys(lex["organization_cues"], "Organization"),
-        "events": dict.fromkeys(lex["event_names"]["words"], NOT_A_WORK),
+        "events": dict.fromkeys((w.lower() for w in lex["event_names"]["words"]), NOT_A_WORK),
         "album_words": dict.fromkeys(lex["album_title_words"]["words"], "Album"),
     }
 
@@ -200,9 +200,9 @@ def cast_local_votes(ballot: Ballot, doc: Doc, tokens: list[Token], ents: list) 
                 ent.cue = cls  # a cue word beside the mention: what a title the NER alone found needs
         if ent.cls == "TITLE" and len(words) > 1:  # "her Femme Fatale Tour": an event; "BE (Deluxe Edition)": an album
             last = words[-1].strip("()[]")
-            for table in ("events", "album_words"):
-                if last in cues[table]:
-                    ballot.vote(ent.name, cues[table][last], w["cue"], ent.start)
+            for table, word in (("events", last.lower()), ("album_words", last)):  # "Best music video award" too
+                if word in cues[table]:
+                    ballot.vote(ent.name, cues[table][word], w["cue"], ent.start)
         if ent.cls in ("PERSON", "ORG"):
             cls = _own_pronoun(span)
             if cls:
