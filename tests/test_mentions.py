@@ -275,3 +275,9 @@ def test_headings_categories_and_awards_are_neither_people_nor_works(read):
     names = {m.ref.name: m.ref.cls for m in ex.mentions}
     assert "Download Charts" not in names and "Streaming Charts" not in names
     assert "Best music video award" not in names and names["Salt Air"] == "Song"
+
+
+def test_a_quoted_number_and_lower_case_words_needs_a_cue_to_be_a_title(read):
+    ex = read("Charts\n\nThe main problem of \"12 AM release\" is fairness. Nova Ring's new single \"24 hours\" came out.")
+    assert {m.ref.name: m.ref.cls for m in ex.mentions if m.ref.cls in ("Song", "Album", "TVSeries", "Film")} == {
+        "24 hours": "Song"}

@@ -87,7 +87,9 @@ def find_entities(doc: Doc) -> list[Ent]:
             ents.append(Ent(span.start_char, span.end_char, text, label, text if named else ent_id,
                             "names" if named else "gazetteer"))
         elif label == "TITLE":
-            source = "quoted" if not text[:1].islower() else "quoted-lower"
+            # lower case, or a number and lower case ("12 AM release", "100 million"): a title only with a cue
+            lower = text[:1].islower() or text[:1].isdigit() and any(w[:1].islower() for w in text.split()[1:])
+            source = "quoted-lower" if lower else "quoted"
             ents.append(Ent(span.start_char, span.end_char, text, "TITLE", _translated(text), source))
         elif label in CANDIDATE:  # the NER's: a candidate, its label one vote
             cleaned = clean_title(span) if CANDIDATE[label] == "TITLE" else clean_candidate(span)
