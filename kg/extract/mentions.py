@@ -19,7 +19,7 @@ from ..data import alternatives, lexicon
 from ..nlp import text_of
 from .names import bracketed_sources, clean_candidate, clean_title, cued_people, group_members, not_names
 from .slots import agents, artist_subjects, possessors
-from .spans import CANDIDATE, FAMILIES, TYPED, VALUE_LABELS, Ent, covered, row_of, span_text
+from .spans import CANDIDATE, FAMILIES, TYPED, VALUE_LABELS, Ent, covered, row_of, span_text, whole_words
 from .titles import headlines, parenthesized_works, positioned_titles
 from .typing import NOT_A_WORK, Ballot, cast_local_votes
 
@@ -188,7 +188,7 @@ def _repeat_names(text: str, ents: list[Ent]) -> list[Ent]:
     # the model's guesses there ("The [Season of Kkokdu/ORG]").
     titles = {e.surface for e in ents if e.cls == "TITLE" and e.source == "quoted"}
     for surface in titles:
-        for a, b in _whole_words(text, surface):
+        for a, b in whole_words(text, surface):
             clash = [e for e in ents if e.start < b and a < e.end and e.source == "model" and (e.start, e.end) != (a, b)]
             for e in clash:
                 ents.remove(e)
@@ -219,34 +219,8 @@ def _repeat_names(text: str, ents: list[Ent]) -> list[Ent]:
         take(ent.start, ent.end)
     added = []
     for surface, ent in list(known.items()) + list(aliases.items()):
-        for start, end in _whole_words(text, surface, ignore_case=ent.cls == "Person" and surface in known):
+        for start, end in whole_words(text, surface, ignore_case=ent.cls == "Person" and surface in known):
             if taken.find(1, start, end) < 0:
                 take(start, end)
                 added.append(Ent(start, end, text[start:end], ent.cls, ent.name, "alias" if surface in aliases else "repeat", ent.model_label, ent.cue))
     return ents + added
-
-
-def _whole_words(text: str, surface: str, ignore_case: bool = False) -> list[tuple[int, int]]:
-    """Where ``surface`` stands in ``text`` as a whole word (not inside a
-    word, hyphenation or elision), left to right without overlaps, as
-    ``re.finditer`` would find it. ``str.find`` spares compiling a pattern
-    per name and article; lowercasing is the regex's case folding only for
-    ASCII, so other case-blind searches keep the regex."""
-    if ignore_case and not (text.isascii() and surface.isascii()):
-        return [m.span() for m in re.finditer(rf"(?<![\w'-]){re.escape(surface)}(?![\w-])", text, re.IGNORECASE)]
-    if ignore_case:
-        text, surface = text.lower(), surface.lower()
-    spans, start = [], text.find(surface)
-    while start >= 0:
-        end = start + len(surface)
-        if (start == 0 or not _in_word(text[start - 1], "'-")) and (end == len(text) or not _in_word(text[end], "-")):
-            spans.append((start, end))
-            start = text.find(surface, end)
-        else:
-            start = text.find(surface, start + 1)
-    return spans
-
-
-def _in_word(char: str, joiners: str) -> bool:
-    """What the regex ``[\\w<joiners>]`` matches."""
-    return char.isalnum() or char == "_" or char in joiners

@@ -58,11 +58,13 @@ def _day_before() -> re.Pattern:
     return re.compile(rf"\b(?:{alternatives(words)})\s+(?:the\s+)?$", re.I)
 
 
+PLACE_AFTER = re.compile(r"\w+\b\s*(?:place|spot|position)", re.I)  # "3rd place", "5th spot"
+
+
 def _a_day(text: str, start: int) -> bool:
     """A digit ordinal after a date word, with no "place" or "spot" after it."""
-    end = start + len(re.match(r"\w+", text[start:]).group(0))
     return text[start:start + 1].isdigit() and _day_before().search(text, max(0, start - 20), start) is not None \
-        and not re.match(r"\s*(?:place|spot|position)", text[end:], re.I)
+        and not PLACE_AFTER.match(text, start)
 
 
 def ranks_in(text: str) -> list[Rank]:

@@ -8,7 +8,7 @@ from functools import lru_cache
 from ..data import lexicon
 from ..records import EntityRef, Fact, RatingFact
 from .context import _any_word
-from .spans import FAMILIES
+from .spans import FAMILIES, whole_words
 
 CHART_THEN_RANK = re.compile(r"\bcharts?\b.*\bNo\.")
 
@@ -163,28 +163,11 @@ def _short_forms(text: str, known: list[str], found: list, taken: list) -> list:
         if words[0] == "The" and len(words) > 1:
             forms.add(" ".join(words[1:]))
         for form in forms:
-            span = _word_at(text, form)
+            span = next(iter(whole_words(text, form, joined_after="'-")), None)  # the first, as re.search finds it
             if span and not any(a < span[1] and span[0] < b for a, b in taken if (a, b) != span):
                 out.append((span[0], EntityRef(title, "TVSeries")))
                 break
     return out
-
-
-def _word_at(text: str, form: str) -> tuple[int, int] | None:
-    """The first place ``form`` stands as a whole word (no letter, digit,
-    apostrophe or hyphen either side). A string search, not a regular
-    expression: one pattern per title would churn the re module's cache."""
-    start = text.find(form)
-    while start >= 0:
-        end = start + len(form)
-        if not (start and _in_word(text[start - 1]) or end < len(text) and _in_word(text[end])):
-            return start, end
-        start = text.find(form, start + 1)
-    return None
-
-
-def _in_word(char: str) -> bool:
-    return char.isalnum() or char in "_'-"
 
 
 SCOPED = re.compile(r"(\d{1,3}(?:\.\d+)?)\s*(?:%|percent)\s+(?:(nationwide)|in\s+(?:the\s+)?(Seoul|metropolitan|capital))", re.I)

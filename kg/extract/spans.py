@@ -3,6 +3,7 @@ them: the classes, the text of a span, and how a rule component's failure
 stays with its document."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, fields
 from functools import wraps
 from operator import attrgetter
@@ -96,3 +97,29 @@ def failure(doc: Doc) -> None:
         raise ComponentFailure(doc.user_data["kg_failure"])
 
 
+def whole_words(text: str, surface: str, ignore_case: bool = False, joined_after: str = "-") -> list[tuple[int, int]]:
+    """Where ``surface`` stands in ``text`` as a whole word (not inside a
+    word, hyphenation or elision; ``joined_after``: the characters that may
+    not follow it besides letters and digits), left to right without
+    overlaps, as ``re.finditer`` would find it. ``str.find`` spares compiling
+    a pattern per name and article; lowercasing is the regex's case folding
+    only for ASCII, so other case-blind searches keep the regex."""
+    if ignore_case and not (text.isascii() and surface.isascii()):
+        return [m.span() for m in re.finditer(rf"(?<![\w'-]){re.escape(surface)}(?![\w{re.escape(joined_after)}])", text,
+                                             re.IGNORECASE)]
+    if ignore_case:
+        text, surface = text.lower(), surface.lower()
+    spans, start = [], text.find(surface)
+    while start >= 0:
+        end = start + len(surface)
+        if (start == 0 or not _in_word(text[start - 1], "'-")) and (end == len(text) or not _in_word(text[end], joined_after)):
+            spans.append((start, end))
+            start = text.find(surface, end)
+        else:
+            start = text.find(surface, start + 1)
+    return spans
+
+
+def _in_word(char: str, joiners: str) -> bool:
+    """What the regex ``[\\w<joiners>]`` matches."""
+    return char.isalnum() or char == "_" or char in joiners

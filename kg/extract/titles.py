@@ -11,6 +11,7 @@ from spacy.tokens import Doc, Token
 
 from ..data import lexicon
 from ..nlp import text_of
+from .rules import role_kinds
 from .spans import Ent, covered, span_text
 from .spans import WORKS as WORK_CLASSES
 from .typing import described_as
@@ -78,9 +79,8 @@ def positioned_titles(doc: Doc, tokens: list[Token], ents: list[Ent], headings: 
     taken = covered(doc, (e for e in ents if e.source != "model"))
     found: list[tuple[int, int, str]] = []
     networks = {e.end for e in ents if e.cls == "Broadcaster"}  # where a broadcaster's name ends
-    directing = {w.lower() for w in lex["role_kinds"]["director"]}
     directors = {e.end for e in ents if e.cls in ("Person", "PERSON")  # where the name of "director X" ends
-                 and (text_of(doc)[max(0, e.start - 12):e.start].lower().split() or [""])[-1] in directing}
+                 and role_kinds().get((text_of(doc)[max(0, e.start - 12):e.start].lower().split() or [""])[-1]) == "director"}
     words = [t.lower_ for t in tokens]
     for i, word in enumerate(words):
         if tokens[i].i in headings:
