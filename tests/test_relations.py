@@ -206,6 +206,12 @@ def test_a_network_that_aired_an_episode_of_a_series(read):
     assert {("Glass River", "broadcaster", "JTBC"), ("Salt Road", "broadcaster", "MBC")} <= found
 
 
+def test_a_performance_in_a_city_is_no_cast(read):
+    ex = read("News\n\nHan Yu-ri's performance in London drew 5,000 fans. Nova Ring gave a performance in Los Angeles.")
+    assert not [f for f in facts(ex) if f[1] == "castMember"]
+    assert not [m for m in ex.mentions if m.ref.cls in ("TVSeries", "Film")]
+
+
 def test_will_and_a_verb_is_no_directing(read):
     found = facts(read("News\n\nAfter this concert, Kim Ara will remove “Paper Sun” from her set list. "
                        "Seo Min-kyu will direct the drama “Glass River”."))
@@ -661,7 +667,7 @@ def test_a_sentence_that_opens_with_directed_by_speaks_of_the_work_before(read):
     # a filmography of dated titles: each item runs from one "(year)," to the next, commas and all
     ("Han Yu-ri starred in Tide Clock (2011), Hold Me, Heal Me (2015) and Salt Road (2018) before her military service.",
      "Han Yu-ri", ("Tide Clock", "Hold Me, Heal Me", "Salt Road")),
-    ("Critics praised Han Yu-ri's performance in Paper Bridge and her role in Salt Road.",
+    ("Critics praised Han Yu-ri's performance in the drama Paper Bridge and her role in Salt Road.",
      "Han Yu-ri", ("Paper Bridge", "Salt Road")),
 ])
 def test_unquoted_titles_listed_after_a_cue(read, sentence, person, works):
