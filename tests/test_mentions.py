@@ -190,6 +190,13 @@ def test_whose_album_it_is_names_an_artist_not_the_end_of_a_title(read):
     assert "Rain" not in {name for name, _ in found}
 
 
+def test_a_band_whose_name_opens_with_a_function_word_owns_its_album(read):
+    found = facts(read("News\n\n“Paper Sun” is the fourth single and sixth track from Our Silent Harbor's second studio "
+                       "album, Northern Rooms. His album sold well."))
+    assert ("Paper Sun", "performer", "Our Silent Harbor") in found
+    assert not {f for f in found if f[2] in ("His", "Silent Harbor")}
+
+
 def test_an_agent_named_like_a_company_is_an_organization(read):
     found = typed(read("News\n\n“Harbor Lights” is a compilation album, released in 2007 by Blue Landing Records."))
     assert ("Blue Landing Records", "Organization") in found

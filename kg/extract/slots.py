@@ -127,11 +127,17 @@ def _name_shaped(token: Token) -> bool:
 
 
 def _name_run(tokens: list[Token], token: Token, taken: bytearray, skip) -> list[Token]:
-    """The name ending at ``token``: it and the capitalised compounds before it."""
+    """The name ending at ``token``: it and the capitalised compounds before
+    it, and a capitalised function word the parse hangs on them as a
+    possessive or modifier when two words follow it ("My Chemical Romance")."""
     first = token.i
     while first > 0 and tokens[first - 1].is_title and not taken[tokens[first - 1].idx] \
             and tokens[first - 1].lower_ not in skip and tokens[first - 1].dep_ == "compound":
         first -= 1
+    before = tokens[first - 1] if first > 0 else None
+    if before is not None and token.i - first >= 1 and before.is_title and before.is_stop and not before.is_sent_start \
+            and before.dep_ in ("poss", "amod") and first <= before.head.i <= token.i and not taken[before.idx]:
+        return tokens[first - 1:token.i + 1]
     return tokens[first:token.i + 1]
 
 
@@ -151,7 +157,8 @@ def possessors(doc: Doc, tokens: list[Token], ents: list[Ent], heads: set[int]) 
                 or not _name_shaped(token) or token.lower_ in skip or token.ent_type_ in ("GPE", "Place"):
             continue  # "Korea's first album": a country's (the NER's LOC is too often a band)
         run = _name_run(tokens, token, taken, skip)
-        if any(t.is_stop or t.is_sent_start and len(run) == 1 for t in run) or _ends_a_title(tokens, run[0].i):
+        if any((t.is_stop and not (t is run[0] and len(run) >= 3)) or t.is_sent_start and len(run) == 1 for t in run) \
+                or _ends_a_title(tokens, run[0].i):
             continue
         first = run[0].i - (tokens[run[0].i - 1].text == "The")  # "The Decemberists' album"
         start, end = tokens[first].idx, token.idx + len(token)
