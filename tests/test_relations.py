@@ -490,6 +490,9 @@ def test_the_year_of_a_work_the_copula_describes(read, sentence, expected):
     ("“Blue Tide” was written by Han Yu-ri for girl group Nova Ring.", ("Blue Tide", "performer", "Nova Ring")),
     ("“Wannabe Tide” is the debut single by British girl group the Paper Kites.", ("Wannabe Tide", "performer", "Paper Kites")),
     ("“Kimi wa Tide” is Kim Ara's second solo single.", ("Kimi wa Tide", "performer", "Kim Ara")),
+    # a title of verb-like words that the parse takes for a clause is still the copula's subject
+    ("“The Night Is Young” is the Korean entry for the Asia Song Festival 2024, sung in English by Han Seo-yul.",
+     ("The Night Is Young", "performer", "Han Seo-yul")),
 ])
 def test_encyclopedic_performers(read, sentence, expected):
     assert expected in facts(read("News\n\n" + sentence))

@@ -22,6 +22,8 @@ TITLED = {"titled", "entitled", "called", "named"}
 EXAMPLES = {"like", "including", "as"}  # "veteran actors like A", "stars such as A"
 IN_PHRASE = {"appos", "compound", "conj", "nmod", "npadvmod", "amod", "dep"}
 VERB_DEPS = {"ROOT", "advcl", "relcl", "ccomp", "xcomp", "pcomp", "acl", "csubj", "parataxis"}
+COPULAS = {"is", "was", "are", "were"}
+SUBJECT_DEPS = ("nsubjpass", "nsubj", "dobj", "csubj", "parataxis")  # in the order a frame's other role is looked for
 VERB_CHILDREN = {"nsubj", "nsubjpass", "aux", "auxpass", "dobj", "agent"}
 
 
@@ -39,12 +41,15 @@ def attached(ctx: Context, anchor, accepted: tuple) -> list[EntityRef]:
     if node.dep_ == "pobj" and node.head.lower_ == "as" and node.head.dep_ == "prep":
         node = node.head.head  # "X was released as the lead single from": what the verb released
     for _ in range(4):
-        for dep in ("nsubjpass", "nsubj", "dobj"):
+        for dep in SUBJECT_DEPS:
             for child in node.children:
-                if child.dep_ == dep:
+                # a title of verb-like words is parsed as a clause: "'The Secret Is Love' is", "'You Really Got Me' is"
+                if child.dep_ == dep and (dep != "parataxis" or child.i < node.i):
                     found = refs_at(ctx, child, accepted)
                     if found:
                         return found
+        if node.dep_ == "ROOT" and node.lower_ in COPULAS:
+            return _copula_subject(ctx, node, accepted)
         if node.dep_ not in ("acl", "relcl", "appos", "advcl", "conj", "xcomp", "ccomp", "pcomp", "acomp", "attr") or node.head is node:
             return []
         # "surprised fans by unveiling X": the preposition's verb has the subject
@@ -66,6 +71,18 @@ def attached(ctx: Context, anchor, accepted: tuple) -> list[EntityRef]:
             if climbed is not node and climbed.i < node.i and (_is_verb(climbed) or climbed.lower_ in CLASS_NOUNS):
                 node = climbed  # "a ballet in three acts, created ... to the music of": the ballet's
     return []
+
+
+def _copula_subject(ctx: Context, verb, accepted: tuple) -> list[EntityRef]:
+    """The subject of "X is ..." that the parse lost: a quoted title of
+    verb-like words is often parsed as anything but the subject ("'The Secret
+    Is Love' is the entry for ..., sung by"). The last mention before the
+    copula, if it opens the clause (only punctuation before it)."""
+    sentence = ctx.sentence_of(verb.i)
+    before = ctx.mentions_in(ctx.doc[sentence.start:verb.i])
+    if len(before) != 1 or any(not t.is_punct and not t.is_space for t in ctx.doc[sentence.start:before[0][0].i]):
+        return []
+    return refs_at(ctx, before[0][0], accepted)
 
 
 def may_refer(token) -> bool:
