@@ -541,6 +541,11 @@ def test_member_of_or_from_a_group_and_who_acts(read):
     assert not {f for f in found if f[1] == "performer" and f[2] in ("Nova Ring", "BLACKPINK")}  # a solo song is the member's
 
 
+def test_composed_by_is_a_credit_not_a_groups_members(read):
+    assert ("Kim Ara", "memberOf", "Nova Ring") in facts(read("News\n\nThe girl group Nova Ring is composed of Kim Ara and Han Seo-yul."))
+    assert ("Lee Dan", "memberOf", "Nova Ring") not in facts(read("News\n\nNova Ring, a band composed by Lee Dan, released a single."))
+
+
 def test_a_company_or_a_longer_name_after_of_is_no_group(read):
     ex = read("News\n\nKim Ji-won from JYP Entertainment said the album is ready. "
               "Also directing is Park Min-ho of Check Out the Event.")
