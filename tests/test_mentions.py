@@ -288,3 +288,20 @@ def test_a_quoted_number_and_lower_case_words_needs_a_cue_to_be_a_title(read):
     ex = read("Charts\n\nThe main problem of \"12 AM release\" is fairness. Nova Ring's new single \"24 hours\" came out.")
     assert {m.ref.name: m.ref.cls for m in ex.mentions if m.ref.cls in ("Song", "Album", "TVSeries", "Film")} == {
         "24 hours": "Song"}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Kim Ara takes part in the OST of the drama Salt Road. Her song is titled Dreaming Harbor.", ("Dreaming Harbor", "Song")),
+    ("The first part of the OST, titled Falling Lantern, is sung by Kim Ara.", ("Falling Lantern", "Song")),
+    ("The network confirmed a drama called Paper Bridge for the autumn.", ("Paper Bridge", "TVSeries")),
+])
+def test_a_title_after_titled_or_called_takes_the_kind_of_the_noun_before(read, text, expected):
+    found = typed(read("News\n\n" + text))
+    assert expected in found
+    assert not {name for name, _ in found if name.lower().startswith("the first")}
+
+
+def test_another_name_in_brackets_is_no_work_of_its_own(read):
+    found = typed(read("News\n\nTeenage Moon in Heat (originally titled Moon) is a 1993 comedy film directed by Scott Perry."))
+    assert ("Teenage Moon in Heat", "Film") in found
+    assert "Moon" not in {name for name, _ in found}

@@ -82,6 +82,7 @@ def positioned_titles(doc: Doc, tokens: list[Token], ents: list[Ent], headings: 
     directors = {e.end for e in ents if e.cls in ("Person", "PERSON")  # where the name of "director X" ends
                  and role_kinds().get((text_of(doc)[max(0, e.start - 12):e.start].lower().split() or [""])[-1]) == "director"}
     words = [t.lower_ for t in tokens]
+    naming = lex["title_naming_words"]
     for i, word in enumerate(words):
         if tokens[i].i in headings:
             continue  # in Title Case, capitals say nothing
@@ -96,6 +97,10 @@ def positioned_titles(doc: Doc, tokens: list[Token], ents: list[Ent], headings: 
             cls = "TVSeries"  # "tvN's First Lady": a network's own series
         elif cls is None and word in ("'s", "'") and tokens[i].idx in directors:
             cls = ""  # "director Yoon Sung-hyun's Time to Hunt": a screen work, which kind the evidence says
+        elif cls is None and (word in naming["always"] or word in naming["after_a_work_noun"]) \
+                and "(" not in words[max(0, i - 2):i] and words[i - 1:i] != ["also"] and words[i - 1:i] != ["originally"]:
+            # not "X (originally titled Y)", "X, also titled Y": another name of X (ALSO_KNOWN_AS in kg/extract/__init__.py)
+            cls = _named_kind(words, i, cues, 5 if word in naming["always"] else 2, word in naming["always"])
         if cls is not None and i + 1 < len(tokens):
             start = i + 1 + (words[i + 1] in (",", ":"))
             while start + 1 < len(tokens) and re.fullmatch(r"(?i)part\.?\d*|vol\.?\d*", tokens[start].text):
@@ -150,6 +155,20 @@ def positioned_titles(doc: Doc, tokens: list[Token], ents: list[Ent], headings: 
         title = text_of(doc)[a:b]
         added.append(Ent(a, b, title, "TITLE", title, "cue-title", cue=cls))
     return ents + added
+
+
+def _named_kind(words: list[str], i: int, cues: dict, reach: int, always: bool) -> str | None:
+    """The kind of work a naming word at ``i`` ("titled", "called") names:
+    that of the nearest work noun up to ``reach`` words before it ("His song
+    is titled", "the OST, titled"); "" (a work, kind left to the evidence)
+    if there is none and ``always``; else None."""
+    for word in reversed(words[max(0, i - reach):i]):
+        if word in (".", "!", "?", ";"):
+            break
+        cls = cues.get(word) or (cues.get(word[:-1]) if word.endswith("s") else None)
+        if cls:
+            return cls
+    return "" if always else None
 
 
 def _opening_run(tokens: list[Token], sentence, taken: bytearray, not_titles: set) -> tuple[int, int] | None:
@@ -268,8 +287,9 @@ def headlines(doc: Doc) -> set[int]:
 
 
 def _title_run(tokens: list[Token], i: int, taken: bytearray, not_titles: set) -> tuple[int, int] | None:
-    """Tokens ``i``.. as a title: capitalised words or numbers, with small
-    words between them, in one sentence, touching no other mention."""
+    """Tokens ``i``.. as a title: capitalised words or numbers in digits
+    ("The first" is no title), with small words between them, in one
+    sentence, touching no other mention."""
     last = None
     j = i
     while j < len(tokens) and j - i < 10:
@@ -277,7 +297,7 @@ def _title_run(tokens: list[Token], i: int, taken: bytearray, not_titles: set) -
         if (j > i and (t.is_sent_start or t.text in STOPPERS)) or taken.find(1, t.idx, t.idx + len(t)) >= 0 \
                 or t.text.count("'") > 1:  # "ENA's'Extraordinary": words and quotes run together, no one word
             break
-        if t.text[:1].isupper() or (t.like_num and j > i) or (t.text[:1].isdigit() and j == i) \
+        if t.text[:1].isupper() or t.text[:1].isdigit() \
                 or (j > i and last == j - 1 and CONTRACTION.fullmatch(t.lower_) and not tokens[j - 1].whitespace_):
             last = j  # "Can't Lose!": the tokenizer's "Ca" + "n't" is one word
         elif not (t.lower_ in SMALL_WORDS and j > i) and not (t.text in "!?" and last == j - 1 and not tokens[j - 1].whitespace_):
