@@ -305,3 +305,9 @@ def test_another_name_in_brackets_is_no_work_of_its_own(read):
     found = typed(read("News\n\nTeenage Moon in Heat (originally titled Moon) is a 1993 comedy film directed by Scott Perry."))
     assert ("Teenage Moon in Heat", "Film") in found
     assert "Moon" not in {name for name, _ in found}
+
+
+def test_a_plural_cue_lists_two_titles_and_a_singular_one_names_one(read):
+    found = typed(read("News\n\nLee Dan composed the two songs Falling Harbor and Paper Moon for the drama. "
+                       "Kim Ara sang the song Salt and Pepper on the show."))
+    assert {("Falling Harbor", "Song"), ("Paper Moon", "Song"), ("Salt and Pepper", "Song")} <= found

@@ -110,7 +110,9 @@ def positioned_titles(doc: Doc, tokens: list[Token], ents: list[Ent], headings: 
                     and tokens[run[1] - 1].text not in "!?":  # "drama, Can't Lose! will air": the title closes itself
                 run = None  # "on that OST, Bobby Kim sang", "OST, Fly to the Sky's member": a clause, not an apposition
             if run:
-                found += [(*r, cls) for r in [run, *_listed_after(tokens, run, taken, not_titles)]]
+                # "the two songs Love of Iris and Do Not Forget": two titles
+                run = _split_at_and(tokens, run) if word.endswith("s") and word[:-1] in cues else [run]
+                found += [(*r, cls) for r in [*run, *_listed_after(tokens, run[-1], taken, not_titles)]]
         elif tokens[i].text == "(" and i + 2 < len(tokens) and YEAR.fullmatch(tokens[i + 1].text) and tokens[i + 2].text == ")":
             run = _title_run_before(tokens, i, taken, not_titles)
             if run:
@@ -218,6 +220,16 @@ def _gloss_then_copula(tokens: list[Token], paren: int, end: int) -> bool:
     close = next((k for k in range(paren + 1, min(paren + 30, end)) if tokens[k].text == ")"), None)
     after = close + 1 + (close + 1 < end and tokens[close + 1].text == ",") if close is not None else end
     return after < end and tokens[after].lower_ in ("is", "was")
+
+
+def _split_at_and(tokens: list[Token], run: tuple[int, int]) -> list[tuple[int, int]]:
+    """A run after a plural cue, as the titles it lists: split at an "and"
+    between capitalised words ("A and B"), else the run itself."""
+    start, end = run
+    for k in range(end - 2, start, -1):
+        if tokens[k].lower_ == "and" and tokens[k + 1].text[:1].isupper() and tokens[k - 1].text[:1].isupper():
+            return [(start, k), (k + 1, end)]
+    return [run]
 
 
 def _listed_after(tokens: list[Token], run: tuple[int, int], taken: bytearray, not_titles: set) -> list[tuple[int, int]]:
