@@ -338,6 +338,13 @@ def test_ratings_go_to_the_subject_of_their_clause(read):
         ("Ruby Ring", "12.8"), ("Terius Behind Me", "6.3"), ("Terius Behind Me", "7.6"), ("Terius Behind Me", "6.1")}
 
 
+def test_thresholds_changes_and_other_scores_are_no_ratings(read):
+    ex = read("Ratings\n\n“Salt Road” recorded 12.1% nationwide, according to Nielsen Korea. The ratings jumped 2.2% in "
+              "comparison to the previous episode, a 0.7% increase, and the drama is about to break the 15% barrier. "
+              "If the finale breaks 14%, the cast will celebrate. It also earned a 91% rating on Rotten Tomatoes.")
+    assert {(r.series.name, str(r.value)) for r in ex.ratings} == {("Salt Road", "12.1")}
+
+
 def test_the_rows_of_a_flattened_ratings_table(read):
     ex = read("Ratings\n\nThis week's ratings were as follows.\n\nGlass River 13 KBS 3.7%\nSalt Road 4 MBC 5.1%\nPaper Bridge SBS\n")
     assert {(r.series.name, str(r.value), r.episode) for r in ex.ratings} == {("Glass River", "3.7", 13), ("Salt Road", "5.1", 4)}

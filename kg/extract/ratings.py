@@ -5,7 +5,7 @@ import re
 from decimal import Decimal
 from functools import lru_cache
 
-from ..data import lexicon
+from ..data import alternatives, lexicon
 from ..records import EntityRef, Fact, RatingFact
 from .context import _any_word
 from .spans import FAMILIES, whole_words
@@ -14,13 +14,14 @@ CHART_THEN_RANK = re.compile(r"\bcharts?\b.*\bNo\.")
 
 
 PERCENTS = re.compile(r"(\d{1,3}(?:[.,]\d+)?)((?:\s*(?:,|and|, and)\s*\d{1,3}(?:[.,]\d+)?)*)\s*(?:%|percent\b|per cent\b)", re.I)
-RATING_WORDS = _any_word(["rating", "ratings", "viewership", "viewers", "nationwide", "metropolitan", "audience", "episode",
-                          "finale", "premiere", "TNmS", "Nielsen", "AGB"])
+RATING_WORDS = _any_word(lexicon()["ratings"]["rating_words"])
 EPISODE = re.compile(r"\b(?:episode|ep\.?)\s*(\d{1,4})\b|\b(\d{1,4})(?:st|nd|rd|th)\s+episode\b|\b(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\s+episode\b", re.I)
 VALUE = re.compile(r"(?<![\d.])(\d{1,3}(?:\.\d+)?)(?=(?:\s*(?:,|and|, and|or)\s*\d{1,3}(?:\.\d+)?)*\s*(?:%|percent\b|per cent\b))", re.I)
-NOT_A_RATING = re.compile(r"(?:peak\w*|high of|over|more than|above|past|nearly|almost|about|around|roughly|up to|"
-                          r"exceeded|surpassed|topped|broke|crossed|under|below|less than|from|to|by|between)\s*(?:at\s+|a\s+)?$", re.I)
-POINTS = re.compile(r"^\s*(?:%|percent|per cent)?\s*(?:percentage\s+)?points?\b", re.I)
+# A peak, a threshold or a change, not a rating: the words before a figure ("peaked at", "broke through"),
+# and after it ("dropped 0.5 points", "0.4% higher than", "the 30% mark").
+NOT_A_RATING = re.compile(r"\b(?:" + alternatives(lexicon()["ratings"]["not_before"]) + r")\s*(?:at\s+|a\s+)?$", re.I)
+POINTS = re.compile(r"^\s*(?:%|percent|per cent)?\s*(?:(?:viewership|viewer|audience)\s+)?(?:ratings?\s+)?(?:"
+                    + alternatives(lexicon()["ratings"]["not_after"]) + r")\b", re.I)
 
 
 def read_ratings(ctx) -> None:
