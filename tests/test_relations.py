@@ -493,6 +493,18 @@ def test_the_year_of_a_work_the_copula_describes(read, sentence, expected):
     assert expected in facts(read("News\n\n" + sentence))
 
 
+def test_numbered_items_by_their_artists_and_the_ranks_stated_under_them(read):
+    ex = read("Albums that made the Billboard 200\n\nThe Billboard 200 ranks the most popular albums in the US.\n\n"
+              "1. Tidewater by BTS\n\nThis album first entered the Billboard 200 chart in March, where it peaked at #140!\n\n"
+              "2. [03:00] by TWICE\n\nThis album first entered the Billboard 200 chart in May, where it peaked at #112!\n\n"
+              "Japan's best-selling albums\n\n1. 2PM's Junho — “Salt Night”\n2. NCT 127 — “Paper Sun” - 93,646 copies")
+    found = facts(ex)
+    assert {("Tidewater", "performer", "BTS"), ("Salt Night", "performer", "Junho"), ("Paper Sun", "performer", "NCT 127")} <= found
+    # the items' numbers count the list; the ranks are the ones stated under each, and
+    # "This album" under an item whose title was not found is no earlier item's
+    assert {(c.entry.name, c.rank) for c in ex.chart_entries} == {("Tidewater", 140)}
+
+
 @pytest.mark.parametrize("sentence, expected", [
     ("“Blue Tide” was written by Han Yu-ri for girl group Nova Ring.", ("Blue Tide", "performer", "Nova Ring")),
     ("“Wannabe Tide” is the debut single by British girl group the Paper Kites.", ("Wannabe Tide", "performer", "Paper Kites")),

@@ -50,7 +50,8 @@ def read_charts(ctx) -> None:
             continue
         works_before = []
         numbered = NUMBERED.match(text)
-        if numbered and in_force is not None and not own:  # "6. Cravity - "Season 3" - 14,283" in a ranking
+        if numbered and in_force is not None and not own and not _ranked_below(ctx, index):
+            # "6. Cravity - "Season 3" - 14,283" in a ranking
             pairs = _pair(ctx, sentence, text, [Rank(int(numbered.group(1)), 0, numbered.end())])
             records.extend(_entries(ctx, index, sentence, pairs[:1], [Rank(int(numbered.group(1)), 0, 0)], [in_force]))
             continue
@@ -220,6 +221,16 @@ def _free_chart_name(text: str) -> str:
     """The charts an all-kill is on, as the text puts it ("domestic music charts")."""
     phrase = re.search(r"\b((?:(?!on\b|the\b|in\b|of\b)[\w-]+\s){0,3}charts?)\b", text, re.I)
     return phrase.group(1) if phrase else "all charts"
+
+
+def _ranked_below(ctx, index: int) -> bool:
+    """Does the text under a numbered line state a rank of its own ("1.
+    The Dream Chapter: STAR by TXT / This album ... peaked at #140")? Then
+    the list's numbers only count its items."""
+    text = ctx.sentence_texts[index]
+    below = text[text.index("\n"):] if "\n" in text.strip() else \
+        ctx.sentence_texts[index + 1] if index + 1 < len(ctx.sentence_texts) else ""
+    return not NUMBERED.match(below) and bool(ranks_in(below))
 
 
 def _clauses(sentence, text):

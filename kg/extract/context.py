@@ -29,6 +29,7 @@ HEDGES = _any_word(lexicon()["hedge_words"])
 
 
 INSTRUMENTAL = _any_word(lexicon()["instrumental_words"])
+LIST_ITEM = re.compile(r"(?m)^[ \t]*\d{1,3}[.)][ \t]+\S")  # "4. Tale of the Nine Tailed": an item that heads what follows
 
 
 def is_hedged(text: str) -> bool:
@@ -65,6 +66,7 @@ class Context:
                        if before.i == token.i - 2 and doc[token.i - 1].text == "(" and self.class_of(person) in ("Person", "PERSON")}
         # Credits for every track of an album ("wrote all of the songs on the album"): (album, property, person, evidence)
         self.track_credits: list[tuple] = []
+        self._item_starts = [m.start() for m in LIST_ITEM.finditer(article.text)]
 
     def _twins(self, ents: list[Ent]) -> dict[int, str]:
         """Mentions of a name decided Song (or Album) whose own cue says the
@@ -186,12 +188,16 @@ class Context:
 
     def antecedent(self, token, accepted: tuple, subject: bool = False) -> EntityRef | None:
         """What "the drama", "the album", "its" refers to: the nearest earlier
-        mention of an accepted class. ``subject``: for "she" or "he", the
-        nearest that was a clause's subject, if any ("Kim Ara ... Starting
-        with Blue Ferry, she starred in": Kim Ara)."""
+        mention of an accepted class, never before the numbered list item
+        the token stands under ("4. Tale of the Nine Tailed / Lee Yeon (played
+        by ...)"; "2. SuperM by SuperM / This album ..."). ``subject``: for
+        "she" or "he", the nearest that was a clause's subject, if any ("Kim
+        Ara ... Starting with Blue Ferry, she starred in": Kim Ara)."""
+        items = self._item_starts[:bisect_right(self._item_starts, token.idx)]
+        since = items[-1] if items else 0
         best = None
         for ent in self.by_start.values():
-            if ent.start < token.idx and self.class_of(ent) in accepted and ent.name not in self.characters \
+            if since <= ent.start < token.idx and self.class_of(ent) in accepted and ent.name not in self.characters \
                     and ent.start not in self.asides:
                 if best is None or ent.start > best.start:
                     best = ent

@@ -21,6 +21,7 @@ from .spans import TYPED, WORKS, span_text
 
 LINE = re.compile(r"(?m)^[ \t]*(\d{1,2})[.)][ \t]+(\S[^\n]*?)[ \t]*$")
 SEPARATOR = re.compile(r"\s+[-–—]\s+")
+BY = re.compile(r"\s+by\s+")  # a numbered line "The Dream Chapter: STAR by TXT"
 ARTISTS = re.compile(r"\s+(?:x|X|×|&|and|with|feat\.?|ft\.?|featuring)\s+|\s*,\s*")
 IN_PARENS = re.compile(r"^(?P<name>.*?)\s*\((?P<group>[^()]+)\)\s*$")
 POSSESSED = re.compile(r"^(?P<group>[^']+?)'s?\s+(?P<name>\S.*)$")  # "BLACKPINK's Rosé"
@@ -29,6 +30,7 @@ HEADING = re.compile(r"^([^\n\"]{1,60}?)\s+[-–—]\s+([^\n]{1,80}?)\s*(?:\(([^
 CREDIT_ROLES = {"lyrics": "lyricist", "lyric": "lyricist", "words": "lyricist", "composition": "composer",
                 "composed": "composer", "music": "composer", "composer": "composer"}
 ARTIST_CLASSES = ("Person", "MusicGroup")
+COUNT = re.compile(r"[\d,.\s]*\d[\d,.\s]*(?:[A-Za-z]+\.?)?(?:\s+[a-z]+)?")  # "93,646", "241,479 copies", "1.2M streams"
 
 
 def read_lists(ctx) -> None:
@@ -36,6 +38,9 @@ def read_lists(ctx) -> None:
         if any(SEPARATOR.search(content) or '"' in content for _, _, content in block):
             for start, _, content in block:
                 _read_credit_line(ctx, start, content)
+        elif all(BY.search(content) for _, _, content in block):
+            for start, _, content in block:
+                _read_credit_line(ctx, start, content, BY)
         elif len(block) >= 2:
             _read_track_list(ctx, block)
     for line in DASH_LINE.finditer(ctx.article.text):  # un-numbered: "SOYOU - The Only One", '"Thirst" - Mad Clown, Ailee'
@@ -60,9 +65,9 @@ def _blocks(text: str) -> list[list[tuple[int, int, str]]]:
     return blocks
 
 
-def _read_credit_line(ctx, start: int, content: str) -> None:
-    """A work and its artists on one line, set apart by dashes."""
-    parts = [p.strip() for p in SEPARATOR.split(content) if p.strip()]
+def _read_credit_line(ctx, start: int, content: str, separator: re.Pattern = SEPARATOR) -> None:
+    """A work and its artists on one line, set apart by dashes (or "by")."""
+    parts = [p.strip() for p in separator.split(content) if p.strip()]
     if len(parts) < 2:
         return
     works = [(i, ref) for i, part in enumerate(parts) if (ref := _work(ctx, start + content.index(part), part))]
@@ -72,8 +77,8 @@ def _read_credit_line(ctx, start: int, content: str) -> None:
     sentence = ctx.sentence_of(ctx.doc.char_span(start, start + 1, alignment_mode="expand").start)
     evidence = ctx.evidence(sentence, "reader:credit-line", 0.8)
     for i, part in enumerate(parts):
-        if i == index or re.search(r"\d", part):
-            continue
+        if i == index or COUNT.fullmatch(part):
+            continue  # "241,479 copies": a count, not an artist ("2PM's Junho", "NCT 127" are)
         for artist, group in _artists(ctx, part):
             ctx.extraction.facts.append(Fact(work, "performer", artist, evidence))
             if group is not None:

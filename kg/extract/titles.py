@@ -371,7 +371,9 @@ def _with_comma_part(tokens: list[Token], run: tuple[int, int], taken: bytearray
     return (part, end) if dated and _title_run(tokens, part, taken, not_titles) == (part, start - 1) else run
 
 
-DASH_LINE = re.compile(r"(?m)^[ \t]*(?:\d{1,3}[.)][ \t]+)?([^\n]{1,60}?)\s+[-–—]\s+([^\n]{1,80}?)[ \t]*$")
+# "SOYOU - The Only One", and in a numbered list "1. The Dream Chapter: STAR by TXT"
+DASH_LINE = re.compile(r"(?m)^[ \t]*(?:\d{1,3}[.)][ \t]+(?=[^\n]+\sby\s)([^\n]{1,60}?)\s+by\s+([^\n]{1,60}?)[ \t]*$"
+                       r"|(?:\d{1,3}[.)][ \t]+)?([^\n]{1,60}?)\s+[-–—]\s+([^\n]{1,80}?)[ \t]*$)")
 
 
 def _dash_line_titles(doc: Doc, tokens: list[Token], ents: list[Ent], taken: bytearray, not_titles: set) -> list:
@@ -381,7 +383,8 @@ def _dash_line_titles(doc: Doc, tokens: list[Token], ents: list[Ent], taken: byt
     artists = {(e.start, e.end) for e in ents if e.cls in ("Person", "MusicGroup", "PERSON", "ORG")}
     found = []
     for match in DASH_LINE.finditer(text_of(doc)):
-        for artist, title in ((1, 2), (2, 1)):
+        first = 1 if match.group(1) is not None else 3
+        for artist, title in ((first, first + 1), (first + 1, first)):
             if (match.start(artist), match.end(artist)) not in artists:
                 continue
             span = doc.char_span(match.start(title), match.end(title), alignment_mode="contract")
