@@ -560,6 +560,20 @@ def test_member_of_or_from_a_group_and_who_acts(read):
     assert not {f for f in found if f[1] == "performer" and f[2] in ("Nova Ring", "BLACKPINK")}  # a solo song is the member's
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("The boy group Nova Ring debuted in May. The group consists of four members: Jiho, Taemin, Dal and Kim Ara.",
+     {("Jiho", "memberOf", "Nova Ring"), ("Kim Ara", "memberOf", "Nova Ring")}),
+    ("Han Seo-yul, formerly of the girl group Nova Ring, starred in the drama.", {("Han Seo-yul", "memberOf", "Nova Ring")}),
+    ("Starring Lee Da-hee, Kim Nam-gil and Cha Eun-woo, “Island” is a fantasy drama.",
+     {("Island", "castMember", "Lee Da-hee"), ("Island", "castMember", "Cha Eun-woo")}),
+    ("“Salt Road” premiered on KBS on Monday. The drama also boasts veteran actors like Shin Goo and Kim Hae-sook.",
+     {("Salt Road", "castMember", "Shin Goo"), ("Salt Road", "castMember", "Kim Hae-sook")}),
+])
+def test_line_ups_and_casts_in_other_wordings(read, text, expected):
+    found = facts(read("News\n\n" + text))
+    assert expected <= found, expected - found
+
+
 def test_composed_by_is_a_credit_not_a_groups_members(read):
     assert ("Kim Ara", "memberOf", "Nova Ring") in facts(read("News\n\nThe girl group Nova Ring is composed of Kim Ara and Han Seo-yul."))
     assert ("Lee Dan", "memberOf", "Nova Ring") not in facts(read("News\n\nNova Ring, a band composed by Lee Dan, released a single."))

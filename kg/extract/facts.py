@@ -89,6 +89,12 @@ def _unnamed(ctx: Context, binding: Binding, sentence, role: str) -> list[Entity
             return with_listed(ctx, found, accepted)
         if hangs_on_noun(ctx, anchor):
             return []  # "albums released in 2021": the frame is about that noun, which names nothing
+        if _opens(anchor, sentence):  # "Starring A, B and C, 'Island' is ...": what the sentence goes on to name
+            bound = {t.i for tokens in binding.roles.values() for t in tokens}
+            after = [ref for token, ent in ctx.mentions_in(sentence) if token.i > anchor.i and token.i not in bound
+                     and ctx.class_of(ent) in accepted + tuple(FAMILIES) and (ref := ctx.ref(ent, accepted)) is not None]
+            if after:
+                return after[:1]
         before = [ent for token, ent in ctx.mentions_in(sentence)
                   if token.i < anchor.i and ctx.class_of(ent) in accepted + tuple(FAMILIES)]
         ref = ctx.ref(before[-1], accepted) if before else None

@@ -104,7 +104,7 @@ def group_members(doc: Doc, tokens: list[Token], words: list[str], ents: list[En
     people_ends = set(people.values())
     for token, word in zip(tokens, words):
         if (word in list_cues or word == "member") and token.i + 1 < len(tokens):
-            i, starts = token.i + 1 + (word in list_cues and words[token.i + 1] == "of"), []  # "consisting of A, B"
+            i, starts = token.i + 1 + (word in list_cues and words[token.i + 1] in ("of", ":")), []  # "consisting of A, B", "members: A, B"
             while name_at(i) or i < len(tokens) and tokens[i].idx in people:  # a known name may stand in the list
                 starts.append(i)
                 i += 1
