@@ -574,6 +574,12 @@ def test_line_ups_and_casts_in_other_wordings(read, text, expected):
     assert expected <= found, expected - found
 
 
+def test_a_pronouns_work_after_a_comma_or_a_year(read):
+    found = facts(read("News\n\nNova Ring member Kim Ara debuted as a soloist. Her solo, “Paper Sun”, became a hit. "
+                       "The boy group Dayline toured Japan in support of their 2023 mini-album, Ember Road."))
+    assert {("Paper Sun", "performer", "Kim Ara"), ("Ember Road", "performer", "Dayline")} <= found
+
+
 def test_composed_by_is_a_credit_not_a_groups_members(read):
     assert ("Kim Ara", "memberOf", "Nova Ring") in facts(read("News\n\nThe girl group Nova Ring is composed of Kim Ara and Han Seo-yul."))
     assert ("Lee Dan", "memberOf", "Nova Ring") not in facts(read("News\n\nNova Ring, a band composed by Lee Dan, released a single."))
