@@ -319,6 +319,11 @@ def test_heading_and_followed_by(read):
     # "the 14th" after "as of" or "on" is a day, not a rank
     ("“Glass Garden” ranked 6th on Melon's weekly chart as of the 14th.", {("Glass Garden", "Melon", 6)}),
     ("“Glass Garden” ranked first on Melon on the 20th.", {("Glass Garden", "Melon", 1)}),
+    # "position 25" is a rank; one rank goes only to the works listed together, not to every work of the clause
+    ("On the Melon chart, Dayline's “Ember” has been pushed down nine spots since last week to position 25.",
+     {("Ember", "Melon", 25)}),
+    ("On the Melon chart, “Ember” has 1,453,331 downloads, while “Wave” has 1,259,612 downloads and Korin's “Salt” "
+     "has 1,213,155 downloads being the third in the Downloads chart.", {("Salt", "Melon", 3)}),
 ])
 def test_chart_shapes(read, text, expected):
     assert providers(read("Charts\n\n" + text)) == expected

@@ -127,8 +127,8 @@ def _pair(ctx, clause, text: str, ranks: list[Rank]) -> list[tuple[EntityRef, Ra
                 continue
             pairs.append((work[1], rank))
             used.add(work)
-        if len(ranks) == 1:  # "Dynamite and Butter topped the chart"
-            pairs += [(w[1], ranks[0]) for w in works if w not in used]
+        if len(ranks) == 1:  # "Dynamite and Butter topped the chart", not "A has 1.4M downloads ... and B, the third"
+            pairs += [(w[1], ranks[0]) for w in works if w not in used and any(_listed_with(clause, u[0], w[0]) for u in used)]
     if listed:  # "A at No. 2, followed by B, C and D": 3, 4 and 5
         last = max((r for r in ranks if r.start < follow.start()), key=lambda r: r.start, default=None)
         for step, w in enumerate(listed, 1):
