@@ -585,6 +585,24 @@ def test_a_pronouns_work_after_a_comma_or_a_year(read):
     assert {("Paper Sun", "performer", "Kim Ara"), ("Ember Road", "performer", "Dayline")} <= found
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("Yoo Jae-suk appeared on MBC 'Salt Road' last year.", ("Salt Road", "broadcaster", "MBC")),
+    ("She performed on 'Paper Bridge' of KBS2 on Saturday.", ("Paper Bridge", "broadcaster", "KBS2 TV")),
+    ("'Glass Harbor,' KBS' weekend drama, drew 20 percent.", ("Glass Harbor", "broadcaster", "KBS")),
+    ("Kim Jin-won was in charge of directing “Salt Road”.", ("Salt Road", "director", "Kim Jin-won")),
+    ("Actor Han Seo-yul returns to the small screen. He is famous for his roles in “Dream Harbor” and “Healer Moon”.",
+     ("Healer Moon", "castMember", "Han Seo-yul")),
+])
+def test_networks_directors_and_roles_in_short_wordings(read, text, expected):
+    assert expected in facts(read("News\n\n" + text))
+
+
+def test_a_list_of_a_networks_shows_names_no_broadcaster_across_its_commas(read):
+    found = facts(read("News\n\nOther popular programs are MBC primetime drama “Salt Road,” SBS variety show "
+                       "“Paper Bridge” and KBS show “Glass Harbor.”"))
+    assert ("Salt Road", "broadcaster", "SBS") not in found
+
+
 def test_composed_by_is_a_credit_not_a_groups_members(read):
     assert ("Kim Ara", "memberOf", "Nova Ring") in facts(read("News\n\nThe girl group Nova Ring is composed of Kim Ara and Han Seo-yul."))
     assert ("Lee Dan", "memberOf", "Nova Ring") not in facts(read("News\n\nNova Ring, a band composed by Lee Dan, released a single."))
