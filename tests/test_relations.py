@@ -603,6 +603,14 @@ def test_a_list_of_a_networks_shows_names_no_broadcaster_across_its_commas(read)
     assert ("Salt Road", "broadcaster", "SBS") not in found
 
 
+def test_award_results_name_the_works_of_actors_and_directors_only(read):
+    found = facts(read("Awards\n\nThe results are as follows: BEST DIRECTOR: Kang Woo-seok (Salt Road) ***** "
+                       "BEST ACTOR: Jeong Jae-yeong (Salt Road) ***** BEST CINEMATOGRAPHER: Lee Mo-ge (Paper Bridge) ***** "
+                       "BEST ART DIRECTOR: Lee Ha-joon (Paper Bridge) ***** BEST SCREENWRITER: Kim Hyeon-seok (Glass Harbor)"))
+    assert {("Salt Road", "director", "Kang Woo-seok"), ("Salt Road", "castMember", "Jeong Jae-yeong")} <= found
+    assert not {f for f in found if f[2] in ("Lee Mo-ge", "Lee Ha-joon", "Kim Hyeon-seok")}
+
+
 def test_composed_by_is_a_credit_not_a_groups_members(read):
     assert ("Kim Ara", "memberOf", "Nova Ring") in facts(read("News\n\nThe girl group Nova Ring is composed of Kim Ara and Han Seo-yul."))
     assert ("Lee Dan", "memberOf", "Nova Ring") not in facts(read("News\n\nNova Ring, a band composed by Lee Dan, released a single."))

@@ -78,6 +78,7 @@ def apply_binding(ctx: Context, binding: Binding) -> None:
 YEAR = re.compile(r"(?:19|20)\d\d")
 YEAR_RANGE = re.compile(r"(?:19|20)\d\d\s*[-–]\s*(?:\d\d|(?:19|20)\d\d)")
 NOT_A_ROLE_BEFORE = set(lexicon()["role_kinds"]["_not_a_role_before"])
+ITEM_BREAKS = {";", "|", "•", "·"}  # between the items of a list on one line
 def _unnamed(ctx: Context, binding: Binding, sentence, role: str) -> list[EntityRef]:
     """A role the rule did not bind: attached from the rule's anchor when
     it names one, else implied by what the article is about."""
@@ -159,6 +160,8 @@ def _role_word_kind(token, sentence) -> str | None:
     name ("by the composer X": composer, X its apposition)."""
     kinds, doc = role_kinds(), token.doc
     for i in range(token.i, sentence.start - 1, -1):
+        if doc[i].text in ITEM_BREAKS or doc[i].text.strip("*") == "":
+            return None  # "BEST DIRECTOR: A (Moss) ***** BEST LIGHTING: B (Moss)": B's item has no role word
         kind = kinds.get(doc[i].lower_)
         if kind and i + 1 < sentence.end and doc[i + 1].lower_ in NOT_A_ROLE_BEFORE:
             continue  # "the script reading": the word names a thing, not the person's role
@@ -169,7 +172,8 @@ def _role_word_kind(token, sentence) -> str | None:
                                            or doc[j].is_lower and doc[j].is_alpha and not doc[j].is_stop):
                 run.add(kinds.get(doc[j].lower_))
                 j -= 1
-            return "performer" if "performer" in run else kind
+            # "ART DIRECTOR": a crew member, not the director
+            return "performer" if "performer" in run else "crew" if "crew" in run else kind
     return None
 
 

@@ -17,7 +17,8 @@ from .spans import WORKS as WORK_CLASSES
 from .typing import described_as
 
 FILMOGRAPHY_CONTEXT = re.compile(r"\b(?:director|directors|directed|PD|writer|writers|screenwriter|known for|starred|starring|"
-                                 r"stars|cast|casting|actor|actress|actors|drama|dramas|series|film|films|movie|movies|script)\b")
+                                 r"stars|cast|casting|actor|actress|actors|drama|dramas|series|film|films|movie|movies|script|"
+                                 r"(?i:best (?:new |supporting )?(?:actor|actress|director)))\b")  # "BEST ACTOR: X (Moss)"
 PARENTHESIS = re.compile(r"\(([^()\n]{3,160})\)")
 LABELLED = re.compile(r"\s*[\w-]+\s*:")
 
