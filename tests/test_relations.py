@@ -611,6 +611,13 @@ def test_award_results_name_the_works_of_actors_and_directors_only(read):
     assert not {f for f in found if f[2] in ("Lee Mo-ge", "Lee Ha-joon", "Kim Hyeon-seok")}
 
 
+def test_a_list_after_a_group_and_its_member_lists_other_people_unless_stage_names(read):
+    found = facts(read("News\n\nThe film stars Big Bang TOP, Kim So-yeon and Kim Seung-woo. "
+                       "BLACKPINK Jennie, Lisa and Rose attended the premiere."))
+    assert {("TOP", "memberOf", "BIGBANG"), ("Lisa", "memberOf", "BLACKPINK"), ("Rose", "memberOf", "BLACKPINK")} <= found
+    assert not {f for f in found if f[0] in ("Kim So-yeon", "Kim Seung-woo") and f[1] == "memberOf"}
+
+
 def test_composed_by_is_a_credit_not_a_groups_members(read):
     assert ("Kim Ara", "memberOf", "Nova Ring") in facts(read("News\n\nThe girl group Nova Ring is composed of Kim Ara and Han Seo-yul."))
     assert ("Lee Dan", "memberOf", "Nova Ring") not in facts(read("News\n\nNova Ring, a band composed by Lee Dan, released a single."))
