@@ -618,6 +618,22 @@ def test_a_list_after_a_group_and_its_member_lists_other_people_unless_stage_nam
     assert not {f for f in found if f[0] in ("Kim So-yeon", "Kim Seung-woo") and f[1] == "memberOf"}
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("Ra Hee-chan won acclaim with 2007's “Going by the Ferry,” a comedy film.", ("Going by the Ferry", "releaseDate", "2007")),
+    ("Dayline broke into the industry back in January 2015 with their debut mini album Season Of Glass.",
+     ("Season Of Glass", "releaseDate", "2015-01")),
+    ("Kim Ara made her solo debut in 2014 with an album “At Harbor Gate”.", ("At Harbor Gate", "releaseDate", "2014")),
+])
+def test_a_years_work_and_a_debut_with_a_work(read, text, expected):
+    assert expected in facts(read("News\n\n" + text))
+
+
+def test_the_air_date_of_a_later_episode_is_no_premiere(read):
+    found = facts(read("News\n\nThe drama “Salt Road” aired its first episode in March 2012. Episode 16 of MBC's "
+                       "“Salt Road”, which aired on February 23, 2013, recorded 41.3%."))
+    assert {f for f in found if f[1] == "releaseDate"} == {("Salt Road", "releaseDate", "2012-03")}
+
+
 def test_composed_by_is_a_credit_not_a_groups_members(read):
     assert ("Kim Ara", "memberOf", "Nova Ring") in facts(read("News\n\nThe girl group Nova Ring is composed of Kim Ara and Han Seo-yul."))
     assert ("Lee Dan", "memberOf", "Nova Ring") not in facts(read("News\n\nNova Ring, a band composed by Lee Dan, released a single."))

@@ -60,6 +60,8 @@ def apply_binding(ctx: Context, binding: Binding) -> None:
     evidence = ctx.evidence(sentence, rule.id, rule.confidence, binding.span, [ctx.supplied])
     for subject in subjects:
         if rule.makes == "releaseDate":
+            if subject.cls == "TVSeries" and LATER_EPISODE.search(span_text(sentence)):
+                continue  # "episode 16 of X, which aired on February 23": the day of one episode, not the premiere
             value = _date_of(ctx, roles.get("object", [None])[0], sentence)
             if value:
                 ctx.extraction.facts.append(Fact(subject, "releaseDate", value, evidence))
@@ -76,6 +78,10 @@ def apply_binding(ctx: Context, binding: Binding) -> None:
 
 
 YEAR = re.compile(r"(?:19|20)\d\d")
+# An episode after the first ("episode 16", "its 16th episode", "the last episode", "the finale"): its air date is no premiere.
+LATER_EPISODE = re.compile(r"\b(?:episode|ep\.)\s*(?!0*1\b)\d+|\b(?!1st\b)\d+(?:st|nd|rd|th)\s+episode|\b(?:" + "|".join(
+    [w for w, n in lexicon()["ordinals"].items() if n > 1] + lexicon()["later_episode_words"]["before"]) + r")\s+episode|\b(?:"
+    + "|".join(lexicon()["later_episode_words"]["alone"]) + r")\b", re.I)
 YEAR_RANGE = re.compile(r"(?:19|20)\d\d\s*[-–]\s*(?:\d\d|(?:19|20)\d\d)")
 NOT_A_ROLE_BEFORE = set(lexicon()["role_kinds"]["_not_a_role_before"])
 ITEM_BREAKS = {";", "|", "•", "·"}  # between the items of a list on one line
