@@ -628,6 +628,11 @@ def test_a_years_work_and_a_debut_with_a_work(read, text, expected):
     assert expected in facts(read("News\n\n" + text))
 
 
+def test_two_actors_own_their_drama(read):
+    found = facts(read("News\n\nSong Hye-gyo and Park Bo-gum's drama “Salt Road” topped the ratings."))
+    assert {("Salt Road", "castMember", "Song Hye-gyo"), ("Salt Road", "castMember", "Park Bo-gum")} <= found
+
+
 def test_the_air_date_of_a_later_episode_is_no_premiere(read):
     found = facts(read("News\n\nThe drama “Salt Road” aired its first episode in March 2012. Episode 16 of MBC's "
                        "“Salt Road”, which aired on February 23, 2013, recorded 41.3%."))
