@@ -628,6 +628,13 @@ def test_a_years_work_and_a_debut_with_a_work(read, text, expected):
     assert expected in facts(read("News\n\n" + text))
 
 
+def test_an_artist_at_a_rank_with_a_song_sings_it(read):
+    found = facts(read("Charts\n\nOn the Melon chart, Seo In-young is at #4 with “Cinderella Moon”, Davichi at #6 with "
+                       "“Love and Salt” and Kim Ara came in second place with “Paper Sun”."))
+    assert {("Cinderella Moon", "performer", "Seo In-young"), ("Love and Salt", "performer", "Davichi"),
+            ("Paper Sun", "performer", "Kim Ara")} <= found
+
+
 def test_two_actors_own_their_drama(read):
     found = facts(read("News\n\nSong Hye-gyo and Park Bo-gum's drama “Salt Road” topped the ratings."))
     assert {("Salt Road", "castMember", "Song Hye-gyo"), ("Salt Road", "castMember", "Park Bo-gum")} <= found
