@@ -350,6 +350,12 @@ def test_thresholds_changes_and_other_scores_are_no_ratings(read):
     assert {(r.series.name, str(r.value)) for r in ex.ratings} == {("Salt Road", "12.1")}
 
 
+def test_the_shows_a_rated_show_beat_are_not_rated(read):
+    ex = read("Ratings\n\nThe SBS variety show “Running Race” aired on Sunday. It topped the ratings among viewers aged 20 "
+              "to 49 with 4.4 percent, beating “Two Days Out” and “King of Masks.”")
+    assert {(r.series.name, str(r.value)) for r in ex.ratings} == {("Running Race", "4.4")}
+
+
 def test_the_rows_of_a_flattened_ratings_table(read):
     ex = read("Ratings\n\nThis week's ratings were as follows.\n\nGlass River 13 KBS 3.7%\nSalt Road 4 MBC 5.1%\nPaper Bridge SBS\n")
     assert {(r.series.name, str(r.value), r.episode) for r in ex.ratings} == {("Glass River", "3.7", 13), ("Salt Road", "5.1", 4)}

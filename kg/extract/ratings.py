@@ -20,6 +20,7 @@ VALUE = re.compile(r"(?<![\d.])(\d{1,3}(?:\.\d+)?)(?=(?:\s*(?:,|and|, and|or)\s*
 # A peak, a threshold or a change, not a rating: the words before a figure ("peaked at", "broke through"),
 # and after it ("dropped 0.5 points", "0.4% higher than", "the 30% mark").
 NOT_A_RATING = re.compile(r"\b(?:" + alternatives(lexicon()["ratings"]["not_before"]) + r")\s*(?:at\s+|a\s+)?$", re.I)
+RIVALS = re.compile(r"\b(?:" + alternatives(lexicon()["ratings"]["rival_words"]) + r")\b", re.I)
 POINTS = re.compile(r"^\s*(?:%|percent|per cent)?\s*(?:(?:viewership|viewer|audience)\s+)?(?:ratings?\s+)?(?:"
                     + alternatives(lexicon()["ratings"]["not_after"]) + r")\b", re.I)
 
@@ -51,6 +52,9 @@ def read_ratings(ctx) -> None:
         shorts = _short_forms(text, known, series, taken)
         series += shorts + [s for s in _rated_subjects(ctx, sentence, ents, values) if s[0] not in dict(shorts)]
         series.sort(key=lambda s: s[0])
+        rival = RIVALS.search(text)
+        if rival and all(at < rival.start() for at, _ in values):  # "It topped with 4.4%, beating X": X is beaten, not rated
+            series = [s for s in series if s[0] < rival.start()]
         if not series and not RATING_WORDS.search(text):
             continue
         if not series:
