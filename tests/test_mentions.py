@@ -311,3 +311,10 @@ def test_a_plural_cue_lists_two_titles_and_a_singular_one_names_one(read):
     found = typed(read("News\n\nLee Dan composed the two songs Falling Harbor and Paper Moon for the drama. "
                        "Kim Ara sang the song Salt and Pepper on the show."))
     assert {("Falling Harbor", "Song"), ("Paper Moon", "Song"), ("Salt and Pepper", "Song")} <= found
+
+
+def test_a_title_runs_through_that_and_the_sun_but_a_day_ends_it(read):
+    found = typed(read("News\n\nMBC drama The Moon that Embraces the Sun recorded 29.7% nationwide. "
+                       "KBS aired the drama Salt Road on Sun. Nova Ring's Face the Sun sold two million copies."))
+    assert {("The Moon that Embraces the Sun", "TVSeries"), ("Salt Road", "TVSeries")} <= found
+    assert "Face" not in {name for name, _ in found}  # a title's first word after a group's possessive, no member

@@ -76,7 +76,9 @@ def group_members(doc: Doc, tokens: list[Token], words: list[str], ents: list[En
         t = tokens[i] if i < len(tokens) else None
         return bool(t is not None and t.idx not in taken and (t.is_title or (t.is_upper and len(t) > 1))
                     and t.text.isalnum() and words[i] not in skip
-                    and not (i + 1 < len(tokens) and tokens[i + 1].is_title and tokens[i + 1].idx not in taken))
+                    and not (i + 1 < len(tokens) and tokens[i + 1].is_title and tokens[i + 1].idx not in taken)
+                    # "SEVENTEEN's Face the Sun": a title's first word, not a member
+                    and not (i + 2 < len(tokens) and words[i + 1] in TITLE_LINKS and tokens[i + 2].is_title))
 
     found = []
 
@@ -177,6 +179,7 @@ def group_members(doc: Doc, tokens: list[Token], words: list[str], ents: list[En
 
 
 PLACES = {"GPE", "LOC", "NORP", "FAC", "Place"}
+TITLE_LINKS = {"the", "of", "a", "an", "to", "in", "on"}  # small words inside a title ("Face the Sun"), not between names
 NAME_SMALL_WORDS = {"to", "the", "of", "and", "&", "in", "on", "a"}
 MEMBER_WORDS = {"member", "leader", "vocalist", "rapper", "maknae", "dancer"}
 

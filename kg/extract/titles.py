@@ -53,10 +53,11 @@ def parenthesized_works(doc: Doc, ents: list[Ent]) -> list[Ent]:
     return ents
 
 
-# Capitalised words that end a title run: days, months, time zones ("aired Terius Behind Me on Thurs").
+# Capitalised words that end a title run: days, months, time zones ("aired Terius Behind Me on Thurs"),
+# but not after "the" ("Descendants of the Sun").
 STOPPERS = set(lexicon()["title_run_stoppers"])
 SMALL_WORDS = {"of", "the", "a", "an", "to", "in", "on", "and", "for", "with", "at", "from", "or", "&", "vs", "vs.",
-               "de", "la", "'s", "'", ":", "-", "no", "no.", "x", "like"}
+               "de", "la", "'s", "'", ":", "-", "no", "no.", "x", "like", "that", "who"}  # "The Moon that Embraces the Sun"
 TITLE_CASE_SMALL = set(lexicon()["title_case_small_words"]["words"])  # lower case in Title Case
 CONTRACTION = re.compile(r"n't|n’t|'(?:re|ll|ve|m|d)|’(?:re|ll|ve|m|d)|na|ta")  # gon-na, got-ta
 PARTICIPLE = re.compile(r"[a-z]{3,}(?:ing|ed|en)")
@@ -307,7 +308,8 @@ def _title_run(tokens: list[Token], i: int, taken: bytearray, not_titles: set) -
     j = i
     while j < len(tokens) and j - i < 10:
         t = tokens[j]
-        if (j > i and (t.is_sent_start or t.text in STOPPERS)) or taken.find(1, t.idx, t.idx + len(t)) >= 0 \
+        if (j > i and (t.is_sent_start or t.text in STOPPERS and tokens[j - 1].lower_ != "the")) \
+                or taken.find(1, t.idx, t.idx + len(t)) >= 0 \
                 or t.text.count("'") > 1:  # "ENA's'Extraordinary": words and quotes run together, no one word
             break
         if t.text[:1].isupper() or t.text[:1].isdigit() \
