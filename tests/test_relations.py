@@ -617,6 +617,11 @@ def test_award_results_name_the_works_of_actors_and_directors_only(read):
     assert not {f for f in found if f[2] in ("Lee Mo-ge", "Lee Ha-joon", "Kim Hyeon-seok")}
 
 
+def test_a_group_and_a_role_noun_before_its_member(read):
+    found = facts(read("News\n\nCNBLUE singer Lee Jong-hyun and BIGBANG lead vocalist Taeyang joined the show."))
+    assert {("Lee Jong-hyun", "memberOf", "CNBLUE"), ("Taeyang", "memberOf", "BIGBANG")} <= found
+
+
 def test_a_list_after_a_group_and_its_member_lists_other_people_unless_stage_names(read):
     found = facts(read("News\n\nThe film stars Big Bang TOP, Kim So-yeon and Kim Seung-woo. "
                        "BLACKPINK Jennie, Lisa and Rose attended the premiere."))
