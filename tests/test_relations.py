@@ -350,6 +350,12 @@ def test_thresholds_changes_and_other_scores_are_no_ratings(read):
     assert {(r.series.name, str(r.value)) for r in ex.ratings} == {("Salt Road", "12.1")}
 
 
+def test_a_figure_a_rating_moved_to_is_a_rating_but_not_a_ranges_end(read):
+    ex = read("Ratings\n\n“Salt Road” slid to 7.6% nationwide, according to Nielsen Korea. "
+              "“Paper Bridge” stayed in the 9 to 11 percent range all season. Its highest rating per minute soared to 13.2%.")
+    assert {(r.series.name, str(r.value)) for r in ex.ratings} == {("Salt Road", "7.6")}
+
+
 def test_the_shows_a_rated_show_beat_are_not_rated(read):
     ex = read("Ratings\n\nThe SBS variety show “Running Race” aired on Sunday. It topped the ratings among viewers aged 20 "
               "to 49 with 4.4 percent, beating “Two Days Out” and “King of Masks.”")

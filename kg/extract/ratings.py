@@ -20,6 +20,8 @@ VALUE = re.compile(r"(?<![\d.])(\d{1,3}(?:\.\d+)?)(?=(?:\s*(?:,|and|, and|or)\s*
 # A peak, a threshold or a change, not a rating: the words before a figure ("peaked at", "broke through"),
 # and after it ("dropped 0.5 points", "0.4% higher than", "the 30% mark").
 NOT_A_RATING = re.compile(r"\b(?:" + alternatives(lexicon()["ratings"]["not_before"]) + r")\s*(?:at\s+|a\s+)?$", re.I)
+PEAK_SENTENCE = re.compile(r"\b(?:" + alternatives(lexicon()["ratings"]["peak_sentence_words"]) + r")\b", re.I)
+RANGE_END = re.compile(r"\d\s*(?:%|percent|per cent)?\s*(?:to|-|–)\s*$", re.I)  # "in the 9 to 11 percent range"
 RIVALS = re.compile(r"\b(?:" + alternatives(lexicon()["ratings"]["rival_words"]) + r")\b", re.I)
 POINTS = re.compile(r"^\s*(?:%|percent|per cent)?\s*(?:(?:viewership|viewer|audience)\s+)?(?:ratings?\s+)?(?:"
                     + alternatives(lexicon()["ratings"]["not_after"]) + r")\b", re.I)
@@ -39,10 +41,11 @@ def read_ratings(ctx) -> None:
     about_ratings = bool(stated) and len(RATING_WORDS.findall(ctx.article.text)) >= 2
     known = _series_names(ctx)
     for sentence, text in stated:
-        if not (RATING_WORDS.search(text) or about_ratings) or CHART_THEN_RANK.search(text):
+        if not (RATING_WORDS.search(text) or about_ratings) or CHART_THEN_RANK.search(text) or PEAK_SENTENCE.search(text):
             continue
         values = [(m.start(), Decimal(m.group(1))) for m in VALUE.finditer(text)
-                  if not NOT_A_RATING.search(text[max(0, m.start() - 24):m.start()]) and not POINTS.match(_after_number(text, m.end()))]
+                  if not NOT_A_RATING.search(before := text[max(0, m.start() - 24):m.start()]) and not RANGE_END.search(before)
+                  and not POINTS.match(_after_number(text, m.end()))]
         values = [(at, v) for at, v in values if 0 < v <= 100]
         if not values:
             continue
