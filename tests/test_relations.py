@@ -356,6 +356,11 @@ def test_a_figure_a_rating_moved_to_is_a_rating_but_not_a_ranges_end(read):
     assert {(r.series.name, str(r.value)) for r in ex.ratings} == {("Salt Road", "7.6")}
 
 
+def test_each_figure_with_the_episode_named_after_it(read):
+    ex = read("Ratings\n\n“Salt Road” drew 16.4% for episode 15, but then it went on to rise to 19.2% for episode 16.")
+    assert {(r.series.name, str(r.value), r.episode) for r in ex.ratings} == {("Salt Road", "16.4", 15), ("Salt Road", "19.2", 16)}
+
+
 def test_the_shows_a_rated_show_beat_are_not_rated(read):
     ex = read("Ratings\n\nThe SBS variety show “Running Race” aired on Sunday. It topped the ratings among viewers aged 20 "
               "to 49 with 4.4 percent, beating “Two Days Out” and “King of Masks.”")

@@ -74,11 +74,14 @@ def read_ratings(ctx) -> None:
         # ("the first episode rated 8.9% nationwide and 10.6% in Seoul").
         one_episode = len(pairs) == 1 or len({name for name, _ in pairs}) == 1 \
             and sorted(scoped.get(value, "") for _, value in pairs) == ["metropolitan", "nationwide"]
-        for name, value in pairs:
+        # "16.4% for episode 15 ..., then 19.2% for episode 16": a figure that names its own episode
+        own = [_own_episode(text, at) for at, _ in values] if len(pairs) == len(values) else [None] * len(pairs)
+        for (name, value), episode in zip(pairs, own):
             for _, e, cls in ents:
                 if e.name == name.name and cls in FAMILIES:  # a title, or a name a figure is stated of
                     ctx.decided[e.name] = "TVSeries"
-            episode = _episode(_clause_of(text, values[0][0])) if one_episode else None
+            if episode is None:
+                episode = _episode(_clause_of(text, values[0][0])) if one_episode else None
             ctx.extraction.ratings.append(RatingFact(name, value, evidence, episode, firm, scoped.get(value, scope)))
 
 
@@ -184,6 +187,16 @@ SCOPED = re.compile(r"(\d{1,3}(?:\.\d+)?)\s*(?:%|percent)\s+(?:(nationwide)|in\s
 def _scoped_values(text: str) -> list[tuple[Decimal, str]]:
     """Figures each tied to a scope: "5.9 percent in Seoul", "5.8 percent nationwide"."""
     return [(Decimal(m.group(1)), "nationwide" if m.group(2) else "metropolitan") for m in SCOPED.finditer(text)]
+
+
+EPISODE_AFTER = re.compile(r"[\d.]*\s*(?:%|percent|per cent)\s*(?:\w+\s+){0,2}?(?:for|in|on|with)\s+(?:the\s+)?"
+                           r"(?:episode|ep\.?)\s*(\d{1,4})\b", re.I)
+
+
+def _own_episode(text: str, at: int) -> int | None:
+    """The episode named right after the figure at ``at`` ("19.2% for episode 16")."""
+    match = EPISODE_AFTER.match(text, at)
+    return int(match.group(1)) if match else None
 
 
 def _episode(text: str) -> int | None:
