@@ -18,9 +18,9 @@ from spacy.tokens import Doc
 from ..data import alternatives, lexicon
 from ..nlp import text_of
 from .names import bracketed_sources, clean_candidate, clean_title, cued_people, group_members, not_names
-from .slots import agents, artist_subjects, possessors
+from .slots import agents, artist_subjects, parenthesized_works, possessors
 from .spans import CANDIDATE, FAMILIES, TYPED, VALUE_LABELS, Ent, covered, row_of, span_text, whole_words
-from .titles import headlines, parenthesized_works, positioned_titles
+from .titles import headlines, positioned_titles
 from .typing import NOT_A_WORK, Ballot, cast_local_votes
 
 NAME_PATTERN_IDS = ("korean-name", "korean-given-name", "stage-name")  # kg/data/name_patterns.jsonl: kinds, not canonical names

@@ -37,7 +37,8 @@ def attached(ctx: Context, anchor, accepted: tuple) -> list[EntityRef]:
         found = refs_at(ctx, anchor, accepted)  # "X, the title track of": the noun is the anchor
         if found:
             return found
-    node = anchor.head if anchor.dep_ in ("dobj", "attr") and anchor.head is not anchor else anchor  # "confirmed their appearance in"
+    # "confirmed their appearance in"; "as the lead single from", where the parse makes "single" a modifier of "lead"
+    node = anchor.head if anchor.dep_ in ("dobj", "attr", "amod") and anchor.head is not anchor else anchor
     if node.dep_ == "pobj" and node.head.lower_ == "as" and node.head.dep_ == "prep":
         node = node.head.head  # "X was released as the lead single from": what the verb released
     for _ in range(4):

@@ -1,7 +1,8 @@
 """Names found where the parse says only a name can stand, even where the
 NER saw none: the agent of a passive ("sung by J-Ray", "written by
 Qwon") and the subject of a singing verb ("Harin Moss teamed up with",
-"IU released"). Their class is left to the evidence."""
+"IU released"); and the titles of a filmography in parentheses after a
+name ("Baek Soo Chan (Alice, Healer)"). Their class is left to the evidence."""
 from __future__ import annotations
 
 import re
@@ -13,7 +14,7 @@ from ..data import lexicon
 from ..nlp import text_of
 from .names import PLACES, name_ends, not_names, organization_words
 from .rules import macros
-from .spans import WORKS, Ent, covered
+from .spans import WORKS, Ent, covered, span_text
 
 CODE_NAME = re.compile(r"\d+[A-Z][A-Z0-9]*")  # a name that opens with a digit: "4MEN", "2PM"
 
@@ -182,3 +183,40 @@ def _ends_a_title(tokens: list[Token], first: int) -> bool:
 def _music_nouns() -> frozenset:
     """Nouns for a record, whose possessor is its artist: "Trina's fourth album"."""
     return frozenset(macros()["WORK_NOUNS"]) - {"number", "hit", "hits", "record"}
+
+
+FILMOGRAPHY_CONTEXT = re.compile(r"\b(?:director|directors|directed|PD|writer|writers|screenwriter|known for|starred|starring|"
+                                 r"stars|cast|casting|actor|actress|actors|drama|dramas|series|film|films|movie|movies|script|"
+                                 r"(?i:best (?:new |supporting )?(?:actor|actress|director)))\b")  # "BEST ACTOR: X (Moss)"
+PARENTHESIS = re.compile(r"\(([^()\n]{3,160})\)")
+LABELLED = re.compile(r"\s*[\w-]+\s*:")
+
+
+def parenthesized_works(doc: Doc, ents: list[Ent]) -> list[Ent]:
+    """Unquoted earlier works after a director's or writer's name: "Baek Soo
+    Chan (Alice, Beautiful Gong Shim and A Girl Who Sees Smells)". Each
+    capitalised item becomes a title, replacing the model's guesses inside."""
+    people_ends = {e.end for e in ents if e.cls in ("Person", "PERSON")}
+    if not people_ends or "(" not in text_of(doc):
+        return ents
+    for sentence in doc.sents:
+        text = span_text(sentence)
+        if not FILMOGRAPHY_CONTEXT.search(text):
+            continue
+        for match in PARENTHESIS.finditer(text):
+            open_at = sentence.start_char + match.start()
+            if not any(0 <= open_at - end <= 1 for end in people_ends) or LABELLED.match(match.group(1)):
+                continue  # not after a name, or labelled ("(OST: Hollow Moon)"), which a title cue reads
+            base = sentence.start_char + match.start(1)
+            items = [(m.start() + base, m.end() + base, m.group(0)) for m in re.finditer(r"[^,]+?(?=,|\s+and\s+|$)", match.group(1))]
+            items = [(a + len(t) - len(t.lstrip()) + (4 if t.lstrip().startswith("and ") else 0), b, t.strip().removeprefix("and ").strip()) for a, b, t in items]
+            if not items or not all(t[:1].isupper() and len(t.split()) <= 7 for _, _, t in items):
+                continue
+            if any(e.start == a and e.end == b and e.source in ("gazetteer", "names") for a, b, _ in items for e in ents):
+                continue  # "Lee Hong Gi (F.T. Island)": a group, not a filmography
+            if len(items) == 1 and " " in items[0][2] and any(e.start == items[0][0] and e.end == items[0][1] and e.cls == "PERSON" for e in ents):
+                continue  # "Malcolm Crowe (Bruce Willis)": a character's actor, not a filmography
+            for a, b, title in items:
+                ents = [e for e in ents if not (e.start < b and a < e.end)]
+                ents.append(Ent(a, b, title, "TITLE", title, "listed"))
+    return ents

@@ -1,8 +1,8 @@
 """Titles without quotation marks, found where only a title can stand:
 after a title cue ("the drama Crimson Harbor", "OST: Hollow Moon"),
 before a year in parentheses ("Kill It (2019)"), as the subject a
-sentence calls a work ("Flatliners is a 1990 American film"), and in a
-filmography in parentheses after a name ("Baek Soo Chan (Alice, Healer)")."""
+sentence calls a work ("Flatliners is a 1990 American film"). (Titles in a
+filmography after a name, "Baek Soo Chan (Alice, Healer)", are in slots.py.)"""
 from __future__ import annotations
 
 import re
@@ -12,46 +12,9 @@ from spacy.tokens import Doc, Token
 from ..data import lexicon
 from ..nlp import text_of
 from .rules import role_kinds
-from .spans import Ent, covered, span_text
+from .spans import Ent, covered
 from .spans import WORKS as WORK_CLASSES
 from .typing import described_as
-
-FILMOGRAPHY_CONTEXT = re.compile(r"\b(?:director|directors|directed|PD|writer|writers|screenwriter|known for|starred|starring|"
-                                 r"stars|cast|casting|actor|actress|actors|drama|dramas|series|film|films|movie|movies|script|"
-                                 r"(?i:best (?:new |supporting )?(?:actor|actress|director)))\b")  # "BEST ACTOR: X (Moss)"
-PARENTHESIS = re.compile(r"\(([^()\n]{3,160})\)")
-LABELLED = re.compile(r"\s*[\w-]+\s*:")
-
-
-def parenthesized_works(doc: Doc, ents: list[Ent]) -> list[Ent]:
-    """Unquoted earlier works after a director's or writer's name: "Baek Soo
-    Chan (Alice, Beautiful Gong Shim and A Girl Who Sees Smells)". Each
-    capitalised item becomes a title, replacing the model's guesses inside."""
-    people_ends = {e.end for e in ents if e.cls in ("Person", "PERSON")}
-    if not people_ends or "(" not in text_of(doc):
-        return ents
-    for sentence in doc.sents:
-        text = span_text(sentence)
-        if not FILMOGRAPHY_CONTEXT.search(text):
-            continue
-        for match in PARENTHESIS.finditer(text):
-            open_at = sentence.start_char + match.start()
-            if not any(0 <= open_at - end <= 1 for end in people_ends) or LABELLED.match(match.group(1)):
-                continue  # not after a name, or labelled ("(OST: Hollow Moon)"), which a title cue reads
-            base = sentence.start_char + match.start(1)
-            items = [(m.start() + base, m.end() + base, m.group(0)) for m in re.finditer(r"[^,]+?(?=,|\s+and\s+|$)", match.group(1))]
-            items = [(a + len(t) - len(t.lstrip()) + (4 if t.lstrip().startswith("and ") else 0), b, t.strip().removeprefix("and ").strip()) for a, b, t in items]
-            if not items or not all(t[:1].isupper() and len(t.split()) <= 7 for _, _, t in items):
-                continue
-            if any(e.start == a and e.end == b and e.source in ("gazetteer", "names") for a, b, _ in items for e in ents):
-                continue  # "Lee Hong Gi (F.T. Island)": a group, not a filmography
-            if len(items) == 1 and " " in items[0][2] and any(e.start == items[0][0] and e.end == items[0][1] and e.cls == "PERSON" for e in ents):
-                continue  # "Malcolm Crowe (Bruce Willis)": a character's actor, not a filmography
-            for a, b, title in items:
-                ents = [e for e in ents if not (e.start < b and a < e.end)]
-                ents.append(Ent(a, b, title, "TITLE", title, "listed"))
-    return ents
-
 
 # Capitalised words that end a title run: days, months, time zones ("aired Terius Behind Me on Thurs"),
 # but not after "the" ("Descendants of the Sun").
@@ -143,7 +106,8 @@ def positioned_titles(doc: Doc, tokens: list[Token], ents: list[Ent], headings: 
             after = words[run[1]:min(run[1] + 20, sentence.end)]
             after = after[1:] if after[:1] and after[0] in adverbs else after
             # no person is "directed by" or "written by": that outweighs the NER's guess
-            made = any(word in works_made and nxt == "by" for word, nxt in zip(after, after[1:]))
+            made = any(word in works_made and nxt == "by" for word, nxt in zip(after, after[1:])) \
+                or _released_as_a_record(after, nouns)  # nor "released ... as the lead single"
             if cls not in WORK_CLASSES and (not person or stars_someone or made):
                 cls = _verb_says(after, verbs, nouns)
             if cls in WORK_CLASSES or cls == "":
@@ -173,6 +137,13 @@ def _named_kind(words: list[str], i: int, cues: dict, reach: int, always: bool) 
         if cls:
             return cls
     return "" if always else None
+
+
+def _released_as_a_record(words: list[str], nouns: dict) -> bool:
+    """Do the words after a sentence's opening run say it came out as a
+    record ("was released in 1974 as the lead single from")? No person does."""
+    at = next((k for k, w in enumerate(words) if w == "as"), None) if words[1:2] == ["released"] else None
+    return at is not None and any(nouns.get(w) in ("Song", "Album") for w in words[at + 1:at + 5])
 
 
 def _opening_run(tokens: list[Token], sentence, taken: bytearray, not_titles: set) -> tuple[int, int] | None:
