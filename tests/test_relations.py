@@ -329,6 +329,12 @@ def test_chart_shapes(read, text, expected):
     assert providers(read("Charts\n\n" + text)) == expected
 
 
+def test_charts_of_various_services_take_no_provider_in_force(read):
+    ex = read("Charts\n\nNova Ring's “Paper Sun” debuted at No. 5 on the Billboard Hot 100. In Korea, it topped "
+              "real-time charts of various domestic music streaming services.")
+    assert providers(ex) == {("Paper Sun", "Billboard", 5), ("Paper Sun", "various domestic music streaming services", 1)}
+
+
 def test_an_all_kill_has_no_provider(read):
     ex = read("Charts\n\nDayline's “North Star” achieved an all-kill on domestic music charts within hours of its release.")
     ((entry, chart, rank),) = entries(ex)

@@ -86,7 +86,8 @@ def charts_named(ctx, span, named_alone: set[str], in_force: Target | None) -> l
             if in_force is not None and provider is None and not providers:
                 return [in_force]
             continue
-        provider = provider or sole or (in_force.provider if in_force else None)
+        # "real-time charts of various domestic music services": no one provider, not the one in force
+        provider = provider or sole or (in_force.provider if in_force and not ON_PHRASE.search(text) else None)
         if provider is not None:
             out.append(Target(EntityRef(f"{provider.name} {kind}", "Chart"), provider))
     if len(out) == 1 and len(providers) > 1:
@@ -97,12 +98,13 @@ def charts_named(ctx, span, named_alone: set[str], in_force: Target | None) -> l
 
 RANKED_ON = re.compile(r"(?:No\.?\s?\d+|#\d+|\b(?:" + "|".join(lexicon()["ranks"]["ordinals"]) +
                        r"|top|number \w+|\d+(?:st|nd|rd|th))\b)[^.;]{0,30}$", re.I)
-ON_PHRASE = re.compile(r"\bon\s+((?:[\w']+\s){1,4}?(?:sites|websites|services|platforms|portals))\b", re.I)
+ON_PHRASE = re.compile(r"\b(?:on|of)\s+((?:[\w'-]+\s){1,4}?(?:sites|websites|services|platforms|portals))\b", re.I)
 
 
 def _phrase_target(text: str) -> list[Target]:
     """A ranking described with no service named ("#1 on Taiwan's biggest
-    mobile sites"): a chart named by those words, with no provider."""
+    mobile sites", "the charts of various music services"): a chart named
+    by those words, with no provider."""
     phrase = ON_PHRASE.search(text)
     return [Target(EntityRef(phrase.group(1), "Chart"), None)] if phrase else []
 
