@@ -670,6 +670,12 @@ def test_a_title_released_as_a_single_is_no_person_and_owns_its_album(read):
     assert {("Rosa Rosa", "inAlbum", "Copper Dogs"), ("Rosa Rosa", "releaseDate", "1974-02")} <= found
 
 
+def test_a_nouns_quoted_title_right_after_it_when_the_parse_loses_it(read):
+    found = facts(read("News\n\nHan Seo-yul enlisted in the army last year. He released a song \"Goodbye for Now\" on May 24. "
+                       "Actress Kim Ara has appeared in the films “Quick Harbor” (2011) and “Tidal Moon” (2008)."))
+    assert {("Goodbye for Now", "performer", "Han Seo-yul"), ("Tidal Moon", "castMember", "Kim Ara")} <= found
+
+
 def test_two_actors_own_their_drama(read):
     found = facts(read("News\n\nSong Hye-gyo and Park Bo-gum's drama “Salt Road” topped the ratings."))
     assert {("Salt Road", "castMember", "Song Hye-gyo"), ("Salt Road", "castMember", "Park Bo-gum")} <= found

@@ -204,7 +204,13 @@ def _mention_in_phrase(ctx: Context, token, accepted: tuple) -> list[EntityRef]:
                 return [ref]
             continue  # another kind of mention: what hangs on it is its own ("Ji Sung (The Devil Judge)")
         queue.extend(c for c in child.children if c.dep_ in IN_PHRASE)
-    return []
+    # the parse lost it: the mention right after the noun, quotation marks aside ('released a song "X" on May 24')
+    after = token.i + 1
+    while after < len(token.doc) and token.doc[after].is_quote:
+        after += 1
+    ent = ctx.ent(token.doc[after]) if after < len(token.doc) and after > token.i + 1 else None
+    ref = ctx.ref(ent, accepted) if ent is not None and not ent.is_value else None
+    return [ref] if ref else []
 
 
 def with_listed(ctx: Context, found: list[EntityRef], accepted: tuple) -> list[EntityRef]:
