@@ -193,8 +193,8 @@ class Context:
         by ...)"; "2. SuperM by SuperM / This album ..."). ``subject``: for
         "she" or "he", the nearest that was a clause's subject, if any ("Kim
         Ara ... Starting with Blue Ferry, she starred in": Kim Ara)."""
-        items = self._item_starts[:bisect_right(self._item_starts, token.idx)]
-        since = items[-1] if items else 0
+        under = bisect_right(self._item_starts, token.idx)
+        since = self._item_starts[under - 1] if under else 0
         best = None
         for ent in self.by_start.values():
             if since <= ent.start < token.idx and self.class_of(ent) in accepted and ent.name not in self.characters \

@@ -78,13 +78,15 @@ def apply_binding(ctx: Context, binding: Binding) -> None:
 
 
 YEAR = re.compile(r"(?:19|20)\d\d")
+YEAR_RANGE = re.compile(r"(?:19|20)\d\d\s*[-–]\s*(?:\d\d|(?:19|20)\d\d)")
 # An episode after the first ("episode 16", "its 16th episode", "the last episode", "the finale"): its air date is no premiere.
 LATER_EPISODE = re.compile(r"\b(?:episode|ep\.)\s*(?!0*1\b)\d+|\b(?!1st\b)\d+(?:st|nd|rd|th)\s+episode|\b(?:" + "|".join(
     [w for w, n in lexicon()["ordinals"].items() if n > 1] + lexicon()["later_episode_words"]["before"]) + r")\s+episode|\b(?:"
     + "|".join(lexicon()["later_episode_words"]["alone"]) + r")\b", re.I)
-YEAR_RANGE = re.compile(r"(?:19|20)\d\d\s*[-–]\s*(?:\d\d|(?:19|20)\d\d)")
 NOT_A_ROLE_BEFORE = set(lexicon()["role_kinds"]["_not_a_role_before"])
 ITEM_BREAKS = {";", "|", "•", "·"}  # between the items of a list on one line
+
+
 def _unnamed(ctx: Context, binding: Binding, sentence, role: str) -> list[EntityRef]:
     """A role the rule did not bind: attached from the rule's anchor when
     it names one, else implied by what the article is about."""

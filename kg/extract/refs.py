@@ -135,7 +135,7 @@ def refs_at(ctx: Context, token, accepted: tuple) -> list[EntityRef]:
     inside = _mention_in_phrase(ctx, token, accepted) if not _is_verb(token) else []  # a verb's parts are not its phrase
     if inside:
         return inside
-    if token.dep_ == "attr" and token.head.lower_ in ("is", "was", "are", "were"):
+    if token.dep_ == "attr" and token.head.lower_ in COPULAS:
         for subject in token.head.children:
             if subject.dep_ in ("nsubj", "nsubjpass") and ctx.ent(subject) is not None:
                 return refs_at(ctx, subject, accepted)

@@ -6,6 +6,7 @@ filmography after a name, "Baek Soo Chan (Alice, Healer)", are in slots.py.)"""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from spacy.tokens import Doc, Token
 
@@ -35,25 +36,19 @@ def positioned_titles(doc: Doc, tokens: list[Token], ents: list[Ent], headings: 
     Each is a run of capitalised words, small words allowed inside; none
     in ``headings``, the Title Case lines (``headlines``)."""
     lex = lexicon()
-    cues = {w.lower(): cls for cls, words in lex["title_cues_before"].items() for w in words}
-    phrases = {tuple(p.lower().split()): cls for cls, ps in lex["title_cue_phrases"].items() if not cls.startswith("_") for p in ps}
-    phrases_after = {tuple(p.lower().split()): cls for cls, ps in lex["title_cue_phrases_after"].items()
-                     if not cls.startswith("_") for p in ps}
-    # a class noun written with a capital ("MBC's Drama") is no title either
-    not_titles = set(lex["not_titles"]) | {w.capitalize() for cls, ws in lex["class_nouns"].items() if not cls.startswith("_") for w in ws}
+    cues, phrases, phrases_after, not_titles, naming, qualifiers = _cue_tables()
     taken = covered(doc, (e for e in ents if e.source != "model"))
     found: list[tuple[int, int, str]] = []
     networks = {e.end for e in ents if e.cls == "Broadcaster"}  # where a broadcaster's name ends
     directors = {e.end for e in ents if e.cls in ("Person", "PERSON")  # where the name of "director X" ends
                  and role_kinds().get((text_of(doc)[max(0, e.start - 12):e.start].lower().split() or [""])[-1]) == "director"}
     words = [t.lower_ for t in tokens]
-    naming = lex["title_naming_words"]
     for i, word in enumerate(words):
         if tokens[i].i in headings:
             continue  # in Title Case, capitals say nothing
         # A capitalised cue is part of a name ("Official Singles Top 100"), an acronym is not ("EP").
         cue = not tokens[i].is_title or len(tokens[i]) == 1 or tokens[i].is_sent_start
-        cls = (cues.get(word) or (cues.get(word[:-1]) if word.endswith("s") else None)) if cue else None
+        cls = _cue_class(cues, word) if cue else None
         if cls and word not in cues and any(c.dep_ in ("nsubj", "dobj") for c in tokens[i].children):
             cls = None  # a verb ending in s, not a plural cue ("which features American rappers")
         if cls is None and i > 0:
@@ -63,7 +58,7 @@ def positioned_titles(doc: Doc, tokens: list[Token], ents: list[Ent], headings: 
         elif cls is None and word in ("'s", "'") and tokens[i].idx in directors:
             cls = ""  # "director Yoon Sung-hyun's Time to Hunt": a screen work, which kind the evidence says
         elif cls is None and (word in naming["always"] or word in naming["after_a_work_noun"]) \
-                and "(" not in words[max(0, i - 2):i] and words[i - 1:i] != ["also"] and words[i - 1:i] != ["originally"]:
+                and "(" not in words[max(0, i - 2):i] and (i == 0 or words[i - 1] not in qualifiers):
             # not "X (originally titled Y)", "X, also titled Y": another name of X (ALSO_KNOWN_AS in kg/extract/__init__.py)
             cls = _named_kind(words, i, cues, 5 if word in naming["always"] else 2, word in naming["always"])
         if cls is not None and i + 1 < len(tokens):
@@ -76,7 +71,7 @@ def positioned_titles(doc: Doc, tokens: list[Token], ents: list[Ent], headings: 
                 run = None  # "on that OST, Bobby Kim sang", "OST, Fly to the Sky's member": a clause, not an apposition
             if run:
                 # "the two songs Love of Iris and Do Not Forget": two titles
-                run = _split_at_and(tokens, run) if word.endswith("s") and word[:-1] in cues else [run]
+                run = _split_at_and(tokens, run) if cues.get(word[:-1]) and word.endswith("s") else [run]
                 found += [(*r, cls) for r in [*run, *_listed_after(tokens, run[-1], taken, not_titles)]]
         elif tokens[i].text == "(" and i + 2 < len(tokens) and YEAR.fullmatch(tokens[i + 1].text) and tokens[i + 2].text == ")":
             run = _title_run_before(tokens, i, taken, not_titles)
@@ -125,6 +120,25 @@ def positioned_titles(doc: Doc, tokens: list[Token], ents: list[Ent], headings: 
     return ents + added
 
 
+@lru_cache(maxsize=None)
+def _cue_tables() -> tuple:
+    """The lexicon's title cues as positioned_titles looks them up, built
+    once: cue words, two-word phrases before and after a title, words that
+    are no title, the naming words ("titled") and what before one makes it
+    an alias ("also titled")."""
+    lex = lexicon()
+    cues = {w.lower(): cls for cls, words in lex["title_cues_before"].items() for w in words}
+    phrases = {tuple(p.lower().split()): cls for cls, ps in lex["title_cue_phrases"].items() if not cls.startswith("_") for p in ps}
+    phrases_after = {tuple(p.lower().split()): cls for cls, ps in lex["title_cue_phrases_after"].items()
+                     if not cls.startswith("_") for p in ps}
+    # a class noun written with a capital ("MBC's Drama") is no title either
+    not_titles = set(lex["not_titles"]) | {w.capitalize() for cls, ws in lex["class_nouns"].items() if not cls.startswith("_") for w in ws}
+    naming = lex["title_naming_words"]
+    qualifiers = {p.split()[0] for p in lex["alias_phrases"]["words"] if len(p.split()) == 2
+                  and p.split()[1] in naming["always"] + naming["after_a_work_noun"]}
+    return cues, phrases, phrases_after, frozenset(not_titles), naming, qualifiers
+
+
 def _named_kind(words: list[str], i: int, cues: dict, reach: int, always: bool) -> str | None:
     """The kind of work a naming word at ``i`` ("titled", "called") names:
     that of the nearest work noun up to ``reach`` words before it ("His song
@@ -133,10 +147,15 @@ def _named_kind(words: list[str], i: int, cues: dict, reach: int, always: bool) 
     for word in reversed(words[max(0, i - reach):i]):
         if word in (".", "!", "?", ";"):
             break
-        cls = cues.get(word) or (cues.get(word[:-1]) if word.endswith("s") else None)
+        cls = _cue_class(cues, word)
         if cls:
             return cls
     return "" if always else None
+
+
+def _cue_class(cues: dict, word: str) -> str | None:
+    """The class a cue word says, in the singular or the plural ("dramas")."""
+    return cues.get(word) or (cues.get(word[:-1]) if word.endswith("s") else None)
 
 
 def _released_as_a_record(words: list[str], nouns: dict) -> bool:
