@@ -349,28 +349,27 @@ def test_ratings_go_to_the_subject_of_their_clause(read):
         ("Ruby Ring", "12.8"), ("Terius Behind Me", "6.3"), ("Terius Behind Me", "7.6"), ("Terius Behind Me", "6.1")}
 
 
-def test_thresholds_changes_and_other_scores_are_no_ratings(read):
-    ex = read("Ratings\n\n“Salt Road” recorded 12.1% nationwide, according to Nielsen Korea. The ratings jumped 2.2% in "
-              "comparison to the previous episode, a 0.7% increase, and the drama is about to break the 15% barrier. "
-              "If the finale breaks 14%, the cast will celebrate. It also earned a 91% rating on Rotten Tomatoes.")
-    assert {(r.series.name, str(r.value)) for r in ex.ratings} == {("Salt Road", "12.1")}
-
-
-def test_a_figure_a_rating_moved_to_is_a_rating_but_not_a_ranges_end(read):
-    ex = read("Ratings\n\n“Salt Road” slid to 7.6% nationwide, according to Nielsen Korea. "
-              "“Paper Bridge” stayed in the 9 to 11 percent range all season. Its highest rating per minute soared to 13.2%.")
-    assert {(r.series.name, str(r.value)) for r in ex.ratings} == {("Salt Road", "7.6")}
+@pytest.mark.parametrize("text, expected", [
+    # thresholds, changes and other scores are no ratings
+    ("“Salt Road” recorded 12.1% nationwide, according to Nielsen Korea. The ratings jumped 2.2% in "
+     "comparison to the previous episode, a 0.7% increase, and the drama is about to break the 15% barrier. "
+     "If the finale breaks 14%, the cast will celebrate. It also earned a 91% rating on Rotten Tomatoes.",
+     {("Salt Road", "12.1")}),
+    # a figure a rating moved to is a rating, but not a range's end or a per-minute peak
+    ("“Salt Road” slid to 7.6% nationwide, according to Nielsen Korea. "
+     "“Paper Bridge” stayed in the 9 to 11 percent range all season. Its highest rating per minute soared to 13.2%.",
+     {("Salt Road", "7.6")}),
+    # the shows a rated show beat are not rated
+    ("The SBS variety show “Running Race” aired on Sunday. It topped the ratings among viewers aged 20 "
+     "to 49 with 4.4 percent, beating “Two Days Out” and “King of Masks.”", {("Running Race", "4.4")}),
+])
+def test_which_figures_are_ratings_and_whose(read, text, expected):
+    assert {(r.series.name, str(r.value)) for r in read("Ratings\n\n" + text).ratings} == expected
 
 
 def test_each_figure_with_the_episode_named_after_it(read):
     ex = read("Ratings\n\n“Salt Road” drew 16.4% for episode 15, but then it went on to rise to 19.2% for episode 16.")
     assert {(r.series.name, str(r.value), r.episode) for r in ex.ratings} == {("Salt Road", "16.4", 15), ("Salt Road", "19.2", 16)}
-
-
-def test_the_shows_a_rated_show_beat_are_not_rated(read):
-    ex = read("Ratings\n\nThe SBS variety show “Running Race” aired on Sunday. It topped the ratings among viewers aged 20 "
-              "to 49 with 4.4 percent, beating “Two Days Out” and “King of Masks.”")
-    assert {(r.series.name, str(r.value)) for r in ex.ratings} == {("Running Race", "4.4")}
 
 
 def test_the_rows_of_a_flattened_ratings_table(read):
