@@ -159,6 +159,19 @@ FRAMES = [
                  {("Glass River", "castMember", "Kang Bin"), ("Glass River", "castMember", "Han Yu-ri"),
                   ("Salt Road", "castMember", "Jo Min")},
                  id="starring-after-role-words"),
+    pytest.param("Written and produced by Kim Ara, Lee Dan and Jo Min-ho, “Paper Lantern” was praised for its lyrics. "
+                 "Jointly written, composed and produced by Han Seo-yul and Oh Rae-won, “Glass Garden” is a slow R&B song.",
+                 {("Paper Lantern", "lyricist", "Kim Ara"), ("Paper Lantern", "lyricist", "Jo Min-ho"),
+                  ("Glass Garden", "lyricist", "Han Seo-yul"), ("Glass Garden", "composer", "Han Seo-yul"),
+                  ("Glass Garden", "composer", "Oh Rae-won")},
+                 id="credits-in-a-participle-opening-the-sentence"),
+    pytest.param("Harbor Hymn was set to music by Nikolaos Arvanitis.",
+                 {("Harbor Hymn", "composer", "Nikolaos Arvanitis")},
+                 id="set-to-music-by"),
+    pytest.param("“Cotton Road” is a song written by American blues musician Odell Brannock. "
+                 "“Night Ferry” was recorded by American rock band The Kinks in 1965.",
+                 {("Cotton Road", "lyricist", "Odell Brannock"), ("Night Ferry", "performer", "The Kinks")},
+                 id="an-agent-after-words-that-describe-it"),
 ]
 
 
@@ -166,6 +179,12 @@ FRAMES = [
 def test_verb_and_noun_frames(read, text, expected):
     found = facts(read("News\n\n" + text))
     assert expected <= found, expected - found
+
+
+def test_the_first_member_of_a_group_is_one_about_to_be_named(read):
+    found = facts(read("News\n\nProducer Kim Ara said the agency revealed the first member of new group Nova Ring. "
+                       "According to Kim Ara, Dayline revealed the first member of new group Nova Ring on Monday."))
+    assert not {f for f in found if f[1] == "memberOf"}
 
 
 def test_they_is_the_band_named_last_not_a_bylines_person(read):

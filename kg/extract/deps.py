@@ -93,6 +93,32 @@ class _InSentences(DependencyMatcher):
         return positions
 
 
+NAMES = frozenset({"Person", "MusicGroup", "PERSON", "ORG", "Organization"})
+DESCRIBING = frozenset({"the", "a", "an", "their", "his", "her", "its", "-"})
+
+
+def _object_for_by(doc: Doc) -> None:
+    """Give a "by" the parser left without an object the name it introduces:
+    in "written by blues musician X" or "recorded by American rock band X"
+    the parser may hang X elsewhere and leave "by" with no object, so no
+    rule of the form "by" -> pobj could read the agent. The name must follow
+    within six words that only describe it (lower-case words, nationalities,
+    modifiers of a later word)."""
+    for token in doc:
+        if token.lower_ != "by" or token.dep_ not in ("agent", "prep") or any(c.dep_ == "pobj" for c in token.children):
+            continue
+        for i in range(token.i + 1, min(token.i + 8, len(doc))):
+            word = doc[i]
+            if word.ent_type_ in NAMES and word.i > token.i + 1:
+                if not word.is_ancestor(token):
+                    word.head, word.dep_ = token, "pobj"
+                break
+            describes = word.is_lower and word.is_alpha or word.lower_ in DESCRIBING or word.ent_type_ in ("NORP", "GPE") \
+                or word.dep_ in ("amod", "compound") and word.head.i > word.i  # "American"
+            if word.is_sent_start or word.lower_ in frame_breakers() or not describes:
+                break
+
+
 class DependencyRules:
     """The dependency rules matched over a parsed document whose mentions
     are single tokens. Yields (rule, {role: token index}, {role: anchor
@@ -156,6 +182,7 @@ class DependencyRules:
     def __call__(self, doc: Doc):
         if not self.rules or not doc.has_annotation("DEP"):
             return
+        _object_for_by(doc)
         strings = doc.vocab.strings
         sentences, roots = self._sentences(doc), self._roots(doc)
         matches = []

@@ -83,6 +83,7 @@ YEAR_RANGE = re.compile(r"(?:19|20)\d\d\s*[-–]\s*(?:\d\d|(?:19|20)\d\d)")
 LATER_EPISODE = re.compile(r"\b(?:episode|ep\.)\s*(?!0*1\b)\d+|\b(?!1st\b)\d+(?:st|nd|rd|th)\s+episode|\b(?:" + "|".join(
     [w for w, n in lexicon()["ordinals"].items() if n > 1] + lexicon()["later_episode_words"]["before"]) + r")\s+episode|\b(?:"
     + "|".join(lexicon()["later_episode_words"]["alone"]) + r")\b", re.I)
+ORDINALS = set(lexicon()["ordinals"])
 NOT_A_ROLE_BEFORE = set(lexicon()["role_kinds"]["_not_a_role_before"])
 ITEM_BREAKS = {";", "|", "•", "·"}  # between the items of a list on one line
 
@@ -93,6 +94,8 @@ def _unnamed(ctx: Context, binding: Binding, sentence, role: str) -> list[Entity
     anchor = binding.anchors.get(role)
     accepted = tuple(c for c in binding.rule.classes.get(role, ()) if c in TYPED)
     if anchor is not None and accepted:
+        if anchor.dep_ == "dobj" and any(c.ent_type_ == "ORDINAL" or c.lower_ in ORDINALS for c in anchor.children):
+            return []  # "BigHit revealed the first member of G": one about to be named, not the one who revealed it
         found = attached(ctx, anchor, accepted)
         if found:
             return with_listed(ctx, found, accepted)

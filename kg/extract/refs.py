@@ -16,6 +16,7 @@ PERSONAL = {"he", "his", "him", "she", "her"}
 DEFINITE = {"the", "this", "that", "these", "those", "its", "their", "his", "her"}
 TRANSPARENT = set(lexicon()["transparent_nouns"]["words"])
 RELATIVE = {"who", "which", "that", "whom"}
+ROLE_NOUNS = {w.lower() for w in lexicon()["person_cues"] + lexicon()["group_cues"]}
 CLASS_NOUNS = {w.lower() for cls, words in lexicon()["class_nouns"].items() if not cls.startswith("_") for w in words}
 # Dependencies that keep a word inside the noun phrase of a role noun ("music director and pianist X").
 TITLED = {"titled", "entitled", "called", "named"}
@@ -39,6 +40,8 @@ def attached(ctx: Context, anchor, accepted: tuple) -> list[EntityRef]:
             return found
     # "confirmed their appearance in"; "as the lead single from", where the parse makes "single" a modifier of "lead"
     node = anchor.head if anchor.dep_ in ("dobj", "attr", "amod") and anchor.head is not anchor else anchor
+    if node.lower_ in TRANSPARENT and node.dep_ == "pobj" and _is_verb(node.head.head):
+        node = node.head.head  # "X was set to music by Y": the verb's subject
     if node.dep_ == "pobj" and node.head.lower_ == "as" and node.head.dep_ == "prep":
         node = node.head.head  # "X was released as the lead single from": what the verb released
     for _ in range(4):
@@ -204,11 +207,13 @@ def _mention_in_phrase(ctx: Context, token, accepted: tuple) -> list[EntityRef]:
                 return [ref]
             continue  # another kind of mention: what hangs on it is its own ("Ji Sung (The Devil Judge)")
         queue.extend(c for c in child.children if c.dep_ in IN_PHRASE)
-    # the parse lost it: the mention right after the noun, quotation marks aside ('released a song "X" on May 24')
+    # the parse lost it: the mention right after the noun, quotation marks aside ('released a song "X" on
+    # May 24'), or right after a role noun ("recorded by American rock band The Kinks")
     after = token.i + 1
     while after < len(token.doc) and token.doc[after].is_quote:
         after += 1
-    ent = ctx.ent(token.doc[after]) if after < len(token.doc) and after > token.i + 1 else None
+    next_to = after > token.i + 1 or token.lower_ in ROLE_NOUNS
+    ent = ctx.ent(token.doc[after]) if after < len(token.doc) and next_to else None
     ref = ctx.ref(ent, accepted) if ent is not None and not ent.is_value else None
     return [ref] if ref else []
 

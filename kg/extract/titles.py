@@ -251,7 +251,7 @@ def _verb_says(words: list[str], verbs: dict, nouns: dict) -> str | None:
     directed by": a film); of coordinated participles ("was written and
     directed by"), the one only a screen work or album takes wins. "" for
     a work of a kind the words do not say ("was released in 2009")."""
-    found = [verbs.get(tuple(words[:2])), verbs.get(tuple(words[:1]))]
+    found = [verbs.get(tuple(words[:n])) for n in range(4, 0, -1)]  # "was set to music", "was first released"
     if words[:1] in (["was"], ["is"]):
         for word in words[2:]:
             if word == "by" or not (word.isalpha() or word == ","):
