@@ -150,6 +150,14 @@ def test_a_title_opening_a_sentence_may_hold_words_in_lower_case(read):
     assert not {name for name, _ in found if name.startswith(("Yesterday", "Their"))}
 
 
+def test_a_title_after_a_cue_keeps_the_lower_case_words_of_another_language(read):
+    ex = read("News\n\nLasse is the third single from their 2009 album Nacht ist anders. "
+              "Velo is the first single from her second album Point de repos, and was released in May. "
+              "Her album Lilac arrives tomorrow. The album Lilac sold well.")
+    assert {("Lasse", "inAlbum", "Nacht ist anders"), ("Velo", "inAlbum", "Point de repos")} <= facts(ex)
+    assert {name for name, cls in typed(ex) if cls == "Album"} == {"Nacht ist anders", "Point de repos", "Lilac"}
+
+
 def test_a_title_before_a_gloss_or_in_title_case_opens_a_sentence(read):
     """A gloss in brackets may stand between an opening title and its "is";
     a title in Title Case may open with a function word; an adverb may stand

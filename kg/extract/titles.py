@@ -15,17 +15,11 @@ from ..nlp import text_of
 from .rules import role_kinds
 from .spans import Ent, covered
 from .spans import WORKS as WORK_CLASSES
+from .title_runs import SMALL_WORDS, YEAR, foreign_tail, listed_after, split_at_and, title_run, title_run_before, \
+    with_comma_part
 from .typing import described_as
 
-# Capitalised words that end a title run: days, months, time zones ("aired Terius Behind Me on Thurs"),
-# but not after "the" ("Descendants of the Sun").
-STOPPERS = set(lexicon()["title_run_stoppers"])
-SMALL_WORDS = {"of", "the", "a", "an", "to", "in", "on", "and", "for", "with", "at", "from", "or", "&", "vs", "vs.",
-               "de", "la", "'s", "'", ":", "-", "no", "no.", "x", "like", "that", "who"}  # "The Moon that Embraces the Sun"
 TITLE_CASE_SMALL = set(lexicon()["title_case_small_words"]["words"])  # lower case in Title Case
-CONTRACTION = re.compile(r"n't|n’t|'(?:re|ll|ve|m|d)|’(?:re|ll|ve|m|d)|na|ta")  # gon-na, got-ta
-PARTICIPLE = re.compile(r"[a-z]{3,}(?:ing|ed|en)")
-YEAR = re.compile(r"(?:19|20)\d\d(?:-\d\d(?:\d\d)?)?")
 
 
 def positioned_titles(doc: Doc, tokens: list[Token], ents: list[Ent], headings: set[int]) -> list[Ent]:
@@ -65,20 +59,20 @@ def positioned_titles(doc: Doc, tokens: list[Token], ents: list[Ent], headings: 
             start = i + 1 + (words[i + 1] in (",", ":"))
             while start + 1 < len(tokens) and re.fullmatch(r"(?i)part\.?\d*|vol\.?\d*", tokens[start].text):
                 start += 1 + tokens[start + 1].like_num  # "OST Part 3 X"
-            run = _title_run(tokens, start, taken, not_titles)
+            run = foreign_tail(tokens, title_run(tokens, start, taken, not_titles), taken)
             if run and words[i + 1] == "," and run[1] < len(tokens) and (tokens[run[1]].is_alpha or words[run[1]] in ("'s", "'")) \
                     and tokens[run[1] - 1].text not in "!?":  # "drama, Can't Lose! will air": the title closes itself
                 run = None  # "on that OST, Bobby Kim sang", "OST, Fly to the Sky's member": a clause, not an apposition
             if run:
                 # "the two songs Love of Iris and Do Not Forget": two titles
-                run = _split_at_and(tokens, run) if cues.get(word[:-1]) and word.endswith("s") else [run]
-                found += [(*r, cls) for r in [*run, *_listed_after(tokens, run[-1], taken, not_titles)]]
+                run = split_at_and(tokens, run) if cues.get(word[:-1]) and word.endswith("s") else [run]
+                found += [(*r, cls) for r in [*run, *listed_after(tokens, run[-1], taken, not_titles)]]
         elif tokens[i].text == "(" and i + 2 < len(tokens) and YEAR.fullmatch(tokens[i + 1].text) and tokens[i + 2].text == ")":
-            run = _title_run_before(tokens, i, taken, not_titles)
+            run = title_run_before(tokens, i, taken, not_titles)
             if run:
-                found.append((*_with_comma_part(tokens, run, taken, not_titles), ""))
+                found.append((*with_comma_part(tokens, run, taken, not_titles), ""))
         elif i + 1 < len(tokens) and (word, words[i + 1]) in phrases_after:
-            run = _title_run_before(tokens, i, taken, not_titles)  # "the Harbor Lights script reading"
+            run = title_run_before(tokens, i, taken, not_titles)  # "the Harbor Lights script reading"
             if run:
                 found.append((*run, phrases_after[word, words[i + 1]]))
     if doc.has_annotation("DEP"):
@@ -174,7 +168,7 @@ def _opening_run(tokens: list[Token], sentence, taken: bytearray, not_titles: se
     subtitle). Such a run holds no English function word ("Their new single
     is"), unless it is in Title Case throughout ("When the Sun Comes Down
     was released")."""
-    run = _title_run(tokens, sentence.start, taken, not_titles)
+    run = title_run(tokens, sentence.start, taken, not_titles)
     end = run[1] if run else sentence.start
     first, titled = tokens[sentence.start], _title_case(tokens, sentence)
     if not first.text[:1].isupper() or first.is_stop and not titled:
@@ -212,38 +206,6 @@ def _gloss_then_copula(tokens: list[Token], paren: int, end: int) -> bool:
     close = next((k for k in range(paren + 1, min(paren + 30, end)) if tokens[k].text == ")"), None)
     after = close + 1 + (close + 1 < end and tokens[close + 1].text == ",") if close is not None else end
     return after < end and tokens[after].lower_ in ("is", "was")
-
-
-def _split_at_and(tokens: list[Token], run: tuple[int, int]) -> list[tuple[int, int]]:
-    """A run after a plural cue, as the titles it lists: split at an "and"
-    between capitalised words ("A and B"), else the run itself."""
-    start, end = run
-    for k in range(end - 2, start, -1):
-        if tokens[k].lower_ == "and" and tokens[k + 1].text[:1].isupper() and tokens[k - 1].text[:1].isupper():
-            return [(start, k), (k + 1, end)]
-    return [run]
-
-
-def _listed_after(tokens: list[Token], run: tuple[int, int], taken: bytearray, not_titles: set) -> list[tuple[int, int]]:
-    """The titles listed after one a cue found: "his roles in A, B and C",
-    "the dramas A, B, and more". Only a list that closes as one does ("and
-    C", "and more", "etc."), so a clause after a comma stays a clause."""
-    found, end = [], run[1]
-    while end + 1 < len(tokens) and tokens[end].text == ",":
-        start = end + 1 + (tokens[end + 1].lower_ == "and")
-        if tokens[start].lower_ in ("more", "others", "etc", "etc."):
-            return found
-        after = _title_run(tokens, start, taken, not_titles)
-        if not after:
-            return []
-        found.append(after)
-        end = after[1]
-        if tokens[start - 1].lower_ == "and":
-            return found
-    if end + 1 < len(tokens) and tokens[end].lower_ == "and":
-        last = _title_run(tokens, end + 1, taken, not_titles)
-        return found + [last] if last else []
-    return []
 
 
 def _verb_says(words: list[str], verbs: dict, nouns: dict) -> str | None:
@@ -290,80 +252,6 @@ def headlines(doc: Doc) -> set[int]:
     return found
 
 
-def _title_run(tokens: list[Token], i: int, taken: bytearray, not_titles: set) -> tuple[int, int] | None:
-    """Tokens ``i``.. as a title: capitalised words or numbers in digits
-    ("The first" is no title), with small words between them, in one
-    sentence, touching no other mention."""
-    last = None
-    j = i
-    while j < len(tokens) and j - i < 10:
-        t = tokens[j]
-        if (j > i and (t.is_sent_start or t.text in STOPPERS and tokens[j - 1].lower_ != "the")) \
-                or taken.find(1, t.idx, t.idx + len(t)) >= 0 \
-                or t.text.count("'") > 1:  # "ENA's'Extraordinary": words and quotes run together, no one word
-            break
-        if t.text[:1].isupper() or t.text[:1].isdigit() \
-                or (j > i and last == j - 1 and CONTRACTION.fullmatch(t.lower_) and not tokens[j - 1].whitespace_):
-            last = j  # "Can't Lose!": the tokenizer's "Ca" + "n't" is one word
-        elif not (t.lower_ in SMALL_WORDS and j > i) and not (t.text in "!?" and last == j - 1 and not tokens[j - 1].whitespace_):
-            break
-        elif t.text in "!?":
-            last = j
-        j += 1
-    if last is None or not tokens[i].text[:1].isupper() and not tokens[i].text[:1].isdigit():
-        return None
-    if last == i and (tokens[i].text in not_titles or tokens[i].lower_ in SMALL_WORDS or len(tokens[i]) < 2
-                      or PARTICIPLE.fullmatch(tokens[i].lower_) and tokens[i].is_sent_start
-                      or tokens[i].ent_type_ in ("DATE", "TIME", "CARDINAL", "ORDINAL")):
-        return None  # one word: a cue, a small word, a participle opening a sentence ("Written and directed by"), a date
-    if all(t.lower_ in SMALL_WORDS or t.text in not_titles or t.text.capitalize() in not_titles for t in tokens[i:last + 1]):
-        return None  # "The OST", "The Drama": an article and a cue
-    if all(t.ent_type_ in ("DATE", "TIME") for t in tokens[i:last + 1]) and any(t.is_digit for t in tokens[i:last + 1]):
-        return None  # "aired May 21, 1980": a date ("The Next Three Days" may be a title)
-    return i, last + 1
-
-
-def _title_run_before(tokens: list[Token], paren: int, taken: bytearray, not_titles: set) -> tuple[int, int] | None:
-    """The title that ends right before a "(2019)": the longest run of
-    capitalised and small words back to a comma, a verb or a mention. After
-    "a" or "an" the run is a kind, not a title ("a 1924 American Northern
-    drama")."""
-    start = paren
-    while start > 0:
-        t = tokens[start - 1]
-        if t.is_sent_start and start - 1 < paren - 1 and not t.text[:1].isupper():
-            break
-        if taken.find(1, t.idx, t.idx + len(t)) >= 0:
-            break
-        if t.text[:1].isupper() or t.like_num or t.lower_ in SMALL_WORDS or t.text in "!?":
-            start -= 1
-            if t.is_sent_start:
-                break
-        else:
-            break
-    while start < paren and (tokens[start].lower_ in SMALL_WORDS - {"the", "a", "an"} or not tokens[start].text[:1].isupper()):
-        if tokens[start].lower_ in ("a", "an"):
-            return None
-        start += 1
-    return _title_run(tokens, start, taken, not_titles) if start < paren else None
-
-
-
-
-def _with_comma_part(tokens: list[Token], run: tuple[int, int], taken: bytearray, not_titles: set) -> tuple[int, int]:
-    """In a list of dated titles ("A (2011), Kill Me, Heal Me (2015)") each
-    item runs from one "(year)," to the next "(year)": a part with no year
-    of its own, after a dated item and before a comma, opens the next title."""
-    start, end = run
-    part = start - 1  # the comma before the run, then back to the part's first word
-    if part < 1 or tokens[part].text != ",":
-        return run
-    while part > 0 and start - part <= 6 and tokens[part - 1].text not in (",", "(", ")"):
-        part -= 1
-    dated = part >= 3 and tokens[part - 1].text == "," and tokens[part - 2].text == ")" and YEAR.fullmatch(tokens[part - 3].text)
-    return (part, end) if dated and _title_run(tokens, part, taken, not_titles) == (part, start - 1) else run
-
-
 # "SOYOU - The Only One", and in a numbered list "1. The Dream Chapter: STAR by TXT"
 DASH_LINE = re.compile(r"(?m)^[ \t]*(?:\d{1,3}[.)][ \t]+(?=[^\n]+\sby\s)([^\n]{1,60}?)\s+by\s+([^\n]{1,60}?)[ \t]*$"
                        r"|(?:\d{1,3}[.)][ \t]+)?([^\n]{1,60}?)\s+[-–—]\s+([^\n]{1,80}?)[ \t]*$)")
@@ -381,7 +269,7 @@ def _dash_line_titles(doc: Doc, tokens: list[Token], ents: list[Ent], taken: byt
             if (match.start(artist), match.end(artist)) not in artists:
                 continue
             span = doc.char_span(match.start(title), match.end(title), alignment_mode="contract")
-            run = _title_run(tokens, span.start, taken, not_titles) if span is not None and len(span) else None
+            run = title_run(tokens, span.start, taken, not_titles) if span is not None and len(span) else None
             if run:
                 found.append((*run, ""))
     return found

@@ -1,0 +1,151 @@
+"""Title runs: the tokens a title spans from where it starts or ends.
+Capitalised words and numbers in digits, small words between them; after
+a cue, the lower-case words of another language to the end of the clause;
+before a "(year)", back to a comma or a verb; and the titles listed after
+one ("A, B and C")."""
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Token
+
+from ..data import lexicon
+from .spans import VALUE_LABELS
+
+# Capitalised words that end a title run: days, months, time zones ("aired Terius Behind Me on Thurs"),
+# but not after "the" ("Descendants of the Sun").
+STOPPERS = set(lexicon()["title_run_stoppers"])
+SMALL_WORDS = {"of", "the", "a", "an", "to", "in", "on", "and", "for", "with", "at", "from", "or", "&", "vs", "vs.",
+               "de", "la", "'s", "'", ":", "-", "no", "no.", "x", "like", "that", "who"}  # "The Moon that Embraces the Sun"
+CONTRACTION = re.compile(r"n't|n’t|'(?:re|ll|ve|m|d)|’(?:re|ll|ve|m|d)|na|ta")  # gon-na, got-ta
+PARTICIPLE = re.compile(r"[a-z]{3,}(?:ing|ed|en)")
+CLAUSE_ENDS = {".", ",", "(", ";", ":", "!", "?"}
+YEAR = re.compile(r"(?:19|20)\d\d(?:-\d\d(?:\d\d)?)?")
+
+
+def split_at_and(tokens: list[Token], run: tuple[int, int]) -> list[tuple[int, int]]:
+    """A run after a plural cue, as the titles it lists: split at an "and"
+    between capitalised words ("A and B"), else the run itself."""
+    start, end = run
+    for k in range(end - 2, start, -1):
+        if tokens[k].lower_ == "and" and tokens[k + 1].text[:1].isupper() and tokens[k - 1].text[:1].isupper():
+            return [(start, k), (k + 1, end)]
+    return [run]
+
+
+def listed_after(tokens: list[Token], run: tuple[int, int], taken: bytearray, not_titles: set) -> list[tuple[int, int]]:
+    """The titles listed after one a cue found: "his roles in A, B and C",
+    "the dramas A, B, and more". Only a list that closes as one does ("and
+    C", "and more", "etc."), so a clause after a comma stays a clause."""
+    found, end = [], run[1]
+    while end + 1 < len(tokens) and tokens[end].text == ",":
+        start = end + 1 + (tokens[end + 1].lower_ == "and")
+        if tokens[start].lower_ in ("more", "others", "etc", "etc."):
+            return found
+        after = title_run(tokens, start, taken, not_titles)
+        if not after:
+            return []
+        found.append(after)
+        end = after[1]
+        if tokens[start - 1].lower_ == "and":
+            return found
+    if end + 1 < len(tokens) and tokens[end].lower_ == "and":
+        last = title_run(tokens, end + 1, taken, not_titles)
+        return found + [last] if last else []
+    return []
+
+
+def title_run(tokens: list[Token], i: int, taken: bytearray, not_titles: set) -> tuple[int, int] | None:
+    """Tokens ``i``.. as a title: capitalised words or numbers in digits
+    ("The first" is no title), with small words between them, in one
+    sentence, touching no other mention."""
+    last = None
+    j = i
+    while j < len(tokens) and j - i < 10:
+        t = tokens[j]
+        if (j > i and (t.is_sent_start or t.text in STOPPERS and tokens[j - 1].lower_ != "the")) \
+                or taken.find(1, t.idx, t.idx + len(t)) >= 0 \
+                or t.text.count("'") > 1:  # "ENA's'Extraordinary": words and quotes run together, no one word
+            break
+        if t.text[:1].isupper() or t.text[:1].isdigit() \
+                or (j > i and last == j - 1 and CONTRACTION.fullmatch(t.lower_) and not tokens[j - 1].whitespace_):
+            last = j  # "Can't Lose!": the tokenizer's "Ca" + "n't" is one word
+        elif not (t.lower_ in SMALL_WORDS and j > i) and not (t.text in "!?" and last == j - 1 and not tokens[j - 1].whitespace_):
+            break
+        elif t.text in "!?":
+            last = j
+        j += 1
+    if last is None or not tokens[i].text[:1].isupper() and not tokens[i].text[:1].isdigit():
+        return None
+    if last == i and (tokens[i].text in not_titles or tokens[i].lower_ in SMALL_WORDS or len(tokens[i]) < 2
+                      or PARTICIPLE.fullmatch(tokens[i].lower_) and tokens[i].is_sent_start
+                      or tokens[i].ent_type_ in ("DATE", "TIME", "CARDINAL", "ORDINAL")):
+        return None  # one word: a cue, a small word, a participle opening a sentence ("Written and directed by"), a date
+    if all(t.lower_ in SMALL_WORDS or t.text in not_titles or t.text.capitalize() in not_titles for t in tokens[i:last + 1]):
+        return None  # "The OST", "The Drama": an article and a cue
+    if all(t.ent_type_ in ("DATE", "TIME") for t in tokens[i:last + 1]) and any(t.is_digit for t in tokens[i:last + 1]):
+        return None  # "aired May 21, 1980": a date ("The Next Three Days" may be a title)
+    return i, last + 1
+
+
+def foreign_tail(tokens: list[Token], run: tuple[int, int] | None, taken: bytearray) -> tuple[int, int] | None:
+    """A title after a cue, with the lower-case words of another language
+    that follow it to the end of the clause ("album Jazz ist anders.", "album
+    Point de suture.", "Calma apparente (2005)"): words that are no English
+    function word, no verb in the parse, no date, up to a comma, bracket,
+    sentence end or "and"."""
+    if run is None:
+        return None
+    j, foreign = run[1], 0
+    while j < len(tokens) and j - run[1] < 5:
+        t = tokens[j]
+        if t.is_sent_start or taken.find(1, t.idx, t.idx + len(t)) >= 0:
+            break
+        if t.text in CLAUSE_ENDS or t.lower_ in ("and", "or"):
+            return (run[0], j) if foreign else run
+        if t.is_alpha and t.is_lower and not t.is_stop and t.ent_type_ not in VALUE_LABELS and t.dep_ != "ROOT" \
+                and not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "dobj") for c in t.children):
+            foreign += 1
+        elif not (t.is_alpha and t.is_title):
+            break
+        j += 1
+    return (run[0], j) if foreign and j == len(tokens) else run
+
+
+def title_run_before(tokens: list[Token], paren: int, taken: bytearray, not_titles: set) -> tuple[int, int] | None:
+    """The title that ends right before a "(2019)": the longest run of
+    capitalised and small words back to a comma, a verb or a mention. After
+    "a" or "an" the run is a kind, not a title ("a 1924 American Northern
+    drama")."""
+    start = paren
+    while start > 0:
+        t = tokens[start - 1]
+        if t.is_sent_start and start - 1 < paren - 1 and not t.text[:1].isupper():
+            break
+        if taken.find(1, t.idx, t.idx + len(t)) >= 0:
+            break
+        if t.text[:1].isupper() or t.like_num or t.lower_ in SMALL_WORDS or t.text in "!?":
+            start -= 1
+            if t.is_sent_start:
+                break
+        else:
+            break
+    while start < paren and (tokens[start].lower_ in SMALL_WORDS - {"the", "a", "an"} or not tokens[start].text[:1].isupper()):
+        if tokens[start].lower_ in ("a", "an"):
+            return None
+        start += 1
+    return title_run(tokens, start, taken, not_titles) if start < paren else None
+
+
+def with_comma_part(tokens: list[Token], run: tuple[int, int], taken: bytearray, not_titles: set) -> tuple[int, int]:
+    """In a list of dated titles ("A (2011), Kill Me, Heal Me (2015)") each
+    item runs from one "(year)," to the next "(year)": a part with no year
+    of its own, after a dated item and before a comma, opens the next title."""
+    start, end = run
+    part = start - 1  # the comma before the run, then back to the part's first word
+    if part < 1 or tokens[part].text != ",":
+        return run
+    while part > 0 and start - part <= 6 and tokens[part - 1].text not in (",", "(", ")"):
+        part -= 1
+    dated = part >= 3 and tokens[part - 1].text == "," and tokens[part - 2].text == ")" and YEAR.fullmatch(tokens[part - 3].text)
+    return (part, end) if dated and title_run(tokens, part, taken, not_titles) == (part, start - 1) else run
