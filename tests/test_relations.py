@@ -181,6 +181,14 @@ def test_verb_and_noun_frames(read, text, expected):
     assert expected <= found, expected - found
 
 
+def test_a_composition_by_its_composer_and_a_ballet_by_its_choreographer(read):
+    found = facts(read("News\n\nLes plaisirs de la mer is an opéra-ballet in two entrées and a prologue by the French "
+                       "composer Jean-Marc Rivaux. Night Garden is a ballet in two acts by Kim Ara. "
+                       "Salt Harbor is an opera in two acts by choreographer Lee Dan."))
+    assert ("Les plaisirs de la mer", "composer", "Jean-Marc Rivaux") in found
+    assert not {f for f in found if f[1] == "composer" and f[2] in ("Kim Ara", "Lee Dan")}
+
+
 def test_the_first_member_of_a_group_is_one_about_to_be_named(read):
     found = facts(read("News\n\nProducer Kim Ara said the agency revealed the first member of new group Nova Ring. "
                        "According to Kim Ara, Dayline revealed the first member of new group Nova Ring on Monday."))
