@@ -172,6 +172,9 @@ FRAMES = [
                  "“Night Ferry” was recorded by American rock band The Kinks in 1965.",
                  {("Cotton Road", "lyricist", "Odell Brannock"), ("Night Ferry", "performer", "The Kinks")},
                  id="an-agent-after-words-that-describe-it"),
+    pytest.param("“Night Ferry” is a song written by Odell Brannock for English rock band the Lanterns.",
+                 {("Night Ferry", "lyricist", "Odell Brannock"), ("Night Ferry", "performer", "Lanterns")},
+                 id="written-by-a-writer-for-a-band"),
 ]
 
 

@@ -208,11 +208,12 @@ def _mention_in_phrase(ctx: Context, token, accepted: tuple) -> list[EntityRef]:
             continue  # another kind of mention: what hangs on it is its own ("Ji Sung (The Devil Judge)")
         queue.extend(c for c in child.children if c.dep_ in IN_PHRASE)
     # the parse lost it: the mention right after the noun, quotation marks aside ('released a song "X" on
-    # May 24'), or right after a role noun ("recorded by American rock band The Kinks")
+    # May 24'), or right after a role noun ("recorded by American rock band The Kinks", "for the band the Kinks")
+    role = token.lower_ in ROLE_NOUNS
     after = token.i + 1
-    while after < len(token.doc) and token.doc[after].is_quote:
+    while after < len(token.doc) and (token.doc[after].is_quote or role and after == token.i + 1 and token.doc[after].lower_ == "the"):
         after += 1
-    next_to = after > token.i + 1 or token.lower_ in ROLE_NOUNS
+    next_to = after > token.i + 1 or role
     ent = ctx.ent(token.doc[after]) if after < len(token.doc) and next_to else None
     ref = ctx.ref(ent, accepted) if ent is not None and not ent.is_value else None
     return [ref] if ref else []
