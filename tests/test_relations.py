@@ -192,6 +192,15 @@ def test_a_composition_by_its_composer_and_a_ballet_by_its_choreographer(read):
     assert not {f for f in found if f[1] == "composer" and f[2] in ("Kim Ara", "Lee Dan")}
 
 
+def test_members_listed_before_their_group_and_a_partner_who_is_not_one(read):
+    ex = read("News\n\nMembers Jin and Suga of BTS appeared on the show. "
+              "Members Kim Ara, Lee Dan and Jo Min of Nova Ring attended. IU and Suga of BTS teamed up.")
+    members = {(f[0], f[2]) for f in facts(ex) if f[1] == "memberOf"}
+    assert members == {("Jin", "BTS"), ("Suga", "BTS"), ("Kim Ara", "Nova Ring"), ("Lee Dan", "Nova Ring"),
+                       ("Jo Min", "Nova Ring")}
+    assert {m.ref.name for m in ex.mentions} >= {"Suga", "Jin"}
+
+
 def test_the_first_member_of_a_group_is_one_about_to_be_named(read):
     found = facts(read("News\n\nProducer Kim Ara said the agency revealed the first member of new group Nova Ring. "
                        "According to Kim Ara, Dayline revealed the first member of new group Nova Ring on Monday."))

@@ -326,8 +326,8 @@ def clean_candidate(span) -> tuple[int, int] | None:
     lex = lexicon()
     cues = {c.lower() for c in lex["person_cues"] + lex["group_cues"]} | {"the", "feature", "featuring", "with"}
     tokens = list(span)
-    while tokens and (tokens[-1].text in {"'s", "'", "s"} or tokens[-1].is_punct):
-        tokens.pop()
+    while tokens and (tokens[-1].text in {"'s", "'", "s"} or tokens[-1].is_punct or tokens[-1].lower_ in NO_LAST_WORD):
+        tokens.pop()  # "Suga of" (BTS): a name ends before a function word
     while tokens and (tokens[0].is_lower or tokens[0].text.lower() in cues or tokens[0].is_punct):
         tokens.pop(0)
     if not tokens:
@@ -345,6 +345,7 @@ def clean_candidate(span) -> tuple[int, int] | None:
     return tokens[0].idx, tokens[-1].idx + len(tokens[-1])
 
 
+NO_LAST_WORD = {"of", "and", "the", "from", "with", "for", "in"}
 DEMONYM = re.compile(r"[A-Z][a-z]+(?:ish|ese|ian|an|ch|sh|ic|i)")
 
 
