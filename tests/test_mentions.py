@@ -158,6 +158,13 @@ def test_a_title_after_a_cue_keeps_the_lower_case_words_of_another_language(read
     assert {name for name, cls in typed(ex) if cls == "Album"} == {"Nacht ist anders", "Point de repos", "Lilac"}
 
 
+def test_a_title_with_a_comma_inside_opens_a_sentence(read):
+    ex = read("News\n\nHarbor Rain, Harbor Fire was originally recorded by the band the Lanterns. "
+              "Yesterday, Paul Kim was released from hospital.")
+    assert ("Harbor Rain, Harbor Fire", "performer", "Lanterns") in facts(ex)
+    assert not {name for name, _ in typed(ex) if name.startswith("Yesterday")}
+
+
 def test_a_title_before_a_gloss_or_in_title_case_opens_a_sentence(read):
     """A gloss in brackets may stand between an opening title and its "is";
     a title in Title Case may open with a function word; an adverb may stand

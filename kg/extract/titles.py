@@ -178,6 +178,8 @@ def _opening_run(tokens: list[Token], sentence, taken: bytearray, not_titles: se
         t = tokens[j]
         if t.text == "(":
             return (sentence.start, j) if _gloss_then_copula(tokens, j, sentence.end) else run
+        if t.text == "," and j == end and run and _comma_title(tokens, run, taken, not_titles):
+            return sentence.start, _comma_title(tokens, run, taken, not_titles)  # "Sugar, Sugar was"
         if t.is_stop and t.lower_ not in SMALL_WORDS and not (titled and (t.is_title or t.lower_ in TITLE_CASE_SMALL)) or not (t.text.replace("'", "").isalpha() or t.text in ("'", "?", "!")) \
                 or t.lower_ in ("'s", "\u2019s") or t.text.capitalize() in not_titles or taken.find(1, t.idx, t.idx + len(t)) >= 0:
             return run  # "Yesterday's show was a hit": a possessive or a class noun is no title's
@@ -185,6 +187,18 @@ def _opening_run(tokens: list[Token], sentence, taken: bytearray, not_titles: se
     if j == end or j >= sentence.end or tokens[j].lower_ not in ("is", "was"):
         return run
     return sentence.start, j
+
+
+def _comma_title(tokens: list[Token], run: tuple[int, int], taken: bytearray, not_titles: set) -> int | None:
+    """The end of a title with a comma inside ("Sugar, Sugar was", "Oh Uganda,
+    Land of Beauty is"): a second run of capitalised words right before the
+    "is" or "was", where neither part is a date or a name the NER knows."""
+    after = title_run(tokens, run[1] + 1, taken, not_titles)
+    if after is None or after[1] >= len(tokens) or tokens[after[1]].lower_ not in ("is", "was"):
+        return None
+    if any(t.ent_type_ in ("DATE", "TIME", "PERSON", "Person") for t in tokens[run[0]:after[1]]):
+        return None  # "Yesterday, Paul Kim was": a date, then the subject
+    return after[1]
 
 
 def _title_case(tokens: list[Token], sentence) -> bool:
