@@ -158,6 +158,13 @@ def test_a_title_after_a_cue_keeps_the_lower_case_words_of_another_language(read
     assert {name for name, cls in typed(ex) if cls == "Album"} == {"Nacht ist anders", "Point de repos", "Lilac"}
 
 
+def test_a_band_named_x_and_the_ys_after_a_band_cue_is_one_name(read):
+    ex = read("News\n\n“Glass Tide” is a song by English indie rock band Marla and the Lanterns. "
+              "The band Nova Ring and the singer Kim Ara performed.")
+    assert ("Glass Tide", "performer", "Marla and the Lanterns") in facts(ex)
+    assert {"Marla and the Lanterns", "Nova Ring"} <= {name for name, cls in typed(ex) if cls == "MusicGroup"}
+
+
 def test_a_title_with_a_comma_inside_opens_a_sentence(read):
     ex = read("News\n\nHarbor Rain, Harbor Fire was originally recorded by the band the Lanterns. "
               "Yesterday, Paul Kim was released from hospital.")

@@ -17,9 +17,10 @@ from spacy.tokens import Doc
 
 from ..data import alternatives, lexicon
 from ..nlp import text_of
-from .names import bracketed_sources, clean_candidate, clean_title, cued_people, group_members, not_names
+from .names import bracketed_sources, clean_candidate, cued_people, group_members, not_names
 from .slots import agents, artist_subjects, parenthesized_works, possessors
 from .spans import CANDIDATE, FAMILIES, TYPED, VALUE_LABELS, Ent, covered, row_of, span_text, whole_words
+from .title_runs import clean_title
 from .titles import headlines, positioned_titles
 from .typing import NOT_A_WORK, Ballot, cast_local_votes
 

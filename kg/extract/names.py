@@ -169,6 +169,9 @@ def group_members(doc: Doc, tokens: list[Token], words: list[str], ents: list[En
             i = token.i + 1 + (token.i + 1 < len(tokens) and tokens[token.i + 1].text == ",")
             i += i < len(tokens) - 1 and tokens[i].text == "the"  # "girl group the Spice Girls": the article is not the name's
             run = _title_run(tokens, words, i, fixed, skip)  # the NER's spans there give way to the run
+            if run > i and words[run:run + 2] in (["and", "the"], ["&", "the"]) and not word.endswith("s") \
+                    and (tail := _title_run(tokens, words, run + 2, fixed, skip)) > run + 2:
+                run = tail  # "band Florence and the Machine": one name
             if run > i + 1:  # a name of several words: "boy group Nova Ring"
                 mark(i, "MusicGroup", tokens[run - 1].idx + len(tokens[run - 1]))
             elif name_at(i) or (i < len(tokens) and tokens[i].is_title and i + 1 < len(tokens) and tokens[i + 1].text == "'s"
@@ -348,27 +351,6 @@ def clean_candidate(span) -> tuple[int, int] | None:
 NO_LAST_WORD = {"of", "and", "the", "from", "with", "for", "in"}
 DEMONYM = re.compile(r"[A-Z][a-z]+(?:ish|ese|ian|an|ch|sh|ic|i)")
 
-
-LEADING_YEAR = re.compile(r"(?:1[89]|20)\d\d [a-z]*[A-Z]")
-
-
-def clean_title(span) -> tuple[int, int] | None:
-    """A title the NER proposes, without the quotation marks, possessive or
-    punctuation at its ends; None for a span with no letter or number, one
-    across lines, or the first half of a compound ("Oscar-nominated")."""
-    tokens = list(span)
-    while tokens and (tokens[-1].text in {"'s", "'", "s"} or tokens[-1].is_punct and tokens[-1].text not in "!?)"):
-        tokens.pop()
-    while tokens and (tokens[0].is_punct or tokens[0].is_quote):
-        tokens.pop(0)
-    if not tokens:
-        return None
-    start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
-    text, after = text_of(span.doc)[start:end], text_of(span.doc)[end:end + 2]
-    if "\n" in text or not any(c.isalnum() for c in text) or not (text[0].isupper() or text[0].isdigit()) \
-            or after[:1] == "-" and after[1:].islower() or LEADING_YEAR.match(text):
-        return None  # "a color 1955 Czechoslovak science fiction film": a year and a kind
-    return start, end
 
 
 BRACKETED = re.compile(r"(?m)^[ \t]*[\[(]([A-Z][\w&.,' -]{1,60}?)[\])][ \t]*(\S?)")

@@ -2,7 +2,7 @@
 Capitalised words and numbers in digits, small words between them; after
 a cue, the lower-case words of another language to the end of the clause;
 before a "(year)", back to a comma or a verb; and the titles listed after
-one ("A, B and C")."""
+one ("A, B and C"); and a title the NER proposes, cleaned at its ends."""
 from __future__ import annotations
 
 import re
@@ -10,6 +10,7 @@ import re
 from spacy.tokens import Token
 
 from ..data import lexicon
+from ..nlp import text_of
 from .spans import VALUE_LABELS
 
 # Capitalised words that end a title run: days, months, time zones ("aired Terius Behind Me on Thurs"),
@@ -149,3 +150,25 @@ def with_comma_part(tokens: list[Token], run: tuple[int, int], taken: bytearray,
         part -= 1
     dated = part >= 3 and tokens[part - 1].text == "," and tokens[part - 2].text == ")" and YEAR.fullmatch(tokens[part - 3].text)
     return (part, end) if dated and title_run(tokens, part, taken, not_titles) == (part, start - 1) else run
+
+
+LEADING_YEAR = re.compile(r"(?:1[89]|20)\d\d [a-z]*[A-Z]")
+
+
+def clean_title(span) -> tuple[int, int] | None:
+    """A title the NER proposes, without the quotation marks, possessive or
+    punctuation at its ends; None for a span with no letter or number, one
+    across lines, or the first half of a compound ("Oscar-nominated")."""
+    tokens = list(span)
+    while tokens and (tokens[-1].text in {"'s", "'", "s"} or tokens[-1].is_punct and tokens[-1].text not in "!?)"):
+        tokens.pop()
+    while tokens and (tokens[0].is_punct or tokens[0].is_quote):
+        tokens.pop(0)
+    if not tokens:
+        return None
+    start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
+    text, after = text_of(span.doc)[start:end], text_of(span.doc)[end:end + 2]
+    if "\n" in text or not any(c.isalnum() for c in text) or not (text[0].isupper() or text[0].isdigit()) \
+            or after[:1] == "-" and after[1:].islower() or LEADING_YEAR.match(text):
+        return None  # "a color 1955 Czechoslovak science fiction film": a year and a kind
+    return start, end
