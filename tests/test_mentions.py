@@ -158,6 +158,13 @@ def test_a_title_after_a_cue_keeps_the_lower_case_words_of_another_language(read
     assert {name for name, cls in typed(ex) if cls == "Album"} == {"Nacht ist anders", "Point de repos", "Lilac"}
 
 
+def test_whose_thing_was_released_is_no_title(read):
+    found = typed(read("News\n\nNova Ring member Harin sent fans into a frenzy. "
+                       "The agency released Harin's tour vlog in Chicago. The agency released Dayline's new album in May."))
+    assert ("Harin", "Person") in found
+    assert not {name for name, cls in found if cls in ("Song", "Album")}
+
+
 def test_a_band_named_x_and_the_ys_after_a_band_cue_is_one_name(read):
     ex = read("News\n\n“Glass Tide” is a song by English indie rock band Marla and the Lanterns. "
               "The band Nova Ring and the singer Kim Ara performed.")

@@ -95,8 +95,8 @@ def foreign_tail(tokens: list[Token], run: tuple[int, int] | None, taken: bytear
     Point de suture.", "Calma apparente (2005)"): words that are no English
     function word, no verb in the parse, no date, up to a comma, bracket,
     sentence end or "and"."""
-    if run is None:
-        return None
+    if run is None or tokens[run[0]].sent.root.i >= run[0]:
+        return run  # the sentence's verb comes before the title: "The drama Grey's Anatomy returns." may end in one
     j, foreign = run[1], 0
     while j < len(tokens) and j - run[1] < 5:
         t = tokens[j]

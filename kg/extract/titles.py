@@ -60,6 +60,9 @@ def positioned_titles(doc: Doc, tokens: list[Token], ents: list[Ent], headings: 
             while start + 1 < len(tokens) and re.fullmatch(r"(?i)part\.?\d*|vol\.?\d*", tokens[start].text):
                 start += 1 + tokens[start + 1].like_num  # "OST Part 3 X"
             run = foreign_tail(tokens, title_run(tokens, start, taken, not_titles), taken)
+            if run and run[1] + 1 < len(tokens) and words[run[1]] in ("'s", "'", "\u2019s") \
+                    and tokens[run[1] + 1].is_lower and tokens[run[1] + 1].is_alpha:
+                run = None  # "released Suga's tour vlog": whose it is, not what ("EP Prospekt's March" is one)
             if run and words[i + 1] == "," and run[1] < len(tokens) and (tokens[run[1]].is_alpha or words[run[1]] in ("'s", "'")) \
                     and tokens[run[1] - 1].text not in "!?":  # "drama, Can't Lose! will air": the title closes itself
                 run = None  # "on that OST, Bobby Kim sang", "OST, Fly to the Sky's member": a clause, not an apposition
