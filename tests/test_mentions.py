@@ -158,6 +158,13 @@ def test_a_title_after_a_cue_keeps_the_lower_case_words_of_another_language(read
     assert {name for name, cls in typed(ex) if cls == "Album"} == {"Nacht ist anders", "Point de repos", "Lilac"}
 
 
+def test_a_quoted_epithet_is_no_work(read):
+    ex = read("News\n\n'Ballad Queen' Kim Ara joined the OST of KBS's drama \"Salt Road.\" "
+              "Nova Ring proved their status as the \"Kings of Summer\". BTS released \"Idol\" in 2018.")
+    assert {name for name, cls in typed(ex) if cls == "Song"} == {"Idol"}
+    assert not {f for f in facts(ex) if f[1] == "soundtrackOf"}
+
+
 def test_whose_thing_was_released_is_no_title(read):
     found = typed(read("News\n\nNova Ring member Harin sent fans into a frenzy. "
                        "The agency released Harin's tour vlog in Chicago. The agency released Dayline's new album in May."))

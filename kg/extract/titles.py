@@ -17,7 +17,7 @@ from .spans import Ent, covered
 from .spans import WORKS as WORK_CLASSES
 from .title_runs import SMALL_WORDS, YEAR, foreign_tail, listed_after, split_at_and, title_run, title_run_before, \
     with_comma_part
-from .typing import described_as
+from .described import described_as
 
 TITLE_CASE_SMALL = set(lexicon()["title_case_small_words"]["words"])  # lower case in Title Case
 

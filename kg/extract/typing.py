@@ -31,6 +31,7 @@ from spacy.tokens import Doc, Token
 
 from ..data import lexicon
 from ..nlp import text_of
+from .described import described_as, lookup
 from .spans import WORKS
 
 NOT_A_WORK = "none"
@@ -44,11 +45,6 @@ LISTED = re.compile(r"[\s\"']*(?:\(\d{4}(?:-\d{2,4})?\))?[\s\"']*(?:,[\s\"']*(?:
 @lru_cache(maxsize=None)
 def weights() -> dict[str, float]:
     return {k: float(v) for k, v in lexicon()["evidence"].items() if not k.startswith("_")}
-
-
-def _lookup(words: dict, word: str):
-    """A cue word, or its singular ("hits", "dramas")."""
-    return words.get(word) or (words.get(word[:-1]) if word.endswith("s") else None)
 
 
 @lru_cache(maxsize=None)
@@ -68,6 +64,7 @@ def _cues() -> dict[str, dict]:
         "companies": dict.fromkeys(lex["organization_cues"], "Organization"),
         "events": dict.fromkeys((w.lower() for w in lex["event_names"]["words"]), NOT_A_WORK),
         "album_words": dict.fromkeys(lex["album_title_words"]["words"], "Album"),
+        "epithets": dict.fromkeys(w.lower() for w in lex["epithet_words"]["words"]),
     }
 
 
@@ -192,7 +189,7 @@ def cast_local_votes(ballot: Ballot, doc: Doc, tokens: list[Token], ents: list) 
             ballot.vote(ent.name, "Person", w["name_shape"], ent.start)
         if ent.cls in ("ORG", "PERSON") and words[-1] in cues["suffixes"]:  # "Gil Pictures", whatever the NER said
             ballot.vote(ent.name, "Organization", w["suffix"], ent.start)
-        if ent.surface.lower() in cues["people"] and _name_follows(tokens, span, spans):
+        if ent.surface.lower() in cues["people"] and _name_follows(tokens, span, spans) or _epithet(tokens, span, spans, cues):
             ballot.vote(ent.name, NOT_A_WORK, w["cue"], ent.start)  # '"Director" Lee Jung-jae': a role word
         for cls, weight in _context_votes(tokens, span, spans, cues, w):
             ballot.vote(ent.name, cls, weight, ent.start)
@@ -241,6 +238,22 @@ def _owned_titles(tokens: list[Token], spans: dict, owners: set[int]) -> list[in
     return owned
 
 
+def _epithet(tokens: list[Token], span, mentions: dict, cues: dict) -> bool:
+    """Is the mention a quoted epithet, what someone is called rather than a
+    work: after "as a" or "as the" ("their status as the 'King of Hallyu'",
+    "named as a 'Digital Monster'"), or a phrase ending in an epithet noun
+    right before a person's name ("'OST Queen' Baek Ji Young")?"""
+    if not (span.start > 0 and tokens[span.start - 1].is_quote):
+        return False
+    left = [t.lower_ for t in tokens[max(0, span.start - 4):span.start] if not t.is_quote]
+    if left[-2:] in (["as", "a"], ["as", "an"], ["as", "the"]):
+        return True
+    i = span.end
+    while i < len(tokens) and tokens[i].is_quote:
+        i += 1
+    return span[-1].lower_ in cues["epithets"] and i in mentions and mentions[i][1].cls in ("Person", "PERSON")
+
+
 def _name_follows(tokens: list[Token], span, mentions: dict) -> bool:
     """Is the next word, past a closing quote, another mention?"""
     i = span.end
@@ -263,9 +276,9 @@ def _context_votes(tokens: list[Token], span, mentions: dict, cues: dict, w: dic
     right = [t.text.lower() if not t.is_title or len(t) == 1 else "" for t in tokens[span.end:span.end + 3] if not t.is_quote][:2]
     if before:
         for table in ("before", "people", "groups", "companies", "not_work"):
-            cls = _lookup(cues[table], before)
+            cls = lookup(cues[table], before)
             if cls:
-                screen = _lookup(cues["before"], left[-2].lower_) if len(left) > 1 and before in SOUNDTRACK_WORDS else None
+                screen = lookup(cues["before"], left[-2].lower_) if len(left) > 1 and before in SOUNDTRACK_WORDS else None
                 # "drama OSTs like 'Goblin'": the soundtracks of the dramas named
                 yield (screen if screen in ("TVSeries", "Film") else cls), w["cue"]
                 break
@@ -301,73 +314,6 @@ def _members_follow(tokens: list[Token], span, mentions: dict) -> bool:
         else:
             return False
     return False
-
-
-def described_as(span, nouns: dict, copula_only: bool = False) -> str | None:
-    """The class the sentence's parse puts beside the mention: an
-    apposition ("X, the title track of", "X, a former member of") or what
-    it is said to be ("X is a 1990 American film", "X is the first girl
-    group to"); a compound noun reads as its head ("title track": track).
-    ``copula_only``: only what it is said to be, for a span that is not a
-    mention yet (an apposition parse of "SEOUL, June 21 -- BTS' new
-    single" is too often wrong to make a title of)."""
-    if not span.doc.has_annotation("DEP"):
-        return None
-    root = span.root
-    described = [t for t in root.children if t.dep_ == "appos" and t.i >= span.end and not copula_only]
-    # the words of the span that hang on a copula outside it: the parse may call a long title's head "dep"
-    for word in (t for t in span if not span.start <= t.head.i < span.end):
-        if word.dep_ in ("nsubj", "nsubjpass", "dep") and word.head.lower_ in BE:
-            described += [t for t in word.head.children if t.dep_ == "attr" and t.i > word.head.i]
-    for noun in described:
-        cls = _lookup(nouns, noun.lower_)
-        if cls:
-            return cls
-    return _said_to_be(span, nouns) if copula_only else _appositive_after(span, nouns)
-
-
-def _said_to_be(span, nouns: dict) -> str | None:
-    """The class noun a copula right after the span says it is, however the
-    parse hung the words: "A Grand Day Out is a 1989 film", "Princess
-    Mononoke (Japanese: ...) is a 1997 ... war film", "X is a 1982
-    claymation short directed by"; the phrase's last class noun ("cartoon
-    series") names it."""
-    doc, i = span.doc, span.end
-    if i < len(doc) and doc[i].text == "(":  # a gloss between the title and its copula
-        i = next((j + 1 for j in range(i, min(i + 30, len(doc))) if doc[j].text == ")"), i)
-        i += i < len(doc) and doc[i].text == ","
-    if i >= len(doc) or doc[i].lower_ not in ("is", "was"):  # not "'s": "IU's fifth album", "Here's the tracklist"
-        return None
-    found = None
-    for token in doc[i + 1:i + 15]:
-        if token.lower_ in NOT_MODIFIERS or token.dep_ in ("acl", "relcl", "prep") or token.is_punct and token.text not in "-.":
-            break
-        found = _lookup(nouns, token.lower_) or found
-    return found
-
-
-APPOSITIVE_LINK = {"a", "an", "the", "his", "her", "their", "its"}
-NOT_MODIFIERS = {"of", "for", "by", "to", "in", "on", "at", "with", "and", "or", "that", "which", "who", "is", "was"}
-
-
-def _appositive_after(span, nouns: dict) -> str | None:
-    """What the words right after a mention call it when the parse hung the
-    apposition elsewhere: '"Magic", the first full-length movie directed by'."""
-    doc, i = span.doc, span.end
-    while i < len(doc) and doc[i].is_quote:
-        i += 1
-    if i + 1 >= len(doc) or doc[i].text != "," or doc[i + 1].lower_ not in APPOSITIVE_LINK:
-        return None
-    for j in range(i + 2, min(i + 8, len(doc))):
-        word = doc[j].lower_
-        if _lookup(nouns, word) and not (j + 1 < len(doc) and _lookup(nouns, doc[j + 1].lower_)):
-            return _lookup(nouns, word)
-        if word in NOT_MODIFIERS or doc[j].is_punct and word != "-" or doc[j].ent_type_ not in ("", "ORDINAL", "DATE", "CARDINAL"):
-            return None
-    return None
-
-
-BE = {"is", "was", "are", "were", "'s", "remains", "became", "becomes"}
 
 
 def _share_list_cues(ballot: Ballot, doc: Doc, ents: list, w: dict, listed: set[int]) -> None:

@@ -1,0 +1,77 @@
+"""What the sentence says a mention is: the class noun of an apposition
+("X, the title track of") or of what a copula says it is ("X is a 1990
+American film"), read from the parse and, where the parse hung the words
+elsewhere, from the words right after the mention."""
+from __future__ import annotations
+
+BE = {"is", "was", "are", "were", "'s", "remains", "became", "becomes"}
+
+
+def lookup(words: dict, word: str):
+    """A cue word, or its singular ("hits", "dramas")."""
+    return words.get(word) or (words.get(word[:-1]) if word.endswith("s") else None)
+
+
+def described_as(span, nouns: dict, copula_only: bool = False) -> str | None:
+    """The class the sentence's parse puts beside the mention: an
+    apposition ("X, the title track of", "X, a former member of") or what
+    it is said to be ("X is a 1990 American film", "X is the first girl
+    group to"); a compound noun reads as its head ("title track": track).
+    ``copula_only``: only what it is said to be, for a span that is not a
+    mention yet (an apposition parse of "SEOUL, June 21 -- BTS' new
+    single" is too often wrong to make a title of)."""
+    if not span.doc.has_annotation("DEP"):
+        return None
+    root = span.root
+    described = [t for t in root.children if t.dep_ == "appos" and t.i >= span.end and not copula_only]
+    # the words of the span that hang on a copula outside it: the parse may call a long title's head "dep"
+    for word in (t for t in span if not span.start <= t.head.i < span.end):
+        if word.dep_ in ("nsubj", "nsubjpass", "dep") and word.head.lower_ in BE:
+            described += [t for t in word.head.children if t.dep_ == "attr" and t.i > word.head.i]
+    for noun in described:
+        cls = lookup(nouns, noun.lower_)
+        if cls:
+            return cls
+    return _said_to_be(span, nouns) if copula_only else _appositive_after(span, nouns)
+
+
+def _said_to_be(span, nouns: dict) -> str | None:
+    """The class noun a copula right after the span says it is, however the
+    parse hung the words: "A Grand Day Out is a 1989 film", "Princess
+    Mononoke (Japanese: ...) is a 1997 ... war film", "X is a 1982
+    claymation short directed by"; the phrase's last class noun ("cartoon
+    series") names it."""
+    doc, i = span.doc, span.end
+    if i < len(doc) and doc[i].text == "(":  # a gloss between the title and its copula
+        i = next((j + 1 for j in range(i, min(i + 30, len(doc))) if doc[j].text == ")"), i)
+        i += i < len(doc) and doc[i].text == ","
+    if i >= len(doc) or doc[i].lower_ not in ("is", "was"):  # not "'s": "IU's fifth album", "Here's the tracklist"
+        return None
+    found = None
+    for token in doc[i + 1:i + 15]:
+        if token.lower_ in NOT_MODIFIERS or token.dep_ in ("acl", "relcl", "prep") or token.is_punct and token.text not in "-.":
+            break
+        found = lookup(nouns, token.lower_) or found
+    return found
+
+
+APPOSITIVE_LINK = {"a", "an", "the", "his", "her", "their", "its"}
+NOT_MODIFIERS = {"of", "for", "by", "to", "in", "on", "at", "with", "and", "or", "that", "which", "who", "is", "was"}
+
+
+def _appositive_after(span, nouns: dict) -> str | None:
+    """What the words right after a mention call it when the parse hung the
+    apposition elsewhere: '"Magic", the first full-length movie directed by'."""
+    doc, i = span.doc, span.end
+    while i < len(doc) and doc[i].is_quote:
+        i += 1
+    if i + 1 >= len(doc) or doc[i].text != "," or doc[i + 1].lower_ not in APPOSITIVE_LINK:
+        return None
+    for j in range(i + 2, min(i + 8, len(doc))):
+        word = doc[j].lower_
+        if lookup(nouns, word) and not (j + 1 < len(doc) and lookup(nouns, doc[j + 1].lower_)):
+            return lookup(nouns, word)
+        if word in NOT_MODIFIERS or doc[j].is_punct and word != "-" or doc[j].ent_type_ not in ("", "ORDINAL", "DATE", "CARDINAL"):
+            return None
+    return None
+
