@@ -158,6 +158,13 @@ def test_a_title_after_a_cue_keeps_the_lower_case_words_of_another_language(read
     assert {name for name, cls in typed(ex) if cls == "Album"} == {"Nacht ist anders", "Point de repos", "Lilac"}
 
 
+def test_korean_names_with_a_surname_in_capitals_or_a_rare_surname(read):
+    found = typed(read("News\n\nThe remake of PARK Hoon-jung's film was announced. Male Best Excellence: So Ji Sub. "
+                       "The couple is Yook Sung-jae and Eum Moon Suk."))
+    assert {("PARK Hoon-jung", "Person"), ("So Ji Sub", "Person"), ("Yook Sung-jae", "Person"),
+            ("Eum Moon Suk", "Person")} <= found
+
+
 def test_a_quoted_epithet_is_no_work(read):
     ex = read("News\n\n'Ballad Queen' Kim Ara joined the OST of KBS's drama \"Salt Road.\" "
               "Nova Ring proved their status as the \"Kings of Summer\". BTS released \"Idol\" in 2018.")

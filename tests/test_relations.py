@@ -201,6 +201,14 @@ def test_members_listed_before_their_group_and_a_partner_who_is_not_one(read):
     assert {m.ref.name for m in ex.mentions} >= {"Suga", "Jin"}
 
 
+def test_a_pair_comprised_of_members_of_other_groups_is_no_line_up(read):
+    ex = read("News\n\nThe two actors are joining another K-pop couple -- comprised of Yook Sung-jae from BTOB and "
+              "Joy from Red Velvet -- who will also appear on “Our Home” starting June 20. "
+              "BTS, comprised of RM, Jin and Suga, debuted in 2013.")
+    members = {(f[0], f[2]) for f in facts(ex) if f[1] == "memberOf"}
+    assert members == {("Yook Sung-jae", "BTOB"), ("Joy", "Red Velvet"), ("RM", "BTS"), ("Jin", "BTS"), ("Suga", "BTS")}
+
+
 def test_the_first_member_of_a_group_is_one_about_to_be_named(read):
     found = facts(read("News\n\nProducer Kim Ara said the agency revealed the first member of new group Nova Ring. "
                        "According to Kim Ara, Dayline revealed the first member of new group Nova Ring on Monday."))
