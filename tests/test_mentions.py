@@ -158,6 +158,13 @@ def test_a_title_after_a_cue_keeps_the_lower_case_words_of_another_language(read
     assert {name for name, cls in typed(ex) if cls == "Album"} == {"Nacht ist anders", "Point de repos", "Lilac"}
 
 
+def test_a_list_takes_the_kind_of_work_its_heading_names(read):
+    found = typed(read("Best sellers\n\nThe retailer shared its lists of the year.\n\n"
+                       "Japanese albums by Korean artists\n\n1. Nova Ring — “Harbor Lights”\n2. Dayline — “North Star”\n\n"
+                       "Japanese singles by Korean artists\n\n1. Nova Ring — “Salt Air”\n2. Dayline — “Glass Door”\n"))
+    assert {("Harbor Lights", "Album"), ("North Star", "Album"), ("Salt Air", "Song"), ("Glass Door", "Song")} <= found
+
+
 def test_korean_names_with_a_surname_in_capitals_or_a_rare_surname(read):
     found = typed(read("News\n\nThe remake of PARK Hoon-jung's film was announced. Male Best Excellence: So Ji Sub. "
                        "The couple is Yook Sung-jae and Eum Moon Suk."))

@@ -15,9 +15,12 @@ Numbered lines of a ranking are ranked by the charts reader.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
+from ..data import lexicon
 from ..records import EntityRef, Fact, Value
 from .spans import TYPED, WORKS, span_text
+from .typing import weights
 
 LINE = re.compile(r"(?m)^[ \t]*(\d{1,2})[.)][ \t]+(\S[^\n]*?)[ \t]*$")
 SEPARATOR = re.compile(r"\s+[-–—]\s+")
@@ -35,12 +38,13 @@ COUNT = re.compile(r"[\d,.\s]*\d[\d,.\s]*(?:[A-Za-z]+\.?)?(?:\s+[a-z]+)?")  # "9
 
 def read_lists(ctx) -> None:
     for block in _blocks(ctx.article.text):
+        kind = _heading_kind(ctx.article.text, block[0][0])
         if any(SEPARATOR.search(content) or '"' in content for _, _, content in block):
             for start, _, content in block:
-                _read_credit_line(ctx, start, content)
+                _read_credit_line(ctx, start, content, kind=kind)
         elif all(BY.search(content) for _, _, content in block):
             for start, _, content in block:
-                _read_credit_line(ctx, start, content, BY)
+                _read_credit_line(ctx, start, content, BY, kind)
         elif len(block) >= 2:
             _read_track_list(ctx, block)
     for line in DASH_LINE.finditer(ctx.article.text):  # un-numbered: "SOYOU - The Only One", '"Thirst" - Mad Clown, Ailee'
@@ -65,8 +69,27 @@ def _blocks(text: str) -> list[list[tuple[int, int, str]]]:
     return blocks
 
 
-def _read_credit_line(ctx, start: int, content: str, separator: re.Pattern = SEPARATOR) -> None:
-    """A work and its artists on one line, set apart by dashes (or "by")."""
+def _heading_kind(text: str, first: int) -> str | None:
+    """The kind of work a list's heading names ("Japanese albums by Korean
+    artists", "Best-selling singles"): a short line without a full stop
+    right before the list, holding a class noun."""
+    before = text[:text.rfind("\n", 0, first) + 1].rstrip().rsplit("\n", 1)
+    line = before[-1].strip() if len(before) > 1 else ""
+    if not line or len(line.split()) > 8 or line.endswith((".", "!", "?", ":")) or LINE.match(line):
+        return None
+    return next((_class_nouns()[w] for w in re.findall(r"[a-z-]+", line.lower()) if w in _class_nouns()), None)
+
+
+@lru_cache(maxsize=None)
+def _class_nouns() -> dict[str, str]:
+    """Class nouns of works and their plurals ("albums", "singles")."""
+    nouns = {w.lower(): cls for cls, words in lexicon()["class_nouns"].items() if cls in WORKS for w in words}
+    return {**nouns, **{w + "s": cls for w, cls in nouns.items()}}
+
+
+def _read_credit_line(ctx, start: int, content: str, separator: re.Pattern = SEPARATOR, kind: str | None = None) -> None:
+    """A work and its artists on one line, set apart by dashes (or "by");
+    an undecided work is of the ``kind`` the list's heading names."""
     parts = [p.strip() for p in separator.split(content) if p.strip()]
     if len(parts) < 2:
         return
@@ -74,6 +97,8 @@ def _read_credit_line(ctx, start: int, content: str, separator: re.Pattern = SEP
     if len(works) != 1:
         return
     index, work = works[0]
+    if kind and work.cls == "TITLE":
+        ctx.ballot.vote(work.name, kind, weights()["cue"])
     sentence = ctx.sentence_of(ctx.doc.char_span(start, start + 1, alignment_mode="expand").start)
     evidence = ctx.evidence(sentence, "reader:credit-line", 0.8)
     for i, part in enumerate(parts):
