@@ -209,6 +209,15 @@ def test_a_pair_comprised_of_members_of_other_groups_is_no_line_up(read):
     assert members == {("Yook Sung-jae", "BTOB"), ("Joy", "Red Velvet"), ("RM", "BTS"), ("Jin", "BTS"), ("Suga", "BTS")}
 
 
+def test_list_lines_of_paired_artists_and_a_featured_one(read):
+    ex = read("Festival songs\n\nEight songs were made for the festival.\n\nThe festival songs:\n\n"
+              "Kim Ara & Jo Bin – Paper Kite (Feat. Lee Dan)\nGil & BoA – Salt Air\n\nIU, BTS, Taeyeon - Top Trio\n")
+    found = facts(ex)
+    assert {("Paper Kite", "performer", "Kim Ara"), ("Paper Kite", "performer", "Jo Bin"),
+            ("Paper Kite", "performer", "Lee Dan"), ("Salt Air", "performer", "BoA"), ("Salt Air", "performer", "Gil")} <= found
+    assert not {f for f in found if f[0] == "Top Trio"}
+
+
 def test_the_first_member_of_a_group_is_one_about_to_be_named(read):
     found = facts(read("News\n\nProducer Kim Ara said the agency revealed the first member of new group Nova Ring. "
                        "According to Kim Ara, Dayline revealed the first member of new group Nova Ring on Monday."))

@@ -29,6 +29,7 @@ ARTISTS = re.compile(r"\s+(?:x|X|×|&|and|with|feat\.?|ft\.?|featuring)\s+|\s*,\
 IN_PARENS = re.compile(r"^(?P<name>.*?)\s*\((?P<group>[^()]+)\)\s*$")
 POSSESSED = re.compile(r"^(?P<group>[^']+?)'s?\s+(?P<name>\S.*)$")  # "BLACKPINK's Rosé"
 DASH_LINE = re.compile(r"(?m)^[ \t]*\"?([^\n\"]{1,60}?\s[-–—]\s[^\n\"]{1,80}?|\"[^\n\"]+\"\s[-–—]\s[^\n\"]{1,80}?)\"?[ \t]*$")
+FEATURING = re.compile(r"\s*\((?:feat|ft)\.?\s+(?P<artists>[^()]+)\)\s*$", re.I)  # "Will Be Gone (Feat. Lee Sora and Beenzino)"
 HEADING = re.compile(r"^([^\n\"]{1,60}?)\s+[-–—]\s+([^\n]{1,80}?)\s*(?:\(([^()\n]*)\))?$")
 CREDIT_ROLES = {"lyrics": "lyricist", "lyric": "lyricist", "words": "lyricist", "composition": "composer",
                 "composed": "composer", "music": "composer", "composer": "composer"}
@@ -101,7 +102,8 @@ def _read_credit_line(ctx, start: int, content: str, separator: re.Pattern = SEP
         ctx.ballot.vote(work.name, kind, weights()["cue"])
     sentence = ctx.sentence_of(ctx.doc.char_span(start, start + 1, alignment_mode="expand").start)
     evidence = ctx.evidence(sentence, "reader:credit-line", 0.8)
-    for i, part in enumerate(parts):
+    featured = FEATURING.search(parts[index])
+    for i, part in enumerate(parts + ([featured.group("artists")] if featured else [])):
         if i == index or COUNT.fullmatch(part):
             continue  # "241,479 copies": a count, not an artist ("2PM's Junho", "NCT 127" are)
         for artist, group in _artists(ctx, part):
@@ -111,8 +113,9 @@ def _read_credit_line(ctx, start: int, content: str, separator: re.Pattern = SEP
 
 
 def _work(ctx, offset: int, part: str) -> EntityRef | None:
-    """The work a line part names: a quoted title, or a title mention."""
-    inner = part.strip('"').strip()
+    """The work a line part names: a quoted title, or a title mention (the
+    artists it features aside)."""
+    inner = FEATURING.sub("", part).strip('"').strip()
     span = ctx.doc.char_span(offset, offset + len(part), alignment_mode="expand")
     if span is None:
         return None

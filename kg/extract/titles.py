@@ -274,16 +274,33 @@ DASH_LINE = re.compile(r"(?m)^[ \t]*(?:\d{1,3}[.)][ \t]+(?=[^\n]+\sby\s)([^\n]{1
                        r"|(?:\d{1,3}[.)][ \t]+)?([^\n]{1,60}?)\s+[-–—]\s+([^\n]{1,80}?)[ \t]*$)")
 
 
+PAIRED = re.compile(r"\s+(?:&|x|×|and)\s+")
+
+
+def _duet(text: str, start: int, end: int, artists: set) -> bool:
+    """Does a line part pair artists, one of them known ("Jung Jun-ha & Kim C
+    – Will Be Gone", "Gil & BoA – G.A.B")? A list with commas is rather a
+    heading's ("IU, BTS, Taeyeon - Top Trio")."""
+    bounds, position = [], start
+    for separator in PAIRED.finditer(text, start, end):
+        bounds.append((position, separator.start()))
+        position = separator.end()
+    bounds.append((position, end))
+    return len(bounds) > 1 and "," not in text[start:end] and any(b in artists for b in bounds) \
+        and all(text[a:a + 1].isupper() for a, _ in bounds)
+
+
 def _dash_line_titles(doc: Doc, tokens: list[Token], ents: list[Ent], taken: bytearray, not_titles: set) -> list:
     """Lines that set a title beside its artist with a dash ("SOYOU - The
     Only One", "Crayon Pop – THE STREETS GO DISCO (September 26)"): the
     side that is not a name is the title."""
     artists = {(e.start, e.end) for e in ents if e.cls in ("Person", "MusicGroup", "PERSON", "ORG")}
     found = []
-    for match in DASH_LINE.finditer(text_of(doc)):
+    text = text_of(doc)
+    for match in DASH_LINE.finditer(text):
         first = 1 if match.group(1) is not None else 3
         for artist, title in ((first, first + 1), (first + 1, first)):
-            if (match.start(artist), match.end(artist)) not in artists:
+            if match.span(artist) not in artists and not _duet(text, *match.span(artist), artists):
                 continue
             span = doc.char_span(match.start(title), match.end(title), alignment_mode="contract")
             run = title_run(tokens, span.start, taken, not_titles) if span is not None and len(span) else None
