@@ -175,6 +175,10 @@ FRAMES = [
     pytest.param("“Night Ferry” is a song written by Odell Brannock for English rock band the Lanterns.",
                  {("Night Ferry", "lyricist", "Odell Brannock"), ("Night Ferry", "performer", "Lanterns")},
                  id="written-by-a-writer-for-a-band"),
+    pytest.param("Rookie girl group Nova Ring entered the albums chart for the first time, as its first EP “Harbor” "
+                 "debuted at No. 20.",
+                 {("Harbor", "performer", "Nova Ring")},
+                 id="a-groups-record-named-by-its"),
 ]
 
 
