@@ -222,6 +222,15 @@ def test_list_lines_of_paired_artists_and_a_featured_one(read):
     assert not {f for f in found if f[0] == "Top Trio"}
 
 
+def test_a_persons_possessive_says_whose_work_not_what_kind(read):
+    ex = read("Remakes\n\nThe studio will remake three Korean films for cinemas abroad. The first is a redo of "
+              "Jo Min-ho's Glass Harbor (2005), a box office hit. Another is Kim Ara's Salt Road (2008).\n\n"
+              "BTS's “Paper Kite” topped the chart.")
+    found = facts(ex)
+    assert not {f for f in found if f[0] in ("Glass Harbor", "Salt Road") and f[1] in ("performer", "castMember")}
+    assert ("Paper Kite", "performer", "BTS") in found
+
+
 def test_the_first_member_of_a_group_is_one_about_to_be_named(read):
     found = facts(read("News\n\nProducer Kim Ara said the agency revealed the first member of new group Nova Ring. "
                        "According to Kim Ara, Dayline revealed the first member of new group Nova Ring on Monday."))

@@ -23,6 +23,8 @@ def vote_roles(ctx: Context, binding: Binding) -> None:
     if any(ctx.ent(t) is None and not may_refer(t) for tokens in binding.roles.values() for t in tokens):
         return  # "X features music by": "music" names nothing, so the frame says nothing of what X is
     for role, tokens in binding.roles.items():
+        if role in rule.silent:
+            continue
         accepted = rule.classes.get(role, ())
         for token in tokens:
             ent = ctx.ent(token)

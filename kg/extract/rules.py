@@ -10,7 +10,9 @@ them ("A, B and C"); ``keep`` says which of the entities a wildcard
 reaches are partners: "nearest" (the default), "farthest", or "every"
 (each person at a script reading is in its cast); ``derive`` turns a
 role's entity into derived ones (``"ost"``: the series' OST album;
-``"tracks"``: each track the article places on the album). Lists in
+``"tracks"``: each track the article places on the album); ``silent``
+lists roles whose undecided mention the rule casts no class vote for ("X's
+Y" says whose Y is, not whether it is a song or a film). Lists in
 patterns may use the macros of ``kg/data/pattern_macros.json`` ("@ARTIST").
 Entity mentions are merged into single tokens before matching, so a pattern
 token ``{"ENT_TYPE": "Song"}`` is a whole title.
@@ -54,6 +56,7 @@ class Rule:
     not_role_kind: dict = field(default_factory=dict)
     absent: dict = field(default_factory=dict)  # dependency rules: node -> dependencies it must not have
     heads: dict = field(default_factory=dict)  # dependency rules: node -> the node it is a dependent of
+    silent: tuple = ()  # roles whose undecided mention the rule casts no class vote for
 
 
 @dataclass
@@ -218,7 +221,7 @@ def load_rule_file(path: Path, specific) -> tuple[Rule, ...]:
                 expand=tuple(raw.get("expand", ())), derive=raw.get("derive", {}),
                 confidence=float(raw.get("confidence", 0.8)),
                 role_kind=raw.get("role_kind", {}), not_role_kind=raw.get("not_role_kind", {}),
-                **specific(raw, pattern),
+                silent=tuple(raw.get("silent", ())), **specific(raw, pattern),
             ))
         except (KeyError, ValueError, TypeError) as error:
             raise ValueError(f"{path}:{number}: bad rule: {error}") from None
