@@ -574,8 +574,8 @@ def test_a_work_that_stars_a_list_of_full_names(read):
 
 
 def test_each_possessive_owns_its_own_title_and_names_its_owner(read):
-    found = facts(read("News\n\nFor male listeners, Kim Ara’s \"Wild Tide\" and IU’s \"Friday\" took the second and third spots, "
-                       "the best since Bon Jovi’s \"Crush\" did so in 2000. The drama ‘Salt Road’ ended."))
+    found = facts(read("News\n\nFor male listeners, Kim Ara’s \"Wild Tide\" and IU’s \"Friday\" took the second and third "
+                       "spots on the chart, the best since Bon Jovi’s \"Crush\" did so in 2000. The drama ‘Salt Road’ ended."))
     assert {("Wild Tide", "performer", "Kim Ara"), ("Friday", "performer", "IU"), ("Crush", "performer", "Bon Jovi")} <= found
     assert ("Friday", "performer", "Kim Ara") not in found
     assert not {f for f in found if f[0] == "Salt Road" or f[2] == "Salt Road"}  # a quotation mark is no possessive
