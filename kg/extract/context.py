@@ -4,6 +4,7 @@ drama" or "it" refers to, and how a fact's Evidence is written."""
 from __future__ import annotations
 
 import re
+from functools import cached_property
 from bisect import bisect_left, bisect_right
 from collections import Counter
 
@@ -84,6 +85,11 @@ class Context:
                     twins[ent.start] = other[cls]
         return twins
 
+    @cached_property
+    def kinds(self) -> dict[str, int]:
+        """What the article is about: its counts of music, screen and film words."""
+        return topic(self.article.text)
+
     def class_of(self, ent: Ent) -> str:
         """The class a mention names: its own if it is a twin, else its name's."""
         return self.twins.get(ent.start) or self.decided.get(ent.name, ent.cls)
@@ -138,7 +144,7 @@ class Context:
         article is about; other undecided names stay undecided and are
         dropped, and so is a quotation in headlines that the body never
         names and nothing types."""
-        kinds = topic(self.article.text)
+        kinds = self.kinds
         headings = headlines(self.doc)  # token indices of Title Case lines
         in_body = {ent.name for token, ent in self.mention_tokens if token.i not in headings}
         cued: dict[str, bool] = {}
@@ -239,7 +245,7 @@ class Context:
                 found = self.ref(ent, accepted)
                 self._supplied_by(ent)
                 if found is not None and found.cls in FAMILIES:  # still open: the article's kind decides, so later lines can point back
-                    found = EntityRef(ent.name, default_work(topic(self.article.text), among=options))
+                    found = EntityRef(ent.name, default_work(self.kinds, among=options))
                     self.decided[ent.name] = found.cls
                 return found
         return None
@@ -250,7 +256,7 @@ class Context:
         found = self.salient(("TVSeries",))
         if found is not None:
             return found
-        default = default_work(topic(self.article.text))
+        default = default_work(self.kinds)
         titles = Counter(e.name for e in self.by_start.values()
                          if self.class_of(e) == "TITLE" and e.name not in self.characters
                          and (self.ballot.leader(e.name, WORKS)[0] or default) == "TVSeries")
