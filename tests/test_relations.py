@@ -231,6 +231,21 @@ def test_a_persons_possessive_says_whose_work_not_what_kind(read):
     assert ("Paper Kite", "performer", "BTS") in found
 
 
+def test_field_lines_under_a_heading_give_the_works_facts(read):
+    ex = read("Best dramas\n\nHere are the winners of the last two years.\n\n2012 Best Drama | Harbor Moon\n\n"
+              "Synopsis: A woman loses her memory and becomes a shaman.\nGenre: Historical, Romance\n"
+              "Starring: Kim Ara, Lee Dan and Jo Min-ho\nDirected by: Han Seo-yul\nDate: January 4 to March 15, 2012\n"
+              "Network: MBC\n\n1. The Salt Call\n\nPremiere date: November 27, 2020\n"
+              "Cast and creators: Director Oh Rae-won, Bae Ji-an, Yoon Tae-ri\n")
+    found = facts(ex)
+    assert {("Harbor Moon", "castMember", "Kim Ara"), ("Harbor Moon", "castMember", "Jo Min-ho"),
+            ("Harbor Moon", "director", "Han Seo-yul"), ("Harbor Moon", "broadcaster", "MBC"),
+            ("Harbor Moon", "releaseDate", "2012-01-04"), ("The Salt Call", "director", "Oh Rae-won"),
+            ("The Salt Call", "castMember", "Bae Ji-an"), ("The Salt Call", "releaseDate", "2020-11-27")} <= found
+    assert ("The Salt Call", "castMember", "Oh Rae-won") not in found
+    assert all(f.evidence.context for f in ex.facts if f.subject.name == "Harbor Moon" and f.predicate == "castMember")
+
+
 def test_the_first_member_of_a_group_is_one_about_to_be_named(read):
     found = facts(read("News\n\nProducer Kim Ara said the agency revealed the first member of new group Nova Ring. "
                        "According to Kim Ara, Dayline revealed the first member of new group Nova Ring on Monday."))

@@ -19,7 +19,7 @@ from ..data import alternatives, lexicon
 from ..nlp import text_of
 from ..records import Article, EntityRef, Extraction, Fact, Mention
 from ..vocab import DOMAINS, RANGES
-from . import chart_targets, charts, counts, lists, ratings
+from . import chart_targets, charts, counts, fields, lists, ratings
 from .context import Context
 from .facts import apply_binding, credit_tracks, vote_roles
 from .mentions import read_mentions
@@ -52,6 +52,7 @@ def extract(article: Article, doc: Doc) -> Extraction:
     ratings.read_ratings(ctx)
     ratings.read_rating_table(ctx)
     lists.read_lists(ctx)
+    fields.read_fields(ctx)
     credit_tracks(ctx)
     counts.read_counts(ctx)
     counts.read_sung(ctx)

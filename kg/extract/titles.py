@@ -18,6 +18,7 @@ from .spans import WORKS as WORK_CLASSES
 from .title_runs import SMALL_WORDS, YEAR, foreign_tail, listed_after, split_at_and, title_run, title_run_before, \
     with_comma_part
 from .described import described_as
+from .fields import blocks as field_blocks
 
 TITLE_CASE_SMALL = set(lexicon()["title_case_small_words"]["words"])  # lower case in Title Case
 
@@ -105,6 +106,7 @@ def positioned_titles(doc: Doc, tokens: list[Token], ents: list[Ent], headings: 
             if cls in WORK_CLASSES or cls == "":
                 found.append((*run, cls))
     found += _dash_line_titles(doc, tokens, ents, taken, not_titles)
+    found += _field_block_titles(doc, taken)
     added = []
     for start, end, cls in found:
         a, b = tokens[start].idx, tokens[end - 1].idx + len(tokens[end - 1])
@@ -275,6 +277,18 @@ DASH_LINE = re.compile(r"(?m)^[ \t]*(?:\d{1,3}[.)][ \t]+(?=[^\n]+\sby\s)([^\n]{1
 
 
 PAIRED = re.compile(r"\s+(?:&|x|×|and)\s+")
+
+
+def _field_block_titles(doc: Doc, taken: bytearray) -> list[tuple[int, int, str]]:
+    """The title of a heading over field lines ("2012 Best Drama | Moon
+    Embracing The Sun" over "Starring: ...", "Network: MBC"): a series when a
+    field names its network, else a work of the kind the evidence says."""
+    found = []
+    for block in field_blocks(text_of(doc)):
+        span = doc.char_span(*block.title, alignment_mode="contract")
+        if span is not None and len(span) and taken.find(1, *block.title) < 0:
+            found.append((span.start, span.end, "TVSeries" if any(p == "broadcaster" for p, _, _ in block.fields) else ""))
+    return found
 
 
 def _duet(text: str, start: int, end: int, artists: set) -> bool:

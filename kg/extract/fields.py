@@ -1,0 +1,125 @@
+"""Field lines, as drama and film listings print them: a heading that names
+the work ("2012 Best Drama | Moon Embracing The Sun", "3. See You in My 19th
+Life"), then a block of "Label: value" lines ("Starring: A, B and C",
+"Directed by: D", "Network: MBC", "Date: January 4 to March 15, 2012").
+Each field the lexicon knows (``field_labels``) gives the work a fact; the
+heading's title is a title position (``heading_titles``, read by the
+mentions stage), and each fact's evidence names the heading as the
+sentence that supplied the work.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ..data import lexicon
+from ..records import EntityRef, Fact
+from .rules import role_kinds
+from .values import parse_date
+
+FIELD = re.compile(r"(?m)^[ \t]*(?P<label>[A-Za-z][A-Za-z .'/&()-]{1,30}?)[ \t]*:[ \t]*(?P<value>\S[^\n]*?)[ \t]*$")
+HEADING_PREFIX = re.compile(r"^(?:\d{1,3}[.)]\s*|.*\|\s*)")  # "3. Title", "2012 Best Drama | Title"
+BLANK_LINE = re.compile(r"\n[ \t]*\n")
+RANGE = re.compile(r"\s+(?:to|until|-|–|~)\s+")
+YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+PEOPLE = ("Person", "PERSON")
+
+
+@dataclass(frozen=True)
+class Block:
+    """A heading and the field lines under it."""
+
+    title: tuple[int, int]  # the title's characters in the heading line
+    fields: tuple[tuple[str, int, int], ...]  # (property, value start, value end)
+
+
+@lru_cache(maxsize=None)
+def _labels() -> dict[str, str]:
+    """Field label (lower case) -> the property its value gives the work."""
+    return {word.lower(): prop for prop, words in lexicon()["field_labels"].items() if not prop.startswith("_")
+            for word in words}
+
+
+def blocks(text: str) -> list[Block]:
+    """The field blocks of an article: runs of at least two known fields, a
+    line of something else (a value run on) allowed between them, under a
+    short heading line that is no field and no sentence."""
+    runs, current, last_end = [], [], -1
+    for match in FIELD.finditer(text):
+        between = text[last_end:match.start()] if last_end >= 0 else ""
+        lines = [line for line in between.split("\n") if line.strip()]
+        if current and (len(lines) > 1 or lines and BLANK_LINE.search(between) or between.count("\n") > 3):
+            runs.append(current)  # a heading or a paragraph between: the next block
+            current = []
+        current.append(match)
+        last_end = match.end()
+    runs.append(current)
+    found = []
+    for run in filter(None, runs):
+        fields = tuple((_labels()[m.group("label").strip().lower()], m.start("value"), m.end("value"))
+                       for m in run if m.group("label").strip().lower() in _labels())
+        title = _heading_title(text, run[0].start()) if len(fields) >= 2 else None
+        if title:
+            found.append(Block(title, fields))
+    return found
+
+
+def _heading_title(text: str, first: int) -> tuple[int, int] | None:
+    """The title a block's heading line names: after a "|" or a number."""
+    end = len(text[:first].rstrip())
+    start = text.rfind("\n", 0, end) + 1
+    line = text[start:end]
+    if not line.strip() or len(line) > 80 or line.rstrip().endswith((".", "!", "?", ":")) or FIELD.match(line):
+        return None
+    prefix = HEADING_PREFIX.match(line)
+    start += prefix.end() if prefix else 0
+    title = text[start:end].strip().strip('"')
+    if not title or not title[0].isupper():
+        return None
+    start = text.index(title, start)
+    return start, start + len(title)
+
+
+def read_fields(ctx) -> None:
+    """The facts of each field block, about the work its heading names."""
+    doc = ctx.doc
+    for block in blocks(ctx.article.text):
+        heading = doc.char_span(*block.title, alignment_mode="expand")
+        if heading is None:
+            continue
+        work = next((EntityRef(ent.name, cls) for _, ent, cls in ctx.sentence_mentions(heading)
+                     if (ent.start, ent.end) == block.title), None)
+        if work is None:
+            continue
+        heading_sentence = ctx.sentence_of(heading.start)
+        for prop, start, end in block.fields:
+            value = doc.char_span(start, end, alignment_mode="expand")
+            if value is None:
+                continue
+            sentence = ctx.sentence_of(value.start)
+            evidence = ctx.evidence(sentence, "reader:field-lines", 0.8, context=[heading_sentence])
+            if prop == "releaseDate":
+                date = _first_date(ctx.article.text[start:end])
+                if date is not None:
+                    ctx.extraction.facts.append(Fact(work, prop, date, evidence))
+                continue
+            wanted = ("Broadcaster",) if prop == "broadcaster" else PEOPLE
+            for token, ent, cls in ctx.sentence_mentions(value):
+                if cls not in wanted or not start <= ent.start < end:
+                    continue
+                role = role_kinds().get(doc[token.i - 1].lower_) if token.i else None
+                said = "director" if role == "director" else prop  # "Cast and creators: Director A, B, C"
+                if role not in (None, "actor", "director") or said != prop and prop != "castMember":
+                    continue  # "Starring: writer A": no cast member
+                ctx.extraction.facts.append(Fact(work, said, EntityRef(ent.name, "Person" if cls in PEOPLE else cls), evidence))
+
+
+def _first_date(text: str):
+    """The first day of a run ("January 4 to March 15, 2012": January 4,
+    2012), else the date the text states."""
+    first = RANGE.split(text, maxsplit=1)[0]
+    year = YEAR.search(text)
+    if year and not YEAR.search(first):
+        first = f"{first}, {year.group(0)}"
+    return parse_date(first) or parse_date(text)
