@@ -172,6 +172,13 @@ def test_korean_names_with_a_surname_in_capitals_or_a_rare_surname(read):
             ("Eum Moon Suk", "Person")} <= found
 
 
+def test_an_actors_possessive_before_a_name_is_a_character(read):
+    found = typed(read("News\n\nIn the drama, Kim Ara's Han Yeo-reum lost the girl to Lee Dan's Jo Min-seok. "
+                       "BLACKPINK's Jisoo joined the cast."))
+    assert {("Kim Ara", "Person"), ("Lee Dan", "Person"), ("Jisoo", "Person")} <= found
+    assert not {name for name, _ in found if name in ("Han Yeo-reum", "Jo Min-seok")}
+
+
 def test_a_quoted_epithet_is_no_work(read):
     ex = read("News\n\n'Ballad Queen' Kim Ara joined the OST of KBS's drama \"Salt Road.\" "
               "Nova Ring proved their status as the \"Kings of Summer\". BTS released \"Idol\" in 2018.")
