@@ -172,6 +172,13 @@ def test_korean_names_with_a_surname_in_capitals_or_a_rare_surname(read):
             ("Eum Moon Suk", "Person")} <= found
 
 
+def test_a_caption_in_brackets_is_no_news_source(read):
+    found = typed(read("News\n\nThe stars of the new drama posed for photos.\n\n(Clockwise from top left)\n\n"
+                       "Kim Ara and Lee Dan smiled.\n\n(Harbor Daily Star)\n"))
+    assert ("Harbor Daily Star", "Organization") in found
+    assert not {name for name, _ in found if name.startswith("Clockwise")}
+
+
 def test_an_actors_possessive_before_a_name_is_a_character(read):
     found = typed(read("News\n\nIn the drama, Kim Ara's Han Yeo-reum lost the girl to Lee Dan's Jo Min-seok. "
                        "BLACKPINK's Jisoo joined the cast."))

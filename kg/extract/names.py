@@ -372,8 +372,9 @@ def bracketed_sources(doc: Doc, ents: list[Ent]) -> list[Ent]:
             inner = inner.strip()
         words = inner.split()
         alone = not match.group(2)
-        if not words or words[0].lower() in tags or not (alone or len(words) > 1) or any(c.isdigit() for c in inner):
-            continue  # a tag ("[Spoiler]", "[Soompi 2011]"), or one word opening a line
+        if not words or words[0].lower() in tags or not (alone or len(words) > 1) or any(c.isdigit() for c in inner) \
+                or any(w.islower() and w not in ("of", "the", "and", "&") for w in words):
+            continue  # a tag ("[Spoiler]", "[Soompi 2011]"), one word opening a line, a caption ("(Clockwise from top left)")
         end = start + len(inner)
         if any(a <= start and end <= b for a, b in taken):
             continue  # "(YTN)": the gazetteer's name already
