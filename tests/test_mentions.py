@@ -172,6 +172,12 @@ def test_korean_names_with_a_surname_in_capitals_or_a_rare_surname(read):
             ("Eum Moon Suk", "Person")} <= found
 
 
+def test_a_work_stars_someone_named_and_top_stars_are_no_work(read):
+    found = typed(read("News\n\nTop stars like Kim Ara attended the party. Harbor Nine stars Lee Dan and Jo Min-ho."))
+    assert ("Harbor Nine", "Film") in found or ("Harbor Nine", "TVSeries") in found
+    assert not {name for name, _ in found if name == "Top"}
+
+
 def test_a_caption_in_brackets_is_no_news_source(read):
     found = typed(read("News\n\nThe stars of the new drama posed for photos.\n\n(Clockwise from top left)\n\n"
                        "Kim Ara and Lee Dan smiled.\n\n(Harbor Daily Star)\n"))

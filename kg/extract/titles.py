@@ -101,8 +101,9 @@ def positioned_titles(doc: Doc, tokens: list[Token], ents: list[Ent], headings: 
             # no person is "directed by" or "written by": that outweighs the NER's guess
             made = any(word in works_made and nxt == "by" for word, nxt in zip(after, after[1:])) \
                 or _released_as_a_record(after, nouns)  # nor "released ... as the lead single"
-            if cls not in WORK_CLASSES and (not person or stars_someone or made):
-                cls = _verb_says(after, verbs, nouns)
+            nobody = after[:1] in (["stars"], ["starred"]) and not (run[1] + 1 < len(tokens) and tokens[run[1] + 1].text[:1].isupper())
+            if cls not in WORK_CLASSES and (not person or stars_someone or made) and not nobody:
+                cls = _verb_says(after, verbs, nouns)  # not "Top stars like ...": a work stars someone named
             if cls in WORK_CLASSES or cls == "":
                 found.append((*run, cls))
     found += _dash_line_titles(doc, tokens, ents, taken, not_titles)
