@@ -179,6 +179,9 @@ FRAMES = [
                  "debuted at No. 20.",
                  {("Harbor", "performer", "Nova Ring")},
                  id="a-groups-record-named-by-its"),
+    pytest.param("Kim Ara did a rendition of “Paper Moon”, a song originally by Lee Dan.",
+                 {("Paper Moon", "performer", "Kim Ara"), ("Paper Moon", "performer", "Lee Dan")},
+                 id="a-rendition-of-someone-elses-song"),
 ]
 
 
