@@ -182,6 +182,11 @@ FRAMES = [
     pytest.param("Kim Ara did a rendition of “Paper Moon”, a song originally by Lee Dan.",
                  {("Paper Moon", "performer", "Kim Ara"), ("Paper Moon", "performer", "Lee Dan")},
                  id="a-rendition-of-someone-elses-song"),
+    pytest.param("MBC’s new drama “Salt Road” made headlines by casting CNBLUE’s Kim Ara and Lee Dan as its leads. "
+                 "The main cast of “Harbor Lights”, Jo Min-ho, Oh Rae-won and Bae Ji-an, were present.",
+                 {("Salt Road", "castMember", "Kim Ara"), ("Salt Road", "castMember", "Lee Dan"),
+                  ("Harbor Lights", "castMember", "Jo Min-ho"), ("Harbor Lights", "castMember", "Bae Ji-an")},
+                 id="casting-as-its-leads-and-the-cast-of-a-work-named"),
 ]
 
 
