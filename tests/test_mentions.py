@@ -172,6 +172,13 @@ def test_korean_names_with_a_surname_in_capitals_or_a_rare_surname(read):
             ("Eum Moon Suk", "Person")} <= found
 
 
+def test_a_company_named_by_its_suffix(read):
+    found = typed(read("Salt Road Breaks Records With Its Premiere\n\nD1CE Entertainment posted a video spoiler for the "
+                       "debut album on June 3. Kim Ara signed with Harbor Pictures last year."))
+    assert {("D1CE Entertainment", "Organization"), ("Harbor Pictures", "Organization")} <= found
+    assert not {name for name, _ in found if name.endswith("Records")}  # a headline's words
+
+
 def test_a_work_stars_someone_named_and_top_stars_are_no_work(read):
     found = typed(read("News\n\nTop stars like Kim Ara attended the party. Harbor Nine stars Lee Dan and Jo Min-ho."))
     assert ("Harbor Nine", "Film") in found or ("Harbor Nine", "TVSeries") in found

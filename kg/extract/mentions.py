@@ -24,7 +24,7 @@ from .title_runs import clean_title
 from .titles import headlines, positioned_titles
 from .typing import NOT_A_WORK, Ballot, cast_local_votes
 
-NAME_PATTERN_IDS = ("korean-name", "korean-given-name", "stage-name")  # kg/data/name_patterns.jsonl: kinds, not canonical names
+NAME_PATTERN_IDS = ("korean-name", "korean-given-name", "stage-name", "company")  # kg/data/name_patterns.jsonl: kinds, not canonical names
 MODEL_SPANS = "kg_model"  # where kg_span_model leaves its spans
 TRANSLATED = re.compile(r"^(?P<native>[^()\x00-\x7f][^()]*?)\s*\((?P<english>[A-Za-z0-9][^()]*)\)$")
 
@@ -111,6 +111,9 @@ def find_entities(doc: Doc) -> list[Ent]:
     ents = [e for e in ents if not any(c.start <= e.start and e.end <= c.end for c in cued)] + cued
     ents = ents + agents(doc, tokens, ents)
     heads = headlines(doc)  # Title Case lines, where capitals mark no names: read once for both readers
+    # a company's suffix in a Title Case headline is any word ("Mr. Sunshine Breaks Records With Its Premiere")
+    ents = [e for e in ents if not (e.source == "names" and e.cls == "Organization"
+                                    and doc.char_span(e.start, e.end, alignment_mode="expand").start in heads)]
     ents = ents + artist_subjects(doc, tokens, ents, heads)
     ents = ents + possessors(doc, tokens, ents, heads)
     members = group_members(doc, tokens, words, ents)

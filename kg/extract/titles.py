@@ -265,8 +265,9 @@ def headlines(doc: Doc) -> set[int]:
         start += len(line) + 1
         if span is None or line.rstrip().endswith("."):
             continue  # a line that ends as a sentence does is one, whatever its capitals
-        # names the rulers know and quoted titles are capitalised anyway; the model's spans may cover a whole headline
-        words = [t for t in span if t.is_alpha and len(t) > 3 and not (t.ent_id_ or t.ent_type_ == "TITLE")]
+        # names the rulers know and quoted titles are capitalised anyway (a company's is any words before a
+        # suffix: "Breaks Records"); the model's spans may cover a whole headline
+        words = [t for t in span if t.is_alpha and len(t) > 3 and not (t.ent_id_ not in ("", "company") or t.ent_type_ == "TITLE")]
         if len(words) >= 3 and sum(t.text[:1].isupper() for t in words) >= 0.8 * len(words):
             found.update(range(span.start, span.end))
     return found

@@ -176,7 +176,7 @@ def cast_local_votes(ballot: Ballot, doc: Doc, tokens: list[Token], ents: list) 
             ballot.vote(spans[start][1].name, work, w["cue"], spans[start][1].start)
     for span, ent in spans.values():
         if ent.source in ("gazetteer", "names", "cue"):
-            ballot.vote(ent.name, "Person" if ent.source == "names" else ent.cls, w[ent.source], ent.start)
+            ballot.vote(ent.name, ent.cls, w[ent.source], ent.start)
             if ent.source == "gazetteer":
                 continue
         if ent.cue:
