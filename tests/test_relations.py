@@ -187,6 +187,9 @@ FRAMES = [
                  {("Salt Road", "castMember", "Kim Ara"), ("Salt Road", "castMember", "Lee Dan"),
                   ("Harbor Lights", "castMember", "Jo Min-ho"), ("Harbor Lights", "castMember", "Bae Ji-an")},
                  id="casting-as-its-leads-and-the-cast-of-a-work-named"),
+    pytest.param("TWICE released a new song. The song is included on “22,” the group’s EP album that came out in May.",
+                 {("22", "performer", "TWICE")},
+                 id="a-record-in-apposition-owned-by-the-group"),
 ]
 
 
