@@ -190,6 +190,10 @@ FRAMES = [
     pytest.param("TWICE released a new song. The song is included on “22,” the group’s EP album that came out in May.",
                  {("22", "performer", "TWICE")},
                  id="a-record-in-apposition-owned-by-the-group"),
+    pytest.param("Kim Ara released “Paper Moon” on Monday. The song came out with Lee Dan as the music composer, and "
+                 "Jo Min-ho was in charge of the lyrics.",
+                 {("Paper Moon", "composer", "Lee Dan"), ("Paper Moon", "lyricist", "Jo Min-ho")},
+                 id="as-the-composer-and-in-charge-of-the-lyrics"),
 ]
 
 
