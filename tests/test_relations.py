@@ -194,6 +194,9 @@ FRAMES = [
                  "Jo Min-ho was in charge of the lyrics.",
                  {("Paper Moon", "composer", "Lee Dan"), ("Paper Moon", "lyricist", "Jo Min-ho")},
                  id="as-the-composer-and-in-charge-of-the-lyrics"),
+    pytest.param("Kim Ara released her new single “Paper Moon”, which features Lee Dan as the composer.",
+                 {("Paper Moon", "composer", "Lee Dan"), ("Paper Moon", "performer", "Kim Ara")},
+                 id="a-feature-as-the-composer-is-no-performer"),
 ]
 
 
@@ -259,6 +262,11 @@ def test_field_lines_under_a_heading_give_the_works_facts(read):
             ("The Salt Call", "castMember", "Bae Ji-an"), ("The Salt Call", "releaseDate", "2020-11-27")} <= found
     assert ("The Salt Call", "castMember", "Oh Rae-won") not in found
     assert all(f.evidence.context for f in ex.facts if f.subject.name == "Harbor Moon" and f.predicate == "castMember")
+
+
+def test_a_name_featured_as_the_composer_performs_nothing(read):
+    found = facts(read("News\n\nKim Ara released her new single “Paper Moon”, which features Lee Dan as the composer."))
+    assert ("Paper Moon", "performer", "Lee Dan") not in found
 
 
 def test_the_first_member_of_a_group_is_one_about_to_be_named(read):

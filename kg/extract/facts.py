@@ -200,14 +200,27 @@ def _fits_role_words(rule, role: str, token, sentence) -> bool:
     return (role not in rule.role_kind or kind in rule.role_kind[role]) and kind not in rule.not_role_kind.get(role, ())
 
 
+def _named_as(token) -> str | None:
+    """The kind of role a name is given right after it ("Lee Dan as the
+    music composer"), if any."""
+    doc, i = token.doc, token.i + 1
+    if i >= len(doc) or doc[i].lower_ != "as":
+        return None
+    i += 1
+    while i < len(doc) and doc[i].lower_ in ("the", "its", "a", "an", "their", "music", "main", "lead"):
+        i += 1
+    return role_kinds().get(doc[i].lower_) if i < len(doc) else None
+
+
 def _role_refs(ctx: Context, binding: Binding, sentence, role: str) -> list[EntityRef]:
     rule = binding.rule
     accepted = rule.classes.get(role, ())
     accepted = tuple(c for c in accepted if c in TYPED) or tuple(TYPED)
     refs = []
     for token in binding.roles.get(role, []):
-        if not _fits_role_words(rule, role, token, sentence):
-            continue
+        if not _fits_role_words(rule, role, token, sentence) or rule.makes in ("performer", "castMember") \
+                and role == "object" and _named_as(token) in ("composer", "lyricist", "director", "writer", "crew"):
+            continue  # '"Paper Moon" features Lee Dan as the composer': no performer
         if rule.makes != "memberOf":
             token = member_named(ctx, token)
         ent = ctx.ent(token)
