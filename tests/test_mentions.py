@@ -172,6 +172,12 @@ def test_korean_names_with_a_surname_in_capitals_or_a_rare_surname(read):
             ("Eum Moon Suk", "Person")} <= found
 
 
+def test_a_source_line_names_its_outlets_and_portals(read):
+    found = typed(read("News\n\nNetizens reacted to the casting news.\n\nSource: daum, Harbor Daily & seoulfull.wordpress.com\n"))
+    assert {("Daum", "Platform"), ("Harbor Daily", "Organization")} <= found
+    assert not {name for name, _ in found if "wordpress" in name}
+
+
 def test_a_company_named_by_its_suffix(read):
     found = typed(read("Salt Road Breaks Records With Its Premiere\n\nD1CE Entertainment posted a video spoiler for the "
                        "debut album on June 3. Kim Ara signed with Harbor Pictures last year."))

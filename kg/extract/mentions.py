@@ -18,7 +18,7 @@ from spacy.tokens import Doc
 from ..data import alternatives, lexicon
 from ..nlp import text_of
 from .names import bracketed_sources, clean_candidate, cued_people, group_members, not_names
-from .slots import agents, artist_subjects, parenthesized_works, possessors
+from .slots import agents, artist_subjects, parenthesized_works, possessors, source_lines
 from .spans import CANDIDATE, FAMILIES, TYPED, VALUE_LABELS, Ent, covered, row_of, span_text, whole_words
 from .title_runs import clean_title
 from .titles import headlines, positioned_titles
@@ -119,7 +119,7 @@ def find_entities(doc: Doc) -> list[Ent]:
     members = group_members(doc, tokens, words, ents)
     ents = [e for e in ents if not (e.source == "model" and e.cls == "TITLE" and any(m.start < e.end and e.start < m.end for m in members))]
     ents += members  # the model's title guess gives way to names the words around them show ("BTS's Jimin and Jungkook")
-    sources = bracketed_sources(doc, ents)
+    sources = bracketed_sources(doc, ents) + source_lines(doc, ents)
     ents = [e for e in ents if not any(s.start < e.end and e.start < s.end for s in sources)] + sources
     ents = parenthesized_works(doc, ents)
     ents = positioned_titles(doc, tokens, ents, heads)

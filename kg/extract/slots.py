@@ -1,8 +1,9 @@
 """Names found where the parse says only a name can stand, even where the
 NER saw none: the agent of a passive ("sung by J-Ray", "written by
 Qwon") and the subject of a singing verb ("Harin Moss teamed up with",
-"IU released"); and the titles of a filmography in parentheses after a
-name ("Baek Soo Chan (Alice, Healer)"). Their class is left to the evidence."""
+"IU released"); the titles of a filmography in parentheses after a name
+("Baek Soo Chan (Alice, Healer)"), their class left to the evidence; and
+the sources a "Source:" line names."""
 from __future__ import annotations
 
 import re
@@ -10,7 +11,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Token
 
-from ..data import lexicon
+from ..data import lexicon, rows
 from ..nlp import text_of
 from .names import PLACES, name_ends, not_names, organization_words
 from .rules import macros
@@ -220,3 +221,35 @@ def parenthesized_works(doc: Doc, ents: list[Ent]) -> list[Ent]:
                 ents = [e for e in ents if not (e.start < b and a < e.end)]
                 ents.append(Ent(a, b, title, "TITLE", title, "listed"))
     return ents
+
+
+SOURCE_LINE = re.compile(r"(?im)^[ \t]*(?:sources?|photo(?: credit)?s?|credits?)[ \t]*:[ \t]*(?P<names>[^\n]{2,80}?)[ \t]*$")
+SOURCE_SEPARATOR = re.compile(r"\s*(?:,|&|/|\band\b)\s*")
+
+
+@lru_cache(maxsize=None)
+def _known_sources() -> dict[str, tuple[str, str]]:
+    """The gazetteer's names in lower case: (canonical name, class)."""
+    return {row["pattern"].lower(): (row["id"], row["label"]) for row in rows("gazetteer.jsonl")
+            if isinstance(row["pattern"], str)}
+
+
+def source_lines(doc: Doc, ents: list[Ent]) -> list[Ent]:
+    """The outlets and portals a "Source: daum" or "Photo: Harbor Daily"
+    line names (CONVENTIONS rule 5): the gazetteer's class for a name it
+    knows in any case (a portal is a Platform), else an Organization."""
+    text, found = text_of(doc), []
+    taken = covered(doc, ents)
+    for line in SOURCE_LINE.finditer(text):
+        position = line.start("names")
+        for piece in SOURCE_SEPARATOR.split(line.group("names")):
+            start = text.index(piece, position) if piece else position
+            position = start + len(piece)
+            if len(piece) < 2 or not piece[0].isalnum() or len(piece.split()) > 5 or taken.find(1, start, position) >= 0:
+                continue
+            known = _known_sources().get(piece.lower())
+            if known is None and (any(c in piece for c in ".@/") or not all(w[:1].isupper() for w in piece.split())):
+                continue  # a handle, an address or a description ("sookyeong wp", "Lazenca0 translation")
+            name, cls = known or (piece, "Organization")
+            found.append(Ent(start, position, piece, cls, name, "cue"))
+    return found
