@@ -197,6 +197,11 @@ FRAMES = [
     pytest.param("Kim Ara released her new single “Paper Moon”, which features Lee Dan as the composer.",
                  {("Paper Moon", "composer", "Lee Dan"), ("Paper Moon", "performer", "Kim Ara")},
                  id="a-feature-as-the-composer-is-no-performer"),
+    pytest.param("The drama “Salt Road” aired on Monday. The lyrics reflect Mi-rae's (Bae Ji-an) feelings for Dal-su "
+                 "(Oh Rae-won). The song is the theme of character Han Yeo-reum, played by actor Yoon Tae-ri.",
+                 {("Salt Road", "castMember", "Bae Ji-an"), ("Salt Road", "castMember", "Oh Rae-won"),
+                  ("Salt Road", "castMember", "Yoon Tae-ri")},
+                 id="a-characters-actor-after-a-possessive-or-played-by"),
 ]
 
 
