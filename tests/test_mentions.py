@@ -172,6 +172,11 @@ def test_korean_names_with_a_surname_in_capitals_or_a_rare_surname(read):
             ("Eum Moon Suk", "Person")} <= found
 
 
+def test_an_agency_named_by_its_short_name(read):
+    found = typed(read("News\n\nOn Monday, JYP teased the debut of their new girl group Itzy."))
+    assert ("JYP Entertainment", "Organization") in found and ("ITZY", "MusicGroup") in found
+
+
 def test_a_source_line_names_its_outlets_and_portals(read):
     found = typed(read("News\n\nNetizens reacted to the casting news.\n\nSource: daum, Harbor Daily & seoulfull.wordpress.com\n"))
     assert {("Daum", "Platform"), ("Harbor Daily", "Organization")} <= found
