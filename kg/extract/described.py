@@ -4,12 +4,24 @@ American film"), read from the parse and, where the parse hung the words
 elsewhere, from the words right after the mention."""
 from __future__ import annotations
 
+from functools import lru_cache
+
+from ..data import lexicon
+from .spans import WORKS
+
 BE = {"is", "was", "are", "were", "'s", "remains", "became", "becomes"}
 
 
 def lookup(words: dict, word: str):
     """A cue word, or its singular ("hits", "dramas")."""
     return words.get(word) or (words.get(word[:-1]) if word.endswith("s") else None)
+
+
+@lru_cache(maxsize=None)
+def work_nouns() -> dict[str, str]:
+    """The lexicon's class nouns of works, in lower case ("album": Album);
+    ``lookup`` finds their plurals."""
+    return {w.lower(): cls for cls, words in lexicon()["class_nouns"].items() if cls in WORKS for w in words}
 
 
 def described_as(span, nouns: dict, copula_only: bool = False) -> str | None:

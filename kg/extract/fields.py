@@ -3,9 +3,9 @@ the work ("2012 Best Drama | Moon Embracing The Sun", "3. See You in My 19th
 Life"), then a block of "Label: value" lines ("Starring: A, B and C",
 "Directed by: D", "Network: MBC", "Date: January 4 to March 15, 2012").
 Each field the lexicon knows (``field_labels``) gives the work a fact; the
-heading's title is a title position (``heading_titles``, read by the
-mentions stage), and each fact's evidence names the heading as the
-sentence that supplied the work.
+heading's title is a title position (``blocks``, read by the mentions stage
+in titles.py), and each fact's evidence names the heading as the sentence
+that supplied the work.
 """
 from __future__ import annotations
 

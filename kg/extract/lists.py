@@ -15,10 +15,9 @@ Numbered lines of a ranking are ranked by the charts reader.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
-from ..data import lexicon
 from ..records import EntityRef, Fact, Value
+from .described import lookup, work_nouns
 from .spans import TYPED, WORKS, span_text
 from .typing import weights
 
@@ -78,14 +77,7 @@ def _heading_kind(text: str, first: int) -> str | None:
     line = before[-1].strip() if len(before) > 1 else ""
     if not line or len(line.split()) > 8 or line.endswith((".", "!", "?", ":")) or LINE.match(line):
         return None
-    return next((_class_nouns()[w] for w in re.findall(r"[a-z-]+", line.lower()) if w in _class_nouns()), None)
-
-
-@lru_cache(maxsize=None)
-def _class_nouns() -> dict[str, str]:
-    """Class nouns of works and their plurals ("albums", "singles")."""
-    nouns = {w.lower(): cls for cls, words in lexicon()["class_nouns"].items() if cls in WORKS for w in words}
-    return {**nouns, **{w + "s": cls for w, cls in nouns.items()}}
+    return next((cls for word in re.findall(r"[a-z-]+", line.lower()) if (cls := lookup(work_nouns(), word))), None)
 
 
 def _read_credit_line(ctx, start: int, content: str, separator: re.Pattern = SEPARATOR, kind: str | None = None) -> None:

@@ -17,7 +17,7 @@ from .spans import Ent, covered
 from .spans import WORKS as WORK_CLASSES
 from .title_runs import SMALL_WORDS, YEAR, foreign_tail, listed_after, split_at_and, title_run, title_run_before, \
     with_comma_part
-from .described import described_as
+from .described import described_as, work_nouns
 from .fields import blocks as field_blocks
 
 TITLE_CASE_SMALL = set(lexicon()["title_case_small_words"]["words"])  # lower case in Title Case
@@ -80,7 +80,7 @@ def positioned_titles(doc: Doc, tokens: list[Token], ents: list[Ent], headings: 
             if run:
                 found.append((*run, phrases_after[word, words[i + 1]]))
     if doc.has_annotation("DEP"):
-        nouns = {w.lower(): cls for cls, ws in lex["class_nouns"].items() if cls in WORK_CLASSES for w in ws}
+        nouns = work_nouns()
         verbs = {tuple(p.split()): cls for cls, ps in lex["title_verbs"].items() if not cls.startswith("_") for p in ps}
         adverbs = set(lex["title_verbs"]["_adverbs"])
         works_made = set(lex["made_of_works_only"]["words"])
