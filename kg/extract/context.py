@@ -237,18 +237,32 @@ class Context:
             return None
         previous = self.sentences[index - 1]
         for _, ent in self.mentions_in(previous):
-            cls = self.class_of(ent)
-            if cls in FAMILIES and set(FAMILIES[cls]) & set(accepted) and ent.name not in self.characters:
-                options = [c for c in accepted if c in FAMILIES[cls]]
-                for option in options:  # the role votes, as it would for the name itself
-                    self.ballot.vote(ent.name, option, weights()["role"] / len(options))
-                found = self.ref(ent, accepted)
+            if self.may_be(ent, accepted):
                 self._supplied_by(ent)
-                if found is not None and found.cls in FAMILIES:  # still open: the article's kind decides, so later lines can point back
-                    found = EntityRef(ent.name, default_work(self.kinds, among=options))
-                    self.decided[ent.name] = found.cls
-                return found
+                return self.pointed_back(ent, accepted)
         return None
+
+    def may_be(self, ent: Ent, accepted: tuple) -> bool:
+        """Is the mention of an accepted class, or a title still open to one?"""
+        cls = self.class_of(ent)
+        return ent.name not in self.characters and (cls in accepted or cls in FAMILIES and bool(set(FAMILIES[cls]) & set(accepted)))
+
+    def pointed_back(self, ent: Ent, accepted: tuple) -> EntityRef | None:
+        """The entity a mention that "it" or "these songs" points back to
+        names; a title still undecided is decided by the role, as it would
+        be for the name itself, else by the article's kind (so that later
+        lines can point back to it too)."""
+        cls = self.class_of(ent)
+        if cls not in FAMILIES:
+            return self.ref(ent, accepted)
+        options = [c for c in accepted if c in FAMILIES[cls]]
+        for option in options:
+            self.ballot.vote(ent.name, option, weights()["role"] / len(options))
+        found = self.ref(ent, accepted)
+        if found is not None and found.cls in FAMILIES:
+            found = EntityRef(ent.name, default_work(self.kinds, among=options))
+            self.decided[ent.name] = found.cls
+        return found
 
     def focal_series(self) -> EntityRef | None:
         """The series an article is about (recaps: "the episode opens with

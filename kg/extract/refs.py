@@ -44,6 +44,10 @@ def attached(ctx: Context, anchor, accepted: tuple) -> list[EntityRef]:
         node = node.head.head  # "X was set to music by Y": the verb's subject
     if node.dep_ == "pobj" and node.head.lower_ == "as" and node.head.dep_ == "prep":
         node = node.head.head  # "X was released as the lead single from": what the verb released
+    elif node.dep_ == "pobj" and node.head.dep_ == "prep":
+        head = node.head.head
+        head = head.head if head.lower_ == "part" and head.dep_ == "attr" else head
+        node = head if head.lower_ in COPULAS else node  # "the song is (part) of the OST of": the copula's subject
     for _ in range(4):
         for dep in SUBJECT_DEPS:
             for child in node.children:
@@ -142,6 +146,11 @@ def refs_at(ctx: Context, token, accepted: tuple) -> list[EntityRef]:
         for subject in token.head.children:
             if subject.dep_ in ("nsubj", "nsubjpass") and ctx.ent(subject) is not None:
                 return refs_at(ctx, subject, accepted)
+    if word in QUANTIFIERS:  # "all of these songs": the noun after "of"
+        nouns = [g for c in token.children if c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+        return refs_at(ctx, nouns[0], accepted) if nouns else []
+    if word.endswith("s") and word[:-1] in NOMINAL_NOUNS and word[:-1] not in PRONOUNS:  # "songs", not "its"
+        return _plural_back(ctx, token, tuple(k for k in NOMINALS[word[:-1]] if k in accepted))
     kinds = tuple(k for k in NOMINALS.get(word, ()) if k in accepted)
     if word not in PRONOUNS and not _definite(token):
         return []  # "a new mini-album", "TVXQ's title track": new things, not ones named before
@@ -167,6 +176,28 @@ def refs_at(ctx: Context, token, accepted: tuple) -> list[EntityRef]:
 
 
 COLON_LISTED = frozenset(lexicon()["list_nouns"]["words"])
+QUANTIFIERS = {"all", "both", "each"}
+BACK_DETERMINERS = {"these", "those", "both", "the"}
+NUMBER_WORDS = {n: word for word, n in lexicon()["number_words"].items()}
+
+
+def _plural_back(ctx: Context, noun, kinds: tuple) -> list[EntityRef]:
+    """ "These songs", "both tracks", "the two singles": every work of
+    those kinds that the sentence before names, when it names more than
+    one (as many as a number before the noun says)."""
+    children = {c.lower_: c.dep_ for c in noun.children}
+    if not kinds or not BACK_DETERMINERS & set(children) or set(children.values()) - {"det", "nummod", "predet"}:
+        return []  # "the hit songs of other singers": new things, not ones named before
+    index = ctx.sentences.index(ctx.sentence_of(noun.i))
+    if index == 0:
+        return []
+    named = list({ent.name: ent for _, ent in reversed(ctx.mentions_in(ctx.sentences[index - 1]))
+                  if ctx.may_be(ent, kinds)}.values())[::-1]
+    counted = [c for c in noun.children if c.dep_ == "nummod"]
+    if len(named) < 2 or counted and counted[0].lower_ not in (str(len(named)), NUMBER_WORDS.get(len(named))):
+        return []
+    ctx._supplied_by(named[0])
+    return [ref for ent in named if (ref := ctx.pointed_back(ent, kinds)) is not None]
 
 
 def _listed_after_colon(ctx: Context, noun, accepted: tuple) -> list[EntityRef]:
