@@ -1020,3 +1020,44 @@ def test_a_ranking_line_keeps_the_class_and_name_the_article_gave_its_artist(rea
     assert classes.get("CRAVITY") == classes.get("NCT DREAM") == "MusicGroup"
     assert "Cravity" not in classes and "NCT Dream" not in classes
     assert {("Paper Sun", "performer", "CRAVITY"), ("Salt Air", "performer", "NCT DREAM")} <= facts(ex)
+
+
+@pytest.mark.parametrize("sentence, song, album", [
+    ("The band played “Copper Bell” from their second album “Low Tides”.", "Copper Bell", "Low Tides"),
+    ("“Paper Kite”, from the album “North Window”, opened the show.", "Paper Kite", "North Window"),
+    ("It reworks a song titled “Quiet Oar” from Han Seo-yul's 8th official album “Pale Field”.", "Quiet Oar", "Pale Field"),
+])
+def test_a_song_from_an_album(read, sentence, song, album):
+    assert (song, "inAlbum", album) in facts(read("News\n\n" + sentence))
+
+
+def test_these_songs_point_back_to_every_song_named_before(read):
+    """ "These songs", "both songs", "all of these songs": every song the
+    sentence before names; "the three songs" after two names none."""
+    found = facts(read("News\n\nKorin sang “Salt Air” and Velli sang “Tin Roof”. All of these songs are from the "
+                       "OST of “Harbor Lights”."))
+    assert {("Salt Air", "soundtrackOf", "Harbor Lights"), ("Tin Roof", "soundtrackOf", "Harbor Lights")} <= found
+    found = facts(read("News\n\nKorin sang “Salt Air” and “Tin Roof” on Friday. Both songs were written by Han Seo-yul, "
+                       "who also wrote the hit songs of Nova Ring."))
+    assert {("Salt Air", "lyricist", "Han Seo-yul"), ("Tin Roof", "lyricist", "Han Seo-yul")} <= found
+    found = facts(read("News\n\nKorin sang “Salt Air” and “Tin Roof”. The three songs are part of the OST of “Harbor Lights”."))
+    assert not {f for f in found if f[1] == "soundtrackOf"}
+
+
+def test_the_song_is_from_an_ost(read):
+    assert ("Salt Air", "soundtrackOf", "Harbor Lights") in facts(read(
+        "News\n\nKorin released “Salt Air” on Friday. The song is part of the OST of “Harbor Lights”."))
+
+
+def test_members_named_after_their_group(read):
+    """ "members A and B" in a sentence after the group's: the group's
+    members; "cast members" are no band's."""
+    found = facts(read("News\n\nThe band Nova Ring won first place on the show. After the announcement, members Jo Han-sol "
+                       "and Park Ji-woo thanked their fans. Cast members Lee Do-hwan and Seo Yi-kyung also attended."))
+    assert {("Jo Han-sol", "memberOf", "Nova Ring"), ("Park Ji-woo", "memberOf", "Nova Ring")} <= found
+    assert not {f for f in found if f[0] in ("Lee Do-hwan", "Seo Yi-kyung")}
+
+
+def test_a_collaboration_joined_by_x(read):
+    found = facts(read("News\n\nThe number one song was Taeyeon x Baekhyun's “Glass Rain”."))
+    assert {("Glass Rain", "performer", "Taeyeon"), ("Glass Rain", "performer", "Baekhyun")} <= found

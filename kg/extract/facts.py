@@ -144,8 +144,8 @@ def _named_before(ctx: Context, sentence, accepted: tuple) -> EntityRef | None:
 def _implied(ctx: Context, binding: Binding, sentence, role: str) -> list[EntityRef]:
     """A rule that leaves a role unnamed talks about what the article is
     about: what "the album" / "the drama" in the sentence points back to,
-    else the nearest earlier mention of the class the role accepts (the
-    series for cast lines, the group for a list of members)."""
+    else the nearest mention of the class the role accepts before the match
+    (the series for cast lines, the group for a list of members)."""
     accepted = tuple(c for c in binding.rule.classes.get(role, ()) if c in TYPED)
     if not accepted:
         return []
@@ -162,7 +162,7 @@ def _implied(ctx: Context, binding: Binding, sentence, role: str) -> list[Entity
             wanted = tuple(k for k in kinds if k in accepted)
             ref = ctx.antecedent(token, wanted) if wanted else None
             return [ref] if ref else []
-    ref = ctx.antecedent(sentence[-1], accepted)
+    ref = ctx.antecedent(binding.span[0], accepted)  # named before the words that point back, not after them
     return [ref] if ref else []
 
 

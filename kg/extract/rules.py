@@ -33,7 +33,7 @@ from ..data import FOLDER as DATA, document, lexicon, lines
 from ..nlp import WORD_ATTRS
 from .spans import FAMILIES
 
-COORDINATORS = {",", "and", "&", "as", "well"}
+COORDINATORS = {",", "and", "&", "x", "×", "as", "well"}  # "x": a collaboration, "Soyou x Junggigo"
 # Words that may stand between listed items: "'A' (2022), seventh EP 'B'".
 MODIFIERS = {"ep", "lp", "album", "mini-album", "single", "song", "track", "drama", "series", "film", "the", "his", "her", "their", "its"}
 
