@@ -407,3 +407,13 @@ def test_a_title_runs_through_that_and_the_sun_but_a_day_ends_it(read):
                        "KBS aired the drama Salt Road on Sun. Nova Ring's Face the Sun sold two million copies."))
     assert {("The Moon that Embraces the Sun", "TVSeries"), ("Salt Road", "TVSeries")} <= found
     assert "Face" not in {name for name, _ in found}  # a title's first word after a group's possessive, no member
+
+
+def test_a_name_credited_before_the_work_is_no_work(read):
+    """ "Directed by A, the film stars B": "the film" opens the main clause;
+    it is no apposition that makes A a film, whatever the parse says."""
+    ex = read("News\n\nDirected by Robert Lane, the film stars Mary Holt as a young detective. "
+              "Written by bassist John Avery, the song featured on the band's second album Low Tides.")
+    classes = {m.ref.name: m.ref.cls for m in ex.mentions}
+    assert classes.get("Robert Lane") == classes.get("John Avery") == "Person"
+    assert not [f for f in ex.facts if f.subject.name in ("Robert Lane", "John Avery")]

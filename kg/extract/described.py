@@ -35,6 +35,8 @@ def described_as(span, nouns: dict, copula_only: bool = False) -> str | None:
     if not span.doc.has_annotation("DEP"):
         return None
     root = span.root
+    if _credited_up_front(root):
+        return None  # "Written by A, the song ...": "the song" is the main clause's subject, whatever the parse says
     described = [t for t in root.children if t.dep_ == "appos" and t.i >= span.end and not copula_only]
     # the words of the span that hang on a copula outside it: the parse may call a long title's head "dep"
     for word in (t for t in span if not span.start <= t.head.i < span.end):
@@ -45,6 +47,20 @@ def described_as(span, nouns: dict, copula_only: bool = False) -> str | None:
         if cls:
             return cls
     return _said_to_be(span, nouns) if copula_only else _appositive_after(span, nouns)
+
+
+def _credited_up_front(token) -> bool:
+    """Is the token the agent of a participle that opens its sentence
+    ("Written and produced by A, B and C, ...")?"""
+    while token.dep_ == "conj" and token.head is not token:
+        token = token.head
+    if token.dep_ != "pobj" or token.head.lower_ != "by":
+        return False
+    verb = token.head.head
+    while verb.dep_ == "conj" and verb.head is not verb:
+        verb = verb.head
+    start = verb.sent.start
+    return verb.i == start or verb.i == start + 1 and verb.doc[start].is_punct
 
 
 def _said_to_be(span, nouns: dict) -> str | None:
@@ -82,6 +98,8 @@ def _appositive_after(span, nouns: dict) -> str | None:
     for j in range(i + 2, min(i + 8, len(doc))):
         word = doc[j].lower_
         if lookup(nouns, word) and not (j + 1 < len(doc) and lookup(nouns, doc[j + 1].lower_)):
+            if doc[j].dep_ in ("nsubj", "nsubjpass") and doc[j].head.i > j:
+                return None  # "Directed by A, the film stars B": the noun opens the main clause, A is no film
             return lookup(nouns, word)
         if word in NOT_MODIFIERS or doc[j].is_punct and word != "-" or doc[j].ent_type_ not in ("", "ORDINAL", "DATE", "CARDINAL"):
             return None
