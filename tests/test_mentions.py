@@ -417,3 +417,12 @@ def test_a_name_credited_before_the_work_is_no_work(read):
     classes = {m.ref.name: m.ref.cls for m in ex.mentions}
     assert classes.get("Robert Lane") == classes.get("John Avery") == "Person"
     assert not [f for f in ex.facts if f.subject.name in ("Robert Lane", "John Avery")]
+
+
+def test_a_title_after_a_novel_or_book_is_no_work_but_a_drama_of_that_name_is(read):
+    """ "based on Kang's novel Sunset Road (2011)": a work of another medium
+    (no Film, no release date), unless the article names a drama by it."""
+    ex = read("News\n\nThe film is based on Kang Mi-rae's novel Sunset Road (2011). "
+              "It also draws on the book Three Rivers (1998) by Lee Dan.")
+    assert not {m.ref.name for m in ex.mentions} & {"Sunset Road", "Three Rivers"}
+    assert not [f for f in ex.facts if f.predicate == "releaseDate"]

@@ -60,6 +60,7 @@ def _cues() -> dict[str, dict]:
         "people": dict.fromkeys((w.lower() for w in lex["person_cues"]), "Person"),
         "groups": dict.fromkeys((w.lower() for w in lex["group_cues"]), "MusicGroup"),
         "not_work": dict.fromkeys((w.lower() for w in lex["not_work_cues"]), NOT_A_WORK),
+        "sources": dict.fromkeys(lex["source_nouns"]["words"], NOT_A_WORK),
         "suffixes": dict.fromkeys(lex["organization_suffixes"], "Organization"),
         "companies": dict.fromkeys(lex["organization_cues"], "Organization"),
         "events": dict.fromkeys((w.lower() for w in lex["event_names"]["words"]), NOT_A_WORK),
@@ -282,6 +283,9 @@ def _context_votes(tokens: list[Token], span, mentions: dict, cues: dict, w: dic
                 # "drama OSTs like 'Goblin'": the soundtracks of the dramas named
                 yield (screen if screen in ("TVSeries", "Film") else cls), w["cue"]
                 break
+        else:
+            if before in cues["sources"]:
+                yield NOT_A_WORK, w["source"]
     # "a 1924 American Northern drama": after "a" the words before a cue are a kind, not a title
     for word in right if not (left and left[-1].lower_ in ("a", "an")) else ():
         cls = next((cues[t][word] for t in ("after", "not_work") if word in cues[t]), None)
