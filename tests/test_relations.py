@@ -474,6 +474,9 @@ def test_ratings_go_to_the_subject_of_their_clause(read):
     # the shows a rated show beat are not rated
     ("The SBS variety show “Running Race” aired on Sunday. It topped the ratings among viewers aged 20 "
      "to 49 with 4.4 percent, beating “Two Days Out” and “King of Masks.”", {("Running Race", "4.4")}),
+    # a share of something, a change, and a figure said in quoted speech
+    ("“Salt Road” recorded 6.2% in viewer ratings, while “Paper Bridge” slid 59% in sales. On “Paper Bridge”, Kim Ara said, \"I made a promise to retire "
+     "with a 5% viewer rating.\"", {("Salt Road", "6.2")}),
 ])
 def test_which_figures_are_ratings_and_whose(read, text, expected):
     assert {(r.series.name, str(r.value)) for r in read("Ratings\n\n" + text).ratings} == expected
@@ -1061,3 +1064,17 @@ def test_members_named_after_their_group(read):
 def test_a_collaboration_joined_by_x(read):
     found = facts(read("News\n\nThe number one song was Taeyeon x Baekhyun's “Glass Rain”."))
     assert {("Glass Rain", "performer", "Taeyeon"), ("Glass Rain", "performer", "Baekhyun")} <= found
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("On the Melon chart, Kim Ara's “Rain”, Velli's “Fine” and Korin's “Star” are ranked first to third.",
+     {("Rain", 1), ("Fine", 2), ("Star", 3)}),
+    ("On the Melon chart, “Rain” and “Fine” took the second and third spots.", {("Rain", 2), ("Fine", 3)}),
+    ("On KTF Chart, the songs “Rain”, “Fine” and “Star” were ranked #1, #3 and #8 respectively.",
+     {("Rain", 1), ("Fine", 3), ("Star", 8)}),
+])
+def test_ranks_listed_beside_as_many_works(read, sentence, expected):
+    """A range ("first to third") or a list of ordinals after a list of as
+    many works pairs in order; a chart named by an acronym is a chart."""
+    ex = read("Charts\n\n" + sentence)
+    assert {(e.entry.name, e.rank) for e in ex.chart_entries} == expected

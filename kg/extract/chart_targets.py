@@ -13,11 +13,10 @@ from functools import lru_cache
 from ..data import lexicon, rows
 from ..records import EntityRef, Fact
 from .context import _any_word
-from .spans import span_text
+from .spans import QUOTED_SPEECH, span_text
 
 PROVIDERS = ("Platform", "Organization")
 CHART_WORDS = _any_word(lexicon()["ranks"]["chart_words"])
-QUOTED_SPEECH = re.compile(r'(?<!\w)"(?=\S)[^"]{20,}?(?<=\S)"(?!\w)')
 
 
 @dataclass(frozen=True)

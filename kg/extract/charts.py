@@ -19,9 +19,9 @@ import re
 from dataclasses import replace
 
 from ..records import ChartEntryFact, EntityRef, Fact
-from .chart_targets import CHART_WORDS, PROVIDERS, QUOTED_SPEECH, Target, charts_named
+from .chart_targets import CHART_WORDS, PROVIDERS, Target, charts_named
 from .context import is_hedged
-from .spans import RECORDINGS as WORKS, span_text
+from .spans import QUOTED_SPEECH, RECORDINGS as WORKS, span_text
 from .ranks import Rank, ranks_in
 from .rules import coordinated
 from .values import parse_date
@@ -95,6 +95,8 @@ def _entries(ctx, index, sentence, pairs, ranks, targets, work_source=None):
 def _pair(ctx, clause, text: str, ranks: list[Rank]) -> list[tuple[EntityRef, Rank]]:
     """Each rank with the work it belongs to."""
     works = _ranked_works(ctx, clause)
+    if len({r.start for r in ranks}) < len(ranks) and len(works) != len(ranks):
+        ranks = ranks[-1:]  # "ranked first to third" with fewer works found: the last one listed is the third
     if not works:
         nominal = NOMINAL_ENTRY.search(text[:ranks[0].start]) or NOMINAL_ENTRY.search(text)
         if nominal is None:
@@ -104,7 +106,7 @@ def _pair(ctx, clause, text: str, ranks: list[Rank]) -> list[tuple[EntityRef, Ra
         token = clause.doc[clause.start]
         ref = ctx.antecedent(token, kinds)
         return [(_work_ref(ref), rank) for rank in ranks] if ref else []
-    if len(works) == len(ranks) > 1 and (RESPECTIVELY.search(text) or _alternate(works, ranks)):
+    if len(works) == len(ranks) > 1 and (RESPECTIVELY.search(text) or _alternate(works, ranks) or _listed_apart(text, works, ranks)):
         return [(ref, rank) for (_, ref), rank in zip(works, ranks)]
     follow = FOLLOWED.search(text)
     listed = [w for w in works if follow and w[0] > follow.start() and not any(follow.start() < r.start < w[0] for r in ranks)]
@@ -180,6 +182,15 @@ def _alternate(works, ranks) -> bool:
     return all(a[1] != b[1] for a, b in zip(marks, marks[1:]))
 
 
+def _listed_apart(text: str, works, ranks) -> bool:
+    """A list of works and a list of as many ranks, one after the other:
+    "A and B took the second and third spots", "A, B and C are ranked
+    first to third". They pair in order."""
+    listed = all(re.fullmatch(r"\s*,?\s*(?:and|or|&)?\s*", text[a.end:b.start]) or a.start == b.start
+                 for a, b in zip(ranks, ranks[1:]))
+    return listed and (max(w[0] for w in works) < ranks[0].start or min(w[0] for w in works) > ranks[-1].end)
+
+
 def _ranked_works(ctx, clause) -> list[tuple[int, EntityRef]]:
     """(offset in the clause, work) for the works a clause could rank: not
     one that only qualifies another work (an album after "the title track
@@ -193,10 +204,19 @@ def _ranked_works(ctx, clause) -> list[tuple[int, EntityRef]]:
     for token, ref in found:
         owner = next((head for head in token.ancestors if head.i in tokens and head.i != token.i), None)
         # listed with the work it hangs on ("A", "B" and "C" ranked ...), it is ranked in its own right
-        if owner is not None and _qualifies(token) and token not in coordinated(owner, +1):
+        if owner is not None and _qualifies(token) and token not in coordinated(owner, +1) \
+                and not _owned_in_list(ctx, owner, token):
             continue
         kept.append((token.idx - clause.start_char, _work_ref(ref)))
     return kept
+
+
+def _owned_in_list(ctx, first, token) -> bool:
+    """Is ``token`` listed after ``first`` with an owner of its own between
+    ("A's 'X', B's 'Y' and C's 'Z' are ranked first to third")?"""
+    between = first.doc[first.i + 1:token.i] if first.i < token.i else []
+    return bool(between) and all(t.is_quote or t.text in (",", "and", "&", "'s", "'") or ctx.ent(t) is not None
+                                 and t.i + 1 < token.i and t.doc[t.i + 1].text in ("'s", "'") for t in between)
 
 
 def _qualifies(token) -> bool:

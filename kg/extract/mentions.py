@@ -15,7 +15,7 @@ from functools import lru_cache
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc
 
-from ..data import alternatives, lexicon
+from ..data import alternatives, lexicon, rows
 from ..nlp import text_of
 from .names import bracketed_sources, clean_candidate, cued_people, group_members, not_names
 from .slots import agents, artist_subjects, parenthesized_works, possessors, source_lines
@@ -24,7 +24,8 @@ from .title_runs import clean_title
 from .titles import headlines, positioned_titles
 from .typing import NOT_A_WORK, Ballot, cast_local_votes
 
-NAME_PATTERN_IDS = ("korean-name", "korean-given-name", "stage-name", "company")  # kg/data/name_patterns.jsonl: kinds, not canonical names
+# The ids of kg/data/name_patterns.jsonl name kinds of names, not canonical names as the gazetteer's do.
+NAME_PATTERN_IDS = frozenset(row["id"] for row in rows("name_patterns.jsonl"))
 MODEL_SPANS = "kg_model"  # where kg_span_model leaves its spans
 TRANSLATED = re.compile(r"^(?P<native>[^()\x00-\x7f][^()]*?)\s*\((?P<english>[A-Za-z0-9][^()]*)\)$")
 

@@ -1,6 +1,6 @@
 """Chart positions as news states them: "No. 2", "#74", "number one",
-"ranked second", "in 11th place", "rose to fourth and fifth", "topped",
-"an all-kill". An ordinal is a rank only where a rank verb comes before it
+"ranked second", "in 11th place", "rose to fourth and fifth", "the second
+and third spots", "ranked first to third", "topped", "an all-kill". An ordinal is a rank only where a rank verb comes before it
 or a place word after it ("third place", "second on"), never in "its first
 week" or "the second episode", nor after a date word ("as of the 14th").
 Word lists: "ranks" in kg/data/lexicon.json.
@@ -32,11 +32,15 @@ def _patterns() -> tuple:
     verbs, places = alternatives(words["rank_verbs"]), alternatives(words["place_words"])
     # "ranked 50": a bare number after a rank verb; an ordinal after one still needs a place word after it
     after_verb = re.compile(rf"\b(?:{verbs})\s+(?:(?:in|at|to)\s+)?(?P<num>\d{{1,3}})\b(?!\s*(?:%|percent|copies|million|thousand|weeks?|days?|points?|countries|spots?|places|times|[ap]\.?m\b))", re.I)
-    before_place = re.compile(rf"\b{ordinal}(?=\s*(?:,|\.|;|$|(?:{places})\b))", re.I)
+    plain = rf"(?:{ordinals}|\d{{1,3}}(?:st|nd|rd|th))"
+    # "third place", "second on", and "the second and third spots": an ordinal listed before one with a place word
+    before_place = re.compile(rf"\b{ordinal}(?=\s*(?:,|\.|;|$|(?:{places})\b|,?\s+(?:and|or)\s+{plain}\s+(?:{places})\b))", re.I)
+    # "ranked first to third": one rank each
+    span = re.compile(rf"\b(?P<low>{plain})\s+(?:to|through)\s+(?P<high>{plain})\b", re.I)
     chained = re.compile(rf"^\s*(?:,\s*|\s+)(?:and\s+|or\s+)?{ordinal}\b", re.I)
     top = re.compile(r"\b(?:" + alternatives(words["top_phrases"])
                      + r")(?!\s+(?:\d|(?:" + "|".join(words["not_a_rank_after_top"]) + r")\b))", re.I)
-    return number, after_verb, before_place, chained, top
+    return number, after_verb, before_place, chained, top, span
 
 
 def _value(text: str) -> int | None:
@@ -69,8 +73,12 @@ def _a_day(text: str, start: int) -> bool:
 
 def ranks_in(text: str) -> list[Rank]:
     """The ranks a clause states, left to right, without overlaps."""
-    number, after_verb, before_place, chained, top = _patterns()
+    number, after_verb, before_place, chained, top, span = _patterns()
     found: list[Rank] = []
+    for match in span.finditer(text):
+        low, high = _value(match.group("low")), _value(match.group("high"))
+        if low and high and 0 < high - low < 10:
+            found.extend(Rank(value, match.start(), match.end()) for value in range(low, high + 1))
 
     def add(value: int | None, start: int, end: int, free: bool = False) -> None:
         if value and not any(r.start < end and start < r.end for r in found):

@@ -8,7 +8,7 @@ from functools import lru_cache
 from ..data import alternatives, lexicon
 from ..records import EntityRef, Fact, RatingFact
 from .context import _any_word
-from .spans import FAMILIES, whole_words
+from .spans import FAMILIES, QUOTED_SPEECH, whole_words
 
 CHART_THEN_RANK = re.compile(r"\bcharts?\b.*\bNo\.")
 
@@ -46,7 +46,8 @@ def read_ratings(ctx) -> None:
         values = [(m.start(), Decimal(m.group(1))) for m in VALUE.finditer(text)
                   if not NOT_A_RATING.search(before := text[max(0, m.start() - 24):m.start()]) and not RANGE_END.search(before)
                   and not POINTS.match(_after_number(text, m.end()))]
-        values = [(at, v) for at, v in values if 0 < v <= 100]
+        speech = [m.span() for m in QUOTED_SPEECH.finditer(text)]  # 'he said, "I promised a 5% rating"'
+        values = [(at, v) for at, v in values if 0 < v <= 100 and not any(a < at < b for a, b in speech)]
         if not values:
             continue
         ents = list(ctx.sentence_mentions(sentence))

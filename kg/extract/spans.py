@@ -25,6 +25,8 @@ FAMILIES = {
     "PERSON": names(KG.Person, KG.MusicGroup, KG.Organization, KG.Broadcaster, KG.Platform, KG.Chart),
     "ORG": names(KG.MusicGroup, KG.Organization, KG.Broadcaster, KG.Platform, KG.Chart, KG.Person),
 }
+# Quoted speech: a figure or rank inside it is said, not reported ('he said, "I promised a 5% rating"').
+QUOTED_SPEECH = re.compile(r'(?<!\w)"(?=\S)[^"]{20,}?(?<=\S)"(?!\w)')
 VALUE_LABELS = {"PERCENT", "CARDINAL", "DATE", "ORDINAL", "MONEY", "QUANTITY", "TIME"}
 # The NER's labels and the undecided kind of mention each proposes: the
 # trained model's coarse labels (PERSON, GROUP, ORG, WORK) or fine ones (the
