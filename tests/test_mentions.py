@@ -426,3 +426,12 @@ def test_a_title_after_a_novel_or_book_is_no_work_but_a_drama_of_that_name_is(re
               "It also draws on the book Three Rivers (1998) by Lee Dan.")
     assert not {m.ref.name for m in ex.mentions} & {"Sunset Road", "Three Rivers"}
     assert not [f for f in ex.facts if f.predicate == "releaseDate"]
+
+
+def test_a_title_runs_through_than_and_rock_n_roll(read):
+    """ "More than Honey", "Rock 'n' Roll High School": one title each; a
+    quoted "'n'" is no title of its own."""
+    found = typed(read("News\n\nMore than Honey is a 2012 Swiss documentary film directed by Markus Imhoof. "
+                       "Rock 'n' Roll Harbor is a 1979 American musical comedy film directed by Allan Arkush."))
+    assert {("More than Honey", "Film"), ("Rock 'n' Roll Harbor", "Film")} <= found
+    assert not {name for name, _ in found} & {"More", "Honey", "Rock", "n"}

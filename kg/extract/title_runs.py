@@ -16,8 +16,7 @@ from .spans import VALUE_LABELS
 # Capitalised words that end a title run: days, months, time zones ("aired Terius Behind Me on Thurs"),
 # but not after "the" ("Descendants of the Sun").
 STOPPERS = set(lexicon()["title_run_stoppers"])
-SMALL_WORDS = {"of", "the", "a", "an", "to", "in", "on", "and", "for", "with", "at", "from", "or", "&", "vs", "vs.",
-               "de", "la", "'s", "'", ":", "-", "no", "no.", "x", "like", "that", "who"}  # "The Moon that Embraces the Sun"
+SMALL_WORDS = frozenset(lexicon()["title_run_small_words"]["words"])
 CONTRACTION = re.compile(r"n't|n’t|'(?:re|ll|ve|m|d)|’(?:re|ll|ve|m|d)|na|ta")  # gon-na, got-ta
 PARTICIPLE = re.compile(r"[a-z]{3,}(?:ing|ed|en)")
 CLAUSE_ENDS = {".", ",", "(", ";", ":", "!", "?"}

@@ -96,7 +96,7 @@ def titles(doc: Doc) -> Doc:
                   and not _title_case(words)) or SENTENCE_INSIDE.search(inner)  # quotes paired across a sentence end
         wordy = len(words) > 5 and sum(w[:1].islower() for w in words) * 2 > len(words)
         if not stripped or not stripped[0].isalnum() or len(words) > 9 or speech or wordy \
-                or (stripped[0].islower() and len(words) > 6):
+                or (stripped[0].islower() and len(words) > 6) or stripped.islower() and len(stripped) < 3:  # "Rock 'n' Roll"
             continue
         start += inner.index(stripped)
         stop = start + len(stripped)
