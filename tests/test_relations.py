@@ -1078,3 +1078,14 @@ def test_ranks_listed_beside_as_many_works(read, sentence, expected):
     many works pairs in order; a chart named by an acronym is a chart."""
     ex = read("Charts\n\n" + sentence)
     assert {(e.entry.name, e.rank) for e in ex.chart_entries} == expected
+
+
+def test_written_is_the_music_where_the_words_are_credited_apart(read):
+    """ "written by A, with lyrics by B": A composed it (CONVENTIONS rule 8);
+    "words by A and music by B": each credit keeps its own agent."""
+    found = facts(read("News\n\n“Paper Moon” is a ballad written by Kim Ara and Jo Min-ho, with lyrics by Lee Dan. "
+                       "“Tin Roof” was published in 1931 with words by Han Seo-yul and music by Bae Ji-an."))
+    assert {("Paper Moon", "composer", "Kim Ara"), ("Paper Moon", "composer", "Jo Min-ho"),
+            ("Paper Moon", "lyricist", "Lee Dan"), ("Tin Roof", "lyricist", "Han Seo-yul"),
+            ("Tin Roof", "composer", "Bae Ji-an")} <= found
+    assert not {("Paper Moon", "lyricist", "Kim Ara"), ("Tin Roof", "lyricist", "Bae Ji-an")} & found

@@ -5,6 +5,7 @@ about ("the drama", "its")."""
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from ..data import lexicon
 from ..records import EntityRef, Fact, Value
@@ -255,6 +256,23 @@ def credit_tracks(ctx: Context) -> None:
     for album, makes, person, evidence in ctx.track_credits:
         tracks = {f.subject for f in ctx.extraction.facts if f.predicate == "inAlbum" and f.object.name == album.name}
         ctx.extraction.facts += [Fact(track, makes, person, evidence) for track in sorted(tracks, key=lambda t: t.name)]
+
+
+WROTE_RULES = ("lyricist/written-by", "lyricist/wrote/")  # "written by X": the words, unless the sentence splits the credit
+
+
+def split_credits(ctx: Context) -> None:
+    """ "written by A and B, with lyrics by C": where the sentence credits
+    the words to someone else, "written" is the music (CONVENTIONS rule 8)."""
+    worded: dict[tuple, set] = {}
+    for f in ctx.extraction.facts:
+        if f.predicate == "lyricist" and not f.evidence.rule.startswith(WROTE_RULES):
+            worded.setdefault((f.subject, f.evidence.sentence), set()).add(f.object)
+
+    def music(f: Fact) -> bool:
+        return f.predicate == "lyricist" and f.evidence.rule.startswith(WROTE_RULES) \
+            and f.object not in worded.get((f.subject, f.evidence.sentence), {f.object})
+    ctx.extraction.facts = [replace(f, predicate="composer") if music(f) else f for f in ctx.extraction.facts]
 
 
 def _titled_work(ctx: Context, sentence) -> EntityRef | None:
