@@ -1089,3 +1089,9 @@ def test_written_is_the_music_where_the_words_are_credited_apart(read):
             ("Paper Moon", "lyricist", "Lee Dan"), ("Tin Roof", "lyricist", "Han Seo-yul"),
             ("Tin Roof", "composer", "Bae Ji-an")} <= found
     assert not {("Paper Moon", "lyricist", "Kim Ara"), ("Tin Roof", "lyricist", "Bae Ji-an")} & found
+
+
+def test_an_installment_is_an_episode(read):
+    ex = read("Ratings\n\nKBS's drama “Salt Road” premiered on Monday. Nielsen Korea says the drama's first "
+              "installment scored 14.3% in viewer ratings.")
+    assert {(r.series.name, str(r.value), r.episode) for r in ex.ratings} == {("Salt Road", "14.3", 1)}

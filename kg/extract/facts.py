@@ -258,21 +258,24 @@ def credit_tracks(ctx: Context) -> None:
         ctx.extraction.facts += [Fact(track, makes, person, evidence) for track in sorted(tracks, key=lambda t: t.name)]
 
 
-WROTE_RULES = ("lyricist/written-by", "lyricist/wrote/")  # "written by X": the words, unless the sentence splits the credit
-
-
 def split_credits(ctx: Context) -> None:
     """ "written by A and B, with lyrics by C": where the sentence credits
-    the words to someone else, "written" is the music (CONVENTIONS rule 8)."""
+    the words to someone by a rule about lyrics, a lyricist read from
+    "written" or "wrote" is the music's (CONVENTIONS rule 8)."""
     worded: dict[tuple, set] = {}
     for f in ctx.extraction.facts:
-        if f.predicate == "lyricist" and not f.evidence.rule.startswith(WROTE_RULES):
+        if _of_lyrics(f):
             worded.setdefault((f.subject, f.evidence.sentence), set()).add(f.object)
 
     def music(f: Fact) -> bool:
-        return f.predicate == "lyricist" and f.evidence.rule.startswith(WROTE_RULES) \
+        return f.predicate == "lyricist" and not _of_lyrics(f) \
             and f.object not in worded.get((f.subject, f.evidence.sentence), {f.object})
     ctx.extraction.facts = [replace(f, predicate="composer") if music(f) else f for f in ctx.extraction.facts]
+
+
+def _of_lyrics(fact: Fact) -> bool:
+    """Read by a rule about the words themselves ("lyrics by", "penned the lyrics")."""
+    return fact.predicate == "lyricist" and "lyric" in fact.evidence.rule.partition("/")[2]
 
 
 def _titled_work(ctx: Context, sentence) -> EntityRef | None:

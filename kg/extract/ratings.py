@@ -15,7 +15,9 @@ CHART_THEN_RANK = re.compile(r"\bcharts?\b.*\bNo\.")
 
 PERCENTS = re.compile(r"(\d{1,3}(?:[.,]\d+)?)((?:\s*(?:,|and|, and)\s*\d{1,3}(?:[.,]\d+)?)*)\s*(?:%|percent\b|per cent\b)", re.I)
 RATING_WORDS = _any_word(lexicon()["ratings"]["rating_words"])
-EPISODE = re.compile(r"\b(?:episode|ep\.?)\s*(\d{1,4})\b|\b(\d{1,4})(?:st|nd|rd|th)\s+episode\b|\b(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\s+episode\b", re.I)
+_EPISODE_NOUNS = alternatives(lexicon()["ratings"]["episode_nouns"])
+EPISODE = re.compile(rf"\b(?:episode|ep\.?)\s*(\d{{1,4}})\b|\b(\d{{1,4}})(?:st|nd|rd|th)\s+(?:{_EPISODE_NOUNS})\b"
+                     rf"|\b({alternatives(lexicon()['ordinals'])})\s+(?:{_EPISODE_NOUNS})\b", re.I)
 VALUE = re.compile(r"(?<![\d.])(\d{1,3}(?:\.\d+)?)(?=(?:\s*(?:,|and|, and|or)\s*\d{1,3}(?:\.\d+)?)*\s*(?:%|percent\b|per cent\b))", re.I)
 # A peak, a threshold or a change, not a rating: the words before a figure ("peaked at", "broke through"),
 # and after it ("dropped 0.5 points", "0.4% higher than", "the 30% mark").
