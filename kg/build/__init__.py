@@ -32,7 +32,7 @@ from ..records import BuildResult, Extraction
 from .batches import merge_and_validate
 from .cache import ExtractionCache, article_key
 from .emit import resolve_and_emit
-from .engines import Engine, chunks, make_engine, ordered
+from .engines import RARE_COLLECTIONS, Engine, chunks, make_engine, ordered
 from .output import BuiltGraph
 
 __all__ = ["build", "BuildResult", "BuiltGraph"]
@@ -152,9 +152,9 @@ def _rare_collections():
     lines) beside a name index that only grows; at CPython's default
     thresholds the cyclic collector runs every 700 allocations and keeps
     walking that index (a tenth of the resolution's time). Collect rarely
-    during the build."""
+    during the build (the pool's workers do too)."""
     thresholds = gc.get_threshold()
-    gc.set_threshold(100_000, 50, 100)
+    gc.set_threshold(*RARE_COLLECTIONS)
     try:
         yield
     finally:
