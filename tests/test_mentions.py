@@ -435,3 +435,18 @@ def test_a_title_runs_through_than_and_rock_n_roll(read):
                        "Rock 'n' Roll Harbor is a 1979 American musical comedy film directed by Allan Arkush."))
     assert {("More than Honey", "Film"), ("Rock 'n' Roll Harbor", "Film")} <= found
     assert not {name for name, _ in found} & {"More", "Honey", "Rock", "n"}
+
+
+def test_quoted_speech_after_says_and_the_mv_are_no_titles(read):
+    """ "the lyrics say, 'He is mine.'": speech after a speech verb and a
+    comma, unless it is written as a Title Case title; "The MV" is no work."""
+    found = typed(read("News\n\nThe lyrics of the song say, 'He is mine.' Kim Ara said, “I'm truly thrilled.” "
+                       "The agency said, “Glass Door” will be released by Kim Ara on Friday. "
+                       "The MV was released in October 2011."))
+    names = {name for name, _ in found}
+    assert "Glass Door" in names
+    assert not names & {"He is mine", "I'm truly thrilled", "The MV", "MV"}
+
+
+def test_a_name_with_the_surname_ong(read):
+    assert ("Ong Seong-wu", "Person") in typed(read("News\n\nFantagio trainee Ong Seong-wu ranked fifth in the vote."))

@@ -61,6 +61,8 @@ def _cues() -> dict[str, dict]:
         "groups": dict.fromkeys((w.lower() for w in lex["group_cues"]), "MusicGroup"),
         "not_work": dict.fromkeys((w.lower() for w in lex["not_work_cues"]), NOT_A_WORK),
         "sources": dict.fromkeys(lex["source_nouns"]["words"], NOT_A_WORK),
+        "speech": frozenset(lex["speech_verbs"]["words"]),
+        "small": frozenset(lex["title_case_small_words"]["words"]),
         "suffixes": dict.fromkeys(lex["organization_suffixes"], "Organization"),
         "companies": dict.fromkeys(lex["organization_cues"], "Organization"),
         "events": dict.fromkeys((w.lower() for w in lex["event_names"]["words"]), NOT_A_WORK),
@@ -273,6 +275,10 @@ def _context_votes(tokens: list[Token], span, mentions: dict, cues: dict, w: dic
     possessor = span.end < len(tokens) and tokens[span.end].text in ("'s", "'") and mentions[span.start][1].cls in NAME_CLASSES
     before = left[-1].text.lower() if left and left[-1].i not in mentions and left[-1].ent_type_ in ("", "TITLE") \
         and not possessor else None
+    if span.start > 2 and tokens[span.start - 1].is_quote and tokens[span.start - 2].text in (",", ":") \
+            and tokens[span.start - 3].lower_ in cues["speech"] \
+            and any(t.is_lower and t.is_alpha and t.lower_ not in cues["small"] for t in span):
+        yield NOT_A_WORK, w["cue"]  # 'the lyrics say, "He is mine."': speech, not a Title Case title
     # after a name, a capitalised cue is the next name ("as Song Seung Heon's"), an acronym is not ("OST")
     right = [t.text.lower() if not t.is_title or len(t) == 1 else "" for t in tokens[span.end:span.end + 3] if not t.is_quote][:2]
     if before:
