@@ -1095,3 +1095,11 @@ def test_an_installment_is_an_episode(read):
     ex = read("Ratings\n\nKBS's drama “Salt Road” premiered on Monday. Nielsen Korea says the drama's first "
               "installment scored 14.3% in viewer ratings.")
     assert {(r.series.name, str(r.value), r.episode) for r in ex.ratings} == {("Salt Road", "14.3", 1)}
+
+
+def test_the_drama_is_the_headlines_series_not_one_named_in_passing(read):
+    found = facts(read("“Harbor Lights” holds its first script reading\n\nMBC's new drama “Harbor Lights” cast Lee Dan "
+                       "and Kim Ara as its leads. The two were part of the hit drama “Paper Bridge” in 2019. The drama "
+                       "also boasts veteran actors like Oh Rae-won and Seo Min-kyu. “Harbor Lights” airs in May."))
+    assert {("Harbor Lights", "castMember", "Oh Rae-won"), ("Harbor Lights", "castMember", "Seo Min-kyu")} <= found
+    assert not {f for f in found if f[0] == "Paper Bridge" and f[2] in ("Oh Rae-won", "Seo Min-kyu")}

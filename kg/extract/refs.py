@@ -4,6 +4,8 @@ points back to; the entity a verb frame's role is attached from; the
 member, not the group, who acts ("Jisoo from BLACKPINK sang")."""
 from __future__ import annotations
 
+from collections import Counter
+
 from ..data import lexicon
 from ..records import EntityRef
 from .context import Context
@@ -170,12 +172,25 @@ def refs_at(ctx: Context, token, accepted: tuple) -> list[EntityRef]:
         ref = ref if ref is not None and ref.cls in kinds else None
     else:
         ref = ctx.pronoun_antecedent(token, kinds) if undecided else ctx.antecedent(token, kinds, subject=word in PERSONAL)
+        if ref is not None and kinds == ("TVSeries",) and word not in PRONOUNS:
+            ref = _topic_over_aside(ctx, ref)
     if ref and word in ("they", "their", "them"):
         return _and_partners(ctx, ref, token, kinds)
     return [ref] if ref else []
 
 
 COLON_LISTED = frozenset(lexicon()["list_nouns"]["words"])
+
+
+def _topic_over_aside(ctx: Context, ref: EntityRef) -> EntityRef:
+    """ "the drama" after a series named once in passing ("the two were in
+    'You're Beautiful'") is still the series the headline and the article
+    are about."""
+    focal = ctx.focal_series()
+    if focal is None or focal.name == ref.name or focal.name.lower() not in ctx.article.title.lower():
+        return ref
+    named = Counter(ent.name for ent in ctx.by_start.values())
+    return focal if named[ref.name] == 1 and named[focal.name] > 1 else ref
 QUANTIFIERS = {"all", "both", "each"}
 BACK_DETERMINERS = {"these", "those", "both", "the"}
 NUMBER_WORDS = {n: word for word, n in lexicon()["number_words"].items()}
