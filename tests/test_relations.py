@@ -475,7 +475,7 @@ def test_ratings_go_to_the_subject_of_their_clause(read):
     ("The SBS variety show “Running Race” aired on Sunday. It topped the ratings among viewers aged 20 "
      "to 49 with 4.4 percent, beating “Two Days Out” and “King of Masks.”", {("Running Race", "4.4")}),
     # a share of something, a change, and a figure said in quoted speech
-    ("“Salt Road” recorded 6.2% in viewer ratings, while “Paper Bridge” slid 59% in sales. On “Paper Bridge”, Kim Ara said, \"I made a promise to retire "
+    ("“Salt Road” recorded 6.2% in viewer ratings and a 30% audience share, while “Paper Bridge” slid 59% in sales. On “Paper Bridge”, Kim Ara said, \"I made a promise to retire "
      "with a 5% viewer rating.\"", {("Salt Road", "6.2")}),
 ])
 def test_which_figures_are_ratings_and_whose(read, text, expected):
