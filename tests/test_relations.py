@@ -1103,3 +1103,14 @@ def test_the_drama_is_the_headlines_series_not_one_named_in_passing(read):
                        "also boasts veteran actors like Oh Rae-won and Seo Min-kyu. “Harbor Lights” airs in May."))
     assert {("Harbor Lights", "castMember", "Oh Rae-won"), ("Harbor Lights", "castMember", "Seo Min-kyu")} <= found
     assert not {f for f in found if f[0] == "Paper Bridge" and f[2] in ("Oh Rae-won", "Seo Min-kyu")}
+
+
+@pytest.mark.parametrize("sentence, work", [
+    ("“Lantern” is the title track of Nova Ring's new album “First Light” and was released on March 3, 2021.", "Lantern"),
+    ("“Lantern”, the title track of the album “First Light”, was released on March 3, 2021.", "Lantern"),
+    ("The album “First Light”, which includes “Lantern”, was released on March 3, 2021.", "First Light"),
+])
+def test_a_date_goes_to_the_work_the_parse_gives_it(read, sentence, work):
+    """Not also to the work named nearest before "released"."""
+    dated = {f[0] for f in facts(read("News\n\n" + sentence)) if f[1] == "releaseDate"}
+    assert dated == {work}

@@ -21,7 +21,7 @@ from ..records import Article, EntityRef, Extraction, Fact, Mention
 from ..vocab import DOMAINS, RANGES
 from . import chart_targets, charts, counts, fields, lists, ratings
 from .context import Context
-from .facts import apply_binding, credit_tracks, split_credits, vote_roles
+from .facts import apply_binding, credit_tracks, parsed_dates_first, split_credits, vote_roles
 from .mentions import read_mentions
 from .spans import FAMILIES, RECORDINGS, TYPED, ComponentFailure, failure
 from .engine import bindings
@@ -55,6 +55,7 @@ def extract(article: Article, doc: Doc) -> Extraction:
     fields.read_fields(ctx)
     credit_tracks(ctx)
     split_credits(ctx)
+    parsed_dates_first(ctx)
     counts.read_counts(ctx)
     counts.read_sung(ctx)
     ctx.settle()

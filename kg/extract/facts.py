@@ -12,7 +12,7 @@ from ..records import EntityRef, Fact, Value
 from .context import Context
 from .spans import FAMILIES, TYPED, span_text
 from .refs import NOMINAL_NOUNS, attached, hangs_on_noun, may_refer, member_named, refs_at, with_listed
-from .rules import Binding, role_kinds
+from .rules import Binding, role_kinds, rules_by_id
 from .typing import weights
 from .values import parse_date, years_in
 
@@ -271,6 +271,22 @@ def split_credits(ctx: Context) -> None:
         return f.predicate == "lyricist" and not _of_lyrics(f) \
             and f.object not in worded.get((f.subject, f.evidence.sentence), {f.object})
     ctx.extraction.facts = [replace(f, predicate="composer") if music(f) else f for f in ctx.extraction.facts]
+
+
+def parsed_dates_first(ctx: Context) -> None:
+    """A date the parse gives to a work of a sentence ("'A', the title track
+    of the album B, was released on D": A's) is not also the work a token
+    rule found nearest before "released" (B)."""
+    rules = rules_by_id()
+
+    def parsed(f: Fact) -> bool:
+        return "RIGHT_ID" in rules[f.evidence.rule].pattern[0] if f.evidence.rule in rules else False
+    dated = {}
+    for f in ctx.extraction.facts:
+        if f.predicate == "releaseDate" and parsed(f):
+            dated.setdefault((f.object, f.evidence.sentence), set()).add(f.subject)
+    ctx.extraction.facts = [f for f in ctx.extraction.facts if f.predicate != "releaseDate" or parsed(f)
+                            or f.subject in dated.get((f.object, f.evidence.sentence), {f.subject})]
 
 
 def _of_lyrics(fact: Fact) -> bool:
