@@ -429,12 +429,13 @@ def test_a_title_after_a_novel_or_book_is_no_work_but_a_drama_of_that_name_is(re
 
 
 def test_a_title_runs_through_than_and_rock_n_roll(read):
-    """ "More than Honey", "Rock 'n' Roll High School": one title each; a
+    """ "More than Honey", "Rock 'n' Roll High School", "Sweet Child o' Mine": one title each; a
     quoted "'n'" is no title of its own."""
     found = typed(read("News\n\nMore than Honey is a 2012 Swiss documentary film directed by Markus Imhoof. "
-                       "Rock 'n' Roll Harbor is a 1979 American musical comedy film directed by Allan Arkush."))
-    assert {("More than Honey", "Film"), ("Rock 'n' Roll Harbor", "Film")} <= found
-    assert not {name for name, _ in found} & {"More", "Honey", "Rock", "n"}
+                       "Rock 'n' Roll Harbor is a 1979 American musical comedy film directed by Allan Arkush. "
+                       "Her single Lantern o' Mine topped the chart."))
+    assert {("More than Honey", "Film"), ("Rock 'n' Roll Harbor", "Film"), ("Lantern o' Mine", "Song")} <= found
+    assert not {name for name, _ in found} & {"More", "Honey", "Rock", "n", "Lantern"}
 
 
 def test_quoted_speech_after_says_and_the_mv_are_no_titles(read):
