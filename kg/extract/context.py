@@ -102,6 +102,15 @@ class Context:
         (``Token.sent`` walks the document's tokens to find it)."""
         return self.sentences[bisect_right(self._sentence_starts, i) - 1]
 
+    def sentence_before(self, sentence):
+        """The sentence before ``sentence`` (one of ``sentences``); None for
+        the first, or for a span that is no sentence of the article."""
+        index = bisect_left(self._sentence_starts, sentence.start)
+        if index == 0 or index == len(self.sentences) or self.sentences[index].end != sentence.end \
+                or self._sentence_starts[index] != sentence.start:
+            return None
+        return self.sentences[index - 1]
+
     def mentions_in(self, span) -> list[tuple]:
         """(token, mention) for the mentions that start inside ``span``."""
         low = bisect_left(self._mention_positions, span.start)
@@ -231,21 +240,21 @@ class Context:
         found = self.antecedent(token, accepted)
         if found is not None:
             return found
-        sentence = self.sentence_of(token.i)
-        index = self._sentence_starts.index(sentence.start)
-        if index == 0:
-            return None
-        previous = self.sentences[index - 1]
-        for _, ent in self.mentions_in(previous):
-            if self.may_be(ent, accepted):
+        previous = self.sentence_before(self.sentence_of(token.i))
+        for _, ent in self.mentions_in(previous) if previous is not None else ():
+            if self.open_to(ent, accepted):
                 self._supplied_by(ent)
                 return self.pointed_back(ent, accepted)
         return None
 
+    def open_to(self, ent: Ent, accepted: tuple) -> bool:
+        """Is the mention still undecided, and open to an accepted class?"""
+        cls = self.class_of(ent)
+        return ent.name not in self.characters and cls in FAMILIES and bool(set(FAMILIES[cls]) & set(accepted))
+
     def may_be(self, ent: Ent, accepted: tuple) -> bool:
         """Is the mention of an accepted class, or a title still open to one?"""
-        cls = self.class_of(ent)
-        return ent.name not in self.characters and (cls in accepted or cls in FAMILIES and bool(set(FAMILIES[cls]) & set(accepted)))
+        return self.open_to(ent, accepted) or self.class_of(ent) in accepted and ent.name not in self.characters
 
     def pointed_back(self, ent: Ent, accepted: tuple) -> EntityRef | None:
         """The entity a mention that "it" or "these songs" points back to

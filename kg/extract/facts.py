@@ -11,8 +11,9 @@ from ..data import lexicon
 from ..records import EntityRef, Fact, Value
 from .context import Context
 from .spans import FAMILIES, TYPED, span_text
+from .deps import load_dependency_rules
 from .refs import NOMINAL_NOUNS, attached, hangs_on_noun, may_refer, member_named, refs_at, with_listed
-from .rules import Binding, role_kinds, rules_by_id
+from .rules import Binding, role_kinds
 from .typing import weights
 from .values import parse_date, years_in
 
@@ -132,10 +133,10 @@ def _named_before(ctx: Context, sentence, accepted: tuple) -> EntityRef | None:
     a sentence that opens with "Directed by B," and names no work speaks of
     ("... the Adamas script reading. Written by A and directed by B, the
     teaser ...")."""
-    index = ctx.sentences.index(sentence) if sentence in ctx.sentences else 0
-    if index == 0:
+    previous = ctx.sentence_before(sentence)
+    if previous is None:
         return None
-    named = [ent for _, ent in ctx.mentions_in(ctx.sentences[index - 1]) if ctx.class_of(ent) in accepted]
+    named = [ent for _, ent in ctx.mentions_in(previous) if ctx.class_of(ent) in accepted]
     if not named:
         return None
     ctx._supplied_by(named[-1])
@@ -277,15 +278,12 @@ def parsed_dates_first(ctx: Context) -> None:
     """A date the parse gives to a work of a sentence ("'A', the title track
     of the album B, was released on D": A's) is not also the work a token
     rule found nearest before "released" (B)."""
-    rules = rules_by_id()
-
-    def parsed(f: Fact) -> bool:
-        return "RIGHT_ID" in rules[f.evidence.rule].pattern[0] if f.evidence.rule in rules else False
-    dated = {}
+    parsed = {rule.id for rule in load_dependency_rules()}
+    dated: dict[tuple, set] = {}
     for f in ctx.extraction.facts:
-        if f.predicate == "releaseDate" and parsed(f):
+        if f.predicate == "releaseDate" and f.evidence.rule in parsed:
             dated.setdefault((f.object, f.evidence.sentence), set()).add(f.subject)
-    ctx.extraction.facts = [f for f in ctx.extraction.facts if f.predicate != "releaseDate" or parsed(f)
+    ctx.extraction.facts = [f for f in ctx.extraction.facts if f.predicate != "releaseDate" or f.evidence.rule in parsed
                             or f.subject in dated.get((f.object, f.evidence.sentence), {f.subject})]
 
 

@@ -1,8 +1,9 @@
 """Chart positions as news states them: "No. 2", "#74", "number one",
 "ranked second", "in 11th place", "rose to fourth and fifth", "the second
-and third spots", "ranked first to third", "topped", "an all-kill". An ordinal is a rank only where a rank verb comes before it
-or a place word after it ("third place", "second on"), never in "its first
-week" or "the second episode", nor after a date word ("as of the 14th").
+and third spots", "ranked first to third", "topped", "an all-kill". An
+ordinal is a rank only where a rank verb comes before it or a place word
+after it ("third place", "second on"), never in "its first week" or "the
+second episode", nor after a date word ("as of the 14th").
 Word lists: "ranks" in kg/data/lexicon.json.
 """
 from __future__ import annotations

@@ -182,15 +182,6 @@ def refs_at(ctx: Context, token, accepted: tuple) -> list[EntityRef]:
 COLON_LISTED = frozenset(lexicon()["list_nouns"]["words"])
 
 
-def _topic_over_aside(ctx: Context, ref: EntityRef) -> EntityRef:
-    """ "the drama" after a series named once in passing ("the two were in
-    'You're Beautiful'") is still the series the headline and the article
-    are about."""
-    focal = ctx.focal_series()
-    if focal is None or focal.name == ref.name or focal.name.lower() not in ctx.article.title.lower():
-        return ref
-    named = Counter(ent.name for ent in ctx.by_start.values())
-    return focal if named[ref.name] == 1 and named[focal.name] > 1 else ref
 QUANTIFIERS = {"all", "both", "each"}
 BACK_DETERMINERS = {"these", "those", "both", "the"}
 NUMBER_WORDS = {n: word for word, n in lexicon()["number_words"].items()}
@@ -203,16 +194,26 @@ def _plural_back(ctx: Context, noun, kinds: tuple) -> list[EntityRef]:
     children = {c.lower_: c.dep_ for c in noun.children}
     if not kinds or not BACK_DETERMINERS & set(children) or set(children.values()) - {"det", "nummod", "predet"}:
         return []  # "the hit songs of other singers": new things, not ones named before
-    index = ctx.sentences.index(ctx.sentence_of(noun.i))
-    if index == 0:
+    previous = ctx.sentence_before(ctx.sentence_of(noun.i))
+    if previous is None:
         return []
-    named = list({ent.name: ent for _, ent in reversed(ctx.mentions_in(ctx.sentences[index - 1]))
-                  if ctx.may_be(ent, kinds)}.values())[::-1]
+    named = list({ent.name: ent for _, ent in reversed(ctx.mentions_in(previous)) if ctx.may_be(ent, kinds)}.values())[::-1]
     counted = [c for c in noun.children if c.dep_ == "nummod"]
     if len(named) < 2 or counted and counted[0].lower_ not in (str(len(named)), NUMBER_WORDS.get(len(named))):
         return []
     ctx._supplied_by(named[0])
     return [ref for ent in named if (ref := ctx.pointed_back(ent, kinds)) is not None]
+
+
+def _topic_over_aside(ctx: Context, ref: EntityRef) -> EntityRef:
+    """ "the drama" after a series named once in passing ("the two were in
+    'You're Beautiful'") is still the series the headline and the article
+    are about."""
+    focal = ctx.focal_series()
+    if focal is None or focal.name == ref.name or focal.name.lower() not in ctx.article.title.lower():
+        return ref
+    named = Counter(ent.name for ent in ctx.by_start.values())
+    return focal if named[ref.name] == 1 and named[focal.name] > 1 else ref
 
 
 def _listed_after_colon(ctx: Context, noun, accepted: tuple) -> list[EntityRef]:
