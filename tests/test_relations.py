@@ -340,6 +340,50 @@ def test_a_credit_after_an_agent_phrase_and_a_pair_of_participles(read):
     assert ("Harbor Lights", "director", "Seo Min-kyu") not in found
 
 
+def test_a_role_the_other_frames_of_the_title_contradict(read):
+    """A title that other frames took for another kind fills no role of this
+    one; a pair of credits is two verbs side by side, not one with its own
+    words; a soundtrack a clause's person worked on is no earlier title's."""
+    ex = read("News\n\n“Harbor Moon” is written by Kim Ara and directed by Lee Dan. "
+              "Jo Min's “Salt Air” is sung in trot style and composed by Han Seo-yul. "
+              "Composer Oh Rae-won, who scored “Paper Kite,” also worked on the soundtrack of “Blue Ferry.” "
+              "“Lamp,” sung by Bae Ji-an, became the OST of “Tin Roof.”")
+    found = facts(ex)
+    assert {("Harbor Moon", "director", "Lee Dan"), ("Salt Air", "composer", "Han Seo-yul"),
+            ("Salt Air", "performer", "Jo Min"), ("Lamp", "soundtrackOf", "Tin Roof"),
+            ("Lamp", "performer", "Bae Ji-an")} <= found
+    assert not {f for f in found if f[0] == "Harbor Moon" and f[1] == "lyricist"}
+    assert ("Salt Air", "performer", "Han Seo-yul") not in found
+    assert not {f for f in found if f[0] in ("Paper Kite", "Tin Roof") and f[1] in ("soundtrackOf", "performer")}
+    classes = {m.ref.name: m.ref.cls for m in ex.mentions}
+    assert classes["Harbor Moon"] == classes["Tin Roof"] == "TVSeries"
+
+
+def test_part_of_a_soundtrack_and_a_season_of_a_series(read):
+    ex = read("News\n\n“Snowfall” was released as part of the OST for the KBS drama “White Path.” "
+              "Kim Ara returns as Han Yeo-reum in season 2 of “Glass Harbor.”")
+    found = facts(ex)
+    assert {("Snowfall", "soundtrackOf", "White Path"), ("Glass Harbor", "castMember", "Kim Ara")} <= found
+    assert {m.ref.name: m.ref.cls for m in ex.mentions}["Glass Harbor"] == "TVSeries"
+
+
+def test_one_word_stage_names_beside_a_member_word_or_a_group(read):
+    """"The group's leader, Rael, wrote", "Mirae of Red Velvet sang", "Dawon
+    and Sena of aespa": stage names the model does not know, placed by the
+    words beside them; "Fans of BLACKPINK" are nobody."""
+    ex = read("News\n\nThe group's leader, Rael, wrote the lyrics for the title track “Wild Reed.” "
+              "Mirae of Red Velvet sang “Goodbye Road” for the drama “Start Line.” "
+              "Dawon and Sena of aespa sang the OST. Fans of BLACKPINK gathered in Seoul. "
+              "The film, helmed by director Ryoo Seung-jin, opens in August.")
+    found = facts(ex)
+    assert {("Wild Reed", "lyricist", "Rael"), ("Goodbye Road", "performer", "Mirae"),
+            ("Mirae", "memberOf", "Red Velvet"), ("Sena", "memberOf", "aespa")} <= found
+    assert ("Goodbye Road", "performer", "Red Velvet") not in found
+    people = {m.ref.name for m in ex.mentions if m.ref.cls == "Person"}
+    assert {"Rael", "Mirae", "Dawon", "Sena", "Ryoo Seung-jin"} <= people
+    assert "Fans" not in people
+
+
 def test_a_list_ends_where_another_frame_starts(read):
     found = facts(read("News\n\nBlue Ferry is a 2000 French film directed by Kim Ara, starring Jo Min, Lee Dan and Seo Min-kyu. "
                        "Lee Hong wrote not only “Memory” but also “Always With You”."))

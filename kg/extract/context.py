@@ -174,15 +174,21 @@ class Context:
             # votes that do not tell the works apart leave it to what the article is about
             self.decided[ent.name] = default_work(kinds, among=tied)
 
-    def ref(self, ent: Ent, accepted: tuple) -> EntityRef | None:
+    def ref(self, ent: Ent, accepted: tuple, listed: bool = False) -> EntityRef | None:
         """The entity a mention names, deciding its class from the role it
-        fills (and the votes on it) when the mention itself was undecided."""
+        fills (and the votes on it) when the mention itself was undecided.
+        A title other rules took only for kinds the role does not accept
+        fills no role ("X is written by A and directed by B": no song),
+        unless it is ``listed`` beside names the role took ("the songs 'A',
+        'B' and 'C'")."""
         cls = self.class_of(ent)
         if cls in FAMILIES:
             options = [c for c in accepted if c in FAMILIES[cls]]
             if not options:
                 return None
             votes = self.ballot.scores(ent.name)
+            if not listed and not any(votes.get(c) for c in options) and any(votes.get(c) for c in FAMILIES[cls]):
+                return None
             ranked = sorted((votes.get(c, 0) for c in options), reverse=True)
             if cls == "TITLE" and len(ranked) > 1 and ranked[0] == ranked[1]:
                 # the role leaves it open ("X's 'Y'": a song or an album): decided later, by readers and the article

@@ -65,7 +65,8 @@ def read_sung(ctx) -> None:
             continue
         ents = list(ctx.sentence_mentions(sentence))
         artists = {EntityRef(e.name, cls) for _, e, cls in ents if cls in ("Person", "MusicGroup")}
-        songs = [e for _, e, cls in ents if cls in ("Song", "TITLE")]
+        # an undecided title that other rules took for another kind ("became the OST of 'X'") is no song
+        songs = [e for _, e, cls in ents if cls == "Song" or cls == "TITLE" and ctx.ref(e, ("Song",))]
         if len(artists) != 1 or not songs:
             continue
         artist = artists.pop()

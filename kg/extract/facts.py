@@ -111,6 +111,8 @@ def _unnamed(ctx: Context, binding: Binding, sentence, role: str) -> list[Entity
                      and ctx.class_of(ent) in accepted + tuple(FAMILIES) and (ref := ctx.ref(ent, accepted)) is not None]
             if after:
                 return after[:1]
+        if _said_of_another(ctx, anchor, accepted):
+            return []
         before = [ent for token, ent in ctx.mentions_in(sentence)
                   if token.i < anchor.i and ctx.class_of(ent) in accepted + tuple(FAMILIES)]
         ref = ctx.ref(before[-1], accepted) if before else None
@@ -119,6 +121,19 @@ def _unnamed(ctx: Context, binding: Binding, sentence, role: str) -> list[Entity
             ref = _named_before(ctx, sentence, accepted)
         return [ref] if ref is not None else []
     return _implied(ctx, binding, sentence, role)
+
+
+def _said_of_another(ctx: Context, anchor, accepted: tuple) -> bool:
+    """Is the noun a rule hangs on the object of a clause whose subject is
+    of another kind ("Composer A, who scored 'X', worked on the soundtrack
+    of Y": the clause is about A, so X is not the soundtrack)?"""
+    node = anchor
+    while node.dep_ in ("pobj", "prep", "dobj") and node.head is not node:
+        node = node.head
+    if node is anchor:
+        return False
+    subjects = [ctx.ent(c) for c in node.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return any(ent is not None and not ctx.may_be(ent, accepted) for ent in subjects)
 
 
 def _opens(anchor, sentence) -> bool:

@@ -72,13 +72,14 @@ def group_members(doc: Doc, tokens: list[Token], words: list[str], ents: list[En
     named_ends = {e.end: e for e in ents if e.source == "model" and e.cls in ("PERSON", "ORG") and " " in e.surface}
     skip = not_names()
 
-    def name_at(i: int) -> bool:
+    def name_at(i: int, linked: bool = False) -> bool:
+        """``linked``: the name may stand before "of" and a capital ("Wendy of Red Velvet")."""
         t = tokens[i] if i < len(tokens) else None
         return bool(t is not None and t.idx not in taken and (t.is_title or (t.is_upper and len(t) > 1))
                     and t.text.isalnum() and words[i] not in skip
                     and not (i + 1 < len(tokens) and tokens[i + 1].is_title and tokens[i + 1].idx not in taken)
                     # "SEVENTEEN's Face the Sun": a title's first word, not a member
-                    and not (i + 2 < len(tokens) and words[i + 1] in TITLE_LINKS and tokens[i + 2].is_title))
+                    and (linked or not (i + 2 < len(tokens) and words[i + 1] in TITLE_LINKS and tokens[i + 2].is_title)))
 
     found = []
 
@@ -105,7 +106,10 @@ def group_members(doc: Doc, tokens: list[Token], words: list[str], ents: list[En
     capitalised = {t.text for t in tokens if t.is_title and not t.is_sent_start}
     people_ends = set(people.values())
     for token, word in zip(tokens, words):
-        if (word in list_cues or word == "member") and token.i + 1 < len(tokens):
+        if word in MEMBER_WORDS and token.i + 3 < len(tokens) and words[token.i + 1] == "," and name_at(token.i + 2) \
+                and words[token.i + 3] in (",", "and"):
+            mark(token.i + 2, "Person")  # "the group's leader, RM, wrote": a name set beside a member word
+        elif (word in list_cues or word == "member") and token.i + 1 < len(tokens):
             i, starts = token.i + 1 + (word in list_cues and words[token.i + 1] in ("of", ":")), []  # "consisting of A, B", "members: A, B"
             while name_at(i) or i < len(tokens) and tokens[i].idx in people:  # a known name may stand in the list
                 starts.append(i)
@@ -163,8 +167,16 @@ def group_members(doc: Doc, tokens: list[Token], words: list[str], ents: list[En
             if before.idx + len(before) in people_ends and run > i and tokens[i].ent_type_ not in PLACES \
                     and name_ends(tokens, run) and not _organization(words[i:run]):
                 mark(i, "MusicGroup", tokens[run - 1].idx + len(tokens[run - 1]))  # "J-Ray of Nova Ring", "Ana from Dayline"
-            elif tokens[i].idx in gazetteer_groups and name_at(token.i - 1) and not before.is_sent_start:
-                mark(token.i - 1, "Person")  # "Jisoo from BLACKPINK"
+            elif tokens[i].idx in gazetteer_groups and (before.idx in people or name_at(token.i - 1, linked=True)
+                                                        and (not before.is_sent_start or not before.text.endswith("s")
+                                                             or before.text in capitalised)):
+                # "Jisoo from BLACKPINK", "Wendy of Red Velvet sang" (not "Fans of BLACKPINK")
+                if before.idx not in people:
+                    mark(token.i - 1, "Person")
+                j = token.i - 2
+                while j > 1 and words[j] in (",", "and") and name_at(j - 1) and not tokens[j - 1].is_stop:
+                    mark(j - 1, "Person")  # "Winter and Karina of aespa": each listed before
+                    j -= 2
         elif word in group_nouns:  # "girl group X", "rock band The Stranglers", "the duo Y"
             i = token.i + 1 + (token.i + 1 < len(tokens) and tokens[token.i + 1].text == ",")
             i += i < len(tokens) - 1 and tokens[i].text == "the"  # "girl group the Spice Girls": the article is not the name's

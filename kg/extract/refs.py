@@ -25,7 +25,7 @@ TITLED = {"titled", "entitled", "called", "named"}
 EXAMPLES = {"like", "including", "as"}  # "veteran actors like A", "stars such as A"
 IN_PHRASE = {"appos", "compound", "conj", "nmod", "npadvmod", "amod", "dep"}
 VERB_DEPS = {"ROOT", "advcl", "relcl", "ccomp", "xcomp", "pcomp", "acl", "csubj", "parataxis"}
-COPULAS = {"is", "was", "are", "were"}
+COPULAS = {"is", "was", "are", "were", "became", "becomes", "remains", "remained"}
 SUBJECT_DEPS = ("nsubjpass", "nsubj", "dobj", "csubj", "parataxis")  # in the order a frame's other role is looked for
 VERB_CHILDREN = {"nsubj", "nsubjpass", "aux", "auxpass", "dobj", "agent"}
 
@@ -278,7 +278,7 @@ def _listed_beside(ctx: Context, token, found: list[EntityRef], accepted: tuple,
     mention at ``token``, walking each of ``steps`` (left -1, right +1)."""
     out = list(found)
     for other in (t for step in steps for t in coordinated(token, step)):
-        ref = ctx.ent(other) and ctx.ref(ctx.ent(other), accepted)
+        ref = ctx.ent(other) and ctx.ref(ctx.ent(other), accepted, listed=True)
         if ref and ref not in out:
             out.append(ref)
     return out

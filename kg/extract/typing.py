@@ -56,6 +56,7 @@ def _cues() -> dict[str, dict]:
 
     return {
         "before": table(lex["title_cues_before"]), "after": table(lex["title_cues_after"]),
+        "before_of": table(lex["title_cues_before_of"]),
         "nouns": table(lex["class_nouns"]),
         "people": dict.fromkeys((w.lower() for w in lex["person_cues"]), "Person"),
         "groups": dict.fromkeys((w.lower() for w in lex["group_cues"]), "MusicGroup"),
@@ -279,6 +280,12 @@ def _context_votes(tokens: list[Token], span, mentions: dict, cues: dict, w: dic
             and tokens[span.start - 3].lower_ in cues["speech"] \
             and any(t.is_lower and t.is_alpha and t.lower_ not in cues["small"] for t in span):
         yield NOT_A_WORK, w["cue"]  # 'the lyrics say, "He is mine."': speech, not a Title Case title
+    if len(left) > 1 and left[-1].lower_ == "of" and not possessor:  # "season 2 of X", "the final episode of X"
+        of = left[:-1]
+        while of and (of[-1].like_num or of[-1].ent_type_ == "ORDINAL"):
+            of.pop()
+        if of and of[-1].lower_ in cues["before_of"]:
+            yield cues["before_of"][of[-1].lower_], w["cue"]
     # after a name, a capitalised cue is the next name ("as Song Seung Heon's"), an acronym is not ("OST")
     right = [t.text.lower() if not t.is_title or len(t) == 1 else "" for t in tokens[span.end:span.end + 3] if not t.is_quote][:2]
     if before:
