@@ -384,6 +384,33 @@ def test_one_word_stage_names_beside_a_member_word_or_a_group(read):
     assert "Fans" not in people
 
 
+def test_a_drama_lineup_with_roles_taken_and_a_writer_at_the_end(read):
+    """Two bare words in quotes after "drama" are a title, not a romanised
+    name; "takes on the role of" casts; a name's last syllable may be "a"
+    before the period ("Choi Min-a.")."""
+    ex = read("News\n\nThe upcoming drama “Moon Harbor” has confirmed its lineup. Kim Seo-hyun will play the role of "
+              "a detective, while Park Jun-ho takes on the role of a reporter. The series will be directed by "
+              "Lee Jae-hoon and written by Choi Min-a.")
+    found = facts(ex)
+    assert {("Moon Harbor", "castMember", "Kim Seo-hyun"), ("Moon Harbor", "castMember", "Park Jun-ho"),
+            ("Moon Harbor", "director", "Lee Jae-hoon")} <= found
+    classes = {m.ref.name: m.ref.cls for m in ex.mentions}
+    assert classes["Moon Harbor"] == "TVSeries" and classes["Choi Min-a"] == "Person"
+
+
+def test_the_dramas_ost_and_an_artists_new_single_at_a_sentences_start(read):
+    """"It is the drama's fifth OST": the series of the possessive; "the
+    second OST of" is one part, a song; "Hanbyul's new single" is
+    Hanbyul's, also at a sentence's start."""
+    ex = read("News\n\nSinger Hanbyul has released a new OST for the tvN drama “Salt Bay.” The song, titled "
+              "“Low Tide,” was composed by Ryu Jin-ho. It is the drama's fifth OST. “Tin Cup” is the second OST of "
+              "“Glass Harbor.” Korin's new single “Lamp” came out on Monday.")
+    found = facts(ex)
+    assert {("Low Tide", "soundtrackOf", "Salt Bay"), ("Tin Cup", "soundtrackOf", "Glass Harbor"),
+            ("Lamp", "performer", "Korin")} <= found
+    assert {m.ref.name: m.ref.cls for m in ex.mentions}["Tin Cup"] == "Song"
+
+
 def test_a_list_ends_where_another_frame_starts(read):
     found = facts(read("News\n\nBlue Ferry is a 2000 French film directed by Kim Ara, starring Jo Min, Lee Dan and Seo Min-kyu. "
                        "Lee Hong wrote not only “Memory” but also “Always With You”."))
@@ -480,9 +507,23 @@ def test_heading_and_followed_by(read):
      {("Ember", "Melon", 25)}),
     ("On the Melon chart, “Ember” has 1,453,331 downloads, while “Wave” has 1,259,612 downloads and Korin's “Salt” "
      "has 1,213,155 downloads being the third in the Downloads chart.", {("Salt", "Melon", 3)}),
+    # the month May is no hedge ("may"); "the song" points back to a title nothing has typed yet
+    ("Korin's new single “Ember” is out. As of 8 a.m. on May 3, the song ranked first on Melon, Genie and Bugs.",
+     {("Ember", "Melon", 1), ("Ember", "Genie", 1), ("Ember", "Bugs", 1)}),
+    ("“Ocean Eyes” debuted at No. 5 on the World Digital Song Sales chart. The song also entered the Billboard "
+     "Global 200 chart at No. 97.", {("Ocean Eyes", "World Digital Song Sales", 5), ("Ocean Eyes", "Billboard", 97)}),
 ])
 def test_chart_shapes(read, text, expected):
     assert providers(read("Charts\n\n" + text)) == expected
+
+
+def test_a_list_of_tv_shows_ranks_series_not_songs(read):
+    """A ranking of shows is no chart of songs: its first title is a series,
+    and no chart entry (entries are songs and albums)."""
+    ex = read("Charts\n\n“Silent Harbor” ranked first on Netflix's Global Top 10 non-English TV list for the second week. "
+              "“Lamp” ranked first on Melon, with the show's fans streaming it.")
+    assert {m.ref.name: m.ref.cls for m in ex.mentions}["Silent Harbor"] == "TVSeries"
+    assert {e for e, _, _ in entries(ex)} == {"Lamp"}
 
 
 def test_charts_of_various_services_take_no_provider_in_force(read):

@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from ..data import lexicon
 from ..records import ChartEntryFact, EntityRef, Fact
 from .chart_targets import CHART_WORDS, PROVIDERS, Target, charts_named
 from .context import is_hedged
@@ -71,15 +72,17 @@ def read_charts(ctx) -> None:
             if not pairs and works_before:  # "ranked second in France, and eighth in Britain"
                 pairs = [(work, rank) for work in works_before for rank in ranks]
             works_before = list(dict.fromkeys(work for work, _ in pairs)) or works_before
-            records.extend(_entries(ctx, index, sentence, pairs, ranks, targets, ctx.supplied))
+            records.extend(_entries(ctx, index, sentence, pairs, ranks, targets, ctx.supplied, clause_text[ranks[0].start:].split(",")[0]))
     ctx.extraction.chart_entries.extend(_best_entries(records))
 
 
-def _entries(ctx, index, sentence, pairs, ranks, targets, work_source=None):
+def _entries(ctx, index, sentence, pairs, ranks, targets, work_source=None, tail=""):
     """Records for the (work, rank) pairs of a clause on its targets: one
     target per rank when they pair up ("No. 2 on Genie and No. 4 on
     Bugs"), else every target for every rank. ``work_source``: the sentence
-    that named the work, when the clause only points back to it."""
+    that named the work, when the clause only points back to it; ``tail``:
+    the clause from its first rank to a comma, which may say what the chart
+    ranks."""
     dates = _chart_dates(ctx, sentence)
     by_rank = dict(zip(ranks, targets)) if len(targets) == len(ranks) > 1 else None
     for work, rank in pairs:
@@ -87,9 +90,18 @@ def _entries(ctx, index, sentence, pairs, ranks, targets, work_source=None):
             evidence = ctx.evidence(sentence, "reader:chart-sentence", 0.8, context=[target.source, work_source])
             if target.provider is not None:
                 ctx.extraction.facts.append(Fact(target.chart, "chartProvider", target.provider, evidence))
-            if work.cls not in WORKS:  # ranked: a song, or an album on an album chart
-                ctx.ballot.vote(work.name, "Album" if re.search(r"\balbums?\b", target.chart.name, re.I) else "Song", 2.0)
+            if work.cls not in WORKS:  # ranked: a song, or an album on an album chart, a series on a TV list
+                ctx.ballot.vote(work.name, _entry_kind(target.chart.name) or _entry_kind(tail) or "Song", 2.0)
             yield index, target.provider, ChartEntryFact(work, target.chart, rank.value, evidence, *dates)
+
+
+def _entry_kind(text: str) -> str | None:
+    """What a chart's entries are, by the words that name the chart."""
+    return next((kind for kind, pattern in ENTRY_KINDS.items() if pattern.search(text)), None)
+
+
+ENTRY_KINDS = {kind: re.compile(r"\b(?:" + "|".join(words) + r")\b", re.I) for kind, words in lexicon()["chart_entry_kinds"].items()
+               if not kind.startswith("_")}
 
 
 def _pair(ctx, clause, text: str, ranks: list[Rank]) -> list[tuple[EntityRef, Rank]]:
@@ -103,8 +115,7 @@ def _pair(ctx, clause, text: str, ranks: list[Rank]) -> list[tuple[EntityRef, Ra
             return []
         kinds = ("Song",) if re.search(r"song|single|track", nominal.group(0), re.I) else \
             ("Album",) if re.search(r"album|ep|record", nominal.group(0), re.I) else WORKS + ("TITLE",)
-        token = clause.doc[clause.start]
-        ref = ctx.antecedent(token, kinds)
+        ref = _nominal_antecedent(ctx, clause.doc[clause.start], kinds)
         return [(_work_ref(ref), rank) for rank in ranks] if ref else []
     if len(works) == len(ranks) > 1 and (RESPECTIVELY.search(text) or _alternate(works, ranks) or _listed_apart(text, works, ranks)):
         return [(ref, rank) for (_, ref), rank in zip(works, ranks)]
@@ -139,6 +150,13 @@ def _pair(ctx, clause, text: str, ranks: list[Rank]) -> list[tuple[EntityRef, Ra
     return pairs
 
 
+def _nominal_antecedent(ctx, token, kinds: tuple) -> EntityRef | None:
+    """What "the song" or "the album" points back to: the nearest work of
+    its kind, else the nearest title still undecided ('"Ocean Eyes" debuted
+    at No. 5 ... The song also entered ...')."""
+    return ctx.antecedent(token, kinds) or ("TITLE" not in kinds and ctx.antecedent(token, ("TITLE",))) or None
+
+
 def _listed_with(clause, first: int, other: int) -> bool:
     """Is the work at ``other`` listed with the one at ``first`` ("sixth EP
     'A' (2022), seventh EP 'B'", "A and B")?"""
@@ -167,7 +185,7 @@ def _ranked_subject(ctx, clause, rank: Rank):
             if head.lower_ in ("it", "its") or head.lower_ in ("song", "single", "track", "album", "ep", "record") and \
                     any(c.lower_ in ("the", "this", "that") for c in head.children):
                 kinds = ("Album",) if head.lower_ in ("album", "ep", "record") else ("Song",) if head.lower_ != "it" else WORKS + ("TITLE",)
-                ref = ctx.antecedent(head, kinds)
+                ref = _nominal_antecedent(ctx, head, kinds)
                 return _work_ref(ref) if ref else None
             return None
         if node.head is node:

@@ -34,7 +34,14 @@ LIST_ITEM = re.compile(r"(?m)^[ \t]*\d{1,3}[.)][ \t]+\S")  # "4. Tale of the Nin
 
 
 def is_hedged(text: str) -> bool:
-    return bool(HEDGES.search(text))
+    """Does the text hedge ("will", "reportedly")? A capitalised hedge word
+    inside the text is a name or a month ("on May 3", "Will Smith"), as is
+    one that opens it before a number ("May 3, the song ...")."""
+    for match in HEDGES.finditer(text):
+        word = match.group()
+        if word.islower() or match.start() == 0 and not re.match(r"\s*\d", text[match.end():]):
+            return True
+    return False
 
 
 class Context:

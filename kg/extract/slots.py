@@ -154,12 +154,15 @@ def possessors(doc: Doc, tokens: list[Token], ents: list[Ent], heads: set[int]) 
     for token in tokens:
         if token.dep_ != "poss":
             continue  # first: a head's children are many on a long parse
-        record = token.head.lower_ in music or any(c.dep_ == "compound" and c.lower_ in music for c in token.head.children)
-        if not record or taken[token.idx] or token.i in heads or token.is_sent_start \
+        # "Trina's fourth album"; "Hanbyul's new single 'Lamp'", where the parse hangs the noun on the title
+        record = token.head.lower_ in music or any(c.dep_ in ("compound", "amod") and c.lower_ in music
+                                                   for c in token.head.children)
+        if not record or taken[token.idx] or token.i in heads \
                 or not _name_shaped(token) or token.lower_ in skip or token.ent_type_ in ("GPE", "Place"):
             continue  # "Korea's first album": a country's (the NER's LOC is too often a band)
         run = _name_run(tokens, token, taken, skip)
-        if any((t.is_stop and not (t is run[0] and len(run) >= 3)) or t.is_sent_start and len(run) == 1 for t in run) \
+        # at a sentence's start too ("Hanbyul's new single"); the stop and non-name words ("Today's") are no names
+        if any(t.is_stop and not (t is run[0] and len(run) >= 3) for t in run) \
                 or _ends_a_title(tokens, run[0].i):
             continue
         first = run[0].i - (tokens[run[0].i - 1].text == "The")  # "The Decemberists' album"
@@ -174,7 +177,7 @@ def _ends_a_title(tokens: list[Token], first: int) -> bool:
     conjunction or punctuation may stand before a name, with no capitalised
     word just before it."""
     before = tokens[max(0, first - 3):first]
-    if not before or before[-1].is_punct:
+    if not before or before[-1].is_punct or before[-1].is_space:
         return False
     return not before[-1].is_stop or before[-1].is_title and before[-1].text != "The" \
         or any(t.is_title and not t.is_sent_start for t in before[:-1])

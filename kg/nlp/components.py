@@ -78,8 +78,10 @@ def titles(doc: Doc) -> Doc:
     title give way to it. Titles may start in lower case ("midnight swim"):
     those need a cue to be kept (kg/extract/typing.py)."""
     text, ents = text_of(doc), doc.ents  # ents: rebuilt from the tokens on each access
-    # A given name alone ("Seo-young") may be a short title; a full name is a name.
-    typed = {(e.start, e.end) for e in ents if e.ent_id_ not in ("", "korean-given-name")}
+    # A given name alone ("Seo-young") may be a short title; a full name is a name, but not two bare
+    # words that only look romanised after a title's cue word ('the drama "Moon Harbor"').
+    typed = {(e.start, e.end) for e in ents if e.ent_id_ not in ("", "korean-given-name")
+             and not (e.ent_id_ == "korean-name" and len(e) == 2 and "-" not in e.text and _cued_title(e))}
     titles = []
     singles = [m.span(1) for m in SINGLE_QUOTED.finditer(text)]
     doubles = [m.span(1) for m in DOUBLE_QUOTED.finditer(text)]
@@ -114,6 +116,19 @@ def titles(doc: Doc) -> Doc:
         kept = [e for e in ents if in_titles.isdisjoint(range(e.start, e.end))]
         doc.set_ents(filter_spans(titles + kept))  # as ``doc.ents = ...``, without rebuilding each span
     return doc
+
+
+def _cued_title(span: Span) -> bool:
+    """Does a title's cue word stand before the quote that opens at the span
+    ("the drama 'X'", "the song 'X'")?"""
+    before = span.doc[max(0, span.start - 2):span.start]
+    return len(before) == 2 and before[1].is_quote and before[0].lower_ in _title_cue_words()
+
+
+@lru_cache(maxsize=None)
+def _title_cue_words() -> frozenset:
+    return frozenset(w.lower() for cls, words in lexicon()["title_cues_before"].items() if not cls.startswith("_")
+                     for w in words)
 
 
 def _title_case(words: list[str]) -> bool:
