@@ -411,6 +411,27 @@ def test_the_dramas_ost_and_an_artists_new_single_at_a_sentences_start(read):
     assert {m.ref.name: m.ref.cls for m in ex.mentions}["Tin Cup"] == "Song"
 
 
+def test_a_cast_named_before_the_series_it_stars_in(read):
+    """"Starring A, B and C, the series ...": the series the sentence names
+    or points back to; not a work named earlier when the sentence names
+    its own."""
+    # (the parse hangs these names on "Starring" as anything but its object)
+    ex = read("News\n\nSBS's new drama “Night Taxi” premiered on Friday. Starring Lee Je-hoon, Kim Eui-sung and "
+              "Pyo Ye-jin, the series is based on a webtoon. The film “Red Autumn” came out in May. Starring Han Yu-ri "
+              "and Oh Rae-won, “Blue Sky” is a new drama.")
+    cast = {(f[0], f[2]) for f in facts(ex) if f[1] == "castMember"}
+    assert cast == {("Night Taxi", "Lee Je-hoon"), ("Night Taxi", "Kim Eui-sung"), ("Night Taxi", "Pyo Ye-jin"),
+                    ("Blue Sky", "Han Yu-ri"), ("Blue Sky", "Oh Rae-won")}
+
+
+def test_the_cast_or_soundtrack_of_a_title_is_a_series(read):
+    ex = read("News\n\nThe cast of “Moonlit Road” reunited on Friday. The soundtrack of “Green Melon” features "
+              "songs by Kim Ara. The film features a cast of Lee Dan, Jo Min-ho and Han Yu-ri.")
+    classes = {m.ref.name: m.ref.cls for m in ex.mentions}
+    assert classes["Moonlit Road"] == classes["Green Melon"] == "TVSeries"
+    assert classes["Lee Dan"] == "Person"
+
+
 def test_a_list_ends_where_another_frame_starts(read):
     found = facts(read("News\n\nBlue Ferry is a 2000 French film directed by Kim Ara, starring Jo Min, Lee Dan and Seo Min-kyu. "
                        "Lee Hong wrote not only “Memory” but also “Always With You”."))
@@ -512,6 +533,9 @@ def test_heading_and_followed_by(read):
      {("Ember", "Melon", 1), ("Ember", "Genie", 1), ("Ember", "Bugs", 1)}),
     ("“Ocean Eyes” debuted at No. 5 on the World Digital Song Sales chart. The song also entered the Billboard "
      "Global 200 chart at No. 97.", {("Ocean Eyes", "World Digital Song Sales", 5), ("Ocean Eyes", "Billboard", 97)}),
+    # a chart named and one named by its kind, side by side
+    ("Korin's “Ember” debuted at No. 1 on the Melon Top 100 and Genie's real-time chart.",
+     {("Ember", "Melon", 1), ("Ember", "Genie", 1)}),
 ])
 def test_chart_shapes(read, text, expected):
     assert providers(read("Charts\n\n" + text)) == expected

@@ -76,7 +76,12 @@ def charts_named(ctx, span, named_alone: set[str], in_force: Target | None) -> l
             chart = EntityRef(ent.name, "Chart")
             provider = _provider_near(ctx, token, span) or _publisher_in_name(ent.name, named_alone) or sole
             out.append(Target(chart, provider))
-    if out:
+    if out:  # and charts named by kind beside them: "the Melon Top 100 and Genie's real-time chart"
+        covered = {target.provider for target in out}
+        for kind, provider, token in _chart_kinds(ctx, span):
+            if kind is not None and provider is not None and provider not in covered and outside(token):
+                out.append(Target(EntityRef(f"{provider.name} {kind}", "Chart"), provider))
+                covered.add(provider)
         return out
     for kind, provider, token in _chart_kinds(ctx, span):
         if not outside(token):

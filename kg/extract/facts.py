@@ -173,6 +173,14 @@ def _implied(ctx: Context, binding: Binding, sentence, role: str) -> list[Entity
         focal = ctx.focal_series() if "TVSeries" in accepted else None
         found = next((r for r in named if r), None) or focal
         return [found] if found else []
+    first = binding.span.start
+    if first == sentence.start + (sentence[0].is_punct or sentence[0].is_space) and first < len(ctx.doc) \
+            and ctx.doc[first].lower_.endswith(("ing", "ed")):
+        # "Starring A and B, 'Island' is ...": a sentence that opens with a participle names its work after it
+        after = [ref for token, ent in ctx.mentions_in(sentence) if token.i >= binding.span.end
+                 and ctx.class_of(ent) in accepted + tuple(FAMILIES) and (ref := ctx.ref(ent, accepted)) is not None]
+        if after:
+            return after[:1]
     for token in sentence:
         kinds = NOMINAL_NOUNS.get(token.text.lower())
         if kinds and token.i > 0 and token.doc[token.i - 1].text.lower() in {"the", "this", "that"}:
