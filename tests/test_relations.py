@@ -432,6 +432,35 @@ def test_the_cast_or_soundtrack_of_a_title_is_a_series(read):
     assert classes["Lee Dan"] == "Person"
 
 
+def test_encyclopedic_album_lines_with_a_date_after_the_title(read):
+    """A title run stops before a date ("her album Echo Park on 12 March
+    2012"); "In 2009," is no title; "recorded ... for her album X"."""
+    ex = read("News\n\nHello Stranger is a song by English singer Amy Lane, released as the lead single from her "
+              "fourth album Echo Park on 12 March 2012. In 2009, the song was covered by the band Echo Lake. "
+              "Silver Lining is a 2004 song recorded by American singer Dana Holt for her second studio album, "
+              "Northern Skies.")
+    found = facts(ex)
+    assert {("Hello Stranger", "inAlbum", "Echo Park"), ("Hello Stranger", "releaseDate", "2012-03-12"),
+            ("Silver Lining", "inAlbum", "Northern Skies")} <= found
+    assert not {m.ref.name for m in ex.mentions if m.ref.name.startswith(("In 2009", "Echo Park on"))}
+
+
+def test_soundtrack_parts_titled_set_apart_or_released_for_a_drama(read):
+    """"The second OST of X, titled 'Y'" is Y, and "the song" after it is Y,
+    not the series; "the X OST, 'Y' by Z"; "the OST 'Y' was released for the
+    drama X"; "A and B lead the drama X"."""
+    ex = read("News\n\nThe second OST of KBS2's “Dear Summer,” titled “Let Me Stay,” was released on July 1. "
+              "The song was sung by Kim Yoon-ah. Part 3 of the “Crash Course” OST, “Falling Leaves” by Ha Ji-won, "
+              "came out. On July 1, the OST “Paper Boat” sung by Yerin was released for the drama “Summer Dream.” "
+              "Kim Ara and Lee Dan lead the SBS drama “My Demon,” which premiered in November.")
+    found = facts(ex)
+    assert {("Let Me Stay", "soundtrackOf", "Dear Summer"), ("Let Me Stay", "performer", "Kim Yoon-ah"),
+            ("Falling Leaves", "soundtrackOf", "Crash Course"), ("Paper Boat", "soundtrackOf", "Summer Dream"),
+            ("My Demon", "castMember", "Kim Ara"), ("My Demon", "castMember", "Lee Dan")} <= found
+    assert ("Dear Summer", "performer", "Kim Yoon-ah") not in found
+    assert {m.ref.name: m.ref.cls for m in ex.mentions}["Dear Summer"] == "TVSeries"
+
+
 def test_a_list_ends_where_another_frame_starts(read):
     found = facts(read("News\n\nBlue Ferry is a 2000 French film directed by Kim Ara, starring Jo Min, Lee Dan and Seo Min-kyu. "
                        "Lee Hong wrote not only “Memory” but also “Always With You”."))

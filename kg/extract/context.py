@@ -194,7 +194,7 @@ class Context:
             if not options:
                 return None
             votes = self.ballot.scores(ent.name)
-            if not listed and not any(votes.get(c) for c in options) and any(votes.get(c) for c in FAMILIES[cls]):
+            if not listed and self.contested(ent, options):
                 return None
             ranked = sorted((votes.get(c, 0) for c in options), reverse=True)
             if cls == "TITLE" and len(ranked) > 1 and ranked[0] == ranked[1]:
@@ -205,6 +205,11 @@ class Context:
         if accepted and cls not in accepted:
             return None
         return EntityRef(ent.name, cls)
+
+    def contested(self, ent: Ent, options: list | tuple) -> bool:
+        """Did rules take the undecided title only for kinds other than ``options``?"""
+        votes = self.ballot.scores(ent.name)
+        return not any(votes.get(c) for c in options) and any(votes.get(c) for c in FAMILIES[self.class_of(ent)])
 
     def salient(self, accepted: tuple) -> EntityRef | None:
         """The most mentioned entity of the accepted classes: what the
@@ -255,7 +260,8 @@ class Context:
             return found
         previous = self.sentence_before(self.sentence_of(token.i))
         for _, ent in self.mentions_in(previous) if previous is not None else ():
-            if self.open_to(ent, accepted):
+            # not one the rules took for another kind ("The second OST of KBS2's 'Dear Summer', titled ...")
+            if self.open_to(ent, accepted) and not self.contested(ent, [c for c in accepted if c in FAMILIES[self.class_of(ent)]]):
                 self._supplied_by(ent)
                 return self.pointed_back(ent, accepted)
         return None

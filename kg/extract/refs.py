@@ -36,7 +36,8 @@ def attached(ctx: Context, anchor, accepted: tuple) -> list[EntityRef]:
     clause or apposition hangs on ("X, sung by", "the song that Y sang");
     climbing through coordinated and embedded verbs. A nominal found there
     ("the song", "it") points back to what it stands for."""
-    if anchor.lower_ in NOMINALS or anchor.lower_ in CLASS_NOUNS:
+    if anchor.lower_ in NOMINALS or anchor.lower_ in CLASS_NOUNS \
+            or any(c.dep_ == "acl" and c.lower_ in TITLED for c in anchor.children):  # "the second OST of X, titled 'Y'"
         found = refs_at(ctx, anchor, accepted)  # "X, the title track of": the noun is the anchor
         if found:
             return found

@@ -65,8 +65,10 @@ def title_run(tokens: list[Token], i: int, taken: bytearray, not_titles: set) ->
         t = tokens[j]
         if (j > i and (t.is_sent_start or t.text in STOPPERS and tokens[j - 1].lower_ != "the")) \
                 or taken.find(1, t.idx, t.idx + len(t)) >= 0 \
-                or t.text.count("'") > 1:  # "ENA's'Extraordinary": words and quotes run together, no one word
-            break
+                or t.text.count("'") > 1 \
+                or j > i and t.lower_ in SMALL_WORDS and t.lower_ not in ("the", "a", "an") and j + 1 < len(tokens) \
+                and tokens[j + 1].ent_type_ in ("DATE", "TIME") and tokens[j + 1].text[:1].isdigit():
+            break  # "ENA's'Extraordinary": no one word; "album Echo Park on 12 March 2012": a date after the title
         if t.text[:1].isupper() or t.text[:1].isdigit() \
                 or (j > i and last == j - 1 and CONTRACTION.fullmatch(t.lower_) and not tokens[j - 1].whitespace_):
             last = j  # "Can't Lose!": the tokenizer's "Ca" + "n't" is one word
@@ -83,8 +85,9 @@ def title_run(tokens: list[Token], i: int, taken: bytearray, not_titles: set) ->
         return None  # one word: a cue, a small word, a participle opening a sentence ("Written and directed by"), a date
     if all(t.lower_ in SMALL_WORDS or t.text in not_titles or t.text.capitalize() in not_titles for t in tokens[i:last + 1]):
         return None  # "The OST", "The Drama": an article and a cue
-    if all(t.ent_type_ in ("DATE", "TIME") for t in tokens[i:last + 1]) and any(t.is_digit for t in tokens[i:last + 1]):
-        return None  # "aired May 21, 1980": a date ("The Next Three Days" may be a title)
+    if all(t.ent_type_ in ("DATE", "TIME") or t.lower_ in SMALL_WORDS for t in tokens[i:last + 1]) \
+            and any(t.is_digit for t in tokens[i:last + 1]):
+        return None  # "aired May 21, 1980", "In 2009, the song": a date ("The Next Three Days" may be a title)
     return i, last + 1
 
 

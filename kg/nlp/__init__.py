@@ -132,10 +132,10 @@ def load_pipeline(models: Models | str | None = None) -> Language:
 
 def _split_trailing_periods(nlp: Language, patterns: list[dict]) -> None:
     """The English tokenizer keeps a sentence's final period on some names
-    ("tvN.", "miss A.", a lower-case letter: "Min-a.") and reads the Korean surname "Im" as "I'm"; make
+    ("tvN.", "miss A.", a vowel: "Min-a.") and reads the Korean surname "Im" as "I'm"; make
     such tokens what the gazetteer and name patterns expect."""
     nlp.tokenizer.add_special_case("Im", [{ORTH: "Im"}])
-    for letter in "abcdefghijklmnopqrstuvwxyz":  # "written by Choi Min-a.": the name's last syllable, then the period
+    for letter in "aeiou":  # "written by Choi Min-a.": a romanised syllable (a vowel alone), then the period
         nlp.tokenizer.add_special_case(letter + ".", [{ORTH: letter}, {ORTH: "."}])
     names = {p["pattern"] for p in patterns if isinstance(p["pattern"], str)} | {p["id"] for p in patterns if "id" in p}
     for text in names:
