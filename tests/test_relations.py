@@ -461,6 +461,19 @@ def test_soundtrack_parts_titled_set_apart_or_released_for_a_drama(read):
     assert {m.ref.name: m.ref.cls for m in ex.mentions}["Dear Summer"] == "TVSeries"
 
 
+def test_taking_part_in_the_lyrics_and_a_name_in_an_aside(read):
+    """"Took part in composing and writing lyrics for X", "participated in
+    writing the lyrics of X"; a name in an aside before the verb ("known
+    for his work with IU, composed") is not its subject."""
+    ex = read("News\n\nSinger Hanbyul took part in composing and writing lyrics for “Blue Hour”. Member Jiwoo "
+              "participated in writing the lyrics of “Red Moon”. Producer Ryu Jin-ho, known for his work with "
+              "Kim Ara, composed “Salt Air” for the singer.")
+    found = facts(ex)
+    assert {("Blue Hour", "lyricist", "Hanbyul"), ("Blue Hour", "composer", "Hanbyul"),
+            ("Red Moon", "lyricist", "Jiwoo"), ("Salt Air", "composer", "Ryu Jin-ho")} <= found
+    assert ("Salt Air", "composer", "Kim Ara") not in found
+
+
 def test_a_list_ends_where_another_frame_starts(read):
     found = facts(read("News\n\nBlue Ferry is a 2000 French film directed by Kim Ara, starring Jo Min, Lee Dan and Seo Min-kyu. "
                        "Lee Hong wrote not only “Memory” but also “Always With You”."))
@@ -597,6 +610,11 @@ def test_ratings_go_to_the_subject_of_their_clause(read):
               "“Terius Behind Me” aired twice. Terius got 6.3%, 7.6% and 6.1% while peaking at 9.9%.")
     assert {(r.series.name, str(r.value)) for r in ex.ratings} == {
         ("Ruby Ring", "12.8"), ("Terius Behind Me", "6.3"), ("Terius Behind Me", "7.6"), ("Terius Behind Me", "6.1")}
+
+
+def test_an_episodes_rating_beside_its_peak(read):
+    ex = read("Ratings\n\nEpisode 12 of “The Judge” recorded a nationwide rating of 9.7% and a peak of 11.2%.")
+    assert {(r.series.name, str(r.value), r.episode) for r in ex.ratings} == {("The Judge", "9.7", 12)}
 
 
 @pytest.mark.parametrize("text, expected", [
