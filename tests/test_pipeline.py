@@ -22,6 +22,8 @@ def test_values_read_dates_counts_ranks_percentages():
     assert parse_date("on May 15, 6 p.m.", date(2022, 5, 14)).lexical == "2022-05-15"
     assert parse_date("on the 15th", date(2021, 10, 15)).lexical == "2021-10-15"
     assert parse_date("on April 26") is None
+    assert parse_date("on the 5th of March, 2024").lexical == "2024-03-05"
+    assert parse_date("in March of 2024").lexical == "2024-03"
     assert parse_count("20,3 million") == 20_300_000 and parse_count("768,087") == 768087
     assert parse_rank("No. 2") == 2 and parse_rank("#1") == 1 and parse_rank("ranked 50") == 50
     assert str(parse_percent("8.0 percent")) == "8.0"

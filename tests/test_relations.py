@@ -474,6 +474,25 @@ def test_taking_part_in_the_lyrics_and_a_name_in_an_aside(read):
     assert ("Salt Air", "composer", "Kim Ara") not in found
 
 
+def test_a_headline_name_cut_to_the_bodys_and_a_music_video_for_a_song(read):
+    """The NER's name in a Title Case headline runs on into its next words;
+    the body's name is the name. "Returned with a music video for X": X."""
+    ex = read("Watch: Velvet Rose Shines In Colorful MV For “Petal Rain”\n\n"
+              "Velvet Rose has returned with a music video for “Petal Rain.”")
+    assert "Velvet Rose Shines" not in {m.ref.name for m in ex.mentions}
+    assert ("Petal Rain", "performer", "Velvet Rose") in facts(ex)
+
+
+def test_a_soundtrack_album_gives_way_to_the_song_the_article_names(read):
+    """"To Sing OST For X" makes the OST album of X only while no song of
+    X's soundtrack is named (CONVENTIONS rule 18)."""
+    ex = read("Exclusive: Park Jun-ho To Sing OST For “Salt Bay”\n\n"
+              "Park Jun-ho will sing the fourth OST for tvN's “Salt Bay,” titled “Low Tide.”")
+    found = facts(ex)
+    assert {("Low Tide", "soundtrackOf", "Salt Bay"), ("Low Tide", "performer", "Park Jun-ho")} <= found
+    assert not {f for f in found if f[0] == "Salt Bay OST" or f[2] == "Salt Bay OST"}
+
+
 def test_a_list_ends_where_another_frame_starts(read):
     found = facts(read("News\n\nBlue Ferry is a 2000 French film directed by Kim Ara, starring Jo Min, Lee Dan and Seo Min-kyu. "
                        "Lee Hong wrote not only “Memory” but also “Always With You”."))

@@ -21,7 +21,7 @@ from ..records import Article, EntityRef, Extraction, Fact, Mention
 from ..vocab import DOMAINS, RANGES
 from . import chart_targets, charts, counts, fields, lists, ratings
 from .context import Context
-from .facts import apply_binding, credit_tracks, parsed_dates_first, split_credits, vote_roles
+from .facts import apply_binding, credit_tracks, named_songs_over_ost_albums, parsed_dates_first, split_credits, vote_roles
 from .mentions import read_mentions
 from .spans import FAMILIES, RECORDINGS, TYPED, ComponentFailure, failure
 from .engine import bindings
@@ -54,6 +54,7 @@ def extract(article: Article, doc: Doc) -> Extraction:
     lists.read_lists(ctx)
     fields.read_fields(ctx)
     credit_tracks(ctx)
+    named_songs_over_ost_albums(ctx)
     split_credits(ctx)
     parsed_dates_first(ctx)
     counts.read_counts(ctx)

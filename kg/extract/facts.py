@@ -282,6 +282,21 @@ def credit_tracks(ctx: Context) -> None:
         ctx.extraction.facts += [Fact(track, makes, person, evidence) for track in sorted(tracks, key=lambda t: t.name)]
 
 
+def named_songs_over_ost_albums(ctx: Context) -> None:
+    """A series' OST album made from "joins the X OST" stands for songs the
+    article does not name; where it names a song of that soundtrack ("To
+    Sing OST For 'Salt Bay'" over "the fourth OST for 'Salt Bay', titled
+    'Low Tide'"), the song carries the facts (CONVENTIONS rule 18)."""
+    named = {f.object.name for f in ctx.extraction.facts
+             if f.predicate == "soundtrackOf" and f.subject.cls in ("Song", "TITLE")}
+    albums = {f.subject for f in ctx.extraction.facts if f.predicate == "soundtrackOf" and f.subject.cls == "Album"
+              and f.object.name in named and f.subject.name == f"{f.object.name} OST"}
+    if albums:
+        ctx.extraction.facts = [f for f in ctx.extraction.facts if f.subject not in albums and f.object not in albums]
+        for album in albums:
+            ctx.extraction.aliases.pop(album, None)
+
+
 def split_credits(ctx: Context) -> None:
     """ "written by A and B, with lyrics by C": where the sentence credits
     the words to someone by a rule about lyrics, a lyricist read from

@@ -112,6 +112,7 @@ def find_entities(doc: Doc) -> list[Ent]:
     ents = [e for e in ents if not any(c.start <= e.start and e.end <= c.end for c in cued)] + cued
     ents = ents + agents(doc, tokens, ents)
     heads = headlines(doc)  # Title Case lines, where capitals mark no names: read once for both readers
+    ents = _cut_to_body_names(doc, ents, heads)
     # a company's suffix in a Title Case headline is any word ("Mr. Sunshine Breaks Records With Its Premiere")
     ents = [e for e in ents if not (e.source == "names" and e.cls == "Organization"
                                     and doc.char_span(e.start, e.end, alignment_mode="expand").start in heads)]
@@ -127,6 +128,28 @@ def find_entities(doc: Doc) -> list[Ent]:
     ents = _outside_glosses(text_of(doc), ents)
     ents = _repeat_names(text_of(doc), ents)
     return sorted(ents, key=lambda e: e.start)
+
+
+def _cut_to_body_names(doc: Doc, ents: list[Ent], heads: set[int]) -> list[Ent]:
+    """The NER's name in a Title Case headline often runs on into the
+    headline's next words ("Watch: Velvet Rose Shines In Colorful MV"): cut
+    it to the longest run of its first words that the body names."""
+    if not heads:
+        return ents
+    text = text_of(doc)
+    in_heads = {i for token in doc if token.i in heads for i in range(token.idx, token.idx + len(token))}
+    body = "".join(" " if i in in_heads else c for i, c in enumerate(text))
+    out = []
+    for e in ents:
+        span = doc.char_span(e.start, e.end, alignment_mode="expand") if e.source == "model" and e.cls in ("PERSON", "ORG") else None
+        if span is not None and span.start in heads and not whole_words(body, e.surface):
+            words = e.surface.split()
+            shorter = next((" ".join(words[:n]) for n in range(len(words) - 1, 0, -1)
+                            if whole_words(body, " ".join(words[:n]))), None)
+            if shorter:
+                e = Ent(e.start, e.start + len(shorter), shorter, e.cls, shorter, e.source, e.model_label)
+        out.append(e)
+    return out
 
 
 def _model_titles(doc: Doc, ents: list[Ent]) -> list[Ent]:

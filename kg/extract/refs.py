@@ -17,6 +17,7 @@ PRONOUNS = {"it", "its", "they", "their", "them", "he", "his", "him", "she", "he
 PERSONAL = {"he", "his", "him", "she", "her"}
 DEFINITE = {"the", "this", "that", "these", "those", "its", "their", "his", "her"}
 TRANSPARENT = set(lexicon()["transparent_nouns"]["words"])
+PROMOTION = {w.lower() for w in lexicon()["promotion_nouns"]["words"]}
 RELATIVE = {"who", "which", "that", "whom"}
 ROLE_NOUNS = {w.lower() for w in lexicon()["person_cues"] + lexicon()["group_cues"]}
 CLASS_NOUNS = {w.lower() for cls, words in lexicon()["class_nouns"].items() if not cls.startswith("_") for w in words}
@@ -142,6 +143,11 @@ def refs_at(ctx: Context, token, accepted: tuple) -> list[EntityRef]:
         named = [c for c in token.children if c.dep_ == "nsubj" and ctx.ent(c) is not None]
         if named:
             return refs_at(ctx, named[0], accepted)
+    if word in PROMOTION and token.dep_ == "pobj":  # "returned with a music video for 'X'": X (a video "featuring" actors: no)
+        works = [g for c in token.children if c.dep_ == "prep" and c.lower_ in ("for", "of") for g in c.children
+                 if g.dep_ == "pobj"]
+        if works:
+            return refs_at(ctx, works[0], accepted)
     inside = _mention_in_phrase(ctx, token, accepted) if not _is_verb(token) else []  # a verb's parts are not its phrase
     if inside:
         return inside

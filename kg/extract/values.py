@@ -16,9 +16,9 @@ _DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>(?:19|20)\d{2})"
 DATE_FORMS = [
     re.compile(rf"\b{_MONTH}\s+{_DAY}(?:\s*\([A-Za-z.]+\))?,?\s+{_YEAR}\b", re.I),
-    re.compile(rf"\b{_DAY}\s+{_MONTH},?\s+{_YEAR}\b", re.I),
+    re.compile(rf"\b{_DAY}\s+(?:of\s+)?{_MONTH},?\s+{_YEAR}\b", re.I),  # "5 March 2024", "the 5th of March, 2024"
     re.compile(rf"\b{_YEAR}[./-](?P<month>\d{{1,2}})[./-](?P<day>\d{{1,2}})\b"),
-    re.compile(rf"\b{_MONTH},?\s+{_YEAR}\b", re.I),
+    re.compile(rf"\b{_MONTH},?\s+(?:of\s+)?{_YEAR}\b", re.I),  # "March 2024", "March of 2024"
     re.compile(rf"\b{_MONTH}\s+{_DAY}\b(?!\s*(?:%|percent|million|billion))", re.I),
     re.compile(rf"\b{_DAY}\s+{_MONTH}\b", re.I),
     re.compile(rf"\bthe\s+{_DAY}\b(?!\s+(?:episode|place|spot|week|album|anniversary|century))", re.I),
