@@ -493,6 +493,18 @@ def test_a_soundtrack_album_gives_way_to_the_song_the_article_names(read):
     assert not {f for f in found if f[0] == "Salt Bay OST" or f[2] == "Salt Bay OST"}
 
 
+def test_a_stage_name_opening_a_sentence_that_credits_a_title(read):
+    """One capitalised word opening a sentence is a name when its verb sings,
+    writes or composes a title ("Soyu sang 'Lamp'"); a plural ("Fans sang
+    'Lamp'") or a verb with no title after it is not."""
+    ex = read("News\n\nSoyu sang “Lamp” for the drama “Blue Path.” Dara composed “Salt Air” for the drama. "
+              "Hanbyul wrote the lyrics for “Red Moon”. Fans sang “Lamp” at the concert. "
+              "Critics wrote that “Lamp” is good.")
+    found = facts(ex)
+    assert {("Lamp", "performer", "Soyu"), ("Salt Air", "composer", "Dara"), ("Red Moon", "lyricist", "Hanbyul")} <= found
+    assert not {m.ref.name for m in ex.mentions} & {"Fans", "Critics"}
+
+
 def test_a_list_ends_where_another_frame_starts(read):
     found = facts(read("News\n\nBlue Ferry is a 2000 French film directed by Kim Ara, starring Jo Min, Lee Dan and Seo Min-kyu. "
                        "Lee Hong wrote not only “Memory” but also “Always With You”."))
@@ -699,7 +711,6 @@ def test_dash_lines_and_the_headings_of_track_lists(read):
     ("The EP “Tidewater,” singer Dal Ahn’s latest release, debuts at No. 12.", ("Tidewater", "Dal Ahn")),
     ("Also on the album is singer Dal Ahn, who is featured on the 4th track “Ember.”", ("Ember", "Dal Ahn")),
     ("The bonus track titled “Night Bus” features vocals from singer Jo Min-ho.", ("Night Bus", "Jo Min-ho")),
-    ("Dayline hit number three with “Salt Air,” and Lumen Bay took number four with “You’re My Tide.”", ("You're My Tide", "Lumen Bay")),
     ("Before releasing “Ember,” singer Dal Ahn toured Japan for a month.", ("Ember", "Dal Ahn")),
     ("Girl group Dayline got their first win with “Ember” on a music show in 2010.", ("Ember", "Dayline")),
     # one word right after a title's "by", or after "a song (originally) by", is its artist, whatever the NER knew
@@ -711,6 +722,12 @@ def test_performers_of_charts_comebacks_and_credits(read, sentence, expected):
     found = facts(read("News\n\n" + sentence))
     assert (work, "performer", artist) in found
     assert not {f for f in found if f[1] == "performer" and f[2] != artist}
+
+
+def test_two_artists_each_ranked_with_their_own_song(read):
+    found = facts(read("News\n\nDayline hit number three with “Salt Air,” and Lumen Bay took number four with “You’re My Tide.”"))
+    assert {f for f in found if f[1] == "performer"} == {("Salt Air", "performer", "Dayline"),
+                                                         ("You're My Tide", "performer", "Lumen Bay")}
 
 
 def test_a_possessive_owns_every_title_of_its_list_in_any_case(read):

@@ -81,13 +81,18 @@ def _artist_verbs() -> frozenset:
     return frozenset(w.lower() for w in macros()["SING"]) | {"teamed", "collaborated"}
 
 
+@lru_cache(maxsize=None)
+def _credit_verbs() -> frozenset:
+    return frozenset(w.lower() for w in macros()["WROTE"]) | {"composed", "co-composed", "composes", "arranged", "produced"}
+
+
 def _takes_artist_subject(verb: Token) -> bool:
     """Is this a verb whose subject is an artist: a singing verb, or a
     chart verb whose "with" holds a quoted title ("Boyfriend ranked fifth
     with 'Melody in the Eyes'": the song is the one with, so the subject
     sang it)?"""
-    if verb.lower_ in _artist_verbs():
-        return True
+    if verb.lower_ in _artist_verbs() or verb.lower_ in _credit_verbs() and _acts_on_a_title(verb):
+        return True  # a credit's verb only with a title after it: "Dara composed 'Lamp'"
     return verb.lower_ in _chart_verbs() and any(
         child.lower_ == "with" and any(t.ent_type_ == "TITLE" for t in child.subtree) for child in verb.children)
 
@@ -114,13 +119,20 @@ def artist_subjects(doc: Doc, tokens: list[Token], ents: list[Ent], heads: set[i
                 or not name_ends(tokens, token.i + 1):
             continue  # "SEOUL, June 21 (Yonhap) -- ...": a dateline's place; "Walk to the Moon's": a longer name
         run = _name_run(tokens, token, taken, skip)
-        if run[0].is_sent_start and len(run) == 1 and not token.is_upper and token.text not in capitalised:
-            continue
+        if run[0].is_sent_start and len(run) == 1 and not token.is_upper and token.text not in capitalised \
+                and not (_acts_on_a_title(token.head) and not token.lower_.endswith("s")):
+            continue  # "Fans sang along"; but "Soyu sang 'Lamp'" (not "Fans", "Netizens")
         if any(t.is_stop for t in run):
             continue
         start, end = run[0].idx, token.idx + len(token)
         found.append(Ent(start, end, text_of(doc)[start:end], "PERSON", text_of(doc)[start:end], "cue"))
     return found
+
+
+def _acts_on_a_title(verb: Token) -> bool:
+    """Is a title the verb's object ("sang 'Lamp'", "wrote the lyrics for 'Lamp'")?"""
+    return any(t.ent_type_ in ("TITLE", "Song", "Album") and t.dep_ in ("dobj", "pobj", "attr", "oprd", "appos")
+               for t in verb.subtree if t.i > verb.i)
 
 
 def _name_shaped(token: Token) -> bool:
