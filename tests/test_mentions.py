@@ -451,3 +451,16 @@ def test_quoted_speech_after_says_and_the_mv_are_no_titles(read):
 
 def test_a_name_with_the_surname_ong(read):
     assert ("Ong Seong-wu", "Person") in typed(read("News\n\nFantagio trainee Ong Seong-wu ranked fifth in the vote."))
+
+
+def test_a_quoted_title_a_performance_or_a_win_is_on_is_a_show(read):
+    """Music shows are series (CONVENTIONS rule 23): "performed 'X' on 'Y'",
+    "took first place on 'Y'", "won ... on 'Y'", "appeared on 'Y'"; but
+    what a song "appeared on" is a record."""
+    ex = read("News\n\nNova Ring performed “Ember” on “Music Stage” on Friday. Dayline's “Petal Rain” took first "
+              "place on “Count Up” on Thursday. The group won their first trophy on “Show Winner.” "
+              "The song appeared on “Blue Album” in 2019.")
+    found = typed(ex)
+    assert {("Music Stage", "TVSeries"), ("Count Up", "TVSeries"), ("Show Winner", "TVSeries"),
+            ("Ember", "Song"), ("Petal Rain", "Song")} <= found
+    assert ("Blue Album", "TVSeries") not in found

@@ -57,6 +57,7 @@ def _cues() -> dict[str, dict]:
     return {
         "before": table(lex["title_cues_before"]), "after": table(lex["title_cues_after"]),
         "before_of": table(lex["title_cues_before_of"]),
+        "show_verbs": frozenset(lex["show_verbs"]["words"]),
         "nouns": table(lex["class_nouns"]),
         "people": dict.fromkeys((w.lower() for w in lex["person_cues"]), "Person"),
         "groups": dict.fromkeys((w.lower() for w in lex["group_cues"]), "MusicGroup"),
@@ -286,6 +287,10 @@ def _context_votes(tokens: list[Token], span, mentions: dict, cues: dict, w: dic
             of.pop()
         if of and of[-1].lower_ in cues["before_of"]:
             yield cues["before_of"][of[-1].lower_], w["cue"]
+    root = span.root
+    if root.dep_ == "pobj" and root.head.lower_ == "on" and root.head.head.lower_ in cues["show_verbs"] \
+            and mentions[span.start][1].cls == "TITLE" and _someone_acts(root.head.head, cues):
+        yield "TVSeries", w["cue"]  # "performed 'Ember' on 'Music Bank'": a show (not "the song appeared on X")
     # after a name, a capitalised cue is the next name ("as Song Seung Heon's"), an acronym is not ("OST")
     right = [t.text.lower() if not t.is_title or len(t) == 1 else "" for t in tokens[span.end:span.end + 3] if not t.is_quote][:2]
     if before:
@@ -313,6 +318,16 @@ def _context_votes(tokens: list[Token], span, mentions: dict, cues: dict, w: dic
     described = described_as(span, cues["nouns"])
     if described:
         yield described, w["apposition"]
+
+
+def _someone_acts(verb: Token, cues: dict) -> bool:
+    """Is the verb's subject someone, or a song that won there, rather than a
+    work that "appeared on" a record ("the song", "it", a title)?"""
+    if not verb.lower_.startswith("appear"):
+        return True
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return bool(subjects) and not any(s.lower_ in ("it", "this", "which", "that") or cues["nouns"].get(s.lower_) in WORKS
+                                      or s.ent_type_ in ("TITLE", *WORKS) for s in subjects)
 
 
 def _members_follow(tokens: list[Token], span, mentions: dict) -> bool:
