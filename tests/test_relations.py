@@ -606,6 +606,9 @@ def test_heading_and_followed_by(read):
      {("Ember", "Melon", 1), ("Ember", "Genie", 1), ("Ember", "Bugs", 1)}),
     ("“Ocean Eyes” debuted at No. 5 on the World Digital Song Sales chart. The song also entered the Billboard "
      "Global 200 chart at No. 97.", {("Ocean Eyes", "World Digital Song Sales", 5), ("Ocean Eyes", "Billboard", 97)}),
+    # two charts named in one sentence, each with its rank; the service named after the first is the second's
+    ("“Ember” reached No. 1 on the Circle Album Chart and No. 12 on the Oricon Albums Chart.",
+     {("Ember", "Circle Album Chart", 1), ("Ember", "Oricon", 12)}),
     # a chart named and one named by its kind, side by side
     ("Korin's “Ember” debuted at No. 1 on the Melon Top 100 and Genie's real-time chart.",
      {("Ember", "Melon", 1), ("Ember", "Genie", 1)}),
@@ -641,6 +644,23 @@ def test_ratings_go_to_the_subject_of_their_clause(read):
               "“Terius Behind Me” aired twice. Terius got 6.3%, 7.6% and 6.1% while peaking at 9.9%.")
     assert {(r.series.name, str(r.value)) for r in ex.ratings} == {
         ("Ruby Ring", "12.8"), ("Terius Behind Me", "6.3"), ("Terius Behind Me", "7.6"), ("Terius Behind Me", "6.1")}
+
+
+def test_a_figure_compared_with_is_no_rating_of_the_series(read):
+    ex = read("Ratings\n\nAccording to Nielsen Korea, “Lucky Laundry” opened with a rating of 4.8 percent, lower than "
+              "the 5.5 percent of its predecessor.")
+    assert {(r.series.name, str(r.value)) for r in ex.ratings} == {("Lucky Laundry", "4.8")}
+
+
+def test_a_denied_clause_states_nothing(read):
+    """A negated verb or a verb of denial over the rule's clause: no fact;
+    a negation in another clause or "not only" denies nothing."""
+    ex = read("News\n\nKim Ara is not a member of Velvet Arrow. Jo Min turned down the lead role in “Iron Bridge 2”. "
+              "Lee Dan denied reports that he would appear in “Iron Bridge”. Han Yu-ri not only sang “Lamp” but "
+              "also wrote it. However, fans need not worry, as the single “Be Right Back” by Swings is out.")
+    found = facts(ex)
+    assert not {f for f in found if f[1] in ("memberOf", "castMember")}
+    assert {("Lamp", "performer", "Han Yu-ri"), ("Be Right Back", "performer", "Swings")} <= found
 
 
 def test_an_episodes_rating_beside_its_peak(read):

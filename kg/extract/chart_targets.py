@@ -70,11 +70,15 @@ def charts_named(ctx, span, named_alone: set[str], in_force: Target | None) -> l
                                    if (c == "Platform" or c == "Organization" and e.name in _publishers())
                                    and (talk or RANKED_ON.search(text[:t.idx - span.start_char]))))
     sole = providers[0] if len(providers) == 1 else None
+    first_at = {EntityRef(e.name, c): t.i for t, e, c in reversed(ents)}  # where each provider is first named
     out = []
     for token, ent, cls in ents:
         if cls == "Chart":
             chart = EntityRef(ent.name, "Chart")
-            provider = _provider_near(ctx, token, span) or _publisher_in_name(ent.name, named_alone) or sole
+            # the one service of the span, if named before the chart ("No. 1 on the Circle Album Chart and No. 12
+            # on the Oricon Albums Chart": Oricon's is the other chart)
+            before = sole if sole is not None and first_at.get(sole, token.i) < token.i else None
+            provider = _provider_near(ctx, token, span) or _publisher_in_name(ent.name, named_alone) or before
             out.append(Target(chart, provider))
     if out:  # and charts named by kind beside them: "the Melon Top 100 and Genie's real-time chart"
         covered = {target.provider for target in out}

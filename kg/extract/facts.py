@@ -43,7 +43,7 @@ def apply_binding(ctx: Context, binding: Binding) -> None:
         character = ctx.ent(token)
         if character:
             ctx.characters.add(character.name)
-    if rule.makes == "character":
+    if rule.makes == "character" or _negated(binding):
         return
     sentence = ctx.sentence_of(binding.span.start)
     ctx.supplied = None  # set if a role is found in another sentence ("The song is ...")
@@ -134,6 +134,28 @@ def _said_of_another(ctx: Context, anchor, accepted: tuple) -> bool:
         return False
     subjects = [ctx.ent(c) for c in node.children if c.dep_ in ("nsubj", "nsubjpass")]
     return any(ent is not None and not ctx.may_be(ent, accepted) for ent in subjects)
+
+
+DENIALS = frozenset(lexicon()["negations"]["verbs"])
+
+
+def _negated(binding: Binding) -> bool:
+    """Is the clause of the rule's words denied: its verb negated ("is not a
+    member of", "was never cast in"; not "not only"), or governed by a verb
+    of denial ("turned down the lead role in", "denied reports that he
+    would appear in")? An aside's negation ("who never misses a show") is
+    another clause's."""
+    node = binding.span.root
+    for _ in range(5):
+        for child in node.children:
+            if child.dep_ == "neg" and not (child.i + 1 < len(child.doc) and child.doc[child.i + 1].lower_ in ("only", "just")):
+                return True
+        if node.lower_ in DENIALS and (not node.lower_.startswith("turn") or any(c.lower_ == "down" for c in node.children)):
+            return True
+        if node.head is node or node.dep_ in ("advcl", "relcl", "conj", "parataxis", "appos"):
+            return False  # another clause's negation ("fans need not worry, as his latest single ...")
+        node = node.head
+    return False
 
 
 def _opens(anchor, sentence) -> bool:
