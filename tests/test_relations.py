@@ -505,6 +505,19 @@ def test_a_stage_name_opening_a_sentence_that_credits_a_title(read):
     assert not {m.ref.name for m in ex.mentions} & {"Fans", "Critics"}
 
 
+def test_a_group_before_member_or_before_a_members_name(read):
+    """"Lumiere member Eun-bi", "Former Pinklight member Cha Yu-na" (not
+    "Former"), "Nova Ring's Ara": the words before are the group, which the
+    NER took for a person; the member, not the group, sings."""
+    ex = read("News\n\nLumiere member Eun-bi sang “Lamp.” Former Pinklight member Cha Yu-na made her solo debut. "
+              "On Monday, Nova Ring's Ara released “Mirage”.")
+    found = facts(ex)
+    assert {("Eun-bi", "memberOf", "Lumiere"), ("Cha Yu-na", "memberOf", "Pinklight"), ("Ara", "memberOf", "Nova Ring"),
+            ("Lamp", "performer", "Eun-bi"), ("Mirage", "performer", "Ara")} <= found
+    assert ("Lamp", "performer", "Lumiere") not in found
+    assert {m.ref.name: m.ref.cls for m in ex.mentions}["Nova Ring"] == "MusicGroup"
+
+
 def test_a_list_ends_where_another_frame_starts(read):
     found = facts(read("News\n\nBlue Ferry is a 2000 French film directed by Kim Ara, starring Jo Min, Lee Dan and Seo Min-kyu. "
                        "Lee Hong wrote not only “Memory” but also “Always With You”."))

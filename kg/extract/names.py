@@ -122,9 +122,19 @@ def group_members(doc: Doc, tokens: list[Token], words: list[str], ents: list[En
                 for i in starts:
                     if tokens[i].idx not in people:
                         mark(i, "Person")
-        elif token.text in ("'s", "'") and token.i > 0 and token.i + 1 < len(tokens) and words[token.i + 1] in MEMBER_WORDS \
-                and token.idx in named_ends and token.i + 2 < len(tokens) and tokens[token.i + 2].is_title:
-            named_ends[token.idx].cls = "MusicGroup"  # "Nova Ring's member Kang": the NER's name is the group's
+            if word == "member" and starts and token.i > 0 and name_at(token.i - 1, linked=True) \
+                    and tokens[token.i - 1].text not in _member_adjectives():
+                # "Lumiere member Eun-bi", "Former Pinklight member Cha Yu-na": the words before are the group
+                first = _name_start(tokens, words, token.i - 1, taken, skip, 4, NAME_SMALL_WORDS)
+                while first < token.i - 1 and tokens[first].text in _member_adjectives():
+                    first += 1
+                mark(first, "MusicGroup", tokens[token.i - 1].idx + len(tokens[token.i - 1]))
+        elif token.text in ("'s", "'") and token.i > 0 and token.i + 1 < len(tokens) and token.idx in named_ends \
+                and (words[token.i + 1] in MEMBER_WORDS and token.i + 2 < len(tokens) and tokens[token.i + 2].is_title
+                     or tokens[token.i + 1].idx in model or tokens[token.i + 1].idx in people
+                     and " " not in text_of(doc)[tokens[token.i + 1].idx:people[tokens[token.i + 1].idx]]):
+            # "Nova Ring's member Kang", "Nova Ring's Ara": the NER's name is the group's
+            named_ends[token.idx].cls = "MusicGroup"
         elif token.text in ("'s", "'") and token.i > 0 and token.i + 1 < len(tokens) and name_at(token.i - 1) \
                 and (tokens[token.i + 1].idx in people or words[token.i + 1] in MEMBER_WORDS and token.i + 2 < len(tokens)
                      and (tokens[token.i + 2].idx in people or name_at(token.i + 2))):
@@ -191,6 +201,12 @@ def group_members(doc: Doc, tokens: list[Token], words: list[str], ents: list[En
                 end = tokens[i + 1].idx + 2 if i + 1 < len(tokens) and tokens[i + 1].text == "'s" and tokens[i + 2].text == "," else None
                 mark(i, "MusicGroup", end)
     return found
+
+
+@lru_cache(maxsize=None)
+def _member_adjectives() -> frozenset:
+    """Words before "member" that say which member, not whose ("Former", "Fellow")."""
+    return frozenset(lexicon()["member_adjectives"]["words"])
 
 
 PLACES = {"GPE", "LOC", "NORP", "FAC", "Place"}

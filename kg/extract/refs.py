@@ -17,6 +17,7 @@ PRONOUNS = {"it", "its", "they", "their", "them", "he", "his", "him", "she", "he
 PERSONAL = {"he", "his", "him", "she", "her"}
 DEFINITE = {"the", "this", "that", "these", "those", "its", "their", "his", "her"}
 TRANSPARENT = set(lexicon()["transparent_nouns"]["words"])
+MEMBER_NOUNS = {"member", "leader", "vocalist", "rapper", "maknae"}
 PROMOTION = {w.lower() for w in lexicon()["promotion_nouns"]["words"]}
 RELATIVE = {"who", "which", "that", "whom"}
 ROLE_NOUNS = {w.lower() for w in lexicon()["person_cues"] + lexicon()["group_cues"]}
@@ -294,16 +295,19 @@ def _listed_beside(ctx: Context, token, found: list[EntityRef], accepted: tuple,
 def member_named(ctx: Context, token):
     """ "Jisoo from BLACKPINK released 'Flower'", "Nova Ring's member Kang
     sang": the group only says whose member the one who acts is; that
-    person takes the role."""
-    ent = ctx.ent(token)
+    person takes the role; so does the name after "member" ("Lumiere member
+    Eun-bi sang", where the parse makes "member" a subject too)."""
+    ent, doc = ctx.ent(token), token.doc
+    if ent is None and token.lower_ in MEMBER_NOUNS and token.i + 1 < len(doc) and _is_person(ctx, doc[token.i + 1]):
+        return doc[token.i + 1]
     if ent is None or ctx.class_of(ent) not in ("MusicGroup", "ORG"):
         return token
-    head, doc = token.head, token.doc
+    head = token.head
     if token.dep_ == "pobj" and head.lower_ in ("of", "from") and _is_person(ctx, head.head):
         return head.head
     after = token.i + 1
     if after < len(doc) and doc[after].text in ("'s", "'"):
-        after += 1 + (after + 1 < len(doc) and doc[after + 1].lower_ in ("member", "leader", "vocalist", "rapper", "maknae"))
+        after += 1 + (after + 1 < len(doc) and doc[after + 1].lower_ in MEMBER_NOUNS)
         if after < len(doc) and _is_person(ctx, doc[after]):
             return doc[after]
     return token
