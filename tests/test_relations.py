@@ -518,6 +518,18 @@ def test_a_group_before_member_or_before_a_members_name(read):
     assert {m.ref.name: m.ref.cls for m in ex.mentions}["Nova Ring"] == "MusicGroup"
 
 
+def test_a_premiere_to_come_a_run_of_dates_and_a_bracketed_network(read):
+    """"will premiere on MBC" names the broadcaster (the fact is hedged); a
+    run "from January 6 to February 25, 2025" starts on January 6, 2025;
+    "'X' (OCN, 2018)" names X's network."""
+    ex = read("News\n\nThe drama “Blue Harbor” will premiere on MBC on Nov. 3, 2026. “Salt Road” aired on tvN from "
+              "January 6 to February 25, 2025. She starred in “Two Lamps” (OCN, 2018).")
+    found = facts(ex)
+    assert {("Blue Harbor", "broadcaster", "MBC"), ("Salt Road", "releaseDate", "2025-01-06"),
+            ("Two Lamps", "broadcaster", "OCN")} <= found
+    assert ("Salt Road", "releaseDate", "2025-02-25") not in found
+
+
 def test_a_list_ends_where_another_frame_starts(read):
     found = facts(read("News\n\nBlue Ferry is a 2000 French film directed by Kim Ara, starring Jo Min, Lee Dan and Seo Min-kyu. "
                        "Lee Hong wrote not only “Memory” but also “Always With You”."))

@@ -14,7 +14,10 @@ _MONTHS = lexicon()["months"]
 _MONTH = r"(?P<month>" + alternatives(_MONTHS) + r")\.?"
 _DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>(?:19|20)\d{2})"
+_OTHER_MONTH = r"(?:" + alternatives(_MONTHS) + r")\.?"
 DATE_FORMS = [
+    # a range's start takes the year its end gives: "from January 6 to February 25, 2025"
+    re.compile(rf"\b{_MONTH}\s+{_DAY}\s*(?:-|–|to|until|through|and)\s*(?:{_OTHER_MONTH}\s+)?\d{{1,2}}(?:st|nd|rd|th)?,?\s+{_YEAR}\b", re.I),
     re.compile(rf"\b{_MONTH}\s+{_DAY}(?:\s*\([A-Za-z.]+\))?,?\s+{_YEAR}\b", re.I),
     re.compile(rf"\b{_DAY}\s+(?:of\s+)?{_MONTH},?\s+{_YEAR}\b", re.I),  # "5 March 2024", "the 5th of March, 2024"
     re.compile(rf"\b{_YEAR}[./-](?P<month>\d{{1,2}})[./-](?P<day>\d{{1,2}})\b"),
