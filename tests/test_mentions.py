@@ -464,3 +464,15 @@ def test_a_quoted_title_a_performance_or_a_win_is_on_is_a_show(read):
     assert {("Music Stage", "TVSeries"), ("Count Up", "TVSeries"), ("Show Winner", "TVSeries"),
             ("Ember", "Song"), ("Petal Rain", "Song")} <= found
     assert ("Blue Album", "TVSeries") not in found
+
+
+def test_words_that_open_a_sentence_or_name_the_lyrics_are_no_titles(read):
+    """"Unlike 'X', ...", "Lyrics for the song were penned by": no title; a
+    role word and a comma before a quoted title close a clause, so the
+    title is no person ("composed by an outside producer, 'Blue Echo' was")."""
+    ex = read("News\n\nKim Ara released “Paper Tiger” on Wednesday. Lyrics for the song were penned by Choi Ga-on. "
+              "Unlike “Red Signal,” which was composed by an outside producer, “Blue Echo” was composed by "
+              "Starlit Nine's own Jae-on.")
+    found = typed(ex)
+    assert not {name for name, _ in found} & {"Lyrics", "Unlike"}
+    assert ("Blue Echo", "Song") in found

@@ -80,6 +80,7 @@ def title_run(tokens: list[Token], i: int, taken: bytearray, not_titles: set) ->
     if last is None or not tokens[i].text[:1].isupper() and not tokens[i].text[:1].isdigit():
         return None
     if last == i and (tokens[i].text in not_titles or tokens[i].lower_ in SMALL_WORDS or len(tokens[i]) < 2
+                      or tokens[i].is_sent_start and tokens[i].dep_ in ("prep", "mark", "advmod", "cc")  # "Unlike 'X', ..."
                       or PARTICIPLE.fullmatch(tokens[i].lower_) and tokens[i].is_sent_start
                       or tokens[i].ent_type_ in ("DATE", "TIME", "CARDINAL", "ORDINAL")):
         return None  # one word: a cue, a small word, a participle opening a sentence ("Written and directed by"), a date

@@ -132,7 +132,8 @@ def _cue_tables() -> tuple:
     phrases_after = {tuple(p.lower().split()): cls for cls, ps in lex["title_cue_phrases_after"].items()
                      if not cls.startswith("_") for p in ps}
     # a class noun written with a capital ("MBC's Drama") is no title either
-    not_titles = set(lex["not_titles"]) | {w.capitalize() for cls, ws in lex["class_nouns"].items() if not cls.startswith("_") for w in ws}
+    not_titles = set(lex["not_titles"]) | {w.capitalize() for cls, ws in lex["class_nouns"].items() if not cls.startswith("_") for w in ws} \
+        | {w.capitalize() for w in lex["transparent_nouns"]["words"]}  # "Lyrics for the song were penned by"
     naming = lex["title_naming_words"]
     qualifiers = {p.split()[0] for p in lex["alias_phrases"]["words"] if len(p.split()) == 2
                   and p.split()[1] in naming["always"] + naming["after_a_work_noun"]}

@@ -271,8 +271,9 @@ def _context_votes(tokens: list[Token], span, mentions: dict, cues: dict, w: dic
     """(class, weight) for the cue words right before and after a mention
     and the class noun the sentence puts beside it."""
     left = [t for t in tokens[max(0, span.start - 5):span.start] if not t.is_quote]
+    comma = False
     while left and (left[-1].like_num or SKIPPED_BEFORE.fullmatch(left[-1].text) or left[-1].ent_type_ in ("ORDINAL", "DATE")):
-        left.pop()
+        comma = left.pop().text == "," or comma
     # "songs including X's 'A'": A is the song, X its owner
     possessor = span.end < len(tokens) and tokens[span.end].text in ("'s", "'") and mentions[span.start][1].cls in NAME_CLASSES
     before = left[-1].text.lower() if left and left[-1].i not in mentions and left[-1].ent_type_ in ("", "TITLE") \
@@ -294,7 +295,9 @@ def _context_votes(tokens: list[Token], span, mentions: dict, cues: dict, w: dic
     # after a name, a capitalised cue is the next name ("as Song Seung Heon's"), an acronym is not ("OST")
     right = [t.text.lower() if not t.is_title or len(t) == 1 else "" for t in tokens[span.end:span.end + 3] if not t.is_quote][:2]
     if before:
-        for table in ("before", "people", "groups", "companies", "not_work"):
+        # a role word then a comma before a quoted title ends a clause ("by an outside producer, 'Blue Echo' was")
+        quoted = comma and mentions[span.start][1].cls == "TITLE"
+        for table in ("before",) + (() if quoted else ("people", "groups", "companies")) + ("not_work",):
             cls = lookup(cues[table], before)
             if cls:
                 screen = lookup(cues["before"], left[-2].lower_) if len(left) > 1 and before in SOUNDTRACK_WORDS else None
