@@ -530,6 +530,16 @@ def test_a_premiere_to_come_a_run_of_dates_and_a_bracketed_network(read):
     assert ("Salt Road", "releaseDate", "2025-02-25") not in found
 
 
+def test_artists_who_team_up_collaborate_or_reunite_for_a_song(read):
+    """"A and B team up for duet X", "collaborate on X", "will reunite for
+    new single X": the parse makes these verbs nouns often enough that a
+    token rule reads them."""
+    ex = read("News\n\nKim Ara and Lee Dan team up for duet “Two Moons”. Han Yu-ri collaborates on “Static”. "
+              "Velvet Arrow will reunite for new single “Old Friends”.")
+    assert {("Two Moons", "performer", "Kim Ara"), ("Two Moons", "performer", "Lee Dan"),
+            ("Static", "performer", "Han Yu-ri"), ("Old Friends", "performer", "Velvet Arrow")} <= facts(ex)
+
+
 def test_a_list_ends_where_another_frame_starts(read):
     found = facts(read("News\n\nBlue Ferry is a 2000 French film directed by Kim Ara, starring Jo Min, Lee Dan and Seo Min-kyu. "
                        "Lee Hong wrote not only “Memory” but also “Always With You”."))
