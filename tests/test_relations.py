@@ -535,9 +535,11 @@ def test_artists_who_team_up_collaborate_or_reunite_for_a_song(read):
     new single X": the parse makes these verbs nouns often enough that a
     token rule reads them."""
     ex = read("News\n\nKim Ara and Lee Dan team up for duet “Two Moons”. Han Yu-ri collaborates on “Static”. "
-              "Velvet Arrow will reunite for new single “Old Friends”.")
+              "Velvet Arrow will reunite for new single “Old Friends”. Jo Min sings “Waves” for the JTBC drama "
+              "“Lucky Laundry.”")
     assert {("Two Moons", "performer", "Kim Ara"), ("Two Moons", "performer", "Lee Dan"),
-            ("Static", "performer", "Han Yu-ri"), ("Old Friends", "performer", "Velvet Arrow")} <= facts(ex)
+            ("Static", "performer", "Han Yu-ri"), ("Old Friends", "performer", "Velvet Arrow"),
+            ("Waves", "soundtrackOf", "Lucky Laundry")} <= facts(ex)
 
 
 def test_a_list_ends_where_another_frame_starts(read):
