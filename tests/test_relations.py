@@ -542,6 +542,17 @@ def test_artists_who_team_up_collaborate_or_reunite_for_a_song(read):
             ("Waves", "soundtrackOf", "Lucky Laundry")} <= facts(ex)
 
 
+def test_the_leads_of_a_series_and_the_theme_song_of_one(read):
+    """"A and B are the leads of X"; "the theme song of X, 'Y'" is Y, a
+    soundtrack of the series X, not a track of an album X."""
+    ex = read("News\n\nKim Ara and Lee Dan are the leads of tvN's “Crimson Letters.” The theme song of "
+              "“Lucky Laundry,” “Soap Bubble,” was sung by Jo Min.")
+    found = facts(ex)
+    assert {("Crimson Letters", "castMember", "Kim Ara"), ("Crimson Letters", "castMember", "Lee Dan"),
+            ("Soap Bubble", "soundtrackOf", "Lucky Laundry"), ("Soap Bubble", "performer", "Jo Min")} <= found
+    assert {m.ref.name: m.ref.cls for m in ex.mentions}["Lucky Laundry"] == "TVSeries"
+
+
 def test_a_list_ends_where_another_frame_starts(read):
     found = facts(read("News\n\nBlue Ferry is a 2000 French film directed by Kim Ara, starring Jo Min, Lee Dan and Seo Min-kyu. "
                        "Lee Hong wrote not only “Memory” but also “Always With You”."))

@@ -286,8 +286,9 @@ def _context_votes(tokens: list[Token], span, mentions: dict, cues: dict, w: dic
         of = left[:-1]
         while of and (of[-1].like_num or of[-1].ent_type_ == "ORDINAL"):
             of.pop()
-        if of and of[-1].lower_ in cues["before_of"]:
-            yield cues["before_of"][of[-1].lower_], w["cue"]
+        pair = " ".join(t.lower_ for t in of[-2:])  # "the theme song of X"
+        if of and (of[-1].lower_ in cues["before_of"] or pair in cues["before_of"]):
+            yield cues["before_of"].get(pair) or cues["before_of"][of[-1].lower_], w["cue"]
     root = span.root
     if root.dep_ == "pobj" and root.head.lower_ == "on" and root.head.head.lower_ in cues["show_verbs"] \
             and mentions[span.start][1].cls == "TITLE" and _someone_acts(root.head.head, cues):
