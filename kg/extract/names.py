@@ -123,10 +123,10 @@ def group_members(doc: Doc, tokens: list[Token], words: list[str], ents: list[En
                     if tokens[i].idx not in people:
                         mark(i, "Person")
             if word == "member" and starts and token.i > 0 and name_at(token.i - 1, linked=True) \
-                    and tokens[token.i - 1].text not in _member_adjectives():
+                    and tokens[token.i - 1].text not in MEMBER_ADJECTIVES:
                 # "Lumiere member Eun-bi", "Former Pinklight member Cha Yu-na": the words before are the group
                 first = _name_start(tokens, words, token.i - 1, taken, skip, 4, NAME_SMALL_WORDS)
-                while first < token.i - 1 and tokens[first].text in _member_adjectives():
+                while first < token.i - 1 and tokens[first].text in MEMBER_ADJECTIVES:
                     first += 1
                 mark(first, "MusicGroup", tokens[token.i - 1].idx + len(tokens[token.i - 1]))
         elif token.text in ("'s", "'") and token.i > 0 and token.i + 1 < len(tokens) and token.idx in named_ends \
@@ -203,13 +203,8 @@ def group_members(doc: Doc, tokens: list[Token], words: list[str], ents: list[En
     return found
 
 
-@lru_cache(maxsize=None)
-def _member_adjectives() -> frozenset:
-    """Words before "member" that say which member, not whose ("Former", "Fellow")."""
-    return frozenset(lexicon()["member_adjectives"]["words"])
-
-
 PLACES = {"GPE", "LOC", "NORP", "FAC", "Place"}
+MEMBER_ADJECTIVES = frozenset(lexicon()["member_adjectives"]["words"])  # which member, not whose ("Former")
 TITLE_LINKS = {"the", "of", "a", "an", "to", "in", "on"}  # small words inside a title ("Face the Sun"), not between names
 NAME_SMALL_WORDS = {"to", "the", "of", "and", "&", "in", "on", "a"}
 MEMBER_WORDS = {"member", "leader", "vocalist", "rapper", "maknae", "dancer"}
