@@ -553,6 +553,16 @@ def test_the_leads_of_a_series_and_the_theme_song_of_one(read):
     assert {m.ref.name: m.ref.cls for m in ex.mentions}["Lucky Laundry"] == "TVSeries"
 
 
+def test_its_members_are_or_include_a_list_of_stage_names(read):
+    """"Its members are A, B and C", "The members include A and B" after the
+    group's sentence: each a member (the NER's one-word names confirmed by
+    the list); a cast's members are no band's."""
+    ex = read("News\n\nGirl group Velvet Arrow debuted in 2019. Its members are Sooah, Hana and Mina. "
+              "The drama “Blue Harbor” aired. Cast members are Kim Ara and Lee Dan.")
+    members = {(f[0], f[2]) for f in facts(ex) if f[1] == "memberOf"}
+    assert members == {("Sooah", "Velvet Arrow"), ("Hana", "Velvet Arrow"), ("Mina", "Velvet Arrow")}
+
+
 def test_a_list_ends_where_another_frame_starts(read):
     found = facts(read("News\n\nBlue Ferry is a 2000 French film directed by Kim Ara, starring Jo Min, Lee Dan and Seo Min-kyu. "
                        "Lee Hong wrote not only “Memory” but also “Always With You”."))

@@ -110,7 +110,8 @@ def group_members(doc: Doc, tokens: list[Token], words: list[str], ents: list[En
                 and words[token.i + 3] in (",", "and"):
             mark(token.i + 2, "Person")  # "the group's leader, RM, wrote": a name set beside a member word
         elif (word in list_cues or word == "member") and token.i + 1 < len(tokens):
-            i, starts = token.i + 1 + (word in list_cues and words[token.i + 1] in ("of", ":")), []  # "consisting of A, B", "members: A, B"
+            # "consisting of A, B", "members: A, B", "its members are A, B", "members include A and B"
+            i, starts = token.i + 1 + (word in list_cues and words[token.i + 1] in ("of", ":", "are", "were", "include", "included")), []
             while name_at(i) or i < len(tokens) and tokens[i].idx in people:  # a known name may stand in the list
                 starts.append(i)
                 i += 1
@@ -120,7 +121,7 @@ def group_members(doc: Doc, tokens: list[Token], words: list[str], ents: list[En
                     i += 1
             if len(starts) >= 2 or word == "member":
                 for i in starts:
-                    if tokens[i].idx not in people:
+                    if tokens[i].idx not in people or tokens[i].idx in model:  # the NER's guess, confirmed
                         mark(i, "Person")
             if word == "member" and starts and token.i > 0 and name_at(token.i - 1, linked=True) \
                     and tokens[token.i - 1].text not in MEMBER_ADJECTIVES:
