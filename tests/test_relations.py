@@ -563,6 +563,15 @@ def test_its_members_are_or_include_a_list_of_stage_names(read):
     assert members == {("Sooah", "Velvet Arrow"), ("Hana", "Velvet Arrow"), ("Mina", "Velvet Arrow")}
 
 
+def test_a_second_clause_that_casts_another_actor(read):
+    """"A plays a detective while B plays his rival": B is cast, not A's
+    character; the series the sentence opens with, though no rule has
+    decided it yet, is the one they are cast in."""
+    ex = read("News\n\nIn “Blue Harbor,” Kim Ara plays a detective while Lee Dan plays his rival.")
+    assert {f for f in facts(ex) if f[1] == "castMember"} == {("Blue Harbor", "castMember", "Kim Ara"),
+                                                              ("Blue Harbor", "castMember", "Lee Dan")}
+
+
 def test_a_list_ends_where_another_frame_starts(read):
     found = facts(read("News\n\nBlue Ferry is a 2000 French film directed by Kim Ara, starring Jo Min, Lee Dan and Seo Min-kyu. "
                        "Lee Hong wrote not only “Memory” but also “Always With You”."))

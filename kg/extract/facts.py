@@ -210,6 +210,10 @@ def _implied(ctx: Context, binding: Binding, sentence, role: str) -> list[Entity
             ref = ctx.antecedent(token, wanted) if wanted else None
             return [ref] if ref else []
     ref = ctx.antecedent(binding.span[0], accepted)  # named before the words that point back, not after them
+    if ref is None:  # 'In "Blue Harbor," A plays a detective': a title of the sentence no rule has decided yet
+        open_titles = [ent for token, ent in ctx.mentions_in(sentence) if token.i < binding.span.start
+                       and ctx.open_to(ent, accepted) and not ctx.contested(ent, [c for c in accepted if c in FAMILIES[ctx.class_of(ent)]])]
+        ref = ctx.pointed_back(open_titles[-1], accepted) if open_titles else None
     return [ref] if ref else []
 
 
