@@ -95,13 +95,13 @@ def _entries(ctx, index, sentence, pairs, ranks, targets, work_source=None, tail
             yield index, target.provider, ChartEntryFact(work, target.chart, rank.value, evidence, *dates)
 
 
+ENTRY_KINDS = {kind: re.compile(r"\b(?:" + "|".join(words) + r")\b", re.I) for kind, words in lexicon()["chart_entry_kinds"].items()
+               if not kind.startswith("_")}
+
+
 def _entry_kind(text: str) -> str | None:
     """What a chart's entries are, by the words that name the chart."""
     return next((kind for kind, pattern in ENTRY_KINDS.items() if pattern.search(text)), None)
-
-
-ENTRY_KINDS = {kind: re.compile(r"\b(?:" + "|".join(words) + r")\b", re.I) for kind, words in lexicon()["chart_entry_kinds"].items()
-               if not kind.startswith("_")}
 
 
 def _pair(ctx, clause, text: str, ranks: list[Rank]) -> list[tuple[EntityRef, Rank]]:

@@ -206,10 +206,16 @@ class Context:
             return None
         return EntityRef(ent.name, cls)
 
-    def contested(self, ent: Ent, options: list | tuple) -> bool:
-        """Did rules take the undecided title only for kinds other than ``options``?"""
-        votes = self.ballot.scores(ent.name)
-        return not any(votes.get(c) for c in options) and any(votes.get(c) for c in FAMILIES[self.class_of(ent)])
+    def contested(self, ent: Ent, accepted: list | tuple) -> bool:
+        """Did rules take the undecided title only for kinds the role does not accept?"""
+        family, votes = FAMILIES[self.class_of(ent)], self.ballot.scores(ent.name)
+        return not any(votes.get(c) for c in accepted if c in family) and any(votes.get(c) for c in family)
+
+    def undecided_in(self, span, accepted: tuple) -> list[Ent]:
+        """The titles of ``span`` still open to an accepted class that no rule
+        took for another kind ("The second OST of KBS2's 'Dear Summer', titled
+        ...": not the series)."""
+        return [ent for _, ent in self.mentions_in(span) if self.open_to(ent, accepted) and not self.contested(ent, accepted)]
 
     def salient(self, accepted: tuple) -> EntityRef | None:
         """The most mentioned entity of the accepted classes: what the
@@ -259,12 +265,11 @@ class Context:
         if found is not None:
             return found
         previous = self.sentence_before(self.sentence_of(token.i))
-        for _, ent in self.mentions_in(previous) if previous is not None else ():
-            # not one the rules took for another kind ("The second OST of KBS2's 'Dear Summer', titled ...")
-            if self.open_to(ent, accepted) and not self.contested(ent, [c for c in accepted if c in FAMILIES[self.class_of(ent)]]):
-                self._supplied_by(ent)
-                return self.pointed_back(ent, accepted)
-        return None
+        undecided = self.undecided_in(previous, accepted) if previous is not None else []
+        if not undecided:
+            return None
+        self._supplied_by(undecided[0])
+        return self.pointed_back(undecided[0], accepted)
 
     def open_to(self, ent: Ent, accepted: tuple) -> bool:
         """Is the mention still undecided, and open to an accepted class?"""

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from functools import lru_cache
 
 from ..data import lexicon
 from ..records import EntityRef, Fact, Value
@@ -211,9 +212,8 @@ def _implied(ctx: Context, binding: Binding, sentence, role: str) -> list[Entity
             return [ref] if ref else []
     ref = ctx.antecedent(binding.span[0], accepted)  # named before the words that point back, not after them
     if ref is None:  # 'In "Blue Harbor," A plays a detective': a title of the sentence no rule has decided yet
-        open_titles = [ent for token, ent in ctx.mentions_in(sentence) if token.i < binding.span.start
-                       and ctx.open_to(ent, accepted) and not ctx.contested(ent, [c for c in accepted if c in FAMILIES[ctx.class_of(ent)]])]
-        ref = ctx.pointed_back(open_titles[-1], accepted) if open_titles else None
+        undecided = ctx.undecided_in(ctx.doc[sentence.start:binding.span.start], accepted)
+        ref = ctx.pointed_back(undecided[-1], accepted) if undecided else None
     return [ref] if ref else []
 
 
@@ -342,13 +342,18 @@ def parsed_dates_first(ctx: Context) -> None:
     """A date the parse gives to a work of a sentence ("'A', the title track
     of the album B, was released on D": A's) is not also the work a token
     rule found nearest before "released" (B)."""
-    parsed = {rule.id for rule in load_dependency_rules()}
+    parsed = _dependency_rule_ids()
     dated: dict[tuple, set] = {}
     for f in ctx.extraction.facts:
         if f.predicate == "releaseDate" and f.evidence.rule in parsed:
             dated.setdefault((f.object, f.evidence.sentence), set()).add(f.subject)
     ctx.extraction.facts = [f for f in ctx.extraction.facts if f.predicate != "releaseDate" or f.evidence.rule in parsed
                             or f.subject in dated.get((f.object, f.evidence.sentence), {f.subject})]
+
+
+@lru_cache(maxsize=None)
+def _dependency_rule_ids() -> frozenset:
+    return frozenset(rule.id for rule in load_dependency_rules())
 
 
 def _of_lyrics(fact: Fact) -> bool:

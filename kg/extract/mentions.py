@@ -136,13 +136,16 @@ def _cut_to_body_names(doc: Doc, ents: list[Ent], heads: set[int]) -> list[Ent]:
     it to the longest run of its first words that the body names."""
     if not heads:
         return ents
+    in_headline = {id(e) for e in ents if e.source == "model" and e.cls in ("PERSON", "ORG")
+                   and (span := doc.char_span(e.start, e.end, alignment_mode="expand")) is not None and span.start in heads}
+    if not in_headline:
+        return ents  # most articles: no name of the NER's in a headline
     text = text_of(doc)
-    in_heads = {i for token in doc if token.i in heads for i in range(token.idx, token.idx + len(token))}
+    in_heads = {c for i in heads for c in range(doc[i].idx, doc[i].idx + len(doc[i]))}
     body = "".join(" " if i in in_heads else c for i, c in enumerate(text))
     out = []
     for e in ents:
-        span = doc.char_span(e.start, e.end, alignment_mode="expand") if e.source == "model" and e.cls in ("PERSON", "ORG") else None
-        if span is not None and span.start in heads and not whole_words(body, e.surface):
+        if id(e) in in_headline and not whole_words(body, e.surface):
             words = e.surface.split()
             shorter = next((" ".join(words[:n]) for n in range(len(words) - 1, 0, -1)
                             if whole_words(body, " ".join(words[:n]))), None)

@@ -271,6 +271,7 @@ def _context_votes(tokens: list[Token], span, mentions: dict, cues: dict, w: dic
     """(class, weight) for the cue words right before and after a mention
     and the class noun the sentence puts beside it."""
     left = [t for t in tokens[max(0, span.start - 5):span.start] if not t.is_quote]
+    title = mentions[span.start][1].cls == "TITLE"
     comma = False
     while left and (left[-1].like_num or SKIPPED_BEFORE.fullmatch(left[-1].text) or left[-1].ent_type_ in ("ORDINAL", "DATE")):
         comma = left.pop().text == "," or comma
@@ -282,7 +283,7 @@ def _context_votes(tokens: list[Token], span, mentions: dict, cues: dict, w: dic
             and tokens[span.start - 3].lower_ in cues["speech"] \
             and any(t.is_lower and t.is_alpha and t.lower_ not in cues["small"] for t in span):
         yield NOT_A_WORK, w["cue"]  # 'the lyrics say, "He is mine."': speech, not a Title Case title
-    if len(left) > 1 and left[-1].lower_ == "of" and mentions[span.start][1].cls == "TITLE":  # "season 2 of X", "the final episode of X"
+    if len(left) > 1 and left[-1].lower_ == "of" and title:  # "season 2 of X", "the final episode of X"
         of = left[:-1]
         while of and (of[-1].like_num or of[-1].ent_type_ == "ORDINAL"):
             of.pop()
@@ -291,13 +292,13 @@ def _context_votes(tokens: list[Token], span, mentions: dict, cues: dict, w: dic
             yield cues["before_of"].get(pair) or cues["before_of"][of[-1].lower_], w["cue"]
     root = span.root
     if root.dep_ == "pobj" and root.head.lower_ == "on" and root.head.head.lower_ in cues["show_verbs"] \
-            and mentions[span.start][1].cls == "TITLE" and _someone_acts(root.head.head, cues):
+            and title and _someone_acts(root.head.head, cues):
         yield "TVSeries", w["cue"]  # "performed 'Ember' on 'Music Bank'": a show (not "the song appeared on X")
     # after a name, a capitalised cue is the next name ("as Song Seung Heon's"), an acronym is not ("OST")
     right = [t.text.lower() if not t.is_title or len(t) == 1 else "" for t in tokens[span.end:span.end + 3] if not t.is_quote][:2]
     if before:
         # a role word then a comma before a quoted title ends a clause ("by an outside producer, 'Blue Echo' was")
-        quoted = comma and mentions[span.start][1].cls == "TITLE"
+        quoted = comma and title
         for table in ("before",) + (() if quoted else ("people", "groups", "companies")) + ("not_work",):
             cls = lookup(cues[table], before)
             if cls:
