@@ -48,3 +48,19 @@ def document(name: str) -> dict:
 def lexicon() -> dict:
     """Cue and stop words, word lists and evidence weights (lexicon.json)."""
     return document("lexicon.json")
+
+
+@lru_cache(maxsize=None)
+def title_cue_words(sides: tuple[str, ...] = ("before",)) -> frozenset:
+    """The words that cue a title on the given sides ("the drama 'X'", "'X' OST"),
+    lower case, of every class."""
+    lex = lexicon()
+    return frozenset(w.lower() for side in sides for cls, words in lex[f"title_cues_{side}"].items()
+                     if not cls.startswith("_") for w in words)
+
+
+@lru_cache(maxsize=None)
+def member_nouns() -> frozenset:
+    """The words for a group's member ("leader", "vocalist"): the pattern
+    macro @MEMBER_NOUNS, which the name finders read as well."""
+    return frozenset(document("pattern_macros.json")["MEMBER_NOUNS"])

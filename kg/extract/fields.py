@@ -41,10 +41,12 @@ def _labels() -> dict[str, str]:
             for word in words}
 
 
-def blocks(text: str) -> list[Block]:
+@lru_cache(maxsize=2)
+def blocks(text: str) -> tuple[Block, ...]:
     """The field blocks of an article: runs of at least two known fields, a
     line of something else (a value run on) allowed between them, under a
-    short heading line that is no field and no sentence."""
+    short heading line that is no field and no sentence. Kept for the
+    article's second reader (the title finder, then the field reader)."""
     runs, current, last_end = [], [], -1
     for match in FIELD.finditer(text):
         between = text[last_end:match.start()] if last_end >= 0 else ""
@@ -62,7 +64,7 @@ def blocks(text: str) -> list[Block]:
         title = _heading_title(text, run[0].start()) if len(fields) >= 2 else None
         if title:
             found.append(Block(title, fields))
-    return found
+    return tuple(found)
 
 
 def _heading_title(text: str, first: int) -> tuple[int, int] | None:

@@ -8,7 +8,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Token
 
-from ..data import lexicon
+from ..data import lexicon, member_nouns, title_cue_words
 from ..nlp import text_of
 from .spans import Ent
 
@@ -106,7 +106,7 @@ def group_members(doc: Doc, tokens: list[Token], words: list[str], ents: list[En
     capitalised = {t.text for t in tokens if t.is_title and not t.is_sent_start}
     people_ends = set(people.values())
     for token, word in zip(tokens, words):
-        if word in MEMBER_WORDS and token.i + 3 < len(tokens) and words[token.i + 1] == "," and name_at(token.i + 2) \
+        if word in member_nouns() and token.i + 3 < len(tokens) and words[token.i + 1] == "," and name_at(token.i + 2) \
                 and words[token.i + 3] in (",", "and"):
             mark(token.i + 2, "Person")  # "the group's leader, RM, wrote": a name set beside a member word
         elif (word in list_cues or word == "member") and token.i + 1 < len(tokens):
@@ -131,18 +131,18 @@ def group_members(doc: Doc, tokens: list[Token], words: list[str], ents: list[En
                     first += 1
                 mark(first, "MusicGroup", tokens[token.i - 1].idx + len(tokens[token.i - 1]))
         elif token.text in ("'s", "'") and token.i > 0 and token.i + 1 < len(tokens) and token.idx in named_ends \
-                and (words[token.i + 1] in MEMBER_WORDS and token.i + 2 < len(tokens) and tokens[token.i + 2].is_title
+                and (words[token.i + 1] in member_nouns() and token.i + 2 < len(tokens) and tokens[token.i + 2].is_title
                      or tokens[token.i + 1].idx in model or tokens[token.i + 1].idx in people
                      and " " not in text_of(doc)[tokens[token.i + 1].idx:people[tokens[token.i + 1].idx]]):
             # "Nova Ring's member Kang", "Nova Ring's Ara": the NER's name is the group's
             named_ends[token.idx].cls = "MusicGroup"
         elif token.text in ("'s", "'") and token.i > 0 and token.i + 1 < len(tokens) and name_at(token.i - 1) \
-                and (tokens[token.i + 1].idx in people or words[token.i + 1] in MEMBER_WORDS and token.i + 2 < len(tokens)
+                and (tokens[token.i + 1].idx in people or words[token.i + 1] in member_nouns() and token.i + 2 < len(tokens)
                      and (tokens[token.i + 2].idx in people or name_at(token.i + 2))):
             # "Highlight's Yong Junhyung", "Fly to the Sky's member Hwanhee": whose member a person is
             mark(_name_start(tokens, words, token.i - 1, taken, skip, 6, NAME_SMALL_WORDS), "MusicGroup", token.idx)
         elif _possessive(tokens, token.i) and _quoted_title_at(tokens, token.i + 1, titles) and name_at(token.i - 1) \
-                and tokens[token.i - 1].ent_type_ in ("", "PERSON", "ORG", "GPE") and words[token.i - 1] not in _title_cue_words():
+                and tokens[token.i - 1].ent_type_ in ("", "PERSON", "ORG", "GPE") and words[token.i - 1] not in title_cue_words(("before", "after")):
             # "IU's 'Friday'", "Bon Jovi's 'Crush'": a quoted title's owner is an artist, a person or a group
             first = _name_start(tokens, words, token.i - 1, taken, skip, 3)
             if not tokens[first].is_sent_start or first < token.i - 1 or tokens[first].is_upper \
@@ -150,7 +150,7 @@ def group_members(doc: Doc, tokens: list[Token], words: list[str], ents: list[En
                 mark(first, "PERSON", token.idx)
         elif token.idx + len(token) in groups or token.idx in groups and token.text in ("'s", "'"):
             i = token.i + 1 + (token.i + 1 < len(tokens) and tokens[token.i + 1].text == "'s")
-            if name_at(i) and words[i] not in _title_cue_words():  # "aespa's Hit 'Drama'": a cue, not a member
+            if name_at(i) and words[i] not in title_cue_words(("before", "after")):  # "aespa's Hit 'Drama'": a cue, not a member
                 mark(i, "Person")
         elif word == "(" and token.i > 0 and _people_listed(tokens, token.i + 1, people):
             first = token.i  # "Highlight (Yoon Doo-jun, Yang Yo-seop, ...)": a group and its members
@@ -208,7 +208,6 @@ PLACES = {"GPE", "LOC", "NORP", "FAC", "Place"}
 MEMBER_ADJECTIVES = frozenset(lexicon()["member_adjectives"]["words"])  # which member, not whose ("Former")
 TITLE_LINKS = {"the", "of", "a", "an", "to", "in", "on"}  # small words inside a title ("Face the Sun"), not between names
 NAME_SMALL_WORDS = {"to", "the", "of", "and", "&", "in", "on", "a"}
-MEMBER_WORDS = {"member", "leader", "vocalist", "rapper", "maknae", "dancer"}
 
 
 def _name_start(tokens: list[Token], words: list[str], last: int, taken: set, skip: set, longest: int,
@@ -246,13 +245,6 @@ def _organization(words: list[str]) -> bool:
 
 
 NOUN_DEPS = {"dobj", "pobj", "nsubj", "nsubjpass", "attr", "compound", "appos", "npadvmod", "dep", "amod"}
-
-
-@lru_cache(maxsize=None)
-def _title_cue_words() -> frozenset:
-    """The words that cue a title ("drama", "OST"): never a title's owner."""
-    lex = lexicon()
-    return frozenset(w.lower() for side in ("title_cues_before", "title_cues_after") for ws in lex[side].values() for w in ws)
 
 
 def _possessive(tokens: list[Token], i: int) -> bool:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from ..data import lexicon
+from ..data import lexicon, member_nouns
 from ..records import EntityRef
 from .context import Context
 from .rules import coordinated
@@ -17,7 +17,6 @@ PRONOUNS = {"it", "its", "they", "their", "them", "he", "his", "him", "she", "he
 PERSONAL = {"he", "his", "him", "she", "her"}
 DEFINITE = {"the", "this", "that", "these", "those", "its", "their", "his", "her"}
 TRANSPARENT = set(lexicon()["transparent_nouns"]["words"])
-MEMBER_NOUNS = {"member", "leader", "vocalist", "rapper", "maknae"}
 PROMOTION = {w.lower() for w in lexicon()["promotion_nouns"]["words"]}
 RELATIVE = {"who", "which", "that", "whom"}
 ROLE_NOUNS = {w.lower() for w in lexicon()["person_cues"] + lexicon()["group_cues"]}
@@ -298,7 +297,7 @@ def member_named(ctx: Context, token):
     person takes the role; so does the name after "member" ("Lumiere member
     Eun-bi sang", where the parse makes "member" a subject too)."""
     ent, doc = ctx.ent(token), token.doc
-    if ent is None and token.lower_ in MEMBER_NOUNS and token.i + 1 < len(doc) and _is_person(ctx, doc[token.i + 1]):
+    if ent is None and token.lower_ in member_nouns() and token.i + 1 < len(doc) and _is_person(ctx, doc[token.i + 1]):
         return doc[token.i + 1]
     if ent is None or ctx.class_of(ent) not in ("MusicGroup", "ORG"):
         return token
@@ -307,7 +306,7 @@ def member_named(ctx: Context, token):
         return head.head
     after = token.i + 1
     if after < len(doc) and doc[after].text in ("'s", "'"):
-        after += 1 + (after + 1 < len(doc) and doc[after + 1].lower_ in MEMBER_NOUNS)
+        after += 1 + (after + 1 < len(doc) and doc[after + 1].lower_ in member_nouns())
         if after < len(doc) and _is_person(ctx, doc[after]):
             return doc[after]
     return token

@@ -24,7 +24,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from ..errors import ModelError
-from ..data import lexicon
+from ..data import lexicon, title_cue_words
 from . import WORD_ATTRS, fast_matrices, text_of
 
 # An opening quote touches the word after it, a closing one the word before:
@@ -122,13 +122,7 @@ def _cued_title(span: Span) -> bool:
     """Does a title's cue word stand before the quote that opens at the span
     ("the drama 'X'", "the song 'X'")?"""
     before = span.doc[max(0, span.start - 2):span.start]
-    return len(before) == 2 and before[1].is_quote and before[0].lower_ in _title_cue_words()
-
-
-@lru_cache(maxsize=None)
-def _title_cue_words() -> frozenset:
-    return frozenset(w.lower() for cls, words in lexicon()["title_cues_before"].items() if not cls.startswith("_")
-                     for w in words)
+    return len(before) == 2 and before[1].is_quote and before[0].lower_ in title_cue_words()
 
 
 def _title_case(words: list[str]) -> bool:
