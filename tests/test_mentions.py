@@ -476,3 +476,13 @@ def test_words_that_open_a_sentence_or_name_the_lyrics_are_no_titles(read):
     found = typed(ex)
     assert not {name for name, _ in found} & {"Lyrics", "Unlike"}
     assert ("Blue Echo", "Song") in found
+
+
+def test_a_group_written_in_capitals_and_a_distributor(read):
+    """A group's name in capitals is whole before "'s"; "Films" ends a company's name."""
+    ex = read("News\n\nBLUE ORCHARD's Han Ji-woo will make her solo debut with “Echo.” “Silent Bay” was released "
+              "in Canada on October 26, 2012 by Open Road Films.")
+    assert ("Han Ji-woo", "memberOf", "BLUE ORCHARD") in {(f.subject.name, f.predicate, f.object.name)
+                                                          for f in ex.facts if f.predicate == "memberOf"}
+    assert {m.ref.cls for m in ex.mentions if m.ref.name == "Open Road Films"} == {"Organization"}
+    assert not [f for f in ex.facts if f.predicate == "performer" and f.object.name == "Open Road Films"]

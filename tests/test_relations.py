@@ -1393,3 +1393,43 @@ def test_a_date_goes_to_the_work_the_parse_gives_it(read, sentence, work):
     """Not also to the work named nearest before "released"."""
     dated = {f[0] for f in facts(read("News\n\n" + sentence)) if f[1] == "releaseDate"}
     assert dated == {work}
+
+
+def test_a_title_after_a_fronted_participle_is_of_the_kind_the_participle_credits(read):
+    """The frame reaches the title from its verb: it votes as if it had bound it."""
+    ex = read("News\n\nDirected by Lee Jae-won, “Night Ferry” follows a detective hunting a serial killer.")
+    assert ("Night Ferry", "director", "Lee Jae-won") in facts(ex)
+    assert {m.ref.cls for m in ex.mentions if m.ref.name == "Night Ferry"} == {"TVSeries"}
+
+
+def test_two_charts_of_one_provider_in_a_sentence_and_top_in_a_charts_name(read):
+    """"Excl." ends no sentence, and "the Top Album Sales chart" is a chart's name, not a first place."""
+    assert providers(read("Charts\n\n“Quiet Tide” rose to No. 3 on the Billboard Global 200 and No. 5 on the Global "
+                          "Excl. U.S. chart.")) == {("Quiet Tide", "Billboard", 3), ("Quiet Tide", "Billboard", 5)}
+    assert entries(read("Charts\n\n“Quiet Tide” rose to No. 3 on the Billboard 200 and No. 5 on the Top Album Sales "
+                        "chart.")) == {("Quiet Tide", "Billboard 200", 3), ("Quiet Tide", "Top Album Sales", 5)}
+
+
+def test_an_ost_part_is_a_song_of_the_series_and_the_whole_ost_an_album(read):
+    """CONVENTIONS rule 18: "OST Part 3 features X" makes X the series' song; "the X OST features Y as a
+    bonus track" speaks of the album. A role noun may stand between "by" and the singer."""
+    found = facts(read("News\n\n“Moonwalk Diaries” OST Part 3 features “Until Dawn” by the duo Cobalt Tide."))
+    assert found == {("Until Dawn", "soundtrackOf", "Moonwalk Diaries"), ("Until Dawn", "performer", "Cobalt Tide")}
+    found = facts(read("News\n\nThe “Moonwalk Diaries” OST features “Until Dawn” as a bonus track."))
+    assert ("Until Dawn", "inAlbum", "Moonwalk Diaries OST") in found
+
+
+@pytest.mark.parametrize("sentence", [
+    "Singer Hana Seo lent her voice to the soundtrack of “Winter Letters” with “Frost Line.”",
+    "Hana Seo joined the soundtrack of “Winter Letters” with “Frost Line.”",
+    "Hana Seo participated in the OST of “Winter Letters” with the ballad “Frost Line.”",
+])
+def test_an_artist_joins_a_soundtrack_with_a_song(read, sentence):
+    assert {("Frost Line", "soundtrackOf", "Winter Letters"), ("Frost Line", "performer", "Hana Seo")} \
+        <= facts(read("News\n\n" + sentence))
+
+
+def test_a_music_videos_director_is_not_the_songs(read):
+    ex = read("News\n\nThe music video for “Echo” was directed by Kim Ja-kyung of Lumpens.")
+    assert not [f for f in facts(ex) if f[1] == "director"]
+    assert {m.ref.cls for m in ex.mentions if m.ref.name == "Echo"} <= {"Song"}

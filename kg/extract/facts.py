@@ -13,7 +13,7 @@ from ..records import EntityRef, Fact, Value
 from .context import Context
 from .spans import FAMILIES, TYPED, span_text
 from .deps import load_dependency_rules
-from .refs import NOMINAL_NOUNS, attached, hangs_on_noun, may_refer, member_named, refs_at, with_listed
+from .refs import NOMINAL_NOUNS, PROMOTION, attached, hangs_on_noun, may_refer, member_named, refs_at, with_listed
 from .rules import Binding, role_kinds
 from .typing import weights
 from .values import parse_date, years_in
@@ -25,6 +25,8 @@ def vote_roles(ctx: Context, binding: Binding) -> None:
     rule = binding.rule
     if any(ctx.ent(t) is None and not may_refer(t) for tokens in binding.roles.values() for t in tokens):
         return  # "X features music by": "music" names nothing, so the frame says nothing of what X is
+    if rule.makes in SCREEN_CREDITS and _of_promotion(binding):
+        return
     for role, tokens in binding.roles.items():
         if role in rule.silent:
             continue
@@ -38,13 +40,27 @@ def vote_roles(ctx: Context, binding: Binding) -> None:
                 ctx.ballot.vote(ent.name, cls, weights()["role"] * rule.confidence / len(options))
 
 
+def _vote_found(ctx: Context, rule, role: str, refs: list[EntityRef]) -> None:
+    """A title still undecided that a rule's frame reaches from its verb for
+    a role it did not bind votes as a bound one does: in "Directed by A, 'X'
+    follows ..." X is a series or a film. A date's frame says nothing of
+    the kind ("released on", "premiered on": any work)."""
+    if rule.makes == "releaseDate":
+        return
+    for ref in refs:
+        if ref.cls in FAMILIES:
+            options = [c for c in rule.classes.get(role, ()) if c in FAMILIES[ref.cls]]
+            for cls in options:
+                ctx.ballot.vote(ref.name, cls, weights()["role"] * rule.confidence / len(options))
+
+
 def apply_binding(ctx: Context, binding: Binding) -> None:
     rule, roles = binding.rule, binding.roles
     for token in roles.get("character", []):
         character = ctx.ent(token)
         if character:
             ctx.characters.add(character.name)
-    if rule.makes == "character" or _negated(binding):
+    if rule.makes == "character" or _negated(binding) or rule.makes in SCREEN_CREDITS and _of_promotion(binding):
         return
     sentence = ctx.sentence_of(binding.span.start)
     ctx.supplied = None  # set if a role is found in another sentence ("The song is ...")
@@ -103,7 +119,9 @@ def _unnamed(ctx: Context, binding: Binding, sentence, role: str) -> list[Entity
             return []  # "BigHit revealed the first member of G": one about to be named, not the one who revealed it
         found = attached(ctx, anchor, accepted)
         if found:
-            return with_listed(ctx, found, accepted)
+            found = with_listed(ctx, found, accepted)
+            _vote_found(ctx, binding.rule, role, found)
+            return found
         if hangs_on_noun(ctx, anchor):
             return []  # "albums released in 2021": the frame is about that noun, which names nothing
         if _opens(anchor, sentence):  # "Starring A, B and C, 'Island' is ...": what the sentence goes on to name
@@ -135,6 +153,16 @@ def _said_of_another(ctx: Context, anchor, accepted: tuple) -> bool:
         return False
     subjects = [ctx.ent(c) for c in node.children if c.dep_ in ("nsubj", "nsubjpass")]
     return any(ent is not None and not ctx.may_be(ent, accepted) for ent in subjects)
+
+
+SCREEN_CREDITS = {"director", "castMember"}
+
+
+def _of_promotion(binding: Binding) -> bool:
+    """Is the rule's verb said of a music video or a trailer ("The music video
+    for X was directed by Y", "Its teaser stars A"): the video's credit, not X's?"""
+    verb = binding.anchors.get("subject") or binding.span.root
+    return any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in PROMOTION for c in verb.children)
 
 
 DENIALS = frozenset(lexicon()["negations"]["verbs"])

@@ -217,10 +217,15 @@ def _name_start(tokens: list[Token], words: list[str], last: int, taken: set, sk
     with ``small`` words between them ("Fly to the Sky")."""
     first = j = last
     while j > max(0, last + 1 - longest) and not tokens[j].is_sent_start and tokens[j - 1].idx not in taken and (
-            tokens[j - 1].is_title and words[j - 1] not in skip or words[j - 1] in small):
+            _capitalised(tokens[j - 1]) and words[j - 1] not in skip or words[j - 1] in small):
         j -= 1
-        first = j if tokens[j].is_title else first
+        first = j if _capitalised(tokens[j]) else first
     return first
+
+
+def _capitalised(token: Token) -> bool:
+    """A word of a name: "Blue", or in capitals as groups write theirs ("BLUE ORCHARD")."""
+    return token.is_title or token.is_upper and token.is_alpha and len(token) > 1
 
 
 def name_ends(tokens: list[Token], end: int) -> bool:

@@ -63,6 +63,7 @@ def _day_before() -> re.Pattern:
     return re.compile(rf"\b(?:{alternatives(words)})\s+(?:the\s+)?$", re.I)
 
 
+CAPITALISED_NEXT = re.compile(r"\s+[A-Z]")
 PLACE_AFTER = re.compile(r"\w+\b\s*(?:place|spot|position)", re.I)  # "3rd place", "5th spot"
 
 
@@ -103,6 +104,8 @@ def ranks_in(text: str) -> list[Rank]:
             add(_value(match.group("ord")), start, end + tail.end() + match.end("ord"))
             end = end + tail.end() + match.end()
     for match in top.finditer(text):  # "topped the download chart, followed by X at No. 2"
+        if match.group(0).endswith("Top") and CAPITALISED_NEXT.match(text, match.end()):
+            continue  # "the Top Album Sales chart": a chart's name
         free = match.group(0).lower() in lexicon()["ranks"]["no_provider"]
         if not any(r.value == 1 for r in found):
             add(1, match.start(), match.end(), free)

@@ -279,6 +279,8 @@ def _context_votes(tokens: list[Token], span, mentions: dict, cues: dict, w: dic
     possessor = span.end < len(tokens) and tokens[span.end].text in ("'s", "'") and mentions[span.start][1].cls in NAME_CLASSES
     before = left[-1].text.lower() if left and left[-1].i not in mentions and left[-1].ent_type_ in ("", "TITLE") \
         and not possessor else None
+    # a verb ending in s is no plural cue ("the OST features 'Until Dawn'"; "released 'X'" is a cue)
+    verb = bool(left) and before not in cues["before"] and any(c.dep_ in ("nsubj", "nsubjpass", "aux") for c in left[-1].children)
     if span.start > 2 and tokens[span.start - 1].is_quote and tokens[span.start - 2].text in (",", ":") \
             and tokens[span.start - 3].lower_ in cues["speech"] \
             and any(t.is_lower and t.is_alpha and t.lower_ not in cues["small"] for t in span):
@@ -299,7 +301,7 @@ def _context_votes(tokens: list[Token], span, mentions: dict, cues: dict, w: dic
     if before:
         # a role word then a comma before a quoted title ends a clause ("by an outside producer, 'Blue Echo' was")
         quoted = comma and title
-        for table in ("before",) + (() if quoted else ("people", "groups", "companies")) + ("not_work",):
+        for table in (() if verb else ("before",)) + (() if quoted else ("people", "groups", "companies")) + ("not_work",):
             cls = lookup(cues[table], before)
             if cls:
                 screen = lookup(cues["before"], left[-2].lower_) if len(left) > 1 and before in SOUNDTRACK_WORDS else None
