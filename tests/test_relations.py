@@ -1433,3 +1433,34 @@ def test_a_music_videos_director_is_not_the_songs(read):
     ex = read("News\n\nThe music video for “Echo” was directed by Kim Ja-kyung of Lumpens.")
     assert not [f for f in facts(ex) if f[1] == "director"]
     assert {m.ref.cls for m in ex.mentions if m.ref.name == "Echo"} <= {"Song"}
+
+
+def test_swept_the_charts_is_first_place_on_each_and_a_decimal_is_no_rank(read):
+    assert entries(read("Charts\n\n“Afterglow” also swept the Genie, Bugs and FLO real-time charts on its first day.")) \
+        == {("Afterglow", f"{p} real-time chart", 1) for p in ("Genie", "Bugs", "FLO")}
+    assert not entries(read("Charts\n\nIn May, Nova Ring swept four awards at the Billboard Music Awards, including "
+                            "top song (for “Afterglow”)."))
+    ex = read("Ratings\n\nAccording to Nielsen Korea, “Crimson Street” rose to 7.9 percent, up from 6.5 percent the week before.")
+    assert not entries(ex) and {(r.series.name, str(r.value)) for r in ex.ratings} == {("Crimson Street", "7.9")}
+
+
+@pytest.mark.parametrize("sentence, cast", [
+    ("Oh Rae-won joins Park Ji-hoon in the romantic comedy “Spring Harbor.”", {"Oh Rae-won", "Park Ji-hoon"}),
+    ("Oh Rae-won will join Park Ji-hoon in “Spring Harbor.”", {"Oh Rae-won", "Park Ji-hoon"}),
+    ("Actress Seo Ara confirmed to lead JTBC's upcoming drama “Spring Harbor.”", {"Seo Ara"}),
+    ("Seo Ara and Kim Min-jae will headline “Spring Harbor.”", {"Seo Ara", "Kim Min-jae"}),
+])
+def test_an_actor_joins_a_co_star_in_a_work_or_leads_it(read, sentence, cast):
+    assert {f[2] for f in facts(read("News\n\n" + sentence)) if f[1] == "castMember" and f[0] == "Spring Harbor"} == cast
+
+
+def test_the_ost_lineup_for_a_title_makes_it_a_series(read):
+    ex = read("News\n\nThe OST lineup for “Spring Harbor” includes Ara Kim and Lee Ho-won.")
+    assert {m.ref.cls for m in ex.mentions if m.ref.name == "Spring Harbor"} == {"TVSeries"}
+
+
+def test_a_singers_ost_for_a_series_is_no_cast_and_its_rank_not_the_work_before(read):
+    """A clause with a subject of its own ranks that subject, not the work of the clause before."""
+    ex = read("Charts\n\n“Lantern” held its spot at No. 4 on the Melon chart, and Kim Ara's OST for “Salt Road” rose to fifth.")
+    assert entries(ex) == {("Lantern", "Melon chart", 4)}
+    assert not [f for f in facts(ex) if f[1] in ("castMember", "performer")]

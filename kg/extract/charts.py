@@ -69,11 +69,19 @@ def read_charts(ctx) -> None:
                 continue
             ctx.supplied = None  # set if "the song" or "it" is named in another sentence
             pairs = _pair(ctx, clause, clause_text, ranks)
-            if not pairs and works_before:  # "ranked second in France, and eighth in Britain"
+            if not pairs and works_before and not _own_subject(ctx, clause):
+                # "ranked second in France, and eighth in Britain"; not "..., and Paul Kim's OST rose to fifth"
                 pairs = [(work, rank) for work in works_before for rank in ranks]
             works_before = list(dict.fromkeys(work for work, _ in pairs)) or works_before
             records.extend(_entries(ctx, index, sentence, pairs, ranks, targets, ctx.supplied, clause_text[ranks[0].start:].split(",")[0]))
     ctx.extraction.chart_entries.extend(_best_entries(records))
+
+
+def _own_subject(ctx, clause) -> bool:
+    """Does a clause name a subject of its own (a subject in the parse, or a
+    name that is no place), rather than go on about the work before?"""
+    return any(t.dep_ in ("nsubj", "nsubjpass") for t in clause) \
+        or any(cls != "Place" for _, _, cls in ctx.sentence_mentions(clause))
 
 
 def _entries(ctx, index, sentence, pairs, ranks, targets, work_source=None, tail=""):

@@ -32,7 +32,7 @@ def _patterns() -> tuple:
     number = re.compile(rf"(?:\bno\.?\s?|#\s?|\bnumber\s+)(?P<num>\d{{1,3}}|{numbers})\b", re.I)
     verbs, places = alternatives(words["rank_verbs"]), alternatives(words["place_words"])
     # "ranked 50": a bare number after a rank verb; an ordinal after one still needs a place word after it
-    after_verb = re.compile(rf"\b(?:{verbs})\s+(?:(?:in|at|to)\s+)?(?P<num>\d{{1,3}})\b(?!\s*(?:%|percent|copies|million|thousand|weeks?|days?|points?|countries|spots?|places|times|[ap]\.?m\b))", re.I)
+    after_verb = re.compile(rf"\b(?:{verbs})\s+(?:(?:in|at|to)\s+)?(?P<num>\d{{1,3}})\b(?![.,]\d)(?!\s*(?:%|percent|copies|million|thousand|weeks?|days?|points?|countries|spots?|places|times|[ap]\.?m\b))", re.I)
     plain = rf"(?:{ordinals}|\d{{1,3}}(?:st|nd|rd|th))"
     # "third place", "second on", and "the second and third spots": an ordinal listed before one with a place word
     before_place = re.compile(rf"\b{ordinal}(?=\s*(?:,|\.|;|$|(?:{places})\b|,?\s+(?:and|or)\s+{plain}\s+(?:{places})\b))", re.I)

@@ -285,7 +285,7 @@ def _context_votes(tokens: list[Token], span, mentions: dict, cues: dict, w: dic
             and tokens[span.start - 3].lower_ in cues["speech"] \
             and any(t.is_lower and t.is_alpha and t.lower_ not in cues["small"] for t in span):
         yield NOT_A_WORK, w["cue"]  # 'the lyrics say, "He is mine."': speech, not a Title Case title
-    if len(left) > 1 and left[-1].lower_ == "of" and title:  # "season 2 of X", "the final episode of X"
+    if len(left) > 1 and left[-1].lower_ in ("of", "for") and title:  # "season 2 of X", "the OST lineup for X"
         of = left[:-1]
         while of and (of[-1].like_num or of[-1].ent_type_ == "ORDINAL"):
             of.pop()
