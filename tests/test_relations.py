@@ -1464,3 +1464,20 @@ def test_a_singers_ost_for_a_series_is_no_cast_and_its_rank_not_the_work_before(
     ex = read("Charts\n\n“Lantern” held its spot at No. 4 on the Melon chart, and Kim Ara's OST for “Salt Road” rose to fifth.")
     assert entries(ex) == {("Lantern", "Melon chart", 4)}
     assert not [f for f in facts(ex) if f[1] in ("castMember", "performer")]
+
+
+def test_a_video_services_chart_ranks_shows_and_tops_charts_names_no_chart(read):
+    """Entries are songs and albums: a series ranked on Netflix's chart is typed a series and is no entry, even
+    where a frame that stated nothing ("debuted in the weekly chart") had taken it for a song; and the title
+    before "tops charts" is the work, not a chart's name."""
+    ex = read("Netflix\n\n“Salt Road” debuted at No. 1 among non-English shows in the weekly Netflix chart.")
+    assert not entries(ex) and {m.ref.cls for m in ex.mentions if m.ref.name == "Salt Road"} == {"TVSeries"}
+    ex = read("Nova Ring's 'Lantern' tops charts 600 days after release\n\nNova Ring's 2004 ballad “Lantern” has "
+              "topped music charts 600 days after its release.")
+    assert {m.ref.cls for m in ex.mentions if m.ref.name == "Lantern"} == {"Song"}
+
+
+def test_a_place_in_brackets_after_a_title_is_no_filmography(read):
+    found = facts(read("News\n\nLee is known for remakes of Asian films including The Grudge (from Japan) and "
+                       "Shutter (Thailand.)"))
+    assert not [f for f in found if f[1] == "castMember"]

@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from ..data import lexicon
+from ..data import alternatives, lexicon
 from ..records import ChartEntryFact, EntityRef, Fact
 from .chart_targets import CHART_WORDS, PROVIDERS, Target, charts_named
 from .context import is_hedged
@@ -103,7 +103,7 @@ def _entries(ctx, index, sentence, pairs, ranks, targets, work_source=None, tail
             yield index, target.provider, ChartEntryFact(work, target.chart, rank.value, evidence, *dates)
 
 
-ENTRY_KINDS = {kind: re.compile(r"\b(?:" + "|".join(words) + r")\b", re.I) for kind, words in lexicon()["chart_entry_kinds"].items()
+ENTRY_KINDS = {kind: re.compile(rf"(?<!\w)(?:{alternatives(words)})(?!\w)", re.I) for kind, words in lexicon()["chart_entry_kinds"].items()
                if not kind.startswith("_")}
 
 

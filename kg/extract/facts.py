@@ -66,7 +66,10 @@ def apply_binding(ctx: Context, binding: Binding) -> None:
     ctx.supplied = None  # set if a role is found in another sentence ("The song is ...")
     subjects = _role_refs(ctx, binding, sentence, "subject")
     objects = _role_refs(ctx, binding, sentence, "object")
-    # A role the rule leaves unnamed is attached or implied; a named one that did not fit stays empty.
+    # A role the rule leaves unnamed is attached or implied; a named one that did not fit stays empty, and then
+    # nothing is attached (deciding what a title is from a frame that states nothing: "debuted in the Netflix chart")
+    if "subject" in roles and not subjects or "object" in roles and not objects and rule.makes != "releaseDate":
+        return
     if not subjects and "subject" not in roles:
         subjects = _unnamed(ctx, binding, sentence, "subject")
     if not objects and "object" not in roles:

@@ -230,6 +230,8 @@ def parenthesized_works(doc: Doc, ents: list[Ent]) -> list[Ent]:
                 continue
             if any(e.start == a and e.end == b and e.source in ("gazetteer", "names") for a, b, _ in items for e in ents):
                 continue  # "Lee Hong Gi (F.T. Island)": a group, not a filmography
+            if any(e.cls in PLACES and a <= e.start < b for a, b, _ in items for e in ents):
+                continue  # "Shutter (Thailand)": where a work is from
             if len(items) == 1 and " " in items[0][2] and any(e.start == items[0][0] and e.end == items[0][1] and e.cls == "PERSON" for e in ents):
                 continue  # "Malcolm Crowe (Bruce Willis)": a character's actor, not a filmography
             for a, b, title in items:

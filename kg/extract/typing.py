@@ -312,8 +312,10 @@ def _context_votes(tokens: list[Token], span, mentions: dict, cues: dict, w: dic
             if before in cues["sources"]:
                 yield NOT_A_WORK, w["source"]
     # "a 1924 American Northern drama": after "a" the words before a cue are a kind, not a title
-    for word in right if not (left and left[-1].lower_ in ("a", "an")) else ():
+    for position, word in enumerate(right if not (left and left[-1].lower_ in ("a", "an")) else ()):
         cls = next((cues[t][word] for t in ("after", "not_work") if word in cues[t]), None)
+        if cls == "Chart" and position:
+            continue  # "'Timeless' tops charts": a chart's name is right before "chart"
         if cls:
             yield cls, w["cue"]
             break
