@@ -486,3 +486,12 @@ def test_a_group_written_in_capitals_and_a_distributor(read):
                                                           for f in ex.facts if f.predicate == "memberOf"}
     assert {m.ref.cls for m in ex.mentions if m.ref.name == "Open Road Films"} == {"Organization"}
     assert not [f for f in ex.facts if f.predicate == "performer" and f.object.name == "Open Road Films"]
+
+
+def test_a_role_word_before_a_possessive_name_says_nothing_of_the_subject(read):
+    """"X is director Y's debut feature": X is a film (the feature), not a person (the director)."""
+    ex = read("News\n\n“Night Ferry”, a crime-thriller directed by Han Seo-yul, opened on Friday. “Night Ferry” is "
+              "director Han's debut feature.")
+    assert {m.ref.cls for m in ex.mentions if m.ref.name == "Night Ferry"} <= {"Film", "TVSeries"}
+    assert ("Night Ferry", "director", "Han Seo-yul") in {(f.subject.name, f.predicate, f.object.name) for f in ex.facts
+                                                         if f.predicate == "director"}

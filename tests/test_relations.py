@@ -1481,3 +1481,8 @@ def test_a_place_in_brackets_after_a_title_is_no_filmography(read):
     found = facts(read("News\n\nLee is known for remakes of Asian films including The Grudge (from Japan) and "
                        "Shutter (Thailand.)"))
     assert not [f for f in found if f[1] == "castMember"]
+
+
+def test_a_rank_word_inside_a_title_is_no_rank(read):
+    ex = read("Charts\n\nNova Ring's “Lantern” topped the Melon chart. The group lived up to its name as 'Chart Topping Idols'.")
+    assert entries(ex) == {("Lantern", "Melon chart", 1)}

@@ -57,7 +57,10 @@ def read_charts(ctx) -> None:
             records.extend(_entries(ctx, index, sentence, pairs[:1], [Rank(int(numbered.group(1)), 0, 0)], [in_force]))
             continue
         for clause, clause_text in _clauses(sentence, text):
-            ranks = [r for r in ranks_in(clause_text) if not _in_speech(clause_text, r.start)]
+            named = [(e.start - clause.start_char, e.end - clause.start_char) for _, e, _ in ctx.sentence_mentions(clause)]
+            # not in speech, nor in a name ("their dignity as 'Chart Topping Idols'", "the Top 100")
+            ranks = [r for r in ranks_in(clause_text) if not _in_speech(clause_text, r.start)
+                     and not any(a <= r.start < b for a, b in named)]
             if not ranks or not (chart_talk or in_force is not None):
                 continue
             targets = charts_named(ctx, clause, named_alone, in_force) if clause is not sentence else own

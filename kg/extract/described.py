@@ -42,7 +42,12 @@ def described_as(span, nouns: dict, copula_only: bool = False) -> str | None:
     for word in (t for t in span if not span.start <= t.head.i < span.end):
         if word.dep_ in ("nsubj", "nsubjpass", "dep") and word.head.lower_ in BE:
             described += [t for t in word.head.children if t.dep_ == "attr" and t.i > word.head.i]
+    doc = span.doc
     for noun in described:
+        if noun.i + 2 < len(doc) and doc[noun.i + 1].ent_type_ and doc[noun.i + 2].lower_ in ("'s", "'"):
+            # "X is director NA's debut feature": the noun titles the possessor; X is what the phrase ends in
+            described += [t for t in noun.children if t.dep_ == "appos"]
+            continue
         cls = lookup(nouns, noun.lower_)
         if cls:
             return cls
