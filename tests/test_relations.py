@@ -1486,3 +1486,10 @@ def test_a_place_in_brackets_after_a_title_is_no_filmography(read):
 def test_a_rank_word_inside_a_title_is_no_rank(read):
     ex = read("Charts\n\nNova Ring's “Lantern” topped the Melon chart. The group lived up to its name as 'Chart Topping Idols'.")
     assert entries(ex) == {("Lantern", "Melon chart", 1)}
+
+
+def test_the_song_that_is_titled_x_is_x(read):
+    found = facts(read("News\n\nKim Ara is promoting her single “Love Rain.” Her new song is titled “Dreaming Dream” and "
+                       "will be released on November 11, 2009."))
+    assert ("Dreaming Dream", "releaseDate", "2009-11-11") in found
+    assert ("Love Rain", "releaseDate", "2009-11-11") not in found

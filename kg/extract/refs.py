@@ -155,6 +155,10 @@ def refs_at(ctx: Context, token, accepted: tuple) -> list[EntityRef]:
         for subject in token.head.children:
             if subject.dep_ in ("nsubj", "nsubjpass") and ctx.ent(subject) is not None:
                 return refs_at(ctx, subject, accepted)
+    if token.dep_ in ("nsubj", "nsubjpass") and token.head.lower_ in TITLED:  # "His song is titled X and will be": X
+        named = [c for c in token.head.children if c.dep_ in ("xcomp", "oprd", "attr", "dobj") and ctx.ent(c) is not None]
+        if named:
+            return refs_at(ctx, named[0], accepted)
     if word in QUANTIFIERS:  # "all of these songs": the noun after "of"
         nouns = [g for c in token.children if c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
         return refs_at(ctx, nouns[0], accepted) if nouns else []
