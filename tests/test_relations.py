@@ -1493,3 +1493,18 @@ def test_the_song_that_is_titled_x_is_x(read):
                        "will be released on November 11, 2009."))
     assert ("Dreaming Dream", "releaseDate", "2009-11-11") in found
     assert ("Love Rain", "releaseDate", "2009-11-11") not in found
+
+
+@pytest.mark.parametrize("sentence", [
+    "Baek Do-hyun joins the 'Glass River' OST.",  # CONVENTIONS rule 18's own example
+    "Singer Baek Do-hyun has joined the soundtrack of 'Glass River'.",
+    "Baek Do-hyun joined the OST of MBC's hit drama “Glass River.”",
+])
+def test_joining_a_soundtrack_with_no_song_named_is_singing_on_its_album(read, sentence):
+    found = facts(read("News\n\n" + sentence))
+    assert {("Glass River OST", "performer", "Baek Do-hyun"), ("Glass River OST", "soundtrackOf", "Glass River")} <= found
+
+
+def test_a_song_for_or_from_a_series_ost(read):
+    assert ("That Woman", "soundtrackOf", "Secret Garden") in facts(read(
+        "News\n\nThe duo wrote the mega-hit “That Woman” for “Secret Garden” OST."))
