@@ -21,7 +21,8 @@ from ..records import Article, EntityRef, Extraction, Fact, Mention
 from ..vocab import DOMAINS, RANGES
 from . import chart_targets, charts, counts, fields, lists, ratings
 from .context import Context
-from .facts import apply_binding, credit_tracks, named_songs_over_ost_albums, parsed_dates_first, split_credits, vote_roles
+from .facts import apply_binding, vote_roles
+from .reconcile import credit_tracks, named_songs_over_ost_albums, parsed_dates_first, split_credits
 from .mentions import read_mentions
 from .spans import FAMILIES, RECORDINGS, TYPED, ComponentFailure, failure
 from .engine import bindings

@@ -5,15 +5,13 @@ about ("the drama", "its")."""
 from __future__ import annotations
 
 import re
-from dataclasses import replace
-from functools import lru_cache
 
 from ..data import lexicon
 from ..records import EntityRef, Fact, Value
 from .context import Context
 from .spans import FAMILIES, TYPED, span_text
-from .deps import load_dependency_rules
 from .refs import NOMINAL_NOUNS, PROMOTION, attached, hangs_on_noun, may_refer, member_named, refs_at, with_listed
+from .described import work_nouns
 from .rules import Binding, role_kinds
 from .typing import weights
 from .values import parse_date, years_in
@@ -165,7 +163,9 @@ def _of_promotion(binding: Binding) -> bool:
     """Is the rule's verb said of a music video or a trailer ("The music video
     for X was directed by Y", "Its teaser stars A"): the video's credit, not X's?"""
     verb = binding.anchors.get("subject") or binding.span.root
-    return any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in PROMOTION for c in verb.children)
+    # not "film", a promotion's word that also names the work itself ("The film 'X' was directed by")
+    return any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in PROMOTION and c.lower_ not in work_nouns()
+               for c in verb.children)
 
 
 DENIALS = frozenset(lexicon()["negations"]["verbs"])
@@ -326,70 +326,6 @@ def _role_refs(ctx: Context, binding: Binding, sentence, role: str) -> list[Enti
             ref = ost
         refs.append(ref)
     return refs
-
-
-def credit_tracks(ctx: Context) -> None:
-    """A credit for every track of an album goes to each track the article
-    places on it, not to the album ("composed every track on X": not X's
-    composer, whatever a rule read from the same words)."""
-    said = {(album, makes, person, evidence.sentence) for album, makes, person, evidence in ctx.track_credits}
-    ctx.extraction.facts = [f for f in ctx.extraction.facts if (f.subject, f.predicate, f.object, f.evidence.sentence) not in said]
-    for album, makes, person, evidence in ctx.track_credits:
-        tracks = {f.subject for f in ctx.extraction.facts if f.predicate == "inAlbum" and f.object.name == album.name}
-        ctx.extraction.facts += [Fact(track, makes, person, evidence) for track in sorted(tracks, key=lambda t: t.name)]
-
-
-def named_songs_over_ost_albums(ctx: Context) -> None:
-    """A series' OST album made from "joins the X OST" stands for songs the
-    article does not name; where it names a song of that soundtrack ("To
-    Sing OST For 'Salt Bay'" over "the fourth OST for 'Salt Bay', titled
-    'Low Tide'"), the song carries the facts (CONVENTIONS rule 18)."""
-    named = {f.object.name for f in ctx.extraction.facts
-             if f.predicate == "soundtrackOf" and f.subject.cls in ("Song", "TITLE")}
-    albums = {f.subject for f in ctx.extraction.facts if f.predicate == "soundtrackOf" and f.subject.cls == "Album"
-              and f.object.name in named and f.subject.name == f"{f.object.name} OST"}
-    if albums:
-        ctx.extraction.facts = [f for f in ctx.extraction.facts if f.subject not in albums and f.object not in albums]
-        for album in albums:
-            ctx.extraction.aliases.pop(album, None)
-
-
-def split_credits(ctx: Context) -> None:
-    """ "written by A and B, with lyrics by C": where the sentence credits
-    the words to someone by a rule about lyrics, a lyricist read from
-    "written" or "wrote" is the music's (CONVENTIONS rule 8)."""
-    worded: dict[tuple, set] = {}
-    for f in ctx.extraction.facts:
-        if _of_lyrics(f):
-            worded.setdefault((f.subject, f.evidence.sentence), set()).add(f.object)
-
-    def music(f: Fact) -> bool:
-        return f.predicate == "lyricist" and not _of_lyrics(f) \
-            and f.object not in worded.get((f.subject, f.evidence.sentence), {f.object})
-    ctx.extraction.facts = [replace(f, predicate="composer") if music(f) else f for f in ctx.extraction.facts]
-
-
-def parsed_dates_first(ctx: Context) -> None:
-    """A date the parse gives to a work of a sentence ("'A', the title track
-    of the album B, was released on D": A's) is not also the work a token
-    rule found nearest before "released" (B)."""
-    parsed = _dependency_rule_ids()
-    dated: dict[tuple, set] = {}
-    for f in ctx.extraction.facts:
-        if f.predicate == "releaseDate" and f.evidence.rule in parsed:
-            dated.setdefault((f.object, f.evidence.sentence), set()).add(f.subject)
-    ctx.extraction.facts = [f for f in ctx.extraction.facts if f.predicate != "releaseDate" or f.evidence.rule in parsed
-                            or f.subject in dated.get((f.object, f.evidence.sentence), {f.subject})]
-
-
-@lru_cache(maxsize=None)
-def _dependency_rule_ids() -> frozenset:
-    return frozenset(rule.id for rule in load_dependency_rules())
-
-
-def _of_lyrics(fact: Fact) -> bool:
-    """Read by a rule about the words themselves ("lyrics by", "penned the lyrics")."""
-    return fact.predicate == "lyricist" and "lyric" in fact.evidence.rule.partition("/")[2]
 
 
 def _titled_work(ctx: Context, sentence) -> EntityRef | None:
