@@ -1508,3 +1508,16 @@ def test_joining_a_soundtrack_with_no_song_named_is_singing_on_its_album(read, s
 def test_a_song_for_or_from_a_series_ost(read):
     assert ("That Woman", "soundtrackOf", "Secret Garden") in facts(read(
         "News\n\nThe duo wrote the mega-hit “That Woman” for “Secret Garden” OST."))
+
+
+def test_a_year_inside_the_kind_and_a_subject_with_an_aside(read):
+    """"X, also called Y, is a 1986 ... science fiction animated film": the year hangs on "fiction" in the
+    parse and the aside makes X anything but the subject."""
+    found = facts(read("News\n\nHarbor Run: The Movie, also called Harbor Run: The Lost Tapes, is a 1986 American science "
+                       "fiction animated film based on the Harbor Run TV series."))
+    assert ("Harbor Run: The Movie", "releaseDate", "1986") in found
+
+
+def test_a_record_label_that_released_a_song_is_no_performer(read):
+    found = facts(read("News\n\n“Glass Rain” was released by Parlophone in 2003, and “Salt Air” by Blue Note in 2004."))
+    assert not [f for f in found if f[1] == "performer"]

@@ -27,7 +27,8 @@ EXAMPLES = {"like", "including", "as"}  # "veteran actors like A", "stars such a
 IN_PHRASE = {"appos", "compound", "conj", "nmod", "npadvmod", "amod", "dep"}
 VERB_DEPS = {"ROOT", "advcl", "relcl", "ccomp", "xcomp", "pcomp", "acl", "csubj", "parataxis"}
 COPULAS = {"is", "was", "are", "were", "became", "becomes", "remains", "remained"}
-SUBJECT_DEPS = ("nsubjpass", "nsubj", "dobj", "csubj", "parataxis")  # in the order a frame's other role is looked for
+SUBJECT_DEPS = ("nsubjpass", "nsubj", "dobj", "csubj", "parataxis", "dep")  # in the order a frame's other role is looked for
+LOOSE_SUBJECTS = {"parataxis", "dep"}  # a subject the parse lost, when it stands before the verb
 VERB_CHILDREN = {"nsubj", "nsubjpass", "aux", "auxpass", "dobj", "agent"}
 
 
@@ -55,8 +56,9 @@ def attached(ctx: Context, anchor, accepted: tuple) -> list[EntityRef]:
     for _ in range(4):
         for dep in SUBJECT_DEPS:
             for child in node.children:
-                # a title of verb-like words is parsed as a clause: "'The Secret Is Love' is", "'You Really Got Me' is"
-                if child.dep_ == dep and (dep != "parataxis" or child.i < node.i):
+                # a title of verb-like words is parsed as a clause: "'The Secret Is Love' is", "'You Really Got Me' is";
+                # one with an aside after it as anything: "Robotech: The Movie, also called ..., is"
+                if child.dep_ == dep and (dep not in LOOSE_SUBJECTS or child.i < node.i):
                     found = refs_at(ctx, child, accepted)
                     if found:
                         return found
