@@ -1521,3 +1521,14 @@ def test_a_year_inside_the_kind_and_a_subject_with_an_aside(read):
 def test_a_record_label_that_released_a_song_is_no_performer(read):
     found = facts(read("News\n\n“Glass Rain” was released by Parlophone in 2003, and “Salt Air” by Blue Note in 2004."))
     assert not [f for f in found if f[1] == "performer"]
+
+
+def test_a_relative_clause_is_about_its_noun_and_a_subject_list_the_parse_broke(read):
+    """"It was composed by A, who also worked on the soundtrack of Y": the clause is A's, so the song is no
+    soundtrack of Y; "A and B have been confirmed as the leads of X", where the parse made A a compound of B."""
+    found = facts(read("News\n\nThe song “First Snow” will be released on December 1. It was composed by Kim Min-jae, "
+                       "who also worked on the soundtrack of “Spring Harbor.”"))
+    assert ("First Snow", "composer", "Kim Min-jae") in found and not [f for f in found if f[1] == "soundtrackOf"]
+    found = facts(read("News\n\nPark Ji-hoon and Seo Ara have been confirmed as the leads of the upcoming SBS drama "
+                       "“Crimson Street.”"))
+    assert {("Crimson Street", "castMember", "Park Ji-hoon"), ("Crimson Street", "castMember", "Seo Ara")} <= found

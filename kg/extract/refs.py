@@ -66,6 +66,8 @@ def attached(ctx: Context, anchor, accepted: tuple) -> list[EntityRef]:
             return _copula_subject(ctx, node, accepted)
         if node.dep_ not in ("acl", "relcl", "appos", "advcl", "conj", "xcomp", "ccomp", "pcomp", "acomp", "attr") or node.head is node:
             return []
+        if node.dep_ == "relcl" and any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in RELATIVE for c in node.children):
+            return refs_at(ctx, node.head, accepted)  # "B, who worked on the soundtrack of Y": about B, not B's clause
         # "surprised fans by unveiling X": the preposition's verb has the subject
         node = node.head.head if node.dep_ == "pcomp" and node.head.dep_ == "prep" else node.head
         found = refs_at(ctx, node, accepted)
@@ -283,7 +285,10 @@ def with_listed(ctx: Context, found: list[EntityRef], accepted: tuple) -> list[E
     """An attached entity with those listed beside it ("two singles, 'A'
     and 'B', were written by")."""
     first = next((token for token, ent in ctx.mention_tokens if ent.name == found[0].name), None)
-    return _listed_beside(ctx, first, found, accepted, (+1,)) if first is not None else list(found)
+    if first is None:
+        return list(found)
+    # a subject the parse took for the last of a list ("A and B have been confirmed", A a compound of B)
+    return _listed_beside(ctx, first, found, accepted, (+1, -1) if first.dep_ in ("nsubj", "nsubjpass") else (+1,))
 
 
 def _listed_beside(ctx: Context, token, found: list[EntityRef], accepted: tuple, steps: tuple) -> list[EntityRef]:
