@@ -495,3 +495,13 @@ def test_a_role_word_before_a_possessive_name_says_nothing_of_the_subject(read):
     assert {m.ref.cls for m in ex.mentions if m.ref.name == "Night Ferry"} <= {"Film", "TVSeries"}
     assert ("Night Ferry", "director", "Han Seo-yul") in {(f.subject.name, f.predicate, f.object.name) for f in ex.facts
                                                          if f.predicate == "director"}
+
+
+def test_the_group_points_back_to_the_name_before(read):
+    """"Nova Ring released X. The group's third album ...": the name the NER took for a person is a group,
+    and its album is its own; a name in the same sentence as "the group's" is not (often a member who left)."""
+    ex = read("News\n\nNova Ring released “Lantern” on Monday. The group's third album “First Light” followed in May.")
+    assert {m.ref.cls for m in ex.mentions if m.ref.name == "Nova Ring"} == {"MusicGroup"}
+    assert ("First Light", "Nova Ring") in {(f.subject.name, f.object.name) for f in ex.facts if f.predicate == "performer"}
+    ex = read("News\n\nKim Ara left shortly after the release of the group's album “First Light.”")
+    assert not [f for f in ex.facts if f.predicate == "performer"]

@@ -26,7 +26,7 @@ from .reconcile import credit_tracks, named_songs_over_ost_albums, parsed_dates_
 from .mentions import read_mentions
 from .spans import FAMILIES, RECORDINGS, TYPED, ComponentFailure, failure
 from .engine import bindings
-from .typing import Ballot
+from .ballot import Ballot
 
 
 

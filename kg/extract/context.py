@@ -15,7 +15,7 @@ from ..data import lexicon
 from ..records import Article, EntityRef, Evidence, Extraction, Passage
 from .spans import FAMILIES, TYPED, WORKS, Ent, span_text
 from .titles import headlines
-from .typing import NOT_A_WORK, Ballot, default_work, topic, weights
+from .ballot import NOT_A_WORK, Ballot, default_work, topic, weights
 
 
 def _any_word(words: list[str]) -> re.Pattern:

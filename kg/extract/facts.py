@@ -13,7 +13,7 @@ from .spans import FAMILIES, TYPED, span_text
 from .refs import NOMINAL_NOUNS, PROMOTION, attached, hangs_on_noun, may_refer, member_named, refs_at, with_listed
 from .described import work_nouns
 from .rules import Binding, role_kinds
-from .typing import weights
+from .ballot import weights
 from .values import parse_date, years_in
 
 

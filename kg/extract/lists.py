@@ -19,7 +19,7 @@ import re
 from ..records import EntityRef, Fact, Value
 from .described import lookup, work_nouns
 from .spans import TYPED, WORKS, span_text
-from .typing import weights
+from .ballot import weights
 
 LINE = re.compile(r"(?m)^[ \t]*(\d{1,2})[.)][ \t]+(\S[^\n]*?)[ \t]*$")
 SEPARATOR = re.compile(r"\s+[-–—]\s+")

@@ -22,7 +22,8 @@ from .slots import agents, artist_subjects, parenthesized_works, possessors, sou
 from .spans import CANDIDATE, FAMILIES, TYPED, VALUE_LABELS, Ent, covered, row_of, span_text, whole_words
 from .title_runs import clean_title
 from .titles import headlines, positioned_titles
-from .typing import NOT_A_WORK, Ballot, cast_local_votes
+from .ballot import NOT_A_WORK, Ballot
+from .typing import cast_local_votes
 
 # The ids of kg/data/name_patterns.jsonl name kinds of names, not canonical names as the gazetteer's do.
 NAME_PATTERN_IDS = frozenset(row["id"] for row in rows("name_patterns.jsonl"))

@@ -24,7 +24,6 @@ and ``topic_words`` in kg/data/lexicon.json).
 from __future__ import annotations
 
 import re
-from collections import defaultdict
 from functools import lru_cache
 
 from spacy.tokens import Doc, Token
@@ -32,19 +31,14 @@ from spacy.tokens import Doc, Token
 from ..data import lexicon
 from ..nlp import text_of
 from .described import described_as, lookup
+from .ballot import NOT_A_WORK, Ballot, default_work, topic, weights
 from .spans import WORKS
 
-NOT_A_WORK = "none"
 # Whose possessive makes the quoted title after it a work of theirs ("BTS' 'Butter'").
 NAME_CLASSES = ("PERSON", "ORG", "Person", "MusicGroup")
 SOUNDTRACK_WORDS = {"ost", "osts", "soundtrack", "soundtracks"}
 SKIPPED_BEFORE = re.compile(r"(?i)part\.?\d*|vol\.?\d*|no\.?|#|as|like|including|such|titled|called|entitled|named|:|,")
 LISTED = re.compile(r"[\s\"']*(?:\(\d{4}(?:-\d{2,4})?\))?[\s\"']*(?:,[\s\"']*(?:and|or)?|and|&|or)[\s\"']*")  # '," and "' too
-
-
-@lru_cache(maxsize=None)
-def weights() -> dict[str, float]:
-    return {k: float(v) for k, v in lexicon()["evidence"].items() if not k.startswith("_")}
 
 
 @lru_cache(maxsize=None)
@@ -81,88 +75,6 @@ def model_vote(label: str) -> str | None:
 
 
 _CLASSES = {"Person", "MusicGroup", "Organization", "Broadcaster", "Platform", "Chart", "Place", *WORKS}
-
-
-class Ballot:
-    """The votes of one article. Per name and class: the weight each
-    mention's evidence adds up to (keyed by the mention's start offset),
-    and the votes of rules and readers (keyed None), each counted apart."""
-
-    def __init__(self):
-        self.names: dict[str, dict[str, dict]] = defaultdict(lambda: defaultdict(dict))
-
-    def vote(self, name: str, cls: str, weight: float, at: int | None = None) -> None:
-        """``at``: the mention whose surroundings cast the vote; votes of one
-        mention add up, votes of rules (no ``at``) are each their own."""
-        votes = self.names[name][cls]
-        key = at if at is not None else f"rule{len(votes)}"
-        votes[key] = votes.get(key, 0.0) + weight
-
-    def local(self, name: str, at: int) -> dict[str, float]:
-        """The classes one mention's own surroundings voted for."""
-        return {cls: votes[at] for cls, votes in self.names.get(name, {}).items() if at in votes}
-
-    def scores(self, name: str) -> dict[str, float]:
-        """Per class: the strongest vote plus a quarter of the others."""
-        out = {}
-        for cls, votes in self.names.get(name, {}).items():
-            if votes:
-                strongest = max(votes.values())
-                out[cls] = strongest + 0.25 * (sum(votes.values()) - strongest)
-        return out
-
-    def leader(self, name: str, family: tuple = ()) -> tuple[str | None, float]:
-        """The class with the highest score among ``family`` (any, if
-        empty); ties go to the earlier work class."""
-        ranked = [(w, c) for c, w in self.scores(name).items() if not family or c in family]
-        if not ranked:
-            return None, 0.0
-        weight, cls = max(ranked, key=lambda wc: (wc[0], -WORKS.index(wc[1]) if wc[1] in WORKS else 0))
-        return cls, weight
-
-    def decided(self, name: str) -> str | None:
-        """The leading class if its score reaches the decision weight (the
-        no-work verdict included), else None."""
-        cls, weight = self.leader(name)
-        return cls if weight >= weights()["decide"] else None
-
-    def to_data(self) -> list:
-        """Plain rows (name, class, mention or rule key, weight), which
-        ``Doc.to_bytes`` carries."""
-        return [(n, c, k, w) for n, v in self.names.items() for c, ws in v.items() for k, w in ws.items()]
-
-    @classmethod
-    def from_data(cls, rows: list) -> Ballot:
-        ballot = cls()
-        for name, c, key, weight in rows:
-            ballot.names[name][c][key] = weight
-        return ballot
-
-
-QUOTED = re.compile(r"\"[^\"\n]{1,90}\"|(?<![\w'])'[^'\n]{1,90}'(?!\w)")
-
-
-def topic(text: str) -> dict[str, int]:
-    """What the article is about: how many of its words (outside quoted
-    titles, which may be any word) are about music, the screen and films."""
-    words = re.findall(r"[a-z]+", QUOTED.sub(" ", text).lower())
-    return {kind: sum(1 for w in words if w in kind_words) for kind, kind_words in _topic_words().items()}
-
-
-@lru_cache(maxsize=None)
-def _topic_words() -> dict[str, frozenset]:
-    lex = lexicon()["topic_words"]
-    return {kind: frozenset(lex[kind]) for kind in ("music", "screen", "film")}
-
-
-def default_work(counts: dict[str, int], among: tuple | list = WORKS) -> str:
-    """The class a title no evidence types takes: a song in a music story,
-    a series (or a film, where films are talked of more) in a screen story;
-    when the votes leave only some works open, the likeliest of those."""
-    screen = "Film" if counts["film"] > counts["screen"] else "TVSeries"
-    music_first = counts["screen"] + counts["film"] <= counts["music"]
-    order = ("Song", "Album", screen, *WORKS) if music_first else (screen, "TVSeries", "Film", "Song", "Album")
-    return next((c for c in order if c in among), among[0])
 
 
 def cast_local_votes(ballot: Ballot, doc: Doc, tokens: list[Token], ents: list) -> None:
@@ -210,6 +122,32 @@ def cast_local_votes(ballot: Ballot, doc: Doc, tokens: list[Token], ents: list) 
             if cls:
                 ballot.vote(ent.name, cls, w["pronoun"], ent.start)
     _share_list_cues(ballot, doc, [ent for _, ent in spans.values()], w, {spans[i][1].start for i in owned})
+    _group_nouns_back(ballot, tokens, spans, w)
+
+
+GROUP_NOUNS = {"group", "band", "duo", "trio", "quartet", "quintet", "septet", "boyband"}
+
+
+def _group_nouns_back(ballot: Ballot, tokens: list[Token], spans: dict, w: dict) -> None:
+    """ "Nova Ring released X. The group's third album ...": "the group"
+    as a clause's subject or owner points back to the subject of the
+    sentence before, which is a group whatever the NER thought (not "the
+    group Nova Ring": a name after)."""
+    subjects = sorted(start for start, (span, ent) in spans.items() if ent.cls in ("PERSON", "ORG", "MusicGroup")
+                      and (span.root.dep_ in ("nsubj", "nsubjpass") or span.root.dep_ == "poss"
+                           and span.root.head.dep_ in ("nsubj", "nsubjpass")))  # "Nova Ring's 'Lantern' took"
+    for token in tokens:
+        if token.lower_ not in GROUP_NOUNS or token.i == 0 or tokens[token.i - 1].lower_ != "the" \
+                or token.i + 1 in spans or token.dep_ not in ("nsubj", "nsubjpass", "poss"):
+            continue
+        sentence = token.sent
+        if not sentence.start:
+            continue
+        before = [start for start in subjects if start < token.i - 1]
+        # the sentence before's: in its own ("A left after the group's album") "the group" is often another's
+        if before and tokens[sentence.start - 1].sent.start <= before[-1] < sentence.start:
+            ent = spans[before[-1]][1]
+            ballot.vote(ent.name, "MusicGroup", w["pronoun"], ent.start)
 
 
 def _own_pronoun(span) -> str | None:
