@@ -3,7 +3,7 @@ NER saw none: the agent of a passive ("sung by J-Ray", "written by
 Qwon") and the subject of a singing verb ("Harin Moss teamed up with",
 "IU released"); the titles of a filmography in parentheses after a name
 ("Baek Soo Chan (Alice, Healer)"), their class left to the evidence; and
-the sources a "Source:" line names."""
+the sources a "Source:" line or a bracketed line ("[YTN]") names."""
 from __future__ import annotations
 
 import re
@@ -269,4 +269,33 @@ def source_lines(doc: Doc, ents: list[Ent]) -> list[Ent]:
                 continue  # a handle, an address or a description ("sookyeong wp", "Lazenca0 translation")
             name, cls = known or (piece, "Organization")
             found.append(Ent(start, position, piece, cls, name, "cue"))
+    return found
+
+
+BRACKETED = re.compile(r"(?m)^[ \t]*[\[(]([A-Z][\w&.,' -]{1,60}?)[\])][ \t]*(\S?)")
+
+
+def bracketed_sources(doc: Doc, ents: list[Ent]) -> list[Ent]:
+    """The news source a line names in brackets: "[YTN]" or "(SBS Star)" on a
+    line of its own, "[SBS Star] EXO ..." opening one, the source after a
+    reporter's name ("[Reporter Kim Ara, Daily Star Today]"): an
+    Organization. Tags such as "[Spoiler]" are no names."""
+    text, found = text_of(doc), []
+    tags = set(lexicon()["bracket_tags"]["words"])
+    taken = [(e.start, e.end) for e in ents if e.source != "model"]
+    for match in BRACKETED.finditer(text):
+        inner, start = match.group(1), match.start(1)
+        if "," in inner:  # "Reporter Kim Ara, Daily Star Today": the source after the comma
+            head, _, inner = inner.rpartition(",")
+            start += len(head) + 1 + len(inner) - len(inner.lstrip())
+            inner = inner.strip()
+        words = inner.split()
+        alone = not match.group(2)
+        if not words or words[0].lower() in tags or not (alone or len(words) > 1) or any(c.isdigit() for c in inner) \
+                or any(w.islower() and w not in ("of", "the", "and", "&") for w in words):
+            continue  # a tag ("[Spoiler]", "[Soompi 2011]"), one word opening a line, a caption ("(Clockwise from top left)")
+        end = start + len(inner)
+        if any(a <= start and end <= b for a, b in taken):
+            continue  # "(YTN)": the gazetteer's name already
+        found.append(Ent(start, end, inner, "Organization", inner, "cue"))
     return found
