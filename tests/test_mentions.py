@@ -505,3 +505,13 @@ def test_the_group_points_back_to_the_name_before(read):
     assert ("First Light", "Nova Ring") in {(f.subject.name, f.object.name) for f in ex.facts if f.predicate == "performer"}
     ex = read("News\n\nKim Ara left shortly after the release of the group's album “First Light.”")
     assert not [f for f in ex.facts if f.predicate == "performer"]
+
+
+def test_a_group_named_by_an_apposition_and_members_of_two_groups(read):
+    ex = read("News\n\nCobalt Tide, the duo behind “Until Dawn,” returns with a new single. Notably, the quartet "
+              "will tour in May.")
+    assert {(m.ref.name, m.ref.cls) for m in ex.mentions if m.ref.cls == "MusicGroup"} == {("Cobalt Tide", "MusicGroup")}
+    assert ("Until Dawn", "performer", "Cobalt Tide") in {(f.subject.name, f.predicate, f.object.name) for f in ex.facts}
+    ex = read("News\n\nKim Ara of Lumiere and Han Ji-woo of Blue Orchard formed a unit called Twin Moon.")
+    assert {("Kim Ara", "Lumiere"), ("Han Ji-woo", "Blue Orchard")} <= {(f.subject.name, f.object.name) for f in ex.facts
+                                                                      if f.predicate == "memberOf"}

@@ -1532,3 +1532,10 @@ def test_a_relative_clause_is_about_its_noun_and_a_subject_list_the_parse_broke(
     found = facts(read("News\n\nPark Ji-hoon and Seo Ara have been confirmed as the leads of the upcoming SBS drama "
                        "“Crimson Street.”"))
     assert {("Crimson Street", "castMember", "Park Ji-hoon"), ("Crimson Street", "castMember", "Seo Ara")} <= found
+
+
+def test_a_rank_after_from_is_where_the_work_was(read):
+    assert entries(read("Charts\n\n“Paper Moon” jumped from No. 40 to No. 3 on Melon's chart.")) \
+        == {("Paper Moon", "Melon chart", 3)}
+    assert entries(read("Charts\n\n“Paper Moon” climbed to No. 2 on the Circle Digital Chart, up from No. 14 the "
+                        "previous week.")) == {("Paper Moon", "Circle Digital Chart", 2)}

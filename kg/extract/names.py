@@ -136,6 +136,11 @@ def group_members(doc: Doc, tokens: list[Token], words: list[str], ents: list[En
                      and " " not in text_of(doc)[tokens[token.i + 1].idx:people[tokens[token.i + 1].idx]]):
             # "Nova Ring's member Kang", "Nova Ring's Ara": the NER's name is the group's
             named_ends[token.idx].cls = "MusicGroup"
+        elif word == "," and token.i and _group_apposition(tokens, words, token.i + 1, group_nouns) and name_at(token.i - 1) \
+                and not (tokens[token.i - 1].is_sent_start and (words[token.i - 1].endswith("ly") or tokens[token.i - 1].is_stop)):
+            # "Cobalt Tide, the duo behind 'Until Dawn'": a name that an apposition calls a group (not an opening
+            # adverb: "Notably, the quartet will")
+            mark(_name_start(tokens, words, token.i - 1, taken, skip, 4, NAME_SMALL_WORDS), "MusicGroup", token.idx)
         elif token.text in ("'s", "'") and token.i > 0 and token.i + 1 < len(tokens) and name_at(token.i - 1) \
                 and (tokens[token.i + 1].idx in people or words[token.i + 1] in member_nouns() and token.i + 2 < len(tokens)
                      and (tokens[token.i + 2].idx in people or name_at(token.i + 2))):
@@ -175,8 +180,10 @@ def group_members(doc: Doc, tokens: list[Token], words: list[str], ents: list[En
         elif token.text in ("of", "from") and 0 < token.i < len(tokens) - 1:  # not "Season Of Glass"
             before, i = tokens[token.i - 1], token.i + 1
             run = _title_run(tokens, words, i, fixed, skip)
+            # the name ends before "and" and a person ("Kim Ara of Lumiere and Han Ji-woo of ...")
+            listed = run + 1 < len(tokens) and words[run] == "and" and tokens[run + 1].idx in people
             if before.idx + len(before) in people_ends and run > i and tokens[i].ent_type_ not in PLACES \
-                    and name_ends(tokens, run) and not _organization(words[i:run]):
+                    and (name_ends(tokens, run) or listed) and not _organization(words[i:run]):
                 mark(i, "MusicGroup", tokens[run - 1].idx + len(tokens[run - 1]))  # "J-Ray of Nova Ring", "Ana from Dayline"
             elif tokens[i].idx in gazetteer_groups and (before.idx in people or name_at(token.i - 1, linked=True)
                                                         and (not before.is_sent_start or not before.text.endswith("s")
@@ -221,6 +228,19 @@ def _name_start(tokens: list[Token], words: list[str], last: int, taken: set, sk
         j -= 1
         first = j if _capitalised(tokens[j]) else first
     return first
+
+
+def _group_apposition(tokens: list[Token], words: list[str], i: int, group_nouns: set) -> bool:
+    """Does "the" or "a", then a group noun after at most two lower-case
+    words, start at ``i`` ("the duo", "a five-member boy band")?"""
+    if i + 1 >= len(tokens) or words[i] not in ("the", "a", "an"):
+        return False
+    for j in range(i + 1, min(i + 4, len(tokens))):
+        if words[j] in group_nouns:
+            return True
+        if not (tokens[j].is_lower or tokens[j].text == "-"):
+            return False
+    return False
 
 
 def _capitalised(token: Token) -> bool:

@@ -64,6 +64,7 @@ def _day_before() -> re.Pattern:
 
 
 CAPITALISED_NEXT = re.compile(r"\s+[A-Z]")
+PREVIOUS = re.compile(r"\bfrom\s+(?:the\s+)?$", re.I)
 PLACE_AFTER = re.compile(r"\w+\b\s*(?:place|spot|position)", re.I)  # "3rd place", "5th spot"
 
 
@@ -83,6 +84,8 @@ def ranks_in(text: str) -> list[Rank]:
             found.extend(Rank(value, match.start(), match.end()) for value in range(low, high + 1))
 
     def add(value: int | None, start: int, end: int, free: bool = False) -> None:
+        if PREVIOUS.search(text[max(0, start - 12):start]):
+            return  # "jumped from No. 40 to No. 3", "up from No. 14": where it was, not where it is
         if value and not any(r.start < end and start < r.end for r in found):
             found.append(Rank(value, start, end, free))
 
