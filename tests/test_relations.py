@@ -1539,3 +1539,10 @@ def test_a_rank_after_from_is_where_the_work_was(read):
         == {("Paper Moon", "Melon chart", 3)}
     assert entries(read("Charts\n\n“Paper Moon” climbed to No. 2 on the Circle Digital Chart, up from No. 14 the "
                         "previous week.")) == {("Paper Moon", "Circle Digital Chart", 2)}
+
+
+def test_a_songs_credits_several_to_a_line_under_its_heading(read):
+    found = facts(read("Nova Ring releases “Paper Moon”\n\nNova Ring released “Paper Moon” on Monday.\n\n“Paper Moon”\n"
+                       "Lyrics: Kim Ara / Composition: Lee Dan / Arrangement: Jo Min-ho\n"))
+    assert {("Paper Moon", "lyricist", "Kim Ara"), ("Paper Moon", "composer", "Lee Dan")} <= found
+    assert not [f for f in found if f[2] == "Jo Min-ho"]

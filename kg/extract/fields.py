@@ -1,7 +1,8 @@
 """Field lines, as drama and film listings print them: a heading that names
 the work ("2012 Best Drama | Moon Embracing The Sun", "3. See You in My 19th
 Life"), then a block of "Label: value" lines ("Starring: A, B and C",
-"Directed by: D", "Network: MBC", "Date: January 4 to March 15, 2012").
+"Directed by: D", "Network: MBC", "Date: January 4 to March 15, 2012"), or
+a song's credits, several to a line ("Lyrics: A / Composition: B").
 Each field the lexicon knows (``field_labels``) gives the work a fact; the
 heading's title is a title position (``blocks``, read by the mentions stage
 in titles.py), and each fact's evidence names the heading as the sentence
@@ -19,6 +20,7 @@ from .rules import role_kinds
 from .values import parse_date
 
 FIELD = re.compile(r"(?m)^[ \t]*(?P<label>[A-Za-z][A-Za-z .'/&()-]{1,30}?)[ \t]*:[ \t]*(?P<value>\S[^\n]*?)[ \t]*$")
+BESIDE = re.compile(r"[ \t]+[/|][ \t]+(?P<label>[A-Za-z][A-Za-z .'&()-]{1,30}?)[ \t]*:[ \t]*")  # " / Composition: "
 HEADING_PREFIX = re.compile(r"^(?:\d{1,3}[.)]\s*|.*\|\s*)")  # "3. Title", "2012 Best Drama | Title"
 BLANK_LINE = re.compile(r"\n[ \t]*\n")
 RANGE = re.compile(r"\s+(?:to|until|-|–|~)\s+")
@@ -59,12 +61,23 @@ def blocks(text: str) -> tuple[Block, ...]:
     runs.append(current)
     found = []
     for run in filter(None, runs):
-        fields = tuple((_labels()[m.group("label").strip().lower()], m.start("value"), m.end("value"))
-                       for m in run if m.group("label").strip().lower() in _labels())
+        fields = tuple((_labels()[label.lower()], start, end) for m in run for label, start, end in _split(m)
+                       if label.lower() in _labels())
         title = _heading_title(text, run[0].start()) if len(fields) >= 2 else None
         if title:
             found.append(Block(title, fields))
     return tuple(found)
+
+
+def _split(match: re.Match) -> list[tuple[str, int, int]]:
+    """(label, value start, value end) of a field line, and of the fields
+    set beside it on the line ("Lyrics: A / Composition: B / Arrangement: C")."""
+    label, start, end = match.group("label").strip(), match.start("value"), match.end("value")
+    out = []
+    for beside in BESIDE.finditer(match.string, start, end):
+        out.append((label, start, beside.start()))
+        label, start = beside.group("label").strip(), beside.end()
+    return out + [(label, start, end)]
 
 
 def _heading_title(text: str, first: int) -> tuple[int, int] | None:
