@@ -515,3 +515,15 @@ def test_a_group_named_by_an_apposition_and_members_of_two_groups(read):
     ex = read("News\n\nKim Ara of Lumiere and Han Ji-woo of Blue Orchard formed a unit called Twin Moon.")
     assert {("Kim Ara", "Lumiere"), ("Han Ji-woo", "Blue Orchard")} <= {(f.subject.name, f.object.name) for f in ex.facts
                                                                       if f.predicate == "memberOf"}
+
+
+def test_an_actors_surname_before_a_character_and_days_before_drama_are_no_names(read):
+    """"Jung's Shin Woo": the character of Jung (Jung Yong Hwa, named before), not a member of a group
+    Jung; "MBC's new Wed/Thurs drama": days, not a series."""
+    ex = read("News\n\nMBC's new Wed/Thurs drama “Heartstrings” cast Jung Yong Hwa and Park Shin Hye as its leads. The "
+              "two were part of the drama “You're Beautiful,” where Jung's Shin Woo lost the girl to Park's Mi Nam.")
+    names = {m.ref.name for m in ex.mentions}
+    assert "Wed/Thurs" not in names and "Jung" not in names
+    found = {(f.subject.name, f.predicate, f.object.name) for f in ex.facts}
+    assert not [f for f in found if f[1] == "memberOf"]
+    assert {("Heartstrings", "castMember", "Jung Yong Hwa"), ("Heartstrings", "castMember", "Park Shin Hye")} <= found

@@ -104,6 +104,7 @@ def group_members(doc: Doc, tokens: list[Token], words: list[str], ents: list[En
     people = {e.start: e.end for e in ents if e.cls in ("Person", "PERSON")}
     titles = {e.start for e in ents if e.cls == "TITLE" and e.source == "quoted"}
     capitalised = {t.text for t in tokens if t.is_title and not t.is_sent_start}
+    surnames = {e.surface.split()[0] for e in ents if e.cls in ("Person", "PERSON") and " " in e.surface}
     people_ends = set(people.values())
     for token, word in zip(tokens, words):
         if word in member_nouns() and token.i + 3 < len(tokens) and words[token.i + 1] == "," and name_at(token.i + 2) \
@@ -142,9 +143,11 @@ def group_members(doc: Doc, tokens: list[Token], words: list[str], ents: list[En
             # adverb: "Notably, the quartet will")
             mark(_name_start(tokens, words, token.i - 1, taken, skip, 4, NAME_SMALL_WORDS), "MusicGroup", token.idx)
         elif token.text in ("'s", "'") and token.i > 0 and token.i + 1 < len(tokens) and name_at(token.i - 1) \
+                and tokens[token.i - 1].text not in surnames \
                 and (tokens[token.i + 1].idx in people or words[token.i + 1] in member_nouns() and token.i + 2 < len(tokens)
                      and (tokens[token.i + 2].idx in people or name_at(token.i + 2))):
-            # "Highlight's Yong Junhyung", "Fly to the Sky's member Hwanhee": whose member a person is
+            # "Highlight's Yong Junhyung", "Fly to the Sky's member Hwanhee": whose member a person is (not "Jung's
+            # Shin Woo", an actor's character, Jung the surname of a person named)
             mark(_name_start(tokens, words, token.i - 1, taken, skip, 6, NAME_SMALL_WORDS), "MusicGroup", token.idx)
         elif _possessive(tokens, token.i) and _quoted_title_at(tokens, token.i + 1, titles) and name_at(token.i - 1) \
                 and tokens[token.i - 1].ent_type_ in ("", "PERSON", "ORG", "GPE") and words[token.i - 1] not in title_cue_words(("before", "after")):
@@ -377,8 +380,9 @@ def clean_candidate(span) -> tuple[int, int] | None:
     if not tokens:
         return None
     text = text_of(span.doc)[tokens[0].idx:tokens[-1].idx + len(tokens[-1])]
-    if text in lex["non_names"] or "\n" in text or not any(c.isalpha() for c in text) or text.lower() in _class_nouns():
-        return None  # "Drama", "Singer": a noun written with a capital, not a name
+    if text in lex["non_names"] or "\n" in text or not any(c.isalpha() for c in text) or text.lower() in _class_nouns() \
+            or all(part in lex["not_titles"] for part in re.split(r"[/-]", text)):
+        return None  # "Drama", "Singer": a noun written with a capital, not a name; "Wed/Thurs": days
     if len(tokens) > 5 or any(t.is_lower and not t.is_punct and t.text not in {"of", "the", "and", "de"} for t in tokens):
         return None
     if span.label_ == "PERSON" and tokens[-1].lower_ in _not_name_endings():
