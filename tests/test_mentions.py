@@ -527,3 +527,13 @@ def test_an_actors_surname_before_a_character_and_days_before_drama_are_no_names
     found = {(f.subject.name, f.predicate, f.object.name) for f in ex.facts}
     assert not [f for f in found if f[1] == "memberOf"]
     assert {("Heartstrings", "castMember", "Jung Yong Hwa"), ("Heartstrings", "castMember", "Park Shin Hye")} <= found
+
+
+def test_a_work_noun_after_a_possessive_is_the_owned_works(read):
+    """"Tim Shaw's album Long Road": the album is Long Road, Tim Shaw its owner; but "X's premiere" is X's own."""
+    ex = read("News\n\n“Golden Hour” is the opening track on Tim Shaw's album Long Road. “Silver Bay” is the third "
+              "single from the Kinks' 1968 album The Village.")
+    classes = {m.ref.name: m.ref.cls for m in ex.mentions}
+    assert classes.get("Tim Shaw") == "Person" and classes.get("Kinks") != "Album"
+    performers = {(f.subject.name, f.object.name) for f in ex.facts if f.predicate == "performer"}
+    assert {("Golden Hour", "Tim Shaw"), ("Silver Bay", "Kinks")} <= performers

@@ -236,6 +236,9 @@ def _context_votes(tokens: list[Token], span, mentions: dict, cues: dict, w: dic
         yield "TVSeries", w["cue"]  # "performed 'Ember' on 'Music Bank'": a show (not "the song appeared on X")
     # after a name, a capitalised cue is the next name ("as Song Seung Heon's"), an acronym is not ("OST")
     right = [t.text.lower() if not t.is_title or len(t) == 1 else "" for t in tokens[span.end:span.end + 3] if not t.is_quote][:2]
+    if span.end < len(tokens) and tokens[span.end].text in ("'s", "'", "\u2019s", "\u2019") and not title:
+        # "the Kinks' 1968 album", "Tim Shaw's album": a work's noun is the owned work's (not "X's premiere": X's own)
+        right = ["" if lookup(cues["nouns"], word) else word for word in right]
     if before:
         # a role word then a comma before a quoted title ends a clause ("by an outside producer, 'Blue Echo' was")
         quoted = comma and title
