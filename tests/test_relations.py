@@ -1546,3 +1546,19 @@ def test_a_songs_credits_several_to_a_line_under_its_heading(read):
                        "Lyrics: Kim Ara / Composition: Lee Dan / Arrangement: Jo Min-ho\n"))
     assert {("Paper Moon", "lyricist", "Kim Ara"), ("Paper Moon", "composer", "Lee Dan")} <= found
     assert not [f for f in found if f[2] == "Jo Min-ho"]
+
+
+def test_each_clause_rates_its_own_episode(read):
+    ex = read("Ratings\n\nAccording to Nielsen Korea, the fifth episode of “Salt Road” scored 6.2 percent, while episode 6 "
+              "rose to 7.4 percent. “Paper Bridge” recorded 6.9 percent for episode 3 and 7.1 percent for episode 4.")
+    assert {(r.series.name, str(r.value), r.episode) for r in ex.ratings} == {
+        ("Salt Road", "6.2", 5), ("Salt Road", "7.4", 6), ("Paper Bridge", "6.9", 3), ("Paper Bridge", "7.1", 4)}
+
+
+def test_a_ranking_numbered_with_dashes_and_an_album_chart_by_its_name(read):
+    ex = read("Melon weekly chart\n\nHere are this week's top songs on Melon:\n1 – “Lantern” – Nova Ring\n"
+              "2 – “North Star” – Dayline\n")
+    assert entries(ex) == {("Lantern", "Melon chart", 1), ("North Star", "Melon chart", 2)}
+    assert ("Lantern", "performer", "Nova Ring") in facts(ex)
+    ex = read("Charts\n\nNova Ring's “First Light” debuted at No. 4 on the Billboard 200 this week.")
+    assert {m.ref.cls for m in ex.mentions if m.ref.name == "First Light"} == {"Album"}

@@ -31,7 +31,7 @@ CLAUSE_BREAK = re.compile(r",\s*(?:while|whereas|but|and)\s+|;\s+|\s+while\s+|\s
 NOMINAL_ENTRY = re.compile(r"\b(?:it|its|the\s+(?:song|single|track|album|ep|record|title\s+track))\b", re.I)
 FOLLOWED = re.compile(r"\b(?:followed by|trailed by)\b", re.I)
 RESPECTIVELY = re.compile(r"\brespectively\b", re.I)
-NUMBERED = re.compile(r"\s*(\d{1,3})[.)]\s+(?=\S)")
+NUMBERED = re.compile(r"\s*(\d{1,3})(?:[.):]|\s+[-–—])\s+(?=\S)")  # "6. ", "6) ", "6 – "
 
 
 def read_charts(ctx) -> None:

@@ -21,7 +21,7 @@ from .described import lookup, work_nouns
 from .spans import TYPED, WORKS, span_text
 from .ballot import weights
 
-LINE = re.compile(r"(?m)^[ \t]*(\d{1,2})[.)][ \t]+(\S[^\n]*?)[ \t]*$")
+LINE = re.compile(r"(?m)^[ \t]*(\d{1,2})(?:[.):]|[ \t]+[-–—])[ \t]+(\S[^\n]*?)[ \t]*$")  # "1.", "1)", "1 –"
 SEPARATOR = re.compile(r"\s+[-–—]\s+")
 BY = re.compile(r"\s+by\s+")  # a numbered line "The Dream Chapter: STAR by TXT"
 ARTISTS = re.compile(r"\s+(?:x|X|×|&|and|with|feat\.?|ft\.?|featuring)\s+|\s*,\s*")
