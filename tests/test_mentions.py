@@ -537,3 +537,22 @@ def test_a_work_noun_after_a_possessive_is_the_owned_works(read):
     assert classes.get("Tim Shaw") == "Person" and classes.get("Kinks") != "Album"
     performers = {(f.subject.name, f.object.name) for f in ex.facts if f.predicate == "performer"}
     assert {("Golden Hour", "Tim Shaw"), ("Silver Bay", "Kinks")} <= performers
+
+
+@pytest.mark.parametrize("text, members", [
+    ("J-Rin, the main vocalist of Nova Ring, released her solo single “Blue Hour” on Friday.", {("J-Rin", "Nova Ring")}),
+    ("RM, the leader of Dayline, wrote the lyrics for “North Star.”", {("RM", "Dayline")}),
+    ("Dayline's youngest member, Sera, sang the chorus of “North Star.”", {("Sera", "Dayline")}),
+    ("Nova Ring consists of J-Rin, Ara, Sena and Yuki.",
+     {("J-Rin", "Nova Ring"), ("Ara", "Nova Ring"), ("Sena", "Nova Ring"), ("Yuki", "Nova Ring")}),
+])
+def test_stage_names_in_appositions_and_member_lists(read, text, members):
+    """A capital, a hyphen and a capitalised word is a stage name's shape ("J-Rin"), a candidate the evidence
+    types (not "T-Virus" after "album"); "X, the leader of G", "G's youngest member, X", "G consists of A, B"."""
+    found = {(f.subject.name, f.object.name) for f in read("News\n\n" + text).facts if f.predicate == "memberOf"}
+    assert found == members
+
+
+def test_a_stage_name_shape_after_an_album_cue_is_an_album(read):
+    ex = read("News\n\nKim Tae Woo is promoting his title song Love Rain from his 2nd album T-Virus.")
+    assert {m.ref.cls for m in ex.mentions if m.ref.name == "T-Virus"} == {"Album"}

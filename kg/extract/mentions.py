@@ -17,8 +17,8 @@ from spacy.tokens import Doc
 
 from ..data import alternatives, lexicon, rows
 from ..nlp import text_of
-from .names import clean_candidate, cued_people, group_members, not_names
-from .slots import agents, artist_subjects, bracketed_sources, parenthesized_works, possessors, source_lines
+from .names import clean_candidate, group_members, not_names
+from .slots import agents, artist_subjects, bracketed_sources, cued_people, parenthesized_works, possessors, source_lines
 from .spans import CANDIDATE, FAMILIES, TYPED, VALUE_LABELS, Ent, covered, row_of, span_text, whole_words
 from .title_runs import clean_title
 from .titles import headlines, positioned_titles

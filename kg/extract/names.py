@@ -1,6 +1,7 @@
 """Names the NER misses or mis-cuts, found from the words around them:
-"singer Gummy", "members Cindy, Yeonshil and Serin", "BLACKPINK Jennie";
-and the NER's own spans, cleaned of possessives and role words."""
+"members Cindy, Yeonshil and Serin", "BLACKPINK Jennie", "Cobalt Tide,
+the duo behind"; and the NER's own spans, cleaned of possessives and role
+words."""
 from __future__ import annotations
 
 import re
@@ -11,44 +12,6 @@ from spacy.tokens import Doc, Token
 from ..data import lexicon, member_nouns, title_cue_words
 from ..nlp import text_of
 from .spans import Ent
-
-LOWER_STOP = {"and", "or", "who", "of", "the", "a", "an", "for", "with", "is", "was", "has", "had", "to", "in", "on", "at", "by",
-              "himself", "herself", "themselves", "also", "too", "duo", "group", "team", "said", "says", "stated", "added"}
-
-
-def cued_people(doc: Doc, tokens: list[Token], words: list[str], ents: list[Ent]) -> list[Ent]:
-    """A name right after a role word ("singer Gummy", "musician Isao
-    Sasaki", "producer Song Dong Woon") is a person even when the model
-    missed it or cut it short."""
-    cues = {c.lower() for c in lexicon()["person_cues"]} - {"member", "star", "host", "mc"}
-    taken = [(e.start, e.end, e.source == "model") for e in ents]
-    found = []
-    for token, word in zip(tokens, words):
-        if word not in cues or token.i + 1 >= len(tokens):
-            continue
-        run = []
-        first = token.i + 1 + (tokens[token.i + 1].text == ":")  # a byline: "Editor: Jessica Kim"
-        for t in tokens[first:first + 3]:
-            if (t.is_title or (t.is_upper and len(t) > 1)) and t.text not in lexicon()["non_names"]:
-                run.append(t)
-            elif t.text == "-" and run and t.i + 1 < len(tokens) and tokens[t.i + 1].is_lower and not t.whitespace_:
-                run.append(t)
-            elif run and run[-1].text == "-" and t.is_lower:
-                run.append(t)
-            else:
-                break
-        if not run and token.i + 2 < len(tokens) and tokens[token.i + 1].is_lower and tokens[token.i + 1].is_alpha \
-                and len(tokens[token.i + 1]) > 2 and tokens[token.i + 1].text not in LOWER_STOP and not tokens[token.i + 1].is_stop \
-                and tokens[token.i + 2].text in (",", "who"):
-            run = [tokens[token.i + 1]]  # stage names written in lower case: "composer atomik, who"
-        if not run or run[-1].text == "-":
-            continue
-        start, end = run[0].idx, run[-1].idx + len(run[-1])
-        if any(start < b and a < end and not (model and start <= a and b <= end) for a, b, model in taken):
-            continue  # another mention there; the NER's inside the run gives way ("singer [Jo] Min-ho")
-        found.append(Ent(start, end, text_of(doc)[start:end], "Person", text_of(doc)[start:end], "cue"))
-    return found
-
 
 @lru_cache(maxsize=None)
 def not_names() -> frozenset:
@@ -83,6 +46,15 @@ def group_members(doc: Doc, tokens: list[Token], words: list[str], ents: list[En
 
     found = []
 
+    def member_after(i: int) -> bool:
+        """A member noun, after words that say which member, then a name: "member Hwanhee", "youngest member, Sera"."""
+        while i < len(tokens) and words[i] in WHICH_MEMBER:
+            i += 1
+        if i >= len(tokens) or words[i] not in member_nouns():
+            return False
+        i += 1 + (i + 1 < len(tokens) and words[i + 1] == ",")
+        return i < len(tokens) and (tokens[i].idx in people or name_at(i))
+
     def mark(i: int, cls: str, end: int | None = None) -> None:
         t = tokens[i]
         end = end or t.idx + len(t)
@@ -115,7 +87,10 @@ def group_members(doc: Doc, tokens: list[Token], words: list[str], ents: list[En
             i, starts = token.i + 1 + (word in list_cues and words[token.i + 1] in ("of", ":", "are", "were", "include", "included")), []
             while name_at(i) or i < len(tokens) and tokens[i].idx in people:  # a known name may stand in the list
                 starts.append(i)
+                end = people.get(tokens[i].idx, 0)
                 i += 1
+                while i < len(tokens) and tokens[i].idx < end:  # the known name's other tokens ("J-Rin")
+                    i += 1
                 if i < len(tokens) and words[i] not in {",", "and"}:
                     break  # "Yook Sung-jae": names in a list stand apart
                 while i < len(tokens) and words[i] in {",", "and"}:
@@ -124,6 +99,9 @@ def group_members(doc: Doc, tokens: list[Token], words: list[str], ents: list[En
                 for i in starts:
                     if tokens[i].idx not in people or tokens[i].idx in model:  # the NER's guess, confirmed
                         mark(i, "Person")
+            if len(starts) >= 2 and word in list_cues and token.i and name_at(token.i - 1):  # "Nova Ring consists of A, B"
+                mark(_name_start(tokens, words, token.i - 1, taken, skip, 4, NAME_SMALL_WORDS), "MusicGroup",
+                     tokens[token.i - 1].idx + len(tokens[token.i - 1]))
             if word == "member" and starts and token.i > 0 and name_at(token.i - 1, linked=True) \
                     and tokens[token.i - 1].text not in MEMBER_ADJECTIVES:
                 # "Lumiere member Eun-bi", "Former Pinklight member Cha Yu-na": the words before are the group
@@ -137,17 +115,16 @@ def group_members(doc: Doc, tokens: list[Token], words: list[str], ents: list[En
                      and " " not in text_of(doc)[tokens[token.i + 1].idx:people[tokens[token.i + 1].idx]]):
             # "Nova Ring's member Kang", "Nova Ring's Ara": the NER's name is the group's
             named_ends[token.idx].cls = "MusicGroup"
-        elif word == "," and token.i and _group_apposition(tokens, words, token.i + 1, group_nouns) and name_at(token.i - 1) \
+        elif word == "," and token.i and name_at(token.i - 1) and (kind := _apposition(tokens, words, token.i + 1, group_nouns)) \
                 and not (tokens[token.i - 1].is_sent_start and (words[token.i - 1].endswith("ly") or tokens[token.i - 1].is_stop)):
-            # "Cobalt Tide, the duo behind 'Until Dawn'": a name that an apposition calls a group (not an opening
-            # adverb: "Notably, the quartet will")
-            mark(_name_start(tokens, words, token.i - 1, taken, skip, 4, NAME_SMALL_WORDS), "MusicGroup", token.idx)
+            # "Cobalt Tide, the duo behind 'Until Dawn'", "RM, the leader of Dayline,": a name that an apposition calls
+            # a group or a member (not an opening adverb: "Notably, the quartet will")
+            mark(_name_start(tokens, words, token.i - 1, taken, skip, 4, NAME_SMALL_WORDS), kind, token.idx)
         elif token.text in ("'s", "'") and token.i > 0 and token.i + 1 < len(tokens) and name_at(token.i - 1) \
                 and tokens[token.i - 1].text not in surnames \
-                and (tokens[token.i + 1].idx in people or words[token.i + 1] in member_nouns() and token.i + 2 < len(tokens)
-                     and (tokens[token.i + 2].idx in people or name_at(token.i + 2))):
-            # "Highlight's Yong Junhyung", "Fly to the Sky's member Hwanhee": whose member a person is (not "Jung's
-            # Shin Woo", an actor's character, Jung the surname of a person named)
+                and (tokens[token.i + 1].idx in people or member_after(token.i + 1)):
+            # "Highlight's Yong Junhyung", "Fly to the Sky's member Hwanhee", "Dayline's youngest member, Sera": whose
+            # member a person is (not "Jung's Shin Woo", an actor's character, Jung the surname of a person named)
             mark(_name_start(tokens, words, token.i - 1, taken, skip, 6, NAME_SMALL_WORDS), "MusicGroup", token.idx)
         elif _possessive(tokens, token.i) and _quoted_title_at(tokens, token.i + 1, titles) and name_at(token.i - 1) \
                 and tokens[token.i - 1].ent_type_ in ("", "PERSON", "ORG", "GPE") and words[token.i - 1] not in title_cue_words(("before", "after")):
@@ -185,7 +162,10 @@ def group_members(doc: Doc, tokens: list[Token], words: list[str], ents: list[En
             run = _title_run(tokens, words, i, fixed, skip)
             # the name ends before "and" and a person ("Kim Ara of Lumiere and Han Ji-woo of ...")
             listed = run + 1 < len(tokens) and words[run] == "and" and tokens[run + 1].idx in people
-            if before.idx + len(before) in people_ends and run > i and tokens[i].ent_type_ not in PLACES \
+            # after a person's name or one member's noun ("J-Ray of Nova Ring", "the main vocalist of Nova Ring"; not
+            # "seven members of Infinite Challenge", a show's)
+            if (before.idx + len(before) in people_ends or before.lower_ in member_nouns() and not before.lower_.endswith("s")) \
+                    and run > i and tokens[i].ent_type_ not in PLACES \
                     and (name_ends(tokens, run) or listed) and not _organization(words[i:run]):
                 mark(i, "MusicGroup", tokens[run - 1].idx + len(tokens[run - 1]))  # "J-Ray of Nova Ring", "Ana from Dayline"
             elif tokens[i].idx in gazetteer_groups and (before.idx in people or name_at(token.i - 1, linked=True)
@@ -216,6 +196,7 @@ def group_members(doc: Doc, tokens: list[Token], words: list[str], ents: list[En
 
 PLACES = {"GPE", "LOC", "NORP", "FAC", "Place"}
 MEMBER_ADJECTIVES = frozenset(lexicon()["member_adjectives"]["words"])  # which member, not whose ("Former")
+WHICH_MEMBER = frozenset(w.lower() for w in MEMBER_ADJECTIVES) | {"main", "lead", "sub"}  # "youngest member", "main vocalist"
 TITLE_LINKS = {"the", "of", "a", "an", "to", "in", "on"}  # small words inside a title ("Face the Sun"), not between names
 NAME_SMALL_WORDS = {"to", "the", "of", "and", "&", "in", "on", "a"}
 
@@ -233,17 +214,21 @@ def _name_start(tokens: list[Token], words: list[str], last: int, taken: set, sk
     return first
 
 
-def _group_apposition(tokens: list[Token], words: list[str], i: int, group_nouns: set) -> bool:
-    """Does "the" or "a", then a group noun after at most two lower-case
-    words, start at ``i`` ("the duo", "a five-member boy band")?"""
+def _apposition(tokens: list[Token], words: list[str], i: int, group_nouns: set) -> str | None:
+    """What an apposition starting at ``i`` calls the name before it: "the"
+    or "a", then after at most two lower-case words a group noun ("the duo",
+    "a five-member boy band": MusicGroup) or a member noun and "of" ("the
+    main vocalist of": Person)."""
     if i + 1 >= len(tokens) or words[i] not in ("the", "a", "an"):
-        return False
+        return None
     for j in range(i + 1, min(i + 4, len(tokens))):
         if words[j] in group_nouns:
-            return True
+            return "MusicGroup"
+        if words[j] in member_nouns() and j + 1 < len(tokens) and words[j + 1] == "of":
+            return "Person"
         if not (tokens[j].is_lower or tokens[j].text == "-"):
-            return False
-    return False
+            return None
+    return None
 
 
 def _capitalised(token: Token) -> bool:

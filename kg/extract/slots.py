@@ -1,7 +1,7 @@
-"""Names found where the parse says only a name can stand, even where the
-NER saw none: the agent of a passive ("sung by J-Ray", "written by
-Qwon") and the subject of a singing verb ("Harin Moss teamed up with",
-"IU released"); the titles of a filmography in parentheses after a name
+"""Names found where only a name can stand, even where the NER saw none:
+after a role word ("singer Gummy"); the agent of a passive ("sung by
+J-Ray", "written by Qwon") and the subject of a singing verb ("Harin
+Moss teamed up with", "IU released"); the titles of a filmography in parentheses after a name
 ("Baek Soo Chan (Alice, Healer)"), their class left to the evidence; and
 the sources a "Source:" line or a bracketed line ("[YTN]") names."""
 from __future__ import annotations
@@ -18,6 +18,44 @@ from .rules import macros
 from .spans import WORKS, Ent, covered, span_text
 
 CODE_NAME = re.compile(r"\d+[A-Z][A-Z0-9]*")  # a name that opens with a digit: "4MEN", "2PM"
+
+
+LOWER_STOP = {"and", "or", "who", "of", "the", "a", "an", "for", "with", "is", "was", "has", "had", "to", "in", "on", "at", "by",
+              "himself", "herself", "themselves", "also", "too", "duo", "group", "team", "said", "says", "stated", "added"}
+
+
+def cued_people(doc: Doc, tokens: list[Token], words: list[str], ents: list[Ent]) -> list[Ent]:
+    """A name right after a role word ("singer Gummy", "musician Isao
+    Sasaki", "producer Song Dong Woon") is a person even when the model
+    missed it or cut it short."""
+    cues = {c.lower() for c in lexicon()["person_cues"]} - {"member", "star", "host", "mc"}
+    taken = [(e.start, e.end, e.source == "model") for e in ents]
+    found = []
+    for token, word in zip(tokens, words):
+        if word not in cues or token.i + 1 >= len(tokens):
+            continue
+        run = []
+        first = token.i + 1 + (tokens[token.i + 1].text == ":")  # a byline: "Editor: Jessica Kim"
+        for t in tokens[first:first + 3]:
+            if (t.is_title or (t.is_upper and len(t) > 1)) and t.text not in lexicon()["non_names"]:
+                run.append(t)
+            elif t.text == "-" and run and t.i + 1 < len(tokens) and tokens[t.i + 1].is_lower and not t.whitespace_:
+                run.append(t)
+            elif run and run[-1].text == "-" and t.is_lower:
+                run.append(t)
+            else:
+                break
+        if not run and token.i + 2 < len(tokens) and tokens[token.i + 1].is_lower and tokens[token.i + 1].is_alpha \
+                and len(tokens[token.i + 1]) > 2 and tokens[token.i + 1].text not in LOWER_STOP and not tokens[token.i + 1].is_stop \
+                and tokens[token.i + 2].text in (",", "who"):
+            run = [tokens[token.i + 1]]  # stage names written in lower case: "composer atomik, who"
+        if not run or run[-1].text == "-":
+            continue
+        start, end = run[0].idx, run[-1].idx + len(run[-1])
+        if any(start < b and a < end and not (model and start <= a and b <= end) for a, b, model in taken):
+            continue  # another mention there; the NER's inside the run gives way ("singer [Jo] Min-ho")
+        found.append(Ent(start, end, text_of(doc)[start:end], "Person", text_of(doc)[start:end], "cue"))
+    return found
 
 
 def agents(doc: Doc, tokens: list[Token], ents: list[Ent]) -> list[Ent]:
