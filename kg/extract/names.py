@@ -99,7 +99,8 @@ def group_members(doc: Doc, tokens: list[Token], words: list[str], ents: list[En
                 for i in starts:
                     if tokens[i].idx not in people or tokens[i].idx in model:  # the NER's guess, confirmed
                         mark(i, "Person")
-            if len(starts) >= 2 and word in list_cues and token.i and name_at(token.i - 1):  # "Nova Ring consists of A, B"
+            if len(starts) >= 2 and word in list_cues and word != "members" and token.i and name_at(token.i - 1) \
+                    and not tokens[token.i - 1].is_stop:  # "Nova Ring consists of A, B" (not "Its members are")
                 mark(_name_start(tokens, words, token.i - 1, taken, skip, 4, NAME_SMALL_WORDS), "MusicGroup",
                      tokens[token.i - 1].idx + len(tokens[token.i - 1]))
             if word == "member" and starts and token.i > 0 and name_at(token.i - 1, linked=True) \
