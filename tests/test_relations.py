@@ -1562,3 +1562,15 @@ def test_a_ranking_numbered_with_dashes_and_an_album_chart_by_its_name(read):
     assert ("Lantern", "performer", "Nova Ring") in facts(ex)
     ex = read("Charts\n\nNova Ring's “First Light” debuted at No. 4 on the Billboard 200 this week.")
     assert {m.ref.cls for m in ex.mentions if m.ref.name == "First Light"} == {"Album"}
+
+
+def test_a_series_own_theme_song(read):
+    """"X's theme song 'Y'", "its theme song 'Y'": Y is X's soundtrack; "the main theme for X" makes X a series,
+    not a song its singer performs."""
+    found = facts(read("News\n\n“Salt Road”'s theme song “Low Tide” was sung by Kim Ara. The drama “Paper Bridge” "
+                       "released its theme song “Glass Rain” on Monday."))
+    assert {("Low Tide", "soundtrackOf", "Salt Road"), ("Glass Rain", "soundtrackOf", "Paper Bridge"),
+            ("Low Tide", "performer", "Kim Ara")} <= found
+    assert ("Salt Road", "performer", "Kim Ara") not in found
+    ex = read("News\n\nKim Ara will sing the main theme for “Salt Road.”")
+    assert not facts(ex) and {m.ref.cls for m in ex.mentions if m.ref.name == "Salt Road"} == {"TVSeries"}
