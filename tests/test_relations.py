@@ -1574,3 +1574,10 @@ def test_a_series_own_theme_song(read):
     assert ("Salt Road", "performer", "Kim Ara") not in found
     ex = read("News\n\nKim Ara will sing the main theme for “Salt Road.”")
     assert not facts(ex) and {m.ref.cls for m in ex.mentions if m.ref.name == "Salt Road"} == {"TVSeries"}
+
+
+def test_credit_lines_one_label_for_two_roles_and_the_singer(read):
+    found = facts(read("Credits\n\n“Paper Moon”\nMusic and lyrics: Kim Ara / Arrangement: Jo Min-ho\n\n“Salt Air”\n"
+                       "Vocals: Lee Dan\nComposer: Kim Ara\n"))
+    assert {("Paper Moon", "lyricist", "Kim Ara"), ("Paper Moon", "composer", "Kim Ara"),
+            ("Salt Air", "performer", "Lee Dan"), ("Salt Air", "composer", "Kim Ara")} <= found

@@ -37,10 +37,15 @@ class Block:
 
 
 @lru_cache(maxsize=None)
-def _labels() -> dict[str, str]:
-    """Field label (lower case) -> the property its value gives the work."""
-    return {word.lower(): prop for prop, words in lexicon()["field_labels"].items() if not prop.startswith("_")
-            for word in words}
+def _labels() -> dict[str, tuple[str, ...]]:
+    """Field label (lower case) -> the properties its value gives the work
+    (a label under two, "Music and lyrics", gives both)."""
+    labels: dict[str, tuple[str, ...]] = {}
+    for prop, words in lexicon()["field_labels"].items():
+        if not prop.startswith("_"):
+            for word in words:
+                labels[word.lower()] = labels.get(word.lower(), ()) + (prop,)
+    return labels
 
 
 @lru_cache(maxsize=2)
@@ -61,8 +66,8 @@ def blocks(text: str) -> tuple[Block, ...]:
     runs.append(current)
     found = []
     for run in filter(None, runs):
-        fields = tuple((_labels()[label.lower()], start, end) for m in run for label, start, end in _split(m)
-                       if label.lower() in _labels())
+        fields = tuple((prop, start, end) for m in run for label, start, end in _split(m)
+                       for prop in _labels().get(label.lower(), ()))
         title = _heading_title(text, run[0].start()) if len(fields) >= 2 else None
         if title:
             found.append(Block(title, fields))
@@ -119,7 +124,7 @@ def read_fields(ctx) -> None:
                 if date is not None:
                     ctx.extraction.facts.append(Fact(work, prop, date, evidence))
                 continue
-            wanted = ("Broadcaster",) if prop == "broadcaster" else PEOPLE
+            wanted = ("Broadcaster",) if prop == "broadcaster" else PEOPLE + ("MusicGroup",) if prop == "performer" else PEOPLE
             for token, ent, cls in ctx.sentence_mentions(value):
                 if cls not in wanted or not start <= ent.start < end:
                     continue
