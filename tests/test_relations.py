@@ -1581,3 +1581,14 @@ def test_credit_lines_one_label_for_two_roles_and_the_singer(read):
                        "Vocals: Lee Dan\nComposer: Kim Ara\n"))
     assert {("Paper Moon", "lyricist", "Kim Ara"), ("Paper Moon", "composer", "Kim Ara"),
             ("Salt Air", "performer", "Lee Dan"), ("Salt Air", "composer", "Kim Ara")} <= found
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Kim Ara wrote and composed the b-side “Glass Rain” herself.",
+     {("Glass Rain", "lyricist", "Kim Ara"), ("Glass Rain", "composer", "Kim Ara")}),
+    ("Kim Ara composed and wrote “Glass Rain.”", {("Glass Rain", "lyricist", "Kim Ara"), ("Glass Rain", "composer", "Kim Ara")}),
+    ("Lee Dan produced and composed “Glass Rain.”", {("Glass Rain", "composer", "Lee Dan")}),
+])
+def test_two_verbs_of_one_subject_share_the_work(read, sentence, expected):
+    """The parse hangs the work on the second verb and the subject on the first (CONVENTIONS rule 7)."""
+    assert facts(read("News\n\n" + sentence)) == expected
