@@ -1592,3 +1592,12 @@ def test_credit_lines_one_label_for_two_roles_and_the_singer(read):
 def test_two_verbs_of_one_subject_share_the_work(read, sentence, expected):
     """The parse hangs the work on the second verb and the subject on the first (CONVENTIONS rule 7)."""
     assert facts(read("News\n\n" + sentence)) == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("“Paper Moon” is credited to Kim Ara as lyricist.", {("Paper Moon", "lyricist", "Kim Ara")}),
+    ("Kim Ara is credited as the lyricist of “Glass Rain.”", {("Glass Rain", "lyricist", "Kim Ara")}),
+    ("Kim Ara was credited as a composer on “Glass Rain.”", {("Glass Rain", "composer", "Kim Ara")}),
+])
+def test_credited_as_lyricist_or_composer(read, sentence, expected):
+    assert facts(read("News\n\n" + sentence)) == expected
