@@ -1601,3 +1601,12 @@ def test_two_verbs_of_one_subject_share_the_work(read, sentence, expected):
 ])
 def test_credited_as_lyricist_or_composer(read, sentence, expected):
     assert facts(read("News\n\n" + sentence)) == expected
+
+
+def test_a_recaps_character_described_by_a_role_noun(read):
+    """"her father (Oh Rae-won)" in a recap of a series: the actor is in its cast; with no series in the
+    article, no cast."""
+    found = facts(read("Recap\n\nIn episode 5 of “Salt Road,” Yoon Mi-rae (Kim Ara) finally confronts her father "
+                       "(Oh Rae-won)."))
+    assert {("Salt Road", "castMember", "Kim Ara"), ("Salt Road", "castMember", "Oh Rae-won")} <= found
+    assert not facts(read("News\n\nKim Ara thanked her father (Lee Dan) in her speech."))
