@@ -1610,3 +1610,9 @@ def test_a_recaps_character_described_by_a_role_noun(read):
                        "(Oh Rae-won)."))
     assert {("Salt Road", "castMember", "Kim Ara"), ("Salt Road", "castMember", "Oh Rae-won")} <= found
     assert not facts(read("News\n\nKim Ara thanked her father (Lee Dan) in her speech."))
+
+
+def test_watched_by_a_share_of_households_is_a_rating_and_up_by_a_change_is_not(read):
+    ex = read("Ratings\n\nAccording to AGB Nielsen, the first episode of “Night Ferry” was watched by 4.1 percent of "
+              "households nationwide. “Salt Road” scored 5.2 percent, up by 1.1 percent from the week before.")
+    assert {(r.series.name, str(r.value)) for r in ex.ratings} == {("Night Ferry", "4.1"), ("Salt Road", "5.2")}
