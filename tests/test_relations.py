@@ -1588,6 +1588,8 @@ def test_credit_lines_one_label_for_two_roles_and_the_singer(read):
      {("Glass Rain", "lyricist", "Kim Ara"), ("Glass Rain", "composer", "Kim Ara")}),
     ("Kim Ara composed and wrote “Glass Rain.”", {("Glass Rain", "lyricist", "Kim Ara"), ("Glass Rain", "composer", "Kim Ara")}),
     ("Lee Dan produced and composed “Glass Rain.”", {("Glass Rain", "composer", "Lee Dan")}),
+    ("Kim Ara wrote the lyrics and composed “Glass Rain.”",
+     {("Glass Rain", "lyricist", "Kim Ara"), ("Glass Rain", "composer", "Kim Ara")}),
 ])
 def test_two_verbs_of_one_subject_share_the_work(read, sentence, expected):
     """The parse hangs the work on the second verb and the subject on the first (CONVENTIONS rule 7)."""
