@@ -23,7 +23,7 @@ def vote_roles(ctx: Context, binding: Binding) -> None:
     rule = binding.rule
     if any(ctx.ent(t) is None and not may_refer(t) for tokens in binding.roles.values() for t in tokens):
         return  # "X features music by": "music" names nothing, so the frame says nothing of what X is
-    if rule.makes in SCREEN_CREDITS and _of_promotion(binding):
+    if _of_promotion(binding):
         return
     for role, tokens in binding.roles.items():
         if role in rule.silent:
@@ -58,7 +58,7 @@ def apply_binding(ctx: Context, binding: Binding) -> None:
         character = ctx.ent(token)
         if character:
             ctx.characters.add(character.name)
-    if rule.makes == "character" or _negated(binding) or rule.makes in SCREEN_CREDITS and _of_promotion(binding):
+    if rule.makes == "character" or _negated(binding) or _of_promotion(binding):
         return
     sentence = ctx.sentence_of(binding.span.start)
     ctx.supplied = None  # set if a role is found in another sentence ("The song is ...")
@@ -160,8 +160,11 @@ SCREEN_CREDITS = {"director", "castMember"}
 
 
 def _of_promotion(binding: Binding) -> bool:
-    """Is the rule's verb said of a music video or a trailer ("The music video
-    for X was directed by Y", "Its teaser stars A"): the video's credit, not X's?"""
+    """Is the screen credit's verb said of a music video or a trailer ("The
+    music video for X was directed by Y", "Its teaser stars A"): the video's
+    credit, not X's?"""
+    if binding.rule.makes not in SCREEN_CREDITS:
+        return False
     verb = binding.anchors.get("subject") or binding.span.root
     # not "film", a promotion's word that also names the work itself ("The film 'X' was directed by")
     return any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in PROMOTION and c.lower_ not in work_nouns()

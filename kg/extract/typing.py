@@ -125,7 +125,7 @@ def cast_local_votes(ballot: Ballot, doc: Doc, tokens: list[Token], ents: list) 
     _group_nouns_back(ballot, tokens, spans, w)
 
 
-GROUP_NOUNS = {"group", "band", "duo", "trio", "quartet", "quintet", "septet", "boyband"}
+GROUP_NOUNS = frozenset(w.lower() for w in lexicon()["class_nouns"]["MusicGroup"])  # "the group", "the band"
 
 
 def _group_nouns_back(ballot: Ballot, tokens: list[Token], spans: dict, w: dict) -> None:
