@@ -556,3 +556,24 @@ def test_stage_names_in_appositions_and_member_lists(read, text, members):
 def test_a_stage_name_shape_after_an_album_cue_is_an_album(read):
     ex = read("News\n\nKim Tae Woo is promoting his title song Love Rain from his 2nd album T-Virus.")
     assert {m.ref.cls for m in ex.mentions if m.ref.name == "T-Virus"} == {"Album"}
+
+
+def test_a_title_between_an_owner_and_a_record_noun(read):
+    """"Mobb Deep's Hell on Earth album": the words between the possessive and the noun are the album's title;
+    a kind or a place there is none ("Netflix's Korean drama", "the actor's Hollywood film debut")."""
+    ex = read("News\n\n“Night Ferry” is the first single from Dayline's Blue Hour EP. The song is on Kim Ara's "
+              "Paper Harbor album too. Netflix's Korean drama and the actor's Hollywood film debut came later.")
+    assert {(m.ref.name, m.ref.cls) for m in ex.mentions} >= {("Blue Hour", "Album"), ("Paper Harbor", "Album")}
+    assert not {m.ref.name for m in ex.mentions} & {"Korean", "Hollywood"}
+    assert ("Night Ferry", "inAlbum", "Blue Hour") in {(f.subject.name, f.predicate, f.object.name) for f in ex.facts
+                                                        if hasattr(f.object, "name")}
+
+
+def test_a_number_after_a_song_noun_is_a_rank_and_a_title_may_follow_its_verb(read):
+    """"peaked at number 34 on the American chart": no song "34 on the American"; "'X' features words by A":
+    the word after X's verb is the verb's object, no sign that X is speech."""
+    ex = read("News\n\n“Harbor Lights” peaked at number 34 on the American Billboard Hot 100 chart. "
+              "“Glass Rain” features words by Kim Ara.")
+    names = {m.ref.name: m.ref.cls for m in ex.mentions}
+    assert not any(name.startswith("34") for name in names)
+    assert names.get("Glass Rain") in ("Song", "Album")  # a work, whichever the verb suggests

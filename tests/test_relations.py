@@ -1618,3 +1618,35 @@ def test_watched_by_a_share_of_households_is_a_rating_and_up_by_a_change_is_not(
     ex = read("Ratings\n\nAccording to AGB Nielsen, the first episode of “Night Ferry” was watched by 4.1 percent of "
               "households nationwide. “Salt Road” scored 5.2 percent, up by 1.1 percent from the week before.")
     assert {(r.series.name, str(r.value)) for r in ex.ratings} == {("Night Ferry", "4.1"), ("Salt Road", "5.2")}
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("“Harbor Lights” has words and music by Kim Ara.",
+     {("Harbor Lights", "lyricist", "Kim Ara"), ("Harbor Lights", "composer", "Kim Ara")}),
+    ("The anthem “Harbor Lights”, with words and music by Kim Ara, was first sung in 1962.",
+     {("Harbor Lights", "lyricist", "Kim Ara"), ("Harbor Lights", "composer", "Kim Ara")}),
+    ("“Harbor Lights” features music and lyrics by Kim Ara.",
+     {("Harbor Lights", "lyricist", "Kim Ara"), ("Harbor Lights", "composer", "Kim Ara")}),
+    ("“Harbor Lights” features music by Kim Ara and lyrics by Lee Dan.",
+     {("Harbor Lights", "lyricist", "Lee Dan"), ("Harbor Lights", "composer", "Kim Ara")}),
+])
+def test_words_and_music_by_one_writer_credit_both(read, sentence, expected):
+    """"words and music by A": A wrote both (CONVENTIONS rule 8); "music by A and lyrics by B" splits them."""
+    assert facts(read("News\n\n" + sentence)) == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Crimson Harbor is a 2011 film directed, written and edited by Nick Park.",
+     {("Crimson Harbor", "director", "Nick Park"), ("Crimson Harbor", "releaseDate", "2011")}),
+    ("Crimson Harbor was directed, co-written, and animated by Nick Park at the film school.",
+     {("Crimson Harbor", "director", "Nick Park")}),
+    ("“Blue Night” was composed, arranged and produced by Kim Ara.", {("Blue Night", "composer", "Kim Ara")}),
+    ("“Blue Night” was written, composed and produced by Kim Ara.",
+     {("Blue Night", "lyricist", "Kim Ara"), ("Blue Night", "composer", "Kim Ara")}),
+    # a film's writer writes no lyrics
+    ("Salt Road is a 1973 comedy film written, produced, and directed by Nick Park.",
+     {("Salt Road", "director", "Nick Park"), ("Salt Road", "releaseDate", "1973")}),
+])
+def test_a_list_of_credit_verbs_shares_its_agent(read, sentence, expected):
+    """The parse hangs "by X" on the last of three verbs; each role verb of the list is X's."""
+    assert facts(read("News\n\n" + sentence)) == expected

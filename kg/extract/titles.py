@@ -20,6 +20,7 @@ from .title_runs import SMALL_WORDS, YEAR, foreign_tail, listed_after, split_at_
 from .described import described_as, work_nouns
 from .fields import blocks as field_blocks
 
+POSSESSIVE = ("'s", "'", "\u2019s", "\u2019")
 TITLE_CASE_SMALL = set(lexicon()["title_case_small_words"]["words"])  # lower case in Title Case
 
 
@@ -38,6 +39,8 @@ def positioned_titles(doc: Doc, tokens: list[Token], ents: list[Ent], headings: 
     directors = {e.end for e in ents if e.cls in ("Person", "PERSON")  # where the name of "director X" ends
                  and role_kinds().get((text_of(doc)[max(0, e.start - 12):e.start].lower().split() or [""])[-1]) == "director"}
     words = [t.lower_ for t in tokens]
+    # "G's X album": between an owner and a record's noun stands a title (a screen work's owner may be its author)
+    owned_nouns = {noun: cls for noun, cls in work_nouns().items() if cls in ("Song", "Album")}
     for i, word in enumerate(words):
         if tokens[i].i in headings:
             continue  # in Title Case, capitals say nothing
@@ -61,6 +64,8 @@ def positioned_titles(doc: Doc, tokens: list[Token], ents: list[Ent], headings: 
             while start + 1 < len(tokens) and re.fullmatch(r"(?i)part\.?\d*|vol\.?\d*", tokens[start].text):
                 start += 1 + tokens[start + 1].like_num  # "OST Part 3 X"
             run = foreign_tail(tokens, title_run(tokens, start, taken, not_titles), taken)
+            if run and tokens[run[0]].like_num and (run[1] == run[0] + 1 or tokens[run[0] + 1].is_lower):
+                run = None  # "peaked at number 34 on the American chart", "track 5 of": a count or a rank ("the song 7 Rings" is one)
             if run and run[1] + 1 < len(tokens) and words[run[1]] in ("'s", "'", "\u2019s") \
                     and tokens[run[1] + 1].is_lower and tokens[run[1] + 1].is_alpha:
                 run = None  # "released Suga's tour vlog": whose it is, not what ("EP Prospekt's March" is one)
@@ -79,6 +84,10 @@ def positioned_titles(doc: Doc, tokens: list[Token], ents: list[Ent], headings: 
             run = title_run_before(tokens, i, taken, not_titles)  # "the Harbor Lights script reading"
             if run:
                 found.append((*run, phrases_after[word, words[i + 1]]))
+        if i > 2 and word in owned_nouns and tokens[i - 1].text[:1].isupper() and tokens[i].dep_ != "compound":
+            run = _owned_title(tokens, words, i, taken, not_titles)  # "Mobb Deep's Hell on Earth album"
+            if run:
+                found.append((*run, owned_nouns[word]))
     if doc.has_annotation("DEP"):
         nouns = work_nouns()
         verbs = {tuple(p.split()): cls for cls, ps in lex["title_verbs"].items() if not cls.startswith("_") for p in ps}
@@ -118,6 +127,21 @@ def positioned_titles(doc: Doc, tokens: list[Token], ents: list[Ent], headings: 
         title = text_of(doc)[a:b]
         added.append(Ent(a, b, title, "TITLE", title, "cue-title", cue=cls))
     return ents + added
+
+
+def _owned_title(tokens: list[Token], words: list[str], noun: int, taken: bytearray, not_titles) -> tuple[int, int] | None:
+    """The title between an owner's "'s" and the work noun at ``noun``
+    ("Dayline's Blue Hour EP"); not a kind or a place ("Netflix's Korean
+    drama", "the actor's Hollywood film"), nor a name."""
+    owner = next((j for j in range(noun - 1, max(0, noun - 9), -1) if words[j] in POSSESSIVE), None)
+    if owner is None:
+        return None
+    run = title_run(tokens, owner + 1, taken, not_titles)
+    run = run and (run[0], min(run[1], noun))  # a capitalised noun ("EP") may run on with the title
+    if not run or run[1] != noun or run[0] != owner + 1 \
+            or run[1] - run[0] == 1 and tokens[run[0]].ent_type_ in ("NORP", "GPE", "LOC", "DATE", "PERSON", "ORG"):
+        return None
+    return run
 
 
 @lru_cache(maxsize=None)

@@ -253,10 +253,15 @@ def _context_votes(tokens: list[Token], span, mentions: dict, cues: dict, w: dic
             if before in cues["sources"]:
                 yield NOT_A_WORK, w["source"]
     # "a 1924 American Northern drama": after "a" the words before a cue are a kind, not a title
+    # past the title's own verb, a word is the verb's object ("'X' features words by A"), no cue of the title
+    after = next((t.i for t in tokens[span.end:span.end + 3] if not t.is_quote), None)
+    verb_next = root.dep_ in ("nsubj", "nsubjpass") and root.head.i == after
     for position, word in enumerate(right if not (left and left[-1].lower_ in ("a", "an")) else ()):
         cls = next((cues[t][word] for t in ("after", "not_work") if word in cues[t]), None)
         if cls == "Chart" and position:
             continue  # "'Timeless' tops charts": a chart's name is right before "chart"
+        if cls and position and verb_next:
+            continue
         if cls:
             yield cls, w["cue"]
             break
