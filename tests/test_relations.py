@@ -1650,3 +1650,21 @@ def test_words_and_music_by_one_writer_credit_both(read, sentence, expected):
 def test_a_list_of_credit_verbs_shares_its_agent(read, sentence, expected):
     """The parse hangs "by X" on the last of three verbs; each role verb of the list is X's."""
     assert facts(read("News\n\n" + sentence)) == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("“Glass Rain” is credited to Kim Ara as lyricist and Lee Dan as composer.",
+     {("Glass Rain", "lyricist", "Kim Ara"), ("Glass Rain", "composer", "Lee Dan")}),
+    ("Kim Ara wrote the music for “Glass Rain.”", {("Glass Rain", "composer", "Kim Ara")}),
+    ("Lee Dan, who wrote the melody of “Glass Rain,” also produced the album.", {("Glass Rain", "composer", "Lee Dan")}),
+])
+def test_each_writer_takes_the_role_named_beside_them(read, sentence, expected):
+    """"A as lyricist and B as composer": A is no composer and B no lyricist; "wrote the music for X"
+    is X's composer as "wrote the lyrics for X" is its lyricist."""
+    assert facts(read("News\n\n" + sentence)) == expected
+
+
+def test_a_rating_reached_after_a_rise_is_a_rating_and_the_rise_is_not(read):
+    ex = read("Ratings\n\nAccording to Nielsen Korea, “Salt Road” rose by 1.1 percent to 5.2 percent. "
+              "“Night Ferry” held in the 9 to 11 percent range.")
+    assert {(r.series.name, str(r.value)) for r in ex.ratings} == {("Salt Road", "5.2")}

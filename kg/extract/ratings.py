@@ -23,7 +23,8 @@ VALUE = re.compile(r"(?<![\d.])(\d{1,3}(?:\.\d+)?)(?=(?:\s*(?:,|and|, and|or)\s*
 # and after it ("dropped 0.5 points", "0.4% higher than", "the 30% mark").
 NOT_A_RATING = re.compile(r"\b(?:" + alternatives(lexicon()["ratings"]["not_before"]) + r")\s*(?:at\s+|a\s+)?$", re.I)
 PEAK_SENTENCE = re.compile(r"\b(?:" + alternatives(lexicon()["ratings"]["peak_sentence_words"]) + r")\b", re.I)
-RANGE_END = re.compile(r"\d\s*(?:%|percent|per cent)?\s*(?:to|-|–)\s*$", re.I)  # "in the 9 to 11 percent range"
+# "in the 9 to 11 percent range"; not a change from one rating to another ("rose from 4.1 percent to 5.2 percent")
+RANGE_END = re.compile(r"\d\s*(?:to|-|–)\s*$", re.I)
 RIVALS = re.compile(r"\b(?:" + alternatives(lexicon()["ratings"]["rival_words"]) + r")\b", re.I)
 POINTS = re.compile(r"^\s*(?:%|percent|per cent)?\s*(?:(?:viewership|viewer|audience)\s+)?(?:ratings?\s+)?(?:"
                     + alternatives(lexicon()["ratings"]["not_after"]) + r")\b", re.I)

@@ -298,7 +298,7 @@ def coordinated(token: Token, step: int, context=()) -> list[Token]:
         t = doc[i]
         if t.lower_ in frame_breakers() and not _but_also(doc, i):
             break  # "directed by A, starring B and C": B and C are in another frame
-        if t.is_quote or t.text.lower() in COORDINATORS or _but_also(doc, i) or (found or i != token.i + step) and (t.ent_type_ == "ORDINAL" or t.text.lower() in MODIFIERS):
+        if t.is_quote or _coordinates(doc, i) or _but_also(doc, i) or (found or i != token.i + step) and (t.ent_type_ == "ORDINAL" or t.text.lower() in MODIFIERS):
             i += step  # quotation marks too: the dependency rules see the document with them
             continue
         if step > 0 and t.text == "(":  # "Wi Ha-joon (8.3 million), Lee Yoo-mi (6.3 million)"
@@ -306,7 +306,7 @@ def coordinated(token: Token, step: int, context=()) -> list[Token]:
             if close is not None:
                 i = close + 1
                 continue
-        if step > 0 and doc[i - 1].text.lower() in COORDINATORS:
+        if step > 0 and _coordinates(doc, i - 1):
             # "and Japan's new-age musician Isao Sasaki", "M Signal and FT Island":
             # step over a description or a name of unknown kind to the next listed entity.
             skip = i
@@ -322,7 +322,7 @@ def coordinated(token: Token, step: int, context=()) -> list[Token]:
             if step > 0 and doc[j].text in ("'s", "'") and j - 1 != token.i:
                 break  # "A's 'X' and B's 'Y'": Y has an owner of its own
             between = doc[min(i, found[-1].i if found else token.i) + 1:max(i, found[-1].i if found else token.i)]
-            if not any(b.text.lower() in COORDINATORS or _but_also(doc, b.i) for b in between if b.text not in "()"):
+            if not any(_coordinates(doc, b.i) or _but_also(doc, b.i) for b in between if b.text not in "()"):
                 break
             after = next((a for a in doc[t.i + 1:t.i + 3] if not a.is_quote and a.text != ","), None)
             if step > 0 and after is not None and after.lower_ == "by":
@@ -332,6 +332,17 @@ def coordinated(token: Token, step: int, context=()) -> list[Token]:
             continue
         break
     return found
+
+
+def _coordinates(doc, i: int) -> bool:
+    """Does word ``i`` join listed items? "as" and "well" only inside "as
+    well as" ("credited to A as lyricist and B as composer": A's role, no list)."""
+    word = doc[i].lower_
+    if word not in COORDINATORS:
+        return False
+    if word not in ("as", "well"):
+        return True
+    return any(" ".join(t.lower_ for t in doc[k:k + 3]) == "as well as" for k in range(max(0, i - 2), i + 1))
 
 
 def _but_also(doc, i: int) -> bool:
