@@ -1668,3 +1668,25 @@ def test_a_rating_reached_after_a_rise_is_a_rating_and_the_rise_is_not(read):
     ex = read("Ratings\n\nAccording to Nielsen Korea, “Salt Road” rose by 1.1 percent to 5.2 percent. "
               "“Night Ferry” held in the 9 to 11 percent range.")
     assert {(r.series.name, str(r.value)) for r in ex.ratings} == {("Salt Road", "5.2")}
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Dayline's “North Star” swept the top spot on all six major Korean music charts.",
+     {("North Star", "major Korean music charts", 1)}),
+    ("SEOUL, May 15 -- Lumen Bay's 2004 ballad “Glass Rain” has topped music charts 6,300 days after its release.",
+     {("Glass Rain", "music charts", 1)}),
+    ("“Glass Rain” hit No. 1 on album charts in eight countries.", {("Glass Rain", "album charts", 1)}),
+])
+def test_a_rank_on_charts_no_provider_pins_down_is_an_entry(read, sentence, expected):
+    """CONVENTIONS rule 34: "topped domestic charts" gives an entry with no provider; its chart is named as the
+    text describes it, with no verb or count in the name."""
+    ex = read("Charts\n\n" + sentence)
+    assert entries(ex) == expected
+    assert not [f for f in ex.facts if f.predicate == "chartProvider"]
+
+
+def test_a_possessive_name_before_a_bare_title_at_a_sentence_start_is_its_performer(read):
+    """The NER misses an unknown name opening a sentence; "Dayline's 'North Star'" still says whose song it is,
+    and a network's possessive still names a broadcaster."""
+    assert ("North Star", "performer", "Dayline") in facts(read("News\n\nDayline's “North Star” swept the charts."))
+    assert facts(read("News\n\nMBC's “Salt Road” drew 5 percent.")) == {("Salt Road", "broadcaster", "MBC")}

@@ -66,8 +66,9 @@ def read_charts(ctx) -> None:
             targets = charts_named(ctx, clause, named_alone, in_force) if clause is not sentence else own
             # a clause of its own ("A topped X, while B ...") takes no other clause's charts
             targets = targets or (own if clause is sentence else []) or ([in_force] if in_force is not None else [])
-            if any(r.provider_free for r in ranks) and not targets:
-                targets = [Target(EntityRef(_free_chart_name(clause_text), "Chart"), None)]
+            if not targets and (any(r.provider_free for r in ranks) or UNNAMED_CHARTS.search(clause_text)):
+                # "all-kill", "topped domestic charts", "No. 1 on album charts in eight countries": no one provider
+                targets = [Target(EntityRef(_free_chart_name(clause), "Chart"), None)]
             if not targets:
                 continue
             ctx.supplied = None  # set if "the song" or "it" is named in another sentence
@@ -266,10 +267,20 @@ def _heading_kind(text: str) -> str | None:
     return None
 
 
-def _free_chart_name(text: str) -> str:
-    """The charts an all-kill is on, as the text puts it ("domestic music charts")."""
-    phrase = re.search(r"\b((?:(?!on\b|the\b|in\b|of\b)[\w-]+\s){0,3}charts?)\b", text, re.I)
-    return phrase.group(1) if phrase else "all charts"
+UNNAMED_CHARTS = re.compile(r"\bcharts\b")  # charts in the plural, in lower case: no name, and no provider pins them down
+
+
+def _free_chart_name(clause) -> str:
+    """The charts a rank with no provider is on, as the text describes them:
+    the plural "charts" with its modifiers ("all six major Korean music
+    charts": "major Korean music charts")."""
+    noun = next((t for t in clause if t.lower_ in ("charts", "chart")), None)
+    if noun is None:
+        return "all charts"
+    words = list(clause.doc[noun.left_edge.i:noun.i + 1])
+    while len(words) > 1 and (words[0].dep_ in ("det", "predet", "nummod", "poss", "case", "punct") or words[0].like_num):
+        words.pop(0)
+    return clause.doc[words[0].i:noun.i + 1].text
 
 
 def _ranked_below(ctx, index: int) -> bool:

@@ -206,7 +206,8 @@ def possessors(doc: Doc, tokens: list[Token], ents: list[Ent], heads: set[int]) 
             continue  # first: a head's children are many on a long parse
         # "Trina's fourth album"; "Hanbyul's new single 'Lamp'", where the parse hangs the noun on the title
         record = token.head.lower_ in music or any(c.dep_ in ("compound", "amod") and c.lower_ in music
-                                                   for c in token.head.children)
+                                                   for c in token.head.children) \
+            or token.head.ent_type_ in ("TITLE", "Song", "Album")  # "Dayline's 'North Star'"
         if not record or taken[token.idx] or token.i in heads \
                 or not _name_shaped(token) or token.lower_ in skip or token.ent_type_ in ("GPE", "Place"):
             continue  # "Korea's first album": a country's (the NER's LOC is too often a band)
