@@ -577,3 +577,18 @@ def test_a_number_after_a_song_noun_is_a_rank_and_a_title_may_follow_its_verb(re
     names = {m.ref.name: m.ref.cls for m in ex.mentions}
     assert not any(name.startswith("34") for name in names)
     assert names.get("Glass Rain") in ("Song", "Album")  # a work, whichever the verb suggests
+
+
+def test_a_quote_glued_to_the_next_word_still_closes_a_title(read):
+    """'"Room", "Lock",Early Evening" and' typed in a hurry: the title is "Lock", not 'Lock",Early'."""
+    ex = read("News\n\nThe new album contains six tracks, including “Room”, “Lock”,초저녁 (Early evening)” and “Good night”.")
+    names = {m.ref.name for m in ex.mentions}
+    assert "Lock" in names and not any('"' in name for name in names)
+
+
+def test_an_ellipsis_inside_a_quoted_title_ends_no_sentence(read, nlp):
+    """Inside a quotation an ellipsis is part of the title; outside one it may end a sentence."""
+    from tests.test_relations import facts
+    assert facts(read("News\n\nFans loved it. “Wait... Come Back” was composed by Kim Ara.")) == \
+        {("Wait... Come Back", "composer", "Kim Ara")}
+    assert [s.text for s in nlp("He paused... Then he left.").sents] == ["He paused...", "Then he left."]

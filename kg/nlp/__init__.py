@@ -28,6 +28,7 @@ import spacy
 from spacy.attrs import LOWER, ORTH
 from spacy.language import Language
 from spacy.tokens import Doc
+from spacy.util import compile_infix_regex
 from thinc.api import use_ops
 
 from ..data import rows
@@ -122,6 +123,9 @@ def load_pipeline(models: Models | str | None = None) -> Language:
         ruler.add_patterns(rules)
         patterns.extend(rules)
     _split_trailing_periods(nlp, patterns)
+    # A quotation mark glued to the next word closes what it follows ('"Lock",Room' typed in a hurry):
+    # its own token, so that the quoted title is a span of whole tokens.
+    nlp.tokenizer.infix_finditer = compile_infix_regex([*nlp.Defaults.infixes, r'(?<=\w)"(?=\S)']).finditer
     nlp.add_pipe("kg_titles", after="ner")
     if models.ner is not None:
         nlp.add_pipe("kg_span_model", after="kg_titles", config={"path": models.ner, "labels": list(SPAN_MODEL_LABELS)})

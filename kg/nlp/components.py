@@ -53,6 +53,8 @@ def sentences(doc: Doc) -> Doc:
     for i, word in enumerate(words):
         if i == 0 or "\n" in words[i - 1] or space[i - 1]:
             starts.append(1)
+        elif words[i - 1] in ELLIPSES and _inside_quotes(words, spaced, i - 1):
+            starts.append(-1)  # 'called "Even if I was alive... Even if I was dead..."': one title
         elif words[i - 1] in SENTENCE_END or (words[i - 1] in QUOTES and i >= 2 and words[i - 2] in SENTENCE_END
                                               and not spaced[i - 2]):
             # a sentence may end inside its quotation: 'followed by "Flower Road." "Love Scenario" ...'
@@ -65,6 +67,20 @@ def sentences(doc: Doc) -> Doc:
     if starts:
         doc.from_array([SENT_START], numpy.array(starts, dtype="int64").astype("uint64"))
     return doc
+
+
+ELLIPSES = {"...", ".."}
+
+
+def _inside_quotes(words: list[str], spaced: list[bool], i: int) -> bool:
+    """Is the ellipsis at ``i`` inside a quotation on its line: a quote
+    mark opened before it (after a space) and one closing soon after it?"""
+    before = next((k for k in range(i - 1, max(-1, i - 25), -1) if words[k] in QUOTES or "\n" in words[k]
+                   or words[k] in SENTENCE_END), None)
+    if before is None or words[before] not in QUOTES or before and not spaced[before - 1]:
+        return False
+    return any(words[k] == words[before] for k in range(i + 1, min(len(words), i + 16))
+               if not any("\n" in w for w in words[i + 1:k]))
 
 
 @lru_cache(maxsize=None)
