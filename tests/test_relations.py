@@ -1690,3 +1690,16 @@ def test_a_possessive_name_before_a_bare_title_at_a_sentence_start_is_its_perfor
     and a network's possessive still names a broadcaster."""
     assert ("North Star", "performer", "Dayline") in facts(read("News\n\nDayline's “North Star” swept the charts."))
     assert facts(read("News\n\nMBC's “Salt Road” drew 5 percent.")) == {("Salt Road", "broadcaster", "MBC")}
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("The cast of “Salt Road” includes Kim Ara, Lee Dan and Park Do-hyun.",
+     {("Salt Road", "castMember", "Kim Ara"), ("Salt Road", "castMember", "Lee Dan"), ("Salt Road", "castMember", "Park Do-hyun")}),
+    ("Kim Ara takes on the role of Yoon Mi-rae in “Salt Road.”", {("Salt Road", "castMember", "Kim Ara")}),
+    ("Kim Ara portrays a young detective in “Salt Road.”", {("Salt Road", "castMember", "Kim Ara")}),
+    ("Kim Ara plays Yoon Mi-rae in “Salt Road.”", {("Salt Road", "castMember", "Kim Ara")}),
+    # what a musician plays on a show is no part in it
+    ("Kim Ara played a song in “Music Bank” on Friday.", set()),
+])
+def test_a_part_played_in_a_work_and_a_cast_that_includes_actors(read, sentence, expected):
+    assert {f for f in facts(read("News\n\n" + sentence)) if f[1] == "castMember"} == expected
