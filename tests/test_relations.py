@@ -1703,3 +1703,13 @@ def test_a_possessive_name_before_a_bare_title_at_a_sentence_start_is_its_perfor
 ])
 def test_a_part_played_in_a_work_and_a_cast_that_includes_actors(read, sentence, expected):
     assert {f for f in facts(read("News\n\n" + sentence)) if f[1] == "castMember"} == expected
+
+
+def test_the_nth_track_on_an_album_is_its_track_number(read):
+    """"X is the third track on the album": inAlbum and trackNumber 3, the album from the sentence before;
+    "the fourth single and sixth track" is track 6, and "the first single from" numbers no track."""
+    found = facts(read("News\n\nKim Ara released her album “Tidal” on Monday. “Glass Rain” is the third track on the album. "
+                       "“Salt Air” is the fourth and final single and sixth track from the album. "
+                       "“Night Ferry” is the first single from her album “Tidal”."))
+    assert {f for f in found if f[1] == "trackNumber"} == {("Glass Rain", "trackNumber", "3"), ("Salt Air", "trackNumber", "6")}
+    assert {("Glass Rain", "inAlbum", "Tidal"), ("Night Ferry", "inAlbum", "Tidal")} <= found
