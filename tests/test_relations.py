@@ -1713,3 +1713,21 @@ def test_the_nth_track_on_an_album_is_its_track_number(read):
                        "“Night Ferry” is the first single from her album “Tidal”."))
     assert {f for f in found if f[1] == "trackNumber"} == {("Glass Rain", "trackNumber", "3"), ("Salt Air", "trackNumber", "6")}
     assert {("Glass Rain", "inAlbum", "Tidal"), ("Night Ferry", "inAlbum", "Tidal")} <= found
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Lumen Bay members Sera and Yuna appeared on the show.",
+     {("Sera", "memberOf", "Lumen Bay"), ("Yuna", "memberOf", "Lumen Bay")}),
+    ("Fans of Lumen Bay members Sera and Yuna cheered.",
+     {("Sera", "memberOf", "Lumen Bay"), ("Yuna", "memberOf", "Lumen Bay")}),
+    ("She co-wrote it with The Paper Men members Tom Arlo and Jim Holt.",
+     {("Tom Arlo", "memberOf", "The Paper Men"), ("Jim Holt", "memberOf", "The Paper Men")}),
+    ("The seven members of Nova Ring are Jae-min, Tae-oh, Ha-jun, Min-ho, Joon, Sol and Woo.",
+     {(name, "memberOf", "Nova Ring") for name in ("Jae-min", "Tae-oh", "Ha-jun", "Min-ho", "Joon", "Sol", "Woo")}),
+    # a show's "members" are its cast, named in full
+    ("The members of Weekend Quest are Yoo Dae-sung and Park Min-soo.", set()),
+])
+def test_a_group_named_before_its_members(read, sentence, expected):
+    """"G members A and B", "the members of G are A, B, ...": G is the members' group, whether or not the NER
+    knows it ("Fans" opening the sentence is no part of its name; "The" before a name is)."""
+    assert {f for f in facts(read("News\n\n" + sentence)) if f[1] == "memberOf"} == expected

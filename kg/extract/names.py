@@ -103,11 +103,15 @@ def group_members(doc: Doc, tokens: list[Token], words: list[str], ents: list[En
                     and not tokens[token.i - 1].is_stop:  # "Nova Ring consists of A, B" (not "Its members are")
                 mark(_name_start(tokens, words, token.i - 1, taken, skip, 4, NAME_SMALL_WORDS), "MusicGroup",
                      tokens[token.i - 1].idx + len(tokens[token.i - 1]))
-            if word == "member" and starts and token.i > 0 and name_at(token.i - 1, linked=True) \
+            if word in ("member", "members") and starts and token.i > 0 and name_at(token.i - 1, linked=True) \
                     and tokens[token.i - 1].text not in MEMBER_ADJECTIVES:
-                # "Lumiere member Eun-bi", "Former Pinklight member Cha Yu-na": the words before are the group
+                # "Lumiere member Eun-bi", "Former Pinklight member Cha Yu-na", "Lumen Bay members Sera and Yuna":
+                # the words before are the group
                 first = _name_start(tokens, words, token.i - 1, taken, skip, 4, NAME_SMALL_WORDS)
-                while first < token.i - 1 and tokens[first].text in MEMBER_ADJECTIVES:
+                named = named_ends.get(tokens[token.i - 1].idx + len(tokens[token.i - 1]))
+                # "The Korean member", "Former Pinklight member": which member; "The Invisible Men members": the name's "The"
+                while first < token.i - 1 and tokens[first].text in MEMBER_ADJECTIVES \
+                        and (tokens[first].text != "The" or tokens[first + 1].text in MEMBER_ADJECTIVES):
                     first += 1
                 mark(first, "MusicGroup", tokens[token.i - 1].idx + len(tokens[token.i - 1]))
         elif token.text in ("'s", "'") and token.i > 0 and token.i + 1 < len(tokens) and token.idx in named_ends \
@@ -165,7 +169,12 @@ def group_members(doc: Doc, tokens: list[Token], words: list[str], ents: list[En
             listed = run + 1 < len(tokens) and words[run] == "and" and tokens[run + 1].idx in people
             # after a person's name or one member's noun ("J-Ray of Nova Ring", "the main vocalist of Nova Ring"; not
             # "seven members of Infinite Challenge", a show's)
-            if (before.idx + len(before) in people_ends or before.lower_ in member_nouns() and not before.lower_.endswith("s")) \
+            # "the seven members of Nova Ring are A, B, ...": the members' group, named before its members
+            # (stage names: a show's "members" are its cast, listed by full names: "the members of Infinite Challenge are Yoo Jae-suk and")
+            members_follow = before.lower_ == "members" and run + 1 < len(tokens) and words[run] in ("are", "were", "include", "included", ":") \
+                and (" " not in text_of(doc)[tokens[run + 1].idx:people.get(tokens[run + 1].idx, 0)] if tokens[run + 1].idx in people
+                     else name_at(run + 1) and not (run + 2 < len(tokens) and tokens[run + 2].is_title))
+            if (before.idx + len(before) in people_ends or before.lower_ in member_nouns() and (not before.lower_.endswith("s") or members_follow)) \
                     and run > i and tokens[i].ent_type_ not in PLACES \
                     and (name_ends(tokens, run) or listed) and not _organization(words[i:run]):
                 mark(i, "MusicGroup", tokens[run - 1].idx + len(tokens[run - 1]))  # "J-Ray of Nova Ring", "Ana from Dayline"
