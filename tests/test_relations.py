@@ -1731,3 +1731,13 @@ def test_a_group_named_before_its_members(read, sentence, expected):
     """"G members A and B", "the members of G are A, B, ...": G is the members' group, whether or not the NER
     knows it ("Fans" opening the sentence is no part of its name; "The" before a name is)."""
     assert {f for f in facts(read("News\n\n" + sentence)) if f[1] == "memberOf"} == expected
+
+
+def test_a_featured_guest_is_not_whose_album_her_means(read):
+    """"recorded by A, featuring B, for her album X": her is A; a guest named alone before "his" is still meant."""
+    found = facts(read("News\n\n“Glass Rain” is a song recorded by singer Kim Ara, featuring rapper Jay Dan, "
+                       "for her sixth studio album, Tidal."))
+    assert {("Tidal", "performer", "Kim Ara"), ("Glass Rain", "inAlbum", "Tidal")} <= found
+    assert ("Tidal", "performer", "Jay Dan") not in found
+    found = facts(read("News\n\nThe single features rapper Jay Dan. It is a track from his mixtape “Night Bus”."))
+    assert ("Night Bus", "performer", "Jay Dan") in found

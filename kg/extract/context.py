@@ -30,6 +30,11 @@ HEDGES = _any_word(lexicon()["hedge_words"])
 
 
 INSTRUMENTAL = _any_word(lexicon()["instrumental_words"])
+def _featuring_words() -> frozenset:
+    from .rules import macros  # the @FEATURING words of the relation patterns
+    return frozenset(macros()["FEATURING"])
+
+
 LIST_ITEM = re.compile(r"(?m)^[ \t]*\d{1,3}[.)][ \t]+\S")  # "4. Tale of the Nine Tailed": an item that heads what follows
 
 
@@ -72,6 +77,10 @@ class Context:
         # person, never what "the drama" or an unnamed role points back to
         self.asides = {ent.start for (before, person), (token, ent) in zip(self.mention_tokens, self.mention_tokens[1:])
                        if before.i == token.i - 2 and doc[token.i - 1].text == "(" and self.class_of(person) in ("Person", "PERSON")}
+        # Artists a work features ("featuring rapper Q-Tip"): a guest, not whom "her album" later in the sentence means
+        featuring = _featuring_words()
+        self.featured = {ent.start for token, ent in self.mention_tokens
+                         if token.head.lower_ in featuring or token.dep_ == "conj" and token.head.head.lower_ in featuring}
         # Credits for every track of an album ("wrote all of the songs on the album"): (album, property, person, evidence)
         self.track_credits: list[tuple] = []
         self._item_starts = [m.start() for m in LIST_ITEM.finditer(article.text)]
@@ -240,6 +249,12 @@ class Context:
                     and ent.start not in self.asides:
                 if best is None or ent.start > best.start:
                     best = ent
+        if best is not None and best.start in self.featured:
+            # "recorded by A, featuring B, for her album": A, named earlier in the sentence
+            start = self.sentence_of(token.i).start_char
+            leads = [e for e in self.by_start.values() if start <= e.start < best.start and e.start not in self.featured
+                     and self.class_of(e) in accepted and e.name not in self.characters and e.start not in self.asides]
+            best = max(leads, key=lambda e: e.start) if leads else best
         if subject and best is not None:
             subjects = [ent for tok, ent in self.mention_tokens
                         if tok.idx < token.idx and tok.dep_ in ("nsubj", "nsubjpass") and self.class_of(ent) in accepted
