@@ -592,3 +592,8 @@ def test_an_ellipsis_inside_a_quoted_title_ends_no_sentence(read, nlp):
     assert facts(read("News\n\nFans loved it. “Wait... Come Back” was composed by Kim Ara.")) == \
         {("Wait... Come Back", "composer", "Kim Ara")}
     assert [s.text for s in nlp("He paused... Then he left.").sents] == ["He paused...", "Then he left."]
+
+
+def test_a_musicians_role_word_marks_the_name_after_it_a_person(read):
+    names = {m.ref.name: m.ref.cls for m in read("News\n\nThe band added guitarist Jimbo and drummer Taeko last year.").mentions}
+    assert names.get("Jimbo") == "Person" and names.get("Taeko") == "Person"

@@ -1741,3 +1741,12 @@ def test_a_featured_guest_is_not_whose_album_her_means(read):
     assert ("Tidal", "performer", "Jay Dan") not in found
     found = facts(read("News\n\nThe single features rapper Jay Dan. It is a track from his mixtape “Night Bus”."))
     assert ("Night Bus", "performer", "Jay Dan") in found
+
+
+def test_a_film_that_hit_theaters_and_a_show_that_kicked_off(read):
+    from datetime import date
+    found = facts(read("News\n\nThe film “Paper Harbor” hit theaters on January 25. “Salt Road,” which kicked off on "
+                       "February 27, airs every Monday. “Glass Rain” hit No. 1 on the Melon chart on March 1.",
+                       published=date(2023, 3, 2)))
+    assert {f for f in found if f[1] == "releaseDate"} == {("Paper Harbor", "releaseDate", "2023-01-25"),
+                                                          ("Salt Road", "releaseDate", "2023-02-27")}
