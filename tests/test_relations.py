@@ -1750,3 +1750,15 @@ def test_a_film_that_hit_theaters_and_a_show_that_kicked_off(read):
                        published=date(2023, 3, 2)))
     assert {f for f in found if f[1] == "releaseDate"} == {("Paper Harbor", "releaseDate", "2023-01-25"),
                                                           ("Salt Road", "releaseDate", "2023-02-27")}
+
+
+def test_a_numbered_list_of_albums_under_a_chart_sentence(read):
+    """"6. Cravity - 'X' - 14,283": the item's number is no sentence of its own, so the item ranks on the chart
+    in force; the sentence that set the chart says the list ranks albums, which outweighs a weaker vote for a
+    song; a heading that opens another ranking ends the chart in force."""
+    ex = read("Albums\n\nHere are the best-selling albums based on Hanteo Chart's weekly album chart:\n\n"
+              "1. Nova Ring - “Tidewater” - 241,479 copies\n2. Dayline - “Salt Night” - 93,646\n\n"
+              "Japan's best-selling singles\n\n1. Lumen Bay - “Paper Sun” - 8,622\n")
+    assert entries(ex) == {("Tidewater", "Hanteo Chart", 1), ("Salt Night", "Hanteo Chart", 2)}
+    names = {m.ref.name: m.ref.cls for m in ex.mentions}
+    assert names["Tidewater"] == names["Salt Night"] == "Album"

@@ -47,6 +47,8 @@ def read_charts(ctx) -> None:
             # a "Download Chart" heading under a provider in force; under a brand chart, that chart stays
             provider = in_force.provider
             in_force = Target(EntityRef(f"{provider.name} {_heading_kind(text)}", "Chart"), provider, sentence)
+        elif in_force is not None and not _heading_kind(text) and _heading(text):
+            in_force = None  # "Japan's best-selling albums": another list, on no chart named so far
         if is_hedged(text):
             continue
         works_before = []
@@ -54,7 +56,9 @@ def read_charts(ctx) -> None:
         if numbered and in_force is not None and not own and not _ranked_below(ctx, index):
             # "6. Cravity - "Season 3" - 14,283" in a ranking
             pairs = _pair(ctx, sentence, text, [Rank(int(numbered.group(1)), 0, numbered.end())])
-            records.extend(_entries(ctx, index, sentence, pairs[:1], [Rank(int(numbered.group(1)), 0, 0)], [in_force]))
+            # what the list ranks, the sentence that set the chart says ("the 10 best-selling physical albums")
+            said = span_text(in_force.source) if in_force.source is not None else ""
+            records.extend(_entries(ctx, index, sentence, pairs[:1], [Rank(int(numbered.group(1)), 0, 0)], [in_force], tail=said))
             continue
         for clause, clause_text in _clauses(sentence, text):
             named = [(e.start - clause.start_char, e.end - clause.start_char) for _, e, _ in ctx.sentence_mentions(clause)]
@@ -102,8 +106,10 @@ def _entries(ctx, index, sentence, pairs, ranks, targets, work_source=None, tail
             evidence = ctx.evidence(sentence, "reader:chart-sentence", 0.8, context=[target.source, work_source])
             if target.provider is not None:
                 ctx.extraction.facts.append(Fact(target.chart, "chartProvider", target.provider, evidence))
-            if work.cls not in WORKS:  # ranked: a song, or an album on an album chart, a series on a TV list
-                ctx.ballot.vote(work.name, _entry_kind(target.chart.name) or _entry_kind(tail) or "Song", 2.0)
+            # ranked: an album on an album chart, a series on a TV list, whatever weaker evidence said; else a song
+            kind = _entry_kind(target.chart.name) or _entry_kind(tail)
+            if kind or work.cls not in WORKS:
+                ctx.ballot.vote(work.name, kind or "Song", 2.0)
             yield index, target.provider, ChartEntryFact(work, target.chart, rank.value, evidence, *dates)
 
 
@@ -257,6 +263,16 @@ def _qualifies(token) -> bool:
 
 def _work_ref(ref: EntityRef) -> EntityRef:
     return ref if ref.cls in WORKS or ref.cls == "TITLE" else EntityRef(ref.name, "Song")
+
+
+RANKING_HEADING = re.compile(rf"\b(?:{alternatives(lexicon()['ranking_heading_words']['words'])})\b", re.I)
+
+
+def _heading(text: str) -> bool:
+    """A line of its own that heads another ranking: a few words, no sentence's end, a ranking word."""
+    line = text.strip()
+    return text.endswith("\n") and "\n" not in line and 0 < len(line.split()) <= 8 and line[-1:] not in ".!?:,;\"'" \
+        and RANKING_HEADING.search(line) is not None
 
 
 def _heading_kind(text: str) -> str | None:

@@ -53,6 +53,8 @@ def sentences(doc: Doc) -> Doc:
     for i, word in enumerate(words):
         if i == 0 or "\n" in words[i - 1] or space[i - 1]:
             starts.append(1)
+        elif words[i - 1] == "." and i >= 2 and words[i - 2].isdigit() and (i == 2 or "\n" in words[i - 3] or space[i - 3]):
+            starts.append(-1)  # "6. Cravity - ...": a list item's number, not a sentence
         elif words[i - 1] in ELLIPSES and _inside_quotes(words, spaced, i - 1):
             starts.append(-1)  # 'called "Even if I was alive... Even if I was dead..."': one title
         elif words[i - 1] in SENTENCE_END or (words[i - 1] in QUOTES and i >= 2 and words[i - 2] in SENTENCE_END
