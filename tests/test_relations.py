@@ -1762,3 +1762,12 @@ def test_a_numbered_list_of_albums_under_a_chart_sentence(read):
     assert entries(ex) == {("Tidewater", "Hanteo Chart", 1), ("Salt Night", "Hanteo Chart", 2)}
     names = {m.ref.name: m.ref.cls for m in ex.mentions}
     assert names["Tidewater"] == names["Salt Night"] == "Album"
+
+
+def test_the_song_is_from_an_album(read):
+    """"The song is from the septet's new album, 'Proof'" (the song named before); "is taken from"; a place
+    or a drama a song comes from is no album."""
+    found = facts(read("News\n\nNova Ring released “Yet To Come” on Friday. The song is from the septet's new album, "
+                       "“Proof,” which landed at No. 1. “Glass Rain” is taken from Kim Ara's album “Tidal.” "
+                       "“Salt Air” comes from the drama “Salt Road.” The song is from Busan."))
+    assert {f for f in found if f[1] == "inAlbum"} == {("Yet To Come", "inAlbum", "Proof"), ("Glass Rain", "inAlbum", "Tidal")}
