@@ -1771,3 +1771,15 @@ def test_the_song_is_from_an_album(read):
                        "“Proof,” which landed at No. 1. “Glass Rain” is taken from Kim Ara's album “Tidal.” "
                        "“Salt Air” comes from the drama “Salt Road.” The song is from Busan."))
     assert {f for f in found if f[1] == "inAlbum"} == {("Yet To Come", "inAlbum", "Proof"), ("Glass Rain", "inAlbum", "Tidal")}
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("The drama “Salt Road” is slated to premiere in early 2023.", {("Salt Road", "releaseDate", "2023")}),
+    ("“Salt Road” is slated for a late 2023 premiere on tvN.", {("Salt Road", "releaseDate", "2023")}),
+    ("The film “Paper Harbor” is set for a 2024 release.", {("Paper Harbor", "releaseDate", "2024")}),
+    # a release put off is no release date
+    ("“Salt Air” was delayed and pushed back to a 2010 release.", set()),
+])
+def test_a_release_planned_for_part_of_a_year_is_that_year(read, sentence, expected):
+    """CONVENTIONS rule 26: "premieres in early 2027" -> "2027"; so is "set for a 2024 release"."""
+    assert {f for f in facts(read("News\n\n" + sentence)) if f[1] == "releaseDate"} == expected

@@ -26,6 +26,7 @@ DATE_FORMS = [
     re.compile(rf"\b{_DAY}\s+{_MONTH}\b", re.I),
     re.compile(rf"\bthe\s+{_DAY}\b(?!\s+(?:episode|place|spot|week|album|anniversary|century))", re.I),
     re.compile(rf"(?:\bin|\bof|\bsince)\s+{_YEAR}\b", re.I),
+    re.compile(rf"\b(?:early|mid|late)[\s-]+{_YEAR}\b", re.I),  # "premieres in early 2027": the year (CONVENTIONS rule 26)
 ]
 SAME_YEAR = re.compile(r"\bof the same year\b|\bthat year\b|\bthe same year\b", re.I)
 
