@@ -1783,3 +1783,16 @@ def test_the_song_is_from_an_album(read):
 def test_a_release_planned_for_part_of_a_year_is_that_year(read, sentence, expected):
     """CONVENTIONS rule 26: "premieres in early 2027" -> "2027"; so is "set for a 2024 release"."""
     assert {f for f in facts(read("News\n\n" + sentence)) if f[1] == "releaseDate"} == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Kim Ara is starring in “Dinner Mate” as Lee Dan's ex-girlfriend.",
+     {("Dinner Mate", "castMember", "Kim Ara"), ("Dinner Mate", "castMember", "Lee Dan")}),
+    ("Kim Ara plays Lee Dan's love interest in “Salt Road.”",
+     {("Salt Road", "castMember", "Kim Ara"), ("Salt Road", "castMember", "Lee Dan")}),
+])
+def test_a_part_described_by_another_actor_puts_both_in_the_cast(read, sentence, expected):
+    """"as Lee Dan's ex-girlfriend": casting news names a part by the actor of the part it belongs to; that
+    actor is no character."""
+    ex = read("News\n\n" + sentence)
+    assert {f for f in facts(ex) if f[1] == "castMember"} == expected
