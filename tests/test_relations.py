@@ -1796,3 +1796,13 @@ def test_a_part_described_by_another_actor_puts_both_in_the_cast(read, sentence,
     actor is no character."""
     ex = read("News\n\n" + sentence)
     assert {f for f in facts(ex) if f[1] == "castMember"} == expected
+
+
+@pytest.mark.parametrize("text", [
+    "The drama “Salt Road” premieres on the 9th. On its OST, Kim Ara sang the title song “Glass Rain.”",
+    "The drama “Salt Road” premieres on the 9th. For the OST, Kim Ara sang the theme song “Glass Rain.”",
+])
+def test_a_song_sung_on_the_series_ost_named_before(read, text):
+    """"On its OST" / "for the OST": the series the sentence before named; "the OST" names no series of its
+    own, so it no longer hides the one the article is about from a rule that leaves the series unnamed."""
+    assert {("Glass Rain", "soundtrackOf", "Salt Road"), ("Glass Rain", "performer", "Kim Ara")} <= facts(read("News\n\n" + text))

@@ -240,9 +240,10 @@ def _implied(ctx: Context, binding: Binding, sentence, role: str) -> list[Entity
             return after[:1]
     for token in sentence:
         kinds = NOMINAL_NOUNS.get(token.text.lower())
-        if kinds and token.i > 0 and token.doc[token.i - 1].text.lower() in {"the", "this", "that"}:
-            wanted = tuple(k for k in kinds if k in accepted)
-            ref = ctx.antecedent(token, wanted) if wanted else None
+        wanted = tuple(k for k in kinds or () if k in accepted)
+        # "the drama" names the series the role wants; "the OST" names no series, so says nothing of which
+        if wanted and token.i > 0 and token.doc[token.i - 1].text.lower() in {"the", "this", "that"}:
+            ref = ctx.antecedent(token, wanted)
             return [ref] if ref else []
     ref = ctx.antecedent(binding.span[0], accepted)  # named before the words that point back, not after them
     if ref is None:  # 'In "Blue Harbor," A plays a detective': a title of the sentence no rule has decided yet
