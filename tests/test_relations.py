@@ -1806,3 +1806,9 @@ def test_a_song_sung_on_the_series_ost_named_before(read, text):
     """"On its OST" / "for the OST": the series the sentence before named; "the OST" names no series of its
     own, so it no longer hides the one the article is about from a rule that leaves the series unnamed."""
     assert {("Glass Rain", "soundtrackOf", "Salt Road"), ("Glass Rain", "performer", "Kim Ara")} <= facts(read("News\n\n" + text))
+
+
+def test_which_member_words_are_one_list_for_names_and_rules(read):
+    """"Dayline's eldest member, Sera": the words that say which member are the @WHICH_MEMBER macro, read by
+    the rule and by the name finder alike (the finder had no "eldest")."""
+    assert ("Sera", "memberOf", "Dayline") in facts(read("News\n\nDayline's eldest member, Sera, turned 30."))

@@ -60,6 +60,13 @@ def title_cue_words(sides: tuple[str, ...] = ("before",)) -> frozenset:
 
 
 @lru_cache(maxsize=None)
+def which_member_words() -> frozenset:
+    """Words between a group's possessive and a member noun that say which
+    member ("youngest", "main"): the pattern macro @WHICH_MEMBER."""
+    return frozenset(document("pattern_macros.json")["WHICH_MEMBER"])
+
+
+@lru_cache(maxsize=None)
 def member_nouns() -> frozenset:
     """The words for a group's member ("leader", "vocalist"): the pattern
     macro @MEMBER_NOUNS, which the name finders read as well."""

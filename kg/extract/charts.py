@@ -22,6 +22,7 @@ from ..data import alternatives, lexicon
 from ..records import ChartEntryFact, EntityRef, Fact
 from .chart_targets import CHART_WORDS, PROVIDERS, Target, charts_named
 from .context import is_hedged
+from .lists import ITEM_NUMBER
 from .spans import QUOTED_SPEECH, RECORDINGS as WORKS, span_text
 from .ranks import Rank, ranks_in
 from .rules import coordinated
@@ -31,7 +32,7 @@ CLAUSE_BREAK = re.compile(r",\s*(?:while|whereas|but|and)\s+|;\s+|\s+while\s+|\s
 NOMINAL_ENTRY = re.compile(r"\b(?:it|its|the\s+(?:song|single|track|album|ep|record|title\s+track))\b", re.I)
 FOLLOWED = re.compile(r"\b(?:followed by|trailed by)\b", re.I)
 RESPECTIVELY = re.compile(r"\brespectively\b", re.I)
-NUMBERED = re.compile(r"\s*(\d{1,3})(?:[.):]|\s+[-–—])\s+(?=\S)")  # "6. ", "6) ", "6 – "
+NUMBERED = re.compile(rf"\s*{ITEM_NUMBER}\s+(?=\S)")  # a ranking's line: "6. Cravity - ..."
 
 
 def read_charts(ctx) -> None:

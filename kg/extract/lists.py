@@ -21,7 +21,8 @@ from .described import lookup, work_nouns
 from .spans import TYPED, WORKS, span_text
 from .ballot import weights
 
-LINE = re.compile(r"(?m)^[ \t]*(\d{1,2})(?:[.):]|[ \t]+[-–—])[ \t]+(\S[^\n]*?)[ \t]*$")  # "1.", "1)", "1 –"
+ITEM_NUMBER = r"(\d{1,3})(?:[.):]|[ \t]+[-–—])"  # a list item's number: "1.", "1)", "1:", "1 –"
+LINE = re.compile(rf"(?m)^[ \t]*{ITEM_NUMBER}[ \t]+(\S[^\n]*?)[ \t]*$")
 SEPARATOR = re.compile(r"\s+[-–—]\s+")
 BY = re.compile(r"\s+by\s+")  # a numbered line "The Dream Chapter: STAR by TXT"
 ARTISTS = re.compile(r"\s+(?:x|X|×|&|and|with|feat\.?|ft\.?|featuring)\s+|\s*,\s*")

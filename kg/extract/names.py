@@ -9,7 +9,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Token
 
-from ..data import lexicon, member_nouns, title_cue_words
+from ..data import lexicon, member_nouns, title_cue_words, which_member_words
 from ..nlp import text_of
 from .spans import Ent
 
@@ -48,7 +48,7 @@ def group_members(doc: Doc, tokens: list[Token], words: list[str], ents: list[En
 
     def member_after(i: int) -> bool:
         """A member noun, after words that say which member, then a name: "member Hwanhee", "youngest member, Sera"."""
-        while i < len(tokens) and words[i] in WHICH_MEMBER:
+        while i < len(tokens) and words[i] in which_member_words():
             i += 1
         if i >= len(tokens) or words[i] not in member_nouns():
             return False
@@ -206,7 +206,6 @@ def group_members(doc: Doc, tokens: list[Token], words: list[str], ents: list[En
 
 PLACES = {"GPE", "LOC", "NORP", "FAC", "Place"}
 MEMBER_ADJECTIVES = frozenset(lexicon()["member_adjectives"]["words"])  # which member, not whose ("Former")
-WHICH_MEMBER = frozenset(w.lower() for w in MEMBER_ADJECTIVES) | {"main", "lead", "sub"}  # "youngest member", "main vocalist"
 TITLE_LINKS = {"the", "of", "a", "an", "to", "in", "on"}  # small words inside a title ("Face the Sun"), not between names
 NAME_SMALL_WORDS = {"to", "the", "of", "and", "&", "in", "on", "a"}
 
