@@ -1812,3 +1812,15 @@ def test_which_member_words_are_one_list_for_names_and_rules(read):
     """"Dayline's eldest member, Sera": the words that say which member are the @WHICH_MEMBER macro, read by
     the rule and by the name finder alike (the finder had no "eldest")."""
     assert ("Sera", "memberOf", "Dayline") in facts(read("News\n\nDayline's eldest member, Sera, turned 30."))
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("“Glass Rain” climbs 12-8 on the Pop Airplay chart.", {("Glass Rain", "Pop Airplay", 8)}),
+    ("“Glass Rain” charted at No. 2 in Japan, No. 4 in Australia and No. 9 in Canada.",
+     {("Glass Rain", "charts", 2), ("Glass Rain", "charts", 4), ("Glass Rain", "charts", 9)}),
+    ("“Glass Rain” and “Salt Air” were hits, charting within the top-ten of over ten countries.", set()),
+])
+def test_chart_beat_moves_and_ranks_charted_with_no_chart_named(read, sentence, expected):
+    """"climbs 12-8": the rank it ends at; "charted at No. 2 in Japan": an entry with no provider (CONVENTIONS
+    rule 34); "the top-ten" is no first place."""
+    assert entries(read("Charts\n\n" + sentence)) == expected

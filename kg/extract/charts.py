@@ -73,7 +73,8 @@ def read_charts(ctx) -> None:
             targets = targets or (own if clause is sentence else []) or ([in_force] if in_force is not None else [])
             if not targets and (any(r.provider_free for r in ranks) or UNNAMED_CHARTS.search(clause_text)):
                 # "all-kill", "topped domestic charts", "No. 1 on album charts in eight countries": no one provider
-                targets = [Target(EntityRef(_free_chart_name(clause), "Chart"), None)]
+                unnamed = "all charts" if any(r.provider_free for r in ranks) else "charts"
+                targets = [Target(EntityRef(_free_chart_name(clause, unnamed), "Chart"), None)]
             if not targets:
                 continue
             ctx.supplied = None  # set if "the song" or "it" is named in another sentence
@@ -284,16 +285,18 @@ def _heading_kind(text: str) -> str | None:
     return None
 
 
-UNNAMED_CHARTS = re.compile(r"\bcharts\b")  # charts in the plural, in lower case: no name, and no provider pins them down
+# charts in the plural, in lower case ("topped music charts"), or a verb of charting ("charted at No. 2 in
+# Japan"): no name, and no provider pins them down
+UNNAMED_CHARTS = re.compile(r"\bcharts\b|\bchart(?:ed|ing)\b")
 
 
-def _free_chart_name(clause) -> str:
+def _free_chart_name(clause, unnamed: str) -> str:
     """The charts a rank with no provider is on, as the text describes them:
     the plural "charts" with its modifiers ("all six major Korean music
-    charts": "major Korean music charts")."""
+    charts": "major Korean music charts"); ``unnamed`` if it names none."""
     noun = next((t for t in clause if t.lower_ in ("charts", "chart")), None)
     if noun is None:
-        return "all charts"
+        return unnamed
     words = list(clause.doc[noun.left_edge.i:noun.i + 1])
     while len(words) > 1 and (words[0].dep_ in ("det", "predet", "nummod", "poss", "case", "punct") or words[0].like_num):
         words.pop(0)

@@ -32,7 +32,7 @@ def _patterns() -> tuple:
     number = re.compile(rf"(?:\bno\.?\s?|#\s?|\bnumber\s+)(?P<num>\d{{1,3}}|{numbers})\b", re.I)
     verbs, places = alternatives(words["rank_verbs"]), alternatives(words["place_words"])
     # "ranked 50": a bare number after a rank verb; an ordinal after one still needs a place word after it
-    after_verb = re.compile(rf"\b(?:{verbs})\s+(?:(?:in|at|to)\s+)?(?P<num>\d{{1,3}})\b(?![.,]\d)(?!\s*(?:%|percent|copies|million|thousand|weeks?|days?|points?|countries|spots?|places|times|[ap]\.?m\b))", re.I)
+    after_verb = re.compile(rf"\b(?:{verbs})\s+(?:(?:in|at|to)\s+)?(?P<num>\d{{1,3}})\b(?![.,-]\d)(?!\s*(?:%|percent|copies|million|thousand|weeks?|days?|points?|countries|spots?|places|times|[ap]\.?m\b))", re.I)
     plain = rf"(?:{ordinals}|\d{{1,3}}(?:st|nd|rd|th))"
     # "third place", "second on", and "the second and third spots": an ordinal listed before one with a place word
     before_place = re.compile(rf"\b{ordinal}(?=\s*(?:,|\.|;|$|(?:{places})\b|,?\s+(?:and|or)\s+{plain}\s+(?:{places})\b))", re.I)
@@ -40,8 +40,10 @@ def _patterns() -> tuple:
     span = re.compile(rf"\b(?P<low>{plain})\s+(?:to|through)\s+(?P<high>{plain})\b", re.I)
     chained = re.compile(rf"^\s*(?:,\s*|\s+)(?:and\s+|or\s+)?{ordinal}\b", re.I)
     top = re.compile(r"\b(?:" + alternatives(words["top_phrases"])
-                     + r")(?!\s+(?:\d|(?:" + "|".join(words["not_a_rank_after_top"]) + r")\b))", re.I)
-    return number, after_verb, before_place, chained, top, span
+                     + r")(?![\s-]+(?:\d|(?:" + "|".join(words["not_a_rank_after_top"]) + r")\b))", re.I)  # not "the top-ten"
+    # "climbs 12-8", "falls 3-5": the chart-beat shorthand of a move, the rank is where it ends
+    moved = re.compile(rf"\b(?:{alternatives(words['movement_verbs'])})\s+\d{{1,3}}-(?P<num>\d{{1,3}})\b", re.I)
+    return number, after_verb, before_place, chained, top, span, moved
 
 
 def _value(text: str) -> int | None:
@@ -76,7 +78,7 @@ def _a_day(text: str, start: int) -> bool:
 
 def ranks_in(text: str) -> list[Rank]:
     """The ranks a clause states, left to right, without overlaps."""
-    number, after_verb, before_place, chained, top, span = _patterns()
+    number, after_verb, before_place, chained, top, span, moved = _patterns()
     found: list[Rank] = []
     for match in span.finditer(text):
         low, high = _value(match.group("low")), _value(match.group("high"))
@@ -89,9 +91,9 @@ def ranks_in(text: str) -> list[Rank]:
         if value and not any(r.start < end and start < r.end for r in found):
             found.append(Rank(value, start, end, free))
 
-    for pattern in (number, after_verb):
+    for pattern in (number, after_verb, moved):
         for match in pattern.finditer(text):
-            add(_value(match.group("num")), match.start("num") if pattern is after_verb else match.start(), match.end())
+            add(_value(match.group("num")), match.start() if pattern is number else match.start("num"), match.end())
     for match in before_place.finditer(text):
         if not _a_day(text, match.start("ord")):
             add(_value(match.group("ord")), match.start("ord"), match.end("ord"))
