@@ -1824,3 +1824,14 @@ def test_chart_beat_moves_and_ranks_charted_with_no_chart_named(read, sentence, 
     """"climbs 12-8": the rank it ends at; "charted at No. 2 in Japan": an entry with no provider (CONVENTIONS
     rule 34); "the top-ten" is no first place."""
     assert entries(read("Charts\n\n" + sentence)) == expected
+
+
+def test_a_date_released_as_a_single_is_no_albums(read):
+    """"X is a track on the album Y, and was released as its second single on D": D is no date of the album
+    the parse puts nearest; "released as the album's fourth single" still dates the song."""
+    found = facts(read("News\n\nUnder the Harbor is the eleventh track on the group's fifth studio album, Salt Night, "
+                       "and was released as its second single on March 10, 1992. “Glass Rain” is the seventh track "
+                       "from the album “Tidal” and was released as the album's fourth single in November 1987."))
+    dates = {f for f in found if f[1] == "releaseDate"}
+    assert not {d for d in dates if d[0] in ("Salt Night", "Tidal")}
+    assert ("Glass Rain", "releaseDate", "1987-11") in dates

@@ -9,7 +9,7 @@ import re
 from ..data import lexicon
 from ..records import EntityRef, Fact, Value
 from .context import Context
-from .spans import FAMILIES, TYPED, span_text
+from .spans import FAMILIES, TYPED, WORKS, span_text
 from .refs import NOMINAL_NOUNS, PROMOTION, attached, hangs_on_noun, may_refer, member_named, refs_at, with_listed
 from .described import work_nouns
 from .rules import Binding, role_kinds
@@ -84,6 +84,8 @@ def apply_binding(ctx: Context, binding: Binding) -> None:
         if rule.makes == "releaseDate":
             if subject.cls == "TVSeries" and LATER_EPISODE.search(span_text(sentence)):
                 continue  # "episode 16 of X, which aired on February 23": the day of one episode, not the premiere
+            if _released_as_another_kind(binding, subject):
+                continue  # "X is a track on the album Y, and was released as its second single on D": a song's date
             value = _date_of(ctx, roles.get("object", [None])[0], sentence)
             if value:
                 ctx.extraction.facts.append(Fact(subject, "releaseDate", value, evidence))
@@ -352,6 +354,17 @@ def _ost_phrase(sentence, series: str) -> str:
         if form in text:
             return form.replace('"', "").replace("'", "")
     return f"{series} OST"
+
+
+def _released_as_another_kind(binding: Binding, subject: EntityRef) -> bool:
+    """Does the match say what was released ("released as its second
+    single"), a kind of work the subject is not?"""
+    nouns = work_nouns()
+    for token in binding.span:
+        if token.lower_ == "as":
+            kind = next((nouns.get(c.lower_) for c in token.children if c.dep_ == "pobj"), None)  # "as the album's fourth single"
+            return kind is not None and subject.cls in WORKS and kind != subject.cls
+    return False
 
 
 def _date_of(ctx: Context, token, sentence) -> Value | None:
