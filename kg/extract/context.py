@@ -16,6 +16,8 @@ from ..records import Article, EntityRef, Evidence, Extraction, Passage
 from .spans import FAMILIES, TYPED, WORKS, Ent, span_text
 from .titles import headlines
 from .ballot import NOT_A_WORK, Ballot, default_work, topic, weights
+from .lists import ITEM_NUMBER
+from .rules import macros
 
 
 def _any_word(words: list[str]) -> re.Pattern:
@@ -30,12 +32,8 @@ HEDGES = _any_word(lexicon()["hedge_words"])
 
 
 INSTRUMENTAL = _any_word(lexicon()["instrumental_words"])
-def _featuring_words() -> frozenset:
-    from .rules import macros  # the @FEATURING words of the relation patterns
-    return frozenset(macros()["FEATURING"])
-
-
-LIST_ITEM = re.compile(r"(?m)^[ \t]*\d{1,3}[.)][ \t]+\S")  # "4. Tale of the Nine Tailed": an item that heads what follows
+FEATURING = frozenset(macros()["FEATURING"])  # the relation patterns' @FEATURING words ("featuring", "feat.")
+LIST_ITEM = re.compile(rf"(?m)^[ \t]*{ITEM_NUMBER}[ \t]+\S")  # "4. Tale of the Nine Tailed": an item that heads what follows
 
 
 def is_hedged(text: str) -> bool:
@@ -78,9 +76,8 @@ class Context:
         self.asides = {ent.start for (before, person), (token, ent) in zip(self.mention_tokens, self.mention_tokens[1:])
                        if before.i == token.i - 2 and doc[token.i - 1].text == "(" and self.class_of(person) in ("Person", "PERSON")}
         # Artists a work features ("featuring rapper Q-Tip"): a guest, not whom "her album" later in the sentence means
-        featuring = _featuring_words()
         self.featured = {ent.start for token, ent in self.mention_tokens
-                         if token.head.lower_ in featuring or token.dep_ == "conj" and token.head.head.lower_ in featuring}
+                         if token.head.lower_ in FEATURING or token.dep_ == "conj" and token.head.head.lower_ in FEATURING}
         # Credits for every track of an album ("wrote all of the songs on the album"): (album, property, person, evidence)
         self.track_credits: list[tuple] = []
         self._item_starts = [m.start() for m in LIST_ITEM.finditer(article.text)]

@@ -108,7 +108,6 @@ def group_members(doc: Doc, tokens: list[Token], words: list[str], ents: list[En
                 # "Lumiere member Eun-bi", "Former Pinklight member Cha Yu-na", "Lumen Bay members Sera and Yuna":
                 # the words before are the group
                 first = _name_start(tokens, words, token.i - 1, taken, skip, 4, NAME_SMALL_WORDS)
-                named = named_ends.get(tokens[token.i - 1].idx + len(tokens[token.i - 1]))
                 # "The Korean member", "Former Pinklight member": which member; "The Invisible Men members": the name's "The"
                 while first < token.i - 1 and tokens[first].text in MEMBER_ADJECTIVES \
                         and (tokens[first].text != "The" or tokens[first + 1].text in MEMBER_ADJECTIVES):
