@@ -1835,3 +1835,12 @@ def test_a_date_released_as_a_single_is_no_albums(read):
     dates = {f for f in found if f[1] == "releaseDate"}
     assert not {d for d in dates if d[0] in ("Salt Night", "Tidal")}
     assert ("Glass Rain", "releaseDate", "1987-11") in dates
+
+
+def test_it_released_as_a_single_is_the_song_named_before(read):
+    """"'Night Bus' is a song ... for her album, Salt Air (2009). It was released as the album's lead single on D":
+    "it" is the song the frame says was released, not the album named last."""
+    found = facts(read("News\n\n“Night Bus” is a song recorded by singer Ann Holt for her third studio album, Salt Air "
+                       "(2009). It was released as the album's lead single on March 2, 2009."))
+    assert ("Night Bus", "releaseDate", "2009-03-02") in found
+    assert not {f for f in found if f[0] == "Salt Air" and f[2] == "2009-03-02"}

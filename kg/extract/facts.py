@@ -84,8 +84,14 @@ def apply_binding(ctx: Context, binding: Binding) -> None:
         if rule.makes == "releaseDate":
             if subject.cls == "TVSeries" and LATER_EPISODE.search(span_text(sentence)):
                 continue  # "episode 16 of X, which aired on February 23": the day of one episode, not the premiere
-            if _released_as_another_kind(binding, subject):
-                continue  # "X is a track on the album Y, and was released as its second single on D": a song's date
+            kind = _released_as(binding)
+            if kind and subject.cls in WORKS and subject.cls != kind:
+                # "X is a track on the album Y, and was released as its second single on D": a song's date; "It was
+                # released as the album's lead single": "it" is the song named before, not the album
+                named = {ent.name for _, ent in ctx.mentions_in(sentence)}
+                subject = ctx.antecedent(binding.span[0], (kind,)) if subject.name not in named else None
+                if subject is None:
+                    continue
             value = _date_of(ctx, roles.get("object", [None])[0], sentence)
             if value:
                 ctx.extraction.facts.append(Fact(subject, "releaseDate", value, evidence))
@@ -356,15 +362,14 @@ def _ost_phrase(sentence, series: str) -> str:
     return f"{series} OST"
 
 
-def _released_as_another_kind(binding: Binding, subject: EntityRef) -> bool:
-    """Does the match say what was released ("released as its second
-    single"), a kind of work the subject is not?"""
+def _released_as(binding: Binding) -> str | None:
+    """The kind of work a release frame says was released ("released as the
+    album's fourth single": Song), if it says."""
     nouns = work_nouns()
     for token in binding.span:
         if token.lower_ == "as":
-            kind = next((nouns.get(c.lower_) for c in token.children if c.dep_ == "pobj"), None)  # "as the album's fourth single"
-            return kind is not None and subject.cls in WORKS and kind != subject.cls
-    return False
+            return next((nouns.get(c.lower_) for c in token.children if c.dep_ == "pobj"), None)
+    return None
 
 
 def _date_of(ctx: Context, token, sentence) -> Value | None:
