@@ -1844,3 +1844,10 @@ def test_it_released_as_a_single_is_the_song_named_before(read):
                        "(2009). It was released as the album's lead single on March 2, 2009."))
     assert ("Night Bus", "releaseDate", "2009-03-02") in found
     assert not {f for f in found if f[0] == "Salt Air" and f[2] == "2009-03-02"}
+
+
+def test_a_rank_after_a_sentence_that_names_the_service(read):
+    """"... is enjoying a long run on Melon. The ballad now sits at No. 4": the one service the sentence before
+    named, with no chart words, is the chart of a rank stated next; "the ballad" is the song named before."""
+    assert entries(read("News\n\nKim Ara's “Glass Rain” is enjoying a long run on Melon. The ballad has stayed in the "
+                        "top 10 for 12 weeks and currently sits at No. 4.")) == {("Glass Rain", "Melon chart", 4)}

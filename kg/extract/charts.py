@@ -29,7 +29,9 @@ from .rules import coordinated
 from .values import parse_date
 
 CLAUSE_BREAK = re.compile(r",\s*(?:while|whereas|but|and)\s+|;\s+|\s+while\s+|\s+whereas\s+")
-NOMINAL_ENTRY = re.compile(r"\b(?:it|its|the\s+(?:song|single|track|album|ep|record|title\s+track))\b", re.I)
+# "it", or "the song", "the album", "the ballad": a ranked record named before (not "the OST of X", all its songs)
+RECORD_WORDS = {w: tuple(lexicon()["antecedent_words"][w]) for w in lexicon()["ranks"]["entry_nominals"]}
+NOMINAL_ENTRY = re.compile(rf"\b(?:it|its|the\s+(?:title\s+)?(?P<noun>{alternatives(RECORD_WORDS)}))\b", re.I)
 FOLLOWED = re.compile(r"\b(?:followed by|trailed by)\b", re.I)
 RESPECTIVELY = re.compile(r"\brespectively\b", re.I)
 NUMBERED = re.compile(rf"\s*{ITEM_NUMBER}\s+(?=\S)")  # a ranking's line: "6. Cravity - ..."
@@ -38,10 +40,12 @@ NUMBERED = re.compile(rf"\s*{ITEM_NUMBER}\s+(?=\S)")  # a ranking's line: "6. Cr
 def read_charts(ctx) -> None:
     named_alone = {e.name for _, e in ctx.mention_tokens if ctx.class_of(e) in PROVIDERS}
     in_force: Target | None = None
+    recent: Target | None = None  # a provider the sentence before named with no chart words ("a long run on Melon")
     records = []
     for index, (sentence, text) in enumerate(zip(ctx.sentences, ctx.sentence_texts)):
         own = charts_named(ctx, sentence, named_alone, in_force)
         chart_talk = bool(own) or bool(CHART_WORDS.search(text))
+        before, recent = recent, (_service_named(ctx, sentence) if not chart_talk else None)
         if own and chart_talk:
             in_force = replace(own[0], source=sentence)
         elif in_force is not None and in_force.provider is not None and _heading_kind(text):
@@ -66,11 +70,13 @@ def read_charts(ctx) -> None:
             # not in speech, nor in a name ("their dignity as 'Chart Topping Idols'", "the Top 100")
             ranks = [r for r in ranks_in(clause_text) if not _in_speech(clause_text, r.start)
                      and not any(a <= r.start < b for a, b in named)]
-            if not ranks or not (chart_talk or in_force is not None):
+            if not ranks or not (chart_talk or in_force is not None or before is not None):
                 continue
             targets = charts_named(ctx, clause, named_alone, in_force) if clause is not sentence else own
-            # a clause of its own ("A topped X, while B ...") takes no other clause's charts
-            targets = targets or (own if clause is sentence else []) or ([in_force] if in_force is not None else [])
+            # a clause of its own ("A topped X, while B ...") takes no other clause's charts; "... a long run on
+            # Melon. The ballad now sits at No. 4": the provider of the sentence before
+            targets = targets or (own if clause is sentence else []) or ([in_force] if in_force is not None else []) \
+                or ([before] if before is not None else [])
             if not targets and (any(r.provider_free for r in ranks) or UNNAMED_CHARTS.search(clause_text)):
                 # "all-kill", "topped domestic charts", "No. 1 on album charts in eight countries": no one provider
                 unnamed = "all charts" if any(r.provider_free for r in ranks) else "charts"
@@ -85,6 +91,16 @@ def read_charts(ctx) -> None:
             works_before = list(dict.fromkeys(work for work, _ in pairs)) or works_before
             records.extend(_entries(ctx, index, sentence, pairs, ranks, targets, ctx.supplied, clause_text[ranks[0].start:].split(",")[0]))
     ctx.extraction.chart_entries.extend(_best_entries(records))
+
+
+def _service_named(ctx, sentence) -> Target | None:
+    """The one streaming service a sentence with no chart words names ("a
+    long run on Melon"), as the chart a rank in the next sentence may be on."""
+    services = {e.name for _, e, cls in ctx.sentence_mentions(sentence) if cls == "Platform"}
+    if len(services) != 1:
+        return None
+    name = services.pop()
+    return Target(EntityRef(f"{name} chart", "Chart"), EntityRef(name, "Platform"), sentence)
 
 
 def _own_subject(ctx, clause) -> bool:
@@ -133,8 +149,7 @@ def _pair(ctx, clause, text: str, ranks: list[Rank]) -> list[tuple[EntityRef, Ra
         nominal = NOMINAL_ENTRY.search(text[:ranks[0].start]) or NOMINAL_ENTRY.search(text)
         if nominal is None:
             return []
-        kinds = ("Song",) if re.search(r"song|single|track", nominal.group(0), re.I) else \
-            ("Album",) if re.search(r"album|ep|record", nominal.group(0), re.I) else WORKS + ("TITLE",)
+        kinds = RECORD_WORDS[nominal.group("noun").lower()] if nominal.group("noun") else WORKS + ("TITLE",)
         ref = _nominal_antecedent(ctx, clause.doc[clause.start], kinds)
         return [(_work_ref(ref), rank) for rank in ranks] if ref else []
     if len(works) == len(ranks) > 1 and (RESPECTIVELY.search(text) or _alternate(works, ranks) or _listed_apart(text, works, ranks)):
