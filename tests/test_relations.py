@@ -1851,3 +1851,13 @@ def test_a_rank_after_a_sentence_that_names_the_service(read):
     named, with no chart words, is the chart of a rank stated next; "the ballad" is the song named before."""
     assert entries(read("News\n\nKim Ara's “Glass Rain” is enjoying a long run on Melon. The ballad has stayed in the "
                         "top 10 for 12 weeks and currently sits at No. 4.")) == {("Glass Rain", "Melon chart", 4)}
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Nova Ring will make a comeback with their sixth mini-album “Afterglow” on March 3.", ("Afterglow", "performer", "Nova Ring")),
+    ("Dayline returned with “North Star” on Monday.", ("North Star", "performer", "Dayline")),
+])
+def test_an_unknown_name_that_comes_back_with_a_record(read, sentence, expected):
+    """The subject of "returned with 'X'" or "made a comeback with their album 'X'" is an artist, even where the
+    NER does not know the name; the artist "their" points back to still votes for the name's class."""
+    assert expected in facts(read("News\n\n" + sentence))
