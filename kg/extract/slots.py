@@ -132,24 +132,16 @@ def _takes_artist_subject(verb: Token) -> bool:
     if verb.lower_ in _artist_verbs() or verb.lower_ in _credit_verbs() and _acts_on_a_title(verb):
         return True  # a credit's verb only with a title after it: "Dara composed 'Lamp'"
     # "Nova Ring returned with 'X'", "made a comeback with their album 'X'": the subject's own record
-    comeback = verb.lower_ in _comeback_verbs() or any(c.dep_ == "dobj" and c.lower_ in _comeback_nouns() for c in verb.children)
-    return (verb.lower_ in _chart_verbs() or comeback) and any(
+    comeback = verb.lower_ in _macro_words("COMEBACK_VERBS") \
+        or any(c.dep_ == "dobj" and c.lower_ in _macro_words("COMEBACK_NOUNS") for c in verb.children)
+    return (verb.lower_ in _macro_words("ACHIEVE") or comeback) and any(
         child.lower_ == "with" and any(t.ent_type_ == "TITLE" for t in child.subtree) for child in verb.children)
 
 
 @lru_cache(maxsize=None)
-def _chart_verbs() -> frozenset:
-    return frozenset(w.lower() for w in macros()["ACHIEVE"])
-
-
-@lru_cache(maxsize=None)
-def _comeback_verbs() -> frozenset:
-    return frozenset(macros()["COMEBACK_VERBS"])
-
-
-@lru_cache(maxsize=None)
-def _comeback_nouns() -> frozenset:
-    return frozenset(macros()["COMEBACK_NOUNS"])
+def _macro_words(name: str) -> frozenset:
+    """A pattern macro's words in lower case ("ACHIEVE": the chart verbs)."""
+    return frozenset(w.lower() for w in macros()[name])
 
 
 def artist_subjects(doc: Doc, tokens: list[Token], ents: list[Ent], heads: set[int]) -> list[Ent]:
