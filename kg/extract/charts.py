@@ -40,12 +40,12 @@ NUMBERED = re.compile(rf"\s*{ITEM_NUMBER}\s+(?=\S)")  # a ranking's line: "6. Cr
 def read_charts(ctx) -> None:
     named_alone = {e.name for _, e in ctx.mention_tokens if ctx.class_of(e) in PROVIDERS}
     in_force: Target | None = None
-    recent: Target | None = None  # a provider the sentence before named with no chart words ("a long run on Melon")
+    quiet = None  # the sentence before, when it has no chart words ("... a long run on Melon.")
     records = []
     for index, (sentence, text) in enumerate(zip(ctx.sentences, ctx.sentence_texts)):
         own = charts_named(ctx, sentence, named_alone, in_force)
         chart_talk = bool(own) or bool(CHART_WORDS.search(text))
-        before, recent = recent, (_service_named(ctx, sentence) if not chart_talk else None)
+        before, quiet = quiet, (sentence if not chart_talk else None)
         if own and chart_talk:
             in_force = replace(own[0], source=sentence)
         elif in_force is not None and in_force.provider is not None and _heading_kind(text):
@@ -65,18 +65,23 @@ def read_charts(ctx) -> None:
             said = span_text(in_force.source) if in_force.source is not None else ""
             records.extend(_entries(ctx, index, sentence, pairs[:1], [Rank(int(numbered.group(1)), 0, 0)], [in_force], tail=said))
             continue
+        service = None  # the service the sentence before names, looked up once the sentence states a rank
         for clause, clause_text in _clauses(sentence, text):
             named = [(e.start - clause.start_char, e.end - clause.start_char) for _, e, _ in ctx.sentence_mentions(clause)]
             # not in speech, nor in a name ("their dignity as 'Chart Topping Idols'", "the Top 100")
             ranks = [r for r in ranks_in(clause_text) if not _in_speech(clause_text, r.start)
                      and not any(a <= r.start < b for a, b in named)]
-            if not ranks or not (chart_talk or in_force is not None or before is not None):
+            if not ranks:
+                continue
+            if service is None:
+                service = _service_named(ctx, before) if before is not None else []
+            if not (chart_talk or in_force is not None or service):
                 continue
             targets = charts_named(ctx, clause, named_alone, in_force) if clause is not sentence else own
             # a clause of its own ("A topped X, while B ...") takes no other clause's charts; "... a long run on
             # Melon. The ballad now sits at No. 4": the provider of the sentence before
             targets = targets or (own if clause is sentence else []) or ([in_force] if in_force is not None else []) \
-                or ([before] if before is not None else [])
+                or service
             if not targets and (any(r.provider_free for r in ranks) or UNNAMED_CHARTS.search(clause_text)):
                 # "all-kill", "topped domestic charts", "No. 1 on album charts in eight countries": no one provider
                 unnamed = "all charts" if any(r.provider_free for r in ranks) else "charts"
@@ -93,14 +98,14 @@ def read_charts(ctx) -> None:
     ctx.extraction.chart_entries.extend(_best_entries(records))
 
 
-def _service_named(ctx, sentence) -> Target | None:
+def _service_named(ctx, sentence) -> list[Target]:
     """The one streaming service a sentence with no chart words names ("a
     long run on Melon"), as the chart a rank in the next sentence may be on."""
     services = {e.name for _, e, cls in ctx.sentence_mentions(sentence) if cls == "Platform"}
     if len(services) != 1:
-        return None
+        return []
     name = services.pop()
-    return Target(EntityRef(f"{name} chart", "Chart"), EntityRef(name, "Platform"), sentence)
+    return [Target(EntityRef(f"{name} chart", "Chart"), EntityRef(name, "Platform"), sentence)]
 
 
 def _own_subject(ctx, clause) -> bool:

@@ -80,11 +80,11 @@ def apply_binding(ctx: Context, binding: Binding) -> None:
     else:
         rank = None
     evidence = ctx.evidence(sentence, rule.id, rule.confidence, binding.span, [ctx.supplied])
+    kind = _released_as(binding) if rule.makes == "releaseDate" else None
     for subject in subjects:
         if rule.makes == "releaseDate":
             if subject.cls == "TVSeries" and LATER_EPISODE.search(span_text(sentence)):
                 continue  # "episode 16 of X, which aired on February 23": the day of one episode, not the premiere
-            kind = _released_as(binding)
             if kind and subject.cls in WORKS and subject.cls != kind:
                 # "X is a track on the album Y, and was released as its second single on D": a song's date; "It was
                 # released as the album's lead single": "it" is the song named before, not the album

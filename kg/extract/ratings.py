@@ -81,15 +81,15 @@ def read_ratings(ctx) -> None:
         # "16.4% for episode 15 ..., then 19.2% for episode 16": a figure that names its own episode
         at_of = [at for at, _ in values] if len(pairs) == len(values) else [None] * len(pairs)
         clauses = [_clause_of(text, at) for at, _ in values]  # the clause of each figure
-        for (name, value), at in zip(pairs, at_of):
+        for k, ((name, value), at) in enumerate(zip(pairs, at_of)):
             for _, e, cls in ents:
                 if e.name == name.name and cls in FAMILIES:  # a title, or a name a figure is stated of
                     ctx.decided[e.name] = "TVSeries"
             episode = _own_episode(text, at) if at is not None else None
             if episode is None and one_episode:
-                episode = _episode(_clause_of(text, values[0][0]))
-            elif episode is None and at is not None and clauses.count(clause := _clause_of(text, at)) == 1:
-                episode = _episode(clause)  # "episode 5 scored 6.2%, while episode 6 rose to 7.4%"
+                episode = _episode(clauses[0])
+            elif episode is None and at is not None and clauses.count(clauses[k]) == 1:
+                episode = _episode(clauses[k])  # "episode 5 scored 6.2%, while episode 6 rose to 7.4%"
             ctx.extraction.ratings.append(RatingFact(name, value, evidence, episode, firm, scoped.get(value, scope)))
 
 

@@ -30,6 +30,7 @@ def cued_people(doc: Doc, tokens: list[Token], words: list[str], ents: list[Ent]
     missed it or cut it short."""
     cues = {c.lower() for c in lexicon()["person_cues"]} - {"member", "star", "host", "mc"}
     taken = [(e.start, e.end, e.source == "model") for e in ents]
+    non_names = set(lexicon()["non_names"])
     found = []
     for token, word in zip(tokens, words):
         if word not in cues or token.i + 1 >= len(tokens):
@@ -37,7 +38,7 @@ def cued_people(doc: Doc, tokens: list[Token], words: list[str], ents: list[Ent]
         run = []
         first = token.i + 1 + (tokens[token.i + 1].text == ":")  # a byline: "Editor: Jessica Kim"
         for t in tokens[first:first + 3]:
-            if (t.is_title or (t.is_upper and len(t) > 1)) and t.text not in lexicon()["non_names"]:
+            if (t.is_title or (t.is_upper and len(t) > 1)) and t.text not in non_names:
                 run.append(t)
             elif t.text == "-" and run and t.i + 1 < len(tokens) and tokens[t.i + 1].is_lower and not t.whitespace_:
                 run.append(t)

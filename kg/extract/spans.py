@@ -26,6 +26,7 @@ FAMILIES = {
     "ORG": names(KG.MusicGroup, KG.Organization, KG.Broadcaster, KG.Platform, KG.Chart, KG.Person),
 }
 # Quoted speech: a figure or rank inside it is said, not reported ('he said, "I promised a 5% rating"').
+POSSESSIVE = ("'s", "'", "\u2019s", "\u2019")  # the marks that make a possessive ("G's X album")
 QUOTED_SPEECH = re.compile(r'(?<!\w)"(?=\S)[^"]{20,}?(?<=\S)"(?!\w)')
 VALUE_LABELS = {"PERCENT", "CARDINAL", "DATE", "ORDINAL", "MONEY", "QUANTITY", "TIME"}
 # The NER's labels and the undecided kind of mention each proposes: the

@@ -13,14 +13,13 @@ from spacy.tokens import Doc, Token
 from ..data import lexicon
 from ..nlp import text_of
 from .rules import role_kinds
-from .spans import Ent, covered
+from .spans import POSSESSIVE, Ent, covered
 from .spans import WORKS as WORK_CLASSES
 from .title_runs import SMALL_WORDS, YEAR, foreign_tail, listed_after, split_at_and, title_run, title_run_before, \
     with_comma_part
 from .described import described_as, work_nouns
 from .fields import blocks as field_blocks
 
-POSSESSIVE = ("'s", "'", "\u2019s", "\u2019")
 TITLE_CASE_SMALL = set(lexicon()["title_case_small_words"]["words"])  # lower case in Title Case
 
 

@@ -32,7 +32,7 @@ from ..data import lexicon
 from ..nlp import text_of
 from .described import described_as, lookup
 from .ballot import NOT_A_WORK, Ballot, default_work, topic, weights
-from .spans import WORKS
+from .spans import POSSESSIVE, WORKS
 
 # Whose possessive makes the quoted title after it a work of theirs ("BTS' 'Butter'").
 NAME_CLASSES = ("PERSON", "ORG", "Person", "MusicGroup")
@@ -236,7 +236,7 @@ def _context_votes(tokens: list[Token], span, mentions: dict, cues: dict, w: dic
         yield "TVSeries", w["cue"]  # "performed 'Ember' on 'Music Bank'": a show (not "the song appeared on X")
     # after a name, a capitalised cue is the next name ("as Song Seung Heon's"), an acronym is not ("OST")
     right = [t.text.lower() if not t.is_title or len(t) == 1 else "" for t in tokens[span.end:span.end + 3] if not t.is_quote][:2]
-    if span.end < len(tokens) and tokens[span.end].text in ("'s", "'", "\u2019s", "\u2019") and not title:
+    if span.end < len(tokens) and tokens[span.end].text in POSSESSIVE and not title:
         # "the Kinks' 1968 album", "Tim Shaw's album": a work's noun is the owned work's (not "X's premiere": X's own)
         right = ["" if lookup(cues["nouns"], word) else word for word in right]
     if before:
