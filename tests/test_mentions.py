@@ -224,6 +224,15 @@ def test_whose_thing_was_released_is_no_title(read):
     assert not {name for name, cls in found if cls in ("Song", "Album")}
 
 
+def test_an_ost_part_is_a_song_and_a_count_before_a_hyphen_no_title(read):
+    """ "X is the second OST of the drama": a song, in a drama story too; "The
+    12-part series" opens with a modifier, not a title."""
+    found = typed(read("Drama news\n\nYoon Dara's “Falling Leaves” is the second OST of the drama. "
+                       "The 12-part series is written by Kim Ara. The 16-episode drama is directed by Lee Dan."))
+    assert ("Falling Leaves", "Song") in found
+    assert not {name for name, cls in found if name.startswith("The 1")}
+
+
 def test_a_band_named_x_and_the_ys_after_a_band_cue_is_one_name(read):
     ex = read("News\n\n“Glass Tide” is a song by English indie rock band Marla and the Lanterns. "
               "The band Nova Ring and the singer Kim Ara performed.")

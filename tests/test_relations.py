@@ -493,6 +493,31 @@ def test_a_soundtrack_album_gives_way_to_the_song_the_article_names(read):
     assert not {f for f in found if f[0] == "Salt Bay OST" or f[2] == "Salt Bay OST"}
 
 
+def test_the_osts_title_given_in_the_next_sentence_or_after_its_singer(read):
+    """ "will sing the fourth OST for X. The track, titled 'Y,' ...": the OST
+    is the song Y, and the evidence names the sentence that titled it; a
+    singer between the song and "for the drama" leaves the soundtrack."""
+    ex = read("Yoon Dara Sings OST\n\nSinger Yoon Dara will sing the fourth OST for tvN's “Cedar Lane.” "
+              "The track, titled “Paper Lantern,” will be released on Friday. "
+              "The OST “Snow Path” by Kim Ara for the drama “Blue Path” was released today.")
+    found = facts(ex)
+    assert {("Paper Lantern", "soundtrackOf", "Cedar Lane"), ("Paper Lantern", "performer", "Yoon Dara"),
+            ("Snow Path", "soundtrackOf", "Blue Path"), ("Snow Path", "performer", "Kim Ara")} <= found
+    assert not {f for f in found if "Cedar Lane OST" in (f[0], f[2])}
+    performed = next(f for f in ex.facts if f.predicate == "performer" and f.subject.name == "Paper Lantern")
+    assert [c.text for c in performed.evidence.context] == ['The track, titled "Paper Lantern," will be released on Friday.']
+
+
+def test_a_series_lead_actors_named_after_it(read):
+    ex = read("News\n\nThe drama “Cedar Lane” premieres next month. The drama's lead actors, Seo Ha-jin and "
+              "Lee Dan, attended the event. “Blue Path”'s stars, Kim Ara and Bae Ji-an, met the press. "
+              "The singer's two leads, Oh Rae-won and Yoon Dara, waved.")
+    found = facts(ex)
+    assert {("Cedar Lane", "castMember", "Seo Ha-jin"), ("Cedar Lane", "castMember", "Lee Dan"),
+            ("Blue Path", "castMember", "Kim Ara"), ("Blue Path", "castMember", "Bae Ji-an")} <= found
+    assert not {f for f in found if f[2] in ("Oh Rae-won", "Yoon Dara")}
+
+
 def test_a_stage_name_opening_a_sentence_that_credits_a_title(read):
     """One capitalised word opening a sentence is a name when its verb sings,
     writes or composes a title ("Soyu sang 'Lamp'"); a plural ("Fans sang
@@ -751,6 +776,9 @@ def test_an_episodes_rating_beside_its_peak(read):
     # a share of something, a change, and a figure said in quoted speech
     ("“Salt Road” recorded 6.2% in viewer ratings and a 30% audience share, while “Paper Bridge” slid 59% in sales. On “Paper Bridge”, Kim Ara said, \"I made a promise to retire "
      "with a 5% viewer rating.\"", {("Salt Road", "6.2")}),
+    # "rated" and "the most-watched" say a sentence is about ratings
+    ("“Salt Road” rated 7.4 percent on Sunday. KBS2's “Paper Bridge” remained the most-watched program "
+     "of the day with 21.2 percent.", {("Salt Road", "7.4"), ("Paper Bridge", "21.2")}),
 ])
 def test_which_figures_are_ratings_and_whose(read, text, expected):
     assert {(r.series.name, str(r.value)) for r in read("Ratings\n\n" + text).ratings} == expected

@@ -124,6 +124,11 @@ class Context:
             return None
         return self.sentences[index - 1]
 
+    def sentence_after(self, sentence):
+        """The sentence after ``sentence``; None for the last."""
+        index = bisect_right(self._sentence_starts, sentence.start)
+        return self.sentences[index] if index < len(self.sentences) else None
+
     def mentions_in(self, span) -> list[tuple]:
         """(token, mention) for the mentions that start inside ``span``."""
         low = bisect_left(self._mention_positions, span.start)

@@ -24,6 +24,12 @@ def work_nouns() -> dict[str, str]:
     return {w.lower(): cls for cls, words in lexicon()["class_nouns"].items() if cls in WORKS for w in words}
 
 
+@lru_cache(maxsize=None)
+def copula_nouns() -> dict[str, str]:
+    """Nouns that name a class only after a copula ("X is the second OST")."""
+    return {w.lower(): cls for cls, words in lexicon()["copula_class_nouns"].items() if cls in WORKS for w in words}
+
+
 def described_as(span, nouns: dict, copula_only: bool = False) -> str | None:
     """The class the sentence's parse puts beside the mention: an
     apposition ("X, the title track of", "X, a former member of") or what
@@ -38,17 +44,18 @@ def described_as(span, nouns: dict, copula_only: bool = False) -> str | None:
     if _credited_up_front(root):
         return None  # "Written by A, the song ...": "the song" is the main clause's subject, whatever the parse says
     described = [t for t in root.children if t.dep_ == "appos" and t.i >= span.end and not copula_only]
-    # the words of the span that hang on a copula outside it: the parse may call a long title's head "dep"
+    said = []  # the words of the span that hang on a copula outside it: the parse may call a long title's head "dep"
     for word in (t for t in span if not span.start <= t.head.i < span.end):
         if word.dep_ in ("nsubj", "nsubjpass", "dep") and word.head.lower_ in BE:
-            described += [t for t in word.head.children if t.dep_ == "attr" and t.i > word.head.i]
+            said += [t for t in word.head.children if t.dep_ == "attr" and t.i > word.head.i]
+    described += said
     doc = span.doc
     for noun in described:
         if noun.i + 2 < len(doc) and doc[noun.i + 1].ent_type_ and doc[noun.i + 2].lower_ in ("'s", "'"):
             # "X is director NA's debut feature": the noun titles the possessor; X is what the phrase ends in
             described += [t for t in noun.children if t.dep_ == "appos"]
             continue
-        cls = lookup(nouns, noun.lower_)
+        cls = lookup(nouns, noun.lower_) or (lookup(copula_nouns(), noun.lower_) if noun in said else None)
         if cls:
             return cls
     return _said_to_be(span, nouns) if copula_only else _appositive_after(span, nouns)

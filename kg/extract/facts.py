@@ -329,8 +329,13 @@ def _role_refs(ctx: Context, binding: Binding, sentence, role: str) -> list[Enti
         if ref is None:
             continue
         if rule.derive.get(role) == "ost":
-            # "the second OST for X, titled 'Y'": the OST named is the song Y; else the series' OST album.
-            ost = _titled_work(ctx, sentence) or EntityRef(f"{ref.name} OST", "Album")
+            # "the second OST for X, titled 'Y'" or "... for X. The track, titled 'Y,'": the OST
+            # named is the song Y; else the series' OST album.
+            following = ctx.sentence_after(sentence)
+            named_next = following is not None and following[0].lower_ == "the" and _titled_work(ctx, following[:6])
+            ost = _titled_work(ctx, sentence) or named_next or EntityRef(f"{ref.name} OST", "Album")
+            if ost is named_next:
+                ctx.supplied = ctx.supplied or following
             evidence = ctx.evidence(sentence, rule.id, rule.confidence, binding.span, [ctx.supplied])
             ctx.extraction.facts.append(Fact(ost, "soundtrackOf", ref, evidence))
             if ost.cls == "Album":

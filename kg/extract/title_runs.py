@@ -79,6 +79,9 @@ def title_run(tokens: list[Token], i: int, taken: bytearray, not_titles: set) ->
         j += 1
     if last is None or not tokens[i].text[:1].isupper() and not tokens[i].text[:1].isdigit():
         return None
+    if last + 2 < len(tokens) and tokens[last + 1].text == "-" and not tokens[last].whitespace_ \
+            and not tokens[last + 1].whitespace_ and tokens[last + 2].is_lower:
+        return None  # "The 12-part series", "a Seoul-based label": a modifier, not a title
     if last == i and (tokens[i].text in not_titles or tokens[i].lower_ in SMALL_WORDS or len(tokens[i]) < 2
                       or tokens[i].is_sent_start and tokens[i].dep_ in ("prep", "mark", "advmod", "cc")  # "Unlike 'X', ..."
                       or PARTICIPLE.fullmatch(tokens[i].lower_) and tokens[i].is_sent_start
