@@ -508,6 +508,21 @@ def test_the_osts_title_given_in_the_next_sentence_or_after_its_singer(read):
     assert [c.text for c in performed.evidence.context] == ['The track, titled "Paper Lantern," will be released on Friday.']
 
 
+def test_a_voice_lent_to_a_soundtrack_and_her_song_named_next(read):
+    ex = read("New OST\n\nYoon Dara has lent her voice to the soundtrack of the KBS2 weekend drama “Cedar Lane.” "
+              "Her song “Paper Lantern” will be released on Friday.")
+    assert {("Paper Lantern", "soundtrackOf", "Cedar Lane"), ("Paper Lantern", "performer", "Yoon Dara")} <= facts(ex)
+
+
+def test_who_released_a_record_is_its_label_beside_a_performer_named_otherwise(read):
+    """ "released by X" names the performer only where nothing else does."""
+    found = facts(read("Album review\n\n“Golden Hour” is the third studio album by singer Yoon Dara. "
+                       "It was released on October 3, 2023 by Antenna. “Evening Rain” is a remake of the "
+                       "original song released by veteran singer Kim Ara in 1992."))
+    assert {("Golden Hour", "performer", "Yoon Dara"), ("Evening Rain", "performer", "Kim Ara")} <= found
+    assert not {f for f in found if f[2] == "Antenna"}
+
+
 def test_a_series_lead_actors_named_after_it(read):
     ex = read("News\n\nThe drama “Cedar Lane” premieres next month. The drama's lead actors, Seo Ha-jin and "
               "Lee Dan, attended the event. “Blue Path”'s stars, Kim Ara and Bae Ji-an, met the press. "

@@ -12,6 +12,7 @@ from .context import Context
 from .spans import FAMILIES, TYPED, WORKS, span_text
 from .refs import NOMINAL_NOUNS, PROMOTION, attached, hangs_on_noun, may_refer, member_named, refs_at, with_listed
 from .described import work_nouns
+from .ost import soundtrack_named
 from .rules import Binding, role_kinds
 from .ballot import weights
 from .values import parse_date, years_in
@@ -329,42 +330,9 @@ def _role_refs(ctx: Context, binding: Binding, sentence, role: str) -> list[Enti
         if ref is None:
             continue
         if rule.derive.get(role) == "ost":
-            # "the second OST for X, titled 'Y'" or "... for X. The track, titled 'Y,'": the OST
-            # named is the song Y; else the series' OST album.
-            following = ctx.sentence_after(sentence)
-            named_next = following is not None and following[0].lower_ == "the" and _titled_work(ctx, following[:6])
-            ost = _titled_work(ctx, sentence) or named_next or EntityRef(f"{ref.name} OST", "Album")
-            if ost is named_next:
-                ctx.supplied = ctx.supplied or following
-            evidence = ctx.evidence(sentence, rule.id, rule.confidence, binding.span, [ctx.supplied])
-            ctx.extraction.facts.append(Fact(ost, "soundtrackOf", ref, evidence))
-            if ost.cls == "Album":
-                ctx.extraction.aliases.setdefault(ost, set()).add(_ost_phrase(sentence, ref.name))
-            ref = ost
+            ref = soundtrack_named(ctx, sentence, binding, ref)
         refs.append(ref)
     return refs
-
-
-def _titled_work(ctx: Context, sentence) -> EntityRef | None:
-    """The song a sentence names with "titled" / "called" / "entitled"."""
-    for token in sentence:
-        if token.text.lower() in ("titled", "entitled", "called", "named"):
-            for follower in token.doc[token.i + 1:token.i + 4]:
-                ent = ctx.ent(follower)
-                if ent is not None and ctx.class_of(ent) in ("Song", "TITLE"):
-                    ctx.decided[ent.name] = "Song"
-                    return EntityRef(ent.name, "Song")
-    return None
-
-
-def _ost_phrase(sentence, series: str) -> str:
-    """How the sentence itself names a derived OST album ("the OST for
-    'Queen of Tears'"), kept as an alternative label."""
-    text = span_text(sentence)
-    for form in (f"{series} OST", f"{series}\" OST", f"{series}' OST", f"OST for \"{series}", f"OST for '{series}", f"OST of \"{series}", f"OST of '{series}"):
-        if form in text:
-            return form.replace('"', "").replace("'", "")
-    return f"{series} OST"
 
 
 def _released_as(binding: Binding) -> str | None:

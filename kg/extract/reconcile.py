@@ -1,7 +1,8 @@
 """Passes over all the facts the rules made in an article, where one fact
 decides another: credits for an album's every track go to its tracks, a
 named song carries its series' OST album's facts, words credited apart
-make "written" the music's, and a date the parse gives a work is not also
+make "written" the music's, a label that released a record is not
+its performer, and a date the parse gives a work is not also
 another's."""
 from __future__ import annotations
 
@@ -37,6 +38,22 @@ def named_songs_over_ost_albums(ctx: Context) -> None:
         ctx.extraction.facts = [f for f in ctx.extraction.facts if f.subject not in albums and f.object not in albums]
         for album in albums:
             ctx.extraction.aliases.pop(album, None)
+
+
+RELEASED_BY = "performer/released-by/passive"
+
+
+def released_by_a_label(ctx: Context) -> None:
+    """The agent of "released" is the work's performer only where the
+    article names no other ("a song released by X in 1992"); beside a
+    performer named otherwise ("the third album by A. It was released by
+    Antenna") it is the label that put the record out."""
+    named: dict = {}
+    for f in ctx.extraction.facts:
+        if f.predicate == "performer" and f.evidence.rule != RELEASED_BY:
+            named.setdefault(f.subject, set()).add(f.object)
+    ctx.extraction.facts = [f for f in ctx.extraction.facts if f.evidence.rule != RELEASED_BY
+                            or f.object in named.get(f.subject, {f.object})]
 
 
 def split_credits(ctx: Context) -> None:
