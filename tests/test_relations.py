@@ -523,6 +523,21 @@ def test_who_released_a_record_is_its_label_beside_a_performer_named_otherwise(r
     assert not {f for f in found if f[2] == "Antenna"}
 
 
+def test_a_songs_release_as_a_single_in_a_clause_after_its_album(read):
+    """ "X is the fourth track on the album Y, and was released as its second
+    single on D": the song's date, though the parse hangs the date on "single"."""
+    found = facts(read("News\n\nPaper Lantern is the fourth track on the group's second studio album, Cedar Lane, "
+                       "and was released as its second single on March 10, 1992."))
+    assert ("Paper Lantern", "releaseDate", "1992-03-10") in found
+    assert not {f for f in found if f[0] == "Cedar Lane" and f[1] == "releaseDate"}
+
+
+def test_a_television_pilot_is_a_series(read):
+    ex = read("News\n\nThe Glass Cube was a mockumentary television pilot written by and starring Kim Ara "
+              "and Lee Dan, broadcast on 7 July 1983 on BBC2.")
+    assert {("The Glass Cube", "castMember", "Kim Ara"), ("The Glass Cube", "releaseDate", "1983-07-07")} <= facts(ex)
+
+
 def test_a_series_lead_actors_named_after_it(read):
     ex = read("News\n\nThe drama “Cedar Lane” premieres next month. The drama's lead actors, Seo Ha-jin and "
               "Lee Dan, attended the event. “Blue Path”'s stars, Kim Ara and Bae Ji-an, met the press. "

@@ -89,8 +89,9 @@ def apply_binding(ctx: Context, binding: Binding) -> None:
             if kind and subject.cls in WORKS and subject.cls != kind:
                 # "X is a track on the album Y, and was released as its second single on D": a song's date; "It was
                 # released as the album's lead single": "it" is the song named before, not the album
-                named = {ent.name for _, ent in ctx.mentions_in(sentence)}
-                subject = ctx.antecedent(binding.span[0], (kind,)) if subject.name not in named else None
+                named = [ent for token, ent in ctx.mentions_in(sentence) if token.i < binding.span.start]
+                subject = ctx.antecedent(binding.span[0], (kind,)) if subject.name not in {e.name for e in named} \
+                    else next((EntityRef(e.name, kind) for e in named if ctx.class_of(e) == kind), None)
                 if subject is None:
                     continue
             value = _date_of(ctx, roles.get("object", [None])[0], sentence)
