@@ -739,6 +739,18 @@ def test_chart_shapes(read, text, expected):
     assert providers(read("Charts\n\n" + text)) == expected
 
 
+def test_a_numbered_chart_of_unquoted_artist_dash_title_lines(read):
+    """ "1. Nova Ring - Afterglow": a name ends at a spaced dash (the NER's and
+    the romanised-name patterns'), a short day word inside a title ("Paper
+    Sun") is no date, and a line whose artist nothing knows sets its title
+    on the side the list's other lines do."""
+    ex = read("Chart news\n\nThe top three on this week's Hanteo weekly album chart:\n"
+              "1. Nova Ring - Afterglow\n2. Dayline - North Star\n3. Kim Ara - Paper Sun\n")
+    assert {("Afterglow", 1), ("North Star", 2), ("Paper Sun", 3)} <= {(c.entry.name, c.rank) for c in ex.chart_entries}
+    assert {("Afterglow", "performer", "Nova Ring"), ("Paper Sun", "performer", "Kim Ara")} <= facts(ex)
+    assert not {m.ref.name for m in ex.mentions if " - " in m.ref.name}
+
+
 def test_a_list_of_tv_shows_ranks_series_not_songs(read):
     """A ranking of shows is no chart of songs: its first title is a series,
     and no chart entry (entries are songs and albums)."""

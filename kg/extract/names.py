@@ -366,6 +366,8 @@ def clean_candidate(span) -> tuple[int, int] | None:
     lex = lexicon()
     cues = {c.lower() for c in lex["person_cues"] + lex["group_cues"]} | {"the", "feature", "featuring", "with"}
     tokens = list(span)
+    dash = next((k for k, t in enumerate(tokens) if k and t.text in "-–—" and t.whitespace_ and tokens[k - 1].whitespace_), None)
+    tokens = tokens[:dash]  # "Nova Ring - Afterglow" on a chart line: the name ends at a spaced dash
     while tokens and (tokens[-1].text in {"'s", "'", "s"} or tokens[-1].is_punct or tokens[-1].lower_ in NO_LAST_WORD):
         tokens.pop()  # "Suga of" (BTS): a name ends before a function word
     while tokens and (tokens[0].is_lower or tokens[0].text.lower() in cues or tokens[0].is_punct):

@@ -55,6 +55,15 @@ def listed_after(tokens: list[Token], run: tuple[int, int], taken: bytearray, no
     return []
 
 
+def _dated(tokens: list[Token], j: int) -> bool:
+    """Is the day, month or zone word at ``j`` a date's? A full name always
+    ("on Monday"); a short one after "on" or before a number ("on Sun",
+    "Mar 3"), not "Paper Sun" or "Midnight Sun"."""
+    if len(tokens[j]) > 4 or tokens[j].text.isupper():
+        return True
+    return tokens[j - 1].lower_ in ("on", ",") or j + 1 < len(tokens) and tokens[j + 1].like_num
+
+
 def title_run(tokens: list[Token], i: int, taken: bytearray, not_titles: set) -> tuple[int, int] | None:
     """Tokens ``i``.. as a title: capitalised words or numbers in digits
     ("The first" is no title), with small words between them, in one
@@ -63,7 +72,7 @@ def title_run(tokens: list[Token], i: int, taken: bytearray, not_titles: set) ->
     j = i
     while j < len(tokens) and j - i < 10:
         t = tokens[j]
-        if (j > i and (t.is_sent_start or t.text in STOPPERS and tokens[j - 1].lower_ != "the")) \
+        if (j > i and (t.is_sent_start or t.text in STOPPERS and tokens[j - 1].lower_ != "the" and _dated(tokens, j))) \
                 or taken.find(1, t.idx, t.idx + len(t)) >= 0 \
                 or t.text.count("'") > 1 \
                 or j > i and t.lower_ in SMALL_WORDS and t.lower_ not in ("the", "a", "an") and j + 1 < len(tokens) \

@@ -298,6 +298,7 @@ def headlines(doc: Doc) -> set[int]:
 
 
 # "SOYOU - The Only One", and in a numbered list "1. The Dream Chapter: STAR by TXT"
+NUMBERED = re.compile(r"[ \t]*\d{1,3}[.)][ \t]")
 DASH_LINE = re.compile(r"(?m)^[ \t]*(?:\d{1,3}[.)][ \t]+(?=[^\n]+\sby\s)([^\n]{1,60}?)\s+by\s+([^\n]{1,60}?)[ \t]*$"
                        r"|(?:\d{1,3}[.)][ \t]+)?([^\n]{1,60}?)\s+[-–—]\s+([^\n]{1,80}?)[ \t]*$)")
 
@@ -335,15 +336,25 @@ def _dash_line_titles(doc: Doc, tokens: list[Token], ents: list[Ent], taken: byt
     Only One", "Crayon Pop – THE STREETS GO DISCO (September 26)"): the
     side that is not a name is the title."""
     artists = {(e.start, e.end) for e in ents if e.cls in ("Person", "MusicGroup", "PERSON", "ORG")}
-    found = []
+    found, sides, unknown = [], set(), []
     text = text_of(doc)
     for match in DASH_LINE.finditer(text):
         first = 1 if match.group(1) is not None else 3
-        for artist, title in ((first, first + 1), (first + 1, first)):
-            if match.span(artist) not in artists and not _duet(text, *match.span(artist), artists):
-                continue
-            span = doc.char_span(match.start(title), match.end(title), alignment_mode="contract")
-            run = title_run(tokens, span.start, taken, not_titles) if span is not None and len(span) else None
-            if run:
-                found.append((*run, ""))
+        known = [(artist, title) for artist, title in ((first, first + 1), (first + 1, first))
+                 if match.span(artist) in artists or _duet(text, *match.span(artist), artists)]
+        for artist, title in known:
+            sides.add(artist - first)
+            found += _run_at(doc, tokens, match.span(title), taken, not_titles)
+        if not known and NUMBERED.match(match.group(0)):
+            unknown.append((match, first))
+    if len(sides) == 1:  # a numbered list sets its artists on one side: so do its lines with an unknown one
+        side = sides.pop()
+        for match, first in unknown:
+            found += _run_at(doc, tokens, match.span(first + 1 - side), taken, not_titles)
     return found
+
+
+def _run_at(doc: Doc, tokens: list[Token], bounds: tuple[int, int], taken: bytearray, not_titles: set) -> list:
+    span = doc.char_span(*bounds, alignment_mode="contract")
+    run = title_run(tokens, span.start, taken, not_titles) if span is not None and len(span) else None
+    return [(*run, "")] if run else []
