@@ -538,6 +538,20 @@ def test_a_television_pilot_is_a_series(read):
     assert {("The Glass Cube", "castMember", "Kim Ara"), ("The Glass Cube", "releaseDate", "1983-07-07")} <= facts(ex)
 
 
+def test_cast_news_wordings(read):
+    """ "The eight-episode series stars A as a detective and B as a
+    journalist" (the list goes on past each character), "The show, starring
+    A and B," (the title before still undecided), "B will also join the cast"."""
+    found = facts(read("Drama news\n\nNetflix has set a premiere date for “Night Ferry,” its new thriller. "
+                       "The eight-episode series stars Kim Ara as a detective and Lee Dan as a journalist. "
+                       "“Harbor Light,” which aired its finale on Sunday, was directed by Oh Rae-won. The show, "
+                       "starring Bae Ji-an and Seo Ha-jin, drew 20.5 percent. Yoon Dara will also join the cast."))
+    assert {("Night Ferry", "castMember", "Kim Ara"), ("Night Ferry", "castMember", "Lee Dan"),
+            ("Harbor Light", "castMember", "Bae Ji-an"), ("Harbor Light", "castMember", "Seo Ha-jin"),
+            ("Harbor Light", "castMember", "Yoon Dara")} <= found
+    assert not {f for f in found if f[0] == "Night Ferry" and f[2] in ("Bae Ji-an", "Seo Ha-jin")}
+
+
 def test_a_series_lead_actors_named_after_it(read):
     ex = read("News\n\nThe drama “Cedar Lane” premieres next month. The drama's lead actors, Seo Ha-jin and "
               "Lee Dan, attended the event. “Blue Path”'s stars, Kim Ara and Bae Ji-an, met the press. "

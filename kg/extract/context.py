@@ -236,7 +236,7 @@ class Context:
                          if self.class_of(e) in accepted and e.name not in self.characters)
         return EntityRef(*counts.most_common(1)[0][0]) if counts else None
 
-    def antecedent(self, token, accepted: tuple, subject: bool = False) -> EntityRef | None:
+    def nearest_before(self, token, accepted: tuple, subject: bool = False) -> Ent | None:
         """What "the drama", "the album", "its" refers to: the nearest earlier
         mention of an accepted class, never before the numbered list item
         the token stands under ("4. Tale of the Nine Tailed / Lee Yeon (played
@@ -262,6 +262,12 @@ class Context:
                         if tok.idx < token.idx and tok.dep_ in ("nsubj", "nsubjpass") and self.class_of(ent) in accepted
                         and ent.name not in self.characters]
             best = subjects[-1] if subjects else best
+        return best
+
+    def antecedent(self, token, accepted: tuple, subject: bool = False) -> EntityRef | None:
+        """The entity ``nearest_before`` finds, noting its sentence as the
+        one that supplied it."""
+        best = self.nearest_before(token, accepted, subject)
         if best is None:
             return None
         self._supplied_by(best)
@@ -274,19 +280,28 @@ class Context:
             self.supplied = self.sentence_of(span.start)
 
     def pronoun_antecedent(self, token, accepted: tuple) -> EntityRef | None:
-        """What "it" stands for when no name of an accepted class came
-        before: a title still undecided in the sentence before ('"Harbor
-        Lights" follows two chefs. It is directed by ...'), which the rule
-        then decides."""
-        found = self.antecedent(token, accepted)
-        if found is not None:
-            return found
+        """What "it" or "the show" stands for: the nearest earlier name of an
+        accepted class, unless it is further back than the sentence before
+        and that sentence's subject is a title still undecided; with no name
+        before, a title still undecided in the sentence before ('"Harbor
+        Lights" follows two chefs. It is directed by ...'). The rule then
+        decides the title."""
+        found = self.nearest_before(token, accepted)
         previous = self.sentence_before(self.sentence_of(token.i))
         undecided = self.undecided_in(previous, accepted) if previous is not None else []
+        if found is not None and undecided and found.start < previous.start_char:
+            # the sentence before is about a title still undecided: it is meant, not a name further back
+            undecided = [e for e in undecided if self._subject_of_sentence(e)]
+        elif found is not None:
+            undecided = []
         if not undecided:
-            return None
+            return self.antecedent(token, accepted) if found is not None else None
         self._supplied_by(undecided[0])
         return self.pointed_back(undecided[0], accepted)
+
+    def _subject_of_sentence(self, ent: Ent) -> bool:
+        span = self.doc.char_span(ent.start, ent.end, alignment_mode="expand")
+        return span is not None and span.root.dep_ in ("nsubj", "nsubjpass")
 
     def open_to(self, ent: Ent, accepted: tuple) -> bool:
         """Is the mention still undecided, and open to an accepted class?"""

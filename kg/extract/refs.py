@@ -177,9 +177,9 @@ def refs_at(ctx: Context, token, accepted: tuple) -> list[EntityRef]:
         return []  # "the 6th track": one of a list being told, not one named before
     if not kinds:
         return []
-    # "it" and "the track" may stand for a title the sentence before left undecided (not "the film": a
-    # screen work is named with a cue); a person's pronoun may not
-    undecided = word in ("it", "its") or word not in PRONOUNS and set(kinds) <= {"Song", "Album"}
+    # "it", "the track" and "the show" may stand for a title the sentence before left undecided; a
+    # person's pronoun may not
+    undecided = word in ("it", "its") or word not in PRONOUNS and set(kinds) <= {"Song", "Album", "TVSeries", "Film"}
     if word in ("they", "them"):
         # what "they" stands for does not depend on what the rule wants: the band named last, not a
         # byline's person because the rule asks for a person

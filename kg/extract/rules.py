@@ -296,11 +296,18 @@ def coordinated(token: Token, step: int, context=()) -> list[Token]:
     doc, found, i = token.doc, [], token.i + step
     while 0 <= i < len(doc):
         t = doc[i]
+        if (t if step > 0 else doc[i + 1]).is_sent_start:
+            break  # a list ends with its sentence
         if t.lower_ in frame_breakers() and not _but_also(doc, i):
             break  # "directed by A, starring B and C": B and C are in another frame
         if t.is_quote or _coordinates(doc, i) or _but_also(doc, i) or (found or i != token.i + step) and (t.ent_type_ == "ORDINAL" or t.text.lower() in MODIFIERS):
             i += step  # quotation marks too: the dependency rules see the document with them
             continue
+        if step > 0 and t.lower_ == "as" and not _coordinates(doc, i):
+            after_role = _past_character(doc, i, kinds)  # "stars A as a detective and B as a journalist"
+            if after_role is not None:
+                i = after_role
+                continue
         if step > 0 and t.text == "(":  # "Wi Ha-joon (8.3 million), Lee Yoo-mi (6.3 million)"
             close = next((k for k in range(i, min(i + 24, len(doc))) if doc[k].text == ")"), None)
             if close is not None:
@@ -310,7 +317,7 @@ def coordinated(token: Token, step: int, context=()) -> list[Token]:
             # "and Japan's new-age musician Isao Sasaki", "M Signal and FT Island":
             # step over a description or a name of unknown kind to the next listed entity.
             skip = i
-            while skip < min(i + 6, len(doc)) and _describes(doc[skip], token, own):
+            while skip < min(i + 6, len(doc)) and not doc[skip].is_sent_start and _describes(doc[skip], token, own):
                 skip += 1
             if skip > i and skip < len(doc) and (_same_kind(doc[skip], token) or doc[skip].text.lower() in COORDINATORS):
                 i = skip
@@ -332,6 +339,20 @@ def coordinated(token: Token, step: int, context=()) -> list[Token]:
             continue
         break
     return found
+
+
+def _past_character(doc, i: int, kinds: dict) -> int | None:
+    """Where the list goes on after the character an item plays ("A as a
+    detective, B as ..."): the "and" or comma after a short phrase of
+    common words; None for a credit's role ("A as lyricist and B as
+    composer": each their own) or no list after it."""
+    for k in range(i + 1, min(i + 7, len(doc) - 1)):
+        word = doc[k].lower_
+        if word in kinds or doc[k].ent_type_ not in ("", "ORDINAL") or doc[k].is_punct and word != ",":
+            return None
+        if k > i + 1 and word in (",", "and") and doc[k + 1].ent_type_ and not doc[k + 1].is_punct:
+            return k
+    return None
 
 
 def _coordinates(doc, i: int) -> bool:
