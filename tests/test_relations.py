@@ -552,6 +552,18 @@ def test_cast_news_wordings(read):
     assert not {f for f in found if f[0] == "Night Ferry" and f[2] in ("Bae Ji-an", "Seo Ha-jin")}
 
 
+def test_back_with_a_single_and_a_part_in_the_lyrics(read):
+    """ "G is back with 'X'" (G, unknown, is an artist); "while Y contributed
+    to the rap lyrics" credits Y with the words of the song named before,
+    and leaves who "co-wrote" it a lyricist."""
+    found = facts(read("Comeback\n\nGirl group Lumen Bay is back with “Salt Air,” the lead single off their "
+                       "second EP. Member Sera co-wrote the track with Kim Ara, while Yuna contributed to the rap lyrics. "
+                       "Nova Ring is back with their new single “Lantern” after two years."))
+    assert {("Salt Air", "performer", "Lumen Bay"), ("Salt Air", "lyricist", "Sera"),
+            ("Salt Air", "lyricist", "Yuna"), ("Lantern", "performer", "Nova Ring")} <= found
+    assert not {f for f in found if f[1] == "composer"}
+
+
 def test_a_series_lead_actors_named_after_it(read):
     ex = read("News\n\nThe drama “Cedar Lane” premieres next month. The drama's lead actors, Seo Ha-jin and "
               "Lee Dan, attended the event. “Blue Path”'s stars, Kim Ara and Bae Ji-an, met the press. "

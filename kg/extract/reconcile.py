@@ -90,5 +90,7 @@ def _dependency_rule_ids() -> frozenset:
 
 
 def _of_lyrics(fact: Fact) -> bool:
-    """Read by a rule about the words themselves ("lyrics by", "penned the lyrics")."""
-    return fact.predicate == "lyricist" and "lyric" in fact.evidence.rule.partition("/")[2]
+    """Read by a rule about the words themselves ("lyrics by", "penned the
+    lyrics"), not about a part in them ("took part in the rap lyrics")."""
+    name = fact.evidence.rule.partition("/")[2]
+    return fact.predicate == "lyricist" and "lyric" in name and not name.startswith("took-part")

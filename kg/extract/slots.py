@@ -132,11 +132,13 @@ def _takes_artist_subject(verb: Token) -> bool:
     sang it)?"""
     if verb.lower_ in _artist_verbs() or verb.lower_ in _credit_verbs() and _acts_on_a_title(verb):
         return True  # a credit's verb only with a title after it: "Dara composed 'Lamp'"
-    # "Nova Ring returned with 'X'", "made a comeback with their album 'X'": the subject's own record
-    comeback = verb.lower_ in _macro_words("COMEBACK_VERBS") \
+    # "Nova Ring returned with 'X'", "made a comeback with their album 'X'", "is back with 'X'": the subject's own record
+    back = [c for c in verb.children if c.lower_ == "back" and c.dep_ == "advmod"]
+    comeback = verb.lower_ in _macro_words("COMEBACK_VERBS") or bool(back) \
         or any(c.dep_ == "dobj" and c.lower_ in _macro_words("COMEBACK_NOUNS") for c in verb.children)
     return (verb.lower_ in _macro_words("ACHIEVE") or comeback) and any(
-        child.lower_ == "with" and any(t.ent_type_ == "TITLE" for t in child.subtree) for child in verb.children)
+        child.lower_ == "with" and any(t.ent_type_ == "TITLE" for t in child.subtree)
+        for child in [*verb.children, *(c for b in back for c in b.children)])
 
 
 @lru_cache(maxsize=None)
