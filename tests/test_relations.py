@@ -564,6 +564,20 @@ def test_back_with_a_single_and_a_part_in_the_lyrics(read):
     assert not {f for f in found if f[1] == "composer"}
 
 
+def test_actors_like_a_and_b_and_a_rising_star_featured(read):
+    """ "led by veteran actors like 'A' and 'B', and featuring rising star
+    'C'" (the parse hangs "like" on "led"); "the voices of A as X, B as Y"
+    lists both actors; "featuring the character X" casts no one."""
+    found = facts(read("News\n\nThe drama 'Cedar Lane' tells the story of a husband. The show started airing to "
+                       "acclaim, led by veteran actors like 'Kim Ara' and 'Lee Dan', and featuring rising star "
+                       "'Oh Rae-won' and other new talents. The film “Blue Path” features the voices of Bae Ji-an as "
+                       "Mickey, Seo Ha-jin as Donald and Yoon Dara as Daisy. “Glass Door” is a 2015 film featuring "
+                       "the character Sherlock Holmes."))
+    assert {("Cedar Lane", "castMember", n) for n in ("Kim Ara", "Lee Dan", "Oh Rae-won")} <= found
+    assert {("Blue Path", "castMember", n) for n in ("Bae Ji-an", "Seo Ha-jin", "Yoon Dara")} <= found
+    assert not {f for f in found if f[1] == "castMember" and f[2] in ("Mickey", "Donald", "Sherlock Holmes", "Holmes")}
+
+
 def test_a_series_lead_actors_named_after_it(read):
     ex = read("News\n\nThe drama “Cedar Lane” premieres next month. The drama's lead actors, Seo Ha-jin and "
               "Lee Dan, attended the event. “Blue Path”'s stars, Kim Ara and Bae Ji-an, met the press. "

@@ -257,6 +257,9 @@ def _mention_in_phrase(ctx: Context, token, accepted: tuple) -> list[EntityRef]:
              or c.dep_ in ("acl", "prep", "xcomp") and ctx.ent(c) is not None]  # "the 5th track 'Missing You'": a title parsed as a clause
     queue += [g for c in token.children if c.dep_ == "acl" and c.lower_ in TITLED  # "the bonus track titled 'X'"
               for g in c.children if g.dep_ in ("oprd", "dobj", "attr", "xcomp")]
+    following = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+    if following is not None and following.lower_ in EXAMPLES and following.dep_ == "prep" and following.head != token:
+        queue.append(following)  # "led by actors like A and B", the parse hanging "like" on the verb
     while queue:
         child = queue.pop(0)
         if child.dep_ == "prep" and ctx.ent(child) is None:  # "actors like A and B"

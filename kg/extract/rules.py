@@ -343,12 +343,12 @@ def coordinated(token: Token, step: int, context=()) -> list[Token]:
 
 def _past_character(doc, i: int, kinds: dict) -> int | None:
     """Where the list goes on after the character an item plays ("A as a
-    detective, B as ..."): the "and" or comma after a short phrase of
-    common words; None for a credit's role ("A as lyricist and B as
+    detective, B as ...", "A as Mickey, B as Donald"): the "and" or comma
+    after a short phrase; None for a credit's role ("A as lyricist and B as
     composer": each their own) or no list after it."""
     for k in range(i + 1, min(i + 7, len(doc) - 1)):
         word = doc[k].lower_
-        if word in kinds or doc[k].ent_type_ not in ("", "ORDINAL") or doc[k].is_punct and word != ",":
+        if word in kinds or doc[k].is_punct and word != ",":
             return None
         if k > i + 1 and word in (",", "and") and doc[k + 1].ent_type_ and not doc[k + 1].is_punct:
             return k
