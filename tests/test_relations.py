@@ -1900,6 +1900,14 @@ def test_a_release_planned_for_part_of_a_year_is_that_year(read, sentence, expec
      {("Dinner Mate", "castMember", "Kim Ara"), ("Dinner Mate", "castMember", "Lee Dan")}),
     ("Kim Ara plays Lee Dan's love interest in “Salt Road.”",
      {("Salt Road", "castMember", "Kim Ara"), ("Salt Road", "castMember", "Lee Dan")}),
+    # unquoted, whatever the parse makes of the part ("-girlfriend" apart, "younger sister")
+    ("Nova Ring's Seo Ha-jin is starring in Dinner Date as Oh Rae-won's ex-girlfriend, Dayline's Yoon Dara is appearing on "
+     "Back Alley Rookie as Bae Ji-an's younger sister.",
+     {("Dinner Date", "castMember", "Seo Ha-jin"), ("Dinner Date", "castMember", "Oh Rae-won"),
+      ("Back Alley Rookie", "castMember", "Yoon Dara"), ("Back Alley Rookie", "castMember", "Bae Ji-an")}),
+    # a past "starred in" after an apposition the parse breaks
+    ("Kim Ara, a former member of Nova Ring, starred in a recently ended drama, Sweet Treats, as a producer.",
+     {("Sweet Treats", "castMember", "Kim Ara")}),
 ])
 def test_a_part_described_by_another_actor_puts_both_in_the_cast(read, sentence, expected):
     """"as Lee Dan's ex-girlfriend": casting news names a part by the actor of the part it belongs to; that
