@@ -578,6 +578,13 @@ def test_actors_like_a_and_b_and_a_rising_star_featured(read):
     assert not {f for f in found if f[1] == "castMember" and f[2] in ("Mickey", "Donald", "Sherlock Holmes", "Holmes")}
 
 
+def test_his_after_her_in_one_sentence_is_someone_else(read):
+    found = facts(read("News\n\nKim Ara recently became the first soloist to pass a billion views with her video "
+                       "for “Solo.” This places her alongside Lee Dan, the only other artist to do it, for his 2012 "
+                       "hit “Paper Style.”"))
+    assert ("Paper Style", "performer", "Lee Dan") in found and ("Paper Style", "performer", "Kim Ara") not in found
+
+
 def test_a_series_lead_actors_named_after_it(read):
     ex = read("News\n\nThe drama “Cedar Lane” premieres next month. The drama's lead actors, Seo Ha-jin and "
               "Lee Dan, attended the event. “Blue Path”'s stars, Kim Ara and Bae Ji-an, met the press. "

@@ -186,12 +186,24 @@ def refs_at(ctx: Context, token, accepted: tuple) -> list[EntityRef]:
         ref = ctx.antecedent(token, NOMINALS[word])
         ref = ref if ref is not None and ref.cls in kinds else None
     else:
-        ref = ctx.pronoun_antecedent(token, kinds) if undecided else ctx.antecedent(token, kinds, subject=word in PERSONAL)
+        ref = ctx.pronoun_antecedent(token, kinds) if undecided \
+            else ctx.antecedent(token, kinds, subject=word in PERSONAL and not _other_gender_before(token))
         if ref is not None and kinds == ("TVSeries",) and word not in PRONOUNS:
             ref = _topic_over_aside(ctx, ref)
     if ref and word in ("they", "their", "them"):
         return _and_partners(ctx, ref, token, kinds)
     return [ref] if ref else []
+
+
+GENDERS = ({"he", "his", "him"}, {"she", "her", "hers"})
+
+
+def _other_gender_before(token) -> bool:
+    """ "This places her alongside Psy, ... for his hit": a pronoun of the
+    other gender earlier in the sentence took the subject, so "his" is
+    someone else (the nearest name, not the subject)."""
+    other = next((g for g in GENDERS if token.lower_ not in g), set())
+    return any(t.lower_ in other for t in token.doc[token.sent.start:token.i])
 
 
 COLON_LISTED = frozenset(lexicon()["list_nouns"]["words"])
