@@ -585,6 +585,25 @@ def test_his_after_her_in_one_sentence_is_someone_else(read):
     assert ("Paper Style", "performer", "Lee Dan") in found and ("Paper Style", "performer", "Kim Ara") not in found
 
 
+def test_translated_news_wordings(read):
+    """ "a ballad song that A participated in writing lyrics, and B composed"
+    (a credit verb with no object credits the song in context; not
+    "the B's composed yet heartbreaking lyrics"); "ranked first in real time
+    on Melon, Genie and Bugs" (the list's last service too); "an average of
+    12.3% and a maximum of 14.1%" (the maximum is no rating)."""
+    ex = read("Translated news\n\n'Spring Night' is a ballad song that Kim Ara participated in writing lyrics, "
+              "and Lee Dan composed. 'Spring Night' ranked first in real time on Melon, Genie and Bugs as soon as it "
+              "was released. Oh Rae-won's 'Paper Moon' sounds bright, but the Bae Ji-an's composed yet "
+              "heartbreaking lyrics stand out. The last episode of tvN's drama 'Blue Path' recorded an average of "
+              "12.3% and a maximum of 14.1% nationwide, according to Nielsen Korea.")
+    found = facts(ex)
+    assert {("Spring Night", "lyricist", "Kim Ara"), ("Spring Night", "composer", "Lee Dan")} <= found
+    assert not {f for f in found if f[1] == "composer" and f[2] == "Bae Ji-an"}
+    assert {(c.entry.name, c.chart.name, c.rank) for c in ex.chart_entries} == \
+        {("Spring Night", f"{p} chart", 1) for p in ("Melon", "Genie", "Bugs")}
+    assert {(r.series.name, str(r.value)) for r in ex.ratings} == {("Blue Path", "12.3")}
+
+
 def test_a_series_lead_actors_named_after_it(read):
     ex = read("News\n\nThe drama “Cedar Lane” premieres next month. The drama's lead actors, Seo Ha-jin and "
               "Lee Dan, attended the event. “Blue Path”'s stars, Kim Ara and Bae Ji-an, met the press. "

@@ -66,9 +66,12 @@ def charts_named(ctx, span, named_alone: set[str], in_force: Target | None) -> l
     outside = lambda token: not any(a <= token.idx - span.start_char < b for a, b in speech)
     ents = [(t, e, c) for t, e, c in ctx.sentence_mentions(span) if outside(t)]
     talk = CHART_WORDS.search(QUOTED_SPEECH.sub(" ", text))
-    providers = list(dict.fromkeys(EntityRef(e.name, c) for t, e, c in ents
-                                   if (c == "Platform" or c == "Organization" and e.name in _publishers())
-                                   and (talk or RANKED_ON.search(text[:t.idx - span.start_char]))))
+    ranked_on = set()  # the services a rank is on: "first on Melon, Genie and Bugs" (the list's last too)
+    for t, e, c in ents:
+        if (c == "Platform" or c == "Organization" and e.name in _publishers()) \
+                and (talk or RANKED_ON.search(text[:t.idx - span.start_char]) or t.dep_ == "conj" and t.head.i in ranked_on):
+            ranked_on.add(t.i)
+    providers = list(dict.fromkeys(EntityRef(e.name, c) for t, e, c in ents if t.i in ranked_on))
     sole = providers[0] if len(providers) == 1 else None
     first_at = {EntityRef(e.name, c): t.i for t, e, c in reversed(ents)}  # where each provider is first named
     out = []
