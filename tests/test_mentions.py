@@ -233,6 +233,16 @@ def test_an_ost_part_is_a_song_and_a_count_before_a_hyphen_no_title(read):
     assert not {name for name, cls in found if name.startswith("The 1")}
 
 
+def test_a_name_with_seasons_is_a_series_and_one_listed_with_groups_a_group(read):
+    """ "Glass Harbor's second season": no one has seasons but a series,
+    whatever the NER thought; a name of unknown kind listed with two groups
+    and no person is a group."""
+    found = typed(read("News\n\nOver on Netflix, Glass Harbor's second season was announced this week. "
+                       "According to the Oricon chart, Nova Ring, Kara, FT Island and MBLAQ all ranked in the top 10."))
+    assert ("Glass Harbor", "TVSeries") in found and ("Kara", "MusicGroup") in found
+    assert not {name for name, cls in found if cls == "Person"}
+
+
 def test_a_band_named_x_and_the_ys_after_a_band_cue_is_one_name(read):
     ex = read("News\n\n“Glass Tide” is a song by English indie rock band Marla and the Lanterns. "
               "The band Nova Ring and the singer Kim Ara performed.")

@@ -55,6 +55,14 @@ def listed_after(tokens: list[Token], run: tuple[int, int], taken: bytearray, no
     return []
 
 
+def seasons_after(tokens: list[Token], end: int) -> bool:
+    """Does "'s second season" or "'s new season" start at token ``end``?
+    Only a series has seasons."""
+    words = [t.lower_ for t in tokens[end:end + 4]]
+    return words[:1] in (["'s"], ["'"], ["’s"]) and "season" in words[1:4] \
+        and all(t.ent_type_ == "ORDINAL" or t.is_lower for t in tokens[end + 1:end + 1 + words[1:].index("season")])
+
+
 def _dated(tokens: list[Token], j: int) -> bool:
     """Is the day, month or zone word at ``j`` a date's? A full name always
     ("on Monday"); a short one after "on" or before a number ("on Sun",

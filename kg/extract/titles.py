@@ -15,8 +15,8 @@ from ..nlp import text_of
 from .rules import role_kinds
 from .spans import POSSESSIVE, Ent, covered
 from .spans import WORKS as WORK_CLASSES
-from .title_runs import SMALL_WORDS, YEAR, foreign_tail, listed_after, split_at_and, title_run, title_run_before, \
-    with_comma_part
+from .title_runs import SMALL_WORDS, YEAR, foreign_tail, listed_after, seasons_after, split_at_and, title_run, \
+    title_run_before, with_comma_part
 from .described import described_as, work_nouns
 from .fields import blocks as field_blocks
 
@@ -52,6 +52,9 @@ def positioned_titles(doc: Doc, tokens: list[Token], ents: list[Ent], headings: 
             cls = phrases.get((words[i - 1], word))
         if cls is None and word in ("'s", "'") and tokens[i].idx in networks:
             cls = "TVSeries"  # "tvN's First Lady": a network's own series
+        elif cls is None and word in ("'s", "'") and i > 0 and tokens[i - 1].text[:1].isupper() and seasons_after(tokens, i):
+            run = title_run_before(tokens, i, taken, not_titles)  # "Glass Harbor's second season"
+            found += [(*run, "TVSeries")] if run else []
         elif cls is None and word in ("'s", "'") and tokens[i].idx in directors:
             cls = ""  # "director Yoon Sung-hyun's Time to Hunt": a screen work, which kind the evidence says
         elif cls is None and (word in naming["always"] or word in naming["after_a_work_noun"]) \

@@ -33,6 +33,7 @@ from ..nlp import text_of
 from .described import described_as, lookup
 from .ballot import NOT_A_WORK, Ballot, default_work, topic, weights
 from .spans import POSSESSIVE, WORKS
+from .title_runs import seasons_after
 
 # Whose possessive makes the quoted title after it a work of theirs ("BTS' 'Butter'").
 NAME_CLASSES = ("PERSON", "ORG", "Person", "MusicGroup")
@@ -118,11 +119,35 @@ def cast_local_votes(ballot: Ballot, doc: Doc, tokens: list[Token], ents: list) 
                 if word in cues[table]:
                     ballot.vote(ent.name, cues[table][word], w["cue"], ent.start)
         if ent.cls in ("PERSON", "ORG"):
-            cls = _own_pronoun(span)
+            cls = _own_pronoun(span) or _kind_of_list_mates(tokens, span, spans)
             if cls:
                 ballot.vote(ent.name, cls, w["pronoun"], ent.start)
     _share_list_cues(ballot, doc, [ent for _, ent in spans.values()], w, {spans[i][1].start for i in owned})
     _group_nouns_back(ballot, tokens, spans, w)
+
+
+ARTIST_KINDS = ("MusicGroup", "Person")
+
+
+def _kind_of_list_mates(tokens: list[Token], span, spans: dict) -> str | None:
+    """ "Supernova, Kara, FT Island, Boyfriend, and MBlaq all ranked": a
+    name of undecided kind listed with two or more names of one artist
+    kind, and none of the other, is of that kind."""
+    starts = {s.end - 1: start for start, (s, _) in spans.items()}  # a mention's start from its last token
+    kinds = []
+    for step in (-1, 1):
+        i = span.start - 1 if step < 0 else span.end
+        while 0 <= i < len(tokens) and tokens[i].text in (",", "and", "&"):
+            while 0 <= i < len(tokens) and tokens[i].text in (",", "and", "&"):
+                i += step
+            i = starts.get(i, i) if step < 0 else i
+            if i not in spans:
+                break
+            mate_span, mate = spans[i]
+            kinds.append(mate.cls)
+            i = mate_span.start - 1 if step < 0 else mate_span.end
+    counts = {k: kinds.count(k) for k in ARTIST_KINDS}
+    return next((k for k in ARTIST_KINDS if counts[k] >= 2 and not counts[ARTIST_KINDS[1 - ARTIST_KINDS.index(k)]]), None)
 
 
 GROUP_NOUNS = frozenset(w.lower() for w in lexicon()["class_nouns"]["MusicGroup"])  # "the group", "the band"
@@ -273,6 +298,8 @@ def _context_votes(tokens: list[Token], span, mentions: dict, cues: dict, w: dic
     described = described_as(span, cues["nouns"])
     if described:
         yield described, w["apposition"]
+    elif seasons_after(tokens, span.end):
+        yield "TVSeries", w["apposition"]  # "Squid Game's second season": no one has seasons but a series
 
 
 def _someone_acts(verb: Token, cues: dict) -> bool:
