@@ -817,6 +817,16 @@ def test_a_numbered_chart_of_unquoted_artist_dash_title_lines(read):
     assert not {m.ref.name for m in ex.mentions if " - " in m.ref.name}
 
 
+def test_a_music_show_win_is_no_chart_entry(read):
+    """ "On Mnet's 'M Countdown', G took first place with 'X'": first place on
+    a channel's show is a win, not a chart rank; G, whatever the NER thought
+    of it, is who won, and X its song (CONVENTIONS rule 35)."""
+    ex = read("News\n\nOn the latest episode of Mnet's “M Countdown,” Nova Ring took first place with “Lantern,” "
+              "earning their second music show win.")
+    assert not ex.chart_entries
+    assert ("Lantern", "performer", "Nova Ring") in facts(ex)
+
+
 def test_a_list_of_tv_shows_ranks_series_not_songs(read):
     """A ranking of shows is no chart of songs: its first title is a series,
     and no chart entry (entries are songs and albums)."""

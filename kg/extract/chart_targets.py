@@ -68,7 +68,7 @@ def charts_named(ctx, span, named_alone: set[str], in_force: Target | None) -> l
     talk = CHART_WORDS.search(QUOTED_SPEECH.sub(" ", text))
     ranked_on = set()  # the services a rank is on: "first on Melon, Genie and Bugs" (the list's last too)
     for t, e, c in ents:
-        if (c == "Platform" or c == "Organization" and e.name in _publishers()) \
+        if (c == "Platform" or c == "Organization" and e.name in _publishers()) and not _owns_a_show(ctx, t) \
                 and (talk or RANKED_ON.search(text[:t.idx - span.start_char]) or t.dep_ == "conj" and t.head.i in ranked_on):
             ranked_on.add(t.i)
     providers = list(dict.fromkeys(EntityRef(e.name, c) for t, e, c in ents if t.i in ranked_on))
@@ -105,6 +105,13 @@ def charts_named(ctx, span, named_alone: set[str], in_force: Target | None) -> l
         out = [Target(EntityRef(f"{p.name} {out[0].chart.name.split(' ', len(out[0].provider.name.split()))[-1]}", "Chart"), p)
                for p in providers]
     return out or [Target(EntityRef(f"{p.name} chart", "Chart"), p) for p in providers] or _phrase_target(text)
+
+
+def _owns_a_show(ctx, token) -> bool:
+    """ "on Mnet's 'M Countdown'": the service is the show's channel, and
+    first place there is a music show's win, not a chart's rank."""
+    owned = ctx.ent(token.head) if token.dep_ == "poss" else None
+    return owned is not None and ctx.class_of(owned) in ("TITLE", "TVSeries")
 
 
 RANKED_ON = re.compile(r"(?:No\.?\s?\d+|#\d+|\b(?:" + "|".join(lexicon()["ranks"]["ordinals"]) +

@@ -221,6 +221,10 @@ def _ranked_subject(ctx, clause, rank: Rank):
             ent = ctx.ent(head)
             if ent is not None:
                 cls = ctx.class_of(ent)
+                held = [ctx.ent(t) for c in node.children if c.lower_ == "with" for t in c.subtree if ctx.ent(t) is not None]
+                if cls == "TITLE" and held and ctx.class_of(held[0]) in WORKS + ("TITLE",):
+                    # "Nova Ring took first place with 'Lantern'": who ranked, and with what
+                    return _work_ref(EntityRef(held[0].name, ctx.class_of(held[0])))
                 return _work_ref(EntityRef(ent.name, cls)) if cls in WORKS + ("TITLE",) else None
             if head.lower_ in ("it", "its") or head.lower_ in ("song", "single", "track", "album", "ep", "record") and \
                     any(c.lower_ in ("the", "this", "that") for c in head.children):

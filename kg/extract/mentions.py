@@ -18,7 +18,8 @@ from spacy.tokens import Doc
 from ..data import alternatives, lexicon, rows
 from ..nlp import text_of
 from .names import clean_candidate, group_members, not_names
-from .slots import agents, artist_subjects, bracketed_sources, cued_people, parenthesized_works, possessors, source_lines
+from .slots import (agents, artist_subjects, bracketed_sources, cued_people, model_title, parenthesized_works, possessors,
+                    source_lines)
 from .spans import CANDIDATE, FAMILIES, TYPED, VALUE_LABELS, Ent, covered, row_of, span_text, whole_words
 from .title_runs import clean_title
 from .titles import headlines, positioned_titles
@@ -117,7 +118,8 @@ def find_entities(doc: Doc) -> list[Ent]:
     # a company's suffix in a Title Case headline is any word ("Mr. Sunshine Breaks Records With Its Premiere")
     ents = [e for e in ents if not (e.source == "names" and e.cls == "Organization"
                                     and doc.char_span(e.start, e.end, alignment_mode="expand").start in heads)]
-    ents = ents + artist_subjects(doc, tokens, ents, heads)
+    subjects = artist_subjects(doc, tokens, ents, heads)
+    ents = [e for e in ents if not (model_title(e) and any(s.start < e.end and e.start < s.end for s in subjects))] + subjects
     ents = ents + possessors(doc, tokens, ents, heads)
     members = group_members(doc, tokens, words, ents)
     ents = [e for e in ents if not (e.source == "model" and e.cls == "TITLE" and any(m.start < e.end and e.start < m.end for m in members))]

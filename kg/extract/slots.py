@@ -152,8 +152,10 @@ def artist_subjects(doc: Doc, tokens: list[Token], ents: list[Ent], heads: set[i
     with", "IU released", "Boyfriend ranked fifth with 'X'". A capitalised run there that no mention covers is
     a name; at a sentence's start, where every word has a capital, only a run of two words, an acronym ("IU") or a word
     written with a capital elsewhere in the text counts; never in ``heads``,
-    the Title Case lines (``titles.headlines``)."""
-    taken = covered(doc, ents)
+    the Title Case lines (``titles.headlines``). A title only the NER
+    proposed gives way ("Nova Ring took first place with 'Lantern'"): its
+    label is one vote, the verb's frame a firmer one."""
+    taken = covered(doc, (e for e in ents if not model_title(e)))
     skip = not_names()
     capitalised = {t.text for t in tokens if t.is_title and not t.is_sent_start and t.i not in heads}
     found = []
@@ -172,6 +174,10 @@ def artist_subjects(doc: Doc, tokens: list[Token], ents: list[Ent], heads: set[i
         start, end = run[0].idx, token.idx + len(token)
         found.append(Ent(start, end, text_of(doc)[start:end], "PERSON", text_of(doc)[start:end], "cue"))
     return found
+
+
+def model_title(ent: Ent) -> bool:
+    return ent.source == "model" and ent.cls == "TITLE"
 
 
 def _acts_on_a_title(verb: Token) -> bool:
