@@ -902,6 +902,11 @@ def test_which_figures_are_ratings_and_whose(read, text, expected):
     assert {(r.series.name, str(r.value)) for r in read("Ratings\n\n" + text).ratings} == expected
 
 
+def test_episodes_listed_take_their_figures_in_order(read):
+    ex = read("Ratings\n\n“Salt Road” episodes 5 and 6 earned 6.1% and 7.3% nationwide, respectively.")
+    assert {(r.series.name, str(r.value), r.episode) for r in ex.ratings} == {("Salt Road", "6.1", 5), ("Salt Road", "7.3", 6)}
+
+
 def test_each_figure_with_the_episode_named_after_it(read):
     ex = read("Ratings\n\n“Salt Road” drew 16.4% for episode 15, but then it went on to rise to 19.2% for episode 16.")
     assert {(r.series.name, str(r.value), r.episode) for r in ex.ratings} == {("Salt Road", "16.4", 15), ("Salt Road", "19.2", 16)}

@@ -81,6 +81,7 @@ def read_ratings(ctx) -> None:
         # "16.4% for episode 15 ..., then 19.2% for episode 16": a figure that names its own episode
         at_of = [at for at, _ in values] if len(pairs) == len(values) else [None] * len(pairs)
         clauses = [_clause_of(text, at) for at, _ in values]  # the clause of each figure
+        listed = [int(n) for n in re.findall(r"\d{1,4}", m.group(1))] if (m := EPISODES_LISTED.search(text)) else []
         for k, ((name, value), at) in enumerate(zip(pairs, at_of)):
             for _, e, cls in ents:
                 if e.name == name.name and cls in FAMILIES:  # a title, or a name a figure is stated of
@@ -90,9 +91,12 @@ def read_ratings(ctx) -> None:
                 episode = _episode(clauses[0])
             elif episode is None and at is not None and clauses.count(clauses[k]) == 1:
                 episode = _episode(clauses[k])  # "episode 5 scored 6.2%, while episode 6 rose to 7.4%"
+            if episode is None and len(listed) == len(pairs) > 1 and len({n for n, _ in pairs}) == 1:
+                episode = listed[k]  # "episodes 5 and 6 earned 6.1% and 7.3%, respectively"
             ctx.extraction.ratings.append(RatingFact(name, value, evidence, episode, firm, scoped.get(value, scope)))
 
 
+EPISODES_LISTED = re.compile(r"\bepisodes\s+(\d{1,4}(?:\s*(?:,|and|, and|&)\s*\d{1,4})+)\b", re.I)
 CLAUSE = re.compile(r",\s*(?:while|whereas|but)\s+|;\s+|\s+while\s+")
 
 
