@@ -604,6 +604,16 @@ def test_translated_news_wordings(read):
     assert {(r.series.name, str(r.value)) for r in ex.ratings} == {("Blue Path", "12.3")}
 
 
+def test_dates_of_plans_in_a_fronted_phrase_or_an_infinitive(read):
+    found = facts(read("News\n\nSet to premiere in March 2024, “Cedar Lane” follows two chefs. Scheduled for release "
+                       "on May 3, 2024, the single “Lantern” was written by Kim Ara. Lee Dan plans to release his album "
+                       "“Blue Hour” on June 9, 2024. “Night Song” was released in November 2010 with a physical "
+                       "release in January 2011."))
+    assert {("Cedar Lane", "releaseDate", "2024-03"), ("Lantern", "releaseDate", "2024-05-03"),
+            ("Blue Hour", "releaseDate", "2024-06-09"), ("Night Song", "releaseDate", "2010-11")} <= found
+    assert ("Night Song", "releaseDate", "2011-01") not in found
+
+
 def test_a_series_lead_actors_named_after_it(read):
     ex = read("News\n\nThe drama “Cedar Lane” premieres next month. The drama's lead actors, Seo Ha-jin and "
               "Lee Dan, attended the event. “Blue Path”'s stars, Kim Ara and Bae Ji-an, met the press. "
