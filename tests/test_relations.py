@@ -614,6 +614,19 @@ def test_dates_of_plans_in_a_fronted_phrase_or_an_infinitive(read):
     assert ("Night Song", "releaseDate", "2011-01") not in found
 
 
+def test_who_sings_on_a_soundtrack_is_not_its_series_cast(read):
+    """ "The 'X' OST features A and B" casts no one in X; "the OST lineup for
+    X includes A and B" and "A and B will take part in the OST of X" make
+    them performers of X's OST album (CONVENTIONS rule 18)."""
+    found = facts(read("News\n\nThe “Cedar Lane” OST features Kim Ara, Lee Dan and Yoon Dara. The OST lineup for "
+                       "tvN drama “Blue Path” includes singers Oh Rae-won and Bae Ji-an. Seo Ha-jin and Nova Ring will "
+                       "take part in the OST of “Salt Road.”"))
+    assert not {f for f in found if f[1] == "castMember"}
+    assert {("Blue Path OST", "performer", "Oh Rae-won"), ("Blue Path OST", "performer", "Bae Ji-an"),
+            ("Blue Path OST", "soundtrackOf", "Blue Path"), ("Salt Road OST", "performer", "Seo Ha-jin"),
+            ("Salt Road OST", "performer", "Nova Ring")} <= found
+
+
 def test_a_series_lead_actors_named_after_it(read):
     ex = read("News\n\nThe drama “Cedar Lane” premieres next month. The drama's lead actors, Seo Ha-jin and "
               "Lee Dan, attended the event. “Blue Path”'s stars, Kim Ara and Bae Ji-an, met the press. "

@@ -10,7 +10,7 @@ from ..data import lexicon
 from ..records import EntityRef, Fact, Value
 from .context import Context
 from .spans import FAMILIES, TYPED, WORKS, span_text
-from .refs import NOMINAL_NOUNS, PROMOTION, attached, hangs_on_noun, may_refer, member_named, refs_at, with_listed
+from .refs import NOMINAL_NOUNS, PROMOTION, another_kind, attached, hangs_on_noun, may_refer, member_named, refs_at, with_listed
 from .described import work_nouns
 from .ost import soundtrack_named
 from .rules import Binding, role_kinds
@@ -141,8 +141,9 @@ def _unnamed(ctx: Context, binding: Binding, sentence, role: str) -> list[Entity
                      and ctx.class_of(ent) in accepted + tuple(FAMILIES) and (ref := ctx.ref(ent, accepted)) is not None]
             if after:
                 return after[:1]
-        if _said_of_another(ctx, anchor, accepted):
-            return []
+        if _said_of_another(ctx, anchor, accepted) \
+                or any(c.dep_ in ("nsubj", "nsubjpass") and another_kind(c, accepted) for c in anchor.children):
+            return []  # "The 'Salt Road' OST features A": the verb's subject is no series
         before = [ent for token, ent in ctx.mentions_in(sentence)
                   if token.i < anchor.i and ctx.class_of(ent) in accepted + tuple(FAMILIES)]
         ref = ctx.ref(before[-1], accepted) if before else None

@@ -32,6 +32,13 @@ LOOSE_SUBJECTS = {"parataxis", "dep"}  # a subject the parse lost, when it stand
 VERB_CHILDREN = {"nsubj", "nsubjpass", "aux", "auxpass", "dobj", "agent"}
 
 
+def another_kind(token, accepted: tuple) -> bool:
+    """Is the token a noun for things of no accepted kind ("OST" where a
+    series is wanted)?"""
+    word = token.lower_
+    return word in NOMINAL_NOUNS and word not in ROLE_NOUNS and not set(NOMINALS[word]) & set(accepted)
+
+
 def attached(ctx: Context, anchor, accepted: tuple) -> list[EntityRef]:
     """The entity a verb frame's other role names, found from the anchor:
     the verb's subject ("X is sung by"); the noun a participle, relative
@@ -139,6 +146,8 @@ def refs_at(ctx: Context, token, accepted: tuple) -> list[EntityRef]:
         ref = ctx.ref(ent, accepted) if not ent.is_value and ent.name not in ctx.characters else None
         return [ref] if ref else []
     word = token.text.lower()
+    if another_kind(token, accepted):
+        return []  # "The 'Salt Road' OST features A": the soundtrack, not the series named inside its phrase
     if word in RELATIVE and token.head.dep_ == "relcl":
         return refs_at(ctx, token.head.head, accepted)
     if word in COLON_LISTED and token.i + 1 < len(token.doc) and token.doc[token.i + 1].text == ":":
