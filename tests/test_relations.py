@@ -627,6 +627,33 @@ def test_who_sings_on_a_soundtrack_is_not_its_series_cast(read):
             ("Salt Road OST", "performer", "Nova Ring")} <= found
 
 
+def test_an_encyclopedic_album_with_its_track_listing(read):
+    """A "Track listing" heading ends the chart the sentence before set, and
+    its numbered quoted titles are the album's tracks, a guest in "(feat.
+    A)" a performer of its track."""
+    ex = read("Cedar Lane\n\nCedar Lane is the debut studio album by South Korean boy group Nova Ring. It was "
+              "released on November 2, 2021. The album debuted at number one on the Gaon Album Chart.\n\n"
+              "Track listing\n1. \"Prologue: Atlas\"\n2. \"Northbound\"\n3. \"Compass\" (feat. Kim Ara)\n")
+    found = facts(ex)
+    assert {("Northbound", "inAlbum", "Cedar Lane"), ("Northbound", "trackNumber", "2"),
+            ("Prologue: Atlas", "trackNumber", "1"), ("Compass", "performer", "Nova Ring"),
+            ("Compass", "performer", "Kim Ara")} <= found
+    assert {c.entry.name for c in ex.chart_entries} == {"Cedar Lane"}
+
+
+def test_a_press_release_of_an_album_and_its_opening_track(read):
+    """ "Lead single 'X,' the album's opening track, arrives March 14": the
+    first track, its date; "wrote and composed each of the album's ten
+    songs" credits the album's tracks; "will make comeback with" an album."""
+    found = facts(read("News\n\nKim Ara will release her debut album, Small Hours, on March 28, 2025. Kim wrote and "
+                       "composed each of the album's ten songs herself. Lead single “Wander,” the album's opening "
+                       "track, arrives on March 14, 2025, and “Paper Moon” is the album's third track. Group Nova "
+                       "Ring will make comeback with 3rd mini album 'Echo Garden' on the 20th."))
+    assert {("Wander", "inAlbum", "Small Hours"), ("Wander", "trackNumber", "1"), ("Wander", "releaseDate", "2025-03-14"),
+            ("Wander", "composer", "Kim Ara"), ("Wander", "lyricist", "Kim Ara"), ("Paper Moon", "trackNumber", "3"),
+            ("Echo Garden", "performer", "Nova Ring")} <= found
+
+
 def test_a_series_lead_actors_named_after_it(read):
     ex = read("News\n\nThe drama “Cedar Lane” premieres next month. The drama's lead actors, Seo Ha-jin and "
               "Lee Dan, attended the event. “Blue Path”'s stars, Kim Ara and Bae Ji-an, met the press. "

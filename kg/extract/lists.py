@@ -40,7 +40,9 @@ COUNT = re.compile(r"[\d,.\s]*\d[\d,.\s]*(?:[A-Za-z]+\.?)?(?:\s+[a-z]+)?")  # "9
 def read_lists(ctx) -> None:
     for block in _blocks(ctx.article.text):
         kind = _heading_kind(ctx.article.text, block[0][0])
-        if any(SEPARATOR.search(content) or '"' in content for _, _, content in block):
+        if len(block) >= 2 and all(_bare_title(content) for _, _, content in block):
+            _read_track_list(ctx, block)  # '1. "Prologue: Atlas"', '4. "Compass" (feat. A)'
+        elif any(SEPARATOR.search(content) or '"' in content for _, _, content in block):
             for start, _, content in block:
                 _read_credit_line(ctx, start, content, kind=kind)
         elif all(BY.search(content) for _, _, content in block):
@@ -153,8 +155,8 @@ def _named(ctx, name: str, default: str) -> EntityRef:
 
 
 def _read_track_list(ctx, block: list[tuple[int, int, str]]) -> None:
-    tracks = [(start, number, *_credits(content)) for start, number, content in block]
-    if any(len(title.split()) > 8 for _, _, title, _ in tracks):
+    tracks = [(start, number, *_track(content)) for start, number, content in block]
+    if any(len(title.split()) > 8 for _, _, title, _, _ in tracks):
         return
     album, artist = _list_album(ctx, block[0][0], block[-1][0])
     if album is None:
@@ -163,7 +165,8 @@ def _read_track_list(ctx, block: list[tuple[int, int, str]]) -> None:
         span = ctx.doc.char_span(block[0][0], block[0][0] + 1, alignment_mode="expand")
         sentence = ctx.sentence_of(span.start) if span is not None else ctx.sentences[0]
         ctx.extraction.facts.append(Fact(album, "performer", artist, ctx.evidence(sentence, "reader:track-list", 0.85)))
-    for start, number, title, credits in tracks:
+    for start, number, title, credits, guests in tracks:
+        start += _content_offset(ctx.article.text, start, title)
         span = ctx.doc.char_span(start, start + len(title), alignment_mode="expand")
         evidence = ctx.evidence(ctx.sentence_of(span.start) if span is not None else ctx.sentences[0], "reader:track-list", 0.85)
         song = EntityRef(title, "Song")
@@ -173,6 +176,7 @@ def _read_track_list(ctx, block: list[tuple[int, int, str]]) -> None:
         facts.append(Fact(song, "trackNumber", Value(str(number), "integer"), evidence))
         if artist:
             facts.append(Fact(song, "performer", artist, evidence))
+        facts += [Fact(song, "performer", _named(ctx, guest, "Person"), evidence) for guest in guests]
         for part in (credits or "").split(";"):
             if ":" not in part:
                 continue
@@ -183,6 +187,32 @@ def _read_track_list(ctx, block: list[tuple[int, int, str]]) -> None:
                     person = _named(ctx, name, "Person")
                     for role in roles:
                         facts.append(Fact(song, role, person, evidence))
+
+
+QUOTED_TITLE = re.compile(r'^"[^"]+"$')
+
+
+def _track(content: str) -> tuple[str, str | None, list[str]]:
+    """A track line's title (out of its quotes), its credits, and the guests
+    it features ('"Compass" (feat. A)')."""
+    featuring = FEATURING.search(content)
+    guests = [g.strip() for g in ARTISTS.split(featuring.group("artists")) if g.strip()] if featuring else []
+    title, credits = _credits(FEATURING.sub("", content))
+    return (title[1:-1] if QUOTED_TITLE.match(title) else title), credits, guests
+
+
+def _content_offset(text: str, start: int, title: str) -> int:
+    """Where a track's title starts past its line's start (after a quote)."""
+    return text.find(title, start, start + len(title) + 2) - start if title else 0
+
+
+def _bare_title(content: str) -> bool:
+    """Is a numbered line only a title in quotes, with credits or a guest in
+    parentheses after it, and no artist beside it?"""
+    title = FEATURING.sub("", content).strip()
+    match = IN_PARENS.match(title)
+    title = match.group("name").strip() if match and ":" in match.group("group") else title
+    return bool(QUOTED_TITLE.match(title)) and not SEPARATOR.search(title)
 
 
 def _credits(content: str) -> tuple[str, str | None]:
