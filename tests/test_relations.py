@@ -654,6 +654,19 @@ def test_a_press_release_of_an_album_and_its_opening_track(read):
             ("Echo Garden", "performer", "Nova Ring")} <= found
 
 
+def test_a_part_of_the_ost_named_after_its_singer_was_announced(read):
+    """ "A will lend her voice to the soundtrack of X ... Part 4 of the OST,
+    'Y,' will be released": Y is X's soundtrack and, the one song named,
+    carries A as its singer (CONVENTIONS rule 18); "'Z' is part of its OST"."""
+    found = facts(read("Kim Ara To Sing OST For “Cedar Lane”\n\nKim Ara will lend her voice to the soundtrack of "
+                       "tvN's “Cedar Lane”! On April 2, the drama's production company announced that Part 4 of the "
+                       "OST, “Quiet Rain,” will be released on April 4. The drama “Blue Path” aired on Monday. "
+                       "“Night Bus” is part of its OST."))
+    assert {("Quiet Rain", "soundtrackOf", "Cedar Lane"), ("Quiet Rain", "performer", "Kim Ara"),
+            ("Night Bus", "soundtrackOf", "Blue Path")} <= found
+    assert not {f for f in found if "Cedar Lane OST" in (f[0], f[2])}
+
+
 def test_a_series_lead_actors_named_after_it(read):
     ex = read("News\n\nThe drama “Cedar Lane” premieres next month. The drama's lead actors, Seo Ha-jin and "
               "Lee Dan, attended the event. “Blue Path”'s stars, Kim Ara and Bae Ji-an, met the press. "

@@ -30,12 +30,18 @@ def named_songs_over_ost_albums(ctx: Context) -> None:
     article does not name; where it names a song of that soundtrack ("To
     Sing OST For 'Salt Bay'" over "the fourth OST for 'Salt Bay', titled
     'Low Tide'"), the song carries the facts (CONVENTIONS rule 18)."""
-    named = {f.object.name for f in ctx.extraction.facts
-             if f.predicate == "soundtrackOf" and f.subject.cls in ("Song", "TITLE")}
-    albums = {f.subject for f in ctx.extraction.facts if f.predicate == "soundtrackOf" and f.subject.cls == "Album"
-              and f.object.name in named and f.subject.name == f"{f.object.name} OST"}
+    songs: dict[str, set] = {}
+    for f in ctx.extraction.facts:
+        if f.predicate == "soundtrackOf" and f.subject.cls in ("Song", "TITLE"):
+            songs.setdefault(f.object.name, set()).add(f.subject)
+    albums = {f.subject: f.object.name for f in ctx.extraction.facts if f.predicate == "soundtrackOf"
+              and f.subject.cls == "Album" and f.object.name in songs and f.subject.name == f"{f.object.name} OST"}
     if albums:
+        # the one song named takes the album's singers ("X To Sing OST For Y ... Part 4 of the OST, 'Z'")
+        carried = [replace(f, subject=next(iter(songs[albums[f.subject]]))) for f in ctx.extraction.facts
+                   if f.subject in albums and f.predicate == "performer" and len(songs[albums[f.subject]]) == 1]
         ctx.extraction.facts = [f for f in ctx.extraction.facts if f.subject not in albums and f.object not in albums]
+        ctx.extraction.facts += carried
         for album in albums:
             ctx.extraction.aliases.pop(album, None)
 
