@@ -667,6 +667,35 @@ def test_a_part_of_the_ost_named_after_its_singer_was_announced(read):
     assert not {f for f in found if "Cedar Lane OST" in (f[0], f[2])}
 
 
+def test_encyclopedic_song_and_series_pages(read):
+    """ "X is a song ... for her album Y (2019). It was written by A and
+    composed by B": "it" goes on with the subject before; "released as the
+    album's lead single on D"; "It peaked at number 6"; "aired from D1 to
+    D2"; "Its soundtrack includes 'Z' by C"."""
+    ex = read("Crimson Letter\n\n“Crimson Letter” is a song recorded by singer Kim Ara for her second studio album, "
+              "Ivory Hours (2019). It was written by Lee Dan and composed by Oh Rae-won. The song was released as the "
+              "album's lead single on September 17, 2019. It peaked at number 6 on the Gaon Digital Chart.\n\n"
+              "Harbor Lights is a 2022 South Korean television series starring Bae Ji-an. It aired on KBS2 from "
+              "October 3 to November 22, 2022. Its soundtrack includes “Lighthouse Song” by singer Yoon Dara.")
+    found = facts(ex)
+    assert {("Crimson Letter", "lyricist", "Lee Dan"), ("Crimson Letter", "composer", "Oh Rae-won"),
+            ("Crimson Letter", "releaseDate", "2019-09-17"), ("Harbor Lights", "releaseDate", "2022-10-03"),
+            ("Lighthouse Song", "soundtrackOf", "Harbor Lights")} <= found
+    assert not {f for f in found if f[0] == "Ivory Hours" and f[1] in ("composer", "lyricist")}
+    assert entries(ex) == {("Crimson Letter", "Gaon Digital Chart", 6)}
+
+
+def test_a_listicle_of_soundtracks_with_the_series_in_parentheses(read):
+    ex = read("3 K-Drama OSTs\n\n1. “Falling Petals” – Kim Ara (Spring Letter OST)\nKim Ara's ballad for the SBS "
+              "romance Spring Letter held No. 1 on Melon's daily chart for nine straight days.\n\n2. “Night Bus” – "
+              "Nova Ring (The Last Courier OST)\nThe rock band's brooding theme climbed to No. 4 on Melon.\n")
+    found = facts(ex)
+    assert {("Falling Petals", "soundtrackOf", "Spring Letter"), ("Falling Petals", "performer", "Kim Ara"),
+            ("Night Bus", "soundtrackOf", "The Last Courier"), ("Night Bus", "performer", "Nova Ring")} <= found
+    assert not {f for f in found if f[1] in ("memberOf", "castMember")}
+    assert {(e, r) for e, _, r in entries(ex)} == {("Falling Petals", 1), ("Night Bus", 4)}
+
+
 def test_a_series_lead_actors_named_after_it(read):
     ex = read("News\n\nThe drama “Cedar Lane” premieres next month. The drama's lead actors, Seo Ha-jin and "
               "Lee Dan, attended the event. “Blue Path”'s stars, Kim Ara and Bae Ji-an, met the press. "

@@ -31,7 +31,9 @@ from .values import parse_date
 CLAUSE_BREAK = re.compile(r",\s*(?:while|whereas|but|and)\s+|;\s+|\s+while\s+|\s+whereas\s+")
 # "it", or "the song", "the album", "the ballad": a ranked record named before (not "the OST of X", all its songs)
 RECORD_WORDS = {w: tuple(lexicon()["antecedent_words"][w]) for w in lexicon()["ranks"]["entry_nominals"]}
-NOMINAL_ENTRY = re.compile(rf"\b(?:it|its|the\s+(?:title\s+)?(?P<noun>{alternatives(RECORD_WORDS)}))\b", re.I)
+# ... or an owner's: "Kwon Se-ah's ballad", "the rock band's brooding theme"
+NOMINAL_ENTRY = re.compile(rf"\b(?:it|its|(?:the|[\w-]+(?:'s|s'|\u2019s))\s+(?:title\s+|[a-z-]+\s+)?(?P<noun>{alternatives(RECORD_WORDS)}))\b",
+                           re.I)
 FOLLOWED = re.compile(r"\b(?:followed by|trailed by)\b", re.I)
 RESPECTIVELY = re.compile(r"\brespectively\b", re.I)
 NUMBERED = re.compile(rf"\s*{ITEM_NUMBER}\s+(?=\S)")  # a ranking's line: "6. Cravity - ..."
@@ -194,7 +196,8 @@ def _nominal_antecedent(ctx, token, kinds: tuple) -> EntityRef | None:
     """What "the song" or "the album" points back to: the nearest work of
     its kind, else the nearest title still undecided ('"Ocean Eyes" debuted
     at No. 5 ... The song also entered ...')."""
-    return ctx.antecedent(token, kinds) or ("TITLE" not in kinds and ctx.antecedent(token, ("TITLE",))) or None
+    found = ctx.pronoun_antecedent(token, kinds) if token.lower_ == "it" else ctx.antecedent(token, kinds)
+    return found or ("TITLE" not in kinds and ctx.antecedent(token, ("TITLE",))) or None
 
 
 def _listed_with(clause, first: int, other: int) -> bool:

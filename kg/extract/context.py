@@ -288,6 +288,10 @@ class Context:
         decides the title."""
         found = self.nearest_before(token, accepted)
         previous = self.sentence_before(self.sentence_of(token.i))
+        topic = self._topic_before(token, accepted) if found is not None else None
+        if topic is not None:
+            self._supplied_by(topic)
+            return EntityRef(topic.name, self.class_of(topic))
         undecided = self.undecided_in(previous, accepted) if previous is not None else []
         if found is not None and undecided and found.start < previous.start_char:
             # the sentence before is about a title still undecided: it is meant, not a name further back
@@ -299,9 +303,32 @@ class Context:
         self._supplied_by(undecided[0])
         return self.pointed_back(undecided[0], accepted)
 
-    def _subject_of_sentence(self, ent: Ent) -> bool:
+    def _topic_before(self, token, accepted: tuple) -> Ent | None:
+        """What "it" as a sentence's subject goes on about: the named subject
+        of the sentences before, back over those whose subject is itself
+        "it" or "the song" ("X is a song ... for her album Y (2019). It was
+        written by ...": X, not Y)."""
+        if token.lower_ != "it" or token.dep_ not in ("nsubj", "nsubjpass"):
+            return None
+        sentence = self.sentence_of(token.i)
+        for _ in range(3):
+            sentence = self.sentence_before(sentence)
+            if sentence is None:
+                return None
+            subjects = [t for t in sentence if t.dep_ in ("nsubj", "nsubjpass") and t.head.dep_ == "ROOT"]
+            if not subjects:
+                return None
+            named = self.ent(subjects[0])
+            if named is not None:
+                return named if self.class_of(named) in accepted else None
+            if subjects[0].lower_ not in ("it", "song", "track", "single", "album"):
+                return None
+        return None
+
+    def _subject_of_sentence(self, ent: Ent, main: bool = False) -> bool:
+        """Is the mention a clause's subject (``main``: the sentence's own)?"""
         span = self.doc.char_span(ent.start, ent.end, alignment_mode="expand")
-        return span is not None and span.root.dep_ in ("nsubj", "nsubjpass")
+        return span is not None and span.root.dep_ in ("nsubj", "nsubjpass") and (not main or span.root.head.dep_ == "ROOT")
 
     def open_to(self, ent: Ent, accepted: tuple) -> bool:
         """Is the mention still undecided, and open to an accepted class?"""

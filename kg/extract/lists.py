@@ -29,6 +29,7 @@ ARTISTS = re.compile(r"\s+(?:x|X|×|&|and|with|feat\.?|ft\.?|featuring)\s+|\s*,\
 IN_PARENS = re.compile(r"^(?P<name>.*?)\s*\((?P<group>[^()]+)\)\s*$")
 POSSESSED = re.compile(r"^(?P<group>[^']+?)'s?\s+(?P<name>\S.*)$")  # "BLACKPINK's Rosé"
 DASH_LINE = re.compile(r"(?m)^[ \t]*\"?([^\n\"]{1,60}?\s[-–—]\s[^\n\"]{1,80}?|\"[^\n\"]+\"\s[-–—]\s[^\n\"]{1,80}?)\"?[ \t]*$")
+OST_OF = re.compile(r"^(?P<artists>.*?)\s*\((?P<series>[^()]+?)\s+(?:OST|O\.S\.T\.?|Soundtrack)\)\s*$", re.I)
 FEATURING = re.compile(r"\s*\((?:feat|ft)\.?\s+(?P<artists>[^()]+)\)\s*$", re.I)  # "Will Be Gone (Feat. Lee Sora and Beenzino)"
 HEADING = re.compile(r"^([^\n\"]{1,60}?)\s+[-–—]\s+([^\n]{1,80}?)\s*(?:\(([^()\n]*)\))?$")
 CREDIT_ROLES = {"lyrics": "lyricist", "lyric": "lyricist", "words": "lyricist", "composition": "composer",
@@ -101,6 +102,10 @@ def _read_credit_line(ctx, start: int, content: str, separator: re.Pattern = SEP
     for i, part in enumerate(parts + ([featured.group("artists")] if featured else [])):
         if i == index or COUNT.fullmatch(part):
             continue  # "241,479 copies": a count, not an artist ("2PM's Junho", "NCT 127" are)
+        series = OST_OF.match(part)
+        if series:  # '"Falling Petals" – Kwon Se-ah (Spring Letter OST)': the series the song is the soundtrack of
+            ctx.extraction.facts.append(Fact(work, "soundtrackOf", _named(ctx, series.group("series"), "TVSeries"), evidence))
+            part = series.group("artists")
         for artist, group in _artists(ctx, part):
             ctx.extraction.facts.append(Fact(work, "performer", artist, evidence))
             if group is not None:
