@@ -696,6 +696,20 @@ def test_a_listicle_of_soundtracks_with_the_series_in_parentheses(read):
     assert {(e, r) for e, _, r in entries(ex)} == {("Falling Petals", 1), ("Night Bus", 4)}
 
 
+def test_a_chart_column_of_a_song_taken_from_an_ep(read):
+    """ "The song, taken from the band's second EP X, also ranked No. 2 on
+    the Circle Streaming Chart": the song is the entry, the EP its album,
+    and a provider's name, words and "Chart" name a chart; a Council is an
+    organization, no one who performs."""
+    ex = read("Circle Chart\n\nNova Ring's “Dusty Roads” topped the Circle Digital Chart for the third straight week. "
+              "The song, taken from the band's second EP Highway Poems, also ranked No. 2 on the Circle Streaming "
+              "Chart. Its theme song drew 812,000 listeners, according to the Korean Music Council.")
+    found = facts(ex)
+    assert ("Dusty Roads", "inAlbum", "Highway Poems") in found
+    assert entries(ex) == {("Dusty Roads", "Circle Digital Chart", 1), ("Dusty Roads", "Circle Streaming Chart", 2)}
+    assert ("Korean Music Council", "Organization") in {(m.ref.name, m.ref.cls) for m in ex.mentions}
+
+
 def test_a_series_lead_actors_named_after_it(read):
     ex = read("News\n\nThe drama “Cedar Lane” premieres next month. The drama's lead actors, Seo Ha-jin and "
               "Lee Dan, attended the event. “Blue Path”'s stars, Kim Ara and Bae Ji-an, met the press. "
