@@ -710,6 +710,26 @@ def test_a_chart_column_of_a_song_taken_from_an_ep(read):
     assert ("Korean Music Council", "Organization") in {(m.ref.name, m.ref.cls) for m in ex.mentions}
 
 
+def test_a_billboard_column_with_a_set_and_a_while_clause(read):
+    """ "G's latest EP, X, lands at No. 64 on the Billboard 200 ..., while
+    holding at No. 2 on World Albums" (a clause with no subject of its own
+    but a chart goes on with the work); "Orbit Nine's" is a name (a number
+    word ends it); "the set's focus track, 'Y'" is on the album."""
+    ex = read("Charts\n\nOrbit Nine's latest EP, Hourglass, lands at No. 64 on the Billboard 200 in its third frame, "
+              "while holding at No. 2 on World Albums. The set's focus track, “Sand Castle,” sits at No. 18 on "
+              "Billboard's Global Excl. U.S. chart. Nova Stella consists of five members -- Jae-on, Dylan Pyo and Theo.")
+    found = facts(ex)
+    assert {("Hourglass", "performer", "Orbit Nine"), ("Sand Castle", "inAlbum", "Hourglass"),
+            ("Theo", "memberOf", "Nova Stella")} <= found
+    assert {(e, r) for e, _, r in entries(ex)} == {("Hourglass", 64), ("Hourglass", 2), ("Sand Castle", 18)}
+
+
+def test_a_film_stars_a_and_b_alongside_c(read):
+    found = facts(read("News\n\nQuiet Harvest is a 2017 film. The film stars Kim Ara as a widow who returns to her "
+                       "family's farm, alongside Lee Dan and child actor Oh Rae-won."))
+    assert {("Quiet Harvest", "castMember", n) for n in ("Kim Ara", "Lee Dan", "Oh Rae-won")} <= found
+
+
 def test_a_series_lead_actors_named_after_it(read):
     ex = read("News\n\nThe drama “Cedar Lane” premieres next month. The drama's lead actors, Seo Ha-jin and "
               "Lee Dan, attended the event. “Blue Path”'s stars, Kim Ara and Bae Ji-an, met the press. "

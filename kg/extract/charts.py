@@ -104,7 +104,7 @@ def _own_subject(ctx, clause) -> bool:
     """Does a clause name a subject of its own (a subject in the parse, or a
     name that is no place), rather than go on about the work before?"""
     return any(t.dep_ in ("nsubj", "nsubjpass") for t in clause) \
-        or any(cls != "Place" for _, _, cls in ctx.sentence_mentions(clause))
+        or any(cls not in ("Place", "Chart", *PROVIDERS) for _, _, cls in ctx.sentence_mentions(clause))
 
 
 def _entries(ctx, index, sentence, pairs, ranks, targets, work_source=None, tail=""):

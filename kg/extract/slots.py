@@ -225,8 +225,9 @@ def possessors(doc: Doc, tokens: list[Token], ents: list[Ent], heads: set[int]) 
                 or not _name_shaped(token) or token.lower_ in skip or token.ent_type_ in ("GPE", "Place"):
             continue  # "Korea's first album": a country's (the NER's LOC is too often a band)
         run = _name_run(tokens, token, taken, skip)
-        # at a sentence's start too ("Hanbyul's new single"); the stop and non-name words ("Today's") are no names
-        if any(t.is_stop and not (t is run[0] and len(run) >= 3) for t in run) \
+        # at a sentence's start too ("Hanbyul's new single"); the stop and non-name words ("Today's") are no names,
+        # a number word may be ("Orbit Nine's latest EP")
+        if any(t.is_stop and not t.like_num and not (t is run[0] and len(run) >= 3) for t in run) \
                 or _ends_a_title(tokens, run[0].i):
             continue
         first = run[0].i - (tokens[run[0].i - 1].text == "The")  # "The Decemberists' album"
