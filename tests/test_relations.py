@@ -730,6 +730,35 @@ def test_a_film_stars_a_and_b_alongside_c(read):
     assert {("Quiet Harvest", "castMember", n) for n in ("Kim Ara", "Lee Dan", "Oh Rae-won")} <= found
 
 
+def test_an_ep_fronted_by_a_song_written_by_a_team(read):
+    """ "The five-track EP is fronted by 'X,' composed by A with lyrics by
+    songwriting team T (B, C)": X is on the EP, B and C wrote the words
+    (CONVENTIONS rule 10); "the fifth and closing track, 'Y'" is track 5;
+    "B wrote the words and music herself" credits the song in context."""
+    found = facts(read("News\n\nKim Ara released her first solo EP, Bittersweet Radio, on Monday. The five-track EP is "
+                       "fronted by “Static Love,” composed by Oh Min-seok with lyrics by songwriting team Moonhouse "
+                       "(Gil Ha-na, Pyo Jae-in). Kim herself penned the lyrics for the fifth and closing track, "
+                       "“Goodnight, Radio.” “Lantern” is a ballad about first love. Bae Ji-an wrote the words "
+                       "and music herself."))
+    assert {("Static Love", "inAlbum", "Bittersweet Radio"), ("Static Love", "lyricist", "Gil Ha-na"),
+            ("Static Love", "lyricist", "Pyo Jae-in"), ("Goodnight, Radio", "trackNumber", "5"),
+            ("Goodnight, Radio", "inAlbum", "Bittersweet Radio"), ("Lantern", "composer", "Bae Ji-an"),
+            ("Lantern", "lyricist", "Bae Ji-an")} <= found
+    assert ("Static Love", "lyricist", "Kim Ara") not in found
+
+
+def test_a_casting_line_up_with_earlier_works_in_parentheses(read):
+    """Works in parentheses after a person ('directed by A ("X," "Y")') are
+    asides: "B takes on the role of his partner" is cast in the drama the
+    article is about, not in them."""
+    found = facts(read("News\n\nCoupang Play's new drama “The Weight of Snow” has confirmed its lineup! The series "
+                       "will be directed by Kim Ara (“Fox Hunt,” “Blue Hour Hotel”) and written by Lee Dan (“Mirage "
+                       "City”). Oh Rae-won will play Cha Jun, a detective, while Bae Ji-an (“Glass Orchard”) takes on "
+                       "the role of his former partner."))
+    assert {("The Weight of Snow", "castMember", "Bae Ji-an"), ("The Weight of Snow", "director", "Kim Ara")} <= found
+    assert not {f for f in found if f[0] == "Mirage City" or f[0] == "Blue Hour Hotel" and f[1] == "castMember"}
+
+
 def test_a_series_lead_actors_named_after_it(read):
     ex = read("News\n\nThe drama “Cedar Lane” premieres next month. The drama's lead actors, Seo Ha-jin and "
               "Lee Dan, attended the event. “Blue Path”'s stars, Kim Ara and Bae Ji-an, met the press. "

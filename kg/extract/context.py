@@ -73,14 +73,24 @@ class Context:
         self.supplied = None
         # Works in parentheses after a person ("Kim Ara (Blue Ferry)"): asides about that
         # person, never what "the drama" or an unnamed role points back to
-        self.asides = {ent.start for (before, person), (token, ent) in zip(self.mention_tokens, self.mention_tokens[1:])
-                       if before.i == token.i - 2 and doc[token.i - 1].text == "(" and self.class_of(person) in ("Person", "PERSON")}
+        self.asides = self._asides(doc)
         # Artists a work features ("featuring rapper Q-Tip"): a guest, not whom "her album" later in the sentence means
         self.featured = {ent.start for token, ent in self.mention_tokens
                          if token.head.lower_ in FEATURING or token.dep_ == "conj" and token.head.head.lower_ in FEATURING}
         # Credits for every track of an album ("wrote all of the songs on the album"): (album, property, person, evidence)
         self.track_credits: list[tuple] = []
         self._item_starts = [m.start() for m in LIST_ITEM.finditer(article.text)]
+
+    def _asides(self, doc: Doc) -> set[int]:
+        """The starts of the works in parentheses right after a person
+        ('Kim Gyu-tae ("Fox Hunt," "Blue Hour Hotel")')."""
+        asides = set()
+        for token, person in self.mention_tokens:
+            if self.class_of(person) not in ("Person", "PERSON") or token.i + 1 >= len(doc) or doc[token.i + 1].text != "(":
+                continue
+            close = next((k for k in range(token.i + 2, min(token.i + 24, len(doc))) if doc[k].text == ")"), token.i + 1)
+            asides |= {ent.start for _, ent in self.mentions_in(doc[token.i + 2:close])}
+        return asides
 
     def _twins(self, ents: list[Ent]) -> dict[int, str]:
         """Mentions of a name decided Song (or Album) whose own cue says the
