@@ -759,6 +759,21 @@ def test_a_casting_line_up_with_earlier_works_in_parentheses(read):
     assert not {f for f in found if f[0] == "Mirage City" or f[0] == "Blue Hour Hotel" and f[1] == "castMember"}
 
 
+def test_a_song_on_an_album_is_its_artists_unless_said_otherwise(read):
+    """A track no one is said to perform is the album artist's (CONVENTIONS
+    rule 13), with the guest it features; one performed by someone named
+    keeps to them. "Their" after a person named in passing is the group."""
+    found = facts(read("News\n\nNova Ring will release their first studio album, “Constellation Map,” on Oct. 2. The "
+                       "album's title track, “Gravity Lane,” features singer Kim Ara. The album “Take a Breath” by "
+                       "Lee Dan was a hit. “Rain,” the first track of “Take a Breath,” is performed by pianist Oh "
+                       "Rae-won. Producers include Day Day (Seo Ha-jin). Here's the tracklist from their mini-album "
+                       "“Constellation Map”."))
+    assert {("Gravity Lane", "performer", "Nova Ring"), ("Gravity Lane", "performer", "Kim Ara"),
+            ("Rain", "performer", "Oh Rae-won")} <= found
+    assert ("Rain", "performer", "Lee Dan") not in found
+    assert not {f for f in found if f[1] == "performer" and f[2] in ("Seo Ha-jin", "Day Day")}
+
+
 def test_a_series_lead_actors_named_after_it(read):
     ex = read("News\n\nThe drama “Cedar Lane” premieres next month. The drama's lead actors, Seo Ha-jin and "
               "Lee Dan, attended the event. “Blue Path”'s stars, Kim Ara and Bae Ji-an, met the press. "

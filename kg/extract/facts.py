@@ -300,14 +300,19 @@ def _fits_role_words(rule, role: str, token, sentence) -> bool:
 
 def _named_as(token) -> str | None:
     """The kind of role a name is given right after it ("Lee Dan as the
-    music composer"), if any."""
+    music composer", "Seo Ji-eum, who wrote the hit songs of"), if any."""
     doc, i = token.doc, token.i + 1
+    if i + 2 < len(doc) and doc[i].text == "," and doc[i + 1].lower_ == "who":
+        return CREDIT_VERBS.get(doc[i + 2].lower_)
     if i >= len(doc) or doc[i].lower_ != "as":
         return None
     i += 1
     while i < len(doc) and doc[i].lower_ in ("the", "its", "a", "an", "their", "music", "main", "lead"):
         i += 1
     return role_kinds().get(doc[i].lower_) if i < len(doc) else None
+
+
+CREDIT_VERBS = {"wrote": "writer", "penned": "writer", "composed": "composer", "produced": "crew", "directed": "director"}
 
 
 def _role_refs(ctx: Context, binding: Binding, sentence, role: str) -> list[EntityRef]:

@@ -6,10 +6,11 @@ its performer, and a date the parse gives a work is not also
 another's."""
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from functools import lru_cache
 
-from ..records import Fact
+from ..records import Fact, Passage
 from .context import Context
 from .deps import load_dependency_rules
 
@@ -44,6 +45,37 @@ def named_songs_over_ost_albums(ctx: Context) -> None:
         ctx.extraction.facts += carried
         for album in albums:
             ctx.extraction.aliases.pop(album, None)
+
+
+OST_ALBUM = re.compile(r"(?i)\b(?:OST|soundtrack)\b")
+
+
+def album_artists_on_tracks(ctx: Context) -> None:
+    """A song on an album no one is said to perform is performed by the
+    album's artist (the releasing artist, CONVENTIONS rule 13), besides any
+    guest it features: "G's EP X ... X's title track, Y" makes G Y's
+    performer. The evidence is the sentence that put Y on X, with the one
+    that named X's artist as context."""
+    artists: dict = {}
+    for f in ctx.extraction.facts:
+        if f.predicate == "performer" and f.subject.cls == "Album" and not OST_ALBUM.search(f.subject.name):
+            artists.setdefault(f.subject, []).append(f)  # not a soundtrack's: its songs are many singers'
+    have = {(f.subject, f.object) for f in ctx.extraction.facts if f.predicate == "performer"}
+    # a song with a performer of its own named ("RAIN, the first track of X, is performed by pianist B") keeps
+    # to it; a guest it features is no such performer
+    sung = {f.subject for f in ctx.extraction.facts if f.predicate == "performer" and "featur" not in f.evidence.rule}
+    added = []
+    for f in ctx.extraction.facts:
+        if f.predicate != "inAlbum" or f.object not in artists or f.subject in sung:
+            continue
+        for credit in artists[f.object]:
+            if (f.subject, credit.object) not in have:
+                have.add((f.subject, credit.object))
+                said = Passage(credit.evidence.sentence, credit.evidence.start, credit.evidence.end)
+                context = f.evidence.context + ((said,) if said.start != f.evidence.start else ())
+                added.append(Fact(f.subject, "performer", credit.object,
+                                  replace(f.evidence, rule="inference:album-artist", context=context)))
+    ctx.extraction.facts += added
 
 
 RELEASED_BY = "performer/released-by/passive"

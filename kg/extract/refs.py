@@ -200,7 +200,11 @@ def refs_at(ctx: Context, token, accepted: tuple) -> list[EntityRef]:
         if ref is not None and kinds == ("TVSeries",) and word not in PRONOUNS:
             ref = _topic_over_aside(ctx, ref)
     if ref and word in ("they", "their", "them"):
-        return _and_partners(ctx, ref, token, kinds)
+        partners = _and_partners(ctx, ref, token, kinds)
+        group = ctx.salient(("MusicGroup",)) if ref.cls == "Person" and len(partners) == 1 and "MusicGroup" in kinds else None
+        named = Counter(e.name for e in ctx.by_start.values())
+        # people named in passing (credits, an aside) are not "they" of an article about a group
+        return [group] if group and named[group.name] >= max(named[p.name] for p in partners) else partners
     return [ref] if ref else []
 
 
