@@ -1077,6 +1077,15 @@ def test_episodes_listed_take_their_figures_in_order(read):
     assert {(r.series.name, str(r.value), r.episode) for r in ex.ratings} == {("Salt Road", "6.1", 5), ("Salt Road", "7.3", 6)}
 
 
+def test_the_last_episode_and_the_one_before_it(read):
+    """ "the 16th and last episode, aired Saturday, scored 18.3 percent, up
+    from 15.9 percent for the 15th episode": each figure with its episode;
+    a change's start that names its own episode is a rating too."""
+    ex = read("Ratings\n\nAccording to Nielsen Korea, the 16th and last episode of “Salt Road,” aired Saturday, scored "
+              "18.3 percent nationwide, up from 15.9 percent for the 15th episode.")
+    assert {(r.series.name, str(r.value), r.episode) for r in ex.ratings} == {("Salt Road", "18.3", 16), ("Salt Road", "15.9", 15)}
+
+
 def test_each_figure_with_the_episode_named_after_it(read):
     ex = read("Ratings\n\n“Salt Road” drew 16.4% for episode 15, but then it went on to rise to 19.2% for episode 16.")
     assert {(r.series.name, str(r.value), r.episode) for r in ex.ratings} == {("Salt Road", "16.4", 15), ("Salt Road", "19.2", 16)}

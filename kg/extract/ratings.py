@@ -16,8 +16,9 @@ CHART_THEN_RANK = re.compile(r"\bcharts?\b.*\bNo\.")
 PERCENTS = re.compile(r"(\d{1,3}(?:[.,]\d+)?)((?:\s*(?:,|and|, and)\s*\d{1,3}(?:[.,]\d+)?)*)\s*(?:%|percent\b|per cent\b)", re.I)
 RATING_WORDS = _any_word(lexicon()["ratings"]["rating_words"])
 _EPISODE_NOUNS = alternatives(lexicon()["ratings"]["episode_nouns"])
-EPISODE = re.compile(rf"\b(?:episode|ep\.?)\s*(\d{{1,4}})\b|\b(\d{{1,4}})(?:st|nd|rd|th)\s+(?:{_EPISODE_NOUNS})\b"
-                     rf"|\b({alternatives(lexicon()['ordinals'])})\s+(?:{_EPISODE_NOUNS})\b", re.I)
+_LAST = r"(?:and\s+(?:last|final)\s+)?"  # "the 16th and last episode"
+EPISODE = re.compile(rf"\b(?:episode|ep\.?)\s*(\d{{1,4}})\b|\b(\d{{1,4}})(?:st|nd|rd|th)\s+{_LAST}(?:{_EPISODE_NOUNS})\b"
+                     rf"|\b({alternatives(lexicon()['ordinals'])})\s+{_LAST}(?:{_EPISODE_NOUNS})\b", re.I)
 VALUE = re.compile(r"(?<![\d.])(\d{1,3}(?:\.\d+)?)(?=(?:\s*(?:,|and|, and|or)\s*\d{1,3}(?:\.\d+)?)*\s*(?:%|percent\b|per cent\b))", re.I)
 # A peak, a threshold or a change, not a rating: the words before a figure ("peaked at", "broke through"),
 # and after it ("dropped 0.5 points", "0.4% higher than", "the 30% mark").
@@ -46,9 +47,10 @@ def read_ratings(ctx) -> None:
     for sentence, text in stated:
         if not (RATING_WORDS.search(text) or about_ratings) or CHART_THEN_RANK.search(text) or PEAK_SENTENCE.search(text):
             continue
+        # a change's start is no rating, unless it names its own episode ("up from 15.9 percent for the 15th episode")
         values = [(m.start(), Decimal(m.group(1))) for m in VALUE.finditer(text)
-                  if not NOT_A_RATING.search(before := text[max(0, m.start() - 24):m.start()]) and not RANGE_END.search(before)
-                  and not POINTS.match(_after_number(text, m.end()))]
+                  if (not NOT_A_RATING.search(before := text[max(0, m.start() - 24):m.start()]) or _own_episode(text, m.start()))
+                  and not RANGE_END.search(before) and not POINTS.match(_after_number(text, m.end()))]
         speech = [m.span() for m in QUOTED_SPEECH.finditer(text)]  # 'he said, "I promised a 5% rating"'
         values = [(at, v) for at, v in values if 0 < v <= 100 and not any(a < at < b for a, b in speech)]
         if not values:
@@ -93,6 +95,8 @@ def read_ratings(ctx) -> None:
                 episode = _episode(clauses[k])  # "episode 5 scored 6.2%, while episode 6 rose to 7.4%"
             if episode is None and len(listed) == len(pairs) > 1 and len({n for n, _ in pairs}) == 1:
                 episode = listed[k]  # "episodes 5 and 6 earned 6.1% and 7.3%, respectively"
+            if episode is None and at is not None:
+                episode = _episode_just_before(text, at, [a for a, _ in values])
             ctx.extraction.ratings.append(RatingFact(name, value, evidence, episode, firm, scoped.get(value, scope)))
 
 
@@ -202,13 +206,23 @@ def _scoped_values(text: str) -> list[tuple[Decimal, str]]:
 
 
 EPISODE_AFTER = re.compile(r"[\d.]*\s*(?:%|percent|per cent)\s*(?:\w+\s+){0,2}?(?:for|in|on|with)\s+(?:the\s+)?"
-                           r"(?:episode|ep\.?)\s*(\d{1,4})\b", re.I)
+                           r"(?:(?:episode|ep\.?)\s*(\d{1,4})|(\d{1,4})(?:st|nd|rd|th)\s+episode)\b", re.I)
 
 
 def _own_episode(text: str, at: int) -> int | None:
     """The episode named right after the figure at ``at`` ("19.2% for episode 16")."""
     match = EPISODE_AFTER.match(text, at)
-    return int(match.group(1)) if match else None
+    return int(match.group(1) or match.group(2)) if match else None
+
+
+def _episode_just_before(text: str, at: int, figures: list[int]) -> int | None:
+    """The episode named before the figure at ``at`` in its clause, with no
+    other figure between ("the 16th and last episode, aired Saturday, scored
+    18.3%"; not "X aired its fourth episode, while Y recorded 7.1%")."""
+    clause_start = max([m.end() for m in CLAUSE.finditer(text, 0, at)], default=0)
+    since = max([f for f in figures if f < at] + [clause_start])
+    found = list(EPISODE.finditer(text, since, at))
+    return _episode(found[-1].group()) if found else None
 
 
 def _episode(text: str) -> int | None:
