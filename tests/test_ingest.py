@@ -119,6 +119,11 @@ def test_content_lines_resembling_noise_are_kept(tmp_path):
     ("February 30, 2020", None),                         # no such day
     ("The drama premieres on January 27, 2023.", None),  # a sentence, not a byline
     ("a\nb\nc\nd\nMay 1, 2020", None),                   # too far down
+    # a wire dateline before the first sentence, however long the line
+    ("TOKYO, May 24, 2023 -- Boy group Nova Ring's third Japanese single, released on May 17, topped the chart.",
+     date(2023, 5, 24)),
+    ("SEOUL, Jan. 9, 2024 (Yonhap) -- The drama ended its run with 18 percent.", date(2024, 1, 9)),
+    ("SEOUL, Jan. 9 (Yonhap) -- The drama ended its run with 18 percent.", None),  # no year printed
 ])
 def test_date_line_formats(tmp_path, line, expected):
     path = write(tmp_path / "d.txt", f"Headline\n{line}\n\nBody sentence.\n")

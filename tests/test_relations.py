@@ -774,6 +774,12 @@ def test_a_song_on_an_album_is_its_artists_unless_said_otherwise(read):
     assert not {f for f in found if f[1] == "performer" and f[2] in ("Seo Ha-jin", "Day Day")}
 
 
+def test_the_quintets_newest_single(read):
+    found = facts(read("News\n\nK-pop girl group Nova Ring continue to prove their force. This week, the quintet's "
+                       "newest single “Sugarline” opens at No. 3 on the World Digital Song Sales chart."))
+    assert ("Sugarline", "performer", "Nova Ring") in found
+
+
 def test_a_series_lead_actors_named_after_it(read):
     ex = read("News\n\nThe drama “Cedar Lane” premieres next month. The drama's lead actors, Seo Ha-jin and "
               "Lee Dan, attended the event. “Blue Path”'s stars, Kim Ara and Bae Ji-an, met the press. "

@@ -74,7 +74,7 @@ def safe_url(url: str | None) -> str | None:
 def _load_rules(path: Path) -> dict[str, list[re.Pattern]]:
     """Read the rules at import, so a typo in the data file fails loudly
     instead of silently leaving noise in every article."""
-    rules: dict[str, list[re.Pattern]] = {"cut": [], "drop": [], "mark": [], "date": []}
+    rules: dict[str, list[re.Pattern]] = {"cut": [], "drop": [], "mark": [], "date": [], "dateline": []}
     for number, line in lines(path):
         if line.startswith("#"):
             continue
@@ -117,10 +117,16 @@ def strip_noise(body: str) -> str:
 
 
 def find_date(body: str) -> date | None:
-    """The publication date from a byline/date line among the first few lines
-    of a cleaned body, or None when no line has a full, valid date."""
+    """The publication date from a byline/date line, or a wire story's
+    dateline, among the first few lines of a cleaned body, or None when no
+    line has a full, valid date."""
     lines = [line for line in body.split("\n") if line][:_DATE_LINES]
     for line in lines:
+        for rule in _RULES["dateline"]:  # "TOKYO, May 24, 2023 -- Boy group ...": the first sentence's dateline
+            match = rule.match(line)
+            found = match and _to_date(match["year"], match["month"], match["day"])
+            if found:
+                return found
         if len(line) > _DATE_LINE_MAX or _SENTENCE_END.search(line):
             continue
         for rule in _RULES["date"]:
