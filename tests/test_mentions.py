@@ -243,6 +243,12 @@ def test_a_name_with_seasons_is_a_series_and_one_listed_with_groups_a_group(read
     assert not {name for name, cls in found if cls == "Person"}
 
 
+def test_a_day_between_two_words_of_a_title_is_part_of_it(read):
+    found = typed(read("Ratings\n\nOver on cable, tvN's Lazy Sunday Detectives averaged 3.9% across the week. "
+                       "The drama Rising Sun aired on Thursday."))
+    assert {("Lazy Sunday Detectives", "TVSeries"), ("Rising Sun", "TVSeries")} <= found
+
+
 def test_a_band_named_x_and_the_ys_after_a_band_cue_is_one_name(read):
     ex = read("News\n\n“Glass Tide” is a song by English indie rock band Marla and the Lanterns. "
               "The band Nova Ring and the singer Kim Ara performed.")

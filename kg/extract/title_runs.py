@@ -64,12 +64,16 @@ def seasons_after(tokens: list[Token], end: int) -> bool:
 
 
 def _dated(tokens: list[Token], j: int) -> bool:
-    """Is the day, month or zone word at ``j`` a date's? A full name always
+    """Is the day, month or zone word at ``j`` a date's? Not between two
+    words of a title ("Lazy Sunday Detectives"); else a full name always
     ("on Monday"); a short one after "on" or before a number ("on Sun",
     "Mar 3"), not "Paper Sun" or "Midnight Sun"."""
+    following = tokens[j + 1] if j + 1 < len(tokens) else None
+    if following is not None and following.is_title and following.text not in STOPPERS and tokens[j - 1].is_title:
+        return False  # "Lazy Sunday Detectives", "Black Friday Sale": inside a title
     if len(tokens[j]) > 4 or tokens[j].text.isupper():
         return True
-    return tokens[j - 1].lower_ in ("on", ",") or j + 1 < len(tokens) and tokens[j + 1].like_num
+    return tokens[j - 1].lower_ in ("on", ",") or following is not None and following.like_num
 
 
 def title_run(tokens: list[Token], i: int, taken: bytearray, not_titles: set) -> tuple[int, int] | None:
