@@ -780,6 +780,22 @@ def test_the_quintets_newest_single(read):
     assert ("Sugarline", "performer", "Nova Ring") in found
 
 
+def test_an_ost_lineup_of_numbered_parts_and_a_songwriting_team(read):
+    """ "OST Part 1 'X', sung by A, ..., followed by Part 2 'Y' by B": the
+    parts are the series' soundtrack and "OST Part 1" is no title; "the
+    songwriting team T (C, D)" is an organization, its people no band's
+    members."""
+    ex = read("News\n\nThe production team of the SBS drama Glass Orchard unveiled the singers for its soundtrack. "
+              "OST Part 1 'Snowline', sung by solo vocalist Kim Ara, will be released on the 5th, followed by Part 2 "
+              "'Someday, Slowly' by Lee Dan. It was composed by Oh Rae-won and the songwriting team Paperkite "
+              "(Seo Ha-jin, Bae Ji-an).")
+    found = facts(ex)
+    assert {("Snowline", "soundtrackOf", "Glass Orchard"), ("Snowline", "performer", "Kim Ara"),
+            ("Someday, Slowly", "soundtrackOf", "Glass Orchard"), ("Someday, Slowly", "performer", "Lee Dan")} <= found
+    assert not {f for f in found if f[1] == "memberOf" or "Part" in f[0]}
+    assert ("Paperkite", "Organization") in {(m.ref.name, m.ref.cls) for m in ex.mentions}
+
+
 def test_a_series_lead_actors_named_after_it(read):
     ex = read("News\n\nThe drama “Cedar Lane” premieres next month. The drama's lead actors, Seo Ha-jin and "
               "Lee Dan, attended the event. “Blue Path”'s stars, Kim Ara and Bae Ji-an, met the press. "

@@ -148,8 +148,9 @@ def group_members(doc: Doc, tokens: list[Token], words: list[str], ents: list[En
                 first -= 1
                 if tokens[first].is_sent_start:
                     break
-            if first < token.i:
-                mark(first, "MusicGroup", tokens[token.i - 1].idx + len(tokens[token.i - 1]))
+            if first < token.i:  # "the songwriting team Paperkite (A, B)": a team, no band
+                team = first > 0 and words[first - 1] in ORGANIZATION_CUES
+                mark(first, "Organization" if team else "MusicGroup", tokens[token.i - 1].idx + len(tokens[token.i - 1]))
         elif word in (",", "and") and 0 < token.i < len(tokens) - 2 and (tokens[token.i - 1].idx + len(tokens[token.i - 1])) in people_ends \
                 and (end := _full_name(tokens, words, (i := token.i + 1 + (words[token.i + 1] == "and")), taken, skip)):
             # "stars Alicia Silverstone, Hedy Burress, and ...": a full name listed after a person's
@@ -205,6 +206,7 @@ def group_members(doc: Doc, tokens: list[Token], words: list[str], ents: list[En
 
 PLACES = {"GPE", "LOC", "NORP", "FAC", "Place"}
 MEMBER_ADJECTIVES = frozenset(lexicon()["member_adjectives"]["words"])  # which member, not whose ("Former")
+ORGANIZATION_CUES = frozenset(w.lower() for w in lexicon()["organization_cues"])  # "label X", "team X": a company
 TITLE_LINKS = {"the", "of", "a", "an", "to", "in", "on"}  # small words inside a title ("Face the Sun"), not between names
 NAME_SMALL_WORDS = {"to", "the", "of", "and", "&", "in", "on", "a"}
 

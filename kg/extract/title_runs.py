@@ -20,6 +20,7 @@ SMALL_WORDS = frozenset(lexicon()["title_run_small_words"]["words"])
 CONTRACTION = re.compile(r"n't|n’t|'(?:re|ll|ve|m|d)|’(?:re|ll|ve|m|d)|na|ta")  # gon-na, got-ta
 PARTICIPLE = re.compile(r"[a-z]{3,}(?:ing|ed|en)")
 CLAUSE_ENDS = {".", ",", "(", ";", ":", "!", "?"}
+PART_NUMBER = re.compile(r"(?i)(?:(?:the|drama|ost|soundtrack)\s+)*(?:part|pt|vol|volume)\s*\.?\s*\d{1,2}")
 YEAR = re.compile(r"(?:19|20)\d\d(?:-\d\d(?:\d\d)?)?")
 
 
@@ -108,8 +109,9 @@ def title_run(tokens: list[Token], i: int, taken: bytearray, not_titles: set) ->
                       or PARTICIPLE.fullmatch(tokens[i].lower_) and tokens[i].is_sent_start
                       or tokens[i].ent_type_ in ("DATE", "TIME", "CARDINAL", "ORDINAL")):
         return None  # one word: a cue, a small word, a participle opening a sentence ("Written and directed by"), a date
-    if all(t.lower_ in SMALL_WORDS or t.text in not_titles or t.text.capitalize() in not_titles for t in tokens[i:last + 1]):
-        return None  # "The OST", "The Drama": an article and a cue
+    if all(t.lower_ in SMALL_WORDS or t.text in not_titles or t.text.capitalize() in not_titles for t in tokens[i:last + 1]) \
+            or PART_NUMBER.fullmatch(" ".join(t.text for t in tokens[i:last + 1])):
+        return None  # "The OST", "The Drama": an article and a cue; "OST Part 1": which part, its title follows
     if all(t.ent_type_ in ("DATE", "TIME") or t.lower_ in SMALL_WORDS for t in tokens[i:last + 1]) \
             and any(t.is_digit for t in tokens[i:last + 1]):
         return None  # "aired May 21, 1980", "In 2009, the song": a date ("The Next Three Days" may be a title)

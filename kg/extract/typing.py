@@ -293,8 +293,8 @@ def _context_votes(tokens: list[Token], span, mentions: dict, cues: dict, w: dic
         if word == "who" and right.index(word) == 0:
             yield NOT_A_WORK, w["cue"]
             break
-    if right[:1] and right[0] in cues["groups"] or _members_follow(tokens, span, mentions):
-        yield "MusicGroup", w["cue"]
+    if right[:1] and right[0] in cues["groups"] or _members_follow(tokens, span, mentions) and before not in cues["companies"]:
+        yield "MusicGroup", w["cue"]  # not "the songwriting team Paperkite (A, B)": a team's members, no band's
     described = described_as(span, cues["nouns"])
     if described:
         yield described, w["apposition"]
