@@ -796,6 +796,21 @@ def test_an_ost_lineup_of_numbered_parts_and_a_songwriting_team(read):
     assert ("Paperkite", "Organization") in {(m.ref.name, m.ref.cls) for m in ex.mentions}
 
 
+def test_groups_named_with_members_an_ampersand_or_as_the_trio(read):
+    """ "G (A, B, C) released X", where the parse takes B for the subject: G
+    performs it, not its members; "duo Maple & Moth's 'Y'" is one group;
+    "The trio consists of ... . Their debut single 'Z'": the trio's."""
+    found = facts(read("News\n\nVocal group Blue Octave (Kim Ara, Lee Dan, Oh Rae-won) released the special album "
+                       "Postcards on April 5, 2024. Meanwhile, duo Maple & Moth's 'Second Snow' took second on Melon. "
+                       "Three idols have teamed up as the project group Midnight Bakery. The trio consists of Bae Ji-an "
+                       "of Sunpetal, Skydrift's Seo Ha-jin and Yoon Dara. Their debut single 'Croissant Moon' will be "
+                       "released on the 9th."))
+    assert {("Postcards", "performer", "Blue Octave"), ("Second Snow", "performer", "Maple & Moth"),
+            ("Croissant Moon", "performer", "Midnight Bakery")} <= found
+    assert not {f for f in found if f[1] == "performer" and f[0] in ("Postcards", "Croissant Moon")
+                and f[2] not in ("Blue Octave", "Midnight Bakery")}
+
+
 def test_a_series_lead_actors_named_after_it(read):
     ex = read("News\n\nThe drama “Cedar Lane” premieres next month. The drama's lead actors, Seo Ha-jin and "
               "Lee Dan, attended the event. “Blue Path”'s stars, Kim Ara and Bae Ji-an, met the press. "

@@ -312,6 +312,17 @@ def _named_as(token) -> str | None:
     return role_kinds().get(doc[i].lower_) if i < len(doc) else None
 
 
+def _outside_parentheses(ctx: Context, token):
+    """A member listed in parentheses after a group ("G (A, B, C) released
+    X", where the parse takes B for the subject) stands for the group."""
+    doc = token.doc
+    opened = next((k for k in range(token.i - 1, max(0, token.i - 12) - 1, -1) if doc[k].text in "()"), None)
+    if opened is None or doc[opened].text != "(" or opened == 0:
+        return token
+    group = ctx.ent(doc[opened - 1])
+    return doc[opened - 1] if group is not None and ctx.class_of(group) == "MusicGroup" else token
+
+
 CREDIT_VERBS = {"wrote": "writer", "penned": "writer", "composed": "composer", "produced": "crew", "directed": "director"}
 
 
@@ -325,7 +336,7 @@ def _role_refs(ctx: Context, binding: Binding, sentence, role: str) -> list[Enti
                 and role == "object" and _named_as(token) in ("composer", "lyricist", "director", "writer", "crew"):
             continue  # '"Paper Moon" features Lee Dan as the composer': no performer
         if rule.makes != "memberOf":
-            token = member_named(ctx, token)
+            token = member_named(ctx, _outside_parentheses(ctx, token))
         ent = ctx.ent(token)
         if ent is None:
             found = refs_at(ctx, token, accepted) if token.ent_type_ == "" else []

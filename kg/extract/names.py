@@ -192,9 +192,10 @@ def group_members(doc: Doc, tokens: list[Token], words: list[str], ents: list[En
             i = token.i + 1 + (token.i + 1 < len(tokens) and tokens[token.i + 1].text == ",")
             i += i < len(tokens) - 1 and tokens[i].text == "the"  # "girl group the Spice Girls": the article is not the name's
             run = _title_run(tokens, words, i, fixed, skip)  # the NER's spans there give way to the run
-            if run > i and words[run:run + 2] in (["and", "the"], ["&", "the"]) and not word.endswith("s") \
-                    and (tail := _title_run(tokens, words, run + 2, fixed, skip)) > run + 2:
-                run = tail  # "band Florence and the Machine": one name
+            joined = 2 if words[run:run + 2] in (["and", "the"], ["&", "the"]) else 1 if words[run:run + 1] == ["&"] else 0
+            if run > i and joined and not word.endswith("s") \
+                    and (tail := _title_run(tokens, words, run + joined, fixed, skip)) > run + joined:
+                run = tail  # "band Florence and the Machine", "duo Maple & Moth": one name
             if run > i + 1:  # a name of several words: "boy group Nova Ring"
                 mark(i, "MusicGroup", tokens[run - 1].idx + len(tokens[run - 1]))
             elif name_at(i) or (i < len(tokens) and tokens[i].is_title and i + 1 < len(tokens) and tokens[i + 1].text == "'s"

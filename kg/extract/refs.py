@@ -201,7 +201,10 @@ def refs_at(ctx: Context, token, accepted: tuple) -> list[EntityRef]:
             ref = _topic_over_aside(ctx, ref)
     if ref and word in ("they", "their", "them"):
         partners = _and_partners(ctx, ref, token, kinds)
-        group = ctx.salient(("MusicGroup",)) if ref.cls == "Person" and len(partners) == 1 and "MusicGroup" in kinds else None
+        group = None
+        if ref.cls == "Person" and "MusicGroup" in kinds:
+            # "The trio consists of A of G1, B and C. Their debut single": the group the sentence before is about
+            group = _group_subject_before(ctx, token) or (ctx.salient(("MusicGroup",)) if len(partners) == 1 else None)
         named = Counter(e.name for e in ctx.by_start.values())
         # people named in passing (credits, an aside) are not "they" of an article about a group
         return [group] if group and named[group.name] >= max(named[p.name] for p in partners) else partners
@@ -217,6 +220,22 @@ def _other_gender_before(token) -> bool:
     someone else (the nearest name, not the subject)."""
     other = next((g for g in GENDERS if token.lower_ not in g), set())
     return any(t.lower_ in other for t in token.doc[token.sent.start:token.i])
+
+
+def _group_subject_before(ctx: Context, token) -> EntityRef | None:
+    """The group the sentence before has as its subject, by name or as "the
+    trio", if any."""
+    previous = ctx.sentence_before(ctx.sentence_of(token.i))
+    subject = next((t for t in previous if t.dep_ in ("nsubj", "nsubjpass") and t.head.dep_ == "ROOT"), None) \
+        if previous is not None else None
+    if subject is None:
+        return None
+    ent = ctx.ent(subject)
+    if ent is not None:
+        return EntityRef(ent.name, "MusicGroup") if ctx.class_of(ent) == "MusicGroup" else None
+    if NOMINALS.get(subject.lower_) == ("MusicGroup",) and _definite(subject):
+        return ctx.antecedent(subject, ("MusicGroup",))
+    return None
 
 
 COLON_LISTED = frozenset(lexicon()["list_nouns"]["words"])
