@@ -811,6 +811,27 @@ def test_groups_named_with_members_an_ampersand_or_as_the_trio(read):
                 and f[2] not in ("Blue Octave", "Midnight Bakery")}
 
 
+def test_a_headline_names_the_song_the_body_calls_the_song(read):
+    """Only the headline names the title: "The song, released on D, entered
+    ... at No. 2" and "its lyrics" are that title's; "the rookie quartet G"
+    is a group (not a person because a word of it matched a name); "The
+    quintet, made up of leader A, B and maknae C" lists its members; a
+    headline's "Statement Regarding G's A" names G, not the line."""
+    ex = read("Nova Drive's 'Coral Signal' Debuts at No. 2 on Billboard World Digital Song Sales\n\n"
+              "The rookie quartet NOVA DRIVE has landed on a Billboard chart. The song, released on May 20, 2024, "
+              "entered the World Digital Song Sales chart at No. 2. Members Kim Ara and Lee Dan both took part in "
+              "writing its lyrics. The quartet, made up of leader Kim Ara, Lee Dan, Oh Rae-won and maknae Bae Ji-an, "
+              "debuted last year.")
+    found = facts(ex)
+    assert {("Coral Signal", "releaseDate", "2024-05-20"), ("Coral Signal", "lyricist", "Kim Ara"),
+            ("Coral Signal", "lyricist", "Lee Dan"), ("Bae Ji-an", "memberOf", "NOVA DRIVE"),
+            ("Kim Ara", "memberOf", "NOVA DRIVE")} <= found
+    assert ("NOVA DRIVE", "MusicGroup") in {(m.ref.name, m.ref.cls) for m in ex.mentions}
+    found = facts(read("Starwell Statement Regarding ORBIT9's Jung Sun-ah\n\nWe deliver notice regarding the health "
+                       "of our artist ORBIT9's Jung Sun-ah."))
+    assert {f[2] for f in found if f[1] == "memberOf"} == {"ORBIT9"}
+
+
 def test_a_series_lead_actors_named_after_it(read):
     ex = read("News\n\nThe drama “Cedar Lane” premieres next month. The drama's lead actors, Seo Ha-jin and "
               "Lee Dan, attended the event. “Blue Path”'s stars, Kim Ara and Bae Ji-an, met the press. "

@@ -308,6 +308,8 @@ class Context:
             undecided = [e for e in undecided if self._subject_of_sentence(e)]
         elif found is not None:
             undecided = []
+        if not undecided and found is None and self.sentences[0].end <= token.i:
+            undecided = self.undecided_in(self.sentences[0], accepted)  # a title only the headline names
         if not undecided:
             return self.antecedent(token, accepted) if found is not None else None
         self._supplied_by(undecided[0])
@@ -323,16 +325,11 @@ class Context:
         sentence = self.sentence_of(token.i)
         for _ in range(3):
             sentence = self.sentence_before(sentence)
-            if sentence is None:
-                return None
-            subjects = [t for t in sentence if t.dep_ in ("nsubj", "nsubjpass") and t.head.dep_ == "ROOT"]
-            if not subjects:
-                return None
-            named = self.ent(subjects[0])
-            if named is not None:
-                return named if self.class_of(named) in accepted else None
-            if subjects[0].lower_ not in ("it", "song", "track", "single", "album"):
-                return None
+            subject = next((t for t in sentence if t.dep_ in ("nsubj", "nsubjpass") and t.head.dep_ == "ROOT"), None) \
+                if sentence is not None else None
+            named = self.ent(subject) if subject is not None else None
+            if named is not None or subject is None or subject.lower_ not in ("it", "song", "track", "single", "album"):
+                return named if named is not None and self.class_of(named) in accepted else None
         return None
 
     def _subject_of_sentence(self, ent: Ent, main: bool = False) -> bool:

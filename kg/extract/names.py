@@ -219,7 +219,8 @@ def _name_start(tokens: list[Token], words: list[str], last: int, taken: set, sk
     with ``small`` words between them ("Fly to the Sky")."""
     first = j = last
     while j > max(0, last + 1 - longest) and not tokens[j].is_sent_start and tokens[j - 1].idx not in taken and (
-            _capitalised(tokens[j - 1]) and words[j - 1] not in skip or words[j - 1] in small):
+            _capitalised(tokens[j - 1]) and words[j - 1] not in skip and (words[j - 1] == "the" or words[j - 1] not in LEADING_NOT_NAME)
+            or words[j - 1] in small):
         j -= 1
         first = j if _capitalised(tokens[j]) else first
     return first
@@ -367,7 +368,7 @@ def clean_candidate(span) -> tuple[int, int] | None:
     """Drop possessives, leading role words and lower-case words from a model
     span; refuse spans that are not names at all."""
     lex = lexicon()
-    cues = {c.lower() for c in lex["person_cues"] + lex["group_cues"]} | {"the", "feature", "featuring", "with"}
+    cues = {c.lower() for c in lex["person_cues"] + lex["group_cues"]} | LEADING_NOT_NAME
     tokens = list(span)
     dash = next((k for k, t in enumerate(tokens) if k and t.text in "-–—" and t.whitespace_ and tokens[k - 1].whitespace_), None)
     tokens = tokens[:dash]  # "Nova Ring - Afterglow" on a chart line: the name ends at a spaced dash
@@ -391,5 +392,8 @@ def clean_candidate(span) -> tuple[int, int] | None:
     return tokens[0].idx, tokens[-1].idx + len(tokens[-1])
 
 
+# words a headline's Title Case may put before a name ("Statement Regarding ORBIT9's ...")
+LEADING_NOT_NAME = {"the", "feature", "featuring", "with", "regarding", "concerning", "about", "starring", "including", "amid",
+                    "introducing"}  # not "After" ("After School") nor "Before"
 NO_LAST_WORD = {"of", "and", "the", "from", "with", "for", "in"}
 DEMONYM = re.compile(r"[A-Z][a-z]+(?:ish|ese|ian|an|ch|sh|ic|i)")
