@@ -832,6 +832,19 @@ def test_a_headline_names_the_song_the_body_calls_the_song(read):
     assert {f[2] for f in found if f[1] == "memberOf"} == {"ORBIT9"}
 
 
+def test_a_casting_report_with_kinds_of_earlier_works_and_a_director_back_with_his_film(read):
+    """ "Actress A (dramas X, Y)" and "director C (drama Z)": earlier works
+    after a kind word; "B joins as the unit chief" is cast; "Director D is
+    back with his new film W" directs W, and is not cast in it."""
+    found = facts(read("News\n\nActress Kim Ara (dramas Marigold Season, Under the Bridge) has been cast in the "
+                       "Netflix series Ninth Floor. Veteran actor Lee Dan joins as the unit chief. The series is helmed "
+                       "by director Oh Rae-won (drama Gray Harbor). Director Bae Ji-an (film Blue Salt) is back with his "
+                       "new film The Letters."))
+    assert {("Marigold Season", "castMember", "Kim Ara"), ("Under the Bridge", "castMember", "Kim Ara"),
+            ("Ninth Floor", "castMember", "Lee Dan"), ("Gray Harbor", "director", "Oh Rae-won")} <= found
+    assert ("The Letters", "castMember", "Bae Ji-an") not in found
+
+
 def test_a_series_lead_actors_named_after_it(read):
     ex = read("News\n\nThe drama “Cedar Lane” premieres next month. The drama's lead actors, Seo Ha-jin and "
               "Lee Dan, attended the event. “Blue Path”'s stars, Kim Ara and Bae Ji-an, met the press. "

@@ -37,7 +37,8 @@ def split_at_and(tokens: list[Token], run: tuple[int, int]) -> list[tuple[int, i
 def listed_after(tokens: list[Token], run: tuple[int, int], taken: bytearray, not_titles: set) -> list[tuple[int, int]]:
     """The titles listed after one a cue found: "his roles in A, B and C",
     "the dramas A, B, and more". Only a list that closes as one does ("and
-    C", "and more", "etc."), so a clause after a comma stays a clause."""
+    C", "and more", "etc.", a closing parenthesis), so a clause after a
+    comma stays a clause."""
     found, end = [], run[1]
     while end + 1 < len(tokens) and tokens[end].text == ",":
         start = end + 1 + (tokens[end + 1].lower_ == "and")
@@ -53,7 +54,7 @@ def listed_after(tokens: list[Token], run: tuple[int, int], taken: bytearray, no
     if end + 1 < len(tokens) and tokens[end].lower_ == "and":
         last = title_run(tokens, end + 1, taken, not_titles)
         return found + [last] if last else []
-    return []
+    return found if found and end < len(tokens) and tokens[end].text == ")" else []  # "(dramas A, B)"
 
 
 def seasons_after(tokens: list[Token], end: int) -> bool:
