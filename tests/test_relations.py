@@ -1157,6 +1157,18 @@ def test_the_last_episode_and_the_one_before_it(read):
     assert {(r.series.name, str(r.value), r.episode) for r in ex.ratings} == {("Salt Road", "18.3", 16), ("Salt Road", "15.9", 15)}
 
 
+def test_a_listed_ratings_table_and_the_drama_in_seoul(read):
+    """ "- Title (Network, episode N): X%" lines each rate their own series
+    (and no other reading of them stands); "In Seoul, the drama drew 6.1%"
+    rates the drama named before."""
+    ex = read("Ratings\n\nHere are Nielsen Korea's nationwide figures:\n- Cloud Pharmacy (KBS1, episode 88): 17.9%\n"
+              "- Our Crooked House (MBC, episode 14): 5.5%\n- Dear Stranger, Dear Friend (tvN, episode 7): 4.1%\n\n"
+              "JTBC's Salt and Iron rose to 5.2% nationwide. In Seoul, the drama drew 6.1%.")
+    assert {(r.series.name, str(r.value), r.episode) for r in ex.ratings} == {
+        ("Cloud Pharmacy", "17.9", 88), ("Our Crooked House", "5.5", 14), ("Dear Stranger, Dear Friend", "4.1", 7),
+        ("Salt and Iron", "5.2", None), ("Salt and Iron", "6.1", None)}
+
+
 def test_each_figure_with_the_episode_named_after_it(read):
     ex = read("Ratings\n\n“Salt Road” drew 16.4% for episode 15, but then it went on to rise to 19.2% for episode 16.")
     assert {(r.series.name, str(r.value), r.episode) for r in ex.ratings} == {("Salt Road", "16.4", 15), ("Salt Road", "19.2", 16)}

@@ -10,6 +10,7 @@ from ..records import EntityRef, Fact, RatingFact
 from .context import _any_word
 from .spans import FAMILIES, QUOTED_SPEECH, whole_words
 
+POINTS_BACK = re.compile(r"\b(?:the (?:drama|series|show|program|programme|sitcom)|it)\b", re.I)
 CHART_THEN_RANK = re.compile(r"\bcharts?\b.*\bNo\.")
 
 
@@ -64,8 +65,8 @@ def read_ratings(ctx) -> None:
         rival = RIVALS.search(text)
         if rival and all(at < rival.start() for at, _ in values):  # "It topped with 4.4%, beating X": X is beaten, not rated
             series = [s for s in series if s[0] < rival.start()]
-        if not series and not RATING_WORDS.search(text):
-            continue
+        if not series and not RATING_WORDS.search(text) and not POINTS_BACK.search(text):
+            continue  # a figure of no series, unless "the drama" or "it" says which ("In Seoul, the drama drew 6.1%")
         if not series:
             ref = ctx.antecedent(sentence[0], ("TVSeries",))
             series = [(0, ref)] if ref else []
@@ -235,11 +236,14 @@ def _episode(text: str) -> int | None:
 
 @lru_cache(maxsize=None)
 def _row_patterns(station: str) -> tuple[re.Pattern, re.Pattern]:
-    """A table row with figures ("Title 13 KBS 3.7%") and one without
-    ("Title KBS"), for one station's name (a short list: the broadcasters)."""
+    """A table row with figures ("Title 13 KBS 3.7%"), one without ("Title
+    KBS"), and a listed one ("Title (KBS1, episode 88): 17.9%"), for one
+    station's name (a short list: the broadcasters)."""
     station = re.escape(station)
     return (re.compile(rf"(.+?)\s+(\d{{1,4}})\s+{station}\s+(\d{{1,3}}(?:\.\d+)?)\s*%"),
-            re.compile(rf"([A-Z][^%]+?)\s+{station}"))
+            re.compile(rf"([A-Z][^%]+?)\s+{station}"),
+            re.compile(rf"[-*\u2022]?\s*([A-Z][^()%]+?)\s*\(\s*{station}\s*,\s*(?:episode|ep\.?)\s*(\d{{1,4}})\s*\)\s*:?\s*"
+                       rf"(\d{{1,3}}(?:\.\d+)?)\s*%", re.I))
 
 
 def read_rating_table(ctx) -> None:
@@ -251,11 +255,13 @@ def read_rating_table(ctx) -> None:
         nets = [e for _, e, cls in ctx.sentence_mentions(sentence) if cls == "Broadcaster"]
         if len(nets) != 1:
             continue
-        full_row, bare_row = _row_patterns(nets[0].surface)
-        if row := full_row.fullmatch(text):
+        full_row, bare_row, listed_row = _row_patterns(nets[0].surface)
+        if row := full_row.fullmatch(text) or listed_row.fullmatch(text):
             full.append((sentence, nets[0], row))
         elif row := bare_row.fullmatch(text):
             bare.append((sentence, nets[0], row))
+    rows = {sentence.start_char for sentence, _, _ in full}  # a row says whose figure it is: no other reading of it
+    ctx.extraction.ratings = [r for r in ctx.extraction.ratings if r.evidence.start not in rows]
     for sentence, net, row in full + (bare if len(full) >= 2 else []):
         series = EntityRef(row.group(1).strip(), "TVSeries")
         evidence = ctx.evidence(sentence, "reader:rating-table-row", 0.8)
