@@ -1068,6 +1068,12 @@ def test_a_music_show_win_is_no_chart_entry(read):
     assert ("Lantern", "performer", "Nova Ring") in facts(ex)
 
 
+def test_two_owned_titles_ranked_respectively_with_a_role_word_between(read):
+    ex = read("Oricon\n\nJapanese singer Kim Ara's 'Glass Umbrella' and trio Nova Ring's 'Sunday Gate' followed in "
+              "second and third place, respectively, on the Oricon Weekly Singles Chart.")
+    assert {(e, r) for e, _, r in entries(ex)} == {("Glass Umbrella", 2), ("Sunday Gate", 3)}
+
+
 def test_a_list_of_tv_shows_ranks_series_not_songs(read):
     """A ranking of shows is no chart of songs: its first title is a series,
     and no chart entry (entries are songs and albums)."""

@@ -20,6 +20,7 @@ RECORD_WORDS = {w: tuple(lexicon()["antecedent_words"][w]) for w in lexicon()["r
 # ... or an owner's: "Kwon Se-ah's ballad", "the rock band's brooding theme"
 NOMINAL_ENTRY = re.compile(rf"\b(?:it|its|(?:the|[\w-]+(?:'s|s'|\u2019s))\s+(?:title\s+|[a-z-]+\s+)?(?P<noun>{alternatives(RECORD_WORDS)}))\b",
                            re.I)
+OWNER_WORDS = {w.lower() for w in lexicon()["person_cues"] + lexicon()["group_cues"]} | {"project", "rookie", "solo"}
 FOLLOWED = re.compile(r"\b(?:followed by|trailed by)\b", re.I)
 RESPECTIVELY = re.compile(r"\brespectively\b", re.I)
 
@@ -167,10 +168,12 @@ def _qualifies_a_record_noun(token) -> bool:
 
 def _owned_in_list(ctx, first, token) -> bool:
     """Is ``token`` listed after ``first`` with an owner of its own between
-    ("A's 'X', B's 'Y' and C's 'Z' are ranked first to third")?"""
+    ("A's 'X', B's 'Y' and C's 'Z' are ranked first to third", "A's 'X' and
+    trio B's 'Y'": a role word may name the owner)?"""
     between = first.doc[first.i + 1:token.i] if first.i < token.i else []
-    return bool(between) and all(t.is_quote or t.text in (",", "and", "&", "'s", "'") or ctx.ent(t) is not None
-                                 and t.i + 1 < token.i and t.doc[t.i + 1].text in ("'s", "'") for t in between)
+    return bool(between) and all(t.is_quote or t.text in (",", "and", "&", "'s", "'") or t.lower_ in OWNER_WORDS
+                                 or ctx.ent(t) is not None and t.i + 1 < token.i and t.doc[t.i + 1].text in ("'s", "'")
+                                 for t in between)
 
 
 def _qualifies(token) -> bool:
