@@ -1069,9 +1069,10 @@ def test_a_music_show_win_is_no_chart_entry(read):
 
 
 def test_two_owned_titles_ranked_respectively_with_a_role_word_between(read):
-    ex = read("Oricon\n\nJapanese singer Kim Ara's 'Glass Umbrella' and trio Nova Ring's 'Sunday Gate' followed in "
-              "second and third place, respectively, on the Oricon Weekly Singles Chart.")
-    assert {(e, r) for e, _, r in entries(ex)} == {("Glass Umbrella", 2), ("Sunday Gate", 3)}
+    ex = read("Oricon\n\nBoy group Helix's single 'Sakura Relay' debuted at No. 1 on the Oricon Weekly Singles Chart. "
+              "Japanese singer Kim Ara's 'Glass Umbrella' and trio Polaris Fox's 'Sunday Gate' followed in second and "
+              "third place, respectively.")
+    assert {(e, r) for e, _, r in entries(ex)} == {("Sakura Relay", 1), ("Glass Umbrella", 2), ("Sunday Gate", 3)}
 
 
 def test_a_list_of_tv_shows_ranks_series_not_songs(read):
