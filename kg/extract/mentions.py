@@ -238,10 +238,10 @@ def _repeat_names(text: str, ents: list[Ent]) -> list[Ent]:
     for ent in ents:
         if not ent.is_value and len(ent.surface) > 1 and ent.surface not in aliases:
             known.setdefault(ent.surface, ent)
-    inside = {id(e) for e in ents for o in ents if o is not e and o.start <= e.start and e.end <= o.end and o.end - o.start > e.end - e.start}
     for ent in ents:
         full = aliases.get(ent.surface)
-        if full is not None and ent.cls in ("PERSON", "ORG", "Person") and ent is not full and id(ent) not in inside:
+        if full is not None and ent.cls in ("PERSON", "ORG", "Person") and ent is not full \
+                and not any(o.start <= ent.start and ent.end <= o.end and o.end - o.start > ent.end - ent.start for o in ents):
             # not a word of a longer mention ("DRIVE" in "the quartet LUMEN DRIVE")
             ent.name, ent.cls, ent.source = full.name, "Person", "alias"
     # One flag per character already in a mention: a repeat may not overlap

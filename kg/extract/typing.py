@@ -87,6 +87,7 @@ def cast_local_votes(ballot: Ballot, doc: Doc, tokens: list[Token], ents: list) 
         if span is not None and not ent.is_value:
             spans[span.start] = (span, ent)
     owners = {span.end for span, ent in spans.values() if ent.cls in NAME_CLASSES}  # where a name ends
+    starts = {s.end - 1: start for start, (s, _) in spans.items()}  # a mention's start from its last token
     owned = _owned_titles(tokens, spans, owners)
     if owned:
         work = default_work(topic(text_of(doc)))
@@ -119,7 +120,7 @@ def cast_local_votes(ballot: Ballot, doc: Doc, tokens: list[Token], ents: list) 
                 if word in cues[table]:
                     ballot.vote(ent.name, cues[table][word], w["cue"], ent.start)
         if ent.cls in ("PERSON", "ORG"):
-            cls = _own_pronoun(span) or _kind_of_list_mates(tokens, span, spans)
+            cls = _own_pronoun(span) or _kind_of_list_mates(tokens, span, spans, starts)
             if cls:
                 ballot.vote(ent.name, cls, w["pronoun"], ent.start)
     _share_list_cues(ballot, doc, [ent for _, ent in spans.values()], w, {spans[i][1].start for i in owned})
@@ -129,11 +130,11 @@ def cast_local_votes(ballot: Ballot, doc: Doc, tokens: list[Token], ents: list) 
 ARTIST_KINDS = ("MusicGroup", "Person")
 
 
-def _kind_of_list_mates(tokens: list[Token], span, spans: dict) -> str | None:
+def _kind_of_list_mates(tokens: list[Token], span, spans: dict, starts: dict) -> str | None:
     """ "Supernova, Kara, FT Island, Boyfriend, and MBlaq all ranked": a
     name of undecided kind listed with two or more names of one artist
-    kind, and none of the other, is of that kind."""
-    starts = {s.end - 1: start for start, (s, _) in spans.items()}  # a mention's start from its last token
+    kind, and none of the other, is of that kind. ``starts``: a mention's
+    start from its last token."""
     kinds = []
     for step in (-1, 1):
         i = span.start - 1 if step < 0 else span.end
