@@ -845,6 +845,15 @@ def test_a_casting_report_with_kinds_of_earlier_works_and_a_director_back_with_h
     assert ("The Letters", "castMember", "Bae Ji-an") not in found
 
 
+def test_the_album_artists_song_names_both_sentences_in_its_evidence(read):
+    ex = read("News\n\nNova Ring will release their first studio album, “Constellation Map,” on Oct. 2. "
+              "The album's title track, “Gravity Lane,” was written by Kim Ara.")
+    [fact] = [f for f in ex.facts if f.subject.name == "Gravity Lane" and f.predicate == "performer"]
+    assert fact.object.name == "Nova Ring" and fact.evidence.rule == "inference:album-artist"
+    assert fact.evidence.sentence.startswith("The album's title track")
+    assert [c.text for c in fact.evidence.context] == ['Nova Ring will release their first studio album, "Constellation Map," on Oct. 2.']
+
+
 def test_a_series_lead_actors_named_after_it(read):
     ex = read("News\n\nThe drama “Cedar Lane” premieres next month. The drama's lead actors, Seo Ha-jin and "
               "Lee Dan, attended the event. “Blue Path”'s stars, Kim Ara and Bae Ji-an, met the press. "

@@ -72,7 +72,8 @@ def album_artists_on_tracks(ctx: Context) -> None:
             if (f.subject, credit.object) not in have:
                 have.add((f.subject, credit.object))
                 said = Passage(credit.evidence.sentence, credit.evidence.start, credit.evidence.end)
-                context = f.evidence.context + ((said,) if said.start != f.evidence.start else ())
+                known = {p.start for p in f.evidence.context} | {f.evidence.start}
+                context = f.evidence.context + ((said,) if said.start not in known else ())
                 added.append(Fact(f.subject, "performer", credit.object,
                                   replace(f.evidence, rule="inference:album-artist", context=context)))
     ctx.extraction.facts += added
