@@ -5,6 +5,7 @@ about ("the drama", "its")."""
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from ..data import lexicon
 from ..records import EntityRef, Fact, Value
@@ -303,7 +304,7 @@ def _named_as(token) -> str | None:
     music composer", "Seo Ji-eum, who wrote the hit songs of"), if any."""
     doc, i = token.doc, token.i + 1
     if i + 2 < len(doc) and doc[i].text == "," and doc[i + 1].lower_ == "who":
-        return CREDIT_VERBS.get(doc[i + 2].lower_)
+        return _credit_verbs().get(doc[i + 2].lower_)
     if i >= len(doc) or doc[i].lower_ != "as":
         return None
     i += 1
@@ -323,7 +324,9 @@ def _outside_parentheses(ctx: Context, token):
     return doc[opened - 1] if group is not None and ctx.class_of(group) == "MusicGroup" else token
 
 
-CREDIT_VERBS = {"wrote": "writer", "penned": "writer", "composed": "composer", "produced": "crew", "directed": "director"}
+@cache
+def _credit_verbs() -> dict[str, str]:
+    return {word: kind for kind, words in lexicon()["credit_verbs"].items() if not kind.startswith("_") for word in words}
 
 
 def _role_refs(ctx: Context, binding: Binding, sentence, role: str) -> list[EntityRef]:
