@@ -13,7 +13,7 @@ from spacy.tokens import Doc, Token
 
 from ..data import lexicon, rows
 from ..nlp import text_of
-from .names import PLACES, name_ends, not_names, organization_words
+from .names import ORGANIZATION_CUES, PLACES, name_ends, not_names, organization_words
 from .rules import macros
 from .spans import WORKS, Ent, covered, span_text
 
@@ -95,16 +95,10 @@ def agents(doc: Doc, tokens: list[Token], ents: list[Ent]) -> list[Ent]:
             continue  # "a song by Swiss DJ Antoine": after a work's "by", a band's "The X" or a word alone
         start, end = tokens[first].idx, tokens[last].idx + len(tokens[last])
         # "The Cranberries" is a band, "Bad Landing Records" a company
-        company = tokens[last].lower_ in organization_words() or tokens[first - 1].lower_ in _organization_cues()
+        company = tokens[last].lower_ in organization_words() or tokens[first - 1].lower_ in ORGANIZATION_CUES
         kind = "Organization" if company else "ORG" if tokens[first].lower_ == "the" else "PERSON"
         found.append(Ent(start, end, text_of(doc)[start:end], kind, text_of(doc)[start:end], "cue"))
     return found
-
-
-@lru_cache(maxsize=None)
-def _organization_cues() -> frozenset:
-    """Words before a company's name: "by record label Reprise"."""
-    return frozenset(lexicon()["organization_cues"])
 
 
 @lru_cache(maxsize=None)
