@@ -392,8 +392,6 @@ def clean_candidate(span) -> tuple[int, int] | None:
     return tokens[0].idx, tokens[-1].idx + len(tokens[-1])
 
 
-# words a headline's Title Case may put before a name ("Statement Regarding ORBIT9's ...")
-LEADING_NOT_NAME = {"the", "feature", "featuring", "with", "regarding", "concerning", "about", "starring", "including", "amid",
-                    "introducing"}  # not "After" ("After School") nor "Before"
+LEADING_NOT_NAME = frozenset(lexicon()["leading_not_name"]["words"])  # "Statement Regarding ORBIT9's ...": no "Regarding"
 NO_LAST_WORD = {"of", "and", "the", "from", "with", "for", "in"}
 DEMONYM = re.compile(r"[A-Z][a-z]+(?:ish|ese|ian|an|ch|sh|ic|i)")
