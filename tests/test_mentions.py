@@ -622,3 +622,18 @@ def test_an_ellipsis_inside_a_quoted_title_ends_no_sentence(read, nlp):
 def test_a_musicians_role_word_marks_the_name_after_it_a_person(read):
     names = {m.ref.name: m.ref.cls for m in read("News\n\nThe band added guitarist Jimbo and drummer Taeko last year.").mentions}
     assert names.get("Jimbo") == "Person" and names.get("Taeko") == "Person"
+
+
+def test_days_a_show_airs_are_no_title_and_rarer_surnames_make_names(read):
+    """"The drama currently airs Mondays and Tuesdays": when it airs, not a series; Korean surnames beyond the
+    commonest (Ham, Pi, Gwak) start a full name the NER may not know."""
+    found = typed(read("News\n\nThe drama currently airs Mondays and Tuesdays. It stars Ham Seung-ri, Pi Seung-hwan "
+                       "and Gwak Seon-ho."))
+    assert not {m for m in found if "Monday" in m[0]}
+    assert {("Ham Seung-ri", "Person"), ("Pi Seung-hwan", "Person"), ("Gwak Seon-ho", "Person")} <= found
+
+
+def test_one_word_names_in_a_member_list_with_roles(read):
+    """"with six members, leader A, B, C and D": a member's role may stand before a name of the list."""
+    found = typed(read("News\n\nThe group will promote with six members, leader Yeon Hae-won, Aria, Kaori and Lim Seul."))
+    assert {("Aria", "Person"), ("Kaori", "Person"), ("Yeon Hae-won", "Person")} <= found

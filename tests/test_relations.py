@@ -2298,3 +2298,32 @@ def test_an_unknown_name_that_comes_back_with_a_record(read, sentence, expected)
     """The subject of "returned with 'X'" or "made a comeback with their album 'X'" is an artist, even where the
     NER does not know the name; the artist "their" points back to still votes for the name's class."""
     assert expected in facts(read("News\n\n" + sentence))
+
+
+@pytest.mark.parametrize("text, expected", [
+    pytest.param("Dayline's other members, Kim Ara and Han Ji-woo, attended the showcase.",
+                 {("Kim Ara", "memberOf", "Dayline"), ("Han Ji-woo", "memberOf", "Dayline")}, id="other-members"),
+    pytest.param("Yesterday Rei of the girl group Hazel visited the studio.", {("Rei", "memberOf", "Hazel")},
+                 id="one-word-name-of-the-girl-group"),
+    pytest.param("Rock band Copper Kites, whose vocalist Ham Seung-ri and guitarist Joo Da-yeol met in Daejeon, "
+                 "recorded the song.",
+                 {("Ham Seung-ri", "memberOf", "Copper Kites"), ("Joo Da-yeol", "memberOf", "Copper Kites")},
+                 id="whose-vocalist-and-guitarist"),
+    pytest.param("Lumen Bay, whose leader Pi Seung-hwan wrote the lyrics, returns in May.",
+                 {("Pi Seung-hwan", "memberOf", "Lumen Bay")}, id="an-unknown-group-whose-leader"),
+])
+def test_members_named_as_other_remaining_or_whose(read, text, expected):
+    """A group's members named after "other", "remaining" or a number ("Dayline's other members, A and B"), a
+    one-word name "of the girl group G", and "G, whose vocalist A and guitarist B": G is a group, A and B its
+    members, whatever the NER knew of them."""
+    found = facts(read("News\n\n" + text))
+    assert expected <= found, expected - found
+
+
+def test_a_title_by_an_artist_after_a_hyphenated_role_word(read):
+    """"places went to 'X' by VELUA and 'Y' by singer-songwriter Ahn Yul": the parse hangs both "by"s on the verb,
+    but a title right before "by" is what the artist performs, however the role word is written."""
+    found = facts(read("News\n\nFourth and fifth places went to 'Mint Condition' by VELUA and 'Cold Tea' by "
+                       "singer-songwriter Ahn Yul, respectively."))
+    assert {("Mint Condition", "performer", "VELUA"), ("Cold Tea", "performer", "Ahn Yul")} <= found
+

@@ -12,6 +12,7 @@ from spacy.tokens import Doc, Token
 from ..data import lexicon, member_nouns, title_cue_words, which_member_words
 from ..nlp import text_of
 from .spans import Ent
+from .title_runs import only_calendar_words
 
 @lru_cache(maxsize=None)
 def not_names() -> frozenset:
@@ -55,6 +56,11 @@ def group_members(doc: Doc, tokens: list[Token], words: list[str], ents: list[En
         i += 1 + (i + 1 < len(tokens) and words[i + 1] == ",")
         return i < len(tokens) and (tokens[i].idx in people or name_at(i))
 
+    def past_roles(i: int) -> int:
+        while i < len(tokens) - 1 and tokens[i].is_lower and (words[i] in member_nouns() or words[i] in which_member_words()):
+            i += 1
+        return i
+
     def mark(i: int, cls: str, end: int | None = None) -> None:
         t = tokens[i]
         end = end or t.idx + len(t)
@@ -84,8 +90,9 @@ def group_members(doc: Doc, tokens: list[Token], words: list[str], ents: list[En
             mark(token.i + 2, "Person")  # "the group's leader, RM, wrote": a name set beside a member word
         elif (word in list_cues or word == "member") and token.i + 1 < len(tokens):
             # "consisting of A, B", "members: A, B", "its members are A, B", "members include A and B"
-            i, starts = token.i + 1 + (word in list_cues and words[token.i + 1] in ("of", ":", "are", "were", "include", "included")), []
-            while name_at(i) or i < len(tokens) and tokens[i].idx in people:  # a known name may stand in the list
+            i, starts = token.i + 1 + (word in list_cues and words[token.i + 1] in ("of", ":", "are", "were", "include", "included", ",")), []
+            # "members: leader A, main vocalist B and C": a member's role may stand before each name
+            while (i := past_roles(i)) < len(tokens) and (name_at(i) or tokens[i].idx in people):
                 starts.append(i)
                 end = people.get(tokens[i].idx, 0)
                 i += 1
@@ -178,10 +185,11 @@ def group_members(doc: Doc, tokens: list[Token], words: list[str], ents: list[En
                     and run > i and tokens[i].ent_type_ not in PLACES \
                     and (name_ends(tokens, run) or listed) and not _organization(words[i:run]):
                 mark(i, "MusicGroup", tokens[run - 1].idx + len(tokens[run - 1]))  # "J-Ray of Nova Ring", "Ana from Dayline"
-            elif tokens[i].idx in gazetteer_groups and (before.idx in people or name_at(token.i - 1, linked=True)
-                                                        and (not before.is_sent_start or not before.text.endswith("s")
-                                                             or before.text in capitalised)):
-                # "Jisoo from BLACKPINK", "Wendy of Red Velvet sang" (not "Fans of BLACKPINK")
+            elif (tokens[i].idx in gazetteer_groups or _group_kind_at(tokens, words, i, group_nouns)) \
+                    and (before.idx in people or name_at(token.i - 1, linked=True)
+                         and (not before.is_sent_start or not before.text.endswith("s") or before.text in capitalised)):
+                # "Jisoo from BLACKPINK", "Wendy of Red Velvet sang", "Rei of the girl group Hazel" (not "Fans of
+                # BLACKPINK")
                 if before.idx not in people:
                     mark(token.i - 1, "Person")
                 j = token.i - 2
@@ -230,7 +238,13 @@ def _apposition(tokens: list[Token], words: list[str], i: int, group_nouns: set)
     """What an apposition starting at ``i`` calls the name before it: "the"
     or "a", then after at most two lower-case words a group noun ("the duo",
     "a five-member boy band": MusicGroup) or a member noun and "of" ("the
-    main vocalist of": Person)."""
+    main vocalist of": Person); "whose" and a member noun ("Dayline, whose
+    leader"): MusicGroup."""
+    if i + 1 < len(tokens) and words[i] == "whose":
+        j = i + 1
+        while j < len(tokens) - 1 and words[j] in which_member_words():
+            j += 1
+        return "MusicGroup" if words[j] in member_nouns() else None
     if i + 1 >= len(tokens) or words[i] not in ("the", "a", "an"):
         return None
     for j in range(i + 1, min(i + 4, len(tokens))):
@@ -342,6 +356,18 @@ def _people_listed(tokens: list[Token], i: int, people: dict) -> bool:
     return count >= 2 and i < len(tokens)
 
 
+def _group_kind_at(tokens: list[Token], words: list[str], i: int, group_nouns: set) -> bool:
+    """Does a group's kind stand at ``i``, its name after it ("the girl group
+    Hazel", "rock band Copper Kites")? Then whoever is "of" or "from" it is a member."""
+    j = i + (i < len(tokens) and words[i] == "the")
+    for k in range(j, min(j + 3, len(tokens) - 1)):
+        if not tokens[k].is_lower:
+            return False
+        if words[k] in group_nouns:
+            return tokens[k + 1].is_title or tokens[k + 1].is_upper
+    return False
+
+
 def _title_run(tokens: list[Token], words: list[str], i: int, taken: set, skip: set) -> int:
     """The end of the run of capitalised words from ``i`` (at most four),
     none in another mention or a cue word; a word may hold digits ("D1CE",
@@ -380,7 +406,7 @@ def clean_candidate(span) -> tuple[int, int] | None:
         return None
     text = text_of(span.doc)[tokens[0].idx:tokens[-1].idx + len(tokens[-1])]
     if text in lex["non_names"] or "\n" in text or not any(c.isalpha() for c in text) or text.lower() in _class_nouns() \
-            or all(part in lex["not_titles"] for part in re.split(r"[/-]", text)):
+            or only_calendar_words(text):
         return None  # "Drama", "Singer": a noun written with a capital, not a name; "Wed/Thurs": days
     if len(tokens) > 5 or any(t.is_lower and not t.is_punct and t.text not in {"of", "the", "and", "de"} for t in tokens):
         return None

@@ -72,7 +72,8 @@ def agents(doc: Doc, tokens: list[Token], ents: list[Ent]) -> list[Ent]:
     found = []
     for token in tokens:
         by = token.head
-        after_work = by.lower_ == "by" and (by.head.lower_ in works or titled[by.head.idx])
+        # the work: what the parse hangs "by" on, or a title right before it ("'Cold Tea' by Ahn Yul")
+        after_work = by.lower_ == "by" and (by.head.lower_ in works or titled[by.head.idx] or _title_before(by, titled))
         if token.dep_ != "pobj" or not (by.dep_ == "agent" or after_work) \
                 or not (token.text[:1].isupper() or CODE_NAME.fullmatch(token.text)) or taken[token.idx] \
                 or token.lower_ in skip or token.lower_[:-1] in skip:
@@ -99,6 +100,14 @@ def agents(doc: Doc, tokens: list[Token], ents: list[Ent]) -> list[Ent]:
         kind = "Organization" if company else "ORG" if tokens[first].lower_ == "the" else "PERSON"
         found.append(Ent(start, end, text_of(doc)[start:end], kind, text_of(doc)[start:end], "cue"))
     return found
+
+
+def _title_before(token: Token, titled) -> bool:
+    """Does a title end right before ``token`` (a closing quotation mark between)?"""
+    i = token.i - 1
+    if i > 0 and token.doc[i].is_quote:
+        i -= 1
+    return i >= 0 and bool(titled[token.doc[i].idx])
 
 
 @lru_cache(maxsize=None)

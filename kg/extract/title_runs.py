@@ -111,8 +111,9 @@ def title_run(tokens: list[Token], i: int, taken: bytearray, not_titles: set) ->
                       or tokens[i].ent_type_ in ("DATE", "TIME", "CARDINAL", "ORDINAL")):
         return None  # one word: a cue, a small word, a participle opening a sentence ("Written and directed by"), a date
     if all(t.lower_ in SMALL_WORDS or t.text in not_titles or t.text.capitalize() in not_titles for t in tokens[i:last + 1]) \
+            or only_calendar_words(" ".join(t.text for t in tokens[i:last + 1])) \
             or PART_NUMBER.fullmatch(" ".join(t.text for t in tokens[i:last + 1])):
-        return None  # "The OST", "The Drama": an article and a cue; "OST Part 1": which part, its title follows
+        return None  # "The OST", "The Drama": an article and a cue; "Mondays and Tuesdays": when it airs; "OST Part 1": which part, its title follows
     if all(t.ent_type_ in ("DATE", "TIME") or t.lower_ in SMALL_WORDS for t in tokens[i:last + 1]) \
             and any(t.is_digit for t in tokens[i:last + 1]):
         return None  # "aired May 21, 1980", "In 2009, the song": a date ("The Next Three Days" may be a title)
@@ -185,6 +186,14 @@ def with_comma_part(tokens: list[Token], run: tuple[int, int], taken: bytearray,
 LEADING_YEAR = re.compile(r"(?:1[89]|20)\d\d [a-z]*[A-Z]")
 
 
+def only_calendar_words(text: str) -> bool:
+    """Is ``text`` made of days and months alone ("Wed/Thurs", "Mondays and
+    Tuesdays")? When a show airs, not what it is called."""
+    calendar = lexicon()["not_titles"]
+    parts = [p for p in re.split(r"[\s/,&-]+", text) if p and p.lower() not in ("and", "or")]
+    return bool(parts) and all(p in calendar or p[-1:] == "s" and p[:-1] in calendar for p in parts)
+
+
 def clean_title(span) -> tuple[int, int] | None:
     """A title the NER proposes, without the quotation marks, possessive or
     punctuation at its ends; None for a span with no letter or number, one
@@ -199,6 +208,6 @@ def clean_title(span) -> tuple[int, int] | None:
     start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
     text, after = text_of(span.doc)[start:end], text_of(span.doc)[end:end + 2]
     if "\n" in text or not any(c.isalnum() for c in text) or not (text[0].isupper() or text[0].isdigit()) \
-            or after[:1] == "-" and after[1:].islower() or LEADING_YEAR.match(text):
+            or after[:1] == "-" and after[1:].islower() or LEADING_YEAR.match(text) or only_calendar_words(text):
         return None  # "a color 1955 Czechoslovak science fiction film": a year and a kind
     return start, end
