@@ -2327,3 +2327,37 @@ def test_a_title_by_an_artist_after_a_hyphenated_role_word(read):
                        "singer-songwriter Ahn Yul, respectively."))
     assert {("Mint Condition", "performer", "VELUA"), ("Cold Tea", "performer", "Ahn Yul")} <= found
 
+
+def test_a_film_by_a_person_is_directed_by_them_not_by_a_studio(read):
+    """"X is a new film by P" names the director; a studio after "film by" ("a feature film by Madhouse") directs
+    nothing, and a writer's film is not directed by the writer."""
+    found = facts(read("News\n\nSilent Vineyard is a new film by Gwak Seon-ho. Anne no Nikki is a feature film by "
+                       "Madhouse, released in August. Paper Moon is a film by writer Kim Ara."))
+    directors = {f for f in found if f[1] == "director"}
+    assert directors == {("Silent Vineyard", "director", "Gwak Seon-ho")}
+
+
+def test_a_networks_drama_points_back_to_the_series_that_network_airs(read):
+    """"The ENA drama, also starring ..." is the series named before, aired by ENA; "the MBC show", after three
+    networks' shows were named, is MBC's, and a network's drama after another network's series is no other."""
+    found = facts(read("News\n\nCrimson Tailor Shop is a new drama. The ENA drama, also starring Moon Chae-rin, "
+                       "begins filming next month."))
+    assert {("Crimson Tailor Shop", "broadcaster", "ENA"), ("Crimson Tailor Shop", "castMember", "Moon Chae-rin")} <= found
+    found = facts(read("News\n\nOn Sunday, MBC's “I Live Alone,” SBS's “Village Survival,” and KBS's latest variety "
+                       "program “Road to Paris” aired. Kim Ara appeared on the MBC show. The tvN drama Salt Road "
+                       "begins next month. The SBS drama will follow."))
+    networks = {(s, o) for s, p, o in found if p == "broadcaster"}
+    assert networks == {("I Live Alone", "MBC"), ("Village Survival", "SBS"), ("Road to Paris", "KBS"),
+                        ("Salt Road", "tvN")}
+
+
+def test_an_apposition_and_a_genre_say_what_an_unquoted_title_is(read):
+    """"X, an SBS series starring A," types X by its apposition (the parse hangs it elsewhere); "the thriller"
+    points back to the film named before; "a city of dramas" describes no title."""
+    found = facts(read("News\n\nCrimson Tailor Shop, an SBS series starring Kim Ara, was sold abroad. Seoul, a city "
+                       "of dramas, is busy."))
+    assert {("Crimson Tailor Shop", "broadcaster", "SBS"), ("Crimson Tailor Shop", "castMember", "Kim Ara")} <= found
+    assert not {f for f in found if f[0] == "Seoul"}
+    found = facts(read("News\n\nSilent Vineyard is a new film by Gwak Seon-ho. The thriller stars Woo Chae-ah as a "
+                       "sommelier."))
+    assert ("Silent Vineyard", "castMember", "Woo Chae-ah") in found

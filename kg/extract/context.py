@@ -280,10 +280,10 @@ class Context:
         best = self.nearest_before(token, accepted, subject)
         if best is None:
             return None
-        self._supplied_by(best)
+        self.note_supplier(best)
         return EntityRef(best.name, self.class_of(best))
 
-    def _supplied_by(self, ent: Ent) -> None:
+    def note_supplier(self, ent: Ent) -> None:
         """Note the sentence that names what a pronoun or "the song" stands for."""
         span = self.doc.char_span(ent.start, ent.end, alignment_mode="expand")
         if span is not None:
@@ -300,7 +300,7 @@ class Context:
         previous = self.sentence_before(self.sentence_of(token.i))
         topic = self._topic_before(token, accepted) if found is not None else None
         if topic is not None:
-            self._supplied_by(topic)
+            self.note_supplier(topic)
             return EntityRef(topic.name, self.class_of(topic))
         undecided = self.undecided_in(previous, accepted) if previous is not None else []
         if found is not None and undecided and found.start < previous.start_char:
@@ -312,7 +312,7 @@ class Context:
             undecided = self.undecided_in(self.sentences[0], accepted)  # a title only the headline names
         if not undecided:
             return self.antecedent(token, accepted) if found is not None else None
-        self._supplied_by(undecided[0])
+        self.note_supplier(undecided[0])
         return self.pointed_back(undecided[0], accepted)
 
     def _topic_before(self, token, accepted: tuple) -> Ent | None:

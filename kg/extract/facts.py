@@ -224,7 +224,7 @@ def _named_before(ctx: Context, sentence, accepted: tuple) -> EntityRef | None:
     named = [ent for _, ent in ctx.mentions_in(previous) if ctx.class_of(ent) in accepted]
     if not named:
         return None
-    ctx._supplied_by(named[-1])
+    ctx.note_supplier(named[-1])
     return ctx.ref(named[-1], accepted)
 
 

@@ -161,6 +161,11 @@ def refs_at(ctx: Context, token, accepted: tuple) -> list[EntityRef]:
                  if g.dep_ == "pobj"]
         if works:
             return refs_at(ctx, works[0], accepted)
+    if word in NOMINAL_NOUNS or word in CLASS_NOUNS:  # "the Netflix thriller The Last Courier": the title it names
+        after = token.doc[token.i + 1:token.i + 3]
+        named = next((ctx.ent(t) for t in after if not t.is_quote), None) if len(after) else None
+        if named is not None and (ref := ctx.ref(named, accepted)) is not None:
+            return [ref]
     inside = _mention_in_phrase(ctx, token, accepted) if not _is_verb(token) else []  # a verb's parts are not its phrase
     if inside:
         return inside
@@ -194,6 +199,8 @@ def refs_at(ctx: Context, token, accepted: tuple) -> list[EntityRef]:
         # byline's person because the rule asks for a person
         ref = ctx.antecedent(token, NOMINALS[word])
         ref = ref if ref is not None and ref.cls in kinds else None
+    elif (beside := _series_of_network(ctx, token, kinds)) is not None:
+        return beside
     else:
         ref = ctx.pronoun_antecedent(token, kinds) if undecided \
             else ctx.antecedent(token, kinds, subject=word in PERSONAL and not _other_gender_before(token))
@@ -212,6 +219,34 @@ def refs_at(ctx: Context, token, accepted: tuple) -> list[EntityRef]:
 
 
 GENDERS = ({"he", "his", "him"}, {"she", "her", "hers"})
+
+
+def _series_of_network(ctx: Context, noun, kinds: tuple) -> list[EntityRef] | None:
+    """ "the MBC show": the last series named beside MBC ("MBC's 'I Live
+    Alone'"); none when the last series was named beside another network;
+    None (no say) when no network is named in the phrase or beside a series."""
+    nets = [ctx.ent(c) for c in noun.children if c.i < noun.i and ctx.ent(c) is not None]
+    nets = {e.name for e in nets if ctx.class_of(e) == "Broadcaster"}
+    if not nets or "TVSeries" not in kinds:
+        return None
+    series, network_before = [], None
+    for token, ent in ctx.mention_tokens:
+        if token.i >= noun.i:
+            break
+        if ctx.class_of(ent) == "Broadcaster":
+            network_before = (ent.name, token.i, token.sent.start)
+        elif ctx.class_of(ent) == "TVSeries" and ent.name not in ctx.characters:
+            # the network named up to four words before it, in its sentence: "KBS's latest variety program 'X'"
+            near = network_before if network_before and token.i - network_before[1] <= 5 \
+                and network_before[2] == token.sent.start else None
+            series.append((ent, near[0] if near else None))
+    if not series or all(net is None for _, net in series):
+        return None
+    matching = [ent for ent, net in series if net in nets]
+    if matching:
+        ctx.note_supplier(matching[-1])
+        return [EntityRef(matching[-1].name, "TVSeries")]
+    return [] if series[-1][1] is not None else None
 
 
 def _other_gender_before(token) -> bool:
@@ -260,7 +295,7 @@ def _plural_back(ctx: Context, noun, kinds: tuple) -> list[EntityRef]:
     counted = [c for c in noun.children if c.dep_ == "nummod"]
     if len(named) < 2 or counted and counted[0].lower_ not in (str(len(named)), NUMBER_WORDS.get(len(named))):
         return []
-    ctx._supplied_by(named[0])
+    ctx.note_supplier(named[0])
     return [ref for ent in named if (ref := ctx.pointed_back(ent, kinds)) is not None]
 
 

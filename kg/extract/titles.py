@@ -17,7 +17,7 @@ from .spans import POSSESSIVE, Ent, covered
 from .spans import WORKS as WORK_CLASSES
 from .title_runs import SMALL_WORDS, YEAR, foreign_tail, listed_after, seasons_after, split_at_and, title_run, \
     title_run_before, with_comma_part
-from .described import described_as, work_nouns
+from .described import described_as, lookup, work_nouns
 from .fields import blocks as field_blocks
 
 TITLE_CASE_SMALL = set(lexicon()["title_case_small_words"]["words"])  # lower case in Title Case
@@ -103,6 +103,8 @@ def positioned_titles(doc: Doc, tokens: list[Token], ents: list[Ent], headings: 
             if not run:
                 continue
             cls = described_as(doc[run[0]:run[1]], nouns, copula_only=True)
+            if cls not in WORK_CLASSES:
+                cls = _apposed_kind(tokens, run[1], nouns) or cls
             person = (tokens[run[0]].idx, tokens[run[1] - 1].idx + len(tokens[run[1] - 1])) in people
             # a person stars in a work; a work stars someone ("Lookwell starred Adam West", whatever the NER thought)
             stars_someone = words[run[1]:run[1] + 1] in (["stars"], ["starred"]) and run[1] + 1 < len(tokens) \
@@ -190,6 +192,28 @@ def _released_as_a_record(words: list[str], nouns: dict) -> bool:
     record ("was released in 1974 as the lead single from")? No person does."""
     at = next((k for k, w in enumerate(words) if w == "as"), None) if words[1:2] == ["released"] else None
     return at is not None and any(nouns.get(w) in ("Song", "Album") for w in words[at + 1:at + 5])
+
+
+# What may follow the noun of an apposition that says what a work is ("X, an ENA drama starring", "X, a film by").
+APPOSITION_GOES_ON = frozenset({"starring", "that", "which", "about", "by", "directed", "written", "set", "from", "in",
+                                "on", "with", "based", "released", "produced", "featuring", "and", "of", "for"})
+
+
+def _apposed_kind(tokens: list[Token], end: int, nouns: dict) -> str | None:
+    """The work class an apposition right after an opening run names: "X,
+    an ENA drama," or "X, a 2019 film by" (read from the words, not the
+    parse, which often hangs such an apposition elsewhere); None for "X, the
+    drama's lead" (a noun before its possessor is not the head)."""
+    if end + 2 >= len(tokens) or tokens[end].text != "," or tokens[end + 1].lower_ not in ("a", "an", "the"):
+        return None
+    for j in range(end + 2, min(end + 7, len(tokens) - 1)):
+        cls = lookup(nouns, tokens[j].lower_)
+        after = tokens[j + 1]
+        if cls and (after.is_punct and after.text not in ("'", "-") or after.lower_ in APPOSITION_GOES_ON):
+            return cls
+        if tokens[j].is_punct or tokens[j].dep_ == "prep":
+            return None  # "Seoul, a city of dramas": the apposition's head came before
+    return None
 
 
 def _opening_run(tokens: list[Token], sentence, taken: bytearray, not_titles: set) -> tuple[int, int] | None:
