@@ -17,7 +17,8 @@ from spacy.tokens import Doc
 
 from ..data import alternatives, lexicon, rows
 from ..nlp import text_of
-from .names import clean_candidate, group_members, not_names
+from .candidates import clean_candidate
+from .names import group_members, not_names
 from .slots import (agents, artist_subjects, bracketed_sources, cued_people, model_title, parenthesized_works, possessors,
                     source_lines)
 from .spans import CANDIDATE, FAMILIES, TYPED, VALUE_LABELS, Ent, covered, row_of, span_text, whole_words

@@ -9,6 +9,7 @@ from collections import Counter
 from ..data import lexicon, member_nouns
 from ..records import EntityRef
 from .context import Context
+from .networks import series_of_network
 from .rules import coordinated
 
 NOMINALS = {word: tuple(classes) for word, classes in lexicon()["antecedent_words"].items() if not word.startswith("_")}
@@ -199,7 +200,7 @@ def refs_at(ctx: Context, token, accepted: tuple) -> list[EntityRef]:
         # byline's person because the rule asks for a person
         ref = ctx.antecedent(token, NOMINALS[word])
         ref = ref if ref is not None and ref.cls in kinds else None
-    elif (beside := _series_of_network(ctx, token, kinds)) is not None:
+    elif (beside := series_of_network(ctx, token, kinds)) is not None:
         return beside
     else:
         ref = ctx.pronoun_antecedent(token, kinds) if undecided \
@@ -220,33 +221,6 @@ def refs_at(ctx: Context, token, accepted: tuple) -> list[EntityRef]:
 
 GENDERS = ({"he", "his", "him"}, {"she", "her", "hers"})
 
-
-def _series_of_network(ctx: Context, noun, kinds: tuple) -> list[EntityRef] | None:
-    """ "the MBC show": the last series named beside MBC ("MBC's 'I Live
-    Alone'"); none when the last series was named beside another network;
-    None (no say) when no network is named in the phrase or beside a series."""
-    nets = [ctx.ent(c) for c in noun.children if c.i < noun.i and ctx.ent(c) is not None]
-    nets = {e.name for e in nets if ctx.class_of(e) == "Broadcaster"}
-    if not nets or "TVSeries" not in kinds:
-        return None
-    series, network_before = [], None
-    for token, ent in ctx.mention_tokens:
-        if token.i >= noun.i:
-            break
-        if ctx.class_of(ent) == "Broadcaster":
-            network_before = (ent.name, token.i, token.sent.start)
-        elif ctx.class_of(ent) == "TVSeries" and ent.name not in ctx.characters:
-            # the network named up to four words before it, in its sentence: "KBS's latest variety program 'X'"
-            near = network_before if network_before and token.i - network_before[1] <= 5 \
-                and network_before[2] == token.sent.start else None
-            series.append((ent, near[0] if near else None))
-    if not series or all(net is None for _, net in series):
-        return None
-    matching = [ent for ent, net in series if net in nets]
-    if matching:
-        ctx.note_supplier(matching[-1])
-        return [EntityRef(matching[-1].name, "TVSeries")]
-    return [] if series[-1][1] is not None else None
 
 
 def _other_gender_before(token) -> bool:
