@@ -637,3 +637,12 @@ def test_one_word_names_in_a_member_list_with_roles(read):
     """"with six members, leader A, B, C and D": a member's role may stand before a name of the list."""
     found = typed(read("News\n\nThe group will promote with six members, leader Yeon Hae-won, Aria, Kaori and Lim Seul."))
     assert {("Aria", "Person"), ("Kaori", "Person"), ("Yeon Hae-won", "Person")} <= found
+
+
+def test_a_track_number_and_a_records_side_are_no_names(read):
+    """"Track 1, 'X'," opens with which track, not a title; "a double A-side" is shaped like a given name but is
+    a record's side."""
+    found = typed(read("News\n\nTrack 1, “Sandstorm Intro,” is a ballad. “Everything She Wants” was released as a "
+                       "double A-side with “Last Christmas”."))
+    assert not {m for m in found if m[0] in ("Track 1", "A-side")}
+    assert ("Sandstorm Intro", "Song") in found

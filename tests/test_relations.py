@@ -2361,3 +2361,29 @@ def test_an_apposition_and_a_genre_say_what_an_unquoted_title_is(read):
     found = facts(read("News\n\nSilent Vineyard is a new film by Gwak Seon-ho. The thriller stars Woo Chae-ah as a "
                        "sommelier."))
     assert ("Silent Vineyard", "castMember", "Woo Chae-ah") in found
+
+
+def test_the_film_stars_with_its_article_hung_elsewhere_by_the_parse(read):
+    """"The film stars veteran actor A and rising star B": the parse hangs "The" on "actor", yet "the film" is
+    still the film named before."""
+    found = facts(read("News\n\nThe film Night Ferry opens in May. The film stars veteran actor Gu Bon-seok and "
+                       "rising star Yeo Da-som as a ferry captain and a runaway teenager."))
+    assert {("Night Ferry", "castMember", "Gu Bon-seok"), ("Night Ferry", "castMember", "Yeo Da-som")} <= found
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("In second place is “Honey Trap” from soloist Min Gyu-ri, which rose four spots.", ("Honey Trap", "performer", "Min Gyu-ri")),
+    ("Rounding out the top three is newcomer band Velvet Static with “Parade Ground.”", ("Parade Ground", "performer", "Velvet Static")),
+])
+def test_a_chart_placing_from_or_with_its_artist(read, sentence, expected):
+    """A ranking names a song "from soloist A" or "band B with 'X'": the song's performer."""
+    assert expected in facts(read("News\n\n" + sentence))
+
+
+def test_a_class_noun_before_a_title_is_that_title_not_one_named_before(read):
+    """"The band's brooding theme for the Netflix drama The Last Courier": the drama is The Last Courier,
+    not the undecided title of the line before (which stays a song)."""
+    found = read("News\n\n2. “Night Bus” – Dawn Riot (The Last Courier OST)\nThe rock band's brooding theme for the "
+                 "Netflix drama The Last Courier climbed to No. 4 on Melon.")
+    assert ("Night Bus", "soundtrackOf", "The Last Courier") in facts(found)
+    assert ("Night Bus", "Song") in {(m.ref.name, m.ref.cls) for m in found.mentions}

@@ -29,6 +29,7 @@ from .typing import cast_local_votes
 
 # The ids of kg/data/name_patterns.jsonl name kinds of names, not canonical names as the gazetteer's do.
 NAME_PATTERN_IDS = frozenset(row["id"] for row in rows("name_patterns.jsonl"))
+NON_NAMES = frozenset(lexicon()["non_names"])  # capitalised words that are no one's name ("Fans", "A-side")
 MODEL_SPANS = "kg_model"  # where kg_span_model leaves its spans
 TRANSLATED = re.compile(r"^(?P<native>[^()\x00-\x7f][^()]*?)\s*\((?P<english>[A-Za-z0-9][^()]*)\)$")
 
@@ -88,6 +89,8 @@ def find_entities(doc: Doc) -> list[Ent]:
     for span in doc.ents:
         label, text, ent_id = span.label_, span_text(span), span.ent_id_
         if ent_id and label in TYPED:  # the rulers': the gazetteer (ids are canonical names) and name patterns
+            if ent_id in NAME_PATTERN_IDS and text in NON_NAMES:
+                continue  # "a double A-side": shaped like a given name, a record's side
             named = ent_id in NAME_PATTERN_IDS
             ents.append(Ent(span.start_char, span.end_char, text, label, text if named else ent_id,
                             "names" if named else "gazetteer"))

@@ -120,8 +120,13 @@ def may_refer(token) -> bool:
 
 
 def _definite(token) -> bool:
-    """ "the song", "its album": a noun that points back, not a new thing."""
-    return any(c.lower_ in DEFINITE for c in token.children)
+    """ "the song", "its album": a noun that points back, not a new thing;
+    by the words right before it too ("The film stars veteran actor A": the
+    parse may hang "The" on "actor"; "the MBC drama")."""
+    doc, i = token.doc, token.i - 1
+    if i > 0 and doc[i].ent_type_:
+        i -= 1
+    return any(c.lower_ in DEFINITE for c in token.children) or i >= 0 and doc[i].lower_ in DEFINITE
 
 
 def hangs_on_noun(ctx: Context, anchor) -> bool:

@@ -20,7 +20,7 @@ SMALL_WORDS = frozenset(lexicon()["title_run_small_words"]["words"])
 CONTRACTION = re.compile(r"n't|n’t|'(?:re|ll|ve|m|d)|’(?:re|ll|ve|m|d)|na|ta")  # gon-na, got-ta
 PARTICIPLE = re.compile(r"[a-z]{3,}(?:ing|ed|en)")
 CLAUSE_ENDS = {".", ",", "(", ";", ":", "!", "?"}
-PART_NUMBER = re.compile(r"(?i)(?:(?:the|drama|ost|soundtrack)\s+)*(?:part|pt|vol|volume)\s*\.?\s*\d{1,2}")
+PART_NUMBER = re.compile(r"(?i)(?:(?:the|drama|ost|soundtrack)\s+)*(?:part|pt|vol|volume|track|episode)\s*\.?\s*\d{1,2}")
 YEAR = re.compile(r"(?:19|20)\d\d(?:-\d\d(?:\d\d)?)?")
 
 
