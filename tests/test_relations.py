@@ -2387,3 +2387,33 @@ def test_a_class_noun_before_a_title_is_that_title_not_one_named_before(read):
                  "Netflix drama The Last Courier climbed to No. 4 on Melon.")
     assert ("Night Bus", "soundtrackOf", "The Last Courier") in facts(found)
     assert ("Night Bus", "Song") in {(m.ref.name, m.ref.cls) for m in found.mentions}
+
+
+def test_a_directors_earlier_drama_in_a_relative_clause_is_an_aside(read):
+    """"Directed by D, who helmed the 2021 drama 'W,' the 12-part series also stars A and B": W is D's earlier
+    drama, an aside; the series that stars A and B is the one the article is about."""
+    found = facts(read("News\n\nThe drama Silent Verdict premieres in May. Directed by Lee Sang-woo, who helmed the "
+                       "2021 drama “Winter Ledger,” the 12-part series also stars Kang Min-ah and Jung Tae-seok."))
+    assert {("Silent Verdict", "castMember", "Kang Min-ah"), ("Silent Verdict", "director", "Lee Sang-woo"),
+            ("Winter Ledger", "director", "Lee Sang-woo")} <= found
+    assert not {f for f in found if f[0] == "Winter Ledger" and f[1] == "castMember"}
+
+
+def test_soundtrack_parts_listed_with_their_artists_and_dates(read):
+    """A Wikipedia-style soundtrack section: 'Part 1: "Lamp" – the band Tidewater (released November 5, 2020)'
+    gives the song its performer (not "the band" as a name, nor the song as a band) and its date."""
+    found = read("News\n\nThe Lighthouse Keeper is a 2020 South Korean television series starring Ko Seul-gi.\n"
+                 "Soundtrack\nPart 1: “Lamp” – the band Tidewater (released November 5, 2020)\n"
+                 "Part 2: “Foghorn” – Yeon Ha-ram (released November 12, 2020)\n")
+    assert {("Lamp", "performer", "Tidewater"), ("Lamp", "releaseDate", "2020-11-05"),
+            ("Foghorn", "performer", "Yeon Ha-ram"), ("Lamp", "soundtrackOf", "The Lighthouse Keeper")} <= facts(found)
+    assert ("Lamp", "Song") in {(m.ref.name, m.ref.cls) for m in found.mentions}
+
+
+def test_a_units_members_in_parentheses_one_word_names_among_them(read):
+    """"Lunaris-S (Sena, Yuri, Ha-eun)": a hyphenated group name and its members, the one-word names among a
+    known one; places in parentheses are no members."""
+    found = facts(read("News\n\nGirl group Lunaris' first unit Lunaris-S (Sena, Yuri, Ha-eun) will debut on the 7th. "
+                       "The film won praise in Cannes (France, Italy)."))
+    assert {("Sena", "memberOf", "Lunaris-S"), ("Yuri", "memberOf", "Lunaris-S"), ("Ha-eun", "memberOf", "Lunaris-S")} <= found
+    assert not {f for f in found if f[1] == "memberOf" and f[2] not in ("Lunaris-S",)}

@@ -83,13 +83,19 @@ class Context:
 
     def _asides(self, doc: Doc) -> set[int]:
         """The starts of the works in parentheses right after a person
-        ('Kim Gyu-tae ("Fox Hunt," "Blue Hour Hotel")')."""
+        ('Kim Gyu-tae ("Fox Hunt," "Blue Hour Hotel")') or in a relative
+        clause on one ("Lee Sang-woo, who helmed the 2021 drama 'Winter Ledger,'")."""
         asides = set()
-        for token, person in self.mention_tokens:
-            if self.class_of(person) not in ("Person", "PERSON") or token.i + 1 >= len(doc) or doc[token.i + 1].text != "(":
-                continue
-            close = next((k for k in range(token.i + 2, min(token.i + 24, len(doc))) if doc[k].text == ")"), token.i + 1)
-            asides |= {ent.start for _, ent in self.mentions_in(doc[token.i + 2:close])}
+        for token, person in ((t, p) for t, p in self.mention_tokens if self.class_of(p) in ("Person", "PERSON")):
+            for clause in (c for c in token.children if c.dep_ == "relcl" and c.i > token.i):
+                end = clause.right_edge.i + 1
+                title = end + (end < len(doc) and doc[end].is_quote)
+                if title < len(doc) and (named := self.ent(doc[title])) is not None and self.class_of(named) in WORKS:
+                    end = title + 1  # the title the clause's last noun names, which the parse may hang elsewhere
+                asides |= {ent.start for _, ent in self.mentions_in(doc[clause.left_edge.i:end])}
+            if token.i + 1 < len(doc) and doc[token.i + 1].text == "(":
+                close = next((k for k in range(token.i + 2, min(token.i + 24, len(doc))) if doc[k].text == ")"), token.i + 1)
+                asides |= {ent.start for _, ent in self.mentions_in(doc[token.i + 2:close])}
         return asides
 
     def _twins(self, ents: list[Ent]) -> dict[int, str]:
@@ -382,9 +388,8 @@ class Context:
         """Works the article calls instrumental ("a piano piece"), named in
         the sentences that say so: the words written for them are music."""
         if self._instrumentals is None:
-            words = INSTRUMENTAL
             self._instrumentals = {e.name for sentence, text in zip(self.sentences, self.sentence_texts)
-                                   if words.search(text) for _, e in self.mentions_in(sentence)}
+                                   if INSTRUMENTAL.search(text) for _, e in self.mentions_in(sentence)}
         return self._instrumentals
 
     def sentence_mentions(self, sentence):

@@ -18,7 +18,9 @@ import re
 
 from ..records import EntityRef, Fact, Value
 from .described import lookup, work_nouns
+from .rules import macros
 from .spans import TYPED, WORKS, span_text
+from .values import parse_date
 from .ballot import weights
 
 ITEM_NUMBER = r"(\d{1,3})(?:[.):]|[ \t]+[-–—])"  # a list item's number: "1.", "1)", "1:", "1 –"
@@ -28,13 +30,16 @@ BY = re.compile(r"\s+by\s+")  # a numbered line "The Dream Chapter: STAR by TXT"
 ARTISTS = re.compile(r"\s+(?:x|X|×|&|and|with|feat\.?|ft\.?|featuring)\s+|\s*,\s*")
 IN_PARENS = re.compile(r"^(?P<name>.*?)\s*\((?P<group>[^()]+)\)\s*$")
 POSSESSED = re.compile(r"^(?P<group>[^']+?)'s?\s+(?P<name>\S.*)$")  # "BLACKPINK's Rosé"
-DASH_LINE = re.compile(r"(?m)^[ \t]*\"?([^\n\"]{1,60}?\s[-–—]\s[^\n\"]{1,80}?|\"[^\n\"]+\"\s[-–—]\s[^\n\"]{1,80}?)\"?[ \t]*$")
+DASH_LINE = re.compile(r"(?m)^[ \t]*(?:(?:Part|Pt\.?|Vol\.?|Track)[ \t]*\d{1,2}[ \t]*[:.][ \t]*)?\"?([^\n\"]{1,60}?\s[-–—]\s[^\n\"]{1,80}?|\"[^\n\"]+\"\s[-–—]\s[^\n\"]{1,80}?)\"?[ \t]*$")
+# '"Lamp" - the band Tidewater (released November 5, 2020)': when the work came out, after its artists
+RELEASED_ASIDE = re.compile(r"\s*\((?:released|out|first released)\s+(?:on\s+)?(?P<date>[^()]+)\)\s*$", re.I)
 OST_OF = re.compile(r"^(?P<artists>.*?)\s*\((?P<series>[^()]+?)\s+(?:OST|O\.S\.T\.?|Soundtrack)\)\s*$", re.I)
 FEATURING = re.compile(r"\s*\((?:feat|ft)\.?\s+(?P<artists>[^()]+)\)\s*$", re.I)  # "Will Be Gone (Feat. Lee Sora and Beenzino)"
 HEADING = re.compile(r"^([^\n\"]{1,60}?)\s+[-–—]\s+([^\n]{1,80}?)\s*(?:\(([^()\n]*)\))?$")
 CREDIT_ROLES = {"lyrics": "lyricist", "lyric": "lyricist", "words": "lyricist", "composition": "composer",
                 "composed": "composer", "music": "composer", "composer": "composer"}
 ARTIST_CLASSES = ("Person", "MusicGroup")
+ROLE_BEFORE = re.compile(r"^(?:the\s+)?(?:(?:" + "|".join(map(re.escape, macros()["ARTIST_NOUNS"])) + r")\s+)+")
 COUNT = re.compile(r"[\d,.\s]*\d[\d,.\s]*(?:[A-Za-z]+\.?)?(?:\s+[a-z]+)?")  # "93,646", "241,479 copies", "1.2M streams"
 
 
@@ -102,6 +107,12 @@ def _read_credit_line(ctx, start: int, content: str, separator: re.Pattern = SEP
     for i, part in enumerate(parts + ([featured.group("artists")] if featured else [])):
         if i == index or COUNT.fullmatch(part):
             continue  # "241,479 copies": a count, not an artist ("2PM's Junho", "NCT 127" are)
+        released = RELEASED_ASIDE.search(part)
+        if released:
+            value = parse_date(released.group("date"), ctx.article.published)
+            if value is not None:
+                ctx.extraction.facts.append(Fact(work, "releaseDate", value, evidence))
+            part = part[:released.start()]
         series = OST_OF.match(part)
         if series:  # '"Falling Petals" – Kwon Se-ah (Spring Letter OST)': the series the song is the soundtrack of
             ctx.extraction.facts.append(Fact(work, "soundtrackOf", _named(ctx, series.group("series"), "TVSeries"), evidence))
@@ -134,6 +145,7 @@ def _artists(ctx, part: str) -> list[tuple[EntityRef, EntityRef | None]]:
     if whole and "," not in whole.group(2):  # "Gunmin x Heedo (B.I.G.)": the group of them all
         part, group = whole.group(1), _named(ctx, whole.group(2), "MusicGroup")
     for piece in (p.strip() for p in ARTISTS.split(part) if p and p.strip()):
+        piece = ROLE_BEFORE.sub("", piece)  # "the band Tidewater"
         own = IN_PARENS.match(piece) or POSSESSED.match(piece)
         name, own_group = (own.group("name"), _named(ctx, own.group("group"), "MusicGroup")) if own else (piece, None)
         if not re.fullmatch(r"[A-Z0-9][\w.'’&;-]*(?:\s+[\w.'’&;-]+){0,4}", name):

@@ -145,16 +145,21 @@ def group_members(doc: Doc, tokens: list[Token], words: list[str], ents: list[En
             i = token.i + 1 + (token.i + 1 < len(tokens) and tokens[token.i + 1].text == "'s")
             if name_at(i) and words[i] not in title_cue_words(("before", "after")):  # "aespa's Hit 'Drama'": a cue, not a member
                 mark(i, "Person")
-        elif word == "(" and token.i > 0 and _people_listed(tokens, token.i + 1, people):
+        elif word == "(" and token.i > 0 and (unnamed := _people_listed(tokens, token.i + 1, people, skip)) is not None:
             first = token.i  # "Highlight (Yoon Doo-jun, Yang Yo-seop, ...)": a group and its members
-            while first > max(0, token.i - 4) and tokens[first - 1].idx not in taken and tokens[first - 1].is_alpha \
-                    and (tokens[first - 1].is_title or tokens[first - 1].is_upper) and words[first - 1] not in skip:
+            while first > max(0, token.i - 4) and tokens[first - 1].idx not in taken and (
+                    tokens[first - 1].is_alpha and (tokens[first - 1].is_title or tokens[first - 1].is_upper)
+                    and words[first - 1] not in skip or _joined_hyphen(tokens, first - 1)):  # "Lunaris-S"
                 first -= 1
                 if tokens[first].is_sent_start:
                     break
-            if first < token.i:  # "the songwriting team Paperkite (A, B)": a team, no band
+            end = tokens[token.i - 1].idx + len(tokens[token.i - 1])
+            if first < token.i and tokens[first].text != "-":  # "the songwriting team Paperkite (A, B)": a team, no band
                 team = first > 0 and words[first - 1] in ORGANIZATION_CUES
-                mark(first, "Organization" if team else "MusicGroup", tokens[token.i - 1].idx + len(tokens[token.i - 1]))
+                mark(first, "Organization" if team else "MusicGroup", end)
+            if any(e.end == end and e.cls == "MusicGroup" for e in found + ents):  # its members, if a group's
+                for i in unnamed:
+                    mark(i, "Person")
         elif word in (",", "and") and 0 < token.i < len(tokens) - 2 and (tokens[token.i - 1].idx + len(tokens[token.i - 1])) in people_ends \
                 and (end := _full_name(tokens, words, (i := token.i + 1 + (words[token.i + 1] == "and")), taken, skip)):
             # "stars Alicia Silverstone, Hedy Burress, and ...": a full name listed after a person's
@@ -337,21 +342,32 @@ def _beside_person(tokens: list[Token], i: int, ends: set, starts: dict) -> bool
     return tokens[j].idx in starts
 
 
-def _people_listed(tokens: list[Token], i: int, people: dict) -> bool:
+def _people_listed(tokens: list[Token], i: int, people: dict, skip: set) -> list[int] | None:
     """Do two or more people, and nothing else, stand listed from ``i`` to a
-    closing parenthesis? ``people``: their mentions' ends by start offset."""
-    count = 0
+    closing parenthesis, one of them at least a known name (``people``:
+    their mentions' ends by start offset)? Then the one-word names among
+    them that no mention covers ("Lunaris-S (Sena, Yuri, Ha-eun)"), else None."""
+    known, unknown = 0, []
     while i < len(tokens) and tokens[i].text != ")":
         if tokens[i].idx in people:
-            count += 1
+            known += 1
             end = people[tokens[i].idx]
             while i < len(tokens) and tokens[i].idx < end:
                 i += 1
         elif tokens[i].text in (",", "and", "&"):
             i += 1
+        elif tokens[i].is_title and tokens[i].is_alpha and tokens[i].lower_ not in skip and not tokens[i].is_stop \
+                and i + 1 < len(tokens) and tokens[i + 1].text in (",", "and", "&", ")"):
+            unknown.append(i)
+            i += 1
         else:
-            return False
-    return count >= 2 and i < len(tokens)
+            return None
+    return unknown if known and known + len(unknown) >= 2 and i < len(tokens) else None
+
+
+def _joined_hyphen(tokens: list[Token], i: int) -> bool:
+    """Is token ``i`` a hyphen inside a word ("Lunaris-S")?"""
+    return tokens[i].text == "-" and i > 0 and not tokens[i - 1].whitespace_ and not tokens[i].whitespace_
 
 
 def _group_kind_at(tokens: list[Token], words: list[str], i: int, group_nouns: set) -> bool:

@@ -148,6 +148,10 @@ def refs_at(ctx: Context, token, accepted: tuple) -> list[EntityRef]:
     copula says it is ("X is a song written by": X); or, for a nominal,
     what it stands for ("the song", "it")."""
     ent = ctx.ent(token)
+    if ent is not None and ent.start in ctx.asides:  # "who helmed the drama 'W,' the series also stars": the series'
+        said = [c for c in token.children if c.dep_ == "appos" and c.lower_ in NOMINAL_NOUNS]
+        if said:
+            return refs_at(ctx, said[0], accepted)
     if ent is not None:
         ref = ctx.ref(ent, accepted) if not ent.is_value and ent.name not in ctx.characters else None
         return [ref] if ref else []
