@@ -1044,9 +1044,9 @@ def test_heading_and_followed_by(read):
      {("Ember", "Melon", 1), ("Ember", "Genie", 1), ("Ember", "Bugs", 1)}),
     ("“Ocean Eyes” debuted at No. 5 on the World Digital Song Sales chart. The song also entered the Billboard "
      "Global 200 chart at No. 97.", {("Ocean Eyes", "World Digital Song Sales", 5), ("Ocean Eyes", "Billboard", 97)}),
-    # two charts named in one sentence, each with its rank; the service named after the first is the second's
+    # two charts named in one sentence, each with its rank, each named after its publisher (CONVENTIONS rule 30)
     ("“Ember” reached No. 1 on the Circle Album Chart and No. 12 on the Oricon Albums Chart.",
-     {("Ember", "Circle Album Chart", 1), ("Ember", "Oricon", 12)}),
+     {("Ember", "Circle", 1), ("Ember", "Oricon", 12)}),
     # a chart named and one named by its kind, side by side
     ("Korin's “Ember” debuted at No. 1 on the Melon Top 100 and Genie's real-time chart.",
      {("Ember", "Melon", 1), ("Ember", "Genie", 1)}),
@@ -2417,3 +2417,37 @@ def test_a_units_members_in_parentheses_one_word_names_among_them(read):
                        "The film won praise in Cannes (France, Italy)."))
     assert {("Sena", "memberOf", "Lunaris-S"), ("Yuri", "memberOf", "Lunaris-S"), ("Ha-eun", "memberOf", "Lunaris-S")} <= found
     assert not {f for f in found if f[1] == "memberOf" and f[2] not in ("Lunaris-S",)}
+
+
+def test_a_group_whose_name_opens_with_a_number_word_owns_its_song(read):
+    """"project group Seven Lanes' 'Afterglow Bus'": the number word is the name's, not a count."""
+    found = facts(read("News\n\nKim Ara's 'Paper Sun' topped the chart, followed by project group Seven Lanes' "
+                       "'Afterglow Bus'."))
+    assert ("Afterglow Bus", "performer", "Seven Lanes") in found
+    assert not {f for f in found if f[2] == "Lanes"}
+
+
+def test_a_director_who_made_a_film_and_a_theme_for_a_directors_movie(read):
+    """"directed by D, who made the 2019 film W": D directed W too; "'X', the theme song for director D's road
+    movie W": X is W's soundtrack, whoever's movie it is called."""
+    found = facts(read("News\n\nThe film Silent Vineyard opens in May. It is directed by Gwak Seon-ho, who made the "
+                       "2019 film Deep Cellar. Copper Kites recorded 'Engine Hum', the theme song for director "
+                       "Ko Eun-taek's road movie The Last Lighthouse Bus."))
+    assert {("Silent Vineyard", "director", "Gwak Seon-ho"), ("Deep Cellar", "director", "Gwak Seon-ho"),
+            ("Engine Hum", "soundtrackOf", "The Last Lighthouse Bus")} <= found
+
+
+def test_an_actor_plays_a_role_in_the_series_not_in_an_actresss_earlier_one(read):
+    """"A plays X, while actress B (drama W) appears as Y": A's role is in the article's series; W, in
+    parentheses after B, is B's earlier drama."""
+    found = facts(read("News\n\nThe drama Haven Hotel 1988 premieres in May. Actor Seol Ji-won plays Han Jae-rim, the "
+                       "youngest heir, while actress Ok Mi-rae (drama Lovers of the Eighth Moon) appears as his first love."))
+    assert {("Haven Hotel 1988", "castMember", "Seol Ji-won"), ("Lovers of the Eighth Moon", "castMember", "Ok Mi-rae")} <= found
+    assert ("Lovers of the Eighth Moon", "castMember", "Seol Ji-won") not in found
+
+
+def test_a_chart_named_after_circle_is_published_by_circle(read):
+    """"the Circle Digital Chart", like "the Gaon Digital Chart", names its publisher; "the Circle Chart" alone is a
+    brand chart, its own provider (CONVENTIONS rules 30-31)."""
+    assert providers(read("News\n\nDREAMLINE's 'Honey Static' held the No. 1 spot on the Circle Digital Chart for the "
+                          "third week.")) == {("Honey Static", "Circle", 1)}

@@ -31,7 +31,9 @@ class Target:
 @lru_cache(maxsize=None)
 def _publishers() -> dict[str, str]:
     """Services, and organisations that publish a chart of the gazetteer
-    ("Billboard 200": Billboard), by canonical name."""
+    ("Billboard 200": Billboard), by canonical name; and the publishers a
+    chart's name may open with (name_patterns.jsonl "provider-kind-chart":
+    "Circle Digital Chart": Circle), organisations unless known otherwise."""
     entries = rows("gazetteer.jsonl")
     charts = {e["id"] for e in entries if e["label"] == "Chart"}
     names = {}
@@ -39,6 +41,10 @@ def _publishers() -> dict[str, str]:
         name = entry["id"]
         if entry["label"] == "Platform" or entry["label"] == "Organization" and any(c.startswith(name + " ") for c in charts):
             names.setdefault(name, entry["label"])
+    for row in rows("name_patterns.jsonl"):
+        if row["id"] == "provider-kind-chart":
+            for name in row["pattern"][0]["TEXT"]["IN"]:
+                names.setdefault(name, "Organization")
     return names
 
 

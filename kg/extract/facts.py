@@ -237,9 +237,10 @@ def _implied(ctx: Context, binding: Binding, sentence, role: str) -> list[Entity
     if not accepted:
         return []
     if "character" in binding.rule.roles or binding.rule.id.startswith("cast/character"):
-        # "Mi-rae (played by Bae Ji-an)": a series the sentence names, else the one the article is about
+        # "Mi-rae (played by Bae Ji-an)": a series the sentence names (not an actor's earlier one in parentheses),
+        # else the one the article is about
         named = [ctx.ref(ent, accepted) for _, ent in ctx.mentions_in(sentence)
-                 if ctx.class_of(ent) in accepted]
+                 if ctx.class_of(ent) in accepted and ent.start not in ctx.asides]
         focal = ctx.focal_series() if "TVSeries" in accepted else None
         found = next((r for r in named if r), None) or focal
         return [found] if found else []

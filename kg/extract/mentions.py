@@ -126,8 +126,12 @@ def find_entities(doc: Doc) -> list[Ent]:
     ents = [e for e in ents if not (model_title(e) and any(s.start < e.end and e.start < s.end for s in subjects))] + subjects
     ents = ents + possessors(doc, tokens, ents, heads)
     members = group_members(doc, tokens, words, ents)
-    ents = [e for e in ents if not (e.source == "model" and e.cls == "TITLE" and any(m.start < e.end and e.start < m.end for m in members))]
-    ents += members  # the model's title guess gives way to names the words around them show ("BTS's Jimin and Jungkook")
+    # the model's title guess gives way to names the words around them show ("BTS's Jimin and Jungkook"), and its
+    # shorter spans inside such a name ("Lanes" and the number "Seven" of "group Seven Lanes'")
+    ents = [e for e in ents if not (e.source == "model" and any(
+        m.start < e.end and e.start < m.end if e.cls == "TITLE"
+        else m.start <= e.start and e.end <= m.end and m.end - m.start > e.end - e.start for m in members))]
+    ents += members
     sources = bracketed_sources(doc, ents) + source_lines(doc, ents)
     ents = [e for e in ents if not any(s.start < e.end and e.start < s.end for s in sources)] + sources
     ents = parenthesized_works(doc, ents)

@@ -199,8 +199,9 @@ def _name_run(tokens: list[Token], token: Token, taken: bytearray, skip) -> list
     it, and a capitalised function word the parse hangs on them as a
     possessive or modifier when two words follow it ("My Chemical Romance")."""
     first = token.i
-    while first > 0 and tokens[first - 1].is_title and not taken[tokens[first - 1].idx] \
-            and tokens[first - 1].lower_ not in skip and tokens[first - 1].dep_ == "compound":
+    while first > 0 and tokens[first - 1].is_title and tokens[first - 1].lower_ not in skip \
+            and (not taken[tokens[first - 1].idx] or tokens[first - 1].like_num and tokens[first - 1].is_alpha) \
+            and tokens[first - 1].dep_ == "compound":  # a number word may be the name's: "Seven Lanes'"
         first -= 1
     before = tokens[first - 1] if first > 0 else None
     if before is not None and token.i - first >= 1 and before.is_title and before.is_stop and not before.is_sent_start \
