@@ -646,3 +646,9 @@ def test_a_track_number_and_a_records_side_are_no_names(read):
                        "double A-side with “Last Christmas”."))
     assert not {m for m in found if m[0] in ("Track 1", "A-side")}
     assert ("Sandstorm Intro", "Song") in found
+
+
+def test_title_opening_title_track_is_no_title(read):
+    """"Title track 'Oasis' was composed by Remi": "Title" is the cue, not a song."""
+    found = typed(read("News\n\nTitle track “Oasis” was composed by Remi."))
+    assert ("Oasis", "Song") in found and not {m for m in found if m[0] == "Title"}

@@ -2451,3 +2451,18 @@ def test_a_chart_named_after_circle_is_published_by_circle(read):
     brand chart, its own provider (CONVENTIONS rules 30-31)."""
     assert providers(read("News\n\nDREAMLINE's 'Honey Static' held the No. 1 spot on the Circle Digital Chart for the "
                           "third week.")) == {("Honey Static", "Circle", 1)}
+
+
+def test_a_year_before_a_hit_a_network_before_a_genre_and_a_producer_who_co_wrote(read):
+    """"duo Silver Bell's 1996 hit 'X'" (the parse makes "hit" a verb) dates X; "the SBS romance Y" airs on SBS;
+    "co-written by A and producer B" credits B too (a role noun after a credit's verb describes the next one
+    credited), while "directed by A, it stars B" does not make B a director."""
+    found = facts(read("News\n\nSoloist Kang Yu-bin has released a remake of duo Silver Bell's 1996 hit “Rainy Day Bus "
+                       "Stop,” her agency said Friday. Kwon Se-ah's ballad for the SBS romance Spring Letter held No. 1 "
+                       "on Melon. “Moth & Flame” is a hit. The track, co-written by Rhea and producer Park Seon-il, has "
+                       "surpassed 100 million streams. Salt Road is a 1951 film produced by Kim Ara and directed by Lee "
+                       "Dan, it stars Han Yu-ri as a nurse."))
+    assert {("Rainy Day Bus Stop", "releaseDate", "1996"), ("Spring Letter", "broadcaster", "SBS"),
+            ("Moth & Flame", "lyricist", "Rhea"), ("Moth & Flame", "lyricist", "Park Seon-il"),
+            ("Salt Road", "director", "Lee Dan")} <= found
+    assert ("Salt Road", "director", "Han Yu-ri") not in found

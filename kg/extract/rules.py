@@ -278,12 +278,13 @@ def _describes(t: Token, head: Token, own: set) -> bool:
     """Can ``t`` stand inside a description between listed items: not the
     next item, a coordinator, a sentence start, a verb-like word, a role
     word of another kind than the list's own (``own``), or a name of
-    another kind ("A's 'X', 'Y' and B's 'Z'": Z is B's)."""
+    another kind ("A's 'X', 'Y' and B's 'Z'": Z is B's), nor a verb that
+    starts another frame ("directed by A, it stars B")."""
     word = t.text.lower()
     other_role = own and role_kinds().get(word, next(iter(own))) not in own
     other_name = t.ent_type_ not in ("", "DATE", "ORDINAL", "CARDINAL", "TIME", "PERCENT", "QUANTITY", "MONEY")
     return not (_same_kind(t, head) or word in COORDINATORS or t.is_sent_start or word in VERBISH
-                or t.text.endswith("ed") or other_role or other_name)
+                or t.text.endswith("ed") or word in frame_breakers() or other_role or other_name)
 
 
 def coordinated(token: Token, step: int, context=()) -> list[Token]:
@@ -292,7 +293,9 @@ def coordinated(token: Token, step: int, context=()) -> list[Token]:
     the matched tokens: a role word of another kind there ends the list
     ("director A and writer B")."""
     kinds = role_kinds()
-    own = {kinds[t.text.lower()] for t in context if t.text.lower() in kinds}
+    # the role nouns only: after a credit's verb a role noun describes the next one credited ("co-written by A and
+    # producer B"), while "director A and writer B" are two credits
+    own = {kinds[w] for t in context if (w := t.text.lower()) in kinds and not w.endswith(("ed", "en", "ing"))}
     doc, found, i = token.doc, [], token.i + step
     while 0 <= i < len(doc):
         t = doc[i]
