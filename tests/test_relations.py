@@ -2466,3 +2466,24 @@ def test_a_year_before_a_hit_a_network_before_a_genre_and_a_producer_who_co_wrot
             ("Moth & Flame", "lyricist", "Rhea"), ("Moth & Flame", "lyricist", "Park Seon-il"),
             ("Salt Road", "director", "Lee Dan")} <= found
     assert ("Salt Road", "director", "Han Yu-ri") not in found
+
+
+def test_an_episode_of_a_series_and_numbered_tracks_of_the_album_in_view(read):
+    """"In episode 6 of X, Seon-woo (A)": X is a series, A in its cast; "Track 1, 'Y'," is the first track of the
+    album the article is about, whose artist is the group, not the members listed in parentheses after it."""
+    found = facts(read("Recap\n\nIn episode 6 of Garden of Liars, Seon-woo (Kim Tae-rim) finally confronts Jae-min "
+                       "(Yoo Chan-hee)."))
+    assert {("Garden of Liars", "castMember", "Kim Tae-rim"), ("Garden of Liars", "castMember", "Yoo Chan-hee")} <= found
+    found = facts(read("News\n\nMirage Club (Tae-hwa, Kyle Noh, Remi) put out their second mini album Mirage Hour last "
+                       "week. Track 1, “Sandstorm Intro,” is an instrumental. Track 3, “Cactus,” was arranged by Jake Yun."))
+    assert {("Sandstorm Intro", "inAlbum", "Mirage Hour"), ("Sandstorm Intro", "trackNumber", "1"),
+            ("Cactus", "trackNumber", "3"), ("Mirage Hour", "performer", "Mirage Club")} <= found
+    assert not {f for f in found if f[0] == "Mirage Hour" and f[1] == "performer" and f[2] != "Mirage Club"}
+
+
+def test_a_relative_clause_on_a_person_that_names_no_work(read):
+    """Relative clauses on people that end in no title ("Dal, who has been near him all along, is Huh Yeon Woo who
+    he missed") are read like any other sentence (the asides' search once failed on them)."""
+    found = read("News\n\nThe drama Salt Road ended. As Lee Hwon sees Dal, who has been near him all along, is truly "
+                 "Huh Yeon Woo who he missed so much he weeps.")
+    assert ("Salt Road", "TVSeries") in {(m.ref.name, m.ref.cls) for m in found.mentions}

@@ -82,15 +82,15 @@ class Context:
         self._item_starts = [m.start() for m in LIST_ITEM.finditer(article.text)]
 
     def _asides(self, doc: Doc) -> set[int]:
-        """The starts of the works in parentheses right after a person
-        ('Kim Gyu-tae ("Fox Hunt," "Blue Hour Hotel")') or in a relative
-        clause on one ("Lee Sang-woo, who helmed the 2021 drama 'Winter Ledger,'")."""
+        """The starts of the works in parentheses after a person ('Kim Gyu-tae ("Fox Hunt")') or in a relative
+        clause on one ("Lee, who helmed the drama 'Winter Ledger,'"), and of the members in parentheses after a
+        group ("Mirage Club (Tae-hwa, Remi) put out their EP": their is the group's)."""
         asides = set()
-        for token, person in ((t, p) for t, p in self.mention_tokens if self.class_of(p) in ("Person", "PERSON")):
-            for clause in (c for c in token.children if c.dep_ == "relcl" and c.i > token.i):
+        for token, named in ((t, e) for t, e in self.mention_tokens if self.class_of(e) in ("Person", "PERSON", "MusicGroup")):
+            for clause in (c for c in token.children if c.dep_ == "relcl" and c.i > token.i and self.class_of(named) != "MusicGroup"):
                 end = clause.right_edge.i + 1
                 title = end + (end < len(doc) and doc[end].is_quote)
-                if title < len(doc) and (named := self.ent(doc[title])) is not None and self.class_of(named) in WORKS:
+                if title < len(doc) and (work := self.ent(doc[title])) is not None and self.class_of(work) in WORKS:
                     end = title + 1  # the title the clause's last noun names, which the parse may hang elsewhere
                 asides |= {ent.start for _, ent in self.mentions_in(doc[clause.left_edge.i:end])}
             if token.i + 1 < len(doc) and doc[token.i + 1].text == "(":

@@ -78,7 +78,7 @@ def apply_binding(ctx: Context, binding: Binding) -> None:
         return  # nothing to state (a releaseDate's object is the date token, read below)
     if rule.makes == "inAlbum" and "rank" in roles:
         word = roles["rank"][0].text.lower()
-        rank = lexicon()["ordinals"].get(word) or (int(word[:-2]) if re.fullmatch(r"\d{1,2}(?:st|nd|rd|th)", word) else None) \
+        rank = lexicon()["ordinals"].get(word) or (int(word.rstrip("stndrh")) if re.fullmatch(r"\d{1,2}(?:st|nd|rd|th)?", word) else None) \
             or (1 if word in lexicon()["first_track_words"]["words"] else None)
     else:
         rank = None

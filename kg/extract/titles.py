@@ -50,6 +50,8 @@ def positioned_titles(doc: Doc, tokens: list[Token], ents: list[Ent], headings: 
             cls = None  # a verb ending in s, not a plural cue ("which features American rappers")
         if cls is None and i > 0:
             cls = phrases.get((words[i - 1], word))
+            if cls is None and i > 1 and tokens[i - 1].like_num:  # "episode 6 of X"
+                cls = phrases.get((words[i - 2], word))
         if cls is None and word in ("'s", "'") and tokens[i].idx in networks:
             cls = "TVSeries"  # "tvN's First Lady": a network's own series
         elif cls is None and word in ("'s", "'") and i > 0 and tokens[i - 1].text[:1].isupper() and seasons_after(tokens, i):
