@@ -2487,3 +2487,26 @@ def test_a_relative_clause_on_a_person_that_names_no_work(read):
     found = read("News\n\nThe drama Salt Road ended. As Lee Hwon sees Dal, who has been near him all along, is truly "
                  "Huh Yeon Woo who he missed so much he weeps.")
     assert ("Salt Road", "TVSeries") in {(m.ref.name, m.ref.cls) for m in found.mentions}
+
+
+def test_casting_news_confirmed_to_join_and_a_cued_groups_member(read):
+    """"A has been confirmed to join the cast of X" (the parse gives "join" no subject of its own); "Girl group G's
+    Sera has been cast as the female lead of X": a one-word name after a group the cue named is its member."""
+    found = facts(read("News\n\nActor Park Do-hyun has been confirmed to join the cast of Netflix's “Night Train.” "
+                       "Girl group Lumen Bay's Sera has been cast as the female lead of the web drama “Campus Diary.”"))
+    assert {("Night Train", "castMember", "Park Do-hyun"), ("Sera", "memberOf", "Lumen Bay"),
+            ("Campus Diary", "castMember", "Sera")} <= found
+
+
+def test_a_voice_lent_to_a_drama_with_a_ballad(read):
+    """"A lent her voice to 'X' with the ballad 'Y'": Y is A's song and X's soundtrack, X no song of A's."""
+    found = facts(read("News\n\nHan Yu-ri lent her voice to “Salt Road” with the ballad “Paper Moon,” released on May 2."))
+    assert {("Paper Moon", "performer", "Han Yu-ri"), ("Paper Moon", "soundtrackOf", "Salt Road")} <= found
+    assert ("Salt Road", "performer", "Han Yu-ri") not in found
+
+
+def test_a_demonym_after_a_groups_possessive_is_no_member(read):
+    """"Boy group HELIX's Japanese single 'Sakura Relay'": Japanese modifies the single; no member is named."""
+    found = facts(read("News\n\nBoy group HELIX's Japanese single 'Sakura Relay' sold 182,000 copies in its first week."))
+    assert ("Sakura Relay", "performer", "HELIX") in found
+    assert not {f for f in found if f[1] == "memberOf"}

@@ -72,10 +72,13 @@ def group_members(doc: Doc, tokens: list[Token], words: list[str], ents: list[En
         else:
             found.append(Ent(t.idx, end, text_of(doc)[t.idx:end], cls, text_of(doc)[t.idx:end], "cue"))
         taken.update(range(t.idx, end))
+        if cls == "MusicGroup":
+            cued_groups.add(end)
         if cls == "Person":
             people[t.idx] = end
             people_ends.add(end)
 
+    cued_groups: set[int] = set()  # where the groups this pass marks end
     list_cues = set(lexicon()["member_list_cues"])
     group_nouns = {w.lower() for w in lexicon()["class_nouns"]["MusicGroup"]}
     people = {e.start: e.end for e in ents if e.cls in ("Person", "PERSON")}
@@ -143,9 +146,12 @@ def group_members(doc: Doc, tokens: list[Token], words: list[str], ents: list[En
             if not tokens[first].is_sent_start or first < token.i - 1 or tokens[first].is_upper \
                     or tokens[first].text in capitalised:  # at a sentence's start: "Nova Ring's", "IU's", or named again
                 mark(first, "PERSON", token.idx)
-        elif token.idx + len(token) in groups or token.idx in groups and token.text in ("'s", "'"):
+        elif token.idx + len(token) in groups or (token.idx in groups or token.idx in cued_groups) and token.text in ("'s", "'"):
+            # "BLACKPINK Jennie", "Girls' Generation's YoonA", "Girl group Lumen Bay's Sera" (a group the cue named)
             i = token.i + 1 + (token.i + 1 < len(tokens) and tokens[token.i + 1].text == "'s")
-            if name_at(i) and words[i] not in title_cue_words(("before", "after")):  # "aespa's Hit 'Drama'": a cue, not a member
+            # "aespa's Hit 'Drama'": a cue, not a member; "HELIX's Japanese single": a word that modifies a noun
+            if name_at(i) and words[i] not in title_cue_words(("before", "after")) \
+                    and not (tokens[i].dep_ in ("amod", "compound", "nmod") and tokens[i].head.i > i):
                 mark(i, "Person")
         elif word == "(" and token.i > 0 and (unnamed := _people_listed(tokens, token.i + 1, people, skip)) is not None:
             first = token.i  # "Highlight (Yoon Doo-jun, Yang Yo-seop, ...)": a group and its members
