@@ -2510,3 +2510,15 @@ def test_a_demonym_after_a_groups_possessive_is_no_member(read):
     found = facts(read("News\n\nBoy group HELIX's Japanese single 'Sakura Relay' sold 182,000 copies in its first week."))
     assert ("Sakura Relay", "performer", "HELIX") in found
     assert not {f for f in found if f[1] == "memberOf"}
+
+
+def test_a_series_that_has_actors_on_board_and_a_rating_in_its_time_slot(read):
+    """"X now has A (W1), B (W2), and C on the casting table" / "on board": A, B and C join X's cast (W1 and W2
+    stay their earlier works); "took first place in its time slot with 6.1 percent" is a rating."""
+    found = read("News\n\ntvN's Salt Road now has Lee Sang-yoon (Blue Ferry), Lee Jia (Paper Moon 3), and Jang Hee-jin "
+                 "on the casting table. The drama Harbor Lights now has Kim Ara and Lee Dan on board. "
+                 "“Harbor Lights” took first place in its time slot with 6.1 percent.")
+    assert {("Salt Road", "castMember", "Lee Sang-yoon"), ("Salt Road", "castMember", "Lee Jia"),
+            ("Salt Road", "castMember", "Jang Hee-jin"), ("Blue Ferry", "castMember", "Lee Sang-yoon"),
+            ("Harbor Lights", "castMember", "Kim Ara"), ("Harbor Lights", "castMember", "Lee Dan")} <= facts(found)
+    assert ("Harbor Lights", 6.1) in {(r.series.name, float(r.value)) for r in found.ratings}
