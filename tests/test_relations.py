@@ -2522,3 +2522,13 @@ def test_a_series_that_has_actors_on_board_and_a_rating_in_its_time_slot(read):
             ("Salt Road", "castMember", "Jang Hee-jin"), ("Blue Ferry", "castMember", "Lee Sang-yoon"),
             ("Harbor Lights", "castMember", "Kim Ara"), ("Harbor Lights", "castMember", "Lee Dan")} <= facts(found)
     assert ("Harbor Lights", 6.1) in {(r.series.name, float(r.value)) for r in found.ratings}
+
+
+def test_she_starred_after_an_opening_phrase_is_no_apposition(read):
+    """"Starting with X, that brought her to stardom, she starred in Y": she is the actress named before, and X
+    (whatever the NER makes of it) stars in nothing."""
+    found = facts(read("News\n\nHan Yu-ri, a former member of Dayline, has established herself as a comedy queen. "
+                       "Starting with Salt Road, that brought her to stardom, she starred in Blue Ferry (2011) and "
+                       "Night Train (2018)."))
+    assert {("Blue Ferry", "castMember", "Han Yu-ri"), ("Night Train", "castMember", "Han Yu-ri")} <= found
+    assert not {f for f in found if f[2] == "Salt Road"}
