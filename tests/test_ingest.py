@@ -133,6 +133,20 @@ def test_date_line_formats(tmp_path, line, expected):
     assert find_date(line) == expected
 
 
+@pytest.mark.parametrize("headline, expected", [
+    ("News bites: June 18, 2022", date(2022, 6, 18)),          # a round-up's date after a separator
+    ("Ratings: Sunday, May 5, 2024", date(2024, 5, 5)),
+    ("K-drama ratings - 2024.05.03", date(2024, 5, 3)),
+    ("BTS to release album on June 18, 2025", None),          # an event's date inside the headline
+])
+def test_a_date_that_ends_the_headline_is_the_publication_date(tmp_path, headline, expected):
+    """A body with no byline date takes the date a headline ends with after a separator; a body's own date wins."""
+    [article] = read_article(write(tmp_path / "d.txt", f"{headline}\n\nThe drama premieres next month on July 29.\n"))
+    assert article.published == expected
+    [article] = read_article(write(tmp_path / "e.txt", f"{headline}\nMay 1, 2020\n\nBody sentence.\n"))
+    assert article.published == date(2020, 5, 1)
+
+
 def test_jsonl_malformed_line_reported_with_number_good_lines_read(tmp_path):
     good = {"id": "j1", "url": "https://example.com/a", "title": "Band X returns",
             "date": "2023-06-01", "text": "Band X released \u201cAgain\u201d."}

@@ -2532,3 +2532,12 @@ def test_she_starred_after_an_opening_phrase_is_no_apposition(read):
                        "Night Train (2018)."))
     assert {("Blue Ferry", "castMember", "Han Yu-ri"), ("Night Train", "castMember", "Han Yu-ri")} <= found
     assert not {f for f in found if f[2] == "Salt Road"}
+
+
+def test_premiering_next_month_on_a_day_opens_the_sentence_about_the_drama(read):
+    """"Premiering next month on July 29, the drama was directed by ...": the drama named before premieres on July
+    29 of the article's year (its publication date, which kg.ingest reads from the headline's end)."""
+    from datetime import date
+    found = facts(read("News bites: June 18, 2022\n\nKim Ara is pictured at the first script reading for Salt Road. "
+                       "Premiering next month on July 29, the drama was directed by PD Jo Soo-won.", date(2022, 6, 18)))
+    assert {("Salt Road", "releaseDate", "2022-07-29"), ("Salt Road", "director", "Jo Soo-won")} <= found

@@ -7,7 +7,7 @@ from pathlib import Path, PurePosixPath
 
 from kg.records import Article
 
-from .clean import clean_text, find_date, printable, safe_url, strip_noise
+from .clean import clean_text, find_date, headline_date, printable, safe_url, strip_noise
 from .errors import IngestError
 from .limits import MAX_ARTICLE_CHARS
 
@@ -27,7 +27,7 @@ def _article(path: Path, name: str, id: str, headline: str, body: str,
     if len(text) > MAX_ARTICLE_CHARS:
         raise IngestError(path, f"article too long: {len(text):,} characters (limit {MAX_ARTICLE_CHARS:,})")
     return Article(id=printable(id), source=printable(name), title=headline, text=text,
-                   published=published or find_date(body), url=safe_url(url))
+                   published=published or find_date(body) or headline_date(headline), url=safe_url(url))
 
 
 def _stem(name: str) -> str:

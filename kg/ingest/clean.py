@@ -74,7 +74,7 @@ def safe_url(url: str | None) -> str | None:
 def _load_rules(path: Path) -> dict[str, list[re.Pattern]]:
     """Read the rules at import, so a typo in the data file fails loudly
     instead of silently leaving noise in every article."""
-    rules: dict[str, list[re.Pattern]] = {"cut": [], "drop": [], "mark": [], "date": [], "dateline": []}
+    rules: dict[str, list[re.Pattern]] = {"cut": [], "drop": [], "mark": [], "date": [], "dateline": [], "headline": []}
     for number, line in lines(path):
         if line.startswith("#"):
             continue
@@ -134,6 +134,17 @@ def find_date(body: str) -> date | None:
                 found = _to_date(match["year"], match["month"], match["day"])
                 if found:
                     return found
+    return None
+
+
+def headline_date(headline: str) -> date | None:
+    """The date a headline ends with after a separator ("News bites: June
+    18, 2022"), the publication date of a round-up whose body names none."""
+    for rule in _RULES["headline"]:
+        match = rule.search(headline.strip())
+        found = match and _to_date(match["year"], match["month"], match["day"])
+        if found:
+            return found
     return None
 
 
