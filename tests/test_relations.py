@@ -2541,3 +2541,12 @@ def test_premiering_next_month_on_a_day_opens_the_sentence_about_the_drama(read)
     found = facts(read("News bites: June 18, 2022\n\nKim Ara is pictured at the first script reading for Salt Road. "
                        "Premiering next month on July 29, the drama was directed by PD Jo Soo-won.", date(2022, 6, 18)))
     assert {("Salt Road", "releaseDate", "2022-07-29"), ("Salt Road", "director", "Jo Soo-won")} <= found
+
+
+def test_a_relative_clause_on_the_subject_breaks_no_frame_and_a_group_drops_a_single(read):
+    """"Lee Dan, who directed 'Salt Road,' will helm the film 'Night Train'": the clause's verb is about Lee Dan,
+    not a new frame between him and "helm"; "Dayline will drop their new single 'Atlas'": Dayline is the artist."""
+    found = facts(read("News\n\nLee Dan, who directed “Salt Road,” will helm the upcoming film “Night Train.” "
+                       "Dayline will drop their new single “Atlas” on March 5."))
+    assert {("Salt Road", "director", "Lee Dan"), ("Night Train", "director", "Lee Dan"),
+            ("Atlas", "performer", "Dayline")} <= found

@@ -156,9 +156,10 @@ class DependencyRules:
     @staticmethod
     def _broken(doc: Doc, head: int, role: int) -> bool:
         """Does a word that starts another frame stand between a role and
-        the word the pattern hangs it on?"""
+        the word the pattern hangs it on? (Not one in the role's own clause:
+        "Lee Dan, who directed 'X,' will helm the film".)"""
         low, high = sorted((head, role))
-        return any(doc[i].lower_ in frame_breakers() for i in range(low + 1, high))
+        return any(doc[i].lower_ in frame_breakers() and not doc[role].is_ancestor(doc[i]) for i in range(low + 1, high))
 
     def _sentences(self, doc: Doc) -> list[tuple]:
         """(sentence, the bits of the word lists its words are in) for each
