@@ -2550,3 +2550,9 @@ def test_a_relative_clause_on_the_subject_breaks_no_frame_and_a_group_drops_a_si
                        "Dayline will drop their new single “Atlas” on March 5."))
     assert {("Salt Road", "director", "Lee Dan"), ("Night Train", "director", "Lee Dan"),
             ("Atlas", "performer", "Dayline")} <= found
+
+
+def test_two_works_that_took_the_top_two_spots(read):
+    """"A's 'X' and B's 'Y' took the top two spots on the chart": X first, Y second."""
+    assert entries(read("News\n\nKim Ara's “Ember” and Dayline's “Atlas” took the top two spots on the Circle Digital "
+                        "Chart.")) == {("Ember", "Circle Digital Chart", 1), ("Atlas", "Circle Digital Chart", 2)}

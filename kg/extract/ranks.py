@@ -1,6 +1,7 @@
 """Chart positions as news states them: "No. 2", "#74", "number one",
 "ranked second", "in 11th place", "rose to fourth and fifth", "the second
-and third spots", "ranked first to third", "topped", "an all-kill". An
+and third spots", "ranked first to third", "the top two spots", "topped",
+"an all-kill". An
 ordinal is a rank only where a rank verb comes before it or a place word
 after it ("third place", "second on"), never in "its first week" or "the
 second episode", nor after a date word ("as of the 14th").
@@ -43,7 +44,9 @@ def _patterns() -> tuple:
                      + r")(?![\s-]+(?:\d|(?:" + "|".join(words["not_a_rank_after_top"]) + r")\b))", re.I)  # not "the top-ten"
     # "climbs 12-8", "falls 3-5": the chart-beat shorthand of a move, the rank is where it ends
     moved = re.compile(rf"\b(?:{alternatives(words['movement_verbs'])})\s+\d{{1,3}}-(?P<num>\d{{1,3}})\b", re.I)
-    return number, after_verb, before_place, chained, top, span, moved
+    # "took the top two spots": ranks 1 and 2, one for each work listed
+    top_n = re.compile(rf"\btop\s+(?P<n>{numbers}|\d)\s+(?:spots|places|positions|slots|ranks)\b", re.I)
+    return number, after_verb, before_place, chained, top, span, moved, top_n
 
 
 def _value(text: str) -> int | None:
@@ -78,12 +81,16 @@ def _a_day(text: str, start: int) -> bool:
 
 def ranks_in(text: str) -> list[Rank]:
     """The ranks a clause states, left to right, without overlaps."""
-    number, after_verb, before_place, chained, top, span, moved = _patterns()
+    number, after_verb, before_place, chained, top, span, moved, top_n = _patterns()
     found: list[Rank] = []
     for match in span.finditer(text):
         low, high = _value(match.group("low")), _value(match.group("high"))
         if low and high and 0 < high - low < 10:
             found.extend(Rank(value, match.start(), match.end()) for value in range(low, high + 1))
+    for match in top_n.finditer(text):
+        high = _value(match.group("n"))
+        if high and 1 < high <= 10 and not found:
+            found.extend(Rank(value, match.start(), match.end()) for value in range(1, high + 1))
 
     def add(value: int | None, start: int, end: int, free: bool = False) -> None:
         if PREVIOUS.search(text[max(0, start - 12):start]):
