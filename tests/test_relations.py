@@ -2556,3 +2556,19 @@ def test_two_works_that_took_the_top_two_spots(read):
     """"A's 'X' and B's 'Y' took the top two spots on the chart": X first, Y second."""
     assert entries(read("News\n\nKim Ara's “Ember” and Dayline's “Atlas” took the top two spots on the Circle Digital "
                         "Chart.")) == {("Ember", "Circle Digital Chart", 1), ("Atlas", "Circle Digital Chart", 2)}
+
+
+def test_the_series_in_view_is_no_directors_earlier_drama_and_who_is_in_charge_of_directing(read):
+    """An article about a drama still undecided by its cue ('a new drama titled "X"') is about X, not about the
+    earlier dramas a relative clause names ("Producer P, who showed his skills through dramas 'Y' and 'Z', was in
+    charge of directing"): the actors' roles are in X, and P directs X."""
+    found = facts(read("News\n\nCoupang Play announced a new drama titled “One Ordinary Day,” starring actors Kim "
+                       "Soo-hyun and Cha Seung-won. This eight-part crime drama depicts a murder case. Producer Lee "
+                       "Myung-woo, who showed sensuous directing skills through dramas “The Fiery Priest” and “Punch,” "
+                       "was in charge of directing. The poster shows the helpless Kim Hyun-soo (Kim Soo-hyun). The "
+                       "production team of “One Ordinary Day” spoke. Kim Ara sang the theme and Lee Dan was in charge "
+                       "of directing."))
+    assert {("One Ordinary Day", "castMember", "Kim Soo-hyun"), ("One Ordinary Day", "director", "Lee Myung-woo"),
+            ("One Ordinary Day", "director", "Lee Dan")} <= found
+    assert not {f for f in found if f[0] in ("The Fiery Priest", "Punch") and f[1] == "castMember"}
+    assert ("One Ordinary Day", "director", "Kim Ara") not in found

@@ -371,17 +371,16 @@ class Context:
 
     def focal_series(self) -> EntityRef | None:
         """The series an article is about (recaps: "the episode opens with
-        Mi-rae (played by Bae Ji-an)"): the one named most, the first on a tie."""
-        found = self.salient(("TVSeries",))
-        if found is not None:
-            return found
+        Mi-rae (played by Bae Ji-an)"): the one named most, a title still
+        undecided but leaning to a series counting too, the first on a tie;
+        never an earlier work named as an aside about someone."""
         default = default_work(self.kinds)
-        titles = Counter(e.name for e in self.by_start.values()
-                         if self.class_of(e) == "TITLE" and e.name not in self.characters
-                         and (self.ballot.leader(e.name, WORKS)[0] or default) == "TVSeries")
-        if not titles:
+        named = Counter(e.name for e in self.by_start.values() if e.name not in self.characters and e.start not in self.asides
+                        and (self.class_of(e) == "TVSeries" or self.class_of(e) == "TITLE"
+                             and (self.ballot.leader(e.name, WORKS)[0] or default) == "TVSeries"))
+        if not named:
             return None
-        name = titles.most_common(1)[0][0]
+        name = named.most_common(1)[0][0]
         return self.ref(next(e for e in self.by_start.values() if e.name == name), ("TVSeries",))
 
     def instrumentals(self) -> set[str]:
