@@ -2572,3 +2572,12 @@ def test_the_series_in_view_is_no_directors_earlier_drama_and_who_is_in_charge_o
             ("One Ordinary Day", "director", "Lee Dan")} <= found
     assert not {f for f in found if f[0] in ("The Fiery Priest", "Punch") and f[1] == "castMember"}
     assert ("One Ordinary Day", "director", "Kim Ara") not in found
+
+
+def test_a_series_decided_by_its_cue_outweighs_headline_words_that_only_lean_to_one(read):
+    """"Kim Ara, Lee Dan, And More Confirmed For New Drama" opens a casting story: its Title Case words are no
+    series; the drama the body names ("The Weight of Snow") is the one the roles are in."""
+    found = facts(read("Kim Ara, Lee Dan, And More Confirmed For New Coupang Play Drama\n\nCoupang Play's new drama "
+                       "“The Weight of Snow” has confirmed its lineup! Kim Ara will play Cha Jun, a disgraced detective."))
+    assert ("The Weight of Snow", "castMember", "Kim Ara") in found
+    assert not {f for f in found if f[1] == "castMember" and f[0] != "The Weight of Snow"}
