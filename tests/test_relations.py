@@ -2581,3 +2581,12 @@ def test_a_series_decided_by_its_cue_outweighs_headline_words_that_only_lean_to_
                        "“The Weight of Snow” has confirmed its lineup! Kim Ara will play Cha Jun, a disgraced detective."))
     assert ("The Weight of Snow", "castMember", "Kim Ara") in found
     assert not {f for f in found if f[1] == "castMember" and f[0] != "The Weight of Snow"}
+
+
+def test_an_actor_transforms_into_a_character_in_a_drama(read):
+    """"A transforms into B, a genius lawyer, in the drama X" / "A returns as B in season 2 of X": A is in X's
+    cast; B is a character, no one's name in the graph."""
+    found = read("News\n\nKim Ara transforms into Seo Yeon, a genius lawyer, in the upcoming drama “Night Court.” "
+                 "Lee Dan returns as Kang Min in season 2 of “Night Court.”")
+    assert {("Night Court", "castMember", "Kim Ara"), ("Night Court", "castMember", "Lee Dan")} <= facts(found)
+    assert not {m for m in found.mentions if m.ref.name in ("Seo Yeon", "Kang Min")}
