@@ -2590,3 +2590,14 @@ def test_an_actor_transforms_into_a_character_in_a_drama(read):
                  "Lee Dan returns as Kang Min in season 2 of “Night Court.”")
     assert {("Night Court", "castMember", "Kim Ara"), ("Night Court", "castMember", "Lee Dan")} <= facts(found)
     assert not {m for m in found.mentions if m.ref.name in ("Seo Yeon", "Kang Min")}
+
+
+def test_encyclopedic_lines_about_a_group_and_its_extended_play(read):
+    """"Heat is the fourth extended play by South Korean girl group Dayline" (an extended play is an album, no
+    play); "Dayline is a South Korean girl group ... The group consists of five members: A, B, ...": a name a
+    copula calls a group is one, and the members listed after are its."""
+    found = facts(read("News\n\nDayline is a South Korean girl group formed by Lumina Entertainment. The group consists "
+                       "of five members: Yuna, Sera, Mina, Ara and Jiwoo. Heat is the fourth extended play by South "
+                       "Korean girl group Dayline. It was released on May 15, 2024."))
+    assert {("Yuna", "memberOf", "Dayline"), ("Jiwoo", "memberOf", "Dayline"), ("Heat", "performer", "Dayline"),
+            ("Heat", "releaseDate", "2024-05-15")} <= found

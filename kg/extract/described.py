@@ -57,7 +57,10 @@ def described_as(span, nouns: dict, copula_only: bool = False) -> str | None:
             # "X is director NA's debut feature": the noun titles the possessor; X is what the phrase ends in
             described += [t for t in noun.children if t.dep_ == "appos"]
             continue
-        cls = lookup(nouns, noun.lower_) or (lookup(copula_nouns(), noun.lower_) if noun in said else None)
+        # a two-word noun by its modifier too ("extended play": no play but an album)
+        pairs = [f"{m.lower_} {noun.lower_}" for m in noun.children if m.i == noun.i - 1 and m.dep_ in ("amod", "compound")]
+        cls = next((c for pair in pairs if (c := lookup(nouns, pair))), None) or lookup(nouns, noun.lower_) \
+            or (lookup(copula_nouns(), noun.lower_) if noun in said else None)
         if cls:
             return cls
     return _said_to_be(span, nouns) if copula_only else _appositive_after(span, nouns)

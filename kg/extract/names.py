@@ -128,11 +128,14 @@ def group_members(doc: Doc, tokens: list[Token], words: list[str], ents: list[En
                      and " " not in text_of(doc)[tokens[token.i + 1].idx:people[tokens[token.i + 1].idx]]):
             # "Nova Ring's member Kang", "Nova Ring's Ara": the NER's name is the group's
             named_ends[token.idx].cls = "MusicGroup"
-        elif word == "," and token.i and name_at(token.i - 1) and (kind := _apposition(tokens, words, token.i + 1, group_nouns)) \
-                and not (tokens[token.i - 1].is_sent_start and (words[token.i - 1].endswith("ly") or tokens[token.i - 1].is_stop)):
-            # "Cobalt Tide, the duo behind 'Until Dawn'", "RM, the leader of Dayline,": a name that an apposition calls
-            # a group or a member (not an opening adverb: "Notably, the quartet will")
-            mark(_name_start(tokens, words, token.i - 1, taken, skip, 4, NAME_SMALL_WORDS), kind, token.idx)
+        elif word in (",", "is", "was") and token.i and name_at(token.i - 1) \
+                and (kind := _apposition(tokens, words, token.i + 1, group_nouns)) \
+                and not (tokens[token.i - 1].is_sent_start and (words[token.i - 1].endswith("ly") or tokens[token.i - 1].is_stop)) \
+                and (word == "," or tokens[first := _name_start(tokens, words, token.i - 1, taken, skip, 4, NAME_SMALL_WORDS)].is_sent_start):
+            # "Cobalt Tide, the duo behind 'Until Dawn'", "RM, the leader of Dayline,", "Dayline is a South Korean girl
+            # group": a name that an apposition or a copula calls a group or a member (not an opening adverb: "Notably,")
+            first = first if word != "," else _name_start(tokens, words, token.i - 1, taken, skip, 4, NAME_SMALL_WORDS)
+            mark(first, kind, token.idx if word == "," else tokens[token.i - 1].idx + len(tokens[token.i - 1]))
         elif token.text in ("'s", "'") and token.i > 0 and token.i + 1 < len(tokens) and name_at(token.i - 1) \
                 and tokens[token.i - 1].text not in surnames \
                 and (tokens[token.i + 1].idx in people or member_after(token.i + 1)):
@@ -157,7 +160,8 @@ def group_members(doc: Doc, tokens: list[Token], words: list[str], ents: list[En
             first = token.i  # "Highlight (Yoon Doo-jun, Yang Yo-seop, ...)": a group and its members
             while first > max(0, token.i - 4) and tokens[first - 1].idx not in taken and (
                     tokens[first - 1].is_alpha and (tokens[first - 1].is_title or tokens[first - 1].is_upper)
-                    and words[first - 1] not in skip or _joined_hyphen(tokens, first - 1)):  # "Lunaris-S"
+                    and words[first - 1] not in skip or tokens[first - 1].text == "-" and not tokens[first - 2].whitespace_
+                    and not tokens[first - 1].whitespace_):  # "Lunaris-S"
                 first -= 1
                 if tokens[first].is_sent_start:
                     break
@@ -258,13 +262,13 @@ def _apposition(tokens: list[Token], words: list[str], i: int, group_nouns: set)
         return "MusicGroup" if words[j] in member_nouns() else None
     if i + 1 >= len(tokens) or words[i] not in ("the", "a", "an"):
         return None
-    for j in range(i + 1, min(i + 4, len(tokens))):
+    for j in range(i + 1, min(i + 5, len(tokens))):
         if words[j] in group_nouns:
             return "MusicGroup"
         if words[j] in member_nouns() and j + 1 < len(tokens) and words[j + 1] == "of":
             return "Person"
-        if not (tokens[j].is_lower or tokens[j].text == "-"):
-            return None
+        if not (tokens[j].is_lower or tokens[j].text == "-" or tokens[j].ent_type_ in ("NORP", "GPE", "Place")):
+            return None  # "a South Korean girl group": where from may stand before the noun
     return None
 
 
@@ -371,11 +375,6 @@ def _people_listed(tokens: list[Token], i: int, people: dict, skip: set) -> list
         else:
             return None
     return unknown if known and known + len(unknown) >= 2 and i < len(tokens) else None
-
-
-def _joined_hyphen(tokens: list[Token], i: int) -> bool:
-    """Is token ``i`` a hyphen inside a word ("Lunaris-S")?"""
-    return tokens[i].text == "-" and i > 0 and not tokens[i - 1].whitespace_ and not tokens[i].whitespace_
 
 
 def _group_kind_at(tokens: list[Token], words: list[str], i: int, group_nouns: set) -> bool:
