@@ -35,13 +35,16 @@ def _month_number(text: str) -> int:
     return int(text) if text.isdigit() else _MONTHS[text.lower().rstrip(".")]
 
 
+# the year a range or a pair of days ends with, which its first day shares
+RANGE_END_YEAR = re.compile(r"\s*(?:-|–|—|to|through|until|and)\s+(?:[A-Za-z]{3,9}\.?\s+)?\d{1,2}(?:st|nd|rd|th)?,?\s+((?:19|20)\d\d)\b", re.I)
 RELATIVE_YEAR = re.compile(r",?\s+(next|last|this)\s+year\b", re.IGNORECASE)
 
 
 def parse_date(text: str, published: date | None = None, last_year: int | None = None) -> Value | None:
     """The first date stated in ``text``, as precise as the text is.
 
-    A day without a year takes its year from "next year" or "last year" after
+    A day without a year takes its year from the end of a range it opens
+    ("March 2 to April 21, 2024"), from "next year" or "last year" after
     it, from "the same year" (``last_year``) or from the publication date; a
     day that does not exist ("February 29th, 2014") keeps only its month.
     Without any year the date is unknown."""
@@ -55,7 +58,10 @@ def parse_date(text: str, published: date | None = None, last_year: int | None =
         day = int(parts["day"]) if parts.get("day") else None
         if year is None:
             relative = RELATIVE_YEAR.match(text, match.end())
-            if relative and published and month:  # "on Feb. 7 next year"
+            range_end = RANGE_END_YEAR.match(text, match.end())
+            if range_end and month:  # "from March 2 to April 21, 2024", "on December 18 and 20, 2024"
+                year = int(range_end.group(1))
+            elif relative and published and month:  # "on Feb. 7 next year"
                 year = published.year + {"next": 1, "last": -1, "this": 0}[relative.group(1).lower()]
             elif SAME_YEAR.search(text) and last_year:
                 year = last_year
