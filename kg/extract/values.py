@@ -35,8 +35,8 @@ def _month_number(text: str) -> int:
     return int(text) if text.isdigit() else _MONTHS[text.lower().rstrip(".")]
 
 
-# the year a range or a pair of days ends with, which its first day shares
-RANGE_END_YEAR = re.compile(r"\s*(?:-|–|—|to|through|until|and)\s+(?:[A-Za-z]{3,9}\.?\s+)?\d{1,2}(?:st|nd|rd|th)?,?\s+((?:19|20)\d\d)\b", re.I)
+# the year a range ends with, which its first day shares
+RANGE_END_YEAR = re.compile(r"\s*(?:-|–|—|to|through|until)\s+(?:[A-Za-z]{3,9}\.?\s+)?\d{1,2}(?:st|nd|rd|th)?,?\s+((?:19|20)\d\d)\b", re.I)
 RELATIVE_YEAR = re.compile(r",?\s+(next|last|this)\s+year\b", re.IGNORECASE)
 
 
@@ -59,7 +59,7 @@ def parse_date(text: str, published: date | None = None, last_year: int | None =
         if year is None:
             relative = RELATIVE_YEAR.match(text, match.end())
             range_end = RANGE_END_YEAR.match(text, match.end())
-            if range_end and month:  # "from March 2 to April 21, 2024", "on December 18 and 20, 2024"
+            if range_end and month:  # "from March 2 to April 21, 2024"
                 year = int(range_end.group(1))
             elif relative and published and month:  # "on Feb. 7 next year"
                 year = published.year + {"next": 1, "last": -1, "this": 0}[relative.group(1).lower()]
