@@ -2609,3 +2609,12 @@ def test_a_series_that_aired_from_one_day_to_another_of_a_year(read):
     found = facts(read("News\n\nNight Court is a South Korean television series starring Kim Ara. It aired on JTBC from "
                        "March 2 to April 21, 2024."))
     assert {("Night Court", "releaseDate", "2024-03-02"), ("Night Court", "broadcaster", "JTBC")} <= found
+
+
+def test_two_works_released_on_two_days_respectively(read):
+    """"'A' and 'B' will be released on December 18 and 20, 2024, ..., respectively": B's day is the 20th, not the
+    first day listed."""
+    found = facts(read("News\n\nOST Part 3 'Frost on the Glass' and Part 4 'Hold Me Till Spring' will be released on "
+                       "December 18 and 20, 2024, sung by Woo Ji-an and Seo Ha-ri, respectively."))
+    dates = {(s, o) for s, p, o in found if p == "releaseDate"}
+    assert ("Hold Me Till Spring", "2024-12-20") in dates and ("Hold Me Till Spring", "2024-12-18") not in dates
