@@ -2618,3 +2618,12 @@ def test_two_works_released_on_two_days_respectively(read):
                        "December 18 and 20, 2024, sung by Woo Ji-an and Seo Ha-ri, respectively."))
     dates = {(s, o) for s, p, o in found if p == "releaseDate"}
     assert ("Hold Me Till Spring", "2024-12-20") in dates and ("Hold Me Till Spring", "2024-12-18") not in dates
+
+
+def test_a_music_director_composes_and_directs_nothing(read):
+    """"composed by music director R": R is the composer, not the series' director; "PD P" and "Director P" still
+    direct the series in view."""
+    found = facts(read("News\n\nThe drama Snowglobe Diaries airs on MBC. Both songs were composed by music director Ryu "
+                       "Eun-seok. PD Park Shin-woo directs."))
+    assert ("Snowglobe Diaries", "director", "Park Shin-woo") in found
+    assert ("Snowglobe Diaries", "director", "Ryu Eun-seok") not in found

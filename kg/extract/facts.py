@@ -119,6 +119,7 @@ LATER_EPISODE = re.compile(r"\b(?:episode|ep\.)\s*(?!0*1\b)\d+|\b(?!1st\b)\d+(?:
     + "|".join(lexicon()["later_episode_words"]["alone"]) + r")\b", re.I)
 ORDINALS = set(lexicon()["ordinals"])
 NOT_A_ROLE_BEFORE = set(lexicon()["role_kinds"]["_not_a_role_before"])
+MUSIC_BEFORE = {w.lower() for w in lexicon()["role_kinds"]["_music_before"]}
 ITEM_BREAKS = {";", "|", "•", "·"}  # between the items of a list on one line
 
 
@@ -285,7 +286,9 @@ def _role_word_kind(token, sentence) -> str | None:
                                            or doc[j].is_lower and doc[j].is_alpha and not doc[j].is_stop):
                 run.add(kinds.get(doc[j].lower_))
                 j -= 1
-            # "ART DIRECTOR": a crew member, not the director
+            # "ART DIRECTOR": a crew member, not the director; "music director X": the composer
+            if kind == "director" and i > sentence.start and doc[i - 1].lower_ in MUSIC_BEFORE:
+                return "composer"
             return "performer" if "performer" in run else "crew" if "crew" in run else kind
     return None
 
