@@ -2627,3 +2627,12 @@ def test_a_music_director_composes_and_directs_nothing(read):
                        "Eun-seok. PD Park Shin-woo directs."))
     assert ("Snowglobe Diaries", "director", "Park Shin-woo") in found
     assert ("Snowglobe Diaries", "director", "Ryu Eun-seok") not in found
+
+
+def test_the_series_co_stars_and_also_in_the_cast_are(read):
+    """"The series co-stars A, B and C" ("co-stars" is three tokens to the tokenizer) and "Also in the cast are D and
+    E": all five are in the cast of the series in view."""
+    found = facts(read("News\n\nThe drama Salt Road premieres in May. The series co-stars Park Do-hyun, Kim Ara and Lee "
+                       "Dan. Also in the cast are Kang Min-chae and Yoo Seung-bin."))
+    assert {("Salt Road", "castMember", name) for name in
+            ("Park Do-hyun", "Kim Ara", "Lee Dan", "Kang Min-chae", "Yoo Seung-bin")} <= found
