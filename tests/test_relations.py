@@ -2630,9 +2630,19 @@ def test_a_music_director_composes_and_directs_nothing(read):
 
 
 def test_the_series_co_stars_and_also_in_the_cast_are(read):
-    """"The series co-stars A, B and C" ("co-stars" is three tokens to the tokenizer) and "Also in the cast are D and
-    E": all five are in the cast of the series in view."""
+    """"The series co-stars A, B and C" (a word the tokenizer splits at its hyphen, joined again for the token rules)
+    and "Also in the cast are D and E": all five are in the cast of the series in view."""
     found = facts(read("News\n\nThe drama Salt Road premieres in May. The series co-stars Park Do-hyun, Kim Ara and Lee "
                        "Dan. Also in the cast are Kang Min-chae and Yoo Seung-bin."))
     assert {("Salt Road", "castMember", name) for name in
             ("Park Do-hyun", "Kim Ara", "Lee Dan", "Kang Min-chae", "Yoo Seung-bin")} <= found
+
+
+def test_hyphenated_words_the_rules_list_are_read_whole(read):
+    """The tokenizer splits "co-starring" and "singer-songwriter" at the hyphen; the token rules list such words
+    whole, and read them so ("a drama co-starring A and B", "'X' by singer-songwriter C"), while a hyphenated word
+    no rule lists stays split ("MBC's hit-drama 'Y'" still names Y's network)."""
+    found = facts(read("News\n\nSalt Road is a drama co-starring Kim Ara and Lee Dan. 'Cold Tea' by singer-songwriter "
+                       "Ahn Yul came fifth. Baek Ji-young joined the OST of MBC's hit-drama “The Greatest Love.”"))
+    assert {("Salt Road", "castMember", "Kim Ara"), ("Salt Road", "castMember", "Lee Dan"),
+            ("Cold Tea", "performer", "Ahn Yul"), ("The Greatest Love", "broadcaster", "MBC")} <= found

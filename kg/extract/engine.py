@@ -27,6 +27,7 @@ class RuleEngine:
         for rule in load_rules():
             self.matcher.add(rule.id, [flagged_start(vocab, canonical(rule.pattern))])
         self.dependencies = DependencyRules(vocab, load_dependency_rules())
+        self.joinable = _hyphenated_words(load_rules())
 
         self._run = guarded(self._store)
 
@@ -52,9 +53,10 @@ class RuleEngine:
                     and doc[i - 1].text[-1:].lower() in "sxz":
                 possessive[i] = True
         rows = numpy.flatnonzero(~quote | (columns[:, 3] != 0) | possessive)
-        orth, spaces, starts, labels = columns[rows, :4].T
         strings = doc.vocab.strings
-        view = Doc(doc.vocab, words=[strings[o] for o in orth.tolist()], spaces=spaces.astype(bool).tolist())
+        rows, words, spaces = _joined_hyphens(rows, columns, strings, self.joinable)
+        starts, labels = columns[rows, 2], columns[rows, 3]
+        view = Doc(doc.vocab, words=words, spaces=spaces)
         # A token starts a sentence (1) or not (-1); a mention is a one-token entity (IOB 3 "B", else 2 "O").
         view.from_array([SENT_START, ENT_IOB, ENT_TYPE], numpy.stack(
             [numpy.where(starts == 1, 1, -1).astype(numpy.uint64), numpy.where(labels != 0, 3, 2).astype(numpy.uint64), labels], axis=1))
@@ -98,6 +100,36 @@ class RuleEngine:
                     bound[role] = [head] + coordinated(head, +1, matched) + coordinated(head, -1, matched)
             found.append(Binding(rule, bound, doc[first:last + 1], last - first, {r: doc[i] for r, i in anchors.items()}))
         return found
+
+
+def _hyphenated_words(rules) -> frozenset:
+    """The hyphenated words the token rules list ("co-written", "mini-album"),
+    in lower case."""
+    return frozenset(word for rule in rules for token in rule.pattern for value in token.values()
+                     if isinstance(value, dict) for word in value.get("IN", ()) if isinstance(word, str) and "-" in word[1:-1])
+
+
+def _joined_hyphens(rows, columns, strings, joinable: frozenset) -> tuple:
+    """The view's rows, words and spaces, a word the tokenizer split at its
+    hyphens ("co", "-", "written") joined again at its first row where the
+    rules list it whole (``joinable``: "co-written", "singer-songwriter");
+    any other hyphenated word ("hit-drama", "stand-up") stays split."""
+    orth, spaces, labels = columns[rows, 0].tolist(), columns[rows, 1].tolist(), columns[rows, 3].tolist()
+    words = [strings[o] for o in orth]
+    if "-" not in words:
+        return rows, words, [bool(x) for x in spaces]
+    kept, out_words, out_spaces = [], [], []
+    i = 0
+    while i < len(words):
+        word, end = words[i], i
+        while end + 2 < len(words) and words[end + 1] == "-" and not spaces[end] and not spaces[end + 1] \
+                and not (labels[end] or labels[end + 2]) and f"{word}-{words[end + 2]}".lower() in joinable:
+            word, end = f"{word}-{words[end + 2]}", end + 2
+        kept.append(rows[i])
+        out_words.append(word)
+        out_spaces.append(bool(spaces[end]))
+        i = end + 1
+    return numpy.array(kept, dtype=rows.dtype), out_words, out_spaces
 
 
 def bindings(doc: Doc) -> list[Binding]:
