@@ -2646,3 +2646,21 @@ def test_hyphenated_words_the_rules_list_are_read_whole(read):
                        "Ahn Yul came fifth. Baek Ji-young joined the OST of MBC's hit-drama “The Greatest Love.”"))
     assert {("Salt Road", "castMember", "Kim Ara"), ("Salt Road", "castMember", "Lee Dan"),
             ("Cold Tea", "performer", "Ahn Yul"), ("The Greatest Love", "broadcaster", "MBC")} <= found
+
+
+def test_ranks_each_on_the_chart_named_after_it_and_the_first_to_top(read):
+    """"No. 2 on Top Album Sales, No. 3 on Top Current Album Sales and No. 1 on World Albums": each rank is on the
+    chart named after it (none for the chart no one knows), not on every chart of the clause; "the group's first
+    song to top the Billboard Hot 100" is a first place."""
+    assert entries(read("News\n\n“Ember” also debuted at No. 2 on Top Album Sales, No. 3 on Top Current Album Sales "
+                        "and No. 1 on World Albums.")) == {("Ember", "Top Album Sales", 2), ("Ember", "World Albums", 1)}
+    assert entries(read("News\n\nBTS' “Dynamite” has become the group's first song to top the Billboard Hot 100.")) \
+        == {("Dynamite", "Billboard Hot 100", 1)}
+
+
+def test_a_first_place_on_charts_named_by_kind_beside_named_charts(read):
+    """"X topped domestic music charts ... and reached No. 33 on the Billboard Hot 100": the first place is on the
+    charts the clause names by kind (no provider), No. 33 on the Hot 100, and no rank on both."""
+    assert entries(read("News\n\n“Glass Rain” topped domestic music charts upon its release in June 2020 and reached "
+                        "notable positions on international charts, including No. 33 on the Billboard Hot 100.")) \
+        == {("Glass Rain", "domestic music charts", 1), ("Glass Rain", "Billboard Hot 100", 33)}

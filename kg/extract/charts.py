@@ -86,7 +86,8 @@ def read_charts(ctx) -> None:
                 # "ranked second in France, and eighth in Britain"; not "..., and Paul Kim's OST rose to fifth"
                 pairs = [(work, rank) for work in works_before for rank in ranks]
             works_before = list(dict.fromkeys(work for work, _ in pairs)) or works_before
-            records.extend(_entries(ctx, index, sentence, pairs, ranks, targets, ctx.supplied, clause_text[ranks[0].start:].split(",")[0]))
+            records.extend(_entries(ctx, index, sentence, pairs, ranks, targets, ctx.supplied, clause_text[ranks[0].start:].split(",")[0],
+                                    clause_text))
     ctx.extraction.chart_entries.extend(_best_entries(records))
 
 
@@ -107,17 +108,19 @@ def _own_subject(ctx, clause) -> bool:
         or any(cls not in ("Place", "Chart", *PROVIDERS) for _, _, cls in ctx.sentence_mentions(clause))
 
 
-def _entries(ctx, index, sentence, pairs, ranks, targets, work_source=None, tail=""):
+def _entries(ctx, index, sentence, pairs, ranks, targets, work_source=None, tail="", text=""):
     """Records for the (work, rank) pairs of a clause on its targets: one
     target per rank when they pair up ("No. 2 on Genie and No. 4 on
-    Bugs"), else every target for every rank. ``work_source``: the sentence
-    that named the work, when the clause only points back to it; ``tail``:
-    the clause from its first rank to a comma, which may say what the chart
-    ranks."""
+    Bugs"), or each rank with the target named after it when the numbers
+    differ (``text``: the clause), else every target for every rank.
+    ``work_source``: the sentence that named the work, when the clause only
+    points back to it; ``tail``: the clause from its first rank to a comma,
+    which may say what the chart ranks."""
     dates = _chart_dates(ctx, sentence)
-    by_rank = dict(zip(ranks, targets)) if len(targets) == len(ranks) > 1 else None
+    by_rank = dict(zip(ranks, targets)) if len(targets) == len(ranks) > 1 \
+        else _named_after(text, ranks, targets) if len(ranks) > 1 and targets else None
     for work, rank in pairs:
-        for target in ([by_rank[rank]] if by_rank else targets):
+        for target in (targets if by_rank is None else [by_rank[rank]] if rank in by_rank else []):
             evidence = ctx.evidence(sentence, "reader:chart-sentence", 0.8, context=[target.source, work_source])
             if target.provider is not None:
                 ctx.extraction.facts.append(Fact(target.chart, "chartProvider", target.provider, evidence))
@@ -126,6 +129,29 @@ def _entries(ctx, index, sentence, pairs, ranks, targets, work_source=None, tail
             if kind or work.cls not in WORKS:
                 ctx.ballot.vote(work.name, kind or "Song", 2.0)
             yield index, target.provider, ChartEntryFact(work, target.chart, rank.value, evidence, *dates)
+
+
+def _named_after(text: str, ranks, targets) -> dict:
+    """Each rank with the target named after it and before the next rank ("No.
+    2 on Top Album Sales, No. 3 on <a chart no one knows> and No. 1 on World
+    Albums"); a rank with none named there is on the charts it names by kind
+    ("topped domestic music charts"), else on the clause's one target, if it
+    has one, else on none."""
+    lower, out = text.lower(), {}
+    for k, rank in enumerate(ranks):
+        segment = lower[rank.end:ranks[k + 1].start if k + 1 < len(ranks) else len(lower)]
+        places = [(segment.find(name.lower()), target) for target in targets
+                  for name in (target.chart.name, target.provider.name if target.provider else "") if name and name.lower() in segment]
+        if places:
+            out[rank] = min(places, key=lambda place: place[0])[1]
+        elif (free := FREE_CHARTS.search(segment)) is not None:  # "topped domestic music charts ... and No. 33 on X"
+            out[rank] = Target(EntityRef(free.group(0), "Chart"), None)
+        elif len(targets) == 1:  # "first and second on Melon": the one chart of the clause
+            out[rank] = targets[0]
+    return out
+
+
+FREE_CHARTS = re.compile(r"\b(?:(?:major|domestic|local|korean|music|digital|streaming|real-time|various|all)\s+){1,3}charts\b")
 
 
 ENTRY_KINDS = {kind: re.compile(rf"(?<!\w)(?:{alternatives(words)})(?!\w)", re.I) for kind, words in lexicon()["chart_entry_kinds"].items()
