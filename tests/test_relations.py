@@ -2664,3 +2664,12 @@ def test_a_first_place_on_charts_named_by_kind_beside_named_charts(read):
     assert entries(read("News\n\n“Glass Rain” topped domestic music charts upon its release in June 2020 and reached "
                         "notable positions on international charts, including No. 33 on the Billboard Hot 100.")) \
         == {("Glass Rain", "domestic music charts", 1), ("Glass Rain", "Billboard Hot 100", 33)}
+
+
+def test_two_works_sung_by_two_singers_respectively(read):
+    """"Part 3 'A' and Part 4 'B' ..., sung by ballad singer X and girl group G's Y, respectively": A is X's and B
+    Y's (G only says whose member Y is)."""
+    found = facts(read("News\n\nOST Part 3 'Frost on the Glass' and Part 4 'Hold Me Till Spring' will be released "
+                       "soon, sung by ballad singer Woo Ji-an and girl group LILAC VALE's Seo Ha-ri, respectively."))
+    performers = {(s, o) for s, p, o in found if p == "performer"}
+    assert performers == {("Frost on the Glass", "Woo Ji-an"), ("Hold Me Till Spring", "Seo Ha-ri")}

@@ -23,7 +23,7 @@ from . import chart_targets, charts, counts, fields, lists, ratings
 from .context import Context
 from .facts import apply_binding, vote_roles
 from .reconcile import (album_artists_on_tracks, credit_tracks, named_songs_over_ost_albums, parsed_dates_first,
-                        released_by_a_label, split_credits)
+                        released_by_a_label, respective_credits, split_credits)
 from .mentions import read_mentions
 from .spans import FAMILIES, RECORDINGS, TYPED, ComponentFailure, failure
 from .engine import bindings
@@ -60,6 +60,7 @@ def extract(article: Article, doc: Doc) -> Extraction:
     released_by_a_label(ctx)
     album_artists_on_tracks(ctx)
     split_credits(ctx)
+    respective_credits(ctx)
     parsed_dates_first(ctx)
     counts.read_counts(ctx)
     counts.read_sung(ctx)

@@ -10,7 +10,7 @@ import re
 from dataclasses import replace
 from functools import lru_cache
 
-from ..records import Fact, Passage
+from ..records import EntityRef, Fact, Passage
 from .context import Context
 from .deps import load_dependency_rules
 
@@ -108,6 +108,36 @@ def split_credits(ctx: Context) -> None:
         return f.predicate == "lyricist" and not _of_lyrics(f) \
             and f.object not in worded.get((f.subject, f.evidence.sentence), {f.object})
     ctx.extraction.facts = [replace(f, predicate="composer") if music(f) else f for f in ctx.extraction.facts]
+
+
+CREDITS = ("performer", "composer", "lyricist")
+ARTISTS = ("Person", "MusicGroup")
+
+
+def respective_credits(ctx: Context) -> None:
+    """ "Part 3 'A' and Part 4 'B' ..., sung by X and Y, respectively": the
+    works listed take the people listed in the same order, A X's and B Y's,
+    where a rule bound only the pair nearest each other."""
+    for sentence, text in zip(ctx.sentences, ctx.sentence_texts):
+        if "respectively" not in text.lower():
+            continue
+        mentions = ctx.mentions_in(sentence)
+        works = list(dict.fromkeys(e.name for _, e in mentions if ctx.class_of(e) in ("Song", "Album")))
+        for predicate in CREDITS:
+            stated = [f for f in ctx.extraction.facts if f.predicate == predicate and f.evidence.start == sentence.start_char
+                      and f.subject.name in works]
+            if not stated or len(works) < 2:
+                continue
+            # the artists named after the last work, but a group only saying whose member one is ("G's Seo Ha-ri")
+            last = max(t.i for t, e in mentions if e.name in works)
+            people = list(dict.fromkeys(e.name for t, e in mentions if t.i > last and ctx.class_of(e) in ARTISTS
+                                        and not (t.i + 1 < len(t.doc) and t.doc[t.i + 1].text in ("'s", "'"))))
+            if len(people) != len(works) or not {f.object.name for f in stated} <= set(people):
+                continue
+            kinds = {e.name: ctx.class_of(e) for _, e in mentions}
+            ctx.extraction.facts = [f for f in ctx.extraction.facts if f not in stated]
+            ctx.extraction.facts += [Fact(EntityRef(work, kinds[work]), predicate, EntityRef(person, kinds[person]),
+                                          stated[0].evidence) for work, person in zip(works, people)]
 
 
 def parsed_dates_first(ctx: Context) -> None:
