@@ -2673,3 +2673,13 @@ def test_two_works_sung_by_two_singers_respectively(read):
                        "soon, sung by ballad singer Woo Ji-an and girl group LILAC VALE's Seo Ha-ri, respectively."))
     performers = {(s, o) for s, p, o in found if p == "performer"}
     assert performers == {("Frost on the Glass", "Woo Ji-an"), ("Hold Me Till Spring", "Seo Ha-ri")}
+
+
+def test_the_title_song_is_x_and_an_album_whose_title_track_is_x(read):
+    """"G's new album 'H' drops on May 15. The title song is 'A.'" and "G returns with 'H,' whose title track 'A'
+    ...": A is on H (so G's too); H, with a title track, is an album."""
+    for text in ("Dayline's new album “Heat” drops on May 15. The title song is “Atlas.”",
+                 "Dayline returns with “Heat,” whose title track “Atlas” was written by Kim Ara."):
+        found = read("News\n\n" + text)
+        assert {("Atlas", "inAlbum", "Heat"), ("Atlas", "performer", "Dayline")} <= facts(found), text
+        assert ("Heat", "Album") in {(m.ref.name, m.ref.cls) for m in found.mentions}
