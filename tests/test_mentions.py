@@ -652,3 +652,9 @@ def test_title_opening_title_track_is_no_title(read):
     """"Title track 'Oasis' was composed by Remi": "Title" is the cue, not a song."""
     found = typed(read("News\n\nTitle track “Oasis” was composed by Remi."))
     assert ("Oasis", "Song") in found and not {m for m in found if m[0] == "Title"}
+
+
+def test_an_exclamation_mark_inside_a_quoted_title_ends_no_sentence(read):
+    """'on MBC's "Show! Music Core"': the "!" is the title's; the sentence and the title go on past it."""
+    found = read("News\n\nDayline performed “Atlas” on MBC's “Show! Music Core” on Saturday.")
+    assert ("Show! Music Core", "TVSeries") in typed(found)

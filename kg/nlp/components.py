@@ -55,8 +55,9 @@ def sentences(doc: Doc) -> Doc:
             starts.append(1)
         elif words[i - 1] == "." and i >= 2 and words[i - 2].isdigit() and (i == 2 or "\n" in words[i - 3] or space[i - 3]):
             starts.append(-1)  # "6. Cravity - ...": a list item's number, not a sentence
-        elif words[i - 1] in ELLIPSES and _inside_quotes(words, spaced, i - 1):
-            starts.append(-1)  # 'called "Even if I was alive... Even if I was dead..."': one title
+        elif (words[i - 1] in ELLIPSES or words[i - 1] in ("!", "?") and not spaced[i - 2 if i >= 2 else 0]) \
+                and _inside_quotes(words, spaced, i - 1):
+            starts.append(-1)  # 'called "Even if I was alive... Even if I was dead..."', 'on "Show! Music Core"': one title
         elif words[i - 1] in SENTENCE_END or (words[i - 1] in QUOTES and i >= 2 and words[i - 2] in SENTENCE_END
                                               and not spaced[i - 2]):
             # a sentence may end inside its quotation: 'followed by "Flower Road." "Love Scenario" ...'
@@ -75,7 +76,7 @@ ELLIPSES = {"...", ".."}
 
 
 def _inside_quotes(words: list[str], spaced: list[bool], i: int) -> bool:
-    """Is the ellipsis at ``i`` inside a quotation on its line: a quote
+    """Is the ellipsis (or "!") at ``i`` inside a quotation on its line: a quote
     mark opened before it (after a space) and one closing soon after it?"""
     before = next((k for k in range(i - 1, max(-1, i - 25), -1) if words[k] in QUOTES or "\n" in words[k]
                    or words[k] in SENTENCE_END), None)
