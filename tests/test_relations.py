@@ -2683,3 +2683,10 @@ def test_the_title_song_is_x_and_an_album_whose_title_track_is_x(read):
         found = read("News\n\n" + text)
         assert {("Atlas", "inAlbum", "Heat"), ("Atlas", "performer", "Dayline")} <= facts(found), text
         assert ("Heat", "Album") in {(m.ref.name, m.ref.cls) for m in found.mentions}
+
+
+def test_a_person_who_handled_the_composition_or_the_lyrics(read):
+    """"A penned the lyrics, while B handled the composition": B composed the song named before."""
+    found = facts(read("News\n\nKim Ara released the ballad “Lamp” on Monday. Kim Ara penned the lyrics, while Lee Dan "
+                       "handled the composition."))
+    assert {("Lamp", "lyricist", "Kim Ara"), ("Lamp", "composer", "Lee Dan")} <= found
