@@ -2690,3 +2690,11 @@ def test_a_person_who_handled_the_composition_or_the_lyrics(read):
     found = facts(read("News\n\nKim Ara released the ballad “Lamp” on Monday. Kim Ara penned the lyrics, while Lee Dan "
                        "handled the composition."))
     assert {("Lamp", "lyricist", "Kim Ara"), ("Lamp", "composer", "Lee Dan")} <= found
+
+
+def test_a_collaboration_with_an_artist_names_its_title_after_a_comma(read):
+    """"The album features the lead single 'A' and a collaboration with rapper B, 'C.'": B performs C, not the lead
+    single the verb named first."""
+    found = facts(read("News\n\nThe 10-track album features the lead single “Atlas” and a collaboration with rapper "
+                       "Lee Young-ji, “Lights.”"))
+    assert ("Lights", "performer", "Lee Young-ji") in found and ("Atlas", "performer", "Lee Young-ji") not in found

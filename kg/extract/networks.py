@@ -1,7 +1,10 @@
-"""Which series a network's definite description stands for: "the MBC
-show" is the series named beside MBC before ("MBC's 'I Live Alone'"), not
-merely the series named last (kg/extract/refs.py asks)."""
+"""Which series "the drama" stands for, where the series named last is not
+it: "the MBC show" is the series named beside MBC before ("MBC's 'I Live
+Alone'"), and a series named once in passing gives way to the one the
+article is about (kg/extract/refs.py asks)."""
 from __future__ import annotations
+
+from collections import Counter
 
 from ..records import EntityRef
 from .context import Context
@@ -33,3 +36,14 @@ def series_of_network(ctx: Context, noun, kinds: tuple) -> list[EntityRef] | Non
         ctx.note_supplier(matching[-1])
         return [EntityRef(matching[-1].name, "TVSeries")]
     return [] if series[-1][1] is not None else None
+
+
+def topic_over_aside(ctx: Context, ref: EntityRef) -> EntityRef:
+    """ "the drama" after a series named once in passing ("the two were in
+    'You're Beautiful'") is still the series the headline and the article
+    are about."""
+    focal = ctx.focal_series()
+    if focal is None or focal.name == ref.name or focal.name.lower() not in ctx.article.title.lower():
+        return ref
+    named = Counter(ent.name for ent in ctx.by_start.values())
+    return focal if named[ref.name] == 1 and named[focal.name] > 1 else ref

@@ -9,7 +9,7 @@ from collections import Counter
 from ..data import lexicon, member_nouns
 from ..records import EntityRef
 from .context import Context
-from .networks import series_of_network
+from .networks import series_of_network, topic_over_aside
 from .rules import coordinated
 
 NOMINALS = {word: tuple(classes) for word, classes in lexicon()["antecedent_words"].items() if not word.startswith("_")}
@@ -51,6 +51,9 @@ def attached(ctx: Context, anchor, accepted: tuple) -> list[EntityRef]:
         found = refs_at(ctx, anchor, accepted)  # "X, the title track of": the noun is the anchor
         if found:
             return found
+    named = _named_after_comma(ctx, anchor, accepted)
+    if named:
+        return named  # "a collaboration with rapper A, 'Lights'": the title set after the noun's phrase
     # "confirmed their appearance in"; "as the lead single from", where the parse makes "single" a modifier of "lead"
     node = anchor.head if anchor.dep_ in ("dobj", "attr", "amod") and anchor.head is not anchor else anchor
     if node.lower_ in TRANSPARENT and node.dep_ == "pobj" and _is_verb(node.head.head):
@@ -94,6 +97,19 @@ def attached(ctx: Context, anchor, accepted: tuple) -> list[EntityRef]:
                 climbed = climbed.head.head
             if climbed is not node and climbed.i < node.i and (_is_verb(climbed) or climbed.lower_ in CLASS_NOUNS):
                 node = climbed  # "a ballet in three acts, created ... to the music of": the ballet's
+    return []
+
+
+def _named_after_comma(ctx: Context, noun, accepted: tuple) -> list[EntityRef]:
+    """A work a noun's own phrase names after a comma ("a duet with A, 'X'")."""
+    if noun.lower_ not in ("duet", "collaboration", "collab"):
+        return []
+    for token in noun.subtree:
+        before = token.doc[token.i - 1 - token.doc[token.i - 1].is_quote] if token.i > 1 else None
+        if token.i > noun.i and before is not None and before.text == "," and ctx.ent(token) is not None:
+            ref = ctx.ref(ctx.ent(token), accepted)
+            if ref is not None:
+                return [ref]
     return []
 
 
@@ -215,7 +231,7 @@ def refs_at(ctx: Context, token, accepted: tuple) -> list[EntityRef]:
         ref = ctx.pronoun_antecedent(token, kinds) if undecided \
             else ctx.antecedent(token, kinds, subject=word in PERSONAL and not _other_gender_before(token))
         if ref is not None and kinds == ("TVSeries",) and word not in PRONOUNS:
-            ref = _topic_over_aside(ctx, ref)
+            ref = topic_over_aside(ctx, ref)
     if ref and word in ("they", "their", "them"):
         partners = _and_partners(ctx, ref, token, kinds)
         group = None
@@ -280,17 +296,6 @@ def _plural_back(ctx: Context, noun, kinds: tuple) -> list[EntityRef]:
         return []
     ctx.note_supplier(named[0])
     return [ref for ent in named if (ref := ctx.pointed_back(ent, kinds)) is not None]
-
-
-def _topic_over_aside(ctx: Context, ref: EntityRef) -> EntityRef:
-    """ "the drama" after a series named once in passing ("the two were in
-    'You're Beautiful'") is still the series the headline and the article
-    are about."""
-    focal = ctx.focal_series()
-    if focal is None or focal.name == ref.name or focal.name.lower() not in ctx.article.title.lower():
-        return ref
-    named = Counter(ent.name for ent in ctx.by_start.values())
-    return focal if named[ref.name] == 1 and named[focal.name] > 1 else ref
 
 
 def _listed_after_colon(ctx: Context, noun, accepted: tuple) -> list[EntityRef]:
