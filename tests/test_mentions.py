@@ -658,3 +658,12 @@ def test_an_exclamation_mark_inside_a_quoted_title_ends_no_sentence(read):
     """'on MBC's "Show! Music Core"': the "!" is the title's; the sentence and the title go on past it."""
     found = read("News\n\nDayline performed “Atlas” on MBC's “Show! Music Core” on Saturday.")
     assert ("Show! Music Core", "TVSeries") in typed(found)
+
+
+def test_scare_quotes_before_a_noun_are_no_title(read):
+    """"Netflix's 'biggest ever' series": lower-case words in quotes between a possessive and the noun they describe
+    are no title; a lower-case title after its cue still is ("the single 'midnight swim'")."""
+    found = typed(read("News\n\nSquid Game is Netflix's 'biggest ever' series at launch. The band released the single "
+                       "'midnight swim' on Friday."))
+    assert not {m for m in found if m[0] == "biggest ever"}
+    assert ("midnight swim", "Song") in found

@@ -84,6 +84,17 @@ def merge_mentions(doc: Doc, ents: list[Ent]) -> None:
                 retokenizer.merge(span)
 
 
+def _scare_quoted(span) -> bool:
+    """Is a lower-case quoted span set between a possessive or an article and
+    the lower-case noun it describes ("Netflix's 'biggest ever' series", "a
+    'healing' drama")?"""
+    doc = span.doc
+    before = doc[span.start - 2] if span.start >= 2 and doc[span.start - 1].is_quote else None
+    after = doc[span.end + 1] if span.end + 1 < len(doc) and doc[span.end].is_quote else None
+    return before is not None and after is not None and after.is_lower and after.is_alpha \
+        and (before.lower_ in ("'s", "a", "an", "the", "its", "their", "his", "her") or before.text == "'")
+
+
 def find_entities(doc: Doc) -> list[Ent]:
     ents: list[Ent] = []
     for span in doc.ents:
@@ -97,6 +108,8 @@ def find_entities(doc: Doc) -> list[Ent]:
         elif label == "TITLE":
             # lower case, or a number and lower case ("12 AM release", "100 million"): a title only with a cue
             lower = text[:1].islower() or text[:1].isdigit() and any(w[:1].islower() for w in text.split()[1:])
+            if lower and _scare_quoted(span):
+                continue  # "Netflix's 'biggest ever' series": words in quotes that describe the noun after them
             source = "quoted-lower" if lower else "quoted"
             ents.append(Ent(span.start_char, span.end_char, text, "TITLE", _translated(text), source))
         elif label in CANDIDATE:  # the NER's: a candidate, its label one vote
