@@ -2698,3 +2698,11 @@ def test_a_collaboration_with_an_artist_names_its_title_after_a_comma(read):
     found = facts(read("News\n\nThe 10-track album features the lead single “Atlas” and a collaboration with rapper "
                        "Lee Young-ji, “Lights.”"))
     assert ("Lights", "performer", "Lee Young-ji") in found and ("Atlas", "performer", "Lee Young-ji") not in found
+
+
+def test_a_song_card_of_field_lines_names_its_work_in_a_field(read):
+    """"Track: Good Day | Artist: IU | Album: Real" (or one field a line): a field names the song, the others give
+    its performer and album."""
+    for card in ("Track: Good Day | Artist: IU | Album: Real", "Song: Good Day\nArtist: IU\nAlbum: Real"):
+        found = facts(read("K-Pop Pick Of The Day\n\n" + card + "\n\nWatched any K-dramas recently?"))
+        assert {("Good Day", "performer", "IU"), ("Good Day", "inAlbum", "Real")} <= found, card

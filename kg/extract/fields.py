@@ -1,6 +1,6 @@
 """Field lines, as drama and film listings print them: a heading that names
 the work ("2012 Best Drama | Moon Embracing The Sun", "3. See You in My 19th
-Life"), then a block of "Label: value" lines ("Starring: A, B and C",
+Life") or a field ("Track: Good Day"), then a block of "Label: value" lines ("Starring: A, B and C",
 "Directed by: D", "Network: MBC", "Date: January 4 to March 15, 2012"), or
 a song's credits, several to a line ("Lyrics: A / Composition: B").
 Each field the lexicon knows (``field_labels``) gives the work a fact; the
@@ -68,9 +68,11 @@ def blocks(text: str) -> tuple[Block, ...]:
     for run in filter(None, runs):
         fields = tuple((prop, start, end) for m in run for label, start, end in _split(m)
                        for prop in _labels().get(label.lower(), ()))
-        title = _heading_title(text, run[0].start()) if len(fields) >= 2 else None
+        named = next(((start, end) for prop, start, end in fields if prop == "work"), None)
+        # a field names the work ("Track: Good Day | Artist: IU | Album: Real"), else the heading does
+        title = (named or _heading_title(text, run[0].start())) if len(fields) >= 2 else None
         if title:
-            found.append(Block(title, fields))
+            found.append(Block(title, tuple(f for f in fields if f[0] != "work")))
     return tuple(found)
 
 
@@ -124,7 +126,8 @@ def read_fields(ctx) -> None:
                 if date is not None:
                     ctx.extraction.facts.append(Fact(work, prop, date, evidence))
                 continue
-            wanted = ("Broadcaster",) if prop == "broadcaster" else PEOPLE + ("MusicGroup",) if prop == "performer" else PEOPLE
+            wanted = ("Broadcaster",) if prop == "broadcaster" else PEOPLE + ("MusicGroup",) if prop == "performer" \
+                else ("Album", "TITLE") if prop == "inAlbum" else PEOPLE
             for token, ent, cls in ctx.sentence_mentions(value):
                 if cls not in wanted or not start <= ent.start < end:
                     continue
@@ -132,7 +135,8 @@ def read_fields(ctx) -> None:
                 said = "director" if role == "director" else prop  # "Cast and creators: Director A, B, C"
                 if role not in (None, "actor", "director") or said != prop and prop != "castMember":
                     continue  # "Starring: writer A": no cast member
-                ctx.extraction.facts.append(Fact(work, said, EntityRef(ent.name, "Person" if cls in PEOPLE else cls), evidence))
+                kind = "Person" if cls in PEOPLE else "Album" if prop == "inAlbum" else cls
+                ctx.extraction.facts.append(Fact(work, said, EntityRef(ent.name, kind), evidence))
 
 
 def _first_date(text: str):

@@ -344,6 +344,10 @@ def _field_block_titles(doc: Doc, taken: bytearray) -> list[tuple[int, int, str]
         span = doc.char_span(*block.title, alignment_mode="contract")
         if span is not None and len(span) and taken.find(1, *block.title) < 0:
             found.append((span.start, span.end, "TVSeries" if any(p == "broadcaster" for p, _, _ in block.fields) else ""))
+        for prop, start, end in block.fields:  # "Album: Real": a title in an album's position
+            value = doc.char_span(start, end, alignment_mode="contract") if prop == "inAlbum" else None
+            if value is not None and len(value) and taken.find(1, start, end) < 0:
+                found.append((value.start, value.end, "Album"))
     return found
 
 
