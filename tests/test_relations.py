@@ -2706,3 +2706,9 @@ def test_a_song_card_of_field_lines_names_its_work_in_a_field(read):
     for card in ("Track: Good Day | Artist: IU | Album: Real", "Song: Good Day\nArtist: IU\nAlbum: Real"):
         found = facts(read("K-Pop Pick Of The Day\n\n" + card + "\n\nWatched any K-dramas recently?"))
         assert {("Good Day", "performer", "IU"), ("Good Day", "inAlbum", "Real")} <= found, card
+
+
+def test_a_one_word_name_formerly_of_a_group(read):
+    """"Suzy, formerly of Miss A, is ...": a one-word name that an apposition says was in a group is a person, and
+    a member of it."""
+    assert ("Suzy", "memberOf", "miss A") in facts(read("News\n\nSuzy, formerly of Miss A, is the nation's first love."))

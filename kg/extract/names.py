@@ -253,8 +253,9 @@ def _apposition(tokens: list[Token], words: list[str], i: int, group_nouns: set)
     """What an apposition starting at ``i`` calls the name before it: "the"
     or "a", then after at most two lower-case words a group noun ("the duo",
     "a five-member boy band": MusicGroup) or a member noun and "of" ("the
-    main vocalist of": Person); "whose" and a member noun ("Dayline, whose
-    leader"): MusicGroup."""
+    main vocalist of", "formerly of": Person); "whose" and a member noun ("Dayline, whose leader"): MusicGroup."""
+    if i + 1 < len(tokens) and words[i] in ("formerly", "previously") and words[i + 1] in ("of", "from"):
+        return "Person"
     if i + 1 < len(tokens) and words[i] == "whose":
         j = i + 1
         while j < len(tokens) - 1 and words[j] in which_member_words():
