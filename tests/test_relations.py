@@ -2712,3 +2712,12 @@ def test_a_one_word_name_formerly_of_a_group(read):
     """"Suzy, formerly of Miss A, is ...": a one-word name that an apposition says was in a group is a person, and
     a member of it."""
     assert ("Suzy", "memberOf", "miss A") in facts(read("News\n\nSuzy, formerly of Miss A, is the nation's first love."))
+
+
+def test_an_albums_main_track_or_main_title(read):
+    """"Their latest album, BE, ... with the main track 'Life Goes On'" and "their NONSTOP album's main title
+    'Nonstop'": the main track or title of an album is on it, like its title track."""
+    found = facts(read("News\n\nBTS released a new album. Their latest album, BE, is sweeping charts again, with the main "
+                       "track “Life Goes On” reminding everyone. OH MY GIRL re-wrote their history as their NONSTOP "
+                       "album's main title “Nonstop” reached No. 1 on Melon."))
+    assert {("Life Goes On", "inAlbum", "BE"), ("Nonstop", "inAlbum", "NONSTOP")} <= found
