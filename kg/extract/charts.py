@@ -87,7 +87,7 @@ def read_charts(ctx) -> None:
                 pairs = [(work, rank) for work in works_before for rank in ranks]
             works_before = list(dict.fromkeys(work for work, _ in pairs)) or works_before
             records.extend(_entries(ctx, index, sentence, pairs, ranks, targets, ctx.supplied, clause_text[ranks[0].start:].split(",")[0],
-                                    clause_text))
+                                    clause, clause_text))
     ctx.extraction.chart_entries.extend(_best_entries(records))
 
 
@@ -108,17 +108,17 @@ def _own_subject(ctx, clause) -> bool:
         or any(cls not in ("Place", "Chart", *PROVIDERS) for _, _, cls in ctx.sentence_mentions(clause))
 
 
-def _entries(ctx, index, sentence, pairs, ranks, targets, work_source=None, tail="", text=""):
+def _entries(ctx, index, sentence, pairs, ranks, targets, work_source=None, tail="", clause=None, text=""):
     """Records for the (work, rank) pairs of a clause on its targets: one
     target per rank when they pair up ("No. 2 on Genie and No. 4 on
-    Bugs"), or each rank with the target named after it when the numbers
-    differ (``text``: the clause), else every target for every rank.
+    Bugs"), or each rank with the target named after it in ``clause`` (its
+    ``text``) when the numbers differ, else every target for every rank.
     ``work_source``: the sentence that named the work, when the clause only
     points back to it; ``tail``: the clause from its first rank to a comma,
     which may say what the chart ranks."""
     dates = _chart_dates(ctx, sentence)
     by_rank = dict(zip(ranks, targets)) if len(targets) == len(ranks) > 1 \
-        else _named_after(text, ranks, targets) if len(ranks) > 1 and targets else None
+        else _named_after(clause, text, ranks, targets) if len(ranks) > 1 and targets and clause is not None else None
     for work, rank in pairs:
         for target in (targets if by_rank is None else [by_rank[rank]] if rank in by_rank else []):
             evidence = ctx.evidence(sentence, "reader:chart-sentence", 0.8, context=[target.source, work_source])
@@ -131,7 +131,7 @@ def _entries(ctx, index, sentence, pairs, ranks, targets, work_source=None, tail
             yield index, target.provider, ChartEntryFact(work, target.chart, rank.value, evidence, *dates)
 
 
-def _named_after(text: str, ranks, targets) -> dict:
+def _named_after(clause, text: str, ranks, targets) -> dict:
     """Each rank with the target named after it and before the next rank ("No.
     2 on Top Album Sales, No. 3 on <a chart no one knows> and No. 1 on World
     Albums"); a rank with none named there is on the charts it names by kind
@@ -144,14 +144,11 @@ def _named_after(text: str, ranks, targets) -> dict:
                   for name in (target.chart.name, target.provider.name if target.provider else "") if name and name.lower() in segment]
         if places:
             out[rank] = min(places, key=lambda place: place[0])[1]
-        elif (free := FREE_CHARTS.search(segment)) is not None:  # "topped domestic music charts ... and No. 33 on X"
-            out[rank] = Target(EntityRef(free.group(0), "Chart"), None)
+        elif UNNAMED_CHARTS.search(segment):  # "topped domestic music charts ... and No. 33 on X"
+            out[rank] = Target(EntityRef(_free_chart_name(clause, "charts"), "Chart"), None)
         elif len(targets) == 1:  # "first and second on Melon": the one chart of the clause
             out[rank] = targets[0]
     return out
-
-
-FREE_CHARTS = re.compile(r"\b(?:(?:major|domestic|local|korean|music|digital|streaming|real-time|various|all)\s+){1,3}charts\b")
 
 
 ENTRY_KINDS = {kind: re.compile(rf"(?<!\w)(?:{alternatives(words)})(?!\w)", re.I) for kind, words in lexicon()["chart_entry_kinds"].items()

@@ -13,6 +13,7 @@ from functools import lru_cache
 from ..records import EntityRef, Fact, Passage
 from .context import Context
 from .deps import load_dependency_rules
+from .spans import POSSESSIVE
 
 
 def credit_tracks(ctx: Context) -> None:
@@ -131,7 +132,7 @@ def respective_credits(ctx: Context) -> None:
             # the artists named after the last work, but a group only saying whose member one is ("G's Seo Ha-ri")
             last = max(t.i for t, e in mentions if e.name in works)
             people = list(dict.fromkeys(e.name for t, e in mentions if t.i > last and ctx.class_of(e) in ARTISTS
-                                        and not (t.i + 1 < len(t.doc) and t.doc[t.i + 1].text in ("'s", "'"))))
+                                        and not (t.i + 1 < len(t.doc) and t.doc[t.i + 1].text in POSSESSIVE)))
             if len(people) != len(works) or not {f.object.name for f in stated} <= set(people):
                 continue
             kinds = {e.name: ctx.class_of(e) for _, e in mentions}
