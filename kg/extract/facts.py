@@ -96,7 +96,7 @@ def apply_binding(ctx: Context, binding: Binding) -> None:
                     else next((EntityRef(e.name, kind) for e in named if ctx.class_of(e) == kind), None)
                 if subject is None:
                     continue
-            value = _respective_day(ctx, subject, _date_of(ctx, roles.get("object", [None])[0], sentence), sentence)
+            value = _date_of(ctx, roles.get("object", [None])[0], sentence)
             if value:
                 ctx.extraction.facts.append(Fact(subject, "releaseDate", value, evidence))
             continue
@@ -369,22 +369,6 @@ def _released_as(binding: Binding) -> str | None:
         if token.lower_ == "as":
             return next((nouns.get(c.lower_) for c in token.children if c.dep_ == "pobj"), None)
     return None
-
-
-PAIRED_DAYS = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?,? and (\d{1,2})(?:st|nd|rd|th)?\b")
-
-
-def _respective_day(ctx: Context, subject: EntityRef, value: Value | None, sentence) -> Value | None:
-    """ "'A' and 'B' will be released on December 18 and 20, 2024, ...,
-    respectively": each work its own day, in the order both are listed."""
-    text = span_text(sentence)
-    days = PAIRED_DAYS.search(text)
-    if value is None or value.datatype != "date" or not days or "respectively" not in text.lower():
-        return value
-    works = list(dict.fromkeys(e.name for _, e in ctx.mentions_in(sentence) if ctx.class_of(e) in WORKS))
-    if len(works) != 2 or subject.name not in works:
-        return value
-    return Value(f"{value.lexical[:8]}{int(days.group(1 + works.index(subject.name))):02d}", "date")
 
 
 def _date_of(ctx: Context, token, sentence) -> Value | None:

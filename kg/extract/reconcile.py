@@ -10,10 +10,10 @@ import re
 from dataclasses import replace
 from functools import lru_cache
 
-from ..records import EntityRef, Fact, Passage
+from ..records import EntityRef, Fact, Passage, Value
 from .context import Context
 from .deps import load_dependency_rules
-from .spans import POSSESSIVE
+from .spans import POSSESSIVE, WORKS
 
 
 def credit_tracks(ctx: Context) -> None:
@@ -115,14 +115,19 @@ CREDITS = ("performer", "composer", "lyricist")
 ARTISTS = ("Person", "MusicGroup")
 
 
+PAIRED_DAYS = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?,? and (\d{1,2})(?:st|nd|rd|th)?\b")
+
+
 def respective_credits(ctx: Context) -> None:
-    """ "Part 3 'A' and Part 4 'B' ..., sung by X and Y, respectively": the
-    works listed take the people listed in the same order, A X's and B Y's,
-    where a rule bound only the pair nearest each other."""
+    """ "Part 3 'A' and Part 4 'B' will be released on December 18 and 20,
+    ..., sung by X and Y, respectively": the works listed take the days and
+    the people listed in the same order, A the 18th and X, B the 20th and
+    Y, where a rule bound each to the pair nearest it."""
     for sentence, text in zip(ctx.sentences, ctx.sentence_texts):
         if "respectively" not in text.lower():
             continue
         mentions = ctx.mentions_in(sentence)
+        _respective_days(ctx, sentence, text, mentions)
         works = list(dict.fromkeys(e.name for _, e in mentions if ctx.class_of(e) in ("Song", "Album")))
         for predicate in CREDITS:
             stated = [f for f in ctx.extraction.facts if f.predicate == predicate and f.evidence.start == sentence.start_char
@@ -139,6 +144,18 @@ def respective_credits(ctx: Context) -> None:
             ctx.extraction.facts = [f for f in ctx.extraction.facts if f not in stated]
             ctx.extraction.facts += [Fact(EntityRef(work, kinds[work]), predicate, EntityRef(person, kinds[person]),
                                           stated[0].evidence) for work, person in zip(works, people)]
+
+
+def _respective_days(ctx: Context, sentence, text: str, mentions) -> None:
+    """Two works dated on two days of one month: each its own day, in the order listed."""
+    days = PAIRED_DAYS.search(text)
+    works = list(dict.fromkeys(e.name for _, e in mentions if ctx.class_of(e) in WORKS))
+    if days is None or len(works) != 2:
+        return
+    ctx.extraction.facts = [
+        replace(f, object=Value(f"{f.object.lexical[:8]}{int(days.group(1 + works.index(f.subject.name))):02d}", "date"))
+        if f.predicate == "releaseDate" and f.evidence.start == sentence.start_char and f.subject.name in works
+        and f.object.datatype == "date" else f for f in ctx.extraction.facts]
 
 
 def parsed_dates_first(ctx: Context) -> None:
