@@ -322,3 +322,21 @@ def test_list_markers_are_taken_off_the_lines_they_open():
     from kg.ingest import clean_text, strip_noise
     body = strip_noise(clean_text("• Jo Seung-woo was cast.\n- Additionally, Jennie sang.\n★ \u201cEmber\u201d is out.\n-5 degrees"))
     assert body.split("\n") == ["Jo Seung-woo was cast.", "Additionally, Jennie sang.", '"Ember" is out.', "-5 degrees"]
+
+
+def test_a_sentence_broken_across_lines_is_read_whole(tmp_path, nlp):
+    """Pages that put each linked name on a line of its own break a sentence after "for", a
+    possessive, "Starring" or a comma; a blank line and a line that ends a sentence still part."""
+    from kg.extract import extract
+    page = tmp_path / "remake.txt"
+    page.write_text("Thriller Picked Up for Remake\n\nThe good news keeps coming for\ndirector HAN Seo-yul's\nfilm Salt Road. "
+                    "Starring\nYOON Ha-rin,\nBAE Ji-an and\nOH Rae-won, the film follows a detective.\n"
+                    "Rights were sold to\n\nNew paragraph.\nA heading\nThe last line.", encoding="utf-8")
+    [article] = read_article(page)
+    assert article.text.split("\n") == [
+        "Thriller Picked Up for Remake", "",
+        "The good news keeps coming for director HAN Seo-yul's film Salt Road. Starring YOON Ha-rin, BAE Ji-an and "
+        "OH Rae-won, the film follows a detective.",
+        "Rights were sold to", "", "New paragraph.", "A heading", "The last line."]
+    found = {(f.subject.name, f.predicate, f.object.name) for f in extract(article, nlp(article.text)).facts}
+    assert {("Salt Road", "castMember", name) for name in ("YOON Ha-rin", "BAE Ji-an", "OH Rae-won")} <= found

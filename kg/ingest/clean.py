@@ -74,7 +74,8 @@ def safe_url(url: str | None) -> str | None:
 def _load_rules(path: Path) -> dict[str, list[re.Pattern]]:
     """Read the rules at import, so a typo in the data file fails loudly
     instead of silently leaving noise in every article."""
-    rules: dict[str, list[re.Pattern]] = {"cut": [], "drop": [], "mark": [], "date": [], "dateline": [], "headline": []}
+    rules: dict[str, list[re.Pattern]] = {"cut": [], "drop": [], "mark": [], "date": [], "dateline": [],
+                                          "headline": [], "join": []}
     for number, line in lines(path):
         if line.startswith("#"):
             continue
@@ -104,16 +105,26 @@ def strip_noise(body: str) -> str:
     at the first comment section or log-in widget, since facts are never
     taken from reader comments, and take list markers off the lines they
     open ("• Jo Seung-woo has been cast": a bullet is no word of the sentence,
-    and the parser reads it as one)."""
-    kept = []
+    and the parser reads it as one), and join a sentence broken across lines
+    (a line ending in a word that needs what follows; never across a blank line)."""
+    kept: list[str] = []
     for line in body.split("\n"):
         if any(rule.fullmatch(line) for rule in _RULES["cut"]):
             break
         if not any(rule.fullmatch(line) for rule in _RULES["drop"]):
             for rule in _RULES["mark"]:
                 line = rule.sub("", line, count=1)
-            kept.append(line)
+            if line and kept and kept[-1] and continues(kept[-1]):
+                kept[-1] = f"{kept[-1]} {line}"
+            else:
+                kept.append(line)
     return clean_text("\n".join(kept))
+
+
+def continues(line: str) -> bool:
+    """Whether a line ends in the middle of a sentence; only its end is read,
+    so a line of a megabyte costs no more than a short one."""
+    return any(rule.search(line[-40:]) for rule in _RULES["join"])
 
 
 def find_date(body: str) -> date | None:
