@@ -667,3 +667,12 @@ def test_scare_quotes_before_a_noun_are_no_title(read):
                        "'midnight swim' on Friday."))
     assert not {m for m in found if m[0] == "biggest ever"}
     assert ("midnight swim", "Song") in found
+
+
+def test_an_owner_before_a_dated_title_is_not_part_of_it(read):
+    """The run back from "(2005)" stops at an owner's "'s" before an article or after a person's
+    name; a possessive inside a title stays ("Harbor's Edge")."""
+    names = {m.ref.name for m in read("News\n\nThe remake follows Kim Ara's The Salt Road (2005) and "
+                                      "Steven Holt's Winter Ferry (2011), as well as Harbor's Edge (2014).").mentions}
+    assert {"The Salt Road", "Winter Ferry", "Harbor's Edge", "Kim Ara", "Steven Holt"} <= names
+    assert not {name for name in names if "'s " in name and name != "Harbor's Edge"}

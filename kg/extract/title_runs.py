@@ -154,7 +154,7 @@ def title_run_before(tokens: list[Token], paren: int, taken: bytearray, not_titl
         t = tokens[start - 1]
         if t.is_sent_start and start - 1 < paren - 1 and not t.text[:1].isupper():
             break
-        if taken.find(1, t.idx, t.idx + len(t)) >= 0:
+        if taken.find(1, t.idx, t.idx + len(t)) >= 0 or _possessor_ends(tokens, start - 1, paren):
             break
         if t.text[:1].isupper() or t.like_num or t.lower_ in SMALL_WORDS or t.text in "!?":
             start -= 1
@@ -167,6 +167,14 @@ def title_run_before(tokens: list[Token], paren: int, taken: bytearray, not_titl
             return None
         start += 1
     return title_run(tokens, start, taken, not_titles) if start < paren else None
+
+
+def _possessor_ends(tokens: list[Token], i: int, paren: int) -> bool:
+    """Is token ``i`` the "'s" of an owner before the title ("Martin Scorsese's The Departed
+    (2006)", "director Kim's Salt Road (2019)"), not of the title ("Schindler's List (1993)")?
+    It is when an article follows it or a person's name ends before it."""
+    return tokens[i].lower_ in ("'s", "'") and i + 1 < paren and i > 0 \
+        and (tokens[i + 1].lower_ in ("the", "a", "an") or tokens[i - 1].ent_type_ == "PERSON")
 
 
 def with_comma_part(tokens: list[Token], run: tuple[int, int], taken: bytearray, not_titles: set) -> tuple[int, int]:
