@@ -676,3 +676,12 @@ def test_an_owner_before_a_dated_title_is_not_part_of_it(read):
                                       "Steven Holt's Winter Ferry (2011), as well as Harbor's Edge (2014).").mentions}
     assert {"The Salt Road", "Winter Ferry", "Harbor's Edge", "Kim Ara", "Steven Holt"} <= names
     assert not {name for name in names if "'s " in name and name != "Harbor's Edge"}
+
+
+def test_the_owner_of_a_single_or_album_is_an_artist_the_model_missed(read):
+    """ "is Lumen Bay's second single": a possessive before a work's noun names an artist, even with
+    no title after it and a name the model took for a place; "recording artist" is a role word."""
+    ex = read("News\n\n“Salt Air” is Lumen Bay's second single. “Paper Kite” is a song by Bajan recording artist "
+              "Harimae. Korea's best-selling album was “Tide”.")
+    assert {("Salt Air", "performer", "Lumen Bay"), ("Paper Kite", "performer", "Harimae")} <= facts(ex)
+    assert "South Korea" not in {f.object.name for f in ex.facts if f.predicate == "performer"}

@@ -9,7 +9,7 @@ from spacy.tokens import Doc, Token
 
 from ..data import lexicon, member_nouns, title_cue_words, which_member_words
 from ..nlp import text_of
-from .spans import Ent
+from .spans import WORKS, Ent
 
 @lru_cache(maxsize=None)
 def not_names() -> frozenset:
@@ -83,6 +83,7 @@ def group_members(doc: Doc, tokens: list[Token], words: list[str], ents: list[En
     group_nouns = {w.lower() for w in lexicon()["class_nouns"]["MusicGroup"]}
     people = {e.start: e.end for e in ents if e.cls in ("Person", "PERSON")}
     titles = {e.start for e in ents if e.cls == "TITLE" and e.source == "quoted"}
+    work_names = [e.surface for e in ents if e.cls == "TITLE" or e.cls in WORKS]
     capitalised = {t.text for t in tokens if t.is_title and not t.is_sent_start}
     surnames = {e.surface.split()[0] for e in ents if e.cls in ("Person", "PERSON") and " " in e.surface}
     people_ends = set(people.values())
@@ -142,13 +143,15 @@ def group_members(doc: Doc, tokens: list[Token], words: list[str], ents: list[En
             # "Highlight's Yong Junhyung", "Fly to the Sky's member Hwanhee", "Dayline's youngest member, Sera": whose
             # member a person is (not "Jung's Shin Woo", an actor's character, Jung the surname of a person named)
             mark(_name_start(tokens, words, token.i - 1, taken, skip, 6, NAME_SMALL_WORDS), "MusicGroup", token.idx)
-        elif _possessive(tokens, token.i) and _quoted_title_at(tokens, token.i + 1, titles) and name_at(token.i - 1) \
-                and tokens[token.i - 1].ent_type_ in ("", "PERSON", "ORG", "GPE") and words[token.i - 1] not in title_cue_words(("before", "after")):
-            # "IU's 'Friday'", "Bon Jovi's 'Crush'": a quoted title's owner is an artist, a person or a group
+        elif _possessive(tokens, token.i) and (owned := _owned_work_at(tokens, token.i + 1, titles)) and name_at(token.i - 1) \
+                and tokens[token.i - 1].ent_type_ in ("", "PERSON", "ORG", "LOC", "FAC") + ("GPE",) * (owned == "title") \
+                and words[token.i - 1] not in title_cue_words(("before", "after")):
+            # "IU's 'Friday'", "Bon Jovi's 'Crush'", "is Lumen Bay's second single": a work's owner is an artist
             first = _name_start(tokens, words, token.i - 1, taken, skip, 3)
-            if not tokens[first].is_sent_start or first < token.i - 1 or tokens[first].is_upper \
-                    or tokens[first].text in capitalised:  # at a sentence's start: "Nova Ring's", "IU's", or named again
-                mark(first, "PERSON", token.idx)
+            owner = text_of(doc)[tokens[first].idx:token.idx]  # not the end of a title named ("'Let's Wait Awhile' ... Wait Awhile's album")
+            if (not tokens[first].is_sent_start or first < token.i - 1 or tokens[first].is_upper
+                    or tokens[first].text in capitalised) and not any(f" {owner} " in f" {work} " for work in work_names):
+                mark(first, "PERSON", token.idx)  # at a sentence's start: "Nova Ring's", "IU's", or named again
         elif token.idx + len(token) in groups or (token.idx in groups or token.idx in cued_groups) and token.text in ("'s", "'"):
             # "BLACKPINK Jennie", "Girls' Generation's YoonA", "Girl group Lumen Bay's Sera" (a group the cue named)
             i = token.i + 1 + (token.i + 1 < len(tokens) and tokens[token.i + 1].text == "'s")
@@ -311,18 +314,20 @@ def _possessive(tokens: list[Token], i: int) -> bool:
     return tokens[i].text == "'s" or tokens[i].text == "'" and not before.whitespace_ and before.text[-1:] in "sS"
 
 
-def _quoted_title_at(tokens: list[Token], i: int, titles: set) -> bool:
-    """Is there a quoted title at ``i``, or after a few words that end in a
-    work's noun ("Dayline's latest single 'Ember'", "new album 'Tidal'")?"""
+def _owned_work_at(tokens: list[Token], i: int, titles: set) -> str | None:
+    """"title" for a quoted title at ``i``, or after a few words that end in a work's noun
+    ("Dayline's latest single 'Ember'", "new album 'Tidal'"); "noun" for those words alone
+    ("is Lumen Bay's second single."): either way what a possessive before ``i`` owns is a work."""
     nouns = _work_nouns()
     j = i
     while j < min(i + 4, len(tokens)) and (tokens[j].is_lower or tokens[j].lower_ in nouns) and tokens[j].is_alpha:
         j += 1
     if j > i and tokens[j - 1].lower_ not in nouns:
-        return False
+        return None
+    noun = j > i and not (j < len(tokens) and (tokens[j].is_title or tokens[j].is_quote))
     while j < len(tokens) and tokens[j].is_quote:
         j += 1
-    return j < len(tokens) and tokens[j].idx in titles
+    return "title" if j < len(tokens) and tokens[j].idx in titles else "noun" if noun else None
 
 
 @lru_cache(maxsize=None)

@@ -29,11 +29,12 @@ def cued_people(doc: Doc, tokens: list[Token], words: list[str], ents: list[Ent]
     Sasaki", "producer Song Dong Woon") is a person even when the model
     missed it or cut it short."""
     cues = {c.lower() for c in lexicon()["person_cues"]} - {"member", "star", "host", "mc"}
+    phrases = {tuple(p.split()) for p in lexicon()["person_cue_phrases"]["phrases"]}
     taken = [(e.start, e.end, e.source == "model") for e in ents]
     non_names = set(lexicon()["non_names"])
     found = []
     for token, word in zip(tokens, words):
-        if word not in cues or token.i + 1 >= len(tokens):
+        if word not in cues and (token.i == 0 or (words[token.i - 1], word) not in phrases) or token.i + 1 >= len(tokens):
             continue
         run = []
         first = token.i + 1 + (tokens[token.i + 1].text == ":")  # a byline: "Editor: Jessica Kim"
