@@ -685,3 +685,22 @@ def test_the_owner_of_a_single_or_album_is_an_artist_the_model_missed(read):
               "Harimae. Korea's best-selling album was “Tide”.")
     assert {("Salt Air", "performer", "Lumen Bay"), ("Paper Kite", "performer", "Harimae")} <= facts(ex)
     assert "South Korea" not in {f.object.name for f in ex.facts if f.predicate == "performer"}
+
+
+def test_stage_names_in_capitals_with_a_dot_or_a_hyphen(read):
+    """ "TRIPLE-Y's", "HAE-IN's" (a syllable "IN", not the word "in"), "indie duo TWINKLE.T": one name each."""
+    ex = read("News\n\nCo-ed group TRIPLE-Y's “Arcade Heart” stayed in second place. HAE-IN's “Paper Crane” "
+              "tops the chart again. The new single comes from indie duo TWINKLE.T, who wrote it. COVID-19 slowed tours.")
+    assert {("Arcade Heart", "performer", "TRIPLE-Y"), ("Paper Crane", "performer", "HAE-IN")} <= facts(ex)
+    assert ("TWINKLE.T", "MusicGroup") in typed(ex)
+    assert not {name for name, _ in typed(ex) if name in ("Y", "IN", "T", "COVID-19")}
+
+
+def test_a_title_beside_its_artist_on_a_list_line_is_a_recording(read):
+    """In a drama story a title no word types is a series; one a list line sets beside its singer
+    ('"Window Seat" – Tak Min-seo') is a song, since only a recording has a performer."""
+    ex = read("Five Drama OSTs for Rainy Days\n\nThese drama soundtracks suit the season.\n\n"
+              "2. “Window Seat” – Tak Min-seo\nPart 3 of the drama's soundtrack. Tak sings it softly.\n\n"
+              "3. “Blue Waltz” – Ha Seul-gi\nA piece for the drama “September Platform.”")
+    assert {("Window Seat", "performer", "Tak Min-seo"), ("Blue Waltz", "performer", "Ha Seul-gi")} <= facts(ex)
+    assert {("Window Seat", "Song"), ("Blue Waltz", "Song"), ("September Platform", "TVSeries")} <= typed(ex)

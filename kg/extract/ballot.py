@@ -9,9 +9,12 @@ from collections import defaultdict
 from functools import lru_cache
 
 from ..data import lexicon
-from .spans import WORKS
+from ..records import EntityRef
+from ..vocab import DOMAINS, RANGES
+from .spans import FAMILIES, WORKS
 
 NOT_A_WORK = "none"
+FIRM = 0.75  # the confidence from which a fact's roles say what kind its undecided ends are
 
 
 @lru_cache(maxsize=None)
@@ -99,3 +102,17 @@ def default_work(counts: dict[str, int], among: tuple | list = WORKS) -> str:
     music_first = counts["screen"] + counts["film"] <= counts["music"]
     order = ("Song", "Album", screen, *WORKS) if music_first else (screen, "TVSeries", "Film", "Song", "Album")
     return next((c for c in order if c in among), among[0])
+
+
+def roles_of_undecided(facts) -> dict[str, set]:
+    """Per undecided mention, the classes that every fact read of it can hold: a title read as
+    a performer's subject ('"Window Seat" – Tak Min-seo') is a song or an album whatever the
+    article is about, and a name read as its performer ("HAE-IN's 'Paper Crane'") an artist."""
+    allowed: dict[str, set] = {}
+    for fact in facts:
+        if fact.evidence.confidence < FIRM:
+            continue  # a weak reading ("Jo Min-ho's Glass Harbor": whose work, a song's singer or a film's maker) says no kind
+        for ref, signature in ((fact.subject, DOMAINS), (fact.object, RANGES)):
+            if isinstance(ref, EntityRef) and ref.cls in FAMILIES and fact.predicate in signature:
+                allowed[ref.name] = allowed.get(ref.name, set(FAMILIES[ref.cls])) & set(signature[fact.predicate])
+    return allowed

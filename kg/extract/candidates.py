@@ -1,14 +1,17 @@
 """The NER's PERSON and ORG spans, cleaned into name candidates: without
 possessives, role words or lower-case words at their ends; none for a span
-that is no name at all (a class noun, a heading, days of the week)."""
+that is no name at all (a class noun, a heading, days of the week). And the
+shapes of a name's words that names.py and slots.py read (a stage name's
+capitals, a company's last word, where a run of capitalised words ends)."""
 from __future__ import annotations
 
 import re
 from functools import lru_cache
 
+from spacy.tokens import Token
+
 from ..data import lexicon
 from ..nlp import text_of
-from .names import LEADING_NOT_NAME
 from .title_runs import only_calendar_words
 
 
@@ -31,8 +34,9 @@ def clean_candidate(span) -> tuple[int, int] | None:
     tokens = list(span)
     dash = next((k for k, t in enumerate(tokens) if k and t.text in "-–—" and t.whitespace_ and tokens[k - 1].whitespace_), None)
     tokens = tokens[:dash]  # "Nova Ring - Afterglow" on a chart line: the name ends at a spaced dash
-    while tokens and (tokens[-1].text in {"'s", "'", "s"} or tokens[-1].is_punct or tokens[-1].lower_ in NO_LAST_WORD):
-        tokens.pop()  # "Suga of" (BTS): a name ends before a function word
+    while tokens and (tokens[-1].text in {"'s", "'", "s"} or tokens[-1].is_punct
+                      or tokens[-1].lower_ in NO_LAST_WORD and (len(tokens) < 2 or tokens[-2].whitespace_)):
+        tokens.pop()  # "Suga of" (BTS): a name ends before a function word (not "HAE-IN": a syllable of it)
     while tokens and (tokens[0].is_lower or tokens[0].text.lower() in cues or tokens[0].is_punct):
         tokens.pop(0)
     if not tokens:
@@ -53,3 +57,45 @@ def clean_candidate(span) -> tuple[int, int] | None:
 
 NO_LAST_WORD = {"of", "and", "the", "from", "with", "for", "in"}
 DEMONYM = re.compile(r"[A-Z][a-z]+(?:ish|ese|ian|an|ch|sh|ic|i)")
+PLACES = {"GPE", "LOC", "NORP", "FAC", "Place"}
+ORGANIZATION_CUES = frozenset(w.lower() for w in lexicon()["organization_cues"])  # "label X", "team X": a company
+NAME_SMALL_WORDS = {"to", "the", "of", "and", "&", "in", "on", "a"}
+LEADING_NOT_NAME = frozenset(lexicon()["leading_not_name"]["words"])  # "Statement Regarding ORBIT9's ...": no "Regarding"
+STAGE_NAME = re.compile(r"[A-Z0-9]+(?:[.-][A-Z0-9]+)+\.?")  # "SOL.E", "ORBIT-7", "T.O.P": one word of capitals
+
+
+def name_word(text: str) -> bool:
+    """A word that may make up a name: letters and digits ("2NE1"), or a stage name's capitals
+    with dots or hyphens between them."""
+    return text.isalnum() or bool(STAGE_NAME.fullmatch(text))
+
+
+def capitalised(token: Token) -> bool:
+    """A word of a name: "Blue", or in capitals as groups write theirs ("BLUE ORCHARD")."""
+    return token.is_title or token.is_upper and token.is_alpha and len(token) > 1
+
+
+def name_ends(tokens: list[Token], end: int) -> bool:
+    """Does a run of capitalised words end at ``end``, rather than go on
+    after a small word or two ("Check Out the Event", "Walk to the Moon")?"""
+    if end < len(tokens) and tokens[end].is_title:
+        return False
+    after = end
+    while after < min(end + 3, len(tokens)) and tokens[after].lower_ in NAME_SMALL_WORDS:
+        after += 1
+    return after == end or after >= len(tokens) or not tokens[after].is_title
+
+
+@lru_cache(maxsize=None)
+def organization_words() -> frozenset:
+    return frozenset(w.lower() for w in lexicon()["organization_suffixes"])
+
+
+def is_organization(words: list[str]) -> bool:
+    """Does a run of words end like a company's name ("JYP Entertainment")?"""
+    return bool(words) and words[-1] in organization_words()
+
+
+def glued_hyphen(tokens: list[Token], i: int) -> bool:
+    """A hyphen with no space on either side: inside one word ("HAE-IN", "ORBIT-7")."""
+    return tokens[i].text == "-" and i > 0 and not tokens[i - 1].whitespace_ and not tokens[i].whitespace_

@@ -15,7 +15,7 @@ from ..data import lexicon
 from ..records import Article, EntityRef, Evidence, Extraction, Passage
 from .spans import FAMILIES, TYPED, WORKS, Ent, span_text
 from .titles import headlines
-from .ballot import NOT_A_WORK, Ballot, default_work, topic, weights
+from .ballot import NOT_A_WORK, Ballot, default_work, roles_of_undecided, topic, weights
 from .lists import ITEM_NUMBER
 from .rules import macros
 
@@ -191,6 +191,7 @@ class Context:
         headings = headlines(self.doc)  # token indices of Title Case lines
         in_body = {ent.name for token, ent in self.mention_tokens if token.i not in headings}
         cued: dict[str, bool] = {}
+        roles = roles_of_undecided(self.extraction.facts)
         for e in self.by_start.values():  # a cue word beside a mention, or a mention not only the NER's
             cued[e.name] = cued.get(e.name) or bool(e.cue) or e.source != "model"
         for ent in self.by_start.values():
@@ -203,10 +204,13 @@ class Context:
             if self.ballot.decided(ent.name) == NOT_A_WORK:
                 continue
             scores = self.ballot.scores(ent.name)
-            best = max((scores.get(c, 0) for c in WORKS), default=0)
-            tied = [c for c in WORKS if scores.get(c, 0) == best]
-            # votes that do not tell the works apart leave it to what the article is about
-            self.decided[ent.name] = default_work(kinds, among=tied)
+            # the works a firm fact read of it allows ('"X" – Tak Min-seo': a recording), then its votes, then the topic
+            works = [c for c in WORKS if c in roles.get(ent.name, WORKS)] or WORKS
+            best = max((scores.get(c, 0) for c in works), default=0)
+            self.decided[ent.name] = default_work(kinds, among=[c for c in works if scores.get(c, 0) == best])
+        for ent in self.by_start.values():  # a name no vote decided that a relation read as an artist, a cast member...
+            if ent.cls in ("PERSON", "ORG") and ent.name not in self.decided and roles.get(ent.name):
+                self.decided[ent.name] = self.ballot.leader(ent.name, tuple(roles[ent.name]))[0] or min(roles[ent.name])
 
     def ref(self, ent: Ent, accepted: tuple, listed: bool = False) -> EntityRef | None:
         """The entity a mention names, deciding its class from the role it

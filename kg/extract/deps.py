@@ -33,7 +33,7 @@ from spacy.strings import get_string_id
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
-from ..data import FOLDER as DATA, lexicon
+from ..data import FOLDER as DATA
 from .rules import Rule, frame_breakers, load_rule_file
 
 

@@ -9,6 +9,8 @@ from spacy.tokens import Doc, Token
 
 from ..data import lexicon, member_nouns, title_cue_words, which_member_words
 from ..nlp import text_of
+from .candidates import (LEADING_NOT_NAME, NAME_SMALL_WORDS, ORGANIZATION_CUES, PLACES, capitalised, glued_hyphen,
+                         is_organization, name_ends, name_word)
 from .spans import WORKS, Ent
 
 @lru_cache(maxsize=None)
@@ -39,7 +41,7 @@ def group_members(doc: Doc, tokens: list[Token], words: list[str], ents: list[En
         """``linked``: the name may stand before "of" and a capital ("Wendy of Red Velvet")."""
         t = tokens[i] if i < len(tokens) else None
         return bool(t is not None and t.idx not in taken and (t.is_title or (t.is_upper and len(t) > 1))
-                    and t.text.isalnum() and words[i] not in skip
+                    and name_word(t.text) and words[i] not in skip
                     and not (i + 1 < len(tokens) and tokens[i + 1].is_title and tokens[i + 1].idx not in taken)
                     # "SEVENTEEN's Face the Sun": a title's first word, not a member
                     and (linked or not (i + 2 < len(tokens) and words[i + 1] in TITLE_LINKS and tokens[i + 2].is_title)))
@@ -200,7 +202,7 @@ def group_members(doc: Doc, tokens: list[Token], words: list[str], ents: list[En
                      else name_at(run + 1) and not (run + 2 < len(tokens) and tokens[run + 2].is_title))
             if (before.idx + len(before) in people_ends or before.lower_ in member_nouns() and (not before.lower_.endswith("s") or members_follow)) \
                     and run > i and tokens[i].ent_type_ not in PLACES \
-                    and (name_ends(tokens, run) or listed) and not _organization(words[i:run]):
+                    and (name_ends(tokens, run) or listed) and not is_organization(words[i:run]):
                 mark(i, "MusicGroup", tokens[run - 1].idx + len(tokens[run - 1]))  # "J-Ray of Nova Ring", "Ana from Dayline"
             elif (tokens[i].idx in gazetteer_groups or _group_kind_at(tokens, words, i, group_nouns)) \
                     and (before.idx in people or name_at(token.i - 1, linked=True)
@@ -230,12 +232,8 @@ def group_members(doc: Doc, tokens: list[Token], words: list[str], ents: list[En
     return found
 
 
-PLACES = {"GPE", "LOC", "NORP", "FAC", "Place"}
 MEMBER_ADJECTIVES = frozenset(lexicon()["member_adjectives"]["words"])  # which member, not whose ("Former")
-ORGANIZATION_CUES = frozenset(w.lower() for w in lexicon()["organization_cues"])  # "label X", "team X": a company
 TITLE_LINKS = {"the", "of", "a", "an", "to", "in", "on"}  # small words inside a title ("Face the Sun"), not between names
-NAME_SMALL_WORDS = {"to", "the", "of", "and", "&", "in", "on", "a"}
-LEADING_NOT_NAME = frozenset(lexicon()["leading_not_name"]["words"])  # "Statement Regarding ORBIT9's ...": no "Regarding"
 
 
 def _name_start(tokens: list[Token], words: list[str], last: int, taken: set, skip: set, longest: int,
@@ -245,10 +243,10 @@ def _name_start(tokens: list[Token], words: list[str], last: int, taken: set, sk
     with ``small`` words between them ("Fly to the Sky")."""
     first = j = last
     while j > max(0, last + 1 - longest) and not tokens[j].is_sent_start and tokens[j - 1].idx not in taken and (
-            _capitalised(tokens[j - 1]) and words[j - 1] not in skip and (words[j - 1] == "the" or words[j - 1] not in LEADING_NOT_NAME)
-            or words[j - 1] in small):
+            capitalised(tokens[j - 1]) and words[j - 1] not in skip and (words[j - 1] == "the" or words[j - 1] not in LEADING_NOT_NAME)
+            or words[j - 1] in small or glued_hyphen(tokens, j - 1)):  # "HAE-IN", "ORBIT-7"
         j -= 1
-        first = j if _capitalised(tokens[j]) else first
+        first = j if capitalised(tokens[j]) else first
     return first
 
 
@@ -274,32 +272,6 @@ def _apposition(tokens: list[Token], words: list[str], i: int, group_nouns: set)
         if not (tokens[j].is_lower or tokens[j].text == "-" or tokens[j].ent_type_ in ("NORP", "GPE", "Place")):
             return None  # "a South Korean girl group": where from may stand before the noun
     return None
-
-
-def _capitalised(token: Token) -> bool:
-    """A word of a name: "Blue", or in capitals as groups write theirs ("BLUE ORCHARD")."""
-    return token.is_title or token.is_upper and token.is_alpha and len(token) > 1
-
-
-def name_ends(tokens: list[Token], end: int) -> bool:
-    """Does a run of capitalised words end at ``end``, rather than go on
-    after a small word or two ("Check Out the Event", "Walk to the Moon")?"""
-    if end < len(tokens) and tokens[end].is_title:
-        return False
-    after = end
-    while after < min(end + 3, len(tokens)) and tokens[after].lower_ in NAME_SMALL_WORDS:
-        after += 1
-    return after == end or after >= len(tokens) or not tokens[after].is_title
-
-
-@lru_cache(maxsize=None)
-def organization_words() -> frozenset:
-    return frozenset(w.lower() for w in lexicon()["organization_suffixes"])
-
-
-def _organization(words: list[str]) -> bool:
-    """Does a run of words end like a company's name ("JYP Entertainment")?"""
-    return bool(words) and words[-1] in organization_words()
 
 
 NOUN_DEPS = {"dobj", "pobj", "nsubj", "nsubjpass", "attr", "compound", "appos", "npadvmod", "dep", "amod"}
@@ -400,7 +372,7 @@ def _title_run(tokens: list[Token], words: list[str], i: int, taken: set, skip: 
     none in another mention or a cue word; a word may hold digits ("D1CE",
     "2NE1")."""
     end = i
-    while end < min(i + 4, len(tokens)) and tokens[end].idx not in taken and tokens[end].text.isalnum() \
+    while end < min(i + 4, len(tokens)) and tokens[end].idx not in taken and name_word(tokens[end].text) \
             and (tokens[end].is_title or tokens[end].is_upper and len(tokens[end]) > 1) and words[end] not in skip:
         end += 1
     return end

@@ -13,7 +13,8 @@ from spacy.tokens import Doc, Token
 
 from ..data import lexicon, rows
 from ..nlp import text_of
-from .names import ORGANIZATION_CUES, PLACES, name_ends, not_names, organization_words
+from .candidates import ORGANIZATION_CUES, PLACES, name_ends, organization_words
+from .names import not_names
 from .rules import macros
 from .spans import WORKS, Ent, covered, span_text
 

@@ -296,11 +296,24 @@ def _context_votes(tokens: list[Token], span, mentions: dict, cues: dict, w: dic
             break
     if right[:1] and right[0] in cues["groups"] or _members_follow(tokens, span, mentions) and before not in cues["companies"]:
         yield "MusicGroup", w["cue"]  # not "the songwriting team Paperkite (A, B)": a team's members, no band's
+    if title and _beside_its_artist(tokens, span, mentions):
+        yield "Song", w["cue"]
     described = described_as(span, cues["nouns"])
     if described:
         yield described, w["apposition"]
     elif seasons_after(tokens, span.end):
         yield "TVSeries", w["apposition"]  # "Squid Game's second season": no one has seasons but a series
+
+
+def _beside_its_artist(tokens: list[Token], span, mentions: dict) -> bool:
+    """A line that opens with a title and sets a name after a dash ('2. "Window Seat" – Tak
+    Min-seo', a list of songs or of soundtracks): only a recording has an artist so beside it."""
+    i = span.start - 1
+    while i >= 0 and not tokens[i + 1].is_sent_start and (tokens[i].is_quote or tokens[i].like_num or tokens[i].text in ".)"):
+        i -= 1
+    j = span.end + (span.end < len(tokens) and tokens[span.end].is_quote)
+    return tokens[i + 1].is_sent_start and j + 1 < len(tokens) and tokens[j].text in "-–—" and bool(tokens[j - 1].whitespace_) \
+        and (j + 1 in mentions and mentions[j + 1][1].cls in NAME_CLASSES or tokens[j + 1].is_upper and len(tokens[j + 1]) > 1)
 
 
 def _someone_acts(verb: Token, cues: dict) -> bool:
