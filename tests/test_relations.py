@@ -2721,3 +2721,18 @@ def test_an_albums_main_track_or_main_title(read):
                        "track “Life Goes On” reminding everyone. OH MY GIRL re-wrote their history as their NONSTOP "
                        "album's main title “Nonstop” reached No. 1 on Melon."))
     assert {("Life Goes On", "inAlbum", "BE"), ("Nonstop", "inAlbum", "NONSTOP")} <= found
+
+
+def test_casting_wordings_of_the_series_in_view(read):
+    """Casting news names the series once, then who joins as whom: "joined as", "has been cast as",
+    "makes his acting debut as", "X of group G plays the daughter", "A, B and C round out the cast";
+    but joining as a trainee, playing the guitar or a key role in a group is no casting."""
+    ex = read("Casting News\n\nKBS2's new drama “Winter Floor” will air in May. SUA of girl group Velvet Ribbon "
+              "joined as Da-on's younger sister. Singer-actor WOO.JIN has been cast as Min-jae's younger brother. "
+              "Kyle Baek makes his acting debut as the village postman. Minseo of girl group Aurora Bloom plays the "
+              "daughter of a court painter. Veterans Jeon Kwang-ho, Lee Dan and Sim Eun-ha round out the cast as "
+              "the king, his son and the queen dowager.\n\nJo Min joined as a trainee in 2015. Kim Ara plays a key "
+              "role in the group. Yoon Ha plays the guitar.")
+    cast = {f[2] for f in facts(ex) if f[:2] == ("Winter Floor", "castMember")}
+    assert {"SUA", "WOO.JIN", "Kyle Baek", "Minseo", "Jeon Kwang-ho", "Lee Dan", "Sim Eun-ha"} <= cast
+    assert not cast & {"Jo Min", "Kim Ara", "Yoon Ha", "Da-on", "Min-jae"}
