@@ -2736,3 +2736,19 @@ def test_casting_wordings_of_the_series_in_view(read):
     cast = {f[2] for f in facts(ex) if f[:2] == ("Winter Floor", "castMember")}
     assert {"SUA", "WOO.JIN", "Kyle Baek", "Minseo", "Jeon Kwang-ho", "Lee Dan", "Sim Eun-ha"} <= cast
     assert not cast & {"Jo Min", "Kim Ara", "Yoon Ha", "Da-on", "Min-jae"}
+
+
+def test_members_listed_between_dashes_in_parentheses_or_after_whose(read):
+    """ "G -- leader A, B, C -- debuted", "G (A, B, C)" with a one-word name in capitals and an
+    unknown full name among them, "G, whose other members were guitarist A and drummer B",
+    "A, of boy group G,", "a member of the crew G"."""
+    ex = read("Profiles\n\nRuby Hour -- leader Kate Yoon, Mina Oh, Ha Seul-bi, ELLIE and Kim Na-rae -- debuted in 2022. "
+              "New girl group PRISMIA (Yeon Da-bin, Chloe Park, MIRAE, Gu Hae-in) will debut on the 14th. "
+              "Paper Signal, whose other members were guitarist Eom Ji-hoon and drummer Chae Woo-jin, went on hiatus. "
+              "Singer-actor ELLIS, of boy group NORTH VALE, will make a special appearance. "
+              "Rapper Dae-hyun, a member of the crew Blackout Club, is featured.")
+    found = {(s, o) for s, p, o in facts(ex) if p == "memberOf"}
+    assert {(m, "Ruby Hour") for m in ("Kate Yoon", "Mina Oh", "Ha Seul-bi", "ELLIE", "Kim Na-rae")} <= found
+    assert {(m, "PRISMIA") for m in ("Yeon Da-bin", "Chloe Park", "MIRAE", "Gu Hae-in")} <= found
+    assert {("Eom Ji-hoon", "Paper Signal"), ("Chae Woo-jin", "Paper Signal"), ("ELLIS", "NORTH VALE"),
+            ("Dae-hyun", "Blackout Club")} <= found

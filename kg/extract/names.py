@@ -161,8 +161,9 @@ def group_members(doc: Doc, tokens: list[Token], words: list[str], ents: list[En
             if name_at(i) and words[i] not in title_cue_words(("before", "after")) \
                     and not (tokens[i].dep_ in ("amod", "compound", "nmod") and tokens[i].head.i > i):
                 mark(i, "Person")
-        elif word == "(" and token.i > 0 and (unnamed := _people_listed(tokens, token.i + 1, people, skip)) is not None:
-            first = token.i  # "Highlight (Yoon Doo-jun, Yang Yo-seop, ...)": a group and its members
+        elif word in ("(", "--", "—", "–") and token.i > 0 \
+                and (unnamed := _people_listed(tokens, token.i + 1, people, skip, ")" if word == "(" else word)) is not None:
+            first = token.i  # "Highlight (Yoon Doo-jun, Yang Yo-seop, ...)", "G -- leader A, B --": a group and its members
             while first > max(0, token.i - 4) and tokens[first - 1].idx not in taken and (
                     tokens[first - 1].is_alpha and (tokens[first - 1].is_title or tokens[first - 1].is_upper)
                     and words[first - 1] not in skip or tokens[first - 1].text == "-" and not tokens[first - 2].whitespace_
@@ -175,8 +176,8 @@ def group_members(doc: Doc, tokens: list[Token], words: list[str], ents: list[En
                 team = first > 0 and words[first - 1] in ORGANIZATION_CUES
                 mark(first, "Organization" if team else "MusicGroup", end)
             if any(e.end == end and e.cls == "MusicGroup" for e in found + ents):  # its members, if a group's
-                for i in unnamed:
-                    mark(i, "Person")
+                for i, j in unnamed:
+                    mark(i, "Person", tokens[j - 1].idx + len(tokens[j - 1]))
         elif word in (",", "and") and 0 < token.i < len(tokens) - 2 and (tokens[token.i - 1].idx + len(tokens[token.i - 1])) in people_ends \
                 and (end := _full_name(tokens, words, (i := token.i + 1 + (words[token.i + 1] == "and")), taken, skip)):
             # "stars Alicia Silverstone, Hedy Burress, and ...": a full name listed after a person's
@@ -332,24 +333,29 @@ def _beside_person(tokens: list[Token], i: int, ends: set, starts: dict) -> bool
     return tokens[j].idx in starts
 
 
-def _people_listed(tokens: list[Token], i: int, people: dict, skip: set) -> list[int] | None:
-    """Do two or more people, and nothing else, stand listed from ``i`` to a
-    closing parenthesis, one of them at least a known name (``people``:
-    their mentions' ends by start offset)? Then the one-word names among
-    them that no mention covers ("Lunaris-S (Sena, Yuri, Ha-eun)"), else None."""
+def _people_listed(tokens: list[Token], i: int, people: dict, skip: set, close: str = ")") -> list[tuple[int, int]] | None:
+    """Do two or more people, and nothing else, stand listed from ``i`` to the closing mark, one of
+    them at least a known name (``people``: their mentions' ends by start offset)? Then the names among
+    them that no mention covers, as token ranges ("Lunaris-S (Sena, Yuri, Ha-eun)", "Ruby Hour --
+    leader Kate Yoon, Mina Oh, ELLIE --"), else None."""
     known, unknown = 0, []
-    while i < len(tokens) and tokens[i].text != ")":
+    while i < len(tokens) and tokens[i].text != close:
         if tokens[i].idx in people:
             known += 1
             end = people[tokens[i].idx]
             while i < len(tokens) and tokens[i].idx < end:
                 i += 1
-        elif tokens[i].text in (",", "and", "&"):
-            i += 1
-        elif tokens[i].is_title and tokens[i].is_alpha and tokens[i].lower_ not in skip and not tokens[i].is_stop \
-                and i + 1 < len(tokens) and tokens[i + 1].text in (",", "and", "&", ")"):
-            unknown.append(i)
-            i += 1
+        elif tokens[i].text in (",", "and", "&") or tokens[i].lower_ in member_nouns():
+            i += 1  # "leader Kate Yoon": which member, before the name
+        elif capitalised(tokens[i]) and tokens[i].lower_ not in skip and not tokens[i].is_stop:
+            j = i + 1  # a name of up to three words, hyphenated given names whole ("Chloe Park", "Da-bin")
+            while j < min(i + 5, len(tokens)) and (capitalised(tokens[j]) or glued_hyphen(tokens, j)
+                                                   or tokens[j].is_lower and glued_hyphen(tokens, j - 1)):
+                j += 1
+            if j >= len(tokens) or tokens[j].text not in (",", "and", "&", close):
+                return None
+            unknown.append((i, j))
+            i = j
         else:
             return None
     return unknown if known and known + len(unknown) >= 2 and i < len(tokens) else None

@@ -28,7 +28,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Token
 
-from ..data import lexicon
+from ..data import lexicon, member_nouns, which_member_words
 from ..nlp import text_of
 from .described import described_as, lookup
 from .ballot import NOT_A_WORK, Ballot, default_work, topic, weights
@@ -327,17 +327,24 @@ def _someone_acts(verb: Token, cues: dict) -> bool:
 
 
 def _members_follow(tokens: list[Token], span, mentions: dict) -> bool:
-    """Does a list of people in parentheses follow the name, as a group's
-    members do ("Highlight (Yoon Doo-jun, Yang Yo-seop, Lee Ki-gwang)")?"""
-    if span.end >= len(tokens) or tokens[span.end].text != "(":
+    """Do the name's members follow it: people listed in parentheses or between dashes
+    ("Highlight (Yoon Doo-jun, Yang Yo-seop)", "Ruby Hour -- leader Kate Yoon, Mina Oh --"), or
+    "whose members" ("Paper Signal, whose other members were")?"""
+    if span.end + 2 < len(tokens) and tokens[span.end].text == "," and tokens[span.end + 1].lower_ == "whose":
+        k = span.end + 2
+        while k < len(tokens) - 1 and tokens[k].lower_ in which_member_words():
+            k += 1
+        return tokens[k].lower_ in member_nouns()
+    if span.end >= len(tokens) or tokens[span.end].text not in ("(", "--", "—", "–"):
         return False
+    close = ")" if tokens[span.end].text == "(" else tokens[span.end].text
     people, i = 0, span.end + 1
     while i < min(span.end + 40, len(tokens)):
-        if tokens[i].text == ")":
+        if tokens[i].text == close:
             return people >= 2
         if i in mentions and mentions[i][1].cls in ("Person", "PERSON"):
             people, i = people + 1, mentions[i][0].end
-        elif tokens[i].text in (",", "and", "&"):
+        elif tokens[i].text in (",", "and", "&") or tokens[i].lower_ in member_nouns():
             i += 1
         else:
             return False
