@@ -24,7 +24,7 @@ OST = [
     ('OST news\n\nThe "Harbor Lights" OST Part 2 "Tidal" is performed by Yoon Mi Rae.',
      {("Tidal", "soundtrackOf", "Harbor Lights"), ("Tidal", "performer", "Yoon Mi Rae")}),
     ('Album news\n\nThe soundtrack of "Winter Garden" includes "Snow Road", sung by the duo Davichi.',
-     {("Winter Garden OST", "soundtrackOf", "Winter Garden"), ("Snow Road", "inAlbum", "Winter Garden OST")}),
+     {("Snow Road", "soundtrackOf", "Winter Garden")}),  # a song named: no OST album (CONVENTIONS rule 18)
 ]
 
 WRITERS = [

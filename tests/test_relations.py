@@ -2752,3 +2752,18 @@ def test_members_listed_between_dashes_in_parentheses_or_after_whose(read):
     assert {(m, "PRISMIA") for m in ("Yeon Da-bin", "Chloe Park", "MIRAE", "Gu Hae-in")} <= found
     assert {("Eom Ji-hoon", "Paper Signal"), ("Chae Woo-jin", "Paper Signal"), ("ELLIS", "NORTH VALE"),
             ("Dae-hyun", "Blackout Club")} <= found
+
+
+def test_songs_the_parse_ties_to_a_soundtrack_noun_of_a_named_series(read):
+    """ "the drama's second OST, 'Y'", "the drama's score features 'Y'", "the third OST part for
+    ENA's drama 'X,' titled 'Y'", "returns to the 'X' soundtrack with 'Y'"; a song released after
+    an OST is not on it."""
+    ex = read("OST News\n\nThe drama “Dear Frost” airs on Mondays. The drama's score also features “First Frost,” "
+              "a solo piano piece. It follows the drama's second OST, “Hot Cocoa,” by soloist Ahn Bit-na. "
+              "The third OST part for ENA's Wednesday-Thursday drama “Harbor Motel,” titled “Static Between Us,” "
+              "was released on Melon. JUNO.K returns to the “Glass Garden” soundtrack with “Unspoken,” a ballad. "
+              "After her OST for “Glass Garden”, she released “Salt” as a solo single.")
+    found = {(s, o) for s, p, o in facts(ex) if p == "soundtrackOf"}
+    assert {("First Frost", "Dear Frost"), ("Hot Cocoa", "Dear Frost"), ("Static Between Us", "Harbor Motel"),
+            ("Unspoken", "Glass Garden")} <= found
+    assert ("Salt", "Glass Garden") not in found

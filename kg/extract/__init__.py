@@ -19,7 +19,7 @@ from ..data import alternatives, lexicon
 from ..nlp import text_of
 from ..records import Article, EntityRef, Extraction, Fact, Mention
 from ..vocab import DOMAINS, RANGES
-from . import chart_targets, charts, counts, fields, lists, ratings
+from . import chart_targets, charts, counts, fields, lists, ost, ratings
 from .context import Context
 from .facts import apply_binding, vote_roles
 from .reconcile import (album_artists_on_tracks, credit_tracks, named_songs_over_ost_albums, parsed_dates_first,
@@ -55,6 +55,7 @@ def extract(article: Article, doc: Doc) -> Extraction:
     ratings.read_rating_table(ctx)
     lists.read_lists(ctx)
     fields.read_fields(ctx)
+    ost.read_soundtrack_links(ctx)
     credit_tracks(ctx)
     named_songs_over_ost_albums(ctx)
     released_by_a_label(ctx)

@@ -1,14 +1,25 @@
-"""The soundtrack a rule's "ost" role names: "sings the fourth OST for X"
-is the song the sentence or the next one titles ("titled 'Y'", "The
-track, titled 'Y,'", "Her song 'Y'"), else X's OST album (CONVENTIONS
-rule 18)."""
+"""Soundtracks. The soundtrack a rule's "ost" role names: "sings the fourth OST
+for X" is the song the sentence or the next one titles ("titled 'Y'", "The
+track, titled 'Y,'", "Her song 'Y'"), else X's OST album (CONVENTIONS rule 18).
+And the songs the parse links to a soundtrack noun whose series it names
+(``read_soundtrack_links``): "its first OST, 'Y'", "the drama's score features
+'Y'", "returns to the 'X' soundtrack with 'Y'", "recorded 'Y' for the
+soundtrack of the film 'X'"."""
 from __future__ import annotations
 
+from ..data import lexicon
 from ..records import EntityRef, Fact
 from .context import Context
 from .described import work_nouns
+from .refs import refs_at
 from .rules import Binding
 from .spans import span_text
+
+SOUNDTRACK_NOUNS = frozenset(lexicon()["soundtrack_nouns"]["words"])
+PART_NOUNS = {"part", "track", "song", "single", "number"}
+TITLED = {"titled", "entitled", "called", "named"}
+SCREEN = ("TVSeries", "Film")
+SONGS = ("Song",)
 
 
 def soundtrack_named(ctx: Context, sentence, binding: Binding, series: EntityRef) -> EntityRef:
@@ -66,3 +77,56 @@ def _ost_phrase(sentence, series: str) -> str:
         if form in text:
             return form.replace('"', "").replace("'", "")
     return f"{series} OST"
+
+
+def read_soundtrack_links(ctx: Context) -> None:
+    """A song the parse ties to a soundtrack noun, where the noun's own phrase names the series
+    (its possessor or compound, "of"/"for"/"from" and what follows, "its" or "the drama's" for
+    the series in view): the song is that series' soundtrack."""
+    for sentence, text in zip(ctx.sentences, ctx.sentence_texts):
+        lowered = text.lower()
+        if not any(noun in lowered for noun in SOUNDTRACK_NOUNS):
+            continue
+        for noun in sentence:
+            if noun.lower_ not in SOUNDTRACK_NOUNS or ctx.ent(noun) is not None:
+                continue
+            if noun.dep_ == "compound" and noun.head.lower_ in PART_NOUNS:
+                noun = noun.head  # "the third OST part for X, titled 'Y'": the part is the soundtrack's
+            series = _series_of(ctx, noun)
+            songs = [song for token in _song_slots(noun) for song in refs_at(ctx, token, SONGS) if song.cls == "Song"]
+            if series is None or not songs:
+                continue
+            evidence = ctx.evidence(sentence, "reader:soundtrack-link", 0.75, None, [ctx.supplied])
+            for song in songs:
+                ctx.extraction.facts.append(Fact(song, "soundtrackOf", series, evidence))
+
+
+def _series_of(ctx: Context, noun) -> EntityRef | None:
+    """The series a soundtrack noun's phrase names: "the 'Glass Garden' soundtrack", "ENA's
+    'Love in Rewind' OST", "the soundtrack of the film 'Paper Boats'", "its OST"."""
+    ctx.supplied = None
+    for child in noun.children:
+        if child.dep_ in ("poss", "compound", "nmod") or child.dep_ == "prep" and child.lower_ in ("of", "for", "from"):
+            for token in [child] if child.dep_ != "prep" else [g for g in child.children if g.dep_ == "pobj"]:
+                found = [ref for ref in refs_at(ctx, token, SCREEN) if ref.cls in SCREEN]
+                if found:
+                    return found[0]
+    return None
+
+
+def _song_slots(noun) -> list:
+    """Where a song tied to a soundtrack noun stands: beside it ("its first OST, 'Y'"), as what
+    it features ("the score features 'Y'"), or as what a verb does for it ("recorded 'Y' for the
+    soundtrack", "returns to the soundtrack with 'Y'")."""
+    slots = [c for c in noun.children if c.dep_ in ("appos", "acl")]
+    slots += [g for c in noun.children if c.dep_ == "prep" and c.lower_ == "with" for g in c.children if g.dep_ == "pobj"]
+    slots += [g for c in noun.subtree if c.dep_ == "acl" and c.lower_ in TITLED for g in c.children
+              if g.dep_ in ("oprd", "dobj", "attr")]  # "the OST part for X, titled 'Y'", the parse hanging it on X
+    verb = noun.head
+    if noun.dep_ in ("nsubj", "nsubjpass"):
+        slots += [c for c in verb.children if c.dep_ in ("dobj", "attr", "oprd")]
+    elif noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.lower_ in ("for", "to", "on"):
+        verb = noun.head.head
+        slots += [c for c in verb.children if c.dep_ == "dobj"]
+        slots += [g for c in verb.children if c.dep_ == "prep" and c.lower_ == "with" for g in c.children if g.dep_ == "pobj"]
+    return [t for slot in slots for t in [slot, *(c for c in slot.children if c.dep_ == "conj")]]
