@@ -2767,3 +2767,18 @@ def test_songs_the_parse_ties_to_a_soundtrack_noun_of_a_named_series(read):
     assert {("First Frost", "Dear Frost"), ("Hot Cocoa", "Dear Frost"), ("Static Between Us", "Harbor Motel"),
             ("Unspoken", "Glass Garden")} <= found
     assert ("Salt", "Glass Garden") not in found
+
+
+def test_the_title_track_is_the_song_called_so_not_the_last_song_named(read):
+    """ "The title track entered Melon's chart" after "fronted by the title track 'A'" and other
+    songs named: A ranks. "'W,' which houses 'C'": C is on W. "sang 'S' with A, along with B": both."""
+    ex = read("EP News\n\nSinger Vina released her fourth EP, “Lemon Tide,” on Friday. The release is fronted by the "
+              "title track “Salt Window,” a breezy number. The EP also carries the single “Weekend Wheel,” released last "
+              "month, along with “Green Light,” and an English version of the title track. "
+              "The title track entered Melon's real-time chart at No. 27 shortly after release. "
+              "On the albums side, AURORIA's “Weathervane,” which houses “Copper Sky,” dips to No. 4. "
+              "Jo Min sang “Salt” with Lee Dan, along with Kim Ara.")
+    assert ("Salt Window", 27) in {(entry, rank) for entry, _, rank in entries(ex)}
+    assert not {entry for entry, _, rank in entries(ex) if rank == 27} - {"Salt Window"}
+    assert {("Copper Sky", "inAlbum", "Weathervane"), ("Salt", "performer", "Lee Dan"),
+            ("Salt", "performer", "Kim Ara")} <= facts(ex)

@@ -11,6 +11,7 @@ import re
 
 from ..data import alternatives, lexicon
 from ..records import EntityRef
+from .networks import title_track_before
 from .ranks import Rank
 from .rules import coordinated
 from .spans import RECORDINGS as WORKS
@@ -35,7 +36,8 @@ def pair_ranks(ctx, clause, text: str, ranks: list[Rank]) -> list[tuple[EntityRe
         if nominal is None:
             return []
         kinds = RECORD_WORDS[nominal.group("noun").lower()] if nominal.group("noun") else WORKS + ("TITLE",)
-        ref = _nominal_antecedent(ctx, clause.doc[clause.start], kinds)
+        ref = (" title " in nominal.group() and title_track_before(ctx, clause.doc[clause.start])) \
+            or _nominal_antecedent(ctx, clause.doc[clause.start], kinds)
         return [(_work_ref(ref), rank) for rank in ranks] if ref else []
     if len(works) == len(ranks) > 1 and (RESPECTIVELY.search(text) or _alternate(works, ranks) or _listed_apart(text, works, ranks)):
         return [(ref, rank) for (_, ref), rank in zip(works, ranks)]

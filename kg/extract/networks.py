@@ -1,7 +1,8 @@
-"""Which series "the drama" stands for, where the series named last is not
-it: "the MBC show" is the series named beside MBC before ("MBC's 'I Live
-Alone'"), and a series named once in passing gives way to the one the
-article is about (kg/extract/refs.py asks)."""
+"""Which work a definite noun stands for, where the one of its kind named
+last is not it: "the MBC show" is the series named beside MBC before ("MBC's
+'I Live Alone'"), a series named once in passing gives way to the one the
+article is about, and "the title track" is the song called so before, not
+the last song named (kg/extract/refs.py and chart_works.py ask)."""
 from __future__ import annotations
 
 from collections import Counter
@@ -47,3 +48,23 @@ def topic_over_aside(ctx: Context, ref: EntityRef) -> EntityRef:
         return ref
     named = Counter(ent.name for ent in ctx.by_start.values())
     return focal if named[ref.name] == 1 and named[focal.name] > 1 else ref
+
+
+def title_track_before(ctx: Context, token) -> EntityRef | None:
+    """ "The title track entered the chart": the song named before as a title track ("fronted by
+    the title track 'X'"), else one named like an album named before it."""
+    albums, found = set(), None
+    for mention, ent in ctx.mention_tokens:
+        if mention.i >= token.i:
+            break
+        cls = ctx.class_of(ent)
+        if cls == "Album":
+            albums.add(ent.name)
+        elif cls in ("Song", "TITLE"):
+            before = {w.lower_ for w in mention.doc[max(0, mention.i - 3):mention.i]}
+            if "title" in before and before & {"track", "song"} or ent.name in albums:
+                found = ent
+    if found is None:
+        return None
+    ctx.note_supplier(found)
+    return EntityRef(found.name, "Song")

@@ -9,7 +9,7 @@ from collections import Counter
 from ..data import lexicon, member_nouns
 from ..records import EntityRef
 from .context import Context
-from .networks import series_of_network, topic_over_aside
+from .networks import series_of_network, title_track_before, topic_over_aside
 from .rules import coordinated
 
 NOMINALS = {word: tuple(classes) for word, classes in lexicon()["antecedent_words"].items() if not word.startswith("_")}
@@ -209,6 +209,9 @@ def refs_at(ctx: Context, token, accepted: tuple) -> list[EntityRef]:
     if word.endswith("s") and word[:-1] in NOMINAL_NOUNS and word[:-1] not in PRONOUNS:  # "songs", not "its"
         return _plural_back(ctx, token, tuple(k for k in NOMINALS[word[:-1]] if k in accepted))
     kinds = tuple(k for k in NOMINALS.get(word, ()) if k in accepted)
+    if "Song" in kinds and any(c.lower_ == "title" for c in token.children) and _definite(token) \
+            and (title_track := title_track_before(ctx, token)) is not None:
+        return [title_track]
     if word not in PRONOUNS and not _definite(token):
         return []  # "a new mini-album", "TVXQ's title track": new things, not ones named before
     if any(c.dep_ == "prep" and any(ctx.ent(g) is not None for g in c.children) for c in token.children):

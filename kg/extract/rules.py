@@ -33,7 +33,7 @@ from ..data import FOLDER as DATA, document, lexicon, lines
 from ..nlp import WORD_ATTRS
 from .spans import FAMILIES
 
-COORDINATORS = {",", "and", "&", "x", "×", "as", "well"}  # "x": a collaboration, "Soyou x Junggigo"
+COORDINATORS = {",", "and", "&", "x", "×", "as", "well", "along", "with"}  # "x": a collaboration, "Soyou x Junggigo"
 # Words that may stand between listed items: "'A' (2022), seventh EP 'B'".
 MODIFIERS = {"ep", "lp", "album", "mini-album", "single", "song", "track", "drama", "series", "film", "the", "his", "her", "their", "its"}
 
@@ -360,10 +360,13 @@ def _past_character(doc, i: int, kinds: dict) -> int | None:
 
 def _coordinates(doc, i: int) -> bool:
     """Does word ``i`` join listed items? "as" and "well" only inside "as
-    well as" ("credited to A as lyricist and B as composer": A's role, no list)."""
+    well as" ("credited to A as lyricist and B as composer": A's role, no list),
+    "along" and "with" only inside "along with"."""
     word = doc[i].lower_
     if word not in COORDINATORS:
         return False
+    if word in ("along", "with"):
+        return " ".join(t.lower_ for t in doc[max(0, i - (word == "with")):i + 2 - (word == "with")]) == "along with"
     if word not in ("as", "well"):
         return True
     return any(" ".join(t.lower_ for t in doc[k:k + 3]) == "as well as" for k in range(max(0, i - 2), i + 1))
