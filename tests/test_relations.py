@@ -2782,3 +2782,15 @@ def test_the_title_track_is_the_song_called_so_not_the_last_song_named(read):
     assert not {entry for entry, _, rank in entries(ex) if rank == 27} - {"Salt Window"}
     assert {("Copper Sky", "inAlbum", "Weathervane"), ("Salt", "performer", "Lee Dan"),
             ("Salt", "performer", "Kim Ara")} <= facts(ex)
+
+
+def test_an_unquoted_title_on_a_line_beside_its_singer(read):
+    """ "Part 1: Sea Glass – Lim Ha-neul": the side that is no name is the song; not a sentence
+    ("Kim Ara – The interview was long.") or two places."""
+    ex = read("OST Lineup\n\nThe drama's soundtrack so far:\n\nPart 1: Sea Glass – Lim Ha-neul\n"
+              "Part 2: Paper Boat – KEI (Sunday Brunch)\nPart 3: Crossing – Seo Jun-ho\nSeoul – Busan\n"
+              "Kim Ara – The interview was long.")
+    assert {("Sea Glass", "performer", "Lim Ha-neul"), ("Paper Boat", "performer", "KEI"),
+            ("KEI", "memberOf", "Sunday Brunch"), ("Crossing", "performer", "Seo Jun-ho")} <= facts(ex)
+    songs = {m.ref.name for m in ex.mentions if m.ref.cls == "Song"}
+    assert {"Sea Glass", "Paper Boat", "Crossing"} <= songs and not songs & {"The interview was long.", "Busan", "Seoul"}

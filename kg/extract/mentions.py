@@ -18,6 +18,7 @@ from spacy.tokens import Doc
 from ..data import alternatives, lexicon, rows
 from ..nlp import text_of
 from .candidates import clean_candidate
+from .lists import dashed_titles
 from .names import group_members, not_names
 from .slots import (agents, artist_subjects, bracketed_sources, cued_people, model_title, parenthesized_works, possessors,
                     source_lines)
@@ -149,6 +150,7 @@ def find_entities(doc: Doc) -> list[Ent]:
     ents = [e for e in ents if not any(s.start < e.end and e.start < s.end for s in sources)] + sources
     ents = parenthesized_works(doc, ents)
     ents = positioned_titles(doc, tokens, ents, heads)
+    ents = dashed_titles(text_of(doc), ents)
     ents = _outside_glosses(text_of(doc), ents)
     ents = _repeat_names(text_of(doc), ents)
     return sorted(ents, key=lambda e: e.start)
