@@ -2794,3 +2794,18 @@ def test_an_unquoted_title_on_a_line_beside_its_singer(read):
             ("KEI", "memberOf", "Sunday Brunch"), ("Crossing", "performer", "Seo Jun-ho")} <= facts(ex)
     songs = {m.ref.name for m in ex.mentions if m.ref.cls == "Song"}
     assert {"Sea Glass", "Paper Boat", "Crossing"} <= songs and not songs & {"The interview was long.", "Busan", "Seoul"}
+
+
+def test_credits_shared_together_with_partners_and_names_from_places(read):
+    """ "composed by A together with B", "in collaboration with", "Los Angeles producer A and
+    Seoul's B" (a place's possessive only says where B is from), and compound surnames written
+    with a hyphen ("Hwang-bo Jin")."""
+    ex = read("Credits\n\n“Fading Ink” was composed by Nam Gi-tae together with British songwriter Amelia Ross. "
+              "“Petal Code” was composed by producer Jo Eun-pyo in collaboration with Swedish composer Anders Lindqvist. "
+              "“Neon Psalm” was composed by Los Angeles producer Marcus Hale and Seoul's Lee Do-kyung. "
+              "“Goodnight, Satellite”, written and composed by Hwang-bo Jin, closes the album.")
+    found = facts(ex)
+    assert {("Fading Ink", "composer", "Amelia Ross"), ("Petal Code", "composer", "Anders Lindqvist"),
+            ("Neon Psalm", "composer", "Marcus Hale"), ("Neon Psalm", "composer", "Lee Do-kyung"),
+            ("Goodnight, Satellite", "composer", "Hwang-bo Jin")} <= found
+    assert not {f for f in found if "Seoul" in f or f[2] in ("Hwang-bo", "Jin")}

@@ -140,7 +140,7 @@ def group_members(doc: Doc, tokens: list[Token], words: list[str], ents: list[En
             first = first if word != "," else _name_start(tokens, words, token.i - 1, taken, skip, 4, NAME_SMALL_WORDS)
             mark(first, kind, token.idx if word == "," else tokens[token.i - 1].idx + len(tokens[token.i - 1]))
         elif token.text in ("'s", "'") and token.i > 0 and token.i + 1 < len(tokens) and name_at(token.i - 1) \
-                and tokens[token.i - 1].text not in surnames \
+                and tokens[token.i - 1].text not in surnames and tokens[token.i - 1].ent_type_ not in ("GPE", "NORP") \
                 and (tokens[token.i + 1].idx in people or member_after(token.i + 1)):
             # "Highlight's Yong Junhyung", "Fly to the Sky's member Hwanhee", "Dayline's youngest member, Sera": whose
             # member a person is (not "Jung's Shin Woo", an actor's character, Jung the surname of a person named)
@@ -187,7 +187,8 @@ def group_members(doc: Doc, tokens: list[Token], words: list[str], ents: list[En
             i = token.i + 1 if (tokens[token.i - 1].idx + len(tokens[token.i - 1])) in people_ends else token.i - 1
             # "Seoul residents": a name before a noun (the parse's role; the pipeline has no tagger) modifies it
             modifier = i + 1 < len(tokens) and tokens[i + 1].is_lower and tokens[i + 1].dep_ in NOUN_DEPS
-            if name_at(i) and not tokens[i].is_sent_start and not tokens[i].is_stop and not modifier:
+            owner = i + 1 < len(tokens) and tokens[i + 1].text in ("'s", "'")  # "A and Seoul's B": B is listed
+            if name_at(i) and not tokens[i].is_sent_start and not tokens[i].is_stop and not modifier and not owner:
                 mark(i, "Person")
         elif token.text in ("of", "from") and 0 < token.i < len(tokens) - 1:  # not "Season Of Glass"
             before, i = tokens[token.i - 1], token.i + 1

@@ -33,7 +33,9 @@ from ..data import FOLDER as DATA, document, lexicon, lines
 from ..nlp import WORD_ATTRS
 from .spans import FAMILIES
 
-COORDINATORS = {",", "and", "&", "x", "×", "as", "well", "along", "with"}  # "x": a collaboration, "Soyou x Junggigo"
+COORDINATORS = {",", "and", "&", "x", "×", "alongside"}  # "x": a collaboration, "Soyou x Junggigo"
+LIST_PHRASES = ("as well as", "along with", "together with", "in collaboration with")  # each word only inside its phrase
+PHRASE_WORDS = {w for phrase in LIST_PHRASES for w in phrase.split()}
 # Words that may stand between listed items: "'A' (2022), seventh EP 'B'".
 MODIFIERS = {"ep", "lp", "album", "mini-album", "single", "song", "track", "drama", "series", "film", "the", "his", "her", "their", "its"}
 
@@ -283,7 +285,7 @@ def _describes(t: Token, head: Token, own: set) -> bool:
     word = t.text.lower()
     other_role = own and role_kinds().get(word, next(iter(own))) not in own
     other_name = t.ent_type_ not in ("", "DATE", "ORDINAL", "CARDINAL", "TIME", "PERCENT", "QUANTITY", "MONEY")
-    return not (_same_kind(t, head) or word in COORDINATORS or t.is_sent_start or word in VERBISH
+    return not (_same_kind(t, head) or _coordinates(t.doc, t.i) or t.is_sent_start or word in VERBISH
                 or t.text.endswith("ed") or word in frame_breakers() or other_role or other_name)
 
 
@@ -322,15 +324,15 @@ def coordinated(token: Token, step: int, context=()) -> list[Token]:
             skip = i
             while skip < min(i + 6, len(doc)) and not doc[skip].is_sent_start and _describes(doc[skip], token, own):
                 skip += 1
-            if skip > i and skip < len(doc) and (_same_kind(doc[skip], token) or doc[skip].text.lower() in COORDINATORS):
+            if skip > i and skip < len(doc) and (_same_kind(doc[skip], token) or _coordinates(doc, skip)):
                 i = skip
                 continue
         if _same_kind(t, token):
             j = i - 1
             while j > 0 and doc[j].is_quote:
                 j -= 1
-            if step > 0 and doc[j].text in ("'s", "'") and j - 1 != token.i:
-                break  # "A's 'X' and B's 'Y'": Y has an owner of its own
+            if step > 0 and doc[j].text in ("'s", "'") and j - 1 != token.i and doc[j - 1].ent_type_ not in ("", "Place"):
+                break  # "A's 'X' and B's 'Y'": Y has an owner of its own ("Seoul's Lee" is only from Seoul)
             between = doc[min(i, found[-1].i if found else token.i) + 1:max(i, found[-1].i if found else token.i)]
             if not any(_coordinates(doc, b.i) or _but_also(doc, b.i) for b in between if b.text not in "()"):
                 break
@@ -359,17 +361,16 @@ def _past_character(doc, i: int, kinds: dict) -> int | None:
 
 
 def _coordinates(doc, i: int) -> bool:
-    """Does word ``i`` join listed items? "as" and "well" only inside "as
-    well as" ("credited to A as lyricist and B as composer": A's role, no list),
-    "along" and "with" only inside "along with"."""
+    """Does word ``i`` join listed items? The words of "as well as", "along with", "together with"
+    and "in collaboration with" only inside their phrase ("credited to A as lyricist and B as
+    composer": A's role, no list)."""
     word = doc[i].lower_
-    if word not in COORDINATORS:
-        return False
-    if word in ("along", "with"):
-        return " ".join(t.lower_ for t in doc[max(0, i - (word == "with")):i + 2 - (word == "with")]) == "along with"
-    if word not in ("as", "well"):
+    if word in COORDINATORS:
         return True
-    return any(" ".join(t.lower_ for t in doc[k:k + 3]) == "as well as" for k in range(max(0, i - 2), i + 1))
+    if word not in PHRASE_WORDS:
+        return False
+    return any(" ".join(t.lower_ for t in doc[k:k + len(p.split())]) == p
+               for p in LIST_PHRASES if word in p.split() for k in range(max(0, i - 3), i + 1))
 
 
 def _but_also(doc, i: int) -> bool:
