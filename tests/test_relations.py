@@ -3,6 +3,7 @@ written for these tests, with the real model and parser: verb frames over
 the dependency parse, facts spread over sentences, and chart and rating
 shapes."""
 import json
+from decimal import Decimal
 
 import pytest
 
@@ -2809,3 +2810,19 @@ def test_credits_shared_together_with_partners_and_names_from_places(read):
             ("Neon Psalm", "composer", "Marcus Hale"), ("Neon Psalm", "composer", "Lee Do-kyung"),
             ("Goodnight, Satellite", "composer", "Hwang-bo Jin")} <= found
     assert not {f for f in found if "Seoul" in f or f[2] in ("Hwang-bo", "Jin")}
+
+
+def test_ratings_tables_with_bars_and_an_encyclopedic_episode_table(read):
+    """ "Title | Ep. | Station | Rating" rows, a row with no figure ("-"), and a series page's own
+    table: "Episode | Date | Nationwide | Seoul" rows and the average row (episode none)."""
+    ex = read("Weekly ratings\n\nAll figures: Nielsen Korea, nationwide.\n\nTitle | Ep. | Station | Rating\n"
+              "Lantern Street | 3 | KBS2 | 5.1%\nLantern Street | 4 | KBS2 | 6.0%\nWild Inn | 5 | JTBC | -\n")
+    assert {("Lantern Street", Decimal("5.1"), 3), ("Lantern Street", Decimal("6.0"), 4)} \
+        <= {(r.series.name, r.value, r.episode) for r in ex.ratings}
+    page = read("Violet Ferry\n\nViolet Ferry is a 2018 South Korean television series starring Seo Jun-ho. "
+                "It aired on KBS2.\n\nRatings\nAverage audience share (Nielsen Korea)\n"
+                "Episode | Original broadcast date | Nationwide | Seoul\n1 | 5 March 2018 | 6.2% | 6.9%\n"
+                "16 | 24 April 2018 | 10.2% | 11.5%\nAverage | | 7.9% | 8.6%")
+    assert {(r.value, r.episode) for r in page.ratings if r.series.name == "Violet Ferry"} >= {
+        (Decimal("6.2"), 1), (Decimal("6.9"), 1), (Decimal("10.2"), 16), (Decimal("11.5"), 16),
+        (Decimal("7.9"), None), (Decimal("8.6"), None)}

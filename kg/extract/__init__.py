@@ -53,6 +53,7 @@ def extract(article: Article, doc: Doc) -> Extraction:
     chart_targets.read_chart_names(ctx)
     ratings.read_ratings(ctx)
     ratings.read_rating_table(ctx)
+    ratings.read_episode_table(ctx)
     lists.read_lists(ctx)
     fields.read_fields(ctx)
     ost.read_soundtrack_links(ctx)

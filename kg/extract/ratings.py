@@ -236,12 +236,12 @@ def _episode(text: str) -> int | None:
 
 @lru_cache(maxsize=None)
 def _row_patterns(station: str) -> tuple[re.Pattern, re.Pattern]:
-    """A table row with figures ("Title 13 KBS 3.7%"), one without ("Title
-    KBS"), and a listed one ("Title (KBS1, episode 88): 17.9%"), for one
+    """A table row with figures ("Title 13 KBS 3.7%", "Title | 13 | KBS | 3.7%"), one without
+    ("Title KBS", "Title | 5 | JTBC | -"), and a listed one ("Title (KBS1, episode 88): 17.9%"), for one
     station's name (a short list: the broadcasters)."""
-    station = re.escape(station)
-    return (re.compile(rf"(.+?)\s+(\d{{1,4}})\s+{station}\s+(\d{{1,3}}(?:\.\d+)?)\s*%"),
-            re.compile(rf"([A-Z][^%]+?)\s+{station}"),
+    station, cell = re.escape(station), r"(?:\s*\|\s*|\s+)"  # cells apart by spaces or by bars ("Title | 3 | KBS2 | 5.1%")
+    return (re.compile(rf"\|?\s*([^|]+?){cell}(\d{{1,4}}){cell}{station}{cell}(\d{{1,3}}(?:\.\d+)?)\s*%\s*\|?"),
+            re.compile(rf"\|?\s*([A-Z][^%|]+?){cell}{station}(?:{cell}[-–])?\s*\|?"),
             re.compile(rf"[-*\u2022]?\s*([A-Z][^()%]+?)\s*\(\s*{station}\s*,\s*(?:episode|ep\.?)\s*(\d{{1,4}})\s*\)\s*:?\s*"
                        rf"(\d{{1,3}}(?:\.\d+)?)\s*%", re.I))
 
@@ -268,3 +268,33 @@ def read_rating_table(ctx) -> None:
         if row.lastindex == 3:
             ctx.extraction.ratings.append(RatingFact(series, Decimal(row.group(3)), evidence, int(row.group(2))))
         ctx.extraction.facts.append(Fact(series, "broadcaster", EntityRef(net.name, "Broadcaster"), evidence))
+
+
+EPISODE_HEADER = re.compile(r"(?im)^[ \t]*\|?[ \t]*(?:episode|ep\.?|no\.)[ \t]*\|(?P<cells>[^\n]*)$")
+EPISODE_ROW = re.compile(r"[ \t]*\|?[ \t]*(?P<episode>\d{1,4}|average|avg\.?)[ \t]*\|(?P<cells>[^\n]*)", re.I)
+SCOPES = {"nationwide": "nationwide", "national": "nationwide", "seoul": "metropolitan", "metropolitan": "metropolitan",
+          "capital": "metropolitan"}
+
+
+def read_episode_table(ctx) -> None:
+    """A series' own ratings table, as an encyclopedic page prints it: a header "Episode | Date |
+    Nationwide | Seoul", then a row per episode ("1 | 5 March 2018 | 6.2% | 6.9%") and an average
+    row (episode none). Every figure is the rating of the series the article is about."""
+    text = ctx.article.text
+    for header in EPISODE_HEADER.finditer(text):
+        scopes = [next((v for k, v in SCOPES.items() if k in cell.lower()), None) for cell in header.group("cells").split("|")]
+        series = ctx.focal_series()
+        if series is None:
+            continue
+        position = header.end() + 1
+        while position < len(text) and (row := EPISODE_ROW.match(text, position)) and "\n" not in row.group(0):
+            span = ctx.doc.char_span(row.start(), row.end(), alignment_mode="expand")
+            sentence = ctx.sentence_of(span.start) if span is not None else None
+            episode = int(row.group("episode")) if row.group("episode").isdigit() else None
+            for k, cell in enumerate(row.group("cells").split("|")):
+                figure = re.fullmatch(r"\s*(\d{1,3}(?:\.\d+)?)\s*%\s*", cell)
+                if figure and sentence is not None:
+                    evidence = ctx.evidence(sentence, "reader:episode-table-row", 0.8)
+                    scope = scopes[k] if k < len(scopes) else None
+                    ctx.extraction.ratings.append(RatingFact(series, Decimal(figure.group(1)), evidence, episode, None, scope))
+            position = row.end() + 1
