@@ -2826,3 +2826,18 @@ def test_ratings_tables_with_bars_and_an_encyclopedic_episode_table(read):
     assert {(r.value, r.episode) for r in page.ratings if r.series.name == "Violet Ferry"} >= {
         (Decimal("6.2"), 1), (Decimal("6.9"), 1), (Decimal("10.2"), 16), (Decimal("11.5"), 16),
         (Decimal("7.9"), None), (Decimal("8.6"), None)}
+
+
+def test_rank_lines_of_places_under_a_chart_in_force_and_a_daily_list(read):
+    """ "the song was No. 1 on the iTunes Top Songs chart ... / No. 2 – Mexico, Sweden": each line
+    ranks the song in force; "6. SONNET9 – Midnight Bus", unquoted, with the model's guess of a
+    company inside a title ("7. Ivy Moss – Don't Call Me Sunshine")."""
+    ex = read("KAEL Tops iTunes Charts\n\nSoloist KAEL released his new single “Silver Road” on Monday.\n\n"
+              "As of 9 a.m. KST on Friday, the song was No. 1 on the iTunes Top Songs chart in 14 regions. "
+              "Here is where it stands:\n\nNo. 1 – Brazil, Chile and seven other regions\nNo. 2 – Mexico, Sweden\n"
+              "No. 4 – Japan\n")
+    assert {("Silver Road", r) for r in (1, 2, 4)} <= {(e, r) for e, _, r in entries(ex)}
+    daily = read("Melon daily chart\n\nHere is the Melon daily chart for Thursday, October 3, 2024.\n\n"
+                 "6. SONNET9 – Midnight Bus\n7. Ivy Moss – Don't Call Me Sunshine\n\n"
+                 "Rock band SONNET9 places two songs. American singer Ivy Moss holds steady.")
+    assert {("Midnight Bus", 6), ("Don't Call Me Sunshine", 7)} <= {(e, r) for e, _, r in entries(daily)}

@@ -27,11 +27,14 @@ from .values import parse_date
 
 CLAUSE_BREAK = re.compile(r",\s*(?:while|whereas|but|and)\s+|;\s+|\s+while\s+|\s+whereas\s+")
 NUMBERED = re.compile(rf"\s*{ITEM_NUMBER}\s+(?=\S)")  # a ranking's line: "6. Cravity - ..."
+# a line of a rank and the places it holds there: "No. 2 – Mexico, Sweden", "No. 1: Brazil and seven other regions"
+PLACES_LINE = re.compile(r"\s*(?:No\.|#|Number)\s*\d{1,3}\s*[-–—:]\s*[^.!?]{2,200}", re.I)
 
 
 def read_charts(ctx) -> None:
     named_alone = {e.name for _, e in ctx.mention_tokens if ctx.class_of(e) in PROVIDERS}
     in_force: Target | None = None
+    works_in_force = None  # the works ranked on the chart in force, and the sentence that named them
     quiet = None  # the sentence before, when it has no chart words ("... a long run on Melon.")
     records = []
     for index, (sentence, text) in enumerate(zip(ctx.sentences, ctx.sentence_texts)):
@@ -85,7 +88,14 @@ def read_charts(ctx) -> None:
             if not pairs and works_before and not _own_subject(ctx, clause):
                 # "ranked second in France, and eighth in Britain"; not "..., and Paul Kim's OST rose to fifth"
                 pairs = [(work, rank) for work in works_before for rank in ranks]
+            elif not pairs and in_force is not None and works_in_force and PLACES_LINE.fullmatch(clause_text) \
+                    and not _own_subject(ctx, clause):
+                # "the song was No. 1 on the iTunes Top Songs chart ... / No. 2 – Mexico, Sweden": the work in force
+                ctx.supplied = works_in_force[1]
+                pairs = [(work, rank) for work in works_in_force[0] for rank in ranks]
             works_before = list(dict.fromkeys(work for work, _ in pairs)) or works_before
+            if pairs and in_force is not None and any(t.chart == in_force.chart for t in targets):
+                works_in_force = (works_before, sentence)
             records.extend(_entries(ctx, index, sentence, pairs, ranks, targets, ctx.supplied, clause_text[ranks[0].start:].split(",")[0],
                                     clause, clause_text))
     ctx.extraction.chart_entries.extend(_best_entries(records))

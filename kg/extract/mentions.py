@@ -150,9 +150,10 @@ def find_entities(doc: Doc) -> list[Ent]:
     ents = [e for e in ents if not any(s.start < e.end and e.start < s.end for s in sources)] + sources
     ents = parenthesized_works(doc, ents)
     ents = positioned_titles(doc, tokens, ents, heads)
-    ents = dashed_titles(text_of(doc), ents)
     ents = _outside_glosses(text_of(doc), ents)
     ents = _repeat_names(text_of(doc), ents)
+    if (listed := dashed_titles(text_of(doc), ents)) is not ents:  # a name repeated on a list line marks its title
+        ents = _repeat_names(text_of(doc), listed)
     return sorted(ents, key=lambda e: e.start)
 
 
