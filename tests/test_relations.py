@@ -2841,3 +2841,12 @@ def test_rank_lines_of_places_under_a_chart_in_force_and_a_daily_list(read):
                  "6. SONNET9 – Midnight Bus\n7. Ivy Moss – Don't Call Me Sunshine\n\n"
                  "Rock band SONNET9 places two songs. American singer Ivy Moss holds steady.")
     assert {("Midnight Bus", 6), ("Don't Call Me Sunshine", 7)} <= {(e, r) for e, _, r in entries(daily)}
+
+
+def test_co_credits_are_whole_words_the_parser_reads_as_verbs(read):
+    """Split at its hyphen ("co", "-", "written") a credit verb lost its subject in the parse, so
+    "The song was co-written by A" gave nothing; and a partner "with" a passive credit shares it."""
+    ex = read("Credits\n\n“Honey Static” is out. The song was co-written by member Ryu Ji-a with songwriter "
+              "Hannah Björk. “Salt” was composed by Kim Ara with Lee Dan. Jo Min co-wrote “Tide” with Yoon Ha.")
+    assert {("Honey Static", "lyricist", "Ryu Ji-a"), ("Honey Static", "lyricist", "Hannah Björk"),
+            ("Salt", "composer", "Lee Dan"), ("Tide", "lyricist", "Jo Min"), ("Tide", "lyricist", "Yoon Ha")} <= facts(ex)

