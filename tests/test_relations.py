@@ -2850,3 +2850,21 @@ def test_co_credits_are_whole_words_the_parser_reads_as_verbs(read):
               "Hannah Björk. “Salt” was composed by Kim Ara with Lee Dan. Jo Min co-wrote “Tide” with Yoon Ha.")
     assert {("Honey Static", "lyricist", "Ryu Ji-a"), ("Honey Static", "lyricist", "Hannah Björk"),
             ("Salt", "composer", "Lee Dan"), ("Tide", "lyricist", "Jo Min"), ("Tide", "lyricist", "Yoon Ha")} <= facts(ex)
+
+
+def test_a_directors_earlier_works_and_the_work_from_a_filmmaker(read):
+    """CONVENTIONS rule 20: a director's earlier works, in parentheses ("Directed by P (the dramas
+    'A' and 'B')"), in a relative clause ("PD P, who showed delicate directing through the dramas
+    'A' and 'B'", "filmmaker P, whose 2021 film 'C'"); "'X,' a crime thriller from filmmaker P";
+    rarer surnames ("Su Kang-min"). A drama "by writer W" has no director."""
+    ex = read("Directors\n\nDirected by Pi Jae-hoon (the dramas “Salt and Honey” and “The Ninth Tenant”), the series "
+              "follows a botanist. It is directed by PD Jang Bo-ram, who showed delicate directing through the dramas "
+              "'My Sister's Garden' and 'The Honest Grocer'. Netflix confirmed “Crow's Ledger,” an eight-part crime "
+              "thriller from filmmaker Yeom Dong-joo, whose 2021 film “Night Shift” was a hit. Helmed by director "
+              "Su Kang-min, who won acclaim for the drama “Flowers of Hanyang” (2019), the series is set in Joseon. "
+              "“Salt Road”, a new drama by writer Kim Ara, airs soon.")
+    directed = {(s, o) for s, p, o in facts(ex) if p == "director"}
+    assert {("Salt and Honey", "Pi Jae-hoon"), ("The Ninth Tenant", "Pi Jae-hoon"), ("My Sister's Garden", "Jang Bo-ram"),
+            ("The Honest Grocer", "Jang Bo-ram"), ("Night Shift", "Yeom Dong-joo"), ("Crow's Ledger", "Yeom Dong-joo"),
+            ("Flowers of Hanyang", "Su Kang-min")} <= directed
+    assert not {d for d in directed if d[1] == "Kim Ara"}

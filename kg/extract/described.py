@@ -10,6 +10,7 @@ from ..data import lexicon
 from .spans import WORKS
 
 BE = {"is", "was", "are", "were", "'s", "remains", "became", "becomes"}
+TITLES = {"TITLE", *WORKS}
 
 
 def lookup(words: dict, word: str):
@@ -48,8 +49,9 @@ def described_as(span, nouns: dict, copula_only: bool = False) -> str | None:
                  and not any(d.text in "-–—" and d.whitespace_ for d in span.doc[span.end:t.i])]
     said = []  # the words of the span that hang on a copula outside it: the parse may call a long title's head "dep"
     for word in (t for t in span if not span.start <= t.head.i < span.end):
-        if word.dep_ in ("nsubj", "nsubjpass", "dep") and word.head.lower_ in BE:
-            said += [t for t in word.head.children if t.dep_ == "attr" and t.i > word.head.i]
+        if word.dep_ in ("nsubj", "nsubjpass", "dep") and word.head.lower_ in BE \
+                and not any(t.ent_type_ in TITLES for t in span.doc[span.end:word.head.i]):  # not past another title:
+            said += [t for t in word.head.children if t.dep_ == "attr" and t.i > word.head.i]  # "..., whose film 'Y' was a hit"
     described += said
     doc = span.doc
     for noun in described:
@@ -114,6 +116,8 @@ def _appositive_after(span, nouns: dict) -> str | None:
         return None
     for j in range(i + 2, min(i + 8, len(doc))):
         word = doc[j].lower_
+        if doc[j - 1].text == "-" and not doc[j - 1].whitespace_ and j + 1 < len(doc) and doc[j + 1].is_alpha:
+            continue  # "an eight-part crime thriller": a modifier's last part, no noun of its own (not "mini-album,")
         if lookup(nouns, word) and not (j + 1 < len(doc) and lookup(nouns, doc[j + 1].lower_)):
             if doc[j].dep_ in ("nsubj", "nsubjpass") and doc[j].head.i > j:
                 return None  # "Directed by A, the film stars B": the noun opens the main clause, A is no film
