@@ -2868,3 +2868,15 @@ def test_a_directors_earlier_works_and_the_work_from_a_filmmaker(read):
             ("The Honest Grocer", "Jang Bo-ram"), ("Night Shift", "Yeom Dong-joo"), ("Crow's Ledger", "Yeom Dong-joo"),
             ("Flowers of Hanyang", "Su Kang-min")} <= directed
     assert not {d for d in directed if d[1] == "Kim Ara"}
+
+
+def test_cast_with_a_newcomer_and_a_character_played_by_a_described_actress(read):
+    """ "The film stars A as X, with newcomer B as Y"; "agent Claire Dumont (played by French
+    actress Ellie Moreau)": the actress is cast, the character is no one's name in the graph."""
+    ex = read("Film News\n\nThe film “Salt Road” opens on Oct. 18. The film stars Ha Jun-seo as a salt trader, with "
+              "newcomer Byeon So-ra as his estranged daughter. The series “Crow's Ledger” is set in Busan. The series "
+              "follows customs agent Claire Dumont (played by French actress Ellie Moreau), who is sent to shut it down.")
+    found = facts(ex)
+    assert {("Salt Road", "castMember", "Ha Jun-seo"), ("Salt Road", "castMember", "Byeon So-ra"),
+            ("Crow's Ledger", "castMember", "Ellie Moreau")} <= found
+    assert not {f for f in found if "Claire Dumont" in f}
