@@ -2880,3 +2880,16 @@ def test_cast_with_a_newcomer_and_a_character_played_by_a_described_actress(read
     assert {("Salt Road", "castMember", "Ha Jun-seo"), ("Salt Road", "castMember", "Byeon So-ra"),
             ("Crow's Ledger", "castMember", "Ellie Moreau")} <= found
     assert not {f for f in found if "Claire Dumont" in f}
+
+
+def test_a_lyricist_and_a_composer_named_by_their_role_nouns(read):
+    """ "Lyricist A and composer B wrote 'X'", "written by lyricist A and composer B": each name
+    takes the credit its own role noun names, whatever the verb; other role words still end a list."""
+    ex = read("Credits\n\nLyricist Eun Jae-ha and composer Kwak Do-hee wrote “Window Seat” as a letter. "
+              "“Salt” was written by lyricist Kim Ara and composer Lee Dan. "
+              "“Tide Road” was directed by director Jo Min and writer Yoon Ha.")
+    found = facts(ex)
+    assert {("Window Seat", "lyricist", "Eun Jae-ha"), ("Window Seat", "composer", "Kwak Do-hee"),
+            ("Salt", "lyricist", "Kim Ara"), ("Salt", "composer", "Lee Dan"), ("Tide Road", "director", "Jo Min")} <= found
+    assert not {f for f in found if f in {("Window Seat", "lyricist", "Kwak Do-hee"), ("Salt", "lyricist", "Lee Dan"),
+                                          ("Tide Road", "director", "Yoon Ha")}}

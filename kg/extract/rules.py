@@ -283,7 +283,9 @@ def _describes(t: Token, head: Token, own: set) -> bool:
     another kind ("A's 'X', 'Y' and B's 'Z'": Z is B's), nor a verb that
     starts another frame ("directed by A, it stars B")."""
     word = t.text.lower()
-    other_role = own and role_kinds().get(word, next(iter(own))) not in own
+    kind = role_kinds().get(word, next(iter(own))) if own else None
+    # "lyricist A and composer B": the two song credits list together, each name taking its own (facts.py)
+    other_role = own and kind not in own and not own | {kind} <= {"lyricist", "composer"}
     other_name = t.ent_type_ not in ("", "DATE", "ORDINAL", "CARDINAL", "TIME", "PERCENT", "QUANTITY", "MONEY")
     return not (_same_kind(t, head) or _coordinates(t.doc, t.i) or t.is_sent_start or word in VERBISH
                 or t.text.endswith("ed") or word in frame_breakers() or other_role or other_name)
@@ -318,6 +320,9 @@ def coordinated(token: Token, step: int, context=()) -> list[Token]:
             if close is not None:
                 i = close + 1
                 continue
+        if step < 0 and kinds.get(t.lower_) in ("lyricist", "composer") and i > 0 and _coordinates(doc, i - 1):
+            i -= 1  # "lyricist A and composer B wrote it": B's role noun, then the list goes on to A
+            continue
         if step > 0 and _coordinates(doc, i - 1):
             # "and Japan's new-age musician Isao Sasaki", "M Signal and FT Island":
             # step over a description or a name of unknown kind to the next listed entity.
