@@ -2893,3 +2893,13 @@ def test_a_lyricist_and_a_composer_named_by_their_role_nouns(read):
             ("Salt", "lyricist", "Kim Ara"), ("Salt", "composer", "Lee Dan"), ("Tide Road", "director", "Jo Min")} <= found
     assert not {f for f in found if f in {("Window Seat", "lyricist", "Kwak Do-hee"), ("Salt", "lyricist", "Lee Dan"),
                                           ("Tide Road", "director", "Yoon Ha")}}
+
+
+def test_the_song_points_back_past_a_sentence_that_names_no_title(read):
+    """ "... titled 'Static Between Us,' was released. / Sung by singer A, the mid-tempo track
+    captures ... / The song was produced and composed by B, with lyrics by C": the title two
+    sentences back, still undecided when the rules run."""
+    ex = read("OST News\n\nThe third OST part for ENA's drama “Harbor Motel,” titled “Static Between Us,” was released "
+              "on Thursday.\n\nSung by ballad singer Woo Ji-an, the mid-tempo track captures the heart of someone who "
+              "keeps waiting. The song was produced and composed by Hong Jae-yeol, with lyrics by Seong Ah-ra.")
+    assert {("Static Between Us", "composer", "Hong Jae-yeol"), ("Static Between Us", "lyricist", "Seong Ah-ra")} <= facts(ex)

@@ -319,7 +319,10 @@ class Context:
         elif found is not None:
             undecided = []
         if not undecided and found is None and self.sentences[0].end <= token.i:
-            undecided = self.undecided_in(self.sentences[0], accepted)  # a title only the headline names
+            # a title still undecided two or three sentences back (the nearest), else one only the headline names
+            before = [s for s in self.sentences[1:] if s.end <= token.i][-3:]
+            undecided = next((u[-1:] for s in reversed(before) if (u := self.undecided_in(s, accepted))), []) \
+                or self.undecided_in(self.sentences[0], accepted)
         if not undecided:
             return self.antecedent(token, accepted) if found is not None else None
         self.note_supplier(undecided[0])
