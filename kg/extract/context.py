@@ -376,21 +376,6 @@ class Context:
             self.decided[ent.name] = found.cls
         return found
 
-    def focal_series(self) -> EntityRef | None:
-        """The series an article is about (recaps: "the episode opens with
-        Mi-rae (played by Bae Ji-an)"): the one named most, the first on a
-        tie, else the title still undecided but leaning to a series named
-        most; never an earlier work named as an aside about someone."""
-        default = default_work(self.kinds)
-        for undecided in (False, True):
-            named = Counter(e.name for e in self.by_start.values() if e.name not in self.characters
-                            and e.start not in self.asides and (self.class_of(e) == "TVSeries" if not undecided else (
-                                self.class_of(e) == "TITLE" and (self.ballot.leader(e.name, WORKS)[0] or default) == "TVSeries")))
-            if named:
-                name = named.most_common(1)[0][0]
-                return self.ref(next(e for e in self.by_start.values() if e.name == name), ("TVSeries",))
-        return None
-
     def instrumentals(self) -> set[str]:
         """Works the article calls instrumental ("a piano piece"), named in
         the sentences that say so: the words written for them are music."""

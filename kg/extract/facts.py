@@ -13,6 +13,7 @@ from .context import Context
 from .spans import FAMILIES, TYPED, WORKS, span_text
 from .refs import NOMINAL_NOUNS, PROMOTION, another_kind, attached, hangs_on_noun, may_refer, member_named, refs_at, with_listed
 from .described import work_nouns
+from .networks import focal_series
 from .ost import soundtrack_named
 from .rules import Binding, role_kinds
 from .ballot import weights
@@ -246,7 +247,7 @@ def _implied(ctx: Context, binding: Binding, sentence, role: str) -> list[Entity
         # else the one the article is about
         named = [ctx.ref(ent, accepted) for _, ent in ctx.mentions_in(sentence)
                  if ctx.class_of(ent) in accepted and ent.start not in ctx.asides]
-        focal = ctx.focal_series() if "TVSeries" in accepted else None
+        focal = focal_series(ctx) if "TVSeries" in accepted else None
         found = next((r for r in named if r), None) or focal
         return [found] if found else []
     first = binding.span.start

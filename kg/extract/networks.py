@@ -1,14 +1,17 @@
 """Which work a definite noun stands for, where the one of its kind named
 last is not it: "the MBC show" is the series named beside MBC before ("MBC's
 'I Live Alone'"), a series named once in passing gives way to the one the
-article is about, and "the title track" is the song called so before, not
-the last song named (kg/extract/refs.py and chart_works.py ask)."""
+article is about (``focal_series``, also what recaps and a series page's
+ratings table speak of), and "the title track" is the song called so before,
+not the last song named (kg/extract/refs.py and chart_works.py ask)."""
 from __future__ import annotations
 
 from collections import Counter
 
 from ..records import EntityRef
+from .ballot import default_work
 from .context import Context
+from .spans import WORKS
 
 
 def series_of_network(ctx: Context, noun, kinds: tuple) -> list[EntityRef] | None:
@@ -43,7 +46,7 @@ def topic_over_aside(ctx: Context, ref: EntityRef) -> EntityRef:
     """ "the drama" after a series named once in passing ("the two were in
     'You're Beautiful'") is still the series the headline and the article
     are about."""
-    focal = ctx.focal_series()
+    focal = focal_series(ctx)
     if focal is None or focal.name == ref.name or focal.name.lower() not in ctx.article.title.lower():
         return ref
     named = Counter(ent.name for ent in ctx.by_start.values())
@@ -68,3 +71,19 @@ def title_track_before(ctx: Context, token) -> EntityRef | None:
         return None
     ctx.note_supplier(found)
     return EntityRef(found.name, "Song")
+
+
+def focal_series(ctx: Context) -> EntityRef | None:
+    """The series an article is about (recaps: "the episode opens with
+    Mi-rae (played by Bae Ji-an)"; a series page's ratings table): the one named most, the
+    first on a tie, else the title still undecided but leaning to a series named most; never
+    an earlier work named as an aside about someone."""
+    default = default_work(ctx.kinds)
+    for undecided in (False, True):
+        named = Counter(e.name for e in ctx.by_start.values() if e.name not in ctx.characters
+                        and e.start not in ctx.asides and (ctx.class_of(e) == "TVSeries" if not undecided else (
+                            ctx.class_of(e) == "TITLE" and (ctx.ballot.leader(e.name, WORKS)[0] or default) == "TVSeries")))
+        if named:
+            name = named.most_common(1)[0][0]
+            return ctx.ref(next(e for e in ctx.by_start.values() if e.name == name), ("TVSeries",))
+    return None
