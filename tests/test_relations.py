@@ -3,6 +3,7 @@ written for these tests, with the real model and parser: verb frames over
 the dependency parse, facts spread over sentences, and chart and rating
 shapes."""
 import json
+from datetime import date
 from decimal import Decimal
 
 import pytest
@@ -2903,3 +2904,24 @@ def test_the_song_points_back_past_a_sentence_that_names_no_title(read):
               "on Thursday.\n\nSung by ballad singer Woo Ji-an, the mid-tempo track captures the heart of someone who "
               "keeps waiting. The song was produced and composed by Hong Jae-yeol, with lyrics by Seong Ah-ra.")
     assert {("Static Between Us", "composer", "Hong Jae-yeol"), ("Static Between Us", "lyricist", "Seong Ah-ra")} <= facts(ex)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("released on Friday", "2025-06-20"), ("will be released on Friday", "2025-06-27"),
+    ("released last month", "2025-05"), ("comes out next month", "2025-07"), ("premieres early next year", "2026"),
+    ("released last November", "2024-11"), ("will premiere next March", "2026-03"), ("released in January", "2025-01"),
+    ("released in December", "2024-12"), ("will be released in December", "2025-12"),
+    ("airs every Wednesday and Thursday", None), ("the Wednesday-Thursday drama", None), ("airs on Saturdays", None),
+])
+def test_dates_said_against_the_publication_date(text, expected):
+    """CONVENTIONS rule 25, against an article printed on Monday 23 June 2025; the days a show airs are no date."""
+    from kg.extract.values import parse_date
+    value = parse_date(text, date(2025, 6, 23))
+    assert (value.lexical if value else None) == expected
+
+
+def test_a_release_on_a_weekday_of_the_week_printed(read):
+    ex = read("News\n\nJune 23, 2025\n\nSinger Vina released her fourth EP, “Lemon Tide,” on Friday. The drama “Salt Road” "
+              "airs every Wednesday and Thursday.", date(2025, 6, 23))
+    dated = {(s, o) for s, p, o in facts(ex) if p == "releaseDate"}
+    assert ("Lemon Tide", "2025-06-20") in dated and not {d for d in dated if d[0] == "Salt Road"}

@@ -77,6 +77,45 @@ def parse_date(text: str, published: date | None = None, last_year: int | None =
             return Value(f"{year:04d}-{month:02d}", "gYearMonth")
         exact = _safe_date(year, month, day)
         return Value(exact.isoformat(), "date") if exact else Value(f"{year:04d}-{month:02d}", "gYearMonth")
+    return _relative_date(text, published) if published else None
+
+
+_WEEKDAYS = {k: v for k, v in lexicon()["weekdays"].items() if not k.startswith("_")}
+RELATIVE_WEEKDAY = re.compile(rf"\b(?:(?P<which>last|next|this|coming)\s+)?(?P<weekday>{alternatives(_WEEKDAYS)})(?P<plural>s)?\b", re.I)
+RELATIVE_MONTH = re.compile(rf"\b(?P<which>last|next|this|coming)\s+(?:(?P<month>{alternatives(_MONTHS)})\b|month\b)", re.I)
+RELATIVE_YEAR_ALONE = re.compile(r"\b(?P<which>last|next|this|coming)\s+year\b", re.I)
+MONTH_ALONE = re.compile(rf"\b(?:in|since|from|until|during)\s+(?:early\s+|late\s+|mid-?)?{_MONTH}(?!\s*\d)", re.I)
+FUTURE = re.compile(r"\b(?:will|to be|is set to|are set to|scheduled|slated|upcoming|coming|next)\b", re.I)
+
+
+def _relative_date(text: str, published: date) -> Value | None:
+    """A date said against the publication date (CONVENTIONS rule 25): "on Friday" (the one
+    before it, or after it where the text speaks of what will be), "last month", "next March",
+    "early next year", "in January" (the last January, or the next where the text speaks of what will be)."""
+    step = {"last": -1, "next": 1, "coming": 1, "this": 0}
+    weekdays = list(RELATIVE_WEEKDAY.finditer(text))
+    # one day, not the days a show airs ("every Wednesday", "Wednesday-Thursday drama", "on Mondays and Tuesdays")
+    if len(weekdays) == 1 and not weekdays[0]["plural"] and not re.search(r"\bevery\s*$", text[:weekdays[0].start()]):
+        found = weekdays[0]
+        days = (_WEEKDAYS[found["weekday"].lower()] - published.weekday()) % 7
+        ahead = step.get((found["which"] or "").lower(), 1 if FUTURE.search(text) else -1)
+        moved = published + timedelta(days=days if ahead > 0 else days - 7 if days else 0)
+        return Value(moved.isoformat(), "date")
+    if found := RELATIVE_MONTH.search(text):
+        which = step[found["which"].lower()]
+        if found["month"] is None:
+            month = published.month + which
+            year = published.year + (month - 1) // 12
+            return Value(f"{year:04d}-{(month - 1) % 12 + 1:02d}", "gYearMonth")
+        month = _month_number(found["month"])
+        year = published.year + (which if which and (month - published.month) * which <= 0 else 0)
+        return Value(f"{year:04d}-{month:02d}", "gYearMonth")
+    if found := RELATIVE_YEAR_ALONE.search(text):
+        return Value(str(published.year + step[found["which"].lower()]), "gYear")
+    if found := MONTH_ALONE.search(text):
+        month = _month_number(found["month"])
+        year = published.year - (month > published.month and not FUTURE.search(text))  # "released in December": the last one
+        return Value(f"{year:04d}-{month:02d}", "gYearMonth")
     return None
 
 
