@@ -2925,3 +2925,16 @@ def test_a_release_on_a_weekday_of_the_week_printed(read):
               "airs every Wednesday and Thursday.", date(2025, 6, 23))
     dated = {(s, o) for s, p, o in facts(ex) if p == "releaseDate"}
     assert ("Lemon Tide", "2025-06-20") in dated and not {d for d in dated if d[0] == "Salt Road"}
+
+
+def test_group_names_in_capitals_duets_and_a_song_that_came_from_a_singer(read):
+    """ "Girl group PASTEL VERSE dropped their single" (two words in capitals, not the model's
+    "PASTEL" alone), "boy band TEN PAST's single" (a number word opens the name), "her duet with
+    rapper B, 'X,'", "Part 2 'Y' came from soloist C"."""
+    ex = read("Chart Notes\n\nGirl group PASTEL VERSE dropped their digital single “Honey Static” on Sunday. Over in "
+              "Japan, boy band TEN PAST's Japanese single “Kaleidoscope Days” ranked 3rd. The biggest jump belonged to "
+              "soloist Gong Yu-na: her duet with rapper BLAK.O, “Late Bus,” climbed 11 spots. The drama's soundtrack "
+              "is on a roll: Part 2 “Quiet Bloom” came from soloist Jeon Mi-rae.")
+    assert {("Honey Static", "performer", "PASTEL VERSE"), ("Kaleidoscope Days", "performer", "TEN PAST"),
+            ("Late Bus", "performer", "Gong Yu-na"), ("Late Bus", "performer", "BLAK.O"),
+            ("Quiet Bloom", "performer", "Jeon Mi-rae")} <= facts(ex)

@@ -20,7 +20,7 @@ from ..nlp import text_of
 from .candidates import clean_candidate
 from .lists import dashed_titles
 from .names import group_members, not_names
-from .slots import (agents, artist_subjects, bracketed_sources, cued_people, model_title, parenthesized_works, possessors,
+from .slots import (agents, artist_subjects, bracketed_sources, cued_people, parenthesized_works, possessors,
                     source_lines)
 from .spans import CANDIDATE, FAMILIES, TYPED, VALUE_LABELS, Ent, covered, row_of, span_text, whole_words
 from .title_runs import clean_title
@@ -137,14 +137,15 @@ def find_entities(doc: Doc) -> list[Ent]:
     ents = [e for e in ents if not (e.source == "names" and e.cls == "Organization"
                                     and doc.char_span(e.start, e.end, alignment_mode="expand").start in heads)]
     subjects = artist_subjects(doc, tokens, ents, heads)
-    ents = [e for e in ents if not (model_title(e) and any(s.start < e.end and e.start < s.end for s in subjects))] + subjects
+    ents = [e for e in ents if not (e.source == "model" and any(s.start < e.end and e.start < s.end for s in subjects))] + subjects
     ents = ents + possessors(doc, tokens, ents, heads)
     members = group_members(doc, tokens, words, ents)
     # the model's title guess gives way to names the words around them show ("BTS's Jimin and Jungkook"), and its
     # shorter spans inside such a name ("Lanes" and the number "Seven" of "group Seven Lanes'")
     ents = [e for e in ents if not (e.source == "model" and any(
         m.start < e.end and e.start < m.end if e.cls == "TITLE"
-        else m.start <= e.start and e.end <= m.end and m.end - m.start > e.end - e.start for m in members))]
+        else m.start <= e.start and e.end <= m.end and m.end - m.start > e.end - e.start
+        for m in members + [grown for grown in ents if grown.source == "cue"]))]  # a guess a cue grew ("PASTEL [VERSE]")
     ents += members
     sources = bracketed_sources(doc, ents) + source_lines(doc, ents)
     ents = [e for e in ents if not any(s.start < e.end and e.start < s.end for s in sources)] + sources

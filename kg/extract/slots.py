@@ -13,7 +13,7 @@ from spacy.tokens import Doc, Token
 
 from ..data import lexicon, rows
 from ..nlp import text_of
-from .candidates import ORGANIZATION_CUES, PLACES, name_ends, organization_words
+from .candidates import ORGANIZATION_CUES, PLACES, capitalised, glued_hyphen, name_ends, organization_words
 from .names import not_names
 from .rules import macros
 from .spans import WORKS, Ent, covered, span_text
@@ -159,8 +159,9 @@ def artist_subjects(doc: Doc, tokens: list[Token], ents: list[Ent], heads: set[i
     written with a capital elsewhere in the text counts; never in ``heads``,
     the Title Case lines (``titles.headlines``). A title only the NER
     proposed gives way ("Nova Ring took first place with 'Lantern'"): its
-    label is one vote, the verb's frame a firmer one."""
-    taken = covered(doc, (e for e in ents if not model_title(e)))
+    label is one vote, the verb's frame a firmer one, and so is a name it cut short ("[PASTEL] VERSE")."""
+    taken = covered(doc, (e for e in ents if e.source != "model" or e.cls != "TITLE"))
+    guessed = covered(doc, (e for e in ents if e.source == "model" and e.cls in ("PERSON", "ORG")))
     skip = not_names()
     capitalised = {t.text for t in tokens if t.is_title and not t.is_sent_start and t.i not in heads}
     found = []
@@ -170,7 +171,7 @@ def artist_subjects(doc: Doc, tokens: list[Token], ents: list[Ent], heads: set[i
                 or token.ent_type_ in PLACES or token.i + 1 < len(tokens) and tokens[token.i + 1].text == "," \
                 or not name_ends(tokens, token.i + 1):
             continue  # "SEOUL, June 21 (Yonhap) -- ...": a dateline's place; "Walk to the Moon's": a longer name
-        run = _name_run(tokens, token, taken, skip)
+        run = _name_run(tokens, token, taken, skip, guessed)  # the model's guess of a name's first word gives way: "[PASTEL] VERSE"
         if run[0].is_sent_start and len(run) == 1 and not token.is_upper and token.text not in capitalised \
                 and not (_acts_on_a_title(token.head) and not token.lower_.endswith("s")):
             continue  # "Fans sang along"; but "Soyu sang 'Lamp'" (not "Fans", "Netizens")
@@ -179,10 +180,6 @@ def artist_subjects(doc: Doc, tokens: list[Token], ents: list[Ent], heads: set[i
         start, end = run[0].idx, token.idx + len(token)
         found.append(Ent(start, end, text_of(doc)[start:end], "PERSON", text_of(doc)[start:end], "cue"))
     return found
-
-
-def model_title(ent: Ent) -> bool:
-    return ent.source == "model" and ent.cls == "TITLE"
 
 
 def _acts_on_a_title(verb: Token) -> bool:
@@ -196,15 +193,21 @@ def _name_shaped(token: Token) -> bool:
     return token.is_title or token.is_upper and token.is_alpha and len(token) > 1
 
 
-def _name_run(tokens: list[Token], token: Token, taken: bytearray, skip) -> list[Token]:
+def _name_run(tokens: list[Token], token: Token, taken: bytearray, skip, guessed: bytearray | None = None) -> list[Token]:
     """The name ending at ``token``: it and the capitalised compounds before
     it, and a capitalised function word the parse hangs on them as a
     possessive or modifier when two words follow it ("My Chemical Romance")."""
     first = token.i
-    while first > 0 and tokens[first - 1].is_title and tokens[first - 1].lower_ not in skip \
-            and (not taken[tokens[first - 1].idx] or tokens[first - 1].like_num and tokens[first - 1].is_alpha) \
-            and tokens[first - 1].dep_ == "compound":  # a number word may be the name's: "Seven Lanes'"
-        first -= 1
+    while first > 0:
+        if first > 1 and glued_hyphen(tokens, first - 1) and capitalised(tokens[first - 2]):
+            first -= 2  # "HALCYON-Sol": one word the tokenizer split
+        elif capitalised(tokens[first - 1]) and tokens[first - 1].lower_ not in skip \
+                and (not taken[tokens[first - 1].idx] or guessed is not None and guessed[tokens[first - 1].idx]
+                     or tokens[first - 1].like_num and tokens[first - 1].is_alpha) \
+                and (tokens[first - 1].dep_ == "compound" or tokens[first - 1].like_num and tokens[first - 1].dep_ == "nummod"):
+            first -= 1  # a number word may be the name's: "Seven Lanes'", "TEN PAST's"
+        else:
+            break
     before = tokens[first - 1] if first > 0 else None
     if before is not None and token.i - first >= 1 and before.is_title and before.is_stop and not before.is_sent_start \
             and before.dep_ in ("poss", "amod") and first <= before.head.i <= token.i and not taken[before.idx]:
