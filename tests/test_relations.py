@@ -2938,3 +2938,15 @@ def test_group_names_in_capitals_duets_and_a_song_that_came_from_a_singer(read):
     assert {("Honey Static", "performer", "PASTEL VERSE"), ("Kaleidoscope Days", "performer", "TEN PAST"),
             ("Late Bus", "performer", "Gong Yu-na"), ("Late Bus", "performer", "BLAK.O"),
             ("Quiet Bloom", "performer", "Jeon Mi-rae")} <= facts(ex)
+
+
+def test_tracks_of_an_ep_said_as_both_tracks_a_lead_and_a_cover(read):
+    """ "Both tracks come from the group's second EP, X", "The song leads her debut EP, X, which also
+    includes a hushed cover of 'Y'": each song is on the EP; a song that opens a show is on no album."""
+    ex = read("Chart News\n\n“Mayday Mayday” debuts at No. 41 and “Sugar Static” at No. 58. Both tracks come from the "
+              "group's second EP, Pink Noise Diaries. “Neon Psalm” keeps climbing. The song leads her debut EP, "
+              "Heliotrope, which also includes a hushed cover of “Silver Rain.” “Salt” opens the show with a bang.")
+    on = {(s, o) for s, p, o in facts(ex) if p == "inAlbum"}
+    assert {("Mayday Mayday", "Pink Noise Diaries"), ("Sugar Static", "Pink Noise Diaries"), ("Neon Psalm", "Heliotrope"),
+            ("Silver Rain", "Heliotrope")} <= on
+    assert not {o for s, o in on if s == "Salt"}

@@ -3,7 +3,8 @@ last is not it: "the MBC show" is the series named beside MBC before ("MBC's
 'I Live Alone'"), a series named once in passing gives way to the one the
 article is about (``focal_series``, also what recaps and a series page's
 ratings table speak of), and "the title track" is the song called so before,
-not the last song named (kg/extract/refs.py and chart_works.py ask)."""
+not the last song named; and whether "his" follows a "her" that took the subject
+(kg/extract/refs.py and chart_works.py ask)."""
 from __future__ import annotations
 
 from collections import Counter
@@ -87,3 +88,14 @@ def focal_series(ctx: Context) -> EntityRef | None:
             name = named.most_common(1)[0][0]
             return ctx.ref(next(e for e in ctx.by_start.values() if e.name == name), ("TVSeries",))
     return None
+
+
+GENDERS = ({"he", "his", "him"}, {"she", "her", "hers"})
+
+
+def other_gender_before(token) -> bool:
+    """ "This places her alongside Psy, ... for his hit": a pronoun of the
+    other gender earlier in the sentence took the subject, so "his" is
+    someone else (the nearest name, not the subject)."""
+    other = next((g for g in GENDERS if token.lower_ not in g), set())
+    return any(t.lower_ in other for t in token.doc[token.sent.start:token.i])

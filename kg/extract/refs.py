@@ -9,7 +9,7 @@ from collections import Counter
 from ..data import lexicon, member_nouns
 from ..records import EntityRef
 from .context import Context
-from .networks import series_of_network, title_track_before, topic_over_aside
+from .networks import other_gender_before, series_of_network, title_track_before, topic_over_aside
 from .rules import coordinated
 
 NOMINALS = {word: tuple(classes) for word, classes in lexicon()["antecedent_words"].items() if not word.startswith("_")}
@@ -18,6 +18,8 @@ PRONOUNS = {"it", "its", "they", "their", "them", "he", "his", "him", "she", "he
 PERSONAL = {"he", "his", "him", "she", "her"}
 DEFINITE = {"the", "this", "that", "these", "those", "its", "their", "his", "her"}
 TRANSPARENT = set(lexicon()["transparent_nouns"]["words"])
+VERSIONS = set(lexicon()["version_nouns"]["words"])
+INCLUDES = {"includes", "included", "include", "including", "features", "featured", "contains", "contained", "houses"}
 PROMOTION = {w.lower() for w in lexicon()["promotion_nouns"]["words"]}
 RELATIVE = {"who", "which", "that", "whom"}
 ROLE_NOUNS = {w.lower() for w in lexicon()["person_cues"] + lexicon()["group_cues"]}
@@ -182,6 +184,10 @@ def refs_at(ctx: Context, token, accepted: tuple) -> list[EntityRef]:
         named = [c for c in token.children if c.dep_ == "nsubj" and ctx.ent(c) is not None]
         if named:
             return refs_at(ctx, named[0], accepted)
+    if word in VERSIONS and token.dep_ == "dobj" and token.head.lower_ in INCLUDES:  # "includes a cover of 'X'": X
+        songs = [g for c in token.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+        if songs:
+            return refs_at(ctx, songs[0], accepted)
     if word in PROMOTION and token.dep_ == "pobj":  # "returned with a music video for 'X'": X (a video "featuring" actors: no)
         works = [g for c in token.children if c.dep_ == "prep" and c.lower_ in ("for", "of") for g in c.children
                  if g.dep_ == "pobj"]
@@ -232,7 +238,7 @@ def refs_at(ctx: Context, token, accepted: tuple) -> list[EntityRef]:
         return beside
     else:
         ref = ctx.pronoun_antecedent(token, kinds) if undecided \
-            else ctx.antecedent(token, kinds, subject=word in PERSONAL and not _other_gender_before(token))
+            else ctx.antecedent(token, kinds, subject=word in PERSONAL and not other_gender_before(token))
         if ref is not None and kinds == ("TVSeries",) and word not in PRONOUNS:
             ref = topic_over_aside(ctx, ref)
     if ref and word in ("they", "their", "them"):
@@ -245,18 +251,6 @@ def refs_at(ctx: Context, token, accepted: tuple) -> list[EntityRef]:
         # people named in passing (credits, an aside) are not "they" of an article about a group
         return [group] if group and named[group.name] >= max(named[p.name] for p in partners) else partners
     return [ref] if ref else []
-
-
-GENDERS = ({"he", "his", "him"}, {"she", "her", "hers"})
-
-
-
-def _other_gender_before(token) -> bool:
-    """ "This places her alongside Psy, ... for his hit": a pronoun of the
-    other gender earlier in the sentence took the subject, so "his" is
-    someone else (the nearest name, not the subject)."""
-    other = next((g for g in GENDERS if token.lower_ not in g), set())
-    return any(t.lower_ in other for t in token.doc[token.sent.start:token.i])
 
 
 def _group_subject_before(ctx: Context, token) -> EntityRef | None:
