@@ -9,6 +9,7 @@ from decimal import Decimal
 import pytest
 
 from kg.extract.deps import load_dependency_rules
+from kg.records import EntityRef
 
 
 def facts(extraction):
@@ -2950,3 +2951,18 @@ def test_tracks_of_an_ep_said_as_both_tracks_a_lead_and_a_cover(read):
     assert {("Mayday Mayday", "Pink Noise Diaries"), ("Sugar Static", "Pink Noise Diaries"), ("Neon Psalm", "Heliotrope"),
             ("Silver Rain", "Heliotrope")} <= on
     assert not {o for s, o in on if s == "Salt"}
+
+
+def test_the_title_track_named_like_its_album_is_on_it(read):
+    """ "first mini album 'Petal Code'" ... "the title track 'Petal Code'": the song is on the album;
+    two works that only share a name ("X may refer to: X (EP) ... 'X' (song)") are not."""
+    ex = read("Girl group PRISMIA to debut with first mini album 'Petal Code'\n\nIt was revealed on the 2nd that girl group "
+              "PRISMIA will make their official debut on the 14th with their first mini album 'Petal Code'.\n\nAccording to "
+              "the agency, the title track 'Petal Code' is a dance pop song with an addictive synth hook, for which member "
+              "Seok Yu-ri wrote the lyrics. The song was composed by the producer Jo Eun-pyo.\n\nIn addition, the B-side "
+              "track 'Cotton Rebellion' is included on the album.\n\nMeanwhile, PRISMIA's first mini album 'Petal Code' "
+              "will be released on the 14th.")
+    assert any(f.subject == EntityRef("Petal Code", "Song") and f.predicate == "inAlbum"
+               and f.object == EntityRef("Petal Code", "Album") for f in ex.facts)
+    other = read("Gone Away\n\nGone Away may refer to the EP “Gone Away” by Die Kreuzen and the song “Gone Away” by The Offspring.")
+    assert not {f for f in other.facts if f.predicate == "inAlbum"}

@@ -23,7 +23,7 @@ from . import chart_targets, charts, counts, fields, lists, ost, ratings
 from .context import Context
 from .facts import apply_binding, vote_roles
 from .reconcile import (album_artists_on_tracks, credit_tracks, named_songs_over_ost_albums, parsed_dates_first,
-                        released_by_a_label, respective_credits, split_credits)
+                        released_by_a_label, respective_credits, split_credits, title_tracks_of_namesakes)
 from .mentions import read_mentions
 from .spans import FAMILIES, RECORDINGS, TYPED, ComponentFailure, failure
 from .engine import bindings
@@ -57,6 +57,7 @@ def extract(article: Article, doc: Doc) -> Extraction:
     lists.read_lists(ctx)
     fields.read_fields(ctx)
     ost.read_soundtrack_links(ctx)
+    title_tracks_of_namesakes(ctx)
     credit_tracks(ctx)
     named_songs_over_ost_albums(ctx)
     released_by_a_label(ctx)

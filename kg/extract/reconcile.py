@@ -1,5 +1,6 @@
 """Passes over all the facts the rules made in an article, where one fact
-decides another: credits for an album's every track go to its tracks, a
+decides another: an album's namesake song is its title track, on it;
+credits for an album's every track go to its tracks, a
 named song carries its series' OST album's facts, words credited apart
 make "written" the music's, a label that released a record is not
 its performer, and a date the parse gives a work is not also
@@ -14,6 +15,25 @@ from ..records import EntityRef, Fact, Passage, Value
 from .context import Context
 from .deps import load_dependency_rules
 from .spans import POSSESSIVE, WORKS
+
+
+def title_tracks_of_namesakes(ctx: Context) -> None:
+    """An album and a song of one name in one article, the song called the title track ("first
+    mini album 'Petal Code'" ... "the title track 'Petal Code'"): it is on the album. Its evidence
+    is the sentence that calls it so; namesakes with no such word may be two works ("may refer to")."""
+    songs, albums = {}, set()
+    for token, ent in ctx.mention_tokens:
+        cls = ctx.class_of(ent)
+        near = {t.lower_ for t in token.doc[max(0, token.i - 3):token.i + 5]}
+        if cls == "Song" and "title" in near and near & {"track", "song"}:  # called the title track where it is named
+            songs.setdefault(ent.name, token)
+        elif cls == "Album":
+            albums.add(ent.name)
+    for name in sorted(set(songs) & albums):
+        song, album = EntityRef(name, "Song"), EntityRef(name, "Album")
+        if not any(f.subject == song and f.predicate == "inAlbum" for f in ctx.extraction.facts):
+            evidence = ctx.evidence(ctx.sentence_of(songs[name].i), "reader:title-track-namesake", 0.8)
+            ctx.extraction.facts.append(Fact(song, "inAlbum", album, evidence))
 
 
 def credit_tracks(ctx: Context) -> None:
