@@ -2966,3 +2966,12 @@ def test_the_title_track_named_like_its_album_is_on_it(read):
                and f.object == EntityRef("Petal Code", "Album") for f in ex.facts)
     other = read("Gone Away\n\nGone Away may refer to the EP “Gone Away” by Die Kreuzen and the song “Gone Away” by The Offspring.")
     assert not {f for f in other.facts if f.predicate == "inAlbum"}
+
+
+def test_a_credit_in_a_relative_clause_is_the_works_before_it(read):
+    """ "'A', which leader P co-composed, and 'B', written by Q": P composed A, not B."""
+    ex = read("Album News\n\nIn addition, the B-side track 'Cotton Candy Rebellion', which leader Yeon Da-bin co-composed, "
+              "and 'Goodnight, Satellite', written and composed by Hwang-bo Jin, are included on the album.")
+    found = facts(ex)
+    assert ("Cotton Candy Rebellion", "composer", "Yeon Da-bin") in found
+    assert ("Goodnight, Satellite", "composer", "Yeon Da-bin") not in found
