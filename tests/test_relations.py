@@ -2975,3 +2975,13 @@ def test_a_credit_in_a_relative_clause_is_the_works_before_it(read):
     found = facts(ex)
     assert ("Cotton Candy Rebellion", "composer", "Yeon Da-bin") in found
     assert ("Goodnight, Satellite", "composer", "Yeon Da-bin") not in found
+
+
+def test_works_named_in_a_directors_relative_clause_are_never_the_series_in_view(read):
+    """ "PD P, who showed delicate directing through the dramas 'A' and 'B'" and "filmmaker Y, whose
+    2021 film 'N' was a hit": A, B and N are asides about the director, so later casting news is not theirs."""
+    ex = read("Casting News\n\nIt is directed by PD Jang Bo-ram, who showed delicate directing through the dramas "
+              "'My Sister's Garden' and 'The Honest Grocer'. Actress Cheon Ye-Rin will play the lead.\n\n"
+              "Netflix confirmed a crime thriller from filmmaker Yeom Dong-joo, whose 2021 film “Night Shift” was a "
+              "surprise hit. Singer-actor WOO.JIN has been cast as Min-jae's younger brother.")
+    assert not {f for f in facts(ex) if f[1] == "castMember"}

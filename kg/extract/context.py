@@ -89,10 +89,17 @@ class Context:
         for token, named in ((t, e) for t, e in self.mention_tokens if self.class_of(e) in ("Person", "PERSON", "MusicGroup")):
             for clause in (c for c in token.children if c.dep_ == "relcl" and c.i > token.i and self.class_of(named) != "MusicGroup"):
                 end = clause.right_edge.i + 1
-                title = end + (end < len(doc) and doc[end].is_quote)
-                if title < len(doc) and (work := self.ent(doc[title])) is not None and self.class_of(work) in WORKS:
-                    end = title + 1  # the title the clause's last noun names, which the parse may hang elsewhere
+                while (title := end + (end < len(doc) and doc[end].is_quote)) < len(doc) \
+                        and (work := self.ent(doc[title])) is not None and self.class_of(work) in WORKS:
+                    # the titles the clause's last noun names, which the parse may hang elsewhere ("the dramas 'A' and 'B'")
+                    end = title + 1
+                    end += end < len(doc) and doc[end].is_quote
+                    end += end < len(doc) and doc[end].text in (",", "and") and doc[end].sent == token.sent
                 asides |= {ent.start for _, ent in self.mentions_in(doc[clause.left_edge.i:end])}
+            if token.i + 2 < len(doc) and doc[token.i + 1].text == "," and doc[token.i + 2].lower_ == "whose":
+                close = next((k for k in range(token.i + 3, token.sent.end) if doc[k].text == "," and not doc[k - 1].is_quote),
+                             token.sent.end)  # "filmmaker Y, whose 2021 film 'N' was a hit": N is said of Y
+                asides |= {ent.start for _, ent in self.mentions_in(doc[token.i + 2:close])}
             if token.i + 1 < len(doc) and doc[token.i + 1].text == "(":
                 close = next((k for k in range(token.i + 2, min(token.i + 24, len(doc))) if doc[k].text == ")"), token.i + 1)
                 asides |= {ent.start for _, ent in self.mentions_in(doc[token.i + 2:close])}
