@@ -2985,3 +2985,15 @@ def test_works_named_in_a_directors_relative_clause_are_never_the_series_in_view
               "Netflix confirmed a crime thriller from filmmaker Yeom Dong-joo, whose 2021 film “Night Shift” was a "
               "surprise hit. Singer-actor WOO.JIN has been cast as Min-jae's younger brother.")
     assert not {f for f in facts(ex) if f[1] == "castMember"}
+
+
+def test_a_work_takes_the_works_listed_beside_it_in_its_own_sentence_only(read):
+    """ "'A' and 'B' debut at No. 44 and No. 88. ... 'A,' which M co-wrote with songwriter P, is
+    built on a loop": A's credits; B was listed with A in another sentence, not this one."""
+    ex = read("Chart News\n\nOn the Hot 100, the quintet's “Sugar Static” and “Mayday Mayday” debut at No. 44 and No. 88, "
+              "respectively.\n\n"
+              "“Sugar Static,” which Kim Ara co-wrote with songwriter Priya Nair, is built on a bossa nova loop, while "
+              "“Mayday Mayday” features Atlanta rapper Lil Cosmo.")
+    found = facts(ex)
+    assert {("Sugar Static", "lyricist", "Kim Ara"), ("Sugar Static", "lyricist", "Priya Nair")} <= found
+    assert not {f for f in found if f[0] == "Mayday Mayday" and f[1] == "lyricist"}

@@ -138,7 +138,7 @@ def _unnamed(ctx: Context, binding: Binding, sentence, role: str) -> list[Entity
             return []  # "BigHit revealed the first member of G": one about to be named, not the one who revealed it
         found = attached(ctx, anchor, accepted)
         if found:
-            found = with_listed(ctx, found, accepted)
+            found = with_listed(ctx, found, accepted, anchor)
             _vote_found(ctx, binding.rule, role, found)
             return found
         if hangs_on_noun(ctx, anchor):
@@ -353,7 +353,7 @@ def _role_refs(ctx: Context, binding: Binding, sentence, role: str) -> list[Enti
         if ent is None:
             found = refs_at(ctx, token, accepted) if token.ent_type_ == "" else []
             # "the title song 'A', 'B' and 'C'": the noun's mention brings those listed beside it
-            refs.extend(with_listed(ctx, found, accepted) if found and role in rule.expand else found)
+            refs.extend(with_listed(ctx, found, accepted, token) if found and role in rule.expand else found)
             continue
         if ent.is_value or ent.name in ctx.characters:
             continue

@@ -348,10 +348,12 @@ def _mention_in_phrase(ctx: Context, token, accepted: tuple) -> list[EntityRef]:
     return [ref] if ref else []
 
 
-def with_listed(ctx: Context, found: list[EntityRef], accepted: tuple) -> list[EntityRef]:
+def with_listed(ctx: Context, found: list[EntityRef], accepted: tuple, near=None) -> list[EntityRef]:
     """An attached entity with those listed beside it ("two singles, 'A'
-    and 'B', were written by")."""
-    first = next((token for token, ent in ctx.mention_tokens if ent.name == found[0].name), None)
+    and 'B', were written by"), where it is named in the sentence of ``near`` (a list
+    elsewhere, "'B' at No. 41 and 'A' at No. 58", is not this sentence's)."""
+    named = [token for token, ent in ctx.mention_tokens if ent.name == found[0].name]
+    first = next((t for t in named if near is not None and t.sent == near.sent), named[0] if named else None)
     if first is None:
         return list(found)
     # a subject the parse took for the last of a list ("A and B have been confirmed", A a compound of B)
