@@ -15,7 +15,7 @@ from .refs import NOMINAL_NOUNS, PROMOTION, another_kind, attached, hangs_on_nou
 from .described import work_nouns
 from .networks import focal_series
 from .ost import soundtrack_named
-from .rules import Binding, role_kinds
+from .rules import SONG_CREDITS, Binding, role_kinds
 from .ballot import weights
 from .values import parse_date, years_in
 
@@ -86,8 +86,8 @@ def apply_binding(ctx: Context, binding: Binding) -> None:
     evidence = ctx.evidence(sentence, rule.id, rule.confidence, binding.span, [ctx.supplied])
     kind = _released_as(binding) if rule.makes == "releaseDate" else None
     # "Lyricist A and composer B wrote it": a credit's own role noun right before each name says which it is
-    credited = {e.name: CREDITS[t.doc[t.i - 1].lower_] for t in roles.get("object", []) + roles.get("subject", [])
-                if t.i > 0 and t.doc[t.i - 1].lower_ in CREDITS and (e := ctx.ent(t)) is not None}
+    credited = {e.name: t.doc[t.i - 1].lower_ for t in roles.get("object", []) + roles.get("subject", [])
+                if t.i > 0 and t.doc[t.i - 1].lower_ in SONG_CREDITS and (e := ctx.ent(t)) is not None}
     for subject in subjects:
         if rule.makes == "releaseDate":
             if subject.cls == "TVSeries" and LATER_EPISODE.search(span_text(sentence)):
@@ -110,7 +110,7 @@ def apply_binding(ctx: Context, binding: Binding) -> None:
             continue
         for obj in objects:
             if obj != subject:
-                ctx.extraction.facts.append(Fact(subject, credited.get(obj.name, makes) if makes in CREDITS else makes, obj, evidence))
+                ctx.extraction.facts.append(Fact(subject, credited.get(obj.name, makes) if makes in SONG_CREDITS else makes, obj, evidence))
         if rank and objects:
             ctx.extraction.facts.append(Fact(subject, "trackNumber", Value(str(rank), "integer"), evidence))
 
@@ -124,8 +124,7 @@ LATER_EPISODE = re.compile(r"\b(?:episode|ep\.)\s*(?!0*1\b)\d+|\b(?!1st\b)\d+(?:
 ORDINALS = set(lexicon()["ordinals"])
 NOT_A_ROLE_BEFORE = set(lexicon()["role_kinds"]["_not_a_role_before"])
 MUSIC_BEFORE = {w.lower() for w in lexicon()["role_kinds"]["_music_before"]}
-ITEM_BREAKS = {";", "|", "•", "·"}
-CREDITS = {"lyricist": "lyricist", "composer": "composer"}  # the two credits a role noun names exactly  # between the items of a list on one line
+ITEM_BREAKS = {";", "|", "•", "·"}  # between the items of a list on one line
 
 
 def _unnamed(ctx: Context, binding: Binding, sentence, role: str) -> list[EntityRef]:

@@ -142,10 +142,10 @@ def find_entities(doc: Doc) -> list[Ent]:
     members = group_members(doc, tokens, words, ents)
     # the model's title guess gives way to names the words around them show ("BTS's Jimin and Jungkook"), and its
     # shorter spans inside such a name ("Lanes" and the number "Seven" of "group Seven Lanes'")
+    named = members + [grown for grown in ents if grown.source == "cue"]  # and a guess a cue grew ("PASTEL [VERSE]")
     ents = [e for e in ents if not (e.source == "model" and any(
         m.start < e.end and e.start < m.end if e.cls == "TITLE"
-        else m.start <= e.start and e.end <= m.end and m.end - m.start > e.end - e.start
-        for m in members + [grown for grown in ents if grown.source == "cue"]))]  # a guess a cue grew ("PASTEL [VERSE]")
+        else m.start <= e.start and e.end <= m.end and m.end - m.start > e.end - e.start for m in named))]
     ents += members
     sources = bracketed_sources(doc, ents) + source_lines(doc, ents)
     ents = [e for e in ents if not any(s.start < e.end and e.start < s.end for s in sources)] + sources

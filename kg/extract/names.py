@@ -86,7 +86,7 @@ def group_members(doc: Doc, tokens: list[Token], words: list[str], ents: list[En
     people = {e.start: e.end for e in ents if e.cls in ("Person", "PERSON")}
     titles = {e.start for e in ents if e.cls == "TITLE" and e.source == "quoted"}
     work_names = [e.surface for e in ents if e.cls == "TITLE" or e.cls in WORKS]
-    capitalised = {t.text for t in tokens if t.is_title and not t.is_sent_start}
+    written_capitalised = {t.text for t in tokens if t.is_title and not t.is_sent_start}
     surnames = {e.surface.split()[0] for e in ents if e.cls in ("Person", "PERSON") and " " in e.surface}
     people_ends = set(people.values())
     for token, word in zip(tokens, words):
@@ -152,7 +152,7 @@ def group_members(doc: Doc, tokens: list[Token], words: list[str], ents: list[En
             first = _name_start(tokens, words, token.i - 1, taken, skip, 3)
             owner = text_of(doc)[tokens[first].idx:token.idx]  # not the end of a title named ("'Let's Wait Awhile' ... Wait Awhile's album")
             if (not tokens[first].is_sent_start or first < token.i - 1 or tokens[first].is_upper
-                    or tokens[first].text in capitalised) and not any(f" {owner} " in f" {work} " for work in work_names):
+                    or tokens[first].text in written_capitalised) and not any(f" {owner} " in f" {work} " for work in work_names):
                 mark(first, "PERSON", token.idx)  # at a sentence's start: "Nova Ring's", "IU's", or named again
         elif token.idx + len(token) in groups or (token.idx in groups or token.idx in cued_groups) and token.text in ("'s", "'"):
             # "BLACKPINK Jennie", "Girls' Generation's YoonA", "Girl group Lumen Bay's Sera" (a group the cue named)
@@ -166,8 +166,7 @@ def group_members(doc: Doc, tokens: list[Token], words: list[str], ents: list[En
             first = token.i  # "Highlight (Yoon Doo-jun, Yang Yo-seop, ...)", "G -- leader A, B --": a group and its members
             while first > max(0, token.i - 4) and tokens[first - 1].idx not in taken and (
                     tokens[first - 1].is_alpha and (tokens[first - 1].is_title or tokens[first - 1].is_upper)
-                    and words[first - 1] not in skip or tokens[first - 1].text == "-" and not tokens[first - 2].whitespace_
-                    and not tokens[first - 1].whitespace_):  # "Lunaris-S"
+                    and words[first - 1] not in skip or glued_hyphen(tokens, first - 1)):  # "Lunaris-S"
                 first -= 1
                 if tokens[first].is_sent_start:
                     break
@@ -208,7 +207,7 @@ def group_members(doc: Doc, tokens: list[Token], words: list[str], ents: list[En
                 mark(i, "MusicGroup", tokens[run - 1].idx + len(tokens[run - 1]))  # "J-Ray of Nova Ring", "Ana from Dayline"
             elif (tokens[i].idx in gazetteer_groups or _group_kind_at(tokens, words, i, group_nouns)) \
                     and (before.idx in people or name_at(token.i - 1, linked=True)
-                         and (not before.is_sent_start or not before.text.endswith("s") or before.text in capitalised)):
+                         and (not before.is_sent_start or not before.text.endswith("s") or before.text in written_capitalised)):
                 # "Jisoo from BLACKPINK", "Wendy of Red Velvet sang", "Rei of the girl group Hazel" (not "Fans of
                 # BLACKPINK")
                 if before.idx not in people:

@@ -11,13 +11,12 @@ from ..data import lexicon
 from ..records import EntityRef, Fact
 from .context import Context
 from .described import work_nouns
-from .refs import refs_at
+from .refs import TITLED, refs_at
 from .rules import Binding
 from .spans import span_text
 
 SOUNDTRACK_NOUNS = frozenset(lexicon()["soundtrack_nouns"]["words"])
 PART_NOUNS = {"part", "track", "song", "single", "number"}
-TITLED = {"titled", "entitled", "called", "named"}
 SCREEN = ("TVSeries", "Film")
 SONGS = ("Song",)
 
@@ -41,7 +40,7 @@ def soundtrack_named(ctx: Context, sentence, binding: Binding, series: EntityRef
 def _titled_work(ctx: Context, sentence) -> EntityRef | None:
     """The song a sentence names with "titled" / "called" / "entitled"."""
     for token in sentence:
-        if token.text.lower() in ("titled", "entitled", "called", "named"):
+        if token.text.lower() in TITLED:
             for follower in token.doc[token.i + 1:token.i + 4]:
                 ent = ctx.ent(follower)
                 if ent is not None and ctx.class_of(ent) in ("Song", "TITLE"):
@@ -92,6 +91,7 @@ def read_soundtrack_links(ctx: Context) -> None:
                 continue
             if noun.dep_ == "compound" and noun.head.lower_ in PART_NOUNS:
                 noun = noun.head  # "the third OST part for X, titled 'Y'": the part is the soundtrack's
+            ctx.supplied = None  # set if "its" or "the drama's" is named in another sentence
             series = _series_of(ctx, noun)
             songs = [song for token in _song_slots(noun) for song in refs_at(ctx, token, SONGS) if song.cls == "Song"]
             if series is None or not songs:
@@ -104,7 +104,6 @@ def read_soundtrack_links(ctx: Context) -> None:
 def _series_of(ctx: Context, noun) -> EntityRef | None:
     """The series a soundtrack noun's phrase names: "the 'Glass Garden' soundtrack", "ENA's
     'Love in Rewind' OST", "the soundtrack of the film 'Paper Boats'", "its OST"."""
-    ctx.supplied = None
     for child in noun.children:
         if child.dep_ in ("poss", "compound", "nmod") or child.dep_ == "prep" and child.lower_ in ("of", "for", "from"):
             for token in [child] if child.dep_ != "prep" else [g for g in child.children if g.dep_ == "pobj"]:

@@ -36,6 +36,7 @@ from .spans import FAMILIES
 COORDINATORS = {",", "and", "&", "x", "×", "alongside"}  # "x": a collaboration, "Soyou x Junggigo"
 LIST_PHRASES = ("as well as", "along with", "together with", "in collaboration with")  # each word only inside its phrase
 PHRASE_WORDS = {w for phrase in LIST_PHRASES for w in phrase.split()}
+SONG_CREDITS = frozenset({"lyricist", "composer"})  # the two credits a role noun names exactly ("lyricist A and composer B")
 # Words that may stand between listed items: "'A' (2022), seventh EP 'B'".
 MODIFIERS = {"ep", "lp", "album", "mini-album", "single", "song", "track", "drama", "series", "film", "the", "his", "her", "their", "its"}
 
@@ -285,7 +286,7 @@ def _describes(t: Token, head: Token, own: set) -> bool:
     word = t.text.lower()
     kind = role_kinds().get(word, next(iter(own))) if own else None
     # "lyricist A and composer B": the two song credits list together, each name taking its own (facts.py)
-    other_role = own and kind not in own and not own | {kind} <= {"lyricist", "composer"}
+    other_role = own and kind not in own and not own | {kind} <= SONG_CREDITS
     other_name = t.ent_type_ not in ("", "DATE", "ORDINAL", "CARDINAL", "TIME", "PERCENT", "QUANTITY", "MONEY")
     return not (_same_kind(t, head) or _coordinates(t.doc, t.i) or t.is_sent_start or word in VERBISH
                 or t.text.endswith("ed") or word in frame_breakers() or other_role or other_name)
@@ -320,7 +321,7 @@ def coordinated(token: Token, step: int, context=()) -> list[Token]:
             if close is not None:
                 i = close + 1
                 continue
-        if step < 0 and kinds.get(t.lower_) in ("lyricist", "composer") and i > 0 and _coordinates(doc, i - 1):
+        if step < 0 and kinds.get(t.lower_) in SONG_CREDITS and i > 0 and _coordinates(doc, i - 1):
             i -= 1  # "lyricist A and composer B wrote it": B's role noun, then the list goes on to A
             continue
         if step > 0 and _coordinates(doc, i - 1):

@@ -163,16 +163,16 @@ def artist_subjects(doc: Doc, tokens: list[Token], ents: list[Ent], heads: set[i
     taken = covered(doc, (e for e in ents if e.source != "model" or e.cls != "TITLE"))
     guessed = covered(doc, (e for e in ents if e.source == "model" and e.cls in ("PERSON", "ORG")))
     skip = not_names()
-    capitalised = {t.text for t in tokens if t.is_title and not t.is_sent_start and t.i not in heads}
+    written_capitalised = {t.text for t in tokens if t.is_title and not t.is_sent_start and t.i not in heads}
     found = []
     for token in tokens:
         if token.dep_ != "nsubj" or not _takes_artist_subject(token.head) or taken[token.idx] or token.i in heads \
-                or not _name_shaped(token) or token.lower_ in skip \
+                or not capitalised(token) or token.lower_ in skip \
                 or token.ent_type_ in PLACES or token.i + 1 < len(tokens) and tokens[token.i + 1].text == "," \
                 or not name_ends(tokens, token.i + 1):
             continue  # "SEOUL, June 21 (Yonhap) -- ...": a dateline's place; "Walk to the Moon's": a longer name
         run = _name_run(tokens, token, taken, skip, guessed)  # the model's guess of a name's first word gives way: "[PASTEL] VERSE"
-        if run[0].is_sent_start and len(run) == 1 and not token.is_upper and token.text not in capitalised \
+        if run[0].is_sent_start and len(run) == 1 and not token.is_upper and token.text not in written_capitalised \
                 and not (_acts_on_a_title(token.head) and not token.lower_.endswith("s")):
             continue  # "Fans sang along"; but "Soyu sang 'Lamp'" (not "Fans", "Netizens")
         if any(t.is_stop for t in run):
@@ -186,11 +186,6 @@ def _acts_on_a_title(verb: Token) -> bool:
     """Is a title the verb's object ("sang 'Lamp'", "wrote the lyrics for 'Lamp'")?"""
     return any(t.ent_type_ in ("TITLE", "Song", "Album") and t.dep_ in ("dobj", "pobj", "attr", "oprd", "appos")
                for t in verb.subtree if t.i > verb.i)
-
-
-def _name_shaped(token: Token) -> bool:
-    """Written as a name ends: capitalised, or an acronym ("IU")."""
-    return token.is_title or token.is_upper and token.is_alpha and len(token) > 1
 
 
 def _name_run(tokens: list[Token], token: Token, taken: bytearray, skip, guessed: bytearray | None = None) -> list[Token]:
@@ -231,7 +226,7 @@ def possessors(doc: Doc, tokens: list[Token], ents: list[Ent], heads: set[int]) 
                                                    for c in token.head.children) \
             or token.head.ent_type_ in ("TITLE", "Song", "Album")  # "Dayline's 'North Star'"
         if not record or taken[token.idx] or token.i in heads \
-                or not _name_shaped(token) or token.lower_ in skip or token.ent_type_ in ("GPE", "Place"):
+                or not capitalised(token) or token.lower_ in skip or token.ent_type_ in ("GPE", "Place"):
             continue  # "Korea's first album": a country's (the NER's LOC is too often a band)
         run = _name_run(tokens, token, taken, skip)
         # at a sentence's start too ("Hanbyul's new single"); the stop and non-name words ("Today's") are no names,
