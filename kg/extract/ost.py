@@ -16,7 +16,7 @@ from .rules import Binding
 from .spans import span_text
 
 SOUNDTRACK_NOUNS = frozenset(lexicon()["soundtrack_nouns"]["words"])
-PART_NOUNS = {"part", "track", "song", "single", "number"}
+PART_NOUNS = frozenset(lexicon()["soundtrack_nouns"]["part_nouns"])
 SCREEN = ("TVSeries", "Film")
 SONGS = ("Song",)
 

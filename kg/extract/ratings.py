@@ -273,8 +273,7 @@ def read_rating_table(ctx) -> None:
 
 EPISODE_HEADER = re.compile(r"(?im)^[ \t]*\|?[ \t]*(?:episode|ep\.?|no\.)[ \t]*\|(?P<cells>[^\n]*)$")
 EPISODE_ROW = re.compile(r"[ \t]*\|?[ \t]*(?P<episode>\d{1,4}|average|avg\.?)[ \t]*\|(?P<cells>[^\n]*)", re.I)
-SCOPES = {"nationwide": "nationwide", "national": "nationwide", "seoul": "metropolitan", "metropolitan": "metropolitan",
-          "capital": "metropolitan"}
+SCOPES = lexicon()["ratings"]["column_scopes"]
 
 
 def read_episode_table(ctx) -> None:
