@@ -2997,3 +2997,31 @@ def test_a_work_takes_the_works_listed_beside_it_in_its_own_sentence_only(read):
     found = facts(ex)
     assert {("Sugar Static", "lyricist", "Kim Ara"), ("Sugar Static", "lyricist", "Priya Nair")} <= found
     assert not {f for f in found if f[0] == "Mayday Mayday" and f[1] == "lyricist"}
+
+
+@pytest.mark.parametrize("text, song, year", [
+    ("Harbor Lights is the second single from their 1984 album Paper Boats.", "Harbor Lights", "1984"),
+    ("Velvet Hour appears on the band's 1979 album Tin Roof.", "Velvet Hour", "1979"),
+    ("Salt Wind is a song by Korin from her debut album Blue Ferry (2011).", "Salt Wind", "2011"),
+    ("Cold Shore is a song by Velli from the soundtrack to the 2003 film Night Pier.", "Cold Shore", "2003"),
+])
+def test_a_song_on_a_dated_record_is_out_that_year(read, text, song, year):
+    """The record's year, stated in the sentence that places the song on it, is the song's."""
+    found = facts(read("News\n\n" + text))
+    assert (song, "releaseDate", year) in found
+
+
+def test_a_song_dated_apart_keeps_its_own_year_and_the_soundtrack_it_is_from(read):
+    found = facts(read("News\n\n“Quiet Tide” came out as a single in 1998.\n\n"
+                       "“Quiet Tide” was later included on the 2004 album Echo Park.\n\n"
+                       "Cold Shore is a song by Velli from the soundtrack to the 2003 film Night Pier."))
+    assert {f for f in found if f[0] == "Quiet Tide" and f[1] == "releaseDate"} == {("Quiet Tide", "releaseDate", "1998")}
+    assert ("Cold Shore", "soundtrackOf", "Night Pier") in found
+
+
+@pytest.mark.parametrize("verb", ["starring", "featuring"])
+def test_a_cast_list_runs_on_through_a_singer_and_an_actor(read, verb):
+    """ "a 2007 comedy film starring singer A and actor B": both on screen, and the film is the copula's subject
+    however the parser hangs "film"."""
+    found = facts(read(f"News\n\nNight Pier is a 2007 comedy film {verb} singer Velli and actor Han Do-yun."))
+    assert {("Night Pier", "castMember", "Velli"), ("Night Pier", "castMember", "Han Do-yun")} <= found

@@ -23,6 +23,7 @@ from . import chart_targets, charts, counts, fields, lists, ost, ratings
 from .context import Context
 from .facts import apply_binding, vote_roles
 from .reconcile import (album_artists_on_tracks, credit_tracks, named_songs_over_ost_albums, parsed_dates_first,
+                        record_years_on_tracks,
                         released_by_a_label, respective_credits, split_credits, title_tracks_of_namesakes)
 from .mentions import read_mentions
 from .spans import FAMILIES, RECORDINGS, TYPED, ComponentFailure, failure
@@ -65,6 +66,7 @@ def extract(article: Article, doc: Doc) -> Extraction:
     split_credits(ctx)
     respective_credits(ctx)
     parsed_dates_first(ctx)
+    record_years_on_tracks(ctx)
     counts.read_counts(ctx)
     counts.read_sung(ctx)
     ctx.settle()

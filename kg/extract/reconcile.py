@@ -100,6 +100,25 @@ def album_artists_on_tracks(ctx: Context) -> None:
     ctx.extraction.facts += added
 
 
+def record_years_on_tracks(ctx: Context) -> None:
+    """A song first heard on a record is out the year the record is: "X is
+    the first single from their 1984 album Y", "X is a song from the
+    soundtrack to the 2002 film Y", "from her album Y (2011)" date X 1984,
+    2002, 2011, where the same sentence places X on Y and dates Y, and the
+    article gives X no date of its own. Only a record dated by its year:
+    a lead single may have come out some months before, and news that
+    gives the day ("the album, released on the 18th") dates its songs apart."""
+    dated = {f.subject for f in ctx.extraction.facts if f.predicate == "releaseDate"}
+    years = {(f.subject, f.evidence.start): f.object for f in ctx.extraction.facts
+             if f.predicate == "releaseDate" and f.object.datatype == "gYear"}
+    for f in list(ctx.extraction.facts):
+        year = years.get((f.object, f.evidence.start)) if f.predicate in ("inAlbum", "soundtrackOf") else None
+        if year and f.subject not in dated:
+            dated.add(f.subject)
+            ctx.extraction.facts.append(Fact(f.subject, "releaseDate", year,
+                                             replace(f.evidence, rule="inference:record-year", confidence=0.6)))
+
+
 RELEASED_BY = "performer/released-by/passive"
 
 

@@ -201,8 +201,11 @@ def refs_at(ctx: Context, token, accepted: tuple) -> list[EntityRef]:
     inside = _mention_in_phrase(ctx, token, accepted) if not _is_verb(token) else []  # a verb's parts are not its phrase
     if inside:
         return inside
-    if token.dep_ == "attr" and token.head.lower_ in COPULAS:
-        for subject in token.head.children:
+    said = token
+    while said.dep_ in ("nmod", "compound") and word in CLASS_NOUNS:  # "X is a 2007 film starring A and actor B",
+        said = said.head  # parsed with "film" a modifier of "actor": X
+    if said.dep_ == "attr" and said.head.lower_ in COPULAS:
+        for subject in said.head.children:
             if subject.dep_ in ("nsubj", "nsubjpass") and ctx.ent(subject) is not None:
                 return refs_at(ctx, subject, accepted)
     if token.dep_ in ("nsubj", "nsubjpass") and token.head.lower_ in TITLED:  # "His song is titled X and will be": X

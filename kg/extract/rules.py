@@ -37,6 +37,8 @@ COORDINATORS = {",", "and", "&", "x", "×", "alongside"}  # "x": a collaboration
 LIST_PHRASES = ("as well as", "along with", "together with", "in collaboration with")  # each word only inside its phrase
 PHRASE_WORDS = {w for phrase in LIST_PHRASES for w in phrase.split()}
 SONG_CREDITS = frozenset({"lyricist", "composer"})  # the two credits a role noun names exactly ("lyricist A and composer B")
+# role kinds a list runs on through: "lyricist A and composer B"; "a film starring singer A and actor B" (both on screen)
+LISTED_TOGETHER = (SONG_CREDITS, frozenset({"performer", "actor"}))
 # Words that may stand between listed items: "'A' (2022), seventh EP 'B'".
 MODIFIERS = {"ep", "lp", "album", "mini-album", "single", "song", "track", "drama", "series", "film", "the", "his", "her", "their", "its"}
 
@@ -286,7 +288,7 @@ def _describes(t: Token, head: Token, own: set) -> bool:
     word = t.text.lower()
     kind = role_kinds().get(word, next(iter(own))) if own else None
     # "lyricist A and composer B": the two song credits list together, each name taking its own (facts.py)
-    other_role = own and kind not in own and not own | {kind} <= SONG_CREDITS
+    other_role = own and kind not in own and not any(own | {kind} <= kinds for kinds in LISTED_TOGETHER)
     other_name = t.ent_type_ not in ("", "DATE", "ORDINAL", "CARDINAL", "TIME", "PERCENT", "QUANTITY", "MONEY")
     return not (_same_kind(t, head) or _coordinates(t.doc, t.i) or t.is_sent_start or word in VERBISH
                 or t.text.endswith("ed") or word in frame_breakers() or other_role or other_name)
