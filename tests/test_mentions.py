@@ -704,3 +704,25 @@ def test_a_title_beside_its_artist_on_a_list_line_is_a_recording(read):
               "3. “Blue Waltz” – Ha Seul-gi\nA piece for the drama “September Platform.”")
     assert {("Window Seat", "performer", "Tak Min-seo"), ("Blue Waltz", "performer", "Ha Seul-gi")} <= facts(ex)
     assert {("Window Seat", "Song"), ("Blue Waltz", "Song"), ("September Platform", "TVSeries")} <= typed(ex)
+
+
+def test_a_stage_name_with_a_title_word_and_a_title_word_alone(read):
+    """ "Dr. Luke" is one stage name; before a full name "Dr." is a title of no one, and alone it is no work."""
+    ex = read("News\n\nHold It Against Me was written by Max Martin and Dr. Luke.\n\n"
+              "Dr. Kim Min-jun said the film Night Pier was directed by Dr. Song Ha-rin.")
+    assert {("Dr. Luke", "Person"), ("Kim Min-jun", "Person"), ("Song Ha-rin", "Person")} <= typed(ex)
+    assert not {name for name, _ in typed(ex) if name in ("Luke", "Dr.")}
+    assert ("Hold It Against Me", "lyricist", "Dr. Luke") in facts(ex)
+
+
+def test_a_songs_part_in_brackets_names_it_with_and_without(read):
+    """ "Cotton Fields (The Cotton Song)" is also Cotton Fields; an unquoted Title Case title followed by a part in
+    brackets is also named with it; a remix or a translation of a title in another language is no second name."""
+    ex = read("News\n\n“Cotton Fields (The Cotton Song)” is a song written by Lead Belly.\n\n"
+              "Send My Love (To Your New Lover) was written by Adele and Max Martin.\n\n"
+              "“Paper Moon (Hotter Remix)” is a song by Kim Ara.\n\n"
+              "Le temple de la Gloire (The Temple of Glory) is a song by Kim Ara.")
+    aliases = {ref.name: names for ref, names in ex.aliases.items()}
+    assert aliases["Cotton Fields (The Cotton Song)"] == {"Cotton Fields"}
+    assert aliases["Send My Love"] == {"Send My Love (To Your New Lover)"}
+    assert "Paper Moon (Hotter Remix)" not in aliases and "Le temple de la Gloire" not in aliases

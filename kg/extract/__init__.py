@@ -27,6 +27,7 @@ from .reconcile import (album_artists_on_tracks, credit_tracks, named_songs_over
                         released_by_a_label, respective_credits, split_credits, title_tracks_of_namesakes)
 from .mentions import read_mentions
 from .spans import FAMILIES, RECORDINGS, TYPED, ComponentFailure, failure
+from .titles import TITLE_CASE_SMALL
 from .engine import bindings
 from .ballot import Ballot
 
@@ -112,10 +113,35 @@ def _collect_mentions(ctx: Context) -> None:
         known_as = ALSO_KNOWN_AS.match(text, ent.end)
         if known_as:
             ctx.extraction.aliases.setdefault(ref, set()).add(known_as.group("alias").strip())
+        if cls in RECORDINGS and (forms := _bracketed_forms(text, ent)):
+            ctx.extraction.aliases.setdefault(ref, set()).update(forms)
     mentioned = {m.ref for m in ctx.extraction.mentions}
     for ref in used:
         if ref.cls in TYPED and ref not in mentioned:
             ctx.extraction.mentions.append(Mention(ref, ctx.article.id, 0, 0))
+
+
+# A part in brackets that ends a song's title or follows it: "Cotton Fields (The Cotton Song)", "Send My Love (To Your New Lover)".
+BRACKETED_END = re.compile(r"^(?P<title>[^()]+?)\s*\((?P<part>[^()]+)\)$")
+BRACKETED_AFTER = re.compile(r"\s*\((?P<part>[A-Z][\w' ]{2,40})\)")
+VERSION_MARKS = frozenset(lexicon()["version_nouns"]["in_brackets"])
+QUOTES = "\"'\u201c\u201d\u2018\u2019"
+
+
+def _bracketed_forms(text: str, ent) -> set[str]:
+    """A song is named with or without the part in brackets after its
+    title, so both forms are its names: "X (Y)" is also X; an unquoted X
+    followed by "(Y)" is also "X (Y)", where both are Title Case English (a
+    title in another language is followed by its translation instead:
+    "Le temple de la Gloire (The Temple of Glory)")."""
+    end = BRACKETED_END.match(ent.surface)
+    if end:
+        return set() if VERSION_MARKS & set(end.group("part").lower().split()) else {end.group("title")}
+    after = BRACKETED_AFTER.match(text, ent.end)
+    words = ent.surface.split() + (after.group("part").split() if after else [])
+    if after and not (ent.start and text[ent.start - 1] in QUOTES) and all(w[:1].isupper() or w.lower() in TITLE_CASE_SMALL for w in words):
+        return {f"{ent.surface} ({after.group('part')})"}
+    return set()
 
 
 def _finalise_records(ctx: Context) -> None:

@@ -41,6 +41,9 @@ def clean_candidate(span) -> tuple[int, int] | None:
         tokens.pop(0)
     if not tokens:
         return None
+    before = span.doc[tokens[0].i - 1] if tokens[0].i else None
+    if len(tokens) == 1 and span.label_ == "PERSON" and before is not None and before.text in STAGE_NAME_PREFIXES:
+        tokens.insert(0, before)  # "Dr. Luke": a stage name, not a title before a name
     text = text_of(span.doc)[tokens[0].idx:tokens[-1].idx + len(tokens[-1])]
     if text in lex["non_names"] or "\n" in text or not any(c.isalpha() for c in text) or text.lower() in _class_nouns() \
             or only_calendar_words(text):
@@ -61,6 +64,7 @@ PLACES = {"GPE", "LOC", "NORP", "FAC", "Place"}
 ORGANIZATION_CUES = frozenset(w.lower() for w in lexicon()["organization_cues"])  # "label X", "team X": a company
 NAME_SMALL_WORDS = {"to", "the", "of", "and", "&", "in", "on", "a"}
 LEADING_NOT_NAME = frozenset(lexicon()["leading_not_name"]["words"])  # "Statement Regarding ORBIT9's ...": no "Regarding"
+STAGE_NAME_PREFIXES = frozenset(lexicon()["stage_name_prefixes"]["words"])
 STAGE_NAME = re.compile(r"[A-Z0-9]+(?:[.-][A-Z0-9]+)+\.?")  # "SOL.E", "ORBIT-7", "T.O.P": one word of capitals
 
 
