@@ -3025,3 +3025,50 @@ def test_a_cast_list_runs_on_through_a_singer_and_an_actor(read, verb):
     however the parser hangs "film"."""
     found = facts(read(f"News\n\nNight Pier is a 2007 comedy film {verb} singer Velli and actor Han Do-yun."))
     assert {("Night Pier", "castMember", "Velli"), ("Night Pier", "castMember", "Han Do-yun")} <= found
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Park Geon-woo's “A Letter I Never Sent” is a remake of the 1998 hit by the folk group Blue Harbor.",
+     {("A Letter I Never Sent", "performer", "Blue Harbor"), ("A Letter I Never Sent", "performer", "Park Geon-woo")}),
+    ("Fans loved “Monday Again,” a remake of Kim Ara's 2005 song.",
+     {("Monday Again", "performer", "Kim Ara")}),
+    ("Oh Han-byul will reinterpret “Rainy Day in Jongno,” the 1987 ballad composed by Baek Yeon-su and originally sung "
+     "by Gye Mi-ok.", {("Rainy Day in Jongno", "performer", "Oh Han-byul"), ("Rainy Day in Jongno", "performer", "Gye Mi-ok"),
+                       ("Rainy Day in Jongno", "composer", "Baek Yeon-su")}),
+    ("Cloud Nine Trio, who rose to fame with “Satellite Heart” from the audition show “Superband Camp,” will take on "
+     "Baek Yeon-su's 1991 composition “Paper Airplane,” whose lyrics were written by Yang In-ja.",
+     {("Satellite Heart", "performer", "Cloud Nine Trio"), ("Paper Airplane", "performer", "Cloud Nine Trio"),
+      ("Paper Airplane", "composer", "Baek Yeon-su"), ("Paper Airplane", "lyricist", "Yang In-ja")}),
+    ("Part 3, “Spring, Again,” was a duet between actress Hong Da-seul, who plays the female lead, and singer Pyeon Ha-rim.",
+     {("Spring, Again", "performer", "Hong Da-seul"), ("Spring, Again", "performer", "Pyeon Ha-rim")}),
+])
+def test_remakes_covers_duets_and_a_composition_by_its_composer(read, text, expected):
+    """The original's artist and the one who takes a song on both perform it; "A's composition" is A's to compose."""
+    found = facts(read("News\n\n" + text))
+    assert expected <= found, expected - found
+    assert not {f for f in found if f[1] == "performer" and f[2] in ("Baek Yeon-su", "Yang In-ja")}
+
+
+def test_the_show_rated_is_the_headlines_not_one_named_in_passing(read):
+    """A show named once in an aside ("who rose to fame on the audition show Y") does not take the
+    rating "the show's previous episode" gives: the show of the headline and the article does."""
+    ex = read("'Golden Songbook' to dedicate a special to composer Han Seo-yul\n\n"
+              "KBS2's music show “Golden Songbook” will air a special on Saturday.\n\n"
+              "Cloud Nine Trio, who rose to fame with “Satellite Heart” on the audition show “Superband Camp,” will sing.\n\n"
+              "The show's previous episode scored 6.3 percent nationwide, according to Nielsen Korea.")
+    assert {(r.series.name, str(r.value)) for r in ex.ratings} == {("Golden Songbook", "6.3")}
+    assert ("Satellite Heart", "performer", "Cloud Nine Trio") in facts(ex)
+
+
+def test_a_collaboration_between_two_makers_names_no_singers(read):
+    """A duet between A and B is sung by both; a collaboration between A and a DJ may be their writing only."""
+    found = facts(read("News\n\nThe song “Day by Day” is the collaboration between Kim Ara and house DJ Lumen Park, "
+                       "and is one of the songs on Nova Ring's third mini album."))
+    assert not {f for f in found if f[0] == "Day by Day" and f[1] == "performer" and f[2] in ("Kim Ara", "Lumen Park")}
+
+
+def test_a_list_goes_on_past_a_relative_clause_only_to_a_name_that_starts_no_clause(read):
+    found = facts(read("News\n\nThe song, titled “Gull Wings,” will be out on Friday. It was composed by music director "
+                       "Song Ha-jin, who also scored the series, and Kim Ara herself wrote the lyrics."))
+    assert ("Gull Wings", "composer", "Song Ha-jin") in found and ("Gull Wings", "lyricist", "Kim Ara") in found
+    assert ("Gull Wings", "composer", "Kim Ara") not in found

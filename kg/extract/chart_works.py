@@ -13,7 +13,7 @@ from ..data import alternatives, lexicon
 from ..records import EntityRef
 from .networks import title_track_before
 from .ranks import Rank
-from .rules import coordinated
+from .listing import coordinated
 from .spans import RECORDINGS as WORKS
 
 # "it", or "the song", "the album", "the ballad": a ranked record named before (not "the OST of X", all its songs)

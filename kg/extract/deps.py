@@ -34,7 +34,8 @@ from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
 from ..data import FOLDER as DATA
-from .rules import Rule, frame_breakers, load_rule_file
+from .listing import frame_breakers
+from .rules import Rule, load_rule_file
 
 
 @lru_cache(maxsize=None)
@@ -99,17 +100,17 @@ DESCRIBING = frozenset({"the", "a", "an", "their", "his", "her", "its", "-"})
 
 def _object_for_by(doc: Doc) -> None:
     """Give a "by" the parser left without an object the name it introduces:
-    in "written by blues musician X" or "recorded by American rock band X"
-    the parser may hang X elsewhere and leave "by" with no object, so no
+    in "written by blues musician X", "recorded by American rock band X" or
+    "whose lyrics were written by X" the parser may hang X elsewhere and leave "by" with no object, so no
     rule of the form "by" -> pobj could read the agent. The name must follow
-    within six words that only describe it (lower-case words, nationalities,
+    at once or after at most six words that only describe it (lower-case words, nationalities,
     modifiers of a later word)."""
     for token in doc:
         if token.lower_ != "by" or token.dep_ not in ("agent", "prep") or any(c.dep_ == "pobj" for c in token.children):
             continue
         for i in range(token.i + 1, min(token.i + 8, len(doc))):
             word = doc[i]
-            if word.ent_type_ in NAMES and word.i > token.i + 1:
+            if word.ent_type_ in NAMES:
                 if not word.is_ancestor(token):
                     word.head, word.dep_ = token, "pobj"
                 break

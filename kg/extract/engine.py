@@ -10,7 +10,8 @@ from spacy.tokens import Doc, Token
 
 from .deps import DependencyRules, load_dependency_rules
 from .spans import guarded
-from .rules import Binding, canonical, compatible, coordinated, flagged_start, load_rules, nearest, rules_by_id
+from .listing import coordinated
+from .rules import Binding, canonical, compatible, flagged_start, load_rules, nearest, rules_by_id
 
 
 NAMED_LABELS = {"Person", "MusicGroup", "PERSON", "ORG", "Broadcaster", "Platform", "Organization", "Chart"}

@@ -15,7 +15,8 @@ from .refs import NOMINAL_NOUNS, PROMOTION, another_kind, attached, hangs_on_nou
 from .described import work_nouns
 from .networks import focal_series
 from .ost import soundtrack_named
-from .rules import SONG_CREDITS, Binding, role_kinds
+from .listing import SONG_CREDITS, role_kinds
+from .rules import Binding
 from .ballot import weights
 from .values import parse_date, years_in
 

@@ -16,7 +16,7 @@ from functools import lru_cache
 
 from ..data import lexicon
 from ..records import EntityRef, Fact
-from .rules import role_kinds
+from .listing import role_kinds
 from .values import parse_date
 
 FIELD = re.compile(r"(?m)^[ \t]*(?P<label>[A-Za-z][A-Za-z .'/&()-]{1,30}?)[ \t]*:[ \t]*(?P<value>\S[^\n]*?)[ \t]*$")

@@ -133,8 +133,9 @@ def find_entities(doc: Doc) -> list[Ent]:
     ents = ents + agents(doc, tokens, ents)
     heads = headlines(doc)  # Title Case lines, where capitals mark no names: read once for both readers
     ents = _cut_to_body_names(doc, ents, heads)
-    # a company's suffix in a Title Case headline is any word ("Mr. Sunshine Breaks Records With Its Premiere")
-    ents = [e for e in ents if not (e.source == "names" and e.cls == "Organization"
+    # a company's or a band's suffix in a Title Case headline is any word ("Mr. Sunshine Breaks Records With Its
+    # Premiere", "Idol Joins Rock Band")
+    ents = [e for e in ents if not (e.source == "names" and e.cls in ("Organization", "MusicGroup")
                                     and doc.char_span(e.start, e.end, alignment_mode="expand").start in heads)]
     subjects = artist_subjects(doc, tokens, ents, heads)
     ents = [e for e in ents if not (e.source == "model" and any(s.start < e.end and e.start < s.end for s in subjects))] + subjects

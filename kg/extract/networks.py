@@ -3,7 +3,8 @@ last is not it: "the MBC show" is the series named beside MBC before ("MBC's
 'I Live Alone'"), a series named once in passing gives way to the one the
 article is about (``focal_series``, also what recaps and a series page's
 ratings table speak of), and "the title track" is the song called so before,
-not the last song named; and whether "his" follows a "her" that took the subject
+not the last song named; "the 1987 ballad" right after "'X,'" is X, however
+the parser hung it; and whether "his" follows a "her" that took the subject
 (kg/extract/refs.py and chart_works.py ask)."""
 from __future__ import annotations
 
@@ -72,6 +73,27 @@ def title_track_before(ctx: Context, token) -> EntityRef | None:
         return None
     ctx.note_supplier(found)
     return EntityRef(found.name, "Song")
+
+
+def title_apposed_before(ctx: Context, noun, accepted: tuple) -> list[EntityRef]:
+    """ "reinterpret 'X,' the 1987 ballad composed by A", "'X,' a remake of
+    A's song, is": the title right before the noun's phrase and a comma,
+    which the parse may make the verb's other object or the clause's subject
+    instead of the noun's apposition (a subject with "the" starts a clause of
+    its own: "who helmed 'W,' the series also stars")."""
+    if not (noun.dep_ == "dobj" or any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in noun.children)):
+        return []
+    doc, i = noun.doc, noun.left_edge.i - 1
+    while i >= 0 and doc[i].is_quote:
+        i -= 1
+    if i < 1 or doc[i].text != ",":
+        return []
+    i -= 1
+    while i > 0 and doc[i].is_quote:
+        i -= 1
+    ent = ctx.ent(doc[i])
+    ref = ctx.ref(ent, accepted) if ent is not None and not ent.is_value else None
+    return [ref] if ref else []
 
 
 def focal_series(ctx: Context) -> EntityRef | None:

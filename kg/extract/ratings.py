@@ -8,7 +8,7 @@ from functools import lru_cache
 from ..data import alternatives, lexicon
 from ..records import EntityRef, Fact, RatingFact
 from .context import _any_word
-from .networks import focal_series
+from .networks import focal_series, topic_over_aside
 from .spans import FAMILIES, QUOTED_SPEECH, whole_words
 
 POINTS_BACK = re.compile(r"\b(?:the (?:drama|series|show|program|programme|sitcom)|it)\b", re.I)
@@ -70,7 +70,7 @@ def read_ratings(ctx) -> None:
             continue  # a figure of no series, unless "the drama" or "it" says which ("In Seoul, the drama drew 6.1%")
         if not series:
             ref = ctx.antecedent(sentence[0], ("TVSeries",))
-            series = [(0, ref)] if ref else []
+            series = [(0, topic_over_aside(ctx, ref))] if ref else []  # "the show": the headline's, not one named in passing
         if not series:
             continue
         firm = next((EntityRef(e.name, "Organization") for _, e, cls in ents if cls == "Organization"), None)

@@ -9,8 +9,8 @@ from collections import Counter
 from ..data import lexicon, member_nouns
 from ..records import EntityRef
 from .context import Context
-from .networks import other_gender_before, series_of_network, title_track_before, topic_over_aside
-from .rules import coordinated
+from .networks import other_gender_before, series_of_network, title_apposed_before, title_track_before, topic_over_aside
+from .listing import coordinated
 
 NOMINALS = {word: tuple(classes) for word, classes in lexicon()["antecedent_words"].items() if not word.startswith("_")}
 NOMINAL_NOUNS = {w: c for w, c in NOMINALS.items() if w not in ("her", "his", "their", "its")}
@@ -199,7 +199,7 @@ def refs_at(ctx: Context, token, accepted: tuple) -> list[EntityRef]:
         if named is not None and (ref := ctx.ref(named, accepted)) is not None:
             return [ref]
     inside = _mention_in_phrase(ctx, token, accepted) if not _is_verb(token) else []  # a verb's parts are not its phrase
-    if inside:
+    if inside or word in CLASS_NOUNS and (inside := title_apposed_before(ctx, token, accepted)):
         return inside
     said = token
     while said.dep_ in ("nmod", "compound") and word in CLASS_NOUNS:  # "X is a 2007 film starring A and actor B",

@@ -12,7 +12,7 @@ from spacy.tokens import Doc, Token
 
 from ..data import lexicon
 from ..nlp import text_of
-from .rules import role_kinds
+from .listing import role_kinds
 from .spans import POSSESSIVE, Ent, covered
 from .spans import WORKS as WORK_CLASSES
 from .title_runs import SMALL_WORDS, YEAR, foreign_tail, listed_after, seasons_after, split_at_and, title_run, \

@@ -1,0 +1,158 @@
+"""Entities listed together: "A, B and C", "A as well as B", "not only A
+but also B", "singer A and actor B", walking from one listed item over
+commas, coordinators and the words that describe the next item, until the
+sentence, another frame ("directed by A, starring B") or another kind of
+role ("director A and writer B") ends the list. The rule engine expands a
+role with it (``expand``); the readers and references ask it too."""
+from __future__ import annotations
+
+from functools import lru_cache
+
+from spacy.tokens import Token
+
+from ..data import lexicon
+from .spans import FAMILIES
+
+COORDINATORS = {",", "and", "&", "x", "×", "alongside"}  # "x": a collaboration, "Soyou x Junggigo"
+LIST_PHRASES = ("as well as", "along with", "together with", "in collaboration with")  # each word only inside its phrase
+PHRASE_WORDS = {w for phrase in LIST_PHRASES for w in phrase.split()}
+SONG_CREDITS = frozenset({"lyricist", "composer"})  # the two credits a role noun names exactly ("lyricist A and composer B")
+# role kinds a list runs on through: "lyricist A and composer B"; "a film starring singer A and actor B" (both on screen)
+LISTED_TOGETHER = (SONG_CREDITS, frozenset({"performer", "actor"}))
+# Words that may stand between listed items: "'A' (2022), seventh EP 'B'".
+MODIFIERS = {"ep", "lp", "album", "mini-album", "single", "song", "track", "drama", "series", "film", "the", "his", "her", "their", "its"}
+
+
+VERBISH = {"by", "with", "to", "for", "from", "of", "in", "on", "is", "was", "are", "were", "who", "which", "that", "will", "has", "have", "had"}
+
+
+def _same_kind(t: Token, head: Token) -> bool:
+    """Could ``t`` be listed with ``head``: the same class, or undecided and
+    able to become it."""
+    a, b = t.ent_type_, head.ent_type_
+    return bool(a) and (a == b or b in FAMILIES.get(a, ()) or a in FAMILIES.get(b, ()))
+
+
+@lru_cache(maxsize=None)
+def frame_breakers() -> frozenset:
+    """Words that start another frame ("stars", "written", "while")."""
+    return frozenset(w.lower() for w in lexicon()["frame_breakers"])
+
+
+@lru_cache(maxsize=None)
+def role_kinds() -> dict[str, str]:
+    kinds = lexicon()["role_kinds"]
+    return {word.lower(): kind for kind, words in kinds.items() if not kind.startswith("_") for word in words}
+
+
+def _describes(t: Token, head: Token, own: set) -> bool:
+    """Can ``t`` stand inside a description between listed items: not the
+    next item, a coordinator, a sentence start, a verb-like word, a role
+    word of another kind than the list's own (``own``), or a name of
+    another kind ("A's 'X', 'Y' and B's 'Z'": Z is B's), nor a verb that
+    starts another frame ("directed by A, it stars B")."""
+    word = t.text.lower()
+    kind = role_kinds().get(word, next(iter(own))) if own else None
+    # "lyricist A and composer B": the two song credits list together, each name taking its own (facts.py)
+    other_role = own and kind not in own and not any(own | {kind} <= kinds for kinds in LISTED_TOGETHER)
+    other_name = t.ent_type_ not in ("", "DATE", "ORDINAL", "CARDINAL", "TIME", "PERCENT", "QUANTITY", "MONEY")
+    return not (_same_kind(t, head) or _coordinates(t.doc, t.i) or t.is_sent_start or word in VERBISH
+                or t.text.endswith("ed") or word in frame_breakers() or other_role or other_name)
+
+
+def coordinated(token: Token, step: int, context=()) -> list[Token]:
+    """Entities listed with ``token`` ("A, B, and C"), walking right (+1) or
+    left (-1) over commas and "and", same label family only. ``context`` are
+    the matched tokens: a role word of another kind there ends the list
+    ("director A and writer B")."""
+    kinds = role_kinds()
+    # the role nouns only: after a credit's verb a role noun describes the next one credited ("co-written by A and
+    # producer B"), while "director A and writer B" are two credits
+    own = {kinds[w] for t in context if (w := t.text.lower()) in kinds and not w.endswith(("ed", "en", "ing"))}
+    doc, found, i = token.doc, [], token.i + step
+    while 0 <= i < len(doc):
+        t = doc[i]
+        if (t if step > 0 else doc[i + 1]).is_sent_start:
+            break  # a list ends with its sentence
+        if step > 0 and (t.text == "(" or t.lower_ in ("who", "whose") and doc[i - 1].text == ","):
+            # "Wi Ha-joon (8.3 million), Lee Yoo-mi (6.3 million)"; "A, who plays the lead, and B"
+            end = ")" if t.text == "(" else ","
+            close = next((k for k in range(i, min(i + 24, len(doc))) if doc[k].text == end), None)
+            # the list goes on past a clause only to a name that starts none ("A, who scored it, and B herself wrote")
+            named = next((n for n in doc[close + 2:close + 6] if n.ent_type_), None) if close is not None else None
+            if close is not None and (end == ")" or doc[close + 1:close + 2].text in ("and", "&")
+                                      and named is not None and not named.dep_.startswith("nsubj")):
+                i = close + 1
+                continue
+        if t.lower_ in frame_breakers() and not _but_also(doc, i):
+            break  # "directed by A, starring B and C": B and C are in another frame
+        if t.is_quote or _coordinates(doc, i) or _but_also(doc, i) or (found or i != token.i + step) and (t.ent_type_ == "ORDINAL" or t.text.lower() in MODIFIERS):
+            i += step  # quotation marks too: the dependency rules see the document with them
+            continue
+        if step > 0 and t.lower_ == "as" and not _coordinates(doc, i):
+            after_role = _past_character(doc, i, kinds)  # "stars A as a detective and B as a journalist"
+            if after_role is not None:
+                i = after_role
+                continue
+        if step < 0 and kinds.get(t.lower_) in SONG_CREDITS and i > 0 and _coordinates(doc, i - 1):
+            i -= 1  # "lyricist A and composer B wrote it": B's role noun, then the list goes on to A
+            continue
+        if step > 0 and _coordinates(doc, i - 1):
+            # "and Japan's new-age musician Isao Sasaki", "M Signal and FT Island":
+            # step over a description or a name of unknown kind to the next listed entity.
+            skip = i
+            while skip < min(i + 6, len(doc)) and not doc[skip].is_sent_start and _describes(doc[skip], token, own):
+                skip += 1
+            if skip > i and skip < len(doc) and (_same_kind(doc[skip], token) or _coordinates(doc, skip)):
+                i = skip
+                continue
+        if _same_kind(t, token):
+            j = i - 1
+            while j > 0 and doc[j].is_quote:
+                j -= 1
+            if step > 0 and doc[j].text in ("'s", "'") and j - 1 != token.i and doc[j - 1].ent_type_ not in ("", "Place"):
+                break  # "A's 'X' and B's 'Y'": Y has an owner of its own ("Seoul's Lee" is only from Seoul)
+            between = doc[min(i, found[-1].i if found else token.i) + 1:max(i, found[-1].i if found else token.i)]
+            if not any(_coordinates(doc, b.i) or _but_also(doc, b.i) for b in between if b.text not in "()"):
+                break
+            after = next((a for a in doc[t.i + 1:t.i + 3] if not a.is_quote and a.text != ","), None)
+            if step > 0 and after is not None and after.lower_ == "by":
+                break  # "A's 'X' and 'Y' by B": Y is B's, and the list ends
+            found.append(t)
+            i += step
+            continue
+        break
+    return found
+
+
+def _past_character(doc, i: int, kinds: dict) -> int | None:
+    """Where the list goes on after the character an item plays ("A as a
+    detective, B as ...", "A as Mickey, B as Donald"): the "and" or comma
+    after a short phrase; None for a credit's role ("A as lyricist and B as
+    composer": each their own) or no list after it."""
+    for k in range(i + 1, min(i + 7, len(doc) - 1)):
+        word = doc[k].lower_
+        if word in kinds or doc[k].is_punct and word != ",":
+            return None
+        if k > i + 1 and word in (",", "and") and doc[k + 1].ent_type_ and not doc[k + 1].is_punct:
+            return k
+    return None
+
+
+def _coordinates(doc, i: int) -> bool:
+    """Does word ``i`` join listed items? The words of "as well as", "along with", "together with"
+    and "in collaboration with" only inside their phrase ("credited to A as lyricist and B as
+    composer": A's role, no list)."""
+    word = doc[i].lower_
+    if word in COORDINATORS:
+        return True
+    if word not in PHRASE_WORDS:
+        return False
+    return any(" ".join(t.lower_ for t in doc[k:k + len(p.split())]) == p
+               for p in LIST_PHRASES if word in p.split() for k in range(max(0, i - 3), i + 1))
+
+
+def _but_also(doc, i: int) -> bool:
+    """ "not only A but also B" lists A and B; "but" alone does not."""
+    words = (doc[i - 1].lower_ if i else "", doc[i].lower_, doc[i + 1].lower_ if i + 1 < len(doc) else "")
+    return words[1:] == ("but", "also") or words[:2] == ("but", "also")
