@@ -3072,3 +3072,54 @@ def test_a_list_goes_on_past_a_relative_clause_only_to_a_name_that_starts_no_cla
                        "Song Ha-jin, who also scored the series, and Kim Ara herself wrote the lyrics."))
     assert ("Gull Wings", "composer", "Song Ha-jin") in found and ("Gull Wings", "lyricist", "Kim Ara") in found
     assert ("Gull Wings", "composer", "Kim Ara") not in found
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("“Gravity Fails” was composed by Crestline's in-house production team North Atelier (Pi Jun-ho, Lee Sa-rang).",
+     {("Gravity Fails", "composer", "Pi Jun-ho"), ("Gravity Fails", "composer", "Lee Sa-rang")}),
+    ("The song “Petal Code” was composed by the producer duo Moonwalk Tapes (Jo Eun-pyo, Han Si-woo) in collaboration "
+     "with Swedish composer Anders Lindqvist.",
+     {("Petal Code", "composer", "Jo Eun-pyo"), ("Petal Code", "composer", "Han Si-woo"),
+      ("Petal Code", "composer", "Anders Lindqvist")}),
+    ("The title track is “Paper Umbrella.” With words by Gong Ji-ae and music by Park Hyun-tae, it's the kind of ballad "
+     "that sneaks up on you.", {("Paper Umbrella", "lyricist", "Gong Ji-ae"), ("Paper Umbrella", "composer", "Park Hyun-tae")}),
+    ("The EP is fronted by the title track “Salt on the Sill,” a breezy city-pop number composed by her longtime "
+     "collaborator Gu Bon-hwa.", {("Salt on the Sill", "composer", "Gu Bon-hwa")}),
+    ("It follows the drama's second OST, “Hot Cocoa,” by soloist Ahn Bit-na, whose music was written by Ryoo Seung-jin.",
+     {("Hot Cocoa", "composer", "Ryoo Seung-jin"), ("Hot Cocoa", "performer", "Ahn Bit-na")}),
+    ("The film's soundtrack also includes “Low Tide,” an instrumental written by music director Yeo Sun-kyu.",
+     {("Low Tide", "composer", "Yeo Sun-kyu")}),
+    ("The drama's OST “Crow's Lullaby” is out. The song was composed by music director Gim Hae-ri, who has overseen the "
+     "drama's entire score, and lyricist Tae Yong-sik penned the words.",
+     {("Crow's Lullaby", "composer", "Gim Hae-ri"), ("Crow's Lullaby", "lyricist", "Tae Yong-sik")}),
+])
+def test_credits_to_teams_melodies_and_instrumentals(read, text, expected):
+    """A team credited stands for the people it names (not its owner); music "written" is composed; words and music
+    credited up front belong to the work "it" stands for."""
+    found = facts(read("News\n\n" + text))
+    assert expected <= found, expected - found
+    people = {o for _, _, o in expected}
+    assert not {f for f in found if f[1] in ("composer", "lyricist") and f[2] not in people}
+
+
+def test_a_title_after_a_groups_possessive_is_no_member_whatever_the_parse_hangs_on_it(read):
+    ex = read("News\n\nEleventh Street's 'Minute Hand' was written and composed by bassist Do Ha-yoon, the band's leader, "
+              "who described it to fans as \"a song.\"")
+    assert ("Minute Hand", "Song") in {(m.ref.name, m.ref.cls) for m in ex.mentions}
+    assert ("Minute Hand", "composer", "Do Ha-yoon") in facts(ex)
+
+
+def test_lyrics_credited_to_a_team_beside_a_composer_stay_the_words(read):
+    found = facts(read("News\n\nThe five-track EP is fronted by “Static Love,” composed by Oh Min-seok with lyrics by "
+                       "songwriting team Moonhouse (Gil Ha-na, Pyo Jae-in)."))
+    assert {("Static Love", "composer", "Oh Min-seok"), ("Static Love", "lyricist", "Gil Ha-na"),
+            ("Static Love", "lyricist", "Pyo Jae-in")} <= found
+    assert not {f for f in found if f[1] == "composer" and f[2] != "Oh Min-seok"}
+
+
+def test_a_chart_heading_under_a_publishers_charts_is_its_chart(read):
+    """ "Here's where K-pop acts stand on Billboard's charts" then a "World Digital Song Sales" heading over a
+    numbered list: the entries are on Billboard's chart of that name."""
+    ex = read("K-pop on Billboard's charts this week\n\nHere's where K-pop acts stand on Billboard's charts dated "
+              "Nov. 16, 2024.\n\nWorld Digital Song Sales\n1. 'Honey Parade' – BLOOMY\n9. 'Minute Hand' – Eleventh Street\n")
+    assert {("Honey Parade", "Billboard", 1), ("Minute Hand", "Billboard", 9)} <= providers(ex)

@@ -42,7 +42,10 @@ def read_charts(ctx) -> None:
         chart_talk = bool(own) or bool(CHART_WORDS.search(text))
         before, quiet = quiet, (sentence if not chart_talk else None)
         if own and chart_talk:
-            in_force = replace(own[0], source=sentence)
+            # a chart's name heading a list under a publisher's charts ("Billboard's charts ... / World Albums")
+            heads = text.endswith("\n") and len(text.split()) <= 8 and text.strip()[-1:] not in ".!?"
+            inherited = in_force.provider if in_force is not None and heads and len(own) == 1 else None
+            in_force = replace(own[0], source=sentence, provider=own[0].provider or inherited)
         elif in_force is not None and in_force.provider is not None and _heading_kind(text):
             # a "Download Chart" heading under a provider in force; under a brand chart, that chart stays
             provider = in_force.provider

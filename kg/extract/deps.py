@@ -16,7 +16,8 @@ attached: ``"attach": {"subject": "verb"}`` names the node the role's
 entity is found from (kg/extract/refs.py, ``attached``), rather than
 spelling every construction out as a pattern of its own. ``"absent":
 {"verb": ["agent"]}`` says a node must have no child with those
-dependencies, which a DependencyMatcher pattern cannot say.
+dependencies, which a DependencyMatcher pattern cannot say; a dependency
+may name the child's words too (``"nsubjpass:music|melody"``).
 """
 from __future__ import annotations
 
@@ -120,6 +121,15 @@ def _object_for_by(doc: Doc) -> None:
                 break
 
 
+def _is_one_of(child, deps: list[str]) -> bool:
+    """Is ``child`` one of ``deps``: "agent", or "nsubjpass:music|melody" (that dependency, one of those words)."""
+    for spec in deps:
+        dep, _, words = spec.partition(":")
+        if child.dep_ == dep and (not words or child.lower_ in words.split("|")):
+            return True
+    return False
+
+
 class DependencyRules:
     """The dependency rules matched over a parsed document whose mentions
     are single tokens. Yields (rule, {role: token index}, {role: anchor
@@ -195,7 +205,7 @@ class DependencyRules:
         for match_id, token_ids in matches:
             rule = self.rules[strings[match_id]]
             nodes = {node["RIGHT_ID"]: i for node, i in zip(rule.pattern, token_ids)}
-            if any(child.dep_ in deps for name, deps in rule.absent.items() for child in doc[nodes[name]].children):
+            if any(_is_one_of(child, deps) for name, deps in rule.absent.items() for child in doc[nodes[name]].children):
                 continue  # "written by A and composed by B": "written" has an agent of its own
             if any(self._broken(doc, nodes[rule.heads[node]], nodes[node]) for node in self.unbroken[rule.id]):
                 # "directed by A and stars B": a parse that hangs B on "by" across a new verb;

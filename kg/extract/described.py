@@ -44,9 +44,11 @@ def described_as(span, nouns: dict, copula_only: bool = False) -> str | None:
     root = span.root
     if _credited_up_front(root):
         return None  # "Written by A, the song ...": "the song" is the main clause's subject, whatever the parse says
-    # not across a spaced dash: '"Lamp" – the band Tidewater' sets a title beside its artist
+    # not across a spaced dash: '"Lamp" – the band Tidewater' sets a title beside its artist; nor one the parse
+    # hangs on it across a clause ("'X' was written by A, the band's leader": A's)
     described = [t for t in root.children if t.dep_ == "appos" and t.i >= span.end and not copula_only
-                 and not any(d.text in "-–—" and d.whitespace_ for d in span.doc[span.end:t.i])]
+                 and not any(d.text in "-–—" and d.whitespace_ for d in span.doc[span.end:t.i])
+                 and all(d.is_punct or d.like_num for d in span.doc[span.end:t.left_edge.i])]
     said = []  # the words of the span that hang on a copula outside it: the parse may call a long title's head "dep"
     for word in (t for t in span if not span.start <= t.head.i < span.end):
         if word.dep_ in ("nsubj", "nsubjpass", "dep") and word.head.lower_ in BE \

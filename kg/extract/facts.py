@@ -15,7 +15,7 @@ from .refs import NOMINAL_NOUNS, PROMOTION, another_kind, attached, hangs_on_nou
 from .described import work_nouns
 from .networks import focal_series
 from .ost import soundtrack_named
-from .listing import SONG_CREDITS, role_kinds
+from .listing import SONG_CREDITS, listed_in_parentheses, role_kinds
 from .rules import Binding
 from .ballot import weights
 from .values import parse_date, years_in
@@ -349,7 +349,17 @@ def _role_refs(ctx: Context, binding: Binding, sentence, role: str) -> list[Enti
             continue  # '"Paper Moon" features Lee Dan as the composer': no performer
         if rule.makes != "memberOf":
             token = member_named(ctx, _outside_parentheses(ctx, token))
+        if rule.makes in SONG_CREDITS and role == "object" and token.doc[token.i + 1:token.i + 2].text in ("'s", "'") \
+                and token.doc[token.i - 1].lower_ == "by":
+            continue  # "composed by Crestline's in-house team": whose team, not who composed
         ent = ctx.ent(token)
+        team = next((t for t in (token, *token.children) if (t is token or t.dep_ == "appos") and ctx.ent(t) is not None
+                     and listed_in_parentheses(t)), None) if rule.makes in SONG_CREDITS and role == "object" else None
+        if team is not None and ctx.class_of(ctx.ent(team)) not in accepted:
+            # a team credited with the music or the words ("by the in-house team T (A, B)"): the people it names
+            # (CONVENTIONS rule 10), not the team nor its owner
+            refs += [r for t in listed_in_parentheses(team) if (e := ctx.ent(t)) is not None and (r := ctx.ref(e, accepted))]
+            continue
         if ent is None:
             found = refs_at(ctx, token, accepted) if token.ent_type_ == "" else []
             # "the title song 'A', 'B' and 'C'": the noun's mention brings those listed beside it

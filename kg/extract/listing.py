@@ -156,3 +156,24 @@ def _but_also(doc, i: int) -> bool:
     """ "not only A but also B" lists A and B; "but" alone does not."""
     words = (doc[i - 1].lower_ if i else "", doc[i].lower_, doc[i + 1].lower_ if i + 1 < len(doc) else "")
     return words[1:] == ("but", "also") or words[:2] == ("but", "also")
+
+
+def listed_in_parentheses(token: Token) -> list[Token]:
+    """The names in parentheses right after ``token`` ("the duo Moonwalk
+    Tapes (Jo Eun-pyo, Han Si-woo)") and those a list word joins after them
+    ("... (A, B) in collaboration with composer C")."""
+    doc = token.doc
+    if token.i + 2 >= len(doc) or doc[token.i + 1].text != "(":
+        return []
+    close = next((k for k in range(token.i + 2, min(token.i + 16, len(doc))) if doc[k].text == ")"), None)
+    if close is None:
+        return []
+    inside = [t for t in doc[token.i + 2:close] if t.ent_type_]
+    after = close + 1
+    while after < len(doc) and _coordinates(doc, after):
+        after += 1
+    if after > close + 1:  # past descriptions ("Swedish composer") to the next name of the kind listed
+        nxt = next((t for t in doc[after:after + 4] if t.ent_type_), None)
+        if nxt is not None and inside and _same_kind(nxt, inside[0]):
+            inside += [nxt] + coordinated(nxt, +1)
+    return inside

@@ -83,7 +83,10 @@ def title_apposed_before(ctx: Context, noun, accepted: tuple) -> list[EntityRef]
     its own: "who helmed 'W,' the series also stars")."""
     if not (noun.dep_ == "dobj" or any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in noun.children)):
         return []
-    doc, i = noun.doc, noun.left_edge.i - 1
+    doc, i = noun.doc, noun.left_edge.i
+    while i < noun.i and doc[i].is_punct and doc[i].text != ",":
+        i += 1  # the parse may hang the quotation marks and the comma before the phrase on its noun
+    i = i if doc[i].text == "," else i - 1
     while i >= 0 and doc[i].is_quote:
         i -= 1
     if i < 1 or doc[i].text != ",":

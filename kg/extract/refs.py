@@ -58,6 +58,8 @@ def attached(ctx: Context, anchor, accepted: tuple) -> list[EntityRef]:
         return named  # "a collaboration with rapper A, 'Lights'": the title set after the noun's phrase
     # "confirmed their appearance in"; "as the lead single from", where the parse makes "single" a modifier of "lead"
     node = anchor.head if anchor.dep_ in ("dobj", "attr", "amod") and anchor.head is not anchor else anchor
+    if node.dep_ == "conj" and node.head.dep_ == "pobj" and node.head.head.lower_ == "by":
+        node = node.head.head.head  # "with words by A and music by B": the music is the words' conjunct, not A's
     if node.lower_ in TRANSPARENT and node.dep_ == "pobj" and _is_verb(node.head.head):
         node = node.head.head  # "X was set to music by Y": the verb's subject
     if node.dep_ == "pobj" and node.head.lower_ == "as" and node.head.dep_ == "prep":

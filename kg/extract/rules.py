@@ -31,6 +31,7 @@ from spacy.vocab import Vocab
 
 from ..data import FOLDER as DATA, document, lines
 from ..nlp import WORD_ATTRS
+from .listing import listed_in_parentheses
 from .spans import FAMILIES
 
 
@@ -242,11 +243,13 @@ def load_rules(path: Path = DATA / "relation_patterns.jsonl") -> tuple[Rule, ...
 
 def compatible(token: Token, accepted: tuple) -> bool:
     """A mention fits a role if its class is accepted, or if it is still
-    undecided and could become an accepted class."""
-    label = token.ent_type_
-    if not accepted or not label:  # a plain word ("the drama") is resolved later
+    undecided and could become an accepted class; so does a team that names
+    people who fit in parentheses ("composed by the duo X (A, B)": A and B,
+    kg/extract/facts.py)."""
+    if not accepted or not token.ent_type_:  # a plain word ("the drama") is resolved later
         return True
-    return label in accepted or not set(FAMILIES.get(label, ())).isdisjoint(accepted)
+    return any(t.ent_type_ in accepted or not set(FAMILIES.get(t.ent_type_, ())).isdisjoint(accepted)
+               for t in (token, *listed_in_parentheses(token)))
 
 
 def nearest(bindings: list[Binding]) -> list[Binding]:
