@@ -3123,3 +3123,24 @@ def test_a_chart_heading_under_a_publishers_charts_is_its_chart(read):
     ex = read("K-pop on Billboard's charts this week\n\nHere's where K-pop acts stand on Billboard's charts dated "
               "Nov. 16, 2024.\n\nWorld Digital Song Sales\n1. 'Honey Parade' – BLOOMY\n9. 'Minute Hand' – Eleventh Street\n")
     assert {("Honey Parade", "Billboard", 1), ("Minute Hand", "Billboard", 9)} <= providers(ex)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The drama “Winter Floor” airs in May. Actor Yeo Min-cheol, who was recently discharged from the military, will play "
+     "the role of Han Gyeol, the building's manager.", {("Winter Floor", "castMember", "Yeo Min-cheol")}),
+    ("Cheon Ye-Rin takes on the role of Yoon Da-on. Previously, she received favorable reviews for playing a young "
+     "architect in the tvN drama “Blueprint of Us” (2021).", {("Blueprint of Us", "castMember", "Cheon Ye-Rin")}),
+    ("The film Night Pier stars Ha Jun-seo as a trader, with Byeon So-ra as his daughter.",
+     {("Night Pier", "castMember", "Ha Jun-seo"), ("Night Pier", "castMember", "Byeon So-ra")}),
+    ("Violet Ferry is a 2018 South Korean television series.\nCast\nSeo Jun-ho as Kang Do-won, a ferry captain\n"
+     "Lim Ok-ja as Do-won's grandmother\n", {("Violet Ferry", "castMember", "Seo Jun-ho"), ("Violet Ferry", "castMember", "Lim Ok-ja")}),
+    ("Sunday ratings: 'Moonrise Tailors' climbs\n\nKBS2's “Moonrise Tailors” reached a new high. The show could break "
+     "20 percent before its finale.\n\ntvN's weekend series “Second Violin” scored 3.8 percent. The show, starring Park "
+     "Seo-yoon and Brandon Choi, has been praised.", {("Second Violin", "castMember", "Park Seo-yoon")}),
+])
+def test_roles_played_in_other_words(read, text, expected):
+    """ "will play the role of N" after a relative clause, "reviews for playing a X in the drama Y", "with B as his
+    daughter", a cast line "A as B's grandmother", and "the show" that the sentence before is about."""
+    found = facts(read("News\n\n" + text if not text.startswith("Sunday") else text))
+    assert expected <= found, expected - found
+    assert not {f for f in found if f[1] == "castMember" and f[0] == "Moonrise Tailors"}

@@ -44,6 +44,9 @@ def series_of_network(ctx: Context, noun, kinds: tuple) -> list[EntityRef] | Non
     return [] if series[-1][1] is not None else None
 
 
+SUBJECTS = ("nsubj", "nsubjpass")
+
+
 def topic_over_aside(ctx: Context, ref: EntityRef) -> EntityRef:
     """ "the drama" after a series named once in passing ("the two were in
     'You're Beautiful'") is still the series the headline and the article
@@ -52,7 +55,10 @@ def topic_over_aside(ctx: Context, ref: EntityRef) -> EntityRef:
     if focal is None or focal.name == ref.name or focal.name.lower() not in ctx.article.title.lower():
         return ref
     named = Counter(ent.name for ent in ctx.by_start.values())
-    return focal if named[ref.name] == 1 and named[focal.name] > 1 else ref
+    # a series its sentence is about ("tvN's series 'X' scored 3.8 percent. The show, starring ...") is no aside
+    said = next((t for t, e in ctx.mention_tokens if e.name == ref.name), None)
+    subject = said is not None and (said.dep_ in SUBJECTS or said.dep_ in ("appos", "compound") and said.head.dep_ in SUBJECTS)
+    return focal if named[ref.name] == 1 and named[focal.name] > 1 and not subject else ref
 
 
 def title_track_before(ctx: Context, token) -> EntityRef | None:

@@ -83,8 +83,9 @@ def attached(ctx: Context, anchor, accepted: tuple) -> list[EntityRef]:
             return []
         if node.dep_ == "relcl" and any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in RELATIVE for c in node.children):
             return refs_at(ctx, node.head, accepted)  # "B, who worked on the soundtrack of Y": about B, not B's clause
-        # "surprised fans by unveiling X": the preposition's verb has the subject
+        # "surprised fans by unveiling X", "received reviews for playing X": the preposition's verb has the subject
         node = node.head.head if node.dep_ == "pcomp" and node.head.dep_ == "prep" else node.head
+        node = node.head if node.dep_ == "dobj" and node.head.i < node.i else node
         found = refs_at(ctx, node, accepted)
         if found:
             return found
