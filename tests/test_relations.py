@@ -3144,3 +3144,23 @@ def test_roles_played_in_other_words(read, text, expected):
     found = facts(read("News\n\n" + text if not text.startswith("Sunday") else text))
     assert expected <= found, expected - found
     assert not {f for f in found if f[1] == "castMember" and f[0] == "Moonrise Tailors"}
+
+
+@pytest.mark.parametrize("text, song, series", [
+    ("PEACH.FUZZ's Ara and Yeon-ji team up for “Rain Check,” a breezy duet from ENA's “Love in Rewind” OST.",
+     "Rain Check", "Love in Rewind"),
+    ("Veteran singer Na Hye-jung has recorded a remake of “Spring Rain Tram” for the soundtrack of the upcoming Netflix "
+     "film “Paper Boats,” the streamer said Tuesday.", "Spring Rain Tram", "Paper Boats"),
+    ("The Disney+ original series “Seasons of Mina” unveiled its first OST today, “i'll be your weather,” sung by actress "
+     "Kwon Ha-yoon, who plays the title role.", "i'll be your weather", "Seasons of Mina"),
+    ("“Window Seat” by Lee Dan is Part 3 of JTBC's “The Last Commute” soundtrack.", "Window Seat", "The Last Commute"),
+    ("Singer-songwriter Yang Se-ri has written some of the most-streamed OSTs of the past three years, including “Glass "
+     "Wings” from SBS' “Tidewatch.”", "Glass Wings", "Tidewatch"),
+])
+def test_a_song_tied_to_a_series_soundtrack_in_other_words(read, song, series, text):
+    assert (song, "soundtrackOf", series) in facts(read("News\n\n" + text))
+
+
+def test_a_song_from_a_show_is_no_soundtrack_without_a_soundtrack_word(read):
+    found = facts(read("News\n\nThe trio won fans with “Glass Wings” from the audition show “Tidewatch.”"))
+    assert not {f for f in found if f[1] == "soundtrackOf"}

@@ -4,8 +4,11 @@ track, titled 'Y,'", "Her song 'Y'"), else X's OST album (CONVENTIONS rule 18).
 And the songs the parse links to a soundtrack noun whose series it names
 (``read_soundtrack_links``): "its first OST, 'Y'", "the drama's score features
 'Y'", "returns to the 'X' soundtrack with 'Y'", "recorded 'Y' for the
-soundtrack of the film 'X'"."""
+soundtrack of the film 'X'", "'Y,' a duet from ENA's 'X' OST", "'Y' is Part 3
+of the 'X' soundtrack", "her OSTs, including 'Y' from 'X'"."""
 from __future__ import annotations
+
+import re
 
 from ..data import lexicon
 from ..records import EntityRef, Fact
@@ -99,13 +102,36 @@ def read_soundtrack_links(ctx: Context) -> None:
             evidence = ctx.evidence(sentence, "reader:soundtrack-link", 0.75, None, [ctx.supplied])
             for song in songs:
                 ctx.extraction.facts.append(Fact(song, "soundtrackOf", series, evidence))
+        if any(noun in lowered.split() for noun in ("osts", "soundtracks")) and EXAMPLES.search(lowered):
+            _examples_from_series(ctx, sentence)
+
+
+EXAMPLES = re.compile(r"\b(?:including|such as|like|among them)\b")
+
+
+def _examples_from_series(ctx: Context, sentence) -> None:
+    """ "her OSTs, including 'X' from SBS' 'Y'": an example of the soundtracks the sentence speaks
+    of, named with the series it is from, is that series' soundtrack (CONVENTIONS rule 19: "from"
+    alone is not)."""
+    for token, ent in ctx.mentions_in(sentence):
+        song = ctx.ref(ent, SONGS)
+        series = [ref for c in token.children if c.dep_ == "prep" and c.lower_ == "from"
+                  for g in c.children if g.dep_ == "pobj" for ref in refs_at(ctx, g, SCREEN) if ref.cls in SCREEN]
+        if song is not None and song.cls == "Song" and series:
+            evidence = ctx.evidence(sentence, "reader:soundtrack-example", 0.7)
+            ctx.extraction.facts.append(Fact(song, "soundtrackOf", series[0], evidence))
 
 
 def _series_of(ctx: Context, noun) -> EntityRef | None:
     """The series a soundtrack noun's phrase names: "the 'Glass Garden' soundtrack", "ENA's
     'Love in Rewind' OST", "the soundtrack of the film 'Paper Boats'", "its OST"."""
+    if noun.dep_ == "appos":  # "from ENA's 'Love in Rewind' OST", the parse making the noun the title's apposition
+        found = [ref for ref in refs_at(ctx, noun.head, SCREEN) if ref.cls in SCREEN]
+        if found:
+            return found[0]
     for child in noun.children:
-        if child.dep_ in ("poss", "compound", "nmod") or child.dep_ == "prep" and child.lower_ in ("of", "for", "from"):
+        # a title before the noun may be parsed as its determiner ("JTBC's 'The Last Commute' soundtrack")
+        if child.dep_ in ("poss", "compound", "nmod", "det") or child.dep_ == "prep" and child.lower_ in ("of", "for", "from"):
             for token in [child] if child.dep_ != "prep" else [g for g in child.children if g.dep_ == "pobj"]:
                 found = [ref for ref in refs_at(ctx, token, SCREEN) if ref.cls in SCREEN]
                 if found:
@@ -122,8 +148,17 @@ def _song_slots(noun) -> list:
     slots += [g for c in noun.subtree if c.dep_ == "acl" and c.lower_ in TITLED for g in c.children
               if g.dep_ in ("oprd", "dobj", "attr")]  # "the OST part for X, titled 'Y'", the parse hanging it on X
     verb = noun.head
+    if noun.dep_ == "appos" and noun.head.dep_ == "pobj" and noun.head.head.lower_ in ("from", "of", "on"):
+        slots.append(noun.head.head.head)  # "'X,' a duet from ENA's 'Y' OST": what is from it
+    part = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "of" else None
+    if part is not None and part.lower_ in PART_NOUNS | {"part", "installment", "volume"}:
+        # "'X' is Part 3 of the 'Y' soundtrack", "Part 3 of the 'Y' soundtrack, 'X'"
+        slots += [c for c in part.head.children if c.dep_ in ("nsubj", "nsubjpass")] if part.dep_ == "attr" else []
+        slots += [c for c in part.children if c.dep_ == "appos"] + ([part.head] if part.dep_ == "appos" else [])
     if noun.dep_ in ("nsubj", "nsubjpass"):
         slots += [c for c in verb.children if c.dep_ in ("dobj", "attr", "oprd")]
+    elif noun.dep_ == "dobj":  # "unveiled its first OST today, 'Y'": the parse making Y the verb's other part
+        slots += [c for c in verb.children if c.i > noun.i and c.dep_ in ("npadvmod", "appos", "ccomp", "dep", "oprd")]
     elif noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.lower_ in ("for", "to", "on"):
         verb = noun.head.head
         slots += [c for c in verb.children if c.dep_ == "dobj"]

@@ -187,7 +187,7 @@ def refs_at(ctx: Context, token, accepted: tuple) -> list[EntityRef]:
         named = [c for c in token.children if c.dep_ == "nsubj" and ctx.ent(c) is not None]
         if named:
             return refs_at(ctx, named[0], accepted)
-    if word in VERSIONS and token.dep_ == "dobj" and token.head.lower_ in INCLUDES:  # "includes a cover of 'X'": X
+    if word in VERSIONS and token.dep_ == "dobj":  # "includes a cover of 'X'", "recorded a remake of 'X' for": X
         songs = [g for c in token.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
         if songs:
             return refs_at(ctx, songs[0], accepted)

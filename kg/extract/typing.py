@@ -35,6 +35,8 @@ from .ballot import NOT_A_WORK, Ballot, default_work, topic, weights
 from .spans import POSSESSIVE, WORKS
 from .title_runs import seasons_after
 
+NON_NAMES = frozenset(lexicon()["non_names"])  # capitalised cue words ("OST", "MV") the model may take for names
+
 # Whose possessive makes the quoted title after it a work of theirs ("BTS' 'Butter'").
 NAME_CLASSES = ("PERSON", "ORG", "Person", "MusicGroup")
 SOUNDTRACK_WORDS = {"ost", "osts", "soundtrack", "soundtracks"}
@@ -241,8 +243,9 @@ def _context_votes(tokens: list[Token], span, mentions: dict, cues: dict, w: dic
         comma = left.pop().text == "," or comma
     # "songs including X's 'A'": A is the song, X its owner
     possessor = span.end < len(tokens) and tokens[span.end].text in ("'s", "'") and mentions[span.start][1].cls in NAME_CLASSES
-    before = left[-1].text.lower() if left and left[-1].i not in mentions and left[-1].ent_type_ in ("", "TITLE") \
-        and not possessor else None
+    # a cue word the model took for a name is still the cue ("its first OST, 'X'": OST an ORG to the NER)
+    before = left[-1].text.lower() if left and left[-1].i not in mentions and (left[-1].ent_type_ in ("", "TITLE")
+                                                                         or left[-1].text in NON_NAMES) and not possessor else None
     # a verb ending in s is no plural cue ("the OST features 'Until Dawn'"; "released 'X'" is a cue)
     verb = bool(left) and before not in cues["before"] and any(c.dep_ in ("nsubj", "nsubjpass", "aux") for c in left[-1].children)
     if span.start > 2 and tokens[span.start - 1].is_quote and tokens[span.start - 2].text in (",", ":") \
