@@ -3164,3 +3164,15 @@ def test_a_song_tied_to_a_series_soundtrack_in_other_words(read, song, series, t
 def test_a_song_from_a_show_is_no_soundtrack_without_a_soundtrack_word(read):
     found = facts(read("News\n\nThe trio won fans with “Glass Wings” from the audition show “Tidewatch.”"))
     assert not {f for f in found if f[1] == "soundtrackOf"}
+
+
+def test_an_ep_carries_songs_listed_past_an_aside_and_an_unnamed_track_features_no_one_named(read):
+    """ "The EP also carries the single 'A,' released last month, along with 'B' and 'C'": all three are on it;
+    "'B' features X, while one of the remaining tracks features Y": Y sings on no track named."""
+    found = facts(read("News\n\nSinger VIN.A released her fourth EP, “Lemon Tide,” on Friday. The EP also carries the "
+                       "pre-release single “Weekend Ferris Wheel,” released last month, along with “Green Light District” "
+                       "and “Sunroom.” “Sunroom” features Australian singer Chloe Tran, while one of the remaining tracks "
+                       "features rapper MIRO."))
+    assert {("Weekend Ferris Wheel", "inAlbum", "Lemon Tide"), ("Green Light District", "inAlbum", "Lemon Tide"),
+            ("Sunroom", "inAlbum", "Lemon Tide"), ("Sunroom", "performer", "Chloe Tran")} <= found
+    assert not {f for f in found if f[2] == "MIRO"}

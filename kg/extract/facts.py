@@ -11,11 +11,12 @@ from ..data import lexicon
 from ..records import EntityRef, Fact, Value
 from .context import Context
 from .spans import FAMILIES, TYPED, WORKS, span_text
-from .refs import NOMINAL_NOUNS, PROMOTION, another_kind, attached, hangs_on_noun, may_refer, member_named, refs_at, with_listed
+from .refs import NOMINAL_NOUNS, PROMOTION, another_kind, attached, hangs_on_noun, may_refer, refs_at, with_listed
+from .role_words import credited_team, member_named, outside_parentheses, owner_of_the_credited, unnamed_one
 from .described import work_nouns
 from .networks import focal_series
 from .ost import soundtrack_named
-from .listing import SONG_CREDITS, listed_in_parentheses, role_kinds
+from .listing import SONG_CREDITS, role_kinds
 from .rules import Binding
 from .ballot import weights
 from .values import parse_date, years_in
@@ -149,9 +150,9 @@ def _unnamed(ctx: Context, binding: Binding, sentence, role: str) -> list[Entity
                      and ctx.class_of(ent) in accepted + tuple(FAMILIES) and (ref := ctx.ref(ent, accepted)) is not None]
             if after:
                 return after[:1]
-        if _said_of_another(ctx, anchor, accepted) \
-                or any(c.dep_ in ("nsubj", "nsubjpass") and another_kind(c, accepted) for c in anchor.children):
-            return []  # "The 'Salt Road' OST features A": the verb's subject is no series
+        if _said_of_another(ctx, anchor, accepted) or any(c.dep_ in ("nsubj", "nsubjpass") and (
+                another_kind(c, accepted) or unnamed_one(c)) for c in anchor.children):
+            return []  # "The 'Salt Road' OST features A", "one of the other tracks features A": no series, no track named
         before = [ent for token, ent in ctx.mentions_in(sentence)
                   if token.i < anchor.i and ctx.class_of(ent) in accepted + tuple(FAMILIES)]
         ref = ctx.ref(before[-1], accepted) if before else None
@@ -322,17 +323,6 @@ def _named_as(token) -> str | None:
     return role_kinds().get(doc[i].lower_) if i < len(doc) else None
 
 
-def _outside_parentheses(ctx: Context, token):
-    """A member listed in parentheses after a group ("G (A, B, C) released
-    X", where the parse takes B for the subject) stands for the group."""
-    doc = token.doc
-    opened = next((k for k in range(token.i - 1, max(0, token.i - 12) - 1, -1) if doc[k].text in "()"), None)
-    if opened is None or doc[opened].text != "(" or opened == 0:
-        return token
-    group = ctx.ent(doc[opened - 1])
-    return doc[opened - 1] if group is not None and ctx.class_of(group) == "MusicGroup" else token
-
-
 @cache
 def _credit_verbs() -> dict[str, str]:
     return {word: kind for kind, words in lexicon()["credit_verbs"].items() if not kind.startswith("_") for word in words}
@@ -348,18 +338,15 @@ def _role_refs(ctx: Context, binding: Binding, sentence, role: str) -> list[Enti
                 and role == "object" and _named_as(token) in ("composer", "lyricist", "director", "writer", "crew"):
             continue  # '"Paper Moon" features Lee Dan as the composer': no performer
         if rule.makes != "memberOf":
-            token = member_named(ctx, _outside_parentheses(ctx, token))
-        if rule.makes in SONG_CREDITS and role == "object" and token.doc[token.i + 1:token.i + 2].text in ("'s", "'") \
-                and token.doc[token.i - 1].lower_ == "by":
-            continue  # "composed by Crestline's in-house team": whose team, not who composed
-        ent = ctx.ent(token)
-        team = next((t for t in (token, *token.children) if (t is token or t.dep_ == "appos") and ctx.ent(t) is not None
-                     and listed_in_parentheses(t)), None) if rule.makes in SONG_CREDITS and role == "object" else None
-        if team is not None and ctx.class_of(ctx.ent(team)) not in accepted:
-            # a team credited with the music or the words ("by the in-house team T (A, B)"): the people it names
-            # (CONVENTIONS rule 10), not the team nor its owner
-            refs += [r for t in listed_in_parentheses(team) if (e := ctx.ent(t)) is not None and (r := ctx.ref(e, accepted))]
+            token = member_named(ctx, outside_parentheses(ctx, token))
+        credit = rule.makes in SONG_CREDITS and role == "object"
+        if credit and owner_of_the_credited(token):
             continue
+        team = credited_team(ctx, token, accepted) if credit else None
+        if team is not None:
+            refs += team
+            continue
+        ent = ctx.ent(token)
         if ent is None:
             found = refs_at(ctx, token, accepted) if token.ent_type_ == "" else []
             # "the title song 'A', 'B' and 'C'": the noun's mention brings those listed beside it

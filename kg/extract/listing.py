@@ -74,13 +74,15 @@ def coordinated(token: Token, step: int, context=()) -> list[Token]:
         t = doc[i]
         if (t if step > 0 else doc[i + 1]).is_sent_start:
             break  # a list ends with its sentence
-        if step > 0 and (t.text == "(" or t.lower_ in ("who", "whose") and doc[i - 1].text == ","):
-            # "Wi Ha-joon (8.3 million), Lee Yoo-mi (6.3 million)"; "A, who plays the lead, and B"
+        clause = t.lower_ in ("who", "whose") or t.lower_.endswith("ed") and t.dep_ in ("acl", "ccomp", "advcl", "relcl")
+        if step > 0 and (t.text == "(" or clause and doc[i - 1 - doc[i - 1].is_quote].text == ","):
+            # "Wi Ha-joon (8.3 million), Lee Yoo-mi (6.3 million)"; "A, who plays the lead, and B"; "A, released
+            # last month, along with B"
             end = ")" if t.text == "(" else ","
             close = next((k for k in range(i, min(i + 24, len(doc))) if doc[k].text == end), None)
             # the list goes on past a clause only to a name that starts none ("A, who scored it, and B herself wrote")
             named = next((n for n in doc[close + 2:close + 6] if n.ent_type_), None) if close is not None else None
-            if close is not None and (end == ")" or doc[close + 1:close + 2].text in ("and", "&")
+            if close is not None and (end == ")" or close + 1 < len(doc) and _coordinates(doc, close + 1)
                                       and named is not None and not named.dep_.startswith("nsubj")):
                 i = close + 1
                 continue

@@ -6,10 +6,11 @@ from __future__ import annotations
 
 from collections import Counter
 
-from ..data import lexicon, member_nouns
+from ..data import lexicon
 from ..records import EntityRef
 from .context import Context
 from .networks import other_gender_before, series_of_network, title_apposed_before, title_track_before, topic_over_aside
+from .role_words import unnamed_one
 from .listing import coordinated
 
 NOMINALS = {word: tuple(classes) for word, classes in lexicon()["antecedent_words"].items() if not word.startswith("_")}
@@ -74,6 +75,8 @@ def attached(ctx: Context, anchor, accepted: tuple) -> list[EntityRef]:
                 # a title of verb-like words is parsed as a clause: "'The Secret Is Love' is", "'You Really Got Me' is";
                 # one with an aside after it as anything: "Robotech: The Movie, also called ..., is"
                 if child.dep_ == dep and (dep not in LOOSE_SUBJECTS or child.i < node.i):
+                    if unnamed_one(child):
+                        return []  # "while one of the remaining tracks features B": a track not named
                     found = refs_at(ctx, child, accepted)
                     if found:
                         return found
@@ -376,28 +379,3 @@ def _listed_beside(ctx: Context, token, found: list[EntityRef], accepted: tuple,
             out.append(ref)
     return out
 
-
-def member_named(ctx: Context, token):
-    """ "Jisoo from BLACKPINK released 'Flower'", "Nova Ring's member Kang
-    sang": the group only says whose member the one who acts is; that
-    person takes the role; so does the name after "member" ("Lumiere member
-    Eun-bi sang", where the parse makes "member" a subject too)."""
-    ent, doc = ctx.ent(token), token.doc
-    if ent is None and token.lower_ in member_nouns() and token.i + 1 < len(doc) and _is_person(ctx, doc[token.i + 1]):
-        return doc[token.i + 1]
-    if ent is None or ctx.class_of(ent) not in ("MusicGroup", "ORG"):
-        return token
-    head = token.head
-    if token.dep_ == "pobj" and head.lower_ in ("of", "from") and _is_person(ctx, head.head):
-        return head.head
-    after = token.i + 1
-    if after < len(doc) and doc[after].text in ("'s", "'"):
-        after += 1 + (after + 1 < len(doc) and doc[after + 1].lower_ in member_nouns())
-        if after < len(doc) and _is_person(ctx, doc[after]):
-            return doc[after]
-    return token
-
-
-def _is_person(ctx: Context, token) -> bool:
-    ent = ctx.ent(token)
-    return ent is not None and ctx.class_of(ent) in ("Person", "PERSON")

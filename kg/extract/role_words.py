@@ -1,0 +1,72 @@
+"""Which word of a rule's role names the one a fact is about, where the
+word the rule matched stands for someone else: a group's member named with
+it ("Jisoo from BLACKPINK sang", "Nova Ring's member Kang"), a group for the
+member listed after it in parentheses, a credited team for the people it
+names ("composed by the duo T (A, B)", CONVENTIONS rule 10), and no one
+for a team's owner ("by Crestline's in-house team") or a track left unnamed
+("one of the remaining tracks features B")."""
+from __future__ import annotations
+
+from ..data import member_nouns
+from ..records import EntityRef
+from .context import Context
+from .listing import listed_in_parentheses
+
+
+def member_named(ctx: Context, token):
+    """ "Jisoo from BLACKPINK released 'Flower'", "Nova Ring's member Kang
+    sang": the group only says whose member the one who acts is; that
+    person takes the role; so does the name after "member" ("Lumiere member
+    Eun-bi sang", where the parse makes "member" a subject too)."""
+    ent, doc = ctx.ent(token), token.doc
+    if ent is None and token.lower_ in member_nouns() and token.i + 1 < len(doc) and _is_person(ctx, doc[token.i + 1]):
+        return doc[token.i + 1]
+    if ent is None or ctx.class_of(ent) not in ("MusicGroup", "ORG"):
+        return token
+    head = token.head
+    if token.dep_ == "pobj" and head.lower_ in ("of", "from") and _is_person(ctx, head.head):
+        return head.head
+    after = token.i + 1
+    if after < len(doc) and doc[after].text in ("'s", "'"):
+        after += 1 + (after + 1 < len(doc) and doc[after + 1].lower_ in member_nouns())
+        if after < len(doc) and _is_person(ctx, doc[after]):
+            return doc[after]
+    return token
+
+
+def outside_parentheses(ctx: Context, token):
+    """A member listed in parentheses after a group ("G (A, B, C) released
+    X", where the parse takes B for the subject) stands for the group."""
+    doc = token.doc
+    opened = next((k for k in range(token.i - 1, max(0, token.i - 12) - 1, -1) if doc[k].text in "()"), None)
+    if opened is None or doc[opened].text != "(" or opened == 0:
+        return token
+    group = ctx.ent(doc[opened - 1])
+    return doc[opened - 1] if group is not None and ctx.class_of(group) == "MusicGroup" else token
+
+
+def owner_of_the_credited(token) -> bool:
+    """ "composed by Crestline's in-house team": whose team, not who composed."""
+    doc = token.doc
+    return doc[token.i + 1:token.i + 2].text in ("'s", "'") and doc[token.i - 1].lower_ == "by"
+
+
+def credited_team(ctx: Context, token, accepted: tuple) -> list[EntityRef] | None:
+    """The people a team credited with the music or the words names in
+    parentheses ("by the in-house team T (A, B)"), where the team itself
+    cannot take the credit; None where no such team is credited."""
+    team = next((t for t in (token, *token.children) if (t is token or t.dep_ == "appos") and ctx.ent(t) is not None
+                 and listed_in_parentheses(t)), None)
+    if team is None or ctx.class_of(ctx.ent(team)) in accepted:
+        return None
+    return [r for t in listed_in_parentheses(team) if (e := ctx.ent(t)) is not None and (r := ctx.ref(e, accepted))]
+
+
+def unnamed_one(token) -> bool:
+    """ "one of the remaining tracks", "another of the songs": one not named."""
+    return token.lower_ in ("one", "another") and any(c.lower_ == "of" for c in token.children)
+
+
+def _is_person(ctx: Context, token) -> bool:
+    ent = ctx.ent(token)
+    return ent is not None and ctx.class_of(ent) in ("Person", "PERSON")
