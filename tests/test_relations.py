@@ -3176,3 +3176,16 @@ def test_an_ep_carries_songs_listed_past_an_aside_and_an_unnamed_track_features_
     assert {("Weekend Ferris Wheel", "inAlbum", "Lemon Tide"), ("Green Light District", "inAlbum", "Lemon Tide"),
             ("Sunroom", "inAlbum", "Lemon Tide"), ("Sunroom", "performer", "Chloe Tran")} <= found
     assert not {f for f in found if f[2] == "MIRO"}
+
+
+def test_a_tracklist_under_a_review_of_the_album_the_headline_names(read):
+    """ "Album review: G's 'X' ..." over "Tracklist:" and numbered bare titles: the tracks are on X, performed by G;
+    "the title track" is the song named like the album, not the last track listed."""
+    ex = read("Album review: Nova Ring's 'Blue Hour Club' is a mess I can't stop playing\n\n"
+              "I've been a fan since their debut, but their first full album is the most fun I've had with a record "
+              "this year.\n\nTracklist:\n01. Intro: Club Hours\n02. Blue Hour Club\n03. Glass Slipper\n04. Monday Again\n\n"
+              "The title track, written by leader Lim Seo-jun, is pure chaos. “Glass Slipper” is the sleeper hit.")
+    found = facts(ex)
+    assert {("Intro: Club Hours", "inAlbum", "Blue Hour Club"), ("Monday Again", "trackNumber", "4"),
+            ("Glass Slipper", "performer", "Nova Ring"), ("Blue Hour Club", "lyricist", "Lim Seo-jun")} <= found
+    assert ("Monday Again", "lyricist", "Lim Seo-jun") not in found

@@ -248,7 +248,7 @@ def _credits(content: str) -> tuple[str, str | None]:
 def _list_album(ctx, first: int, last: int) -> tuple[EntityRef | None, EntityRef | None]:
     """The album a track list belongs to, and its artist: from a heading
     line right before it ("Artist – Album (date)"), else the album named
-    in the sentences around it, else the album the article last named."""
+    in the sentences around it, else the album the headline names."""
     text = ctx.article.text
     before = text[:text.rfind("\n", 0, first) + 1].rstrip().rsplit("\n", 2)
     heading = HEADING.match(before[-1].strip()) if len(before) > 1 else None  # the headline heads the article, not a list
@@ -257,7 +257,8 @@ def _list_album(ctx, first: int, last: int) -> tuple[EntityRef | None, EntityRef
         name = heading.group(2).strip().strip('"')
         return EntityRef(name, "Album"), artist if artist.cls in ARTIST_CLASSES else None
     around = [s for s in ctx.sentences if first - 300 <= s.start_char < first or last < s.start_char <= last + 300]
-    for sentence in sorted(around, key=lambda s: abs(s.start_char - first)):
+    # else the headline's, where it names an album ("Album review: G's 'X' is ..." over a "Tracklist:")
+    for sentence in sorted(around, key=lambda s: abs(s.start_char - first)) + ctx.sentences[:1]:
         for _, ent, cls in ctx.sentence_mentions(sentence):
             if cls == "Album" or cls == "TITLE" and re.search(r"\b(?:album|EP|mini-album)\b", span_text(sentence), re.I):
                 album = EntityRef(ent.name, "Album")

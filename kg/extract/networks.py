@@ -8,6 +8,7 @@ the parser hung it; and whether "his" follows a "her" that took the subject
 (kg/extract/refs.py and chart_works.py ask)."""
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 from ..records import EntityRef
@@ -45,6 +46,7 @@ def series_of_network(ctx: Context, noun, kinds: tuple) -> list[EntityRef] | Non
 
 
 SUBJECTS = ("nsubj", "nsubjpass")
+ALBUM_WORD = re.compile(r"\b(?:album|EP|mini-album)\b", re.I)
 
 
 def topic_over_aside(ctx: Context, ref: EntityRef) -> EntityRef:
@@ -63,15 +65,17 @@ def topic_over_aside(ctx: Context, ref: EntityRef) -> EntityRef:
 
 def title_track_before(ctx: Context, token) -> EntityRef | None:
     """ "The title track entered the chart": the song named before as a title track ("fronted by
-    the title track 'X'"), else one named like an album named before it."""
+    the title track 'X'"), else one named like an album named before it (or in a headline about
+    an album: "Album review: G's 'X'")."""
     albums, found = set(), None
+    headline = ctx.sentences[0].end if ALBUM_WORD.search(ctx.sentence_texts[0]) else 0
     for mention, ent in ctx.mention_tokens:
         if mention.i >= token.i:
             break
         cls = ctx.class_of(ent)
-        if cls == "Album":
+        if cls == "Album" or mention.i < headline and cls in ("Song", "TITLE"):
             albums.add(ent.name)
-        elif cls in ("Song", "TITLE"):
+        if cls in ("Song", "TITLE"):
             before = {w.lower_ for w in mention.doc[max(0, mention.i - 3):mention.i]}
             if "title" in before and before & {"track", "song"} or ent.name in albums:
                 found = ent
