@@ -3189,3 +3189,13 @@ def test_a_tracklist_under_a_review_of_the_album_the_headline_names(read):
     assert {("Intro: Club Hours", "inAlbum", "Blue Hour Club"), ("Monday Again", "trackNumber", "4"),
             ("Glass Slipper", "performer", "Nova Ring"), ("Blue Hour Club", "lyricist", "Lim Seo-jun")} <= found
     assert ("Monday Again", "lyricist", "Lim Seo-jun") not in found
+
+
+def test_the_album_is_the_one_the_article_is_about_not_an_earlier_one_named_in_passing(read):
+    ex = read("Quiet Engines\n\nQuiet Engines is the second studio album by singer-songwriter Baek Seung-ah. It was released "
+              "on 14 March 2019, three years after her debut album Paper Weather (2016).\n\nBackground\n"
+              "The album's opening track, Engine Room Lullaby, is an instrumental piece.\n\n"
+              "Quiet Engines debuted at number 5 on the Gaon Album Chart.")
+    found = facts(ex)
+    assert ("Engine Room Lullaby", "inAlbum", "Quiet Engines") in found
+    assert ("Engine Room Lullaby", "inAlbum", "Paper Weather") not in found

@@ -14,7 +14,7 @@ from .spans import FAMILIES, TYPED, WORKS, span_text
 from .refs import NOMINAL_NOUNS, PROMOTION, another_kind, attached, hangs_on_noun, may_refer, refs_at, with_listed
 from .role_words import credited_team, member_named, outside_parentheses, owner_of_the_credited, unnamed_one
 from .described import work_nouns
-from .networks import focal_series
+from .networks import focal_work
 from .ost import soundtrack_named
 from .listing import SONG_CREDITS, role_kinds
 from .rules import Binding
@@ -248,7 +248,7 @@ def _implied(ctx: Context, binding: Binding, sentence, role: str) -> list[Entity
         # else the one the article is about
         named = [ctx.ref(ent, accepted) for _, ent in ctx.mentions_in(sentence)
                  if ctx.class_of(ent) in accepted and ent.start not in ctx.asides]
-        focal = focal_series(ctx) if "TVSeries" in accepted else None
+        focal = focal_work(ctx) if "TVSeries" in accepted else None
         found = next((r for r in named if r), None) or focal
         return [found] if found else []
     first = binding.span.start

@@ -1,7 +1,7 @@
 """Which work a definite noun stands for, where the one of its kind named
 last is not it: "the MBC show" is the series named beside MBC before ("MBC's
 'I Live Alone'"), a series named once in passing gives way to the one the
-article is about (``focal_series``, also what recaps and a series page's
+article is about (``focal_work``, also what recaps and a series page's
 ratings table speak of), and "the title track" is the song called so before,
 not the last song named; "the 1987 ballad" right after "'X,'" is X, however
 the parser hung it; and whether "his" follows a "her" that took the subject
@@ -51,9 +51,9 @@ ALBUM_WORD = re.compile(r"\b(?:album|EP|mini-album)\b", re.I)
 
 def topic_over_aside(ctx: Context, ref: EntityRef) -> EntityRef:
     """ "the drama" after a series named once in passing ("the two were in
-    'You're Beautiful'") is still the series the headline and the article
-    are about."""
-    focal = focal_series(ctx)
+    'You're Beautiful'"), "the album" after "three years after her debut
+    album 'X'", is still the work the headline and the article are about."""
+    focal = focal_work(ctx, ref.cls)
     if focal is None or focal.name == ref.name or focal.name.lower() not in ctx.article.title.lower():
         return ref
     named = Counter(ent.name for ent in ctx.by_start.values())
@@ -109,19 +109,19 @@ def title_apposed_before(ctx: Context, noun, accepted: tuple) -> list[EntityRef]
     return [ref] if ref else []
 
 
-def focal_series(ctx: Context) -> EntityRef | None:
-    """The series an article is about (recaps: "the episode opens with
-    Mi-rae (played by Bae Ji-an)"; a series page's ratings table): the one named most, the
-    first on a tie, else the title still undecided but leaning to a series named most; never
-    an earlier work named as an aside about someone."""
+def focal_work(ctx: Context, cls: str = "TVSeries") -> EntityRef | None:
+    """The work of a class an article is about (the series of recaps: "the episode opens with
+    Mi-rae (played by Bae Ji-an)", of a series page's ratings table; the album of a record's page):
+    the one named most, the first on a tie, else the title still undecided but leaning to that
+    class named most; never an earlier work named as an aside about someone."""
     default = default_work(ctx.kinds)
     for undecided in (False, True):
         named = Counter(e.name for e in ctx.by_start.values() if e.name not in ctx.characters
-                        and e.start not in ctx.asides and (ctx.class_of(e) == "TVSeries" if not undecided else (
-                            ctx.class_of(e) == "TITLE" and (ctx.ballot.leader(e.name, WORKS)[0] or default) == "TVSeries")))
+                        and e.start not in ctx.asides and (ctx.class_of(e) == cls if not undecided else (
+                            ctx.class_of(e) == "TITLE" and (ctx.ballot.leader(e.name, WORKS)[0] or default) == cls)))
         if named:
             name = named.most_common(1)[0][0]
-            return ctx.ref(next(e for e in ctx.by_start.values() if e.name == name), ("TVSeries",))
+            return ctx.ref(next(e for e in ctx.by_start.values() if e.name == name), (cls,))
     return None
 
 

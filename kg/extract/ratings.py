@@ -8,7 +8,7 @@ from functools import lru_cache
 from ..data import alternatives, lexicon
 from ..records import EntityRef, Fact, RatingFact
 from .context import _any_word
-from .networks import focal_series, topic_over_aside
+from .networks import focal_work, topic_over_aside
 from .spans import FAMILIES, QUOTED_SPEECH, whole_words
 
 POINTS_BACK = re.compile(r"\b(?:the (?:drama|series|show|program|programme|sitcom)|it)\b", re.I)
@@ -283,7 +283,7 @@ def read_episode_table(ctx) -> None:
     text = ctx.article.text
     for header in EPISODE_HEADER.finditer(text):
         scopes = [next((v for k, v in SCOPES.items() if k in cell.lower()), None) for cell in header.group("cells").split("|")]
-        series = focal_series(ctx)
+        series = focal_work(ctx)
         if series is None:
             continue
         position = header.end() + 1

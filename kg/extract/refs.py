@@ -248,7 +248,7 @@ def refs_at(ctx: Context, token, accepted: tuple) -> list[EntityRef]:
     else:
         ref = ctx.pronoun_antecedent(token, kinds) if undecided \
             else ctx.antecedent(token, kinds, subject=word in PERSONAL and not other_gender_before(token))
-        if ref is not None and kinds == ("TVSeries",) and word not in PRONOUNS:
+        if ref is not None and kinds in (("TVSeries",), ("Album",)) and word not in PRONOUNS:
             ref = topic_over_aside(ctx, ref)
     if ref and word in ("they", "their", "them"):
         partners = _and_partners(ctx, ref, token, kinds)
