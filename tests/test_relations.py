@@ -3199,3 +3199,20 @@ def test_the_album_is_the_one_the_article_is_about_not_an_earlier_one_named_in_p
     found = facts(ex)
     assert ("Engine Room Lullaby", "inAlbum", "Quiet Engines") in found
     assert ("Engine Room Lullaby", "inAlbum", "Paper Weather") not in found
+
+
+def test_an_ost_card_and_the_parts_listed_so_far(read):
+    """A card headed "[OST] NET 'X' Part 6 — A, 'Y'" with field lines (Drama, Artist with the singer's group in
+    parentheses, credits, release) gives Y's facts; the parts listed one a line ('Part 4 — "Z" / indie duo B') are
+    the soundtrack of the series the article is about, sung by the artist after the slash."""
+    ex = read("[OST] KBS2 'Glass Garden' Part 6 — JUNO.K, 'Unspoken'\n\nDrama: Glass Garden (KBS2)\nArtist: JUNO.K (SKYLINE)\n"
+              "Lyrics: Bae Soo-jin / Composition: Bae Soo-jin, Tom Hadley / Arrangement: Tom Hadley\n"
+              "Release: 2025.09.14 (Sun) 6PM KST\n\nJUNO.K, the main vocalist of SKYLINE, returns to the soundtrack with "
+              "a piano ballad.\n\n"
+              "OST so far:\nPart 1 — \"First Frost\" / Han Eun-chae\nPart 4 — \"Blue Hour Bus\" / indie duo TWINKLE.T\n")
+    found = facts(ex)
+    assert {("Unspoken", "soundtrackOf", "Glass Garden"), ("Unspoken", "performer", "JUNO.K"),
+            ("Unspoken", "composer", "Tom Hadley"), ("Unspoken", "lyricist", "Bae Soo-jin"),
+            ("First Frost", "performer", "Han Eun-chae"), ("Blue Hour Bus", "soundtrackOf", "Glass Garden"),
+            ("Blue Hour Bus", "performer", "TWINKLE.T")} <= found
+    assert ("Unspoken", "performer", "SKYLINE") not in found

@@ -23,6 +23,7 @@ FIELD = re.compile(r"(?m)^[ \t]*(?P<label>[A-Za-z][A-Za-z .'/&()-]{1,30}?)[ \t]*
 BESIDE = re.compile(r"[ \t]+[/|][ \t]+(?P<label>[A-Za-z][A-Za-z .'&()-]{1,30}?)[ \t]*:[ \t]*")  # " / Composition: "
 HEADING_PREFIX = re.compile(r"^(?:\d{1,3}[.)]\s*|.*\|\s*)")  # "3. Title", "2012 Best Drama | Title"
 BLANK_LINE = re.compile(r"\n[ \t]*\n")
+QUOTED = re.compile(r"[\"'\u2018\u201c]([^\"'\u2018\u2019\u201c\u201d]{1,60})[\"'\u2019\u201d](?!\w)")
 RANGE = re.compile(r"\s+(?:to|until|-|–|~)\s+")
 YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 PEOPLE = ("Person", "PERSON")
@@ -94,6 +95,9 @@ def _heading_title(text: str, first: int) -> tuple[int, int] | None:
     line = text[start:end]
     if not line.strip() or len(line) > 80 or line.rstrip().endswith((".", "!", "?", ":")) or FIELD.match(line):
         return None
+    quoted = list(QUOTED.finditer(line))
+    if quoted:  # "[OST] KBS2 'Glass Garden' Part 6 — JUNO.K, 'Unspoken'": the card's own work is quoted last
+        return start + quoted[-1].start(1), start + quoted[-1].end(1)
     prefix = HEADING_PREFIX.match(line)
     start += prefix.end() if prefix else 0
     title = text[start:end].strip().strip('"')
@@ -127,10 +131,12 @@ def read_fields(ctx) -> None:
                     ctx.extraction.facts.append(Fact(work, prop, date, evidence))
                 continue
             wanted = ("Broadcaster",) if prop == "broadcaster" else PEOPLE + ("MusicGroup",) if prop == "performer" \
-                else ("Album", "TITLE") if prop == "inAlbum" else PEOPLE
+                else ("Album", "TITLE") if prop == "inAlbum" else ("TVSeries", "Film") if prop == "soundtrackOf" else PEOPLE
             for token, ent, cls in ctx.sentence_mentions(value):
                 if cls not in wanted or not start <= ent.start < end:
                     continue
+                if prop == "performer" and ctx.article.text[start:ent.start].rstrip().endswith("(") and ent.start > start + 1:
+                    continue  # "Artist: JUNO.K (SKYLINE)": the singer's group, which does not sing it
                 role = role_kinds().get(doc[token.i - 1].lower_) if token.i else None
                 said = "director" if role == "director" else prop  # "Cast and creators: Director A, B, C"
                 if role not in (None, "actor", "director") or said != prop and prop != "castMember":

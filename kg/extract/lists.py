@@ -26,6 +26,7 @@ from .rules import macros
 from .spans import TYPED, WORKS, Ent, span_text
 from .values import parse_date
 from .ballot import weights
+from .networks import focal_work
 
 ITEM_NUMBER = r"(\d{1,3})(?:[.):]|[ \t]+[-–—])"  # a list item's number: "1.", "1)", "1:", "1 –"
 LINE = re.compile(rf"(?m)^[ \t]*{ITEM_NUMBER}[ \t]+(\S[^\n]*?)[ \t]*$")
@@ -39,6 +40,9 @@ DASH_LINE = re.compile(r"(?m)^[ \t]*(?:(?:Part|Pt\.?|Vol\.?|Track)[ \t]*\d{1,2}[
 RELEASED_ASIDE = re.compile(r"\s*\((?:released|out|first released)\s+(?:on\s+)?(?P<date>[^()]+)\)\s*$", re.I)
 OST_OF = re.compile(r"^(?P<artists>.*?)\s*\((?P<series>[^()]+?)\s+(?:OST|O\.S\.T\.?|Soundtrack)\)\s*$", re.I)
 FEATURING = re.compile(r"\s*\((?:feat|ft)\.?\s+(?P<artists>[^()]+)\)\s*$", re.I)  # "Will Be Gone (Feat. Lee Sora and Beenzino)"
+PART_LINE = re.compile(r"(?m)^[ \t]*(?:Part|Pt\.?|Vol\.?)[ \t]*\d{1,2}[ \t]*[:.\u2013\u2014-][ \t]*(?P<rest>[^\n/]+?\s/\s[^\n]+?)[ \t]*$")
+SLASH = re.compile(r"\s+/\s+")
+SOUNDTRACK_WORD = re.compile(r"\b(?:OST|O\.S\.T|[Ss]oundtrack)\b")
 HEADING = re.compile(r"^([^\n\"]{1,60}?)\s+[-–—]\s+([^\n]{1,80}?)\s*(?:\(([^()\n]*)\))?$")
 CREDIT_ROLES = {"lyrics": "lyricist", "lyric": "lyricist", "words": "lyricist", "composition": "composer",
                 "composed": "composer", "music": "composer", "composer": "composer"}
@@ -60,9 +64,14 @@ def read_lists(ctx) -> None:
                 _read_credit_line(ctx, start, content, BY, kind)
         elif len(block) >= 2:
             _read_track_list(ctx, block)
+    # a soundtrack's parts, one a line: 'Part 4 — "Blue Hour Bus" / indie duo TWINKLE.T', of the series the article is about
+    series = focal_work(ctx, "TVSeries") if SOUNDTRACK_WORD.search(ctx.article.text) else None
     for line in DASH_LINE.finditer(ctx.article.text):  # un-numbered: "SOYOU - The Only One", '"Thirst" - Mad Clown, Ailee'
         if not LINE.match(line.group()):
-            _read_credit_line(ctx, line.start(1), line.group(1))
+            part = PART_PREFIX.match(line.group().lstrip()) is not None
+            _read_credit_line(ctx, line.start(1), line.group(1), series=series if part else None)
+    for line in PART_LINE.finditer(ctx.article.text):
+        _read_credit_line(ctx, line.start("rest"), line.group("rest"), SLASH, series=series)
 
 
 def _blocks(text: str) -> list[list[tuple[int, int, str]]]:
@@ -93,9 +102,11 @@ def _heading_kind(text: str, first: int) -> str | None:
     return next((cls for word in re.findall(r"[a-z-]+", line.lower()) if (cls := lookup(work_nouns(), word))), None)
 
 
-def _read_credit_line(ctx, start: int, content: str, separator: re.Pattern = SEPARATOR, kind: str | None = None) -> None:
+def _read_credit_line(ctx, start: int, content: str, separator: re.Pattern = SEPARATOR, kind: str | None = None,
+                      series: EntityRef | None = None) -> None:
     """A work and its artists on one line, set apart by dashes (or "by");
-    an undecided work is of the ``kind`` the list's heading names."""
+    an undecided work is of the ``kind`` the list's heading names, a part
+    of the soundtrack of ``series``."""
     parts = [p.strip() for p in separator.split(content) if p.strip()]
     if len(parts) < 2:
         return
@@ -107,6 +118,8 @@ def _read_credit_line(ctx, start: int, content: str, separator: re.Pattern = SEP
         ctx.ballot.vote(work.name, kind, weights()["cue"])
     sentence = ctx.sentence_of(ctx.doc.char_span(start, start + 1, alignment_mode="expand").start)
     evidence = ctx.evidence(sentence, "reader:credit-line", 0.8)
+    if series is not None:
+        ctx.extraction.facts.append(Fact(work, "soundtrackOf", series, evidence))
     featured = FEATURING.search(parts[index])
     for i, part in enumerate(parts + ([featured.group("artists")] if featured else [])):
         if i == index or COUNT.fullmatch(part):

@@ -10,11 +10,14 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from typing import TYPE_CHECKING
 
 from ..records import EntityRef
 from .ballot import default_work
-from .context import Context
 from .spans import WORKS
+
+if TYPE_CHECKING:  # the context's module reads the list readers, which ask what an article is about here
+    from .context import Context
 
 
 def series_of_network(ctx: Context, noun, kinds: tuple) -> list[EntityRef] | None:
