@@ -3216,3 +3216,17 @@ def test_an_ost_card_and_the_parts_listed_so_far(read):
             ("First Frost", "performer", "Han Eun-chae"), ("Blue Hour Bus", "soundtrackOf", "Glass Garden"),
             ("Blue Hour Bus", "performer", "TWINKLE.T")} <= found
     assert ("Unspoken", "performer", "SKYLINE") not in found
+
+
+def test_a_clause_that_is_the_rules_own_frame_lists_no_one_after_it(read):
+    """ "a duet between actress A, who plays the female lead, and singer B": B sings, A plays the lead; B plays
+    nothing. "A will play the role of N" after a drama named in passing is cast in the article's drama."""
+    found = facts(read("'Garden' unveils its third OST\n\nThe drama “Garden” airs on JTBC. Part 3, “Spring, Again,” was a "
+                       "duet between actress Hong Da-seul, who plays the female lead, and singer Pyeon Ha-rim.\n\n"
+                       "Kim Ara was praised for playing a lawyer in the tvN drama “Blueprint” (2021). In “Garden,” actor "
+                       "Yeo Min-cheol, who was recently discharged from the military, will play the role of Han Gyeol.\n\n"
+                       "Actor Lee Dan will play the role of Ma Ri, the building's manager."))
+    assert {("Spring, Again", "performer", "Pyeon Ha-rim"), ("Garden", "castMember", "Hong Da-seul"),
+            ("Garden", "castMember", "Lee Dan")} <= found
+    assert not {f for f in found if f[1] == "castMember" and f[2] == "Pyeon Ha-rim"}
+    assert ("Blueprint", "castMember", "Lee Dan") not in found

@@ -14,7 +14,7 @@ from .spans import FAMILIES, TYPED, WORKS, span_text
 from .refs import NOMINAL_NOUNS, PROMOTION, another_kind, attached, hangs_on_noun, may_refer, refs_at, with_listed
 from .role_words import credited_team, member_named, outside_parentheses, owner_of_the_credited, unnamed_one
 from .described import work_nouns
-from .networks import focal_work
+from .networks import focal_work, topic_over_aside
 from .ost import soundtrack_named
 from .listing import SONG_CREDITS, role_kinds
 from .rules import Binding
@@ -267,10 +267,22 @@ def _implied(ctx: Context, binding: Binding, sentence, role: str) -> list[Entity
             ref = ctx.antecedent(token, wanted)
             return [ref] if ref else []
     ref = ctx.antecedent(binding.span[0], accepted)  # named before the words that point back, not after them
+    if ref is not None and ref.cls in ("TVSeries", "Film", "Album") and _dated_in_passing(ctx, ref, binding.span[0]):
+        ref = topic_over_aside(ctx, ref)  # "A will play the role of N" after "her role in 'W' (2021)": the article's
     if ref is None:  # 'In "Blue Harbor," A plays a detective': a title of the sentence no rule has decided yet
         undecided = ctx.undecided_in(ctx.doc[sentence.start:binding.span.start], accepted)
         ref = ctx.pointed_back(undecided[-1], accepted) if undecided else None
     return [ref] if ref else []
+
+
+def _dated_in_passing(ctx: Context, ref: EntityRef, before) -> bool:
+    """Was the work last named with its year in brackets ("praised for playing a lawyer in 'W' (2021)"),
+    as an earlier work is, not as the one the paragraph is about?"""
+    last = next((t for t, e in reversed(ctx.mention_tokens) if t.i < before.i and e.name == ref.name), None)
+    return last is not None and YEAR_IN_BRACKETS.match(ctx.article.text, last.idx + len(last)) is not None
+
+
+YEAR_IN_BRACKETS = re.compile(r"[\"'\u201d\u2019]?\s*\((?:19|20)\d\d\)")
 
 
 def _role_word_kind(token, sentence) -> str | None:

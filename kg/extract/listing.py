@@ -62,8 +62,9 @@ def _describes(t: Token, head: Token, own: set) -> bool:
 
 def coordinated(token: Token, step: int, context=()) -> list[Token]:
     """Entities listed with ``token`` ("A, B, and C"), walking right (+1) or
-    left (-1) over commas and "and", same label family only. ``context`` are
-    the matched tokens: a role word of another kind there ends the list
+    left (-1) over commas and "and", same label family only, and past an
+    aside in parentheses or a clause between commas. ``context`` are the
+    matched tokens: a role word of another kind there ends the list
     ("director A and writer B")."""
     kinds = role_kinds()
     # the role nouns only: after a credit's verb a role noun describes the next one credited ("co-written by A and
@@ -82,8 +83,10 @@ def coordinated(token: Token, step: int, context=()) -> list[Token]:
             close = next((k for k in range(i, min(i + 24, len(doc))) if doc[k].text == end), None)
             # the list goes on past a clause only to a name that starts none ("A, who scored it, and B herself wrote")
             named = next((n for n in doc[close + 2:close + 6] if n.ent_type_), None) if close is not None else None
-            if close is not None and (end == ")" or close + 1 < len(doc) and _coordinates(doc, close + 1)
-                                      and named is not None and not named.dep_.startswith("nsubj")):
+            # a clause holding the rule's own words is its frame ("A, who plays the lead, and B": not B's part)
+            inside = end == "," and close is not None and any(i <= c.i < close for c in context)
+            if close is not None and not inside and (end == ")" or close + 1 < len(doc) and _coordinates(doc, close + 1)
+                                                      and named is not None and not named.dep_.startswith("nsubj")):
                 i = close + 1
                 continue
         if t.lower_ in frame_breakers() and not _but_also(doc, i):

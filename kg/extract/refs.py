@@ -190,7 +190,8 @@ def refs_at(ctx: Context, token, accepted: tuple) -> list[EntityRef]:
         named = [c for c in token.children if c.dep_ == "nsubj" and ctx.ent(c) is not None]
         if named:
             return refs_at(ctx, named[0], accepted)
-    if word in VERSIONS and token.dep_ == "dobj":  # "includes a cover of 'X'", "recorded a remake of 'X' for": X
+    # "includes a cover of 'X'", "recorded a remake of 'X' for": X (not "closes with 'Y,' a piano version of 'X'": Y)
+    if word in VERSIONS and token.dep_ == "dobj" and not title_apposed_before(ctx, token, accepted):
         songs = [g for c in token.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
         if songs:
             return refs_at(ctx, songs[0], accepted)
@@ -365,15 +366,17 @@ def with_listed(ctx: Context, found: list[EntityRef], accepted: tuple, near=None
     first = next((t for t in named if near is not None and t.sent == near.sent), named[0] if named else None)
     if first is None:
         return list(found)
-    # a subject the parse took for the last of a list ("A and B have been confirmed", A a compound of B)
-    return _listed_beside(ctx, first, found, accepted, (+1, -1) if first.dep_ in ("nsubj", "nsubjpass") else (+1,))
+    # a subject the parse took for the last of a list ("A and B have been confirmed", A a compound of B); the
+    # word that pointed to it keeps its clause from the list ("A, who plays the lead, and B": not B's part)
+    return _listed_beside(ctx, first, found, accepted, (+1, -1) if first.dep_ in ("nsubj", "nsubjpass") else (+1,),
+                          (near,) if near is not None else ())
 
 
-def _listed_beside(ctx: Context, token, found: list[EntityRef], accepted: tuple, steps: tuple) -> list[EntityRef]:
+def _listed_beside(ctx: Context, token, found: list[EntityRef], accepted: tuple, steps: tuple, context=()) -> list[EntityRef]:
     """``found`` and the entities of an accepted class listed beside the
     mention at ``token``, walking each of ``steps`` (left -1, right +1)."""
     out = list(found)
-    for other in (t for step in steps for t in coordinated(token, step)):
+    for other in (t for step in steps for t in coordinated(token, step, context)):
         ref = ctx.ent(other) and ctx.ref(ctx.ent(other), accepted, listed=True)
         if ref and ref not in out:
             out.append(ref)
