@@ -3230,3 +3230,11 @@ def test_a_clause_that_is_the_rules_own_frame_lists_no_one_after_it(read):
             ("Garden", "castMember", "Lee Dan")} <= found
     assert not {f for f in found if f[1] == "castMember" and f[2] == "Pyeon Ha-rim"}
     assert ("Blueprint", "castMember", "Lee Dan") not in found
+
+
+@pytest.mark.parametrize("album", ["Talk To Me Softly", "Run Back Home"])
+def test_a_song_recorded_for_an_album_named_after_a_comma(read, album):
+    """ "recorded for her sixth studio album, X (2011)", an album whose title reads like a clause to the parser."""
+    found = facts(read(f"News\n\n“Lucky One” is a song by Bajan recording artist Korin recorded for her sixth studio "
+                       f"album, {album} (2011)."))
+    assert {("Lucky One", "inAlbum", album), ("Lucky One", "performer", "Korin")} <= found

@@ -201,8 +201,8 @@ def refs_at(ctx: Context, token, accepted: tuple) -> list[EntityRef]:
         if works:
             return refs_at(ctx, works[0], accepted)
     if word in NOMINAL_NOUNS or word in CLASS_NOUNS:  # "the Netflix thriller The Last Courier": the title it names
-        after = token.doc[token.i + 1:token.i + 3]
-        named = next((ctx.ent(t) for t in after if not t.is_quote), None) if len(after) else None
+        after = token.doc[token.i + 1:token.i + 4]  # "her sixth studio album, Talk That Talk (2011)": past a comma
+        named = next((ctx.ent(t) for t in after if not t.is_quote and t.text != ","), None) if len(after) else None
         if named is not None and (ref := ctx.ref(named, accepted)) is not None:
             return [ref]
     inside = _mention_in_phrase(ctx, token, accepted) if not _is_verb(token) else []  # a verb's parts are not its phrase
