@@ -82,6 +82,8 @@ def test_topic_ignores_words_inside_quoted_titles():
     ("achieved an all-kill on domestic music charts", [1]),
     ("its first week sales and the second episode", []),
     ("topped 1 billion streams in the top 10", []),
+    ("Runner-up was X by quartet Y, and in third was Z", [2, 3]),
+    ("the first was a ballad, and in the end it came third place", [3]),
 ])
 def test_ranks_as_news_states_them(text, ranks):
     assert [r.value for r in ranks_in(text)] == ranks

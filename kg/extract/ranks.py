@@ -1,7 +1,7 @@
 """Chart positions as news states them: "No. 2", "#74", "number one",
 "ranked second", "in 11th place", "rose to fourth and fifth", "the second
 and third spots", "ranked first to third", "the top two spots", "topped",
-"an all-kill". An
+"an all-kill", "Runner-up was", "in third was". An
 ordinal is a rank only where a rank verb comes before it or a place word
 after it ("third place", "second on"), never in "its first week" or "the
 second episode", nor after a date word ("as of the 14th").
@@ -46,12 +46,15 @@ def _patterns() -> tuple:
     moved = re.compile(rf"\b(?:{alternatives(words['movement_verbs'])})\s+\d{{1,3}}-(?P<num>\d{{1,3}})\b", re.I)
     # "took the top two spots": ranks 1 and 2, one for each work listed
     top_n = re.compile(rf"\btop\s+(?P<n>{numbers}|\d)\s+(?:spots|places|positions|slots|ranks)\b", re.I)
-    return number, after_verb, before_place, chained, top, span, moved, top_n
+    # "Runner-up was X", "in third was Y": a rank named, or an ordinal fronted before the work it goes to
+    named = {w: n for w, n in words["named_ranks"].items() if not w.startswith("_")}
+    fronted = re.compile(rf"\b(?P<num>{alternatives(list(named))})\b|\bin\s+{ordinal}(?=\s+(?:was|is|were|are|came|comes)\b)", re.I)
+    return number, after_verb, before_place, chained, top, span, moved, top_n, fronted
 
 
 def _value(text: str) -> int | None:
     text = text.lower()
-    words = lexicon()["ranks"]["ordinals"]
+    words = {**lexicon()["ranks"]["ordinals"], **lexicon()["ranks"]["named_ranks"]}
     if text in words:
         return words[text]
     if text in lexicon()["number_words"]:
@@ -81,7 +84,7 @@ def _a_day(text: str, start: int) -> bool:
 
 def ranks_in(text: str) -> list[Rank]:
     """The ranks a clause states, left to right, without overlaps."""
-    number, after_verb, before_place, chained, top, span, moved, top_n = _patterns()
+    number, after_verb, before_place, chained, top, span, moved, top_n, fronted = _patterns()
     found: list[Rank] = []
     for match in span.finditer(text):
         low, high = _value(match.group("low")), _value(match.group("high"))
@@ -101,6 +104,9 @@ def ranks_in(text: str) -> list[Rank]:
     for pattern in (number, after_verb, moved):
         for match in pattern.finditer(text):
             add(_value(match.group("num")), match.start() if pattern is number else match.start("num"), match.end())
+    for match in fronted.finditer(text):
+        group = "num" if match.group("num") else "ord"
+        add(_value(match.group(group)), match.start(group), match.end(group))
     for match in before_place.finditer(text):
         if not _a_day(text, match.start("ord")):
             add(_value(match.group("ord")), match.start("ord"), match.end("ord"))
