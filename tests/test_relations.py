@@ -3238,3 +3238,18 @@ def test_a_song_recorded_for_an_album_named_after_a_comma(read, album):
     found = facts(read(f"News\n\n“Lucky One” is a song by Bajan recording artist Korin recorded for her sixth studio "
                        f"album, {album} (2011)."))
     assert {("Lucky One", "inAlbum", album), ("Lucky One", "performer", "Korin")} <= found
+
+
+def test_a_long_theme_song_title_a_listed_producer_and_lyrics_for_a_title_that_reads_as_a_clause(read):
+    """ "the theme song for the Wednesday, Thursday Drama 'X' called 'Even if I was alive... Even if I was dead...'":
+    a cued title however long and lower case; "co-written by A along with YG's main producer B": both;
+    "C who wrote the lyrics for 'Even If I Was Alive' commented": C the lyricist."""
+    found = facts(read("News\n\nSinger Hweesung sang the theme song for the Wednesday, Thursday Drama 'Land of Winds' called "
+                       "'Even if I was alive... Even if I was dead...'. Kang Eunkyung who wrote the lyrics for 'Even if I "
+                       "was alive... Even if I was dead...' commented that the vocal was better.\n\n"
+                       "Serving as the title track, “Crayon” was co-produced and co-written by G-Dragon along with YG "
+                       "Entertainment's main producer Teddy.\n\n"
+                       "Lee Dan who wrote the lyrics for 'Run Back Home' said the song was personal."))
+    song = "Even if I was alive... Even if I was dead..."
+    assert {(song, "soundtrackOf", "Land of Winds"), (song, "lyricist", "Kang Eunkyung"), ("Crayon", "lyricist", "Teddy"),
+            ("Run Back Home", "lyricist", "Lee Dan")} <= found

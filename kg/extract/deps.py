@@ -96,6 +96,7 @@ class _InSentences(DependencyMatcher):
 
 
 NAMES = frozenset({"Person", "MusicGroup", "PERSON", "ORG", "Organization"})
+TITLES = frozenset({"TITLE", "Song", "Album", "TVSeries", "Film"})
 DESCRIBING = frozenset({"the", "a", "an", "their", "his", "her", "its", "-"})
 
 
@@ -128,6 +129,23 @@ def _is_one_of(child, deps: list[str]) -> bool:
         if child.dep_ == dep and (not words or child.lower_ in words.split("|")):
             return True
     return False
+
+
+TITLE_AFTER = frozenset({"for", "of", "to", "with", "on", "from", "in"})
+
+
+def _object_for_a_title(doc: Doc) -> None:
+    """Give a preposition the parser left without an object the title right
+    after it, which a title of verb-like words made a clause of its own
+    ("wrote the lyrics for 'Even If I Was Alive'": the title an adverbial
+    clause of "wrote", or the preposition's clausal complement)."""
+    for token in doc:
+        if token.lower_ not in TITLE_AFTER or token.dep_ != "prep" or any(c.dep_ == "pobj" for c in token.children):
+            continue
+        after = next((t for t in doc[token.i + 1:token.i + 3] if not t.is_quote), None)
+        if after is not None and after.ent_type_ in TITLES and (after.dep_ == "pcomp" and after.head == token or after.dep_ in (
+                "advcl", "ccomp", "conj", "dep", "appos") and not after.is_ancestor(token)):
+            after.head, after.dep_ = token, "pobj"
 
 
 class DependencyRules:
@@ -195,6 +213,7 @@ class DependencyRules:
         if not self.rules or not doc.has_annotation("DEP"):
             return
         _object_for_by(doc)
+        _object_for_a_title(doc)
         strings = doc.vocab.strings
         sentences, roots = self._sentences(doc), self._roots(doc)
         matches = []

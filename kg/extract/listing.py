@@ -55,7 +55,9 @@ def _describes(t: Token, head: Token, own: set) -> bool:
     kind = role_kinds().get(word, next(iter(own))) if own else None
     # "lyricist A and composer B": the two song credits list together, each name taking its own (facts.py)
     other_role = own and kind not in own and not any(own | {kind} <= kinds for kinds in LISTED_TOGETHER)
-    other_name = t.ent_type_ not in ("", "DATE", "ORDINAL", "CARDINAL", "TIME", "PERCENT", "QUANTITY", "MONEY")
+    # a name whose possessive describes the next item is no item ("A along with YG Entertainment's producer B")
+    owner = t.i + 1 < len(t.doc) and t.doc[t.i + 1].text in ("'s", "'") and t.ent_type_ in ("ORG", "Organization")
+    other_name = t.ent_type_ not in ("", "DATE", "ORDINAL", "CARDINAL", "TIME", "PERCENT", "QUANTITY", "MONEY") and not owner
     return not (_same_kind(t, head) or _coordinates(t.doc, t.i) or t.is_sent_start or word in VERBISH
                 or t.text.endswith("ed") or word in frame_breakers() or other_role or other_name)
 

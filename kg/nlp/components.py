@@ -115,8 +115,11 @@ def titles(doc: Doc) -> Doc:
         # a sentence in quotes is speech; a Title Case title may end one ("... with its track "Wa Li Ga Li."")
         speech = (inner.rstrip().endswith(".") and not inner.rstrip().endswith("..") and len(words) > 3
                   and not _title_case(words)) or SENTENCE_INSIDE.search(inner)  # quotes paired across a sentence end
-        wordy = len(words) > 5 and sum(w[:1].islower() for w in words) * 2 > len(words)
-        if not stripped or not stripped[0].isalnum() or len(words) > 9 or speech or wordy \
+        # a long title in lower case is one where a title's cue says so ("the drama 'X' called 'Even if I was ...'")
+        cued = (last := LAST_WORD.search(text, max(0, start - 20), max(0, start - 1))) is not None \
+            and last.group(0).lower() in _long_title_cues() or PART_OF_A_SONG.search(text, max(0, start - 24), max(0, start - 1))
+        wordy = len(words) > 5 and sum(w[:1].islower() for w in words) * 2 > len(words) and not cued
+        if not stripped or not stripped[0].isalnum() or len(words) > (14 if cued else 9) or speech or wordy \
                 or (stripped[0].islower() and len(words) > 6) or stripped.islower() and len(stripped) < 3:  # "Rock 'n' Roll"
             continue
         start += inner.index(stripped)
@@ -135,6 +138,17 @@ def titles(doc: Doc) -> Doc:
         kept = [e for e in ents if in_titles.isdisjoint(range(e.start, e.end))]
         doc.set_ents(filter_spans(titles + kept))  # as ``doc.ents = ...``, without rebuilding each span
     return doc
+
+
+LAST_WORD = re.compile(r"[A-Za-z-]+(?=\s*$)")
+PART_OF_A_SONG = re.compile(r"\b(?:lyrics|words|music|melody)\s+(?:for|of|to)\s*$", re.I)  # "wrote the lyrics for 'X'"
+
+
+@lru_cache(maxsize=None)
+def _long_title_cues() -> frozenset:
+    """The words right before an opening quote that make it a title however long: a work's noun or a naming word."""
+    naming = lexicon()["title_naming_words"]
+    return title_cue_words() | {w.lower() for w in naming["always"] + naming["after_a_work_noun"]}
 
 
 def _cued_title(span: Span) -> bool:
