@@ -3253,3 +3253,9 @@ def test_a_long_theme_song_title_a_listed_producer_and_lyrics_for_a_title_that_r
     song = "Even if I was alive... Even if I was dead..."
     assert {(song, "soundtrackOf", "Land of Winds"), (song, "lyricist", "Kang Eunkyung"), ("Crayon", "lyricist", "Teddy"),
             ("Run Back Home", "lyricist", "Lee Dan")} <= found
+
+
+def test_her_excellent_performances_in_an_unquoted_series(read):
+    found = facts(read("News\n\nActress Kim Ara has starred in many comedies. She has been well-received for her excellent "
+                       "performances in Night Harbor Diner and her new drama Salt Road."))
+    assert {("Night Harbor Diner", "castMember", "Kim Ara"), ("Salt Road", "castMember", "Kim Ara")} <= found

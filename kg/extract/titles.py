@@ -20,6 +20,8 @@ from .title_runs import SMALL_WORDS, YEAR, foreign_tail, listed_after, seasons_a
 from .described import described_as, lookup, work_nouns
 from .fields import blocks as field_blocks
 
+PLACE_LABELS = frozenset({"GPE", "LOC", "Place"})
+PLACE_PHRASES = frozenset(tuple(p.split()) for p in lexicon()["title_cue_phrases"]["_or_a_place"])
 TITLE_CASE_SMALL = set(lexicon()["title_case_small_words"]["words"])  # lower case in Title Case
 
 
@@ -48,6 +50,7 @@ def positioned_titles(doc: Doc, tokens: list[Token], ents: list[Ent], headings: 
         cls = _cue_class(cues, word) if cue else None
         if cls and word not in cues and any(c.dep_ in ("nsubj", "dobj") for c in tokens[i].children):
             cls = None  # a verb ending in s, not a plural cue ("which features American rappers")
+        placed = cls is None and i > 0 and (words[i - 1], word) in PLACE_PHRASES
         if cls is None and i > 0:
             cls = phrases.get((words[i - 1], word))
             if cls is None and i > 1 and tokens[i - 1].like_num:  # "episode 6 of X"
@@ -68,6 +71,8 @@ def positioned_titles(doc: Doc, tokens: list[Token], ents: list[Ent], headings: 
             while start + 1 < len(tokens) and re.fullmatch(r"(?i)part\.?\d*|vol\.?\d*", tokens[start].text):
                 start += 1 + tokens[start + 1].like_num  # "OST Part 3 X"
             run = foreign_tail(tokens, title_run(tokens, start, taken, not_titles), taken)
+            if run and placed and all(t.ent_type_ in PLACE_LABELS for t in tokens[run[0]:run[1]]):
+                run = None  # "her performance in London", "appeared in Seoul": a place, not a work
             if run and tokens[run[0]].like_num and (run[1] == run[0] + 1 or tokens[run[0] + 1].is_lower):
                 run = None  # "peaked at number 34 on the American chart", "track 5 of": a count or a rank ("the song 7 Rings" is one)
             if run and run[1] + 1 < len(tokens) and words[run[1]] in ("'s", "'", "\u2019s") \
