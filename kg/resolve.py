@@ -91,13 +91,15 @@ class Resolver:
 
 def _strongest(facts: Iterable[Fact]) -> list[Fact]:
     """A weak reading ("X's song" -> performer) gives way when the same
-    article states the same property of the same subject more firmly."""
+    article states the same property of the same subject more firmly; a
+    guest a song features is said beside its artist, not instead of it."""
     facts = list(facts)
     base = {id(f): f.evidence.confidence / (0.7 if f.evidence.hedged else 1.0) for f in facts}
     best: dict[tuple, float] = defaultdict(float)
     for fact in facts:
         key = (fact.subject, fact.predicate)
-        best[key] = max(best[key], base[id(fact)])
+        if "featur" not in fact.evidence.rule:
+            best[key] = max(best[key], base[id(fact)])
     return [f for f in facts if not (base[id(f)] < 0.7 <= best[(f.subject, f.predicate)])]
 
 

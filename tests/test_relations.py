@@ -3259,3 +3259,23 @@ def test_her_excellent_performances_in_an_unquoted_series(read):
     found = facts(read("News\n\nActress Kim Ara has starred in many comedies. She has been well-received for her excellent "
                        "performances in Night Harbor Diner and her new drama Salt Road."))
     assert {("Night Harbor Diner", "castMember", "Kim Ara"), ("Salt Road", "castMember", "Kim Ara")} <= found
+
+
+def test_a_guest_featured_leaves_the_owner_of_the_song_its_performer(read, kg_build, tmp_path):
+    """ "T.ELLE's 'Neon Psalm' ... 'Neon Psalm' features rapper KAYCEE": both perform it in the graph (the possessive
+    is a weak reading that gives way to a firmer performer, not to a guest); a numbered line in single quotes, "1.
+    'X' – G", names X's artist."""
+    text = ("T.ELLE's 'Neon Psalm' keeps climbing\n\nThree months after its April release, T.ELLE's \"Neon Psalm\" refuses "
+            "to go away. \"Neon Psalm\" features rapper KAYCEE.\n\nWorld Digital Song Sales\n1. 'Honey Trap Parade' – BLOOMY\n"
+            "4. 'Ghost Radio' – Han Yu-jin\n")
+    assert ("Honey Trap Parade", "performer", "BLOOMY") in facts(read(text))
+    from rdflib import Graph, Literal, RDFS
+    from kg.namespaces import KG
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.txt").write_text(text, encoding="utf-8")
+    code, _, err = kg_build(tmp_path / "in", "-o", tmp_path / "g.ttl", "-q")
+    assert code == 0, err
+    graph = Graph().parse(tmp_path / "g.ttl")
+    song = graph.value(predicate=RDFS.label, object=Literal("Neon Psalm", lang="en"))
+    names = {str(graph.value(o, RDFS.label)) for o in graph.objects(song, KG.performer)}
+    assert names == {"T.ELLE", "KAYCEE"}

@@ -143,7 +143,7 @@ def _read_credit_line(ctx, start: int, content: str, separator: re.Pattern = SEP
 def _work(ctx, offset: int, part: str) -> EntityRef | None:
     """The work a line part names: a quoted title, or a title mention (the
     artists it features aside)."""
-    inner = FEATURING.sub("", part).strip('"').strip()
+    inner = FEATURING.sub("", part).strip().strip('"\'').strip()  # '"Lamp"', "'Honey Trap Parade'"
     span = ctx.doc.char_span(offset, offset + len(part), alignment_mode="expand")
     if span is None:
         return None
