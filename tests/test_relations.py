@@ -3279,3 +3279,12 @@ def test_a_guest_featured_leaves_the_owner_of_the_song_its_performer(read, kg_bu
     song = graph.value(predicate=RDFS.label, object=Literal("Neon Psalm", lang="en"))
     names = {str(graph.value(o, RDFS.label)) for o in graph.objects(song, KG.performer)}
     assert names == {"T.ELLE", "KAYCEE"}
+
+
+def test_a_title_the_parser_takes_for_a_modifier_is_still_the_clauses_subject(read):
+    """ "..., while 'Mayday Mayday' features Atlanta rapper Lil Cosmo": the title (an npadvmod to the parser) is
+    what features him, not the work of the main clause."""
+    found = facts(read("News\n\n“Sugar Static,” which Mina Oh co-wrote with songwriter Priya Nair, is built on a bossa "
+                       "nova guitar loop, while “Mayday Mayday” features Atlanta rapper Lil Cosmo."))
+    assert ("Mayday Mayday", "performer", "Lil Cosmo") in found
+    assert ("Sugar Static", "performer", "Lil Cosmo") not in found

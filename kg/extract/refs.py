@@ -31,8 +31,8 @@ EXAMPLES = {"like", "including", "as"}  # "veteran actors like A", "stars such a
 IN_PHRASE = {"appos", "compound", "conj", "nmod", "npadvmod", "amod", "dep"}
 VERB_DEPS = {"ROOT", "advcl", "relcl", "ccomp", "xcomp", "pcomp", "acl", "csubj", "parataxis"}
 COPULAS = {"is", "was", "are", "were", "became", "becomes", "remains", "remained"}
-SUBJECT_DEPS = ("nsubjpass", "nsubj", "dobj", "csubj", "parataxis", "dep")  # in the order a frame's other role is looked for
-LOOSE_SUBJECTS = {"parataxis", "dep"}  # a subject the parse lost, when it stands before the verb
+SUBJECT_DEPS = ("nsubjpass", "nsubj", "dobj", "csubj", "parataxis", "dep", "npadvmod")  # in the order a frame's other role is looked for
+LOOSE_SUBJECTS = {"parataxis", "dep", "npadvmod"}  # a subject the parse lost, when it stands before the verb
 VERB_CHILDREN = {"nsubj", "nsubjpass", "aux", "auxpass", "dobj", "agent"}
 
 
