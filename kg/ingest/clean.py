@@ -14,7 +14,7 @@ from datetime import date
 from pathlib import Path
 from urllib.parse import quote
 
-from ..data import FOLDER, lines
+from ..data import FOLDER, lexicon, lines
 
 RULES_FILE = FOLDER / "boilerplate.txt"
 
@@ -24,6 +24,7 @@ _DATE_LINES, _DATE_LINE_MAX = 4, 80
 _SENTENCE_END = re.compile(r"[.!?][\"')]?$")
 
 _MONTHS = "january february march april may june july august september october november december".split()
+_OTHER_MONTHS = {k: v for k, v in lexicon()["date_line_months"].items() if not k.startswith("_")}  # "28 Maret 2013"
 
 BIDI_CONTROLS = "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
 
@@ -163,7 +164,7 @@ def _to_date(year: str, month: str, day: str) -> date | None:
     if not month.isdigit():
         name = month.lower()
         month = next((str(i) for i, full in enumerate(_MONTHS, 1)
-                      if full.startswith(name) and len(name) >= 3), "")
+                      if full.startswith(name) and len(name) >= 3), "") or str(_OTHER_MONTHS.get(name, ""))
     try:
         return date(int(year), int(month), int(day))
     except ValueError:
