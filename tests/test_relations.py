@@ -3288,3 +3288,9 @@ def test_a_title_the_parser_takes_for_a_modifier_is_still_the_clauses_subject(re
                        "nova guitar loop, while “Mayday Mayday” features Atlanta rapper Lil Cosmo."))
     assert ("Mayday Mayday", "performer", "Lil Cosmo") in found
     assert ("Sugar Static", "performer", "Lil Cosmo") not in found
+
+
+def test_a_country_whose_chart_it_is(read):
+    """ "Korea's Hanteo Chart": the chart covers Korea (CONVENTIONS rule 36), as "Vietnam's biggest music site" does."""
+    found = facts(read("News\n\nAccording to Korea's Hanteo Chart, “Lilac” grabbed first place this week."))
+    assert ("Hanteo Chart", "market", "South Korea") in found
