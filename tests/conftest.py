@@ -73,3 +73,18 @@ def read(nlp):
         article = Article("t1", "test.txt", text.split("\n", 1)[0], text, published)
         return extract(article, nlp(text))
     return run
+
+
+@pytest.fixture
+def built(kg_build, tmp_path):
+    """The graph ``kg build`` writes of one article written in the test, read back with rdflib."""
+    from rdflib import Graph
+
+    def run(text):
+        folder = tmp_path / "in"
+        folder.mkdir(exist_ok=True)
+        (folder / "a.txt").write_text(text, encoding="utf-8")
+        code, _, err = kg_build(folder, "-o", tmp_path / "g.ttl", "-q")
+        assert code == 0, err
+        return Graph().parse(tmp_path / "g.ttl")
+    return run

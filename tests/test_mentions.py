@@ -108,7 +108,7 @@ def test_characters_named_by_their_role_are_not_people(read):
     assert {"Han Yu-ri", "Oh Rae-won", "Park Do-hyun"} <= names
 
 
-def test_an_album_and_its_title_track_share_a_name(read, kg_build, tmp_path):
+def test_an_album_and_its_title_track_share_a_name(read, built):
     text = ("Comeback\n\nAfter pre-releasing two singles “Ember” and “Tin Roof”, Nova Ring will return with a new "
             "mini-album titled ‘Ember’. Also on the album is Dal Ahn, who is featured on the 5th track “Low Tide”.")
     extraction = read(text)
@@ -116,12 +116,8 @@ def test_an_album_and_its_title_track_share_a_name(read, kg_build, tmp_path):
     assert {("Low Tide", "inAlbum", "Ember"), ("Low Tide", "trackNumber", "5")} <= facts(extraction)
     assert {f.object.cls for f in extraction.facts if f.predicate == "inAlbum"} == {"Album"}
     # In the graph the album is labelled as the gold conventions label it, the title kept as an alternative.
-    from rdflib import Graph, Literal, RDFS, SKOS
-    (tmp_path / "in").mkdir()
-    (tmp_path / "in" / "a.txt").write_text(text, encoding="utf-8")
-    code, _, err = kg_build(tmp_path / "in", "-o", tmp_path / "g.ttl", "-q")
-    assert code == 0, err
-    graph = Graph().parse(tmp_path / "g.ttl")
+    from rdflib import Literal, RDFS, SKOS
+    graph = built(text)
     album = graph.value(predicate=RDFS.label, object=Literal("Ember (album)", lang="en"))
     assert album is not None and (album, SKOS.altLabel, Literal("Ember", lang="en")) in graph
     assert graph.value(predicate=RDFS.label, object=Literal("Ember", lang="en")) is not None  # the song

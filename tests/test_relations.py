@@ -3261,7 +3261,7 @@ def test_her_excellent_performances_in_an_unquoted_series(read):
     assert {("Night Harbor Diner", "castMember", "Kim Ara"), ("Salt Road", "castMember", "Kim Ara")} <= found
 
 
-def test_a_guest_featured_leaves_the_owner_of_the_song_its_performer(read, kg_build, tmp_path):
+def test_a_guest_featured_leaves_the_owner_of_the_song_its_performer(read, built):
     """ "T.ELLE's 'Neon Psalm' ... 'Neon Psalm' features rapper KAYCEE": both perform it in the graph (the possessive
     is a weak reading that gives way to a firmer performer, not to a guest); a numbered line in single quotes, "1.
     'X' – G", names X's artist."""
@@ -3269,13 +3269,9 @@ def test_a_guest_featured_leaves_the_owner_of_the_song_its_performer(read, kg_bu
             "to go away. \"Neon Psalm\" features rapper KAYCEE.\n\nWorld Digital Song Sales\n1. 'Honey Trap Parade' – BLOOMY\n"
             "4. 'Ghost Radio' – Han Yu-jin\n")
     assert ("Honey Trap Parade", "performer", "BLOOMY") in facts(read(text))
-    from rdflib import Graph, Literal, RDFS
+    from rdflib import Literal, RDFS
     from kg.namespaces import KG
-    (tmp_path / "in").mkdir()
-    (tmp_path / "in" / "a.txt").write_text(text, encoding="utf-8")
-    code, _, err = kg_build(tmp_path / "in", "-o", tmp_path / "g.ttl", "-q")
-    assert code == 0, err
-    graph = Graph().parse(tmp_path / "g.ttl")
+    graph = built(text)
     song = graph.value(predicate=RDFS.label, object=Literal("Neon Psalm", lang="en"))
     names = {str(graph.value(o, RDFS.label)) for o in graph.objects(song, KG.performer)}
     assert names == {"T.ELLE", "KAYCEE"}
