@@ -3290,3 +3290,9 @@ def test_a_country_whose_chart_it_is(read):
     """ "Korea's Hanteo Chart": the chart covers Korea (CONVENTIONS rule 36), as "Vietnam's biggest music site" does."""
     found = facts(read("News\n\nAccording to Korea's Hanteo Chart, “Lilac” grabbed first place this week."))
     assert ("Hanteo Chart", "market", "South Korea") in found
+
+
+def test_a_release_dated_before_its_work_and_a_debut_by_its_year(read):
+    found = facts(read("News\n\nThe news comes two weeks before the June 17, 2025 release of “Mirrorball Summer,” the first "
+                       "EP by the unit. It is Oh's first feature since “Cold Orchard Road,” his 2019 debut, which won a prize."))
+    assert {("Mirrorball Summer", "releaseDate", "2025-06-17"), ("Cold Orchard Road", "releaseDate", "2019")} <= found
