@@ -3296,3 +3296,10 @@ def test_a_release_dated_before_its_work_and_a_debut_by_its_year(read):
     found = facts(read("News\n\nThe news comes two weeks before the June 17, 2025 release of “Mirrorball Summer,” the first "
                        "EP by the unit. It is Oh's first feature since “Cold Orchard Road,” his 2019 debut, which won a prize."))
     assert {("Mirrorball Summer", "releaseDate", "2025-06-17"), ("Cold Orchard Road", "releaseDate", "2019")} <= found
+
+
+def test_a_groups_name_before_a_member_noun_says_whose_bandmate_is_featured(read):
+    found = facts(read("News\n\nThe band Paper Planets split in 2019. The first single, “Kite Season,” features my old Paper "
+                       "Planets bandmate Cho Yeon-woo."))
+    assert ("Kite Season", "performer", "Cho Yeon-woo") in found
+    assert ("Kite Season", "performer", "Paper Planets") not in found

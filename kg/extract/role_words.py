@@ -31,6 +31,8 @@ def member_named(ctx: Context, token):
         after += 1 + (after + 1 < len(doc) and doc[after + 1].lower_ in member_nouns())
         if after < len(doc) and _is_person(ctx, doc[after]):
             return doc[after]
+    elif after + 1 < len(doc) and doc[after].lower_ in member_nouns() and _is_person(ctx, doc[after + 1]):
+        return doc[after + 1]  # "features my old Paper Planets bandmate Cho Yeon-woo"
     return token
 
 
