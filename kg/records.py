@@ -55,6 +55,11 @@ class Evidence:
     # what "the song" or "it" stands for)
     context: tuple[Passage, ...] = ()
 
+    @property
+    def of_a_guest(self) -> bool:
+        """Read by a rule about a guest a work features ("featuring rapper Q"), who performs beside its artist."""
+        return "featur" in self.rule
+
 
 @dataclass(frozen=True)
 class Passage:

@@ -98,7 +98,7 @@ def _strongest(facts: Iterable[Fact]) -> list[Fact]:
     best: dict[tuple, float] = defaultdict(float)
     for fact in facts:
         key = (fact.subject, fact.predicate)
-        if "featur" not in fact.evidence.rule:
+        if not fact.evidence.of_a_guest:
             best[key] = max(best[key], base[id(fact)])
     return [f for f in facts if not (base[id(f)] < 0.7 <= best[(f.subject, f.predicate)])]
 

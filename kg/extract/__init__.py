@@ -17,6 +17,7 @@ from spacy.tokens import Doc
 
 from ..data import alternatives, lexicon
 from ..nlp import text_of
+from ..nlp.components import QUOTES
 from ..records import Article, EntityRef, Extraction, Fact, Mention
 from ..vocab import DOMAINS, RANGES
 from . import chart_targets, charts, counts, fields, lists, ost, ratings
@@ -125,7 +126,6 @@ def _collect_mentions(ctx: Context) -> None:
 BRACKETED_END = re.compile(r"^(?P<title>[^()]+?)\s*\((?P<part>[^()]+)\)$")
 BRACKETED_AFTER = re.compile(r"\s*\((?P<part>[A-Z][\w' ]{2,40})\)")
 VERSION_MARKS = frozenset(lexicon()["version_nouns"]["in_brackets"])
-QUOTES = "\"'\u201c\u201d\u2018\u2019"
 
 
 def _bracketed_forms(text: str, ent) -> set[str]:

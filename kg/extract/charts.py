@@ -43,8 +43,7 @@ def read_charts(ctx) -> None:
         before, quiet = quiet, (sentence if not chart_talk else None)
         if own and chart_talk:
             # a chart's name heading a list under a publisher's charts ("Billboard's charts ... / World Albums")
-            heads = text.endswith("\n") and len(text.split()) <= 8 and text.strip()[-1:] not in ".!?"
-            inherited = in_force.provider if in_force is not None and heads and len(own) == 1 else None
+            inherited = in_force.provider if in_force is not None and _short_line(text) and len(own) == 1 else None
             in_force = replace(own[0], source=sentence, provider=own[0].provider or inherited)
         elif in_force is not None and in_force.provider is not None and _heading_kind(text):
             # a "Download Chart" heading under a provider in force; under a brand chart, that chart stays
@@ -176,11 +175,15 @@ def _entry_kind(text: str) -> str | None:
 RANKING_HEADING = re.compile(rf"\b(?:{alternatives(lexicon()['ranking_heading_words']['words'])})\b", re.I)
 
 
-def _heading(text: str) -> bool:
-    """A line of its own that heads another ranking: a few words, no sentence's end, a ranking word."""
+def _short_line(text: str) -> bool:
+    """A line of its own: a few words, no sentence's end."""
     line = text.strip()
-    return text.endswith("\n") and "\n" not in line and 0 < len(line.split()) <= 8 and line[-1:] not in ".!?:,;\"'" \
-        and RANKING_HEADING.search(line) is not None
+    return text.endswith("\n") and "\n" not in line and 0 < len(line.split()) <= 8 and line[-1:] not in ".!?:,;\"'"
+
+
+def _heading(text: str) -> bool:
+    """A line of its own that heads another ranking: a ranking word."""
+    return _short_line(text) and RANKING_HEADING.search(text) is not None
 
 
 def _heading_kind(text: str) -> str | None:

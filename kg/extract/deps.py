@@ -37,6 +37,7 @@ from spacy.vocab import Vocab
 from ..data import FOLDER as DATA
 from .listing import frame_breakers
 from .rules import Rule, load_rule_file
+from .spans import WORKS
 
 
 @lru_cache(maxsize=None)
@@ -96,17 +97,18 @@ class _InSentences(DependencyMatcher):
 
 
 NAMES = frozenset({"Person", "MusicGroup", "PERSON", "ORG", "Organization"})
-TITLES = frozenset({"TITLE", "Song", "Album", "TVSeries", "Film"})
+TITLES = frozenset({"TITLE", *WORKS})
 DESCRIBING = frozenset({"the", "a", "an", "their", "his", "her", "its", "-"})
 
 
 def _object_for_by(doc: Doc) -> None:
     """Give a "by" the parser left without an object the name it introduces:
     in "written by blues musician X", "recorded by American rock band X" or
-    "whose lyrics were written by X" the parser may hang X elsewhere and leave "by" with no object, so no
-    rule of the form "by" -> pobj could read the agent. The name must follow
-    at once or after at most six words that only describe it (lower-case words, nationalities,
-    modifiers of a later word)."""
+    "whose lyrics were written by X" the parser may hang X elsewhere and
+    leave "by" with no object, so no rule of the form "by" -> pobj could read
+    the agent. The name must follow at once or after at most six words that
+    only describe it (lower-case words, nationalities, modifiers of a later
+    word)."""
     for token in doc:
         if token.lower_ != "by" or token.dep_ not in ("agent", "prep") or any(c.dep_ == "pobj" for c in token.children):
             continue

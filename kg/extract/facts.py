@@ -282,7 +282,7 @@ def _dated_in_passing(ctx: Context, ref: EntityRef, before) -> bool:
     return last is not None and YEAR_IN_BRACKETS.match(ctx.article.text, last.idx + len(last)) is not None
 
 
-YEAR_IN_BRACKETS = re.compile(r"[\"'\u201d\u2019]?\s*\((?:19|20)\d\d\)")
+YEAR_IN_BRACKETS = re.compile(r"[\"']?\s*\((?:19|20)\d\d\)")
 
 
 def _role_word_kind(token, sentence) -> str | None:

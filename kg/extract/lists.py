@@ -26,7 +26,7 @@ from .rules import macros
 from .spans import TYPED, WORKS, Ent, span_text
 from .values import parse_date
 from .ballot import weights
-from .networks import focal_work
+from .networks import ALBUM_WORD, focal_work
 
 ITEM_NUMBER = r"(\d{1,3})(?:[.):]|[ \t]+[-–—])"  # a list item's number: "1.", "1)", "1:", "1 –"
 LINE = re.compile(rf"(?m)^[ \t]*{ITEM_NUMBER}[ \t]+(\S[^\n]*?)[ \t]*$")
@@ -65,12 +65,13 @@ def read_lists(ctx) -> None:
         elif len(block) >= 2:
             _read_track_list(ctx, block)
     # a soundtrack's parts, one a line: 'Part 4 — "Blue Hour Bus" / indie duo TWINKLE.T', of the series the article is about
-    series = focal_work(ctx, "TVSeries") if SOUNDTRACK_WORD.search(ctx.article.text) else None
-    for line in DASH_LINE.finditer(ctx.article.text):  # un-numbered: "SOYOU - The Only One", '"Thirst" - Mad Clown, Ailee'
-        if not LINE.match(line.group()):
-            part = PART_PREFIX.match(line.group().lstrip()) is not None
-            _read_credit_line(ctx, line.start(1), line.group(1), series=series if part else None)
-    for line in PART_LINE.finditer(ctx.article.text):
+    dashed = [line for line in DASH_LINE.finditer(ctx.article.text) if not LINE.match(line.group())]
+    parts = [line for line in dashed if PART_PREFIX.match(line.group().lstrip())]
+    slashed = list(PART_LINE.finditer(ctx.article.text))
+    series = focal_work(ctx, "TVSeries") if (parts or slashed) and SOUNDTRACK_WORD.search(ctx.article.text) else None
+    for line in dashed:  # un-numbered: "SOYOU - The Only One", '"Thirst" - Mad Clown, Ailee'
+        _read_credit_line(ctx, line.start(1), line.group(1), series=series if line in parts else None)
+    for line in slashed:
         _read_credit_line(ctx, line.start("rest"), line.group("rest"), SLASH, series=series)
 
 
@@ -273,7 +274,7 @@ def _list_album(ctx, first: int, last: int) -> tuple[EntityRef | None, EntityRef
     # else the headline's, where it names an album ("Album review: G's 'X' is ..." over a "Tracklist:")
     for sentence in sorted(around, key=lambda s: abs(s.start_char - first)) + ctx.sentences[:1]:
         for _, ent, cls in ctx.sentence_mentions(sentence):
-            if cls == "Album" or cls == "TITLE" and re.search(r"\b(?:album|EP|mini-album)\b", span_text(sentence), re.I):
+            if cls == "Album" or cls == "TITLE" and ALBUM_WORD.search(span_text(sentence)):
                 album = EntityRef(ent.name, "Album")
                 ctx.decided.setdefault(ent.name, "Album")
                 artist = next((f.object for f in ctx.extraction.facts if f.subject.name == ent.name and f.predicate == "performer"), None)

@@ -22,7 +22,7 @@ from .lists import dashed_titles
 from .names import group_members, not_names
 from .slots import (agents, artist_subjects, bracketed_sources, cued_people, parenthesized_works, possessors,
                     source_lines)
-from .spans import CANDIDATE, FAMILIES, TYPED, VALUE_LABELS, Ent, covered, row_of, span_text, whole_words
+from .spans import CANDIDATE, FAMILIES, NON_NAMES, TYPED, VALUE_LABELS, Ent, covered, row_of, span_text, whole_words
 from .title_runs import clean_title
 from .titles import headlines, positioned_titles
 from .ballot import NOT_A_WORK, Ballot
@@ -30,7 +30,6 @@ from .typing import cast_local_votes
 
 # The ids of kg/data/name_patterns.jsonl name kinds of names, not canonical names as the gazetteer's do.
 NAME_PATTERN_IDS = frozenset(row["id"] for row in rows("name_patterns.jsonl"))
-NON_NAMES = frozenset(lexicon()["non_names"])  # capitalised words that are no one's name ("Fans", "A-side")
 MODEL_SPANS = "kg_model"  # where kg_span_model leaves its spans
 TRANSLATED = re.compile(r"^(?P<native>[^()\x00-\x7f][^()]*?)\s*\((?P<english>[A-Za-z0-9][^()]*)\)$")
 

@@ -52,9 +52,15 @@ def _patterns() -> tuple:
     return number, after_verb, before_place, chained, top, span, moved, top_n, fronted
 
 
+@lru_cache(maxsize=None)
+def _rank_words() -> dict[str, int]:
+    """Ordinals and the words that are a rank by themselves ("runner-up"), by the rank they name."""
+    return {**lexicon()["ranks"]["ordinals"], **lexicon()["ranks"]["named_ranks"]}
+
+
 def _value(text: str) -> int | None:
     text = text.lower()
-    words = {**lexicon()["ranks"]["ordinals"], **lexicon()["ranks"]["named_ranks"]}
+    words = _rank_words()
     if text in words:
         return words[text]
     if text in lexicon()["number_words"]:

@@ -84,7 +84,7 @@ def album_artists_on_tracks(ctx: Context) -> None:
     have = {(f.subject, f.object) for f in ctx.extraction.facts if f.predicate == "performer"}
     # a song with a performer of its own named ("RAIN, the first track of X, is performed by pianist B") keeps
     # to it; a guest it features is no such performer
-    sung = {f.subject for f in ctx.extraction.facts if f.predicate == "performer" and "featur" not in f.evidence.rule}
+    sung = {f.subject for f in ctx.extraction.facts if f.predicate == "performer" and not f.evidence.of_a_guest}
     added = []
     for f in ctx.extraction.facts:
         if f.predicate != "inAlbum" or f.object not in artists or f.subject in sung:

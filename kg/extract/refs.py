@@ -20,7 +20,6 @@ PERSONAL = {"he", "his", "him", "she", "her"}
 DEFINITE = {"the", "this", "that", "these", "those", "its", "their", "his", "her"}
 TRANSPARENT = set(lexicon()["transparent_nouns"]["words"])
 VERSIONS = set(lexicon()["version_nouns"]["words"])
-INCLUDES = {"includes", "included", "include", "including", "features", "featured", "contains", "contained", "houses"}
 PROMOTION = {w.lower() for w in lexicon()["promotion_nouns"]["words"]}
 RELATIVE = {"who", "which", "that", "whom"}
 ROLE_NOUNS = {w.lower() for w in lexicon()["person_cues"] + lexicon()["group_cues"]}

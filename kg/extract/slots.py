@@ -16,7 +16,7 @@ from ..nlp import text_of
 from .candidates import ORGANIZATION_CUES, PLACES, capitalised, glued_hyphen, name_ends, organization_words
 from .names import not_names
 from .rules import macros
-from .spans import WORKS, Ent, covered, span_text
+from .spans import NON_NAMES, WORKS, Ent, covered, span_text
 
 CODE_NAME = re.compile(r"\d+[A-Z][A-Z0-9]*")  # a name that opens with a digit: "4MEN", "2PM"
 
@@ -32,7 +32,6 @@ def cued_people(doc: Doc, tokens: list[Token], words: list[str], ents: list[Ent]
     cues = {c.lower() for c in lexicon()["person_cues"]} - {"member", "star", "host", "mc"}
     phrases = {tuple(p.split()) for p in lexicon()["person_cue_phrases"]["phrases"]}
     taken = [(e.start, e.end, e.source == "model") for e in ents]
-    non_names = set(lexicon()["non_names"])
     found = []
     for token, word in zip(tokens, words):
         if word not in cues and (token.i == 0 or (words[token.i - 1], word) not in phrases) or token.i + 1 >= len(tokens):
@@ -40,7 +39,7 @@ def cued_people(doc: Doc, tokens: list[Token], words: list[str], ents: list[Ent]
         run = []
         first = token.i + 1 + (tokens[token.i + 1].text == ":")  # a byline: "Editor: Jessica Kim"
         for t in tokens[first:first + 3]:
-            if (t.is_title or (t.is_upper and len(t) > 1)) and t.text not in non_names:
+            if (t.is_title or (t.is_upper and len(t) > 1)) and t.text not in NON_NAMES:
                 run.append(t)
             elif t.text == "-" and run and t.i + 1 < len(tokens) and tokens[t.i + 1].is_lower and not t.whitespace_:
                 run.append(t)

@@ -11,6 +11,7 @@ from typing import Callable
 
 from spacy.tokens import Doc
 
+from ..data import lexicon
 from ..nlp import text_of
 from ..vocab import ENTITY_CLASSES, KG, names
 
@@ -28,6 +29,7 @@ FAMILIES = {
 # Quoted speech: a figure or rank inside it is said, not reported ('he said, "I promised a 5% rating"').
 POSSESSIVE = ("'s", "'", "\u2019s", "\u2019")  # the marks that make a possessive ("G's X album")
 QUOTED_SPEECH = re.compile(r'(?<!\w)"(?=\S)[^"]{20,}?(?<=\S)"(?!\w)')
+NON_NAMES = frozenset(lexicon()["non_names"])  # capitalised words that are no one's name ("Fans", "A-side", "OST")
 VALUE_LABELS = {"PERCENT", "CARDINAL", "DATE", "ORDINAL", "MONEY", "QUANTITY", "TIME"}
 # The NER's labels and the undecided kind of mention each proposes: the
 # trained model's coarse labels (PERSON, GROUP, ORG, WORK) or fine ones (the

@@ -32,10 +32,8 @@ from ..data import lexicon, member_nouns, which_member_words
 from ..nlp import text_of
 from .described import described_as, lookup
 from .ballot import NOT_A_WORK, Ballot, default_work, topic, weights
-from .spans import POSSESSIVE, WORKS
+from .spans import NON_NAMES, POSSESSIVE, WORKS
 from .title_runs import seasons_after
-
-NON_NAMES = frozenset(lexicon()["non_names"])  # capitalised cue words ("OST", "MV") the model may take for names
 
 # Whose possessive makes the quoted title after it a work of theirs ("BTS' 'Butter'").
 NAME_CLASSES = ("PERSON", "ORG", "Person", "MusicGroup")
