@@ -3303,3 +3303,25 @@ def test_a_groups_name_before_a_member_noun_says_whose_bandmate_is_featured(read
                        "Planets bandmate Cho Yeon-woo."))
     assert ("Kite Season", "performer", "Cho Yeon-woo") in found
     assert ("Kite Season", "performer", "Paper Planets") not in found
+
+
+def test_a_name_with_an_elided_letter_goes_on_past_its_apostrophe(read):
+    """ "Guns N' Roses", "Howlin' Wolf": an apostrophe after an n inside a name is no quotation mark."""
+    found = facts(read("News\n\n“Paper Crown” is a song by the rock band Rollin' Stonefish. “Low Tide” was first recorded "
+                       "by Howlin' Mabel in 1961."))
+    assert {("Paper Crown", "performer", "Rollin' Stonefish"), ("Low Tide", "performer", "Howlin' Mabel")} <= found
+    assert not {f for f in found if f[2] in ("Rollin", "Howlin")}
+
+
+def test_a_year_before_a_long_kind_of_work_and_a_title_after_a_fronted_credit(read):
+    found = facts(read("News\n\nNorth Quay: Iron Tide is a 1994 Japanese science fiction anime film. "
+                       "Directed by Oh Min-jae, Salt in Winter premiered at the 2019 Busan festival. "
+                       "Written and produced by Kang Dae-ho and Yoon Ha-ri, “Ring Ring” was noted for its chorus."))
+    assert {("North Quay: Iron Tide", "releaseDate", "1994"), ("Salt in Winter", "director", "Oh Min-jae"),
+            ("Ring Ring", "lyricist", "Kang Dae-ho"), ("Ring Ring", "lyricist", "Yoon Ha-ri")} <= found
+
+
+def test_an_artist_who_will_reinterpret_a_song_performs_it(read):
+    """The parser takes a name opening with the surname Oh for an interjection; the words still say who sings."""
+    found = facts(read("News\n\nOh Se-ri will reinterpret “Harbor Dusk,” a 1991 ballad by Gye Hye-rim."))
+    assert {("Harbor Dusk", "performer", "Oh Se-ri"), ("Harbor Dusk", "performer", "Gye Hye-rim")} <= found

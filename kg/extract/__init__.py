@@ -28,7 +28,7 @@ from .reconcile import (album_artists_on_tracks, credit_tracks, named_songs_over
                         released_by_a_label, respective_credits, split_credits, title_tracks_of_namesakes)
 from .mentions import read_mentions
 from .spans import FAMILIES, RECORDINGS, TYPED, ComponentFailure, failure
-from .titles import TITLE_CASE_SMALL
+from .openings import TITLE_CASE_SMALL
 from .engine import bindings
 from .ballot import Ballot
 

@@ -22,7 +22,7 @@ from .lists import dashed_titles
 from .names import group_members, not_names
 from .slots import (agents, artist_subjects, bracketed_sources, cued_people, parenthesized_works, possessors,
                     source_lines)
-from .spans import CANDIDATE, FAMILIES, NON_NAMES, TYPED, VALUE_LABELS, Ent, covered, row_of, span_text, whole_words
+from .spans import CANDIDATE, FAMILIES, NON_NAMES, TYPED, VALUE_LABELS, WORKS, Ent, covered, row_of, span_text, whole_words
 from .title_runs import clean_title
 from .titles import headlines, positioned_titles
 from .ballot import NOT_A_WORK, Ballot
@@ -152,6 +152,7 @@ def find_entities(doc: Doc) -> list[Ent]:
     ents = parenthesized_works(doc, ents)
     ents = positioned_titles(doc, tokens, ents, heads)
     ents = _outside_glosses(text_of(doc), ents)
+    ents = _elided_names(text_of(doc), ents)
     ents = _repeat_names(text_of(doc), ents)
     if (listed := dashed_titles(text_of(doc), ents)) is not ents:  # a name repeated on a list line marks its title
         ents = _repeat_names(text_of(doc), listed)
@@ -238,6 +239,48 @@ def _outside_glosses(text: str, ents: list[Ent]) -> list[Ent]:
     Mononoke-hime)") spells a name again; what is in it is no entity."""
     glosses = [m.span() for m in _gloss().finditer(text)]
     return [e for e in ents if not any(a < e.start and e.end < b for a, b in glosses)] if glosses else ents
+
+
+# A letter elided at a word's end: "Guns N' Roses", "Howlin' Wolf".
+ELIDED_BEFORE = re.compile(r"(?<![\w'])[A-Z][A-Za-z]*[nN]' $")
+ELIDED_AFTER = re.compile(r"' [A-Z]\w+")
+OPENING_QUOTE, CLOSING_QUOTE = re.compile(r"(?<!\w)'(?=\w)"), re.compile(r"(?<=\w)'(?!\w)")
+
+
+def _elided_names(text: str, ents: list[Ent]) -> list[Ent]:
+    """A name whose word ends in an elided letter goes on past the
+    apostrophe ("band Guns N' Roses", "by Howlin' Wolf"): after an n, and
+    with no quotation mark open before it on the line, it is no quote and no
+    possessive. A mention the widened name now covers gives way to it."""
+    widened = []
+    for ent in ents:
+        if ent.is_value or ent.cls == "TITLE" or ent.cls in WORKS:
+            continue
+        start, end = ent.start, ent.end
+        if text[end - 1:end] in ("n", "N") and (after := ELIDED_AFTER.match(text, end)) and not _quote_open(text, end):
+            end = after.end()
+        if (before := ELIDED_BEFORE.search(text, max(0, start - 20), start)) and not _quote_open(text, start - 2):
+            start = before.start()
+        if (start, end) != (ent.start, ent.end):
+            ent.start, ent.end, ent.surface = start, end, text[start:end]
+            ent.name = ent.surface
+            widened.append(ent)
+    if not widened:
+        return ents
+    wide, spans, kept = {id(w) for w in widened}, set(), []
+    for ent in sorted(ents, key=lambda e: e.source == "model"):  # of two names widened alike, a rule's first
+        if id(ent) in wide and (ent.start, ent.end) not in spans:
+            spans.add((ent.start, ent.end))
+            kept.append(ent)
+        elif id(ent) not in wide and not any(w.start <= ent.start and ent.end <= w.end for w in widened):
+            kept.append(ent)
+    return kept
+
+
+def _quote_open(text: str, at: int) -> bool:
+    """Whether a single quotation mark opened on the line before ``at`` is still open."""
+    line = text[text.rfind("\n", 0, at) + 1:at]
+    return len(OPENING_QUOTE.findall(line)) > len(CLOSING_QUOTE.findall(line))
 
 
 def _repeat_names(text: str, ents: list[Ent]) -> list[Ent]:

@@ -15,14 +15,14 @@ from ..nlp import text_of
 from .listing import role_kinds
 from .spans import POSSESSIVE, Ent, covered
 from .spans import WORKS as WORK_CLASSES
-from .title_runs import SMALL_WORDS, YEAR, foreign_tail, listed_after, seasons_after, split_at_and, title_run, \
+from .title_runs import YEAR, foreign_tail, listed_after, seasons_after, split_at_and, title_run, \
     title_run_before, with_comma_part
 from .described import described_as, lookup, work_nouns
 from .fields import blocks as field_blocks
+from .openings import after_fronted_credit, opening_run, verb_says
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "Place"})
 PLACE_PHRASES = frozenset(tuple(p.split()) for p in lexicon()["title_cue_phrases"]["_or_a_place"])
-TITLE_CASE_SMALL = set(lexicon()["title_case_small_words"]["words"])  # lower case in Title Case
 
 
 def positioned_titles(doc: Doc, tokens: list[Token], ents: list[Ent], headings: set[int]) -> list[Ent]:
@@ -106,7 +106,10 @@ def positioned_titles(doc: Doc, tokens: list[Token], ents: list[Ent], headings: 
         for sentence in doc.sents:
             if sentence.start in headings:
                 continue
-            run = _opening_run(tokens, sentence, taken, not_titles)
+            if fronted := after_fronted_credit(tokens, sentence, verbs, taken, not_titles):
+                found.append((*fronted[0], fronted[1]))
+                continue
+            run = opening_run(tokens, sentence, taken, not_titles)
             if not run:
                 continue
             cls = described_as(doc[run[0]:run[1]], nouns, copula_only=True)
@@ -123,7 +126,7 @@ def positioned_titles(doc: Doc, tokens: list[Token], ents: list[Ent], headings: 
                 or _released_as_a_record(after, nouns)  # nor "released ... as the lead single"
             nobody = after[:1] in (["stars"], ["starred"]) and not (run[1] + 1 < len(tokens) and tokens[run[1] + 1].text[:1].isupper())
             if cls not in WORK_CLASSES and (not person or stars_someone or made) and not nobody:
-                cls = _verb_says(after, verbs, nouns)  # not "Top stars like ...": a work stars someone named
+                cls = verb_says(after, verbs, nouns)  # not "Top stars like ...": a work stars someone named
             if cls in WORK_CLASSES or cls == "":
                 found.append((*run, cls))
     found += _dash_line_titles(doc, tokens, ents, taken, not_titles)
@@ -221,95 +224,6 @@ def _apposed_kind(tokens: list[Token], end: int, nouns: dict) -> str | None:
         if tokens[j].is_punct or tokens[j].dep_ == "prep":
             return None  # "Seoul, a city of dramas": the apposition's head came before
     return None
-
-
-def _opening_run(tokens: list[Token], sentence, taken: bytearray, not_titles: set) -> tuple[int, int] | None:
-    """The title run opening a sentence, with words in lower case, as
-    titles in other languages have ("Lasse redn is the fourth track", "C'est
-    dans l'air is"), up to an "is" or "was" right after them or after a
-    gloss in brackets ("Baldurs draumar (Baldur's Dreams) is"), which stays
-    out (a bracket after a title is more often its translation than its
-    subtitle). Such a run holds no English function word ("Their new single
-    is"), unless it is in Title Case throughout ("When the Sun Comes Down
-    was released")."""
-    run = title_run(tokens, sentence.start, taken, not_titles)
-    end = run[1] if run else sentence.start
-    first, titled = tokens[sentence.start], _title_case(tokens, sentence)
-    if not first.text[:1].isupper() or first.is_stop and not titled:
-        return run
-    j = end
-    while j < min(sentence.start + 12, sentence.end) and tokens[j].lower_ not in ("is", "was"):
-        t = tokens[j]
-        if t.text == "(":
-            return (sentence.start, j) if _gloss_then_copula(tokens, j, sentence.end) else run
-        if t.text == "," and j == end and run and _comma_title(tokens, run, taken, not_titles):
-            return sentence.start, _comma_title(tokens, run, taken, not_titles)  # "Sugar, Sugar was"
-        if t.is_stop and t.lower_ not in SMALL_WORDS and not (titled and (t.is_title or t.lower_ in TITLE_CASE_SMALL)) or not (t.text.replace("'", "").isalpha() or t.text in ("'", "?", "!")) \
-                or t.lower_ in ("'s", "\u2019s") or t.text.capitalize() in not_titles or taken.find(1, t.idx, t.idx + len(t)) >= 0:
-            return run  # "Yesterday's show was a hit": a possessive or a class noun is no title's
-        j += 1
-    if j == end or j >= sentence.end or tokens[j].lower_ not in ("is", "was"):
-        return run
-    return sentence.start, j
-
-
-def _comma_title(tokens: list[Token], run: tuple[int, int], taken: bytearray, not_titles: set) -> int | None:
-    """The end of a title with a comma inside ("Sugar, Sugar was", "Oh Uganda,
-    Land of Beauty is"): a second run of capitalised words right before the
-    "is" or "was", where neither part is a date or a name the NER knows."""
-    after = title_run(tokens, run[1] + 1, taken, not_titles)
-    if after is None or after[1] >= len(tokens) or tokens[after[1]].lower_ not in ("is", "was"):
-        return None
-    if any(t.ent_type_ in ("DATE", "TIME", "PERSON", "Person") for t in tokens[run[0]:after[1]]):
-        return None  # "Yesterday, Paul Kim was": a date, then the subject
-    return after[1]
-
-
-def _title_case(tokens: list[Token], sentence) -> bool:
-    """Does the sentence open with three or more Title Case words up to an
-    "is" or "was", small words aside?"""
-    capitals = 0
-    for t in tokens[sentence.start:min(sentence.start + 10, sentence.end)]:
-        if t.lower_ in ("is", "was"):
-            return capitals >= 3
-        if t.is_title or t.text[:1].isupper():
-            capitals += 1
-        elif t.lower_ not in TITLE_CASE_SMALL:
-            return False
-    return False
-
-
-def _gloss_then_copula(tokens: list[Token], paren: int, end: int) -> bool:
-    """Is the bracket at ``paren`` a gloss with an "is" or "was" after it?"""
-    close = next((k for k in range(paren + 1, min(paren + 30, end)) if tokens[k].text == ")"), None)
-    after = close + 1 + (close + 1 < end and tokens[close + 1].text == ",") if close is not None else end
-    return after < end and tokens[after].lower_ in ("is", "was")
-
-
-def _verb_says(words: list[str], verbs: dict, nouns: dict) -> str | None:
-    """The work class the verb after a sentence's opening run says ("was
-    directed by": a film); of coordinated participles ("was written and
-    directed by"), the one only a screen work or album takes wins. "" for
-    a work of a kind the words do not say ("was released in 2009")."""
-    found = [verbs.get(tuple(words[:n])) for n in range(4, 0, -1)]  # "was set to music", "was first released"
-    if words[:1] in (["was"], ["is"]):
-        for word in words[2:]:
-            if word == "by" or not (word.isalpha() or word == ","):
-                break
-            found.append(verbs.get((words[0], word)))
-    # "was released in 1943, and was written by A and directed by B": any participle with an agent,
-    # and those coordinated with it ("directed and written by", "written, directed and produced by")
-    for by in (k for k, word in enumerate(words) if word == "by"):
-        j = by - 1
-        while j >= 0 and (words[j] in ("and", ",") or ("was", words[j]) in verbs):
-            found.append(verbs.get(("was", words[j])))
-            j -= 1
-    found = [cls for cls in found if cls]
-    cls = next((cls for cls in found if cls not in ("Song", "Work")), found[0] if found else None)
-    if cls == "Work":  # "was released": a work, and what kind the words after may say ("as the third single")
-        after = words[words.index("as") + 1:words.index("as") + 6] if "as" in words else []
-        cls = next((nouns[w] for w in after if w in nouns), "")
-    return cls
 
 
 def headlines(doc: Doc) -> set[int]:

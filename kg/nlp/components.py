@@ -98,9 +98,11 @@ def titles(doc: Doc) -> Doc:
     those need a cue to be kept (kg/extract/typing.py)."""
     text, ents = text_of(doc), doc.ents  # ents: rebuilt from the tokens on each access
     # A given name alone ("Seo-young") may be a short title; a full name is a name, but not two bare
-    # words that only look romanised after a title's cue word ('the drama "Moon Harbor"').
+    # words that only look romanised after a title's cue word ('the drama "Moon Harbor"'), nor one
+    # word said twice ('"Bae Bae"', '"Bang Bang"'), as songs are named and people are not.
     typed = {(e.start, e.end) for e in ents if e.ent_id_ not in ("", "korean-given-name")
-             and not (e.ent_id_ == "korean-name" and len(e) == 2 and "-" not in e.text and _cued_title(e))}
+             and not (e.ent_id_ == "korean-name" and len(e) == 2 and "-" not in e.text
+                      and (_cued_title(e) or e[0].lower_ == e[1].lower_))}
     titles = []
     singles = [m.span(1) for m in SINGLE_QUOTED.finditer(text)]
     doubles = [m.span(1) for m in DOUBLE_QUOTED.finditer(text)]

@@ -1,0 +1,126 @@
+"""Titles that open a sentence: the run of words up to the "is" or "was"
+a sentence calls a work with ("Flatliners is a 1990 American film",
+"Sugar, Sugar was", "Baldurs draumar (Baldur's Dreams) is"), and the
+kind of work the verb after it says ("was directed by": a film)."""
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from ..data import lexicon
+from .title_runs import SMALL_WORDS, title_run
+
+TITLE_CASE_SMALL = set(lexicon()["title_case_small_words"]["words"])  # lower case in Title Case
+
+
+def opening_run(tokens: list[Token], sentence, taken: bytearray, not_titles: set) -> tuple[int, int] | None:
+    """The title run opening a sentence, with words in lower case, as
+    titles in other languages have ("Lasse redn is the fourth track", "C'est
+    dans l'air is"), up to an "is" or "was" right after them or after a
+    gloss in brackets ("Baldurs draumar (Baldur's Dreams) is"), which stays
+    out (a bracket after a title is more often its translation than its
+    subtitle). Such a run holds no English function word ("Their new single
+    is"), unless it is in Title Case throughout ("When the Sun Comes Down
+    was released")."""
+    run = title_run(tokens, sentence.start, taken, not_titles)
+    end = run[1] if run else sentence.start
+    first, titled = tokens[sentence.start], _title_case(tokens, sentence)
+    if not first.text[:1].isupper() or first.is_stop and not titled:
+        return run
+    j = end
+    while j < min(sentence.start + 12, sentence.end) and tokens[j].lower_ not in ("is", "was"):
+        t = tokens[j]
+        if t.text == "(":
+            return (sentence.start, j) if _gloss_then_copula(tokens, j, sentence.end) else run
+        if t.text == "," and j == end and run and _comma_title(tokens, run, taken, not_titles):
+            return sentence.start, _comma_title(tokens, run, taken, not_titles)  # "Sugar, Sugar was"
+        if t.is_stop and t.lower_ not in SMALL_WORDS and not (titled and (t.is_title or t.lower_ in TITLE_CASE_SMALL)) or not (t.text.replace("'", "").isalpha() or t.text in ("'", "?", "!")) \
+                or t.lower_ in ("'s", "\u2019s") or t.text.capitalize() in not_titles or taken.find(1, t.idx, t.idx + len(t)) >= 0:
+            return run  # "Yesterday's show was a hit": a possessive or a class noun is no title's
+        j += 1
+    if j == end or j >= sentence.end or tokens[j].lower_ not in ("is", "was"):
+        return run
+    return sentence.start, j
+
+
+def _comma_title(tokens: list[Token], run: tuple[int, int], taken: bytearray, not_titles: set) -> int | None:
+    """The end of a title with a comma inside ("Sugar, Sugar was", "Oh Uganda,
+    Land of Beauty is"): a second run of capitalised words right before the
+    "is" or "was", where neither part is a date or a name the NER knows."""
+    after = title_run(tokens, run[1] + 1, taken, not_titles)
+    if after is None or after[1] >= len(tokens) or tokens[after[1]].lower_ not in ("is", "was"):
+        return None
+    if any(t.ent_type_ in ("DATE", "TIME", "PERSON", "Person") for t in tokens[run[0]:after[1]]):
+        return None  # "Yesterday, Paul Kim was": a date, then the subject
+    return after[1]
+
+
+def _title_case(tokens: list[Token], sentence) -> bool:
+    """Does the sentence open with three or more Title Case words up to an
+    "is" or "was", small words aside?"""
+    capitals = 0
+    for t in tokens[sentence.start:min(sentence.start + 10, sentence.end)]:
+        if t.lower_ in ("is", "was"):
+            return capitals >= 3
+        if t.is_title or t.text[:1].isupper():
+            capitals += 1
+        elif t.lower_ not in TITLE_CASE_SMALL:
+            return False
+    return False
+
+
+def _gloss_then_copula(tokens: list[Token], paren: int, end: int) -> bool:
+    """Is the bracket at ``paren`` a gloss with an "is" or "was" after it?"""
+    close = next((k for k in range(paren + 1, min(paren + 30, end)) if tokens[k].text == ")"), None)
+    after = close + 1 + (close + 1 < end and tokens[close + 1].text == ",") if close is not None else end
+    return after < end and tokens[after].lower_ in ("is", "was")
+
+
+def verb_says(words: list[str], verbs: dict, nouns: dict) -> str | None:
+    """The work class the verb after a sentence's opening run says ("was
+    directed by": a film); of coordinated participles ("was written and
+    directed by"), the one only a screen work or album takes wins. "" for
+    a work of a kind the words do not say ("was released in 2009")."""
+    found = [verbs.get(tuple(words[:n])) for n in range(4, 0, -1)]  # "was set to music", "was first released"
+    if words[:1] in (["was"], ["is"]):
+        for word in words[2:]:
+            if word == "by" or not (word.isalpha() or word == ","):
+                break
+            found.append(verbs.get((words[0], word)))
+    # "was released in 1943, and was written by A and directed by B": any participle with an agent,
+    # and those coordinated with it ("directed and written by", "written, directed and produced by")
+    for by in (k for k, word in enumerate(words) if word == "by"):
+        j = by - 1
+        while j >= 0 and (words[j] in ("and", ",") or ("was", words[j]) in verbs):
+            found.append(verbs.get(("was", words[j])))
+            j -= 1
+    found = [cls for cls in found if cls]
+    cls = next((cls for cls in found if cls not in ("Song", "Work")), found[0] if found else None)
+    if cls == "Work":  # "was released": a work, and what kind the words after may say ("as the third single")
+        after = words[words.index("as") + 1:words.index("as") + 6] if "as" in words else []
+        cls = next((nouns[w] for w in after if w in nouns), "")
+    return cls
+
+
+def after_fronted_credit(tokens: list[Token], sentence, verbs: dict, taken: bytearray, not_titles: set):
+    """The title a fronted credit stands before ("Directed by Stephen Kijak,
+    Stones in Exile premiered at", "Written by A and B, X was"): the run
+    of capitalised words right after the comma that closes the credit's
+    list of names, with a verb after it; and the kind of work the
+    participle says (``verbs``: "was directed" a film). None elsewhere."""
+    start, end = sentence.start, sentence.end
+    j = start
+    while j < end and (tokens[j].lower_ in ("and", ",") or ("was", tokens[j].lower_) in verbs):
+        j += 1
+    kinds = [verbs[("was", t.lower_)] for t in tokens[start:j] if ("was", t.lower_) in verbs]
+    kinds = [c if c != "Work" else "" for c in kinds]  # "Released by A, X": a work, of a kind the evidence says
+    if not kinds or j >= end or tokens[j].lower_ != "by":
+        return None
+    for k in range(j + 2, min(j + 16, end - 1)):
+        if tokens[k].text != ",":
+            continue
+        run = title_run(tokens, k + 1, taken, not_titles)
+        if run and run[1] < end and tokens[run[1]].is_lower and tokens[run[1]].is_alpha:  # its verb
+            return run, next((c for c in kinds if c not in ("Song", "")), kinds[0])
+        if not run and tokens[k + 1].text[:1].islower():
+            return None  # "Directed by A, the film stars B": a description, no title
+    return None
