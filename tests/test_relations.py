@@ -3325,3 +3325,16 @@ def test_an_artist_who_will_reinterpret_a_song_performs_it(read):
     """The parser takes a name opening with the surname Oh for an interjection; the words still say who sings."""
     found = facts(read("News\n\nOh Se-ri will reinterpret “Harbor Dusk,” a 1991 ballad by Gye Hye-rim."))
     assert {("Harbor Dusk", "performer", "Oh Se-ri"), ("Harbor Dusk", "performer", "Gye Hye-rim")} <= found
+
+
+def test_the_actor_cast_opposite_and_a_platform_described_by_its_country(read):
+    found = facts(read("News\n\nHan Yu-ri has been cast opposite Jo Min-ho in tvN's new legal drama “Quiet Verdict.” "
+                       "Bugs, South Korea's oldest music service, lists its theme song."))
+    assert {("Quiet Verdict", "castMember", "Han Yu-ri"), ("Quiet Verdict", "castMember", "Jo Min-ho"),
+            ("Bugs", "market", "South Korea")} <= found
+
+
+def test_an_actor_who_wrapped_or_began_filming_a_work_is_in_its_cast(read):
+    found = facts(read("News\n\nThe guest this week is actress Yoo Ha-neul, who recently wrapped filming on the JTBC drama "
+                       "“Paper Harbor.” Min Tae-gu began shooting for the film “Iron Pier” in March."))
+    assert {("Paper Harbor", "castMember", "Yoo Ha-neul"), ("Iron Pier", "castMember", "Min Tae-gu")} <= found
