@@ -724,3 +724,13 @@ def test_a_songs_part_in_brackets_names_it_with_and_without(read):
     assert aliases["Cotton Fields (The Cotton Song)"] == {"Cotton Fields"}
     assert aliases["Send My Love"] == {"Send My Love (To Your New Lover)"}
     assert "Paper Moon (Hotter Remix)" not in aliases and "Le temple de la Gloire" not in aliases
+
+
+def test_a_stage_name_with_a_colon_and_a_member_list_that_ends_at_another_role(read):
+    """ "HEXA:ON" is one name (the tokenizer no longer splits a colon between capitals); "member A and
+    American songwriter C": C is credited, not a member, and "American" is no name."""
+    extraction = read("News\n\nGirl group HEXA:ON has topped the Billboard World Albums chart with “Ribbon Theory.” "
+                      "The title track was co-written by member Yuna and American songwriter Dana Cole.")
+    found = {(f.subject.name, f.predicate, f.object.name) for f in extraction.facts if f.predicate in ("memberOf", "performer")}
+    assert {("Yuna", "memberOf", "HEXA:ON"), ("Ribbon Theory", "performer", "HEXA:ON")} <= found
+    assert not {f for f in found if f[0] in ("Dana Cole", "American") and f[1] == "memberOf"}

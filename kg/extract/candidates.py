@@ -67,7 +67,7 @@ ORGANIZATION_CUES = frozenset(w.lower() for w in lexicon()["organization_cues"])
 NAME_SMALL_WORDS = {"to", "the", "of", "and", "&", "in", "on", "a"}
 LEADING_NOT_NAME = frozenset(lexicon()["leading_not_name"]["words"])  # "Statement Regarding ORBIT9's ...": no "Regarding"
 STAGE_NAME_PREFIXES = frozenset(lexicon()["stage_name_prefixes"]["words"])
-STAGE_NAME = re.compile(r"[A-Z0-9]+(?:[.-][A-Z0-9]+)+\.?")  # "SOL.E", "ORBIT-7", "T.O.P": one word of capitals
+STAGE_NAME = re.compile(r"[A-Z0-9]+(?:[.:-][A-Z0-9]+)+\.?")  # "SOL.E", "ORBIT-7", "T.O.P", "ODE:ON": one word of capitals
 
 
 def name_word(text: str) -> bool:

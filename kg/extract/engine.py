@@ -79,7 +79,7 @@ class RuleEngine:
                 if role in roles:
                     head = roles[role][0]
                     # A list runs away from the rest of the pattern: "A, B and C star in X", "X sung by A and B".
-                    roles[role] = [head] + coordinated(head, -1 if rule.roles[role] == 0 else +1, tokens)
+                    roles[role] = [head] + coordinated(head, -1 if rule.roles[role] == 0 else +1, tokens, rule.makes)
             length = end - start
             span = doc[tokens[0].i:tokens[-1].i + 1]
             bindings.append(Binding(rule, roles, span, length if rule.keep == "nearest" else -length))
@@ -98,7 +98,7 @@ class RuleEngine:
             for role in rule.expand:
                 if role in bound:
                     head = bound[role][0]  # the match's words keep a list to their kind of role ("directed by A and stars B")
-                    bound[role] = [head] + coordinated(head, +1, matched) + coordinated(head, -1, matched)
+                    bound[role] = [head] + coordinated(head, +1, matched, rule.makes) + coordinated(head, -1, matched, rule.makes)
             found.append(Binding(rule, bound, doc[first:last + 1], last - first, {r: doc[i] for r, i in anchors.items()}))
         return found
 

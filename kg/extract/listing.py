@@ -18,7 +18,7 @@ LIST_PHRASES = ("as well as", "along with", "together with", "in collaboration w
 PHRASE_WORDS = {w for phrase in LIST_PHRASES for w in phrase.split()}
 SONG_CREDITS = frozenset({"lyricist", "composer"})  # the two credits a role noun names exactly ("lyricist A and composer B")
 # role kinds a list runs on through: "lyricist A and composer B"; "a film starring singer A and actor B" (both on screen)
-LISTED_TOGETHER = (SONG_CREDITS, frozenset({"performer", "actor"}))
+LISTED_TOGETHER = (SONG_CREDITS, frozenset({"performer", "actor"}), frozenset({"member", "performer"}))
 # Words that may stand between listed items: "'A' (2022), seventh EP 'B'".
 MODIFIERS = {"ep", "lp", "album", "mini-album", "single", "song", "track", "drama", "series", "film", "the", "his", "her", "their", "its"}
 
@@ -53,6 +53,8 @@ def _describes(t: Token, head: Token, own: set) -> bool:
     starts another frame ("directed by A, it stars B")."""
     word = t.text.lower()
     kind = role_kinds().get(word, next(iter(own))) if own else None
+    if kind == "member" and "member" not in own:
+        kind = next(iter(own))  # "written by producer A and member B": a member may take any credit
     # "lyricist A and composer B": the two song credits list together, each name taking its own (facts.py)
     other_role = own and kind not in own and not any(own | {kind} <= kinds for kinds in LISTED_TOGETHER)
     # a name whose possessive describes the next item is no item ("A along with YG Entertainment's producer B")
@@ -62,16 +64,19 @@ def _describes(t: Token, head: Token, own: set) -> bool:
                 or t.text.endswith("ed") or word in frame_breakers() or other_role or other_name)
 
 
-def coordinated(token: Token, step: int, context=()) -> list[Token]:
+def coordinated(token: Token, step: int, context=(), relation: str = "") -> list[Token]:
     """Entities listed with ``token`` ("A, B, and C"), walking right (+1) or
     left (-1) over commas and "and", same label family only, and past an
     aside in parentheses or a clause between commas. ``context`` are the
     matched tokens: a role word of another kind there ends the list
-    ("director A and writer B")."""
+    ("director A and writer B"); a member word does so only in a list of
+    members (``relation`` memberOf: "member A and songwriter B")."""
     kinds = role_kinds()
     # the role nouns only: after a credit's verb a role noun describes the next one credited ("co-written by A and
     # producer B"), while "director A and writer B" are two credits
     own = {kinds[w] for t in context if (w := t.text.lower()) in kinds and not w.endswith(("ed", "en", "ing"))}
+    if relation != "memberOf":
+        own.discard("member")  # "co-composed by member A and producer B": both credited
     doc, found, i = token.doc, [], token.i + step
     while 0 <= i < len(doc):
         t = doc[i]

@@ -36,13 +36,15 @@ def group_members(doc: Doc, tokens: list[Token], words: list[str], ents: list[En
     gazetteer_groups = {e.start for e in groups.values()}
     named_ends = {e.end: e for e in ents if e.source == "model" and e.cls in ("PERSON", "ORG") and " " in e.surface}
     skip = not_names()
+    role_nouns = {w.lower() for w in lexicon()["person_cues"]} - member_nouns()  # not "Lumiere member A"
 
     def name_at(i: int, linked: bool = False) -> bool:
         """``linked``: the name may stand before "of" and a capital ("Wendy of Red Velvet")."""
         t = tokens[i] if i < len(tokens) else None
         return bool(t is not None and t.idx not in taken and (t.is_title or (t.is_upper and len(t) > 1))
                     and name_word(t.text) and words[i] not in skip
-                    and not (i + 1 < len(tokens) and tokens[i + 1].is_title and tokens[i + 1].idx not in taken)
+                    and not (i + 1 < len(tokens) and (tokens[i + 1].is_title and tokens[i + 1].idx not in taken
+                                                      or words[i + 1] in role_nouns))  # "American songwriter C"
                     # "SEVENTEEN's Face the Sun": a title's first word, not a member
                     and (linked or not (i + 2 < len(tokens) and words[i + 1] in TITLE_LINKS and tokens[i + 2].is_title)))
 
@@ -82,6 +84,7 @@ def group_members(doc: Doc, tokens: list[Token], words: list[str], ents: list[En
 
     cued_groups: set[int] = set()  # where the groups this pass marks end
     list_cues = set(lexicon()["member_list_cues"])
+    list_phrases = {tuple(cue.split()) for cue in list_cues if " " in cue}  # "made up (of A, B)"
     group_nouns = {w.lower() for w in lexicon()["class_nouns"]["MusicGroup"]}
     people = {e.start: e.end for e in ents if e.cls in ("Person", "PERSON")}
     titles = {e.start for e in ents if e.cls == "TITLE" and e.source == "quoted"}
@@ -93,9 +96,10 @@ def group_members(doc: Doc, tokens: list[Token], words: list[str], ents: list[En
         if word in member_nouns() and token.i + 3 < len(tokens) and words[token.i + 1] == "," and name_at(token.i + 2) \
                 and words[token.i + 3] in (",", "and"):
             mark(token.i + 2, "Person")  # "the group's leader, RM, wrote": a name set beside a member word
-        elif (word in list_cues or word == "member") and token.i + 1 < len(tokens):
+        elif ((cued := word in list_cues or token.i > 0 and (words[token.i - 1], word) in list_phrases) or word == "member") \
+                and token.i + 1 < len(tokens):
             # "consisting of A, B", "members: A, B", "its members are A, B", "members include A and B"
-            i, starts = token.i + 1 + (word in list_cues and words[token.i + 1] in ("of", ":", "are", "were", "include", "included", ",")), []
+            i, starts = token.i + 1 + (cued and words[token.i + 1] in ("of", ":", "are", "were", "include", "included", ",")), []
             # "members: leader A, main vocalist B and C": a member's role may stand before each name
             while (i := past_roles(i)) < len(tokens) and (name_at(i) or tokens[i].idx in people):
                 starts.append(i)
@@ -111,7 +115,7 @@ def group_members(doc: Doc, tokens: list[Token], words: list[str], ents: list[En
                 for i in starts:
                     if tokens[i].idx not in people or tokens[i].idx in model:  # the NER's guess, confirmed
                         mark(i, "Person")
-            if len(starts) >= 2 and word in list_cues and word != "members" and token.i and name_at(token.i - 1) \
+            if len(starts) >= 2 and cued and word != "members" and token.i and name_at(token.i - 1) \
                     and not tokens[token.i - 1].is_stop:  # "Nova Ring consists of A, B" (not "Its members are")
                 mark(_name_start(tokens, words, token.i - 1, taken, skip, 4, NAME_SMALL_WORDS), "MusicGroup",
                      tokens[token.i - 1].idx + len(tokens[token.i - 1]))
@@ -265,13 +269,14 @@ def _apposition(tokens: list[Token], words: list[str], i: int, group_nouns: set)
         return "MusicGroup" if words[j] in member_nouns() else None
     if i + 1 >= len(tokens) or words[i] not in ("the", "a", "an"):
         return None
-    for j in range(i + 1, min(i + 5, len(tokens))):
+    for j in range(i + 1, min(i + 7, len(tokens))):  # "the six-piece boy group"
         if words[j] in group_nouns:
             return "MusicGroup"
         if words[j] in member_nouns() and j + 1 < len(tokens) and words[j + 1] == "of":
             return "Person"
-        if not (tokens[j].is_lower or tokens[j].text == "-" or tokens[j].ent_type_ in ("NORP", "GPE", "Place")):
-            return None  # "a South Korean girl group": where from may stand before the noun
+        if not (tokens[j].is_lower or tokens[j].text == "-" or tokens[j].ent_type_ in ("NORP", "GPE", "Place")) \
+                or words[j] in ("on", "of", "by", "from", "for", "in", "with", "and", "'s"):
+            return None  # "a South Korean girl group": where from may stand before the noun (not "the track on the group's")
     return None
 
 

@@ -125,7 +125,9 @@ def load_pipeline(models: Models | str | None = None) -> Language:
     _split_trailing_periods(nlp, patterns)
     # A quotation mark glued to the next word closes what it follows ('"Lock",Room' typed in a hurry):
     # its own token, so that the quoted title is a span of whole tokens.
-    nlp.tokenizer.infix_finditer = compile_infix_regex([*nlp.Defaults.infixes, r'(?<=\w)"(?=\S)']).finditer
+    # A colon between capitals is part of a stage name ("ODE:ON", "HEXA:LUX"), not a split.
+    infixes = [x.replace("[:<>=/]", "(?:[<>=/]|(?<![A-Z]{2}):|:(?![A-Z]{2}))") for x in nlp.Defaults.infixes]
+    nlp.tokenizer.infix_finditer = compile_infix_regex([*infixes, r'(?<=\w)"(?=\S)']).finditer
     nlp.add_pipe("kg_titles", after="ner")
     if models.ner is not None:
         nlp.add_pipe("kg_span_model", after="kg_titles", config={"path": models.ner, "labels": list(SPAN_MODEL_LABELS)})
