@@ -3338,3 +3338,56 @@ def test_an_actor_who_wrapped_or_began_filming_a_work_is_in_its_cast(read):
     found = facts(read("News\n\nThe guest this week is actress Yoo Ha-neul, who recently wrapped filming on the JTBC drama "
                        "“Paper Harbor.” Min Tae-gu began shooting for the film “Iron Pier” in March."))
     assert {("Paper Harbor", "castMember", "Yoo Ha-neul"), ("Iron Pier", "castMember", "Min Tae-gu")} <= found
+
+
+def test_a_release_from_an_artist_and_a_title_after_a_fronted_release_date(read):
+    found = facts(read("News\n\nReleased on June 3, 2025, Quiet Orbit is the second mini-album from Tidelane, the "
+                       "six-piece boy group made up of Juno, Harin and Seojin. “Blue Door” is the latest single from "
+                       "singer Kim Ara."))
+    assert {("Quiet Orbit", "performer", "Tidelane"), ("Quiet Orbit", "releaseDate", "2025-06-03"),
+            ("Juno", "memberOf", "Tidelane"), ("Blue Door", "performer", "Kim Ara")} <= found
+
+
+def test_a_member_word_in_a_credit_and_a_kind_before_a_name_at_a_sentences_start(read):
+    """A member word narrows a list of members only: "co-composed by member A and producer B" credits
+    both. "Girl group Velvet's new single was co-written by ...": "Girl" names a kind, no song."""
+    ex = read("News\n\nThe title track “Eclipse Night” was co-composed by member Seo Ji-won and producer Lee Gam. "
+              "Girl group Velvet's new single was co-written by member Yuna.")
+    found = facts(ex)
+    assert {("Eclipse Night", "composer", "Seo Ji-won"), ("Eclipse Night", "composer", "Lee Gam")} <= found
+    assert "Girl" not in {m.ref.name for m in ex.mentions}
+
+
+def test_a_track_listing_with_lengths_and_the_lead_single_named_before(read):
+    """An encyclopedic EP page: '1. "X" – 3:12' lines (a length says nothing), "(featuring A)", and
+    "The lead single was composed by" meaning the song called the lead single, not the EP named last."""
+    found = facts(read("Harbor Glow (EP)\n\nHarbor Glow is the third EP by girl group Velvet Tide. It includes the "
+                       "lead single “Night Ferry”. It was their first release since the debut EP Tin Stars (2021).\n\n"
+                       "The lead single was written by member Sora and composed by Erik Lund.\n\nTrack listing\n"
+                       "1. “Salt Lamp” – 3:12\n2. “Night Ferry” – 3:05\n3. “Low Orbit” (featuring MIRO) – 2:58\n"))
+    assert {("Night Ferry", "composer", "Erik Lund"), ("Salt Lamp", "trackNumber", "1"),
+            ("Low Orbit", "inAlbum", "Harbor Glow"), ("Low Orbit", "performer", "MIRO"),
+            ("Low Orbit", "performer", "Velvet Tide")} <= found
+    assert not {f for f in found if f[0] == "Tin Stars" and f[1] == "composer"}
+
+
+def test_a_concerts_setlist_is_no_track_list(read):
+    found = facts(read("Concert review: Velvet Tide at the dome\n\nVelvet Tide opened with “Salt Lamp”, the lead single "
+                       "from their album Harbor Glow, and closed with songs from Harbor Glow.\n\nSetlist:\n"
+                       "1. Salt Lamp\n2. Night Ferry\n3. Low Orbit\n"))
+    assert not {f for f in found if f[1] == "trackNumber"}
+
+
+def test_liner_notes_with_a_credit_line_under_each_numbered_track(read):
+    """'01. "X" (OST Part 1)' over 'Performed by A | Lyrics: B | Composed by C, D': each track's credits,
+    a team's people for the team, an instrumental written by its composer, and the soundtrack's series."""
+    found = facts(read("Salt Harbor OST: the liner notes\n\nThe soundtrack of the tvN drama 'Salt Harbor', starring "
+                       "Kim Ara, is out.\n\n01. “Low Tide” (OST Part 1)\nPerformed by Lee Min-ji | Lyrics: Jung Ha-na | "
+                       "Composed by Yang Do-jin, Kim Se-ho | Arranged by Kim Se-ho\n\n02. “Pier Light” (OST Part 2)\n"
+                       "Performed by LUMIA's Haru | Lyrics by team Northwind (Gil Mi-rae, Cho Eun) | Music: Yang Do-jin\n\n"
+                       "03. “Harbor Theme”\nInstrumental | Written by Yang Do-jin | Piano: Choi Ye-rin\n"))
+    assert {("Low Tide", "performer", "Lee Min-ji"), ("Low Tide", "lyricist", "Jung Ha-na"),
+            ("Low Tide", "composer", "Kim Se-ho"), ("Low Tide", "soundtrackOf", "Salt Harbor"),
+            ("Pier Light", "performer", "Haru"), ("Haru", "memberOf", "LUMIA"), ("Pier Light", "lyricist", "Cho Eun"),
+            ("Harbor Theme", "composer", "Yang Do-jin")} <= found
+    assert not {f for f in found if f[2] in ("Kim Se-ho", "Choi Ye-rin") and f[1] == "performer"}

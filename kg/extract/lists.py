@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 
+from ..data import alternatives, lexicon
 from ..records import EntityRef, Fact, Value
 from .candidates import is_organization
 from .described import lookup, work_nouns
@@ -31,6 +32,7 @@ from .networks import ALBUM_WORD, focal_work
 ITEM_NUMBER = r"(\d{1,3})(?:[.):]|[ \t]+[-–—])"  # a list item's number: "1.", "1)", "1:", "1 –"
 LINE = re.compile(rf"(?m)^[ \t]*{ITEM_NUMBER}[ \t]+(\S[^\n]*?)[ \t]*$")
 SEPARATOR = re.compile(r"\s+[-–—]\s+")
+DURATION = re.compile(r"\s*(?:[-–—]\s*)?\(?\d{1,2}:\d{2}\)?$")  # '1. "Bloom Signal" – 3:12': a track's length
 BY = re.compile(r"\s+by\s+")  # a numbered line "The Dream Chapter: STAR by TXT"
 ARTISTS = re.compile(r"\s+(?:x|X|×|&|and|with|feat\.?|ft\.?|featuring)\s+|\s*,\s*")
 IN_PARENS = re.compile(r"^(?P<name>.*?)\s*\((?P<group>[^()]+)\)\s*$")
@@ -39,13 +41,14 @@ DASH_LINE = re.compile(r"(?m)^[ \t]*(?:(?:Part|Pt\.?|Vol\.?|Track)[ \t]*\d{1,2}[
 # '"Lamp" - the band Tidewater (released November 5, 2020)': when the work came out, after its artists
 RELEASED_ASIDE = re.compile(r"\s*\((?:released|out|first released)\s+(?:on\s+)?(?P<date>[^()]+)\)\s*$", re.I)
 OST_OF = re.compile(r"^(?P<artists>.*?)\s*\((?P<series>[^()]+?)\s+(?:OST|O\.S\.T\.?|Soundtrack)\)\s*$", re.I)
-FEATURING = re.compile(r"\s*\((?:feat|ft)\.?\s+(?P<artists>[^()]+)\)\s*$", re.I)  # "Will Be Gone (Feat. Lee Sora and Beenzino)"
+FEATURING = re.compile(r"\s*\((?:feat|ft|featuring)\.?\s+(?P<artists>[^()]+)\)\s*$", re.I)  # "Will Be Gone (Feat. Lee Sora and Beenzino)"
 PART_LINE = re.compile(r"(?m)^[ \t]*(?:Part|Pt\.?|Vol\.?)[ \t]*\d{1,2}[ \t]*[:.\u2013\u2014-][ \t]*(?P<rest>[^\n/]+?\s/\s[^\n]+?)[ \t]*$")
 SLASH = re.compile(r"\s+/\s+")
 SOUNDTRACK_WORD = re.compile(r"\b(?:OST|O\.S\.T|[Ss]oundtrack)\b")
 HEADING = re.compile(r"^([^\n\"]{1,60}?)\s+[-–—]\s+([^\n]{1,80}?)\s*(?:\(([^()\n]*)\))?$")
 CREDIT_ROLES = {"lyrics": "lyricist", "lyric": "lyricist", "words": "lyricist", "composition": "composer",
-                "composed": "composer", "music": "composer", "composer": "composer"}
+                "composed": "composer", "music": "composer", "composer": "composer", "performed": "performer",
+                "sung": "performer", "vocals": "performer", "vocal": "performer"}
 ARTIST_CLASSES = ("Person", "MusicGroup")
 ROLE_BEFORE = re.compile(r"^(?:the\s+)?(?:(?:" + "|".join(map(re.escape, macros()["ARTIST_NOUNS"])) + r")\s+)+")
 COUNT = re.compile(r"[\d,.\s]*\d[\d,.\s]*(?:[A-Za-z]+\.?)?(?:\s+[a-z]+)?")  # "93,646", "241,479 copies", "1.2M streams"
@@ -53,6 +56,8 @@ COUNT = re.compile(r"[\d,.\s]*\d[\d,.\s]*(?:[A-Za-z]+\.?)?(?:\s+[a-z]+)?")  # "9
 
 def read_lists(ctx) -> None:
     for block in _blocks(ctx.article.text):
+        if _performed(ctx.article.text, block[0][0]):
+            continue  # a concert's setlist: songs sung, not a record's tracks
         kind = _heading_kind(ctx.article.text, block[0][0])
         if len(block) >= 2 and all(_bare_title(content) for _, _, content in block):
             _read_track_list(ctx, block)  # '1. "Prologue: Atlas"', '4. "Compass" (feat. A)'
@@ -85,11 +90,40 @@ def _blocks(text: str) -> list[list[tuple[int, int, str]]]:
         if current and (number <= current[-1][1] or gap.strip()):
             blocks.append(current)
             current = []
-        current.append((match.start(2), number, match.group(2)))
-        last_end = match.end()
+        content, last_end = DURATION.sub("", match.group(2)), match.end()
+        credit_line = CREDIT_LINE.match(text, last_end)
+        if credit_line:  # '01. "X" (OST Part 1)' over 'Performed by A | Lyrics: B | Composed by C'
+            content, last_end = f"{PART_SUFFIX.sub('', content)} ({_credit_parts(credit_line.group(1))})", credit_line.end()
+        current.append((match.start(2), number, content))
     if current:
         blocks.append(current)
     return blocks
+
+
+CREDIT_LINE = re.compile(r"\n[ \t]*((?:Performed|Sung|Vocals?|Lyrics|Words|Music|Composed|Composition|Instrumental)\b[^\n]*\|[^\n]*)")
+CREDIT_PART = re.compile(r"^(?P<label>[A-Za-z][A-Za-z &]*?)\s*(?::|\bby\b)\s*(?P<names>\S.*)$")
+TEAM = re.compile(r"^.*?\((?P<people>[^()]+)\)\s*$")  # "team Paperhouse (A, B)": the people it names
+PART_SUFFIX = re.compile(r"\s*\((?:OST\s+)?(?:Part|Pt\.?)\s*\d+\)$", re.I)  # '"X" (OST Part 1)': which part, no title's
+
+
+def _credit_parts(line: str) -> str:
+    """A credit line's parts set apart by bars, as "Label: names; ..." for ``_credits``."""
+    parts = []
+    instrumental = line.lstrip().lower().startswith("instrumental")  # an instrumental "written by" its composer
+    for part in (p.strip() for p in line.split("|")):
+        part = re.sub(r"^Written\b", "Composed", part) if instrumental else part
+        if credit := CREDIT_PART.match(part):
+            names = TEAM.match(credit.group("names"))
+            parts.append(f"{credit.group('label')}: {names.group('people') if names else credit.group('names')}")
+    return "; ".join(parts)
+
+
+PERFORMED = re.compile(rf"(?i)\b(?:{alternatives(lexicon()['performed_list_headings']['words'])})\b")
+
+
+def _performed(text: str, first: int) -> bool:
+    """Does the line right before a list say its songs were performed ("Selected setlist:")?"""
+    return bool(PERFORMED.search(text[text.rfind("\n", 0, max(0, text.rfind("\n", 0, first))) + 1:first]))
 
 
 def _heading_kind(text: str, first: int) -> str | None:
@@ -194,8 +228,10 @@ def _read_track_list(ctx, block: list[tuple[int, int, str]]) -> None:
     if any(len(title.split()) > 8 for _, _, title, _, _ in tracks):
         return
     album, artist = _list_album(ctx, block[0][0], block[-1][0])
-    if album is None:
+    if album is None and not any(credits for _, _, _, credits, _ in tracks):
         return
+    # a soundtrack's credited songs, with no album named: of the series the article is about
+    series = focal_work(ctx, "TVSeries") if album is None and SOUNDTRACK_WORD.search(ctx.sentence_texts[0]) else None
     if artist:
         span = ctx.doc.char_span(block[0][0], block[0][0] + 1, alignment_mode="expand")
         sentence = ctx.sentence_of(span.start) if span is not None else ctx.sentences[0]
@@ -207,8 +243,9 @@ def _read_track_list(ctx, block: list[tuple[int, int, str]]) -> None:
         song = EntityRef(title, "Song")
         ctx.decided[title] = "Song"
         facts = ctx.extraction.facts
-        facts.append(Fact(song, "inAlbum", album, evidence))
-        facts.append(Fact(song, "trackNumber", Value(str(number), "integer"), evidence))
+        if album is not None:
+            facts.append(Fact(song, "inAlbum", album, evidence))
+            facts.append(Fact(song, "trackNumber", Value(str(number), "integer"), evidence))
         if artist:
             facts.append(Fact(song, "performer", artist, evidence))
         facts += [Fact(song, "performer", _named(ctx, guest, "Person"), evidence) for guest in guests]
@@ -217,11 +254,16 @@ def _read_track_list(ctx, block: list[tuple[int, int, str]]) -> None:
                 continue
             label, names = part.split(":", 1)
             roles = {CREDIT_ROLES[w] for w in re.findall(r"[a-z]+", label.lower()) if w in CREDIT_ROLES}
-            for name in (n.strip() for n in re.split(r",|&| and ", names)):
-                if name:
-                    person = _named(ctx, name, "Person")
-                    for role in roles:
-                        facts.append(Fact(song, role, person, evidence))
+            if "performer" in roles:  # "Performed by ASTERIA's Haru": Haru, of ASTERIA
+                for performer, group in _artists(ctx, names):
+                    facts.append(Fact(song, "performer", performer, evidence))
+                    facts += [Fact(performer, "memberOf", group, evidence)] if group else []
+            for name in (n.strip() for n in ARTISTS.split(names)):
+                person = _named(ctx, name, "Person") if name else None
+                for role in roles - {"performer"} if person is not None and person.cls == "Person" else ():
+                    facts.append(Fact(song, role, person, evidence))  # a band credited as writer: none (CONVENTIONS 10)
+        if album is None and series is not None:
+            facts.append(Fact(song, "soundtrackOf", series, evidence))
 
 
 QUOTED_TITLE = re.compile(r'^"[^"]+"$')
@@ -261,8 +303,9 @@ def _credits(content: str) -> tuple[str, str | None]:
 
 def _list_album(ctx, first: int, last: int) -> tuple[EntityRef | None, EntityRef | None]:
     """The album a track list belongs to, and its artist: from a heading
-    line right before it ("Artist – Album (date)"), else the album named
-    in the sentences around it, else the album the headline names."""
+    line right before it ("Artist – Album (date)"), else the album the
+    article is about (named twice or more), else the one named in the
+    sentences around it, else the album the headline names."""
     text = ctx.article.text
     before = text[:text.rfind("\n", 0, first) + 1].rstrip().rsplit("\n", 2)
     heading = HEADING.match(before[-1].strip()) if len(before) > 1 else None  # the headline heads the article, not a list
@@ -270,6 +313,10 @@ def _list_album(ctx, first: int, last: int) -> tuple[EntityRef | None, EntityRef
         artist = _named(ctx, heading.group(1).strip(), "MusicGroup")
         name = heading.group(2).strip().strip('"')
         return EntityRef(name, "Album"), artist if artist.cls in ARTIST_CLASSES else None
+    focal = focal_work(ctx, "Album")  # a record's page: the album it is about, not one named in passing near the list
+    if focal is not None and sum(e.name == focal.name for e in ctx.by_start.values()) >= 2:
+        artist = next((f.object for f in ctx.extraction.facts if f.subject == focal and f.predicate == "performer"), None)
+        return focal, artist
     around = [s for s in ctx.sentences if first - 300 <= s.start_char < first or last < s.start_char <= last + 300]
     # else the headline's, where it names an album ("Album review: G's 'X' is ..." over a "Tracklist:")
     for sentence in sorted(around, key=lambda s: abs(s.start_char - first)) + ctx.sentences[:1]:

@@ -88,6 +88,26 @@ def title_track_before(ctx: Context, token) -> EntityRef | None:
     return EntityRef(found.name, "Song")
 
 
+SAYS_WHICH = frozenset({"lead", "debut", "first", "second", "third", "main", "opening", "closing", "focus", "pre-release"})
+
+
+def called_so_before(ctx: Context, token) -> EntityRef | None:
+    """ "The lead single was written by": the song called so before it ("including the lead single
+    'X'"), not the last title named (an earlier EP in passing)."""
+    which = {c.lower_ for c in token.children if c.dep_ in ("amod", "compound", "nmod")} & SAYS_WHICH
+    found = None
+    for mention, ent in ctx.mention_tokens:
+        if mention.i >= token.i:
+            break
+        before = [w.lower_ for w in mention.doc[max(0, mention.i - 4):mention.i] if not w.is_quote]
+        if which and ctx.class_of(ent) in ("Song", "TITLE") and token.lower_ in before[-2:] and which <= set(before):
+            found = ent
+    if found is None:
+        return None
+    ctx.note_supplier(found)
+    return EntityRef(found.name, "Song")
+
+
 def title_apposed_before(ctx: Context, noun, accepted: tuple) -> list[EntityRef]:
     """ "reinterpret 'X,' the 1987 ballad composed by A", "'X,' a remake of
     A's song, is": the title right before the noun's phrase and a comma,

@@ -9,7 +9,8 @@ from collections import Counter
 from ..data import lexicon
 from ..records import EntityRef
 from .context import Context
-from .networks import other_gender_before, series_of_network, title_apposed_before, title_track_before, topic_over_aside
+from .networks import (called_so_before, other_gender_before, series_of_network, title_apposed_before,
+                       title_track_before, topic_over_aside)
 from .role_words import unnamed_one
 from .listing import coordinated
 
@@ -227,6 +228,8 @@ def refs_at(ctx: Context, token, accepted: tuple) -> list[EntityRef]:
     if "Song" in kinds and any(c.lower_ == "title" for c in token.children) and _definite(token) \
             and (title_track := title_track_before(ctx, token)) is not None:
         return [title_track]
+    if "Song" in kinds and _definite(token) and (called := called_so_before(ctx, token)) is not None:
+        return [called]  # "The lead single was": the one called the lead single before
     if word not in PRONOUNS and not _definite(token):
         return []  # "a new mini-album", "TVXQ's title track": new things, not ones named before
     if any(c.dep_ == "prep" and any(ctx.ent(g) is not None for g in c.children) for c in token.children):
