@@ -3391,3 +3391,21 @@ def test_liner_notes_with_a_credit_line_under_each_numbered_track(read):
             ("Pier Light", "performer", "Haru"), ("Haru", "memberOf", "LUMIA"), ("Pier Light", "lyricist", "Cho Eun"),
             ("Harbor Theme", "composer", "Yang Do-jin")} <= found
     assert not {f for f in found if f[2] in ("Kim Se-ho", "Choi Ye-rin") and f[1] == "performer"}
+
+
+def test_role_nouns_of_a_work_an_apposition_with_a_country_and_a_caption_line(read):
+    found = facts(read("Best roles\n\nHan Yu-ri in “Quiet Verdict” (2019)\n\nOver on tvN, “Salt Road” posted 7.4 percent. "
+                       "On Bugs, one of South Korea's oldest streaming services, “Dawn” sits at No. 3. "
+                       "On Genie, the second-largest music service in South Korea, “Dawn” is fifth; it was "
+                       "Genie's most-played track of the week. Oh Min-ji, the composer of “Dawn”, and Kang Do-yun, "
+                       "the lyricist behind it, joined Seo Tae-ho, the director of the drama “Salt Road”."))
+    assert {("Quiet Verdict", "castMember", "Han Yu-ri"), ("Salt Road", "broadcaster", "tvN"),
+            ("Bugs", "market", "South Korea"), ("Genie", "market", "South Korea"), ("Dawn", "composer", "Oh Min-ji"),
+            ("Salt Road", "director", "Seo Tae-ho")} <= found
+    assert not {f for f in found if f[1] == "inAlbum"}
+
+
+def test_a_band_fronted_by_its_singer_and_a_platform_said_to_be_a_countrys(read):
+    found = facts(read("News\n\nRock band Glass Tides, fronted by singer Won Ha-ram, will headline. KKBOX is Taiwan's "
+                       "largest music streaming service."))
+    assert {("Won Ha-ram", "memberOf", "Glass Tides"), ("KKBox", "market", "Taiwan")} <= found  # the gazetteer's name
