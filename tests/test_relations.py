@@ -3409,3 +3409,15 @@ def test_a_band_fronted_by_its_singer_and_a_platform_said_to_be_a_countrys(read)
     found = facts(read("News\n\nRock band Glass Tides, fronted by singer Won Ha-ram, will headline. KKBOX is Taiwan's "
                        "largest music streaming service."))
     assert {("Won Ha-ram", "memberOf", "Glass Tides"), ("KKBox", "market", "Taiwan")} <= found  # the gazetteer's name
+
+
+def test_a_fronted_starring_clause_past_an_actors_earlier_work_and_a_headline_over_a_dateline(read):
+    """ "Starring A (W) and B, the drama followed": the drama's cast, W only A's; a headline's "Bows Out" over
+    the dateline "April 21, 2025" dates nothing."""
+    found = facts(read("'Pear Orchard' Bows Out With Series-High Ratings\n\nApril 21, 2025\n\nKBS2's drama 'Pear Orchard' "
+                       "signed off on a career high. Starring Moon Eun-ji (Court of Ashes) and Ryu Ji-won, the drama "
+                       "followed a surgeon."))
+    assert {("Pear Orchard", "castMember", "Moon Eun-ji"), ("Pear Orchard", "castMember", "Ryu Ji-won"),
+            ("Court of Ashes", "castMember", "Moon Eun-ji")} <= found
+    assert ("Court of Ashes", "castMember", "Ryu Ji-won") not in found
+    assert not {f for f in found if f[1] == "releaseDate"}

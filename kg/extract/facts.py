@@ -256,6 +256,7 @@ def _implied(ctx: Context, binding: Binding, sentence, role: str) -> list[Entity
             and ctx.doc[first].lower_.endswith(("ing", "ed")):
         # "Starring A and B, 'Island' is ...": a sentence that opens with a participle names its work after it
         after = [ref for token, ent in ctx.mentions_in(sentence) if token.i >= binding.span.end
+                 and ent.start not in ctx.asides  # not "Starring A (Court of Ashes) and B, the drama": A's earlier work
                  and ctx.class_of(ent) in accepted + tuple(FAMILIES) and (ref := ctx.ref(ent, accepted)) is not None]
         if after:
             return after[:1]
