@@ -3421,3 +3421,9 @@ def test_a_fronted_starring_clause_past_an_actors_earlier_work_and_a_headline_ov
             ("Court of Ashes", "castMember", "Moon Eun-ji")} <= found
     assert ("Court of Ashes", "castMember", "Ryu Ji-won") not in found
     assert not {f for f in found if f[1] == "releaseDate"}
+
+
+def test_a_member_who_goes_solo_with_a_single(read):
+    found = facts(read("News\n\nGirl group LUMEN BAY's Sejin goes solo with the digital single “Cherry Static”."))
+    assert {("Cherry Static", "performer", "Sejin"), ("Sejin", "memberOf", "LUMEN BAY")} <= found
+    assert ("Cherry Static", "performer", "LUMEN BAY") not in found
