@@ -3424,6 +3424,10 @@ FIFTH_ROUND = [
                  "largest music streaming service.",
                  {("KKBox", "market", "Taiwan"), ("Won Ha-ram", "memberOf", "Glass Tides")},
                  id="a_band_fronted_by_its_singer_and_a_platform_said_to_be_a_countrys"),
+    # a stage name in capitals with a dot opening the sentence, the subject of an artist's verb
+    pytest.param("News\n\nN.ELLE releases her first full album, Lemon Diaries, with the lead single “Pink Alarm”.",
+                 {("Lemon Diaries", "performer", "N.ELLE"), ("Pink Alarm", "inAlbum", "Lemon Diaries")},
+                 id="a_dotted_stage_name_opening_a_sentence_releases_an_album"),
 ]
 
 

@@ -13,7 +13,7 @@ from spacy.tokens import Doc, Token
 
 from ..data import lexicon, rows
 from ..nlp import text_of
-from .candidates import ORGANIZATION_CUES, PLACES, capitalised, glued_hyphen, name_ends, organization_words
+from .candidates import ORGANIZATION_CUES, PLACES, capitalised, glued_hyphen, name_ends, name_word, organization_words
 from .names import not_names
 from .rules import macros
 from .spans import NON_NAMES, WORKS, Ent, covered, span_text
@@ -166,7 +166,7 @@ def artist_subjects(doc: Doc, tokens: list[Token], ents: list[Ent], heads: set[i
     found = []
     for token in tokens:
         if token.dep_ != "nsubj" or not _takes_artist_subject(token.head) or taken[token.idx] or token.i in heads \
-                or not capitalised(token) or token.lower_ in skip \
+                or not (capitalised(token) or token.is_upper and name_word(token.text)) or token.lower_ in skip \
                 or token.ent_type_ in PLACES or token.i + 1 < len(tokens) and tokens[token.i + 1].text == "," \
                 or not name_ends(tokens, token.i + 1):
             continue  # "SEOUL, June 21 (Yonhap) -- ...": a dateline's place; "Walk to the Moon's": a longer name
