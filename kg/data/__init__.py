@@ -71,3 +71,9 @@ def member_nouns() -> frozenset:
     """The words for a group's member ("leader", "vocalist"): the pattern
     macro @MEMBER_NOUNS, which the name finders read as well."""
     return frozenset(document("pattern_macros.json")["MEMBER_NOUNS"])
+
+
+@lru_cache(maxsize=None)
+def class_nouns() -> frozenset:
+    """The nouns that name a class ("drama", "album", "singer"), lower case, of every class."""
+    return frozenset(w.lower() for cls, words in lexicon()["class_nouns"].items() if not cls.startswith("_") for w in words)

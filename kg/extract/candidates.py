@@ -10,16 +10,10 @@ from functools import lru_cache
 
 from spacy.tokens import Token
 
-from ..data import lexicon
+from ..data import class_nouns, lexicon
 from ..nlp import text_of
 from .title_runs import only_calendar_words
 from .spans import NON_NAMES
-
-
-@lru_cache(maxsize=None)
-def _class_nouns() -> frozenset:
-    lex = lexicon()
-    return frozenset(w.lower() for cls, words in lex["class_nouns"].items() if not cls.startswith("_") for w in words)
 
 
 @lru_cache(maxsize=None)
@@ -47,7 +41,7 @@ def clean_candidate(span) -> tuple[int, int] | None:
     if len(tokens) == 1 and span.label_ == "PERSON" and before is not None and before.text in STAGE_NAME_PREFIXES:
         tokens.insert(0, before)  # "Dr. Luke": a stage name, not a title before a name
     text = text_of(span.doc)[tokens[0].idx:tokens[-1].idx + len(tokens[-1])]
-    if text in NON_NAMES or "\n" in text or not any(c.isalpha() for c in text) or text.lower() in _class_nouns() \
+    if text in NON_NAMES or "\n" in text or not any(c.isalpha() for c in text) or text.lower() in class_nouns() \
             or only_calendar_words(text):
         return None  # "Drama", "Singer": a noun written with a capital, not a name; "Wed/Thurs": days
     if len(tokens) > 5 or any(t.is_lower and not t.is_punct and t.text not in {"of", "the", "and", "de"} for t in tokens):

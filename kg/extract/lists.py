@@ -258,10 +258,11 @@ def _read_track_list(ctx, block: list[tuple[int, int, str]]) -> None:
                 for performer, group in _artists(ctx, names):
                     facts.append(Fact(song, "performer", performer, evidence))
                     facts += [Fact(performer, "memberOf", group, evidence)] if group else []
-            for name in (n.strip() for n in ARTISTS.split(names)):
+            credited = roles - {"performer"}
+            for name in (n.strip() for n in ARTISTS.split(names)) if credited else ():
                 person = _named(ctx, name, "Person") if name else None
-                for role in roles - {"performer"} if person is not None and person.cls == "Person" else ():
-                    facts.append(Fact(song, role, person, evidence))  # a band credited as writer: none (CONVENTIONS 10)
+                if person is not None and person.cls == "Person":  # a band credited as writer: none (CONVENTIONS 10)
+                    facts += [Fact(song, role, person, evidence) for role in credited]
         if album is None and series is not None:
             facts.append(Fact(song, "soundtrackOf", series, evidence))
 

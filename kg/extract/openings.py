@@ -6,11 +6,10 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from ..data import lexicon
+from ..data import class_nouns, lexicon
 from .title_runs import SMALL_WORDS, title_run
 
 TITLE_CASE_SMALL = set(lexicon()["title_case_small_words"]["words"])  # lower case in Title Case
-CLASS_NOUNS = frozenset(w.lower() for words in lexicon()["class_nouns"].values() if isinstance(words, list) for w in words)
 
 
 def opening_run(tokens: list[Token], sentence, taken: bytearray, not_titles: set) -> tuple[int, int] | None:
@@ -23,7 +22,7 @@ def opening_run(tokens: list[Token], sentence, taken: bytearray, not_titles: set
     is"), unless it is in Title Case throughout ("When the Sun Comes Down
     was released")."""
     run = title_run(tokens, sentence.start, taken, not_titles)
-    if run and run[1] < sentence.end and tokens[run[1]].is_lower and tokens[run[1]].text in CLASS_NOUNS:
+    if run and run[1] < sentence.end and tokens[run[1]].is_lower and tokens[run[1]].text in class_nouns():
         return None  # "Girl group Velvet's new single was": the words name a kind, not a title
     end = run[1] if run else sentence.start
     first, titled = tokens[sentence.start], _title_case(tokens, sentence)
@@ -104,27 +103,25 @@ def verb_says(words: list[str], verbs: dict, nouns: dict) -> str | None:
     return cls
 
 
-def after_fronted_credit(tokens: list[Token], sentence, verbs: dict, taken: bytearray, not_titles: set):
+def after_fronted_credit(tokens: list[Token], sentence, verbs: dict, nouns: dict, taken: bytearray, not_titles: set):
     """The title a fronted participle's clause stands before ("Directed by
     Stephen Kijak, Stones in Exile premiered at", "Written by A and B, X
-    was", "Released on May 3, 2025, X is the second EP"): the run of
-    capitalised words right after a comma of the clause, with a verb after
-    it; and the kind of work the participle says (``verbs``: "was
-    directed" a film). None elsewhere."""
+    was", "Released on May 3, 2025, X is"): the run of capitalised words
+    right after a comma of the clause, with a verb after it; and the kind of
+    work its opening participles say, as ``verb_says`` reads them after a
+    title. None elsewhere."""
     start, end = sentence.start, sentence.end
     j = start
     while j < end and (tokens[j].lower_ in ("and", ",") or ("was", tokens[j].lower_) in verbs):
         j += 1
-    kinds = [verbs[("was", t.lower_)] for t in tokens[start:j] if ("was", t.lower_) in verbs]
-    kinds = [c if c != "Work" else "" for c in kinds]  # "Released by A, X": a work, of a kind the evidence says
-    if not kinds or j >= end or not tokens[j].is_lower:
+    if not any(("was", t.lower_) in verbs for t in tokens[start:j]) or j >= end or not tokens[j].is_lower:
         return None
     for k in range(j + 1, min(j + 16, end - 1)):
         if tokens[k].text != ",":
             continue
         run = title_run(tokens, k + 1, taken, not_titles)
         if run and run[1] < end and tokens[run[1]].is_lower and tokens[run[1]].is_alpha:  # its verb
-            return run, next((c for c in kinds if c not in ("Song", "")), kinds[0])
+            return run, verb_says(["was", *(t.lower_ for t in tokens[start:j])], verbs, nouns)  # the participles
         if not run and tokens[k + 1].text[:1].islower():
             return None  # "Directed by A, the film stars B": a description, no title
     return None

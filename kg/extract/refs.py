@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from ..data import lexicon
+from ..data import class_nouns, lexicon
 from ..records import EntityRef
 from .context import Context
 from .networks import (called_so_before, other_gender_before, series_of_network, title_apposed_before,
@@ -24,7 +24,7 @@ VERSIONS = set(lexicon()["version_nouns"]["words"])
 PROMOTION = {w.lower() for w in lexicon()["promotion_nouns"]["words"]}
 RELATIVE = {"who", "which", "that", "whom"}
 ROLE_NOUNS = {w.lower() for w in lexicon()["person_cues"] + lexicon()["group_cues"]}
-CLASS_NOUNS = {w.lower() for cls, words in lexicon()["class_nouns"].items() if not cls.startswith("_") for w in words}
+CLASS_NOUNS = class_nouns()
 # Dependencies that keep a word inside the noun phrase of a role noun ("music director and pianist X").
 TITLED = {"titled", "entitled", "called", "named"}
 EXAMPLES = {"like", "including", "as"}  # "veteran actors like A", "stars such as A"

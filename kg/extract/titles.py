@@ -106,7 +106,7 @@ def positioned_titles(doc: Doc, tokens: list[Token], ents: list[Ent], headings: 
         for sentence in doc.sents:
             if sentence.start in headings:
                 continue
-            if fronted := after_fronted_credit(tokens, sentence, verbs, taken, not_titles):
+            if fronted := after_fronted_credit(tokens, sentence, verbs, nouns, taken, not_titles):
                 found.append((*fronted[0], fronted[1]))
                 continue
             run = opening_run(tokens, sentence, taken, not_titles)
