@@ -3434,3 +3434,12 @@ FIFTH_ROUND = [
 @pytest.mark.parametrize("text, expected", FIFTH_ROUND)
 def test_wordings_of_the_fifth_round(read, text, expected):
     assert expected <= facts(read(text))
+
+
+def test_a_service_named_after_the_chart_in_force_takes_the_ranks_that_follow(read):
+    found = providers(read("Streaming wrap\n\nHarbor Lane's 'Paper Comet' stayed at No. 1 on Melon's weekly chart. "
+                           "Genie tells a different story. There rookie SOLA's single 'Blue Receipt' sat at No. 5, "
+                           "while 'Paper Comet' was third. A quieter week on FLO, where the best newcomer was "
+                           "once again 'Blue Receipt', at No. 4."))
+    assert {("Paper Comet", "Melon", 1), ("Blue Receipt", "Genie", 5), ("Paper Comet", "Genie", 3),
+            ("Blue Receipt", "FLO", 4)} == found

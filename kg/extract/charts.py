@@ -51,6 +51,8 @@ def read_charts(ctx) -> None:
             in_force = Target(EntityRef(f"{provider.name} {_heading_kind(text)}", "Chart"), provider, sentence)
         elif in_force is not None and not _heading_kind(text) and _heading(text):
             in_force = None  # "Japan's best-selling albums": another list, on no chart named so far
+        elif in_force is not None and not chart_talk and _service_as_topic(ctx, sentence, in_force):
+            in_force = _service_as_topic(ctx, sentence, in_force)  # "Genie tells a different story."
         if is_hedged(text):
             continue
         works_before = []
@@ -77,8 +79,11 @@ def read_charts(ctx) -> None:
             targets = charts_named(ctx, clause, named_alone, in_force) if clause is not sentence else own
             # a clause of its own ("A topped X, while B ...") takes no other clause's charts; "... a long run on
             # Melon. The ballad now sits at No. 4": the provider of the sentence before
-            targets = targets or (own if clause is sentence else []) or ([in_force] if in_force is not None else []) \
-                or service
+            # "... on Melon's weekly chart. A quieter week on FLO, where X was at No. 4": the service named beside
+            # the rank, not the chart in force
+            other = _other_service(ctx, clause, in_force) or _other_service(ctx, sentence, in_force)
+            targets = targets or (own if clause is sentence else []) or other \
+                or ([in_force] if in_force is not None else []) or service
             if not targets and (any(r.provider_free for r in ranks) or UNNAMED_CHARTS.search(clause_text)):
                 # "all-kill", "topped domestic charts", "No. 1 on album charts in eight countries": no one provider
                 unnamed = "all charts" if any(r.provider_free for r in ranks) else "charts"
@@ -111,6 +116,24 @@ def _service_named(ctx, sentence) -> list[Target]:
         return []
     name = services.pop()
     return [Target(EntityRef(f"{name} chart", "Chart"), EntityRef(name, "Platform"), sentence)]
+
+
+def _other_service(ctx, span, in_force: Target | None) -> list[Target]:
+    """The one service a span names, when a chart of another provider is
+    in force: the ranks beside it are on that service's chart."""
+    named = _service_named(ctx, span) if in_force is not None else []
+    return named if named and named[0].provider != in_force.provider else []
+
+
+def _service_as_topic(ctx, sentence, in_force: Target) -> Target | None:
+    """A sentence with no chart words that is about another service, as its
+    subject or a fronted place ("Genie tells a different story.", "Over on
+    Bugs, ..."): its chart is in force from here on."""
+    named = _other_service(ctx, sentence, in_force)
+    topical = any(cls == "Platform" and (token.dep_ in ("nsubj", "nsubjpass") or token.i - sentence.start < 4
+                                         and token.dep_ == "pobj")
+                  for token, _, cls in ctx.sentence_mentions(sentence))
+    return replace(named[0], source=sentence) if named and topical else None
 
 
 def _own_subject(ctx, clause) -> bool:
