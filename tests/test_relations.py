@@ -3443,3 +3443,30 @@ def test_a_service_named_after_the_chart_in_force_takes_the_ranks_that_follow(re
                            "once again 'Blue Receipt', at No. 4."))
     assert {("Paper Comet", "Melon", 1), ("Blue Receipt", "Genie", 5), ("Paper Comet", "Genie", 3),
             ("Blue Receipt", "FLO", 4)} == found
+
+
+def test_a_compact_ranking_its_last_line_before_talk_of_the_top_and_a_title_in_digits(read):
+    found = entries(read("Melon daily chart: the top four\n\nHere is the Melon daily chart for Monday.\n\n"
+                         "1. SOLA – Blue Receipt\n2. Harbor Lane – Paper Comet\n3. Harbor Lane – Salt Lamp\n"
+                         "4. GLOW-T – 1999\n\n"
+                         "Singer SOLA keeps the crown for a fifth day, while the band Harbor Lane places two songs "
+                         "in the top 10."))
+    assert {("Blue Receipt", 1), ("Paper Comet", 2), ("Salt Lamp", 3), ("1999", 4)} <= {(e, r) for e, _, r in found}
+
+
+def test_a_ranking_printed_title_first_under_a_heading_of_albums(read):
+    ex = read("Billboard charts this week\n\nHere is where K-pop acts stand on Billboard's charts this week.\n\n"
+              "World Albums\n2. Quiet Engine Vol. 2 – MARLO\n6. Paper Harbor – Salt Lane\n11. Westbound – Yoon Ha-rim")
+    assert {("Quiet Engine Vol. 2", "World Albums", 2), ("Paper Harbor", "World Albums", 6),
+            ("Westbound", "World Albums", 11)} == entries(ex)
+    assert {("Paper Harbor", "performer", "Salt Lane"), ("Quiet Engine Vol. 2", "performer", "MARLO")} <= facts(ex)
+    classes = {(m.ref.name, m.ref.cls) for m in ex.mentions}
+    assert {("Quiet Engine Vol. 2", "Album"), ("Paper Harbor", "Album"), ("Westbound", "Album")} <= classes
+
+
+def test_a_track_list_after_a_rank_on_a_chart_ranks_nothing(read):
+    found = entries(read("News\n\nTheir pre-release single “Last Ferry” reached No. 8 on Bugs' daily chart.\n\n"
+                         "Tracklist:\n01. Prologue: Cinder\n02. Radio Fires\n03. Last Ferry\n\n"
+                         "Their duet “Two Lamps” climbed to No. 11 on Genie. The tracklist of the new EP, revealed "
+                         "at midnight, is as follows:\n1. Soda Cloud\n2. Mint Monday"))
+    assert found == {("Last Ferry", "Bugs daily chart", 8), ("Two Lamps", "Genie chart", 11)}

@@ -53,7 +53,7 @@ def pair_ranks(ctx, clause, text: str, ranks: list[Rank]) -> list[tuple[EntityRe
     else:
         for rank in ranks:
             before = [w for w in works if w[0] < rank.start and w not in listed]
-            after = [w for w in works if w[0] > rank.end and w not in listed]
+            after = [w for w in works if w[0] >= rank.end and w not in listed]
             if after and (not before or re.match(r"\s*(?:place|spot|position)?\s*(?:is|was|goes to|went to)\b", text[rank.end:], re.I)):
                 work = after[0]
             elif before:

@@ -195,7 +195,8 @@ def _entry_kind(text: str) -> str | None:
     return next((kind for kind, pattern in ENTRY_KINDS.items() if pattern.search(text)), None)
 
 
-RANKING_HEADING = re.compile(rf"\b(?:{alternatives(lexicon()['ranking_heading_words']['words'])})\b", re.I)
+OTHER_LIST = re.compile(rf"\b(?:{alternatives(lexicon()['ranking_heading_words']['other_lists'])})\b", re.I)
+RANKING_HEADING = re.compile(rf"\b(?:{alternatives(lexicon()['ranking_heading_words']['words'])})\b|{OTHER_LIST.pattern}", re.I)
 
 
 def _short_line(text: str) -> bool:
@@ -205,8 +206,11 @@ def _short_line(text: str) -> bool:
 
 
 def _heading(text: str) -> bool:
-    """A line of its own that heads another ranking: a ranking word."""
-    return _short_line(text) and RANKING_HEADING.search(text) is not None
+    """A line of its own that heads another ranking or list: a ranking word
+    ("Tracklist:" too); or a sentence that opens a list of another kind
+    ("The tracklist, revealed at midnight, is as follows:")."""
+    return _short_line(text.rstrip().removesuffix(":") + "\n") and RANKING_HEADING.search(text) is not None \
+        or text.rstrip().endswith(":") and OTHER_LIST.search(text) is not None
 
 
 def _heading_kind(text: str) -> str | None:
@@ -238,8 +242,13 @@ def _free_chart_name(clause, unnamed: str) -> str:
 def _ranked_below(ctx, index: int) -> bool:
     """Does the text under a numbered line state a rank of its own ("1.
     The Dream Chapter: STAR by TXT / This album ... peaked at #140")? Then
-    the list's numbers only count its items."""
+    the list's numbers only count its items. Not under the last line of a
+    list whose lines follow each other ("... / 10. A – B // A keeps the
+    crown"): that text is about the whole list."""
     text = ctx.sentence_texts[index]
+    line_before = ctx.sentence_texts[index - 1] if index else ""
+    if NUMBERED.match(line_before) and "\n" not in line_before.strip() and not line_before.endswith("\n\n"):
+        return False
     below = text[text.index("\n"):] if "\n" in text.strip() else \
         ctx.sentence_texts[index + 1] if index + 1 < len(ctx.sentence_texts) else ""
     return not NUMBERED.match(below) and bool(ranks_in(below))

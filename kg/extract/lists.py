@@ -11,9 +11,7 @@
   The Only One") makes them its performers; a group in parentheses after
   an artist is that artist's group ("Gunmin x Heedo (B.I.G.)").
 Numbered lines of a ranking are ranked by the charts reader.
-* ``dashed_titles`` (run when mentions are found): on such a line the side
-  that is no name is the work's title even unquoted ("Part 3: Crossing –
-  Seo Jun-ho", "Ivy Moss – Don't Call Me Sunshine").
+Which side of an unquoted line is the title is ``dashed``'s.
 """
 from __future__ import annotations
 
@@ -21,10 +19,9 @@ import re
 
 from ..data import alternatives, lexicon
 from ..records import EntityRef, Fact, Value
-from .candidates import is_organization
 from .described import lookup, work_nouns
 from .rules import macros
-from .spans import TYPED, WORKS, Ent, span_text
+from .spans import TYPED, WORKS, span_text
 from .values import parse_date
 from .ballot import weights
 from .networks import ALBUM_WORD, focal_work
@@ -58,7 +55,7 @@ def read_lists(ctx) -> None:
     for block in _blocks(ctx.article.text):
         if _performed(ctx.article.text, block[0][0]):
             continue  # a concert's setlist: songs sung, not a record's tracks
-        kind = _heading_kind(ctx.article.text, block[0][0])
+        kind = heading_kind(ctx.article.text, block[0][0])
         if len(block) >= 2 and all(_bare_title(content) for _, _, content in block):
             _read_track_list(ctx, block)  # '1. "Prologue: Atlas"', '4. "Compass" (feat. A)'
         elif any(SEPARATOR.search(content) or '"' in content for _, _, content in block):
@@ -126,7 +123,7 @@ def _performed(text: str, first: int) -> bool:
     return bool(PERFORMED.search(text[text.rfind("\n", 0, max(0, text.rfind("\n", 0, first))) + 1:first]))
 
 
-def _heading_kind(text: str, first: int) -> str | None:
+def heading_kind(text: str, first: int) -> str | None:
     """The kind of work a list's heading names ("Japanese albums by Korean
     artists", "Best-selling singles"): a short line without a full stop
     right before the list, holding a class noun."""
@@ -339,37 +336,4 @@ def _artist_of(ctx, sentence) -> EntityRef | None:
     return ctx.salient(("MusicGroup",) if pronoun and pronoun.group(1) == "their" else ("Person",)) if pronoun else None
 
 
-NAME_SIDE = ("Person", "PERSON", "MusicGroup", "ORG")
 PART_PREFIX = re.compile(r"^(?:(?:Part|Pt\.?|Vol\.?|Track)[ \t]*\d{1,2}[ \t]*[:.]|\d{1,2}[.)])[ \t]*", re.I)
-LINE_OF_TWO = re.compile(r"(?m)^([^\n\"]{2,70}?)[ \t]+[-–—][ \t]+([^\n\"]{2,90}?)[ \t]*$")
-
-
-def dashed_titles(text: str, ents: list[Ent]) -> list[Ent]:
-    """A line of two sides set apart by a spaced dash, one of them a name and nothing else (its
-    group or the song's guests in parentheses aside): the other side, in capitals, is a work's
-    title, which no quotation marks set apart ("Daydream Archive – Eleventh Street", "Part 1: Sea
-    Glass – Lim Ha-neul"); not a company ("VIVID — NTee Entertainment") or a heading's work with its
-    date in parentheses, which the heading reader takes. The mentions that cut across it give way."""
-    found = []
-    for line in LINE_OF_TWO.finditer(text):
-        prefix = PART_PREFIX.match(line.group(1))
-        sides = [(line.start(1) + (prefix.end() if prefix else 0), line.end(1)), line.span(2)]
-        for title, name in (sides, sides[::-1]):
-            a, b = name
-            b = a + len(IN_PARENS.sub(lambda m: m.group("name"), text[a:b]).rstrip()) if text[b - 1:b] == ")" else b
-            a2, b2 = title
-            b2 = a2 + len(FEATURING.sub("", text[a2:b2]).rstrip())
-            words = text[a2:b2].split()
-            if not any(e.start == a and e.end == b and e.cls in NAME_SIDE for e in ents) or not words \
-                    or not words[0][:1].isupper() and not words[0][:1].isdigit() or len(words) > 8 \
-                    or text[b2 - 1:b2] in ".)" or 2 * sum(w[:1].islower() for w in words) > len(words) \
-                    or is_organization([w.lower() for w in words]) \
-                    or any(e.start == a2 and e.end == b2 or e.cls in NAME_SIDE and e.source != "model" and a2 <= e.start < b2
-                           or e.cls in ("DATE", "TIME") and a2 <= e.start < b2
-                           for e in ents):  # the model's guess inside a title ("Call Me Sunshine") gives way; a dateline
-                continue
-            found.append(Ent(a2, b2, text[a2:b2], "TITLE", text[a2:b2], "listed"))
-            break
-    if not found:
-        return ents
-    return [e for e in ents if not any(f.start < e.end and e.start < f.end for f in found)] + found

@@ -18,7 +18,7 @@ from spacy.tokens import Doc
 from ..data import alternatives, lexicon, rows
 from ..nlp import text_of
 from .candidates import clean_candidate
-from .lists import dashed_titles
+from .dashed import dashed_titles
 from .names import group_members, not_names
 from .slots import (agents, artist_subjects, bracketed_sources, cued_people, parenthesized_works, possessors,
                     source_lines)

@@ -297,7 +297,7 @@ def _context_votes(tokens: list[Token], span, mentions: dict, cues: dict, w: dic
             break
     if right[:1] and right[0] in cues["groups"] or _members_follow(tokens, span, mentions) and before not in cues["companies"]:
         yield "MusicGroup", w["cue"]  # not "the songwriting team Paperkite (A, B)": a team's members, no band's
-    if title and _beside_its_artist(tokens, span, mentions):
+    if title and not mentions[span.start][1].cue and _beside_its_artist(tokens, span, mentions):  # no "World Albums" over it
         yield "Song", w["cue"]
     described = described_as(span, cues["nouns"])
     if described:

@@ -1,0 +1,142 @@
+"""Unquoted titles on lines of two sides set apart by a spaced dash ("Ivy
+Moss – Don't Call Me Sunshine", "Part 1: Sea Glass – Lim Ha-neul", "6.
+Daydream Archive – Eleventh Street"): the side that is no name is a
+work's title, which no quotation marks set apart.
+
+A list prints all its lines one way round, artist first or title first.
+On a line alone, one side must be a name and the other pass for a title.
+In a run of such lines the names found on all of them vote for the way
+round (a name the rules found counts more than the NER's guess, a quoted
+title most), and the winner decides every line of the run: there the
+NER's guesses on the title's side give way, and the other side becomes a
+name ("2. Sweet Static Vol. 2 – BLOOMY" under "11. Northbound – Han
+Yu-jin"). A heading over the run that names a kind of work ("World
+Albums") is the titles' cue."""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import replace
+
+from .candidates import is_organization
+from .lists import FEATURING, IN_PARENS, PART_PREFIX, heading_kind
+from .spans import WORKS, Ent
+
+NAME_SIDE = ("Person", "PERSON", "MusicGroup", "ORG")
+LINE_OF_TWO = re.compile(r"(?m)^([^\n\"]{2,70}?)[ \t]+[-–—][ \t]+([^\n\"]{2,90}?)[ \t]*$")
+QUOTE_OPENING = "'‘"
+PLACES = ("Place", "GPE", "LOC", "NORP")  # "Seoul – Busan": no title, no name
+
+
+def dashed_titles(text: str, ents: list[Ent]) -> list[Ent]:
+    """The mentions with the titles (and, in a run, the names) of such
+    lines added, and the mentions that cut across them taken out."""
+    for run in _runs(text):  # run by run: a name found on one list is known on the next
+        lines = [_sides(text, line) for line in run]
+        way = _way_round(text, ents, lines) if len(lines) > 1 else None
+        kind = heading_kind(text, run[0].start())  # "World Albums" over the run
+        found = []
+        for sides, numbered in lines:
+            titles = _alone(text, ents, sides, numbered) if way is None \
+                else _in_run(text, ents, sides[1 - way], sides[way], numbered)
+            found.extend(replace(e, cue=kind) if kind and e.cls == "TITLE" else e for e in titles)
+        if found:
+            ents = [e for e in ents if not any(f.start < e.end and e.start < f.end for f in found)] + found
+    return ents
+
+
+def _runs(text: str) -> list[list[re.Match]]:
+    """The lines of two sides, in runs of lines that follow one another,
+    each numbered (or labelled) if the line before is ("Part 3: Crossing –
+    Seo Jun-ho" / "Seoul – Busan": another kind of line)."""
+    runs = []
+    for line in LINE_OF_TWO.finditer(text):
+        if runs and text[runs[-1][-1].end():line.start()] == "\n" \
+                and bool(PART_PREFIX.match(runs[-1][-1].group(1))) == bool(PART_PREFIX.match(line.group(1))):
+            runs[-1].append(line)
+        else:
+            runs.append([line])
+    return runs
+
+
+def _sides(text: str, line: re.Match) -> tuple[list[tuple[int, int]], bool]:
+    """The spans of a line's two sides (a list number or part label, the
+    name's group in parentheses and the title's guests aside), and whether
+    the line is numbered."""
+    prefix = PART_PREFIX.match(line.group(1))
+    (a, b), (c, d) = (line.start(1) + (prefix.end() if prefix else 0), line.end(1)), line.span(2)
+    sides = []
+    for start, end in ((a, b), (c, d)):
+        part = text[start:end]
+        if part.endswith(")"):
+            part = FEATURING.sub("", part).rstrip()
+            part = IN_PARENS.sub(lambda m: m.group("name"), part).rstrip()
+        sides.append((start, start + len(part)))
+    return sides, bool(prefix) and prefix.group()[0].isdigit()
+
+
+def _name_at(ents: list[Ent], side: tuple[int, int]) -> Ent | None:
+    return next((e for e in ents if (e.start, e.end) == side and e.cls in NAME_SIDE), None)
+
+
+def _way_round(text: str, ents: list[Ent], lines) -> int | None:
+    """Which side (0 or 1) the names of a run stand on, by the votes of
+    its lines; None if they do not say."""
+    votes = Counter()
+    for sides, _ in lines:
+        for way in (0, 1):
+            name, title = _name_at(ents, sides[way]), sides[1 - way]
+            if text[title[0]:title[0] + 1] in QUOTE_OPENING:
+                votes[way] += 3  # "'Honey Trap Parade' – BLOOMY"
+            elif name is not None and _name_at(ents, title) is None:
+                votes[way] += 1 if name.source == "model" else 2
+    ranked = votes.most_common()
+    return ranked[0][0] if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]) else None
+
+
+def _alone(text: str, ents: list[Ent], sides, numbered: bool) -> list[Ent]:
+    """A line alone: the side beside a name is the title if nothing found
+    on it says otherwise."""
+    for title, name in (sides, sides[::-1]):
+        if _name_at(ents, name) is not None and _looks_like_title(text, title, numbered) \
+                and not any((e.start, e.end) == title and e.cls not in ("DATE", "CARDINAL")
+                            or _blocks(e, title, numbered) for e in ents):
+            return [_ent(text, title, "TITLE")]
+    return []
+
+
+def _in_run(text: str, ents: list[Ent], title, name, numbered: bool) -> list[Ent]:
+    """A line of a run whose way round is known: its title, unless a name
+    the rules found is on it, and its name where nothing names it."""
+    if not _looks_like_title(text, title, numbered) or any(_blocks(e, title, numbered) for e in ents) \
+            or any(e.cls in PLACES and e.start < side[1] and side[0] < e.end for e in ents for side in (title, name)) \
+            or any(e.start < name[1] and name[0] < e.end and e.cls in WORKS + ("TITLE",)
+                   and text[name[0]:name[0] + 1] in QUOTE_OPENING for e in ents):
+        return []
+    found = [next((e for e in ents if (e.start, e.end) == title and e.cls in WORKS + ("TITLE",)), None)
+             or _ent(text, title, "TITLE")]
+    if _name_at(ents, name) is None and re.fullmatch(r"[A-Z0-9][\w.'’&-]*(?:\s+[\w.'’&-]+){0,4}", text[name[0]:name[1]]):
+        found.append(_ent(text, name, "PERSON"))
+    return found
+
+
+def _looks_like_title(text: str, side: tuple[int, int], numbered: bool) -> bool:
+    """Capitalised (or a number), up to eight words, mostly capitalised, no
+    company and not the end of a sentence or an aside."""
+    words = text[side[0]:side[1]].split()
+    return bool(words) and (words[0][:1].isupper() or words[0][:1].isdigit()) and len(words) <= 8 \
+        and text[side[1] - 1:side[1]] not in ".)" and 2 * sum(w[:1].islower() for w in words) <= len(words) \
+        and not is_organization([w.lower() for w in words])
+
+
+def _blocks(e: Ent, side: tuple[int, int], numbered: bool) -> bool:
+    """Does a mention on the title's side say it is no title: a name the
+    rules found, or a date (a dateline; but "8. GLOW-T – 1999" is a ranked
+    title)? The NER's guesses give way ("Call Me Sunshine")."""
+    inside = side[0] <= e.start < side[1]
+    return inside and (e.cls in NAME_SIDE and e.source != "model" or e.cls in ("DATE", "TIME") and not numbered)
+
+
+def _ent(text: str, side: tuple[int, int], cls: str) -> Ent:
+    surface = text[side[0]:side[1]]
+    return Ent(side[0], side[1], surface, cls, surface, "listed")
