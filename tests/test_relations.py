@@ -3470,3 +3470,23 @@ def test_a_track_list_after_a_rank_on_a_chart_ranks_nothing(read):
                          "Their duet “Two Lamps” climbed to No. 11 on Genie. The tracklist of the new EP, revealed "
                          "at midnight, is as follows:\n1. Soda Cloud\n2. Mint Monday"))
     assert found == {("Last Ferry", "Bugs daily chart", 8), ("Two Lamps", "Genie chart", 11)}
+
+
+# Wordings read from the sixth round's sets (e, f), each a kind that recurs across sites.
+SIXTH_ROUND = [
+    # the surname No before a hyphenated given name is a name, not the word "no"
+    pytest.param("News\n\nWritten by the band's guitarist No Ha-jun and composed by its drummer Eun Si-woo, the "
+                 "track “Fish Lamp” sets the tone.",
+                 {("Fish Lamp", "lyricist", "No Ha-jun"), ("Fish Lamp", "composer", "Eun Si-woo")},
+                 id="a_korean_name_with_the_surname_no"),
+    # role words and a nationality between the fronted credit's names
+    pytest.param("News\n\nCo-written by member Rinne and American songwriter Carla Mendez, “Amber Republic” was "
+                 "produced by the duo Tin Heart.",
+                 {("Amber Republic", "lyricist", "Rinne"), ("Amber Republic", "lyricist", "Carla Mendez")},
+                 id="a_fronted_credit_with_role_words_between_its_names"),
+]
+
+
+@pytest.mark.parametrize("text, expected", SIXTH_ROUND)
+def test_wordings_of_the_sixth_round(read, text, expected):
+    assert expected <= facts(read(text))
