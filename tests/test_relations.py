@@ -3484,6 +3484,13 @@ SIXTH_ROUND = [
                  "produced by the duo Tin Heart.",
                  {("Amber Republic", "lyricist", "Rinne"), ("Amber Republic", "lyricist", "Carla Mendez")},
                  id="a_fronted_credit_with_role_words_between_its_names"),
+    # a numbered listicle of roles, and an actor's surname alone where a title position would guess a title
+    pytest.param("Five actors, five roles\n\n1. Kim Do-hee in 'Iron Kettle' (2015)\nKim was a deadpan butler in "
+                 "this tvN comedy.\n\n2. Yeo Ha-rin in “A Hymn for Juno” (2017)\nYeo not only starred in this indie "
+                 "film directed by Lim Tae-ho, she also sang its theme song, “Juno Waltz”, herself.",
+                 {("Iron Kettle", "castMember", "Kim Do-hee"), ("A Hymn for Juno", "castMember", "Yeo Ha-rin"),
+                  ("A Hymn for Juno", "director", "Lim Tae-ho"), ("Juno Waltz", "performer", "Yeo Ha-rin")},
+                 id="a_numbered_list_of_roles_and_an_actors_surname_alone"),
 ]
 
 

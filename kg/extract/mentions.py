@@ -308,10 +308,13 @@ def _repeat_names(text: str, ents: list[Ent]) -> list[Ent]:
             known.setdefault(ent.surface, ent)
     for ent in ents:
         full = aliases.get(ent.surface)
-        if full is not None and ent.cls in ("PERSON", "ORG", "Person") and ent is not full \
+        # a person's surname alone is the person, also where a title position made it a title's guess
+        # ("Yeo not only starred in this indie film")
+        guessed_title = ent.cls == "TITLE" and ent.source in ("cue-title", "model")
+        if full is not None and (ent.cls in ("PERSON", "ORG", "Person") or guessed_title) and ent is not full \
                 and not any(o.start <= ent.start and ent.end <= o.end and o.end - o.start > ent.end - ent.start for o in ents):
             # not a word of a longer mention ("DRIVE" in "the quartet LUMEN DRIVE")
-            ent.name, ent.cls, ent.source = full.name, "Person", "alias"
+            ent.name, ent.cls, ent.source, ent.cue = full.name, "Person", "alias", ""
     # One flag per character already in a mention: a repeat may not overlap
     # one, and testing each hit against every mention was the slow part.
     taken = bytearray(len(text))
