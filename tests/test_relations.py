@@ -3491,9 +3491,21 @@ SIXTH_ROUND = [
                  {("Iron Kettle", "castMember", "Kim Do-hee"), ("A Hymn for Juno", "castMember", "Yeo Ha-rin"),
                   ("A Hymn for Juno", "director", "Lim Tae-ho"), ("Juno Waltz", "performer", "Yeo Ha-rin")},
                  id="a_numbered_list_of_roles_and_an_actors_surname_alone"),
+    pytest.param("News\n\n“Neon Drift” leads Velvet Room's third mini album 'Amber Diaries', which also packs the "
+                 "sassy B-side “Paper Kite” featuring rapper J.Lee. Singer Oh Da-mi has released her second EP, "
+                 "'Slow Water', led by the single “Salt Letters”.",
+                 {("Neon Drift", "inAlbum", "Amber Diaries"), ("Paper Kite", "inAlbum", "Amber Diaries"),
+                  ("Paper Kite", "performer", "J.Lee"), ("Salt Letters", "inAlbum", "Slow Water")},
+                 id="a_song_that_leads_an_album_and_an_album_led_by_a_single"),
 ]
 
 
 @pytest.mark.parametrize("text, expected", SIXTH_ROUND)
 def test_wordings_of_the_sixth_round(read, text, expected):
     assert expected <= facts(read(text))
+
+
+def test_a_guest_featured_on_a_b_side_is_not_the_albums(read):
+    found = facts(read("News\n\nThe band's mini album 'Amber Diaries', which also packs the B-side “Paper Kite” "
+                       "featuring rapper J.Lee, is out now."))
+    assert ("Paper Kite", "performer", "J.Lee") in found and ("Amber Diaries", "performer", "J.Lee") not in found

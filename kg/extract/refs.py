@@ -87,8 +87,13 @@ def attached(ctx: Context, anchor, accepted: tuple) -> list[EntityRef]:
         if node.dep_ == "relcl" and any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in RELATIVE for c in node.children):
             return refs_at(ctx, node.head, accepted)  # "B, who worked on the soundtrack of Y": about B, not B's clause
         # "surprised fans by unveiling X", "received reviews for playing X": the preposition's verb has the subject
-        node = node.head.head if node.dep_ == "pcomp" and node.head.dep_ == "prep" else node.head
-        node = node.head if node.dep_ == "dobj" and node.head.i < node.i else node
+        clause, node = node, node.head.head if node.dep_ == "pcomp" and node.head.dep_ == "prep" else node.head
+        if node.dep_ == "dobj" and node.head.i < node.i:
+            # "packs the B-side 'X' featuring A": a participle on a named object is about it
+            found = refs_at(ctx, node, accepted) if clause.dep_ == "acl" and ctx.ent(node) is not None else []
+            if found:
+                return found
+            node = node.head
         found = refs_at(ctx, node, accepted)
         if found:
             return found
