@@ -3497,12 +3497,27 @@ SIXTH_ROUND = [
                  {("Neon Drift", "inAlbum", "Amber Diaries"), ("Paper Kite", "inAlbum", "Amber Diaries"),
                   ("Paper Kite", "performer", "J.Lee"), ("Salt Letters", "inAlbum", "Slow Water")},
                  id="a_song_that_leads_an_album_and_an_album_led_by_a_single"),
+    # the group named before, as "the band's guitarist", "its drummer", "the band's members are ..."
+    pytest.param("News\n\nSung by the band SIX TIDES, “Fish Lamp” opened the soundtrack. Written by the band's "
+                 "guitarist Noh Ha-jin and composed by its drummer Eun Si-yoon, the track sets the tone. The band's "
+                 "members are vocalist Lee Ban-ji and bassist Kwon Min-ho. Rookie group PRISM LANE debuted on "
+                 "Monday. The five members, Ara, Sejin and Rio, were picked on television.",
+                 {("Noh Ha-jin", "memberOf", "SIX TIDES"), ("Eun Si-yoon", "memberOf", "SIX TIDES"),
+                  ("Lee Ban-ji", "memberOf", "SIX TIDES"), ("Kwon Min-ho", "memberOf", "SIX TIDES"),
+                  ("Ara", "memberOf", "PRISM LANE")},
+                 id="a_member_of_the_group_named_before"),
 ]
 
 
 @pytest.mark.parametrize("text, expected", SIXTH_ROUND)
 def test_wordings_of_the_sixth_round(read, text, expected):
     assert expected <= facts(read(text))
+
+
+def test_a_guest_listed_after_a_member_is_no_member(read):
+    found = facts(read("News\n\nBoy group ODD LANE closes the album with “Atlas (Reprise)”, performed by the group's "
+                       "vocalist Lee Ju-no and guest pianist Daniel Ortiz."))
+    assert ("Lee Ju-no", "memberOf", "ODD LANE") in found and ("Daniel Ortiz", "memberOf", "ODD LANE") not in found
 
 
 def test_a_guest_featured_on_a_b_side_is_not_the_albums(read):

@@ -18,7 +18,9 @@ LIST_PHRASES = ("as well as", "along with", "together with", "in collaboration w
 PHRASE_WORDS = {w for phrase in LIST_PHRASES for w in phrase.split()}
 SONG_CREDITS = frozenset({"lyricist", "composer"})  # the two credits a role noun names exactly ("lyricist A and composer B")
 # role kinds a list runs on through: "lyricist A and composer B"; "a film starring singer A and actor B" (both on screen)
-LISTED_TOGETHER = (SONG_CREDITS, frozenset({"performer", "actor"}), frozenset({"member", "performer"}))
+# "sung by A and guest rapper B", "starring A and guest star B"; but "the group's vocalist A and guest pianist B"
+LISTED_TOGETHER = (SONG_CREDITS, frozenset({"performer", "actor"}), frozenset({"member", "performer"}),
+                   frozenset({"performer", "guest"}), frozenset({"actor", "guest"}))
 # Words that may stand between listed items: "'A' (2022), seventh EP 'B'".
 MODIFIERS = {"ep", "lp", "album", "mini-album", "single", "song", "track", "drama", "series", "film", "the", "his", "her", "their", "its"}
 
@@ -77,6 +79,8 @@ def coordinated(token: Token, step: int, context=(), relation: str = "") -> list
     own = {kinds[w] for t in context if (w := t.text.lower()) in kinds and not w.endswith(("ed", "en", "ing"))}
     if relation != "memberOf":
         own.discard("member")  # "co-composed by member A and producer B": both credited
+    elif own:
+        own.add("member")  # "the group's vocalist A and guest pianist B": B is no member
     doc, found, i = token.doc, [], token.i + step
     while 0 <= i < len(doc):
         t = doc[i]
