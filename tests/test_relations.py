@@ -3506,6 +3506,13 @@ SIXTH_ROUND = [
                   ("Lee Ban-ji", "memberOf", "SIX TIDES"), ("Kwon Min-ho", "memberOf", "SIX TIDES"),
                   ("Ara", "memberOf", "PRISM LANE")},
                  id="a_member_of_the_group_named_before"),
+    pytest.param("News\n\nNam Gi-ho is currently filming the movie 'Rust and Rain'. In the remake, Shin Ha-yun, of the "
+                 "films 'Aisle Eight' (2020) and 'The Last Polka' (2022), plays the lead. The drama 'Tea Room', "
+                 "starring Lin Yu-ting and Chen Wei-jie, is a hit.",
+                 {("Rust and Rain", "castMember", "Nam Gi-ho"), ("Aisle Eight", "castMember", "Shin Ha-yun"),
+                  ("The Last Polka", "castMember", "Shin Ha-yun"), ("Tea Room", "castMember", "Lin Yu-ting"),
+                  ("Tea Room", "castMember", "Chen Wei-jie")},
+                 id="an_actor_filming_a_work_an_actor_of_earlier_works_and_chinese_names"),
 ]
 
 
