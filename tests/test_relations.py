@@ -3531,3 +3531,11 @@ def test_a_guest_featured_on_a_b_side_is_not_the_albums(read):
     found = facts(read("News\n\nThe band's mini album 'Amber Diaries', which also packs the B-side “Paper Kite” "
                        "featuring rapper J.Lee, is out now."))
     assert ("Paper Kite", "performer", "J.Lee") in found and ("Amber Diaries", "performer", "J.Lee") not in found
+
+
+def test_a_video_services_own_series_after_its_possessive(read):
+    """Unquoted after "Netflix's": a series, not its "Global Top 10" nor its "Seoul office"."""
+    ex = read("News\n\nBand SIX LANES' “Fish Bowl”, the opening theme of Netflix's The Glass Tank, went to No. 1 "
+              "on Netflix's Global Top 10, Netflix's Seoul office said.")
+    assert ("Fish Bowl", "soundtrackOf", "The Glass Tank") in facts(ex)
+    assert {m.ref.name for m in ex.mentions if m.ref.cls == "TVSeries"} == {"The Glass Tank"}

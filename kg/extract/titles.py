@@ -23,6 +23,7 @@ from .openings import after_fronted_credit, opening_run, verb_says
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "Place"})
 PLACE_PHRASES = frozenset(tuple(p.split()) for p in lexicon()["title_cue_phrases"]["_or_a_place"])
+RANKING_WORDS = frozenset(lexicon()["ranks"]["chart_words"]) | {"top", "hot"}
 
 
 def positioned_titles(doc: Doc, tokens: list[Token], ents: list[Ent], headings: set[int]) -> list[Ent]:
@@ -36,7 +37,9 @@ def positioned_titles(doc: Doc, tokens: list[Token], ents: list[Ent], headings: 
     cues, phrases, phrases_after, not_titles, naming, qualifiers = _cue_tables()
     taken = covered(doc, (e for e in ents if e.source != "model"))
     found: list[tuple[int, int, str]] = []
-    networks = {e.end for e in ents if e.cls == "Broadcaster"}  # where a broadcaster's name ends
+    # where a broadcaster's or a video service's name ends ("tvN's First Lady", "Netflix's The Glass Tank")
+    video = {w.lower() for w in lexicon()["chart_entry_kinds"]["TVSeries"]}
+    networks = {e.end for e in ents if e.cls == "Broadcaster" or e.cls == "Platform" and e.surface.lower() in video}
     directors = {e.end for e in ents if e.cls in ("Person", "PERSON")  # where the name of "director X" ends
                  and role_kinds().get((text_of(doc)[max(0, e.start - 12):e.start].lower().split() or [""])[-1]) == "director"}
     words = [t.lower_ for t in tokens]
@@ -71,6 +74,10 @@ def positioned_titles(doc: Doc, tokens: list[Token], ents: list[Ent], headings: 
             while start + 1 < len(tokens) and re.fullmatch(r"(?i)part\.?\d*|vol\.?\d*", tokens[start].text):
                 start += 1 + tokens[start + 1].like_num  # "OST Part 3 X"
             run = foreign_tail(tokens, title_run(tokens, start, taken, not_titles), taken)
+            if run and word in ("'s", "'") and (any(t.lower_ in RANKING_WORDS for t in tokens[run[0]:run[1]])
+                                                or tokens[run[1] - 1].dep_ in ("compound", "amod")
+                                                and tokens[run[1] - 1].head.i >= tokens[run[1] - 1].i + 1):
+                run = None  # "Netflix's Global Top 10": a ranking, not a series; "Netflix's Seoul office": the office's
             if run and placed and all(t.ent_type_ in PLACE_LABELS for t in tokens[run[0]:run[1]]):
                 run = None  # "her performance in London", "appeared in Seoul": a place, not a work
             if run and tokens[run[0]].like_num and (run[1] == run[0] + 1 or tokens[run[0] + 1].is_lower):
