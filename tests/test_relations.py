@@ -3539,3 +3539,9 @@ def test_a_video_services_own_series_after_its_possessive(read):
               "on Netflix's Global Top 10, Netflix's Seoul office said.")
     assert ("Fish Bowl", "soundtrackOf", "The Glass Tank") in facts(ex)
     assert {m.ref.name for m in ex.mentions if m.ref.cls == "TVSeries"} == {"The Glass Tank"}
+
+
+def test_who_wrote_the_songs_lyrics_did_not_write_the_song(read):
+    found = facts(read("News\n\nThe band's guitarist No Ha-jin and drummer Eun Si-yoon wrote “Fish Lamp”. No wrote the "
+                       "song's lyrics on a night bus. Eun Si-yoon composed the melody."))
+    assert ("Fish Lamp", "composer", "No Ha-jin") not in found
