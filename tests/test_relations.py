@@ -3545,3 +3545,9 @@ def test_who_wrote_the_songs_lyrics_did_not_write_the_song(read):
     found = facts(read("News\n\nThe band's guitarist No Ha-jin and drummer Eun Si-yoon wrote “Fish Lamp”. No wrote the "
                        "song's lyrics on a night bus. Eun Si-yoon composed the melody."))
     assert ("Fish Lamp", "composer", "No Ha-jin") not in found
+
+
+def test_the_director_of_photography_on_a_film_did_not_direct_it(read):
+    found = facts(read("News\n\nKim Do-yun, the director of photography on “Iron Pier,” shot it on film. Lee Ha-na, "
+                       "the director of “Salt Bridge,” chose him."))
+    assert ("Salt Bridge", "director", "Lee Ha-na") in found and ("Iron Pier", "director", "Kim Do-yun") not in found
