@@ -3551,3 +3551,12 @@ def test_the_director_of_photography_on_a_film_did_not_direct_it(read):
     found = facts(read("News\n\nKim Do-yun, the director of photography on “Iron Pier,” shot it on film. Lee Ha-na, "
                        "the director of “Salt Bridge,” chose him."))
     assert ("Salt Bridge", "director", "Lee Ha-na") in found and ("Iron Pier", "director", "Kim Do-yun") not in found
+
+
+def test_a_producers_earlier_show_in_parentheses_is_no_character(read):
+    """"PD Jang Woo-sung (Island Diner)": a director and the show he made before, not a character and
+    its actor (as "Mi-rae (Bae Ji-an)" is)."""
+    found = facts(read("News\n\nFarmhouse Pals is a new reality show. The show is helmed by PD Jang Woo-sung (Island "
+                       "Diner), known for gentle, slow-paced reality programs."))
+    assert {("Farmhouse Pals", "director", "Jang Woo-sung"), ("Island Diner", "director", "Jang Woo-sung")} <= found
+    assert not {f for f in found if "Island Diner" == f[2]}

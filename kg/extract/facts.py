@@ -59,13 +59,15 @@ def _vote_found(ctx: Context, rule, role: str, refs: list[EntityRef]) -> None:
 
 def apply_binding(ctx: Context, binding: Binding) -> None:
     rule, roles = binding.rule, binding.roles
+    sentence = ctx.sentence_of(binding.span.start)
+    if not all(_fits_role_words(rule, "character", token, sentence) for token in roles.get("character", [])):
+        return  # "PD Jang Woo-sung (Island Diner)": a director and an earlier show, no character and its actor
     for token in roles.get("character", []):
         character = ctx.ent(token)
         if character:
             ctx.characters.add(character.name)
     if rule.makes == "character" or _negated(binding) or _of_promotion(binding):
         return
-    sentence = ctx.sentence_of(binding.span.start)
     ctx.supplied = None  # set if a role is found in another sentence ("The song is ...")
     subjects = _role_refs(ctx, binding, sentence, "subject")
     objects = _role_refs(ctx, binding, sentence, "object")

@@ -14,6 +14,7 @@ from spacy.tokens import Doc, Token
 from ..data import lexicon, rows
 from ..nlp import text_of
 from .candidates import ORGANIZATION_CUES, PLACES, capitalised, glued_hyphen, name_ends, name_word, organization_words
+from .listing import role_kinds
 from .names import not_names
 from .rules import macros
 from .spans import NON_NAMES, WORKS, Ent, covered, span_text
@@ -261,6 +262,14 @@ FILMOGRAPHY_CONTEXT = re.compile(r"\b(?:director|directors|directed|PD|writer|wr
                                  r"stars|cast|casting|actor|actress|actors|drama|dramas|series|film|films|movie|movies|script|"
                                  r"(?i:best (?:new |supporting )?(?:actor|actress|director)))\b")  # "BEST ACTOR: X (Moss)"
 PARENTHESIS = re.compile(r"\(([^()\n]{3,160})\)")
+
+
+def _crew_named_before(text: str) -> bool:
+    """Does a crew's role word ("PD", "writer") stand among the last words
+    before a parenthesis: the works of the person named there follow, not
+    a character's actor."""
+    kinds = role_kinds()
+    return any(kinds.get(word.lower()) in ("director", "writer", "composer", "crew") for word in text.split()[-4:-1])
 LABELLED = re.compile(r"\s*[\w-]+\s*:")
 
 
@@ -288,8 +297,10 @@ def parenthesized_works(doc: Doc, ents: list[Ent]) -> list[Ent]:
                 continue  # "Lee Hong Gi (F.T. Island)": a group, not a filmography
             if any(e.cls in PLACES and a <= e.start < b for a, b, _ in items for e in ents):
                 continue  # "Shutter (Thailand)": where a work is from
-            if len(items) == 1 and " " in items[0][2] and any(e.start == items[0][0] and e.end == items[0][1] and e.cls == "PERSON" for e in ents):
-                continue  # "Malcolm Crowe (Bruce Willis)": a character's actor, not a filmography
+            credited = _crew_named_before(text_of(doc)[max(0, open_at - 60):open_at])
+            if len(items) == 1 and " " in items[0][2] and not credited \
+                    and any(e.start == items[0][0] and e.end == items[0][1] and e.cls == "PERSON" for e in ents):
+                continue  # "Malcolm Crowe (Bruce Willis)": a character's actor; "PD Jang Woo-sung (Island Diner)" is one
             for a, b, title in items:
                 ents = [e for e in ents if not (e.start < b and a < e.end)]
                 ents.append(Ent(a, b, title, "TITLE", title, "listed"))
