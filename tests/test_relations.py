@@ -3560,3 +3560,13 @@ def test_a_producers_earlier_show_in_parentheses_is_no_character(read):
                        "Diner), known for gentle, slow-paced reality programs."))
     assert {("Farmhouse Pals", "director", "Jang Woo-sung"), ("Island Diner", "director", "Jang Woo-sung")} <= found
     assert not {f for f in found if "Island Diner" == f[2]}
+
+
+def test_a_track_list_far_below_the_only_album_the_article_names(read):
+    found = facts(read("News\n\nGirl group LUMEN will debut a sub-unit with the mini album 'Mint Letter' on July 8. The "
+                       "agency described the unit's concept as fizzy and light.\n\nIt is not the first time the members "
+                       "have joined forces. Two of them released the duet “Two Lamps” in 2022, which climbed to No. 11 "
+                       "on Genie. The newest member took part in writing the lyrics for the fourth track.\n\n"
+                       "The tracklist, revealed at midnight, is as follows:\n1. Soda Heart\n2. Tea Monday\n3. Pocket Jet"))
+    assert {("Soda Heart", "inAlbum", "Mint Letter"), ("Pocket Jet", "inAlbum", "Mint Letter"),
+            ("Pocket Jet", "trackNumber", "3")} <= found

@@ -62,10 +62,7 @@ def apply_binding(ctx: Context, binding: Binding) -> None:
     sentence = ctx.sentence_of(binding.span.start)
     if not all(_fits_role_words(rule, "character", token, sentence) for token in roles.get("character", [])):
         return  # "PD Jang Woo-sung (Island Diner)": a director and an earlier show, no character and its actor
-    for token in roles.get("character", []):
-        character = ctx.ent(token)
-        if character:
-            ctx.characters.add(character.name)
+    ctx.characters.update(character.name for token in roles.get("character", []) if (character := ctx.ent(token)))
     if rule.makes == "character" or _negated(binding) or _of_promotion(binding):
         return
     ctx.supplied = None  # set if a role is found in another sentence ("The song is ...")

@@ -303,7 +303,8 @@ def _list_album(ctx, first: int, last: int) -> tuple[EntityRef | None, EntityRef
     """The album a track list belongs to, and its artist: from a heading
     line right before it ("Artist – Album (date)"), else the album the
     article is about (named twice or more), else the one named in the
-    sentences around it, else the album the headline names."""
+    sentences around it, else the album the headline names, else the only
+    album the article names."""
     text = ctx.article.text
     before = text[:text.rfind("\n", 0, first) + 1].rstrip().rsplit("\n", 2)
     heading = HEADING.match(before[-1].strip()) if len(before) > 1 else None  # the headline heads the article, not a list
@@ -324,6 +325,10 @@ def _list_album(ctx, first: int, last: int) -> tuple[EntityRef | None, EntityRef
                 ctx.decided.setdefault(ent.name, "Album")
                 artist = next((f.object for f in ctx.extraction.facts if f.subject.name == ent.name and f.predicate == "performer"), None)
                 return album, artist or _artist_of(ctx, sentence)
+    albums = {e.name for e in ctx.by_start.values() if ctx.class_of(e) == "Album"}
+    if len(albums) == 1:  # the one album the article names, further up ("... is as follows:")
+        album = EntityRef(albums.pop(), "Album")
+        return album, next((f.object for f in ctx.extraction.facts if f.subject == album and f.predicate == "performer"), None)
     return None, None
 
 
