@@ -3513,6 +3513,13 @@ SIXTH_ROUND = [
                   ("The Last Polka", "castMember", "Shin Ha-yun"), ("Tea Room", "castMember", "Lin Yu-ting"),
                   ("Tea Room", "castMember", "Chen Wei-jie")},
                  id="an_actor_filming_a_work_an_actor_of_earlier_works_and_chinese_names"),
+    # whose work it is, in a relative clause or as what an artist climbs the chart with; a dotted stage name
+    pytest.param("News\n\nSoloist Han Seo-ri climbs 12-8 with “Cold Tea” this week. Rival boy group Lumen Lane, whose "
+                 "“Static Hour” got bumped down to No. 3, congratulated her. K.ELLE, whose debut EP Mintage came out "
+                 "last March, makes her festival debut on Sunday.",
+                 {("Cold Tea", "performer", "Han Seo-ri"), ("Static Hour", "performer", "Lumen Lane"),
+                  ("Mintage", "performer", "K.ELLE")},
+                 id="whose_work_and_an_artist_climbing_with_a_work"),
 ]
 
 
@@ -3570,3 +3577,13 @@ def test_a_track_list_far_below_the_only_album_the_article_names(read):
                        "The tracklist, revealed at midnight, is as follows:\n1. Soda Heart\n2. Tea Monday\n3. Pocket Jet"))
     assert {("Soda Heart", "inAlbum", "Mint Letter"), ("Pocket Jet", "inAlbum", "Mint Letter"),
             ("Pocket Jet", "trackNumber", "3")} <= found
+
+
+def test_a_members_title_song_is_the_groups(read):
+    """Translated copy: "member A, whose title song 'X', attracts attention by taking part in the lyrics"."""
+    found = facts(read("News\n\nBoy group Highbeam released the mini-album 'The Gusting'. Among them, member Lee "
+                       "Ki-won, whose title song 'Gusting', attracts attention by taking part in the lyrics."))
+    assert ("Lee Ki-won", "memberOf", "Highbeam") in found and ("Gusting", "performer", "Lee Ki-won") not in found
+    found = facts(read("News\n\nActress Kim Seo-ha joins the new film from director Park Chan-ho. Park, whose previous "
+                       "films include “Cold Water Pier” (2018), wrote the role for her."))
+    assert not {f for f in found if f[1] == "performer"}
