@@ -3520,6 +3520,11 @@ SIXTH_ROUND = [
                  {("Cold Tea", "performer", "Han Seo-ri"), ("Static Hour", "performer", "Lumen Lane"),
                   ("Mintage", "performer", "K.ELLE")},
                  id="whose_work_and_an_artist_climbing_with_a_work"),
+    # a show that follows people named by their trade is about them: its cast (not "follows Cha, a detective")
+    pytest.param("News\n\ntvN's new rural variety show 'Farm Pals' premiered on Friday. The show follows comedian "
+                 "Jo Dong-ho, actress Seol Min-ji and singer Ha-jun as they run a small farm.",
+                 {("Farm Pals", "castMember", "Jo Dong-ho"), ("Farm Pals", "castMember", "Seol Min-ji")},
+                 id="a_show_that_follows_people_by_their_trade"),
 ]
 
 
