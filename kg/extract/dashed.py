@@ -98,7 +98,7 @@ def _alone(text: str, ents: list[Ent], sides, numbered: bool) -> list[Ent]:
     """A line alone: the side beside a name is the title if nothing found
     on it says otherwise."""
     for title, name in (sides, sides[::-1]):
-        if _name_at(ents, name) is not None and _looks_like_title(text, title, numbered) \
+        if _name_at(ents, name) is not None and _looks_like_title(text, title) \
                 and not any((e.start, e.end) == title and e.cls not in ("DATE", "CARDINAL")
                             or _blocks(e, title, numbered) for e in ents):
             return [_ent(text, title, "TITLE")]
@@ -108,7 +108,7 @@ def _alone(text: str, ents: list[Ent], sides, numbered: bool) -> list[Ent]:
 def _in_run(text: str, ents: list[Ent], title, name, numbered: bool) -> list[Ent]:
     """A line of a run whose way round is known: its title, unless a name
     the rules found is on it, and its name where nothing names it."""
-    if not _looks_like_title(text, title, numbered) or any(_blocks(e, title, numbered) for e in ents) \
+    if not _looks_like_title(text, title) or any(_blocks(e, title, numbered) for e in ents) \
             or any(e.cls in PLACES and e.start < side[1] and side[0] < e.end for e in ents for side in (title, name)) \
             or any(e.start < name[1] and name[0] < e.end and e.cls in WORKS + ("TITLE",)
                    and text[name[0]:name[0] + 1] in QUOTE_OPENING for e in ents):
@@ -120,7 +120,7 @@ def _in_run(text: str, ents: list[Ent], title, name, numbered: bool) -> list[Ent
     return found
 
 
-def _looks_like_title(text: str, side: tuple[int, int], numbered: bool) -> bool:
+def _looks_like_title(text: str, side: tuple[int, int]) -> bool:
     """Capitalised (or a number), up to eight words, mostly capitalised, no
     company and not the end of a sentence or an aside."""
     words = text[side[0]:side[1]].split()
