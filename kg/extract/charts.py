@@ -51,8 +51,8 @@ def read_charts(ctx) -> None:
             in_force = Target(EntityRef(f"{provider.name} {_heading_kind(text)}", "Chart"), provider, sentence)
         elif in_force is not None and not _heading_kind(text) and _heading(text):
             in_force = None  # "Japan's best-selling albums": another list, on no chart named so far
-        elif in_force is not None and not chart_talk and _service_as_topic(ctx, sentence, in_force):
-            in_force = _service_as_topic(ctx, sentence, in_force)  # "Genie tells a different story."
+        elif in_force is not None and not chart_talk and (topic := _service_as_topic(ctx, sentence, in_force)):
+            in_force = topic  # "Genie tells a different story."
         if is_hedged(text):
             continue
         works_before = []
@@ -81,8 +81,8 @@ def read_charts(ctx) -> None:
             # Melon. The ballad now sits at No. 4": the provider of the sentence before
             # "... on Melon's weekly chart. A quieter week on FLO, where X was at No. 4": the service named beside
             # the rank, not the chart in force
-            other = _other_service(ctx, clause, in_force) or _other_service(ctx, sentence, in_force)
-            targets = targets or (own if clause is sentence else []) or other \
+            targets = targets or (own if clause is sentence else []) \
+                or _other_service(ctx, clause, in_force) or _other_service(ctx, sentence, in_force) \
                 or ([in_force] if in_force is not None else []) or service
             if not targets and (any(r.provider_free for r in ranks) or UNNAMED_CHARTS.search(clause_text)):
                 # "all-kill", "topped domestic charts", "No. 1 on album charts in eight countries": no one provider

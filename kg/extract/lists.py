@@ -314,8 +314,7 @@ def _list_album(ctx, first: int, last: int) -> tuple[EntityRef | None, EntityRef
         return EntityRef(name, "Album"), artist if artist.cls in ARTIST_CLASSES else None
     focal = focal_work(ctx, "Album")  # a record's page: the album it is about, not one named in passing near the list
     if focal is not None and sum(e.name == focal.name for e in ctx.by_start.values()) >= 2:
-        artist = next((f.object for f in ctx.extraction.facts if f.subject == focal and f.predicate == "performer"), None)
-        return focal, artist
+        return focal, _performer_of(ctx, focal)
     around = [s for s in ctx.sentences if first - 300 <= s.start_char < first or last < s.start_char <= last + 300]
     # else the headline's, where it names an album ("Album review: G's 'X' is ..." over a "Tracklist:")
     for sentence in sorted(around, key=lambda s: abs(s.start_char - first)) + ctx.sentences[:1]:
@@ -323,13 +322,18 @@ def _list_album(ctx, first: int, last: int) -> tuple[EntityRef | None, EntityRef
             if cls == "Album" or cls == "TITLE" and ALBUM_WORD.search(span_text(sentence)):
                 album = EntityRef(ent.name, "Album")
                 ctx.decided.setdefault(ent.name, "Album")
-                artist = next((f.object for f in ctx.extraction.facts if f.subject.name == ent.name and f.predicate == "performer"), None)
-                return album, artist or _artist_of(ctx, sentence)
+                return album, _performer_of(ctx, ent.name) or _artist_of(ctx, sentence)
     albums = {e.name for e in ctx.by_start.values() if ctx.class_of(e) == "Album"}
     if len(albums) == 1:  # the one album the article names, further up ("... is as follows:")
         album = EntityRef(albums.pop(), "Album")
-        return album, next((f.object for f in ctx.extraction.facts if f.subject == album and f.predicate == "performer"), None)
+        return album, _performer_of(ctx, album)
     return None, None
+
+
+def _performer_of(ctx, album: EntityRef | str) -> EntityRef | None:
+    """The performer a fact read so far gives the album (or a work of that name)."""
+    return next((f.object for f in ctx.extraction.facts if f.predicate == "performer"
+                 and (f.subject == album if isinstance(album, EntityRef) else f.subject.name == album)), None)
 
 
 def _artist_of(ctx, sentence) -> EntityRef | None:

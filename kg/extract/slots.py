@@ -263,13 +263,6 @@ FILMOGRAPHY_CONTEXT = re.compile(r"\b(?:director|directors|directed|PD|writer|wr
                                  r"(?i:best (?:new |supporting )?(?:actor|actress|director)))\b")  # "BEST ACTOR: X (Moss)"
 PARENTHESIS = re.compile(r"\(([^()\n]{3,160})\)")
 
-
-def _crew_named_before(text: str) -> bool:
-    """Does a crew's role word ("PD", "writer") stand among the last words
-    before a parenthesis: the works of the person named there follow, not
-    a character's actor."""
-    kinds = role_kinds()
-    return any(kinds.get(word.lower()) in ("director", "writer", "composer", "crew") for word in text.split()[-4:-1])
 LABELLED = re.compile(r"\s*[\w-]+\s*:")
 
 
@@ -305,6 +298,14 @@ def parenthesized_works(doc: Doc, ents: list[Ent]) -> list[Ent]:
                 ents = [e for e in ents if not (e.start < b and a < e.end)]
                 ents.append(Ent(a, b, title, "TITLE", title, "listed"))
     return ents
+
+
+def _crew_named_before(text: str) -> bool:
+    """Does a crew's role word ("PD", "writer") stand among the last words
+    before a parenthesis: the works of the person named there follow, not
+    a character's actor."""
+    kinds = role_kinds()
+    return any(kinds.get(word.lower()) in ("director", "writer", "composer", "crew") for word in text.split()[-4:-1])
 
 
 SOURCE_LINE = re.compile(r"(?im)^[ \t]*(?:sources?|photo(?: credit)?s?|credits?)[ \t]*:[ \t]*(?P<names>[^\n]{2,80}?)[ \t]*$")

@@ -24,6 +24,8 @@ from .openings import after_fronted_credit, opening_run, verb_says
 PLACE_LABELS = frozenset({"GPE", "LOC", "Place"})
 PLACE_PHRASES = frozenset(tuple(p.split()) for p in lexicon()["title_cue_phrases"]["_or_a_place"])
 RANKING_WORDS = frozenset(lexicon()["ranks"]["chart_words"]) | {"top", "hot"}
+# video services, whose charts rank series: one's own series may follow its possessive ("Netflix's The Glass Tank")
+VIDEO_SERVICES = frozenset(w.lower() for w in lexicon()["chart_entry_kinds"]["TVSeries"])
 
 
 def positioned_titles(doc: Doc, tokens: list[Token], ents: list[Ent], headings: set[int]) -> list[Ent]:
@@ -38,8 +40,7 @@ def positioned_titles(doc: Doc, tokens: list[Token], ents: list[Ent], headings: 
     taken = covered(doc, (e for e in ents if e.source != "model"))
     found: list[tuple[int, int, str]] = []
     # where a broadcaster's or a video service's name ends ("tvN's First Lady", "Netflix's The Glass Tank")
-    video = {w.lower() for w in lexicon()["chart_entry_kinds"]["TVSeries"]}
-    networks = {e.end for e in ents if e.cls == "Broadcaster" or e.cls == "Platform" and e.surface.lower() in video}
+    networks = {e.end for e in ents if e.cls == "Broadcaster" or e.cls == "Platform" and e.surface.lower() in VIDEO_SERVICES}
     directors = {e.end for e in ents if e.cls in ("Person", "PERSON")  # where the name of "director X" ends
                  and role_kinds().get((text_of(doc)[max(0, e.start - 12):e.start].lower().split() or [""])[-1]) == "director"}
     words = [t.lower_ for t in tokens]
@@ -76,7 +77,7 @@ def positioned_titles(doc: Doc, tokens: list[Token], ents: list[Ent], headings: 
             run = foreign_tail(tokens, title_run(tokens, start, taken, not_titles), taken)
             if run and word in ("'s", "'") and (any(t.lower_ in RANKING_WORDS for t in tokens[run[0]:run[1]])
                                                 or tokens[run[1] - 1].dep_ in ("compound", "amod")
-                                                and tokens[run[1] - 1].head.i >= tokens[run[1] - 1].i + 1):
+                                                and tokens[run[1] - 1].head.i > tokens[run[1] - 1].i):
                 run = None  # "Netflix's Global Top 10": a ranking, not a series; "Netflix's Seoul office": the office's
             if run and placed and all(t.ent_type_ in PLACE_LABELS for t in tokens[run[0]:run[1]]):
                 run = None  # "her performance in London", "appeared in Seoul": a place, not a work
