@@ -16,6 +16,8 @@ from .ranks import Rank
 from .listing import coordinated
 from .spans import RECORDINGS as WORKS
 
+RANKABLE = WORKS + ("TITLE",)  # a record, or a title whose class is not decided yet
+
 # "it", or "the song", "the album", "the ballad": a ranked record named before (not "the OST of X", all its songs)
 RECORD_WORDS = {w: tuple(lexicon()["antecedent_words"][w]) for w in lexicon()["ranks"]["entry_nominals"]}
 # ... or an owner's: "Kwon Se-ah's ballad", "the rock band's brooding theme"
@@ -35,7 +37,7 @@ def pair_ranks(ctx, clause, text: str, ranks: list[Rank]) -> list[tuple[EntityRe
         nominal = NOMINAL_ENTRY.search(text[:ranks[0].start]) or NOMINAL_ENTRY.search(text)
         if nominal is None:
             return []
-        kinds = RECORD_WORDS[nominal.group("noun").lower()] if nominal.group("noun") else WORKS + ("TITLE",)
+        kinds = RECORD_WORDS[nominal.group("noun").lower()] if nominal.group("noun") else RANKABLE
         ref = (" title " in nominal.group() and title_track_before(ctx, clause.doc[clause.start])) \
             or _nominal_antecedent(ctx, clause.doc[clause.start], kinds)
         return [(_work_ref(ref), rank) for rank in ranks] if ref else []
@@ -105,13 +107,13 @@ def _ranked_subject(ctx, clause, rank: Rank):
             if ent is not None:
                 cls = ctx.class_of(ent)
                 held = [ctx.ent(t) for c in node.children if c.lower_ == "with" for t in c.subtree if ctx.ent(t) is not None]
-                if cls == "TITLE" and held and ctx.class_of(held[0]) in WORKS + ("TITLE",):
+                if cls == "TITLE" and held and ctx.class_of(held[0]) in RANKABLE:
                     # "Nova Ring took first place with 'Lantern'": who ranked, and with what
                     return _work_ref(EntityRef(held[0].name, ctx.class_of(held[0])))
-                return _work_ref(EntityRef(ent.name, cls)) if cls in WORKS + ("TITLE",) else None
+                return _work_ref(EntityRef(ent.name, cls)) if cls in RANKABLE else None
             if head.lower_ in ("it", "its") or head.lower_ in ("song", "single", "track", "album", "ep", "record") and \
                     any(c.lower_ in ("the", "this", "that") for c in head.children):
-                kinds = ("Album",) if head.lower_ in ("album", "ep", "record") else ("Song",) if head.lower_ != "it" else WORKS + ("TITLE",)
+                kinds = ("Album",) if head.lower_ in ("album", "ep", "record") else ("Song",) if head.lower_ != "it" else RANKABLE
                 ref = _nominal_antecedent(ctx, head, kinds)
                 return _work_ref(ref) if ref else None
             return None
@@ -142,7 +144,7 @@ def _ranked_works(ctx, clause) -> list[tuple[int, EntityRef]]:
     of"), and not one inside a quotation of speech."""
     found = []
     for token, ent, cls in ctx.sentence_mentions(clause):
-        if cls in WORKS + ("TITLE",):
+        if cls in RANKABLE:
             found.append((token, EntityRef(ent.name, cls)))
     tokens = {t.i for t, _ in found}
     kept = []

@@ -186,8 +186,9 @@ def _named_after(clause, text: str, ranks, targets) -> dict:
     return out
 
 
-ENTRY_KINDS = {kind: re.compile(rf"(?<!\w)(?:{alternatives(words)})(?!\w)", re.I) for kind, words in lexicon()["chart_entry_kinds"].items()
-               if not kind.startswith("_")}
+_KIND_WORDS = {kind: words for kind, words in lexicon()["chart_entry_kinds"].items() if not kind.startswith("_")}
+_KIND_WORDS["TVSeries"] = _KIND_WORDS["TVSeries"] + lexicon()["video_services"]["names"]  # their charts rank series
+ENTRY_KINDS = {kind: re.compile(rf"(?<!\w)(?:{alternatives(words)})(?!\w)", re.I) for kind, words in _KIND_WORDS.items()}
 
 
 def _entry_kind(text: str) -> str | None:

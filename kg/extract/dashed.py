@@ -20,7 +20,7 @@ from dataclasses import replace
 
 from .candidates import is_organization
 from .lists import FEATURING, IN_PARENS, PART_PREFIX, heading_kind
-from .spans import WORKS, Ent
+from .spans import WORKS_OR_TITLE, Ent
 
 NAME_SIDE = ("Person", "PERSON", "MusicGroup", "ORG")
 LINE_OF_TWO = re.compile(r"(?m)^([^\n\"]{2,70}?)[ \t]+[-–—][ \t]+([^\n\"]{2,90}?)[ \t]*$")
@@ -110,10 +110,10 @@ def _in_run(text: str, ents: list[Ent], title, name, numbered: bool) -> list[Ent
     the rules found is on it, and its name where nothing names it."""
     if not _looks_like_title(text, title) or any(_blocks(e, title, numbered) for e in ents) \
             or any(e.cls in PLACES and e.start < side[1] and side[0] < e.end for e in ents for side in (title, name)) \
-            or any(e.start < name[1] and name[0] < e.end and e.cls in WORKS + ("TITLE",)
+            or any(e.start < name[1] and name[0] < e.end and e.cls in WORKS_OR_TITLE
                    and text[name[0]:name[0] + 1] in QUOTE_OPENING for e in ents):
         return []
-    found = [next((e for e in ents if (e.start, e.end) == title and e.cls in WORKS + ("TITLE",)), None)
+    found = [next((e for e in ents if (e.start, e.end) == title and e.cls in WORKS_OR_TITLE), None)
              or _ent(text, title, "TITLE")]
     if _name_at(ents, name) is None and re.fullmatch(r"[A-Z0-9][\w.'’&-]*(?:\s+[\w.'’&-]+){0,4}", text[name[0]:name[1]]):
         found.append(_ent(text, name, "PERSON"))

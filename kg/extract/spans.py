@@ -18,6 +18,7 @@ from ..vocab import ENTITY_CLASSES, KG, names
 # The classes a mention may name, from the ontology; and the groups of them the readers use.
 TYPED = frozenset(ENTITY_CLASSES)
 WORKS = names(KG.Song, KG.Album, KG.TVSeries, KG.Film)  # what a title names; this order breaks ties
+WORKS_OR_TITLE = WORKS + ("TITLE",)  # a work, or a title whose class is not decided yet
 RECORDINGS = names(KG.Song, KG.Album)  # what a chart ranks
 # What an undecided mention (a marker) may still become.
 FAMILIES = {

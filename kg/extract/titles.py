@@ -25,7 +25,7 @@ PLACE_LABELS = frozenset({"GPE", "LOC", "Place"})
 PLACE_PHRASES = frozenset(tuple(p.split()) for p in lexicon()["title_cue_phrases"]["_or_a_place"])
 RANKING_WORDS = frozenset(lexicon()["ranks"]["chart_words"]) | {"top", "hot"}
 # video services, whose charts rank series: one's own series may follow its possessive ("Netflix's The Glass Tank")
-VIDEO_SERVICES = frozenset(w.lower() for w in lexicon()["chart_entry_kinds"]["TVSeries"])
+VIDEO_SERVICES = frozenset(w.lower() for w in lexicon()["video_services"]["names"])
 
 
 def positioned_titles(doc: Doc, tokens: list[Token], ents: list[Ent], headings: set[int]) -> list[Ent]:
