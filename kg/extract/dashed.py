@@ -19,7 +19,7 @@ from collections import Counter
 from dataclasses import replace
 
 from .candidates import is_organization
-from .lists import FEATURING, IN_PARENS, PART_PREFIX, heading_kind
+from .lists import FEATURING, IN_PARENS, NAME_SHAPE, PART_PREFIX, heading_kind
 from .spans import WORKS_OR_TITLE, Ent
 
 NAME_SIDE = ("Person", "PERSON", "MusicGroup", "ORG")
@@ -115,7 +115,7 @@ def _in_run(text: str, ents: list[Ent], title, name, numbered: bool) -> list[Ent
         return []
     found = [next((e for e in ents if (e.start, e.end) == title and e.cls in WORKS_OR_TITLE), None)
              or _ent(text, title, "TITLE")]
-    if _name_at(ents, name) is None and re.fullmatch(r"[A-Z0-9][\w.'’&-]*(?:\s+[\w.'’&-]+){0,4}", text[name[0]:name[1]]):
+    if _name_at(ents, name) is None and NAME_SHAPE.fullmatch(text, *name):
         found.append(_ent(text, name, "PERSON"))
     return found
 

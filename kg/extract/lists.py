@@ -47,6 +47,7 @@ CREDIT_ROLES = {"lyrics": "lyricist", "lyric": "lyricist", "words": "lyricist", 
                 "composed": "composer", "music": "composer", "composer": "composer", "performed": "performer",
                 "sung": "performer", "vocals": "performer", "vocal": "performer"}
 ARTIST_CLASSES = ("Person", "MusicGroup")
+NAME_SHAPE = re.compile(r"[A-Z0-9][\w.'’&;-]*(?:\s+[\w.'’&;-]+){0,4}")  # what may be an artist's name on a list's line
 ROLE_BEFORE = re.compile(r"^(?:the\s+)?(?:(?:" + "|".join(map(re.escape, macros()["ARTIST_NOUNS"])) + r")\s+)+")
 COUNT = re.compile(r"[\d,.\s]*\d[\d,.\s]*(?:[A-Za-z]+\.?)?(?:\s+[a-z]+)?")  # "93,646", "241,479 copies", "1.2M streams"
 
@@ -197,7 +198,7 @@ def _artists(ctx, part: str) -> list[tuple[EntityRef, EntityRef | None]]:
         piece = ROLE_BEFORE.sub("", piece)  # "the band Tidewater"
         own = IN_PARENS.match(piece) or POSSESSED.match(piece)
         name, own_group = (own.group("name"), _named(ctx, own.group("group"), "MusicGroup")) if own else (piece, None)
-        if not re.fullmatch(r"[A-Z0-9][\w.'’&;-]*(?:\s+[\w.'’&;-]+){0,4}", name):
+        if not NAME_SHAPE.fullmatch(name):
             continue
         artist = _named(ctx, name, "Person")
         if artist.cls in ARTIST_CLASSES:
