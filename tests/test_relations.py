@@ -3592,3 +3592,13 @@ def test_a_members_title_song_is_the_groups(read):
     found = facts(read("News\n\nActress Kim Seo-ha joins the new film from director Park Chan-ho. Park, whose previous "
                        "films include “Cold Water Pier” (2018), wrote the role for her."))
     assert not {f for f in found if f[1] == "performer"}
+
+
+@pytest.mark.parametrize("guests", ["American rapper K-Dot and Canadian singer Ann Holt",
+                                    "Jamaican rapper Lil Tee and Canadian singer Joni Vale"])
+def test_her_album_after_the_guests_a_song_features_is_the_singers(read, guests):
+    """Whatever the parse makes of the guests after "featuring", "her album" is the singer's, not a guest's."""
+    found = facts(read(f"News\n\n“Glass Door” is a song recorded by American singer Mara Quinn, featuring {guests}, "
+                       "for her third studio album, Night Ferry (1997)."))
+    assert ("Night Ferry", "performer", "Mara Quinn") in found
+    assert not {f for f in found if f[0] == "Night Ferry" and f[1] == "performer" and f[2] != "Mara Quinn"}

@@ -17,6 +17,7 @@ from .spans import FAMILIES, TYPED, WORKS, Ent, span_text
 from .titles import headlines
 from .ballot import NOT_A_WORK, Ballot, default_work, roles_of_undecided, topic, weights
 from .lists import ITEM_NUMBER
+from .networks import is_featured
 from .rules import macros
 
 
@@ -32,7 +33,6 @@ HEDGES = _any_word(lexicon()["hedge_words"])
 
 
 INSTRUMENTAL = _any_word(lexicon()["instrumental_words"])
-FEATURING = frozenset(macros()["FEATURING"])  # the relation patterns' @FEATURING words ("featuring", "feat.")
 LIST_ITEM = re.compile(rf"(?m)^[ \t]*{ITEM_NUMBER}[ \t]+\S")  # "4. Tale of the Nine Tailed": an item that heads what follows
 
 
@@ -75,8 +75,7 @@ class Context:
         # person, never what "the drama" or an unnamed role points back to
         self.asides = self._asides(doc)
         # Artists a work features ("featuring rapper Q-Tip"): a guest, not whom "her album" later in the sentence means
-        self.featured = {ent.start for token, ent in self.mention_tokens
-                         if token.head.lower_ in FEATURING or token.dep_ == "conj" and token.head.head.lower_ in FEATURING}
+        self.featured = {ent.start for token, ent in self.mention_tokens if is_featured(token)}
         # Credits for every track of an album ("wrote all of the songs on the album"): (album, property, person, evidence)
         self.track_credits: list[tuple] = []
         self._item_starts = [m.start() for m in LIST_ITEM.finditer(article.text)]
