@@ -4,52 +4,90 @@ from __future__ import annotations
 import re
 
 from ..records import EntityRef, Fact, Value
+from ..data import alternatives, lexicon
 from .context import _any_word, is_hedged
+from .refs import refs_at
 from .spans import span_text
 from .values import parse_count
 
 
 
-FOLLOWERS = _any_word(["follower", "followers"])
-STREAMS = _any_word(["stream", "streams", "streaming", "streamed", "plays"])
+COUNTS = lexicon()["counts"]
+FOLLOWERS = _any_word(COUNTS["follower_words"])
+STREAMS = _any_word(COUNTS["stream_words"])
+OTHER_UNITS = _any_word(COUNTS["other_units"])
+NOT_BEFORE = re.compile(rf"(?:^|\W)(?:{alternatives(COUNTS['not_before'])})\W*$", re.I)
+AS_OF = re.compile(r"\s*(?:\w+\s+){0,2}as of\b", re.I)
+ARTISTS = ("Person", "MusicGroup")
+NUMBER_LABELS = ("CARDINAL", "MONEY", "QUANTITY")
 
 
 def read_counts(ctx) -> None:
-    """Follower and stream counts: each count goes to the nearest person or
-    group named before it in a sentence about followers, or to the song a
-    sentence about streaming is about."""
+    """Follower and stream counts. A count belongs to the nearest artist
+    (followers) or song (streams) named before it in its clause, else to
+    what the clause's subject stands for ("The group now has ..."); a
+    song's streams, with none named before, to the sentence's song."""
     for sentence, text in zip(ctx.sentences, ctx.sentence_texts):
-        followers = FOLLOWERS.search(text)
-        streams = STREAMS.search(text)
-        if not (followers or streams) or is_hedged(text):
+        kinds = {kind for kind, words in (("followerCount", FOLLOWERS), ("streamCount", STREAMS)) if words.search(text)}
+        if not kinds or is_hedged(text):
             continue
         evidence = ctx.evidence(sentence, "reader:count-sentence", 0.75)
-        subject = song = None
-        for token in sentence:
-            ent = ctx.ent(token)
-            if ent is not None and not ent.is_value:
-                cls = ctx.class_of(ent)
-                if cls in ("Person", "MusicGroup", "PERSON"):
-                    subject = EntityRef(ent.name, "Person" if cls == "PERSON" else cls)
-                elif cls == "Song":
-                    song = EntityRef(ent.name, cls)
+        for number in _numbers(ctx, sentence):
+            kind = _unit(span_text(sentence.doc[number.end:number.end + 3]), kinds)
+            count = parse_count(number.text)
+            digit = number.start_char + re.search(r"\d", number.text).start() if count else 0
+            lead = sentence.doc.text[sentence.doc[max(sentence.start, number.start - 3)].idx:digit]  # "more than 90 million"
+            if kind is None or not count or count < 1000 or NOT_BEFORE.search(lead) and not AS_OF.match(
+                    sentence.doc.text, number.end_char):  # "is surpassing 4,670,000 as of April 29": the count then
                 continue
-            if ent is not None and ent.cls in ("CARDINAL", "MONEY", "QUANTITY") or token.like_num and token.text[:1].isdigit():
-                if ent is None and token.i > 0 and ctx.ent(token.doc[token.i - 1]) is not None:
-                    continue
-                count = parse_count(ent.surface if ent else token.text + " " + token.nbor(1).text if token.i + 1 < len(token.doc) else token.text)
-                after = span_text(token.doc[token.i + 1:token.i + 5]).lower()
-                if not count or count < 1000 or re.search(r"\b(?:users|views|copies|units|won|dollars|viewers|subscribers|members)\b", after):
-                    continue
-                if streams and not followers and not re.search(r"stream|plays", span_text(token.doc[token.i + 1:token.i + 6]).lower()):
-                    continue
-                if followers and subject:
-                    ctx.extraction.facts.append(Fact(subject, "followerCount", Value(str(count), "integer"), evidence))
-                elif streams and not followers:
-                    song = song or ctx.antecedent(sentence[0], ("Song",))
-                    if song:
-                        ctx.extraction.facts.append(Fact(song, "streamCount", Value(str(count), "integer"), evidence))
-                subject = None
+            owner = _owner(ctx, sentence, number, ARTISTS if kind == "followerCount" else ("Song",))
+            if owner is not None:
+                ctx.extraction.facts.append(Fact(owner, kind, Value(str(count), "integer"), evidence))
+
+
+def _unit(after: str, kinds: set) -> str | None:
+    """What a figure counts, by the first unit word in the words after it
+    ("4.2 million Instagram followers"); with none, the sentence's one kind."""
+    units = [(m.start(), kind) for kind, words in (("followerCount", FOLLOWERS), ("streamCount", STREAMS), (None, OTHER_UNITS))
+             if (m := words.search(after))]
+    return min(units)[1] if units else next(iter(kinds)) if len(kinds) == 1 else None
+
+
+def _numbers(ctx, sentence):
+    """The figures of a sentence: the model's numbers, and digits it left unlabelled."""
+    for token in sentence:
+        ent = ctx.ent(token)
+        if ent is not None and ent.cls in NUMBER_LABELS and token.i == sentence.doc.char_span(
+                ent.start, ent.end, alignment_mode="expand").start:
+            yield sentence.doc.char_span(ent.start, ent.end, alignment_mode="expand")
+        elif ent is None and token.like_num and token.text[:1].isdigit():
+            yield sentence.doc[token.i:token.i + 1 + (token.i + 1 < sentence.end and token.nbor(1).lower_ in SCALES)]
+
+
+SCALES = ("thousand", "million", "billion", "k", "m")
+
+
+def _owner(ctx, sentence, number, kinds: tuple) -> EntityRef | None:
+    """The nearest mention of ``kinds`` before the figure, back to the start
+    of its clause; else what the clause's subject stands for; for a song,
+    else the one the sentence names after the figure."""
+    start = next((t.i + 1 for t in reversed(sentence.doc[sentence.start:number.start]) if t.text == ";"), sentence.start)
+    for token in reversed(sentence.doc[start:number.start]):
+        ent = ctx.ent(token)
+        if ent is not None and not ent.is_value and (ref := ctx.ref(ent, kinds)) is not None:
+            return ref
+    verb = number.root  # up to the word with a subject: "has 9,412,660 followers"; "climbed ... and had racked up"
+    while not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children) and verb.head.i != verb.i:
+        verb = verb.head
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.i >= start]
+    if subjects and (refs := refs_at(ctx, subjects[0], kinds)):
+        return refs[0]
+    if kinds != ("Song",):
+        return None
+    named = next((ref for _, e, _ in ctx.sentence_mentions(sentence) if (ref := ctx.ref(e, kinds)) is not None), None)
+    if named is None and subjects and subjects[0].is_lower and ctx.ent(subjects[0]) is None:
+        return ctx.pronoun_antecedent(subjects[0], kinds)  # "The dancer's solo single ... had racked up": the song before
+    return named
 
 
 SINGING = _any_word(["sing", "sings", "sang", "sung", "singing", "vocal", "vocals", "voice", "OST singer", "lent"])
