@@ -3602,3 +3602,22 @@ def test_her_album_after_the_guests_a_song_features_is_the_singers(read, guests)
                        "for her third studio album, Night Ferry (1997)."))
     assert ("Night Ferry", "performer", "Mara Quinn") in found
     assert not {f for f in found if f[0] == "Night Ferry" and f[1] == "performer" and f[2] != "Mara Quinn"}
+
+
+def test_a_track_list_under_its_heading_is_the_headlines_record(read):
+    """Under "Tracklist", with no album named near it: the record the headline names, whatever it was taken for."""
+    found = facts(read("Moss Lane, \"Tide Almanac\" — a track-by-track listen\n\nTracklist\n1. Keeper\n2. Ferry Time\n"
+                       "3. Salt Window\n\nFive days with this record and I still find new corners in it."))
+    assert {("Keeper", "inAlbum", "Tide Almanac"), ("Salt Window", "trackNumber", "3")} <= found
+
+
+def test_list_lines_with_a_day_before_and_a_figure_after(read):
+    """A schedule's "09.02 Artist – Title" and a ranking's "Title – Artist: 212,004,871 streams": no day or
+    figure is an artist; a stage name with a colon is one."""
+    found = facts(read("News\n\nThe top three\n1) “Return Date” – Seo-ah: 212,004,871 streams\n2) \"Red Shift\" – "
+                       "HEXA:ON: 188,730,402\n3) 'Comet Diary' – Aster Lane: 160,015,998\n\nAhn Ro-won returns with the single "
+                       "“Last Bus Home”.\n\nThis week\n09.02 Ahn Ro-won – Last Bus Home (feat. Mingo)\n09.03 Noa Kim – "
+                       "Paper Road"))
+    assert {("Return Date", "performer", "Seo-ah"), ("Red Shift", "performer", "HEXA:ON"),
+            ("Last Bus Home", "performer", "Ahn Ro-won"), ("Last Bus Home", "performer", "Mingo")} <= found
+    assert not {f for f in found if f[1] == "performer" and not any(c.isalpha() for c in f[2][:2])}

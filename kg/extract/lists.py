@@ -21,7 +21,7 @@ from ..data import alternatives, lexicon
 from ..records import EntityRef, Fact, Value
 from .described import lookup, work_nouns
 from .rules import macros
-from .spans import TYPED, WORKS, span_text
+from .spans import TYPED, WORKS, WORKS_OR_TITLE, span_text
 from .values import parse_date
 from .ballot import weights
 from .networks import ALBUM_WORD, focal_work
@@ -47,7 +47,9 @@ CREDIT_ROLES = {"lyrics": "lyricist", "lyric": "lyricist", "words": "lyricist", 
                 "composed": "composer", "music": "composer", "composer": "composer", "performed": "performer",
                 "sung": "performer", "vocals": "performer", "vocal": "performer"}
 ARTIST_CLASSES = ("Person", "MusicGroup")
-NAME_SHAPE = re.compile(r"[A-Z0-9][\w.'’&;-]*(?:\s+[\w.'’&;-]+){0,4}")  # what may be an artist's name on a list's line
+NAME_SHAPE = re.compile(r"(?=\S*[^\W\d_])[A-Z0-9][\w.'’&;-]*(?::\w+)?(?:\s+[\w.'’&;-]+){0,4}")  # "HEXA:ON" too  # what may be an artist's name on a list's line
+LEADING_DATE = re.compile(r"\d{1,2}[./]\d{1,2}\.?\s+(?=\D)")
+TRAILING_FIGURE = re.compile(r"\s*:\s*\d[\d,.]*(?:\s+[a-z]+)?\s*$")
 ROLE_BEFORE = re.compile(r"^(?:the\s+)?(?:(?:" + "|".join(map(re.escape, macros()["ARTIST_NOUNS"])) + r")\s+)+")
 COUNT = re.compile(r"[\d,.\s]*\d[\d,.\s]*(?:[A-Za-z]+\.?)?(?:\s+[a-z]+)?")  # "93,646", "241,479 copies", "1.2M streams"
 
@@ -116,6 +118,7 @@ def _credit_parts(line: str) -> str:
     return "; ".join(parts)
 
 
+TRACK_LIST_HEADING = re.compile(rf"(?i)^\W*(?:{alternatives(lexicon()['track_list_headings']['words'])})\W*$")
 PERFORMED = re.compile(rf"(?i)\b(?:{alternatives(lexicon()['performed_list_headings']['words'])})\b")
 
 
@@ -140,6 +143,9 @@ def _read_credit_line(ctx, start: int, content: str, separator: re.Pattern = SEP
     """A work and its artists on one line, set apart by dashes (or "by");
     an undecided work is of the ``kind`` the list's heading names, a part
     of the soundtrack of ``series``."""
+    if (date := LEADING_DATE.match(content)) is not None:  # "09.01 Aster Lane – Winter Letter": a schedule's day
+        start, content = start + date.end(), content[date.end():]
+    content = TRAILING_FIGURE.sub("", content)  # "'Comet Diary' – Aster Lane: 160,015,998": a count or a score
     parts = [p.strip() for p in separator.split(content) if p.strip()]
     if len(parts) < 2:
         return
@@ -328,6 +334,11 @@ def _list_album(ctx, first: int, last: int) -> tuple[EntityRef | None, EntityRef
     if len(albums) == 1:  # the one album the article names, further up ("... is as follows:")
         album = EntityRef(albums.pop(), "Album")
         return album, _performer_of(ctx, album)
+    if TRACK_LIST_HEADING.match(before[-1]):  # under "Tracklist": the record the headline names
+        named = [(e, cls) for _, e, cls in ctx.sentence_mentions(ctx.sentences[0]) if cls in WORKS_OR_TITLE]
+        if len(named) == 1 and named[0][1] in ("Song", "Album", "TITLE"):
+            ctx.decided[named[0][0].name] = "Album"
+            return EntityRef(named[0][0].name, "Album"), _artist_of(ctx, ctx.sentences[0])
     return None, None
 
 
@@ -346,4 +357,4 @@ def _artist_of(ctx, sentence) -> EntityRef | None:
     return ctx.salient(("MusicGroup",) if pronoun and pronoun.group(1) == "their" else ("Person",)) if pronoun else None
 
 
-PART_PREFIX = re.compile(r"^(?:(?:Part|Pt\.?|Vol\.?|Track)[ \t]*\d{1,2}[ \t]*[:.]|\d{1,2}[.)])[ \t]*", re.I)
+PART_PREFIX = re.compile(r"^(?:(?:Part|Pt\.?|Vol\.?|Track)[ \t]*\d{1,2}[ \t]*[:.]|\d{1,2}[.)](?!\d))[ \t]*", re.I)
