@@ -3621,3 +3621,9 @@ def test_list_lines_with_a_day_before_and_a_figure_after(read):
     assert {("Return Date", "performer", "Seo-ah"), ("Red Shift", "performer", "HEXA:ON"),
             ("Last Bus Home", "performer", "Ahn Ro-won"), ("Last Bus Home", "performer", "Mingo")} <= found
     assert not {f for f in found if f[1] == "performer" and not any(c.isalpha() for c in f[2][:2])}
+
+
+def test_his_in_the_sentence_after_a_guest_is_the_singer_named_before_the_guest(read):
+    found = facts(read("News\n\nSinger-songwriter Ahn Ro-won returns with the digital single “Last Bus Home,” featuring "
+                       "rapper Mingo. It is his first release since “Winter Letter,” his ballad of 2023."))
+    assert ("Winter Letter", "performer", "Ahn Ro-won") in found and ("Winter Letter", "performer", "Mingo") not in found

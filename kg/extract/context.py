@@ -278,8 +278,8 @@ class Context:
                 if best is None or ent.start > best.start:
                     best = ent
         if best is not None and best.start in self.featured:
-            # "recorded by A, featuring B, for her album": A, named earlier in the sentence
-            start = self.sentence_of(token.i).start_char
+            # "recorded by A, featuring B, for her album", "A returns with X, featuring B. It is his": A, named before
+            start = self.sentence_of(self.doc.char_span(best.start, best.end, alignment_mode="expand").start).start_char
             leads = [e for e in self.by_start.values() if start <= e.start < best.start and e.start not in self.featured
                      and self.class_of(e) in accepted and e.name not in self.characters and e.start not in self.asides]
             best = max(leads, key=lambda e: e.start) if leads else best
