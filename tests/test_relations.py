@@ -3627,3 +3627,15 @@ def test_his_in_the_sentence_after_a_guest_is_the_singer_named_before_the_guest(
     found = facts(read("News\n\nSinger-songwriter Ahn Ro-won returns with the digital single “Last Bus Home,” featuring "
                        "rapper Mingo. It is his first release since “Winter Letter,” his ballad of 2023."))
     assert ("Winter Letter", "performer", "Ahn Ro-won") in found and ("Winter Letter", "performer", "Mingo") not in found
+
+
+def test_a_credit_cards_group_in_parentheses_is_not_credited_and_its_track_list_ends_the_chart(read):
+    """ "Lyrics: Jin (NORTH ANTLER)": Jin's group is not a lyricist, a team's members in parentheses are;
+    the numbered tracks under "[TRACK LIST]" are no ranks on the services named before."""
+    found = read("News\n\nBoy group NORTH ANTLER (Sehan, Jin, Taeo) will release its 2nd mini album 'Heat Wave' on June "
+                 "3 at 6 p.m. KST through Melon, Genie, Bugs, FLO, Spotify and other online music sites.\n\n[TRACK LIST]"
+                 "\n\n01. Heat Wave (Title)\nLyrics: Oh Ga-bin, Jin (NORTH ANTLER)\nComposition: Oh "
+                 "Ga-bin\n\n02. Mirage Road\nLyrics: Paperjet (Choi Ye-seo, Han Do-hee)\nComposition: Han Do-hee\n")
+    assert {("Mirage Road", "lyricist", "Choi Ye-seo"), ("Mirage Road", "lyricist", "Han Do-hee")} <= facts(found)
+    assert not {f for f in facts(found) if f[2] == "NORTH ANTLER" and f[1] in ("lyricist", "composer")}
+    assert not found.chart_entries

@@ -135,8 +135,9 @@ def read_fields(ctx) -> None:
             for token, ent, cls in ctx.sentence_mentions(value):
                 if cls not in wanted or not start <= ent.start < end:
                     continue
-                if prop == "performer" and ctx.article.text[start:ent.start].rstrip().endswith("(") and ent.start > start + 1:
-                    continue  # "Artist: JUNO.K (SKYLINE)": the singer's group, which does not sing it
+                if ctx.article.text[start:ent.start].rstrip().endswith("(") and ent.start > start + 1 \
+                        and ctx.article.text[ent.end:end].lstrip().startswith(")"):
+                    continue  # "Artist: JUNO.K (SKYLINE)", "Lyrics: Jin (BLUE ANTLER)": the person's group, not credited
                 role = role_kinds().get(doc[token.i - 1].lower_) if token.i else None
                 said = "director" if role == "director" else prop  # "Cast and creators: Director A, B, C"
                 if role not in (None, "actor", "director") or said != prop and prop != "castMember":
