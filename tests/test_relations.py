@@ -3639,3 +3639,4 @@ def test_a_credit_cards_group_in_parentheses_is_not_credited_and_its_track_list_
     assert {("Mirage Road", "lyricist", "Choi Ye-seo"), ("Mirage Road", "lyricist", "Han Do-hee")} <= facts(found)
     assert not {f for f in facts(found) if f[2] == "NORTH ANTLER" and f[1] in ("lyricist", "composer")}
     assert not found.chart_entries
+    assert ("Heat Wave", "composer", "Oh Ga-bin") in facts(found)  # "(Title)" says what track it is: no part of its name

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ..data import lexicon
+from ..data import alternatives, lexicon
 from ..records import EntityRef, Fact
 from .listing import role_kinds
 from .values import parse_date
@@ -26,6 +26,7 @@ BLANK_LINE = re.compile(r"\n[ \t]*\n")
 QUOTED = re.compile(r"[\"']([^\"']{1,60})[\"'](?!\w)")  # quotation marks are straight once ingested
 RANGE = re.compile(r"\s+(?:to|until|-|–|~)\s+")
 YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+TRACK_ASIDE = re.compile(rf"\s*\((?:{alternatives(lexicon()['track_asides']['words'])})(?:\W[^()]*)?\)$", re.I)
 PEOPLE = ("Person", "PERSON")
 
 
@@ -100,7 +101,7 @@ def _heading_title(text: str, first: int) -> tuple[int, int] | None:
         return start + quoted[-1].start(1), start + quoted[-1].end(1)
     prefix = HEADING_PREFIX.match(line)
     start += prefix.end() if prefix else 0
-    title = text[start:end].strip().strip('"')
+    title = TRACK_ASIDE.sub("", text[start:end].strip()).strip('"')  # "01. Heat Haze (Title)": Heat Haze
     if not title or not title[0].isupper():
         return None
     start = text.index(title, start)
