@@ -3640,3 +3640,10 @@ def test_a_credit_cards_group_in_parentheses_is_not_credited_and_its_track_list_
     assert not {f for f in facts(found) if f[2] == "NORTH ANTLER" and f[1] in ("lyricist", "composer")}
     assert not found.chart_entries
     assert ("Heat Wave", "composer", "Oh Ga-bin") in facts(found)  # "(Title)" says what track it is: no part of its name
+
+
+def test_a_kind_of_work_opening_a_sentence_and_a_soundtracks_part_are_no_titles(read):
+    found = read("News\n\nThriller 'Moonless Bay' will open in theaters on October 2. The film is directed by Kwon "
+                 "Tae-il. Its OST Part 5 'Chalk Dust', sung by Aera, topped the iTunes K-pop chart.")
+    assert ("Moonless Bay", "director", "Kwon Tae-il") in facts(found)
+    assert not {m.ref.name for m in found.mentions} & {"Thriller", "Its OST Part 5"}

@@ -20,7 +20,9 @@ SMALL_WORDS = frozenset(lexicon()["title_run_small_words"]["words"])
 CONTRACTION = re.compile(r"n't|n’t|'(?:re|ll|ve|m|d)|’(?:re|ll|ve|m|d)|na|ta")  # gon-na, got-ta
 PARTICIPLE = re.compile(r"[a-z]{3,}(?:ing|ed|en)")
 CLAUSE_ENDS = {".", ",", "(", ";", ":", "!", "?"}
-PART_NUMBER = re.compile(r"(?i)(?:(?:the|drama|ost|soundtrack)\s+)*(?:part|pt|vol|volume|track|episode)\s*\.?\s*\d{1,2}")
+KIND_CUES = frozenset(w.lower() for cls, words in lexicon()["title_cues_before"].items() if not cls.startswith("_")
+                      for w in words)  # "thriller", "rom-com": the kind of work a title is
+PART_NUMBER = re.compile(r"(?i)(?:(?:the|its|their|his|her|drama|ost|soundtrack)\s+)*(?:part|pt|vol|volume|track|episode)\s*\.?\s*\d{1,2}")
 YEAR = re.compile(r"(?:19|20)\d\d(?:-\d\d(?:\d\d)?)?")
 
 
@@ -216,6 +218,7 @@ def clean_title(span) -> tuple[int, int] | None:
     start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
     text, after = text_of(span.doc)[start:end], text_of(span.doc)[end:end + 2]
     if "\n" in text or not any(c.isalnum() for c in text) or not (text[0].isupper() or text[0].isdigit()) \
-            or after[:1] == "-" and after[1:].islower() or LEADING_YEAR.match(text) or only_calendar_words(text):
-        return None  # "a color 1955 Czechoslovak science fiction film": a year and a kind
+            or after[:1] == "-" and after[1:].islower() or LEADING_YEAR.match(text) or only_calendar_words(text) \
+            or text.lower() in KIND_CUES and tokens[0].is_sent_start:
+        return None  # "a color 1955 Czechoslovak science fiction film": a year and a kind; "Thriller 'X' opens": a kind
     return start, end
