@@ -17,6 +17,7 @@ from .spans import FAMILIES, TYPED, WORKS, Ent, span_text
 from .titles import headlines
 from .ballot import NOT_A_WORK, Ballot, default_work, roles_of_undecided, topic, weights
 from .lists import ITEM_NUMBER
+from .marks import Marks
 from .rules import macros
 
 
@@ -29,7 +30,6 @@ def _any_word(words: list[str]) -> re.Pattern:
 
 
 HEDGES = _any_word(lexicon()["hedge_words"])
-
 
 INSTRUMENTAL = _any_word(lexicon()["instrumental_words"])
 FEATURING = frozenset(macros()["FEATURING"])  # the relation patterns' @FEATURING words ("featuring", "feat.")
@@ -58,6 +58,7 @@ class Context:
         self.sentence_texts = [span_text(sentence) for sentence in self.sentences]
         self._sentence_starts = [sentence.start for sentence in self.sentences]
         self.by_start = {e.start: e for e in ents}
+        self.marks = Marks(doc)
         # The tokens that start a mention, in text order: readers walk
         # mentions, and a walk over every Token object is slow.
         self.mention_tokens = [(doc[i], self.by_start[start]) for i, start in enumerate(doc.to_array(IDX).tolist())
@@ -66,7 +67,6 @@ class Context:
         self.decided: dict[str, str] = {e.name: e.cls for e in ents if e.cls in TYPED}
         self.twins = self._twins(ents)
         self.characters: set[str] = set()
-        self._instrumentals: set[str] | None = None
         self.extraction = Extraction(article)
         self._evidence_texts: dict[tuple[int, int], str] = {}
         # The sentence an antecedent was found in ("The song ..." -> the one naming it), for the evidence
@@ -383,13 +383,12 @@ class Context:
             self.decided[ent.name] = found.cls
         return found
 
+    @cached_property
     def instrumentals(self) -> set[str]:
         """Works the article calls instrumental ("a piano piece"), named in
         the sentences that say so: the words written for them are music."""
-        if self._instrumentals is None:
-            self._instrumentals = {e.name for sentence, text in zip(self.sentences, self.sentence_texts)
-                                   if INSTRUMENTAL.search(text) for _, e in self.mentions_in(sentence)}
-        return self._instrumentals
+        return {e.name for sentence, text in zip(self.sentences, self.sentence_texts)
+                if INSTRUMENTAL.search(text) for _, e in self.mentions_in(sentence)}
 
     def sentence_mentions(self, sentence):
         """(token, mention, class so far) for the named mentions of a sentence."""
