@@ -58,6 +58,7 @@ class Context:
         self.sentence_texts = [span_text(sentence) for sentence in self.sentences]
         self._sentence_starts = [sentence.start for sentence in self.sentences]
         self.by_start = {e.start: e for e in ents}
+        self._starts = sorted(self.by_start)  # for the mentions between two offsets, the nearest first
         self.marks = Marks(doc)
         # The tokens that start a mention, in text order: readers walk
         # mentions, and a walk over every Token object is slow.
@@ -272,12 +273,9 @@ class Context:
         Ara ... Starting with Blue Ferry, she starred in": Kim Ara)."""
         under = bisect_right(self._item_starts, token.idx)
         since = self._item_starts[under - 1] if under else 0
-        best = None
-        for ent in self.by_start.values():
-            if since <= ent.start < token.idx and self.class_of(ent) in accepted and ent.name not in self.characters \
-                    and ent.start not in self.asides:
-                if best is None or ent.start > best.start:
-                    best = ent
+        between = self._starts[bisect_left(self._starts, since):bisect_left(self._starts, token.idx)]
+        best = next((ent for ent in map(self.by_start.get, reversed(between)) if self.class_of(ent) in accepted
+                     and ent.name not in self.characters and ent.start not in self.asides), None)
         if best is not None and best.start in self.featured:
             # "recorded by A, featuring B, for her album": A, named earlier in the sentence
             start = self.sentence_of(token.i).start_char
