@@ -65,6 +65,10 @@ def read_charts(ctx) -> None:
             records.extend(_entries(ctx, index, sentence, pairs[:1], [Rank(int(numbered.group(1)), 0, 0)], [in_force], tail=said))
             continue
         service = None  # the service the sentence before names, looked up once the sentence states a rank
+        if not (chart_talk or in_force is not None):
+            service = _service_named(ctx, before) if before is not None else []
+            if not service:
+                continue  # no chart its ranks could be on: spares reading them, the costly part
         for clause, clause_text in _clauses(sentence, text):
             named = [(e.start - clause.start_char, e.end - clause.start_char) for _, e, _ in ctx.sentence_mentions(clause)]
             # not in speech, nor in a name ("their dignity as 'Chart Topping Idols'", "the Top 100")
@@ -74,8 +78,6 @@ def read_charts(ctx) -> None:
                 continue
             if service is None:
                 service = _service_named(ctx, before) if before is not None else []
-            if not (chart_talk or in_force is not None or service):
-                continue
             targets = charts_named(ctx, clause, named_alone, in_force) if clause is not sentence else own
             # a clause of its own ("A topped X, while B ...") takes no other clause's charts; "... a long run on
             # Melon. The ballad now sits at No. 4": the provider of the sentence before

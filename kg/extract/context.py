@@ -17,6 +17,7 @@ from .spans import FAMILIES, TYPED, WORKS, Ent, span_text
 from .titles import headlines
 from .ballot import NOT_A_WORK, Ballot, default_work, roles_of_undecided, topic, weights
 from .lists import ITEM_NUMBER
+from .marks import Marks
 from .networks import is_featured
 from .rules import macros
 
@@ -30,7 +31,6 @@ def _any_word(words: list[str]) -> re.Pattern:
 
 
 HEDGES = _any_word(lexicon()["hedge_words"])
-
 
 INSTRUMENTAL = _any_word(lexicon()["instrumental_words"])
 LIST_ITEM = re.compile(rf"(?m)^[ \t]*{ITEM_NUMBER}[ \t]+\S")  # "4. Tale of the Nine Tailed": an item that heads what follows
@@ -58,6 +58,8 @@ class Context:
         self.sentence_texts = [span_text(sentence) for sentence in self.sentences]
         self._sentence_starts = [sentence.start for sentence in self.sentences]
         self.by_start = {e.start: e for e in ents}
+        self._starts = sorted(self.by_start)  # for the mentions between two offsets, the nearest first
+        self.marks = Marks(doc)
         # The tokens that start a mention, in text order: readers walk
         # mentions, and a walk over every Token object is slow.
         self.mention_tokens = [(doc[i], self.by_start[start]) for i, start in enumerate(doc.to_array(IDX).tolist())
@@ -66,7 +68,6 @@ class Context:
         self.decided: dict[str, str] = {e.name: e.cls for e in ents if e.cls in TYPED}
         self.twins = self._twins(ents)
         self.characters: set[str] = set()
-        self._instrumentals: set[str] | None = None
         self.extraction = Extraction(article)
         self._evidence_texts: dict[tuple[int, int], str] = {}
         # The sentence an antecedent was found in ("The song ..." -> the one naming it), for the evidence
@@ -271,12 +272,9 @@ class Context:
         Ara ... Starting with Blue Ferry, she starred in": Kim Ara)."""
         under = bisect_right(self._item_starts, token.idx)
         since = self._item_starts[under - 1] if under else 0
-        best = None
-        for ent in self.by_start.values():
-            if since <= ent.start < token.idx and self.class_of(ent) in accepted and ent.name not in self.characters \
-                    and ent.start not in self.asides:
-                if best is None or ent.start > best.start:
-                    best = ent
+        between = self._starts[bisect_left(self._starts, since):bisect_left(self._starts, token.idx)]
+        best = next((ent for ent in map(self.by_start.get, reversed(between)) if self.class_of(ent) in accepted
+                     and ent.name not in self.characters and ent.start not in self.asides), None)
         if best is not None and best.start in self.featured:
             # "recorded by A, featuring B, for her album", "A returns with X, featuring B. It is his": A, named before
             start = self.sentence_of(self.doc.char_span(best.start, best.end, alignment_mode="expand").start).start_char
@@ -382,13 +380,12 @@ class Context:
             self.decided[ent.name] = found.cls
         return found
 
+    @cached_property
     def instrumentals(self) -> set[str]:
         """Works the article calls instrumental ("a piano piece"), named in
         the sentences that say so: the words written for them are music."""
-        if self._instrumentals is None:
-            self._instrumentals = {e.name for sentence, text in zip(self.sentences, self.sentence_texts)
-                                   if INSTRUMENTAL.search(text) for _, e in self.mentions_in(sentence)}
-        return self._instrumentals
+        return {e.name for sentence, text in zip(self.sentences, self.sentence_texts)
+                if INSTRUMENTAL.search(text) for _, e in self.mentions_in(sentence)}
 
     def sentence_mentions(self, sentence):
         """(token, mention, class so far) for the named mentions of a sentence."""

@@ -63,7 +63,7 @@ def apply_binding(ctx: Context, binding: Binding) -> None:
     if not all(_fits_role_words(rule, "character", token, sentence) for token in roles.get("character", [])):
         return  # "PD Jang Woo-sung (Island Diner)": a director and an earlier show, no character and its actor
     ctx.characters.update(character.name for token in roles.get("character", []) if (character := ctx.ent(token)))
-    if rule.makes == "character" or _negated(binding) or _of_promotion(binding):
+    if rule.makes == "character" or _negated(ctx, binding) or _of_promotion(binding):
         return
     ctx.supplied = None  # set if a role is found in another sentence ("The song is ...")
     subjects = _role_refs(ctx, binding, sentence, "subject")
@@ -105,7 +105,7 @@ def apply_binding(ctx: Context, binding: Binding) -> None:
             if value:
                 ctx.extraction.facts.append(Fact(subject, "releaseDate", value, evidence))
             continue
-        makes = "composer" if rule.makes == "lyricist" and subject.name in ctx.instrumentals() else rule.makes
+        makes = "composer" if rule.makes == "lyricist" and subject.name in ctx.instrumentals else rule.makes
         if rule.derive.get("subject") == "tracks":  # the album's tracks, known once the article is read
             ctx.track_credits += [(subject, makes, obj, evidence) for obj in objects]
             continue
@@ -193,17 +193,16 @@ def _of_promotion(binding: Binding) -> bool:
 DENIALS = frozenset(lexicon()["negations"]["verbs"])
 
 
-def _negated(binding: Binding) -> bool:
+def _negated(ctx: Context, binding: Binding) -> bool:
     """Is the clause of the rule's words denied: its verb negated ("is not a
     member of", "was never cast in"; not "not only"), or governed by a verb
     of denial ("turned down the lead role in", "denied reports that he
     would appear in")? An aside's negation ("who never misses a show") is
     another clause's."""
-    node = binding.span.root
+    node, doc = binding.span.root, binding.span.doc
     for _ in range(5):
-        for child in node.children:
-            if child.dep_ == "neg" and not (child.i + 1 < len(child.doc) and child.doc[child.i + 1].lower_ in ("only", "just")):
-                return True
+        if any(not (i + 1 < len(doc) and doc[i + 1].lower_ in ("only", "just")) for i in ctx.marks.negations.get(node.i, ())):
+            return True
         if node.lower_ in DENIALS and (not node.lower_.startswith("turn") or any(c.lower_ == "down" for c in node.children)):
             return True
         if node.head is node or node.dep_ in ("advcl", "relcl", "conj", "parataxis", "appos"):

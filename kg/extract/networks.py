@@ -97,12 +97,16 @@ def called_so_before(ctx: Context, token) -> EntityRef | None:
     """ "The lead single was written by": the song called so before it ("including the lead single
     'X'"), not the last title named (an earlier EP in passing)."""
     which = {c.lower_ for c in token.children if c.dep_ in ("amod", "compound", "nmod")} & SAYS_WHICH
+    if not which:
+        return None  # "the single": no word that says which
     found = None
     for mention, ent in ctx.mention_tokens:
         if mention.i >= token.i:
             break
+        if ctx.class_of(ent) not in ("Song", "TITLE"):
+            continue
         before = [w.lower_ for w in mention.doc[max(0, mention.i - 4):mention.i] if not w.is_quote]
-        if which and ctx.class_of(ent) in ("Song", "TITLE") and token.lower_ in before[-2:] and which <= set(before):
+        if token.lower_ in before[-2:] and which <= set(before):
             found = ent
     if found is None:
         return None

@@ -24,26 +24,34 @@ class Rank:
     provider_free: bool = False  # "all-kill": every chart of a market, no one provider
 
 
+def _first(words, more: str = "") -> str:
+    """A lookahead on the first letters of ``words`` (and ``more``): as in
+    context._any_word, the engine then passes most word starts without
+    trying every word, which halves the time of these patterns."""
+    return "(?=[" + re.escape("".join(sorted({word[0] for word in words}))) + more + "])"
+
+
 @lru_cache(maxsize=None)
 def _patterns() -> tuple:
     words = lexicon()["ranks"]
     ordinals = "|".join(words["ordinals"])
     ordinal = rf"(?P<ord>{ordinals}|\d{{1,3}}(?:st|nd|rd|th))"
+    ordinal_first = _first(words["ordinals"], r"\d")
     numbers = "|".join(lexicon()["number_words"])
     number = re.compile(rf"(?:\bno\.?\s?|#\s?|\bnumber\s+)(?P<num>\d{{1,3}}|{numbers})\b", re.I)
     verbs, places = alternatives(words["rank_verbs"]), alternatives(words["place_words"])
     # "ranked 50": a bare number after a rank verb; an ordinal after one still needs a place word after it
-    after_verb = re.compile(rf"\b(?:{verbs})\s+(?:(?:in|at|to)\s+)?(?P<num>\d{{1,3}})\b(?![.,-]\d)(?!\s*(?:%|percent|copies|million|thousand|weeks?|days?|points?|countries|spots?|places|times|[ap]\.?m\b))", re.I)
+    after_verb = re.compile(rf"\b{_first(words['rank_verbs'])}(?:{verbs})\s+(?:(?:in|at|to)\s+)?(?P<num>\d{{1,3}})\b(?![.,-]\d)(?!\s*(?:%|percent|copies|million|thousand|weeks?|days?|points?|countries|spots?|places|times|[ap]\.?m\b))", re.I)
     plain = rf"(?:{ordinals}|\d{{1,3}}(?:st|nd|rd|th))"
     # "third place", "second on", and "the second and third spots": an ordinal listed before one with a place word
-    before_place = re.compile(rf"\b{ordinal}(?=\s*(?:,|\.|;|$|(?:{places})\b|,?\s+(?:and|or)\s+{plain}\s+(?:{places})\b))", re.I)
+    before_place = re.compile(rf"\b{ordinal_first}{ordinal}(?=\s*(?:,|\.|;|$|(?:{places})\b|,?\s+(?:and|or)\s+{plain}\s+(?:{places})\b))", re.I)
     # "ranked first to third": one rank each
-    span = re.compile(rf"\b(?P<low>{plain})\s+(?:to|through)\s+(?P<high>{plain})\b", re.I)
+    span = re.compile(rf"\b{ordinal_first}(?P<low>{plain})\s+(?:to|through)\s+(?P<high>{plain})\b", re.I)
     chained = re.compile(rf"^\s*(?:,\s*|\s+)(?:and\s+|or\s+)?{ordinal}\b", re.I)
-    top = re.compile(r"\b(?:" + alternatives(words["top_phrases"])
+    top = re.compile(r"\b" + _first(words["top_phrases"]) + "(?:" + alternatives(words["top_phrases"])
                      + r")(?![\s-]+(?:\d|(?:" + "|".join(words["not_a_rank_after_top"]) + r")\b))", re.I)  # not "the top-ten"
     # "climbs 12-8", "falls 3-5": the chart-beat shorthand of a move, the rank is where it ends
-    moved = re.compile(rf"\b(?:{alternatives(words['movement_verbs'])})\s+\d{{1,3}}-(?P<num>\d{{1,3}})\b", re.I)
+    moved = re.compile(rf"\b{_first(words['movement_verbs'])}(?:{alternatives(words['movement_verbs'])})\s+\d{{1,3}}-(?P<num>\d{{1,3}})\b", re.I)
     # "took the top two spots": ranks 1 and 2, one for each work listed
     top_n = re.compile(rf"\btop\s+(?P<n>{numbers}|\d)\s+(?:spots|places|positions|slots|ranks)\b", re.I)
     # "Runner-up was X", "in third was Y": a rank named, or an ordinal fronted before the work it goes to

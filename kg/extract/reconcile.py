@@ -24,8 +24,7 @@ def title_tracks_of_namesakes(ctx: Context) -> None:
     songs, albums = {}, set()
     for token, ent in ctx.mention_tokens:
         cls = ctx.class_of(ent)
-        near = {t.lower_ for t in token.doc[max(0, token.i - 3):token.i + 5]}
-        if cls == "Song" and "title" in near and near & {"track", "song"}:  # called the title track where it is named
+        if cls == "Song" and _called_title_track(token):
             songs.setdefault(ent.name, token)
         elif cls == "Album":
             albums.add(ent.name)
@@ -34,6 +33,12 @@ def title_tracks_of_namesakes(ctx: Context) -> None:
         if not any(f.subject == song and f.predicate == "inAlbum" for f in ctx.extraction.facts):
             evidence = ctx.evidence(ctx.sentence_of(songs[name].i), "reader:title-track-namesake", 0.8)
             ctx.extraction.facts.append(Fact(song, "inAlbum", album, evidence))
+
+
+def _called_title_track(token) -> bool:
+    """Is the song called the title track where it is named?"""
+    near = {t.lower_ for t in token.doc[max(0, token.i - 3):token.i + 5]}
+    return "title" in near and bool(near & {"track", "song"})
 
 
 def credit_tracks(ctx: Context) -> None:

@@ -370,7 +370,8 @@ def with_listed(ctx: Context, found: list[EntityRef], accepted: tuple, near=None
     and 'B', were written by"), where it is named in the sentence of ``near`` (a list
     elsewhere, "'B' at No. 41 and 'A' at No. 58", is not this sentence's)."""
     named = [token for token, ent in ctx.mention_tokens if ent.name == found[0].name]
-    first = next((t for t in named if near is not None and t.sent == near.sent), named[0] if named else None)
+    sentence = ctx.sentence_of(near.i) if near is not None else None
+    first = next((t for t in named if sentence is not None and ctx.sentence_of(t.i) is sentence), named[0] if named else None)
     if first is None:
         return list(found)
     # a subject the parse took for the last of a list ("A and B have been confirmed", A a compound of B); the

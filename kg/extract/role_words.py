@@ -40,7 +40,7 @@ def outside_parentheses(ctx: Context, token):
     """A member listed in parentheses after a group ("G (A, B, C) released
     X", where the parse takes B for the subject) stands for the group."""
     doc = token.doc
-    opened = next((k for k in range(token.i - 1, max(0, token.i - 12) - 1, -1) if doc[k].text in "()"), None)
+    opened = ctx.marks.last_bracket(max(0, token.i - 12), token.i)
     if opened is None or doc[opened].text != "(" or opened == 0:
         return token
     group = ctx.ent(doc[opened - 1])
