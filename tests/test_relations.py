@@ -3640,6 +3640,9 @@ def test_a_credit_cards_group_in_parentheses_is_not_credited_and_its_track_list_
     assert not {f for f in facts(found) if f[2] == "NORTH ANTLER" and f[1] in ("lyricist", "composer")}
     assert not found.chart_entries
     assert ("Heat Wave", "composer", "Oh Ga-bin") in facts(found)  # "(Title)" says what track it is: no part of its name
+    found = facts(read("News\n\n[TRACK LIST]\n\n03. Dusk Road (Feat. YUNA-B)\nLyrics: Taeo, YUNA-B\nComposition: Oh "
+                       "Ga-bin\n"))
+    assert {("Dusk Road", "performer", "YUNA-B"), ("Dusk Road", "composer", "Oh Ga-bin")} <= found
 
 
 def test_a_kind_of_work_opening_a_sentence_and_a_soundtracks_part_are_no_titles(read):

@@ -26,6 +26,7 @@ BLANK_LINE = re.compile(r"\n[ \t]*\n")
 QUOTED = re.compile(r"[\"']([^\"']{1,60})[\"'](?!\w)")  # quotation marks are straight once ingested
 RANGE = re.compile(r"\s+(?:to|until|-|–|~)\s+")
 YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+GUESTS = re.compile(r"\s*\((?:feat|ft|featuring)\.?\s+(?P<artists>[^()\n]+)\)", re.I)
 TRACK_ASIDE = re.compile(rf"\s*\((?:{alternatives(lexicon()['track_asides']['words'])})(?:\W[^()]*)?\)$", re.I)
 PEOPLE = ("Person", "PERSON")
 
@@ -120,6 +121,11 @@ def read_fields(ctx) -> None:
         if work is None:
             continue
         heading_sentence = ctx.sentence_of(heading.start)
+        text = ctx.article.text
+        guests = GUESTS.match(text, block.title[1], text.find("\n", block.title[1]) % (len(text) + 1))
+        for ent in (e for e in ctx.by_start.values() if guests and guests.start("artists") <= e.start < guests.end()):
+            if (guest := ctx.ref(ent, ("Person", "MusicGroup"))) is not None:  # "03. Dusk Runner (Feat. YUNA-B)"
+                ctx.extraction.facts.append(Fact(work, "performer", guest, ctx.evidence(heading_sentence, "reader:field-lines", 0.8)))
         for prop, start, end in block.fields:
             value = doc.char_span(start, end, alignment_mode="expand")
             if value is None:
