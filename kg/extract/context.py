@@ -272,15 +272,16 @@ class Context:
         Ara ... Starting with Blue Ferry, she starred in": Kim Ara)."""
         under = bisect_right(self._item_starts, token.idx)
         since = self._item_starts[under - 1] if under else 0
-        between = self._starts[bisect_left(self._starts, since):bisect_left(self._starts, token.idx)]
-        best = next((ent for ent in map(self.by_start.get, reversed(between)) if self.class_of(ent) in accepted
-                     and ent.name not in self.characters and ent.start not in self.asides), None)
+        def last_between(start: int, end: int, featured: bool = True) -> Ent | None:
+            between = self._starts[bisect_left(self._starts, start):bisect_left(self._starts, end)]
+            return next((ent for ent in map(self.by_start.get, reversed(between)) if self.class_of(ent) in accepted
+                         and ent.name not in self.characters and ent.start not in self.asides
+                         and (featured or ent.start not in self.featured)), None)
+        best = last_between(since, token.idx)
         if best is not None and best.start in self.featured:
             # "recorded by A, featuring B, for her album", "A returns with X, featuring B. It is his": A, named before
             start = self.sentence_of(self.doc.char_span(best.start, best.end, alignment_mode="expand").start).start_char
-            leads = [e for e in self.by_start.values() if start <= e.start < best.start and e.start not in self.featured
-                     and self.class_of(e) in accepted and e.name not in self.characters and e.start not in self.asides]
-            best = max(leads, key=lambda e: e.start) if leads else best
+            best = last_between(start, best.start, featured=False) or best
         if subject and best is not None:
             subjects = [ent for tok, ent in self.mention_tokens
                         if tok.idx < token.idx and tok.dep_ in ("nsubj", "nsubjpass") and self.class_of(ent) in accepted

@@ -53,18 +53,17 @@ def _unit(after: str, kinds: set) -> str | None:
     return min(units)[1] if units else next(iter(kinds)) if len(kinds) == 1 else None
 
 
+SCALES = ("thousand", "million", "billion", "k", "m")
+
+
 def _numbers(ctx, sentence):
     """The figures of a sentence: the model's numbers, and digits it left unlabelled."""
     for token in sentence:
         ent = ctx.ent(token)
-        if ent is not None and ent.cls in NUMBER_LABELS and token.i == sentence.doc.char_span(
-                ent.start, ent.end, alignment_mode="expand").start:
+        if ent is not None and ent.cls in NUMBER_LABELS and token.idx <= ent.start:  # the figure's first token
             yield sentence.doc.char_span(ent.start, ent.end, alignment_mode="expand")
         elif ent is None and token.like_num and token.text[:1].isdigit():
             yield sentence.doc[token.i:token.i + 1 + (token.i + 1 < sentence.end and token.nbor(1).lower_ in SCALES)]
-
-
-SCALES = ("thousand", "million", "billion", "k", "m")
 
 
 def _owner(ctx, sentence, number, kinds: tuple) -> EntityRef | None:

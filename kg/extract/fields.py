@@ -17,6 +17,7 @@ from functools import lru_cache
 from ..data import alternatives, lexicon
 from ..records import EntityRef, Fact
 from .listing import role_kinds
+from .lists import FEATURING
 from .values import parse_date
 
 FIELD = re.compile(r"(?m)^[ \t]*(?P<label>[A-Za-z][A-Za-z .'/&()-]{1,30}?)[ \t]*:[ \t]*(?P<value>\S[^\n]*?)[ \t]*$")
@@ -26,7 +27,6 @@ BLANK_LINE = re.compile(r"\n[ \t]*\n")
 QUOTED = re.compile(r"[\"']([^\"']{1,60})[\"'](?!\w)")  # quotation marks are straight once ingested
 RANGE = re.compile(r"\s+(?:to|until|-|–|~)\s+")
 YEAR = re.compile(r"\b(?:19|20)\d\d\b")
-GUESTS = re.compile(r"\s*\((?:feat|ft|featuring)\.?\s+(?P<artists>[^()\n]+)\)", re.I)
 TRACK_ASIDE = re.compile(rf"\s*\((?:{alternatives(lexicon()['track_asides']['words'])})(?:\W[^()]*)?\)$", re.I)
 PEOPLE = ("Person", "PERSON")
 
@@ -122,9 +122,10 @@ def read_fields(ctx) -> None:
             continue
         heading_sentence = ctx.sentence_of(heading.start)
         text = ctx.article.text
-        guests = GUESTS.match(text, block.title[1], text.find("\n", block.title[1]) % (len(text) + 1))
-        for ent in (e for e in ctx.by_start.values() if guests and guests.start("artists") <= e.start < guests.end()):
-            if (guest := ctx.ref(ent, ("Person", "MusicGroup"))) is not None:  # "03. Dusk Runner (Feat. YUNA-B)"
+        line_end = text.find("\n", block.title[1])
+        guests = FEATURING.match(text, block.title[1], line_end if line_end >= 0 else len(text))  # "03. X (Feat. B)"
+        for ent in (e for e in ctx.by_start.values() if guests.start("artists") <= e.start < guests.end()) if guests else ():
+            if (guest := ctx.ref(ent, ("Person", "MusicGroup"))) is not None:
                 ctx.extraction.facts.append(Fact(work, "performer", guest, ctx.evidence(heading_sentence, "reader:field-lines", 0.8)))
         for prop, start, end in block.fields:
             value = doc.char_span(start, end, alignment_mode="expand")

@@ -47,7 +47,7 @@ CREDIT_ROLES = {"lyrics": "lyricist", "lyric": "lyricist", "words": "lyricist", 
                 "composed": "composer", "music": "composer", "composer": "composer", "performed": "performer",
                 "sung": "performer", "vocals": "performer", "vocal": "performer"}
 ARTIST_CLASSES = ("Person", "MusicGroup")
-NAME_SHAPE = re.compile(r"(?=\S*[^\W\d_])[A-Z0-9][\w.'’&;-]*(?::\w+)?(?:\s+[\w.'’&;-]+){0,4}")  # "HEXA:ON" too  # what may be an artist's name on a list's line
+NAME_SHAPE = re.compile(r"(?=\S*[^\W\d_])[A-Z0-9][\w.'’&;-]*(?::\w+)?(?:\s+[\w.'’&;-]+){0,4}")  # an artist's name on a list's line ("HEXA:ON" too)
 LEADING_DATE = re.compile(r"\d{1,2}[./]\d{1,2}\.?\s+(?=\D)")
 TRAILING_FIGURE = re.compile(r"\s*:\s*\d[\d,.]*(?:\s+[a-z]+)?\s*$")
 ROLE_BEFORE = re.compile(r"^(?:the\s+)?(?:(?:" + "|".join(map(re.escape, macros()["ARTIST_NOUNS"])) + r")\s+)+")

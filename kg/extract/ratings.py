@@ -236,7 +236,7 @@ def _episode(text: str) -> int | None:
 
 
 @lru_cache(maxsize=None)
-def _row_patterns(station: str) -> tuple[re.Pattern, re.Pattern]:
+def _row_patterns(station: str) -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     """A table row with figures ("Title 13 KBS 3.7%", "Title | 13 | KBS | 3.7%"), one without
     ("Title KBS", "Title | 5 | JTBC | -"), and a listed one ("Title (KBS1, episode 88): 17.9%"), for one
     station's name (a short list: the broadcasters)."""
@@ -248,7 +248,7 @@ def _row_patterns(station: str) -> tuple[re.Pattern, re.Pattern]:
 
 
 FIGURE_END = re.compile(r"%\s*\|?\Z")  # how a row with figures ends
-BARE_END = re.compile(r"(?:(?:\s*\|\s*|\s+)[-–])?\s*\|?")  # what may follow the station in a row without
+BARE_END = re.compile(r"(?:(?:\s*\|\s*|\s+)[-–])?\s*\|?")  # what may follow the station in a row without figures
 
 
 def _ends_with(text: str, station: str) -> bool:

@@ -262,7 +262,6 @@ FILMOGRAPHY_CONTEXT = re.compile(r"\b(?:director|directors|directed|PD|writer|wr
                                  r"stars|cast|casting|actor|actress|actors|drama|dramas|series|film|films|movie|movies|script|"
                                  r"(?i:best (?:new |supporting )?(?:actor|actress|director)))\b")  # "BEST ACTOR: X (Moss)"
 PARENTHESIS = re.compile(r"\(([^()\n]{3,160})\)")
-
 LABELLED = re.compile(r"\s*[\w-]+\s*:")
 
 
