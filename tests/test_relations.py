@@ -3650,3 +3650,14 @@ def test_a_kind_of_work_opening_a_sentence_and_a_soundtracks_part_are_no_titles(
                  "Tae-il. Its OST Part 5 'Chalk Dust', sung by Aera, topped the iTunes K-pop chart.")
     assert ("Moonless Bay", "director", "Kwon Tae-il") in facts(found)
     assert not {m.ref.name for m in found.mentions} & {"Thriller", "Its OST Part 5"}
+
+
+def test_a_named_kind_chart_and_a_chart_placed_in_a_country_only_by_what_it_ranks(read):
+    """ "Billboard's Hot Country Songs chart" is a chart of its own name; a chart's market is the country it
+    ranks sales in, never a country named later for another chart in the sentence."""
+    found = read("News\n\nNova Ring's “Lantern” debuted at No. 7 on Billboard's Hot Country Songs chart and at No. 3 "
+                 "on the Latin Airplay chart. It rose to No. 4 on the Canadian Hot 100 and No. 9 on the charts in "
+                 "Britain. The Oricon Weekly Singles Chart, which ranks physical single sales in Japan, lists it too.")
+    assert {("Lantern", "Hot Country Songs", 7), ("Lantern", "Latin Airplay", 3)} <= entries(found)
+    markets = {(f[0], f[2]) for f in facts(found) if f[1] == "market"}
+    assert markets == {("Oricon Weekly Singles Chart", "Japan")}

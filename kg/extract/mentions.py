@@ -103,6 +103,9 @@ def find_entities(doc: Doc) -> list[Ent]:
             if ent_id in NAME_PATTERN_IDS and text in NON_NAMES:
                 continue  # "a double A-side": shaped like a given name, a record's side
             named = ent_id in NAME_PATTERN_IDS
+            if named and label == "Chart" and span[-1].is_lower:  # "Hot Country Songs chart": "chart" says what it names
+                span = span[:-1]
+                text = span_text(span)
             ents.append(Ent(span.start_char, span.end_char, text, label, text if named else ent_id,
                             "names" if named else "gazetteer"))
         elif label == "TITLE":
