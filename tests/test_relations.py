@@ -3661,3 +3661,16 @@ def test_a_named_kind_chart_and_a_chart_placed_in_a_country_only_by_what_it_rank
     assert {("Lantern", "Hot Country Songs", 7), ("Lantern", "Latin Airplay", 3)} <= entries(found)
     markets = {(f[0], f[2]) for f in facts(found) if f[1] == "market"}
     assert markets == {("Oricon Weekly Singles Chart", "Japan")}
+
+
+def test_a_work_is_by_a_band_whose_player_is_a_member_and_cjk_title_brackets_quote(read):
+    """ "is by the band X": X performs it; "X, whose drummer, A, ...": A is in X; 『』 and 《》 quote titles
+    as curly quotes do, and a dotted initialism is a name."""
+    found = facts(read("News\n\nThe OST's main track, \"Phantom Pulse,\" is by the rock band Iron Lullaby, whose "
+                       "drummer, Kang Tae-ho, co-composed it. The theme song, 『Sentaku Biyori』, is by the band Hello "
+                       "Nocturne. Its closing track features the Spanish band Los Faroles, whose accordionist, Paco "
+                       "Lemos, joined in 2019. The boy group O.R.B.I.T released 《Rewind 99》."))
+    assert {("Phantom Pulse", "performer", "Iron Lullaby"), ("Kang Tae-ho", "memberOf", "Iron Lullaby"),
+            ("Sentaku Biyori", "performer", "Hello Nocturne"), ("Paco Lemos", "memberOf", "Los Faroles")} <= found
+    assert ("Rewind 99", "performer", "O.R.B.I.T") in found
+    assert not {f for f in found if f[0] == "Sentaku Biyori" and f[1] != "performer"}
