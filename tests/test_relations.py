@@ -3674,3 +3674,27 @@ def test_a_work_is_by_a_band_whose_player_is_a_member_and_cjk_title_brackets_quo
             ("Sentaku Biyori", "performer", "Hello Nocturne"), ("Paco Lemos", "memberOf", "Los Faroles")} <= found
     assert ("Rewind 99", "performer", "O.R.B.I.T") in found
     assert not {f for f in found if f[0] == "Sentaku Biyori" and f[1] != "performer"}
+
+
+def test_a_works_director_a_cast_joined_and_a_group_left_or_once_in(read):
+    """Unquoted titles after "the cast of" and before "'s director"; a member who leaves a group, or was once of
+    "the acoustic duo" (any words for the group), is a member; "That's Lee" names no group."""
+    found = facts(read("News\n\nActress Nam Ha-eun has joined the cast of The Salt Road this fall. Glass Orchard's "
+                       "director, Pi Seung-hoon, is attached to a new project. Singer Oh Ha-neul, formerly of the "
+                       "acoustic duo Maple & Rye, returns. Yu-sol of the hip-hop trio Coldhands and Kim Tae-rin of the "
+                       "veteran rock band Blue Orchard met. JUNO.X will leave the group WAVEFORM in May.\n\nThat's Lee "
+                       "Do-kyung behind the counter, the lead of Harvest Moon Cafe."))
+    assert {("The Salt Road", "castMember", "Nam Ha-eun"), ("Glass Orchard", "director", "Pi Seung-hoon"),
+            ("Oh Ha-neul", "memberOf", "Maple & Rye"), ("Yu-sol", "memberOf", "Coldhands"),
+            ("Kim Tae-rin", "memberOf", "Blue Orchard"), ("JUNO.X", "memberOf", "WAVEFORM")} <= found
+    assert not {f for f in found if f[2] == "That"}
+
+
+def test_a_title_in_the_capitals_of_a_section_heading_is_that_title(read):
+    """A ratings board's "GLASS ORCHARD (JTBC, Sat-Sun)" heads the rows of the series named before."""
+    found = read("Ratings board\n\ntvN's The Salt Road had its best weekend yet, and JTBC's Glass Orchard lost ground. "
+                 "All figures are from Nielsen Korea.\n\nTHE SALT ROAD (tvN, Sat-Sun)\nNationwide - episode 5: 6.4% / "
+                 "episode 6: 7.9%\n\nGLASS ORCHARD (JTBC, Sat-Sun)\nNationwide - episode 9: 3.9% / episode 10: 3.2%\n")
+    assert {(r.series.name, r.value) for r in found.ratings} == {
+        ("The Salt Road", Decimal("6.4")), ("The Salt Road", Decimal("7.9")),
+        ("Glass Orchard", Decimal("3.9")), ("Glass Orchard", Decimal("3.2"))}

@@ -298,6 +298,12 @@ def _repeat_names(text: str, ents: list[Ent]) -> list[Ent]:
             for e in clash:
                 ents.remove(e)
 
+    # so is a title of two words or more in the capitals of a section heading ("GLASS ORCHARD (JTBC, Sat-Sun)")
+    shouted = {e.surface.upper(): e for e in ents
+               if (e.cls == "TITLE" or e.cls in WORKS) and " " in e.surface and e.surface != e.surface.upper()}
+    for surface in shouted:
+        for a, b in whole_words(text, surface):
+            ents = [e for e in ents if not (e.start < b and a < e.end and e.source == "model")]
     aliases: dict[str, Ent] = {}
     for ent in ents:
         if ent.cls == "Person" and ent.source in ("names", "cue") or ent.cls == "PERSON" and len(ent.surface.split()) >= 2:
@@ -328,7 +334,7 @@ def _repeat_names(text: str, ents: list[Ent]) -> list[Ent]:
     for ent in ents:
         take(ent.start, ent.end)
     added = []
-    for surface, ent in list(known.items()) + list(aliases.items()):
+    for surface, ent in list(known.items()) + list(aliases.items()) + list(shouted.items()):
         for start, end in whole_words(text, surface, ignore_case=ent.cls == "Person" and surface in known):
             if taken.find(1, start, end) < 0:
                 take(start, end)

@@ -25,6 +25,10 @@ PLACE_LABELS = frozenset({"GPE", "LOC", "Place"})
 PLACE_PHRASES = frozenset(tuple(p.split()) for p in lexicon()["title_cue_phrases"]["_or_a_place"])
 RANKING_WORDS = frozenset(lexicon()["ranks"]["chart_words"]) | {"top", "hot"}
 # video services, whose charts rank series: one's own series may follow its possessive ("Netflix's The Glass Tank")
+# the roles only a screen work has: before one, an owner's capitalised words are its title
+SCREEN_ROLES = frozenset({"director", "writer"})
+# names of a kind that no work is, by the rulers (the NER's PERSON often is a title: "Glass Orchard's director")
+NAMED_NOT_WORKS = frozenset({"Person", "ORG", "Organization", "MusicGroup", "GPE", "Place", "NORP"})
 VIDEO_SERVICES = frozenset(w.lower() for w in lexicon()["video_services"]["names"])
 
 
@@ -63,6 +67,10 @@ def positioned_titles(doc: Doc, tokens: list[Token], ents: list[Ent], headings: 
             cls = "TVSeries"  # "tvN's First Lady": a network's own series
         elif cls is None and word in ("'s", "'") and i > 0 and tokens[i - 1].text[:1].isupper() and seasons_after(tokens, i):
             run = title_run_before(tokens, i, taken, not_titles)  # "Glass Harbor's second season"
+            found += [(*run, "TVSeries")] if run else []
+        elif cls is None and word in ("'s", "'") and i > 0 and tokens[i - 1].text[:1].isupper() and i + 1 < len(tokens) \
+                and role_kinds().get(words[i + 1]) in SCREEN_ROLES and tokens[i - 1].ent_type_ not in NAMED_NOT_WORKS:
+            run = title_run_before(tokens, i, taken, not_titles)  # "Glass Orchard's director, Pi Seung-hoon"
             found += [(*run, "TVSeries")] if run else []
         elif cls is None and word in ("'s", "'") and tokens[i].idx in directors:
             cls = ""  # "director Yoon Sung-hyun's Time to Hunt": a screen work, which kind the evidence says
