@@ -18,8 +18,6 @@ from .titles import headlines
 from .ballot import NOT_A_WORK, Ballot, default_work, roles_of_undecided, topic, weights
 from .lists import ITEM_NUMBER
 from .marks import Marks
-from .networks import is_featured
-from .rules import macros
 
 
 def _any_word(words: list[str]) -> re.Pattern:
@@ -76,7 +74,8 @@ class Context:
         # person, never what "the drama" or an unnamed role points back to
         self.asides = self._asides(doc)
         # Artists a work features ("featuring rapper Q-Tip"): a guest, not whom "her album" later in the sentence means
-        self.featured = {ent.start for token, ent in self.mention_tokens if is_featured(token)}
+        self.featured = {ent.start for token, ent in self.mention_tokens
+                         if self.marks.is_featured(token.i, self.sentence_of(token.i).start)}
         # Credits for every track of an album ("wrote all of the songs on the album"): (album, property, person, evidence)
         self.track_credits: list[tuple] = []
         self._item_starts = [m.start() for m in LIST_ITEM.finditer(article.text)]
@@ -87,6 +86,7 @@ class Context:
         group ("Mirage Club (Tae-hwa, Remi) put out their EP": their is the group's)."""
         asides = set()
         for token, named in ((t, e) for t, e in self.mention_tokens if self.class_of(e) in ("Person", "PERSON", "MusicGroup")):
+            sentence = self.sentence_of(token.i)
             for clause in (c for c in token.children if c.dep_ == "relcl" and c.i > token.i and self.class_of(named) != "MusicGroup"):
                 end = clause.right_edge.i + 1
                 while (title := end + (end < len(doc) and doc[end].is_quote)) < len(doc) \
@@ -94,11 +94,11 @@ class Context:
                     # the titles the clause's last noun names, which the parse may hang elsewhere ("the dramas 'A' and 'B'")
                     end = title + 1
                     end += end < len(doc) and doc[end].is_quote
-                    end += end < len(doc) and doc[end].text in (",", "and") and doc[end].sent == token.sent
+                    end += end < len(doc) and doc[end].text in (",", "and") and self.sentence_of(end) is sentence
                 asides |= {ent.start for _, ent in self.mentions_in(doc[clause.left_edge.i:end])}
             if token.i + 2 < len(doc) and doc[token.i + 1].text == "," and doc[token.i + 2].lower_ == "whose":
-                close = next((k for k in range(token.i + 3, token.sent.end) if doc[k].text == "," and not doc[k - 1].is_quote),
-                             token.sent.end)  # "filmmaker Y, whose 2021 film 'N' was a hit": N is said of Y
+                close = next((k for k in range(token.i + 3, sentence.end) if doc[k].text == "," and not doc[k - 1].is_quote),
+                             sentence.end)  # "filmmaker Y, whose 2021 film 'N' was a hit": N is said of Y
                 asides |= {ent.start for _, ent in self.mentions_in(doc[token.i + 2:close])}
             if token.i + 1 < len(doc) and doc[token.i + 1].text == "(":
                 close = next((k for k in range(token.i + 2, min(token.i + 24, len(doc))) if doc[k].text == ")"), token.i + 1)

@@ -4,9 +4,9 @@ last is not it: "the MBC show" is the series named beside MBC before ("MBC's
 article is about (``focal_work``, also what recaps and a series page's
 ratings table speak of), and "the title track" is the song called so before,
 not the last song named; "the 1987 ballad" right after "'X,'" is X, however
-the parser hung it; whether "his" follows a "her" that took the subject, and
-whether an artist is a work's guest, never what "her album" means
-(kg/extract/refs.py, chart_works.py and context.py ask)."""
+the parser hung it; whether "his" follows a "her" that took the subject
+(kg/extract/refs.py, chart_works.py and context.py ask; whether an artist
+is a work's guest, never what "her album" means: marks.py)."""
 from __future__ import annotations
 
 import re
@@ -15,7 +15,6 @@ from typing import TYPE_CHECKING
 
 from ..records import EntityRef
 from .ballot import default_work
-from .rules import macros
 from .spans import WORKS
 
 if TYPE_CHECKING:  # the context's module reads the list readers, which ask what an article is about here
@@ -163,18 +162,3 @@ def other_gender_before(token) -> bool:
     someone else (the nearest name, not the subject)."""
     other = next((g for g in GENDERS if token.lower_ not in g), set())
     return any(t.lower_ in other for t in token.doc[token.sent.start:token.i])
-
-
-FEATURING = frozenset(macros()["FEATURING"])  # the relation patterns' @FEATURING words ("featuring", "feat.")
-
-
-def is_featured(token) -> bool:
-    """Whether a name is a guest's: under "featuring" in the parse, or, where
-    the parse went astray, after it with no punctuation between ("recorded by
-    A, featuring rapper B and singer C, for her album": her is A's)."""
-    if any(t.dep_ != "prep" and t.head.lower_ in FEATURING for t in (token, *token.ancestors)):
-        return True
-    for word in reversed(token.doc[token.sent.start:token.i]):
-        if word.lower_ in FEATURING or word.is_punct and not word.is_quote:
-            return word.lower_ in FEATURING
-    return False
