@@ -3698,3 +3698,15 @@ def test_a_title_in_the_capitals_of_a_section_heading_is_that_title(read):
     assert {(r.series.name, r.value) for r in found.ratings} == {
         ("The Salt Road", Decimal("6.4")), ("The Salt Road", Decimal("7.9")),
         ("Glass Orchard", Decimal("3.9")), ("Glass Orchard", Decimal("3.2"))}
+
+
+def test_a_year_is_no_count_a_spanish_title_runs_on_and_a_track_list_names_its_album(read):
+    """ "Their 2023 single" in a sentence about streams counts nothing; "his 2021 album Sal y Limón" is one
+    title; a list under "Neon Kissaten tracklist:" holds that album's tracks."""
+    found = read("News\n\nTheir 2023 single \"Riptide Waltz\" became the band's first million-streaming hit. It came "
+                 "after his 2021 album Sal y Limón had peaked at No. 3.\n\nAoi Kisaragi's debut EP, Neon Kissaten, "
+                 "arrives on April 19.\n\nNeon Kissaten tracklist:\n1. 7 Minutes to Shibuya\n2. Umbrella for Two\n")
+    assert not {f for f in facts(found) if f[1] == "streamCount"}
+    assert ("Sal y Limón", "releaseDate", "2021") in facts(found)
+    assert {("7 Minutes to Shibuya", "inAlbum", "Neon Kissaten"), ("Umbrella for Two", "trackNumber", "2"),
+            ("Umbrella for Two", "performer", "Aoi Kisaragi")} <= facts(found)

@@ -37,8 +37,9 @@ def read_counts(ctx) -> None:
             count = parse_count(number.text)
             digit = number.start_char + re.search(r"\d", number.text).start() if count else 0
             lead = sentence.doc.text[sentence.doc[max(sentence.start, number.start - 3)].idx:digit]  # "more than 90 million"
-            if kind is None or not count or count < 1000 or NOT_BEFORE.search(lead) and not AS_OF.match(
-                    sentence.doc.text, number.end_char):  # "is surpassing 4,670,000 as of April 29": the count then
+            if kind is None or not count or count < 1000 or YEAR.fullmatch(number.text) \
+                    or NOT_BEFORE.search(lead) and not AS_OF.match(sentence.doc.text, number.end_char):
+                # "is surpassing 4,670,000 as of April 29": the count then
                 continue
             owner = _owner(ctx, sentence, number, ARTISTS if kind == "followerCount" else ("Song",))
             if owner is not None:
@@ -54,6 +55,7 @@ def _unit(after: str, kinds: set) -> str | None:
 
 
 SCALES = ("thousand", "million", "billion", "k", "m")
+YEAR = re.compile(r"(?:19|20)\d\d")  # "Their 2023 single": a year, which the model may call a CARDINAL
 
 
 def _numbers(ctx, sentence):

@@ -119,6 +119,8 @@ def _credit_parts(line: str) -> str:
 
 
 TRACK_LIST_HEADING = re.compile(rf"(?i)^\W*(?:{alternatives(lexicon()['track_list_headings']['words'])})\W*$")
+# "Neon Kissaten tracklist:": the album's name before the heading's word
+NAMED_TRACK_LIST = re.compile(rf"^\W*(?P<album>\S[^\n]{{0,60}}?)\s+(?i:{alternatives(lexicon()['track_list_headings']['words'])})\W*$")
 PERFORMED = re.compile(rf"(?i)\b(?:{alternatives(lexicon()['performed_list_headings']['words'])})\b")
 
 
@@ -315,6 +317,13 @@ def _list_album(ctx, first: int, last: int) -> tuple[EntityRef | None, EntityRef
     text = ctx.article.text
     before = text[:text.rfind("\n", 0, first) + 1].rstrip().rsplit("\n", 2)
     heading = HEADING.match(before[-1].strip()) if len(before) > 1 else None  # the headline heads the article, not a list
+    named = NAMED_TRACK_LIST.match(before[-1].strip()) if len(before) > 1 else None
+    name = named.group("album").strip().strip('"\'') if named else None
+    if name and any(name in (e.name, e.surface) for _, e in ctx.mention_tokens):  # a name, not "Bonus tracks"
+        album = _named(ctx, name, "Album")
+        if album.cls == "Album":
+            return album, _performer_of(ctx, album) or next(
+                (_artist_of(ctx, ctx.sentence_of(t.i)) for t, e in ctx.mention_tokens if e.name == album.name), None)
     if heading and not LINE.match(before[-1].strip()):
         artist = _named(ctx, heading.group(1).strip(), "MusicGroup")
         name = heading.group(2).strip().strip('"')
