@@ -51,3 +51,12 @@ def test_a_title_nothing_found_takes_no_count_of_the_song_before(read):
     found = counts(read("News\n\nAster Lane's 'Comet Diary' came out in March. Further down, Velvet Hour's Lilac "
                         "Signal, a year old now, recorded 90 million streams."))
     assert ("Comet Diary", "streamCount", 90000000) not in found
+
+
+def test_a_count_belongs_to_the_owner_its_possessive_names(read):
+    """ "their official account has N followers" and "the band's N followers": the group's count, not the
+    person named nearer the figure."""
+    found = read("News\n\nO.R.B.I.T is a boy group. Their official Instagram account has 3,400,000 followers.\n\n"
+                 "Dae-ho of ARCLIGHT spoke. The group's leader, Dae-ho, called the run unreal in a post to the "
+                 "band's 5,600,000 followers on X.")
+    assert counts(found) == {("O.R.B.I.T", "followerCount", 3400000), ("ARCLIGHT", "followerCount", 5600000)}

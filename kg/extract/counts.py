@@ -73,6 +73,8 @@ def _owner(ctx, sentence, number, kinds: tuple) -> EntityRef | None:
     of its clause; else what the clause's subject stands for; for a song,
     else the one the sentence names after the figure."""
     start = next((t.i + 1 for t in reversed(sentence.doc[sentence.start:number.start]) if t.text == ";"), sentence.start)
+    if refs := _possessor(ctx, number.root.head, kinds):  # "the band's 5,600,000 followers"
+        return refs[0]
     for token in reversed(sentence.doc[start:number.start]):
         ent = ctx.ent(token)
         if ent is not None and not ent.is_value and (ref := ctx.ref(ent, kinds)) is not None:
@@ -81,14 +83,19 @@ def _owner(ctx, sentence, number, kinds: tuple) -> EntityRef | None:
     while not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children) and verb.head.i != verb.i:
         verb = verb.head
     subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.i >= start]
-    if subjects and (refs := refs_at(ctx, subjects[0], kinds)):
-        return refs[0]
+    if subjects and (refs := refs_at(ctx, subjects[0], kinds) or _possessor(ctx, subjects[0], kinds)):
+        return refs[0]  # "The group now has", "Their official account has"
     if kinds != ("Song",):
         return None
     named = next((ref for _, e, _ in ctx.sentence_mentions(sentence) if (ref := ctx.ref(e, kinds)) is not None), None)
     if named is None and subjects and subjects[0].is_lower and ctx.ent(subjects[0]) is None:
         return ctx.pronoun_antecedent(subjects[0], kinds)  # "The dancer's solo single ... had racked up": the song before
     return named
+
+
+def _possessor(ctx, noun, kinds: tuple) -> list[EntityRef]:
+    """What the possessive on a noun stands for ("their account", "the band's followers")."""
+    return next((refs for c in noun.children if c.dep_ == "poss" and (refs := refs_at(ctx, c, kinds))), [])
 
 
 SINGING = _any_word(["sing", "sings", "sang", "sung", "singing", "vocal", "vocals", "voice", "OST singer", "lent"])
