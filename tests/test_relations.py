@@ -3710,3 +3710,14 @@ def test_a_year_is_no_count_a_spanish_title_runs_on_and_a_track_list_names_its_a
     assert ("Sal y Limón", "releaseDate", "2021") in facts(found)
     assert {("7 Minutes to Shibuya", "inAlbum", "Neon Kissaten"), ("Umbrella for Two", "trackNumber", "2"),
             ("Umbrella for Two", "performer", "Aoi Kisaragi")} <= facts(found)
+
+
+def test_an_owners_unquoted_title_before_an_apposition_that_says_what_it_is(read):
+    """ "Velvet Tide's Tidal Lock, the record that includes 'Undertow'": Tidal Lock is the album, so the
+    entries of the sentence and of "the same album" after are its own, not the song's."""
+    found = read("Melon weekly chart\n\nVelvet Tide's \"Undertow\" climbed two spots to No. 3. \"Sundress\" is No. 1 "
+                 "again.\n\nOn the album side, Velvet Tide's Tidal Lock, the record that includes \"Undertow\", entered "
+                 "the Hanteo Chart at No. 1. In Japan, the same album opened at No. 6 on the Oricon Weekly Albums Chart.")
+    assert ("Undertow", "inAlbum", "Tidal Lock") in facts(found)
+    assert {(e.entry.name, e.rank) for e in found.chart_entries} == {
+        ("Undertow", 3), ("Sundress", 1), ("Tidal Lock", 1), ("Tidal Lock", 6)}

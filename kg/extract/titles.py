@@ -109,6 +109,11 @@ def positioned_titles(doc: Doc, tokens: list[Token], ents: list[Ent], headings: 
             run = title_run_before(tokens, i, taken, not_titles)  # "the Harbor Lights script reading"
             if run:
                 found.append((*run, phrases_after[word, words[i + 1]]))
+        if word == "," and i > 2 and tokens[i - 1].text[:1].isupper() and (kind := _apposed_kind(tokens, i, work_nouns())) \
+                and (run := title_run_before(tokens, i, taken, not_titles)):
+            owner = max((k for k in range(run[0] - 1, i) if words[k] in POSSESSIVE), default=i)
+            if owner + 1 < i:
+                found.append((owner + 1, i, kind))  # "Velvet Tide's Tidal Lock, the record that includes"
         if i > 2 and word in owned_nouns and tokens[i - 1].text[:1].isupper() and tokens[i].dep_ != "compound":
             run = _owned_title(tokens, words, i, taken, not_titles)  # "Mobb Deep's Hell on Earth album"
             if run:
