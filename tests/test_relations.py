@@ -3721,3 +3721,14 @@ def test_an_owners_unquoted_title_before_an_apposition_that_says_what_it_is(read
     assert ("Undertow", "inAlbum", "Tidal Lock") in facts(found)
     assert {(e.entry.name, e.rank) for e in found.chart_entries} == {
         ("Undertow", 3), ("Sundress", 1), ("Tidal Lock", 1), ("Tidal Lock", 6)}
+
+
+def test_a_song_beside_the_works_ost_or_as_the_osts_theme_is_its_soundtrack(read):
+    """ "'Y,' the drama's OST Part 4" and "The OST's main theme, 'Y'": the soundtrack of the work in view, however
+    the parse hangs the apposition; a film that "opens in theaters" is a title."""
+    found = facts(read("News\n\nThe Ashen Court is a JTBC legal drama. The OST's main theme, 'Embers' by the singer Yoo "
+                       "Seung-ah, is lovely on its own.\n\nThe tvN drama Winter Ledger ends tonight. The rooftop scene is "
+                       "scored with \"Snow on the Ledger,\" the drama's OST Part 4, sung by Ha Eun-ji.\n\nHarbor of Small "
+                       "Hours opens in theaters on Friday. The film's soundtrack includes \"Salt and Cinder\"."))
+    assert {("Embers", "soundtrackOf", "The Ashen Court"), ("Snow on the Ledger", "soundtrackOf", "Winter Ledger"),
+            ("Salt and Cinder", "soundtrackOf", "Harbor of Small Hours")} <= found

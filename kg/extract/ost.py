@@ -20,6 +20,7 @@ from .spans import span_text
 
 SOUNDTRACK_NOUNS = frozenset(lexicon()["soundtrack_nouns"]["words"])
 PART_NOUNS = frozenset(lexicon()["soundtrack_nouns"]["part_nouns"])
+THEME_NOUNS = frozenset(lexicon()["soundtrack_nouns"]["theme_nouns"])
 SCREEN = ("TVSeries", "Film")
 SONGS = ("Song",)
 
@@ -92,10 +93,12 @@ def read_soundtrack_links(ctx: Context) -> None:
         for noun in sentence:
             if noun.lower_ not in SOUNDTRACK_NOUNS or ctx.ent(noun) is not None:
                 continue
-            if noun.dep_ == "compound" and noun.head.lower_ in PART_NOUNS:
-                noun = noun.head  # "the third OST part for X, titled 'Y'": the part is the soundtrack's
             ctx.supplied = None  # set if "its" or "the drama's" is named in another sentence
             series = _series_of(ctx, noun)
+            if noun.dep_ in ("compound", "poss") and noun.head.lower_ in PART_NOUNS | THEME_NOUNS:
+                # "the third OST part for X, titled 'Y'", "The OST's main theme, 'Y'": the part is the soundtrack's
+                noun = noun.head
+                series = series or _series_of(ctx, noun)
             songs = [song for token in _song_slots(noun) for song in refs_at(ctx, token, SONGS) if song.cls == "Song"]
             if series is None or not songs:
                 continue
@@ -129,6 +132,9 @@ def _series_of(ctx: Context, noun) -> EntityRef | None:
         found = [ref for ref in refs_at(ctx, noun.head, SCREEN) if ref.cls in SCREEN]
         if found:
             return found[0]
+    if [c.lower_ for c in noun.children if c.dep_ in ("det", "poss", "compound", "nmod", "amod", "prep")] == ["the"] \
+            and noun.lower_ in SOUNDTRACK_NOUNS:
+        return ctx.antecedent(noun, SCREEN)  # "The OST's main theme": the soundtrack of the work in view
     for child in noun.children:
         # a title before the noun may be parsed as its determiner ("JTBC's 'The Last Commute' soundtrack")
         if child.dep_ in ("poss", "compound", "nmod", "det") or child.dep_ == "prep" and child.lower_ in ("of", "for", "from"):
@@ -144,6 +150,7 @@ def _song_slots(noun) -> list:
     it features ("the score features 'Y'"), or as what a verb does for it ("recorded 'Y' for the
     soundtrack", "returns to the soundtrack with 'Y'")."""
     slots = [c for c in noun.children if c.dep_ in ("appos", "acl")]
+    slots += [noun.head] if noun.dep_ == "appos" else []  # "'Y,' the drama's OST Part 4": what the noun stands beside
     slots += [g for c in noun.children if c.dep_ == "prep" and c.lower_ == "with" for g in c.children if g.dep_ == "pobj"]
     slots += [g for c in noun.subtree if c.dep_ == "acl" and c.lower_ in TITLED for g in c.children
               if g.dep_ in ("oprd", "dobj", "attr")]  # "the OST part for X, titled 'Y'", the parse hanging it on X
