@@ -3732,3 +3732,12 @@ def test_a_song_beside_the_works_ost_or_as_the_osts_theme_is_its_soundtrack(read
                        "Hours opens in theaters on Friday. The film's soundtrack includes \"Salt and Cinder\"."))
     assert {("Embers", "soundtrackOf", "The Ashen Court"), ("Snow on the Ledger", "soundtrackOf", "Winter Ledger"),
             ("Salt and Cinder", "soundtrackOf", "Harbor of Small Hours")} <= found
+
+
+def test_a_series_on_its_network_and_its_cast_opposite(read):
+    """ "X, on JTBC," gives the network; "plays a prosecutor opposite B": B is cast too; a verb the parse took
+    for a noun and a day after a title are no part of it."""
+    found = facts(read("News\n\nThe tvN drama Verdict at Dawn premieres Saturday. Gu Ha-eun plays a rookie prosecutor "
+                       "opposite Yoon Shi-won. The drama The Glass Bench, on JTBC, is moodier."))
+    assert {("Verdict at Dawn", "castMember", "Yoon Shi-won"), ("Verdict at Dawn", "broadcaster", "tvN"),
+            ("The Glass Bench", "broadcaster", "JTBC")} <= found

@@ -133,8 +133,8 @@ def foreign_tail(tokens: list[Token], run: tuple[int, int] | None, taken: bytear
     j, foreign = run[1], 0
     while j < len(tokens) and j - run[1] < 5:
         t = tokens[j]
-        if t.is_sent_start or taken.find(1, t.idx, t.idx + len(t)) >= 0:
-            break
+        if t.is_sent_start or taken.find(1, t.idx, t.idx + len(t)) >= 0 or t.ent_type_ in ("DATE", "TIME"):
+            break  # "Verdict at Dawn airs Saturday.": an English verb the parse took for a noun, then a day
         if t.text in CLAUSE_ENDS or t.lower_ in ("and", "or"):
             return (run[0], j) if foreign else run
         if t.is_alpha and t.is_lower and not t.is_stop and t.ent_type_ not in VALUE_LABELS and t.dep_ != "ROOT" \
