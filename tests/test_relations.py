@@ -3741,3 +3741,14 @@ def test_a_series_on_its_network_and_its_cast_opposite(read):
                        "opposite Yoon Shi-won. The drama The Glass Bench, on JTBC, is moodier."))
     assert {("Verdict at Dawn", "castMember", "Yoon Shi-won"), ("Verdict at Dawn", "broadcaster", "tvN"),
             ("The Glass Bench", "broadcaster", "JTBC")} <= found
+
+
+def test_an_album_led_by_a_single_after_an_aside_and_a_drama_anchored_by_its_leads(read):
+    """ "the album First Person (2008), led by the single 'X'" and "mini-album, Y, on September 23, led by
+    the single 'Z'": the single is on the album; a drama "anchored by A as ... and B as ..." casts both."""
+    found = facts(read("News\n\nShe went solo with the album First Person (2008), led by the single \"Rain Shelter\". "
+                       "HEXAGRAM drop their third mini-album, Afterimage, on September 23, led by the single \"Cold "
+                       "Neon\".\n\nThe drama The Glass Bench is moodier, anchored by Noh Tae-gyun as a disgraced judge "
+                       "and Seok Ha-yoon as the clerk."))
+    assert {("Rain Shelter", "inAlbum", "First Person"), ("Cold Neon", "inAlbum", "Afterimage"),
+            ("The Glass Bench", "castMember", "Noh Tae-gyun"), ("The Glass Bench", "castMember", "Seok Ha-yoon")} <= found
