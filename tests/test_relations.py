@@ -3752,3 +3752,9 @@ def test_an_album_led_by_a_single_after_an_aside_and_a_drama_anchored_by_its_lea
                        "and Seok Ha-yoon as the clerk."))
     assert {("Rain Shelter", "inAlbum", "First Person"), ("Cold Neon", "inAlbum", "Afterimage"),
             ("The Glass Bench", "castMember", "Noh Tae-gyun"), ("The Glass Bench", "castMember", "Seok Ha-yoon")} <= found
+
+
+def test_a_directorial_debut_names_its_director(read):
+    found = facts(read("News\n\nThe film Night Ferry (2017), the directorial debut of Ko Dong-hyun, returns to theaters. "
+                       "Kim Tae-rin's directorial debut, \"Paper Boats\", opens in May."))
+    assert {("Night Ferry", "director", "Ko Dong-hyun"), ("Paper Boats", "director", "Kim Tae-rin")} <= found
