@@ -734,3 +734,10 @@ def test_a_stage_name_with_a_colon_and_a_member_list_that_ends_at_another_role(r
     found = {(f.subject.name, f.predicate, f.object.name) for f in extraction.facts if f.predicate in ("memberOf", "performer")}
     assert {("Yuna", "memberOf", "HEXA:ON"), ("Ribbon Theory", "performer", "HEXA:ON")} <= found
     assert not {f for f in found if f[0] in ("Dana Cole", "American") and f[1] == "memberOf"}
+
+
+def test_a_questions_verb_or_wh_word_opens_no_name(read):
+    """ "Is HEXAGRAM's maknae, A, writing again?": the group is HEXAGRAM, not "Is HEXAGRAM"."""
+    found = read("News\n\nIs HEXAGRAM's maknae, Cha Yeon-woo, writing again? Why BLUE RIVER's leader Kim Tae-rin left.")
+    names = {m.ref.name for m in found.mentions}
+    assert {"HEXAGRAM", "BLUE RIVER"} <= names and not {n for n in names if n.startswith(("Is ", "Why "))}
