@@ -3758,3 +3758,12 @@ def test_a_directorial_debut_names_its_director(read):
     found = facts(read("News\n\nThe film Night Ferry (2017), the directorial debut of Ko Dong-hyun, returns to theaters. "
                        "Kim Tae-rin's directorial debut, \"Paper Boats\", opens in May."))
     assert {("Night Ferry", "director", "Ko Dong-hyun"), ("Paper Boats", "director", "Kim Tae-rin")} <= found
+
+
+def test_a_co_writer_after_a_role_noun_or_with_the_song_is_credited_too(read):
+    """ "co-wrote 'X' with the songwriter B" and "co-composed the end-title song, 'Y', with B" (the parse hangs
+    "with" on the song) credit B as well."""
+    found = facts(read("News\n\nProducer Yeo Ji-woo co-wrote HEXAGRAM's 'Red Signal' with the songwriter Ha Jin-seo. "
+                       "Jung composed the score and co-composed the end-title song, \"Homeward\", with the "
+                       "singer-songwriter Yoon Jae-ha, who also sings it."))
+    assert {("Red Signal", "lyricist", "Ha Jin-seo"), ("Homeward", "composer", "Yoon Jae-ha")} <= found
