@@ -3767,3 +3767,9 @@ def test_a_co_writer_after_a_role_noun_or_with_the_song_is_credited_too(read):
                        "Jung composed the score and co-composed the end-title song, \"Homeward\", with the "
                        "singer-songwriter Yoon Jae-ha, who also sings it."))
     assert {("Red Signal", "lyricist", "Ha Jin-seo"), ("Homeward", "composer", "Yoon Jae-ha")} <= found
+
+
+def test_a_director_of_a_company_directs_no_work(read):
+    found = read("News\n\nKim Tae-rin, a former director of Samsung Electronics, joined the agency.")
+    assert not {f for f in facts(found) if f[1] == "director"}
+    assert "Samsung Electronics" not in {m.ref.name for m in found.mentions if m.ref.cls in ("TVSeries", "Film")}
