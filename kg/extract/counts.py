@@ -8,6 +8,7 @@ from ..data import alternatives, lexicon
 from .context import _any_word, is_hedged
 from .refs import refs_at
 from .spans import span_text
+from .title_runs import YEAR  # "Their 2023 single": a year, which the model may call a CARDINAL
 from .values import parse_count
 
 
@@ -55,7 +56,6 @@ def _unit(after: str, kinds: set) -> str | None:
 
 
 SCALES = ("thousand", "million", "billion", "k", "m")
-YEAR = re.compile(r"(?:19|20)\d\d")  # "Their 2023 single": a year, which the model may call a CARDINAL
 
 
 def _numbers(ctx, sentence):
