@@ -118,9 +118,9 @@ def _credit_parts(line: str) -> str:
     return "; ".join(parts)
 
 
-TRACK_LIST_HEADING = re.compile(rf"(?i)^\W*(?:{alternatives(lexicon()['track_list_headings']['words'])})\W*$")
-# "Neon Kissaten tracklist:": the album's name before the heading's word
-NAMED_TRACK_LIST = re.compile(rf"^\W*(?P<album>\S[^\n]{{0,60}}?)\s+(?i:{alternatives(lexicon()['track_list_headings']['words'])})\W*$")
+# "Tracklist", or "Neon Kissaten tracklist:" with the album's name before the heading's word
+TRACK_LIST_HEADING = re.compile(
+    rf"^\W*(?:(?P<album>\S[^\n]{{0,60}}?)\s+)?(?i:{alternatives(lexicon()['track_list_headings']['words'])})\W*$")
 PERFORMED = re.compile(rf"(?i)\b(?:{alternatives(lexicon()['performed_list_headings']['words'])})\b")
 
 
@@ -317,8 +317,8 @@ def _list_album(ctx, first: int, last: int) -> tuple[EntityRef | None, EntityRef
     text = ctx.article.text
     before = text[:text.rfind("\n", 0, first) + 1].rstrip().rsplit("\n", 2)
     heading = HEADING.match(before[-1].strip()) if len(before) > 1 else None  # the headline heads the article, not a list
-    named = NAMED_TRACK_LIST.match(before[-1].strip()) if len(before) > 1 else None
-    name = named.group("album").strip().strip('"\'') if named else None
+    listed = TRACK_LIST_HEADING.match(before[-1].strip()) if len(before) > 1 else None
+    name = listed.group("album").strip().strip('"\'') if listed and listed.group("album") else None
     if name and any(name in (e.name, e.surface) for _, e in ctx.mention_tokens):  # a name, not "Bonus tracks"
         album = _named(ctx, name, "Album")
         if album.cls == "Album":
@@ -343,7 +343,7 @@ def _list_album(ctx, first: int, last: int) -> tuple[EntityRef | None, EntityRef
     if len(albums) == 1:  # the one album the article names, further up ("... is as follows:")
         album = EntityRef(albums.pop(), "Album")
         return album, _performer_of(ctx, album)
-    if TRACK_LIST_HEADING.match(before[-1]):  # under "Tracklist": the record the headline names
+    if listed and not listed.group("album"):  # under "Tracklist": the record the headline names
         named = [(e, cls) for _, e, cls in ctx.sentence_mentions(ctx.sentences[0]) if cls in WORKS_OR_TITLE]
         if len(named) == 1 and named[0][1] in ("Song", "Album", "TITLE"):
             ctx.decided[named[0][0].name] = "Album"
