@@ -741,3 +741,14 @@ def test_a_questions_verb_or_wh_word_opens_no_name(read):
     found = read("News\n\nIs HEXAGRAM's maknae, Cha Yeon-woo, writing again? Why BLUE RIVER's leader Kim Tae-rin left.")
     names = {m.ref.name for m in found.mentions}
     assert {"HEXAGRAM", "BLUE RIVER"} <= names and not {n for n in names if n.startswith(("Is ", "Why "))}
+
+
+def test_an_apposition_after_a_comma_inside_the_quotes_types_the_title(read):
+    """ '"Afterglow Drive," the lead single from ...': American quoting puts the comma inside the quotes; the
+    apposition after it still says the title is a song, which outweighs a later unquoted mention that the NER takes
+    for a person ("Afterglow Drive has peaked at No. 4"), so the ranks of that sentence are the song's."""
+    ex = read("Aster Vale bag first win with \"Afterglow Drive\"\n\nThe six-member act's \"Afterglow Drive,\" the lead "
+              "single from their second mini-album Static Bloom (released March 31), won with 6,482 points.\n\n"
+              "Afterglow Drive has peaked at No. 4 on Melon's daily chart and at No. 2 on Bugs so far.")
+    assert ("Afterglow Drive", "Song") in typed(ex)
+    assert {(c.entry.name, c.rank) for c in ex.chart_entries} >= {("Afterglow Drive", 4), ("Afterglow Drive", 2)}

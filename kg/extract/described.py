@@ -114,13 +114,19 @@ def _appositive_after(span, nouns: dict) -> str | None:
     doc, i = span.doc, span.end
     while i < len(doc) and doc[i].is_quote:
         i += 1
-    if i + 1 >= len(doc) or doc[i].text != "," or doc[i + 1].lower_ not in APPOSITIVE_LINK:
+    if i >= len(doc) or doc[i].text != ",":
         return None
-    for j in range(i + 2, min(i + 8, len(doc))):
+    i += 1
+    while i < len(doc) and doc[i].is_quote:  # '"Lantern," the title track': the comma inside the quotes
+        i += 1
+    if i >= len(doc) or doc[i].lower_ not in APPOSITIVE_LINK:
+        return None
+    for j in range(i + 1, min(i + 7, len(doc))):
         word = doc[j].lower_
         if doc[j - 1].text == "-" and not doc[j - 1].whitespace_ and j + 1 < len(doc) and doc[j + 1].is_alpha:
             continue  # "an eight-part crime thriller": a modifier's last part, no noun of its own (not "mini-album,")
-        if lookup(nouns, word) and not (j + 1 < len(doc) and lookup(nouns, doc[j + 1].lower_)):
+        # the noun's head is further on in "the title track" and "the group's EP"
+        if lookup(nouns, word) and not (j + 1 < len(doc) and (lookup(nouns, doc[j + 1].lower_) or doc[j + 1].text in ("'s", "'", "\u2019s"))):
             if doc[j].dep_ in ("nsubj", "nsubjpass") and doc[j].head.i > j:
                 return None  # "Directed by A, the film stars B": the noun opens the main clause, A is no film
             return lookup(nouns, word)
