@@ -60,3 +60,22 @@ def test_a_count_belongs_to_the_owner_its_possessive_names(read):
                  "Dae-ho of ARCLIGHT spoke. The group's leader, Dae-ho, called the run unreal in a post to the "
                  "band's 5,600,000 followers on X.")
     assert counts(found) == {("O.R.B.I.T", "followerCount", 3400000), ("ARCLIGHT", "followerCount", 5600000)}
+
+
+def test_the_single_and_the_it_after_it_rank_the_song_not_its_album(read):
+    """ "The single peaked at number 14 ... Outside the United States, it reached No. 9": "the single" is the song
+    named before, even with its album named nearer, and "it" goes on about what the subject before it stood for."""
+    ex = read("Lantern Bay\n\n\"Lantern Bay\" is a song by the American band Quiet Orchard, released in May 1988 as the "
+              "second single from their third album, Tin Harbor (1988). It is the fourth track on the album.\n\n"
+              "The band recorded the song in two days. Rhee added strings late in the sessions.\n\n"
+              "The single peaked at number 12 on the Billboard Hot 100. Outside the United States, it reached number 20 "
+              "on the UK Singles Chart.")
+    assert {(c.entry.name, c.rank) for c in ex.chart_entries} == {("Lantern Bay", 12), ("Lantern Bay", 20)}
+
+
+def test_the_lead_single_ranked_is_the_song_called_so_before(read):
+    """ "The lead single peaked at number 22": the song introduced as the lead single, not the last song named."""
+    ex = read("Paper Kites (EP)\n\nPaper Kites is the second EP by girl group Velvet Nine, including the lead single "
+              "\"Quiet Signal\". The closing track, \"Goodnight, Harbor\", was composed by member Seol.\n\n"
+              "The lead single peaked at number 22 on Spotify's Viral 50 Korea.")
+    assert {(c.entry.name, c.rank) for c in ex.chart_entries} == {("Quiet Signal", 22)}

@@ -11,7 +11,7 @@ import re
 
 from ..data import alternatives, lexicon
 from ..records import EntityRef
-from .networks import title_track_before
+from .networks import called_so_before, title_track_before
 from .ranks import Rank
 from .listing import coordinated
 from .spans import RECORDINGS as WORKS
@@ -38,8 +38,10 @@ def pair_ranks(ctx, clause, text: str, ranks: list[Rank]) -> list[tuple[EntityRe
         if nominal is None:
             return []
         kinds = RECORD_WORDS[nominal.group("noun").lower()] if nominal.group("noun") else RANKABLE
+        noun = nominal.group("noun") and clause.doc.char_span(clause.start_char + nominal.start("noun"), clause.start_char + nominal.end("noun"))
         ref = (" title " in nominal.group() and title_track_before(ctx, clause.doc[clause.start])) \
-            or _nominal_antecedent(ctx, clause.doc[clause.start], kinds)
+            or (noun and called_so_before(ctx, noun[0])) \
+            or _nominal_antecedent(ctx, _main_subject_it(clause, nominal.start()) or clause.doc[clause.start], kinds)
         return [(_work_ref(ref), rank) for rank in ranks] if ref else []
     if len(works) == len(ranks) > 1 and (RESPECTIVELY.search(text) or _alternate(works, ranks) or _listed_apart(text, works, ranks)):
         return [(ref, rank) for (_, ref), rank in zip(works, ranks)]
@@ -80,6 +82,16 @@ def _nominal_antecedent(ctx, token, kinds: tuple) -> EntityRef | None:
     at No. 5 ... The song also entered ...')."""
     found = ctx.pronoun_antecedent(token, kinds) if token.lower_ == "it" else ctx.antecedent(token, kinds)
     return found or ("TITLE" not in kinds and ctx.antecedent(token, ("TITLE",))) or None
+
+
+def _main_subject_it(clause, offset: int):
+    """The "it" at ``offset`` when it is the sentence's subject ("Outside the
+    US, it reached No. 9"), which goes on about the subject before it; not
+    one in a clause of its own ("This album entered in May, where it
+    peaked")."""
+    span = clause.doc.char_span(clause.start_char + offset, clause.start_char + offset + 2)
+    it = span[0] if span is not None else None
+    return it if it is not None and it.lower_ == "it" and it.dep_ in ("nsubj", "nsubjpass") and it.head.dep_ == "ROOT" else None
 
 
 def _listed_with(clause, first: int, other: int) -> bool:

@@ -336,8 +336,8 @@ class Context:
     def _topic_before(self, token, accepted: tuple) -> Ent | None:
         """What "it" as a sentence's subject goes on about: the named subject
         of the sentences before, back over those whose subject is itself
-        "it" or "the song" ("X is a song ... for her album Y (2019). It was
-        written by ...": X, not Y)."""
+        "it" ("X is a song ... for her album Y (2019). It was written by
+        ...": X, not Y), or what their subject "the song" stands for."""
         if token.lower_ != "it" or token.dep_ not in ("nsubj", "nsubjpass"):
             return None
         sentence = self.sentence_of(token.i)
@@ -346,7 +346,9 @@ class Context:
             subject = next((t for t in sentence if t.dep_ in ("nsubj", "nsubjpass") and t.head.dep_ == "ROOT"), None) \
                 if sentence is not None else None
             named = self.ent(subject) if subject is not None else None
-            if named is not None or subject is None or subject.lower_ not in ("it", "song", "track", "single", "album"):
+            if named is None and subject is not None and subject.lower_ in ("song", "track", "single", "album"):
+                named = self.nearest_before(subject, ("Album",) if subject.lower_ == "album" else ("Song",))
+            if named is not None or subject is None or subject.lower_ != "it":
                 return named if named is not None and self.class_of(named) in accepted else None
         return None
 
