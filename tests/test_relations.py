@@ -3773,3 +3773,19 @@ def test_a_director_of_a_company_directs_no_work(read):
     found = read("News\n\nKim Tae-rin, a former director of Samsung Electronics, joined the agency.")
     assert not {f for f in facts(found) if f[1] == "director"}
     assert "Samsung Electronics" not in {m.ref.name for m in found.mentions if m.ref.cls in ("TVSeries", "Film")}
+
+
+def test_a_credits_section_a_dated_credit_line_and_the_pronoun_i(read):
+    """Agency copy: the block under a "Credits" heading credits the title quoted last before it (no work named
+    "Credits"); a bare date in brackets after a credit line's artist is the release date, not a group; "I" in a
+    quotation is no one's name ("my fellow member A and I")."""
+    ex = read("'Harbor Court' OST Part 3 out today\n\nAbout the song\n\"Paper Verdict\" is a mid-tempo ballad sung by "
+              "Juno of boy group LUMEN.\n\nCredits\nVocal: Juno (LUMEN)\nLyrics: Ahn Se-rim\n"
+              "Composition: Park Dae-ho, Yoo Min-gi\n\nPreviously released OST\n"
+              "Part 1. Gavel Song — Seo Ha-na (2026.04.04)\n\n"
+              "Juno said, \"My fellow member Kang Tae-oh and I watch the drama every week.\"")
+    found = facts(ex)
+    assert {("Paper Verdict", "lyricist", "Ahn Se-rim"), ("Paper Verdict", "composer", "Park Dae-ho"),
+            ("Paper Verdict", "composer", "Yoo Min-gi"), ("Gavel Song", "releaseDate", "2026-04-04"),
+            ("Gavel Song", "performer", "Seo Ha-na")} <= found
+    assert not {f for f in found if f[0] in ("Credits", "I") or f[2] == "2026.04.04"}

@@ -29,6 +29,7 @@ RANGE = re.compile(r"\s+(?:to|until|-|–|~)\s+")
 YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 TRACK_ASIDE = re.compile(rf"\s*\((?:{alternatives(lexicon()['track_asides']['words'])})(?:\W[^()]*)?\)$", re.I)
 PEOPLE = ("Person", "PERSON")
+SECTION_HEADINGS = frozenset(lexicon()["section_headings"]["words"])
 
 
 @dataclass(frozen=True)
@@ -103,6 +104,9 @@ def _heading_title(text: str, first: int) -> tuple[int, int] | None:
     prefix = HEADING_PREFIX.match(line)
     start += prefix.end() if prefix else 0
     title = TRACK_ASIDE.sub("", text[start:end].strip()).strip('"')  # "01. Heat Haze (Title)": Heat Haze
+    if title.lower() in SECTION_HEADINGS:  # "Credits": the section of the title quoted last before it
+        quoted = list(QUOTED.finditer(text, max(0, start - 1000), start))
+        return (quoted[-1].start(1), quoted[-1].end(1)) if quoted else None
     if not title or not title[0].isupper():
         return None
     start = text.index(title, start)

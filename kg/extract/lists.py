@@ -35,8 +35,10 @@ ARTISTS = re.compile(r"\s+(?:x|X|×|&|and|with|feat\.?|ft\.?|featuring)\s+|\s*,\
 IN_PARENS = re.compile(r"^(?P<name>.*?)\s*\((?P<group>[^()]+)\)\s*$")
 POSSESSED = re.compile(r"^(?P<group>[^']+?)'s?\s+(?P<name>\S.*)$")  # "BLACKPINK's Rosé"
 DASH_LINE = re.compile(r"(?m)^[ \t]*(?:(?:Part|Pt\.?|Vol\.?|Track)[ \t]*\d{1,2}[ \t]*[:.][ \t]*)?\"?([^\n\"]{1,60}?\s[-–—]\s[^\n\"]{1,80}?|\"[^\n\"]+\"\s[-–—]\s[^\n\"]{1,80}?)\"?[ \t]*$")
-# '"Lamp" - the band Tidewater (released November 5, 2020)': when the work came out, after its artists
-RELEASED_ASIDE = re.compile(r"\s*\((?:released|out|first released)\s+(?:on\s+)?(?P<date>[^()]+)\)\s*$", re.I)
+# '"Lamp" - the band Tidewater (released November 5, 2020)', "Gavel — Min So-hyang (2026.04.04)": when the
+# work came out, after its artists
+RELEASED_ASIDE = re.compile(r"\s*\((?:(?:released|out|first released)\s+(?:on\s+)?(?P<date>[^()]+)"
+                            r"|(?P<numeric>(?:19|20)\d\d[./-]\d{1,2}[./-]\d{1,2}\.?))\)\s*$", re.I)
 OST_OF = re.compile(r"^(?P<artists>.*?)\s*\((?P<series>[^()]+?)\s+(?:OST|O\.S\.T\.?|Soundtrack)\)\s*$", re.I)
 FEATURING = re.compile(r"\s*\((?:feat|ft|featuring)\.?\s+(?P<artists>[^()]+)\)\s*$", re.I)  # "Will Be Gone (Feat. Lee Sora and Beenzino)"
 PART_LINE = re.compile(r"(?m)^[ \t]*(?:Part|Pt\.?|Vol\.?)[ \t]*\d{1,2}[ \t]*[:.\u2013\u2014-][ \t]*(?P<rest>[^\n/]+?\s/\s[^\n]+?)[ \t]*$")
@@ -167,7 +169,7 @@ def _read_credit_line(ctx, start: int, content: str, separator: re.Pattern = SEP
             continue  # "241,479 copies": a count, not an artist ("2PM's Junho", "NCT 127" are)
         released = RELEASED_ASIDE.search(part)
         if released:
-            value = parse_date(released.group("date"), ctx.article.published)
+            value = parse_date(released.group("date") or released.group("numeric"), ctx.article.published)
             if value is not None:
                 ctx.extraction.facts.append(Fact(work, "releaseDate", value, evidence))
             part = part[:released.start()]
