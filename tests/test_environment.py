@@ -14,6 +14,8 @@ import socket
 import subprocess
 import sys
 import tempfile
+import threading
+import time
 from pathlib import Path
 
 import pytest
@@ -255,3 +257,34 @@ def test_a_signal_stops_the_build_with_one_line_and_leaves_nothing(signal_corpus
     assert list(scratch.iterdir()) == [] and sorted(p.name for p in tmp_path.iterdir()) == ["graph.ttl", "tmp"]
     gone, alive = psutil.wait_procs(workers, timeout=10)
     assert alive == []
+
+
+def test_closing_the_pool_does_not_wait_forever_for_a_worker_that_holds_the_task_lock(monkeypatch):
+    """multiprocessing's terminate() first takes the lock under which an idle
+    worker waits for a task; a worker stopped (or killed) while it holds it
+    would hold up Pool.close, and so the build at a Ctrl-C, forever. Here
+    the idle workers are stopped (SIGSTOP) once one of them holds it: close
+    returns past its deadline, and no worker is left."""
+    from kg.nlp import Models
+    monkeypatch.setattr(kg.build.engines, "STOP_TIMEOUT", 1, raising=False)
+    pool = kg.build.engines.Pool(Models.default(), 2)
+    workers = list(pool.pool._pool)
+    try:
+        assert [pool.pool.apply_async(os.getpid).get(timeout=120) for _ in range(4)]  # the workers are up
+        lock, until = pool.pool._inqueue._rlock, time.monotonic() + 60
+        while lock.acquire(block=False):  # no worker waits for a task yet
+            lock.release()
+            assert time.monotonic() < until, "no worker took the task lock"
+            time.sleep(0.05)
+        for worker in workers:
+            os.kill(worker.pid, signal.SIGSTOP)
+        closing = threading.Thread(target=pool.close, daemon=True)
+        closing.start()
+        closing.join(30)
+        assert not closing.is_alive(), "Pool.close waits for a worker that holds the task lock"
+        assert [worker.pid for worker in workers if worker.is_alive()] == []
+    finally:
+        for worker in workers:  # whatever happened, none is left behind
+            if worker.is_alive():
+                worker.kill()
+                worker.join(10)

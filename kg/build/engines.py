@@ -35,6 +35,7 @@ from .parts import BATCH_CHARS, batches, merge, split
 
 CHUNK = 32  # articles per task sent to a worker
 CONNECT_TIMEOUT = 10  # seconds to reach a Dask scheduler (distributed's default: 30)
+STOP_TIMEOUT = 5  # seconds Pool.close gives multiprocessing's terminate() before it kills the workers
 
 
 # --- what a worker runs ----------------------------------------------------------
@@ -227,8 +228,23 @@ class Pool:
         return (handle.get() for handle in pending)
 
     def close(self):
-        self.pool.terminate()
-        self.pool.join()
+        """Stop the workers, and never wait for them forever. multiprocessing's
+        terminate() first takes the lock under which an idle worker waits for
+        a task; a worker killed (the OOM killer) or stopped while it holds that
+        lock never gives it back, and terminate() would wait for it forever.
+        So terminate() (which also reaps the workers) runs in a thread of its
+        own; past the deadline the workers are killed (SIGKILL: a stopped
+        process too) and reaped here, and that thread is left waiting (a
+        daemon: it does not hold up exit)."""
+        stopping = threading.Thread(target=self.pool.terminate, name="kg-pool-terminate", daemon=True)
+        stopping.start()
+        stopping.join(STOP_TIMEOUT)
+        if stopping.is_alive():
+            workers = list(self.pool._pool)  # CPython's list of the pool's worker processes
+            for worker in workers:
+                worker.kill()
+            for worker in workers:
+                worker.join(STOP_TIMEOUT)
 
 
 class Dask:
