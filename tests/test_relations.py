@@ -3789,3 +3789,10 @@ def test_a_credits_section_a_dated_credit_line_and_the_pronoun_i(read):
             ("Paper Verdict", "composer", "Yoo Min-gi"), ("Gavel Song", "releaseDate", "2026-04-04"),
             ("Gavel Song", "performer", "Seo Ha-na")} <= found
     assert not {f for f in found if f[0] in ("Credits", "I") or f[2] == "2026.04.04"}
+
+
+def test_the_part_number_of_an_ost_line_is_no_artist(read):
+    """ "Part 4 — 'Persimmon Theme'": the line numbers the soundtrack's part; no one named "Part 4" sings."""
+    ex = read("Drama OST so far\n\nPart 4 — 'Persimmon Theme'\nPart 5 — 'Night Market' by Kim Ra-on")
+    assert not {f for f in facts(ex) if f[2].startswith("Part")}
+    assert ("Night Market", "performer", "Kim Ra-on") in facts(ex)

@@ -53,6 +53,7 @@ NAME_SHAPE = re.compile(r"(?=\S*[^\W\d_])[A-Z0-9][\w.'’&;-]*(?::\w+)?(?:\s+[\w
 LEADING_DATE = re.compile(r"\d{1,2}[./]\d{1,2}\.?\s+(?=\D)")
 TRAILING_FIGURE = re.compile(r"\s*:\s*\d[\d,.]*(?:\s+[a-z]+)?\s*$")
 ROLE_BEFORE = re.compile(r"^(?:the\s+)?(?:(?:" + "|".join(map(re.escape, macros()["ARTIST_NOUNS"])) + r")\s+)+")
+PART_LABEL = re.compile(rf"(?:{alternatives(lexicon()['part_labels']['words'])})\s*\d+")  # "Part 4 — 'X'": which part, no artist
 COUNT = re.compile(r"[\d,.\s]*\d[\d,.\s]*(?:[A-Za-z]+\.?)?(?:\s+[a-z]+)?")  # "93,646", "241,479 copies", "1.2M streams"
 
 
@@ -208,7 +209,7 @@ def _artists(ctx, part: str) -> list[tuple[EntityRef, EntityRef | None]]:
         piece = ROLE_BEFORE.sub("", piece)  # "the band Tidewater"
         own = IN_PARENS.match(piece) or POSSESSED.match(piece)
         name, own_group = (own.group("name"), _named(ctx, own.group("group"), "MusicGroup")) if own else (piece, None)
-        if not NAME_SHAPE.fullmatch(name):
+        if not NAME_SHAPE.fullmatch(name) or PART_LABEL.fullmatch(name):
             continue
         artist = _named(ctx, name, "Person")
         if artist.cls in ARTIST_CLASSES:
