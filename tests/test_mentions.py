@@ -752,3 +752,22 @@ def test_an_apposition_after_a_comma_inside_the_quotes_types_the_title(read):
               "Afterglow Drive has peaked at No. 4 on Melon's daily chart and at No. 2 on Bugs so far.")
     assert ("Afterglow Drive", "Song") in typed(ex)
     assert {(c.entry.name, c.rank) for c in ex.chart_entries} >= {("Afterglow Drive", 4), ("Afterglow Drive", 2)}
+
+
+@pytest.mark.parametrize("text, series, value", [
+    # the title's own possessive: its last word is no owner of the next ("Mom's remained")
+    ("KBS1's Silver Days at Grandma's remained the leader, its 53rd episode scoring 22.8%.", "Silver Days at Grandma's", "22.8"),
+    # a rating after "at" ends the title
+    ("SBS's Camp Friends led with 8.4% (Nielsen Korea), followed by MBC's Single Life Notes at 7.6%.", "Single Life Notes", "7.6"),
+    # "On NETWORK, X": a series, even where the NER read part of it as a person
+    ("On JTBC, Kiss Me Twice slipped. Episode 10 scored 4.2%, down 0.8 points.", "Kiss Me Twice", "4.2"),
+], ids=["own-possessive", "rating-after-at", "on-network-comma"])
+def test_unquoted_series_of_ratings_reports(read, text, series, value):
+    ex = read("Weekend ratings\n\n" + text)
+    assert (series, "TVSeries") in typed(ex)
+    assert (series, value) in {(r.series.name, str(r.value)) for r in ex.ratings}
+
+
+def test_a_person_after_on_network_stays_a_person(read):
+    ex = read("News\n\nOn MBC, Jessica Alba said she was happy to visit Seoul.")
+    assert ("Jessica Alba", "Person") in typed(ex)

@@ -15,7 +15,7 @@ from ..nlp import text_of
 from .listing import role_kinds
 from .spans import POSSESSIVE, Ent, covered
 from .spans import WORKS as WORK_CLASSES
-from .title_runs import YEAR, foreign_tail, listed_after, seasons_after, split_at_and, title_run, \
+from .title_runs import SMALL_WORDS, YEAR, foreign_tail, listed_after, seasons_after, split_at_and, title_run, \
     title_run_before, with_comma_part
 from .described import described_as, lookup, work_nouns
 from .fields import blocks as field_blocks
@@ -45,6 +45,7 @@ def positioned_titles(doc: Doc, tokens: list[Token], ents: list[Ent], headings: 
     found: list[tuple[int, int, str]] = []
     # where a broadcaster's or a video service's name ends ("tvN's First Lady", "Netflix's The Glass Tank")
     networks = {e.end for e in ents if e.cls == "Broadcaster" or e.cls == "Platform" and e.surface.lower() in VIDEO_SERVICES}
+    people = {(e.start, e.end) for e in ents if e.cls == "PERSON"}  # the NER's people ("On MBC, Jessica Alba said")
     directors = {e.end for e in ents if e.cls in ("Person", "PERSON")  # where the name of "director X" ends
                  and role_kinds().get((text_of(doc)[max(0, e.start - 12):e.start].lower().split() or [""])[-1]) == "director"}
     words = [t.lower_ for t in tokens]
@@ -63,8 +64,8 @@ def positioned_titles(doc: Doc, tokens: list[Token], ents: list[Ent], headings: 
             cls = phrases.get((words[i - 1], word))
             if cls is None and i > 1 and tokens[i - 1].like_num:  # "episode 6 of X"
                 cls = phrases.get((words[i - 2], word))
-        if cls is None and word in ("'s", "'") and tokens[i].idx in networks:
-            cls = "TVSeries"  # "tvN's First Lady": a network's own series
+        if cls is None and (word in ("'s", "'") or word == "," and i > 1 and words[i - 2] == "on") and tokens[i].idx in networks:
+            cls = "TVSeries"  # "tvN's First Lady": a network's own series; "On JTBC, Marry Me Twice slipped"
         elif cls is None and word in ("'s", "'") and i > 0 and tokens[i - 1].text[:1].isupper() and seasons_after(tokens, i):
             run = title_run_before(tokens, i, taken, not_titles)  # "Glass Harbor's second season"
             found += [(*run, "TVSeries")] if run else []
@@ -87,13 +88,17 @@ def positioned_titles(doc: Doc, tokens: list[Token], ents: list[Ent], headings: 
                                                 or tokens[run[1] - 1].dep_ in ("compound", "amod")
                                                 and tokens[run[1] - 1].head.i > tokens[run[1] - 1].i):
                 run = None  # "Netflix's Global Top 10": a ranking, not a series; "Netflix's Seoul office": the office's
+            if run and word == "," and (tokens[run[0]].idx, tokens[run[1] - 1].idx + len(tokens[run[1] - 1])) in people:
+                run = None  # "On MBC, Jessica Alba said": a person the NER names whole ("On JTBC, Marry Me Twice slipped": no one)
             if run and placed and all(t.ent_type_ in PLACE_LABELS for t in tokens[run[0]:run[1]]):
                 run = None  # "her performance in London", "appeared in Seoul": a place, not a work
             if run and tokens[run[0]].like_num and (run[1] == run[0] + 1 or tokens[run[0] + 1].is_lower):
                 run = None  # "peaked at number 34 on the American chart", "track 5 of": a count or a rank ("the song 7 Rings" is one)
-            if run and run[1] + 1 < len(tokens) and words[run[1]] in ("'s", "'", "\u2019s") \
-                    and tokens[run[1] + 1].is_lower and tokens[run[1] + 1].is_alpha:
-                run = None  # "released Suga's tour vlog": whose it is, not what ("EP Prospekt's March" is one)
+            if run and run[1] + 1 < len(tokens) and words[run[1]] in ("'s", "'", "\u2019s"):
+                if tokens[run[1] - 1].dep_ != "poss" and any(w in SMALL_WORDS for w in words[run[0] + 1:run[1] - 1]):
+                    run = (run[0], run[1] + 1)  # "KBS2's Golden Days at Mom's remained": the title's own "'s"
+                elif tokens[run[1] + 1].is_lower and tokens[run[1] + 1].is_alpha:
+                    run = None  # "released Suga's tour vlog": whose it is, not what ("EP Prospekt's March" is one)
             if run and words[i + 1] == "," and run[1] < len(tokens) and (tokens[run[1]].is_alpha or words[run[1]] in ("'s", "'")) \
                     and tokens[run[1] - 1].text not in "!?":  # "drama, Can't Lose! will air": the title closes itself
                 run = None  # "on that OST, Bobby Kim sang", "OST, Fly to the Sky's member": a clause, not an apposition
