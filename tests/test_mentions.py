@@ -771,3 +771,14 @@ def test_unquoted_series_of_ratings_reports(read, text, series, value):
 def test_a_person_after_on_network_stays_a_person(read):
     ex = read("News\n\nOn MBC, Jessica Alba said she was happy to visit Seoul.")
     assert ("Jessica Alba", "Person") in typed(ex)
+
+
+def test_a_soundtrack_album_named_after_its_film_is_another_work(read):
+    """ "the album The Harbor Road (Original Motion Picture Soundtrack)": the edition in brackets is part of the
+    album's name, so the film "The Harbor Road" stays a film and keeps its director and cast."""
+    ex = read("The Harbor Road\n\nThe Harbor Road is a 2011 British drama film directed by Ann Corrie and starring Mel "
+              "Ashby.\n\nThe score was composed by Tom Vale and released on the album The Harbor Road (Original Motion "
+              "Picture Soundtrack) by Lakeshore Records in March 2012.")
+    assert {("The Harbor Road", "Film"), ("The Harbor Road (Original Motion Picture Soundtrack)", "Album")} <= typed(ex)
+    assert {("The Harbor Road", "director", "Ann Corrie"), ("The Harbor Road", "castMember", "Mel Ashby")} <= facts(ex)
+    assert not {name for ref, names in ex.aliases.items() if ref.cls == "Album" for name in names} & {"The Harbor Road"}

@@ -120,7 +120,21 @@ def title_run(tokens: list[Token], i: int, taken: bytearray, not_titles: set) ->
     if all(t.ent_type_ in ("DATE", "TIME") or t.lower_ in SMALL_WORDS for t in tokens[i:last + 1]) \
             and any(t.is_digit for t in tokens[i:last + 1]):
         return None  # "aired May 21, 1980", "In 2009, the song": a date ("The Next Three Days" may be a title)
-    return i, last + 1
+    return i, _edition_after(tokens, last + 1)
+
+
+ALBUM_TITLE_WORDS = frozenset(lexicon()["album_title_words"]["words"])
+
+
+def _edition_after(tokens: list[Token], end: int) -> int:
+    """The end of a title with the edition in brackets after it, which is
+    part of the record's name: "The Quince Shore (Original Motion Picture
+    Soundtrack)" is the album, "The Quince Shore" the film."""
+    close = next((k for k in range(end + 1, min(end + 8, len(tokens))) if tokens[k].text == ")"), None)
+    if end < len(tokens) and tokens[end].text == "(" and close is not None and tokens[close - 1].text in ALBUM_TITLE_WORDS \
+            and all(t.text[:1].isupper() for t in tokens[end + 1:close]):
+        return close + 1
+    return end
 
 
 def foreign_tail(tokens: list[Token], run: tuple[int, int] | None, taken: bytearray) -> tuple[int, int] | None:
