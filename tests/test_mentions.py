@@ -782,3 +782,16 @@ def test_a_soundtrack_album_named_after_its_film_is_another_work(read):
     assert {("The Harbor Road", "Film"), ("The Harbor Road (Original Motion Picture Soundtrack)", "Album")} <= typed(ex)
     assert {("The Harbor Road", "director", "Ann Corrie"), ("The Harbor Road", "castMember", "Mel Ashby")} <= facts(ex)
     assert not {name for ref, names in ex.aliases.items() if ref.cls == "Album" for name in names} & {"The Harbor Road"}
+
+
+def test_a_band_named_with_the_is_one_band_where_a_sentence_cuts_the_the(read):
+    """ "a song by the band The Copper Gulls ... The Copper Gulls (A, B and drummer C) wrote": one band, named
+    "The Copper Gulls"; the NER's span that runs into the brackets ("Copper Gulls (Owen Marsh") ends at them."""
+    ex = read("Tin Harbor\n\n\"Tin Harbor\" is a song by English indie rock band The Copper Gulls. It was their first hit.\n\n"
+              "The Copper Gulls (Owen Marsh, Saffi Dunne and drummer Declan Ure) wrote \"Tin Harbor\" in a chapel.")
+    groups = {m.ref.name for m in ex.mentions if m.ref.cls == "MusicGroup"}
+    assert groups == {"The Copper Gulls"}
+    assert not {m.ref.name for m in ex.mentions if "(" in m.ref.name}
+    ex = read("The Salt Flats (TV series)\n\nThe Salt Flats (Korean: 소금; RR: Sogeum) is a 2023 South Korean television series "
+              "directed by Yeon Do-hyeon and starring Pyo Jae-won.")
+    assert {m.ref.name for m in ex.mentions if m.ref.cls == "TVSeries"} == {"The Salt Flats"}

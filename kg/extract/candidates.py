@@ -28,8 +28,9 @@ def clean_candidate(span) -> tuple[int, int] | None:
     cues = {c.lower() for c in lex["person_cues"] + lex["group_cues"]} | LEADING_NOT_NAME
     tokens = list(span)
     dash = next((k for k, t in enumerate(tokens) if k and (t.text in "-–—" and t.whitespace_ and tokens[k - 1].whitespace_
-                                                         or t.text in ("/", "|"))), None)
-    tokens = tokens[:dash]  # "Nova Ring - Afterglow" on a chart line, "Tom Hadley / Arrangement": the name ends there
+                                                         or t.text in ("/", "|", "("))), None)
+    # "Nova Ring - Afterglow" on a chart line, "Tom Hadley / Arrangement", "Copper Gulls (Owen Marsh": the name ends there
+    tokens = tokens[:dash]
     while tokens and (tokens[-1].text in {"'s", "'", "s"} or tokens[-1].is_punct
                       or tokens[-1].lower_ in NO_LAST_WORD and (len(tokens) < 2 or tokens[-2].whitespace_)):
         tokens.pop()  # "Suga of" (BTS): a name ends before a function word (not "HAE-IN": a syllable of it)

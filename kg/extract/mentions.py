@@ -311,6 +311,8 @@ def _repeat_names(text: str, ents: list[Ent]) -> list[Ent]:
             for alias in {parts[0], parts[0].upper(), " ".join(parts[1:])}:
                 if len(alias) > 1:
                     aliases.setdefault(alias, ent)
+        elif ent.cls in ("MusicGroup", "ORG", "TITLE", *WORKS) and ent.surface.startswith("The ") and " " in ent.surface[4:]:
+            aliases.setdefault(ent.surface[4:], ent)  # "The Kestrel Line (A, B and C) wrote": the band, "The" cut off
     known: dict[str, Ent] = {}
     for ent in ents:
         if not ent.is_value and len(ent.surface) > 1 and ent.surface not in aliases:
@@ -320,10 +322,12 @@ def _repeat_names(text: str, ents: list[Ent]) -> list[Ent]:
         # a person's surname alone is the person, also where a title position made it a title's guess
         # ("Yeo not only starred in this indie film")
         guessed_title = ent.cls == "TITLE" and ent.source in ("cue-title", "model")
-        if full is not None and (ent.cls in ("PERSON", "ORG", "Person") or guessed_title) and ent is not full \
-                and not any(o.start <= ent.start and ent.end <= o.end and o.end - o.start > ent.end - ent.start for o in ents):
+        # a band's or a work's name that a name finder cut "The" off ("The Kestrel Line (Brisco, ...) wrote")
+        the_named = full is not None and full.surface == f"The {ent.surface}" and text[max(0, ent.start - 4):ent.start] == "The "
+        if full is not None and (ent.cls in ("PERSON", "ORG", "Person") or guessed_title or the_named and not ent.is_value) \
+                and ent is not full and not any(o.start <= ent.start and ent.end <= o.end and o.end - o.start > ent.end - ent.start for o in ents):
             # not a word of a longer mention ("DRIVE" in "the quartet LUMEN DRIVE")
-            ent.name, ent.cls, ent.source, ent.cue = full.name, "Person", "alias", ""
+            ent.name, ent.cls, ent.source, ent.cue = full.name, full.cls if the_named else "Person", "alias", ""
     # One flag per character already in a mention: a repeat may not overlap
     # one, and testing each hit against every mention was the slow part.
     taken = bytearray(len(text))
