@@ -795,3 +795,9 @@ def test_a_band_named_with_the_is_one_band_where_a_sentence_cuts_the_the(read):
     ex = read("The Salt Flats (TV series)\n\nThe Salt Flats (Korean: 소금; RR: Sogeum) is a 2023 South Korean television series "
               "directed by Yeon Do-hyeon and starring Pyo Jae-won.")
     assert {m.ref.name for m in ex.mentions if m.ref.cls == "TVSeries"} == {"The Salt Flats"}
+
+
+def test_a_word_opening_a_sentence_that_describes_the_noun_after_it_is_no_title(read):
+    """ "Earlier parts of the soundtrack were sung by A": "Earlier" describes "parts", it names nothing."""
+    ex = read("News\n\nEarlier parts of the Winter Lane soundtrack were sung by Kim Yeon-woo and Hyeso.")
+    assert "Earlier" not in {m.ref.name for m in ex.mentions}

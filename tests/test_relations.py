@@ -3796,3 +3796,10 @@ def test_the_part_number_of_an_ost_line_is_no_artist(read):
     ex = read("Drama OST so far\n\nPart 4 — 'Persimmon Theme'\nPart 5 — 'Night Market' by Kim Ra-on")
     assert not {f for f in facts(ex) if f[2].startswith("Part")}
     assert ("Night Market", "performer", "Kim Ra-on") in facts(ex)
+
+
+def test_a_list_goes_on_past_an_article_and_a_role_word_after_and(read):
+    """ "whose other members are the guitarist A and the cellist B": B is listed too, past "the cellist"."""
+    ex = read("News\n\nIn 2021 she joined the folk supergroup The Paper Lanterns, whose other members are the guitarist "
+              "Ruairi Doyle and the cellist Bea Okonjo.")
+    assert {("Ruairi Doyle", "memberOf", "The Paper Lanterns"), ("Bea Okonjo", "memberOf", "The Paper Lanterns")} <= facts(ex)

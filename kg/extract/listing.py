@@ -113,8 +113,8 @@ def coordinated(token: Token, step: int, context=(), relation: str = "") -> list
         if step < 0 and kinds.get(t.lower_) in SONG_CREDITS and i > 0 and _coordinates(doc, i - 1):
             i -= 1  # "lyricist A and composer B wrote it": B's role noun, then the list goes on to A
             continue
-        if step > 0 and _coordinates(doc, i - 1):
-            # "and Japan's new-age musician Isao Sasaki", "M Signal and FT Island":
+        if step > 0 and (_coordinates(doc, i - 1) or doc[i - 1].lower_ in MODIFIERS and _coordinates(doc, i - 2)):
+            # "and Japan's new-age musician Isao Sasaki", "and the cellist Beth Okafor", "M Signal and FT Island":
             # step over a description or a name of unknown kind to the next listed entity.
             skip = i
             while skip < min(i + 6, len(doc)) and not doc[skip].is_sent_start and _describes(doc[skip], token, own):

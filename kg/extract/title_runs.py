@@ -110,6 +110,8 @@ def title_run(tokens: list[Token], i: int, taken: bytearray, not_titles: set) ->
         return None  # "The 12-part series", "a Seoul-based label": a modifier, not a title
     if last == i and (tokens[i].text in not_titles or tokens[i].lower_ in SMALL_WORDS or len(tokens[i]) < 2
                       or tokens[i].is_sent_start and tokens[i].dep_ in ("prep", "mark", "advmod", "cc")  # "Unlike 'X', ..."
+                      # "Earlier parts of the soundtrack were": a word that describes the noun after it
+                      or tokens[i].is_sent_start and tokens[i].dep_ == "amod" and i + 1 < len(tokens) and tokens[i + 1].is_lower
                       or PARTICIPLE.fullmatch(tokens[i].lower_) and tokens[i].is_sent_start
                       or tokens[i].ent_type_ in ("DATE", "TIME", "CARDINAL", "ORDINAL")):
         return None  # one word: a cue, a small word, a participle opening a sentence ("Written and directed by"), a date
