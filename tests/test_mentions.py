@@ -782,6 +782,9 @@ def test_a_soundtrack_album_named_after_its_film_is_another_work(read):
     assert {("The Harbor Road", "Film"), ("The Harbor Road (Original Motion Picture Soundtrack)", "Album")} <= typed(ex)
     assert {("The Harbor Road", "director", "Ann Corrie"), ("The Harbor Road", "castMember", "Mel Ashby")} <= facts(ex)
     assert not {name for ref, names in ex.aliases.items() if ref.cls == "Album" for name in names} & {"The Harbor Road"}
+    # a series before "OST" in the brackets says whose soundtrack the song is: no part of its title
+    ex = read("News\n\nThe ballad Stay With Me (Goblin OST) topped Melon in 2017.")
+    assert ("Stay With Me", "Song") in typed(ex)
 
 
 def test_a_band_named_with_the_is_one_band_where_a_sentence_cuts_the_the(read):

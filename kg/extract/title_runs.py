@@ -126,15 +126,18 @@ def title_run(tokens: list[Token], i: int, taken: bytearray, not_titles: set) ->
 
 
 ALBUM_TITLE_WORDS = frozenset(lexicon()["album_title_words"]["words"])
+SOUNDTRACK_EDITIONS = frozenset(lexicon()["album_title_words"]["soundtrack_editions"])
 
 
 def _edition_after(tokens: list[Token], end: int) -> int:
     """The end of a title with the edition in brackets after it, which is
     part of the record's name: "The Quince Shore (Original Motion Picture
-    Soundtrack)" is the album, "The Quince Shore" the film."""
+    Soundtrack)" is the album, "The Quince Shore" the film; "BE (Deluxe
+    Edition)". Not "Stay With Me (Goblin OST)": whose soundtrack the song is."""
     close = next((k for k in range(end + 1, min(end + 8, len(tokens))) if tokens[k].text == ")"), None)
-    if end < len(tokens) and tokens[end].text == "(" and close is not None and tokens[close - 1].text in ALBUM_TITLE_WORDS \
-            and all(t.text[:1].isupper() for t in tokens[end + 1:close]):
+    if end < len(tokens) and tokens[end].text == "(" and close is not None \
+            and all(t.text[:1].isupper() for t in tokens[end + 1:close]) \
+            and (tokens[close - 1].text in ALBUM_TITLE_WORDS or tokens[end].doc[end + 1:close].text in SOUNDTRACK_EDITIONS):
         return close + 1
     return end
 
