@@ -125,7 +125,7 @@ def _ranked_subject(ctx, clause, rank: Rank):
                 return _work_ref(EntityRef(ent.name, cls)) if cls in RANKABLE else None
             if head.lower_ in ("it", "its") or head.lower_ in ("song", "single", "track", "album", "ep", "record") and \
                     any(c.lower_ in ("the", "this", "that") for c in head.children):
-                kinds = ("Album",) if head.lower_ in ("album", "ep", "record") else ("Song",) if head.lower_ != "it" else RANKABLE
+                kinds = RECORD_WORDS[head.lower_] if head.lower_ != "it" else RANKABLE
                 ref = _nominal_antecedent(ctx, head, kinds)
                 return _work_ref(ref) if ref else None
             return None

@@ -31,6 +31,7 @@ def _any_word(words: list[str]) -> re.Pattern:
 HEDGES = _any_word(lexicon()["hedge_words"])
 
 INSTRUMENTAL = _any_word(lexicon()["instrumental_words"])
+RECORD_NOUNS = {w: tuple(lexicon()["antecedent_words"][w]) for w in ("song", "track", "single", "album")}  # "the song": a Song
 LIST_ITEM = re.compile(rf"(?m)^[ \t]*{ITEM_NUMBER}[ \t]+\S")  # "4. Tale of the Nine Tailed": an item that heads what follows
 
 
@@ -346,8 +347,8 @@ class Context:
             subject = next((t for t in sentence if t.dep_ in ("nsubj", "nsubjpass") and t.head.dep_ == "ROOT"), None) \
                 if sentence is not None else None
             named = self.ent(subject) if subject is not None else None
-            if named is None and subject is not None and subject.lower_ in ("song", "track", "single", "album"):
-                named = self.nearest_before(subject, ("Album",) if subject.lower_ == "album" else ("Song",))
+            if named is None and subject is not None and subject.lower_ in RECORD_NOUNS:
+                named = self.nearest_before(subject, RECORD_NOUNS[subject.lower_])
             if named is not None or subject is None or subject.lower_ != "it":
                 return named if named is not None and self.class_of(named) in accepted else None
         return None
