@@ -56,6 +56,7 @@ class CacheInUse(StoreError):
 
 
 class ClusterError(KgError):
-    """The Dask scheduler cannot be reached, or the cluster failed during the build."""
+    """The build's workers failed: the Dask scheduler cannot be reached, the
+    cluster failed, or a worker process of ``--jobs N`` died during the build."""
 
     status = 5

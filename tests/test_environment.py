@@ -288,3 +288,36 @@ def test_closing_the_pool_does_not_wait_forever_for_a_worker_that_holds_the_task
             if worker.is_alive():
                 worker.kill()
                 worker.join(10)
+
+
+def test_a_worker_killed_during_the_build_ends_it_with_one_line_not_a_wait_forever(signal_corpus, tmp_path):
+    """multiprocessing's Pool starts a new worker for one that dies, but the
+    task the dead one held is lost and its result never comes: the build
+    used to wait for it forever. Now the dead worker ends the build, on one
+    line, with nothing written."""
+    import psutil
+    corpus, out = tmp_path / "corpus.jsonl", tmp_path / "graph.ttl"
+    copies = signal_corpus.read_text(encoding="utf-8").splitlines()
+    corpus.write_text("\n".join(line.replace('"id": "copy', f'"id": "batch{n}-copy', 1)
+                                for n in range(10) for line in copies), encoding="utf-8")  # 300 articles
+    out.write_bytes(PREVIOUS)
+    build = subprocess.Popen([sys.executable, "-m", "kg", "build", str(corpus), "-o", str(out), "--jobs", "2"],
+                             cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                             start_new_session=True)
+    try:
+        until, busy = time.monotonic() + 180, []
+        while len(busy) < 2:  # both workers have loaded their pipeline and are extracting
+            assert build.poll() is None and time.monotonic() < until, "the workers never got busy"
+            busy = [p for p in psutil.Process(build.pid).children()
+                    if "spawn_main" in " ".join(p.cmdline()) and p.cpu_times().user > 4]
+            time.sleep(0.2)
+        busy[0].kill()
+        stdout, stderr = build.communicate(timeout=60)
+    finally:
+        if build.poll() is None:  # it waits for the dead worker's task: do not leave it behind
+            os.killpg(build.pid, signal.SIGKILL)
+            build.communicate()
+    assert (build.returncode, stdout) == (cli.EXIT_FAILED, "")
+    assert stderr.splitlines() == ["kg build: error: a worker process died during the build (killed by signal 9; "
+                                   f"out of memory?); not written: {out}"]
+    assert out.read_bytes() == PREVIOUS

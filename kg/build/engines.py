@@ -36,6 +36,7 @@ from .parts import BATCH_CHARS, batches, merge, split
 CHUNK = 32  # articles per task sent to a worker
 CONNECT_TIMEOUT = 10  # seconds to reach a Dask scheduler (distributed's default: 30)
 STOP_TIMEOUT = 5  # seconds Pool.close gives multiprocessing's terminate() before it kills the workers
+WATCH_INTERVAL = 1  # seconds between looks at whether the pool's workers are alive, while a result is awaited
 
 
 # --- what a worker runs ----------------------------------------------------------
@@ -212,6 +213,7 @@ class Pool:
         # one pressed while they import is not a traceback in each; the initializer keeps it so.
         with _interrupts_ignored():
             self.pool = multiprocessing.get_context("spawn").Pool(jobs, initializer=_start_worker)
+        self.workers = set(self.pool._pool)  # every worker process seen (CPython's list of the pool's workers)
 
     def extract(self, articles):
         return self.pool.apply_async(extract_articles, (articles, self.models))
@@ -220,12 +222,27 @@ class Pool:
         raise NotImplementedError("reads articles in this process")
 
     def result(self, handle):
+        """The task's result. A worker that dies (the OOM killer, a kill -9)
+        takes its task with it, and multiprocessing would wait for that
+        task's result forever: so while it waits, it looks at the workers,
+        and a dead one ends the build."""
+        while not handle.ready():
+            handle.wait(WATCH_INTERVAL)
+            self._check_workers()
         return handle.get()
+
+    def _check_workers(self) -> None:
+        self.workers.update(self.pool._pool)  # the pool starts a new worker for a dead one: watch it too
+        for worker in self.workers:
+            if worker.exitcode is not None:  # no worker ends by itself while the pool runs
+                code = worker.exitcode
+                ending = f"killed by signal {-code}" if code < 0 else f"exit status {code}"
+                raise ClusterError(f"a worker process died during the build ({ending}; out of memory?)")
 
     def map(self, function, tasks):
         # Validation tasks are byte ranges and their reports are small: queue them all.
         pending = [self.pool.apply_async(function, (task,)) for task in tasks]
-        return (handle.get() for handle in pending)
+        return (self.result(handle) for handle in pending)
 
     def close(self):
         """Stop the workers, and never wait for them forever. multiprocessing's
