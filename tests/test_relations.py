@@ -3803,3 +3803,13 @@ def test_a_list_goes_on_past_an_article_and_a_role_word_after_and(read):
     ex = read("News\n\nIn 2021 she joined the folk supergroup The Paper Lanterns, whose other members are the guitarist "
               "Ruairi Doyle and the cellist Bea Okonjo.")
     assert {("Ruairi Doyle", "memberOf", "The Paper Lanterns"), ("Bea Okonjo", "memberOf", "The Paper Lanterns")} <= facts(ex)
+
+
+def test_a_credit_with_no_song_named_takes_the_title_just_given_to_the_song(read):
+    """ "The song is titled 'X,' and A wrote the lyrics herself": "the song" has nothing before it to point back to;
+    the credit is for the title the sentence gives it. With the title given in the sentence before, the same."""
+    ex = read("New single\n\nHer agency said the song is titled \"Paper Moonrise,\" and Yoon Da-eun wrote the lyrics "
+              "herself.")
+    assert ("Paper Moonrise", "lyricist", "Yoon Da-eun") in facts(ex)
+    ex = read("New single\n\nThe new song is \"Quiet Orchard.\" Han Jae-min wrote the lyrics.")
+    assert ("Quiet Orchard", "lyricist", "Han Jae-min") in facts(ex)

@@ -264,13 +264,22 @@ def _implied(ctx: Context, binding: Binding, sentence, role: str) -> list[Entity
         # "the drama" names the series the role wants; "the OST" names no series, so says nothing of which
         if wanted and token.i > 0 and token.doc[token.i - 1].text.lower() in {"the", "this", "that"}:
             ref = ctx.antecedent(token, wanted)
+            if ref is None:  # 'The song is titled "X," and A wrote the lyrics': the title the sentence gives it
+                given = ctx.undecided_in(ctx.doc[token.i + 1:binding.span.start], wanted)
+                ref = ctx.pointed_back(given[0], wanted) if given else None
             return [ref] if ref else []
     ref = ctx.antecedent(binding.span[0], accepted)  # named before the words that point back, not after them
     if ref is not None and ref.cls in ("TVSeries", "Film", "Album") and _dated_in_passing(ctx, ref, binding.span[0]):
         ref = topic_over_aside(ctx, ref)  # "A will play the role of N" after "her role in 'W' (2021)": the article's
-    if ref is None:  # 'In "Blue Harbor," A plays a detective': a title of the sentence no rule has decided yet
-        undecided = ctx.undecided_in(ctx.doc[sentence.start:binding.span.start], accepted)
-        ref = ctx.pointed_back(undecided[-1], accepted) if undecided else None
+    if ref is None:
+        # a title no rule has decided yet: of the sentence ('In "Blue Harbor," A plays a detective'), else a work's
+        # of the sentence before ('The song is "Blue Wind." Park Jun wrote the lyrics'; not a group's)
+        previous, works = ctx.sentence_before(sentence), tuple(c for c in accepted if c in WORKS)
+        undecided = ctx.undecided_in(ctx.doc[sentence.start:binding.span.start], accepted) \
+            or (ctx.undecided_in(previous, works) if previous is not None and works else [])
+        if undecided:
+            ctx.note_supplier(undecided[-1])
+            ref = ctx.pointed_back(undecided[-1], accepted)
     return [ref] if ref else []
 
 
