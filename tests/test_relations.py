@@ -3813,3 +3813,16 @@ def test_a_credit_with_no_song_named_takes_the_title_just_given_to_the_song(read
     assert ("Paper Moonrise", "lyricist", "Yoon Da-eun") in facts(ex)
     ex = read("New single\n\nThe new song is \"Quiet Orchard.\" Han Jae-min wrote the lyrics.")
     assert ("Quiet Orchard", "lyricist", "Han Jae-min") in facts(ex)
+
+
+def test_a_second_verb_takes_the_subject_of_the_first(read):
+    """ "A and B formed a duo and released 'X'": "released" has no subject of its own; the first verb's is its
+    subject. The same for composing and directing; not where the second verb has a subject of its own."""
+    found = facts(read("News\n\nSeo Ri-an and Baek Tae-ho formed a duo and released \"Lantern Bay\" in May."))
+    assert {("Lantern Bay", "performer", "Seo Ri-an"), ("Lantern Bay", "performer", "Baek Tae-ho")} <= found
+    found = facts(read("News\n\nMo Jae-kyung joined the team in 2019 and composed \"Harbor Hymn\" for the series."))
+    assert ("Harbor Hymn", "composer", "Mo Jae-kyung") in found
+    found = facts(read("News\n\nKwak Do-yun won the award and directed \"Iron Orchard\" the next year."))
+    assert ("Iron Orchard", "director", "Kwak Do-yun") in found
+    found = facts(read("News\n\nSeo Ri-an wrote the script and Han Bo-ra directed \"Iron Orchard\" in 2024."))
+    assert ("Iron Orchard", "director", "Seo Ri-an") not in found
