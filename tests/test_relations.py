@@ -1395,12 +1395,14 @@ def test_a_script_reading_is_no_writers_credit(read):
 @pytest.mark.parametrize("field, message", [
     ({"keep": "all"}, "keep is 'nearest', 'farthest' or 'every'"),  # which partners a wildcard reaches
     ({"derive": {"subject": "album"}}, "derive is 'ost' or 'tracks'"),  # what a role's entity turns into
+    # token rules see words and entity types, not the parse: a DEP there would match any token
+    ({"pattern": [{"ENT_TYPE": "Person"}, {"DEP": "nsubj"}]}, "token 1: DEP is the parse's"),
 ])
 def test_a_token_rules_options_are_checked_on_load(tmp_path, field, message):
     from kg.extract.rules import load_rules
     bad = tmp_path / "rules.jsonl"
-    bad.write_text(json.dumps({"id": "x", "makes": "composer", "roles": {"object": 0}, **field,
-                               "pattern": [{"ENT_TYPE": "Person"}]}) + "\n")
+    bad.write_text(json.dumps({"id": "x", "makes": "composer", "roles": {"object": 0},
+                               "pattern": [{"ENT_TYPE": "Person"}], **field}) + "\n")
     with pytest.raises(ValueError, match=f"rules.jsonl:1: bad rule: {message}"):
         load_rules(bad)
 

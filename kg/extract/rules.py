@@ -226,8 +226,15 @@ def load_rule_file(path: Path, specific) -> tuple[Rule, ...]:
     return tuple(rules)
 
 
+# Token rules match a view of the document that holds its words, sentence starts and entity types only
+# (engine.py): an attribute of the parse there would match every token as if it were empty.
+PARSE_ATTRIBUTES = frozenset({"DEP", "POS", "TAG", "LEMMA", "MORPH"})
+
+
 def _token_rule(raw: dict, pattern: list) -> dict:
     errors = validate_token_pattern(pattern)
+    errors += [f"token {i}: {attr} is the parse's; a dependency rule (dependency_patterns.jsonl) can test it"
+               for i, token in enumerate(pattern) for attr in token if attr.upper() in PARSE_ATTRIBUTES]
     if errors:
         raise ValueError("; ".join(errors))
     keep = raw.get("keep", "nearest")
