@@ -3828,3 +3828,10 @@ def test_a_second_verb_takes_the_subject_of_the_first(read):
     assert ("Iron Orchard", "director", "Kwak Do-yun") in found
     found = facts(read("News\n\nSeo Ri-an wrote the script and Han Bo-ra directed \"Iron Orchard\" in 2024."))
     assert ("Iron Orchard", "director", "Seo Ri-an") not in found
+
+
+def test_a_networks_drama_titled_x(read):
+    """ "MBC's new drama titled 'X'", "JTBC's upcoming series, titled 'Y,'": the title a network's drama is given."""
+    found = facts(read("News\n\nMBC's new drama titled \"Cedar Lane\" premieres in May. JTBC's upcoming series, "
+                       "titled \"Paper Kites,\" is set in Busan."))
+    assert {("Cedar Lane", "broadcaster", "MBC"), ("Paper Kites", "broadcaster", "JTBC")} <= found
