@@ -342,3 +342,11 @@ def test_a_sentence_broken_across_lines_is_read_whole(tmp_path, nlp):
         "Rights were sold to", "", "New paragraph.", "A heading", "The last line."]
     found = {(f.subject.name, f.predicate, f.object.name) for f in extract(article, nlp(article.text)).facts}
     assert {("Salt Road", "castMember", name) for name in ("YOON Ha-rin", "BAE Ji-an", "OH Rae-won")} <= found
+
+
+def test_a_title_in_angle_brackets_is_quoted_a_tag_or_comparison_is_not():
+    """Korean press copy brackets titles, in ASCII too: "<Spectrum Theory>" reads as a quoted title."""
+    assert clean_text("ORBIT 9 will release their first album <Salt Theory> on May 1.") == \
+        'ORBIT 9 will release their first album "Salt Theory" on May 1.'
+    kept = "Line one<BR>line two</P> where 3 < 5 and 7 > 2 <(c) Daily Star All rights reserved>"
+    assert clean_text(kept) == kept

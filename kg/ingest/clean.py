@@ -49,6 +49,10 @@ _CHAR_MAP = {
 _EMOJI = "\u00a9\u00ae\u203c\u2049\u2122\u2139\u2194-\u21aa\u231a-\u23ff\u24c2\u25aa-\u27bf\u2934\u2935" \
          "\u2b05-\u2b55\u3030\u303d\u3297\u3299\ufe0f\U0001f000-\U0001faff\U000e0020-\U000e007f"
 _STRAY_JOINER = re.compile(f"(?<![{_EMOJI}])\u200d|\u200d(?![{_EMOJI}])")
+# "<Spectrum Theory>": the ASCII form of the title brackets 〈〉 that Korean copy uses, read as quotes; not a
+# tag left in the text ("<BR>", "</P>") nor a comparison ("3 < 5 and 7 > 2")
+_ANGLE_TITLE = re.compile(r"<(?!(?i:/|(?:p|br|b|i|u|a|em|strong|span|div|img|li|ul|ol|hr|h[1-6]|table|tr|td)>))"
+                          r"([A-Z0-9][^<>\n\"=]{0,80}?)>")
 _SPACES = re.compile(r" {2,}")
 _BLANK_RUNS = re.compile(r"\n{3,}")
 # Lone surrogates (from JSON "\\ud800" escapes or undecodable file names)
@@ -93,12 +97,12 @@ _RULES = _load_rules(RULES_FILE)
 
 
 def clean_text(raw: str) -> str:
-    """Normalise text the same way for every format: NFC, ASCII quotes and
-    spaces, no invisible characters (bidirectional controls included; a
+    """Normalise text the same way for every format: NFC, ASCII quotes (for
+    title brackets too) and spaces, no invisible characters (bidirectional controls included; a
     zero-width joiner only inside an emoji sequence), stripped lines, at most
     one blank line."""
     text = unicodedata.normalize("NFC", _UNENCODABLE.sub("\ufffd", raw)).translate(_CHAR_MAP)
-    text = _STRAY_JOINER.sub("", text)
+    text = _ANGLE_TITLE.sub(r'"\1"', _STRAY_JOINER.sub("", text))
     lines = (_SPACES.sub(" ", line).strip() for line in text.splitlines())
     return _BLANK_RUNS.sub("\n\n", "\n".join(lines)).strip()
 
