@@ -22,7 +22,7 @@ from ..records import EntityRef, Fact, Value
 from .described import lookup, work_nouns
 from .rules import macros
 from .spans import TYPED, WORKS, WORKS_OR_TITLE, span_text
-from .values import parse_date
+from .values import PART_WORD, parse_date
 from .ballot import weights
 from .networks import ALBUM_WORD, focal_work
 
@@ -34,14 +34,14 @@ BY = re.compile(r"\s+by\s+")  # a numbered line "The Dream Chapter: STAR by TXT"
 ARTISTS = re.compile(r"\s+(?:x|X|×|&|and|with|feat\.?|ft\.?|featuring)\s+|\s*,\s*")
 IN_PARENS = re.compile(r"^(?P<name>.*?)\s*\((?P<group>[^()]+)\)\s*$")
 POSSESSED = re.compile(r"^(?P<group>[^']+?)'s?\s+(?P<name>\S.*)$")  # "BLACKPINK's Rosé"
-DASH_LINE = re.compile(r"(?m)^[ \t]*(?:(?:Part|Pt\.?|Vol\.?|Track)[ \t]*\d{1,2}[ \t]*[:.][ \t]*)?\"?([^\n\"]{1,60}?\s[-–—]\s[^\n\"]{1,80}?|\"[^\n\"]+\"\s[-–—]\s[^\n\"]{1,80}?)\"?[ \t]*$")
+DASH_LINE = re.compile(rf"(?m)^[ \t]*(?:(?:{PART_WORD})[ \t]*\d{{1,2}}[ \t]*[:.][ \t]*)?\"?([^\n\"]{{1,60}}?\s[-–—]\s[^\n\"]{{1,80}}?|\"[^\n\"]+\"\s[-–—]\s[^\n\"]{{1,80}}?)\"?[ \t]*$")
 # '"Lamp" - the band Tidewater (released November 5, 2020)', "Gavel — Min So-hyang (2026.04.04)": when the
 # work came out, after its artists
 RELEASED_ASIDE = re.compile(r"\s*\((?:(?:released|out|first released)\s+(?:on\s+)?(?P<date>[^()]+)"
                             r"|(?P<numeric>(?:19|20)\d\d[./-]\d{1,2}[./-]\d{1,2}\.?))\)\s*$", re.I)
 OST_OF = re.compile(r"^(?P<artists>.*?)\s*\((?P<series>[^()]+?)\s+(?:OST|O\.S\.T\.?|Soundtrack)\)\s*$", re.I)
 FEATURING = re.compile(r"\s*\((?:feat|ft|featuring)\.?\s+(?P<artists>[^()]+)\)\s*$", re.I)  # "Will Be Gone (Feat. Lee Sora and Beenzino)"
-PART_LINE = re.compile(r"(?m)^[ \t]*(?:Part|Pt\.?|Vol\.?)[ \t]*\d{1,2}[ \t]*[:.\u2013\u2014-][ \t]*(?P<rest>[^\n/]+?\s/\s[^\n]+?)[ \t]*$")
+PART_LINE = re.compile(rf"(?m)^[ \t]*(?:{PART_WORD})[ \t]*\d{{1,2}}[ \t]*[:.\u2013\u2014-][ \t]*(?P<rest>[^\n/]+?\s/\s[^\n]+?)[ \t]*$")
 SLASH = re.compile(r"\s+/\s+")
 SOUNDTRACK_WORD = re.compile(r"\b(?:OST|O\.S\.T|[Ss]oundtrack)\b")
 HEADING = re.compile(r"^([^\n\"]{1,60}?)\s+[-–—]\s+([^\n]{1,80}?)\s*(?:\(([^()\n]*)\))?$")
@@ -53,7 +53,7 @@ NAME_SHAPE = re.compile(r"(?=\S*[^\W\d_])[A-Z0-9][\w.'’&;-]*(?::\w+)?(?:\s+[\w
 LEADING_DATE = re.compile(r"\d{1,2}[./]\d{1,2}\.?\s+(?=\D)")
 TRAILING_FIGURE = re.compile(r"\s*:\s*\d[\d,.]*(?:\s+[a-z]+)?\s*$")
 ROLE_BEFORE = re.compile(r"^(?:the\s+)?(?:(?:" + "|".join(map(re.escape, macros()["ARTIST_NOUNS"])) + r")\s+)+")
-PART_LABEL = re.compile(rf"(?:{alternatives(lexicon()['part_labels']['words'])})\s*\d+")  # "Part 4 — 'X'": which part, no artist
+PART_LABEL = re.compile(rf"(?:{PART_WORD})\s*\d+")  # "Part 4 — 'X'": which part, no artist
 COUNT = re.compile(r"[\d,.\s]*\d[\d,.\s]*(?:[A-Za-z]+\.?)?(?:\s+[a-z]+)?")  # "93,646", "241,479 copies", "1.2M streams"
 
 
@@ -106,7 +106,7 @@ def _blocks(text: str) -> list[list[tuple[int, int, str]]]:
 CREDIT_LINE = re.compile(r"\n[ \t]*((?:Performed|Sung|Vocals?|Lyrics|Words|Music|Composed|Composition|Instrumental)\b[^\n]*\|[^\n]*)")
 CREDIT_PART = re.compile(r"^(?P<label>[A-Za-z][A-Za-z &]*?)\s*(?::|\bby\b)\s*(?P<names>\S.*)$")
 TEAM = re.compile(r"^.*?\((?P<people>[^()]+)\)\s*$")  # "team Paperhouse (A, B)": the people it names
-PART_SUFFIX = re.compile(r"\s*\((?:OST\s+)?(?:Part|Pt\.?)\s*\d+\)$", re.I)  # '"X" (OST Part 1)': which part, no title's
+PART_SUFFIX = re.compile(rf"\s*\((?:OST\s+)?(?:{PART_WORD})\s*\d+\)$", re.I)  # '"X" (OST Part 1)': which part, no title's
 
 
 def _credit_parts(line: str) -> str:
@@ -369,4 +369,4 @@ def _artist_of(ctx, sentence) -> EntityRef | None:
     return ctx.salient(("MusicGroup",) if pronoun and pronoun.group(1) == "their" else ("Person",)) if pronoun else None
 
 
-PART_PREFIX = re.compile(r"^(?:(?:Part|Pt\.?|Vol\.?|Track)[ \t]*\d{1,2}[ \t]*[:.]|\d{1,2}[.)](?!\d))[ \t]*", re.I)
+PART_PREFIX = re.compile(rf"^(?:(?:{PART_WORD})[ \t]*\d{{1,2}}[ \t]*[:.]|\d{{1,2}}[.)](?!\d))[ \t]*", re.I)

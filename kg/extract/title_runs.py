@@ -12,6 +12,7 @@ from spacy.tokens import Token
 from ..data import lexicon
 from ..nlp import text_of
 from .spans import VALUE_LABELS
+from .values import PART_WORD
 
 # Capitalised words that end a title run: days, months, time zones ("aired Terius Behind Me on Thurs"),
 # but not after "the" ("Descendants of the Sun").
@@ -22,7 +23,7 @@ PARTICIPLE = re.compile(r"[a-z]{3,}(?:ing|ed|en)")
 CLAUSE_ENDS = {".", ",", "(", ";", ":", "!", "?"}
 KIND_CUES = frozenset(w.lower() for cls, words in lexicon()["title_cues_before"].items() if not cls.startswith("_")
                       for w in words)  # "thriller", "rom-com": the kind of work a title is
-PART_NUMBER = re.compile(r"(?i)(?:(?:the|its|their|his|her|drama|ost|soundtrack)\s+)*(?:part|pt|vol|volume|track|episode)\s*\.?\s*\d{1,2}")
+PART_NUMBER = re.compile(rf"(?i)(?:(?:the|its|their|his|her|drama|ost|soundtrack)\s+)*(?:{PART_WORD})\s*\.?\s*\d{{1,2}}")
 YEAR = re.compile(r"(?:19|20)\d\d(?:-\d\d(?:\d\d)?)?")
 
 

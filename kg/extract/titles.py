@@ -15,6 +15,7 @@ from ..nlp import text_of
 from .listing import role_kinds
 from .spans import POSSESSIVE, Ent, covered
 from .spans import WORKS as WORK_CLASSES
+from .values import PART_WORD
 from .title_runs import SMALL_WORDS, YEAR, foreign_tail, listed_after, seasons_after, split_at_and, title_run, \
     title_run_before, with_comma_part
 from .described import described_as, lookup, work_nouns
@@ -81,8 +82,9 @@ def positioned_titles(doc: Doc, tokens: list[Token], ents: list[Ent], headings: 
             cls = _named_kind(words, i, cues, 5 if word in naming["always"] else 2, word in naming["always"])
         if cls is not None and i + 1 < len(tokens):
             start = i + 1 + (words[i + 1] in (",", ":"))
-            while start + 1 < len(tokens) and re.fullmatch(r"(?i)part\.?\d*|vol\.?\d*", tokens[start].text):
-                start += 1 + tokens[start + 1].like_num  # "OST Part 3 X"
+            while start + 1 < len(tokens) and re.fullmatch(rf"(?i)(?:{PART_WORD})\.?\d*", tokens[start].text) \
+                    and (tokens[start].text[-1].isdigit() or tokens[start + 1].like_num):
+                start += 1 + tokens[start + 1].like_num  # "OST Part 3 X", "OST Vol.2 X"; not "album Season Of Glass"
             run = foreign_tail(tokens, title_run(tokens, start, taken, not_titles), taken)
             if run and word in ("'s", "'") and (any(t.lower_ in RANKING_WORDS for t in tokens[run[0]:run[1]])
                                                 or tokens[run[1] - 1].dep_ in ("compound", "amod")

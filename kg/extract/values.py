@@ -10,6 +10,7 @@ from decimal import Decimal, InvalidOperation
 from ..data import alternatives, lexicon
 from ..records import Value
 
+PART_WORD = alternatives(lexicon()["part_labels"]["words"])  # "Part", "Vol.", "Episode": before the number of a part
 _MONTHS = lexicon()["months"]
 _MONTH = r"(?P<month>" + alternatives(_MONTHS) + r")\.?"
 _DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
