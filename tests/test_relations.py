@@ -3835,3 +3835,10 @@ def test_a_networks_drama_titled_x(read):
     found = facts(read("News\n\nMBC's new drama titled \"Cedar Lane\" premieres in May. JTBC's upcoming series, "
                        "titled \"Paper Kites,\" is set in Busan."))
     assert {("Cedar Lane", "broadcaster", "MBC"), ("Paper Kites", "broadcaster", "JTBC")} <= found
+
+
+def test_a_title_then_the_artists_record_in_apposition(read):
+    """ "reworks 'X', Y's 2003 ballad": the apposition says whose record the title is, also where the parse
+    does not make it one (the token twin of performer/appositive-possessive-release)."""
+    found = facts(read("Review\n\nTrack five reworks 'Paper Ferry', Lumen Bay's 2004 ballad, slowing it to a crawl."))
+    assert ("Paper Ferry", "performer", "Lumen Bay") in found
