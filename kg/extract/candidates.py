@@ -13,6 +13,7 @@ from spacy.tokens import Token
 from ..data import class_nouns, lexicon
 from ..nlp import text_of
 from .title_runs import only_calendar_words
+from .rules import macros
 from .spans import NON_NAMES
 
 
@@ -52,6 +53,8 @@ def clean_candidate(span) -> tuple[int, int] | None:
     after = span.doc[tokens[-1].i + 1] if tokens[-1].i + 1 < len(span.doc) else None
     if len(tokens) == 1 and DEMONYM.fullmatch(text) and after is not None and after.lower_ in cues:
         return None  # "by Welsh musician John Cale": where someone is from
+    if len(tokens) == 1 and after is not None and after.lower_ == "by" and tokens[0].lower_ in CREDIT_PARTICIPLES:
+        return None  # "Sung by the band X, 'Y' opened ...": a fronted credit, not a name ("Sung" is a surname too)
     return tokens[0].idx, tokens[-1].idx + len(tokens[-1])
 
 
@@ -61,6 +64,7 @@ PLACES = {"GPE", "LOC", "NORP", "FAC", "Place"}
 ORGANIZATION_CUES = frozenset(w.lower() for w in lexicon()["organization_cues"])  # "label X", "team X": a company
 NAME_SMALL_WORDS = {"to", "the", "of", "and", "&", "in", "on", "a"}
 LEADING_NOT_NAME = frozenset(lexicon()["leading_not_name"]["words"])  # "Statement Regarding ORBIT9's ...": no "Regarding"
+CREDIT_PARTICIPLES = frozenset(w.lower() for key in ("SUNG", "WRITTEN", "COMPOSED", "DIRECTED", "PAIRED") for w in macros()[key])
 STAGE_NAME_PREFIXES = frozenset(lexicon()["stage_name_prefixes"]["words"])
 STAGE_NAME = re.compile(r"[A-Z0-9]+(?:[.:-][A-Z0-9]+)+\.?")  # "SOL.E", "ORBIT-7", "T.O.P", "ODE:ON": one word of capitals
 
