@@ -3842,3 +3842,15 @@ def test_a_title_then_the_artists_record_in_apposition(read):
     does not make it one (the token twin of performer/appositive-possessive-release)."""
     found = facts(read("Review\n\nTrack five reworks 'Paper Ferry', Lumen Bay's 2004 ballad, slowing it to a crawl."))
     assert ("Paper Ferry", "performer", "Lumen Bay") in found
+
+
+def test_a_release_calendars_dated_lines(read):
+    """ "09.03 ORBIT:ON – Glass Ribbon (Japanese single)": the day opens the line, no word of the artist's name; what
+    the title is ("mini-album", "pre-release") stands in brackets after it."""
+    found = facts(read("Comeback calendar\n\nLumen Bay open the week with their third mini-album, Copper Weather.\n\n"
+                       "At a glance\n09.01 Lumen Bay – Copper Weather (mini-album)\n"
+                       "09.03 ORBIT:ON – Glass Ribbon (Japanese single)\n09.04 Velvet Dawn – Morning Almanac\n"
+                       "09.07 NOVA 7 – Paper Bloom (pre-release)"))
+    assert {("Copper Weather", "performer", "Lumen Bay"), ("Glass Ribbon", "performer", "ORBIT:ON"),
+            ("Morning Almanac", "performer", "Velvet Dawn"), ("Paper Bloom", "performer", "NOVA 7")} <= found
+    assert not {f for f in found if f[2].startswith("09.")}

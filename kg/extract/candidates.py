@@ -35,8 +35,9 @@ def clean_candidate(span) -> tuple[int, int] | None:
     while tokens and (tokens[-1].text in {"'s", "'", "s"} or tokens[-1].is_punct
                       or tokens[-1].lower_ in NO_LAST_WORD and (len(tokens) < 2 or tokens[-2].whitespace_)):
         tokens.pop()  # "Suga of" (BTS): a name ends before a function word (not "HAE-IN": a syllable of it)
-    while tokens and (tokens[0].is_lower or tokens[0].text.lower() in cues or tokens[0].is_punct):
-        tokens.pop(0)
+    while tokens and (tokens[0].is_lower or tokens[0].text.lower() in cues or tokens[0].is_punct
+                      or FIGURE.fullmatch(tokens[0].text)):
+        tokens.pop(0)  # "09.01 Aster Lane" on a dated line: the date is no word of the name
     if not tokens:
         return None
     before = span.doc[tokens[0].i - 1] if tokens[0].i else None
@@ -58,6 +59,7 @@ def clean_candidate(span) -> tuple[int, int] | None:
     return tokens[0].idx, tokens[-1].idx + len(tokens[-1])
 
 
+FIGURE = re.compile(r"\d+(?:[./:]\d+)*\.?")  # "09.01", "2025.", "3": digits alone, not "2NE1" or "2PM"
 NO_LAST_WORD = {"of", "and", "the", "from", "with", "for", "in"}
 DEMONYM = re.compile(r"[A-Z][a-z]+(?:ish|ese|ian|an|ch|sh|ic|i)")
 PLACES = {"GPE", "LOC", "NORP", "FAC", "Place"}

@@ -19,12 +19,13 @@ from collections import Counter
 from dataclasses import replace
 
 from .candidates import is_organization
-from .lists import FEATURING, IN_PARENS, NAME_SHAPE, PART_PREFIX, heading_kind
+from .lists import FEATURING, IN_PARENS, LEADING_DATE, NAME_SHAPE, PART_PREFIX, describes_work, heading_kind
 from .spans import WORKS_OR_TITLE, Ent
 
 NAME_SIDE = ("Person", "PERSON", "MusicGroup", "ORG")
 LINE_OF_TWO = re.compile(r"(?m)^([^\n\"]{2,70}?)[ \t]+[-–—][ \t]+([^\n\"]{2,90}?)[ \t]*$")
 QUOTE_OPENING = "'‘"
+ASIDE = re.compile(r"[ \t]*\(([^()\n]+)\)")  # what a side says of itself in brackets after it
 PLACES = ("Place", "GPE", "LOC", "NORP")  # "Seoul – Busan": no title, no name
 
 
@@ -60,11 +61,12 @@ def _runs(text: str) -> list[list[re.Match]]:
 
 
 def _sides(text: str, line: re.Match) -> tuple[list[tuple[int, int]], bool]:
-    """The spans of a line's two sides (a list number or part label, the
+    """The spans of a line's two sides (a list number, part label or day, the
     name's group in parentheses and the title's guests aside), and whether
     the line is numbered."""
     prefix = PART_PREFIX.match(line.group(1))
-    (a, b), (c, d) = (line.start(1) + (prefix.end() if prefix else 0), line.end(1)), line.span(2)
+    before = prefix or LEADING_DATE.match(line.group(1))  # "09.01 Aster Lane – X": a schedule's day, no word of the name
+    (a, b), (c, d) = (line.start(1) + (before.end() if before else 0), line.end(1)), line.span(2)
     sides = []
     for start, end in ((a, b), (c, d)):
         part = text[start:end]
@@ -86,8 +88,9 @@ def _way_round(text: str, ents: list[Ent], lines) -> int | None:
     for sides, _ in lines:
         for way in (0, 1):
             name, title = _name_at(ents, sides[way]), sides[1 - way]
-            if text[title[0]:title[0] + 1] in QUOTE_OPENING:
-                votes[way] += 3  # "'Honey Trap Parade' – BLOOMY"
+            aside = ASIDE.match(text, title[1])
+            if text[title[0]:title[0] + 1] in QUOTE_OPENING or aside and describes_work(aside.group(1)):
+                votes[way] += 3  # "'Honey Trap Parade' – BLOOMY", "BLOOMY – Honey Trap (mini-album)"
             elif name is not None and _name_at(ents, title) is None:
                 votes[way] += 1 if name.source == "model" else 2
     ranked = votes.most_common()
