@@ -809,7 +809,7 @@ def test_a_word_opening_a_sentence_that_describes_the_noun_after_it_is_no_title(
 def test_a_fronted_credit_participle_is_no_name(read):
     """ "Sung by the duo A, 'X' closed ...": "Sung" is a surname too, and the NER took it for one; before "by"
     a credit's participle names no one."""
-    ex = read("OST news\n\nSung by the band TIN HOURS, \"Harbor Light\" opened the soundtrack of Netflix's The Quiet Ferry "
-              "on June 2. Written by the band's guitarist No Min-jae and composed by its drummer Eun Ha-ram, the track sets "
-              "the tone for the series.")
+    ex = read("OST news\n\nSung by the band TIN HOURS, \"Harbor Light\" opened the soundtrack of Netflix's "
+              "The Quiet Ferry on June 2. Written by the band's guitarist No Min-jae and composed by its drummer "
+              "Eun Ha-ram, the track sets the tone for the series.")
     assert "Sung" not in {m.ref.name for m in ex.mentions}

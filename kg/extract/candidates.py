@@ -66,7 +66,8 @@ PLACES = {"GPE", "LOC", "NORP", "FAC", "Place"}
 ORGANIZATION_CUES = frozenset(w.lower() for w in lexicon()["organization_cues"])  # "label X", "team X": a company
 NAME_SMALL_WORDS = {"to", "the", "of", "and", "&", "in", "on", "a"}
 LEADING_NOT_NAME = frozenset(lexicon()["leading_not_name"]["words"])  # "Statement Regarding ORBIT9's ...": no "Regarding"
-CREDIT_PARTICIPLES = frozenset(w.lower() for key in ("SUNG", "WRITTEN", "COMPOSED", "DIRECTED", "PAIRED") for w in macros()[key])
+CREDIT_PARTICIPLES = frozenset(word.lower() for key in ("SUNG", "WRITTEN", "COMPOSED", "DIRECTED", "PAIRED")
+                               for word in macros()[key])  # "Sung by", "Written by"
 STAGE_NAME_PREFIXES = frozenset(lexicon()["stage_name_prefixes"]["words"])
 STAGE_NAME = re.compile(r"[A-Z0-9]+(?:[.:-][A-Z0-9]+)+\.?")  # "SOL.E", "ORBIT-7", "T.O.P", "ODE:ON": one word of capitals
 

@@ -65,7 +65,7 @@ def _sides(text: str, line: re.Match) -> tuple[list[tuple[int, int]], bool]:
     name's group in parentheses and the title's guests aside), and whether
     the line is numbered."""
     prefix = PART_PREFIX.match(line.group(1))
-    before = prefix or LEADING_DATE.match(line.group(1))  # "09.01 Aster Lane – X": a schedule's day, no word of the name
+    before = prefix or LEADING_DATE.match(line.group(1))  # "09.01 Aster Lane – X": a schedule's day, not the name's
     (a, b), (c, d) = (line.start(1) + (before.end() if before else 0), line.end(1)), line.span(2)
     sides = []
     for start, end in ((a, b), (c, d)):

@@ -56,7 +56,7 @@ ROLE_BEFORE = re.compile(r"^(?:the\s+)?(?:(?:" + "|".join(map(re.escape, macros(
 PART_LABEL = re.compile(rf"(?:{PART_WORD})\s*\d+")  # "Part 4 — 'X'": which part, no artist
 # "(pre-release)", "(Title)": what kind of track a title is (not "(feat. A)", which may follow an artist too)
 TRACK_ASIDES = tuple(w.lower() for w in lexicon()["track_asides"]["words"] if not w.lower().startswith(("feat", "ft")))
-DAY = re.compile(rf"(?i)(?:{alternatives(lexicon()['months'])})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?")  # "(September 26)"
+DAY = re.compile(rf"(?i)(?:{alternatives(lexicon()['months'])})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?")  # "September 26"
 COUNT = re.compile(r"[\d,.\s]*\d[\d,.\s]*(?:[A-Za-z]+\.?)?(?:\s+[a-z]+)?")  # "93,646", "241,479 copies", "1.2M streams"
 
 
@@ -194,12 +194,12 @@ def _work(ctx, offset: int, part: str) -> EntityRef | None:
     span = ctx.doc.char_span(offset, offset + len(part), alignment_mode="expand")
     if span is None:
         return None
-    # "Hikari Road (Japanese single)", "X (pre-release)", "X (September 26)"; not "Chart (2023)"
-    described = IN_PARENS.match(inner)
-    aside = described.group("group") if described else ""
-    described = described if described and (describes_work(aside) or DAY.fullmatch(aside)) else None
+    named = {inner}
+    described = IN_PARENS.match(inner)  # "Hikari Road (Japanese single)", "X (September 26)"; not "Chart (2023)"
+    if described and (describes_work(described.group("group")) or DAY.fullmatch(described.group("group"))):
+        named.add(described.group("name"))
     for _, ent, cls in ctx.sentence_mentions(span):
-        if (ent.surface == inner or described and ent.surface == described.group("name")) and cls in ("Song", "Album", "TITLE"):
+        if ent.surface in named and cls in ("Song", "Album", "TITLE"):
             return EntityRef(ent.name, cls)
     return None
 
