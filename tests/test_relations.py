@@ -3854,3 +3854,9 @@ def test_a_release_calendars_dated_lines(read):
     assert {("Copper Weather", "performer", "Lumen Bay"), ("Glass Ribbon", "performer", "ORBIT:ON"),
             ("Morning Almanac", "performer", "Velvet Dawn"), ("Paper Bloom", "performer", "NOVA 7")} <= found
     assert not {f for f in found if f[2].startswith("09.")}
+
+
+def test_a_work_by_a_band_named_with_where_it_is_from(read):
+    """ "'X' by the Nashville band Y": a place the NER does not tag may stand between "the" and the band noun."""
+    found = facts(read("Soundtrack\n\nThe opening theme is \"Copper Psalm\" by the Tulsa band The Gravel Kings."))
+    assert ("Copper Psalm", "performer", "The Gravel Kings") in found
