@@ -22,7 +22,7 @@ from ..records import EntityRef, Fact, Value
 from .described import lookup, work_nouns
 from .rules import macros
 from .spans import TYPED, WORKS, WORKS_OR_TITLE, span_text
-from .values import PART_WORD, parse_date
+from .values import DAY_OF_MONTH, PART_WORD, parse_date
 from .ballot import weights
 from .networks import ALBUM_WORD, focal_work
 
@@ -56,7 +56,6 @@ ROLE_BEFORE = re.compile(r"^(?:the\s+)?(?:(?:" + "|".join(map(re.escape, macros(
 PART_LABEL = re.compile(rf"(?:{PART_WORD})\s*\d+")  # "Part 4 — 'X'": which part, no artist
 # "(pre-release)", "(Title)": what kind of track a title is (not "(feat. A)", which may follow an artist too)
 TRACK_ASIDES = tuple(w.lower() for w in lexicon()["track_asides"]["words"] if not w.lower().startswith(("feat", "ft")))
-DAY = re.compile(rf"(?i)(?:{alternatives(lexicon()['months'])})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?")  # "September 26"
 COUNT = re.compile(r"[\d,.\s]*\d[\d,.\s]*(?:[A-Za-z]+\.?)?(?:\s+[a-z]+)?")  # "93,646", "241,479 copies", "1.2M streams"
 
 
@@ -196,7 +195,7 @@ def _work(ctx, offset: int, part: str) -> EntityRef | None:
         return None
     named = {inner}
     described = IN_PARENS.match(inner)  # "Hikari Road (Japanese single)", "X (September 26)"; not "Chart (2023)"
-    if described and (describes_work(described.group("group")) or DAY.fullmatch(described.group("group"))):
+    if described and (describes_work(described.group("group")) or DAY_OF_MONTH.fullmatch(described.group("group"))):
         named.add(described.group("name"))
     for _, ent, cls in ctx.sentence_mentions(span):
         if ent.surface in named and cls in ("Song", "Album", "TITLE"):

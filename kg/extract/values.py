@@ -16,6 +16,7 @@ _MONTH = r"(?P<month>" + alternatives(_MONTHS) + r")\.?"
 _DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>(?:19|20)\d{2})"
 _OTHER_MONTH = r"(?:" + alternatives(_MONTHS) + r")\.?"
+DAY_OF_MONTH = re.compile(rf"{_MONTH}\s+{_DAY}(?:,?\s+{_YEAR})?", re.I)  # "September 26", "May 3, 2024"
 DATE_FORMS = [
     # a range's start takes the year its end gives: "from January 6 to February 25, 2025"
     re.compile(rf"\b{_MONTH}\s+{_DAY}\s*(?:-|–|to|until|through|and)\s*(?:{_OTHER_MONTH}\s+)?\d{{1,2}}(?:st|nd|rd|th)?,?\s+{_YEAR}\b", re.I),
