@@ -813,3 +813,18 @@ def test_a_fronted_credit_participle_is_no_name(read):
               "The Quiet Ferry on June 2. Written by the band's guitarist No Min-jae and composed by its drummer "
               "Eun Ha-ram, the track sets the tone for the series.")
     assert "Sung" not in {m.ref.name for m in ex.mentions}
+
+
+def test_a_networks_quoted_title_is_its_show_though_it_has_members(read):
+    """Variety shows have "members" as groups do: "SBS's 'X'" outweighs "the 'X' members"; "'X' aired" is a show."""
+    ex = read("News\n\nThe April 2 episode of SBS's “Star Market” recorded 7.2 percent, according to Nielsen Korea. "
+              "The “Star Market” members were divided into two teams. “Harbor Tide” aired its fifth episode on Sunday.")
+    assert {("Star Market", "TVSeries"), ("Harbor Tide", "TVSeries")} <= typed(ex)  # what airs is a show
+    assert ("Star Market", "broadcaster", "SBS") in facts(ex)
+    assert [r.series.name for r in ex.ratings] == ["Star Market"]
+
+
+def test_a_networks_possessive_mark_may_be_a_bare_curly_apostrophe(read):
+    ex = read("News\n\nSBS’ “Quiet Lab,” which moved its time slot, recorded 3.1 percent. "
+              "From the start, the “Quiet Lab” members were split into two teams.")
+    assert ("Quiet Lab", "TVSeries") in typed(ex)

@@ -3860,3 +3860,11 @@ def test_a_work_by_a_band_named_with_where_it_is_from(read):
     """ "'X' by the Nashville band Y": a place the NER does not tag may stand between "the" and the band noun."""
     found = facts(read("Soundtrack\n\nThe opening theme is \"Copper Psalm\" by the Tulsa band The Gravel Kings."))
     assert ("Copper Psalm", "performer", "The Gravel Kings") in found
+
+
+def test_an_actors_possessive_owns_a_series_only_within_its_own_noun_phrase(read):
+    """"A's new drama 'X'" casts A; in "A's absence the drama 'X' ..." a determiner starts another phrase."""
+    found = facts(read("News\n\nDue to Kang Mi-rae's absence the drama “Star Talkshow” recorded 21.8 percent. "
+                       "Oh Rae-won's new drama “Blue Harbor” premieres in May."))
+    assert ("Blue Harbor", "castMember", "Oh Rae-won") in found
+    assert ("Star Talkshow", "castMember", "Kang Mi-rae") not in found

@@ -257,6 +257,8 @@ def _context_votes(tokens: list[Token], span, mentions: dict, cues: dict, w: dic
         pair = " ".join(t.lower_ for t in of[-2:])  # "the theme song of X"
         if of and (of[-1].lower_ in cues["before_of"] or pair in cues["before_of"]):
             yield cues["before_of"].get(pair) or cues["before_of"][of[-1].lower_], w["cue"]
+    if title and _networks(tokens, span):
+        yield "TVSeries", w["apposition"]  # "SBS's 'Running Man'": a network's title is its show, whatever "members" says
     root = span.root
     if root.dep_ == "pobj" and root.head.lower_ == "on" and root.head.head.lower_ in cues["show_verbs"] \
             and title and _someone_acts(root.head.head, cues):
@@ -304,6 +306,16 @@ def _context_votes(tokens: list[Token], span, mentions: dict, cues: dict, w: dic
         yield described, w["apposition"]
     elif seasons_after(tokens, span.end):
         yield "TVSeries", w["apposition"]  # "Squid Game's second season": no one has seasons but a series
+
+
+def _networks(tokens: list[Token], span) -> bool:
+    """Does a network's possessive own the title: "SBS's 'X'", "SBS' “X”" (the mark is a quote too)?"""
+    i = span.start - 1
+    while i > 0 and tokens[i].is_quote and tokens[i].text not in POSSESSIVE:
+        i -= 1
+    if i > 1 and tokens[i].text in POSSESSIVE and tokens[i - 1].text in POSSESSIVE:
+        i -= 1  # "SBS' 'X'": the mark, then an opening quote that is one too
+    return i > 0 and tokens[i].text in POSSESSIVE and tokens[i - 1].ent_type_ == "Broadcaster"
 
 
 def _beside_its_artist(tokens: list[Token], span, mentions: dict) -> bool:
