@@ -3868,3 +3868,17 @@ def test_an_actors_possessive_owns_a_series_only_within_its_own_noun_phrase(read
                        "Oh Rae-won's new drama “Blue Harbor” premieres in May."))
     assert ("Blue Harbor", "castMember", "Oh Rae-won") in found
     assert ("Star Talkshow", "castMember", "Kang Mi-rae") not in found
+
+
+def test_a_directors_or_writers_possessive_names_their_own_work(read):
+    """"director A's previous drama, 'W'": A directed W, acts in nothing, and directs
+    no other work the article is about (but "PD B's decision" is about it); a writer's drama does
+    not cast its writer."""
+    found = facts(read("News\n\n“Harbor Nine” premiered on Friday. PD Han Seung-woo's decision to shoot its finale "
+                       "in one take paid off. Also streaming: director Park Min-guk's previous "
+                       "drama, “Moonlight Magistrate” (2022), is on Disney+. Writer Kim Eun-ha's new drama "
+                       "“Blue Sky” starts in May. Director Seo Ha-na's second feature “Quiet Bay” opens today."))
+    assert {("Moonlight Magistrate", "director", "Park Min-guk"), ("Quiet Bay", "director", "Seo Ha-na"),
+            ("Harbor Nine", "director", "Han Seung-woo")} <= found  # A's decision is about the series talked of
+    assert not {("Moonlight Magistrate", "castMember", "Park Min-guk"), ("Harbor Nine", "director", "Park Min-guk"),
+                ("Blue Sky", "castMember", "Kim Eun-ha")} & found

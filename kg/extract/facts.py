@@ -12,7 +12,7 @@ from ..records import EntityRef, Fact, Value
 from .context import Context
 from .spans import FAMILIES, TYPED, WORKS, span_text
 from .refs import NOMINAL_NOUNS, PROMOTION, another_kind, attached, hangs_on_noun, may_refer, refs_at, with_listed
-from .role_words import credited_team, member_named, outside_parentheses, owner_of_the_credited, unnamed_one
+from .role_words import credited_team, fits_role_words, member_named, outside_parentheses, owner_of_the_credited, unnamed_one
 from .described import work_nouns
 from .networks import focal_work, topic_over_aside
 from .ost import soundtrack_named
@@ -60,7 +60,7 @@ def _vote_found(ctx: Context, rule, role: str, refs: list[EntityRef]) -> None:
 def apply_binding(ctx: Context, binding: Binding) -> None:
     rule, roles = binding.rule, binding.roles
     sentence = ctx.sentence_of(binding.span.start)
-    if not all(_fits_role_words(rule, "character", token, sentence) for token in roles.get("character", [])):
+    if not all(fits_role_words(rule, "character", token, sentence) for token in roles.get("character", [])):
         return  # "PD Jang Woo-sung (Island Diner)": a director and an earlier show, no character and its actor
     ctx.characters.update(character.name for token in roles.get("character", []) if (character := ctx.ent(token)))
     if rule.makes == "character" or _negated(ctx, binding) or _of_promotion(binding):
@@ -123,9 +123,6 @@ LATER_EPISODE = re.compile(r"\b(?:episode|ep\.)\s*(?!0*1\b)\d+|\b(?!1st\b)\d+(?:
     [w for w, n in lexicon()["ordinals"].items() if n > 1] + lexicon()["later_episode_words"]["before"]) + r")\s+episode|\b(?:"
     + "|".join(lexicon()["later_episode_words"]["alone"]) + r")\b", re.I)
 ORDINALS = set(lexicon()["ordinals"])
-NOT_A_ROLE_BEFORE = set(lexicon()["role_kinds"]["_not_a_role_before"])
-MUSIC_BEFORE = {w.lower() for w in lexicon()["role_kinds"]["_music_before"]}
-ITEM_BREAKS = {";", "|", "•", "·"}  # between the items of a list on one line
 
 
 def _unnamed(ctx: Context, binding: Binding, sentence, role: str) -> list[EntityRef]:
@@ -239,7 +236,7 @@ def _implied(ctx: Context, binding: Binding, sentence, role: str) -> list[Entity
     else the nearest mention of the class the role accepts before the match
     (the series for cast lines, the group for a list of members)."""
     accepted = tuple(c for c in binding.rule.classes.get(role, ()) if c in TYPED)
-    if not accepted:
+    if not accepted or _owns_a_work(binding, accepted):
         return []
     if "character" in binding.rule.roles or binding.rule.id.startswith("cast/character"):
         # "Mi-rae (played by Bae Ji-an)": a series the sentence names (not an actor's earlier one in parentheses),
@@ -283,6 +280,14 @@ def _implied(ctx: Context, binding: Binding, sentence, role: str) -> list[Entity
     return [ref] if ref else []
 
 
+def _owns_a_work(binding: Binding, accepted: tuple) -> bool:
+    """ "director A's previous drama, 'W'": the match names A's own work, not the one the article
+    is about (unlike "PD A's decision to shoot it in one take")."""
+    doc, end = binding.span.doc, binding.span.end
+    return end < len(doc) and doc[end].text in ("'s", "\u2019s") \
+        and any(set(NOMINAL_NOUNS.get(t.lower_, ())) & set(accepted) for t in doc[end + 1:end + 5])
+
+
 def _dated_in_passing(ctx: Context, ref: EntityRef, before) -> bool:
     """Was the work last named with its year in brackets ("praised for playing a lawyer in 'W' (2021)"),
     as an earlier work is, not as the one the paragraph is about?"""
@@ -291,42 +296,6 @@ def _dated_in_passing(ctx: Context, ref: EntityRef, before) -> bool:
 
 
 YEAR_IN_BRACKETS = re.compile(r"[\"']?\s*\((?:19|20)\d\d\)")
-
-
-def _role_word_kind(token, sentence) -> str | None:
-    """The kind of the nearest role word before ``token`` in its sentence
-    ("PD Choi (One the Woman)": director; "the main cast of Ji Sung": actor),
-    or of the token itself when the parse made the role word the head of the
-    name ("by the composer X": composer, X its apposition)."""
-    kinds, doc = role_kinds(), token.doc
-    for i in range(token.i, sentence.start - 1, -1):
-        if doc[i].text in ITEM_BREAKS or doc[i].text.strip("*") == "":
-            return None  # "BEST DIRECTOR: A (Moss) ***** BEST LIGHTING: B (Moss)": B's item has no role word
-        kind = kinds.get(doc[i].lower_)
-        if kind and i + 1 < sentence.end and doc[i + 1].lower_ in NOT_A_ROLE_BEFORE:
-            continue  # "the script reading": the word names a thing, not the person's role
-        if kind:
-            # "singer and songwriter", "DJ and record producer", "singer-songwriter": one who performs
-            j, run = i - 1, {kind}
-            while j >= sentence.start and (doc[j].lower_ in kinds or doc[j].text in ("and", "-", "&", "/")
-                                           or doc[j].is_lower and doc[j].is_alpha and not doc[j].is_stop):
-                run.add(kinds.get(doc[j].lower_))
-                j -= 1
-            # "ART DIRECTOR": a crew member, not the director; "music director X": the composer
-            if kind == "director" and i > sentence.start and doc[i - 1].lower_ in MUSIC_BEFORE:
-                return "composer"
-            return "performer" if "performer" in run else "crew" if "crew" in run else kind
-    return None
-
-
-def _fits_role_words(rule, role: str, token, sentence) -> bool:
-    """A rule that names the kind of role word its entity needs (or must
-    not have) before it: "(Work)" after a director's name is directing,
-    after an actor's it is acting."""
-    if role not in rule.role_kind and role not in rule.not_role_kind:
-        return True
-    kind = _role_word_kind(token, sentence)
-    return (role not in rule.role_kind or kind in rule.role_kind[role]) and kind not in rule.not_role_kind.get(role, ())
 
 
 def _named_as(token) -> str | None:
@@ -354,7 +323,7 @@ def _role_refs(ctx: Context, binding: Binding, sentence, role: str) -> list[Enti
     accepted = tuple(c for c in accepted if c in TYPED) or tuple(TYPED)
     refs = []
     for token in binding.roles.get(role, []):
-        if not _fits_role_words(rule, role, token, sentence) or rule.makes in ("performer", "castMember") \
+        if not fits_role_words(rule, role, token, sentence) or rule.makes in ("performer", "castMember") \
                 and role == "object" and _named_as(token) in ("composer", "lyricist", "director", "writer", "crew"):
             continue  # '"Paper Moon" features Lee Dan as the composer': no performer
         if rule.makes != "memberOf":

@@ -4,13 +4,18 @@ it ("Jisoo from BLACKPINK sang", "Nova Ring's member Kang"), a group for the
 member listed after it in parentheses, a credited team for the people it
 names ("composed by the duo T (A, B)", CONVENTIONS rule 10), and no one
 for a team's owner ("by Crestline's in-house team") or a track left unnamed
-("one of the remaining tracks features B")."""
+("one of the remaining tracks features B"); and the kind of role word
+before a name ("PD Choi": director), which rules may require or refuse."""
 from __future__ import annotations
 
-from ..data import member_nouns
+from ..data import lexicon, member_nouns
 from ..records import EntityRef
 from .context import Context
-from .listing import listed_in_parentheses
+from .listing import listed_in_parentheses, role_kinds
+
+NOT_A_ROLE_BEFORE = set(lexicon()["role_kinds"]["_not_a_role_before"])
+MUSIC_BEFORE = {w.lower() for w in lexicon()["role_kinds"]["_music_before"]}
+ITEM_BREAKS = {";", "|", "•", "·"}  # between the items of a list on one line
 
 
 def member_named(ctx: Context, token):
@@ -72,3 +77,39 @@ def unnamed_one(token) -> bool:
 def _is_person(ctx: Context, token) -> bool:
     ent = ctx.ent(token)
     return ent is not None and ctx.class_of(ent) in ("Person", "PERSON")
+
+
+def role_word_kind(token, sentence) -> str | None:
+    """The kind of the nearest role word before ``token`` in its sentence
+    ("PD Choi (One the Woman)": director; "the main cast of Ji Sung": actor),
+    or of the token itself when the parse made the role word the head of the
+    name ("by the composer X": composer, X its apposition)."""
+    kinds, doc = role_kinds(), token.doc
+    for i in range(token.i, sentence.start - 1, -1):
+        if doc[i].text in ITEM_BREAKS or doc[i].text.strip("*") == "":
+            return None  # "BEST DIRECTOR: A (Moss) ***** BEST LIGHTING: B (Moss)": B's item has no role word
+        kind = kinds.get(doc[i].lower_)
+        if kind and i + 1 < sentence.end and doc[i + 1].lower_ in NOT_A_ROLE_BEFORE:
+            continue  # "the script reading": the word names a thing, not the person's role
+        if kind:
+            # "singer and songwriter", "DJ and record producer", "singer-songwriter": one who performs
+            j, run = i - 1, {kind}
+            while j >= sentence.start and (doc[j].lower_ in kinds or doc[j].text in ("and", "-", "&", "/")
+                                           or doc[j].is_lower and doc[j].is_alpha and not doc[j].is_stop):
+                run.add(kinds.get(doc[j].lower_))
+                j -= 1
+            # "ART DIRECTOR": a crew member, not the director; "music director X": the composer
+            if kind == "director" and i > sentence.start and doc[i - 1].lower_ in MUSIC_BEFORE:
+                return "composer"
+            return "performer" if "performer" in run else "crew" if "crew" in run else kind
+    return None
+
+
+def fits_role_words(rule, role: str, token, sentence) -> bool:
+    """A rule that names the kind of role word its entity needs (or must
+    not have) before it: "(Work)" after a director's name is directing,
+    after an actor's it is acting."""
+    if role not in rule.role_kind and role not in rule.not_role_kind:
+        return True
+    kind = role_word_kind(token, sentence)
+    return (role not in rule.role_kind or kind in rule.role_kind[role]) and kind not in rule.not_role_kind.get(role, ())
