@@ -828,3 +828,11 @@ def test_a_networks_possessive_mark_may_be_a_bare_curly_apostrophe(read):
     ex = read("News\n\nSBS’ “Quiet Lab,” which moved its time slot, recorded 3.1 percent. "
               "From the start, the “Quiet Lab” members were split into two teams.")
     assert ("Quiet Lab", "TVSeries") in typed(ex)
+
+
+def test_an_apposition_may_call_a_name_a_chart_or_a_platform(read):
+    """"X, the official record chart in Norway": "record" modifies the head noun "chart"."""
+    ex = read("Snow Candy\n\nThe debut single “Snow Candy” spent four weeks at number one on Norgetopplista, the "
+              "official record chart in Norway. It was announced on Kpopia, the largest fan portal.")
+    assert {("Norgetopplista", "Chart"), ("Kpopia", "Platform")} <= typed(ex)
+    assert [(e.entry.name, e.chart.name, e.rank) for e in ex.chart_entries] == [("Snow Candy", "Norgetopplista", 1)]
