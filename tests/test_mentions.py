@@ -836,3 +836,14 @@ def test_an_apposition_may_call_a_name_a_chart_or_a_platform(read):
               "official record chart in Norway. It was announced on Kpopia, the largest fan portal.")
     assert {("Norgetopplista", "Chart"), ("Kpopia", "Platform")} <= typed(ex)
     assert [(e.entry.name, e.chart.name, e.rank) for e in ex.chart_entries] == [("Snow Candy", "Norgetopplista", 1)]
+
+
+def test_people_listed_in_brackets_after_an_artist_subject_are_its_members(read):
+    """"G (A, B, C) released ...": the verb's subject is an artist of unknown kind until the
+    stage names listed after it, which the model does not know, make it a group and them people."""
+    ex = read("News\n\nHOLLOWMOON (Kang Woo-seok, Jae-ik, Sion, Dami, Leo) released its third mini-album “Riptide Diary” "
+              "on May 2. Boy group BLUE ANTLER (Sehan, Jin, Taeo, Riku, Yul) will release its mini album “Heat Haze”.")
+    members = {(f.subject.name, f.object.name) for f in ex.facts if f.predicate == "memberOf"}
+    assert {(m, "HOLLOWMOON") for m in ("Kang Woo-seok", "Jae-ik", "Sion", "Dami", "Leo")} <= members
+    assert {(m, "BLUE ANTLER") for m in ("Sehan", "Jin", "Taeo", "Riku", "Yul")} <= members
+    assert ("Riptide Diary", "performer", "HOLLOWMOON") in facts(ex)

@@ -180,6 +180,10 @@ def group_members(doc: Doc, tokens: list[Token], words: list[str], ents: list[En
             if first < token.i and tokens[first].text != "-":  # "the songwriting team Paperkite (A, B)": a team, no band
                 team = first > 0 and words[first - 1] in ORGANIZATION_CUES
                 mark(first, "Organization" if team else "MusicGroup", end)
+            # an artist the verb's subject guessed ("HOLLOWMOON (A, B, C) released"): people listed make it a group
+            guessed = next((e for e in ents if e.end == end and e.cls in ("PERSON", "ORG") and e.source == "cue"), None)
+            if guessed is not None and unnamed:
+                guessed.cls = "MusicGroup"
             if any(e.end == end and e.cls == "MusicGroup" for e in found + ents):  # its members, if a group's
                 for i, j in unnamed:
                     mark(i, "Person", tokens[j - 1].idx + len(tokens[j - 1]))
