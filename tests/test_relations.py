@@ -3882,3 +3882,19 @@ def test_a_directors_or_writers_possessive_names_their_own_work(read):
             ("Harbor Nine", "director", "Han Seung-woo")} <= found  # A's decision is about the series talked of
     assert not {("Moonlight Magistrate", "castMember", "Park Min-guk"), ("Harbor Nine", "director", "Park Min-guk"),
                 ("Blue Sky", "castMember", "Kim Eun-ha")} & found
+
+
+def test_an_artist_competes_or_represents_a_country_with_a_song_and_a_contest_sings_nothing(read):
+    """"A competed in Contest with 'X'": A performs X; the contest right before "with" does not."""
+    found = facts(read("News\n\nIn 2013, Velvet Quarter competed in Melodifestivalen with “Hearts on Ice”, which "
+                       "reached number 2 in Sweden. Kim Ara represented Norway with “Blue Wind” at the contest."))
+    assert {("Hearts on Ice", "performer", "Velvet Quarter"), ("Blue Wind", "performer", "Kim Ara")} <= found
+    assert not {("Hearts on Ice", "performer", "Melodifestivalen"), ("Blue Wind", "performer", "Norway")} & found
+
+
+def test_members_in_brackets_after_a_name_no_mention_covers_perform_nothing_alone(read):
+    """"CHROMA 5 (A, B, C) will release ...": the parse takes a bracketed member for the subject;
+    the subject is the name before the bracket, which no mention covers, so no member performs."""
+    found = facts(read("News\n\nCHROMA 5 (Jae-u, Haram, Seo Ji-ho, Kang Min-chan) will release the first full album "
+                       "“Glass Theory” on October 1."))
+    assert not {("Glass Theory", "performer", m) for m in ("Jae-u", "Haram", "Seo Ji-ho", "Kang Min-chan")} & found

@@ -327,7 +327,10 @@ def _role_refs(ctx: Context, binding: Binding, sentence, role: str) -> list[Enti
                 and role == "object" and _named_as(token) in ("composer", "lyricist", "director", "writer", "crew"):
             continue  # '"Paper Moon" features Lee Dan as the composer': no performer
         if rule.makes != "memberOf":
-            token = member_named(ctx, outside_parentheses(ctx, token))
+            outside = outside_parentheses(ctx, token)
+            if outside is None:
+                continue
+            token = member_named(ctx, outside)
         credit = rule.makes in SONG_CREDITS and role == "object"
         if credit and owner_of_the_credited(token):
             continue

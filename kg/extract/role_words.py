@@ -43,13 +43,20 @@ def member_named(ctx: Context, token):
 
 def outside_parentheses(ctx: Context, token):
     """A member listed in parentheses after a group ("G (A, B, C) released
-    X", where the parse takes B for the subject) stands for the group."""
+    X", where the parse takes B for the subject) stands for the group; after
+    a name no mention covers ("CHROMA 5 (A, B) will release"), for no one
+    the rule can name (None)."""
     doc = token.doc
     opened = ctx.marks.last_bracket(max(0, token.i - 12), token.i)
     if opened is None or doc[opened].text != "(" or opened == 0:
         return token
-    group = ctx.ent(doc[opened - 1])
-    return doc[opened - 1] if group is not None and ctx.class_of(group) == "MusicGroup" else token
+    before = doc[opened - 1]
+    group = ctx.ent(before)
+    if group is None or group.is_value:  # "CHROMA 5": the number alone is a mention, a value
+        unnamed = token.dep_ in ("nsubj", "appos", "conj") and (before.is_upper or before.like_num and opened > 1
+                                                                and doc[opened - 2].is_upper)
+        return None if unnamed else token
+    return before if ctx.class_of(group) == "MusicGroup" else token
 
 
 def owner_of_the_credited(token) -> bool:
