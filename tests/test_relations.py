@@ -3898,3 +3898,12 @@ def test_members_in_brackets_after_a_name_no_mention_covers_perform_nothing_alon
     found = facts(read("News\n\nCHROMA 5 (Jae-u, Haram, Seo Ji-ho, Kang Min-chan) will release the first full album "
                        "“Glass Theory” on October 1."))
     assert not {("Glass Theory", "performer", m) for m in ("Jae-u", "Haram", "Seo Ji-ho", "Kang Min-chan")} & found
+
+
+def test_their_after_members_set_between_dashes_is_the_groups(read):
+    """"the duo the Harlan Sisters — June Harlan and Clara Harlan — will follow their single":
+    the members between dashes are an aside, as in brackets; "their" is the duo's."""
+    found = facts(read("News\n\nThe country duo the Harlan Sisters — June Harlan and Clara Harlan — will follow their "
+                       "breakout single “Tumbleweed Heart” with a second album."))
+    assert ("Tumbleweed Heart", "performer", "Harlan Sisters") in found
+    assert not {("Tumbleweed Heart", "performer", "June Harlan"), ("Tumbleweed Heart", "performer", "Clara Harlan")} & found

@@ -10,13 +10,12 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ..data import lexicon, rows
+from ..data import any_word, lexicon, rows
 from ..records import EntityRef, Fact
-from .context import _any_word
 from .spans import QUOTED_SPEECH, span_text
 
 PROVIDERS = ("Platform", "Organization")
-CHART_WORDS = _any_word(lexicon()["ranks"]["chart_words"])
+CHART_WORDS = any_word(lexicon()["ranks"]["chart_words"])
 
 
 @dataclass(frozen=True)

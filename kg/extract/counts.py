@@ -4,8 +4,8 @@ from __future__ import annotations
 import re
 
 from ..records import EntityRef, Fact, Value
-from ..data import alternatives, lexicon
-from .context import _any_word, is_hedged
+from ..data import alternatives, any_word, lexicon
+from .context import is_hedged
 from .refs import refs_at
 from .spans import span_text
 from .title_runs import YEAR  # "Their 2023 single": a year, which the model may call a CARDINAL
@@ -14,9 +14,9 @@ from .values import parse_count
 
 
 COUNTS = lexicon()["counts"]
-FOLLOWERS = _any_word(COUNTS["follower_words"])
-STREAMS = _any_word(COUNTS["stream_words"])
-OTHER_UNITS = _any_word(COUNTS["other_units"])
+FOLLOWERS = any_word(COUNTS["follower_words"])
+STREAMS = any_word(COUNTS["stream_words"])
+OTHER_UNITS = any_word(COUNTS["other_units"])
 NOT_BEFORE = re.compile(rf"(?:^|\W)(?:{alternatives(COUNTS['not_before'])})\W*$", re.I)
 AS_OF = re.compile(r"\s*(?:\w+\s+){0,2}as of\b", re.I)
 ARTISTS = ("Person", "MusicGroup")
@@ -98,7 +98,7 @@ def _possessor(ctx, noun, kinds: tuple) -> list[EntityRef]:
     return next((refs for c in noun.children if c.dep_ == "poss" and (refs := refs_at(ctx, c, kinds))), [])
 
 
-SINGING = _any_word(["sing", "sings", "sang", "sung", "singing", "vocal", "vocals", "voice", "OST singer", "lent"])
+SINGING = any_word(["sing", "sings", "sang", "sung", "singing", "vocal", "vocals", "voice", "OST singer", "lent"])
 SONG_WORDS = re.compile(r"\bOSTs?\b|\bsongs?\b|\bsingles?\b|\btracks?\b")
 
 

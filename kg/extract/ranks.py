@@ -26,7 +26,7 @@ class Rank:
 
 def _first(words, more: str = "") -> str:
     """A lookahead on the first letters of ``words`` (and ``more``): as in
-    context._any_word, the engine then passes most word starts without
+    kg.data.any_word, the engine then passes most word starts without
     trying every word, which halves the time of these patterns."""
     return "(?=[" + re.escape("".join(sorted({word[0] for word in words}))) + more + "])"
 

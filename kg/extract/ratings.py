@@ -5,9 +5,8 @@ import re
 from decimal import Decimal
 from functools import lru_cache
 
-from ..data import alternatives, lexicon
+from ..data import alternatives, any_word, lexicon
 from ..records import EntityRef, Fact, RatingFact
-from .context import _any_word
 from .networks import focal_work, topic_over_aside
 from .spans import FAMILIES, QUOTED_SPEECH, whole_words
 
@@ -16,7 +15,7 @@ CHART_THEN_RANK = re.compile(r"\bcharts?\b.*\bNo\.")
 
 
 PERCENTS = re.compile(r"(\d{1,3}(?:[.,]\d+)?)((?:\s*(?:,|and|, and)\s*\d{1,3}(?:[.,]\d+)?)*)\s*(?:%|percent\b|per cent\b)", re.I)
-RATING_WORDS = _any_word(lexicon()["ratings"]["rating_words"])
+RATING_WORDS = any_word(lexicon()["ratings"]["rating_words"])
 _EPISODE_NOUNS = alternatives(lexicon()["ratings"]["episode_nouns"])
 _LAST = r"(?:and\s+(?:last|final)\s+)?"  # "the 16th and last episode"
 EPISODE = re.compile(rf"\b(?:episode|ep\.?)\s*(\d{{1,4}})\b|\b(\d{{1,4}})(?:st|nd|rd|th)\s+{_LAST}(?:{_EPISODE_NOUNS})\b"
