@@ -847,3 +847,12 @@ def test_people_listed_in_brackets_after_an_artist_subject_are_its_members(read)
     assert {(m, "HOLLOWMOON") for m in ("Kang Woo-seok", "Jae-ik", "Sion", "Dami", "Leo")} <= members
     assert {(m, "BLUE ANTLER") for m in ("Sehan", "Jin", "Taeo", "Riku", "Yul")} <= members
     assert ("Riptide Diary", "performer", "HOLLOWMOON") in facts(ex)
+
+
+def test_a_production_duo_is_a_team_not_a_band(read):
+    """"the production duo Northfold (A, B)": a team of producers (CONVENTIONS rule 10), whose people are no band's members."""
+    ex = read("News\n\nMusic by Gu Seung-woo together with the production duo Northfold (Matti Lund, Ola Brink). "
+              "The rock duo Tidewell (Kim Ara, Lee Dan) sang it.")
+    assert {("Northfold", "Organization"), ("Tidewell", "MusicGroup")} <= typed(ex)
+    members = {(f.subject.name, f.object.name) for f in ex.facts if f.predicate == "memberOf"}
+    assert members == {("Kim Ara", "Tidewell"), ("Lee Dan", "Tidewell")}

@@ -3907,3 +3907,22 @@ def test_their_after_members_set_between_dashes_is_the_groups(read):
                        "breakout single “Tumbleweed Heart” with a second album."))
     assert ("Tumbleweed Heart", "performer", "Harlan Sisters") in found
     assert not {("Tumbleweed Heart", "performer", "June Harlan"), ("Tumbleweed Heart", "performer", "Clara Harlan")} & found
+
+
+def test_a_table_cell_ends_a_frame(read):
+    """In a row of a text table ("| 'A' by X | 'B' by Y |") no role reaches across a "|"."""
+    found = facts(read("Two legal dramas\n\nThe soloist MIRA.B's “Gavel” is the bigger hit, but “Hollow Law”, from the "
+                       "band Night Parade, stays with you.\n\n| | Verdict at Dawn | The Glass Bench |\n"
+                       "| OST standout | “Gavel” by MIRA.B | “Hollow Law” by Night Parade |"))
+    assert ("Gavel", "performer", "Night Parade") not in found
+    assert {("Gavel", "performer", "MIRA.B"), ("Hollow Law", "performer", "Night Parade")} <= found
+
+
+def test_a_name_titled_director_or_writer_right_before_its_possessive_owns_no_performance(read):
+    """"director A's 'W'" makes A no performer of W; a role word further back in the sentence
+    ("The director praised IU's song") says nothing of the name."""
+    found = facts(read("News\n\nHer only score was written for director Oh Seung-rok's “Ferry at Midnight” (2001). "
+                       "The director praised IU's song “Friday” on Monday. Singer-songwriter Ahn Seo-yul's ballad "
+                       "“Letters to June” logged 2.4 million streams."))
+    assert ("Ferry at Midnight", "performer", "Oh Seung-rok") not in found
+    assert {("Friday", "performer", "IU"), ("Letters to June", "performer", "Ahn Seo-yul")} <= found

@@ -21,6 +21,7 @@ may name the child's words too (``"nsubjpass:music|melody"``).
 """
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections import defaultdict
 from functools import lru_cache, reduce
 from operator import or_
@@ -124,6 +125,13 @@ def _object_for_by(doc: Doc) -> None:
                 break
 
 
+def _walled(cells: list[int], a: int, b: int) -> bool:
+    """Does a table's cell wall ("|" at ``cells``) stand between tokens ``a`` and ``b``?"""
+    low, high = sorted((a, b))
+    i = bisect_right(cells, low)
+    return i < len(cells) and cells[i] < high
+
+
 def _is_one_of(child, deps: list[str]) -> bool:
     """Is ``child`` one of ``deps``: "agent", or "nsubjpass:music|melody" (that dependency, one of those words)."""
     for spec in deps:
@@ -218,6 +226,7 @@ class DependencyRules:
         _object_for_a_title(doc)
         strings = doc.vocab.strings
         sentences, roots = self._sentences(doc), self._roots(doc)
+        cells = [t.i for t in doc if t.text == "|"]  # a text table's cell walls, which no edge of a frame crosses
         matches = []
         for mask, matcher in self.matchers:
             gated = [sent for sent, bits in sentences if bits & mask == mask]
@@ -228,6 +237,8 @@ class DependencyRules:
             nodes = {node["RIGHT_ID"]: i for node, i in zip(rule.pattern, token_ids)}
             if any(_is_one_of(child, deps) for name, deps in rule.absent.items() for child in doc[nodes[name]].children):
                 continue  # "written by A and composed by B": "written" has an agent of its own
+            if cells and any(_walled(cells, nodes[rule.heads[node]], nodes[node]) for node in rule.heads):
+                continue  # "| 'A' by X | 'B' by Y |": no 'A' by Y
             if any(self._broken(doc, nodes[rule.heads[node]], nodes[node]) for node in self.unbroken[rule.id]):
                 # "directed by A and stars B": a parse that hangs B on "by" across a new verb;
                 # "directed and written by A, and produced by B": B produced it, no more

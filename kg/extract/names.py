@@ -234,15 +234,17 @@ def group_members(doc: Doc, tokens: list[Token], words: list[str], ents: list[En
             if run > i and joined and not word.endswith("s") \
                     and (tail := _title_run(tokens, words, run + joined, fixed, skip)) > run + joined:
                 run = tail  # "band Florence and the Machine", "duo Maple & Moth": one name
+            kind = "Organization" if token.i and words[token.i - 1] in TEAM_MODIFIERS else "MusicGroup"  # "production duo X"
             if run > i + 1:  # a name of several words: "boy group Nova Ring"
-                mark(i, "MusicGroup", tokens[run - 1].idx + len(tokens[run - 1]))
+                mark(i, kind, tokens[run - 1].idx + len(tokens[run - 1]))
             elif name_at(i) or (i < len(tokens) and tokens[i].is_title and i + 1 < len(tokens) and tokens[i + 1].text == "'s"
                               and i + 2 < len(tokens) and tokens[i + 2].text == "," and tokens[i].idx not in taken):
                 end = tokens[i + 1].idx + 2 if i + 1 < len(tokens) and tokens[i + 1].text == "'s" and tokens[i + 2].text == "," else None
-                mark(i, "MusicGroup", end)
+                mark(i, kind, end)
     return found
 
 
+TEAM_MODIFIERS = frozenset(lexicon()["team_modifiers"]["words"])
 MEMBER_ADJECTIVES = frozenset(lexicon()["member_adjectives"]["words"])  # which member, not whose ("Former")
 TITLE_LINKS = {"the", "of", "a", "an", "to", "in", "on"}  # small words inside a title ("Face the Sun"), not between names
 

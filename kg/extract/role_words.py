@@ -115,7 +115,10 @@ def role_word_kind(token, sentence) -> str | None:
 def fits_role_words(rule, role: str, token, sentence) -> bool:
     """A rule that names the kind of role word its entity needs (or must
     not have) before it: "(Work)" after a director's name is directing,
-    after an actor's it is acting."""
+    after an actor's it is acting; or that must not name it right before it."""
+    if rule.not_named_as.get(role) and token.i > sentence.start and token.doc[token.i - 1].lower_ in role_kinds() \
+            and role_word_kind(token, sentence) in rule.not_named_as[role]:
+        return False  # "director A's film": A is its director, no star of it (a "singer-songwriter" sings)
     if role not in rule.role_kind and role not in rule.not_role_kind:
         return True
     kind = role_word_kind(token, sentence)

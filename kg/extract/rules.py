@@ -52,6 +52,7 @@ class Rule:
     # role -> kinds of role word (lexicon "role_kinds") that must / must not be the nearest one before its entity
     role_kind: dict = field(default_factory=dict)
     not_role_kind: dict = field(default_factory=dict)
+    not_named_as: dict = field(default_factory=dict)  # role -> kinds of role word that must not stand right before it
     absent: dict = field(default_factory=dict)  # dependency rules: node -> dependencies it must not have
     heads: dict = field(default_factory=dict)  # dependency rules: node -> the node it is a dependent of
     silent: tuple = ()  # roles whose undecided mention the rule casts no class vote for
@@ -219,6 +220,7 @@ def load_rule_file(path: Path, specific) -> tuple[Rule, ...]:
                 expand=tuple(raw.get("expand", ())), derive=raw.get("derive", {}),
                 confidence=float(raw.get("confidence", 0.8)),
                 role_kind=raw.get("role_kind", {}), not_role_kind=raw.get("not_role_kind", {}),
+                not_named_as=raw.get("not_named_as", {}),
                 silent=tuple(raw.get("silent", ())), **specific(raw, pattern),
             ))
         except (KeyError, ValueError, TypeError) as error:
