@@ -3926,3 +3926,17 @@ def test_a_name_titled_director_or_writer_right_before_its_possessive_owns_no_pe
                        "“Letters to June” logged 2.4 million streams."))
     assert ("Ferry at Midnight", "performer", "Oh Seung-rok") not in found
     assert {("Friday", "performer", "IU"), ("Letters to June", "performer", "Ahn Seo-yul")} <= found
+
+
+def test_a_track_list_under_a_header_of_columns_reads_each_field_by_its_column(read):
+    """'No. – Title – Lyrics – Music – Artist – Length' over '1. "X" – A – B – C – 3:21': A wrote the
+    lyrics, B the music, C sings (not three performers); "—" is an empty field."""
+    found = facts(read("Silver Gate (Original Soundtrack)\n\nSilver Gate (Original Soundtrack) is the soundtrack "
+                       "album of the series Silver Gate.\n\nTrack listing\nNo. – Title – Lyrics – Music – Artist – Length\n"
+                       "1. \"Firewalk\" – Haram, Kang Bit-na – Kang Bit-na – Lumen Bay – 3:21\n"
+                       "2. \"Gate Theme\" (instrumental) – — – Han Gyeol – Lumen Strings – 2:10\n"))
+    assert {("Firewalk", "lyricist", "Haram"), ("Firewalk", "lyricist", "Kang Bit-na"), ("Firewalk", "composer", "Kang Bit-na"),
+            ("Firewalk", "performer", "Lumen Bay"), ("Gate Theme", "composer", "Han Gyeol"),
+            ("Gate Theme", "performer", "Lumen Strings")} <= found
+    assert not {("Firewalk", "performer", "Haram"), ("Firewalk", "performer", "Kang Bit-na"),
+                ("Gate Theme", "performer", "Han Gyeol")} & found

@@ -24,6 +24,7 @@ from .rules import macros
 from .spans import TYPED, WORKS, WORKS_OR_TITLE, span_text
 from .values import DAY_OF_MONTH, PART_WORD, parse_date
 from .ballot import weights
+from .columns import as_credits, columns_before
 from .networks import ALBUM_WORD, focal_work
 
 ITEM_NUMBER = r"(\d{1,3})(?:[.):]|[ \t]+[-–—])"  # a list item's number: "1.", "1)", "1:", "1 –"
@@ -88,7 +89,7 @@ def read_lists(ctx) -> None:
 def _blocks(text: str) -> list[list[tuple[int, int, str]]]:
     """Runs of numbered lines with rising numbers: (offset, number, content);
     a run may be one line ("1. "Love Tint" – Hyeongseop x Euiwoong")."""
-    blocks, current, last_end = [], [], -1
+    blocks, current, last_end, columns = [], [], -1, None
     for match in LINE.finditer(text):
         number = int(match.group(1))
         gap = text[last_end:match.start()] if last_end >= 0 else ""
@@ -96,6 +97,8 @@ def _blocks(text: str) -> list[list[tuple[int, int, str]]]:
             blocks.append(current)
             current = []
         content, last_end = DURATION.sub("", match.group(2)), match.end()
+        columns = columns_before(text, match.start()) if not current else columns  # a header over the rows
+        content = (as_credits(content, columns) if columns else None) or content
         credit_line = CREDIT_LINE.match(text, last_end)
         if credit_line:  # '01. "X" (OST Part 1)' over 'Performed by A | Lyrics: B | Composed by C'
             content, last_end = f"{PART_SUFFIX.sub('', content)} ({_credit_parts(credit_line.group(1))})", credit_line.end()
@@ -331,6 +334,8 @@ def _list_album(ctx, first: int, last: int) -> tuple[EntityRef | None, EntityRef
     sentences around it, else the album the headline names, else the only
     album the article names."""
     text = ctx.article.text
+    if columns_before(text, line := text.rfind("\n", 0, first) + 1) is not None:  # the heading is over the columns' header
+        first = text.rfind("\n", 0, line - 1) + 1
     before = text[:text.rfind("\n", 0, first) + 1].rstrip().rsplit("\n", 2)
     heading = HEADING.match(before[-1].strip()) if len(before) > 1 else None  # the headline heads the article, not a list
     listed = TRACK_LIST_HEADING.match(before[-1].strip()) if len(before) > 1 else None
