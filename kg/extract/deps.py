@@ -226,7 +226,8 @@ class DependencyRules:
         _object_for_a_title(doc)
         strings = doc.vocab.strings
         sentences, roots = self._sentences(doc), self._roots(doc)
-        cells = [t.i for t in doc if t.text == "|"]  # a text table's cell walls, which no edge of a frame crosses
+        # a text table's cell walls, which no edge of a frame crosses (most texts have none: no token walk)
+        cells = [t.i for t in doc if t.text == "|"] if "|" in doc.text else []
         matches = []
         for mask, matcher in self.matchers:
             gated = [sent for sent, bits in sentences if bits & mask == mask]
