@@ -3940,3 +3940,12 @@ def test_a_track_list_under_a_header_of_columns_reads_each_field_by_its_column(r
             ("Gate Theme", "performer", "Lumen Strings")} <= found
     assert not {("Firewalk", "performer", "Haram"), ("Firewalk", "performer", "Kang Bit-na"),
                 ("Gate Theme", "performer", "Han Gyeol")} & found
+
+
+def test_a_box_office_ranking_ends_the_music_chart_in_force(read):
+    """Films ranked at the box office after a song's chart rank are on no music chart."""
+    ex = read("Box office\n\n“Salt Harbor” led the box office for a third weekend. The film's theme song “Low Tide "
+              "Waltz” by Joo Eun-bi climbed to No. 14 on Melon's daily chart. Second place went to the animated "
+              "feature “Little Comet”, which drew 198,000 viewers. The sequel “Steel Horizon 2” came in fourth "
+              "with 84,000 admissions.")
+    assert [(e.entry.name, e.rank) for e in ex.chart_entries] == [("Low Tide Waltz", 14)]

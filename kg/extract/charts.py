@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from ..data import alternatives, lexicon
+from ..data import alternatives, any_word, lexicon
 from ..records import ChartEntryFact, EntityRef, Fact
 from .chart_targets import CHART_WORDS, PROVIDERS, Target, charts_named
 from .chart_works import pair_ranks
@@ -28,6 +28,7 @@ from .values import parse_date
 CLAUSE_BREAK = re.compile(r",\s*(?:while|whereas|but|and)\s+|;\s+|\s+while\s+|\s+whereas\s+")
 NUMBERED = re.compile(rf"\s*{ITEM_NUMBER}\s+(?=\S)")  # a ranking's line: "6. Cravity - ..."
 # a line of a rank and the places it holds there: "No. 2 – Mexico, Sweden", "No. 1: Brazil and seven other regions"
+OTHER_RANKINGS = any_word(lexicon()["ranks"]["other_rankings"])  # rankings of no music chart
 PLACES_LINE = re.compile(r"\s*(?:No\.|#|Number)\s*\d{1,3}\s*[-–—:]\s*[^.!?]{2,200}", re.I)
 
 
@@ -53,6 +54,9 @@ def read_charts(ctx) -> None:
             in_force = None  # "Japan's best-selling albums": another list, on no chart named so far
         elif in_force is not None and not chart_talk and (topic := _service_as_topic(ctx, sentence, in_force)):
             in_force = topic  # "Genie tells a different story."
+        if OTHER_RANKINGS.search(text) and not own:
+            in_force, works_in_force = None, None  # "led the box office": films ranked, on no music chart
+            continue
         if is_hedged(text):
             continue
         works_before = []
