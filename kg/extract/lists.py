@@ -271,7 +271,8 @@ def _read_track_list(ctx, block: list[tuple[int, int, str]]) -> None:
         if album is not None:
             facts.append(Fact(song, "inAlbum", album, evidence))
             facts.append(Fact(song, "trackNumber", Value(str(number), "integer"), evidence))
-        if artist:
+        labels = {CREDIT_ROLES.get(w) for part in (credits or "").split(";") for w in re.findall(r"[a-z]+", part.split(":")[0].lower())}
+        if artist and "performer" not in labels:  # a soundtrack's track names its own singer, not the album's artist
             facts.append(Fact(song, "performer", artist, evidence))
         facts += [Fact(song, "performer", _named(ctx, guest, "Person"), evidence) for guest in guests]
         for part in (credits or "").split(";"):
@@ -349,6 +350,9 @@ def _list_album(ctx, first: int, last: int) -> tuple[EntityRef | None, EntityRef
         artist = _named(ctx, heading.group(1).strip(), "MusicGroup")
         name = heading.group(2).strip().strip('"')
         return EntityRef(name, "Album"), artist if artist.cls in ARTIST_CLASSES else None
+    titled = next((e for e in ctx.by_start.values() if ctx.class_of(e) == "Album" and e.name == ctx.article.title.strip()), None)
+    if listed and not listed.group("album") and titled is not None:  # "Track listing" on the page an album titles
+        return EntityRef(titled.name, "Album"), _performer_of(ctx, titled.name)
     focal = focal_work(ctx, "Album")  # a record's page: the album it is about, not one named in passing near the list
     if focal is not None and sum(e.name == focal.name for e in ctx.by_start.values()) >= 2:
         return focal, _performer_of(ctx, focal)
