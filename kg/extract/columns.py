@@ -9,12 +9,11 @@ import re
 from functools import lru_cache
 
 from ..data import lexicon
+from .values import FEATURING, IN_PARENS
 
 FIELD_BREAK = re.compile(r"\s+[-–—|]\s+|\t+")
 LABELS = {"lyricist": "Lyrics", "composer": "Music", "performer": "Performed"}  # as lists.CREDIT_ROLES reads them
 EMPTY = {"", "-", "–", "—"}
-ASIDE = re.compile(r"\s*\(([^()]*)\)\s*$")
-FEATURED = re.compile(r"(?i)feat|featuring|with\b")
 
 
 @lru_cache(maxsize=None)
@@ -52,10 +51,10 @@ def _title_parts(field: str) -> tuple[str, str, list[str]]:
     """A title field's title, its guest aside ("(feat. A)", kept after the
     credits, where the track-list reader finds it) and its other asides."""
     title, guest, asides = field, "", []
-    while (aside := ASIDE.search(title)) is not None:
-        title = title[:aside.start()]
-        if FEATURED.match(aside.group(1)):
-            guest = f" ({aside.group(1)}){guest}"
+    while (aside := IN_PARENS.match(title)) is not None:
+        if FEATURING.match(title, len(aside.group("name"))):
+            guest = f" ({aside.group('group')}){guest}"
         else:
-            asides.insert(0, aside.group(1))
+            asides.insert(0, aside.group("group"))
+        title = aside.group("name")
     return title, guest, asides

@@ -19,8 +19,9 @@ from collections import Counter
 from dataclasses import replace
 
 from .candidates import is_organization
-from .lists import FEATURING, IN_PARENS, LEADING_DATE, NAME_SHAPE, PART_PREFIX, describes_work, heading_kind
+from .lists import LEADING_DATE, NAME_SHAPE, PART_PREFIX, describes_work, heading_kind
 from .spans import WORKS_OR_TITLE, Ent
+from .values import FEATURING, IN_PARENS
 
 NAME_SIDE = ("Person", "PERSON", "MusicGroup", "ORG")
 LINE_OF_TWO = re.compile(r"(?m)^([^\n\"]{2,70}?)[ \t]+[-–—][ \t]+([^\n\"]{2,90}?)[ \t]*$")

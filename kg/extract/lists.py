@@ -22,7 +22,7 @@ from ..records import EntityRef, Fact, Value
 from .described import lookup, work_nouns
 from .rules import macros
 from .spans import TYPED, WORKS, WORKS_OR_TITLE, span_text
-from .values import DAY_OF_MONTH, PART_WORD, parse_date
+from .values import DAY_OF_MONTH, FEATURING, IN_PARENS, PART_WORD, parse_date
 from .ballot import weights
 from .columns import as_credits, columns_before
 from .networks import ALBUM_WORD, focal_work
@@ -33,7 +33,6 @@ SEPARATOR = re.compile(r"\s+[-–—]\s+")
 DURATION = re.compile(r"\s*(?:[-–—]\s*)?\(?\d{1,2}:\d{2}\)?$")  # '1. "Bloom Signal" – 3:12': a track's length
 BY = re.compile(r"\s+by\s+")  # a numbered line "The Dream Chapter: STAR by TXT"
 ARTISTS = re.compile(r"\s+(?:x|X|×|&|and|with|feat\.?|ft\.?|featuring)\s+|\s*,\s*")
-IN_PARENS = re.compile(r"^(?P<name>.*?)\s*\((?P<group>[^()]+)\)\s*$")
 POSSESSED = re.compile(r"^(?P<group>[^']+?)'s?\s+(?P<name>\S.*)$")  # "BLACKPINK's Rosé"
 DASH_LINE = re.compile(rf"(?m)^[ \t]*(?:(?:{PART_WORD})[ \t]*\d{{1,2}}[ \t]*[:.][ \t]*)?\"?([^\n\"]{{1,60}}?\s[-–—]\s[^\n\"]{{1,80}}?|\"[^\n\"]+\"\s[-–—]\s[^\n\"]{{1,80}}?)\"?[ \t]*$")
 # '"Lamp" - the band Tidewater (released November 5, 2020)', "Gavel — Min So-hyang (2026.04.04)": when the
@@ -41,7 +40,6 @@ DASH_LINE = re.compile(rf"(?m)^[ \t]*(?:(?:{PART_WORD})[ \t]*\d{{1,2}}[ \t]*[:.]
 RELEASED_ASIDE = re.compile(r"\s*\((?:(?:released|out|first released)\s+(?:on\s+)?(?P<date>[^()]+)"
                             r"|(?P<numeric>(?:19|20)\d\d[./-]\d{1,2}[./-]\d{1,2}\.?))\)\s*$", re.I)
 OST_OF = re.compile(r"^(?P<artists>.*?)\s*\((?P<series>[^()]+?)\s+(?:OST|O\.S\.T\.?|Soundtrack)\)\s*$", re.I)
-FEATURING = re.compile(r"\s*\((?:feat|ft|featuring)\.?\s+(?P<artists>[^()]+)\)\s*$", re.I)  # "Will Be Gone (Feat. Lee Sora and Beenzino)"
 PART_LINE = re.compile(rf"(?m)^[ \t]*(?:{PART_WORD})[ \t]*\d{{1,2}}[ \t]*[:.\u2013\u2014-][ \t]*(?P<rest>[^\n/]+?\s/\s[^\n]+?)[ \t]*$")
 SLASH = re.compile(r"\s+/\s+")
 SOUNDTRACK_WORD = re.compile(r"\b(?:OST|O\.S\.T|[Ss]oundtrack)\b")
@@ -271,15 +269,11 @@ def _read_track_list(ctx, block: list[tuple[int, int, str]]) -> None:
         if album is not None:
             facts.append(Fact(song, "inAlbum", album, evidence))
             facts.append(Fact(song, "trackNumber", Value(str(number), "integer"), evidence))
-        labels = {CREDIT_ROLES.get(w) for part in (credits or "").split(";") for w in re.findall(r"[a-z]+", part.split(":")[0].lower())}
-        if artist and "performer" not in labels:  # a soundtrack's track names its own singer, not the album's artist
-            facts.append(Fact(song, "performer", artist, evidence))
+        credited_parts = _credit_roles(credits)
+        if artist and not any("performer" in roles for roles, _ in credited_parts):
+            facts.append(Fact(song, "performer", artist, evidence))  # a soundtrack's track names its own singer
         facts += [Fact(song, "performer", _named(ctx, guest, "Person"), evidence) for guest in guests]
-        for part in (credits or "").split(";"):
-            if ":" not in part:
-                continue
-            label, names = part.split(":", 1)
-            roles = {CREDIT_ROLES[w] for w in re.findall(r"[a-z]+", label.lower()) if w in CREDIT_ROLES}
+        for roles, names in credited_parts:
             if "performer" in roles:  # "Performed by ASTERIA's Haru": Haru, of ASTERIA
                 for performer, group in _artists(ctx, names):
                     facts.append(Fact(song, "performer", performer, evidence))
@@ -291,6 +285,13 @@ def _read_track_list(ctx, block: list[tuple[int, int, str]]) -> None:
                     facts += [Fact(song, role, person, evidence) for role in credited]
         if album is None and series is not None:
             facts.append(Fact(song, "soundtrackOf", series, evidence))
+
+
+def _credit_roles(credits: str | None) -> list[tuple[set[str], str]]:
+    """A track's credits ("Lyrics: A; Music: B") as (roles, names) per labelled part."""
+    parts = [part.split(":", 1) for part in (credits or "").split(";") if ":" in part]
+    return [({CREDIT_ROLES[w] for w in re.findall(r"[a-z]+", label.lower()) if w in CREDIT_ROLES}, names)
+            for label, names in parts]
 
 
 QUOTED_TITLE = re.compile(r'^"[^"]+"$')

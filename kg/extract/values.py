@@ -11,6 +11,9 @@ from ..data import alternatives, lexicon
 from ..records import Value
 
 PART_WORD = alternatives(lexicon()["part_labels"]["words"])  # "Part", "Vol.", "Episode": before the number of a part
+# a title and its last aside in brackets ("Hikari Road (Japanese single)"), and a guest's aside at the end
+IN_PARENS = re.compile(r"^(?P<name>.*?)\s*\((?P<group>[^()]+)\)\s*$")
+FEATURING = re.compile(r"\s*\((?:feat|ft|featuring)\.?\s+(?P<artists>[^()]+)\)\s*$", re.I)  # "Will Be Gone (Feat. Lee Sora and Beenzino)"
 _MONTHS = lexicon()["months"]
 _MONTH = r"(?P<month>" + alternatives(_MONTHS) + r")\.?"
 _DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
