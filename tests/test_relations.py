@@ -3952,3 +3952,19 @@ def test_a_box_office_ranking_ends_the_music_chart_in_force(read):
               "feature “Little Comet”, which drew 198,000 viewers. The sequel “Steel Horizon 2” came in fourth "
               "with 84,000 admissions.")
     assert [(e.entry.name, e.rank) for e in ex.chart_entries] == [("Low Tide Waltz", 14)]
+
+
+def test_a_list_before_a_role_noun_goes_on_past_it_to_the_left(read):
+    """"producer A and ballad singer B team up on 'X'": the words before B describe B; A is listed too."""
+    found = facts(read("News\n\nDJ-producer Kairo and ballad singer Ye-jin team up on “Static Heart,” a house track "
+                       "sung in English."))
+    assert {("Static Heart", "performer", "Kairo"), ("Static Heart", "performer", "Ye-jin")} <= found
+
+
+def test_it_after_a_work_of_another_class_in_its_sentence_is_that_work(read):
+    """"X is a remake: singer A released it in 1988": "it" is X, a song, so no drama named earlier
+    takes the date."""
+    found = facts(read("News\n\nLee Jun-seob sang in the 2021 JTBC drama “Sweet Season”. “Spring Rain Again” is a "
+                       "remake: the folk singer Ma Seung-ja released it in 1988."))
+    assert ("Sweet Season", "releaseDate", "1988") not in found
+    assert {("Spring Rain Again", "performer", "Ma Seung-ja"), ("Spring Rain Again", "releaseDate", "1988")} <= found

@@ -113,6 +113,15 @@ def coordinated(token: Token, step: int, context=(), relation: str = "") -> list
         if step < 0 and kinds.get(t.lower_) in SONG_CREDITS and i > 0 and _coordinates(doc, i - 1):
             i -= 1  # "lyricist A and composer B wrote it": B's role noun, then the list goes on to A
             continue
+        if step < 0 and not found and i == token.i - 1:
+            # "producer A and ballad singer B team up": the words before B describe B; past them, the list goes on
+            skip = i
+            while skip > max(i - 4, 0) and not doc[skip + 1].is_sent_start and _describes(doc[skip], token, own) \
+                    and not doc[skip].is_quote and doc[skip].text != ",":
+                skip -= 1
+            if skip < i and doc[skip].lower_ in ("and", "&") and skip > 0 and _same_kind(doc[skip - 1], token):
+                i = skip
+                continue
         if step > 0 and (_coordinates(doc, i - 1) or doc[i - 1].lower_ in MODIFIERS and _coordinates(doc, i - 2)):
             # "and Japan's new-age musician Isao Sasaki", "and the cellist Beth Okafor", "M Signal and FT Island":
             # step over a description or a name of unknown kind to the next listed entity.
