@@ -13,6 +13,7 @@ from .networks import (called_so_before, other_gender_before, series_of_network,
                        title_track_before, topic_over_aside)
 from .role_words import unnamed_one
 from .listing import coordinated
+from .spans import WORKS, WORKS_OR_TITLE
 
 NOMINALS = {word: tuple(classes) for word, classes in lexicon()["antecedent_words"].items() if not word.startswith("_")}
 NOMINAL_NOUNS = {w: c for w, c in NOMINALS.items() if w not in ("her", "his", "their", "its")}
@@ -253,6 +254,8 @@ def refs_at(ctx: Context, token, accepted: tuple) -> list[EntityRef]:
         ref = ref if ref is not None and ref.cls in kinds else None
     elif (beside := series_of_network(ctx, token, kinds)) is not None:
         return beside
+    elif word == "it" and _other_work_in_sentence(ctx, token, kinds):
+        return []  # "X is a remake: singer A released it in 1988": X, a song, not a drama named before
     else:
         ref = ctx.pronoun_antecedent(token, kinds) if undecided \
             else ctx.antecedent(token, kinds, subject=word in PERSONAL and not other_gender_before(token))
@@ -268,6 +271,13 @@ def refs_at(ctx: Context, token, accepted: tuple) -> list[EntityRef]:
         # people named in passing (credits, an aside) are not "they" of an article about a group
         return [group] if group and named[group.name] >= max(named[p.name] for p in partners) else partners
     return [ref] if ref else []
+
+
+def _other_work_in_sentence(ctx: Context, token, kinds: tuple) -> bool:
+    """Is the nearest work before "it" in its own sentence one of a class the rule does not take?"""
+    near = ctx.nearest_before(token, WORKS_OR_TITLE)
+    return near is not None and near.start >= ctx.sentence_of(token.i).start_char \
+        and ctx.class_of(near) in WORKS and ctx.class_of(near) not in kinds
 
 
 def _group_subject_before(ctx: Context, token) -> EntityRef | None:
