@@ -694,6 +694,13 @@ def test_stage_names_in_capitals_with_a_dot_or_a_hyphen(read):
     assert not {name for name, _ in typed(ex) if name in ("Y", "IN", "T", "COVID-19")}
 
 
+def test_a_stage_name_of_an_initial_and_a_word_in_capitals(read):
+    """ "J-SOL" (one capital, a hyphen, a word in capitals) is one name; "K-POP" and "T-SHIRT" are words."""
+    ex = read("News\n\nPart 3 is “Nobody's Heir” by J-SOL. The K-POP night sold T-SHIRT bundles.")
+    assert ("Nobody's Heir", "performer", "J-SOL") in facts(ex)
+    assert not {name for name, _ in typed(ex) if name in ("K-POP", "T-SHIRT", "SOL", "J")}
+
+
 def test_a_title_beside_its_artist_on_a_list_line_is_a_recording(read):
     """In a drama story a title no word types is a series; one a list line sets beside its singer
     ('"Window Seat" – Tak Min-seo') is a song, since only a recording has a performer."""
