@@ -3968,3 +3968,22 @@ def test_it_after_a_work_of_another_class_in_its_sentence_is_that_work(read):
                        "remake: the folk singer Ma Seung-ja released it in 1988."))
     assert ("Sweet Season", "releaseDate", "1988") not in found
     assert {("Spring Rain Again", "performer", "Ma Seung-ja"), ("Spring Rain Again", "releaseDate", "1988")} <= found
+
+
+def test_a_numbered_top_list_of_unquoted_titles_and_artists_ranks_each_title(read):
+    """"Here is Melon's year-end top 5:" over "3. Fever Dial – DAYBREAK CLUB": the names the list's
+    lines share (and a title quoted before) say which side is the artist, so a line the NER reads
+    the wrong way round follows the list; each title takes its number as its rank."""
+    ex = read("Melon year-end chart\n\nVelvet Hour's \"Lilac Signal\" finished 2025 as the most-streamed song on Melon."
+              "\n\nHere is Melon's year-end top 5:\n\n1. Lilac Signal – Velvet Hour\n2. Afterglow Run – HEXA:ON\n"
+              "3. Fever Dial – DAYBREAK CLUB\n4. Winter Letter – Ahn Ro-won\n5. Umbrella for Two – Oh Ri-an, Kim Seon-u\n")
+    assert {("Fever Dial", "performer", "DAYBREAK CLUB"), ("Umbrella for Two", "performer", "Kim Seon-u")} <= facts(ex)
+    assert {(e.entry.name, e.rank) for e in ex.chart_entries} == {
+        ("Lilac Signal", 1), ("Afterglow Run", 2), ("Fever Dial", 3), ("Winter Letter", 4), ("Umbrella for Two", 5)}
+
+
+def test_the_top_songs_are_no_rank(read):
+    """"The top songs of 2014 on Melon were A and B" ranks neither first; "the top spot" still does."""
+    ex = read("Melon's year in music\n\nThe top songs of 2014 on Melon were Yoon Do-hyun's “Harbor Night” and "
+              "Kim Ara's “Blue Fence.” Lee Hana's “Paper Moon” took the top spot on Melon's weekly chart.")
+    assert {(e.entry.name, e.rank) for e in ex.chart_entries} == {("Paper Moon", 1)}

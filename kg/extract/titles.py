@@ -5,6 +5,8 @@ sentence calls a work ("Flatliners is a 1990 American film"). (Titles in a
 filmography after a name, "Baek Soo Chan (Alice, Healer)", are in slots.py.)"""
 from __future__ import annotations
 
+from collections import Counter
+
 import re
 from functools import lru_cache
 
@@ -314,23 +316,33 @@ def _duet(text: str, start: int, end: int, artists: set) -> bool:
 def _dash_line_titles(doc: Doc, tokens: list[Token], ents: list[Ent], taken: bytearray, not_titles: set) -> list:
     """Lines that set a title beside its artist with a dash ("SOYOU - The
     Only One", "Crayon Pop – THE STREETS GO DISCO (September 26)"): the
-    side that is not a name is the title."""
-    artists = {(e.start, e.end) for e in ents if e.cls in ("Person", "MusicGroup", "PERSON", "ORG")}
-    found, sides, unknown = [], set(), []
+    side that is not a name is the title. A numbered list sets its artists
+    on one side: the names on its lines vote which (a name the rules found
+    outweighs the NER's guess), and its lines follow the vote."""
+    artists = {(e.start, e.end): 1 if e.source == "model" else 2 for e in ents
+               if e.cls in ("Person", "MusicGroup", "PERSON", "ORG")}
     text = text_of(doc)
+    # the same words elsewhere in the article: a firm name, or a quoted title
+    named = {e.surface: 2 for e in ents if e.source != "model" and e.cls in ("Person", "MusicGroup")}
+    quoted = {e.surface for e in ents if e.cls == "TITLE" and e.source == "quoted"}
+    found, lines, votes = [], [], Counter()
     for match in DASH_LINE.finditer(text):
         first = 1 if match.group(1) is not None else 3
         known = [(artist, title) for artist, title in ((first, first + 1), (first + 1, first))
                  if match.span(artist) in artists or _duet(text, *match.span(artist), artists)]
+        numbered = bool(NUMBERED.match(match.group(0)))
+        if numbered:
+            for artist, title in ((first, first + 1), (first + 1, first)):
+                votes[artist - first] += max(artists.get(match.span(artist), 0), named.get(match.group(artist), 0),
+                                             3 * (match.group(title) in quoted))
+        lines.append((match, first, known, numbered))
+    ranked = votes.most_common()
+    side = ranked[0][0] if ranked and ranked[0][1] and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]) else None
+    for match, first, known, numbered in lines:
+        if numbered and side is not None:
+            known = [(first + side, first + 1 - side)]
         for artist, title in known:
-            sides.add(artist - first)
             found += _run_at(doc, tokens, match.span(title), taken, not_titles)
-        if not known and NUMBERED.match(match.group(0)):
-            unknown.append((match, first))
-    if len(sides) == 1:  # a numbered list sets its artists on one side: so do its lines with an unknown one
-        side = sides.pop()
-        for match, first in unknown:
-            found += _run_at(doc, tokens, match.span(first + 1 - side), taken, not_titles)
     return found
 
 
