@@ -701,6 +701,13 @@ def test_a_stage_name_of_an_initial_and_a_word_in_capitals(read):
     assert not {name for name, _ in typed(ex) if name in ("K-POP", "T-SHIRT", "SOL", "J")}
 
 
+def test_it_before_a_possessive_is_no_group(read):
+    """ "Hello everyone~ It's Seo-jin!": "It" names no group that Seo-jin is a member of."""
+    ex = read("News\n\nThe singer posted: \"Hello everyone~ It's Seo-jin! I can finally tell you!\" BTS's Jimin replied.")
+    assert ("Jimin", "memberOf", "BTS") in facts(ex)
+    assert not {name for name, _ in typed(ex) if name == "It"}
+
+
 def test_a_title_beside_its_artist_on_a_list_line_is_a_recording(read):
     """In a drama story a title no word types is a series; one a list line sets beside its singer
     ('"Window Seat" – Tak Min-seo') is a song, since only a recording has a performer."""

@@ -145,11 +145,11 @@ def group_members(doc: Doc, tokens: list[Token], words: list[str], ents: list[En
             mark(first, kind, token.idx if word == "," else tokens[token.i - 1].idx + len(tokens[token.i - 1]))
         elif token.text in ("'s", "'") and token.i > 0 and token.i + 1 < len(tokens) and name_at(token.i - 1) \
                 and tokens[token.i - 1].text not in surnames and tokens[token.i - 1].ent_type_ not in ("GPE", "NORP") \
-                and not (tokens[token.i - 1].is_sent_start and tokens[token.i - 1].is_stop) \
+                and not (tokens[token.i - 1].is_stop and not tokens[token.i - 1].is_upper) \
                 and (tokens[token.i + 1].idx in people or member_after(token.i + 1)):
             # "Highlight's Yong Junhyung", "Fly to the Sky's member Hwanhee", "Dayline's youngest member, Sera": whose
             # member a person is (not "Jung's Shin Woo", an actor's character, Jung the surname of a person named;
-            # nor "That's Lee": that is Lee)
+            # nor "That's Lee", "Hi, it's Lee": that is Lee)
             mark(_name_start(tokens, words, token.i - 1, taken, skip, 6, NAME_SMALL_WORDS), "MusicGroup", token.idx)
         elif _possessive(tokens, token.i) and (owned := _owned_work_at(tokens, token.i + 1, titles)) and name_at(token.i - 1) \
                 and tokens[token.i - 1].ent_type_ in ("", "PERSON", "ORG", "LOC", "FAC") + ("GPE",) * (owned == "title") \
