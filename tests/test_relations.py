@@ -3987,3 +3987,43 @@ def test_the_top_songs_are_no_rank(read):
     ex = read("Melon's year in music\n\nThe top songs of 2014 on Melon were Yoon Do-hyun's “Harbor Night” and "
               "Kim Ara's “Blue Fence.” Lee Hana's “Paper Moon” took the top spot on Melon's weekly chart.")
     assert {(e.entry.name, e.rank) for e in ex.chart_entries} == {("Paper Moon", 1)}
+
+
+def test_a_list_ends_where_a_name_starts_a_clause_of_its_own(read):
+    """"composed by A, and member B choreographed its dance" credits no B; "written by A and B, and C
+    sang it" makes neither A nor B a singer."""
+    found = facts(read("News\n\nAURA's title track, “Lanternfish”, was composed by the songwriter Elin Storm, and member "
+                       "Yuna choreographed its dance break. “Rain Room” was written by Kim Ara and Lee Hana, and "
+                       "Park Min-jun sang it."))
+    assert {("Lanternfish", "composer", "Elin Storm"), ("Rain Room", "performer", "Park Min-jun")} <= found
+    assert not {("Lanternfish", "composer", "Yuna"), ("Rain Room", "performer", "Kim Ara"),
+                ("Rain Room", "performer", "Lee Hana")} & found
+
+
+def test_a_soundtrack_noun_set_beside_a_title_is_that_title(read):
+    """"'X', his OST for the drama W" and "'Y' by A, the theme song of the drama V": X and Y are the
+    soundtracks, not a song named in an earlier sentence."""
+    found = facts(read("News\n\nHEXAGRAM's title track “Zero G” was streamed 41 million times. Soloist Ji Yoon-ho "
+                       "contributed “Faraway Blue”, his OST for the SBS drama Doctor Mirae. At No. 5 sits “Wildflower "
+                       "Letter” by Yoon Da-hae, the theme song of the KBS2 weekend drama Family Portrait."))
+    assert {("Faraway Blue", "soundtrackOf", "Doctor Mirae"), ("Wildflower Letter", "soundtrackOf", "Family Portrait")} <= found
+    assert not {f for f in found if f[0] == "Zero G" and f[1] == "soundtrackOf"}
+
+
+def test_a_credit_without_its_work_takes_the_title_of_its_own_sentence(read):
+    """"The runner-up is 'X' by the seven-member group G, whose leader A co-wrote the lyrics": X's, not
+    a song named in an earlier sentence; the group's size stands between "by" and its name."""
+    found = facts(read("News\n\nHEXAGRAM's title track “Zero G” was streamed widely. The runner-up is “Mirror Hall” by "
+                       "the seven-member group ORBIT DAY, whose leader Kim Si-hoo co-wrote the lyrics."))
+    assert {("Mirror Hall", "performer", "ORBIT DAY"), ("Mirror Hall", "lyricist", "Kim Si-hoo")} <= found
+    assert ("Zero G", "lyricist", "Kim Si-hoo") not in found
+
+
+def test_an_office_called_director_directs_nothing_and_a_work_by_its_director(read):
+    """"Festival director A said" directs no work; "'W', by director B" is B's to direct, not to sing."""
+    found = facts(read("Festival lineup\n\nThe drama “Salt Lines” opens the festival. Festival director Heo Jin-young "
+                       "said the selection was strong. “The Glass Orchard”, by director Lucía Serrano, with Mateo "
+                       "Ibarra in the lead."))
+    assert ("The Glass Orchard", "director", "Lucía Serrano") in found
+    assert not {("Salt Lines", "director", "Heo Jin-young"), ("The Glass Orchard", "performer", "Lucía Serrano"),
+                ("Salt Lines", "director", "Lucía Serrano")} & found

@@ -30,6 +30,9 @@ def vote_roles(ctx: Context, binding: Binding) -> None:
         return  # "X features music by": "music" names nothing, so the frame says nothing of what X is
     if _of_promotion(binding):
         return
+    sentence = ctx.sentence_of(binding.span.start)
+    if any(not fits_role_words(rule, role, t, sentence) for role, tokens in binding.roles.items() for t in tokens[:1]):
+        return  # "'W', by director A": no performer, so the frame says nothing of what W is
     for role, tokens in binding.roles.items():
         if role in rule.silent:
             continue
@@ -265,19 +268,31 @@ def _implied(ctx: Context, binding: Binding, sentence, role: str) -> list[Entity
                 given = ctx.undecided_in(ctx.doc[token.i + 1:binding.span.start], wanted)
                 ref = ctx.pointed_back(given[0], wanted) if given else None
             return [ref] if ref else []
+    nearest = ctx.nearest_before(binding.span[0], accepted)
+    own = [e for e in ctx.undecided_in(ctx.doc[sentence.start:binding.span.start], accepted) if not _in_a_clause(ctx, e)] \
+        if nearest is None or nearest.start < sentence.start_char else []
+    if own:  # a title no rule has decided yet, of the sentence ('In "Blue Harbor," A plays a detective'; '"Mirror Hall"
+        # by the group G, whose leader A co-wrote the lyrics'), rather than a work named in an earlier sentence
+        ctx.note_supplier(own[-1])
+        return [ref] if (ref := ctx.pointed_back(own[-1], accepted)) else []
     ref = ctx.antecedent(binding.span[0], accepted)  # named before the words that point back, not after them
     if ref is not None and ref.cls in ("TVSeries", "Film", "Album") and _dated_in_passing(ctx, ref, binding.span[0]):
         ref = topic_over_aside(ctx, ref)  # "A will play the role of N" after "her role in 'W' (2021)": the article's
     if ref is None:
-        # a title no rule has decided yet: of the sentence ('In "Blue Harbor," A plays a detective'), else a work's
-        # of the sentence before ('The song is "Blue Wind." Park Jun wrote the lyrics'; not a group's)
+        # a title no rule has decided yet, a work's of the sentence before ('The song is "Blue Wind." Park Jun
+        # wrote the lyrics'; not a group's)
         previous, works = ctx.sentence_before(sentence), tuple(c for c in accepted if c in WORKS)
-        undecided = ctx.undecided_in(ctx.doc[sentence.start:binding.span.start], accepted) \
-            or (ctx.undecided_in(previous, works) if previous is not None and works else [])
+        undecided = ctx.undecided_in(previous, works) if previous is not None and works else []
         if undecided:
             ctx.note_supplier(undecided[-1])
             ref = ctx.pointed_back(undecided[-1], accepted)
     return [ref] if ref else []
+
+
+def _in_a_clause(ctx: Context, ent) -> bool:
+    """Is a title named inside a relative clause or an aside ("directed by D, who helmed 'W', the series ...")?"""
+    token = ctx.doc.char_span(ent.start, ent.end, alignment_mode="expand")[0]
+    return ent.start in ctx.asides or any(a.dep_ in ("relcl", "acl", "advcl") for a in token.ancestors)
 
 
 def _owns_a_work(binding: Binding, accepted: tuple) -> bool:

@@ -143,6 +143,11 @@ def coordinated(token: Token, step: int, context=(), relation: str = "") -> list
             after = next((a for a in doc[t.i + 1:t.i + 3] if not a.is_quote and a.text != ","), None)
             if step > 0 and after is not None and after.lower_ == "by":
                 break  # "A's 'X' and 'Y' by B": Y is B's, and the list ends
+            if step > 0 and t.dep_ in ("nsubj", "nsubjpass") and t.head.i > t.i and t.head.dep_ == "conj" \
+                    and any(b.dep_ == "cc" and b.head == t.head.head for b in doc[(found[-1] if found else token).i + 1:t.i]):
+                break  # "composed by A, and member B choreographed it": B is the subject of a clause of its own
+            if step < 0 and token.dep_ in ("nsubj", "nsubjpass") and _list_head(t).dep_ == "pobj" and t not in token.conjuncts:
+                break  # "written by A and B, and C sang it": A and B are in the frame before C's
             found.append(t)
             i += step
             continue
@@ -162,6 +167,13 @@ def _past_character(doc, i: int, kinds: dict) -> int | None:
         if k > i + 1 and word in (",", "and") and doc[k + 1].ent_type_ and not doc[k + 1].is_punct:
             return k
     return None
+
+
+def _list_head(t: Token) -> Token:
+    """The first item of the parse's list that ``t`` is in."""
+    while t.dep_ == "conj" and t.head.i < t.i:
+        t = t.head
+    return t
 
 
 def _coordinates(doc, i: int) -> bool:

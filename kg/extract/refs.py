@@ -188,6 +188,9 @@ def refs_at(ctx: Context, token, accepted: tuple) -> list[EntityRef]:
     word = token.text.lower()
     if another_kind(token, accepted):
         return []  # "The 'Salt Road' OST features A": the soundtrack, not the series named inside its phrase
+    if token.dep_ == "appos" and (word in NOMINAL_NOUNS or word in CLASS_NOUNS) \
+            and (apposed := _apposed_to(ctx, token, accepted)):
+        return apposed
     if word in RELATIVE and token.head.dep_ == "relcl":
         return refs_at(ctx, token.head.head, accepted)
     if word in COLON_LISTED and token.i + 1 < len(token.doc) and token.doc[token.i + 1].text == ":":
@@ -270,6 +273,24 @@ def refs_at(ctx: Context, token, accepted: tuple) -> list[EntityRef]:
         named = Counter(e.name for e in ctx.by_start.values())
         # people named in passing (credits, an aside) are not "they" of an article about a group
         return [group] if group and named[group.name] >= max(named[p.name] for p in partners) else partners
+    return [ref] if ref else []
+
+
+def _apposed_to(ctx: Context, noun, accepted: tuple) -> list[EntityRef]:
+    """The title a noun is set beside: "'X', his OST for W": X; "'X' by A, the theme song of W": X,
+    though the parse sets the phrase beside A. Not a noun whose phrase runs on into a verb ("'W,' the
+    series also stars A": a clause's subject)."""
+    head, doc = noun.head, noun.doc
+    after = noun.right_edge.i + 1
+    if after < len(doc) and not (doc[after].is_punct or doc[after].is_sent_start):
+        return []
+    if head.dep_ == "pobj" and head.head.lower_ == "by" and ctx.ent(head) is not None:
+        k = head.head.i - 1
+        while k > 0 and doc[k].is_quote:
+            k -= 1
+        head = doc[k]
+    ent = ctx.ent(head)
+    ref = ctx.ref(ent, accepted) if ent is not None and not ent.is_value else None
     return [ref] if ref else []
 
 

@@ -15,6 +15,7 @@ from .listing import listed_in_parentheses, role_kinds
 
 NOT_A_ROLE_BEFORE = set(lexicon()["role_kinds"]["_not_a_role_before"])
 MUSIC_BEFORE = {w.lower() for w in lexicon()["role_kinds"]["_music_before"]}
+OFFICE_BEFORE = {w.lower() for w in lexicon()["role_kinds"]["_office_before"]}
 ITEM_BREAKS = {";", "|", "•", "·"}  # between the items of a list on one line
 
 
@@ -108,6 +109,8 @@ def role_word_kind(token, sentence) -> str | None:
             # "ART DIRECTOR": a crew member, not the director; "music director X": the composer
             if kind == "director" and i > sentence.start and doc[i - 1].lower_ in MUSIC_BEFORE:
                 return "composer"
+            if kind == "director" and i > sentence.start and doc[i - 1].lower_ in OFFICE_BEFORE:
+                return "crew"  # "festival director X", "executive director X": an office, no work's director
             return "performer" if "performer" in run else "crew" if "crew" in run else kind
     return None
 
