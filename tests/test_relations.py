@@ -4027,3 +4027,14 @@ def test_an_office_called_director_directs_nothing_and_a_work_by_its_director(re
     assert ("The Glass Orchard", "director", "Lucía Serrano") in found
     assert not {("Salt Lines", "director", "Heo Jin-young"), ("The Glass Orchard", "performer", "Lucía Serrano"),
                 ("Salt Lines", "director", "Lucía Serrano")} & found
+
+
+def test_a_full_length_a_networks_mystery_and_a_contributed_song(read):
+    """"G's first full-length, X" is G's album; "'S', JTBC's new mystery" airs on JTBC; "A contributed
+    'Y', his OST" sings Y; "(dir. D)" ends no sentence, so "starring" still reaches the film."""
+    ex = read("News\n\nBoy group RUNWAY's first full-length, Catwalk Theory, drove sales. \"Paper Fort\", JTBC's new "
+              "mystery, premieres in May. Soloist Ji Yoon-ho contributed \"Faraway Blue\", his OST for the SBS drama "
+              "Doctor Mirae.\n\n- \"Ash and Ember\" (dir. Caleb Morrow), starring Dana Whitfield and Ryu Tae-joon.")
+    assert {("Catwalk Theory", "performer", "RUNWAY"), ("Paper Fort", "broadcaster", "JTBC"),
+            ("Faraway Blue", "performer", "Ji Yoon-ho"), ("Ash and Ember", "castMember", "Ryu Tae-joon")} <= facts(ex)
+    assert ("Catwalk Theory", "Album") in {(e.name, e.cls) for e in (m.ref for m in ex.mentions)}
