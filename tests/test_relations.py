@@ -4038,3 +4038,14 @@ def test_a_full_length_a_networks_mystery_and_a_contributed_song(read):
     assert {("Catwalk Theory", "performer", "RUNWAY"), ("Paper Fort", "broadcaster", "JTBC"),
             ("Faraway Blue", "performer", "Ji Yoon-ho"), ("Ash and Ember", "castMember", "Ryu Tae-joon")} <= facts(ex)
     assert ("Catwalk Theory", "Album") in {(e.name, e.cls) for e in (m.ref for m in ex.mentions)}
+
+
+def test_a_name_spelled_in_its_own_script_in_brackets_and_a_films_main_theme(read):
+    """"SKYLARK (スカイラーク)'s single 'X'": the possessive after the brackets is the group's, and the
+    spelling is its alias; "Its main theme, 'Y'" after a film is the film's soundtrack."""
+    ex = read("News\n\nKorean boy group SKYLARK (スカイラーク)'s Japanese 1st single 'Hoshikuzu Parade' sold 182,000 "
+              "copies. He composed the score of the 1998 film The Last Train to Jeongdongjin. Its main theme, "
+              "'Jeongdongjin Waltz', remains a wedding staple.")
+    assert {("Hoshikuzu Parade", "performer", "SKYLARK"),
+            ("Jeongdongjin Waltz", "soundtrackOf", "The Last Train to Jeongdongjin")} <= facts(ex)
+    assert {a for ref, names in ex.aliases.items() if ref.name == "SKYLARK" for a in names} == {"スカイラーク"}

@@ -26,7 +26,7 @@ from .facts import apply_binding, vote_roles
 from .reconcile import (album_artists_on_tracks, credit_tracks, named_songs_over_ost_albums, parsed_dates_first,
                         record_years_on_tracks,
                         released_by_a_label, respective_credits, split_credits, title_tracks_of_namesakes)
-from .mentions import read_mentions
+from .mentions import NATIVE_SPELLING, read_mentions
 from .spans import FAMILIES, RECORDINGS, TYPED, ComponentFailure, failure
 from .openings import TITLE_CASE_SMALL
 from .engine import bindings
@@ -107,8 +107,9 @@ def _collect_mentions(ctx: Context) -> None:
             continue
         ref = EntityRef(ent.name, cls)
         ctx.extraction.mentions.append(Mention(ref, ctx.article.id, ent.start, ent.end))
-        if ent.surface != ent.name:
-            ctx.extraction.aliases.setdefault(ref, set()).add(ent.surface)
+        if ent.surface != ent.name:  # "SKYLARK (スカイラーク)": the name in its own script
+            native = NATIVE_SPELLING.fullmatch(ent.surface, len(ent.name)) if ent.surface.startswith(ent.name) else None
+            ctx.extraction.aliases.setdefault(ref, set()).add(native.group().strip()[1:-1].strip() if native else ent.surface)
         if cls == "MusicGroup" and BAND_THE.search(text, max(0, ent.start - 30), ent.start):
             ctx.extraction.aliases.setdefault(ref, set()).add("The " + ent.surface)  # "rock band the Kinks"
         known_as = ALSO_KNOWN_AS.match(text, ent.end)

@@ -156,6 +156,7 @@ def find_entities(doc: Doc) -> list[Ent]:
     ents = positioned_titles(doc, tokens, ents, heads)
     ents = _outside_glosses(text_of(doc), ents)
     ents = _elided_names(text_of(doc), ents)
+    ents = _native_spellings(text_of(doc), ents)
     ents = _repeat_names(text_of(doc), ents)
     if (listed := dashed_titles(text_of(doc), ents)) is not ents:  # a name repeated on a list line marks its title
         ents = _repeat_names(text_of(doc), listed)
@@ -278,6 +279,24 @@ def _elided_names(text: str, ents: list[Ent]) -> list[Ent]:
         elif id(ent) not in wide and not any(w.start <= ent.start and ent.end <= w.end for w in widened):
             kept.append(ent)
     return kept
+
+
+NATIVE_SPELLING = re.compile(r"[ \t]*\((?:[^\x00-\x7f()]|[ \t])+\)")  # "SKYLARK (スカイラーク)'s"
+NAMES = ("Person", "PERSON", "MusicGroup", "ORG", "Organization")
+
+
+def _native_spellings(text: str, ents: list[Ent]) -> list[Ent]:
+    """A name with its spelling in its own script in brackets right after it
+    ("SKYLARK (スカイラーク)'s single", "HALCYON (할시온) is") takes the brackets
+    in: the name stays the same, and a possessive or verb after the brackets
+    is the name's. A mention inside the brackets gives way."""
+    widened = []
+    for ent in ents:
+        if ent.cls in NAMES and (gloss := NATIVE_SPELLING.match(text, ent.end)):
+            ent.end, ent.surface = gloss.end(), text[ent.start:gloss.end()]
+            widened.append(ent)
+    wide = {id(w) for w in widened}
+    return [e for e in ents if id(e) in wide or not any(w.start <= e.start and e.end <= w.end for w in widened)]
 
 
 def _quote_open(text: str, at: int) -> bool:
