@@ -4049,3 +4049,17 @@ def test_a_name_spelled_in_its_own_script_in_brackets_and_a_films_main_theme(rea
     assert {("Hoshikuzu Parade", "performer", "SKYLARK"),
             ("Jeongdongjin Waltz", "soundtrackOf", "The Last Train to Jeongdongjin")} <= facts(ex)
     assert {a for ref, names in ex.aliases.items() if ref.name == "SKYLARK" for a in names} == {"スカイラーク"}
+
+
+def test_an_unquoted_album_after_title_track_of_and_a_cast_line_whose_work_comes_after(read):
+    """"'X', the title track of Sweet Static Vol. 2" names the album whole (its volume too); "A will
+    star opposite B in the drama 'W'" casts B in W, not in a series of an earlier sentence; a
+    title in someone's relative clause ("who starred in the film 'V'") is no one else's."""
+    found = facts(read("News\n\nLUMINA closed the night with \"Halo Effect\", the title track of Afterglow Theory. "
+                       "'Honey Trap Parade' is the title track of Sweet Static Vol. 2. The thriller \"Harbor Light\" "
+                       "premieres on tvN in May. Kim Ara will star opposite Park Min-jun in the drama \"Blue Gate\". "
+                       "Lee Hana plays a pilot, and Yoo Ha-na, who starred in the film 'Ice Garden', plays a customs "
+                       "officer."))
+    assert {("Halo Effect", "inAlbum", "Afterglow Theory"), ("Honey Trap Parade", "inAlbum", "Sweet Static Vol. 2"),
+            ("Blue Gate", "castMember", "Park Min-jun")} <= found
+    assert not {("Harbor Light", "castMember", "Park Min-jun"), ("Ice Garden", "castMember", "Lee Hana")} & found

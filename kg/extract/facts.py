@@ -263,6 +263,10 @@ def _implied(ctx: Context, binding: Binding, sentence, role: str) -> list[Entity
         wanted = tuple(k for k in kinds or () if k in accepted)
         # "the drama" names the series the role wants; "the OST" names no series, so says nothing of which
         if wanted and token.i > 0 and token.doc[token.i - 1].text.lower() in {"the", "this", "that"}:
+            named = next((t for t in token.doc[token.i + 1:token.i + 3] if not t.is_quote), None)
+            if named is not None and (ent := ctx.ent(named)) is not None and not _in_a_clause(ctx, ent) \
+                    and (ref := ctx.ref(ent, wanted)) is not None:
+                return [ref]  # "the drama 'Blue Gate'": the title the noun names
             ref = ctx.antecedent(token, wanted)
             if ref is None:  # 'The song is titled "X," and A wrote the lyrics': the title the sentence gives it
                 given = ctx.undecided_in(ctx.doc[token.i + 1:binding.span.start], wanted)
@@ -275,6 +279,15 @@ def _implied(ctx: Context, binding: Binding, sentence, role: str) -> list[Entity
         # by the group G, whose leader A co-wrote the lyrics'), rather than a work named in an earlier sentence
         ctx.note_supplier(own[-1])
         return [ref] if (ref := ctx.pointed_back(own[-1], accepted)) else []
+    if nearest is None or nearest.start < sentence.start_char:
+        # "A will star opposite B in the drama 'X'": the work the sentence names after the match, not an earlier one
+        # (nor one dated in passing: "B, of the film 'W' (2020), will play")
+        later = next((ref for token, ent in ctx.mentions_in(sentence) if token.i >= binding.span.end
+                      and ctx.class_of(ent) in accepted and ctx.class_of(ent) in WORKS and not _in_a_clause(ctx, ent)
+                      and not YEAR_IN_BRACKETS.match(ctx.article.text, ent.end)
+                      and (ref := ctx.ref(ent, accepted)) is not None), None)
+        if later is not None:
+            return [later]
     ref = ctx.antecedent(binding.span[0], accepted)  # named before the words that point back, not after them
     if ref is not None and ref.cls in ("TVSeries", "Film", "Album") and _dated_in_passing(ctx, ref, binding.span[0]):
         ref = topic_over_aside(ctx, ref)  # "A will play the role of N" after "her role in 'W' (2021)": the article's

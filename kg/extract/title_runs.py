@@ -99,6 +99,9 @@ def title_run(tokens: list[Token], i: int, taken: bytearray, not_titles: set) ->
         if t.text[:1].isupper() or t.text[:1].isdigit() \
                 or (j > i and last == j - 1 and CONTRACTION.fullmatch(t.lower_) and not tokens[j - 1].whitespace_):
             last = j  # "Can't Lose!": the tokenizer's "Ca" + "n't" is one word
+        elif t.text == "." and last == j - 1 and tokens[j - 1].text in ("Vol", "Pt") and j + 1 < len(tokens) \
+                and tokens[j + 1].text[:1].isdigit():
+            pass  # "Sweet Static Vol. 2": the volume's number is the title's
         elif not (t.lower_ in SMALL_WORDS and j > i) and not (t.text in "!?" and last == j - 1 and not tokens[j - 1].whitespace_):
             break
         elif t.text in "!?":
