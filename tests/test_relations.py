@@ -4063,3 +4063,15 @@ def test_an_unquoted_album_after_title_track_of_and_a_cast_line_whose_work_comes
     assert {("Halo Effect", "inAlbum", "Afterglow Theory"), ("Honey Trap Parade", "inAlbum", "Sweet Static Vol. 2"),
             ("Blue Gate", "castMember", "Park Min-jun")} <= found
     assert not {("Harbor Light", "castMember", "Park Min-jun"), ("Ice Garden", "castMember", "Lee Hana")} & found
+
+
+def test_a_stage_name_beside_the_real_name_is_no_character_and_a_credited_team_no_band(read):
+    """"1. Ha-eun (Kim Ha-eun)" in a line-up is one person, cast in nothing; "Composed by PLAYCODE
+    (A, B)" credits a team whose people are no band's members; "Mi-rae (Bae Ji-an)" is still a part."""
+    found = facts(read("Stage Zero\n\nThe survival show Stage Zero ended on Friday. The members are:\n"
+                       "1. Ha-eun (Kim Ha-eun)\n2. Yeri (Choi Ye-ri)\n\nIn the drama \"Blue Gate\", Mi-rae (Bae Ji-an) "
+                       "argues with her mother.\n\nLyrics by Lee Ha-rin / Composed by PLAYCODE (Baek Yi-seul, Tommy "
+                       "Vance) / Arranged by PLAYCODE"))
+    assert ("Blue Gate", "castMember", "Bae Ji-an") in found
+    assert not {f for f in found if f[1] == "castMember" and f[2] in ("Kim Ha-eun", "Choi Ye-ri")}
+    assert not {f for f in found if f[1] == "memberOf" and f[2] == "PLAYCODE"}

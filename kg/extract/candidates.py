@@ -64,6 +64,7 @@ NO_LAST_WORD = {"of", "and", "the", "from", "with", "for", "in"}
 DEMONYM = re.compile(r"[A-Z][a-z]+(?:ish|ese|ian|an|ch|sh|ic|i)")
 PLACES = {"GPE", "LOC", "NORP", "FAC", "Place"}
 ORGANIZATION_CUES = frozenset(w.lower() for w in lexicon()["organization_cues"])  # "label X", "team X": a company
+TEAM_CREDITS = frozenset(lexicon()["team_credit_verbs"]["words"])  # "Composed by N (A, B)": N a team
 NAME_SMALL_WORDS = {"to", "the", "of", "and", "&", "in", "on", "a"}
 LEADING_NOT_NAME = frozenset(lexicon()["leading_not_name"]["words"])  # "Statement Regarding ORBIT9's ...": no "Regarding"
 CREDIT_PARTICIPLES = frozenset(word.lower() for key in ("SUNG", "WRITTEN", "COMPOSED", "DIRECTED", "PAIRED")

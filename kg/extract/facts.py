@@ -11,15 +11,15 @@ from ..data import lexicon
 from ..records import EntityRef, Fact, Value
 from .context import Context
 from .spans import FAMILIES, TYPED, WORKS, span_text
-from .refs import NOMINAL_NOUNS, PROMOTION, another_kind, attached, hangs_on_noun, may_refer, refs_at, with_listed
-from .role_words import credited_team, fits_role_words, member_named, outside_parentheses, owner_of_the_credited, unnamed_one
+from .refs import PROMOTION, may_refer, refs_at, with_listed
+from .role_words import credited_team, fits_role_words, member_named, outside_parentheses, owner_of_the_credited
 from .described import work_nouns
-from .networks import focal_work, topic_over_aside
 from .ost import soundtrack_named
 from .listing import SONG_CREDITS, role_kinds
 from .rules import Binding
 from .ballot import weights
 from .values import parse_date, years_in
+from .unnamed import unnamed_role
 
 
 def vote_roles(ctx: Context, binding: Binding) -> None:
@@ -46,25 +46,13 @@ def vote_roles(ctx: Context, binding: Binding) -> None:
                 ctx.ballot.vote(ent.name, cls, weights()["role"] * rule.confidence / len(options))
 
 
-def _vote_found(ctx: Context, rule, role: str, refs: list[EntityRef]) -> None:
-    """A title still undecided that a rule's frame reaches from its verb for
-    a role it did not bind votes as a bound one does: in "Directed by A, 'X'
-    follows ..." X is a series or a film. A date's frame says nothing of
-    the kind ("released on", "premiered on": any work)."""
-    if rule.makes == "releaseDate":
-        return
-    for ref in refs:
-        if ref.cls in FAMILIES:
-            options = [c for c in rule.classes.get(role, ()) if c in FAMILIES[ref.cls]]
-            for cls in options:
-                ctx.ballot.vote(ref.name, cls, weights()["role"] * rule.confidence / len(options))
-
-
 def apply_binding(ctx: Context, binding: Binding) -> None:
     rule, roles = binding.rule, binding.roles
     sentence = ctx.sentence_of(binding.span.start)
     if not all(fits_role_words(rule, "character", token, sentence) for token in roles.get("character", [])):
         return  # "PD Jang Woo-sung (Island Diner)": a director and an earlier show, no character and its actor
+    if any(_own_given_name(ctx, c, o) for c in roles.get("character", []) for o in roles.get("object", [])):
+        return  # "1. Ha-eun (Kim Ha-eun)": a stage name and the real name, one person, no character
     ctx.characters.update(character.name for token in roles.get("character", []) if (character := ctx.ent(token)))
     if rule.makes == "character" or _negated(ctx, binding) or _of_promotion(binding):
         return
@@ -76,9 +64,9 @@ def apply_binding(ctx: Context, binding: Binding) -> None:
     if "subject" in roles and not subjects or "object" in roles and not objects and rule.makes != "releaseDate":
         return
     if not subjects and "subject" not in roles:
-        subjects = _unnamed(ctx, binding, sentence, "subject")
+        subjects = unnamed_role(ctx, binding, sentence, "subject")
     if not objects and "object" not in roles:
-        objects = _unnamed(ctx, binding, sentence, "object")
+        objects = unnamed_role(ctx, binding, sentence, "object")
     if not subjects or not objects and rule.makes != "releaseDate":
         return  # nothing to state (a releaseDate's object is the date token, read below)
     if rule.makes == "inAlbum" and "rank" in roles:
@@ -125,54 +113,6 @@ YEAR_RANGE = re.compile(r"(?:19|20)\d\d\s*[-–]\s*(?:\d\d|(?:19|20)\d\d)")
 LATER_EPISODE = re.compile(r"\b(?:episode|ep\.)\s*(?!0*1\b)\d+|\b(?!1st\b)\d+(?:st|nd|rd|th)\s+episode|\b(?:" + "|".join(
     [w for w, n in lexicon()["ordinals"].items() if n > 1] + lexicon()["later_episode_words"]["before"]) + r")\s+episode|\b(?:"
     + "|".join(lexicon()["later_episode_words"]["alone"]) + r")\b", re.I)
-ORDINALS = set(lexicon()["ordinals"])
-
-
-def _unnamed(ctx: Context, binding: Binding, sentence, role: str) -> list[EntityRef]:
-    """A role the rule did not bind: attached from the rule's anchor when
-    it names one, else implied by what the article is about."""
-    anchor = binding.anchors.get(role)
-    accepted = tuple(c for c in binding.rule.classes.get(role, ()) if c in TYPED)
-    if anchor is not None and accepted:
-        if anchor.dep_ == "dobj" and any(c.ent_type_ == "ORDINAL" or c.lower_ in ORDINALS for c in anchor.children):
-            return []  # "BigHit revealed the first member of G": one about to be named, not the one who revealed it
-        found = attached(ctx, anchor, accepted)
-        if found:
-            found = with_listed(ctx, found, accepted, anchor)
-            _vote_found(ctx, binding.rule, role, found)
-            return found
-        if hangs_on_noun(ctx, anchor):
-            return []  # "albums released in 2021": the frame is about that noun, which names nothing
-        if _opens(anchor, sentence):  # "Starring A, B and C, 'Island' is ...": what the sentence goes on to name
-            bound = {t.i for tokens in binding.roles.values() for t in tokens}
-            after = [ref for token, ent in ctx.mentions_in(sentence) if token.i > anchor.i and token.i not in bound
-                     and ctx.class_of(ent) in accepted + tuple(FAMILIES) and (ref := ctx.ref(ent, accepted)) is not None]
-            if after:
-                return after[:1]
-        if _said_of_another(ctx, anchor, accepted) or any(c.dep_ in ("nsubj", "nsubjpass") and (
-                another_kind(c, accepted) or unnamed_one(c)) for c in anchor.children):
-            return []  # "The 'Salt Road' OST features A", "one of the other tracks features A": no series, no track named
-        before = [ent for token, ent in ctx.mentions_in(sentence)
-                  if token.i < anchor.i and ctx.class_of(ent) in accepted + tuple(FAMILIES)]
-        ref = ctx.ref(before[-1], accepted) if before else None
-        if ref is None and not any(ctx.class_of(ent) in accepted for _, ent in ctx.mentions_in(sentence)) \
-                and _opens(anchor, sentence):
-            ref = _named_before(ctx, sentence, accepted)
-        return [ref] if ref is not None else []
-    return _implied(ctx, binding, sentence, role)
-
-
-def _said_of_another(ctx: Context, anchor, accepted: tuple) -> bool:
-    """Is the noun a rule hangs on the object of a clause whose subject is
-    of another kind ("Composer A, who scored 'X', worked on the soundtrack
-    of Y": the clause is about A, so X is not the soundtrack)?"""
-    node = anchor
-    while node.dep_ in ("pobj", "prep", "dobj") and node.head is not node:
-        node = node.head
-    if node is anchor:
-        return False
-    subjects = [ctx.ent(c) for c in node.children if c.dep_ in ("nsubj", "nsubjpass")]
-    return any(ent is not None and not ctx.may_be(ent, accepted) for ent in subjects)
 
 
 SCREEN_CREDITS = {"director", "castMember"}
@@ -211,119 +151,12 @@ def _negated(ctx: Context, binding: Binding) -> bool:
     return False
 
 
-def _opens(anchor, sentence) -> bool:
-    """Is ``anchor`` a participle the sentence opens with ("Written by A and
-    directed by B, the teaser ...")?"""
-    first = sentence.start + (sentence[0].is_punct or sentence[0].is_space)
-    return anchor.i == first or anchor.dep_ == "conj" and anchor.head.i == first
-
-
-def _named_before(ctx: Context, sentence, accepted: tuple) -> EntityRef | None:
-    """The last work of an accepted class the previous sentence names: what
-    a sentence that opens with "Directed by B," and names no work speaks of
-    ("... the Adamas script reading. Written by A and directed by B, the
-    teaser ...")."""
-    previous = ctx.sentence_before(sentence)
-    if previous is None:
-        return None
-    named = [ent for _, ent in ctx.mentions_in(previous) if ctx.class_of(ent) in accepted]
-    if not named:
-        return None
-    ctx.note_supplier(named[-1])
-    return ctx.ref(named[-1], accepted)
-
-
-def _implied(ctx: Context, binding: Binding, sentence, role: str) -> list[EntityRef]:
-    """A rule that leaves a role unnamed talks about what the article is
-    about: what "the album" / "the drama" in the sentence points back to,
-    else the nearest mention of the class the role accepts before the match
-    (the series for cast lines, the group for a list of members)."""
-    accepted = tuple(c for c in binding.rule.classes.get(role, ()) if c in TYPED)
-    if not accepted or _owns_a_work(binding, accepted):
-        return []
-    if "character" in binding.rule.roles or binding.rule.id.startswith("cast/character"):
-        # "Mi-rae (played by Bae Ji-an)": a series the sentence names (not an actor's earlier one in parentheses),
-        # else the one the article is about
-        named = [ctx.ref(ent, accepted) for _, ent in ctx.mentions_in(sentence)
-                 if ctx.class_of(ent) in accepted and ent.start not in ctx.asides]
-        focal = focal_work(ctx) if "TVSeries" in accepted else None
-        found = next((r for r in named if r), None) or focal
-        return [found] if found else []
-    first = binding.span.start
-    if first == sentence.start + (sentence[0].is_punct or sentence[0].is_space) and first < len(ctx.doc) \
-            and ctx.doc[first].lower_.endswith(("ing", "ed")):
-        # "Starring A and B, 'Island' is ...": a sentence that opens with a participle names its work after it
-        after = [ref for token, ent in ctx.mentions_in(sentence) if token.i >= binding.span.end
-                 and ent.start not in ctx.asides  # not "Starring A (Court of Ashes) and B, the drama": A's earlier work
-                 and ctx.class_of(ent) in accepted + tuple(FAMILIES) and (ref := ctx.ref(ent, accepted)) is not None]
-        if after:
-            return after[:1]
-    for token in sentence:
-        kinds = NOMINAL_NOUNS.get(token.text.lower())
-        wanted = tuple(k for k in kinds or () if k in accepted)
-        # "the drama" names the series the role wants; "the OST" names no series, so says nothing of which
-        if wanted and token.i > 0 and token.doc[token.i - 1].text.lower() in {"the", "this", "that"}:
-            named = next((t for t in token.doc[token.i + 1:token.i + 3] if not t.is_quote), None)
-            if named is not None and (ent := ctx.ent(named)) is not None and not _in_a_clause(ctx, ent) \
-                    and (ref := ctx.ref(ent, wanted)) is not None:
-                return [ref]  # "the drama 'Blue Gate'": the title the noun names
-            ref = ctx.antecedent(token, wanted)
-            if ref is None:  # 'The song is titled "X," and A wrote the lyrics': the title the sentence gives it
-                given = ctx.undecided_in(ctx.doc[token.i + 1:binding.span.start], wanted)
-                ref = ctx.pointed_back(given[0], wanted) if given else None
-            return [ref] if ref else []
-    nearest = ctx.nearest_before(binding.span[0], accepted)
-    own = [e for e in ctx.undecided_in(ctx.doc[sentence.start:binding.span.start], accepted) if not _in_a_clause(ctx, e)] \
-        if nearest is None or nearest.start < sentence.start_char else []
-    if own:  # a title no rule has decided yet, of the sentence ('In "Blue Harbor," A plays a detective'; '"Mirror Hall"
-        # by the group G, whose leader A co-wrote the lyrics'), rather than a work named in an earlier sentence
-        ctx.note_supplier(own[-1])
-        return [ref] if (ref := ctx.pointed_back(own[-1], accepted)) else []
-    if nearest is None or nearest.start < sentence.start_char:
-        # "A will star opposite B in the drama 'X'": the work the sentence names after the match, not an earlier one
-        # (nor one dated in passing: "B, of the film 'W' (2020), will play")
-        later = next((ref for token, ent in ctx.mentions_in(sentence) if token.i >= binding.span.end
-                      and ctx.class_of(ent) in accepted and ctx.class_of(ent) in WORKS and not _in_a_clause(ctx, ent)
-                      and not YEAR_IN_BRACKETS.match(ctx.article.text, ent.end)
-                      and (ref := ctx.ref(ent, accepted)) is not None), None)
-        if later is not None:
-            return [later]
-    ref = ctx.antecedent(binding.span[0], accepted)  # named before the words that point back, not after them
-    if ref is not None and ref.cls in ("TVSeries", "Film", "Album") and _dated_in_passing(ctx, ref, binding.span[0]):
-        ref = topic_over_aside(ctx, ref)  # "A will play the role of N" after "her role in 'W' (2021)": the article's
-    if ref is None:
-        # a title no rule has decided yet, a work's of the sentence before ('The song is "Blue Wind." Park Jun
-        # wrote the lyrics'; not a group's)
-        previous, works = ctx.sentence_before(sentence), tuple(c for c in accepted if c in WORKS)
-        undecided = ctx.undecided_in(previous, works) if previous is not None and works else []
-        if undecided:
-            ctx.note_supplier(undecided[-1])
-            ref = ctx.pointed_back(undecided[-1], accepted)
-    return [ref] if ref else []
-
-
-def _in_a_clause(ctx: Context, ent) -> bool:
-    """Is a title named inside a relative clause or an aside ("directed by D, who helmed 'W', the series ...")?"""
-    token = ctx.doc.char_span(ent.start, ent.end, alignment_mode="expand")[0]
-    return ent.start in ctx.asides or any(a.dep_ in ("relcl", "acl", "advcl") for a in token.ancestors)
-
-
-def _owns_a_work(binding: Binding, accepted: tuple) -> bool:
-    """ "director A's previous drama, 'W'": the match names A's own work, not the one the article
-    is about (unlike "PD A's decision to shoot it in one take")."""
-    doc, end = binding.span.doc, binding.span.end
-    return end < len(doc) and doc[end].text in ("'s", "\u2019s") \
-        and any(set(NOMINAL_NOUNS.get(t.lower_, ())) & set(accepted) for t in doc[end + 1:end + 5])
-
-
-def _dated_in_passing(ctx: Context, ref: EntityRef, before) -> bool:
-    """Was the work last named with its year in brackets ("praised for playing a lawyer in 'W' (2021)"),
-    as an earlier work is, not as the one the paragraph is about?"""
-    last = next((t for t, e in reversed(ctx.mention_tokens) if t.i < before.i and e.name == ref.name), None)
-    return last is not None and YEAR_IN_BRACKETS.match(ctx.article.text, last.idx + len(last)) is not None
-
-
-YEAR_IN_BRACKETS = re.compile(r"[\"']?\s*\((?:19|20)\d\d\)")
+def _own_given_name(ctx: Context, character, actor) -> bool:
+    """Is the "character" the actor's own given name ("Yeri (Choi Ye-ri)")?"""
+    a, b = ctx.ent(character), ctx.ent(actor)
+    squeeze = lambda name: name.replace("-", "").replace(" ", "").lower()
+    return a is not None and b is not None and " " in b.name \
+        and squeeze(a.name) == squeeze(b.name.split(" ", 1)[1])
 
 
 def _named_as(token) -> str | None:

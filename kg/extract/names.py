@@ -9,9 +9,10 @@ from spacy.tokens import Doc, Token
 
 from ..data import lexicon, member_nouns, title_cue_words, which_member_words
 from ..nlp import text_of
-from .candidates import (LEADING_NOT_NAME, NAME_SMALL_WORDS, ORGANIZATION_CUES, PLACES, capitalised, glued_hyphen,
-                         is_organization, name_ends, name_word)
+from .candidates import (LEADING_NOT_NAME, NAME_SMALL_WORDS, ORGANIZATION_CUES, PLACES, TEAM_CREDITS, capitalised,
+                         glued_hyphen, is_organization, name_ends, name_word)
 from .spans import WORKS, Ent
+
 
 @lru_cache(maxsize=None)
 def not_names() -> frozenset:
@@ -177,13 +178,17 @@ def group_members(doc: Doc, tokens: list[Token], words: list[str], ents: list[En
                 if tokens[first].is_sent_start:
                     break
             end = tokens[token.i - 1].idx + len(tokens[token.i - 1])
-            if first < token.i and tokens[first].text != "-":  # "the songwriting team Paperkite (A, B)": a team, no band
-                team = first > 0 and words[first - 1] in ORGANIZATION_CUES
+            # "the songwriting team N (A, B)"; "Composed by N (A, B)": a team credited, no band
+            start = first if first < token.i else next((e.start for e in ents if e.end == end), None)
+            named_at = next((t.i for t in tokens[max(0, token.i - 5):token.i] if t.idx == start), first)
+            team = named_at > 0 and words[named_at - 1] in ORGANIZATION_CUES \
+                or named_at > 1 and words[named_at - 1] == "by" and words[named_at - 2] in TEAM_CREDITS
+            if first < token.i and tokens[first].text != "-":
                 mark(first, "Organization" if team else "MusicGroup", end)
             # an artist the verb's subject guessed ("HOLLOWMOON (A, B, C) released"): people listed make it a group
             guessed = next((e for e in ents if e.end == end and e.cls in ("PERSON", "ORG") and e.source == "cue"), None)
-            if guessed is not None and unnamed:
-                guessed.cls = "MusicGroup"
+            if guessed is not None and (unnamed or team):
+                guessed.cls = "Organization" if team else "MusicGroup"
             if any(e.end == end and e.cls == "MusicGroup" for e in found + ents):  # its members, if a group's
                 for i, j in unnamed:
                     mark(i, "Person", tokens[j - 1].idx + len(tokens[j - 1]))
