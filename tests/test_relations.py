@@ -4075,3 +4075,19 @@ def test_a_stage_name_beside_the_real_name_is_no_character_and_a_credited_team_n
     assert ("Blue Gate", "castMember", "Bae Ji-an") in found
     assert not {f for f in found if f[1] == "castMember" and f[2] in ("Kim Ha-eun", "Choi Ye-ri")}
     assert not {f for f in found if f[1] == "memberOf" and f[2] == "PLAYCODE"}
+
+
+def test_a_track_list_with_a_credit_line_of_slashes_under_each_track(read):
+    """A press release's "01. Title (Title)" over "Lyrics by A, B (G) / Composed by C (D, E) / Arranged
+    by F": each track's lyricists and composers, B a member of G, C a team whose people are credited,
+    the guest of "(feat. H)" a performer, and "(Title)" no part of the title."""
+    found = facts(read("ECLIPSE BOYS unveil tracklist for 2nd Mini Album 'ARCADE NIGHTS'\n\nTidewave Entertainment "
+                       "revealed the tracklist for ARCADE NIGHTS, the second mini album from boy group ECLIPSE BOYS.\n\nTRACKLIST\n\n"
+                       "01. MIDNIGHT ARCADE (Title)\nLyrics by Yoon Dae-han, HARU (ECLIPSE BOYS) / Composed by Yoon "
+                       "Dae-han, Max Ellery / Arranged by Max Ellery\n\n02. 8-Bit Heart (feat. Lee Ha-rin)\nLyrics by "
+                       "Lee Ha-rin / Composed by PLAYCODE (Baek Yi-seul, Tommy Vance) / Arranged by PLAYCODE\n"))
+    assert {("MIDNIGHT ARCADE", "inAlbum", "ARCADE NIGHTS"), ("MIDNIGHT ARCADE", "lyricist", "HARU"),
+            ("MIDNIGHT ARCADE", "lyricist", "Yoon Dae-han"), ("MIDNIGHT ARCADE", "composer", "Max Ellery"),
+            ("HARU", "memberOf", "ECLIPSE BOYS"), ("8-Bit Heart", "trackNumber", "2"),
+            ("8-Bit Heart", "performer", "Lee Ha-rin"), ("8-Bit Heart", "composer", "Tommy Vance")} <= found
+    assert not {("MIDNIGHT ARCADE", "composer", "HARU"), ("Tommy Vance", "memberOf", "PLAYCODE")} & found

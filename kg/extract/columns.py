@@ -12,7 +12,7 @@ from ..data import lexicon
 from .values import FEATURING, IN_PARENS
 
 FIELD_BREAK = re.compile(r"\s+[-–—|]\s+|\t+")
-LABELS = {"lyricist": "Lyrics", "composer": "Music", "performer": "Performed"}  # as lists.CREDIT_ROLES reads them
+LABELS = {"lyricist": "Lyrics", "composer": "Music", "performer": "Performed"}  # as credits.credit_roles reads them
 EMPTY = {"", "-", "–", "—"}
 
 

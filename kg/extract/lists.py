@@ -25,6 +25,7 @@ from .spans import TYPED, WORKS, WORKS_OR_TITLE, span_text
 from .values import DAY_OF_MONTH, FEATURING, IN_PARENS, PART_WORD, parse_date
 from .ballot import weights
 from .columns import as_credits, columns_before
+from .credits import MEMBER_OF, PART_SUFFIX, credit_line_after, credit_parts, credit_roles
 from .networks import ALBUM_WORD, focal_work
 
 ITEM_NUMBER = r"(\d{1,3})(?:[.):]|[ \t]+[-–—])"  # a list item's number: "1.", "1)", "1:", "1 –"
@@ -44,9 +45,6 @@ PART_LINE = re.compile(rf"(?m)^[ \t]*(?:{PART_WORD})[ \t]*\d{{1,2}}[ \t]*[:.\u20
 SLASH = re.compile(r"\s+/\s+")
 SOUNDTRACK_WORD = re.compile(r"\b(?:OST|O\.S\.T|[Ss]oundtrack)\b")
 HEADING = re.compile(r"^([^\n\"]{1,60}?)\s+[-–—]\s+([^\n]{1,80}?)\s*(?:\(([^()\n]*)\))?$")
-CREDIT_ROLES = {"lyrics": "lyricist", "lyric": "lyricist", "words": "lyricist", "composition": "composer",
-                "composed": "composer", "music": "composer", "composer": "composer", "performed": "performer",
-                "sung": "performer", "vocals": "performer", "vocal": "performer"}
 ARTIST_CLASSES = ("Person", "MusicGroup")
 NAME_SHAPE = re.compile(r"(?=\S*[^\W\d_])[A-Z0-9][\w.'’&;-]*(?::\w+)?(?:\s+[\w.'’&;-]+){0,4}")  # an artist's name on a list's line ("HEXA:ON" too)
 LEADING_DATE = re.compile(r"\d{1,2}[./]\d{1,2}\.?\s+(?=\D)")
@@ -55,6 +53,7 @@ ROLE_BEFORE = re.compile(r"^(?:the\s+)?(?:(?:" + "|".join(map(re.escape, macros(
 PART_LABEL = re.compile(rf"(?:{PART_WORD})\s*\d+")  # "Part 4 — 'X'": which part, no artist
 # "(pre-release)", "(Title)": what kind of track a title is (not "(feat. A)", which may follow an artist too)
 TRACK_ASIDES = tuple(w.lower() for w in lexicon()["track_asides"]["words"] if not w.lower().startswith(("feat", "ft")))
+TRACK_ROLES = tuple(w for w in TRACK_ASIDES if not w.startswith(("inst", "remix", "prod")))
 COUNT = re.compile(r"[\d,.\s]*\d[\d,.\s]*(?:[A-Za-z]+\.?)?(?:\s+[a-z]+)?")  # "93,646", "241,479 copies", "1.2M streams"
 
 
@@ -97,31 +96,15 @@ def _blocks(text: str) -> list[list[tuple[int, int, str]]]:
         content, last_end = DURATION.sub("", match.group(2)), match.end()
         columns = columns_before(text, match.start()) if not current else columns  # a header over the rows
         content = (as_credits(content, columns) if columns else None) or content
-        credit_line = CREDIT_LINE.match(text, last_end)
-        if credit_line:  # '01. "X" (OST Part 1)' over 'Performed by A | Lyrics: B | Composed by C'
-            content, last_end = f"{PART_SUFFIX.sub('', content)} ({_credit_parts(credit_line.group(1))})", credit_line.end()
+        credit_line = credit_line_after(text, last_end)
+        if credit_line:  # '01. "X" (OST Part 1)' over 'Performed by A | Lyrics: B | Composed by C'; a guest after them
+            guest = FEATURING.search(content)
+            content = f"{PART_SUFFIX.sub('', FEATURING.sub('', content))} ({credit_parts(credit_line.group(1))})"
+            content, last_end = content + (guest.group() if guest else ""), credit_line.end()
         current.append((match.start(2), number, content))
     if current:
         blocks.append(current)
     return blocks
-
-
-CREDIT_LINE = re.compile(r"\n[ \t]*((?:Performed|Sung|Vocals?|Lyrics|Words|Music|Composed|Composition|Instrumental)\b[^\n]*\|[^\n]*)")
-CREDIT_PART = re.compile(r"^(?P<label>[A-Za-z][A-Za-z &]*?)\s*(?::|\bby\b)\s*(?P<names>\S.*)$")
-TEAM = re.compile(r"^.*?\((?P<people>[^()]+)\)\s*$")  # "team Paperhouse (A, B)": the people it names
-PART_SUFFIX = re.compile(rf"\s*\((?:OST\s+)?(?:{PART_WORD})\s*\d+\)$", re.I)  # '"X" (OST Part 1)': which part, no title's
-
-
-def _credit_parts(line: str) -> str:
-    """A credit line's parts set apart by bars, as "Label: names; ..." for ``_credits``."""
-    parts = []
-    instrumental = line.lstrip().lower().startswith("instrumental")  # an instrumental "written by" its composer
-    for part in (p.strip() for p in line.split("|")):
-        part = re.sub(r"^Written\b", "Composed", part) if instrumental else part
-        if credit := CREDIT_PART.match(part):
-            names = TEAM.match(credit.group("names"))
-            parts.append(f"{credit.group('label')}: {names.group('people') if names else credit.group('names')}")
-    return "; ".join(parts)
 
 
 # "Tracklist", or "Neon Kissaten tracklist:" with the album's name before the heading's word
@@ -269,29 +252,24 @@ def _read_track_list(ctx, block: list[tuple[int, int, str]]) -> None:
         if album is not None:
             facts.append(Fact(song, "inAlbum", album, evidence))
             facts.append(Fact(song, "trackNumber", Value(str(number), "integer"), evidence))
-        credited_parts = _credit_roles(credits)
+        credited_parts = credit_roles(credits)
         if artist and not any("performer" in roles for roles, _ in credited_parts):
             facts.append(Fact(song, "performer", artist, evidence))  # a soundtrack's track names its own singer
         facts += [Fact(song, "performer", _named(ctx, guest, "Person"), evidence) for guest in guests]
         for roles, names in credited_parts:
             if "performer" in roles:  # "Performed by ASTERIA's Haru": Haru, of ASTERIA
-                for performer, group in _artists(ctx, names):
+                for performer, group in _artists(ctx, names.replace("[", "(").replace("]", ")")):
                     facts.append(Fact(song, "performer", performer, evidence))
                     facts += [Fact(performer, "memberOf", group, evidence)] if group else []
             credited = roles - {"performer"}
             for name in (n.strip() for n in ARTISTS.split(names)) if credited else ():
-                person = _named(ctx, name, "Person") if name else None
+                own = MEMBER_OF.match(name)  # "HARU [ECLIPSE BOYS]": a member credited with the group's name
+                person = _named(ctx, own.group("name") if own else name, "Person") if name else None
                 if person is not None and person.cls == "Person":  # a band credited as writer: none (CONVENTIONS 10)
                     facts += [Fact(song, role, person, evidence) for role in credited]
+                    facts += [Fact(person, "memberOf", _named(ctx, own.group("group"), "MusicGroup"), evidence)] if own else []
         if album is None and series is not None:
             facts.append(Fact(song, "soundtrackOf", series, evidence))
-
-
-def _credit_roles(credits: str | None) -> list[tuple[set[str], str]]:
-    """A track's credits ("Lyrics: A; Music: B") as (roles, names) per labelled part."""
-    parts = [part.split(":", 1) for part in (credits or "").split(";") if ":" in part]
-    return [({CREDIT_ROLES[w] for w in re.findall(r"[a-z]+", label.lower()) if w in CREDIT_ROLES}, names)
-            for label, names in parts]
 
 
 QUOTED_TITLE = re.compile(r'^"[^"]+"$')
@@ -303,6 +281,9 @@ def _track(content: str) -> tuple[str, str | None, list[str]]:
     featuring = FEATURING.search(content)
     guests = [g.strip() for g in ARTISTS.split(featuring.group("artists")) if g.strip()] if featuring else []
     title, credits = _credits(FEATURING.sub("", content))
+    aside = IN_PARENS.match(title)
+    # "(Title)", "(pre-release)": what the track is for the album; "(Inst.)", "(Remix)" name another track
+    title = aside.group("name") if aside and aside.group("group").lower().startswith(TRACK_ROLES) else title
     return (title[1:-1] if QUOTED_TITLE.match(title) else title), credits, guests
 
 

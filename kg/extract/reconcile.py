@@ -149,8 +149,8 @@ def split_credits(ctx: Context) -> None:
         if _of_lyrics(f):
             worded.setdefault((f.subject, f.evidence.sentence), set()).add(f.object)
 
-    def music(f: Fact) -> bool:
-        return f.predicate == "lyricist" and not _of_lyrics(f) \
+    def music(f: Fact) -> bool:  # a reader's lyricist is under a "Lyrics" label
+        return f.predicate == "lyricist" and not _of_lyrics(f) and not f.evidence.rule.startswith("reader:") \
             and f.object not in worded.get((f.subject, f.evidence.sentence), {f.object})
     ctx.extraction.facts = [replace(f, predicate="composer") if music(f) else f for f in ctx.extraction.facts]
 

@@ -1,0 +1,51 @@
+"""A track's credits as text: "Lyrics: A; Music: B; Performed: C", the form
+the track-list reader takes them in. The credit line printed under a track
+("Performed by A | Lyrics: B", "Lyrics by A, B (G) / Composed by C") is
+turned into it here, as a header's columns are in columns.py; which role
+each label names is data (lexicon "credit_labels")."""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from ..data import lexicon
+from .values import PART_WORD
+
+CREDIT_LINE = re.compile(r"\n[ \t]*((?:Performed|Sung|Vocals?|Lyrics|Words|Music|Composed|Composition|Instrumental)\b[^\n]*"
+                         r"(?:\||\s/\s)[^\n]*)")
+CREDIT_BREAK = re.compile(r"\s*\|\s*|\s+/\s+")
+CREDIT_PART = re.compile(r"^(?P<label>[A-Za-z][A-Za-z &]*?)\s*(?::|\bby\b)\s*(?P<names>\S.*)$")
+TEAM = re.compile(r"^[^,()]*\((?P<people>[^()]*,[^()]*)\)\s*$")  # "team Paperhouse (A, B)": the people it names
+MEMBER_OF = re.compile(r"^(?P<name>.*?)\s*\[(?P<group>[^\[\]]+)\]$")  # "HARU [ECLIPSE BOYS]", as credit_parts writes it
+PART_SUFFIX = re.compile(rf"\s*\((?:OST\s+)?(?:{PART_WORD})\s*\d+\)$", re.I)  # '"X" (OST Part 1)': which part, no title's
+
+
+@lru_cache(maxsize=None)
+def _roles() -> dict[str, str]:
+    return {word: role for role, words in lexicon()["credit_labels"].items() if not role.startswith("_") for word in words}
+
+
+def credit_line_after(text: str, end: int) -> re.Match | None:
+    """The credit line right after offset ``end`` (a track's line), if any."""
+    return CREDIT_LINE.match(text, end)
+
+
+def credit_parts(line: str) -> str:
+    """A credit line's parts set apart by bars or slashes, as "Label: names; ...";
+    a team's people stand for the team, a member's group goes in square brackets
+    ("HARU (ECLIPSE BOYS)": "HARU [ECLIPSE BOYS]")."""
+    parts = []
+    instrumental = line.lstrip().lower().startswith("instrumental")  # an instrumental "written by" its composer
+    for part in (p.strip() for p in CREDIT_BREAK.split(line)):
+        part = re.sub(r"^Written\b", "Composed", part) if instrumental else part
+        if credit := CREDIT_PART.match(part):
+            team = TEAM.match(credit.group("names"))
+            names = team.group("people") if team else credit.group("names")
+            parts.append(f"{credit.group('label')}: {re.sub(r'[(]([^()]*)[)]', r'[\1]', names)}")
+    return "; ".join(parts)
+
+
+def credit_roles(credits: str | None) -> list[tuple[set[str], str]]:
+    """A track's credits ("Lyrics: A; Music: B") as (roles, names) per labelled part."""
+    parts = [part.split(":", 1) for part in (credits or "").split(";") if ":" in part]
+    return [({_roles()[w] for w in re.findall(r"[a-z]+", label.lower()) if w in _roles()}, names) for label, names in parts]
