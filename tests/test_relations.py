@@ -4091,3 +4091,13 @@ def test_a_track_list_with_a_credit_line_of_slashes_under_each_track(read):
             ("HARU", "memberOf", "ECLIPSE BOYS"), ("8-Bit Heart", "trackNumber", "2"),
             ("8-Bit Heart", "performer", "Lee Ha-rin"), ("8-Bit Heart", "composer", "Tommy Vance")} <= found
     assert not {("MIDNIGHT ARCADE", "composer", "HARU"), ("Tommy Vance", "memberOf", "PLAYCODE")} & found
+
+
+def test_an_album_consisting_of_songs_including_a_list_and_a_series_dated_with_its_network(read):
+    """"The album is consist of 5 songs including title song, 'A', 'B' and 'C'" (translated copy):
+    each is the album's; "'W' (2023, MBC)" airs on MBC, as "'V' (tvN, 2021)" does on tvN."""
+    found = facts(read("Solo debut\n\nJeon Min-seo will release the first solo mini album 'Blue Letter' next month. "
+                       "The album is consist of 5 songs including title song, 'Paper Boat', 'Midnight Bus' and 'Letter "
+                       "to Me'. She acted in 'Sea Fog' (2023, MBC) and 'Blue Gate' (tvN, 2021)."))
+    assert {("Paper Boat", "inAlbum", "Blue Letter"), ("Letter to Me", "inAlbum", "Blue Letter"),
+            ("Sea Fog", "broadcaster", "MBC"), ("Blue Gate", "broadcaster", "tvN")} <= found
