@@ -4101,3 +4101,12 @@ def test_an_album_consisting_of_songs_including_a_list_and_a_series_dated_with_i
                        "to Me'. She acted in 'Sea Fog' (2023, MBC) and 'Blue Gate' (tvN, 2021)."))
     assert {("Paper Boat", "inAlbum", "Blue Letter"), ("Letter to Me", "inAlbum", "Blue Letter"),
             ("Sea Fog", "broadcaster", "MBC"), ("Blue Gate", "broadcaster", "tvN")} <= found
+
+
+def test_a_series_soundtrack_in_brackets_inside_a_listed_title_is_no_part_of_its_name(read):
+    """'4. "Letter from the Sea (Tides of Us OST)" – Yang Ha-neul' under a chart's top list: the song
+    "Letter from the Sea", ranked 4th, sung by Yang Ha-neul, of the series Tides of Us."""
+    ex = read("Melon monthly top 10\n\nHere is Melon's monthly top 10:\n\n4. \"Letter from the Sea (Tides of Us OST)\" – "
+              "Yang Ha-neul\n5. \"Mint Condition\" – ONYX GIRLS\n")
+    assert {("Letter from the Sea", "performer", "Yang Ha-neul"), ("Letter from the Sea", "soundtrackOf", "Tides of Us")} <= facts(ex)
+    assert ("Letter from the Sea", 4) in {(e.entry.name, e.rank) for e in ex.chart_entries}

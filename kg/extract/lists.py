@@ -144,6 +144,8 @@ def _read_credit_line(ctx, start: int, content: str, separator: re.Pattern = SEP
     if len(works) != 1:
         return
     index, work = works[0]
+    if (of := OST_OF.match(parts[index].strip('"'))) is not None:  # '"X (Tides of Us OST)" – A': the series' song
+        series = series or _named(ctx, of.group("series"), "TVSeries")
     if kind and work.cls == "TITLE":
         ctx.ballot.vote(work.name, kind, weights()["cue"])
     sentence = ctx.sentence_of(ctx.doc.char_span(start, start + 1, alignment_mode="expand").start)

@@ -31,14 +31,17 @@ from .typing import cast_local_votes
 # The ids of kg/data/name_patterns.jsonl name kinds of names, not canonical names as the gazetteer's do.
 NAME_PATTERN_IDS = frozenset(row["id"] for row in rows("name_patterns.jsonl"))
 MODEL_SPANS = "kg_model"  # where kg_span_model leaves its spans
+OST_ASIDE = re.compile(r"\s*\([^()]+\s(?:OST|O\.S\.T\.?|[Ss]oundtrack)\)$")
 TRANSLATED = re.compile(r"^(?P<native>[^()\x00-\x7f][^()]*?)\s*\((?P<english>[A-Za-z0-9][^()]*)\)$")
 
 
 def _translated(title: str) -> str:
     """A title written in its own script with an English one in parentheses
-    ("굿밤 (Good night)") is named by the English; the rest stays an alias."""
+    ("굿밤 (Good night)") is named by the English; the rest stays an alias.
+    A series' soundtrack in parentheses ('"Letter from the Sea (Tides of Us
+    OST)"') is no part of the song's name."""
     match = TRANSLATED.match(title)
-    return match.group("english").strip() if match else title
+    return match.group("english").strip() if match else OST_ASIDE.sub("", title) or title
 
 
 def kg_mentions(doc: Doc) -> None:
