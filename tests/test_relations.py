@@ -1875,7 +1875,9 @@ def test_swept_the_charts_is_first_place_on_each_and_a_decimal_is_no_rank(read):
     assert not entries(read("Charts\n\nIn May, Nova Ring swept four awards at the Billboard Music Awards, including "
                             "top song (for “Afterglow”)."))
     ex = read("Ratings\n\nAccording to Nielsen Korea, “Crimson Street” rose to 7.9 percent, up from 6.5 percent the week before.")
-    assert not entries(ex) and {(r.series.name, str(r.value)) for r in ex.ratings} == {("Crimson Street", "7.9")}
+    # the figure it rose from is a rating too (CONVENTIONS 39), of an episode not named
+    assert not entries(ex) and {(r.series.name, str(r.value)) for r in ex.ratings} == {
+        ("Crimson Street", "7.9"), ("Crimson Street", "6.5")}
 
 
 @pytest.mark.parametrize("sentence, cast", [
@@ -4110,3 +4112,14 @@ def test_a_series_soundtrack_in_brackets_inside_a_listed_title_is_no_part_of_its
               "Yang Ha-neul\n5. \"Mint Condition\" – ONYX GIRLS\n")
     assert {("Letter from the Sea", "performer", "Yang Ha-neul"), ("Letter from the Sea", "soundtrackOf", "Tides of Us")} <= facts(ex)
     assert ("Letter from the Sea", 4) in {(e.entry.name, e.rank) for e in ex.chart_entries}
+
+
+def test_the_figure_a_rating_changed_from_is_a_rating_and_a_momentary_peak_is_not(read):
+    """CONVENTIONS 39-40: "up from 8.7 percent the previous night" and "down from 20.1 percent a week
+    earlier" are exact figures of the series (episode unknown); "peaking momentarily at 13.5 percent" is
+    a peak."""
+    ex = read("Ratings\n\nAccording to Nielsen Korea, the 10th episode of tvN's \"Salt Wind Inn\" logged a nationwide "
+              "rating of 9.8 percent, up from 8.7 percent the previous night. In the Seoul area, the episode scored "
+              "11.2 percent, peaking momentarily at 13.5 percent.")
+    assert {(r.series.name, str(r.value), r.episode) for r in ex.ratings} == {
+        ("Salt Wind Inn", "9.8", 10), ("Salt Wind Inn", "8.7", None), ("Salt Wind Inn", "11.2", None)}

@@ -23,7 +23,7 @@ EPISODE = re.compile(rf"\b(?:episode|ep\.?)\s*(\d{{1,4}})\b|\b(\d{{1,4}})(?:st|n
 VALUE = re.compile(r"(?<![\d.])(\d{1,3}(?:\.\d+)?)(?=(?:\s*(?:,|and|, and|or)\s*\d{1,3}(?:\.\d+)?)*\s*(?:%|percent\b|per cent\b))", re.I)
 # A peak, a threshold or a change, not a rating: the words before a figure ("peaked at", "broke through"),
 # and after it ("dropped 0.5 points", "0.4% higher than", "the 30% mark").
-NOT_A_RATING = re.compile(r"\b(?:" + alternatives(lexicon()["ratings"]["not_before"]) + r")\s*(?:at\s+|a\s+)?$", re.I)
+NOT_A_RATING = re.compile(r"\b(?:" + alternatives(lexicon()["ratings"]["not_before"]) + r")\s*(?:\w+ly\s+)?(?:at\s+|a\s+)?$", re.I)
 PEAK_SENTENCE = re.compile(r"\b(?:" + alternatives(lexicon()["ratings"]["peak_sentence_words"]) + r")\b", re.I)
 # "in the 9 to 11 percent range"; not a change from one rating to another ("rose from 4.1 percent to 5.2 percent")
 RANGE_END = re.compile(r"\d\s*(?:to|-|–)\s*$", re.I)
@@ -48,7 +48,7 @@ def read_ratings(ctx) -> None:
     for sentence, text in stated:
         if not (RATING_WORDS.search(text) or about_ratings) or CHART_THEN_RANK.search(text) or PEAK_SENTENCE.search(text):
             continue
-        # a change's start is no rating, unless it names its own episode ("up from 15.9 percent for the 15th episode")
+        # a change's figures are ratings ("up from 8.7 percent the previous night"; CONVENTIONS 39), its size is not
         values = [(m.start(), Decimal(m.group(1))) for m in VALUE.finditer(text)
                   if (not NOT_A_RATING.search(before := text[max(0, m.start() - 24):m.start()]) or _own_episode(text, m.start()))
                   and not RANGE_END.search(before) and not POINTS.match(_after_number(text, m.end()))]
