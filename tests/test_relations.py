@@ -4123,3 +4123,14 @@ def test_the_figure_a_rating_changed_from_is_a_rating_and_a_momentary_peak_is_no
               "11.2 percent, peaking momentarily at 13.5 percent.")
     assert {(r.series.name, str(r.value), r.episode) for r in ex.ratings} == {
         ("Salt Wind Inn", "9.8", 10), ("Salt Wind Inn", "8.7", None), ("Salt Wind Inn", "11.2", None)}
+
+
+def test_a_recap_heading_names_its_series_before_the_episodes(read):
+    """A recap headed "The Lantern Keeper: Episodes 5-6" is about the series "The Lantern Keeper": its
+    characters' actors are its cast, its ratings its own."""
+    ex = read("The Lantern Keeper: Episodes 5-6\n\nby mistyreads\n\nWe pick up right where we left off: Seo-yeon "
+              "(Park Ji-an) standing in the rain. The ratings are rising too: 7.4% for Episode 6, per Nielsen Korea.")
+    assert ("The Lantern Keeper", "castMember", "Park Ji-an") in facts(ex)
+    assert {(r.series.name, str(r.value), r.episode) for r in ex.ratings} == {("The Lantern Keeper", "7.4", 6)}
+    ex = read("Night Talk Recap: Episode 63\n\nLee Joon and Kim Ara joke about the show. The episode drew 5.2 percent.")
+    assert {(r.series.name, str(r.value)) for r in ex.ratings} == {("Night Talk", "5.2")}

@@ -55,8 +55,8 @@ def positioned_titles(doc: Doc, tokens: list[Token], ents: list[Ent], headings: 
     # "G's X album": between an owner and a record's noun stands a title (a screen work's owner may be its author)
     owned_nouns = {noun: cls for noun, cls in work_nouns().items() if cls in ("Song", "Album")}
     for i, word in enumerate(words):
-        if tokens[i].i in headings:
-            continue  # in Title Case, capitals say nothing
+        if tokens[i].i in headings and not (i + 1 < len(tokens) and word == ":" and (word, words[i + 1]) in phrases_after):
+            continue  # in Title Case, capitals say nothing (but a recap's "Harbor Lights: Episodes 5-6" heads its title)
         # A capitalised cue is part of a name ("Official Singles Top 100"), an acronym is not ("EP").
         cue = not tokens[i].is_title or len(tokens[i]) == 1 or tokens[i].is_sent_start
         cls = _cue_class(cues, word) if cue else None
@@ -117,7 +117,9 @@ def positioned_titles(doc: Doc, tokens: list[Token], ents: list[Ent], headings: 
         elif i + 1 < len(tokens) and (word, words[i + 1]) in phrases_after:
             run = title_run_before(tokens, i, taken, not_titles)  # "the Harbor Lights script reading"
             if run:
-                found.append((*run, phrases_after[word, words[i + 1]]))
+                end = min(run[1], i)  # the title ends at its cue ("Harbor Lights: Episodes 5-6")
+                end -= end - 1 > run[0] and words[end - 1] in RECAP_WORDS  # "Knowing Bros Recap: Episode 63"
+                found += [(run[0], end, phrases_after[word, words[i + 1]])] if run[0] < end else []
         if word == "," and i > 2 and tokens[i - 1].text[:1].isupper() and (kind := _apposed_kind(tokens, i, work_nouns())) \
                 and (run := title_run_before(tokens, i, taken, not_titles)):
             owner = max((k for k in range(run[0] - 1, i) if words[k] in POSSESSIVE), default=i)
@@ -273,6 +275,9 @@ def headlines(doc: Doc) -> set[int]:
         if len(words) >= 3 and sum(t.text[:1].isupper() for t in words) >= 0.8 * len(words):
             found.update(range(span.start, span.end))
     return found
+
+
+RECAP_WORDS = frozenset(w.lower() for w in lexicon()["title_cue_phrases_after"]["_before_the_cue"])
 
 
 # "SOYOU - The Only One", and in a numbered list "1. The Dream Chapter: STAR by TXT"
