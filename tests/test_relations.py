@@ -4134,3 +4134,13 @@ def test_a_recap_heading_names_its_series_before_the_episodes(read):
     assert {(r.series.name, str(r.value), r.episode) for r in ex.ratings} == {("The Lantern Keeper", "7.4", 6)}
     ex = read("Night Talk Recap: Episode 63\n\nLee Joon and Kim Ara joke about the show. The episode drew 5.2 percent.")
     assert {(r.series.name, str(r.value)) for r in ex.ratings} == {("Night Talk", "5.2")}
+
+
+def test_playing_a_song_is_no_part_and_a_unit_track_aside_is_no_part_of_its_title(read):
+    """"Danny has played 'Rooted' 400 times" casts no one in the series; "5. Origami Heart (Hae-won &
+    Ye-bin unit song)" in a track list is the track "Origami Heart"."""
+    found = facts(read("News\n\nThe drama 'Ironwood' ended. Danny Oh admits he has played \"Rooted\" 400 times.\n\n"
+                       "RIVERLUNE's mini album 'Paper Boats' tracklist:\n1. Paper Boats (Title)\n2. Lighthouse Call\n"
+                       "3. Origami Heart (Hae-won & Ye-bin unit song)\n"))
+    assert ("Ironwood", "castMember", "Danny Oh") not in found
+    assert ("Origami Heart", "trackNumber", "3") in found

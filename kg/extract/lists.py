@@ -284,8 +284,9 @@ def _track(content: str) -> tuple[str, str | None, list[str]]:
     guests = [g.strip() for g in ARTISTS.split(featuring.group("artists")) if g.strip()] if featuring else []
     title, credits = _credits(FEATURING.sub("", content))
     aside = IN_PARENS.match(title)
-    # "(Title)", "(pre-release)": what the track is for the album; "(Inst.)", "(Remix)" name another track
-    title = aside.group("name") if aside and aside.group("group").lower().startswith(TRACK_ROLES) else title
+    # "(Title)", "(pre-release)", "(A & B unit song)": what the track is for the album; "(Inst.)", "(Remix)" name another
+    title = aside.group("name") if aside and (aside.group("group").lower().startswith(TRACK_ROLES) or describes_work(
+        aside.group("group")) and not aside.group("group").lower().startswith(TRACK_ASIDES)) else title
     return (title[1:-1] if QUOTED_TITLE.match(title) else title), credits, guests
 
 
