@@ -870,3 +870,10 @@ def test_a_production_duo_is_a_team_not_a_band(read):
     assert {("Northfold", "Organization"), ("Tidewell", "MusicGroup")} <= typed(ex)
     members = {(f.subject.name, f.object.name) for f in ex.facts if f.predicate == "memberOf"}
     assert members == {("Kim Ara", "Tidewell"), ("Lee Dan", "Tidewell")}
+
+
+def test_a_genre_word_opening_a_line_is_no_title(read):
+    """ "Crime thriller directed by A, starring B" under a listing's heading: "Crime" is the genre, no film."""
+    ex = read("Lamplighters\n\nCrime thriller directed by Seong Gi-tae, starring Moon Ji-hwan and Yeom Da-eun. Weekend "
+              "family drama starring Oh Mi-sook.")
+    assert not {name for name, cls in typed(ex) if name in ("Crime", "Weekend")}
