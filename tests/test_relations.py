@@ -1397,6 +1397,7 @@ def test_a_script_reading_is_no_writers_credit(read):
     ({"derive": {"subject": "album"}}, "derive is 'ost' or 'tracks'"),  # what a role's entity turns into
     # token rules see words and entity types, not the parse: a DEP there would match any token
     ({"pattern": [{"ENT_TYPE": "Person"}, {"DEP": "nsubj"}]}, "token 1: DEP is the parse's"),
+    ({"sentence": {"within": ["stages"]}}, "sentence takes 'with' and 'without' word lists"),  # words of the sentence
 ])
 def test_a_token_rules_options_are_checked_on_load(tmp_path, field, message):
     from kg.extract.rules import load_rules
@@ -4144,3 +4145,14 @@ def test_playing_a_song_is_no_part_and_a_unit_track_aside_is_no_part_of_its_titl
                        "3. Origami Heart (Hae-won & Ye-bin unit song)\n"))
     assert ("Ironwood", "castMember", "Danny Oh") not in found
     assert ("Origami Heart", "trackNumber", "3") in found
+
+
+def test_a_music_shows_performers_with_their_songs_in_brackets(read):
+    """"Other performers included A ("X"), B ("Y")" names the songs they performed, not their dramas;
+    "The drama stars C ("W")" still gives C's earlier work."""
+    found = facts(read("News\n\nBLAZE7 took home their second trophy. Other performers on this week's episode included "
+                       "Cha Do-kyung (\"Bitter Lemonade\"), NEWROOT (\"Chase\") and more.\n\nThe new drama \"Blue Gate\" "
+                       "stars Kim Ara (\"Sea Fog\")."))
+    assert {("Bitter Lemonade", "performer", "Cha Do-kyung"), ("Chase", "performer", "NEWROOT"),
+            ("Sea Fog", "castMember", "Kim Ara")} <= found
+    assert not {f for f in found if f[1] == "castMember" and f[2] in ("Cha Do-kyung", "NEWROOT")}

@@ -12,7 +12,7 @@ from ..records import EntityRef, Fact, Value
 from .context import Context
 from .spans import FAMILIES, TYPED, WORKS, span_text
 from .refs import PROMOTION, may_refer, refs_at, with_listed
-from .role_words import credited_team, fits_role_words, member_named, outside_parentheses, owner_of_the_credited
+from .role_words import credited_team, fits_role_words, fits_sentence, member_named, outside_parentheses, owner_of_the_credited
 from .described import work_nouns
 from .ost import soundtrack_named
 from .listing import SONG_CREDITS, role_kinds
@@ -31,7 +31,8 @@ def vote_roles(ctx: Context, binding: Binding) -> None:
     if _of_promotion(binding):
         return
     sentence = ctx.sentence_of(binding.span.start)
-    if any(not fits_role_words(rule, role, t, sentence) for role, tokens in binding.roles.items() for t in tokens[:1]):
+    if not fits_sentence(rule, sentence, binding.span.start) \
+            or any(not fits_role_words(rule, role, t, sentence) for role, tokens in binding.roles.items() for t in tokens[:1]):
         return  # "'W', by director A": no performer, so the frame says nothing of what W is
     for role, tokens in binding.roles.items():
         if role in rule.silent:
@@ -49,6 +50,8 @@ def vote_roles(ctx: Context, binding: Binding) -> None:
 def apply_binding(ctx: Context, binding: Binding) -> None:
     rule, roles = binding.rule, binding.roles
     sentence = ctx.sentence_of(binding.span.start)
+    if not fits_sentence(rule, sentence, binding.span.start):
+        return
     if not all(fits_role_words(rule, "character", token, sentence) for token in roles.get("character", [])):
         return  # "PD Jang Woo-sung (Island Diner)": a director and an earlier show, no character and its actor
     if any(_own_given_name(ctx, c, o) for c in roles.get("character", []) for o in roles.get("object", [])):

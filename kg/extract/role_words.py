@@ -115,6 +115,16 @@ def role_word_kind(token, sentence) -> str | None:
     return None
 
 
+def fits_sentence(rule, sentence, start: int) -> bool:
+    """Does the match's sentence hold, before the match (token ``start``), a word the rule needs and
+    none it must not ("Other performers included A ('X')": a music show's stages, not an actor's dramas)?"""
+    if not rule.sentence:
+        return True
+    words = {t.lower_ for t in sentence.doc[sentence.start:start]}
+    return (not rule.sentence.get("with") or bool(words & rule.sentence["with"])) \
+        and not words & rule.sentence.get("without", frozenset())
+
+
 def fits_role_words(rule, role: str, token, sentence) -> bool:
     """A rule that names the kind of role word its entity needs (or must
     not have) before it: "(Work)" after a director's name is directing,

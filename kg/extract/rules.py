@@ -53,6 +53,8 @@ class Rule:
     role_kind: dict = field(default_factory=dict)
     not_role_kind: dict = field(default_factory=dict)
     not_named_as: dict = field(default_factory=dict)  # role -> kinds of role word that must not stand right before it
+    # words the sentence must hold one of ("with") or none of ("without") before the match, in lower case
+    sentence: dict = field(default_factory=dict)
     absent: dict = field(default_factory=dict)  # dependency rules: node -> dependencies it must not have
     heads: dict = field(default_factory=dict)  # dependency rules: node -> the node it is a dependent of
     silent: tuple = ()  # roles whose undecided mention the rule casts no class vote for
@@ -221,11 +223,19 @@ def load_rule_file(path: Path, specific) -> tuple[Rule, ...]:
                 confidence=float(raw.get("confidence", 0.8)),
                 role_kind=raw.get("role_kind", {}), not_role_kind=raw.get("not_role_kind", {}),
                 not_named_as=raw.get("not_named_as", {}),
+                sentence={k: frozenset(w.lower() for w in v) for k, v in _sentence_words(raw).items()},
                 silent=tuple(raw.get("silent", ())), **specific(raw, pattern),
             ))
         except (KeyError, ValueError, TypeError) as error:
             raise ValueError(f"{path}:{number}: bad rule: {error}") from None
     return tuple(rules)
+
+
+def _sentence_words(raw: dict) -> dict:
+    words = raw.get("sentence", {})
+    if set(words) - {"with", "without"}:
+        raise ValueError(f"sentence takes 'with' and 'without' word lists, not {sorted(words)}")
+    return words
 
 
 # Token rules match a view of the document that holds its words, sentence starts and entity types only
