@@ -4,7 +4,9 @@ last is not it: "the MBC show" is the series named beside MBC before ("MBC's
 article is about (``focal_work``, also what recaps and a series page's
 ratings table speak of), and "the title track" is the song called so before,
 not the last song named; "the 1987 ballad" right after "'X,'" is X, however
-the parser hung it; whether "his" follows a "her" that took the subject
+the parser hung it, as "his OST" in "'X', his OST for W" and "the theme song"
+in "'X' by A, the theme song of W" are; "it" after a work of another class in
+its own sentence is that work; whether "his" follows a "her" that took the subject
 (kg/extract/refs.py, chart_works.py and context.py ask; whether an artist
 is a work's guest, never what "her album" means: marks.py)."""
 from __future__ import annotations
@@ -15,7 +17,7 @@ from typing import TYPE_CHECKING
 
 from ..records import EntityRef
 from .ballot import default_work
-from .spans import WORKS
+from .spans import WORKS, WORKS_OR_TITLE
 
 if TYPE_CHECKING:  # the context's module reads the list readers, which ask what an article is about here
     from .context import Context
@@ -162,3 +164,28 @@ def other_gender_before(token) -> bool:
     someone else (the nearest name, not the subject)."""
     other = next((g for g in GENDERS if token.lower_ not in g), set())
     return any(t.lower_ in other for t in token.doc[token.sent.start:token.i])
+
+
+def apposed_to(ctx: Context, noun, accepted: tuple) -> list[EntityRef]:
+    """The title a noun is set beside: "'X', his OST for W": X; "'X' by A, the theme song of W": X,
+    though the parse sets the phrase beside A. Not a noun whose phrase runs on into a verb ("'W,' the
+    series also stars A": a clause's subject)."""
+    head, doc = noun.head, noun.doc
+    after = noun.right_edge.i + 1
+    if after < len(doc) and not (doc[after].is_punct or doc[after].is_sent_start):
+        return []
+    if head.dep_ == "pobj" and head.head.lower_ == "by" and ctx.ent(head) is not None:
+        k = head.head.i - 1
+        while k > 0 and doc[k].is_quote:
+            k -= 1
+        head = doc[k]
+    ent = ctx.ent(head)
+    ref = ctx.ref(ent, accepted) if ent is not None and not ent.is_value else None
+    return [ref] if ref else []
+
+
+def other_work_in_sentence(ctx: Context, token, kinds: tuple) -> bool:
+    """Is the nearest work before "it" in its own sentence one of a class the rule does not take?"""
+    near = ctx.nearest_before(token, WORKS_OR_TITLE)
+    return near is not None and near.start >= ctx.sentence_of(token.i).start_char \
+        and ctx.class_of(near) in WORKS and ctx.class_of(near) not in kinds

@@ -9,11 +9,10 @@ from collections import Counter
 from ..data import class_nouns, lexicon
 from ..records import EntityRef
 from .context import Context
-from .networks import (called_so_before, other_gender_before, series_of_network, title_apposed_before,
-                       title_track_before, topic_over_aside)
+from .networks import (apposed_to, called_so_before, other_gender_before, other_work_in_sentence, series_of_network,
+                       title_apposed_before, title_track_before, topic_over_aside)
 from .role_words import unnamed_one
 from .listing import coordinated
-from .spans import WORKS, WORKS_OR_TITLE
 
 NOMINALS = {word: tuple(classes) for word, classes in lexicon()["antecedent_words"].items() if not word.startswith("_")}
 NOMINAL_NOUNS = {w: c for w, c in NOMINALS.items() if w not in ("her", "his", "their", "its")}
@@ -189,7 +188,7 @@ def refs_at(ctx: Context, token, accepted: tuple) -> list[EntityRef]:
     if another_kind(token, accepted):
         return []  # "The 'Salt Road' OST features A": the soundtrack, not the series named inside its phrase
     if token.dep_ == "appos" and (word in NOMINAL_NOUNS or word in CLASS_NOUNS) \
-            and (apposed := _apposed_to(ctx, token, accepted)):
+            and (apposed := apposed_to(ctx, token, accepted)):
         return apposed
     if word in RELATIVE and token.head.dep_ == "relcl":
         return refs_at(ctx, token.head.head, accepted)
@@ -257,7 +256,7 @@ def refs_at(ctx: Context, token, accepted: tuple) -> list[EntityRef]:
         ref = ref if ref is not None and ref.cls in kinds else None
     elif (beside := series_of_network(ctx, token, kinds)) is not None:
         return beside
-    elif word == "it" and _other_work_in_sentence(ctx, token, kinds):
+    elif word == "it" and other_work_in_sentence(ctx, token, kinds):
         return []  # "X is a remake: singer A released it in 1988": X, a song, not a drama named before
     else:
         ref = ctx.pronoun_antecedent(token, kinds) if undecided \
@@ -274,31 +273,6 @@ def refs_at(ctx: Context, token, accepted: tuple) -> list[EntityRef]:
         # people named in passing (credits, an aside) are not "they" of an article about a group
         return [group] if group and named[group.name] >= max(named[p.name] for p in partners) else partners
     return [ref] if ref else []
-
-
-def _apposed_to(ctx: Context, noun, accepted: tuple) -> list[EntityRef]:
-    """The title a noun is set beside: "'X', his OST for W": X; "'X' by A, the theme song of W": X,
-    though the parse sets the phrase beside A. Not a noun whose phrase runs on into a verb ("'W,' the
-    series also stars A": a clause's subject)."""
-    head, doc = noun.head, noun.doc
-    after = noun.right_edge.i + 1
-    if after < len(doc) and not (doc[after].is_punct or doc[after].is_sent_start):
-        return []
-    if head.dep_ == "pobj" and head.head.lower_ == "by" and ctx.ent(head) is not None:
-        k = head.head.i - 1
-        while k > 0 and doc[k].is_quote:
-            k -= 1
-        head = doc[k]
-    ent = ctx.ent(head)
-    ref = ctx.ref(ent, accepted) if ent is not None and not ent.is_value else None
-    return [ref] if ref else []
-
-
-def _other_work_in_sentence(ctx: Context, token, kinds: tuple) -> bool:
-    """Is the nearest work before "it" in its own sentence one of a class the rule does not take?"""
-    near = ctx.nearest_before(token, WORKS_OR_TITLE)
-    return near is not None and near.start >= ctx.sentence_of(token.i).start_char \
-        and ctx.class_of(near) in WORKS and ctx.class_of(near) not in kinds
 
 
 def _group_subject_before(ctx: Context, token) -> EntityRef | None:
