@@ -6,23 +6,18 @@ each label names is data (lexicon "credit_labels")."""
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
-from ..data import lexicon
+from ..data import alternatives, lexicon
 from .values import PART_WORD
 
-CREDIT_LINE = re.compile(r"\n[ \t]*((?:Performed|Sung|Vocals?|Lyrics|Words|Music|Composed|Composition|Instrumental)\b[^\n]*"
-                         r"(?:\||\s/\s)[^\n]*)")
+ROLES = {word: role for role, words in lexicon()["credit_labels"].items() if not role.startswith("_") for word in words}
+# a line that opens with a label (or says the track is an instrumental) and has parts set apart by bars or slashes
+CREDIT_LINE = re.compile(rf"\n[ \t]*((?i:{alternatives([*ROLES, 'instrumental'])})\b[^\n]*(?:\||\s/\s)[^\n]*)")
 CREDIT_BREAK = re.compile(r"\s*\|\s*|\s+/\s+")
 CREDIT_PART = re.compile(r"^(?P<label>[A-Za-z][A-Za-z &]*?)\s*(?::|\bby\b)\s*(?P<names>\S.*)$")
 TEAM = re.compile(r"^[^,()]*\((?P<people>[^()]*,[^()]*)\)\s*$")  # "team Paperhouse (A, B)": the people it names
 MEMBER_OF = re.compile(r"^(?P<name>.*?)\s*\[(?P<group>[^\[\]]+)\]$")  # "HARU [ECLIPSE BOYS]", as credit_parts writes it
 PART_SUFFIX = re.compile(rf"\s*\((?:OST\s+)?(?:{PART_WORD})\s*\d+\)$", re.I)  # '"X" (OST Part 1)': which part, no title's
-
-
-@lru_cache(maxsize=None)
-def _roles() -> dict[str, str]:
-    return {word: role for role, words in lexicon()["credit_labels"].items() if not role.startswith("_") for word in words}
 
 
 def credit_line_after(text: str, end: int) -> re.Match | None:
@@ -48,4 +43,4 @@ def credit_parts(line: str) -> str:
 def credit_roles(credits: str | None) -> list[tuple[set[str], str]]:
     """A track's credits ("Lyrics: A; Music: B") as (roles, names) per labelled part."""
     parts = [part.split(":", 1) for part in (credits or "").split(";") if ":" in part]
-    return [({_roles()[w] for w in re.findall(r"[a-z]+", label.lower()) if w in _roles()}, names) for label, names in parts]
+    return [({ROLES[w] for w in re.findall(r"[a-z]+", label.lower()) if w in ROLES}, names) for label, names in parts]
