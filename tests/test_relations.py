@@ -4156,3 +4156,10 @@ def test_a_music_shows_performers_with_their_songs_in_brackets(read):
     assert {("Bitter Lemonade", "performer", "Cha Do-kyung"), ("Chase", "performer", "NEWROOT"),
             ("Sea Fog", "castMember", "Kim Ara")} <= found
     assert not {f for f in found if f[1] == "castMember" and f[2] in ("Cha Do-kyung", "NEWROOT")}
+
+
+def test_a_fronted_work_is_the_one_its_sentences_actor_stars_in(read):
+    """"In 'Sea Fog', Lee Hana stars opposite Cho Jin-woo": both act in Sea Fog (the parse reads "stars"
+    as a noun there, so a token rule takes the fronted work)."""
+    found = facts(read("News\n\nIn \"Sea Fog\", Lee Hana stars opposite Cho Jin-woo."))
+    assert {("Sea Fog", "castMember", "Lee Hana"), ("Sea Fog", "castMember", "Cho Jin-woo")} <= found
