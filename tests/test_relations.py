@@ -4163,3 +4163,15 @@ def test_a_fronted_work_is_the_one_its_sentences_actor_stars_in(read):
     as a noun there, so a token rule takes the fronted work)."""
     found = facts(read("News\n\nIn \"Sea Fog\", Lee Hana stars opposite Cho Jin-woo."))
     assert {("Sea Fog", "castMember", "Lee Hana"), ("Sea Fog", "castMember", "Cho Jin-woo")} <= found
+
+
+def test_a_cast_list_under_role_headings_casts_each_actor_and_titles_no_character(read):
+    """A series page's "Main Role" / "Support Role" lists of "Actor — Character": each actor is in the
+    page's series; "Chairman Baek" is a character, no title the actor sings, and no one real."""
+    ex = read("Crimson Ledger (2026)\n\nOriginal Network: ENA\n\nCast & Credits\n\nMain Role\n"
+              "Kang Seo-jun — Choi Moon-hyuk\nHeo Ra-im — Prosecutor Yoon Ga-eun\n\nSupport Role\n"
+              "Pyo Dong-il — Chairman Baek\nGil Seung-jun — Detective Oh\n")
+    found = facts(ex)
+    assert {("Crimson Ledger", "castMember", a) for a in ("Kang Seo-jun", "Heo Ra-im", "Pyo Dong-il", "Gil Seung-jun")} <= found
+    assert not {f for f in found if f[1] == "performer"}
+    assert not {m.ref.name for m in ex.mentions} & {"Choi Moon-hyuk", "Yoon Ga-eun", "Chairman Baek"}

@@ -19,6 +19,7 @@ from collections import Counter
 from dataclasses import replace
 
 from .candidates import is_organization
+from .cast_lists import cast_lines
 from .lists import LEADING_DATE, NAME_SHAPE, PART_PREFIX, describes_work, heading_kind
 from .spans import WORKS_OR_TITLE, Ent
 from .values import FEATURING, IN_PARENS
@@ -51,8 +52,10 @@ def _runs(text: str) -> list[list[re.Match]]:
     """The lines of two sides, in runs of lines that follow one another,
     each numbered (or labelled) if the line before is ("Part 3: Crossing –
     Seo Jun-ho" / "Seoul – Busan": another kind of line)."""
-    runs = []
+    runs, cast = [], {line.start() for line in cast_lines(text)}  # "Actor — Character" under "Main Role"
     for line in LINE_OF_TWO.finditer(text):
+        if line.start() in cast:
+            continue
         if runs and text[runs[-1][-1].end():line.start()] == "\n" \
                 and bool(PART_PREFIX.match(runs[-1][-1].group(1))) == bool(PART_PREFIX.match(line.group(1))):
             runs[-1].append(line)

@@ -14,6 +14,7 @@ from spacy.tokens import Doc, Token
 
 from ..data import lexicon
 from ..nlp import text_of
+from .cast_lists import cast_lines
 from .listing import role_kinds
 from .spans import POSSESSIVE, Ent, covered
 from .spans import WORKS as WORK_CLASSES
@@ -331,7 +332,10 @@ def _dash_line_titles(doc: Doc, tokens: list[Token], ents: list[Ent], taken: byt
     named = {e.surface: 2 for e in ents if e.source != "model" and e.cls in ("Person", "MusicGroup")}
     quoted = {e.surface for e in ents if e.cls == "TITLE" and e.source == "quoted"}
     found, lines, votes = [], [], Counter()
+    cast = {line.start() for line in cast_lines(text)}  # "Actor — Character" under "Main Role": no title
     for match in DASH_LINE.finditer(text):
+        if match.start() in cast:
+            continue
         first = 1 if match.group(1) is not None else 3
         known = [(artist, title) for artist, title in ((first, first + 1), (first + 1, first))
                  if match.span(artist) in artists or _duet(text, *match.span(artist), artists)]
