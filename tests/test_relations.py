@@ -4175,3 +4175,13 @@ def test_a_cast_list_under_role_headings_casts_each_actor_and_titles_no_characte
     assert {("Crimson Ledger", "castMember", a) for a in ("Kang Seo-jun", "Heo Ra-im", "Pyo Dong-il", "Gil Seung-jun")} <= found
     assert not {f for f in found if f[1] == "performer"}
     assert not {m.ref.name for m in ex.mentions} & {"Choi Moon-hyuk", "Yoon Ga-eun", "Chairman Baek"}
+
+
+def test_a_chart_published_by_an_organisation_the_sentence_names_is_its(read):
+    """CONVENTIONS 30: "the Circle Digital Chart, published by the Korea Music Content Association":
+    the association publishes it (one provider, not also "Circle" from its name)."""
+    found = facts(read("News\n\n\"Herbal Moon\" by Baek Ye-ji peaked at No. 7 on the Circle Digital Chart, published by "
+                       "the Korea Music Content Association. \"Mint\" topped the Billboard Hot 100."))
+    assert {f for f in found if f[1] == "chartProvider"} == {
+        ("Circle Digital Chart", "chartProvider", "Korea Music Content Association"),
+        ("Billboard Hot 100", "chartProvider", "Billboard")}

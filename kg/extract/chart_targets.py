@@ -86,7 +86,8 @@ def charts_named(ctx, span, named_alone: set[str], in_force: Target | None) -> l
             # the one service of the span, if named before the chart ("No. 1 on the Circle Album Chart and No. 12
             # on the Oricon Albums Chart": Oricon's is the other chart)
             before = sole if sole is not None and first_at.get(sole, token.i) < token.i else None
-            provider = _provider_near(ctx, token, span) or _publisher_in_name(ent.name, named_alone) or before
+            provider = _provider_near(ctx, token, span) or _published_by(ctx, token) \
+                or _publisher_in_name(ent.name, named_alone) or before
             out.append(Target(chart, provider))
     if out:  # and charts named by kind beside them: "the Melon Top 100 and Genie's real-time chart"
         covered = {target.provider for target in out}
@@ -153,6 +154,20 @@ def _provider_near(ctx, token, span, steps=(-1, +1)) -> EntityRef | None:
     return None
 
 
+PUBLISHED_BY = re.compile(r"\s*,?\s*(?:which is\s+|also\s+)?(?:published|compiled|issued|run|operated)\s+by\s+(?:the\s+)?")
+
+
+def _published_by(ctx, token) -> EntityRef | None:
+    """The organisation a chart is "published by" or "compiled by", said right after it
+    ("the Circle Digital Chart, published by the Korea Music Content Association"; CONVENTIONS 30)."""
+    said = PUBLISHED_BY.match(token.doc.text, token.idx + len(token))
+    if said is None:
+        return None
+    publisher = token.doc.char_span(said.end(), said.end() + 1, alignment_mode="expand")
+    ent = ctx.ent(publisher[0]) if publisher is not None and publisher.start < token.sent.end else None
+    return EntityRef(ent.name, ctx.class_of(ent)) if ent is not None and ctx.class_of(ent) in PROVIDERS else None
+
+
 @lru_cache(maxsize=None)
 def _kind_words() -> frozenset:
     return frozenset(w.lower() for w in lexicon()["chart_kind_words"])
@@ -185,14 +200,15 @@ def _chart_kinds(ctx, span):
 
 def read_chart_names(ctx) -> None:
     """A chart named after its publisher ("Billboard Hot 100") is published
-    by it, whether or not the article ranks anything on it."""
+    by it, whether or not the article ranks anything on it, unless the
+    article says who publishes it ("..., published by the KMCA")."""
     named_alone = {e.name for _, e in ctx.mention_tokens if ctx.class_of(e) in PROVIDERS}
     seen = set()
     for token, ent in ctx.mention_tokens:
         if ctx.class_of(ent) != "Chart" or ent.name in seen:
             continue
         seen.add(ent.name)
-        publisher = _publisher_in_name(ent.name, named_alone)
+        publisher = _published_by(ctx, token) or _publisher_in_name(ent.name, named_alone)
         if publisher:
             evidence = ctx.evidence(ctx.sentence_of(token.i), "reader:chart-name", 0.9)
             ctx.extraction.facts.append(Fact(EntityRef(ent.name, "Chart"), "chartProvider", publisher, evidence))
