@@ -81,6 +81,12 @@ class Ballot:
 QUOTED = re.compile(r"\"[^\"\n]{1,90}\"|(?<![\w'])'[^'\n]{1,90}'(?!\w)")
 
 
+def clear_winner(votes: dict):
+    """The choice with more votes than any other (and more than none), else None."""
+    ranked = sorted(votes.items(), key=lambda kv: -kv[1])
+    return ranked[0][0] if ranked and ranked[0][1] > 0 and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]) else None
+
+
 def topic(text: str) -> dict[str, int]:
     """What the article is about: how many of its words (outside quoted
     titles, which may be any word) are about music, the screen and films."""

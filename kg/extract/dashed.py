@@ -18,6 +18,7 @@ import re
 from collections import Counter
 from dataclasses import replace
 
+from .ballot import clear_winner
 from .candidates import is_organization
 from .cast_lists import cast_lines
 from .lists import LEADING_DATE, NAME_SHAPE, PART_PREFIX, describes_work, heading_kind
@@ -97,8 +98,7 @@ def _way_round(text: str, ents: list[Ent], lines) -> int | None:
                 votes[way] += 3  # "'Honey Trap Parade' – BLOOMY", "BLOOMY – Honey Trap (mini-album)"
             elif name is not None and _name_at(ents, title) is None:
                 votes[way] += 1 if name.source == "model" else 2
-    ranked = votes.most_common()
-    return ranked[0][0] if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]) else None
+    return clear_winner(votes)
 
 
 def _alone(text: str, ents: list[Ent], sides, numbered: bool) -> list[Ent]:

@@ -53,7 +53,7 @@ ROLE_BEFORE = re.compile(r"^(?:the\s+)?(?:(?:" + "|".join(map(re.escape, macros(
 PART_LABEL = re.compile(rf"(?:{PART_WORD})\s*\d+")  # "Part 4 — 'X'": which part, no artist
 # "(pre-release)", "(Title)": what kind of track a title is (not "(feat. A)", which may follow an artist too)
 TRACK_ASIDES = tuple(w.lower() for w in lexicon()["track_asides"]["words"] if not w.lower().startswith(("feat", "ft")))
-TRACK_ROLES = tuple(w for w in TRACK_ASIDES if not w.startswith(("inst", "remix", "prod")))
+TRACK_ROLES = tuple(w for w in TRACK_ASIDES if not w.startswith(tuple(lexicon()["track_asides"]["other_tracks"])))
 COUNT = re.compile(r"[\d,.\s]*\d[\d,.\s]*(?:[A-Za-z]+\.?)?(?:\s+[a-z]+)?")  # "93,646", "241,479 copies", "1.2M streams"
 
 

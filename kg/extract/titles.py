@@ -5,15 +5,15 @@ sentence calls a work ("Flatliners is a 1990 American film"). (Titles in a
 filmography after a name, "Baek Soo Chan (Alice, Healer)", are in slots.py.)"""
 from __future__ import annotations
 
-from collections import Counter
-
 import re
+from collections import Counter
 from functools import lru_cache
 
 from spacy.tokens import Doc, Token
 
 from ..data import lexicon
 from ..nlp import text_of
+from .ballot import clear_winner
 from .cast_lists import cast_lines
 from .listing import role_kinds
 from .spans import POSSESSIVE, Ent, covered
@@ -329,7 +329,7 @@ def _dash_line_titles(doc: Doc, tokens: list[Token], ents: list[Ent], taken: byt
                if e.cls in ("Person", "MusicGroup", "PERSON", "ORG")}
     text = text_of(doc)
     # the same words elsewhere in the article: a firm name, or a quoted title
-    named = {e.surface: 2 for e in ents if e.source != "model" and e.cls in ("Person", "MusicGroup")}
+    named = {e.surface for e in ents if e.source != "model" and e.cls in ("Person", "MusicGroup")}
     quoted = {e.surface for e in ents if e.cls == "TITLE" and e.source == "quoted"}
     found, lines, votes = [], [], Counter()
     cast = {line.start() for line in cast_lines(text)}  # "Actor — Character" under "Main Role": no title
@@ -342,11 +342,10 @@ def _dash_line_titles(doc: Doc, tokens: list[Token], ents: list[Ent], taken: byt
         numbered = bool(NUMBERED.match(match.group(0)))
         if numbered:
             for artist, title in ((first, first + 1), (first + 1, first)):
-                votes[artist - first] += max(artists.get(match.span(artist), 0), named.get(match.group(artist), 0),
+                votes[artist - first] += max(artists.get(match.span(artist), 0), 2 * (match.group(artist) in named),
                                              3 * (match.group(title) in quoted))
         lines.append((match, first, known, numbered))
-    ranked = votes.most_common()
-    side = ranked[0][0] if ranked and ranked[0][1] and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]) else None
+    side = clear_winner(votes)
     for match, first, known, numbered in lines:
         if numbered and side is not None:
             known = [(first + side, first + 1 - side)]

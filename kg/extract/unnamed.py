@@ -138,13 +138,12 @@ def _implied(ctx: Context, binding: Binding, sentence, role: str) -> list[Entity
                 ref = ctx.pointed_back(given[0], wanted) if given else None
             return [ref] if ref else []
     nearest = ctx.nearest_before(binding.span[0], accepted)
-    own = [e for e in ctx.undecided_in(ctx.doc[sentence.start:binding.span.start], accepted) if not _in_a_clause(ctx, e)] \
-        if nearest is None or nearest.start < sentence.start_char else []
-    if own:  # a title no rule has decided yet, of the sentence ('In "Blue Harbor," A plays a detective'; '"Mirror Hall"
-        # by the group G, whose leader A co-wrote the lyrics'), rather than a work named in an earlier sentence
-        ctx.note_supplier(own[-1])
-        return [ref] if (ref := ctx.pointed_back(own[-1], accepted)) else []
-    if nearest is None or nearest.start < sentence.start_char:
+    if nearest is None or nearest.start < sentence.start_char:  # the sentence names none of the class before the match
+        own = [e for e in ctx.undecided_in(ctx.doc[sentence.start:binding.span.start], accepted) if not _in_a_clause(ctx, e)]
+        if own:  # a title no rule has decided yet, of the sentence ('In "Blue Harbor," A plays a detective'; '"Mirror
+            # Hall" by the group G, whose leader A co-wrote the lyrics'), rather than a work named in an earlier sentence
+            ctx.note_supplier(own[-1])
+            return [ref] if (ref := ctx.pointed_back(own[-1], accepted)) else []
         # "A will star opposite B in the drama 'X'": the work the sentence names after the match, not an earlier one
         # (nor one dated in passing: "B, of the film 'W' (2020), will play")
         later = next((ref for token, ent in ctx.mentions_in(sentence) if token.i >= binding.span.end
@@ -166,10 +165,12 @@ def _implied(ctx: Context, binding: Binding, sentence, role: str) -> list[Entity
             ref = ctx.pointed_back(undecided[-1], accepted)
     return [ref] if ref else []
 
+
 def _in_a_clause(ctx: Context, ent) -> bool:
     """Is a title named inside a relative clause or an aside ("directed by D, who helmed 'W', the series ...")?"""
     token = ctx.doc.char_span(ent.start, ent.end, alignment_mode="expand")[0]
     return ent.start in ctx.asides or any(a.dep_ in ("relcl", "acl", "advcl") for a in token.ancestors)
+
 
 def _owns_a_work(binding: Binding, accepted: tuple) -> bool:
     """ "director A's previous drama, 'W'": the match names A's own work, not the one the article
@@ -177,6 +178,7 @@ def _owns_a_work(binding: Binding, accepted: tuple) -> bool:
     doc, end = binding.span.doc, binding.span.end
     return end < len(doc) and doc[end].text in ("'s", "\u2019s") \
         and any(set(NOMINAL_NOUNS.get(t.lower_, ())) & set(accepted) for t in doc[end + 1:end + 5])
+
 
 def _dated_in_passing(ctx: Context, ref: EntityRef, before) -> bool:
     """Was the work last named with its year in brackets ("praised for playing a lawyer in 'W' (2021)"),
