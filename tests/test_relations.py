@@ -4185,3 +4185,16 @@ def test_a_chart_published_by_an_organisation_the_sentence_names_is_its(read):
     assert {f for f in found if f[1] == "chartProvider"} == {
         ("Circle Digital Chart", "chartProvider", "Korea Music Content Association"),
         ("Billboard Hot 100", "chartProvider", "Billboard")}
+
+
+def test_a_film_pages_cast_section_of_actor_as_character_lines_casts_each_actor_and_no_character(read):
+    """A "Cast" heading, a blank line, then one "Actor as Character" per line: each line is one
+    wording, so no match runs from one line's character into the next line's actor ("Ana Lindqvist as
+    Mara Holm / Peter Voss as ..." makes no character of Peter Voss), and each actor is in the film."""
+    ex = read("Cold Harbour\n\nCold Harbour is a 2015 American thriller film directed by Nora Beck. The film stars "
+              "Daniel Reyes alongside Ana Lindqvist, Peter Voss and Grace Olumide.\n\nCast\n\n"
+              "Daniel Reyes as Det. Jay Mallon\nAna Lindqvist as the widow\nPeter Voss as young Carl\n"
+              "Grace Olumide as Sheriff Rosa Ortiz\n")
+    found = facts(ex)
+    assert {("Cold Harbour", "castMember", a) for a in ("Daniel Reyes", "Ana Lindqvist", "Peter Voss", "Grace Olumide")} <= found
+    assert not {f for f in found if f[1] == "castMember" and f[2] in ("Jay Mallon", "Rosa Ortiz")}

@@ -17,10 +17,13 @@ LINE = re.compile(r"(?m)^[ \t]*(?P<actor>[^\n]+?)[ \t]+(?:[—–-]|as)[ \t]+(?P
 
 
 def cast_lines(text: str) -> list[re.Match]:
-    """The "Actor — Character" lines that follow a cast heading, up to a blank line."""
+    """The "Actor — Character" lines that follow a cast heading (after
+    blank lines, if any), up to a blank line."""
     found = []
     for heading in HEADING.finditer(text):
         at = heading.end() + 1
+        while text[at:at + 1] == "\n":
+            at += 1
         while (line := LINE.match(text, at)) is not None and line.start() == at:
             found.append(line)
             at = line.end() + 1

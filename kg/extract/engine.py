@@ -65,8 +65,9 @@ class RuleEngine:
         bindings = []
         for match_id, start, end, alignment in self.matcher(view, with_alignments=True):
             rule = self.rules[strings[match_id]]
-            if any(not low <= alignment.count(position) <= high for position, low, high in rule.limits):
-                continue
+            if any(not low <= alignment.count(position) <= high for position, low, high in rule.limits) \
+                    or any("\n" in word for word in words[start + 1:end - 1]):
+                continue  # a line break ends every wording: "A as Kim Ha-na\nB as ..." casts no B as a character
             tokens = [doc[i] for i in kept[start:end]]
             roles: dict[str, list[Token]] = {}
             for role, position in rule.roles.items():
