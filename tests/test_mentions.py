@@ -877,3 +877,12 @@ def test_a_genre_word_opening_a_line_is_no_title(read):
     ex = read("Lamplighters\n\nCrime thriller directed by Seong Gi-tae, starring Moon Ji-hwan and Yeom Da-eun. Weekend "
               "family drama starring Oh Mi-sook.")
     assert not {name for name, cls in typed(ex) if name in ("Crime", "Weekend")}
+
+
+def test_an_unquoted_repeat_of_a_quoted_title_with_a_comma_is_that_title(read):
+    """"Goodbye, Winter" quoted once, then unquoted: its repeat is the whole title, not a shorter
+    title "Goodbye" that the cue before it guessed, and the facts of that sentence are its."""
+    ex = read("News\n\nActress Nam Ji-yu has been cast in MBC's new drama \"Goodbye, Winter\".\n\n"
+              "The romance Goodbye, Winter is directed by PD Ryu Seong-hoon, who made Blue Lantern.")
+    assert "Goodbye" not in {m.ref.name for m in ex.mentions}
+    assert ("Goodbye, Winter", "director", "Ryu Seong-hoon") in facts(ex)

@@ -350,6 +350,7 @@ def _repeat_names(text: str, ents: list[Ent]) -> list[Ent]:
                 and ent is not full and not any(o.start <= ent.start and ent.end <= o.end and o.end - o.start > ent.end - ent.start for o in ents):
             # not a word of a longer mention ("DRIVE" in "the quartet LUMEN DRIVE")
             ent.name, ent.cls, ent.source, ent.cue = full.name, full.cls if the_named else "Person", "alias", ""
+    ents = _inside_quoted_repeats(text, ents, known)
     # One flag per character already in a mention: a repeat may not overlap
     # one, and testing each hit against every mention was the slow part.
     taken = bytearray(len(text))
@@ -366,3 +367,19 @@ def _repeat_names(text: str, ents: list[Ent]) -> list[Ent]:
                 take(start, end)
                 added.append(Ent(start, end, text[start:end], ent.cls, ent.name, "alias" if surface in aliases else "repeat", ent.model_label, ent.cue))
     return ents + added
+
+
+def _inside_quoted_repeats(text: str, ents: list[Ent], known: dict[str, Ent]) -> list[Ent]:
+    """Without the shorter titles a cue or the NER guessed inside an unquoted
+    repeat of a quoted title: after "'Love, Overdue'", "Love, Overdue is
+    directed by" names that series, not a title "Love"."""
+    guesses = {id(e) for e in ents if e.source in ("cue-title", "model") and (e.cls == "TITLE" or e.cls in WORKS)}
+    dropped = set()
+    for surface, ent in known.items():
+        if ent.source != "quoted" or not guesses:
+            continue
+        for a, b in whole_words(text, surface):
+            inside = [e for e in ents if e.start < b and a < e.end and (e.start, e.end) != (a, b)]
+            if inside and all(id(e) in guesses and a <= e.start and e.end <= b for e in inside):
+                dropped.update(id(e) for e in inside)
+    return [e for e in ents if id(e) not in dropped]
