@@ -126,6 +126,8 @@ def test_content_lines_resembling_noise_are_kept(tmp_path):
     ("SEOUL, Jan. 9 (Yonhap) -- The drama ended its run with 18 percent.", None),  # no year printed
     ("Kamis, 28 Maret 2013", date(2013, 3, 28)),         # a date line in the site's own language
     ("Publié le 4 juillet 2019", date(2019, 7, 4)),
+    ("Week of June 2–8, 2025", date(2025, 6, 2)),       # a week's round-up: its first day
+    ("Chart period: Nov. 10 - 16, 2024", date(2024, 11, 10)),
 ])
 def test_date_line_formats(tmp_path, line, expected):
     path = write(tmp_path / "d.txt", f"Headline\n{line}\n\nBody sentence.\n")
