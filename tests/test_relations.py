@@ -3948,6 +3948,37 @@ def test_a_track_list_under_a_header_of_columns_reads_each_field_by_its_column(r
                 ("Gate Theme", "performer", "Han Gyeol")} & found
 
 
+def test_a_track_table_with_pipes_reads_its_titles_without_them(read):
+    """'No. | Title | Music | Length' over '1. | X | A, B | 3:41': a table copied with its pipes names
+    the track X, whose music is by A and B, not a title "| X" or a composer "B |"."""
+    found = facts(read("Low Country (album)\n\nLow Country is the debut album by the Scottish singer Isla Ferrie. "
+                       "It was released on 2 May 2019.\n\nTrack listing\nNo. | Title | Music | Length\n"
+                       "1. | Peat Smoke | Ferrie, Callum Rae | 3:41\n2. | Far Shore | Rae | 4:05\n"))
+    assert {("Peat Smoke", "inAlbum", "Low Country"), ("Peat Smoke", "trackNumber", "1"),
+            ("Peat Smoke", "composer", "Callum Rae"), ("Far Shore", "composer", "Callum Rae")} <= found
+    assert not {f for f in found if "|" in f[0] or "|" in f[2]}
+
+
+def test_a_release_pages_track_rows_with_credits_by_role_and_its_staff_credits(read):
+    """A release page under an "Artist – Album" headline: "1 | X | Lyrics By – A; Music By – B | 4:12"
+    rows are tracks of that album with their credits ("Lyrics By, Music By – C": both), "Featuring – D"
+    a guest; "Arranged By – E" and "Producer – F" lines are staff credits, no titles E performs."""
+    ex = read("Han Do-yoon – Night Harbor\n\nLabel: Blue Pier Records\nReleased: Aug 1991\n\nTracklist\n"
+              "1 | Port Lights | Lyrics By – Seo Mi-ran; Music By – Han Do-yoon | 4:02\n"
+              "2 | Rain Ferry | Lyrics By, Music By – Han Do-yoon | 3:31\n"
+              "3 | Last Tram | Featuring – Yoo Ji-na; Lyrics By – Yoo Ji-na; Music By – Kang Tae-il | 4:40\n\n"
+              "Credits\nArranged By – Kang Tae-il\nProducer – Han Do-yoon\nPhotography By – Oh Se-ra\n\n"
+              "Notes\nTrack 2 was covered in 2015 by the girl group Moonbeam for their single album Paper Boats.")
+    found = facts(ex)
+    assert {("Port Lights", "inAlbum", "Night Harbor"), ("Port Lights", "trackNumber", "1"),
+            ("Port Lights", "lyricist", "Seo Mi-ran"), ("Port Lights", "composer", "Han Do-yoon"),
+            ("Rain Ferry", "lyricist", "Han Do-yoon"), ("Rain Ferry", "composer", "Han Do-yoon"),
+            ("Last Tram", "performer", "Yoo Ji-na"), ("Last Tram", "composer", "Kang Tae-il"),
+            ("Last Tram", "performer", "Han Do-yoon")} <= found
+    assert not {m.ref.name for m in ex.mentions} & {"Arranged By", "Producer", "Photography By"}
+    assert not {f for f in found if f[1] == "inAlbum" and f[2] == "Paper Boats"}
+
+
 def test_a_box_office_ranking_ends_the_music_chart_in_force(read):
     """Films ranked at the box office after a song's chart rank are on no music chart."""
     ex = read("Box office\n\n“Salt Harbor” led the box office for a third weekend. The film's theme song “Low Tide "

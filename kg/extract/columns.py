@@ -36,7 +36,7 @@ def as_credits(content: str, columns: list[str]) -> str | None:
     """A row's title with its credits in brackets, its fields read by
     ``columns``; None if the row has another number of fields (a length
     already cut off may be missing)."""
-    fields = [field.strip() for field in FIELD_BREAK.split(content)]
+    fields = [field.strip() for field in FIELD_BREAK.split(content.strip(" \t|"))]  # "1. | Title | Music |": a table's pipes
     if columns[-1:] == ["length"] and len(fields) == len(columns) - 1:
         columns = columns[:-1]
     if len(fields) != len(columns):

@@ -20,6 +20,32 @@ MEMBER_OF = re.compile(r"^(?P<name>.*?)\s*\[(?P<group>[^\[\]]+)\]$")  # "HARU [E
 PART_SUFFIX = re.compile(rf"\s*\((?:OST\s+)?(?:{PART_WORD})\s*\d+\)$", re.I)  # '"X" (OST Part 1)': which part, no title's
 
 
+# "Lyrics By, Music By – A": a release page's credit, its roles before a dash
+ROLE_DASH = re.compile(r"^(?P<labels>[A-Za-z][A-Za-z ,&]*?)\s+[–—-]\s+(?P<names>\S.*)$")
+FIELD_PIPE = re.compile(r"\s+\|\s+")
+
+
+def role_dash_row(content: str) -> str | None:
+    """A table row "Title | Lyrics By – A; Music By – B" (a release page's
+    credits per track) as "Title (Lyrics By: A; Music By: B)", a guest
+    ("Featuring – C") after it as "(feat. C)"; None for any other row."""
+    fields = FIELD_PIPE.split(content.strip(" \t|"))
+    if len(fields) != 2:
+        return None
+    title, credits = fields
+    parts, guests = [], []
+    for part in credits.split(";"):
+        credit = ROLE_DASH.match(part.strip())
+        if credit is None:
+            return None
+        for label in (label.strip() for label in credit.group("labels").split(",")):
+            if label.lower().startswith(("featuring", "feat")):
+                guests.append(credit.group("names"))
+            elif any(word in ROLES for word in label.lower().split()):
+                parts.append(f"{label}: {credit.group('names')}")
+    return f"{title} ({'; '.join(parts)})" + "".join(f" (feat. {guest})" for guest in guests) if parts else None
+
+
 def credit_line_after(text: str, end: int) -> re.Match | None:
     """The credit line right after offset ``end`` (a track's line), if any."""
     return CREDIT_LINE.match(text, end)

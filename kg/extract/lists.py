@@ -25,13 +25,14 @@ from .spans import TYPED, WORKS, WORKS_OR_TITLE, span_text
 from .values import DAY_OF_MONTH, FEATURING, IN_PARENS, PART_WORD, parse_date
 from .ballot import weights
 from .columns import as_credits, columns_before
-from .credits import MEMBER_OF, PART_SUFFIX, credit_line_after, credit_parts, credit_roles
+from .credits import MEMBER_OF, PART_SUFFIX, credit_line_after, credit_parts, credit_roles, role_dash_row
 from .networks import ALBUM_WORD, focal_work
 
 ITEM_NUMBER = r"(\d{1,3})(?:[.):]|[ \t]+[-–—])"  # a list item's number: "1.", "1)", "1:", "1 –"
-LINE = re.compile(rf"(?m)^[ \t]*{ITEM_NUMBER}[ \t]+(\S[^\n]*?)[ \t]*$")
+# a list's line, a table's row too ("1 | X | Lyrics By – A"), which is read only with credits
+LINE = re.compile(rf"(?m)^[ \t]*(?:{ITEM_NUMBER}|(?P<piped>\d{{1,3}})[ \t]+\|)[ \t]+(?P<content>\S[^\n]*?)[ \t]*$")
 SEPARATOR = re.compile(r"\s+[-–—]\s+")
-DURATION = re.compile(r"\s*(?:[-–—]\s*)?\(?\d{1,2}:\d{2}\)?$")  # '1. "Bloom Signal" – 3:12': a track's length
+DURATION = re.compile(r"\s*(?:[-–—|]\s*)?\(?\d{1,2}:\d{2}\)?$")  # '1. "Bloom Signal" – 3:12': a track's length
 BY = re.compile(r"\s+by\s+")  # a numbered line "The Dream Chapter: STAR by TXT"
 ARTISTS = re.compile(r"\s+(?:x|X|×|&|and|with|feat\.?|ft\.?|featuring)\s+|\s*,\s*")
 POSSESSED = re.compile(r"^(?P<group>[^']+?)'s?\s+(?P<name>\S.*)$")  # "BLACKPINK's Rosé"
@@ -88,20 +89,23 @@ def _blocks(text: str) -> list[list[tuple[int, int, str]]]:
     a run may be one line ("1. "Love Tint" – Hyeongseop x Euiwoong")."""
     blocks, current, last_end, columns = [], [], -1, None
     for match in LINE.finditer(text):
-        number = int(match.group(1))
+        number = int(match.group(1) or match.group("piped"))
         gap = text[last_end:match.start()] if last_end >= 0 else ""
         if current and (number <= current[-1][1] or gap.strip()):
             blocks.append(current)
             current = []
-        content, last_end = DURATION.sub("", match.group(2)), match.end()
+        content, last_end = DURATION.sub("", match.group("content")), match.end()
         columns = columns_before(text, match.start()) if not current else columns  # a header over the rows
-        content = (as_credits(content, columns) if columns else None) or content
+        credited = as_credits(content, columns) if columns else role_dash_row(content)
+        if credited is None and match.group("piped"):
+            continue  # "1 | 5 March 2018 | 6.2%": a table's row, a list's line only with credits
+        content = credited or content
         credit_line = credit_line_after(text, last_end)
         if credit_line:  # '01. "X" (OST Part 1)' over 'Performed by A | Lyrics: B | Composed by C'; a guest after them
             guest = FEATURING.search(content)
             content = f"{PART_SUFFIX.sub('', FEATURING.sub('', content))} ({credit_parts(credit_line.group(1))})"
             content, last_end = content + (guest.group() if guest else ""), credit_line.end()
-        current.append((match.start(2), number, content))
+        current.append((match.start("content"), number, content))
     if current:
         blocks.append(current)
     return blocks
@@ -338,6 +342,8 @@ def _list_album(ctx, first: int, last: int) -> tuple[EntityRef | None, EntityRef
     titled = next((e for e in ctx.by_start.values() if ctx.class_of(e) == "Album" and e.name == ctx.article.title.strip()), None)
     if listed and not listed.group("album") and titled is not None:  # "Track listing" on the page an album titles
         return EntityRef(titled.name, "Album"), _performer_of(ctx, titled.name)
+    if listed and not listed.group("album") and HEADING.match(ctx.article.title.strip()) and (headed := _headline_album(ctx)):
+        return headed  # "Artist – Album" heading a release page: its "Tracklist", not an album its notes name
     focal = focal_work(ctx, "Album")  # a record's page: the album it is about, not one named in passing near the list
     if focal is not None and sum(e.name == focal.name for e in ctx.by_start.values()) >= 2:
         return focal, _performer_of(ctx, focal)
@@ -354,11 +360,17 @@ def _list_album(ctx, first: int, last: int) -> tuple[EntityRef | None, EntityRef
         album = EntityRef(albums.pop(), "Album")
         return album, _performer_of(ctx, album)
     if listed and not listed.group("album"):  # under "Tracklist": the record the headline names
-        named = [(e, cls) for _, e, cls in ctx.sentence_mentions(ctx.sentences[0]) if cls in WORKS_OR_TITLE]
-        if len(named) == 1 and named[0][1] in ("Song", "Album", "TITLE"):
-            ctx.decided[named[0][0].name] = "Album"
-            return EntityRef(named[0][0].name, "Album"), _artist_of(ctx, ctx.sentences[0])
+        return _headline_album(ctx) or (None, None)
     return None, None
+
+
+def _headline_album(ctx) -> tuple[EntityRef, EntityRef | None] | None:
+    """The one work the headline names, as the album, with the headline's artist."""
+    named = [(e, cls) for _, e, cls in ctx.sentence_mentions(ctx.sentences[0]) if cls in WORKS_OR_TITLE]
+    if len(named) == 1 and named[0][1] in ("Song", "Album", "TITLE"):
+        ctx.decided[named[0][0].name] = "Album"
+        return EntityRef(named[0][0].name, "Album"), _artist_of(ctx, ctx.sentences[0])
+    return None
 
 
 def _performer_of(ctx, album: EntityRef | str) -> EntityRef | None:

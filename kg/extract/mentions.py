@@ -33,6 +33,7 @@ NAME_PATTERN_IDS = frozenset(row["id"] for row in rows("name_patterns.jsonl"))
 MODEL_SPANS = "kg_model"  # where kg_span_model leaves its spans
 OST_ASIDE = re.compile(r"\s*\([^()]+\s(?:OST|O\.S\.T\.?|[Ss]oundtrack)\)$")
 TRANSLATED = re.compile(r"^(?P<native>[^()\x00-\x7f][^()]*?)\s*\((?P<english>[A-Za-z0-9][^()]*)\)$")
+STAFF_LABELS = frozenset(lexicon()["staff_credit_labels"]["words"])  # a credit line's label, no title
 
 
 def _translated(title: str) -> str:
@@ -163,6 +164,7 @@ def find_entities(doc: Doc) -> list[Ent]:
     ents = _repeat_names(text_of(doc), ents)
     if (listed := dashed_titles(text_of(doc), ents)) is not ents:  # a name repeated on a list line marks its title
         ents = _repeat_names(text_of(doc), listed)
+    ents = [e for e in ents if not (e.cls == "TITLE" and e.surface.lower() in STAFF_LABELS)]  # "Arranged By – A"
     return sorted(ents, key=lambda e: e.start)
 
 
