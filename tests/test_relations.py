@@ -3979,6 +3979,28 @@ def test_a_release_pages_track_rows_with_credits_by_role_and_its_staff_credits(r
     assert not {f for f in found if f[1] == "inAlbum" and f[2] == "Paper Boats"}
 
 
+def test_translated_copy_quotes_titles_in_corner_brackets_and_tags_its_source_in_lenticular_ones(read):
+    """'【Oricon】Group's 7th single 「X」': the tag is no word of the group's name, and 「X」 is a quoted
+    title as 『X』 is, so the single is the group's and the drama in 「」 is the song's series."""
+    found = facts(read("【Oricon】Aozora Note's 「Hoshi no Kioku」 tops the daily ranking\n\n"
+                       "The four-member group Aozora Note's 7th single 「Hoshi no Kioku」 ranked first on the Oricon Daily "
+                       "Singles Ranking. The song is the theme song of the TV Tokyo drama 「Natsu no Yoru」."))
+    assert {("Hoshi no Kioku", "performer", "Aozora Note"), ("Hoshi no Kioku", "soundtrackOf", "Natsu no Yoru")} <= found
+    assert not {f for f in found if f[1] == "performer" and f[2] != "Aozora Note"}
+
+
+def test_a_catalogue_entry_names_its_title_above_a_meta_line_and_a_synopsis(read):
+    """A streaming catalogue's entry: the title, "2026 | 15+ | 1h 52m | Thrillers", a synopsis, then
+    "Director:" and "Cast:" (or "Starring:" and a "Creator:" no property takes): the fields are the title's."""
+    found = facts(read("New this week\n\nNETFLIX\n\nNight Shift Diner\n2026 | TV-14 | 1 Season | Korean TV Shows\n"
+                       "A cook who only works at night finds a ledger of unpaid debts.\nStarring: Yoo Seo-rin, Bang Ji-hun\n"
+                       "Creator: Kim Hae-ra\n\nThe Long Tunnel\n2026 | 15+ | 1h 48m | Thrillers, Korean Movies\n"
+                       "Nine commuters are trapped under a river.\nDirector: Cha Min-gyu\nCast: Oh Ye-rin, Seo Tae-ho\n"))
+    assert {("Night Shift Diner", "castMember", "Yoo Seo-rin"), ("Night Shift Diner", "castMember", "Bang Ji-hun"),
+            ("The Long Tunnel", "director", "Cha Min-gyu"), ("The Long Tunnel", "castMember", "Oh Ye-rin"),
+            ("The Long Tunnel", "castMember", "Seo Tae-ho")} <= found
+
+
 def test_a_box_office_ranking_ends_the_music_chart_in_force(read):
     """Films ranked at the box office after a song's chart rank are on no music chart."""
     ex = read("Box office\n\n“Salt Harbor” led the box office for a third weekend. The film's theme song “Low Tide "

@@ -53,7 +53,7 @@ def _labels() -> dict[str, tuple[str, ...]]:
 
 @lru_cache(maxsize=2)
 def blocks(text: str) -> tuple[Block, ...]:
-    """The field blocks of an article: runs of at least two known fields, a
+    """The field blocks of an article: runs of two fields or more, one known, a
     line of something else (a value run on) allowed between them, under a
     short heading line that is no field and no sentence. Kept for the
     article's second reader (the title finder, then the field reader)."""
@@ -69,11 +69,11 @@ def blocks(text: str) -> tuple[Block, ...]:
     runs.append(current)
     found = []
     for run in filter(None, runs):
-        fields = tuple((prop, start, end) for m in run for label, start, end in _split(m)
-                       for prop in _labels().get(label.lower(), ()))
+        labelled = [part for m in run for part in _split(m)]
+        fields = tuple((prop, start, end) for label, start, end in labelled for prop in _labels().get(label.lower(), ()))
         named = next(((start, end) for prop, start, end in fields if prop == "work"), None)
         # a field names the work ("Track: Good Day | Artist: IU | Album: Real"), else the heading does
-        title = (named or _heading_title(text, run[0].start())) if len(fields) >= 2 else None
+        title = (named or _heading_title(text, run[0].start())) if fields and len(labelled) >= 2 else None
         if title:
             found.append(Block(title, tuple(f for f in fields if f[0] != "work")))
     return tuple(found)
@@ -91,12 +91,20 @@ def _split(match: re.Match) -> list[tuple[str, int, int]]:
 
 
 def _heading_title(text: str, first: int) -> tuple[int, int] | None:
-    """The title a block's heading line names: after a "|" or a number."""
+    """The title a block's heading line names: after a "|" or a number; the
+    line right before the fields, or else the first line of their paragraph
+    (a catalogue's "Title" / "2026 | TV-14 | 1 Season" / a synopsis / fields)."""
     end = len(text[:first].rstrip())
     start = text.rfind("\n", 0, end) + 1
     line = text[start:end]
-    if not line.strip() or len(line) > 80 or line.rstrip().endswith((".", "!", "?", ":")) or FIELD.match(line):
-        return None
+    if not _heading_shape(line):
+        paragraph = text.rfind("\n\n", 0, end) + 2
+        if paragraph < 2 or text.count("\n", paragraph, end) > 3:
+            return None
+        start, end = paragraph, text.index("\n", paragraph)
+        line = text[start:end]
+        if not _heading_shape(line) or "|" in line:
+            return None
     quoted = list(QUOTED.finditer(line))
     if quoted:  # "[OST] KBS2 'Glass Garden' Part 6 — JUNO.K, 'Unspoken'": the card's own work is quoted last
         return start + quoted[-1].start(1), start + quoted[-1].end(1)
@@ -110,6 +118,11 @@ def _heading_title(text: str, first: int) -> tuple[int, int] | None:
         return None
     start = text.index(title, start)
     return start, start + len(title)
+
+
+def _heading_shape(line: str) -> bool:
+    """Is ``line`` short, no sentence and no field?"""
+    return bool(line.strip()) and len(line) <= 80 and not line.rstrip().endswith((".", "!", "?", ":")) and not FIELD.match(line)
 
 
 def read_fields(ctx) -> None:

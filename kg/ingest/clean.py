@@ -30,9 +30,11 @@ BIDI_CONTROLS = "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2
 
 # Typographic characters folded to ASCII so extraction rules see one form.
 _CHAR_MAP = {
-    # curly quotes, and the CJK title brackets of translated copy (『Title』, 《Title》);
-    # not 「」, which quote speech
-    **dict.fromkeys(map(ord, "“”„‟«»″『』《》〈〉"), '"'),
+    # curly quotes, and the CJK title brackets of translated copy (『Title』, 《Title》, 「Title」:
+    # in English copy 「」 mark titles, as a Japanese page's speech is not read), and its
+    # lenticular brackets as square ones ("【Oricon】Group's single": a source tag)
+    **dict.fromkeys(map(ord, "“”„‟«»″『』《》〈〉「」｢｣"), '"'),
+    ord("【"): "[", ord("】"): "]",
     **dict.fromkeys(map(ord, "‘’‚‛′"), "'"),
     **dict.fromkeys([0x09, 0xA0, 0x1680, *range(0x2000, 0x200B), 0x202F, 0x205F, 0x3000], " "),
     # zero-width and soft-hyphen characters, and control characters that
