@@ -886,3 +886,14 @@ def test_an_unquoted_repeat_of_a_quoted_title_with_a_comma_is_that_title(read):
               "The romance Goodbye, Winter is directed by PD Ryu Seong-hoon, who made Blue Lantern.")
     assert "Goodbye" not in {m.ref.name for m in ex.mentions}
     assert ("Goodbye, Winter", "director", "Ryu Seong-hoon") in facts(ex)
+
+
+@pytest.mark.parametrize("name", ["NOVA:8", "1ST:WAVE", "LUNA*BELL", "ROUGE&NOIR", "8STARS"])
+def test_group_names_styled_with_a_symbol_or_a_leading_digit_are_groups(read, name):
+    """Stylised group names ("NOVA:8", "LUNA*BELL", "8STARS"): one name, which the cue before it types
+    and whose song it is; "Rookie" and "Nine-member" before it are no names."""
+    ex = read(f"News\n\nRookie group {name} debuted with \"Paper Jet\" on Friday. Nine-member girl group {name} "
+              f"will tour in May.")
+    assert (name, "MusicGroup") in typed(ex)
+    assert ("Paper Jet", "performer", name) in facts(ex)
+    assert not {n for n, _ in typed(ex)} & {"Rookie", "Nine-member"}
