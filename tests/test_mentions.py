@@ -897,3 +897,13 @@ def test_group_names_styled_with_a_symbol_or_a_leading_digit_are_groups(read, na
     assert (name, "MusicGroup") in typed(ex)
     assert ("Paper Jet", "performer", name) in facts(ex)
     assert not {n for n, _ in typed(ex)} & {"Rookie", "Nine-member"}
+
+
+def test_a_bands_the_after_its_noun_is_its_names_and_ro_is_a_surname(read):
+    """"the alt-country band The Pale Orchards recorded it": one band named "The Pale Orchards" (no
+    group "The"), and "Ro Seo-yeon" is one person (Ro, a Korean surname, as Roh is)."""
+    ex = read("Covers\n\n\"Tin Kites\" is a 1979 song by Mara Quinn. In 1998 the American alt-country band The Pale "
+              "Orchards recorded the song. In 2021 the singer Ro Seo-yeon recorded it too.")
+    found = typed(ex)
+    assert {("The Pale Orchards", "MusicGroup"), ("Ro Seo-yeon", "Person")} <= found
+    assert not {n for n, _ in found} & {"The", "Pale Orchards", "Seo-yeon"}

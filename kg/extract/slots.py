@@ -19,6 +19,7 @@ from .names import not_names
 from .rules import macros
 from .spans import NON_NAMES, WORKS, Ent, covered, span_text
 
+GROUP_NOUNS = frozenset(w.lower() for w in lexicon()["class_nouns"]["MusicGroup"])
 CODE_NAME = re.compile(r"\d+[A-Z][A-Z0-9]*")  # a name that opens with a digit: "4MEN", "2PM"
 
 
@@ -205,8 +206,9 @@ def _name_run(tokens: list[Token], token: Token, taken: bytearray, skip, guessed
             break
     before = tokens[first - 1] if first > 0 else None
     if before is not None and token.i - first >= 1 and before.is_title and before.is_stop and not before.is_sent_start \
-            and before.dep_ in ("poss", "amod") and first <= before.head.i <= token.i and not taken[before.idx]:
-        return tokens[first - 1:token.i + 1]
+            and (before.dep_ in ("poss", "amod") and first <= before.head.i <= token.i
+                 or before.text == "The" and first > 1 and tokens[first - 2].lower_ in GROUP_NOUNS) and not taken[before.idx]:
+        return tokens[first - 1:token.i + 1]  # "My Chemical Romance", "the band The Marigold Tapes"
     return tokens[first:token.i + 1]
 
 
