@@ -4001,6 +4001,34 @@ def test_a_catalogue_entry_names_its_title_above_a_meta_line_and_a_synopsis(read
             ("The Long Tunnel", "castMember", "Seo Tae-ho")} <= found
 
 
+def test_a_soundtrack_albums_page_lists_tracks_by_several_artists(read):
+    """"X: Music from the Motion Picture is the soundtrack album to the 2004 film Y": X is Y's; its
+    "Track listing" of '1. "A" – Artist – 3:05' lines puts each track in X with its number (and, so,
+    in Y's soundtrack), performed by its own artist."""
+    ex = read("Harbour Nights: Music from the Motion Picture\n\nHarbour Nights: Music from the Motion Picture is the "
+              "soundtrack album to the 2006 drama film Harbour Nights, directed by Ines Caro.\n\nTrack listing\n"
+              "1. \"Low Tide\" – The Salt Lanterns – 3:05\n2. \"Pier Lights\" – Mara Quinn – 4:11\n"
+              "3. \"Gull Song\" – Ivo Brandt featuring Lea Moss – 3:52\n")
+    found = facts(ex)
+    album = "Harbour Nights: Music from the Motion Picture"
+    assert {(album, "soundtrackOf", "Harbour Nights"), ("Low Tide", "inAlbum", album), ("Low Tide", "trackNumber", "1"),
+            ("Low Tide", "performer", "The Salt Lanterns"), ("Gull Song", "trackNumber", "3"),
+            ("Gull Song", "performer", "Lea Moss")} <= found
+
+
+def test_a_thread_of_numbered_posts_with_titles_in_asterisks(read):
+    """A fan thread copied as posts "2/4 Part 1: *X* by A.": the counters are no words of a title,
+    the asterisks italicise titles as quotes do, and a lower-case title "by the band B" is a song."""
+    ex = read("Thread: every Glass Tide OST so far\n\n1/4 Every OST released so far for tvN's drama *Glass Tide*.\n\n"
+              "2/4 Part 1: *Salt Wind* by Ko Ye-jin. Lyrics: Min Da-eun.\n\n"
+              "3/4 Part 2: *after the rain* by the band Harbor Club. Their guitarist Yoo Jae-won composed it.\n\n"
+              "4/4 That's all for now!\n")
+    found = facts(ex)
+    assert {("Salt Wind", "performer", "Ko Ye-jin"), ("after the rain", "performer", "Harbor Club"),
+            ("after the rain", "composer", "Yoo Jae-won")} <= found
+    assert not {f for f in found if "/4" in f[0]}
+
+
 def test_a_box_office_ranking_ends_the_music_chart_in_force(read):
     """Films ranked at the box office after a song's chart rank are on no music chart."""
     ex = read("Box office\n\n“Salt Harbor” led the box office for a third weekend. The film's theme song “Low Tide "

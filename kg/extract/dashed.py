@@ -21,7 +21,8 @@ from dataclasses import replace
 from .ballot import clear_winner
 from .candidates import is_organization
 from .cast_lists import cast_lines
-from .lists import LEADING_DATE, NAME_SHAPE, PART_PREFIX, describes_work, heading_kind
+from .artists import NAME_SHAPE
+from .lists import LEADING_DATE, PART_PREFIX, describes_work, heading_kind
 from .spans import WORKS_OR_TITLE, Ent
 from .values import FEATURING, IN_PARENS
 

@@ -20,10 +20,10 @@ import re
 from ..data import alternatives, lexicon
 from ..records import EntityRef, Fact, Value
 from .described import lookup, work_nouns
-from .rules import macros
-from .spans import TYPED, WORKS, WORKS_OR_TITLE, span_text
+from .spans import WORKS_OR_TITLE, span_text
 from .values import DAY_OF_MONTH, FEATURING, IN_PARENS, PART_WORD, parse_date
 from .ballot import weights
+from .artists import ARTIST_CLASSES, ARTISTS, artists, named
 from .columns import as_credits, columns_before
 from .credits import MEMBER_OF, PART_SUFFIX, credit_line_after, credit_parts, credit_roles, role_dash_row
 from .networks import ALBUM_WORD, focal_work
@@ -34,8 +34,6 @@ LINE = re.compile(rf"(?m)^[ \t]*(?:{ITEM_NUMBER}|(?P<piped>\d{{1,3}})[ \t]+\|)[ 
 SEPARATOR = re.compile(r"\s+[-–—]\s+")
 DURATION = re.compile(r"\s*(?:[-–—|]\s*)?\(?\d{1,2}:\d{2}\)?$")  # '1. "Bloom Signal" – 3:12': a track's length
 BY = re.compile(r"\s+by\s+")  # a numbered line "The Dream Chapter: STAR by TXT"
-ARTISTS = re.compile(r"\s+(?:x|X|×|&|and|with|feat\.?|ft\.?|featuring)\s+|\s*,\s*")
-POSSESSED = re.compile(r"^(?P<group>[^']+?)'s?\s+(?P<name>\S.*)$")  # "BLACKPINK's Rosé"
 DASH_LINE = re.compile(rf"(?m)^[ \t]*(?:(?:{PART_WORD})[ \t]*\d{{1,2}}[ \t]*[:.][ \t]*)?\"?([^\n\"]{{1,60}}?\s[-–—]\s[^\n\"]{{1,80}}?|\"[^\n\"]+\"\s[-–—]\s[^\n\"]{{1,80}}?)\"?[ \t]*$")
 # '"Lamp" - the band Tidewater (released November 5, 2020)', "Gavel — Min So-hyang (2026.04.04)": when the
 # work came out, after its artists
@@ -46,12 +44,8 @@ PART_LINE = re.compile(rf"(?m)^[ \t]*(?:{PART_WORD})[ \t]*\d{{1,2}}[ \t]*[:.\u20
 SLASH = re.compile(r"\s+/\s+")
 SOUNDTRACK_WORD = re.compile(r"\b(?:OST|O\.S\.T|[Ss]oundtrack)\b")
 HEADING = re.compile(r"^([^\n\"]{1,60}?)\s+[-–—]\s+([^\n]{1,80}?)\s*(?:\(([^()\n]*)\))?$")
-ARTIST_CLASSES = ("Person", "MusicGroup")
-NAME_SHAPE = re.compile(r"(?=\S*[^\W\d_])[A-Z0-9][\w.'’&;-]*(?::\w+)?(?:\s+[\w.'’&;-]+){0,4}")  # an artist's name on a list's line ("HEXA:ON" too)
 LEADING_DATE = re.compile(r"\d{1,2}[./]\d{1,2}\.?\s+(?=\D)")
 TRAILING_FIGURE = re.compile(r"\s*:\s*\d[\d,.]*(?:\s+[a-z]+)?\s*$")
-ROLE_BEFORE = re.compile(r"^(?:the\s+)?(?:(?:" + "|".join(map(re.escape, macros()["ARTIST_NOUNS"])) + r")\s+)+")
-PART_LABEL = re.compile(rf"(?:{PART_WORD})\s*\d+")  # "Part 4 — 'X'": which part, no artist
 # "(pre-release)", "(Title)": what kind of track a title is (not "(feat. A)", which may follow an artist too)
 TRACK_ASIDES = tuple(w.lower() for w in lexicon()["track_asides"]["words"] if not w.lower().startswith(("feat", "ft")))
 TRACK_ROLES = tuple(w for w in TRACK_ASIDES if not w.startswith(tuple(lexicon()["track_asides"]["other_tracks"])))
@@ -66,8 +60,9 @@ def read_lists(ctx) -> None:
         if len(block) >= 2 and all(_bare_title(content) for _, _, content in block):
             _read_track_list(ctx, block)  # '1. "Prologue: Atlas"', '4. "Compass" (feat. A)'
         elif any(SEPARATOR.search(content) or '"' in content for _, _, content in block):
-            for start, _, content in block:
-                _read_credit_line(ctx, start, content, kind=kind)
+            works = [(number, _read_credit_line(ctx, start, content, kind=kind)) for start, number, content in block]
+            if len(block) >= 2 and _under_track_heading(ctx.article.text, block[0][0]):
+                _number_tracks(ctx, block, works)  # '1. "Lido" – The Velvet Shorelines' under "Track listing"
         elif all(BY.search(content) for _, _, content in block):
             for start, _, content in block:
                 _read_credit_line(ctx, start, content, BY, kind)
@@ -133,23 +128,44 @@ def heading_kind(text: str, first: int) -> str | None:
     return next((cls for word in re.findall(r"[a-z-]+", line.lower()) if (cls := lookup(work_nouns(), word))), None)
 
 
+def _under_track_heading(text: str, first: int) -> bool:
+    """Is the line right before offset ``first`` a track list's heading ("Track listing")?"""
+    before = text[:text.rfind("\n", 0, first) + 1].rstrip().rsplit("\n", 1)
+    return len(before) > 1 and bool(TRACK_LIST_HEADING.match(before[-1].strip()))
+
+
+def _number_tracks(ctx, block: list[tuple[int, int, str]], works: list[tuple[int, EntityRef | None]]) -> None:
+    """The tracks of a list of works and their artists under a track list's
+    heading (a compilation's or a soundtrack's): each in the album the list
+    belongs to, with its number."""
+    album, _ = _list_album(ctx, block[0][0], block[-1][0])
+    if album is None:
+        return
+    for (number, work), (start, _, _) in zip(works, block):
+        if work is not None:
+            span = ctx.doc.char_span(start, start + 1, alignment_mode="expand")
+            evidence = ctx.evidence(ctx.sentence_of(span.start) if span is not None else ctx.sentences[0], "reader:track-list", 0.85)
+            ctx.extraction.facts.append(Fact(work, "inAlbum", album, evidence))
+            ctx.extraction.facts.append(Fact(work, "trackNumber", Value(str(number), "integer"), evidence))
+
+
 def _read_credit_line(ctx, start: int, content: str, separator: re.Pattern = SEPARATOR, kind: str | None = None,
-                      series: EntityRef | None = None) -> None:
+                      series: EntityRef | None = None) -> EntityRef | None:
     """A work and its artists on one line, set apart by dashes (or "by");
     an undecided work is of the ``kind`` the list's heading names, a part
-    of the soundtrack of ``series``."""
+    of the soundtrack of ``series``. Returns the work."""
     if (date := LEADING_DATE.match(content)) is not None:  # "09.01 Aster Lane – Winter Letter": a schedule's day
         start, content = start + date.end(), content[date.end():]
     content = TRAILING_FIGURE.sub("", content)  # "'Comet Diary' – Aster Lane: 160,015,998": a count or a score
     parts = [p.strip() for p in separator.split(content) if p.strip()]
     if len(parts) < 2:
-        return
+        return None
     works = [(i, ref) for i, part in enumerate(parts) if (ref := _work(ctx, start + content.index(part), part))]
     if len(works) != 1:
-        return
+        return None
     index, work = works[0]
     if (of := OST_OF.match(parts[index].strip('"'))) is not None:  # '"X (Tides of Us OST)" – A': the series' song
-        series = series or _named(ctx, of.group("series"), "TVSeries")
+        series = series or named(ctx, of.group("series"), "TVSeries")
     if kind and work.cls == "TITLE":
         ctx.ballot.vote(work.name, kind, weights()["cue"])
     sentence = ctx.sentence_of(ctx.doc.char_span(start, start + 1, alignment_mode="expand").start)
@@ -168,12 +184,13 @@ def _read_credit_line(ctx, start: int, content: str, separator: re.Pattern = SEP
             part = part[:released.start()]
         series = OST_OF.match(part)
         if series:  # '"Falling Petals" – Kwon Se-ah (Spring Letter OST)': the series the song is the soundtrack of
-            ctx.extraction.facts.append(Fact(work, "soundtrackOf", _named(ctx, series.group("series"), "TVSeries"), evidence))
+            ctx.extraction.facts.append(Fact(work, "soundtrackOf", named(ctx, series.group("series"), "TVSeries"), evidence))
             part = series.group("artists")
-        for artist, group in _artists(ctx, part):
+        for artist, group in artists(ctx, part):
             ctx.extraction.facts.append(Fact(work, "performer", artist, evidence))
             if group is not None:
                 ctx.extraction.facts.append(Fact(artist, "memberOf", group, evidence))
+    return work
 
 
 def _work(ctx, offset: int, part: str) -> EntityRef | None:
@@ -198,41 +215,6 @@ def describes_work(aside: str) -> bool:
     ("Japanese single", "mini-album", "pre-release")?"""
     return any(lookup(work_nouns(), w) for w in re.findall(r"[a-z-]+", aside.lower())) \
         or aside.lower().startswith(TRACK_ASIDES)
-
-
-def _artists(ctx, part: str) -> list[tuple[EntityRef, EntityRef | None]]:
-    """The artists a line part lists, each with the group in parentheses
-    after it ("Lee Hong Gi (F.T. Island)"), if any."""
-    out = []
-    group = None
-    whole = IN_PARENS.match(part)
-    if whole and "," not in whole.group(2):  # "Gunmin x Heedo (B.I.G.)": the group of them all
-        part, group = whole.group(1), _named(ctx, whole.group(2), "MusicGroup")
-    for piece in (p.strip() for p in ARTISTS.split(part) if p and p.strip()):
-        piece = ROLE_BEFORE.sub("", piece)  # "the band Tidewater"
-        own = IN_PARENS.match(piece) or POSSESSED.match(piece)
-        name, own_group = (own.group("name"), _named(ctx, own.group("group"), "MusicGroup")) if own else (piece, None)
-        if not NAME_SHAPE.fullmatch(name) or PART_LABEL.fullmatch(name):
-            continue
-        artist = _named(ctx, name, "Person")
-        if artist.cls in ARTIST_CLASSES:
-            out.append((artist, own_group or (group if artist.cls == "Person" else None)))
-    return out
-
-
-def _named(ctx, name: str, default: str) -> EntityRef:
-    """The entity a name stands for in this article: a mention's canonical
-    name, and the class the article gave it if of the same kind (a work or
-    a name), else ``default`` ("6. Cravity - 'X' - 14,283": the gazetteer's
-    group CRAVITY, not a person)."""
-    name = name.strip()
-    known = next((e for _, e in ctx.mention_tokens if name in (e.name, e.surface) and ctx.class_of(e) in TYPED), None)
-    if known is not None:
-        name = known.name
-    cls = ctx.decided.get(name) or (ctx.class_of(known) if known is not None else None)
-    if cls is None or (cls in WORKS) != (default in WORKS):
-        ctx.decided[name] = cls = default  # a credit line says what kind of name it is
-    return EntityRef(name, cls)
 
 
 def _read_track_list(ctx, block: list[tuple[int, int, str]]) -> None:
@@ -261,19 +243,19 @@ def _read_track_list(ctx, block: list[tuple[int, int, str]]) -> None:
         credited_parts = credit_roles(credits)
         if artist and not any("performer" in roles for roles, _ in credited_parts):
             facts.append(Fact(song, "performer", artist, evidence))  # a soundtrack's track names its own singer
-        facts += [Fact(song, "performer", _named(ctx, guest, "Person"), evidence) for guest in guests]
+        facts += [Fact(song, "performer", named(ctx, guest, "Person"), evidence) for guest in guests]
         for roles, names in credited_parts:
             if "performer" in roles:  # "Performed by ASTERIA's Haru": Haru, of ASTERIA
-                for performer, group in _artists(ctx, names.replace("[", "(").replace("]", ")")):
+                for performer, group in artists(ctx, names.replace("[", "(").replace("]", ")")):
                     facts.append(Fact(song, "performer", performer, evidence))
                     facts += [Fact(performer, "memberOf", group, evidence)] if group else []
             credited = roles - {"performer"}
             for name in (n.strip() for n in ARTISTS.split(names)) if credited else ():
                 own = MEMBER_OF.match(name)  # "HARU [ECLIPSE BOYS]": a member credited with the group's name
-                person = _named(ctx, own.group("name") if own else name, "Person") if name else None
+                person = named(ctx, own.group("name") if own else name, "Person") if name else None
                 if person is not None and person.cls == "Person":  # a band credited as writer: none (CONVENTIONS 10)
                     facts += [Fact(song, role, person, evidence) for role in credited]
-                    facts += [Fact(person, "memberOf", _named(ctx, own.group("group"), "MusicGroup"), evidence)] if own else []
+                    facts += [Fact(person, "memberOf", named(ctx, own.group("group"), "MusicGroup"), evidence)] if own else []
         if album is None and series is not None:
             facts.append(Fact(song, "soundtrackOf", series, evidence))
 
@@ -331,12 +313,12 @@ def _list_album(ctx, first: int, last: int) -> tuple[EntityRef | None, EntityRef
     listed = TRACK_LIST_HEADING.match(before[-1].strip()) if len(before) > 1 else None
     name = listed.group("album").strip().strip('"\'') if listed and listed.group("album") else None
     if name and any(name in (e.name, e.surface) for _, e in ctx.mention_tokens):  # a name, not "Bonus tracks"
-        album = _named(ctx, name, "Album")
+        album = named(ctx, name, "Album")
         if album.cls == "Album":
             return album, _performer_of(ctx, album) or next(
                 (_artist_of(ctx, ctx.sentence_of(t.i)) for t, e in ctx.mention_tokens if e.name == album.name), None)
     if heading and not LINE.match(before[-1].strip()):
-        artist = _named(ctx, heading.group(1).strip(), "MusicGroup")
+        artist = named(ctx, heading.group(1).strip(), "MusicGroup")
         name = heading.group(2).strip().strip('"')
         return EntityRef(name, "Album"), artist if artist.cls in ARTIST_CLASSES else None
     titled = next((e for e in ctx.by_start.values() if ctx.class_of(e) == "Album" and e.name == ctx.article.title.strip()), None)

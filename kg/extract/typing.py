@@ -33,10 +33,12 @@ from ..nlp import text_of
 from .described import described_as, lookup
 from .ballot import NOT_A_WORK, Ballot, default_work, topic, weights
 from .spans import NON_NAMES, POSSESSIVE, WORKS
+from .rules import macros
 from .title_runs import seasons_after
 
 # Whose possessive makes the quoted title after it a work of theirs ("BTS' 'Butter'").
 NAME_CLASSES = ("PERSON", "ORG", "Person", "MusicGroup")
+ARTIST_NOUNS = frozenset(w.lower() for w in macros()["ARTIST_NOUNS"]) - {"director", "writer", "producer", "composer", "lyricist"}
 SOUNDTRACK_WORDS = {"ost", "osts", "soundtrack", "soundtracks"}
 SKIPPED_BEFORE = re.compile(r"(?i)part\.?\d*|vol\.?\d*|no\.?|#|as|like|including|such|titled|called|entitled|named|:|,")
 LISTED = re.compile(r"[\s\"']*(?:\(\d{4}(?:-\d{2,4})?\))?[\s\"']*(?:,[\s\"']*(?:and|or)?|and|&|or)[\s\"']*")  # '," and "' too
@@ -299,8 +301,9 @@ def _context_votes(tokens: list[Token], span, mentions: dict, cues: dict, w: dic
             break
     if right[:1] and right[0] in cues["groups"] or _members_follow(tokens, span, mentions) and before not in cues["companies"]:
         yield "MusicGroup", w["cue"]  # not "the songwriting team Paperkite (A, B)": a team's members, no band's
-    if title and not mentions[span.start][1].cue and _beside_its_artist(tokens, span, mentions):  # no "World Albums" over it
-        yield "Song", w["cue"]
+    if title and not mentions[span.start][1].cue and (_beside_its_artist(tokens, span, mentions)
+                                                      or span[0].is_lower and _by_a_band_or_singer(tokens, span, mentions)):
+        yield "Song", w["cue"]  # no "World Albums" over it; a title in lower case has no other cue so often
     described = described_as(span, cues["nouns"])
     if described:
         yield described, w["apposition"]
@@ -327,6 +330,19 @@ def _beside_its_artist(tokens: list[Token], span, mentions: dict) -> bool:
     j = span.end + (span.end < len(tokens) and tokens[span.end].is_quote)
     return tokens[i + 1].is_sent_start and j + 1 < len(tokens) and tokens[j].text in "-–—" and bool(tokens[j - 1].whitespace_) \
         and (j + 1 in mentions and mentions[j + 1][1].cls in NAME_CLASSES or tokens[j + 1].is_upper and len(tokens[j + 1]) > 1)
+
+
+def _by_a_band_or_singer(tokens: list[Token], span, mentions: dict) -> bool:
+    """'"you, in december" by the band Lowtide Club', '"X" by singer Y': only a recording is by a
+    band, or by someone an artist's noun names (not "by director Z")."""
+    by = span.end + (span.end < len(tokens) and tokens[span.end].is_quote)
+    if by + 1 >= len(tokens) or tokens[by].lower_ != "by":
+        return False
+    k, nouns = by + 1, 0
+    while k < len(tokens) and (tokens[k].lower_ in ("the", "a", "an") or tokens[k].lower_ in ARTIST_NOUNS):
+        nouns += tokens[k].lower_ in ARTIST_NOUNS
+        k += 1
+    return k in mentions and (mentions[k][1].cls == "MusicGroup" or nouns and mentions[k][1].cls in NAME_CLASSES)
 
 
 def _someone_acts(verb: Token, cues: dict) -> bool:

@@ -55,7 +55,21 @@ _STRAY_JOINER = re.compile(f"(?<![{_EMOJI}])\u200d|\u200d(?![{_EMOJI}])")
 # tag left in the text ("<BR>", "</P>") nor a comparison ("3 < 5 and 7 > 2")
 _ANGLE_TITLE = re.compile(r"<(?!(?i:/|(?:p|br|b|i|u|a|em|strong|span|div|img|li|ul|ol|hr|h[1-6]|table|tr|td)>))"
                           r"([A-Z0-9][^<>\n\"=]{0,80}?)>")
+# "*Snowline*": a title in the asterisks that web copy italicises with, read as quotes (not "**bold**",
+# nor a name's own asterisk, "VIVID*ROSE")
+_ITALIC = re.compile(r"(?<![\w*])\*(?=[^\s*])([^*\n]{1,80}?)(?<=[^\s*])\*(?![\w*])")
 _SPACES = re.compile(r" {2,}")
+
+
+def _italic_title(match: re.Match) -> str:
+    """An italicised span as a quoted title, unless it opens its line before a
+    new sentence ("*Happy dance* What a treat": a gesture, no title)."""
+    text = match.string
+    opens_line = match.start() == 0 or text[match.start() - 1] == "\n"
+    if opens_line and re.match(r" [A-Z]", text[match.end():match.end() + 2]):
+        return match.group()
+    return f'"{match.group(1)}"'
+
 _BLANK_RUNS = re.compile(r"\n{3,}")
 # Lone surrogates (from JSON "\\ud800" escapes or undecodable file names)
 # cannot be written as UTF-8; U+FFFE/U+FFFF are not characters at all.
@@ -104,9 +118,21 @@ def clean_text(raw: str) -> str:
     zero-width joiner only inside an emoji sequence), stripped lines, at most
     one blank line."""
     text = unicodedata.normalize("NFC", _UNENCODABLE.sub("\ufffd", raw)).translate(_CHAR_MAP)
-    text = _ANGLE_TITLE.sub(r'"\1"', _STRAY_JOINER.sub("", text))
+    text = _ITALIC.sub(_italic_title, _ANGLE_TITLE.sub(r'"\1"', _STRAY_JOINER.sub("", text)))
     lines = (_SPACES.sub(" ", line).strip() for line in text.splitlines())
     return _BLANK_RUNS.sub("\n\n", "\n".join(lines)).strip()
+
+
+# "3/8 Part 2: ...": the counter a thread of posts numbers its posts with
+_THREAD_COUNTER = re.compile(r"^\(?(\d{1,2})/(\d{1,2})\)?[.:]? +(?=\S)")
+
+
+def _thread_counted(lines: list[str]) -> bool:
+    """Do three lines or more open with "k/N" of one N, each k at most N and
+    none twice: a thread's counters, not dates ("12/1 A – B": a schedule's day)?"""
+    counters = [(int(m[1]), int(m[2])) for line in lines if (m := _THREAD_COUNTER.match(line))]
+    return len(counters) >= 3 and len({n for _, n in counters}) == 1 \
+        and all(k <= n for k, n in counters) and len({k for k, _ in counters}) == len(counters)
 
 
 def strip_noise(body: str) -> str:
@@ -117,7 +143,10 @@ def strip_noise(body: str) -> str:
     and the parser reads it as one), and join a sentence broken across lines
     (a line ending in a word that needs what follows; never across a blank line)."""
     kept: list[str] = []
-    for line in body.split("\n"):
+    lines = body.split("\n")
+    counted = _thread_counted(lines)
+    for line in lines:
+        line = _THREAD_COUNTER.sub("", line, count=1) if counted else line
         if any(rule.fullmatch(line) for rule in _RULES["cut"]):
             break
         if not any(rule.fullmatch(line) for rule in _RULES["drop"]):

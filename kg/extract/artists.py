@@ -1,0 +1,55 @@
+"""Names on a list's line: the entity a name stands for in the article,
+and the artists a line part lists ("Gunmin x Heedo (B.I.G.)", "BLACKPINK's
+Rosé", "the band Tidewater"), as the credit-line and track-list readers
+(lists.py) take them; the dash-line title reader (dashed.py) knows a name by
+its shape."""
+from __future__ import annotations
+
+import re
+
+from ..records import EntityRef
+from .rules import macros
+from .spans import TYPED, WORKS
+from .values import IN_PARENS, PART_WORD
+
+ARTISTS = re.compile(r"\s+(?:x|X|×|&|and|with|feat\.?|ft\.?|featuring)\s+|\s*,\s*")
+POSSESSED = re.compile(r"^(?P<group>[^']+?)'s?\s+(?P<name>\S.*)$")  # "BLACKPINK's Rosé"
+ARTIST_CLASSES = ("Person", "MusicGroup")
+NAME_SHAPE = re.compile(r"(?=\S*[^\W\d_])[A-Z0-9][\w.'’&;-]*(?::\w+)?(?:\s+[\w.'’&;-]+){0,4}")  # an artist's name on a list's line ("HEXA:ON" too)
+ROLE_BEFORE = re.compile(r"^(?:the\s+)?(?:(?:" + "|".join(map(re.escape, macros()["ARTIST_NOUNS"])) + r")\s+)+")
+PART_LABEL = re.compile(rf"(?:{PART_WORD})\s*\d+")  # "Part 4 — 'X'": which part, no artist
+
+
+def artists(ctx, part: str) -> list[tuple[EntityRef, EntityRef | None]]:
+    """The artists a line part lists, each with the group in parentheses
+    after it ("Lee Hong Gi (F.T. Island)"), if any."""
+    out = []
+    group = None
+    whole = IN_PARENS.match(part)
+    if whole and "," not in whole.group(2):  # "Gunmin x Heedo (B.I.G.)": the group of them all
+        part, group = whole.group(1), named(ctx, whole.group(2), "MusicGroup")
+    for piece in (p.strip() for p in ARTISTS.split(part) if p and p.strip()):
+        piece = ROLE_BEFORE.sub("", piece)  # "the band Tidewater"
+        own = IN_PARENS.match(piece) or POSSESSED.match(piece)
+        name, own_group = (own.group("name"), named(ctx, own.group("group"), "MusicGroup")) if own else (piece, None)
+        if not NAME_SHAPE.fullmatch(name) or PART_LABEL.fullmatch(name):
+            continue
+        artist = named(ctx, name, "Person")
+        if artist.cls in ARTIST_CLASSES:
+            out.append((artist, own_group or (group if artist.cls == "Person" else None)))
+    return out
+
+
+def named(ctx, name: str, default: str) -> EntityRef:
+    """The entity a name stands for in this article: a mention's canonical
+    name, and the class the article gave it if of the same kind (a work or
+    a name), else ``default`` ("6. Cravity - 'X' - 14,283": the gazetteer's
+    group CRAVITY, not a person)."""
+    name = name.strip()
+    known = next((e for _, e in ctx.mention_tokens if name in (e.name, e.surface) and ctx.class_of(e) in TYPED), None)
+    if known is not None:
+        name = known.name
+    cls = ctx.decided.get(name) or (ctx.class_of(known) if known is not None else None)
+    if cls is None or (cls in WORKS) != (default in WORKS):
+        ctx.decided[name] = cls = default  # a credit line says what kind of name it is
+    return EntityRef(name, cls)
