@@ -4029,6 +4029,21 @@ def test_a_thread_of_numbered_posts_with_titles_in_asterisks(read):
     assert not {f for f in found if "/4" in f[0]}
 
 
+def test_a_ratings_round_up_names_each_programme_by_its_figure(read):
+    """Unquoted programmes a ratings column names by the figure they get: at a sentence's start
+    ("Dawn Clinic signed off with 12.7%"), after an opening phrase ("On the variety side, Home Alone
+    Club averaged 6.8%"), as an episode's owner ("Coffee Prince Ryu's second episode drew 2.1%"), after
+    "the drama" with its own "The"; "the same episode" is the one just rated."""
+    ex = read("Ratings by channel\n\nAll figures are nationwide ratings from Nielsen Korea.\n\n"
+              "On weeknights, the medical drama The Night Ward recorded 5.1% for its fifth episode. "
+              "On the variety side, Home Alone Club averaged 6.8% across the week. "
+              "Dawn Clinic signed off with 12.7% for its finale. "
+              "Coffee Prince Ryu's second episode drew 2.1%. According to TNmS, the same episode scored 2.6%.")
+    rated = {(r.series.name, str(r.value)) for r in ex.ratings}
+    assert {("The Night Ward", "5.1"), ("Home Alone Club", "6.8"), ("Dawn Clinic", "12.7"), ("Coffee Prince Ryu", "2.1"),
+            ("Coffee Prince Ryu", "2.6")} <= rated
+
+
 def test_a_box_office_ranking_ends_the_music_chart_in_force(read):
     """Films ranked at the box office after a song's chart rank are on no music chart."""
     ex = read("Box office\n\n“Salt Harbor” led the box office for a third weekend. The film's theme song “Low Tide "

@@ -125,3 +125,19 @@ def after_fronted_credit(tokens: list[Token], sentence, verbs: dict, nouns: dict
         if not run and tokens[k + 1].text[:1].islower():
             return None  # "Directed by A, the film stars B": a description, no title
     return None
+
+
+def rated(tokens: list[Token], run: tuple[int, int], sentence) -> bool:
+    """Does the run opening a sentence get a rating there ("Solo Weekend averaged
+    6.8%", "Barista Kang's second episode drew 2.1%")? Only a programme has
+    one: the run is the subject of the verb, or owns the episode, with a
+    percentage in the words after it."""
+    last = tokens[run[1] - 1]
+    owns_episode = last.dep_ == "poss" and last.head.lower_ in EPISODE_WORDS
+    if not (last.dep_ == "nsubj" and last.head.lower_ not in ("is", "was", "are", "were") or owns_episode):
+        return False  # "The Witch is Alive 8 TV Chosun 1.6%": a title's own "is"
+    return any(t.ent_type_ == "PERCENT" or t.text == "%" for t in tokens[run[1]:min(run[1] + 10, sentence.end)])
+
+
+EPISODE_WORDS = frozenset(lexicon()["ratings"]["episode_nouns"]) | {"finale", "premiere"}
+

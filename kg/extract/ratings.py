@@ -67,6 +67,8 @@ def read_ratings(ctx) -> None:
             series = [s for s in series if s[0] < rival.start()]
         if not series and not RATING_WORDS.search(text) and not POINTS_BACK.search(text):
             continue  # a figure of no series, unless "the drama" or "it" says which ("In Seoul, the drama drew 6.1%")
+        if not series and SAME_EPISODE.search(text) and ctx.extraction.ratings:
+            series = [(0, ctx.extraction.ratings[-1].series)]  # "the same episode scored 2.6%": the one just rated
         if not series:
             ref = ctx.antecedent(sentence[0], ("TVSeries",))
             series = [(0, topic_over_aside(ctx, ref))] if ref else []  # "the show": the headline's, not one named in passing
@@ -101,6 +103,7 @@ def read_ratings(ctx) -> None:
             ctx.extraction.ratings.append(RatingFact(name, value, evidence, episode, firm, scoped.get(value, scope)))
 
 
+SAME_EPISODE = re.compile(r"\b(?:the same|that)\s+(?:episode|broadcast|night)\b", re.I)
 EPISODES_LISTED = re.compile(r"\bepisodes\s+(\d{1,4}(?:\s*(?:,|and|, and|&)\s*\d{1,4})+)\b", re.I)
 CLAUSE = re.compile(r",\s*(?:while|whereas|but)\s+|;\s+|\s+while\s+")
 

@@ -173,6 +173,9 @@ def artist_subjects(doc: Doc, tokens: list[Token], ents: list[Ent], heads: set[i
                 or not name_ends(tokens, token.i + 1):
             continue  # "SEOUL, June 21 (Yonhap) -- ...": a dateline's place; "Walk to the Moon's": a longer name
         run = _name_run(tokens, token, taken, skip, guessed)  # the model's guess of a name's first word gives way: "[PASTEL] VERSE"
+        k = run[0].i - 1 - (run[0].i > 0 and tokens[run[0].i - 1].text == "The")
+        if k >= 0 and tokens[k].lower_ in _work_nouns():
+            continue  # "the medical drama The Quiet Surgeon recorded 5.1%": the drama, no one
         if run[0].is_sent_start and len(run) == 1 and not token.is_upper and token.text not in written_capitalised \
                 and not (_acts_on_a_title(token.head) and not token.lower_.endswith("s")):
             continue  # "Fans sang along"; but "Soyu sang 'Lamp'" (not "Fans", "Netizens")

@@ -23,7 +23,7 @@ from .title_runs import SMALL_WORDS, YEAR, foreign_tail, listed_after, seasons_a
     title_run_before, with_comma_part
 from .described import described_as, lookup, work_nouns
 from .fields import blocks as field_blocks
-from .openings import after_fronted_credit, opening_run, verb_says
+from .openings import after_fronted_credit, opening_run, rated, verb_says
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "Place"})
 PLACE_PHRASES = frozenset(tuple(p.split()) for p in lexicon()["title_cue_phrases"]["_or_a_place"])
@@ -142,6 +142,9 @@ def positioned_titles(doc: Doc, tokens: list[Token], ents: list[Ent], headings: 
             if fronted := after_fronted_credit(tokens, sentence, verbs, nouns, taken, not_titles):
                 found.append((*fronted[0], fronted[1]))
                 continue
+            comma = next((k for k in range(sentence.start, min(sentence.start + 8, sentence.end)) if words[k] == ","), None)
+            if comma is not None and (later := title_run(tokens, comma + 1, taken, not_titles)) and rated(tokens, later, sentence):
+                found.append((*later, "TVSeries"))  # "On the variety side, Solo Weekend averaged 6.8%"
             run = opening_run(tokens, sentence, taken, not_titles)
             if not run:
                 continue
@@ -160,6 +163,8 @@ def positioned_titles(doc: Doc, tokens: list[Token], ents: list[Ent], headings: 
             nobody = after[:1] in (["stars"], ["starred"]) and not (run[1] + 1 < len(tokens) and tokens[run[1] + 1].text[:1].isupper())
             if cls not in WORK_CLASSES and (not person or stars_someone or made) and not nobody:
                 cls = verb_says(after, verbs, nouns)  # not "Top stars like ...": a work stars someone named
+            if cls not in WORK_CLASSES and cls != "" and rated(tokens, run, sentence):
+                cls = "TVSeries"  # whatever the NER thought: no one but a programme "averaged 6.8%"
             if cls in WORK_CLASSES or cls == "":
                 found.append((*run, cls))
     found += _dash_line_titles(doc, tokens, ents, taken, not_titles)
