@@ -4044,6 +4044,31 @@ def test_a_ratings_round_up_names_each_programme_by_its_figure(read):
             ("Coffee Prince Ryu", "2.6")} <= rated
 
 
+def test_chart_ranks_fronted_with_place_a_title_holding_a_rank_word_and_did_top(read):
+    """"X came in second, and in third place was Y": Y is third, not X; '"Paper Crown" topped Hanteo
+    Chart': "Crown" is a word of the title, the verb is "topped"; "X did top the download chart"."""
+    ex = read("Chart week\n\n\"Gold Leaf\" came in second on the Melon daily chart, and in third place was "
+              "\"Warm Night\", a duet by Hwang Min-seo. \"Paper Crown\" topped Hanteo Chart. \"Gold Leaf\" did top the "
+              "Bugs chart.")
+    found = {(c.entry.name, c.rank) for c in ex.chart_entries}
+    assert {("Gold Leaf", 2), ("Warm Night", 3), ("Paper Crown", 1), ("Gold Leaf", 1)} <= found
+    assert ("Gold Leaf", 3) not in found
+
+
+def test_a_ranked_list_under_a_kind_heading_stays_on_the_brand_chart_in_force(read):
+    """"Album chart, top five" under a sentence about the Circle Chart: each line's work at its number
+    on the Circle Chart; "(last week: 1)" is a chart's aside, no group; an album named after a cue
+    ("mini album Sun Crown") is that album again unquoted, though the NER took "Crown" for a company."""
+    ex = read("Circle Chart, week 12\n\nKOI-5's mini album Sun Crown debuted at No. 1 on the weekly album chart "
+              "of the Circle Chart.\n\nAlbum chart, top five\n1. Sun Crown – KOI-5 (new)\n"
+              "2. Tin Lines – Aura Bay (last week: 1)\n3. Blue Wire – KNOTS (last week: 4)\n\n"
+              "Sun Crown also topped Hanteo Chart's weekly album chart.")
+    found = {(c.entry.name, c.chart.name, c.rank) for c in ex.chart_entries}
+    assert {("Sun Crown", "Circle Chart", 1), ("Tin Lines", "Circle Chart", 2), ("Blue Wire", "Circle Chart", 3),
+            ("Sun Crown", "Hanteo Chart", 1)} <= found
+    assert not {f for f in facts(ex) if f[1] == "memberOf"}
+
+
 def test_a_box_office_ranking_ends_the_music_chart_in_force(read):
     """Films ranked at the box office after a song's chart rank are on no music chart."""
     ex = read("Box office\n\n“Salt Harbor” led the box office for a third weekend. The film's theme song “Low Tide "

@@ -26,8 +26,10 @@ def artists(ctx, part: str) -> list[tuple[EntityRef, EntityRef | None]]:
     out = []
     group = None
     whole = IN_PARENS.match(part)
-    if whole and "," not in whole.group(2):  # "Gunmin x Heedo (B.I.G.)": the group of them all
-        part, group = whole.group(1), named(ctx, whole.group(2), "MusicGroup")
+    if whole and "," not in whole.group(2) and NAME_SHAPE.fullmatch(whole.group(2)):
+        part, group = whole.group(1), named(ctx, whole.group(2), "MusicGroup")  # "Gunmin x Heedo (B.I.G.)": of them all
+    elif whole:
+        part = whole.group(1)  # "Aura&Echo (last week: 1)", "(new)": a chart's aside, no group
     for piece in (p.strip() for p in ARTISTS.split(part) if p and p.strip()):
         piece = ROLE_BEFORE.sub("", piece)  # "the band Tidewater"
         own = IN_PARENS.match(piece) or POSSESSED.match(piece)

@@ -28,6 +28,9 @@ FOLLOWED = re.compile(r"\b(?:followed by|trailed by)\b", re.I)
 RESPECTIVELY = re.compile(r"\brespectively\b", re.I)
 
 
+GOES_TO = re.compile(r"\s*(?:place|spot|position)?\s*(?:is|was|goes to|went to)\b", re.I)
+
+
 def pair_ranks(ctx, clause, text: str, ranks: list[Rank]) -> list[tuple[EntityRef, Rank]]:
     """Each rank with the work it belongs to."""
     works = _ranked_works(ctx, clause)
@@ -48,7 +51,8 @@ def pair_ranks(ctx, clause, text: str, ranks: list[Rank]) -> list[tuple[EntityRe
     follow = FOLLOWED.search(text)
     listed = [w for w in works if follow and w[0] > follow.start() and not any(follow.start() < r.start < w[0] for r in ranks)]
     pairs, used = [], set(listed)
-    subject = _ranked_subject(ctx, clause, ranks[0]) if len(ranks) == 1 else None
+    # "in third place was X": a rank fronted before the work it goes to, whatever the sentence's subject
+    subject = _ranked_subject(ctx, clause, ranks[0]) if len(ranks) == 1 and not GOES_TO.match(text, ranks[0].end) else None
     if subject is not None:
         # "it is ranked in the top place ... after its release in 'Take a Breath'": the subject, and what is listed with it
         group = [w for w in works if w[1] == subject]
@@ -58,7 +62,7 @@ def pair_ranks(ctx, clause, text: str, ranks: list[Rank]) -> list[tuple[EntityRe
         for rank in ranks:
             before = [w for w in works if w[0] < rank.start and w not in listed]
             after = [w for w in works if w[0] >= rank.end and w not in listed]
-            if after and (not before or re.match(r"\s*(?:place|spot|position)?\s*(?:is|was|goes to|went to)\b", text[rank.end:], re.I)):
+            if after and (not before or GOES_TO.match(text, rank.end)):
                 work = after[0]
             elif before:
                 work = before[-1]

@@ -221,11 +221,14 @@ def _heading(text: str) -> bool:
 
 
 def _heading_kind(text: str) -> str | None:
-    """A heading that names a chart kind: "Download Chart", "Album Chart"."""
-    text = text.strip()
-    if len(text.split()) <= 4 and re.fullmatch(r"(?:[A-Z][\w&-]*\s+){0,3}Charts?", text):
-        return re.sub(r"charts$", "chart", text.lower())
-    return None
+    """A heading that names a chart kind: "Download Chart", "Album Chart",
+    "Album chart, top five"."""
+    match = KIND_HEADING.fullmatch(text.strip())
+    return re.sub(r"charts$", "chart", match.group("kind").lower()) if match and len(text.split()) <= 6 else None
+
+
+# "Download Chart", "Album chart, top five", "Digital Chart (Top 10):"
+KIND_HEADING = re.compile(r"(?P<kind>(?:[A-Z][\w&-]*\s+)(?:[\w&-]+\s+){0,2}?[Cc]harts?)(?:\s*[,:(–—-]\s*(?:the\s+)?[Tt]op\s+\w+\)?)?:?")
 
 
 # charts in the plural, in lower case ("topped music charts"), or a verb of charting ("charted at No. 2 in

@@ -99,7 +99,15 @@ def _way_round(text: str, ents: list[Ent], lines) -> int | None:
                 votes[way] += 3  # "'Honey Trap Parade' – BLOOMY", "BLOOMY – Honey Trap (mini-album)"
             elif name is not None and _name_at(ents, title) is None:
                 votes[way] += 1 if name.source == "model" else 2
+            elif _titled_at(ents, title) and _titled_at(ents, sides[way]) is None:
+                votes[way] += 2  # "1. Sun Crown – KOI-5" after "mini album Sun Crown": a title the rules found
     return clear_winner(votes)
+
+
+def _titled_at(ents: list[Ent], side: tuple[int, int]) -> Ent | None:
+    """A title the rules found (quoted, cued or named again) filling ``side``."""
+    return next((e for e in ents if (e.start, e.end) == side and e.source in ("quoted", "cue-title", "repeat")
+                 and e.cls in WORKS_OR_TITLE), None)
 
 
 def _alone(text: str, ents: list[Ent], sides, numbered: bool) -> list[Ent]:

@@ -363,7 +363,8 @@ def _repeat_names(text: str, ents: list[Ent]) -> list[Ent]:
     for ent in ents:
         take(ent.start, ent.end)
     added = []
-    for surface, ent in list(known.items()) + list(aliases.items()) + list(shouted.items()):
+    # the longest first: "Paper Crown" again, before a "Crown" the NER guessed elsewhere takes its second word
+    for surface, ent in sorted([*known.items(), *aliases.items(), *shouted.items()], key=lambda item: -len(item[0])):
         for start, end in whole_words(text, surface, ignore_case=ent.cls == "Person" and surface in known):
             if taken.find(1, start, end) < 0:
                 take(start, end)
@@ -372,13 +373,16 @@ def _repeat_names(text: str, ents: list[Ent]) -> list[Ent]:
 
 
 def _inside_quoted_repeats(text: str, ents: list[Ent], known: dict[str, Ent]) -> list[Ent]:
-    """Without the shorter titles a cue or the NER guessed inside an unquoted
-    repeat of a quoted title: after "'Love, Overdue'", "Love, Overdue is
-    directed by" names that series, not a title "Love"."""
-    guesses = {id(e) for e in ents if e.source in ("cue-title", "model") and (e.cls == "TITLE" or e.cls in WORKS)}
+    """Without the shorter titles (or names) a cue or the NER guessed inside
+    an unquoted repeat of a title quoted or cued once: after "'Love,
+    Overdue'", "Love, Overdue is directed by" names that series, not a title
+    "Love"; after "mini album Paper Crown", "Paper Crown topped" holds no
+    company "Crown"."""
+    guesses = {id(e) for e in ents if e.source in ("cue-title", "model") and (e.cls == "TITLE" or e.cls in WORKS)
+               or e.source == "model" and e.cls in ("ORG", "PERSON")}
     dropped = set()
     for surface, ent in known.items():
-        if ent.source != "quoted" or not guesses:
+        if ent.source not in ("quoted", "cue-title") or (ent.cls != "TITLE" and ent.cls not in WORKS) or not guesses:
             continue
         for a, b in whole_words(text, surface):
             inside = [e for e in ents if e.start < b and a < e.end and (e.start, e.end) != (a, b)]

@@ -1,7 +1,7 @@
 """Chart positions as news states them: "No. 2", "#74", "number one",
 "ranked second", "in 11th place", "rose to fourth and fifth", "the second
 and third spots", "ranked first to third", "the top two spots", "topped",
-"an all-kill", "Runner-up was", "in third was". An
+"an all-kill", "Runner-up was", "in third (place) was". An
 ordinal is a rank only where a rank verb comes before it or a place word
 after it ("third place", "second on"), never in "its first week" or "the
 second episode", nor after a date word ("as of the 14th").
@@ -56,7 +56,7 @@ def _patterns() -> tuple:
     top_n = re.compile(rf"\btop\s+(?P<n>{numbers}|\d)\s+(?:spots|places|positions|slots|ranks)\b", re.I)
     # "Runner-up was X", "in third was Y": a rank named, or an ordinal fronted before the work it goes to
     named = {w: n for w, n in words["named_ranks"].items() if not w.startswith("_")}
-    fronted = re.compile(rf"\b(?P<num>{alternatives(list(named))})\b|\bin\s+{ordinal}(?=\s+(?:was|is|were|are|came|comes)\b)", re.I)
+    fronted = re.compile(rf"\b(?P<num>{alternatives(list(named))})\b|\bin\s+{ordinal}(?:\s+(?:place|spot|position))?(?=\s+(?:was|is|were|are|came|comes)\b)", re.I)
     return number, after_verb, before_place, chained, top, span, moved, top_n, fronted
 
 
@@ -138,6 +138,8 @@ def ranks_in(text: str) -> list[Rank]:
     for match in top.finditer(text):  # "topped the download chart, followed by X at No. 2"
         if match.group(0).endswith("Top") and CAPITALISED_NEXT.match(text, match.end()):
             continue  # "the Top Album Sales chart": a chart's name
+        if match.start() > 0 and match.group(0)[:1].isupper() and match.group(0).lower() in ("crown", "crowned", "summit"):
+            continue  # "Paper Crown topped the chart": a word of a title, not the verb (a headline's "Tops" is one)
         free = match.group(0).lower() in lexicon()["ranks"]["no_provider"]
         if not any(r.value == 1 for r in found):
             add(1, match.start(), match.end(), free)

@@ -167,7 +167,8 @@ def positioned_titles(doc: Doc, tokens: list[Token], ents: list[Ent], headings: 
                 cls = "TVSeries"  # whatever the NER thought: no one but a programme "averaged 6.8%"
             if cls in WORK_CLASSES or cls == "":
                 found.append((*run, cls))
-    found += _dash_line_titles(doc, tokens, ents, taken, not_titles)
+    cued = {text_of(doc)[tokens[a].idx:tokens[b - 1].idx + len(tokens[b - 1])] for a, b, _ in found}
+    found += _dash_line_titles(doc, tokens, ents, taken, not_titles, cued)
     found += _field_block_titles(doc, taken)
     added = []
     for start, end, cls in found:
@@ -324,18 +325,20 @@ def _duet(text: str, start: int, end: int, artists: set) -> bool:
         and all(text[a:a + 1].isupper() for a, _ in bounds)
 
 
-def _dash_line_titles(doc: Doc, tokens: list[Token], ents: list[Ent], taken: bytearray, not_titles: set) -> list:
+def _dash_line_titles(doc: Doc, tokens: list[Token], ents: list[Ent], taken: bytearray, not_titles: set,
+                      cued: set[str]) -> list:
     """Lines that set a title beside its artist with a dash ("SOYOU - The
     Only One", "Crayon Pop – THE STREETS GO DISCO (September 26)"): the
     side that is not a name is the title. A numbered list sets its artists
     on one side: the names on its lines vote which (a name the rules found
-    outweighs the NER's guess), and its lines follow the vote."""
+    outweighs the NER's guess, and a title quoted or ``cued`` elsewhere more
+    still), and its lines follow the vote."""
     artists = {(e.start, e.end): 1 if e.source == "model" else 2 for e in ents
                if e.cls in ("Person", "MusicGroup", "PERSON", "ORG")}
     text = text_of(doc)
     # the same words elsewhere in the article: a firm name, or a quoted title
     named = {e.surface for e in ents if e.source != "model" and e.cls in ("Person", "MusicGroup")}
-    quoted = {e.surface for e in ents if e.cls == "TITLE" and e.source == "quoted"}
+    quoted = {e.surface for e in ents if e.cls == "TITLE" and e.source == "quoted"} | cued
     found, lines, votes = [], [], Counter()
     cast = {line.start() for line in cast_lines(text)}  # "Actor — Character" under "Main Role": no title
     for match in DASH_LINE.finditer(text):
