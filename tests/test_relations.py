@@ -4069,6 +4069,23 @@ def test_a_ranked_list_under_a_kind_heading_stays_on_the_brand_chart_in_force(re
     assert not {f for f in facts(ex) if f[1] == "memberOf"}
 
 
+def test_a_drama_profile_page_names_its_drama_in_a_field_and_rates_it_in_a_note(read):
+    """A drama database's page: "Profile" over "Drama: X (literal title)", "Director:", "Network:" (the
+    drama the fields are about, not a series "Profile"); a note "3. Viewer ratings (Nielsen Korea):
+    episode 1 – 6.4%, episode 8 – 9.0%" rates that drama (no range "1 – 6.4"); a song "by American R&B
+    singer A" is A's, with no group "American R&B"."""
+    ex = read("Lantern Bakery (Korean Drama)\n\nProfile\nDrama: Lantern Bakery (literal title)\nDirector: Ahn Jae-oh\n"
+              "Network: SBS\nEpisodes: 16\n\nNotes\n1. First script reading took place on November 20, 2026.\n"
+              "2. Viewer ratings (Nielsen Korea, nationwide): episode 1 – 6.4%, episode 8 – 9.0%.\n"
+              "3. Its theme, \"Salt Bread\", is a song by American R&B singer Janelle Moss.")
+    found = facts(ex)
+    assert {("Lantern Bakery", "director", "Ahn Jae-oh"), ("Lantern Bakery", "broadcaster", "SBS"),
+            ("Salt Bread", "performer", "Janelle Moss")} <= found
+    assert {(r.series.name, str(r.value), r.episode) for r in ex.ratings} >= {("Lantern Bakery", "6.4", 1),
+                                                                               ("Lantern Bakery", "9.0", 8)}
+    assert not {m.ref.name for m in ex.mentions} & {"Profile", "American R&B"}
+
+
 def test_a_box_office_ranking_ends_the_music_chart_in_force(read):
     """Films ranked at the box office after a song's chart rank are on no music chart."""
     ex = read("Box office\n\n“Salt Harbor” led the box office for a third weekend. The film's theme song “Low Tide "

@@ -54,6 +54,8 @@ def clean_candidate(span) -> tuple[int, int] | None:
     after = span.doc[tokens[-1].i + 1] if tokens[-1].i + 1 < len(span.doc) else None
     if len(tokens) == 1 and DEMONYM.fullmatch(text) and after is not None and after.lower_ in cues:
         return None  # "by Welsh musician John Cale": where someone is from
+    if len(tokens) > 1 and DEMONYM.fullmatch(tokens[0].text) and all(t.text in NON_NAMES or t.lower_ in cues for t in tokens[1:]):
+        return None  # "by American R&B singer A": where someone is from and what they sing, no name
     if len(tokens) == 1 and after is not None and after.lower_ == "by" and tokens[0].lower_ in CREDIT_PARTICIPLES:
         return None  # "Sung by the band X, 'Y' opened ...": a fronted credit, not a name ("Sung" is a surname too)
     return tokens[0].idx, tokens[-1].idx + len(tokens[-1])

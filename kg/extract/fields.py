@@ -71,12 +71,31 @@ def blocks(text: str) -> tuple[Block, ...]:
     for run in filter(None, runs):
         labelled = [part for m in run for part in _split(m)]
         fields = tuple((prop, start, end) for label, start, end in labelled for prop in _labels().get(label.lower(), ()))
-        named = next(((start, end) for prop, start, end in fields if prop == "work"), None)
+        named = next(((start, end) for prop, start, end in fields if prop == "work"), None) or _screen_named(text, fields)
         # a field names the work ("Track: Good Day | Artist: IU | Album: Real"), else the heading does
         title = (named or _heading_title(text, run[0].start())) if fields and len(labelled) >= 2 else None
         if title:
-            found.append(Block(title, tuple(f for f in fields if f[0] != "work")))
+            found.append(Block(title, tuple(f for f in fields if f[0] != "work" and (f[1], f[2]) != title)))
     return tuple(found)
+
+
+SCREEN_FIELDS = {"director", "broadcaster", "castMember"}
+SONG_FIELDS = {"performer", "lyricist", "composer", "inAlbum"}
+ASIDE = re.compile(r"\s*\([^()]*\)$")
+
+
+def _screen_named(text: str, fields: tuple) -> tuple[int, int] | None:
+    """A drama's or film's page names itself in a "Drama:" or "Film:" field
+    ("Drama: Moonlit Flour Bakery (literal title)" over "Director:" and
+    "Network:"), which under a song's credits names its series instead."""
+    props = {prop for prop, _, _ in fields}
+    if not props & SCREEN_FIELDS or props & SONG_FIELDS:
+        return None
+    start, end = next(((start, end) for prop, start, end in fields if prop == "soundtrackOf"), (None, None))
+    if start is None:
+        return None
+    aside = ASIDE.search(text, start, end)
+    return start, aside.start() if aside else end
 
 
 def _split(match: re.Match) -> list[tuple[str, int, int]]:

@@ -26,7 +26,10 @@ VALUE = re.compile(r"(?<![\d.])(\d{1,3}(?:\.\d+)?)(?=(?:\s*(?:,|and|, and|or)\s*
 NOT_A_RATING = re.compile(r"\b(?:" + alternatives(lexicon()["ratings"]["not_before"]) + r")\s*(?:\w+ly\s+)?(?:at\s+|a\s+)?$", re.I)
 PEAK_SENTENCE = re.compile(r"\b(?:" + alternatives(lexicon()["ratings"]["peak_sentence_words"]) + r")\b", re.I)
 # "in the 9 to 11 percent range"; not a change from one rating to another ("rose from 4.1 percent to 5.2 percent")
+NOTE = re.compile(r"\s*\d{1,2}[.)]\s")  # a numbered note of a page ("3. Viewer ratings: ...")
 RANGE_END = re.compile(r"\d\s*(?:to|-|–)\s*$", re.I)
+# "episode 1 – 6.4%": an episode's figure set beside its number, no range
+EPISODE_DASH = re.compile(rf"\b(?:{_EPISODE_NOUNS}|ep\.?)\s*\d{{1,3}}\s*[-–]\s*$", re.I)
 RIVALS = re.compile(r"\b(?:" + alternatives(lexicon()["ratings"]["rival_words"]) + r")\b", re.I)
 POINTS = re.compile(r"^\s*(?:%|percent|per cent)?\s*(?:(?:viewership|viewer|audience)\s+)?(?:ratings?\s+)?(?:"
                     + alternatives(lexicon()["ratings"]["not_after"]) + r")\b", re.I)
@@ -51,7 +54,8 @@ def read_ratings(ctx) -> None:
         # a change's figures are ratings ("up from 8.7 percent the previous night"; CONVENTIONS 39), its size is not
         values = [(m.start(), Decimal(m.group(1))) for m in VALUE.finditer(text)
                   if (not NOT_A_RATING.search(before := text[max(0, m.start() - 24):m.start()]) or _own_episode(text, m.start()))
-                  and not RANGE_END.search(before) and not POINTS.match(_after_number(text, m.end()))]
+                  and not (RANGE_END.search(before) and not EPISODE_DASH.search(before))
+                  and not POINTS.match(_after_number(text, m.end()))]
         speech = [m.span() for m in QUOTED_SPEECH.finditer(text)]  # 'he said, "I promised a 5% rating"'
         values = [(at, v) for at, v in values if 0 < v <= 100 and not any(a < at < b for a, b in speech)]
         if not values:
@@ -72,6 +76,8 @@ def read_ratings(ctx) -> None:
         if not series:
             ref = ctx.antecedent(sentence[0], ("TVSeries",))
             series = [(0, topic_over_aside(ctx, ref))] if ref else []  # "the show": the headline's, not one named in passing
+        if not series and NOTE.match(text) and RATING_WORDS.search(text) and (focal := focal_work(ctx, "TVSeries")) is not None:
+            series = [(0, focal)]  # a series page's note "3. Viewer ratings: episode 1 – 6.4%, ...": the page's series
         if not series:
             continue
         firm = next((EntityRef(e.name, "Organization") for _, e, cls in ents if cls == "Organization"), None)
