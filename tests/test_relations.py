@@ -4086,6 +4086,26 @@ def test_a_drama_profile_page_names_its_drama_in_a_field_and_rates_it_in_a_note(
     assert not {m.ref.name for m in ex.mentions} & {"Profile", "American R&B"}
 
 
+def test_an_agency_post_with_emoji_bullets_a_bracketed_album_and_a_mixed_track_list(nlp, tmp_path):
+    """An agency's post: "STELLA:4 1st Full Album 『Moon Lines』" names the album's artist; emoji open
+    its lines as bullets ("🎼 Composition: A"); "2nd Mini Album [Paper Kites]" quotes in brackets; a
+    track list with one title in quotes among bare ones is still a track list."""
+    from kg.extract import extract
+    from kg.ingest import read_article
+    path = tmp_path / "post.txt"  # read as ingest reads a file: the emoji bullets come off there
+    path.write_text("STELLA:4 1st Full Album 『Moon Lines』 arrives 2026.11.20\n\n🌙 Title Track 「Orbit Kiss」\n"
+                    "✍️ Lyrics: Jin Seo-yeon\n🎼 Composition: Mark Ellison, Jin Seo-yeon\n\n💿 Tracklist\n"
+                    "01. Launch Window\n02. 「Orbit Kiss」\n03. Zero Gravity Love\n\n"
+                    "Last year the group released its 2nd Mini Album [Paper Kites].\n", encoding="utf-8")
+    [article] = read_article(path)
+    ex = extract(article, nlp(article.text))
+    found = facts(ex)
+    assert {("Moon Lines", "performer", "STELLA:4"), ("Orbit Kiss", "lyricist", "Jin Seo-yeon"),
+            ("Orbit Kiss", "composer", "Mark Ellison"), ("Launch Window", "inAlbum", "Moon Lines"),
+            ("Orbit Kiss", "trackNumber", "2"), ("Zero Gravity Love", "performer", "STELLA:4")} <= found
+    assert ("Paper Kites", "Album") in {(m.ref.name, m.ref.cls) for m in ex.mentions}
+
+
 def test_a_box_office_ranking_ends_the_music_chart_in_force(read):
     """Films ranked at the box office after a song's chart rank are on no music chart."""
     ex = read("Box office\n\n“Salt Harbor” led the box office for a third weekend. The film's theme song “Low Tide "

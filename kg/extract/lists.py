@@ -59,7 +59,7 @@ def read_lists(ctx) -> None:
         kind = heading_kind(ctx.article.text, block[0][0])
         if len(block) >= 2 and all(_bare_title(content) for _, _, content in block):
             _read_track_list(ctx, block)  # '1. "Prologue: Atlas"', '4. "Compass" (feat. A)'
-        elif any(SEPARATOR.search(content) or '"' in content for _, _, content in block):
+        elif any(SEPARATOR.search(content) or '"' in content and not _bare_title(content) for _, _, content in block):
             works = [(number, _read_credit_line(ctx, start, content, kind=kind)) for start, number, content in block]
             if len(block) >= 2 and _under_track_heading(ctx.article.text, block[0][0]):
                 _number_tracks(ctx, block, works)  # '1. "Lido" – The Velvet Shorelines' under "Track listing"
@@ -302,9 +302,9 @@ def _credits(content: str) -> tuple[str, str | None]:
 def _list_album(ctx, first: int, last: int) -> tuple[EntityRef | None, EntityRef | None]:
     """The album a track list belongs to, and its artist: from a heading
     line right before it ("Artist – Album (date)"), else the album the
-    article is about (named twice or more), else the one named in the
-    sentences around it, else the album the headline names, else the only
-    album the article names."""
+    article is about (named twice or more), else (under a bare "Tracklist")
+    the record the headline names, else the one named in the sentences
+    around it, else the only album the article names."""
     text = ctx.article.text
     if columns_before(text, line := text.rfind("\n", 0, first) + 1) is not None:  # the heading is over the columns' header
         first = text.rfind("\n", 0, line - 1) + 1
@@ -329,6 +329,8 @@ def _list_album(ctx, first: int, last: int) -> tuple[EntityRef | None, EntityRef
     focal = focal_work(ctx, "Album")  # a record's page: the album it is about, not one named in passing near the list
     if focal is not None and sum(e.name == focal.name for e in ctx.by_start.values()) >= 2:
         return focal, _performer_of(ctx, focal)
+    if listed and not listed.group("album") and (headed := _headline_album(ctx)):
+        return headed  # a bare "Tracklist": the record the headline names, not one named in passing near it
     around = [s for s in ctx.sentences if first - 300 <= s.start_char < first or last < s.start_char <= last + 300]
     # else the headline's, where it names an album ("Album review: G's 'X' is ..." over a "Tracklist:")
     for sentence in sorted(around, key=lambda s: abs(s.start_char - first)) + ctx.sentences[:1]:
@@ -341,8 +343,6 @@ def _list_album(ctx, first: int, last: int) -> tuple[EntityRef | None, EntityRef
     if len(albums) == 1:  # the one album the article names, further up ("... is as follows:")
         album = EntityRef(albums.pop(), "Album")
         return album, _performer_of(ctx, album)
-    if listed and not listed.group("album"):  # under "Tracklist": the record the headline names
-        return _headline_album(ctx) or (None, None)
     return None, None
 
 

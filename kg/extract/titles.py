@@ -59,7 +59,8 @@ def positioned_titles(doc: Doc, tokens: list[Token], ents: list[Ent], headings: 
         if tokens[i].i in headings and not (i + 1 < len(tokens) and word == ":" and (word, words[i + 1]) in phrases_after):
             continue  # in Title Case, capitals say nothing (but a recap's "Harbor Lights: Episodes 5-6" heads its title)
         # A capitalised cue is part of a name ("Official Singles Top 100"), an acronym is not ("EP").
-        cue = not tokens[i].is_title or len(tokens[i]) == 1 or tokens[i].is_sent_start
+        cue = not tokens[i].is_title or len(tokens[i]) == 1 or tokens[i].is_sent_start \
+            or i + 1 < len(tokens) and tokens[i + 1].text == "["  # "3rd Mini Album [Paper Boats]": the bracket marks the title
         cls = _cue_class(cues, word) if cue else None
         if cls and word not in cues and any(c.dep_ in ("nsubj", "dobj") for c in tokens[i].children):
             cls = None  # a verb ending in s, not a plural cue ("which features American rappers")
@@ -84,7 +85,7 @@ def positioned_titles(doc: Doc, tokens: list[Token], ents: list[Ent], headings: 
             # not "X (originally titled Y)", "X, also titled Y": another name of X (ALSO_KNOWN_AS in kg/extract/__init__.py)
             cls = _named_kind(words, i, cues, 5 if word in naming["always"] else 2, word in naming["always"])
         if cls is not None and i + 1 < len(tokens):
-            start = i + 1 + (words[i + 1] in (",", ":"))
+            start = i + 1 + (words[i + 1] in (",", ":", "["))  # "Mini Album [Paper Boats]": brackets as quotes
             while start + 1 < len(tokens) and re.fullmatch(rf"(?i)(?:{PART_WORD})\.?\d*", tokens[start].text) \
                     and (tokens[start].text[-1].isdigit() or tokens[start + 1].like_num):
                 start += 1 + tokens[start + 1].like_num  # "OST Part 3 X", "OST Vol.2 X"; not "album Season Of Glass"
