@@ -4106,6 +4106,19 @@ def test_an_agency_post_with_emoji_bullets_a_bracketed_album_and_a_mixed_track_l
     assert ("Paper Kites", "Album") in {(m.ref.name, m.ref.cls) for m in ex.mentions}
 
 
+def test_a_drama_pages_cast_sections_with_groupings_guests_and_a_members_group(read):
+    """A drama database's cast: "Supporting Cast" over a grouping line ("People around Dal-bi") and
+    "Actor - Character (note)" lines, a "Guest Cast" section, and "Ji Ha-eun (LILAC:5) - Na Ri": each
+    actor is in the page's drama, and LILAC:5 is her group, no actor of a character "Ji Ha-eun"."""
+    ex = read("Flour Moon (Korean Drama)\n\nDrama: Flour Moon\nDirector: Ahn Jae-sik\nNetwork: SBS\n\nCast\n"
+              "Main Cast\nSong Ha-neul - Yoon Dal-bi\n\nSupporting Cast\nPeople around Dal-bi\n"
+              "Lim Bo-na - Yoon Mi-ok (Dal-bi's mother)\nJi Ha-eun (LILAC:5) - Na Ri (part-time baker)\n\n"
+              "Guest Cast\nLee Seo-joon - customer (ep.3)\n")
+    found = facts(ex)
+    assert {("Flour Moon", "castMember", a) for a in ("Song Ha-neul", "Lim Bo-na", "Ji Ha-eun", "Lee Seo-joon")} <= found
+    assert ("Flour Moon", "castMember", "LILAC:5") not in found
+
+
 def test_a_box_office_ranking_ends_the_music_chart_in_force(read):
     """Films ranked at the box office after a song's chart rank are on no music chart."""
     ex = read("Box office\n\n“Salt Harbor” led the box office for a third weekend. The film's theme song “Low Tide "

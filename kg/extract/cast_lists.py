@@ -13,21 +13,46 @@ from .ballot import weights
 from .networks import focal_work
 
 HEADING = re.compile(rf"(?im)^[ \t]*(?:{alternatives(lexicon()['cast_list_headings']['words'])})[ \t]*:?[ \t]*$")
+SECTION_END = re.compile(rf"(?i)\b(?:{alternatives(lexicon()['cast_list_headings']['ends'])})\b")  # "Soundtrack": no cast
+ASIDE = re.compile(r"\s*\([^()]*\)$")
 LINE = re.compile(r"(?m)^[ \t]*(?P<actor>[^\n]+?)[ \t]+(?:[—–-]|as)[ \t]+(?P<role>[^\n]+?)[ \t]*$")
 
 
 def cast_lines(text: str) -> list[re.Match]:
-    """The "Actor — Character" lines that follow a cast heading (after
-    blank lines, if any), up to a blank line."""
+    """The "Actor — Character" lines that follow a cast heading, past blank
+    lines and the short lines that group them ("People around Dal-bi"), up
+    to a line of anything else."""
     found = []
     for heading in HEADING.finditer(text):
         at = heading.end() + 1
-        while text[at:at + 1] == "\n":
-            at += 1
-        while (line := LINE.match(text, at)) is not None and line.start() == at:
-            found.append(line)
-            at = line.end() + 1
+        while at < len(text):
+            if (line := _cast_line(text, at)) is not None:
+                found += [line] if not found or line.start() > found[-1].start() else []  # "Cast" over "Main Cast": once
+                at = line.end() + 1
+            elif _cast_line(text, next_at := _past_subheadings(text, at)) is not None:
+                at = next_at
+            else:
+                break
     return found
+
+
+def _cast_line(text: str, at: int) -> re.Match | None:
+    line = LINE.match(text, at)
+    return line if line is not None and line.start() == at and not HEADING.match(text, at) else None
+
+
+def _past_subheadings(text: str, at: int) -> int:
+    """Past blank lines and one short line that groups the cast under it."""
+    while text[at:at + 1] == "\n":
+        at += 1
+    end = text.find("\n", at)
+    line = text[at:end if end >= 0 else len(text)]
+    if end >= 0 and 0 < len(line.split()) <= 6 and not line.rstrip().endswith((".", ":", "!", "?")) \
+            and not SECTION_END.search(line):
+        at = end + 1
+    while text[at:at + 1] == "\n":
+        at += 1
+    return at
 
 
 def read_cast_lists(ctx) -> None:
@@ -36,7 +61,9 @@ def read_cast_lists(ctx) -> None:
     if series is None:
         return
     for line in lines:
-        span = ctx.doc.char_span(line.start("actor"), line.end("actor"), alignment_mode="expand")
+        aside = ASIDE.search(line.group("actor"))  # "Ji Ha-eun (LILAC:5)": the actor, and her group
+        end = line.start("actor") + aside.start() if aside else line.end("actor")
+        span = ctx.doc.char_span(line.start("actor"), end, alignment_mode="expand")
         actor = ctx.ent(span[0]) if span is not None and len(span) == 1 else None
         if actor is None or ctx.class_of(actor) not in ("Person", "PERSON"):
             continue

@@ -46,6 +46,8 @@ def vote_roles(ctx: Context, binding: Binding) -> None:
             for cls in options:
                 ctx.ballot.vote(ent.name, cls, weights()["role"] * rule.confidence / len(options))
 
+GROUP_SHAPE = re.compile(r"[0-9:*&]")  # "LILAC:5", "NXT-9": a group's stylised name, no one's
+
 
 def apply_binding(ctx: Context, binding: Binding) -> None:
     rule, roles = binding.rule, binding.roles
@@ -56,6 +58,8 @@ def apply_binding(ctx: Context, binding: Binding) -> None:
         return  # "PD Jang Woo-sung (Island Diner)": a director and an earlier show, no character and its actor
     if any(_own_given_name(ctx, c, o) for c in roles.get("character", []) for o in roles.get("object", [])):
         return  # "1. Ha-eun (Kim Ha-eun)": a stage name and the real name, one person, no character
+    if roles.get("character") and any(GROUP_SHAPE.search(o.text) for o in roles.get("object", [])):
+        return  # "Ji Ha-eun (LILAC:5)": a member and her group's stylised name, no character and its actor
     ctx.characters.update(character.name for token in roles.get("character", []) if (character := ctx.ent(token)))
     if rule.makes == "character" or _negated(ctx, binding) or _of_promotion(binding):
         return
