@@ -4119,6 +4119,15 @@ def test_a_drama_pages_cast_sections_with_groupings_guests_and_a_members_group(r
     assert ("Flour Moon", "castMember", "LILAC:5") not in found
 
 
+def test_a_bands_singer_and_its_line_up_with_instruments_are_its_members(read):
+    """"written by the band's lead singer A": A is a member of the band named before; "At the time,
+    the band were B (vocals), C (guitar) and D (drums)": each is a member."""
+    found = facts(read("Tin Kites\n\n\"Tin Kites\" is a 1994 song by the American rock band The Pale Orchards, "
+                       "written by the band's lead singer Dale Morrow. At the time of recording, The Pale Orchards were "
+                       "Dale Morrow (vocals), Owen Pike (guitar) and Rudy Stone (drums)."))
+    assert {(p, "memberOf", "The Pale Orchards") for p in ("Dale Morrow", "Owen Pike", "Rudy Stone")} <= found
+
+
 def test_a_box_office_ranking_ends_the_music_chart_in_force(read):
     """Films ranked at the box office after a song's chart rank are on no music chart."""
     ex = read("Box office\n\n“Salt Harbor” led the box office for a third weekend. The film's theme song “Low Tide "
