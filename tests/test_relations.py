@@ -4128,6 +4128,19 @@ def test_a_bands_singer_and_its_line_up_with_instruments_are_its_members(read):
     assert {(p, "memberOf", "The Pale Orchards") for p in ("Dale Morrow", "Owen Pike", "Rudy Stone")} <= found
 
 
+def test_a_month_alone_dates_by_the_publication_and_a_year_ends_no_title(read):
+    """Published 2 September 2026: "released in June" is June 2026, "premieres in February" (a
+    schedule) February 2027; "directed tvN's Velvet Road and the 2021 film Blue Motel": two works, the
+    year Blue Motel's, no title "Velvet Road and the 2021"."""
+    ex = read("News\n\nSeptember 2, 2026\n\nLead single 'Ocean Calls', released in June, features Ko Eun-byul. "
+              "The drama Paper Swans premieres in February. Kwon Ha-jin, who directed tvN's Velvet Road and the 2021 "
+              "film Blue Motel, is back.", published=date(2026, 9, 2))
+    found = facts(ex)
+    assert {("Ocean Calls", "releaseDate", "2026-06"), ("Paper Swans", "releaseDate", "2027-02"),
+            ("Velvet Road", "director", "Kwon Ha-jin"), ("Blue Motel", "releaseDate", "2021")} <= found
+    assert not {f for f in found if "2021" in f[0]}
+
+
 def test_a_box_office_ranking_ends_the_music_chart_in_force(read):
     """Films ranked at the box office after a song's chart rank are on no music chart."""
     ex = read("Box office\n\n“Salt Harbor” led the box office for a third weekend. The film's theme song “Low Tide "

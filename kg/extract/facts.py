@@ -18,7 +18,7 @@ from .ost import soundtrack_named
 from .listing import SONG_CREDITS, role_kinds
 from .rules import Binding
 from .ballot import weights
-from .values import parse_date, years_in
+from .values import FUTURE, parse_date, years_in
 from .unnamed import unnamed_role
 
 
@@ -46,6 +46,10 @@ def vote_roles(ctx: Context, binding: Binding) -> None:
             for cls in options:
                 ctx.ballot.vote(ent.name, cls, weights()["role"] * rule.confidence / len(options))
 
+MONTH_ONLY = re.compile(r"[A-Z][a-z]{2,8}\.?")  # "June", "Feb.": a month the date names alone
+# a schedule's present tense or infinitive: "premieres in February", "set to air in October"
+SCHEDULED = re.compile(r"\b(?:premieres|airs|opens|arrives|drops|debuts|hits|comes out|set to|"
+                       r"to (?:premiere|air|open|debut|release|be released|hit|arrive))\b", re.I)
 GROUP_SHAPE = re.compile(r"[0-9:*&]")  # "LILAC:5", "NXT-9": a group's stylised name, no one's
 
 
@@ -243,4 +247,11 @@ def _date_of(ctx: Context, token, sentence) -> Value | None:
     if YEAR_RANGE.fullmatch(text):  # "(2021-22)": a series first aired in the first year
         return Value(text[:4], "gYear")
     earlier = years_in(ctx.article.text[:token.idx])
-    return parse_date(text if "same year" not in span_text(sentence) else text + " of the same year", ctx.article.published, earlier[-1] if earlier else None)
+    month_alone = token.i > 0 and token.doc[token.i - 1].lower_ == "in" and MONTH_ONLY.fullmatch(text)
+    value = parse_date(f"in {text}" if month_alone else text if "same year" not in span_text(sentence) else text + " of the same year",
+                       ctx.article.published, earlier[-1] if earlier else None)
+    published = ctx.article.published
+    if month_alone and value is not None and published is not None and value.lexical < f"{published:%Y-%m}" \
+            and (FUTURE.search(said := span_text(sentence)) or SCHEDULED.search(said)):
+        value = Value(f"{int(value.lexical[:4]) + 1}{value.lexical[4:]}", value.datatype)  # "premieres in February": the next
+    return value  # "released in June": the last June

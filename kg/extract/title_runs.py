@@ -107,6 +107,11 @@ def title_run(tokens: list[Token], i: int, taken: bytearray, not_titles: set) ->
         elif t.text in "!?":
             last = j
         j += 1
+    if last is not None and last > i + 1 and tokens[last].like_num and tokens[last - 1].lower_ in SMALL_WORDS \
+            and last + 1 < len(tokens) and tokens[last + 1].is_lower and tokens[last + 1].is_alpha:
+        last -= 1  # "Velvet Tide and the 2021 film X": the year is the next work's, and so are the small words before it
+        while last > i and tokens[last].lower_ in SMALL_WORDS:
+            last -= 1
     if last is None or not tokens[i].text[:1].isupper() and not tokens[i].text[:1].isdigit():
         return None
     if last + 2 < len(tokens) and tokens[last + 1].text == "-" and not tokens[last].whitespace_ \
