@@ -4141,6 +4141,21 @@ def test_a_month_alone_dates_by_the_publication_and_a_year_ends_no_title(read):
     assert not {f for f in found if "2021" in f[0]}
 
 
+def test_an_ost_explainer_heads_each_part_and_its_paragraph_speaks_of_it(read):
+    """'Part 2 — "Paper Map" by A' heads a paragraph about that part: the song is the series' OST
+    part, sung by A, and "A wrote the words; the music is by B" credits that song (B composed it, no
+    one performs "the music"); "the lyrics are by C" makes C its lyricist."""
+    found = facts(read("Who sang the OST of 'Late Letters'?\n\ntvN's drama \"Late Letters\" ends this weekend. Here is "
+                       "the full soundtrack.\n\nPart 1 — \"Return Slip\" by Seo-ah\nReleased Jan. 10, the night of the "
+                       "premiere. Composed by Elin Marsh.\n\nPart 2 — \"Paper Map\" by Ahn Ro-won\nThe acoustic one. Ahn "
+                       "wrote the words; the music is by Yeo Seok-jin.\n\nPart 3 — \"Dog Ears\" by Min So-hyang\nA rap "
+                       "verse, and the lyrics are by Kim Go-eun.\n"))
+    assert {("Return Slip", "soundtrackOf", "Late Letters"), ("Paper Map", "soundtrackOf", "Late Letters"),
+            ("Paper Map", "performer", "Ahn Ro-won"), ("Paper Map", "lyricist", "Ahn Ro-won"),
+            ("Paper Map", "composer", "Yeo Seok-jin"), ("Dog Ears", "lyricist", "Kim Go-eun")} <= found
+    assert not {f for f in found if f[2] == "Yeo Seok-jin" and f[1] == "performer" or f[0] == "Return Slip" and f[2] == "Ahn Ro-won"}
+
+
 def test_a_box_office_ranking_ends_the_music_chart_in_force(read):
     """Films ranked at the box office after a song's chart rank are on no music chart."""
     ex = read("Box office\n\n“Salt Harbor” led the box office for a third weekend. The film's theme song “Low Tide "

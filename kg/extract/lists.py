@@ -41,6 +41,7 @@ RELEASED_ASIDE = re.compile(r"\s*\((?:(?:released|out|first released)\s+(?:on\s+
                             r"|(?P<numeric>(?:19|20)\d\d[./-]\d{1,2}[./-]\d{1,2}\.?))\)\s*$", re.I)
 OST_OF = re.compile(r"^(?P<artists>.*?)\s*\((?P<series>[^()]+?)\s+(?:OST|O\.S\.T\.?|Soundtrack)\)\s*$", re.I)
 PART_LINE = re.compile(rf"(?m)^[ \t]*(?:{PART_WORD})[ \t]*\d{{1,2}}[ \t]*[:.\u2013\u2014-][ \t]*(?P<rest>[^\n/]+?\s/\s[^\n]+?)[ \t]*$")
+PART_BY_LINE = re.compile(rf"(?m)^[ \t]*(?:{PART_WORD})[ \t]*\d{{1,2}}[ \t]*[:.\u2013\u2014-][ \t]*(?P<rest>\"[^\"\n]+\"\s+by\s+[^\n]+?)[ \t]*$")
 SLASH = re.compile(r"\s+/\s+")
 SOUNDTRACK_WORD = re.compile(r"\b(?:OST|O\.S\.T|[Ss]oundtrack)\b")
 HEADING = re.compile(r"^([^\n\"]{1,60}?)\s+[-–—]\s+([^\n]{1,80}?)\s*(?:\(([^()\n]*)\))?$")
@@ -72,11 +73,14 @@ def read_lists(ctx) -> None:
     dashed = [line for line in DASH_LINE.finditer(ctx.article.text) if not LINE.match(line.group())]
     parts = [line for line in dashed if PART_PREFIX.match(line.group().lstrip())]
     slashed = list(PART_LINE.finditer(ctx.article.text))
-    series = focal_work(ctx, "TVSeries") if (parts or slashed) and SOUNDTRACK_WORD.search(ctx.article.text) else None
+    by_lines = list(PART_BY_LINE.finditer(ctx.article.text))  # 'Part 2 — "Bookmark" by Ahn Ro-won'
+    series = focal_work(ctx, "TVSeries") if (parts or slashed or by_lines) and SOUNDTRACK_WORD.search(ctx.article.text) else None
     for line in dashed:  # un-numbered: "SOYOU - The Only One", '"Thirst" - Mad Clown, Ailee'
         _read_credit_line(ctx, line.start(1), line.group(1), series=series if line in parts else None)
     for line in slashed:
         _read_credit_line(ctx, line.start("rest"), line.group("rest"), SLASH, series=series)
+    for line in by_lines:
+        _read_credit_line(ctx, line.start("rest"), line.group("rest"), BY, series=series)
 
 
 def _blocks(text: str) -> list[list[tuple[int, int, str]]]:

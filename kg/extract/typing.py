@@ -33,12 +33,10 @@ from ..nlp import text_of
 from .described import described_as, lookup
 from .ballot import NOT_A_WORK, Ballot, default_work, topic, weights
 from .spans import NON_NAMES, POSSESSIVE, WORKS
-from .rules import macros
+from .song_cues import NAME_CLASSES, after_part_label, beside_its_artist, by_a_band_or_singer
 from .title_runs import seasons_after
 
 # Whose possessive makes the quoted title after it a work of theirs ("BTS' 'Butter'").
-NAME_CLASSES = ("PERSON", "ORG", "Person", "MusicGroup")
-ARTIST_NOUNS = frozenset(w.lower() for w in macros()["ARTIST_NOUNS"]) - {"director", "writer", "producer", "composer", "lyricist"}
 SOUNDTRACK_WORDS = {"ost", "osts", "soundtrack", "soundtracks"}
 SKIPPED_BEFORE = re.compile(r"(?i)part\.?\d*|vol\.?\d*|no\.?|#|as|like|including|such|titled|called|entitled|named|:|,")
 LISTED = re.compile(r"[\s\"']*(?:\(\d{4}(?:-\d{2,4})?\))?[\s\"']*(?:,[\s\"']*(?:and|or)?|and|&|or)[\s\"']*")  # '," and "' too
@@ -301,8 +299,10 @@ def _context_votes(tokens: list[Token], span, mentions: dict, cues: dict, w: dic
             break
     if right[:1] and right[0] in cues["groups"] or _members_follow(tokens, span, mentions) and before not in cues["companies"]:
         yield "MusicGroup", w["cue"]  # not "the songwriting team Paperkite (A, B)": a team's members, no band's
-    if title and not mentions[span.start][1].cue and (_beside_its_artist(tokens, span, mentions)
-                                                      or span[0].is_lower and _by_a_band_or_singer(tokens, span, mentions)):
+    if title and after_part_label(tokens, span):
+        yield "Song", w["cue"]  # 'Part 2 — "Bookmark" by A': a soundtrack's part is a song
+    if title and not mentions[span.start][1].cue and (beside_its_artist(tokens, span, mentions)
+                                                      or span[0].is_lower and by_a_band_or_singer(tokens, span, mentions)):
         yield "Song", w["cue"]  # no "World Albums" over it; a title in lower case has no other cue so often
     described = described_as(span, cues["nouns"])
     if described:
@@ -319,30 +319,6 @@ def _networks(tokens: list[Token], span) -> bool:
     if i > 1 and tokens[i].text in POSSESSIVE and tokens[i - 1].text in POSSESSIVE:
         i -= 1  # "SBS' 'X'": the mark, then an opening quote that is one too
     return i > 0 and tokens[i].text in POSSESSIVE and tokens[i - 1].ent_type_ == "Broadcaster"
-
-
-def _beside_its_artist(tokens: list[Token], span, mentions: dict) -> bool:
-    """A line that opens with a title and sets a name after a dash ('2. "Window Seat" – Tak
-    Min-seo', a list of songs or of soundtracks): only a recording has an artist so beside it."""
-    i = span.start - 1
-    while i >= 0 and not tokens[i + 1].is_sent_start and (tokens[i].is_quote or tokens[i].like_num or tokens[i].text in ".)"):
-        i -= 1
-    j = span.end + (span.end < len(tokens) and tokens[span.end].is_quote)
-    return tokens[i + 1].is_sent_start and j + 1 < len(tokens) and tokens[j].text in "-–—" and bool(tokens[j - 1].whitespace_) \
-        and (j + 1 in mentions and mentions[j + 1][1].cls in NAME_CLASSES or tokens[j + 1].is_upper and len(tokens[j + 1]) > 1)
-
-
-def _by_a_band_or_singer(tokens: list[Token], span, mentions: dict) -> bool:
-    """'"you, in december" by the band Lowtide Club', '"X" by singer Y': only a recording is by a
-    band, or by someone an artist's noun names (not "by director Z")."""
-    by = span.end + (span.end < len(tokens) and tokens[span.end].is_quote)
-    if by + 1 >= len(tokens) or tokens[by].lower_ != "by":
-        return False
-    k, nouns = by + 1, 0
-    while k < len(tokens) and (tokens[k].lower_ in ("the", "a", "an") or tokens[k].lower_ in ARTIST_NOUNS):
-        nouns += tokens[k].lower_ in ARTIST_NOUNS
-        k += 1
-    return k in mentions and (mentions[k][1].cls == "MusicGroup" or nouns and mentions[k][1].cls in NAME_CLASSES)
 
 
 def _someone_acts(verb: Token, cues: dict) -> bool:

@@ -10,6 +10,7 @@ from decimal import Decimal, InvalidOperation
 from ..data import alternatives, lexicon
 from ..records import Value
 
+SOUNDTRACK_PART = alternatives(lexicon()["part_labels"]["soundtrack"])  # "Part 2 — 'X'" (not "Episode 2", "Vol. 2")
 PART_WORD = alternatives(lexicon()["part_labels"]["words"])  # "Part", "Vol.", "Episode": before the number of a part
 # a title and its last aside in brackets ("Hikari Road (Japanese single)"), and a guest's aside at the end
 IN_PARENS = re.compile(r"^(?P<name>.*?)\s*\((?P<group>[^()]+)\)\s*$")
