@@ -4156,6 +4156,17 @@ def test_an_ost_explainer_heads_each_part_and_its_paragraph_speaks_of_it(read):
     assert not {f for f in found if f[2] == "Yeo Seok-jin" and f[1] == "performer" or f[0] == "Return Slip" and f[2] == "Ahn Ro-won"}
 
 
+def test_a_concert_review_opens_and_closes_the_show_with_the_artists_songs(read):
+    """"BTS opened the show with 'X'", "the singer Kim Ha-na closed the night with 'Y'": who sang
+    what on the night (not "the drama opened with 5.1%", which names no song)."""
+    found = facts(read("Concert review\n\nBTS opened the show with \"Static Bloom\". Later the singer Kim Ha-na "
+                       "closed the night with \"Halo Effect\". The drama opened with 5.1%. Singer Lee Hae-il played "
+                       "Busan on Friday. He opened with \"Undertow\". The album opens with \"Pressure\"."))
+    assert {("Static Bloom", "performer", "BTS"), ("Halo Effect", "performer", "Kim Ha-na"),
+            ("Undertow", "performer", "Lee Hae-il")} <= found
+    assert not {f for f in found if f[0] == "Pressure"}  # an album opens with its first track, which it does not sing
+
+
 def test_a_box_office_ranking_ends_the_music_chart_in_force(read):
     """Films ranked at the box office after a song's chart rank are on no music chart."""
     ex = read("Box office\n\n“Salt Harbor” led the box office for a third weekend. The film's theme song “Low Tide "
