@@ -37,6 +37,7 @@ def cast_lines(text: str) -> list[re.Match]:
 
 
 def _cast_line(text: str, at: int) -> re.Match | None:
+    """The "Actor — Character" line that starts at ``at``, if it is no heading."""
     line = LINE.match(text, at)
     return line if line is not None and line.start() == at and not HEADING.match(text, at) else None
 
