@@ -6,22 +6,25 @@ Baek"), which the title readers of dash lines (titles.py, dashed.py) leave."""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ..data import alternatives, lexicon
 from ..records import EntityRef, Fact
 from .ballot import weights
 from .networks import focal_work
+from .values import IN_PARENS
 
 HEADING = re.compile(rf"(?im)^[ \t]*(?:{alternatives(lexicon()['cast_list_headings']['words'])})[ \t]*:?[ \t]*$")
 SECTION_END = re.compile(rf"(?i)\b(?:{alternatives(lexicon()['cast_list_headings']['ends'])})\b")  # "Soundtrack": no cast
-ASIDE = re.compile(r"\s*\([^()]*\)$")
 LINE = re.compile(r"(?m)^[ \t]*(?P<actor>[^\n]+?)[ \t]+(?:[—–-]|as)[ \t]+(?P<role>[^\n]+?)[ \t]*$")
 
 
-def cast_lines(text: str) -> list[re.Match]:
+@lru_cache(maxsize=2)
+def cast_lines(text: str) -> tuple[re.Match, ...]:
     """The "Actor — Character" lines that follow a cast heading, past blank
     lines and the short lines that group them ("People around Dal-bi"), up
-    to a line of anything else."""
+    to a line of anything else. Kept for the article's other readers (the
+    dash-line title readers, then the cast-list reader)."""
     found = []
     for heading in HEADING.finditer(text):
         at = heading.end() + 1
@@ -33,7 +36,7 @@ def cast_lines(text: str) -> list[re.Match]:
                 at = next_at
             else:
                 break
-    return found
+    return tuple(found)
 
 
 def _cast_line(text: str, at: int) -> re.Match | None:
@@ -62,8 +65,8 @@ def read_cast_lists(ctx) -> None:
     if series is None:
         return
     for line in lines:
-        aside = ASIDE.search(line.group("actor"))  # "Ji Ha-eun (LILAC:5)": the actor, and her group
-        end = line.start("actor") + aside.start() if aside else line.end("actor")
+        aside = IN_PARENS.match(line.group("actor"))  # "Ji Ha-eun (LILAC:5)": the actor, and her group
+        end = line.start("actor") + len(aside.group("name")) if aside else line.end("actor")
         span = ctx.doc.char_span(line.start("actor"), end, alignment_mode="expand")
         actor = ctx.ent(span[0]) if span is not None and len(span) == 1 else None
         if actor is None or ctx.class_of(actor) not in ("Person", "PERSON"):

@@ -17,7 +17,7 @@ from functools import lru_cache
 from ..data import alternatives, lexicon
 from ..records import EntityRef, Fact
 from .listing import role_kinds
-from .values import FEATURING, parse_date
+from .values import FEATURING, IN_PARENS, parse_date
 
 FIELD = re.compile(r"(?m)^[ \t]*(?P<label>[A-Za-z][A-Za-z .'/&()-]{1,30}?)[ \t]*:[ \t]*(?P<value>\S[^\n]*?)[ \t]*$")
 BESIDE = re.compile(r"[ \t]+[/|][ \t]+(?P<label>[A-Za-z][A-Za-z .'&()-]{1,30}?)[ \t]*:[ \t]*")  # " / Composition: "
@@ -81,7 +81,6 @@ def blocks(text: str) -> tuple[Block, ...]:
 
 SCREEN_FIELDS = {"director", "broadcaster", "castMember"}
 SONG_FIELDS = {"performer", "lyricist", "composer", "inAlbum"}
-ASIDE = re.compile(r"\s*\([^()]*\)$")
 
 
 def _screen_named(text: str, fields: tuple) -> tuple[int, int] | None:
@@ -94,8 +93,8 @@ def _screen_named(text: str, fields: tuple) -> tuple[int, int] | None:
     start, end = next(((start, end) for prop, start, end in fields if prop == "soundtrackOf"), (None, None))
     if start is None:
         return None
-    aside = ASIDE.search(text, start, end)
-    return start, aside.start() if aside else end
+    aside = IN_PARENS.match(text[start:end])  # "(literal title)": no word of the title
+    return start, start + len(aside.group("name")) if aside else end
 
 
 def _split(match: re.Match) -> list[tuple[str, int, int]]:
