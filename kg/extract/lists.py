@@ -125,17 +125,33 @@ def heading_kind(text: str, first: int) -> str | None:
     """The kind of work a list's heading names ("Japanese albums by Korean
     artists", "Best-selling singles"): a short line without a full stop
     right before the list, holding a class noun."""
-    before = text[:text.rfind("\n", 0, first) + 1].rstrip().rsplit("\n", 1)
-    line = before[-1].strip() if len(before) > 1 else ""
+    line = _line_before(text, first)
     if not line or len(line.split()) > 8 or line.endswith((".", "!", "?", ":")) or LINE.match(line):
         return None
     return next((cls for word in re.findall(r"[a-z-]+", line.lower()) if (cls := lookup(work_nouns(), word))), None)
 
 
+def _line_before(text: str, first: int) -> str:
+    """The line right before the list line at offset ``first``, stripped;
+    "" if that is the headline's (the headline heads the article, not a list)."""
+    before = text[:text.rfind("\n", 0, first) + 1].rstrip().rsplit("\n", 1)
+    return before[-1].strip() if len(before) > 1 else ""
+
+
 def _under_track_heading(text: str, first: int) -> bool:
     """Is the line right before offset ``first`` a track list's heading ("Track listing")?"""
-    before = text[:text.rfind("\n", 0, first) + 1].rstrip().rsplit("\n", 1)
-    return len(before) > 1 and bool(TRACK_LIST_HEADING.match(before[-1].strip()))
+    return bool(TRACK_LIST_HEADING.match(_line_before(text, first)))
+
+
+def _track_evidence(ctx, start: int, end: int):
+    """The evidence of a list line's fact: the sentence of its words at ``start``..``end``."""
+    span = ctx.doc.char_span(start, end, alignment_mode="expand")
+    return ctx.evidence(ctx.sentence_of(span.start) if span is not None else ctx.sentences[0], "reader:track-list", 0.85)
+
+
+def _placed(song: EntityRef, album: EntityRef, number: int, evidence) -> list[Fact]:
+    """A track's place: in its album, at its number."""
+    return [Fact(song, "inAlbum", album, evidence), Fact(song, "trackNumber", Value(str(number), "integer"), evidence)]
 
 
 def _number_tracks(ctx, block: list[tuple[int, int, str]], works: list[tuple[int, EntityRef | None]]) -> None:
@@ -147,10 +163,7 @@ def _number_tracks(ctx, block: list[tuple[int, int, str]], works: list[tuple[int
         return
     for (number, work), (start, _, _) in zip(works, block):
         if work is not None:
-            span = ctx.doc.char_span(start, start + 1, alignment_mode="expand")
-            evidence = ctx.evidence(ctx.sentence_of(span.start) if span is not None else ctx.sentences[0], "reader:track-list", 0.85)
-            ctx.extraction.facts.append(Fact(work, "inAlbum", album, evidence))
-            ctx.extraction.facts.append(Fact(work, "trackNumber", Value(str(number), "integer"), evidence))
+            ctx.extraction.facts += _placed(work, album, number, _track_evidence(ctx, start, start + 1))
 
 
 def _read_credit_line(ctx, start: int, content: str, separator: re.Pattern = SEPARATOR, kind: str | None = None,
@@ -231,19 +244,14 @@ def _read_track_list(ctx, block: list[tuple[int, int, str]]) -> None:
     # a soundtrack's credited songs, with no album named: of the series the article is about
     series = focal_work(ctx, "TVSeries") if album is None and SOUNDTRACK_WORD.search(ctx.sentence_texts[0]) else None
     if artist:
-        span = ctx.doc.char_span(block[0][0], block[0][0] + 1, alignment_mode="expand")
-        sentence = ctx.sentence_of(span.start) if span is not None else ctx.sentences[0]
-        ctx.extraction.facts.append(Fact(album, "performer", artist, ctx.evidence(sentence, "reader:track-list", 0.85)))
+        ctx.extraction.facts.append(Fact(album, "performer", artist, _track_evidence(ctx, block[0][0], block[0][0] + 1)))
     for start, number, title, credits, guests in tracks:
         start += _content_offset(ctx.article.text, start, title)
-        span = ctx.doc.char_span(start, start + len(title), alignment_mode="expand")
-        evidence = ctx.evidence(ctx.sentence_of(span.start) if span is not None else ctx.sentences[0], "reader:track-list", 0.85)
+        evidence = _track_evidence(ctx, start, start + len(title))
         song = EntityRef(title, "Song")
         ctx.decided[title] = "Song"
         facts = ctx.extraction.facts
-        if album is not None:
-            facts.append(Fact(song, "inAlbum", album, evidence))
-            facts.append(Fact(song, "trackNumber", Value(str(number), "integer"), evidence))
+        facts += _placed(song, album, number, evidence) if album is not None else []
         credited_parts = credit_roles(credits)
         if artist and not any("performer" in roles for roles, _ in credited_parts):
             facts.append(Fact(song, "performer", artist, evidence))  # a soundtrack's track names its own singer
@@ -310,18 +318,17 @@ def _list_album(ctx, first: int, last: int) -> tuple[EntityRef | None, EntityRef
     the record the headline names, else the one named in the sentences
     around it, else the only album the article names."""
     text = ctx.article.text
-    if columns_before(text, line := text.rfind("\n", 0, first) + 1) is not None:  # the heading is over the columns' header
-        first = text.rfind("\n", 0, line - 1) + 1
-    before = text[:text.rfind("\n", 0, first) + 1].rstrip().rsplit("\n", 2)
-    heading = HEADING.match(before[-1].strip()) if len(before) > 1 else None  # the headline heads the article, not a list
-    listed = TRACK_LIST_HEADING.match(before[-1].strip()) if len(before) > 1 else None
+    if columns_before(text, row := text.rfind("\n", 0, first) + 1) is not None:  # the heading is over the columns' header
+        first = text.rfind("\n", 0, row - 1) + 1
+    line = _line_before(text, first)
+    heading, listed = HEADING.match(line), TRACK_LIST_HEADING.match(line)
     name = listed.group("album").strip().strip('"\'') if listed and listed.group("album") else None
     if name and any(name in (e.name, e.surface) for _, e in ctx.mention_tokens):  # a name, not "Bonus tracks"
         album = named(ctx, name, "Album")
         if album.cls == "Album":
             return album, _performer_of(ctx, album) or next(
                 (_artist_of(ctx, ctx.sentence_of(t.i)) for t, e in ctx.mention_tokens if e.name == album.name), None)
-    if heading and not LINE.match(before[-1].strip()):
+    if heading and not LINE.match(line):
         artist = named(ctx, heading.group(1).strip(), "MusicGroup")
         name = heading.group(2).strip().strip('"')
         return EntityRef(name, "Album"), artist if artist.cls in ARTIST_CLASSES else None
