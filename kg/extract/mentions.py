@@ -10,7 +10,7 @@ points back to the full name, so "Ku" and "KU" are Ku Hye Sun.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import lru_cache, partial
 
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc
@@ -352,7 +352,8 @@ def _repeat_names(text: str, ents: list[Ent]) -> list[Ent]:
                 and ent is not full and not any(o.start <= ent.start and ent.end <= o.end and o.end - o.start > ent.end - ent.start for o in ents):
             # not a word of a longer mention ("DRIVE" in "the quartet LUMEN DRIVE")
             ent.name, ent.cls, ent.source, ent.cue = full.name, full.cls if the_named else "Person", "alias", ""
-    ents = _inside_quoted_repeats(text, ents, known)
+    where = lru_cache(maxsize=None)(partial(whole_words, text))  # each surface searched once, for both passes
+    ents = _inside_quoted_repeats(ents, known, where)
     # One flag per character already in a mention: a repeat may not overlap
     # one, and testing each hit against every mention was the slow part.
     taken = bytearray(len(text))
@@ -365,26 +366,26 @@ def _repeat_names(text: str, ents: list[Ent]) -> list[Ent]:
     added = []
     # the longest first: "Paper Crown" again, before a "Crown" the NER guessed elsewhere takes its second word
     for surface, ent in sorted([*known.items(), *aliases.items(), *shouted.items()], key=lambda item: -len(item[0])):
-        for start, end in whole_words(text, surface, ignore_case=ent.cls == "Person" and surface in known):
+        for start, end in where(surface, ent.cls == "Person" and surface in known):
             if taken.find(1, start, end) < 0:
                 take(start, end)
                 added.append(Ent(start, end, text[start:end], ent.cls, ent.name, "alias" if surface in aliases else "repeat", ent.model_label, ent.cue))
     return ents + added
 
 
-def _inside_quoted_repeats(text: str, ents: list[Ent], known: dict[str, Ent]) -> list[Ent]:
+def _inside_quoted_repeats(ents: list[Ent], known: dict[str, Ent], where) -> list[Ent]:
     """Without the shorter titles (or names) a cue or the NER guessed inside
     an unquoted repeat of a title quoted or cued once: after "'Love,
     Overdue'", "Love, Overdue is directed by" names that series, not a title
     "Love"; after "mini album Paper Crown", "Paper Crown topped" holds no
-    company "Crown"."""
+    company "Crown". ``where(surface, False)``: where a surface stands in the text."""
     guesses = {id(e) for e in ents if e.source in ("cue-title", "model") and (e.cls == "TITLE" or e.cls in WORKS)
                or e.source == "model" and e.cls in ("ORG", "PERSON")}
     dropped = set()
     for surface, ent in known.items():
         if ent.source not in ("quoted", "cue-title") or (ent.cls != "TITLE" and ent.cls not in WORKS) or not guesses:
             continue
-        for a, b in whole_words(text, surface):
+        for a, b in where(surface, False):
             inside = [e for e in ents if e.start < b and a < e.end and (e.start, e.end) != (a, b)]
             if inside and all(id(e) in guesses and a <= e.start and e.end <= b for e in inside):
                 dropped.update(id(e) for e in inside)
