@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from ..data import lexicon
+from ..data import any_word, lexicon
 from ..records import EntityRef, Fact, Value
 from .context import Context
 from .spans import FAMILIES, TYPED, WORKS, span_text
@@ -47,9 +47,7 @@ def vote_roles(ctx: Context, binding: Binding) -> None:
                 ctx.ballot.vote(ent.name, cls, weights()["role"] * rule.confidence / len(options))
 
 MONTH_ONLY = re.compile(r"[A-Z][a-z]{2,8}\.?")  # "June", "Feb.": a month the date names alone
-# a schedule's present tense or infinitive: "premieres in February", "set to air in October"
-SCHEDULED = re.compile(r"\b(?:premieres|airs|opens|arrives|drops|debuts|hits|comes out|set to|"
-                       r"to (?:premiere|air|open|debut|release|be released|hit|arrive))\b", re.I)
+SCHEDULED = any_word(lexicon()["schedule_words"]["words"])  # "premieres in February", "set to air in October"
 GROUP_SHAPE = re.compile(r"[0-9:*&]")  # "LILAC:5", "NXT-9": a group's stylised name, no one's
 
 

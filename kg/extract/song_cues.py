@@ -33,10 +33,10 @@ def after_part_label(tokens: list[Token], span) -> bool:
     while i >= 0 and tokens[i].is_quote:
         i -= 1
     i -= i >= 0 and tokens[i].text in (":", "—", "–", "-", ".")
-    return i >= 1 and tokens[i].like_num and PART_LABEL.fullmatch(tokens[i - 1].text) is not None
+    return i >= 1 and tokens[i].like_num and SOUNDTRACK_LABEL.fullmatch(tokens[i - 1].text) is not None
 
 
-PART_LABEL = re.compile(SOUNDTRACK_PART)
+SOUNDTRACK_LABEL = re.compile(SOUNDTRACK_PART)
 
 
 def by_a_band_or_singer(tokens: list[Token], span, mentions: dict) -> bool:
