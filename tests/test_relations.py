@@ -4417,3 +4417,34 @@ def test_a_film_pages_cast_section_of_actor_as_character_lines_casts_each_actor_
     found = facts(ex)
     assert {("Cold Harbour", "castMember", a) for a in ("Daniel Reyes", "Ana Lindqvist", "Peter Voss", "Grace Olumide")} <= found
     assert not {f for f in found if f[1] == "castMember" and f[2] in ("Jay Mallon", "Rosa Ortiz")}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("News\n\n“Paper Lanterns” is a song written by Ivo Brandt and originally released on Mira Sol's 2004 album "
+     "Winter Harbor.", {("Paper Lanterns", "performer", "Mira Sol"), ("Paper Lanterns", "inAlbum", "Winter Harbor")}),
+    ("News\n\nThe band put out “Salt Air” in May. The song also appears on Tom Reed's second album, “North Star”.",
+     {("Salt Air", "performer", "Tom Reed"), ("Salt Air", "inAlbum", "North Star")}),
+])
+def test_a_song_released_on_an_artists_album_is_the_artists(read, text, expected):
+    """"released on / appears on A's album X": the song is in X, and A, whose album it is, performs it."""
+    assert expected <= facts(read(text))
+
+
+def test_a_title_with_a_bracket_before_its_verb_is_read_past_the_bracket(read):
+    """"Harbor Lights (Reprise) was released ... as the second single from": the bracket after an
+    unquoted opening title leaves the words after it readable as the title's."""
+    assert ("Harbor Lights", "inAlbum", "Night Ferry") in facts(read(
+        "News\n\nHarbor Lights (Reprise) was released in May 2001 as the second single from their album Night Ferry."))
+
+
+@pytest.mark.parametrize("text, title, gloss, artist", [
+    ("News\n\n“Kleine Sterne” (“Little Stars”) is a song by Anna Vogt.", "Kleine Sterne", "Little Stars", "Anna Vogt"),
+    ("News\n\n\"Il Mare Blu (Rosa)\" (English: \"The Blue Sea (Pink)\") is a duet by Italian singer Marco Vela.",
+     "Il Mare Blu (Rosa)", "The Blue Sea (Pink)", "Marco Vela"),
+])
+def test_a_quoted_translation_after_a_title_is_no_second_work(read, title, gloss, artist, text):
+    """A quoted title's translation in brackets spells it again: the facts are the title's, and the
+    translation is no work of its own (also where it holds a bracket)."""
+    ex = read(text)
+    assert (title, "performer", artist) in facts(ex)
+    assert gloss not in {m.ref.name for m in ex.mentions}

@@ -238,8 +238,13 @@ def _nicknamed(text: str, ents: list[Ent]) -> list[Ent]:
 
 @lru_cache(maxsize=None)
 def _gloss() -> re.Pattern:
-    """A parenthesis opened by a gloss label of kg/data/lexicon.json."""
-    return re.compile(rf"\((?:{alternatives(lexicon()['gloss_labels']['words'])})\s*:[^()\n]*\)")
+    """A parenthesis opened by a gloss label of kg/data/lexicon.json (one
+    bracket may nest in it: "(English: "I Belong to You (The Rhythm of
+    Passion)")"), or one that holds only a quoted phrase right after a
+    quoted title ('"Zwei kleine Italiener" ("Two little Italians")')."""
+    labelled = rf"\((?:{alternatives(lexicon()['gloss_labels']['words'])})\s*:(?:[^()\n]|\([^()\n]*\))*\)"
+    quoted = r"(?<=[\"\u201d'\u2019])\s*\(\s*[\"\u201c'\u2018][^\"\u201c\u201d\n]{1,80}[\"\u201d'\u2019]\s*\)"
+    return re.compile(f"{labelled}|{quoted}")
 
 
 def _outside_glosses(text: str, ents: list[Ent]) -> list[Ent]:
