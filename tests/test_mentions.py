@@ -907,3 +907,15 @@ def test_a_bands_the_after_its_noun_is_its_names_and_ro_is_a_surname(read):
     found = typed(ex)
     assert {("The Pale Orchards", "MusicGroup"), ("Ro Seo-yeon", "Person")} <= found
     assert not {n for n, _ in found} & {"The", "Pale Orchards", "Seo-yeon"}
+
+
+def test_a_name_the_ner_guesses_for_a_title_named_elsewhere_is_that_title(read):
+    """A title quoted or cued once is the same title where the NER took it for a person (a table's
+    row), and the words of a title are no one's surname ("Moonlit Apothecary" is no person
+    "Apothecary" in "Apothecary Waltz")."""
+    ex = read("Moonlit Apothecary (Original Soundtrack)\n\nMoonlit Apothecary (Original Soundtrack) is the soundtrack "
+              "album of the JTBC drama Moonlit Apothecary, starring Lee Da-som. Boy duo ORCA BLUE's \"Midnight Remedy\" "
+              "was the second part.\n\n3:58 | Midnight Remedy | ORCA BLUE | Jay\n3:33 | Apothecary Waltz | Joo Eun-chae\n")
+    classes = {(m.ref.name, m.ref.cls) for m in ex.mentions}
+    assert ("Moonlit Apothecary", "TVSeries") in classes and ("Midnight Remedy", "Song") in classes
+    assert not {("Apothecary", "Person"), ("Moonlit Apothecary", "Person"), ("Midnight Remedy", "Person")} & classes

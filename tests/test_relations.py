@@ -4448,3 +4448,18 @@ def test_a_quoted_translation_after_a_title_is_no_second_work(read, title, gloss
     ex = read(text)
     assert (title, "performer", artist) in facts(ex)
     assert gloss not in {m.ref.name for m in ex.mentions}
+
+
+def test_a_track_table_with_its_number_in_the_last_column_credits_each_row(read):
+    """"Length | Title | Artist | Lyrics | Music | No.": the header names the columns wherever the
+    number stands, and a group's members in brackets in a credit field do not break the row."""
+    found = facts(read(
+        "Harbor Nights (Original Soundtrack)\n\nHarbor Nights (Original Soundtrack) is the soundtrack album of the "
+        "tvN drama Harbor Nights, starring Seo Ji-an.\n\nTrack listing\nLength | Title | Artist | Lyrics | Music | No.\n"
+        "3:41 | Salt Window | Yoon Ha-rin | Min Ji-ho | Park Dae-sung | 1\n"
+        "3:58 | Paper Tide | GLOW LANE (Jin, Seo) | Jin | Ko Min-ah | 2\n"))
+    album = "Harbor Nights (Original Soundtrack)"
+    assert {("Salt Window", "inAlbum", album), ("Salt Window", "trackNumber", "1"), ("Salt Window", "performer", "Yoon Ha-rin"),
+            ("Salt Window", "lyricist", "Min Ji-ho"), ("Salt Window", "composer", "Park Dae-sung"),
+            ("Paper Tide", "trackNumber", "2"), ("Paper Tide", "performer", "GLOW LANE"), ("Paper Tide", "composer", "Ko Min-ah"),
+            (album, "soundtrackOf", "Harbor Nights"), ("Harbor Nights", "castMember", "Seo Ji-an")} <= found

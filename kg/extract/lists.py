@@ -24,7 +24,7 @@ from .spans import WORKS_OR_TITLE, span_text
 from .values import DAY_OF_MONTH, FEATURING, IN_PARENS, PART_WORD, parse_date
 from .ballot import weights
 from .artists import ARTIST_CLASSES, ARTISTS, artists, named
-from .columns import as_credits, columns_before
+from .columns import as_credits, columns_before, numbered_rows
 from .credits import MEMBER_OF, PART_SUFFIX, credit_line_after, credit_parts, credit_roles, role_dash_row
 from .networks import ALBUM_WORD, focal_work
 
@@ -86,17 +86,20 @@ def read_lists(ctx) -> None:
 def _blocks(text: str) -> list[list[tuple[int, int, str]]]:
     """Runs of numbered lines with rising numbers: (offset, number, content);
     a run may be one line ("1. "Love Tint" – Hyeongseop x Euiwoong")."""
+    lines = [(m.start(), int(m.group(1) or m.group("piped")), m.start("content"), m.group("content"), bool(m.group("piped")), m.end())
+             for m in LINE.finditer(text)]
+    lines += [(start, number, start, content, True, text.find("\n", start) % (len(text) + 1))
+              for start, number, content in numbered_rows(text)]  # "3:41 | Title | Artist | 1": the number last
     blocks, current, last_end, columns = [], [], -1, None
-    for match in LINE.finditer(text):
-        number = int(match.group(1) or match.group("piped"))
-        gap = text[last_end:match.start()] if last_end >= 0 else ""
+    for start, number, content_start, content, piped, end in sorted(lines):
+        gap = text[last_end:start] if last_end >= 0 else ""
         if current and (number <= current[-1][1] or gap.strip()):
             blocks.append(current)
             current = []
-        content, last_end = DURATION.sub("", match.group("content")), match.end()
-        columns = columns_before(text, match.start()) if not current else columns  # a header over the rows
+        content, last_end = DURATION.sub("", content), end
+        columns = columns_before(text, start) if not current else columns  # a header over the rows
         credited = as_credits(content, columns) if columns else role_dash_row(content)
-        if credited is None and match.group("piped"):
+        if credited is None and piped:
             continue  # "1 | 5 March 2018 | 6.2%": a table's row, a list's line only with credits
         content = credited or content
         credit_line = credit_line_after(text, last_end)
@@ -104,7 +107,7 @@ def _blocks(text: str) -> list[list[tuple[int, int, str]]]:
             guest = FEATURING.search(content)
             content = f"{PART_SUFFIX.sub('', FEATURING.sub('', content))} ({credit_parts(credit_line.group(1))})"
             content, last_end = content + (guest.group() if guest else ""), credit_line.end()
-        current.append((match.start("content"), number, content))
+        current.append((content_start, number, content))
     if current:
         blocks.append(current)
     return blocks

@@ -333,9 +333,13 @@ def _repeat_names(text: str, ents: list[Ent]) -> list[Ent]:
     for surface in shouted:
         for a, b in whole_words(text, surface):
             ents = [e for e in ents if not (e.start < b and a < e.end and e.source == "model")]
-    aliases: dict[str, Ent] = {}
+    titled = {e.surface for e in ents if (e.cls == "TITLE" or e.cls in WORKS) and e.source != "model"}
+    # the NER's "person" that a quote or a cue calls a title elsewhere is that title again ("Midnight Remedy" in a table's row)
+    ents = [e for e in ents if not (e.source == "model" and e.cls in ("PERSON", "ORG") and " " in e.surface and e.surface in titled)]
+    aliases: dict[str, Ent] = {}  # a title's words are no one's surname
     for ent in ents:
-        if ent.cls == "Person" and ent.source in ("names", "cue") or ent.cls == "PERSON" and len(ent.surface.split()) >= 2:
+        if (ent.cls == "Person" and ent.source in ("names", "cue") or ent.cls == "PERSON" and len(ent.surface.split()) >= 2) \
+                and ent.surface not in titled:
             parts = ent.surface.split()
             for alias in {parts[0], parts[0].upper(), " ".join(parts[1:])}:
                 if len(alias) > 1:
