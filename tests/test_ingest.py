@@ -34,6 +34,13 @@ def test_txt_headline_then_blank_line_then_body(tmp_path):
                             "The five-piece band Nova Crew released \"Lantern\" today.")
 
 
+def test_clean_text_writes_a_tab_separated_rows_fields_as_pipes():
+    """A row of three fields or more parted by tabs keeps its fields apart (as " | ", which the
+    table readers know); a lone tab in a line is a space."""
+    assert clean_text("01\tPaper Satellites\t\"Cardboard Moon\"\nDirected by\tNora Beck") == \
+        '01 | Paper Satellites | "Cardboard Moon"\nDirected by Nora Beck'
+
+
 def test_clean_text_normalises_quotes_spaces_and_invisibles():
     raw = ("\u201cMoon Garden\u201d \u2018stars\u2019 \u00abHa Yeon\u00bb\u2026\u00a0and\u2003\tJo\u200bon   "
            "\r\n\r\n\r\n\r\n  Cafe\u0301 \u201eLast\u201f  \n")

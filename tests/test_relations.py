@@ -4463,3 +4463,27 @@ def test_a_track_table_with_its_number_in_the_last_column_credits_each_row(read)
             ("Salt Window", "lyricist", "Min Ji-ho"), ("Salt Window", "composer", "Park Dae-sung"),
             ("Paper Tide", "trackNumber", "2"), ("Paper Tide", "performer", "GLOW LANE"), ("Paper Tide", "composer", "Ko Min-ah"),
             (album, "soundtrackOf", "Harbor Nights"), ("Harbor Nights", "castMember", "Seo Ji-an")} <= found
+
+
+def test_a_tab_separated_top_20_of_a_stations_chart_ranks_each_row(read):
+    """"Radio Hanbit's Campus Top 20" names a chart and its publisher (whose chart it is, even a
+    name nothing else knows); its tab-separated rows, a new entry's "(N)" after the title, are its
+    entries, each song with its artist."""
+    ex = read("Campus Top 20\n\nRadio Hanbit's Campus Top 20 ranks the songs most requested by listeners during the "
+              "week.\n\n01\tPaper Satellites\t\"Cardboard Moon\"\n02\tMint Tape Club\t\"Bike Lock Summer\" (N)\n"
+              "03\tYoon Ha-neul\t\"Small Room\"\n")
+    assert {("Cardboard Moon", "Radio Hanbit", 1), ("Bike Lock Summer", "Radio Hanbit", 2),
+            ("Small Room", "Radio Hanbit", 3)} <= providers(ex)
+    assert {("Cardboard Moon", "performer", "Paper Satellites"), ("Bike Lock Summer", "performer", "Mint Tape Club"),
+            ("Small Room", "performer", "Yoon Ha-neul")} <= facts(ex)
+
+
+def test_a_top_10_heading_lists_the_entries_of_the_chart_in_force(read):
+    """"THE TOP 10" over a numbered list is the list of the chart the article named, not another
+    ranking; a move since last week ("(↑2)", "(NEW)") is no part of the title; "at No. 3" ends a title."""
+    ex = read("Week 22 digital top 10\n\nThe Circle Digital Chart for week 22 is out.\n\nTHE TOP 10\n1. ARCHE9 – Sunline (↑2)\n"
+              "2. HEXA:ON – Bubblegum Riot (↓1)\n3. Tae Ri-an – Porcelain (NEW)\n\nAlbums: VOLTREIGN's EP Deep Water at "
+              "No. 3 on the Circle Album Chart.\n")
+    assert {("Sunline", "Circle Digital Chart", 1), ("Bubblegum Riot", "Circle Digital Chart", 2),
+            ("Porcelain", "Circle Digital Chart", 3), ("Deep Water", "Circle Album Chart", 3)} <= entries(ex)
+    assert {("Sunline", "performer", "ARCHE9"), ("Porcelain", "performer", "Tae Ri-an")} <= facts(ex)

@@ -148,6 +148,8 @@ def _provider_near(ctx, token, span, steps=(-1, +1)) -> EntityRef | None:
                 cls = ctx.class_of(ent)
                 if cls in PROVIDERS + ("Broadcaster",):
                     return EntityRef(ent.name, cls)
+                if cls == "ORG" and step < 0 and doc[i + 1].lower_ in ("'s", "\u2019s"):
+                    return EntityRef(ent.name, "Organization")  # "Radio Hanbit's Campus Top 20": whose chart, a publisher
                 break
             if doc[i].lower_ not in {"'s", "'", "of", "the", "on", "by", "from", "their", "its"} and not doc[i].is_quote:
                 break

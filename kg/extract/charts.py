@@ -26,7 +26,7 @@ from .ranks import Rank, ranks_in
 from .values import parse_date
 
 CLAUSE_BREAK = re.compile(r",\s*(?:while|whereas|but|and)\s+|;\s+|\s+while\s+|\s+whereas\s+")
-NUMBERED = re.compile(rf"\s*{ITEM_NUMBER}\s+(?=\S)")  # a ranking's line: "6. Cravity - ..."
+NUMBERED = re.compile(rf"\s*(?:{ITEM_NUMBER}|(\d{{1,3}})[ \t]+\|)\s+(?=\S)")  # a ranking's line: "6. Cravity - ...", "6 | Cravity | ..."
 # a line of a rank and the places it holds there: "No. 2 – Mexico, Sweden", "No. 1: Brazil and seven other regions"
 OTHER_RANKINGS = any_word(lexicon()["ranks"]["other_rankings"])  # rankings of no music chart
 PLACES_LINE = re.compile(r"\s*(?:No\.|#|Number)\s*\d{1,3}\s*[-–—:]\s*[^.!?]{2,200}", re.I)
@@ -50,7 +50,7 @@ def read_charts(ctx) -> None:
             # a "Download Chart" heading under a provider in force; under a brand chart, that chart stays
             provider = in_force.provider
             in_force = Target(EntityRef(f"{provider.name} {_heading_kind(text)}", "Chart"), provider, sentence)
-        elif in_force is not None and not _heading_kind(text) and _heading(text):
+        elif in_force is not None and not _heading_kind(text) and _heading(text) and not TOP_N.fullmatch(text.strip()):
             in_force = None  # "Japan's best-selling albums": another list, on no chart named so far
         elif in_force is not None and not chart_talk and (topic := _service_as_topic(ctx, sentence, in_force)):
             in_force = topic  # "Genie tells a different story."
@@ -63,10 +63,10 @@ def read_charts(ctx) -> None:
         numbered = NUMBERED.match(text)
         if numbered and in_force is not None and not own and not _ranked_below(ctx, index):
             # "6. Cravity - "Season 3" - 14,283" in a ranking
-            pairs = pair_ranks(ctx, sentence, text, [Rank(int(numbered.group(1)), 0, numbered.end())])
+            pairs = pair_ranks(ctx, sentence, text, [Rank(int(numbered.group(1) or numbered.group(2)), 0, numbered.end())])
             # what the list ranks, the sentence that set the chart says ("the 10 best-selling physical albums")
             said = span_text(in_force.source) if in_force.source is not None else ""
-            records.extend(_entries(ctx, index, sentence, pairs[:1], [Rank(int(numbered.group(1)), 0, 0)], [in_force], tail=said))
+            records.extend(_entries(ctx, index, sentence, pairs[:1], [Rank(int(numbered.group(1) or numbered.group(2)), 0, 0)], [in_force], tail=said))
             continue
         service = None  # the service the sentence before names, looked up once the sentence states a rank
         if not (chart_talk or in_force is not None):
@@ -204,6 +204,9 @@ def _entry_kind(text: str) -> str | None:
 
 OTHER_LIST = re.compile(rf"\b(?:{alternatives(lexicon()['ranking_heading_words']['other_lists'])})\b", re.I)
 RANKING_HEADING = re.compile(rf"\b(?:{alternatives(lexicon()['ranking_heading_words']['words'])})\b|{OTHER_LIST.pattern}", re.I)
+
+
+TOP_N = re.compile(r"(?i)\W*(?:the\s+)?top\s+(?:\d{1,3}|five|ten|twenty|fifty|hundred)\W*")  # "THE TOP 10": the chart in force's list
 
 
 def _short_line(text: str) -> bool:

@@ -32,6 +32,9 @@ ITEM_NUMBER = r"(\d{1,3})(?:[.):]|[ \t]+[-–—])"  # a list item's number: "1.
 # a list's line, a table's row too ("1 | X | Lyrics By – A"), which is read only with credits
 LINE = re.compile(rf"(?m)^[ \t]*(?:{ITEM_NUMBER}|(?P<piped>\d{{1,3}})[ \t]+\|)[ \t]+(?P<content>\S[^\n]*?)[ \t]*$")
 SEPARATOR = re.compile(r"\s+[-–—]\s+")
+PIPE = re.compile(r"\s*\|\s*")
+# a chart line's move since last week, last on the line: "(N)", "(NEW)", "(↑2)", "▼3", "(-)", "(=)"
+MOVEMENT = re.compile(r"\s*(?:\((?:N|NEW|New|RE|↑\s*\d+|↓\s*\d+|▲\s*\d+|▼\s*\d+|[-–=])\)|[↑↓▲▼]\s*\d*)$")
 DURATION = re.compile(r"\s*(?:[-–—|]\s*)?\(?\d{1,2}:\d{2}\)?$")  # '1. "Bloom Signal" – 3:12': a track's length
 BY = re.compile(r"\s+by\s+")  # a numbered line "The Dream Chapter: STAR by TXT"
 DASH_LINE = re.compile(rf"(?m)^[ \t]*(?:(?:{PART_WORD})[ \t]*\d{{1,2}}[ \t]*[:.][ \t]*)?\"?([^\n\"]{{1,60}}?\s[-–—]\s[^\n\"]{{1,80}}?|\"[^\n\"]+\"\s[-–—]\s[^\n\"]{{1,80}}?)\"?[ \t]*$")
@@ -96,11 +99,13 @@ def _blocks(text: str) -> list[list[tuple[int, int, str]]]:
         if current and (number <= current[-1][1] or gap.strip()):
             blocks.append(current)
             current = []
-        content, last_end = DURATION.sub("", content), end
+        content, last_end = MOVEMENT.sub("", DURATION.sub("", content)), end
         columns = columns_before(text, start) if not current else columns  # a header over the rows
         credited = as_credits(content, columns) if columns else role_dash_row(content)
         if credited is None and piped:
-            continue  # "1 | 5 March 2018 | 6.2%": a table's row, a list's line only with credits
+            if '"' not in content:
+                continue  # "1 | 5 March 2018 | 6.2%": a table's row, a list's line only with credits or a quoted title
+            content = PIPE.sub(" - ", content.strip(" |"))  # '01 | Paper Satellites | "Cardboard Moon"': an artist beside a title
         content = credited or content
         credit_line = credit_line_after(text, last_end)
         if credit_line:  # '01. "X" (OST Part 1)' over 'Performed by A | Lyrics: B | Composed by C'; a guest after them

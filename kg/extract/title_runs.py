@@ -92,9 +92,11 @@ def title_run(tokens: list[Token], i: int, taken: bytearray, not_titles: set) ->
         if (j > i and (t.is_sent_start or t.text in STOPPERS and tokens[j - 1].lower_ != "the" and _dated(tokens, j))) \
                 or taken.find(1, t.idx, t.idx + len(t)) >= 0 \
                 or t.text.count("'") > 1 \
+                or j > i and t.text in ("No", "No.") and j + 1 < len(tokens) and (tokens[j + 1].text == "." or tokens[j + 1].like_num) \
                 or j > i and t.lower_ in SMALL_WORDS and t.lower_ not in ("the", "a", "an") and j + 1 < len(tokens) \
                 and tokens[j + 1].ent_type_ in ("DATE", "TIME", "PERCENT") and tokens[j + 1].text[:1].isdigit():
-            break  # "ENA's'Extraordinary": no one word; "album Echo Park on 12 March 2012": a date after the title
+            break  # "ENA's'Extraordinary": no one word; "album Echo Park on 12 March 2012": a date after the title,
+            # "EP Deep Water at No. 3": a rank
             # ("MBC's Single Life Diary at 7.6%": a rating)
         if t.text[:1].isupper() or t.text[:1].isdigit() \
                 or (j > i and last == j - 1 and CONTRACTION.fullmatch(t.lower_) and not tokens[j - 1].whitespace_):

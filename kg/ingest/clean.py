@@ -36,7 +36,7 @@ _CHAR_MAP = {
     **dict.fromkeys(map(ord, "“”„‟«»″『』《》〈〉「」｢｣"), '"'),
     ord("【"): "[", ord("】"): "]",
     **dict.fromkeys(map(ord, "‘’‚‛′"), "'"),
-    **dict.fromkeys([0x09, 0xA0, 0x1680, *range(0x2000, 0x200B), 0x202F, 0x205F, 0x3000], " "),
+    **dict.fromkeys([0xA0, 0x1680, *range(0x2000, 0x200B), 0x202F, 0x205F, 0x3000], " "),
     # zero-width and soft-hyphen characters, and control characters that
     # str.splitlines() does not already treat as line breaks
     **dict.fromkeys([0xAD, 0x200B, 0x200C, 0x2060, 0xFEFF, *range(0x00, 0x09),
@@ -59,6 +59,13 @@ _ANGLE_TITLE = re.compile(r"<(?!(?i:/|(?:p|br|b|i|u|a|em|strong|span|div|img|li|
 # nor a name's own asterisk, "VIVID*ROSE")
 _ITALIC = re.compile(r"(?<![\w*])\*(?=[^\s*])([^*\n]{1,80}?)(?<=[^\s*])\*(?![\w*])")
 _SPACES = re.compile(r" {2,}")
+_TABS = re.compile(r" *\t[ \t]*")
+
+
+def _fields(line: str) -> str:
+    """A line of three fields or more parted by tabs is a table's row: its tabs
+    are written as the pipe the table readers know; a lone tab is a space."""
+    return _TABS.sub(" | " if len(_TABS.findall(line)) >= 2 else " ", line)
 
 
 def _italic_title(match: re.Match) -> str:
@@ -114,12 +121,12 @@ _RULES = _load_rules(RULES_FILE)
 
 def clean_text(raw: str) -> str:
     """Normalise text the same way for every format: NFC, ASCII quotes (for
-    title brackets too) and spaces, no invisible characters (bidirectional controls included; a
+    title brackets too) and spaces, tabs between a row's fields as " | ", no invisible characters (bidirectional controls included; a
     zero-width joiner only inside an emoji sequence), stripped lines, at most
     one blank line."""
     text = unicodedata.normalize("NFC", _UNENCODABLE.sub("\ufffd", raw)).translate(_CHAR_MAP)
     text = _ITALIC.sub(_italic_title, _ANGLE_TITLE.sub(r'"\1"', _STRAY_JOINER.sub("", text)))
-    lines = (_SPACES.sub(" ", line).strip() for line in text.splitlines())
+    lines = (_SPACES.sub(" ", _fields(line.strip(" \t"))).strip() for line in text.splitlines())
     return _BLANK_RUNS.sub("\n\n", "\n".join(lines)).strip()
 
 
