@@ -4487,3 +4487,25 @@ def test_a_top_10_heading_lists_the_entries_of_the_chart_in_force(read):
     assert {("Sunline", "Circle Digital Chart", 1), ("Bubblegum Riot", "Circle Digital Chart", 2),
             ("Porcelain", "Circle Digital Chart", 3), ("Deep Water", "Circle Album Chart", 3)} <= entries(ex)
     assert {("Sunline", "performer", "ARCHE9"), ("Porcelain", "performer", "Tae Ri-an")} <= facts(ex)
+
+
+def test_a_days_ranking_of_programmes_under_a_header_of_columns_rates_each_row(read):
+    """"Rank | Program | Channel | Nationwide (%) | Seoul (%)": each row rates its programme in each
+    figure column, with the column's scope, of the episode in brackets after its name, on its channel."""
+    ex = read("Daily TV ratings\n\nThe figures below are Nielsen Korea's household ratings (%).\n\n"
+              "Rank | Program | Channel | Nationwide (%) | Seoul (%)\n"
+              "1 | Persimmon Orchard (Ep. 87) | KBS1 | 15.9 | 14.2\n2 | Evening Desk 9 | MBC | 11.3 | 10.8\n")
+    assert {(r.series.name, r.value, r.episode, r.scope) for r in ex.ratings} >= {
+        ("Persimmon Orchard", Decimal("15.9"), 87, "nationwide"), ("Persimmon Orchard", Decimal("14.2"), 87, "metropolitan"),
+        ("Evening Desk 9", Decimal("11.3"), None, "nationwide"), ("Evening Desk 9", Decimal("10.8"), None, "metropolitan")}
+    assert ("Evening Desk 9", "broadcaster", "MBC") in facts(ex)
+
+
+def test_an_episode_tables_figures_are_the_series_not_its_episode_titles(read):
+    """"Ep. | Title | Original air date | Rating": the quoted titles are the episodes', and the
+    figures the series'; an episode aired in two parts has two ("5.1% / 6.0%")."""
+    ex = read("Whispering Pines\n\nWhispering Pines is a 2023 South Korean television series starring Seo Jun-ho. "
+              "It aired on JTBC.\n\nEp. | Title | Original air date | Rating\n1 | \"The Key Under the Mat\" | 8 April 2023 | 4.2%\n"
+              "2 | \"Two Lanterns\" (aired in two parts) | 9 April 2023 | 5.1% / 6.0%\n")
+    assert {(r.series.name, r.value, r.episode) for r in ex.ratings} == {
+        ("Whispering Pines", Decimal("4.2"), 1), ("Whispering Pines", Decimal("5.1"), 2), ("Whispering Pines", Decimal("6.0"), 2)}

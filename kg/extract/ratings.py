@@ -1,12 +1,11 @@
-"""Audience ratings: percentages of series in sentences about ratings, and flattened ratings tables."""
+"""Audience ratings: percentages of series in sentences about ratings (tables are rating_tables.py's)."""
 from __future__ import annotations
 
 import re
 from decimal import Decimal
-from functools import lru_cache
 
 from ..data import alternatives, any_word, lexicon
-from ..records import EntityRef, Fact, RatingFact
+from ..records import EntityRef, RatingFact
 from .networks import focal_work, topic_over_aside
 from .spans import FAMILIES, QUOTED_SPEECH, whole_words
 
@@ -241,81 +240,3 @@ def _episode(text: str) -> int | None:
         return None
     number, nth, word = match.groups()
     return int(number or nth) if (number or nth) else lexicon()["ordinals"].get(word.lower())
-
-
-@lru_cache(maxsize=None)
-def _row_patterns(station: str) -> tuple[re.Pattern, re.Pattern, re.Pattern]:
-    """A table row with figures ("Title 13 KBS 3.7%", "Title | 13 | KBS | 3.7%"), one without
-    ("Title KBS", "Title | 5 | JTBC | -"), and a listed one ("Title (KBS1, episode 88): 17.9%"), for one
-    station's name (a short list: the broadcasters)."""
-    station, cell = re.escape(station), r"(?:\s*\|\s*|\s+)"  # cells apart by spaces or by bars ("Title | 3 | KBS2 | 5.1%")
-    return (re.compile(rf"\|?\s*([^|]+?){cell}(\d{{1,4}}){cell}{station}{cell}(\d{{1,3}}(?:\.\d+)?)\s*%\s*\|?"),
-            re.compile(rf"\|?\s*([A-Z][^%|]+?){cell}{station}(?:{cell}[-–])?\s*\|?"),
-            re.compile(rf"[-*\u2022]?\s*([A-Z][^()%]+?)\s*\(\s*{station}\s*,\s*(?:episode|ep\.?)\s*(\d{{1,4}})\s*\)\s*:?\s*"
-                       rf"(\d{{1,3}}(?:\.\d+)?)\s*%", re.I))
-
-
-FIGURE_END = re.compile(r"%\s*\|?\Z")  # how a row with figures ends
-BARE_END = re.compile(r"(?:(?:\s*\|\s*|\s+)[-–])?\s*\|?")  # what may follow the station in a row without figures
-
-
-def _ends_with(text: str, station: str) -> bool:
-    """Does ``station`` end the text, as in a row without figures ("Title KBS", "Title | JTBC | -")?"""
-    at = text.find(station)
-    while at >= 0 and not BARE_END.fullmatch(text, at + len(station)):
-        at = text.find(station, at + 1)
-    return at >= 0
-
-
-def read_rating_table(ctx) -> None:
-    """Rows of a flattened ratings table: "Title 13 KBS 3.7%"; in a table
-    that has such rows, also "Title KBS" (a row without figures)."""
-    full, bare = [], []
-    for sentence, text in zip(ctx.sentences, ctx.sentence_texts):
-        text = text.strip()
-        nets = [e for _, e, cls in ctx.sentence_mentions(sentence) if cls == "Broadcaster"]
-        if len(nets) != 1:
-            continue
-        station = nets[0].surface
-        # a station's patterns take ~2 ms to compile: only for a sentence that ends as a row does
-        if FIGURE_END.search(text) and (row := _row_patterns(station)[0].fullmatch(text) or _row_patterns(station)[2].fullmatch(text)):
-            full.append((sentence, nets[0], row))
-        elif _ends_with(text, station) and (row := _row_patterns(station)[1].fullmatch(text)):
-            bare.append((sentence, nets[0], row))
-    rows = {sentence.start_char for sentence, _, _ in full}  # a row says whose figure it is: no other reading of it
-    ctx.extraction.ratings = [r for r in ctx.extraction.ratings if r.evidence.start not in rows]
-    for sentence, net, row in full + (bare if len(full) >= 2 else []):
-        series = EntityRef(row.group(1).strip(), "TVSeries")
-        evidence = ctx.evidence(sentence, "reader:rating-table-row", 0.8)
-        if row.lastindex == 3:
-            ctx.extraction.ratings.append(RatingFact(series, Decimal(row.group(3)), evidence, int(row.group(2))))
-        ctx.extraction.facts.append(Fact(series, "broadcaster", EntityRef(net.name, "Broadcaster"), evidence))
-
-
-EPISODE_HEADER = re.compile(r"(?im)^[ \t]*\|?[ \t]*(?:episode|ep\.?|no\.)[ \t]*\|(?P<cells>[^\n]*)$")
-EPISODE_ROW = re.compile(r"[ \t]*\|?[ \t]*(?P<episode>\d{1,4}|average|avg\.?)[ \t]*\|(?P<cells>[^\n]*)", re.I)
-SCOPES = lexicon()["ratings"]["column_scopes"]
-
-
-def read_episode_table(ctx) -> None:
-    """A series' own ratings table, as an encyclopedic page prints it: a header "Episode | Date |
-    Nationwide | Seoul", then a row per episode ("1 | 5 March 2018 | 6.2% | 6.9%") and an average
-    row (episode none). Every figure is the rating of the series the article is about."""
-    text = ctx.article.text
-    for header in EPISODE_HEADER.finditer(text):
-        scopes = [next((v for k, v in SCOPES.items() if k in cell.lower()), None) for cell in header.group("cells").split("|")]
-        series = focal_work(ctx)
-        if series is None:
-            continue
-        position = header.end() + 1
-        while position < len(text) and (row := EPISODE_ROW.match(text, position)) and "\n" not in row.group(0):
-            span = ctx.doc.char_span(row.start(), row.end(), alignment_mode="expand")
-            sentence = ctx.sentence_of(span.start) if span is not None else None
-            episode = int(row.group("episode")) if row.group("episode").isdigit() else None
-            for k, cell in enumerate(row.group("cells").split("|")):
-                figure = re.fullmatch(r"\s*(\d{1,3}(?:\.\d+)?)\s*%\s*", cell)
-                if figure and sentence is not None:
-                    evidence = ctx.evidence(sentence, "reader:episode-table-row", 0.8)
-                    scope = scopes[k] if k < len(scopes) else None
-                    ctx.extraction.ratings.append(RatingFact(series, Decimal(figure.group(1)), evidence, episode, None, scope))
-            position = row.end() + 1
