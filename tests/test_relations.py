@@ -4509,3 +4509,23 @@ def test_an_episode_tables_figures_are_the_series_not_its_episode_titles(read):
               "2 | \"Two Lanterns\" (aired in two parts) | 9 April 2023 | 5.1% / 6.0%\n")
     assert {(r.series.name, r.value, r.episode) for r in ex.ratings} == {
         ("Whispering Pines", Decimal("4.2"), 1), ("Whispering Pines", Decimal("5.1"), 2), ("Whispering Pines", Decimal("6.0"), 2)}
+
+
+def test_a_soundtrack_table_on_a_series_page_gives_each_parts_singer_date_and_series(read):
+    """"Part | Title | Artist | Release date" under a "Soundtrack" heading of a series' page: each
+    song is the series' soundtrack, sung by the row's artist and released on the row's date."""
+    found = facts(read("Whispering Pines\n\nWhispering Pines is a 2023 South Korean television series starring Seo Jun-ho. "
+                       "It aired on JTBC.\n\nSoundtrack\nPart | Title | Artist | Release date\n"
+                       "1 | \"Lamplight\" | Gyeol | 9 April 2023\n2 | \"Pine Needle Road\" | Ahn Bo-ra | 16 April 2023\n"))
+    assert {("Lamplight", "soundtrackOf", "Whispering Pines"), ("Lamplight", "performer", "Gyeol"),
+            ("Lamplight", "releaseDate", "2023-04-09"), ("Pine Needle Road", "soundtrackOf", "Whispering Pines"),
+            ("Pine Needle Road", "performer", "Ahn Bo-ra"), ("Pine Needle Road", "releaseDate", "2023-04-16")} <= found
+
+
+def test_an_actor_with_an_earlier_show_in_brackets_is_no_character(read):
+    """"Cha Do-hyun (Salt Flower) was cast": the article says elsewhere that Cha Do-hyun stars, so the
+    brackets hold his earlier show, not the actor of a character called Cha Do-hyun."""
+    ex = read("News\n\nWhispering Pines is a 2023 series starring Seo Hye-rim and Cha Do-hyun. "
+              "Cha Do-hyun (Salt Flower) was cast a month later.")
+    assert ("Whispering Pines", "castMember", "Cha Do-hyun") in facts(ex)
+    assert ("Whispering Pines", "castMember", "Salt Flower") not in facts(ex)

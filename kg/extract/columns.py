@@ -14,7 +14,7 @@ from ..data import lexicon
 from .values import FEATURING, IN_PARENS
 
 FIELD_BREAK = re.compile(r"\s+[-–—|]\s+|\t+")
-LABELS = {"lyricist": "Lyrics", "composer": "Music", "performer": "Performed"}  # as credits.credit_roles reads them
+LABELS = {"lyricist": "Lyrics", "composer": "Music", "performer": "Performed", "released": "Released"}  # as credits.credit_roles reads them
 EMPTY = {"", "-", "–", "—"}
 
 
@@ -27,7 +27,7 @@ def _header_kinds(line: str) -> list[str] | None:
     """The kinds of a track list's header's columns: every field a column
     name, a title column and a credit one among them."""
     kinds = [_kinds().get(field.strip().lower()) for field in FIELD_BREAK.split(line.strip())]
-    return None if None in kinds or "title" not in kinds or not set(kinds) & set(LABELS) else kinds
+    return None if None in kinds or "title" not in kinds or not set(kinds) & set(LABELS) - {"released"} else kinds
 
 
 def columns_before(text: str, first: int) -> list[str] | None:
@@ -35,6 +35,12 @@ def columns_before(text: str, first: int) -> list[str] | None:
     if it is a track list's header."""
     kinds = _header_kinds(text[:first].rstrip().rsplit("\n", 1)[-1])
     return [kind for kind in kinds if kind != "number"] if kinds else None  # a row's number is read apart
+
+
+def header_start(text: str, first: int) -> int:
+    """Where the header of columns over a list's first line at ``first`` starts, if it has one, else ``first``."""
+    row = text.rfind("\n", 0, first) + 1
+    return text.rfind("\n", 0, row - 1) + 1 if columns_before(text, row) is not None else first
 
 
 ROW = re.compile(r"(?m)^[^\n]*$")

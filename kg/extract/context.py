@@ -59,6 +59,7 @@ class Context:
         self.decided: dict[str, str] = {e.name: e.cls for e in ents if e.cls in TYPED}
         self.twins = self._twins(ents)
         self.characters: set[str] = set()
+        self.actors: set[str] = set()  # names a cast rule with no character role takes as the actor
         self.extraction = Extraction(article)
         self._evidence_texts: dict[tuple[int, int], str] = {}
         # The sentence an antecedent was found in ("The song ..." -> the one naming it), for the evidence

@@ -34,6 +34,9 @@ def vote_roles(ctx: Context, binding: Binding) -> None:
     if not fits_sentence(rule, sentence, binding.span.start) \
             or any(not fits_role_words(rule, role, t, sentence) for role, tokens in binding.roles.items() for t in tokens[:1]):
         return  # "'W', by director A": no performer, so the frame says nothing of what W is
+    if rule.makes == "castMember" and "character" not in binding.roles:
+        # a full name only: a given name alone may be a character's too ("played the role of defector Sae-byeok")
+        ctx.actors.update(ent.name for t in binding.roles.get("object", []) if (ent := ctx.ent(t)) is not None and " " in ent.name)
     for role, tokens in binding.roles.items():
         if role in rule.silent:
             continue
@@ -62,6 +65,8 @@ def apply_binding(ctx: Context, binding: Binding) -> None:
         return  # "1. Ha-eun (Kim Ha-eun)": a stage name and the real name, one person, no character
     if roles.get("character") and any(GROUP_SHAPE.search(o.text) for o in roles.get("object", [])):
         return  # "Ji Ha-eun (LILAC:5)": a member and her group's stylised name, no character and its actor
+    if any((c := ctx.ent(token)) is not None and c.name in ctx.actors for token in roles.get("character", [])):
+        return  # "Cha Do-hyun (Salt Flower)", where "starring Cha Do-hyun" says he acts: his earlier show, no character
     ctx.characters.update(character.name for token in roles.get("character", []) if (character := ctx.ent(token)))
     if rule.makes == "character" or _negated(ctx, binding) or _of_promotion(binding):
         return

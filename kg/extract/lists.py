@@ -24,7 +24,7 @@ from .spans import WORKS_OR_TITLE, span_text
 from .values import DAY_OF_MONTH, FEATURING, IN_PARENS, PART_WORD, parse_date
 from .ballot import weights
 from .artists import ARTIST_CLASSES, ARTISTS, artists, named
-from .columns import as_credits, columns_before, numbered_rows
+from .columns import as_credits, columns_before, header_start, numbered_rows
 from .credits import MEMBER_OF, PART_SUFFIX, credit_line_after, credit_parts, credit_roles, role_dash_row
 from .networks import ALBUM_WORD, focal_work
 
@@ -249,8 +249,10 @@ def _read_track_list(ctx, block: list[tuple[int, int, str]]) -> None:
     album, artist = _list_album(ctx, block[0][0], block[-1][0])
     if album is None and not any(credits for _, _, _, credits, _ in tracks):
         return
-    # a soundtrack's credited songs, with no album named: of the series the article is about
-    series = focal_work(ctx, "TVSeries") if album is None and SOUNDTRACK_WORD.search(ctx.sentence_texts[0]) else None
+    # a soundtrack's credited songs, with no album named (under an OST headline or a "Soundtrack" heading):
+    # of the series the article is about
+    series = focal_work(ctx, "TVSeries") if album is None and (SOUNDTRACK_WORD.search(ctx.sentence_texts[0]) or SOUNDTRACK_WORD.search(
+        _line_before(ctx.article.text, header_start(ctx.article.text, block[0][0])))) else None
     if artist:
         ctx.extraction.facts.append(Fact(album, "performer", artist, _track_evidence(ctx, block[0][0], block[0][0] + 1)))
     for start, number, title, credits, guests in tracks:
@@ -260,6 +262,8 @@ def _read_track_list(ctx, block: list[tuple[int, int, str]]) -> None:
         ctx.decided[title] = "Song"
         facts = ctx.extraction.facts
         facts += _placed(song, album, number, evidence) if album is not None else []
+        if (released := RELEASED_CREDIT.search(credits or "")) and (day := parse_date(released.group(1), ctx.article.published)):
+            facts.append(Fact(song, "releaseDate", day, evidence))  # a "Release date" column
         credited_parts = credit_roles(credits)
         if artist and not any("performer" in roles for roles, _ in credited_parts):
             facts.append(Fact(song, "performer", artist, evidence))  # a soundtrack's track names its own singer
@@ -281,6 +285,8 @@ def _read_track_list(ctx, block: list[tuple[int, int, str]]) -> None:
 
 
 QUOTED_TITLE = re.compile(r'^"[^"]+"$')
+RELEASED_CREDIT = re.compile(r"(?:^|;\s*)Released:\s*([^;]+)")
+
 
 
 def _track(content: str) -> tuple[str, str | None, list[str]]:
@@ -326,9 +332,7 @@ def _list_album(ctx, first: int, last: int) -> tuple[EntityRef | None, EntityRef
     the record the headline names, else the one named in the sentences
     around it, else the only album the article names."""
     text = ctx.article.text
-    if columns_before(text, row := text.rfind("\n", 0, first) + 1) is not None:  # the heading is over the columns' header
-        first = text.rfind("\n", 0, row - 1) + 1
-    line = _line_before(text, first)
+    line = _line_before(text, header_start(text, first))  # the heading is over the columns' header, if any
     heading, listed = HEADING.match(line), TRACK_LIST_HEADING.match(line)
     name = listed.group("album").strip().strip('"\'') if listed and listed.group("album") else None
     if name and any(name in (e.name, e.surface) for _, e in ctx.mention_tokens):  # a name, not "Bonus tracks"
