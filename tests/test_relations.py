@@ -4529,3 +4529,25 @@ def test_an_actor_with_an_earlier_show_in_brackets_is_no_character(read):
               "Cha Do-hyun (Salt Flower) was cast a month later.")
     assert ("Whispering Pines", "castMember", "Cha Do-hyun") in facts(ex)
     assert ("Whispering Pines", "castMember", "Salt Flower") not in facts(ex)
+
+
+def test_a_discography_pages_tables_give_each_records_artist_date_album_and_peaks(read):
+    """On "X discography": 'Year | Title | CDC | OWS | Album' rows are X's songs, released in the
+    year, in the album (not "Non-album single"), at each peak on the chart the page's key names
+    ("CDC – Circle Digital Chart"; "—" is no entry); an album table's "Released:" date; a guest in
+    "(featuring A)"; the key's lines are no titles and no artists."""
+    ex = read("NOVA9 discography\n\nThe discography of the South Korean boy group NOVA9 consists of one album.\n\n"
+              "Studio albums\n\nTitle | Album details | Peak (CAC)\n"
+              "Lane Theory | Released: 2 September 2020 / Label: Polestar / Formats: CD | 2\n\nSingles\n\n"
+              "Year | Title | CDC | OWS | Album\n2020 | \"Gravity Lane\" | 12 | 27 | Lane Theory\n"
+              "2022 | \"Halfway Home\" (featuring Yuna Bright) | 22 | — | Non-album single\n\nChart key\n"
+              "CAC – Circle Album Chart\nCDC – Circle Digital Chart\nOWS – Oricon Weekly Singles Chart, compiled by Oricon\n")
+    found = facts(ex)
+    assert {("Lane Theory", "performer", "NOVA9"), ("Lane Theory", "releaseDate", "2020-09-02"),
+            ("Gravity Lane", "performer", "NOVA9"), ("Gravity Lane", "releaseDate", "2020"),
+            ("Gravity Lane", "inAlbum", "Lane Theory"), ("Halfway Home", "performer", "Yuna Bright"),
+            ("Oricon Weekly Singles Chart", "chartProvider", "Oricon")} <= found
+    assert not {f for f in found if f[0] == "Halfway Home" and f[1] == "inAlbum"}
+    assert {("Lane Theory", "Circle Album Chart", 2), ("Gravity Lane", "Circle Digital Chart", 12),
+            ("Gravity Lane", "Oricon Weekly Singles Chart", 27), ("Halfway Home", "Circle Digital Chart", 22)} == entries(ex)
+    assert not {f for f in found if f[2] in ("CAC", "CDC", "OWS")}

@@ -30,7 +30,7 @@ NAME_SIDE = ("Person", "PERSON", "MusicGroup", "ORG")
 LINE_OF_TWO = re.compile(r"(?m)^([^\n\"]{2,70}?)[ \t]+[-–—][ \t]+([^\n\"]{2,90}?)[ \t]*$")
 QUOTE_OPENING = "'‘"
 ASIDE = re.compile(r"[ \t]*\(([^()\n]+)\)")  # what a side says of itself in brackets after it
-PLACES = ("Place", "GPE", "LOC", "NORP")  # "Seoul – Busan": no title, no name
+PLACES = ("Place", "GPE", "LOC", "NORP", "Chart")  # "Seoul – Busan", a key's "CDC – Circle Digital Chart": no title, no name
 
 
 def dashed_titles(text: str, ents: list[Ent]) -> list[Ent]:
@@ -147,10 +147,11 @@ def _looks_like_title(text: str, side: tuple[int, int]) -> bool:
 
 def _blocks(e: Ent, side: tuple[int, int], numbered: bool) -> bool:
     """Does a mention on the title's side say it is no title: a name the
-    rules found, or a date (a dateline; but "8. GLOW-T – 1999" is a ranked
+    rules found, a chart, or a date (a dateline; but "8. GLOW-T – 1999" is a ranked
     title)? The NER's guesses give way ("Call Me Sunshine")."""
     inside = side[0] <= e.start < side[1]
-    return inside and (e.cls in NAME_SIDE and e.source != "model" or e.cls in ("DATE", "TIME") and not numbered)
+    return inside and (e.cls in NAME_SIDE and e.source != "model" or e.cls in ("DATE", "TIME") and not numbered
+                       or e.cls == "Chart")
 
 
 def _ent(text: str, side: tuple[int, int], cls: str) -> Ent:
