@@ -4551,3 +4551,25 @@ def test_a_discography_pages_tables_give_each_records_artist_date_album_and_peak
     assert {("Lane Theory", "Circle Album Chart", 2), ("Gravity Lane", "Circle Digital Chart", 12),
             ("Gravity Lane", "Oricon Weekly Singles Chart", 27), ("Halfway Home", "Circle Digital Chart", 22)} == entries(ex)
     assert not {f for f in found if f[2] in ("CAC", "CDC", "OWS")}
+
+
+def test_an_ost_line_up_of_piped_part_rows_each_with_its_lyrics_line(nlp, tmp_path):
+    """'- Part 1 | “X” | A | Thu 13 Feb 2025' over 'Lyrics: B': each part is the drama's song, sung by
+    A (a band with "&" in its name whole), released on the row's date, its lyrics by the line under
+    it (not all lyrics by the first song's)."""
+    from kg.extract import extract
+    from kg.ingest import read_article
+    path = tmp_path / "release.txt"  # read as ingest reads a file: the bullets come off there
+    path.write_text("Marigold Sound unveils OST line-up for ENA drama “The Lighthouse Tenant”\n\n"
+                       "Marigold Sound today announced the soundtrack line-up for ENA's new drama The Lighthouse Tenant. "
+                       "Wren & Harbor won over critics with their 2023 album Quiet Engines.\n\nOST LINE-UP\n"
+                       "- Part 1 | “Keeper of the Light” | Ahn So-yul | Thu 13 Feb 2025\n  Lyrics: Ahn So-yul\n"
+                       "- Part 2 | “Fog Horn Lullaby” | Jay Moon | Thu 20 Feb 2025\n  Lyrics: Kim Ye-seul\n"
+                       "- Part 3 | “Last Ferry” | indie band Wren & Harbor | Thu 6 Mar 2025\n", encoding="utf-8")
+    [article] = read_article(path)
+    found = facts(extract(article, nlp(article.text)))
+    assert {("Keeper of the Light", "soundtrackOf", "The Lighthouse Tenant"), ("Keeper of the Light", "performer", "Ahn So-yul"),
+            ("Keeper of the Light", "releaseDate", "2025-02-13"), ("Keeper of the Light", "lyricist", "Ahn So-yul"),
+            ("Fog Horn Lullaby", "lyricist", "Kim Ye-seul"), ("Fog Horn Lullaby", "releaseDate", "2025-02-20"),
+            ("Last Ferry", "performer", "Wren & Harbor")} <= found
+    assert ("Keeper of the Light", "lyricist", "Kim Ye-seul") not in found

@@ -30,7 +30,10 @@ def artists(ctx, part: str) -> list[tuple[EntityRef, EntityRef | None]]:
         part, group = whole.group(1), named(ctx, whole.group(2), "MusicGroup")  # "Gunmin x Heedo (B.I.G.)": of them all
     elif whole:
         part = whole.group(1)  # "Aura&Echo (last week: 1)", "(new)": a chart's aside, no group
-    for piece in (p.strip() for p in ARTISTS.split(part) if p and p.strip()):
+    whole_name = ROLE_BEFORE.sub("", part.strip())
+    known = next((e for _, e in ctx.mention_tokens if whole_name == e.surface and ctx.class_of(e) == "MusicGroup"), None)
+    pieces = [whole_name] if known is not None else ARTISTS.split(part)  # "indie band Wren & Harbor": one band
+    for piece in (p.strip() for p in pieces if p and p.strip()):
         piece = ROLE_BEFORE.sub("", piece)  # "the band Tidewater"
         own = IN_PARENS.match(piece) or POSSESSED.match(piece)
         name, own_group = (own.group("name"), named(ctx, own.group("group"), "MusicGroup")) if own else (piece, None)

@@ -54,15 +54,17 @@ def _labels() -> dict[str, tuple[str, ...]]:
 @lru_cache(maxsize=2)
 def blocks(text: str) -> tuple[Block, ...]:
     """The field blocks of an article: runs of two fields or more, one known, a
-    line of something else (a value run on) allowed between them, under a
+    line of something else (a value run on, but no line with a quoted title,
+    which heads the next block) allowed between them, under a
     short heading line that is no field and no sentence. Kept for the
     article's second reader (the title finder, then the field reader)."""
     runs, current, last_end = [], [], -1
     for match in FIELD.finditer(text):
         between = text[last_end:match.start()] if last_end >= 0 else ""
         lines = [line for line in between.split("\n") if line.strip()]
-        if current and (len(lines) > 1 or lines and BLANK_LINE.search(between) or between.count("\n") > 3):
-            runs.append(current)  # a heading or a paragraph between: the next block
+        if current and (len(lines) > 1 or lines and (BLANK_LINE.search(between) or QUOTED.search(lines[0]))
+                        or between.count("\n") > 3):
+            runs.append(current)  # a heading, a paragraph or a line naming a title between: the next block
             current = []
         current.append(match)
         last_end = match.end()
@@ -73,7 +75,10 @@ def blocks(text: str) -> tuple[Block, ...]:
         fields = tuple((prop, start, end) for label, start, end in labelled for prop in _labels().get(label.lower(), ()))
         named = next(((start, end) for prop, start, end in fields if prop == "work"), None) or _screen_named(text, fields)
         # a field names the work ("Track: Good Day | Artist: IU | Album: Real"), else the heading does
-        title = (named or _heading_title(text, run[0].start())) if fields and len(labelled) >= 2 else None
+        # two fields or more; or one credit right under a line that quotes the title ('Part 1 | "X" | A' / "Lyrics: B")
+        one_credit = len(labelled) == 1 and {prop for prop, _, _ in fields} <= SONG_FIELDS \
+            and QUOTED.search(text[text.rfind("\n", 0, max(0, run[0].start() - 1)) + 1:run[0].start()])
+        title = (named or _heading_title(text, run[0].start())) if fields and (len(labelled) >= 2 or one_credit) else None
         if title:
             found.append(Block(title, tuple(f for f in fields if f[0] != "work" and (f[1], f[2]) != title)))
     return tuple(found)

@@ -43,9 +43,10 @@ DASH_LINE = re.compile(rf"(?m)^[ \t]*(?:(?:{PART_WORD})[ \t]*\d{{1,2}}[ \t]*[:.]
 RELEASED_ASIDE = re.compile(r"\s*\((?:(?:released|out|first released)\s+(?:on\s+)?(?P<date>[^()]+)"
                             r"|(?P<numeric>(?:19|20)\d\d[./-]\d{1,2}[./-]\d{1,2}\.?))\)\s*$", re.I)
 OST_OF = re.compile(r"^(?P<artists>.*?)\s*\((?P<series>[^()]+?)\s+(?:OST|O\.S\.T\.?|Soundtrack)\)\s*$", re.I)
-PART_LINE = re.compile(rf"(?m)^[ \t]*(?:{PART_WORD})[ \t]*\d{{1,2}}[ \t]*[:.\u2013\u2014-][ \t]*(?P<rest>[^\n/]+?\s/\s[^\n]+?)[ \t]*$")
+PART_LINE = re.compile(rf"(?m)^[ \t]*(?:{PART_WORD})[ \t]*\d{{1,2}}[ \t]*[:.\u2013\u2014|-][ \t]*(?P<rest>[^\n/|]+?\s[/|]\s[^\n]+?)[ \t]*$")
 PART_BY_LINE = re.compile(rf"(?m)^[ \t]*(?:{PART_WORD})[ \t]*\d{{1,2}}[ \t]*[:.\u2013\u2014-][ \t]*(?P<rest>\"[^\"\n]+\"\s+by\s+[^\n]+?)[ \t]*$")
-SLASH = re.compile(r"\s+/\s+")
+SLASH = re.compile(r"\s+[/|]\s+")  # 'Part 1: "X" / A', 'Part 1 | "X" | A | 13 Feb 2025'
+DATE_FIELD = re.compile(r"(?:[A-Z][a-z]{2,8}\.?,?\s+)?(?:\d{1,2}\s+[A-Z][a-z]{2,8}\.?|[A-Z][a-z]{2,8}\.?\s+\d{1,2},?)\s+(?:19|20)\d\d")
 SOUNDTRACK_WORD = re.compile(r"\b(?:OST|O\.S\.T|[Ss]oundtrack)\b")
 HEADING = re.compile(r"^([^\n\"]{1,60}?)\s+[-–—]\s+([^\n]{1,80}?)\s*(?:\(([^()\n]*)\))?$")
 LEADING_DATE = re.compile(r"\d{1,2}[./]\d{1,2}\.?\s+(?=\D)")
@@ -201,6 +202,9 @@ def _read_credit_line(ctx, start: int, content: str, separator: re.Pattern = SEP
     for i, part in enumerate(parts + ([featured.group("artists")] if featured else [])):
         if i == index or COUNT.fullmatch(part):
             continue  # "241,479 copies": a count, not an artist ("2PM's Junho", "NCT 127" are)
+        if DATE_FIELD.fullmatch(part) and (day := parse_date(part, ctx.article.published)) is not None:
+            ctx.extraction.facts.append(Fact(work, "releaseDate", day, evidence))  # a row's date field: "Thu 13 Feb 2025"
+            continue
         released = RELEASED_ASIDE.search(part)
         if released:
             value = parse_date(released.group("date") or released.group("numeric"), ctx.article.published)
