@@ -4573,3 +4573,15 @@ def test_an_ost_line_up_of_piped_part_rows_each_with_its_lyrics_line(nlp, tmp_pa
             ("Fog Horn Lullaby", "lyricist", "Kim Ye-seul"), ("Fog Horn Lullaby", "releaseDate", "2025-02-20"),
             ("Last Ferry", "performer", "Wren & Harbor")} <= found
     assert ("Keeper of the Light", "lyricist", "Kim Ye-seul") not in found
+
+
+def test_the_rest_of_a_top_10_listed_as_no_dash_title_comma_artist_lines(read):
+    """"The rest of the top 10, in full:" over 'No. 2 – "Highway Hymnal," Tucker Dale' lines ranks each
+    song on the article's chart (the Hot 100 it opened with, not the album chart named last) and
+    credits its artist; a heading that names whose list it is ("TJ Media's top five") is another list."""
+    ex = read("Marlowe Vance's 'Coastline Fever' Hits No. 1\n\nMarlowe Vance earns her first Billboard Hot 100 No. 1 as "
+              "\"Coastline Fever\" climbs to the top. Her album Salt & Sugar debuts at No. 1 on the Billboard 200 this week.\n\n"
+              "The rest of the top 10, in full:\nNo. 2 – \"Highway Hymnal,\" Tucker Dale\nNo. 3 – \"Gold Tooth Grin,\" Sadie Rune\n")
+    assert {("Highway Hymnal", "Billboard Hot 100", 2), ("Gold Tooth Grin", "Billboard Hot 100", 3)} <= entries(ex)
+    assert {("Highway Hymnal", "performer", "Tucker Dale"), ("Gold Tooth Grin", "performer", "Sadie Rune")} <= facts(ex)
+    assert {m.ref.cls for m in ex.mentions if m.ref.name == "Highway Hymnal"} == {"Song"}

@@ -35,6 +35,7 @@ PLACES_LINE = re.compile(r"\s*(?:No\.|#|Number)\s*\d{1,3}\s*[-–—:]\s*[^.!?]{
 def read_charts(ctx) -> None:
     named_alone = {e.name for _, e in ctx.mention_tokens if ctx.class_of(e) in PROVIDERS}
     in_force: Target | None = None
+    first = None  # the article's first chart: the one a bare "top 10" heading lists
     works_in_force = None  # the works ranked on the chart in force, and the sentence that named them
     quiet = None  # the sentence before, when it has no chart words ("... a long run on Melon.")
     records = []
@@ -46,12 +47,14 @@ def read_charts(ctx) -> None:
             # a chart's name heading a list under a publisher's charts ("Billboard's charts ... / World Albums")
             inherited = in_force.provider if in_force is not None and _short_line(text) and len(own) == 1 else None
             in_force = replace(own[0], source=sentence, provider=own[0].provider or inherited)
+            first = first or in_force
         elif in_force is not None and in_force.provider is not None and _heading_kind(text):
             # a "Download Chart" heading under a provider in force; under a brand chart, that chart stays
             provider = in_force.provider
             in_force = Target(EntityRef(f"{provider.name} {_heading_kind(text)}", "Chart"), provider, sentence)
-        elif in_force is not None and not _heading_kind(text) and _heading(text) and not TOP_N.fullmatch(text.strip()):
-            in_force = None  # "Japan's best-selling albums": another list, on no chart named so far
+        elif in_force is not None and not _heading_kind(text) and _heading(text):
+            # "Japan's best-selling albums": another list, on no chart named so far; "The rest of the top 10:" the first's
+            in_force = None if _heading(TOP_N.sub(" ", text)) or _names_its_own(text) else first
         elif in_force is not None and not chart_talk and (topic := _service_as_topic(ctx, sentence, in_force)):
             in_force = topic  # "Genie tells a different story."
         if OTHER_RANKINGS.search(text) and not own:
@@ -67,7 +70,8 @@ def read_charts(ctx) -> None:
             # what the list ranks, the sentence that set the chart says ("the 10 best-selling physical albums")
             said = span_text(in_force.source) if in_force.source is not None else ""
             records.extend(_entries(ctx, index, sentence, pairs[:1], [Rank(int(numbered.group(1) or numbered.group(2)), 0, 0)], [in_force], tail=said))
-            continue
+            if pairs or not PLACES_LINE.match(text):
+                continue  # "No. 2 – Mexico, Sweden" ranks no work of its own: the work in force, read below
         service = None  # the service the sentence before names, looked up once the sentence states a rank
         if not (chart_talk or in_force is not None):
             service = _service_named(ctx, before) if before is not None else []
@@ -206,7 +210,14 @@ OTHER_LIST = re.compile(rf"\b(?:{alternatives(lexicon()['ranking_heading_words']
 RANKING_HEADING = re.compile(rf"\b(?:{alternatives(lexicon()['ranking_heading_words']['words'])})\b|{OTHER_LIST.pattern}", re.I)
 
 
-TOP_N = re.compile(r"(?i)\W*(?:the\s+)?top\s+(?:\d{1,3}|five|ten|twenty|fifty|hundred)\W*")  # "THE TOP 10": the chart in force's list
+# "THE TOP 10", "The rest of the top 10, in full:": the list of the chart in force, unless the heading says more
+TOP_N = re.compile(r"(?i)\btop\s+(?:\d{1,3}|five|ten|twenty|fifty|hundred)\b")
+
+
+def _names_its_own(heading: str) -> bool:
+    """Does a heading name whose list it is ("The rest of TJ Media's April top five"), by a capitalised
+    word past its first (not a heading in capitals throughout, "THE TOP 10")?"""
+    return not heading.isupper() and any(w[:1].isupper() for w in heading.split()[1:])
 
 
 def _short_line(text: str) -> bool:

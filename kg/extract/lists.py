@@ -28,11 +28,12 @@ from .columns import as_credits, columns_before, header_start, numbered_rows
 from .credits import MEMBER_OF, PART_SUFFIX, credit_line_after, credit_parts, credit_roles, role_dash_row
 from .networks import ALBUM_WORD, focal_work
 
-ITEM_NUMBER = r"(\d{1,3})(?:[.):]|[ \t]+[-–—])"  # a list item's number: "1.", "1)", "1:", "1 –"
+ITEM_NUMBER = r"(?:(?:No\.|#)[ \t]*)?(\d{1,3})(?:[.):]|[ \t]+[-–—])"  # a list item's number: "1.", "1)", "1:", "1 –", "No. 1 –"
 # a list's line, a table's row too ("1 | X | Lyrics By – A"), which is read only with credits
 LINE = re.compile(rf"(?m)^[ \t]*(?:{ITEM_NUMBER}|(?P<piped>\d{{1,3}})[ \t]+\|)[ \t]+(?P<content>\S[^\n]*?)[ \t]*$")
 SEPARATOR = re.compile(r"\s+[-–—]\s+")
 PIPE = re.compile(r"\s*\|\s*")
+COMMA_IN_QUOTES = re.compile(r'^"([^"]+?),"\s+(?=\S)')
 # a chart line's move since last week, last on the line: "(N)", "(NEW)", "(↑2)", "▼3", "(-)", "(=)"
 MOVEMENT = re.compile(r"\s*(?:\((?:N|NEW|New|RE|↑\s*\d+|↓\s*\d+|▲\s*\d+|▼\s*\d+|[-–=])\)|[↑↓▲▼]\s*\d*)$")
 DURATION = re.compile(r"\s*(?:[-–—|]\s*)?\(?\d{1,2}:\d{2}\)?$")  # '1. "Bloom Signal" – 3:12': a track's length
@@ -183,6 +184,7 @@ def _read_credit_line(ctx, start: int, content: str, separator: re.Pattern = SEP
     if (date := LEADING_DATE.match(content)) is not None:  # "09.01 Aster Lane – Winter Letter": a schedule's day
         start, content = start + date.end(), content[date.end():]
     content = TRAILING_FIGURE.sub("", content)  # "'Comet Diary' – Aster Lane: 160,015,998": a count or a score
+    content = COMMA_IN_QUOTES.sub(r'"\1" – ', content)  # '"Highway Hymnal," Tucker Dale': the comma is the separator
     parts = [p.strip() for p in separator.split(content) if p.strip()]
     if len(parts) < 2:
         return None
