@@ -4585,3 +4585,14 @@ def test_the_rest_of_a_top_10_listed_as_no_dash_title_comma_artist_lines(read):
     assert {("Highway Hymnal", "Billboard Hot 100", 2), ("Gold Tooth Grin", "Billboard Hot 100", 3)} <= entries(ex)
     assert {("Highway Hymnal", "performer", "Tucker Dale"), ("Gold Tooth Grin", "performer", "Sadie Rune")} <= facts(ex)
     assert {m.ref.cls for m in ex.mentions if m.ref.name == "Highway Hymnal"} == {"Song"}
+
+
+def test_a_track_by_track_review_numbers_its_titles_across_its_paragraphs(read):
+    """Under "Track by track", '1. "Ignition Key"' and '2. "Redline Heart"' each followed by a paragraph
+    about the track are the reviewed album's tracks in order, and no ranks on the chart named above."""
+    ex = read("HEXA:ON – Overdrive Bloom\n\nOverdrive Bloom, released October 8, gave HEXA:ON a No. 12 debut on the "
+              "Billboard 200.\n\nTrack by track\n\n1. \"Ignition Key\"\nA ninety-second opener built out of engine samples.\n\n"
+              "2. \"Redline Heart\"\nThe title track, a chant built for stadiums.\n")
+    assert {("Ignition Key", "inAlbum", "Overdrive Bloom"), ("Ignition Key", "trackNumber", "1"),
+            ("Redline Heart", "inAlbum", "Overdrive Bloom"), ("Redline Heart", "trackNumber", "2")} <= facts(ex)
+    assert entries(ex) == {("Overdrive Bloom", "Billboard 200", 12)}

@@ -98,7 +98,9 @@ def _blocks(text: str) -> list[list[tuple[int, int, str]]]:
     blocks, current, last_end, columns = [], [], -1, None
     for start, number, content_start, content, piped, end in sorted(lines):
         gap = text[last_end:start] if last_end >= 0 else ""
-        if current and (number <= current[-1][1] or gap.strip()):
+        # under "Track by track", a paragraph on each track may part its numbered titles
+        reviewed = current and number == current[-1][1] + 1 and _bare_title(content) and _under_track_heading(text, current[0][0])
+        if current and (number <= current[-1][1] or gap.strip() and not reviewed):
             blocks.append(current)
             current = []
         content, last_end = MOVEMENT.sub("", DURATION.sub("", content)), end
