@@ -4596,3 +4596,16 @@ def test_a_track_by_track_review_numbers_its_titles_across_its_paragraphs(read):
     assert {("Ignition Key", "inAlbum", "Overdrive Bloom"), ("Ignition Key", "trackNumber", "1"),
             ("Redline Heart", "inAlbum", "Overdrive Bloom"), ("Redline Heart", "trackNumber", "2")} <= facts(ex)
     assert entries(ex) == {("Overdrive Bloom", "Billboard 200", 12)}
+
+
+def test_a_film_pages_lines_of_names_with_no_colon_under_its_headline(read):
+    """An IMDb-like page: "Directed by Oh Min-jae" and "Stars A · B · C" with no colon, under the
+    headline "The Salt Road (2022)" and a paragraph of details (a score line "IMDb RATING 7.1/10" is no
+    heading); a credit line with bars ("Performed by A | Lyrics by B") is no such line."""
+    found = facts(read("The Salt Road (2022)\n\nOriginal title: Sogeumgil\n15+ | 2h 7m | Drama, Thriller\n"
+                       "IMDb RATING 7.1/10 (8.4K)\n\nDirected by Oh Min-jae\nWriters Oh Min-jae · Cha Hyun-ji\n"
+                       "Stars Kang Do-yun · Seo Ye-rin · Hwang Bo-seok\n\nStoryline\nA rookie detective retraces one "
+                       "monsoon season.\n"))
+    assert {("The Salt Road", "director", "Oh Min-jae"), ("The Salt Road", "castMember", "Kang Do-yun"),
+            ("The Salt Road", "castMember", "Seo Ye-rin"), ("The Salt Road", "castMember", "Hwang Bo-seok")} <= found
+    assert not {f for f in found if f[0].startswith("IMDb")}

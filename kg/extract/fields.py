@@ -20,12 +20,16 @@ from .listing import role_kinds
 from .values import FEATURING, IN_PARENS, parse_date
 
 FIELD = re.compile(r"(?m)^[ \t]*(?P<label>[A-Za-z][A-Za-z .'/&()-]{1,30}?)[ \t]*:[ \t]*(?P<value>\S[^\n]*?)[ \t]*$")
+# a film page's line with no colon after its label ("Directed by Oh Min-jae", "Stars A · B · C"): names, no sentence
+BARE_FIELD = re.compile(rf"(?m)^[ \t]*(?P<label>{alternatives(lexicon()['field_labels']['_without_colon'])})[ \t]+(?P<value>[A-Z][^\n.!?:|]*?)[ \t]*$")
 BESIDE = re.compile(r"[ \t]+[/|][ \t]+(?P<label>[A-Za-z][A-Za-z .'&()-]{1,30}?)[ \t]*:[ \t]*")  # " / Composition: "
 HEADING_PREFIX = re.compile(r"^(?:\d{1,3}[.)]\s*|.*\|\s*)")  # "3. Title", "2012 Best Drama | Title"
 BLANK_LINE = re.compile(r"\n[ \t]*\n")
 QUOTED = re.compile(r"[\"']([^\"']{1,60})[\"'](?!\w)")  # quotation marks are straight once ingested
 RANGE = re.compile(r"\s+(?:to|until|-|–|~)\s+")
 YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+YEAR_ASIDE = re.compile(r"\s*\((?:19|20)\d\d\)\s*$")
+SCORE = re.compile(r"\d(?:\.\d+)?\s*/\s*10\b")
 TRACK_ASIDE = re.compile(rf"\s*\((?:{alternatives(lexicon()['track_asides']['words'])})(?:\W[^()]*)?\)$", re.I)
 PEOPLE = ("Person", "PERSON")
 SECTION_HEADINGS = frozenset(lexicon()["section_headings"]["words"])
@@ -59,7 +63,7 @@ def blocks(text: str) -> tuple[Block, ...]:
     short heading line that is no field and no sentence. Kept for the
     article's second reader (the title finder, then the field reader)."""
     runs, current, last_end = [], [], -1
-    for match in FIELD.finditer(text):
+    for match in sorted([*FIELD.finditer(text), *BARE_FIELD.finditer(text)], key=lambda m: m.start()):
         between = text[last_end:match.start()] if last_end >= 0 else ""
         lines = [line for line in between.split("\n") if line.strip()]
         if current and (len(lines) > 1 or lines and (BLANK_LINE.search(between) or QUOTED.search(lines[0]))
@@ -122,12 +126,12 @@ def _heading_title(text: str, first: int) -> tuple[int, int] | None:
     line = text[start:end]
     if not _heading_shape(line):
         paragraph = text.rfind("\n\n", 0, end) + 2
-        if paragraph < 2 or text.count("\n", paragraph, end) > 3:
-            return None
-        start, end = paragraph, text.index("\n", paragraph)
+        lines_above = text.count("\n", paragraph, end)
+        start, end = paragraph, text.find("\n", paragraph)
         line = text[start:end]
-        if not _heading_shape(line) or "|" in line:
-            return None
+        if paragraph < 2 or lines_above > 3 or not _heading_shape(line) or "|" in line:
+            # a film page's first fields, under its title's paragraph: the headline's
+            return _headline_title(text) if text.count("\n\n", 0, first) <= 2 else None
     quoted = list(QUOTED.finditer(line))
     if quoted:  # "[OST] KBS2 'Glass Garden' Part 6 — JUNO.K, 'Unspoken'": the card's own work is quoted last
         return start + quoted[-1].start(1), start + quoted[-1].end(1)
@@ -143,9 +147,18 @@ def _heading_title(text: str, first: int) -> tuple[int, int] | None:
     return start, start + len(title)
 
 
+def _headline_title(text: str) -> tuple[int, int] | None:
+    """A film page's own title, for its first fields under no heading: the
+    headline, without its year ("The Salt Road (2022)")."""
+    headline = text[:text.find("\n")] if "\n" in text else text
+    title = YEAR_ASIDE.sub("", headline).strip()
+    return (0, len(title)) if title and title[0].isupper() and YEAR_ASIDE.search(headline) else None
+
+
 def _heading_shape(line: str) -> bool:
-    """Is ``line`` short, no sentence and no field?"""
-    return bool(line.strip()) and len(line) <= 80 and not line.rstrip().endswith((".", "!", "?", ":")) and not FIELD.match(line)
+    """Is ``line`` short, no sentence, no field and no score ("IMDb RATING 7.1/10")?"""
+    return bool(line.strip()) and len(line) <= 80 and not line.rstrip().endswith((".", "!", "?", ":")) \
+        and not FIELD.match(line) and not SCORE.search(line)
 
 
 def read_fields(ctx) -> None:
