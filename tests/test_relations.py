@@ -4609,3 +4609,14 @@ def test_a_film_pages_lines_of_names_with_no_colon_under_its_headline(read):
     assert {("The Salt Road", "director", "Oh Min-jae"), ("The Salt Road", "castMember", "Kang Do-yun"),
             ("The Salt Road", "castMember", "Seo Ye-rin"), ("The Salt Road", "castMember", "Hwang Bo-seok")} <= found
     assert not {f for f in found if f[0].startswith("IMDb")}
+
+
+def test_a_profile_pages_she_is_the_member_named_above_not_the_list_of_members(read):
+    """"LIGHTWELL (라이트웰) is a girl group": the name with its own spelling is no person's given
+    name and surname, so the group stays a group; "She sang X" under a member's block is that
+    member's, not every member of the list named earlier."""
+    ex = read("LIGHTWELL Members Profile\n\nLIGHTWELL (라이트웰) is a South Korean girl group under Halo Nine "
+              "Entertainment. The group consists of three members: Rumi, Seo-ah and Jenna.\n\nRumi\nStage Name: Rumi\n"
+              "Position: Leader\nRumi Facts:\n– She sang \"Tenth Floor\", the OST of the drama Lovers of the Tenth Floor.\n")
+    assert ("LIGHTWELL", "MusicGroup") in {(m.ref.name, m.ref.cls) for m in ex.mentions}
+    assert {f for f in facts(ex) if f[0] == "Tenth Floor" and f[1] == "performer"} == {("Tenth Floor", "performer", "Rumi")}

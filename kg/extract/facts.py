@@ -11,7 +11,7 @@ from ..data import any_word, lexicon
 from ..records import EntityRef, Fact, Value
 from .context import Context
 from .spans import FAMILIES, TYPED, WORKS, span_text
-from .refs import PROMOTION, may_refer, refs_at, with_listed
+from .refs import PROMOTION, SINGULAR, may_refer, refs_at, with_listed
 from .role_words import credited_team, fits_role_words, fits_sentence, member_named, outside_parentheses, owner_of_the_credited
 from .described import work_nouns
 from .ost import soundtrack_named
@@ -217,7 +217,9 @@ def _role_refs(ctx: Context, binding: Binding, sentence, role: str) -> list[Enti
         if ent is None:
             found = refs_at(ctx, token, accepted) if token.ent_type_ == "" else []
             # "the title song 'A', 'B' and 'C'": the noun's mention brings those listed beside it
-            refs.extend(with_listed(ctx, found, accepted, token) if found and role in rule.expand else found)
+            # not for "she" or "it", which stand for one ("She sang X" after "members: A, B and C": not all three)
+            refs.extend(with_listed(ctx, found, accepted, token) if found and role in rule.expand and token.lower_ not in SINGULAR
+                        else found)
             continue
         if ent.is_value or ent.name in ctx.characters:
             continue

@@ -338,9 +338,10 @@ def _repeat_names(text: str, ents: list[Ent]) -> list[Ent]:
     ents = [e for e in ents if not (e.source == "model" and e.cls in ("PERSON", "ORG") and " " in e.surface and e.surface in titled)]
     aliases: dict[str, Ent] = {}  # a title's words are no one's surname
     for ent in ents:
-        if (ent.cls == "Person" and ent.source in ("names", "cue") or ent.cls == "PERSON" and len(ent.surface.split()) >= 2) \
+        # by the name, not the surface: "LIGHTWELL (라이트웰)" is one word and its spelling, no given name and surname
+        if (ent.cls == "Person" and ent.source in ("names", "cue") or ent.cls == "PERSON" and len(ent.name.split()) >= 2) \
                 and ent.surface not in titled:
-            parts = ent.surface.split()
+            parts = ent.name.split()
             for alias in {parts[0], parts[0].upper(), " ".join(parts[1:])}:
                 if len(alias) > 1:
                     aliases.setdefault(alias, ent)

@@ -18,6 +18,7 @@ NOMINALS = {word: tuple(classes) for word, classes in lexicon()["antecedent_word
 NOMINAL_NOUNS = {w: c for w, c in NOMINALS.items() if w not in ("her", "his", "their", "its")}
 PRONOUNS = {"it", "its", "they", "their", "them", "he", "his", "him", "she", "her"}
 PERSONAL = {"he", "his", "him", "she", "her"}
+SINGULAR = PERSONAL | {"it", "its"}  # a pronoun that stands for one entity, never for a list
 DEFINITE = {"the", "this", "that", "these", "those", "its", "their", "his", "her"}
 TRANSPARENT = set(lexicon()["transparent_nouns"]["words"])
 VERSIONS = set(lexicon()["version_nouns"]["words"])
