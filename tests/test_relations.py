@@ -4620,3 +4620,12 @@ def test_a_profile_pages_she_is_the_member_named_above_not_the_list_of_members(r
               "Position: Leader\nRumi Facts:\n– She sang \"Tenth Floor\", the OST of the drama Lovers of the Tenth Floor.\n")
     assert ("LIGHTWELL", "MusicGroup") in {(m.ref.name, m.ref.cls) for m in ex.mentions}
     assert {f for f in facts(ex) if f[0] == "Tenth Floor" and f[1] == "performer"} == {("Tenth Floor", "performer", "Rumi")}
+
+
+def test_a_guest_in_brackets_after_a_lists_artist_is_a_performer_not_a_group(read):
+    """"4. Kwon Ha-neul (Feat. Dawn Ocho) – Lighthouse Keeper": Dawn Ocho sings on it too, and is no
+    group of Kwon Ha-neul's."""
+    found = facts(read("Weekly top 10\n\nThe Circle Digital Chart for week 22 is out.\n\n"
+                       "1. ARCHE9 – Sunline\n2. Kwon Ha-neul (Feat. Dawn Ocho) – Lighthouse Keeper\n"))
+    assert {("Lighthouse Keeper", "performer", "Kwon Ha-neul"), ("Lighthouse Keeper", "performer", "Dawn Ocho")} <= found
+    assert not {f for f in found if f[1] == "memberOf"}

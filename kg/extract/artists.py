@@ -18,6 +18,7 @@ ARTIST_CLASSES = ("Person", "MusicGroup")
 NAME_SHAPE = re.compile(r"(?=\S*[^\W\d_])[A-Z0-9][\w.'’&;-]*(?::\w+)?(?:\s+[\w.'’&;-]+){0,4}")  # an artist's name on a list's line ("HEXA:ON" too)
 ROLE_BEFORE = re.compile(r"^(?:the\s+)?(?:(?:" + "|".join(map(re.escape, macros()["ARTIST_NOUNS"])) + r")\s+)+")
 PART_LABEL = re.compile(rf"(?:{PART_WORD})\s*\d+")  # "Part 4 — 'X'": which part, no artist
+GUEST = re.compile(r"(?i)^(?:feat\.?|ft\.?|featuring|with)\s+(?P<name>.+)$")
 
 
 def artists(ctx, part: str) -> list[tuple[EntityRef, EntityRef | None]]:
@@ -26,10 +27,13 @@ def artists(ctx, part: str) -> list[tuple[EntityRef, EntityRef | None]]:
     out = []
     group = None
     whole = IN_PARENS.match(part)
-    if whole and "," not in whole.group(2) and NAME_SHAPE.fullmatch(whole.group(2)):
+    guest = GUEST.match(whole.group(2)) if whole else None
+    if guest:  # "Kwon Ha-neul (Feat. Dawn Ocho)": a guest, no group
+        part = f"{whole.group(1)} & {guest.group('name')}"
+    elif whole and "," not in whole.group(2) and NAME_SHAPE.fullmatch(whole.group(2)) and not _a_work(ctx, whole.group(2)):
         part, group = whole.group(1), named(ctx, whole.group(2), "MusicGroup")  # "Gunmin x Heedo (B.I.G.)": of them all
     elif whole:
-        part = whole.group(1)  # "Aura&Echo (last week: 1)", "(new)": a chart's aside, no group
+        part = whole.group(1)  # "Aura&Echo (last week: 1)", "(new)", "Gyeol (Whispering Pines Inn)": an aside, no group
     whole_name = ROLE_BEFORE.sub("", part.strip())
     known = next((e for _, e in ctx.mention_tokens if whole_name == e.surface and ctx.class_of(e) == "MusicGroup"), None)
     pieces = [whole_name] if known is not None else ARTISTS.split(part)  # "indie band Wren & Harbor": one band
@@ -43,6 +47,11 @@ def artists(ctx, part: str) -> list[tuple[EntityRef, EntityRef | None]]:
         if artist.cls in ARTIST_CLASSES:
             out.append((artist, own_group or (group if artist.cls == "Person" else None)))
     return out
+
+
+def _a_work(ctx, name: str) -> bool:
+    """Is ``name`` a work the article names ("Gyeol (Whispering Pines Inn)": the singer's series)?"""
+    return any(name in (e.name, e.surface) and ctx.class_of(e) in WORKS for _, e in ctx.mention_tokens)
 
 
 def named(ctx, name: str, default: str) -> EntityRef:
