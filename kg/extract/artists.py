@@ -9,7 +9,7 @@ import re
 
 from ..records import EntityRef
 from .rules import macros
-from .spans import TYPED, WORKS
+from .spans import TYPED, WORKS, span_text
 from .values import IN_PARENS, PART_WORD
 
 ARTISTS = re.compile(r"\s+(?:x|X|×|&|and|with|feat\.?|ft\.?|featuring)\s+|\s*,\s*")
@@ -67,3 +67,18 @@ def named(ctx, name: str, default: str) -> EntityRef:
     if cls is None or (cls in WORKS) != (default in WORKS):
         ctx.decided[name] = cls = default  # a credit line says what kind of name it is
     return EntityRef(name, cls)
+
+
+def performer_of(ctx, album: EntityRef | str) -> EntityRef | None:
+    """The performer a fact read so far gives the album (or a work of that name)."""
+    return next((f.object for f in ctx.extraction.facts if f.predicate == "performer"
+                 and (f.subject == album if isinstance(album, EntityRef) else f.subject.name == album)), None)
+
+
+def artist_of(ctx, sentence) -> EntityRef | None:
+    """The one artist a sentence names, or the one "their"/"her" points to."""
+    found = {EntityRef(e.name, cls) for _, e, cls in ctx.sentence_mentions(sentence) if cls in ARTIST_CLASSES}
+    if len(found) == 1:
+        return found.pop()
+    pronoun = re.search(r"\b(their|her|his)\b", span_text(sentence))
+    return ctx.salient(("MusicGroup",) if pronoun and pronoun.group(1) == "their" else ("Person",)) if pronoun else None

@@ -23,7 +23,7 @@ from .described import lookup, work_nouns
 from .spans import WORKS_OR_TITLE, span_text
 from .values import DAY_OF_MONTH, FEATURING, IN_PARENS, PART_WORD, parse_date
 from .ballot import weights
-from .artists import ARTIST_CLASSES, ARTISTS, artists, named
+from .artists import ARTIST_CLASSES, ARTISTS, artist_of, artists, named, performer_of
 from .columns import as_credits, columns_before, header_start, numbered_rows
 from .credits import MEMBER_OF, PART_SUFFIX, credit_line_after, credit_parts, credit_roles, role_dash_row
 from .networks import ALBUM_WORD, focal_work
@@ -346,20 +346,20 @@ def _list_album(ctx, first: int, last: int) -> tuple[EntityRef | None, EntityRef
     if name and any(name in (e.name, e.surface) for _, e in ctx.mention_tokens):  # a name, not "Bonus tracks"
         album = named(ctx, name, "Album")
         if album.cls == "Album":
-            return album, _performer_of(ctx, album) or next(
-                (_artist_of(ctx, ctx.sentence_of(t.i)) for t, e in ctx.mention_tokens if e.name == album.name), None)
+            return album, performer_of(ctx, album) or next(
+                (artist_of(ctx, ctx.sentence_of(t.i)) for t, e in ctx.mention_tokens if e.name == album.name), None)
     if heading and not LINE.match(line):
         artist = named(ctx, heading.group(1).strip(), "MusicGroup")
         name = heading.group(2).strip().strip('"')
         return EntityRef(name, "Album"), artist if artist.cls in ARTIST_CLASSES else None
     titled = next((e for e in ctx.by_start.values() if ctx.class_of(e) == "Album" and e.name == ctx.article.title.strip()), None)
     if listed and not listed.group("album") and titled is not None:  # "Track listing" on the page an album titles
-        return EntityRef(titled.name, "Album"), _performer_of(ctx, titled.name)
+        return EntityRef(titled.name, "Album"), performer_of(ctx, titled.name)
     if listed and not listed.group("album") and HEADING.match(ctx.article.title.strip()) and (headed := _headline_album(ctx)):
         return headed  # "Artist – Album" heading a release page: its "Tracklist", not an album its notes name
     focal = focal_work(ctx, "Album")  # a record's page: the album it is about, not one named in passing near the list
     if focal is not None and sum(e.name == focal.name for e in ctx.by_start.values()) >= 2:
-        return focal, _performer_of(ctx, focal)
+        return focal, performer_of(ctx, focal)
     if listed and not listed.group("album") and (headed := _headline_album(ctx)):
         return headed  # a bare "Tracklist": the record the headline names, not one named in passing near it
     around = [s for s in ctx.sentences if first - 300 <= s.start_char < first or last < s.start_char <= last + 300]
@@ -369,11 +369,11 @@ def _list_album(ctx, first: int, last: int) -> tuple[EntityRef | None, EntityRef
             if cls == "Album" or cls == "TITLE" and ALBUM_WORD.search(span_text(sentence)):
                 album = EntityRef(ent.name, "Album")
                 ctx.decided.setdefault(ent.name, "Album")
-                return album, _performer_of(ctx, ent.name) or _artist_of(ctx, sentence)
+                return album, performer_of(ctx, ent.name) or artist_of(ctx, sentence)
     albums = {e.name for e in ctx.by_start.values() if ctx.class_of(e) == "Album"}
     if len(albums) == 1:  # the one album the article names, further up ("... is as follows:")
         album = EntityRef(albums.pop(), "Album")
-        return album, _performer_of(ctx, album)
+        return album, performer_of(ctx, album)
     return None, None
 
 
@@ -382,23 +382,8 @@ def _headline_album(ctx) -> tuple[EntityRef, EntityRef | None] | None:
     named = [(e, cls) for _, e, cls in ctx.sentence_mentions(ctx.sentences[0]) if cls in WORKS_OR_TITLE]
     if len(named) == 1 and named[0][1] in ("Song", "Album", "TITLE"):
         ctx.decided[named[0][0].name] = "Album"
-        return EntityRef(named[0][0].name, "Album"), _artist_of(ctx, ctx.sentences[0])
+        return EntityRef(named[0][0].name, "Album"), artist_of(ctx, ctx.sentences[0])
     return None
-
-
-def _performer_of(ctx, album: EntityRef | str) -> EntityRef | None:
-    """The performer a fact read so far gives the album (or a work of that name)."""
-    return next((f.object for f in ctx.extraction.facts if f.predicate == "performer"
-                 and (f.subject == album if isinstance(album, EntityRef) else f.subject.name == album)), None)
-
-
-def _artist_of(ctx, sentence) -> EntityRef | None:
-    """The one artist a sentence names, or the one "their"/"her" points to."""
-    artists = {EntityRef(e.name, cls) for _, e, cls in ctx.sentence_mentions(sentence) if cls in ARTIST_CLASSES}
-    if len(artists) == 1:
-        return artists.pop()
-    pronoun = re.search(r"\b(their|her|his)\b", span_text(sentence))
-    return ctx.salient(("MusicGroup",) if pronoun and pronoun.group(1) == "their" else ("Person",)) if pronoun else None
 
 
 PART_PREFIX = re.compile(rf"^(?:(?:{PART_WORD})[ \t]*\d{{1,2}}[ \t]*[:.]|\d{{1,2}}[.)](?!\d))[ \t]*", re.I)
