@@ -4629,3 +4629,14 @@ def test_a_guest_in_brackets_after_a_lists_artist_is_a_performer_not_a_group(rea
                        "1. ARCHE9 – Sunline\n2. Kwon Ha-neul (Feat. Dawn Ocho) – Lighthouse Keeper\n"))
     assert {("Lighthouse Keeper", "performer", "Kwon Ha-neul"), ("Lighthouse Keeper", "performer", "Dawn Ocho")} <= found
     assert not {f for f in found if f[1] == "memberOf"}
+
+
+def test_a_rankings_slash_separated_lines_of_unquoted_titles(read):
+    """'■ TOP 10 (title / artist / sales)' over '4. Kimi to Boku no Natsu / TOKI-WAVE / 19,855': each
+    line ranks its unquoted title on the chart in force and credits its artist; the count is no name."""
+    ex = read("Oricon Weekly Singles Chart\n\nThe latest Oricon Weekly Singles Chart was announced by Oricon on the 25th.\n\n"
+              "■ TOP 10 (title / artist / estimated weekly sales)\n1. Yoake no Melody / Hoshizora Rocket / 41,203\n"
+              "2. Koi wa Ame Agari / Kitsune Parade / 38,744 ★NEW\n3. Kimi to Boku no Natsu / TOKI-WAVE / 19,855\n")
+    assert {("Yoake no Melody", "Oricon Weekly Singles Chart", 1), ("Koi wa Ame Agari", "Oricon Weekly Singles Chart", 2),
+            ("Kimi to Boku no Natsu", "Oricon Weekly Singles Chart", 3)} <= entries(ex)
+    assert {("Kimi to Boku no Natsu", "performer", "TOKI-WAVE"), ("Yoake no Melody", "performer", "Hoshizora Rocket")} <= facts(ex)

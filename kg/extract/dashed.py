@@ -28,6 +28,8 @@ from .values import FEATURING, IN_PARENS
 
 NAME_SIDE = ("Person", "PERSON", "MusicGroup", "ORG")
 LINE_OF_TWO = re.compile(r"(?m)^([^\n\"]{2,70}?)[ \t]+[-–—][ \t]+([^\n\"]{2,90}?)[ \t]*$")
+# a ranking's numbered line of sides set apart by slashes, a count after them: "4. Kimi to Boku no Natsu / TOKI-WAVE / 19,855"
+SLASHED = re.compile(r"(?m)^(\d{1,3}[.)][ \t]+[^\n\"/]{2,70}?)[ \t]+/[ \t]+([^\n\"/]{2,90}?)(?:[ \t]+/[ \t]+\d[\d,.]*[^\n/]*)?[ \t]*$")
 QUOTE_OPENING = "'‘"
 ASIDE = re.compile(r"[ \t]*\(([^()\n]+)\)")  # what a side says of itself in brackets after it
 PLACES = ("Place", "GPE", "LOC", "NORP", "Chart")  # "Seoul – Busan", a key's "CDC – Circle Digital Chart": no title, no name
@@ -55,7 +57,7 @@ def _runs(text: str) -> list[list[re.Match]]:
     each numbered (or labelled) if the line before is ("Part 3: Crossing –
     Seo Jun-ho" / "Seoul – Busan": another kind of line)."""
     runs, cast = [], {line.start() for line in cast_lines(text)}  # "Actor — Character" under "Main Role"
-    for line in LINE_OF_TWO.finditer(text):
+    for line in sorted([*LINE_OF_TWO.finditer(text), *SLASHED.finditer(text)], key=lambda m: m.start()):
         if line.start() in cast:
             continue
         if runs and text[runs[-1][-1].end():line.start()] == "\n" \

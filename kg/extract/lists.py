@@ -34,6 +34,7 @@ LINE = re.compile(rf"(?m)^[ \t]*(?:{ITEM_NUMBER}|(?P<piped>\d{{1,3}})[ \t]+\|)[ 
 SEPARATOR = re.compile(r"\s+[-–—]\s+")
 PIPE = re.compile(r"\s*\|\s*")
 COMMA_IN_QUOTES = re.compile(r'^"([^"]+?),"\s+(?=\S)')
+SLASHED_ROW = re.compile(r"^([^\"/]+?)\s+/\s+([^\"/]+?)(?:\s+/\s+\d[\d,.]*[^/]*)?$")
 # a chart line's move since last week, last on the line: "(N)", "(NEW)", "(↑2)", "▼3", "(-)", "(=)"
 MOVEMENT = re.compile(r"\s*(?:\((?:N|NEW|New|RE|↑\s*\d+|↓\s*\d+|▲\s*\d+|▼\s*\d+|[-–=])\)|[↑↓▲▼]\s*\d*)$")
 DURATION = re.compile(r"\s*(?:[-–—|]\s*)?\(?\d{1,2}:\d{2}\)?$")  # '1. "Bloom Signal" – 3:12': a track's length
@@ -104,6 +105,7 @@ def _blocks(text: str) -> list[list[tuple[int, int, str]]]:
             blocks.append(current)
             current = []
         content, last_end = MOVEMENT.sub("", DURATION.sub("", content)), end
+        content = SLASHED_ROW.sub(r"\1 - \2", content)  # "Title / Artist / 41,203": a ranking's title and artist
         columns = columns_before(text, start) if not current else columns  # a header over the rows
         credited = as_credits(content, columns) if columns else role_dash_row(content)
         if credited is None and piped:
