@@ -919,3 +919,14 @@ def test_a_name_the_ner_guesses_for_a_title_named_elsewhere_is_that_title(read):
     classes = {(m.ref.name, m.ref.cls) for m in ex.mentions}
     assert ("Moonlit Apothecary", "TVSeries") in classes and ("Midnight Remedy", "Song") in classes
     assert not {("Apothecary", "Person"), ("Moonlit Apothecary", "Person"), ("Midnight Remedy", "Person")} & classes
+
+
+def test_an_unquoted_title_with_its_own_scripts_spelling_after_it_is_named_by_the_english(read):
+    """"Song: Rain on the Eaves (처마 끝 비)": the song is "Rain on the Eaves" (the Hangul an alias), one
+    node with the quoted "Rain on the Eaves" elsewhere; "(Original Soundtrack)" stays in an album's name."""
+    ex = read("Melon | Song Info\n\nSong: Rain on the Eaves (처마 끝 비)\nArtist: Han Yeo-reum\nLyricist: Kim Ba-da\n\n"
+              "\"Rain on the Eaves\" topped the chart. Ember Gate (Original Soundtrack) is out too.")
+    names = {m.ref.name for m in ex.mentions}
+    assert "Rain on the Eaves" in names and "Rain on the Eaves (처마 끝 비)" not in names
+    assert ("Rain on the Eaves", "lyricist", "Kim Ba-da") in {(f.subject.name, f.predicate, getattr(f.object, "name", None))
+                                                             for f in ex.facts}

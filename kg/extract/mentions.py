@@ -24,6 +24,7 @@ from .slots import (agents, artist_subjects, bracketed_sources, cued_people, par
                     source_lines)
 from .spans import CANDIDATE, FAMILIES, NON_NAMES, TYPED, VALUE_LABELS, WORKS, Ent, covered, row_of, span_text, whole_words
 from .title_runs import clean_title
+from .values import english_name, title_name
 from .titles import headlines, positioned_titles
 from .ballot import NOT_A_WORK, Ballot
 from .typing import cast_local_votes
@@ -31,18 +32,7 @@ from .typing import cast_local_votes
 # The ids of kg/data/name_patterns.jsonl name kinds of names, not canonical names as the gazetteer's do.
 NAME_PATTERN_IDS = frozenset(row["id"] for row in rows("name_patterns.jsonl"))
 MODEL_SPANS = "kg_model"  # where kg_span_model leaves its spans
-OST_ASIDE = re.compile(r"\s*\([^()]+\s(?:OST|O\.S\.T\.?|[Ss]oundtrack)\)$")
-TRANSLATED = re.compile(r"^(?P<native>[^()\x00-\x7f][^()]*?)\s*\((?P<english>[A-Za-z0-9][^()]*)\)$")
 STAFF_LABELS = frozenset(lexicon()["staff_credit_labels"]["words"])  # a credit line's label, no title
-
-
-def _translated(title: str) -> str:
-    """A title written in its own script with an English one in parentheses
-    ("굿밤 (Good night)") is named by the English; the rest stays an alias.
-    A series' soundtrack in parentheses ('"Letter from the Sea (Tides of Us
-    OST)"') is no part of the song's name."""
-    match = TRANSLATED.match(title)
-    return match.group("english").strip() if match else OST_ASIDE.sub("", title) or title
 
 
 def kg_mentions(doc: Doc) -> None:
@@ -118,7 +108,7 @@ def find_entities(doc: Doc) -> list[Ent]:
             if lower and _scare_quoted(span):
                 continue  # "Netflix's 'biggest ever' series": words in quotes that describe the noun after them
             source = "quoted-lower" if lower else "quoted"
-            ents.append(Ent(span.start_char, span.end_char, text, "TITLE", _translated(text), source))
+            ents.append(Ent(span.start_char, span.end_char, text, "TITLE", title_name(text), source))
         elif label in CANDIDATE:  # the NER's: a candidate, its label one vote
             cleaned = clean_title(span) if CANDIDATE[label] == "TITLE" else clean_candidate(span)
             if cleaned:
@@ -165,6 +155,8 @@ def find_entities(doc: Doc) -> list[Ent]:
     if (listed := dashed_titles(text_of(doc), ents)) is not ents:  # a name repeated on a list line marks its title
         ents = _repeat_names(text_of(doc), listed)
     ents = [e for e in ents if not (e.cls == "TITLE" and e.surface.lower() in STAFF_LABELS)]  # "Arranged By – A"
+    for e in ents:
+        e.name = english_name(e.name) or e.name if e.cls == "TITLE" else e.name  # an unquoted title with its own script's spelling
     return sorted(ents, key=lambda e: e.start)
 
 

@@ -190,3 +190,23 @@ def parse_percent(text: str) -> Decimal | None:
         return None
     value = Decimal(match.group("v").replace(",", "."))
     return value if 0 <= value <= 100 else None
+
+
+OST_ASIDE = re.compile(r"\s*\([^()]+\s(?:OST|O\.S\.T\.?|[Ss]oundtrack)\)$")
+TRANSLATED = re.compile(r"^(?P<native>[^()\x00-\x7f][^()]*?)\s*\((?P<english>[A-Za-z0-9][^()]*)\)$"
+                        r"|^(?P<first>[A-Za-z0-9][^()]*?)\s*\([^()\x00-\x7f][^()]*\)$")  # "Rain on the Eaves (처마 끝 비)" too
+
+
+def english_name(title: str) -> str | None:
+    """The English of a title written in its own script with an English one
+    in parentheses ("굿밤 (Good night)"), or the other way round ("Rain on the
+    Eaves (처마 끝 비)"); the rest stays an alias. None for another title."""
+    match = TRANSLATED.match(title)
+    return (match.group("english") or match.group("first")).strip() if match else None
+
+
+def title_name(title: str) -> str:
+    """A quoted title's name: its English (``english_name``); a series'
+    soundtrack in parentheses ('"Letter from the Sea (Tides of Us OST)"') is
+    no part of the song's name."""
+    return english_name(title) or OST_ASIDE.sub("", title) or title
