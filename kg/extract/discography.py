@@ -65,7 +65,7 @@ def _columns(cells: list[str], key: dict) -> list[tuple] | None:
     for cell in cells:
         lowered = cell.lower()
         kind = next((k for k, ws in words.items() if not k.startswith("_") and lowered in ws), None)
-        abbr = PEAK.search(cell).group("abbr") if PEAK.search(cell) else cell
+        abbr = peak.group("abbr") if (peak := PEAK.search(cell)) else cell
         if kind is None and abbr in key:
             out.append(("chart", *key[abbr]))
         else:
