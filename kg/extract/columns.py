@@ -14,6 +14,7 @@ from ..data import lexicon
 from .values import FEATURING, IN_PARENS
 
 FIELD_BREAK = re.compile(r"\s+[-–—|]\s+|\t+")
+CELLS = re.compile(r"\s*\|\s*")  # the bars between a table's cells (clean text writes a row's tabs as bars)
 LABELS = {"lyricist": "Lyrics", "composer": "Music", "performer": "Performed", "released": "Released"}  # as credits.credit_roles reads them
 EMPTY = {"", "-", "–", "—"}
 

@@ -12,12 +12,13 @@ from functools import lru_cache
 
 from ..data import lexicon
 from ..records import EntityRef, Fact, RatingFact
+from .columns import CELLS
 from .networks import focal_work
-from .ratings import EPISODE
 
-CELLS = re.compile(r"\s*\|\s*")
 FIGURES = re.compile(r"\s*(\d{1,3}(?:\.\d+)?)\s*%?\s*(?:/\s*(\d{1,3}(?:\.\d+)?)\s*%?\s*)?")  # "5.1% / 6.0%": a two-part episode
 SCOPES = lexicon()["ratings"]["column_scopes"]
+TABLE_ROW, EPISODE_TABLE_ROW = "reader:rating-table-row", "reader:episode-table-row"  # the evidence's rule
+TABLE_RULES = (TABLE_ROW, EPISODE_TABLE_ROW)
 EPISODE_IN_CELL = re.compile(r"\s*\((?:ep\.?|episode)\s*(\d{1,4})\)\s*$", re.I)
 
 
@@ -60,13 +61,10 @@ def read_rating_table(ctx) -> None:
             full.append((sentence, nets[0], row))
         elif _ends_with(text, station) and (row := _row_patterns(station)[1].fullmatch(text)):
             bare.append((sentence, nets[0], row))
-    rows = {sentence.start_char for sentence, _, _ in full}  # a row says whose figure it is: no other reading of it
-    ctx.extraction.ratings = [r for r in ctx.extraction.ratings if r.evidence.start not in rows]
     for sentence, net, row in full + (bare if len(full) >= 2 else []):
         series = EntityRef(row.group(1).strip(), "TVSeries")
-        evidence = ctx.evidence(sentence, "reader:rating-table-row", 0.8)
-        if row.lastindex == 3:
-            ctx.extraction.ratings.append(RatingFact(series, Decimal(row.group(3)), evidence, int(row.group(2))))
+        rated = [(series, Decimal(row.group(3)), int(row.group(2)), None)] if row.lastindex == 3 else []
+        evidence = _add_row(ctx, sentence.start_char, sentence.end_char, rated, TABLE_ROW) or ctx.evidence(sentence, TABLE_ROW, 0.8)
         ctx.extraction.facts.append(Fact(series, "broadcaster", EntityRef(net.name, "Broadcaster"), evidence))
 
 
@@ -91,12 +89,11 @@ def read_episode_table(ctx) -> None:
             figures = [(k, figure) for k, cell in enumerate(row.group("cells").split("|")) if "%" in cell
                        for figure in _figures(cell)]
             _add_row(ctx, row.start(), row.end(), [(series, value, episode, scopes[k] if k < len(scopes) else None)
-                                                   for k, value in figures])
+                                                   for k, value in figures], EPISODE_TABLE_ROW)
             position = row.end() + 1
 
 
 LINE = re.compile(r"(?m)^[^\n]*\|[^\n]*$")
-TABLE_ROW = "reader:rating-table-row"
 
 
 def read_program_table(ctx) -> None:
@@ -115,7 +112,7 @@ def read_program_table(ctx) -> None:
         series = EntityRef(EPISODE_IN_CELL.sub("", row["program"]).strip().strip('"'), "TVSeries")
         rated = [(series, value, int(episode.group(1)) if episode else None, _scope(head))
                  for (kind, head), cell in zip(columns, cells) if kind == "figure" for value in _figures(cell)]
-        evidence = _add_row(ctx, line.start(), line.end(), rated) if series.name else None
+        evidence = _add_row(ctx, line.start(), line.end(), rated, TABLE_ROW) if series.name else None
         if evidence is not None and (net := nets.get(row.get("channel"))) is not None:
             ctx.extraction.facts.append(Fact(series, "broadcaster", EntityRef(net, "Broadcaster"), evidence))
 
@@ -141,15 +138,15 @@ def _figures(cell: str) -> list[Decimal]:
     return [Decimal(v) for v in match.groups() if v] if match else []
 
 
-def _add_row(ctx, start: int, end: int, rated: list):
+def _add_row(ctx, start: int, end: int, rated: list, rule: str):
     """A row's ratings, each with the row's sentence as its evidence (which
     it returns), in place of a sentence reader's reading of the row."""
     span = ctx.doc.char_span(start, end, alignment_mode="expand")
     if span is None or not rated:
         return None
     sentence = ctx.sentence_of(span.start)
-    ctx.extraction.ratings = [r for r in ctx.extraction.ratings if r.evidence.rule == TABLE_ROW
+    ctx.extraction.ratings = [r for r in ctx.extraction.ratings if r.evidence.rule in TABLE_RULES
                               or not sentence.start_char <= r.evidence.start < end]
-    evidence = ctx.evidence(sentence, TABLE_ROW, 0.8)
+    evidence = ctx.evidence(sentence, rule, 0.8)
     ctx.extraction.ratings += [RatingFact(series, value, evidence, episode, None, scope) for series, value, episode, scope in rated]
     return evidence
