@@ -35,8 +35,8 @@ def artists(ctx, part: str) -> list[tuple[EntityRef, EntityRef | None]]:
     elif whole:
         part = whole.group(1)  # "Aura&Echo (last week: 1)", "(new)", "Gyeol (Whispering Pines Inn)": an aside, no group
     whole_name = ROLE_BEFORE.sub("", part.strip())
-    known = next((e for _, e in ctx.mention_tokens if whole_name == e.surface and ctx.class_of(e) == "MusicGroup"), None)
-    pieces = [whole_name] if known is not None else ARTISTS.split(part)  # "indie band Wren & Harbor": one band
+    one_band = any(whole_name == e.surface and ctx.class_of(e) == "MusicGroup" for _, e in ctx.mention_tokens)
+    pieces = [whole_name] if one_band else ARTISTS.split(part)  # "indie band Wren & Harbor": one band
     for piece in (p.strip() for p in pieces if p and p.strip()):
         piece = ROLE_BEFORE.sub("", piece)  # "the band Tidewater"
         own = IN_PARENS.match(piece) or POSSESSED.match(piece)

@@ -66,10 +66,11 @@ def read_charts(ctx) -> None:
         numbered = NUMBERED.match(text)
         if numbered and in_force is not None and not own and not _ranked_below(ctx, index):
             # "6. Cravity - "Season 3" - 14,283" in a ranking
-            pairs = pair_ranks(ctx, sentence, text, [Rank(int(numbered.group(1) or numbered.group(2)), 0, numbered.end())])
+            number = int(numbered.group(1) or numbered.group(2))
+            pairs = pair_ranks(ctx, sentence, text, [Rank(number, 0, numbered.end())])
             # what the list ranks, the sentence that set the chart says ("the 10 best-selling physical albums")
             said = span_text(in_force.source) if in_force.source is not None else ""
-            records.extend(_entries(ctx, index, sentence, pairs[:1], [Rank(int(numbered.group(1) or numbered.group(2)), 0, 0)], [in_force], tail=said))
+            records.extend(_entries(ctx, index, sentence, pairs[:1], [Rank(number, 0, 0)], [in_force], tail=said))
             if pairs or not PLACES_LINE.match(text):
                 continue  # "No. 2 – Mexico, Sweden" ranks no work of its own: the work in force, read below
         service = None  # the service the sentence before names, looked up once the sentence states a rank

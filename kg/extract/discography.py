@@ -15,18 +15,16 @@ from functools import lru_cache
 
 from ..data import lexicon
 from ..records import ChartEntryFact, EntityRef, Fact, Value
-from .artists import named
+from .artists import GUEST, named
+from .columns import CELLS, ROW
 from .values import parse_date
 
 KEY_LINE = re.compile(r"(?m)^[ \t]*(?P<abbr>[A-Z][A-Za-z0-9]{1,7})[ \t]+[–—-][ \t]+(?P<name>[^,\n]+?)"
                       r"(?:[ \t]*,[ \t]*(?:compiled|published|issued|run)[ \t]+by[ \t]+(?:the[ \t]+)?(?P<by>[^,\n]+?))?[ \t]*$")
 DISCOGRAPHY = re.compile(r"^(?P<artist>.+?)\s+(?i:discography)\b")
-LINE = re.compile(r"(?m)^[^\n]*$")
-CELLS = re.compile(r"\s*\|\s*")
 PEAK = re.compile(r"\((?P<abbr>[^()]+)\)")  # "Peak (CAC)"
 RELEASED = re.compile(r"(?i)\breleased:?\s*(?P<date>[^/|;]+)")
 TITLE_CELL = re.compile(r'^"?(?P<title>[^"]+?)"?(?:\s*\((?P<aside>[^()]+)\))?$')
-GUEST = re.compile(r"(?i)^(?:featuring|feat\.?|ft\.?|with)\s+(?P<name>.+)$")
 AS_UNIT = re.compile(r"(?i)^as\s+(?P<name>.+)$")
 
 
@@ -44,7 +42,7 @@ def read_discography(ctx) -> None:
     text = ctx.article.text
     key = {m.group("abbr"): (m.group("name").strip(), m.group("by")) for m in KEY_LINE.finditer(text)}
     columns, heading = None, ""
-    for line in LINE.finditer(text):
+    for line in ROW.finditer(text):
         if "|" not in line.group():
             heading = line.group().strip() or heading
             columns = None

@@ -24,7 +24,7 @@ from .spans import WORKS_OR_TITLE, span_text
 from .values import DAY_OF_MONTH, FEATURING, IN_PARENS, PART_WORD, parse_date
 from .ballot import weights
 from .artists import ARTIST_CLASSES, ARTISTS, artist_of, artists, named, performer_of
-from .columns import as_credits, columns_before, header_start, numbered_rows
+from .columns import CELLS, as_credits, columns_before, header_start, numbered_rows
 from .credits import MEMBER_OF, PART_SUFFIX, credit_line_after, credit_parts, credit_roles, role_dash_row
 from .networks import ALBUM_WORD, focal_work
 
@@ -32,7 +32,6 @@ ITEM_NUMBER = r"(?:(?:No\.|#)[ \t]*)?(\d{1,3})(?:[.):]|[ \t]+[-–—])"  # a li
 # a list's line, a table's row too ("1 | X | Lyrics By – A"), which is read only with credits
 LINE = re.compile(rf"(?m)^[ \t]*(?:{ITEM_NUMBER}|(?P<piped>\d{{1,3}})[ \t]+\|)[ \t]+(?P<content>\S[^\n]*?)[ \t]*$")
 SEPARATOR = re.compile(r"\s+[-–—]\s+")
-PIPE = re.compile(r"\s*\|\s*")
 COMMA_IN_QUOTES = re.compile(r'^"([^"]+?),"\s+(?=\S)')
 SLASHED_ROW = re.compile(r"^([^\"/]+?)\s+/\s+([^\"/]+?)(?:\s+/\s+\d[\d,.]*[^/]*)?$")
 # a chart line's move since last week, last on the line: "(N)", "(NEW)", "(↑2)", "▼3", "(-)", "(=)"
@@ -111,7 +110,7 @@ def _blocks(text: str) -> list[list[tuple[int, int, str]]]:
         if credited is None and piped:
             if '"' not in content:
                 continue  # "1 | 5 March 2018 | 6.2%": a table's row, a list's line only with credits or a quoted title
-            content = PIPE.sub(" - ", content.strip(" |"))  # '01 | Paper Satellites | "Cardboard Moon"': an artist beside a title
+            content = CELLS.sub(" - ", content.strip(" |"))  # '01 | Paper Satellites | "Cardboard Moon"': an artist beside a title
         content = credited or content
         credit_line = credit_line_after(text, last_end)
         if credit_line:  # '01. "X" (OST Part 1)' over 'Performed by A | Lyrics: B | Composed by C'; a guest after them
