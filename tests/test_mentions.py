@@ -156,6 +156,18 @@ def test_a_title_after_a_cue_keeps_the_lower_case_words_of_another_language(read
     assert {name for name, cls in typed(ex) if cls == "Album"} == {"Nacht ist anders", "Point de repos", "Lilac"}
 
 
+def test_a_title_set_off_by_commas_keeps_its_words_in_another_language(read):
+    ex = read("News\n\nVelo was the second single from her debut album, Nuit sans fin avant la pluie, and was released in May.")
+    assert ("Velo", "inAlbum", "Nuit sans fin avant la pluie") in facts(ex)
+
+
+def test_an_opening_title_with_a_gloss_and_an_aside_before_its_verb(read):
+    ex = read("News\n\nThe Paper Crane (Japanese: , Hepburn: Kami no Tsuru), subtitled A winter tale, "
+              "is a 2004 Japanese animated film directed by Oda Ren.")
+    assert ("The Paper Crane", "Film") in typed(ex)
+    assert ("The Paper Crane", "releaseDate", "2004") in facts(ex)
+
+
 def test_a_list_takes_the_kind_of_work_its_heading_names(read):
     found = typed(read("Best sellers\n\nThe retailer shared its lists of the year.\n\n"
                        "Japanese albums by Korean artists\n\n1. Nova Ring — “Harbor Lights”\n2. Dayline — “North Star”\n\n"

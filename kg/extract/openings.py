@@ -61,7 +61,7 @@ def _title_case(tokens: list[Token], sentence) -> bool:
     "is" or "was", small words aside?"""
     capitals = 0
     for t in tokens[sentence.start:min(sentence.start + 10, sentence.end)]:
-        if t.lower_ in ("is", "was"):
+        if t.lower_ in ("is", "was") or t.text == "(":
             return capitals >= 3
         if t.is_title or t.text[:1].isupper():
             capitals += 1
@@ -72,9 +72,26 @@ def _title_case(tokens: list[Token], sentence) -> bool:
 
 def _gloss_then_copula(tokens: list[Token], paren: int, end: int) -> bool:
     """Is the bracket at ``paren`` a gloss with an "is" or "was" after it?"""
-    close = next((k for k in range(paren + 1, min(paren + 30, end)) if tokens[k].text == ")"), None)
-    after = close + 1 + (close + 1 < end and tokens[close + 1].text == ",") if close is not None else end
-    return after < end and tokens[after].lower_ in ("is", "was")
+    after = past_gloss(tokens, paren, end)
+    return paren < after < end and tokens[after].lower_ in ("is", "was")
+
+
+def past_gloss(tokens: list[Token], at: int, end: int) -> int:
+    """Where the words after a title at ``at`` go on past a bracket right
+    after it and an aside set off by commas after that ("Courage (for Hugh
+    MacLennan) was", "X (Japanese: ...), subtitled Y, is", "X, also known
+    as Y, was"); ``at`` if there is neither."""
+    after = at
+    if tokens[at].text == "(" if at < end else False:
+        close = next((k for k in range(at + 1, min(at + 30, end)) if tokens[k].text == ")"), None)
+        if close is None:
+            return at
+        after = close + 1
+    if after + 1 < end and tokens[after].text == "," and tokens[after + 1].is_lower:
+        comma = next((k for k in range(after + 1, min(after + 13, end)) if tokens[k].text in (",", ".", ";")), end)
+        if comma < end and tokens[comma].text == "," and all(t.lower_ not in ("is", "was") for t in tokens[after:comma]):
+            return comma + 1
+    return after + (after < end and after > at and tokens[after].text == ",")
 
 
 def verb_says(words: list[str], verbs: dict, nouns: dict) -> str | None:

@@ -161,16 +161,19 @@ def foreign_tail(tokens: list[Token], run: tuple[int, int] | None, taken: bytear
     sentence end or "and"."""
     if run is None or tokens[run[0]].sent.root.i >= run[0]:
         return run  # the sentence's verb comes before the title: "The drama Grey's Anatomy returns." may end in one
-    j, foreign = run[1], 0
-    while j < len(tokens) and j - run[1] < 5:
+    # set off by commas, the title's own words may be parsed as a verb with it as subject ("album, La Vie avant la mort,")
+    apposed = run[0] > 0 and tokens[run[0] - 1].text == ","
+    j, foreign, verb = run[1], 0, False
+    while j < len(tokens) and j - run[1] < (8 if apposed else 5):
         t = tokens[j]
         if t.is_sent_start or taken.find(1, t.idx, t.idx + len(t)) >= 0 or t.ent_type_ in ("DATE", "TIME"):
             break  # "Verdict at Dawn airs Saturday.": an English verb the parse took for a noun, then a day
         if t.text in CLAUSE_ENDS or t.lower_ in ("and", "or"):
-            return (run[0], j) if foreign else run
+            return (run[0], j) if foreign and (not verb or apposed and t.text == ",") else run
         if t.is_alpha and t.is_lower and not t.is_stop and t.ent_type_ not in VALUE_LABELS and t.dep_ != "ROOT" \
-                and not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "dobj") for c in t.children):
+                and not any(c.dep_ in ("aux", "auxpass", "dobj") for c in t.children):
             foreign += 1
+            verb = verb or any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children)
         elif not (t.is_alpha and t.is_title):
             break
         j += 1

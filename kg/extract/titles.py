@@ -23,7 +23,7 @@ from .title_runs import SMALL_WORDS, YEAR, foreign_tail, listed_after, seasons_a
     title_run_before, with_comma_part
 from .described import described_as, lookup, work_nouns
 from .fields import blocks as field_blocks
-from .openings import after_fronted_credit, opening_run, rated, verb_says
+from .openings import after_fronted_credit, opening_run, past_gloss, rated, verb_says
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "Place"})
 PLACE_PHRASES = frozenset(tuple(p.split()) for p in lexicon()["title_cue_phrases"]["_or_a_place"])
@@ -156,7 +156,8 @@ def positioned_titles(doc: Doc, tokens: list[Token], ents: list[Ent], headings: 
             # a person stars in a work; a work stars someone ("Lookwell starred Adam West", whatever the NER thought)
             stars_someone = words[run[1]:run[1] + 1] in (["stars"], ["starred"]) and run[1] + 1 < len(tokens) \
                 and tokens[run[1] + 1].ent_type_ in ("PERSON", "Person")
-            after = words[_past_bracket(words, run[1], sentence.end):min(run[1] + 20, sentence.end)]
+            at = past_gloss(tokens, run[1], sentence.end)
+            after = words[at:min(at + 20, sentence.end)]
             after = after[1:] if after[:1] and after[0] in adverbs else after
             # no person is "directed by" or "written by": that outweighs the NER's guess
             made = any(word in works_made and nxt == "by" for word, nxt in zip(after, after[1:])) \
@@ -235,15 +236,6 @@ def _named_kind(words: list[str], i: int, cues: dict, reach: int, always: bool) 
 def _cue_class(cues: dict, word: str) -> str | None:
     """The class a cue word says, in the singular or the plural ("dramas")."""
     return cues.get(word) or (cues.get(word[:-1]) if word.endswith("s") else None)
-
-
-def _past_bracket(words: list[str], at: int, end: int) -> int:
-    """Where the words after an opening run go on past a bracket right after
-    it ("Courage (for Hugh MacLennan) was released"), which opening_run
-    leaves out of the title."""
-    if words[at:at + 1] != ["("]:
-        return at
-    return next((k + 1 for k in range(at + 1, min(at + 20, end)) if words[k] == ")"), at)
 
 
 def _released_as_a_record(words: list[str], nouns: dict) -> bool:
