@@ -1070,6 +1070,15 @@ def test_a_numbered_chart_of_unquoted_artist_dash_title_lines(read):
     assert not {m.ref.name for m in ex.mentions if " - " in m.ref.name}
 
 
+def test_a_chart_list_numbered_by_ordinal_places(read):
+    """ "10th place: Nova Ring – Afterglow": an ordinal place opens a list
+    item as "10." does."""
+    ex = read("Year-end\n\nThese songs topped Melon's yearly chart.\n\n"
+              "3rd place: Nova Ring – Afterglow\n\n2nd place: Dayline – North Star\n\n1st Place: Kim Ara – Paper Sun\n")
+    assert {("Afterglow", 3), ("North Star", 2), ("Paper Sun", 1)} <= {(c.entry.name, c.rank) for c in ex.chart_entries}
+    assert {("Afterglow", "performer", "Nova Ring"), ("Paper Sun", "performer", "Kim Ara")} <= facts(ex)
+
+
 def test_a_music_show_win_is_no_chart_entry(read):
     """ "On Mnet's 'M Countdown', G took first place with 'X'": first place on
     a channel's show is a win, not a chart rank; G, whatever the NER thought

@@ -55,13 +55,15 @@ def dashed_titles(text: str, ents: list[Ent]) -> list[Ent]:
 def _runs(text: str) -> list[list[re.Match]]:
     """The lines of two sides, in runs of lines that follow one another,
     each numbered (or labelled) if the line before is ("Part 3: Crossing –
-    Seo Jun-ho" / "Seoul – Busan": another kind of line)."""
+    Seo Jun-ho" / "Seoul – Busan": another kind of line); numbered lines
+    may stand a blank line apart, as a web page's list items do."""
     runs, cast = [], {line.start() for line in cast_lines(text)}  # "Actor — Character" under "Main Role"
     for line in sorted([*LINE_OF_TWO.finditer(text), *SLASHED.finditer(text)], key=lambda m: m.start()):
         if line.start() in cast:
             continue
-        if runs and text[runs[-1][-1].end():line.start()] == "\n" \
-                and bool(PART_PREFIX.match(runs[-1][-1].group(1))) == bool(PART_PREFIX.match(line.group(1))):
+        numbered = PART_PREFIX.match(line.group(1))
+        if runs and bool(PART_PREFIX.match(runs[-1][-1].group(1))) == bool(numbered) \
+                and text[runs[-1][-1].end():line.start()] in ("\n", "\n\n" if numbered else "\n"):
             runs[-1].append(line)
         else:
             runs.append([line])

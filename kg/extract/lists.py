@@ -28,7 +28,8 @@ from .columns import CELLS, as_credits, columns_before, header_start, numbered_r
 from .credits import MEMBER_OF, PART_SUFFIX, credit_line_after, credit_parts, credit_roles, role_dash_row
 from .networks import ALBUM_WORD, focal_work
 
-ITEM_NUMBER = r"(?:(?:No\.|#)[ \t]*)?(\d{1,3})(?:[.):]|[ \t]+[-–—])"  # a list item's number: "1.", "1)", "1:", "1 –", "No. 1 –"
+# a list item's number: "1.", "1)", "1:", "1 –", "No. 1 –", "10th place:", "3rd –"
+ITEM_NUMBER = r"(?:(?:No\.|#)[ \t]*)?(\d{1,3})(?:(?:st|nd|rd|th)(?:[ \t]+[Pp]lace)?)?(?:[.):]|[ \t]+[-–—])"
 # a list's line, a table's row too ("1 | X | Lyrics By – A"), which is read only with credits
 LINE = re.compile(rf"(?m)^[ \t]*(?:{ITEM_NUMBER}|(?P<piped>\d{{1,3}})[ \t]+\|)[ \t]+(?P<content>\S[^\n]*?)[ \t]*$")
 SEPARATOR = re.compile(r"\s+[-–—]\s+")
@@ -387,4 +388,4 @@ def _headline_album(ctx) -> tuple[EntityRef, EntityRef | None] | None:
     return None
 
 
-PART_PREFIX = re.compile(rf"^(?:(?:{PART_WORD})[ \t]*\d{{1,2}}[ \t]*[:.]|\d{{1,2}}[.)](?!\d))[ \t]*", re.I)
+PART_PREFIX = re.compile(rf"^(?:(?:{PART_WORD})[ \t]*\d{{1,2}}[ \t]*[:.]|\d{{1,2}}[.)](?!\d)|\d{{1,3}}(?:st|nd|rd|th)(?:[ \t]+place)?[ \t]*:)[ \t]*", re.I)
