@@ -3357,6 +3357,21 @@ def test_a_concerts_setlist_is_no_track_list(read):
     assert not {f for f in found if f[1] == "trackNumber"}
 
 
+def test_a_track_list_with_credits_labelled_by_in_brackets(read):
+    """ "2. Paper Sun (Lyrics by A, Composed by B, C)": the bracket holds the
+    track's credits, each label with "by", not a part of its title; a team's
+    people stand for it."""
+    ex = read("Tracklist out\n\nDayline unveiled the tracklist of their second EP North Star on Monday.\n\n"
+              "1. North Star (Lyrics by Oh Se-bin, Composed by Kim Ra-on, Park Min-ho)\n"
+              "2. Paper Sun (Lyrics and composition by Yoon Tae-ri)\n"
+              "3. Low Tide (Music by team Harbor (Gil Mi-rae, Cho Eun))\n")
+    assert {("North Star", "lyricist", "Oh Se-bin"), ("North Star", "composer", "Kim Ra-on"),
+            ("North Star", "composer", "Park Min-ho"), ("Paper Sun", "lyricist", "Yoon Tae-ri"),
+            ("Paper Sun", "composer", "Yoon Tae-ri"), ("Low Tide", "composer", "Gil Mi-rae"),
+            ("Paper Sun", "trackNumber", "2")} <= facts(ex)
+    assert not {m.ref.name for m in ex.mentions if "by" in m.ref.name}
+
+
 def test_liner_notes_with_a_credit_line_under_each_numbered_track(read):
     """'01. "X" (OST Part 1)' over 'Performed by A | Lyrics: B | Composed by C, D': each track's credits,
     a team's people for the team, an instrumental written by its composer, and the soundtrack's series."""

@@ -66,6 +66,22 @@ def credit_parts(line: str) -> str:
     return "; ".join(parts)
 
 
+# "(Lyrics by A, Composed by B, C)": a track's credits in brackets, each part a label with "by", commas between them
+LABEL_BY = re.compile(rf"(?i)(?:^|[,;]\s*)((?:{alternatives(ROLES)})(?:\s+(?:and|&)\s+(?:{alternatives(ROLES)}))*)\s+by\s+")
+
+
+def by_credits(aside: str) -> str | None:
+    """Credits in brackets after a track's title, labelled with "by"
+    ("Lyrics by A, Composed by B, C", "Lyrics and composition by D"), as
+    ``credit_parts`` writes them; None if the aside opens with no such label."""
+    labels = list(LABEL_BY.finditer(aside))
+    if not labels or labels[0].start() != 0:
+        return None
+    ends = [label.start() for label in labels[1:]] + [len(aside)]
+    return credit_parts(" | ".join(f"{label.group(1)} by {aside[label.end():end].strip(' ,;')}"
+                                   for label, end in zip(labels, ends)))
+
+
 def credit_roles(credits: str | None) -> list[tuple[set[str], str]]:
     """A track's credits ("Lyrics: A; Music: B") as (roles, names) per labelled part."""
     parts = [part.split(":", 1) for part in (credits or "").split(";") if ":" in part]

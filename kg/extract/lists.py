@@ -25,7 +25,7 @@ from .values import DAY_OF_MONTH, FEATURING, IN_PARENS, PART_WORD, parse_date
 from .ballot import weights
 from .artists import ARTIST_CLASSES, ARTISTS, artist_of, artists, named, performer_of
 from .columns import CELLS, as_credits, columns_before, header_start, numbered_rows
-from .credits import MEMBER_OF, PART_SUFFIX, credit_line_after, credit_parts, credit_roles, role_dash_row
+from .credits import MEMBER_OF, PART_SUFFIX, by_credits, credit_line_after, credit_parts, credit_roles, role_dash_row
 from .networks import ALBUM_WORD, focal_work
 
 # a list item's number: "1.", "1)", "1:", "1 –", "No. 1 –", "10th place:", "3rd –"
@@ -70,7 +70,7 @@ def read_lists(ctx) -> None:
             works = [(number, _read_credit_line(ctx, start, content, kind=kind)) for start, number, content in block]
             if len(block) >= 2 and _under_track_heading(ctx.article.text, block[0][0]):
                 _number_tracks(ctx, block, works)  # '1. "Lido" – The Velvet Shorelines' under "Track listing"
-        elif all(BY.search(content) for _, _, content in block):
+        elif all(BY.search(content) and not _credits(content)[1] for _, _, content in block):  # not "X (Lyrics by A)"
             for start, _, content in block:
                 _read_credit_line(ctx, start, content, BY, kind)
         elif len(block) >= 2:
@@ -326,12 +326,17 @@ def _bare_title(content: str) -> bool:
     return bool(QUOTED_TITLE.match(title)) and not SEPARATOR.search(title)
 
 
+NESTED_ASIDE = re.compile(r"^(?P<name>.*?)\s*\((?P<group>(?:[^()]|\([^()]*\))+)\)\s*$")  # "(Lyrics by team T (A, B))"
+
+
 def _credits(content: str) -> tuple[str, str | None]:
     """A track line's title and the credits in parentheses after it, if the
     parentheses hold credits ("Lyrics: A") rather than a version ("(Inst.)")."""
-    match = IN_PARENS.match(content)
+    match = IN_PARENS.match(content) or NESTED_ASIDE.match(content)
     if match and ":" in match.group(2):
         return match.group(1).strip(), match.group(2)
+    if match and (credits := by_credits(match.group(2))):
+        return match.group(1).strip(), credits  # "(Lyrics by A, Composed by B)"
     return content.strip(), None
 
 
