@@ -1079,6 +1079,37 @@ def test_a_chart_list_numbered_by_ordinal_places(read):
     assert {("Afterglow", "performer", "Nova Ring"), ("Paper Sun", "performer", "Kim Ara")} <= facts(ex)
 
 
+def test_a_networks_hit_is_a_series_its_director_named_in_a_relative_clause(read):
+    """ "who previously directed the KBS2 hit 'X'": a network's hit is a
+    show, broadcast there, and the one who directed it its director."""
+    ex = read('Casting\n\nThe new drama is directed by Oh Rae-won, who previously directed the KBS2 hit "Paper Bridge."')
+    assert ("Paper Bridge", "TVSeries") in {(m.ref.name, m.ref.cls) for m in ex.mentions}
+    assert {("Paper Bridge", "director", "Oh Rae-won")} <= facts(ex)
+    assert any(f[0] == "Paper Bridge" and f[1] == "broadcaster" for f in facts(ex))
+
+
+def test_a_film_studios_title_and_a_sequel_are_films_a_fronted_cast_list_no_title(read):
+    """ "Harbor Pictures' Night Lane": a film studio's title is its film; "the
+    animated sequel X" a film; in "Directed by A and starring B, C and D, the
+    thriller ...", C is one of the cast, no title."""
+    ex = read("Box office: 'Night Lane' opens on top\n\nHarbor Pictures' Night Lane opened to $40 million this weekend.\n\n"
+              "Directed by Seo Min-kyu and starring Bae Ji-an, Oh Rae-won and Yoon Tae-ri, the thriller follows a courier. "
+              "Last week's champ, the animated sequel Moon Cats 2, slipped to second. The film, directed by Han Seo-yul, has earned $90 million.")
+    typed = {(m.ref.name, m.ref.cls) for m in ex.mentions}
+    assert {("Night Lane", "Film"), ("Moon Cats 2", "Film"), ("Oh Rae-won", "Person")} <= typed
+    assert {("Night Lane", "director", "Seo Min-kyu"), ("Night Lane", "castMember", "Oh Rae-won"),
+            ("Moon Cats 2", "director", "Han Seo-yul")} <= facts(ex)
+
+
+def test_a_soundtrack_album_named_after_its_film_or_series(read):
+    """ "Night Lane: Music from the Motion Picture", "Salt Road Original
+    Soundtrack": albums named after a work the article names are its soundtrack."""
+    ex = read("Soundtracks\n\nThe film Night Lane opens Friday. The album Night Lane: Music from the Motion Picture "
+              "is out now. The drama Salt Road ends this week, and the album Salt Road Original Soundtrack follows.")
+    assert {("Night Lane: Music from the Motion Picture", "soundtrackOf", "Night Lane"),
+            ("Salt Road Original Soundtrack", "soundtrackOf", "Salt Road")} <= facts(ex)
+
+
 def test_a_music_show_win_is_no_chart_entry(read):
     """ "On Mnet's 'M Countdown', G took first place with 'X'": first place on
     a channel's show is a win, not a chart rank; G, whatever the NER thought

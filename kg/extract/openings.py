@@ -137,7 +137,8 @@ def after_fronted_credit(tokens: list[Token], sentence, verbs: dict, nouns: dict
         if tokens[k].text != ",":
             continue
         run = title_run(tokens, k + 1, taken, not_titles)
-        if run and run[1] < end and tokens[run[1]].is_lower and tokens[run[1]].is_alpha:  # its verb
+        if run and run[1] < end and tokens[run[1]].is_lower and tokens[run[1]].is_alpha and tokens[run[1]].dep_ != "cc":
+            # its verb (not "starring A, B and C, the film": a list's next name)
             return run, verb_says(["was", *(t.lower_ for t in tokens[start:j])], verbs, nouns)  # the participles
         if not run and tokens[k + 1].text[:1].islower():
             return None  # "Directed by A, the film stars B": a description, no title

@@ -5,7 +5,8 @@ And the songs the parse links to a soundtrack noun whose series it names
 (``read_soundtrack_links``): "its first OST, 'Y'", "the drama's score features
 'Y'", "returns to the 'X' soundtrack with 'Y'", "recorded 'Y' for the
 soundtrack of the film 'X'", "'Y,' a duet from ENA's 'X' OST", "'Y' is Part 3
-of the 'X' soundtrack", "her OSTs, including 'Y' from 'X'"."""
+of the 'X' soundtrack", "her OSTs, including 'Y' from 'X'". And the albums
+named after their work ("X: Music from the Motion Picture")."""
 from __future__ import annotations
 
 import re
@@ -107,6 +108,29 @@ def read_soundtrack_links(ctx: Context) -> None:
                 ctx.extraction.facts.append(Fact(song, "soundtrackOf", series, evidence))
         if any(noun in lowered.split() for noun in ("osts", "soundtracks")) and EXAMPLES.search(lowered):
             _examples_from_series(ctx, sentence)
+
+
+# "X: Music from the Motion Picture", "X (Original Soundtrack)", "X OST": a soundtrack album named after its work
+EDITIONS = sorted([*lexicon()["album_title_words"]["soundtrack_editions"], "Original Soundtrack Album", "OST", "O.S.T.",
+                   "Soundtrack", "Original Soundtrack"], key=len, reverse=True)
+NAMED_AFTER = re.compile(rf"^(?P<work>.+?)(?::\s*|\s+\(|\s+)(?:{'|'.join(map(re.escape, EDITIONS))})\)?$", re.I)
+
+
+def read_soundtrack_names(ctx: Context) -> None:
+    """An album named after a series or film the article names, with a
+    soundtrack's edition words ("Red Canyon Run: Music From the Motion
+    Picture", "Kaze no Tōdai Original Soundtrack", "The Tailor of Jongno
+    OST"), is that work's soundtrack."""
+    screen = {e.name: ctx.class_of(e) for e in ctx.by_start.values() if ctx.class_of(e) in SCREEN}
+    done = set()
+    for ent in ctx.by_start.values():
+        named = NAMED_AFTER.match(ent.name) if ctx.class_of(ent) == "Album" else None
+        work = named and named.group("work").strip().strip("'\"‘’“”")
+        if work in screen and ent.name not in done:
+            done.add(ent.name)
+            span = ctx.doc.char_span(ent.start, ent.end, alignment_mode="expand")
+            evidence = ctx.evidence(span.sent if span is not None else ctx.sentences[0], "reader:soundtrack-name", 0.8)
+            ctx.extraction.facts.append(Fact(EntityRef(ent.name, "Album"), "soundtrackOf", EntityRef(work, screen[work]), evidence))
 
 
 EXAMPLES = re.compile(r"\b(?:including|such as|like|among them)\b")

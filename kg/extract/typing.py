@@ -61,6 +61,7 @@ def _cues() -> dict[str, dict]:
         "speech": frozenset(lex["speech_verbs"]["words"]),
         "small": frozenset(lex["title_case_small_words"]["words"]),
         "suffixes": dict.fromkeys(lex["organization_suffixes"], "Organization"),
+        "studios": frozenset(lex["film_studio_suffixes"]["words"]),
         "companies": dict.fromkeys(lex["organization_cues"], "Organization"),
         "events": dict.fromkeys((w.lower() for w in lex["event_names"]["words"]), NOT_A_WORK),
         "album_words": dict.fromkeys(lex["album_title_words"]["words"], "Album"),
@@ -259,6 +260,8 @@ def _context_votes(tokens: list[Token], span, mentions: dict, cues: dict, w: dic
             yield cues["before_of"].get(pair) or cues["before_of"][of[-1].lower_], w["cue"]
     if title and _networks(tokens, span):
         yield "TVSeries", w["apposition"]  # "SBS's 'Running Man'": a network's title is its show, whatever "members" says
+    if title and _owner_word(tokens, span) in cues["studios"]:
+        yield "Film", w["apposition"]  # "Meridian Pictures' Red Canyon Run": a film studio's title is its film
     root = span.root
     if root.dep_ == "pobj" and root.head.lower_ == "on" and root.head.head.lower_ in cues["show_verbs"] \
             and title and _someone_acts(root.head.head, cues):
@@ -275,7 +278,8 @@ def _context_votes(tokens: list[Token], span, mentions: dict, cues: dict, w: dic
             cls = lookup(cues[table], before)
             if cls:
                 screen = lookup(cues["before"], left[-2].lower_) if len(left) > 1 and before in SOUNDTRACK_WORDS else None
-                # "drama OSTs like 'Goblin'": the soundtracks of the dramas named
+                # "drama OSTs like 'Goblin'": the soundtracks of the dramas named; "the tvN hit 'X'": a network's hit is a show
+                screen = "TVSeries" if cls == "Song" and len(left) > 1 and left[-2].ent_type_ == "Broadcaster" else screen
                 yield (screen if screen in ("TVSeries", "Film") else cls), w["cue"]
                 break
         else:
@@ -313,12 +317,24 @@ def _context_votes(tokens: list[Token], span, mentions: dict, cues: dict, w: dic
 
 def _networks(tokens: list[Token], span) -> bool:
     """Does a network's possessive own the title: "SBS's 'X'", "SBS' “X”" (the mark is a quote too)?"""
+    i = _possessive_before(tokens, span)
+    return i is not None and tokens[i - 1].ent_type_ == "Broadcaster"
+
+
+def _owner_word(tokens: list[Token], span) -> str | None:
+    """The last word of the possessive before the title ("Pictures" of "Meridian Pictures' X")."""
+    i = _possessive_before(tokens, span)
+    return tokens[i - 1].text.split()[-1] if i is not None and tokens[i - 1].text.strip() else None
+
+
+def _possessive_before(tokens: list[Token], span) -> int | None:
+    """The index of the possessive mark right before the title, past its opening quote."""
     i = span.start - 1
     while i > 0 and tokens[i].is_quote and tokens[i].text not in POSSESSIVE:
         i -= 1
     if i > 1 and tokens[i].text in POSSESSIVE and tokens[i - 1].text in POSSESSIVE:
         i -= 1  # "SBS' 'X'": the mark, then an opening quote that is one too
-    return i > 0 and tokens[i].text in POSSESSIVE and tokens[i - 1].ent_type_ == "Broadcaster"
+    return i if i > 0 and tokens[i].text in POSSESSIVE else None
 
 
 def _someone_acts(verb: Token, cues: dict) -> bool:
