@@ -1110,6 +1110,31 @@ def test_a_soundtrack_album_named_after_its_film_or_series(read):
             ("Salt Road Original Soundtrack", "soundtrackOf", "Salt Road")} <= facts(ex)
 
 
+def test_highlights_on_an_album_and_a_bands_line_up(read):
+    """ "Other highlights on the album include 'A' and 'B'": the album's
+    tracks; "G's line-up is completed by guitarist C and drummer D": its members."""
+    ex = read("Review\n\nThe indie band Glass Harbor released their album 'Low Tide' on Friday. "
+              "Other highlights on the album include 'Salt Air', 'Paper Sun' and the closer 'Dust'. "
+              "Glass Harbor's line-up is completed by guitarist Kim Ra-on and drummer Oh Se-bin.")
+    assert {("Salt Air", "inAlbum", "Low Tide"), ("Dust", "inAlbum", "Low Tide"),
+            ("Kim Ra-on", "memberOf", "Glass Harbor"), ("Oh Se-bin", "memberOf", "Glass Harbor")} <= facts(ex)
+
+
+def test_an_album_page_with_its_singles_the_latter_and_a_billboard_chart_name(read):
+    """ "by the Chilean singer Rosa Jordan": a place the gazetteer knows is a
+    surname after a given name; "The album produced two singles, A and B,
+    the latter featuring the rapper C": both tracks of it, C the guest on B
+    only; "the Billboard Hot Latin Songs chart" is named with its publisher."""
+    ex = read("Arena Blanca\n\nArena Blanca is the second studio album by the Chilean singer Rosa Jordan. "
+              "The album produced two singles, Sal y Sol and Luz de Vela, the latter featuring the Peruvian rapper K Dovan. "
+              "Sal y Sol reached number 8 on the Billboard Hot Latin Songs chart.")
+    assert {("Arena Blanca", "performer", "Rosa Jordan"), ("Sal y Sol", "inAlbum", "Arena Blanca"),
+            ("Luz de Vela", "inAlbum", "Arena Blanca"), ("Luz de Vela", "performer", "K Dovan"),
+            ("Billboard Hot Latin Songs", "chartProvider", "Billboard")} <= facts(ex)
+    assert ("Sal y Sol", "performer", "K Dovan") not in facts(ex)
+    assert ("Sal y Sol", "Billboard Hot Latin Songs", 8) in {(c.entry.name, c.chart.name, c.rank) for c in ex.chart_entries}
+
+
 def test_a_music_show_win_is_no_chart_entry(read):
     """ "On Mnet's 'M Countdown', G took first place with 'X'": first place on
     a channel's show is a win, not a chart rank; G, whatever the NER thought

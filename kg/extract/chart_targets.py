@@ -7,7 +7,7 @@ the provider beside them ("Melon's daily chart", "the chart of QQ Music"),
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from ..data import any_word, lexicon, rows
@@ -45,6 +45,20 @@ def _publishers() -> dict[str, str]:
             for name in row["pattern"][0]["TEXT"]["IN"]:
                 names.setdefault(name, "Organization")
     return names
+
+
+def publisher_prefixed_charts(text: str, ents: list) -> list:
+    """A chart's name the gazetteer cut after its publisher ("Billboard" +
+    "Dance Club Songs") is one name: "the Billboard Dance Club Songs chart"
+    names the chart "Billboard Dance Club Songs" (not "Billboard's World
+    Albums chart", whose possessive sets the publisher apart)."""
+    out, skip = [], set()
+    for a, b in zip(ents, ents[1:]):
+        if a.source == "gazetteer" and a.name in _publishers() and b.cls == "Chart" and b.source == "names" \
+                and text[a.end:b.start] == " " and not b.name.startswith(a.name):
+            out.append(replace(b, start=a.start, surface=text[a.start:b.end], name=f"{a.name} {b.name}"))
+            skip.update((id(a), id(b)))
+    return sorted([e for e in ents if id(e) not in skip] + out, key=lambda e: e.start) if out else ents
 
 
 def _publisher_in_name(chart: str, named_alone: set[str]) -> EntityRef | None:

@@ -18,6 +18,7 @@ from spacy.tokens import Doc
 from ..data import alternatives, lexicon, rows
 from ..nlp import text_of
 from .candidates import clean_candidate
+from .chart_targets import publisher_prefixed_charts
 from .dashed import dashed_titles
 from .names import group_members, not_names
 from .slots import (agents, artist_subjects, bracketed_sources, cued_people, parenthesized_works, possessors,
@@ -118,6 +119,7 @@ def find_entities(doc: Doc) -> list[Ent]:
         elif label in VALUE_LABELS:
             ents.append(Ent(span.start_char, span.end_char, text, label, text, "model"))
     ents += _model_titles(doc, ents)
+    ents = publisher_prefixed_charts(text_of(doc), sorted(ents, key=lambda e: e.start))
     ents = _nicknamed(text_of(doc), ents)
     # The helpers below look at tokens by position and at their words: read
     # both once, as ``doc[i]`` creates a new Token on every access and

@@ -189,3 +189,12 @@ def other_work_in_sentence(ctx: Context, token, kinds: tuple) -> bool:
     near = ctx.nearest_before(token, WORKS_OR_TITLE)
     return near is not None and near.start >= ctx.sentence_of(token.i).start_char \
         and ctx.class_of(near) in WORKS and ctx.class_of(near) not in kinds
+
+
+def latter_or_former(ctx: Context, token, accepted: tuple) -> list[EntityRef] | None:
+    """ "the latter featuring A": the last of the pair named before it in
+    its sentence, "the former" the one before; None for any other word."""
+    if token.lower_ not in ("latter", "former") or token.i == 0 or token.doc[token.i - 1].lower_ != "the":
+        return None
+    before = [ref for t in token.doc[token.sent.start:token.i] if (e := ctx.ent(t)) is not None and (ref := ctx.ref(e, accepted))]
+    return before[-1:] if token.lower_ == "latter" else before[-2:-1]

@@ -9,8 +9,8 @@ from collections import Counter
 from ..data import class_nouns, lexicon
 from ..records import EntityRef
 from .context import Context
-from .networks import (apposed_to, called_so_before, other_gender_before, other_work_in_sentence, series_of_network,
-                       title_apposed_before, title_track_before, topic_over_aside)
+from .networks import (apposed_to, called_so_before, latter_or_former, other_gender_before, other_work_in_sentence,
+                       series_of_network, title_apposed_before, title_track_before, topic_over_aside)
 from .role_words import unnamed_one
 from .listing import coordinated
 
@@ -191,6 +191,8 @@ def refs_at(ctx: Context, token, accepted: tuple) -> list[EntityRef]:
     if token.dep_ == "appos" and (word in NOMINAL_NOUNS or word in CLASS_NOUNS) \
             and (apposed := apposed_to(ctx, token, accepted)):
         return apposed
+    if (pair := latter_or_former(ctx, token, accepted)) is not None:
+        return pair
     if word in RELATIVE and token.head.dep_ == "relcl":
         return refs_at(ctx, token.head.head, accepted)
     if word in COLON_LISTED and token.i + 1 < len(token.doc) and token.doc[token.i + 1].text == ":":

@@ -33,7 +33,10 @@ def cued_people(doc: Doc, tokens: list[Token], words: list[str], ents: list[Ent]
     missed it or cut it short."""
     cues = {c.lower() for c in lexicon()["person_cues"]} - {"member", "star", "host", "mc"}
     phrases = {tuple(p.split()) for p in lexicon()["person_cue_phrases"]["phrases"]}
-    taken = [(e.start, e.end, e.source == "model") for e in ents]
+    # the NER's guesses inside the run give way, and a place the gazetteer knows after a given name ("singer
+    # Valeria Montenegro"): a surname
+    taken = [(e.start, e.end, "model" if e.source == "model" else "place" if e.cls == "Place" and e.source == "gazetteer" else "")
+             for e in ents]
     found = []
     for token, word in zip(tokens, words):
         if word not in cues and (token.i == 0 or (words[token.i - 1], word) not in phrases) or token.i + 1 >= len(tokens):
@@ -56,7 +59,8 @@ def cued_people(doc: Doc, tokens: list[Token], words: list[str], ents: list[Ent]
         if not run or run[-1].text == "-":
             continue
         start, end = run[0].idx, run[-1].idx + len(run[-1])
-        if any(start < b and a < end and not (model and start <= a and b <= end) for a, b, model in taken):
+        if any(start < b and a < end and not (kind and start <= a and b <= end and (kind == "model" or a > start))
+               for a, b, kind in taken):
             continue  # another mention there; the NER's inside the run gives way ("singer [Jo] Min-ho")
         found.append(Ent(start, end, text_of(doc)[start:end], "Person", text_of(doc)[start:end], "cue"))
     return found
