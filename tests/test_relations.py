@@ -1127,12 +1127,25 @@ def test_an_album_page_with_its_singles_the_latter_and_a_billboard_chart_name(re
     only; "the Billboard Hot Latin Songs chart" is named with its publisher."""
     ex = read("Arena Blanca\n\nArena Blanca is the second studio album by the Chilean singer Rosa Jordan. "
               "The album produced two singles, Sal y Sol and Luz de Vela, the latter featuring the Peruvian rapper K Dovan. "
-              "Sal y Sol reached number 8 on the Billboard Hot Latin Songs chart.")
+              "Sal y Sol reached number 8 on the Billboard Hot Latin Songs chart. The album debuted at number 2 "
+              "on the Chilean albums chart compiled by CAPIF.")
     assert {("Arena Blanca", "performer", "Rosa Jordan"), ("Sal y Sol", "inAlbum", "Arena Blanca"),
             ("Luz de Vela", "inAlbum", "Arena Blanca"), ("Luz de Vela", "performer", "K Dovan"),
             ("Billboard Hot Latin Songs", "chartProvider", "Billboard")} <= facts(ex)
     assert ("Sal y Sol", "performer", "K Dovan") not in facts(ex)
-    assert ("Sal y Sol", "Billboard Hot Latin Songs", 8) in {(c.entry.name, c.chart.name, c.rank) for c in ex.chart_entries}
+    entries = {(c.entry.name, c.chart.name, c.rank) for c in ex.chart_entries}
+    assert ("Sal y Sol", "Billboard Hot Latin Songs", 8) in entries
+    assert ("Arena Blanca", 2) in {(c.entry.name, c.rank) for c in ex.chart_entries if c.chart.name.startswith("CAPIF")}
+    assert any(f[1] == "chartProvider" and f[2] == "CAPIF" for f in facts(ex))
+
+
+def test_the_closer_that_gives_the_record_its_name_is_its_namesake_track(read):
+    """ "the closer 'Low Tide', which gives the record its name": a song of
+    the album's name, on it."""
+    ex = read("Review\n\nGlass Harbor released their album 'Low Tide' on Friday. Highlights on the album include "
+              "'Salt Air' and the nine-minute closer 'Low Tide', which gives the record its name.")
+    assert ("Low Tide", "Song") in {(m.ref.name, m.ref.cls) for m in ex.mentions}
+    assert ("Low Tide", "inAlbum", "Low Tide") in facts(ex)
 
 
 def test_a_music_show_win_is_no_chart_entry(read):

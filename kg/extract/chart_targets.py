@@ -181,7 +181,10 @@ def _published_by(ctx, token) -> EntityRef | None:
         return None
     publisher = token.doc.char_span(said.end(), said.end() + 1, alignment_mode="expand")
     ent = ctx.ent(publisher[0]) if publisher is not None and publisher.start < token.sent.end else None
-    return EntityRef(ent.name, ctx.class_of(ent)) if ent is not None and ctx.class_of(ent) in PROVIDERS else None
+    cls = ctx.class_of(ent) if ent is not None else None
+    # a name still undecided ("compiled by AMPROFON", which the NER or the passive's agent made a candidate)
+    # is the organisation that publishes it
+    return EntityRef(ent.name, "Organization" if cls in ("ORG", "PERSON") else cls) if cls in (*PROVIDERS, "ORG", "PERSON") else None
 
 
 @lru_cache(maxsize=None)
@@ -209,7 +212,8 @@ def _chart_kinds(ctx, span):
             kinds.append((None, _provider_near(ctx, token, span), token))
             continue
         kind = re.sub(r"charts$", "chart", ctx.article.text[doc[i + 1].idx:token.idx + len(token)].lower())
-        provider = _provider_near(ctx, doc[i + 1], span, (-1,)) or _provider_near(ctx, token, span, (+1,))
+        provider = _provider_near(ctx, doc[i + 1], span, (-1,)) or _provider_near(ctx, token, span, (+1,)) \
+            or _published_by(ctx, token)  # "the Mexican albums chart compiled by AMPROFON"
         kinds.append((kind, provider, token))
     return kinds
 

@@ -36,9 +36,11 @@ def title_tracks_of_namesakes(ctx: Context) -> None:
 
 
 def _called_title_track(token) -> bool:
-    """Is the song called the title track where it is named?"""
+    """Is the song called the title track where it is named, or said to give
+    the record its name ("the closer 'X', which gives the record its name")?"""
     near = {t.lower_ for t in token.doc[max(0, token.i - 3):token.i + 5]}
-    return "title" in near and bool(near & {"track", "song"})
+    after = {t.lower_ for t in token.doc[token.i + 1:token.i + 9]}
+    return "title" in near and bool(near & {"track", "song"}) or {"gives", "name"} <= after or "namesake" in near
 
 
 def credit_tracks(ctx: Context) -> None:
