@@ -1148,6 +1148,18 @@ def test_the_closer_that_gives_the_record_its_name_is_its_namesake_track(read):
     assert ("Low Tide", "inAlbum", "Low Tide") in facts(ex)
 
 
+def test_an_artists_ranked_work_unquoted_and_an_albums_lead_single(read):
+    """ "group Nova Ring's Tidal Code slips to No. 4": after an artist's
+    possessive, the capitalised words before a chart verb are a work's
+    title; "Its lead single, 'X,'" is on the album "its" stands for."""
+    ex = read("Chart news\n\nKim Ara's album Salt Hymns was released on July 11. Its lead single, \u201cHarbor Road,\u201d "
+              "climbs to No. 6 on the Billboard Hot 100. Elsewhere, K-pop group Nova Ring's Tidal Code slips to No. 4, "
+              "and rock band Hollow Pines' Static Bloom re-enters at No. 9.")
+    assert {("Harbor Road", "inAlbum", "Salt Hymns"), ("Tidal Code", "performer", "Nova Ring"),
+            ("Static Bloom", "performer", "Hollow Pines")} <= facts(ex)
+    assert {("Tidal Code", 4), ("Static Bloom", 9), ("Harbor Road", 6)} <= {(c.entry.name, c.rank) for c in ex.chart_entries}
+
+
 def test_a_music_show_win_is_no_chart_entry(read):
     """ "On Mnet's 'M Countdown', G took first place with 'X'": first place on
     a channel's show is a win, not a chart rank; G, whatever the NER thought

@@ -34,6 +34,8 @@ SCREEN_ROLES = frozenset({"director", "writer"})
 # names of a kind that no work is, by the rulers (the NER's PERSON often is a title: "Glass Orchard's director")
 NAMED_NOT_WORKS = frozenset({"Person", "ORG", "Organization", "MusicGroup", "GPE", "Place", "NORP"})
 VIDEO_SERVICES = frozenset(w.lower() for w in lexicon()["video_services"]["names"])
+ENTRY_VERBS = frozenset(lexicon()["ranks"]["entry_verbs"] + lexicon()["ranks"]["movement_verbs"] + lexicon()["ranks"]["rank_verbs"])
+ARTIST_LIKE = frozenset({"MusicGroup", "Person", "PERSON", "ORG"})
 
 
 def positioned_titles(doc: Doc, tokens: list[Token], ents: list[Ent], headings: set[int]) -> list[Ent]:
@@ -53,6 +55,7 @@ def positioned_titles(doc: Doc, tokens: list[Token], ents: list[Ent], headings: 
     directors = {e.end for e in ents if e.cls in ("Person", "PERSON")  # where the name of "director X" ends
                  and role_kinds().get((text_of(doc)[max(0, e.start - 12):e.start].lower().split() or [""])[-1]) == "director"}
     words = [t.lower_ for t in tokens]
+    ents_by_end = {e.end: e.cls for e in ents}  # the owner's class, by where its name ends (before "'s")
     # "G's X album": between an owner and a record's noun stands a title (a screen work's owner may be its author)
     owned_nouns = {noun: cls for noun, cls in work_nouns().items() if cls in ("Song", "Album")}
     for i, word in enumerate(words):
@@ -131,6 +134,11 @@ def positioned_titles(doc: Doc, tokens: list[Token], ents: list[Ent], headings: 
             run = _owned_title(tokens, words, i, taken, not_titles)  # "Mobb Deep's Hell on Earth album"
             if run:
                 found.append((*run, owned_nouns[word]))
+        entry_verb = word in ENTRY_VERBS or word == "re" and words[i + 1:i + 2] == ["-"] and words[i + 2:i + 3][0:1] \
+            and words[i + 2] in ENTRY_VERBS  # "re-enters"
+        if i > 2 and entry_verb and tokens[i - 1].text[:1].isupper() and (run := _owned_title(tokens, words, i, taken, not_titles)) \
+                and ents_by_end.get(tokens[run[0] - 1].idx) in ARTIST_LIKE and not any(t.ent_type_ in ("PERSON", "Person") for t in tokens[run[0]:run[1]]):
+            found.append((*run, ""))  # "group Crestline's Tidal Code slips to No. 4": an artist's ranked work
     if doc.has_annotation("DEP"):
         nouns = work_nouns()
         verbs = {tuple(p.split()): cls for cls, ps in lex["title_verbs"].items() if not cls.startswith("_") for p in ps}
