@@ -1160,6 +1160,18 @@ def test_an_artists_ranked_work_unquoted_and_an_albums_lead_single(read):
     assert {("Tidal Code", 4), ("Static Bloom", 9), ("Harbor Road", 6)} <= {(c.entry.name, c.rank) for c in ex.chart_entries}
 
 
+def test_the_opening_track_and_a_member_called_the_groups_rapper(read):
+    """ "The opening track, X, was released as the lead single": track 1 of
+    the album in view; "Rowan, the group's main rapper": a member, no group."""
+    ex = read("Album\n\nNorth Motel is the debut studio album by the Canadian singer-songwriter Owen Lake. "
+              "The opening track, Snow Waltz, was released as the lead single in August.\n\n"
+              "Boy group Lumen Bay released 'Glass Garden', whose lyrics were written by Lumen Bay member Kiran. "
+              "Kiran, the group's main rapper, has written every release.")
+    assert {("Snow Waltz", "inAlbum", "North Motel"), ("Snow Waltz", "trackNumber", "1"),
+            ("Glass Garden", "lyricist", "Kiran"), ("Kiran", "memberOf", "Lumen Bay")} <= facts(ex)
+    assert ("Kiran", "Person") in {(m.ref.name, m.ref.cls) for m in ex.mentions}
+
+
 def test_a_music_show_win_is_no_chart_entry(read):
     """ "On Mnet's 'M Countdown', G took first place with 'X'": first place on
     a channel's show is a win, not a chart rank; G, whatever the NER thought

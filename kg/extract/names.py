@@ -283,8 +283,10 @@ def _apposition(tokens: list[Token], words: list[str], i: int, group_nouns: set)
     if i + 1 >= len(tokens) or words[i] not in ("the", "a", "an"):
         return None
     for j in range(i + 1, min(i + 7, len(tokens))):  # "the six-piece boy group"
-        if words[j] in group_nouns:
-            return "MusicGroup"
+        if words[j] in group_nouns:  # "RM, the group's main rapper": a member ("X, the group's three-member unit": a group)
+            last = [w for w in words[j + 2:j + 6] if w in member_nouns() or w in group_nouns][-1:]
+            return "MusicGroup" if words[j + 1:j + 2] not in (["'s"], ["'"]) or last and last[0] in group_nouns \
+                else "Person" if last else None
         if words[j] in member_nouns() and j + 1 < len(tokens) and words[j + 1] == "of":
             return "Person"
         if not (tokens[j].is_lower or tokens[j].text == "-" or tokens[j].ent_type_ in ("NORP", "GPE", "Place")) \
