@@ -1172,6 +1172,21 @@ def test_the_opening_track_and_a_member_called_the_groups_rapper(read):
     assert ("Kiran", "Person") in {(m.ref.name, m.ref.cls) for m in ex.mentions}
 
 
+def test_the_cast_of_the_drama_in_the_headline_not_of_films_named_in_passing(read):
+    """ "The 50-episode family drama stars A": a definite noun past its
+    modifiers; "B joins the cast as a detective" after an actor's earlier
+    films ("best known for the films 'X' (2019) and 'Y' (2022)"): the cast
+    of the drama the headline names."""
+    ex = read("Yoon Tae-ri, Oh Rae-won confirmed for JTBC drama 'Paper Witness'\n\n"
+              "Actors Yoon Tae-ri and Oh Rae-won were cast in JTBC's new drama \"Paper Witness,\" the broadcaster said. "
+              "Yoon, best known for the films \"Iron Bay\" (2019) and \"Grey Tide\" (2022), plays a prosecutor. "
+              "Singer-actor Kim Ra-on joins the cast as a rookie detective. "
+              "The 50-episode family drama also stars veteran actor Song Gi-hoon as a judge.")
+    found = facts(ex)
+    assert {("Paper Witness", "castMember", "Kim Ra-on"), ("Paper Witness", "castMember", "Song Gi-hoon")} <= found
+    assert not {f for f in found if f[0] == "Grey Tide" and f[2] in ("Kim Ra-on", "Song Gi-hoon")}
+
+
 def test_a_music_show_win_is_no_chart_entry(read):
     """ "On Mnet's 'M Countdown', G took first place with 'X'": first place on
     a channel's show is a win, not a chart rank; G, whatever the NER thought

@@ -55,17 +55,23 @@ SUBJECTS = ("nsubj", "nsubjpass")
 ALBUM_WORD = re.compile(r"\b(?:album|EP|mini-album)\b", re.I)
 
 
+DATED = re.compile(r"[\"'\u201d\u2019]?\s*\((?:19|20)\d\d\)")  # a work's year in brackets after it: one named in passing
+
+
 def topic_over_aside(ctx: Context, ref: EntityRef) -> EntityRef:
     """ "the drama" after a series named once in passing ("the two were in
     'You're Beautiful'"), "the album" after "three years after her debut
     album 'X'", is still the work the headline and the article are about."""
-    focal = focal_work(ctx, ref.cls)
+    other = {"Film": "TVSeries", "TVSeries": "Film"}.get(ref.cls)  # a film named in passing in a drama's story too
+    focal = next((f for cls in (ref.cls, other) if cls and (f := focal_work(ctx, cls)) is not None
+                  and f.name.lower() in ctx.article.title.lower()), None)
     if focal is None or focal.name == ref.name or focal.name.lower() not in ctx.article.title.lower():
         return ref
     named = Counter(ent.name for ent in ctx.by_start.values())
     # a series its sentence is about ("tvN's series 'X' scored 3.8 percent. The show, starring ...") is no aside
     said = next((t for t, e in ctx.mention_tokens if e.name == ref.name), None)
-    subject = said is not None and (said.dep_ in SUBJECTS or said.dep_ in ("appos", "compound") and said.head.dep_ in SUBJECTS)
+    subject = said is not None and (said.dep_ in SUBJECTS or said.dep_ in ("appos", "compound") and said.head.dep_ in SUBJECTS) \
+        and not DATED.match(ctx.article.text, said.idx + len(said))  # "known for 'Y' (2022), plays": an aside, whatever the parse
     return focal if named[ref.name] == 1 and named[focal.name] > 1 and not subject else ref
 
 
