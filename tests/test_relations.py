@@ -1187,6 +1187,19 @@ def test_the_cast_of_the_drama_in_the_headline_not_of_films_named_in_passing(rea
     assert not {f for f in found if f[0] == "Grey Tide" and f[2] in ("Kim Ra-on", "Song Gi-hoon")}
 
 
+def test_a_four_piece_band_that_scores_a_number_one_and_a_date_of_another_event(read):
+    """ "Four-piece Glass Harbor": a band (no "piece" of music); "score" as
+    a verb makes no song instrumental, so "written by" stays the lyricist;
+    "its first release since A left the band last year" dates A's leaving."""
+    ex = read("Glass Harbor score first Number One with 'Salt Air'\n\n"
+              "Four-piece Glass Harbor have landed their first Number One single with 'Salt Air'. "
+              "Written by the band's frontman Kim Ra-on, 'Salt Air' is the group's first release since "
+              "guitarist Oh Se-bin left Glass Harbor last year.")
+    assert ("Glass Harbor", "MusicGroup") in {(m.ref.name, m.ref.cls) for m in ex.mentions}
+    assert {("Salt Air", "lyricist", "Kim Ra-on"), ("Kim Ra-on", "memberOf", "Glass Harbor")} <= facts(ex)
+    assert not {f for f in facts(ex) if f[1] in ("releaseDate", "composer")}
+
+
 def test_a_music_show_win_is_no_chart_entry(read):
     """ "On Mnet's 'M Countdown', G took first place with 'X'": first place on
     a channel's show is a win, not a chart rank; G, whatever the NER thought

@@ -106,7 +106,8 @@ def apply_binding(ctx: Context, binding: Binding) -> None:
                     else next((EntityRef(e.name, kind) for e in named if ctx.class_of(e) == kind), None)
                 if subject is None:
                     continue
-            value = _date_of(ctx, roles.get("object", [None])[0], sentence)
+            date = roles.get("object", [None])[0]
+            value = _date_of(ctx, date, sentence) if not _of_another_event(date) else None
             if value:
                 ctx.extraction.facts.append(Fact(subject, "releaseDate", value, evidence))
             continue
@@ -240,6 +241,16 @@ def _released_as(binding: Binding) -> str | None:
         if token.lower_ == "as":
             return next((nouns.get(c.lower_) for c in token.children if c.dep_ == "pobj"), None)
     return None
+
+
+def _of_another_event(token) -> bool:
+    """Is the date when the verb of a clause of another event happened ("its
+    first release since A left the band last year", "released after B joined
+    in 2020"; not "after his 2021 album X had peaked", the album's year)?"""
+    if token is None or token.dep_ not in ("npadvmod", "pobj", "tmod"):
+        return False
+    verb = token.head.head if token.dep_ == "pobj" and token.head.dep_ == "prep" else token.head
+    return verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("since", "after", "before", "until") for c in verb.children)
 
 
 def _date_of(ctx: Context, token, sentence) -> Value | None:

@@ -64,7 +64,8 @@ def positioned_titles(doc: Doc, tokens: list[Token], ents: list[Ent], headings: 
         # A capitalised cue is part of a name ("Official Singles Top 100"), an acronym is not ("EP").
         cue = not tokens[i].is_title or len(tokens[i]) == 1 or tokens[i].is_sent_start \
             or i + 1 < len(tokens) and tokens[i + 1].text == "["  # "3rd Mini Album [Paper Boats]": the bracket marks the title
-        cls = _cue_class(cues, word) if cue else None
+        # a number's compound adjective is no cue ("Four-piece Glasshouse Riot": a band; a "mini-album" is one)
+        cls = _cue_class(cues, word) if cue and not (i > 1 and words[i - 1] == "-" and tokens[i - 2].like_num) else None
         if cls and word not in cues and any(c.dep_ in ("nsubj", "dobj") for c in tokens[i].children):
             cls = None  # a verb ending in s, not a plural cue ("which features American rappers")
         placed = cls is None and i > 0 and (words[i - 1], word) in PLACE_PHRASES
