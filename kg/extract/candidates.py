@@ -2,7 +2,8 @@
 possessives, role words or lower-case words at their ends; none for a span
 that is no name at all (a class noun, a heading, days of the week). And the
 shapes of a name's words that names.py and slots.py read (a stage name's
-capitals, a company's last word, where a run of capitalised words ends)."""
+capitals, a company's last word, where a run of capitalised words ends, a
+possessive that owns a work named after it)."""
 from __future__ import annotations
 
 import re
@@ -110,3 +111,35 @@ def is_organization(words: list[str]) -> bool:
 def glued_hyphen(tokens: list[Token], i: int) -> bool:
     """A hyphen with no space on either side: inside one word ("HAE-IN", "ORBIT-7")."""
     return tokens[i].text == "-" and i > 0 and not tokens[i - 1].whitespace_ and not tokens[i].whitespace_
+
+
+def possessive(tokens: list[Token], i: int) -> bool:
+    """ "'s", or the apostrophe of a plural's possessive ("BTS' 'Butter'"),
+    not a single quotation mark opening a title ("Drama 'Land of Winds'")."""
+    if i == 0:
+        return False
+    before = tokens[i - 1]
+    return tokens[i].text == "'s" or tokens[i].text == "'" and not before.whitespace_ and before.text[-1:] in "sS"
+
+
+def owned_work_at(tokens: list[Token], i: int, titles: set) -> str | None:
+    """"title" for a quoted title at ``i``, or after a few words that end in a work's noun
+    ("Dayline's latest single 'Ember'", "new album 'Tidal'"); "noun" for those words alone
+    ("is Lumen Bay's second single."): either way what a possessive before ``i`` owns is a work."""
+    nouns = _record_nouns()
+    j = i
+    while j < min(i + 4, len(tokens)) and (tokens[j].is_lower or tokens[j].lower_ in nouns) and tokens[j].is_alpha:
+        j += 1
+    if j > i and tokens[j - 1].lower_ not in nouns:
+        return None
+    noun = j > i and not (j < len(tokens) and (tokens[j].is_title or tokens[j].is_quote))
+    while j < len(tokens) and tokens[j].is_quote:
+        j += 1
+    return "title" if j < len(tokens) and tokens[j].idx in titles else "noun" if noun else None
+
+
+@lru_cache(maxsize=None)
+def _record_nouns() -> frozenset:
+    """The nouns before a title that say it is a song or an album."""
+    cues = lexicon()["title_cues_before"]
+    return frozenset(w.lower() for cls in ("Song", "Album") for w in cues[cls] if w.isalpha() or "-" in w)

@@ -10,7 +10,7 @@ from spacy.tokens import Doc, Token
 from ..data import lexicon, member_nouns, title_cue_words, which_member_words
 from ..nlp import text_of
 from .candidates import (LEADING_NOT_NAME, NAME_SMALL_WORDS, ORGANIZATION_CUES, PLACES, TEAM_CREDITS, capitalised,
-                         glued_hyphen, is_organization, name_ends, name_word)
+                         glued_hyphen, is_organization, name_ends, name_word, owned_work_at, possessive)
 from .spans import WORKS, Ent
 
 
@@ -152,7 +152,7 @@ def group_members(doc: Doc, tokens: list[Token], words: list[str], ents: list[En
             # member a person is (not "Jung's Shin Woo", an actor's character, Jung the surname of a person named;
             # nor "That's Lee", "Hi, it's Lee": that is Lee)
             mark(_name_start(tokens, words, token.i - 1, taken, skip, 6, NAME_SMALL_WORDS), "MusicGroup", token.idx)
-        elif _possessive(tokens, token.i) and (owned := _owned_work_at(tokens, token.i + 1, titles)) and name_at(token.i - 1) \
+        elif possessive(tokens, token.i) and (owned := owned_work_at(tokens, token.i + 1, titles)) and name_at(token.i - 1) \
                 and tokens[token.i - 1].ent_type_ in ("", "PERSON", "ORG", "LOC", "FAC") + ("GPE",) * (owned == "title") \
                 and words[token.i - 1] not in title_cue_words(("before", "after")):
             # "IU's 'Friday'", "Bon Jovi's 'Crush'", "is Lumen Bay's second single": a work's owner is an artist
@@ -297,38 +297,6 @@ def _apposition(tokens: list[Token], words: list[str], i: int, group_nouns: set)
 
 
 NOUN_DEPS = {"dobj", "pobj", "nsubj", "nsubjpass", "attr", "compound", "appos", "npadvmod", "dep", "amod"}
-
-
-def _possessive(tokens: list[Token], i: int) -> bool:
-    """ "'s", or the apostrophe of a plural's possessive ("BTS' 'Butter'"),
-    not a single quotation mark opening a title ("Drama 'Land of Winds'")."""
-    if i == 0:
-        return False
-    before = tokens[i - 1]
-    return tokens[i].text == "'s" or tokens[i].text == "'" and not before.whitespace_ and before.text[-1:] in "sS"
-
-
-def _owned_work_at(tokens: list[Token], i: int, titles: set) -> str | None:
-    """"title" for a quoted title at ``i``, or after a few words that end in a work's noun
-    ("Dayline's latest single 'Ember'", "new album 'Tidal'"); "noun" for those words alone
-    ("is Lumen Bay's second single."): either way what a possessive before ``i`` owns is a work."""
-    nouns = _work_nouns()
-    j = i
-    while j < min(i + 4, len(tokens)) and (tokens[j].is_lower or tokens[j].lower_ in nouns) and tokens[j].is_alpha:
-        j += 1
-    if j > i and tokens[j - 1].lower_ not in nouns:
-        return None
-    noun = j > i and not (j < len(tokens) and (tokens[j].is_title or tokens[j].is_quote))
-    while j < len(tokens) and tokens[j].is_quote:
-        j += 1
-    return "title" if j < len(tokens) and tokens[j].idx in titles else "noun" if noun else None
-
-
-@lru_cache(maxsize=None)
-def _work_nouns() -> frozenset:
-    """The nouns before a title that say it is a song or an album."""
-    cues = lexicon()["title_cues_before"]
-    return frozenset(w.lower() for cls in ("Song", "Album") for w in cues[cls] if w.isalpha() or "-" in w)
 
 
 def _full_name(tokens: list[Token], words: list[str], i: int, taken: set, skip: set) -> int | None:
