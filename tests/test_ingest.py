@@ -121,6 +121,9 @@ def test_content_lines_resembling_noise_are_kept(tmp_path):
     ("March 23, 2011 @ 12:10 am", date(2011, 3, 23)),
     ("Updated 28 Jan. 2015", date(2015, 1, 28)),
     ("2019-10-29 09:00 KST", date(2019, 10, 29)),
+    ("By Keith Lane\n07/21/2025", date(2025, 7, 21)),     # a US site's numeric date: month first
+    ("21/07/2025 09:12", date(2025, 7, 21)),              # day first where the month cannot be 21
+    ("Posted 21.07.2025", date(2025, 7, 21)),
     ("4.12.12", None),                                   # two-digit year: ambiguous
     ("Posted on Smarch 3, 2012", None),                  # not a month
     ("February 30, 2020", None),                         # no such day
