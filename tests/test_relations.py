@@ -1200,6 +1200,16 @@ def test_a_four_piece_band_that_scores_a_number_one_and_a_date_of_another_event(
     assert not {f for f in facts(ex) if f[1] in ("releaseDate", "composer")}
 
 
+def test_who_composed_a_track_with_a_producer_makes_no_member(read):
+    """ "member A composed the track together with producer B": B composed it,
+    and is no member ("composed of A and B" is a line-up)."""
+    ex = read("News\n\nThe song was written by lyricist Aoi Saku, while Nova Ring member Do-gyeom composed the track "
+              "together with producer Kenji Hara. The boy band Nova Ring is composed of Do-gyeom, Ian and Haru.")
+    found = facts(ex)
+    assert {("Do-gyeom", "memberOf", "Nova Ring"), ("Haru", "memberOf", "Nova Ring")} <= found
+    assert ("Kenji Hara", "memberOf", "Nova Ring") not in found
+
+
 def test_a_music_show_win_is_no_chart_entry(read):
     """ "On Mnet's 'M Countdown', G took first place with 'X'": first place on
     a channel's show is a win, not a chart rank; G, whatever the NER thought
