@@ -1210,6 +1210,17 @@ def test_who_composed_a_track_with_a_producer_makes_no_member(read):
     assert ("Kenji Hara", "memberOf", "Nova Ring") not in found
 
 
+def test_it_in_a_clause_after_the_main_subject_is_that_subject(read):
+    """ "'X' sits at No. 1 on Melon, while it came in at No. 3 on VIBE": "it"
+    is X, the main clause's subject, not the album the sentence before was about."""
+    ex = read("Lumen Bay's 'Salt Air' sweeps Melon and Genie hours after release\n\n"
+              "Boy group Lumen Bay are off to a flying start with their comeback!\n\n"
+              "The group's second full album 'Low Tide' and its title track 'Salt Air' were released at 6 PM KST on June 1. "
+              "Less than a day later, 'Salt Air' sits at No. 1 on Melon and Genie, while it came in at No. 3 on VIBE.")
+    assert ("Salt Air", 3) in {(c.entry.name, c.rank) for c in ex.chart_entries}
+    assert ("Low Tide", 3) not in {(c.entry.name, c.rank) for c in ex.chart_entries}
+
+
 def test_a_music_show_win_is_no_chart_entry(read):
     """ "On Mnet's 'M Countdown', G took first place with 'X'": first place on
     a channel's show is a win, not a chart rank; G, whatever the NER thought

@@ -337,6 +337,9 @@ class Context:
         if token.lower_ != "it" or token.dep_ not in ("nsubj", "nsubjpass"):
             return None
         sentence = self.sentence_of(token.i)
+        main = next((t for t in sentence if t.dep_ in ("nsubj", "nsubjpass") and t.head.dep_ == "ROOT" and t.i < token.i), None)
+        if main is not None and (named := self.ent(main)) is not None and self.class_of(named) in accepted:
+            return named  # "'X' sits at No. 1 on Melon, while it came in at No. 3 on VIBE": the main clause's X
         for _ in range(3):
             sentence = self.sentence_before(sentence)
             subject = next((t for t in sentence if t.dep_ in ("nsubj", "nsubjpass") and t.head.dep_ == "ROOT"), None) \
