@@ -1221,6 +1221,20 @@ def test_it_in_a_clause_after_the_main_subject_is_that_subject(read):
     assert ("Low Tide", 3) not in {(c.entry.name, c.rank) for c in ex.chart_entries}
 
 
+def test_a_series_ratings_one_episode_a_line(read):
+    """ "Ep. 3 – 6.8% / 7.7%" under "(nationwide / Seoul metropolitan area)":
+    each figure the series' rating of that episode in its scope, in the
+    order the line above names them; "N/A" is no figure."""
+    ex = read("Salt Road (KBS2) - Episode Ratings\n\nSalt Road is a KBS2 drama that ran for three episodes.\n\n"
+              "Audience share by episode, according to Nielsen Korea (nationwide / Seoul metropolitan area):\n\n"
+              "Ep. 1 – 5.2% / 6.0%\nEp. 2 – 5.9% / N/A\nEp. 3 – 6.8% / 7.7%\nAverage – 6.0% / 6.9%\n")
+    ratings = {(r.series.name, str(r.value), r.episode, r.scope) for r in ex.ratings}
+    assert {("Salt Road", "5.2", 1, "nationwide"), ("Salt Road", "6.0", 1, "metropolitan"),
+            ("Salt Road", "5.9", 2, "nationwide"), ("Salt Road", "7.7", 3, "metropolitan"),
+            ("Salt Road", "6.9", None, "metropolitan")} <= ratings
+    assert len(ratings) == 7
+
+
 def test_a_music_show_win_is_no_chart_entry(read):
     """ "On Mnet's 'M Countdown', G took first place with 'X'": first place on
     a channel's show is a win, not a chart rank; G, whatever the NER thought

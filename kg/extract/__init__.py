@@ -57,6 +57,7 @@ def extract(article: Article, doc: Doc) -> Extraction:
     ratings.read_ratings(ctx)
     rating_tables.read_rating_table(ctx)
     rating_tables.read_episode_table(ctx)
+    rating_tables.read_episode_lines(ctx)
     rating_tables.read_program_table(ctx)
     lists.read_lists(ctx)
     discography.read_discography(ctx)

@@ -1,5 +1,6 @@
 """Audience ratings in tables: flattened rows ("Title | 13 | KBS | 3.7%"), a
-series' episode table ("Ep. | Title | Air date | Rating") and a day's
+series' episode table ("Ep. | Title | Air date | Rating") or list ("Ep. 3 –
+6.8% / 7.7%") and a day's
 ranking of programmes under a header that names its columns ("Rank |
 Program | Channel | Nationwide (%) | Seoul (%)"). A row's figures are its
 own: no sentence reader's reading of the same line stands beside them. The
@@ -91,6 +92,35 @@ def read_episode_table(ctx) -> None:
             _add_row(ctx, row.start(), row.end(), [(series, value, episode, scopes[k] if k < len(scopes) else None)
                                                    for k, value in figures], EPISODE_TABLE_ROW)
             position = row.end() + 1
+
+
+# "Ep. 3 – 6.8% / 7.7%", "Average – 8.0% / 9.1%": a series' episodes one a line
+EPISODE_LINE = re.compile(r"(?im)^[ \t]*(?:(?:ep\.?|episode)[ \t]*(?P<episode>\d{1,4})|average|avg\.?)[ \t]*[-–—:][ \t]*"
+                          r"(?P<cells>[^\n]*%[^\n]*)$")
+SPACED_SLASH = re.compile(r"\s+/\s+")  # between a line's figures ("5.2% / 6.0%"; not "N/A")
+
+
+def read_episode_lines(ctx) -> None:
+    """A series' ratings one episode a line ("Ep. 3 – 6.8% / 7.7%"), the
+    figures in the order the paragraph above names their scopes ("according
+    to Nielsen Korea (nationwide / Seoul metropolitan area):"); every figure
+    is the rating of the series named last before the list (a round-up's
+    heading "tvN <X>" over it), else of the one the article is about."""
+    text = ctx.article.text
+    lines = list(EPISODE_LINE.finditer(text))
+    first = ctx.doc.char_span(lines[0].start(), lines[0].end(), alignment_mode="expand") if len(lines) >= 2 else None
+    named = ctx.nearest_before(first[0], ("TVSeries",)) if first is not None else None
+    series = EntityRef(named.name, "TVSeries") if named is not None else focal_work(ctx) if first is not None else None
+    if series is None:
+        return
+    above = text[text.rfind("\n\n", 0, max(0, lines[0].start() - 1)) + 1:lines[0].start()].lower()
+    named = sorted((m.start(), scope) for word, scope in SCOPES.items() for m in re.finditer(rf"\b{word}", above))
+    scopes = [scope for k, (_, scope) in enumerate(named) if k == 0 or named[k - 1][1] != scope]  # "Seoul metropolitan": one
+    for line in lines:
+        cells = SPACED_SLASH.split(line.group("cells").strip())
+        episode = int(line.group("episode")) if line.group("episode") else None
+        _add_row(ctx, line.start(), line.end(), [(series, value, episode, scopes[k] if len(scopes) == len(cells) else None)
+                                                 for k, cell in enumerate(cells) for value in _figures(cell)], EPISODE_TABLE_ROW)
 
 
 LINE = re.compile(r"(?m)^[^\n]*\|[^\n]*$")
