@@ -1235,6 +1235,18 @@ def test_a_series_ratings_one_episode_a_line(read):
     assert len(ratings) == 7
 
 
+def test_members_listed_between_dashes_after_the_group_or_the_bands_members(read):
+    """ "LUMEN — that's Yuna, Hae-in and Dahee — did": the group's members;
+    "The band's members—singer and guitarist A, bassist B—recorded": the
+    members of the band named before."""
+    ex = read("News\n\nThe girl group LUMEN released an album. LUMEN \u2014 that's Yuna, Hae-in, Mireu and Dahee \u2014 did it again.\n\n"
+              "The indie band Glass Harbor have announced their third album. The band's members\u2014singer and guitarist "
+              "Ewan Castle, bassist Priya Lomas, and drummer Callum Reid\u2014recorded the LP in a church.")
+    found = facts(ex)
+    assert {("Yuna", "memberOf", "LUMEN"), ("Dahee", "memberOf", "LUMEN"), ("Ewan Castle", "memberOf", "Glass Harbor"),
+            ("Callum Reid", "memberOf", "Glass Harbor")} <= found
+
+
 def test_a_music_show_win_is_no_chart_entry(read):
     """ "On Mnet's 'M Countdown', G took first place with 'X'": first place on
     a channel's show is a win, not a chart rank; G, whatever the NER thought
