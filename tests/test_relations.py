@@ -1247,6 +1247,16 @@ def test_members_listed_between_dashes_after_the_group_or_the_bands_members(read
             ("Callum Reid", "memberOf", "Glass Harbor")} <= found
 
 
+def test_a_release_after_which_a_piece_ranks_is_still_its_release(read):
+    """ "ranked first six years after its release in the album 'X' in
+    September, 2009": the release is the clause's own event, however the
+    parse hangs the album's title."""
+    found = facts(read("News\n\nNotably, such interest in \u201cBlue Hour\u201d is drawing all the more attention, as it is "
+                       "ranked in the top place on the chart five years after its release in piano album \u201cTake a Breath\u201d "
+                       "in May, 2014."))
+    assert any(f[1] == "releaseDate" and f[2] == "2014-05" for f in found)
+
+
 def test_a_music_show_win_is_no_chart_entry(read):
     """ "On Mnet's 'M Countdown', G took first place with 'X'": first place on
     a channel's show is a win, not a chart rank; G, whatever the NER thought

@@ -246,11 +246,14 @@ def _released_as(binding: Binding) -> str | None:
 def _of_another_event(token) -> bool:
     """Is the date when the verb of a clause of another event happened ("its
     first release since A left the band last year", "released after B joined
-    in 2020"; not "after his 2021 album X had peaked", the album's year)?"""
+    in 2020"; not "after his 2021 album X had peaked", the album's year, nor
+    "after its release in album X in September, 2009", however the parse hung it)?"""
     if token is None or token.dep_ not in ("npadvmod", "pobj", "tmod"):
         return False
     verb = token.head.head if token.dep_ == "pobj" and token.head.dep_ == "prep" else token.head
-    return verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("since", "after", "before", "until") for c in verb.children)
+    return verb.dep_ == "advcl" and not verb.ent_type_ \
+        and any(c.dep_ == "mark" and c.lower_ in ("since", "after", "before", "until") for c in verb.children) \
+        and not any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in ("release", "debut", "premiere") for c in verb.children)
 
 
 def _date_of(ctx: Context, token, sentence) -> Value | None:
