@@ -184,7 +184,9 @@ def _published_by(ctx, token) -> EntityRef | None:
     cls = ctx.class_of(ent) if ent is not None else None
     # a name still undecided ("compiled by AMPROFON", which the NER or the passive's agent made a candidate)
     # is the organisation that publishes it
-    return EntityRef(ent.name, "Organization" if cls in ("ORG", "PERSON") else cls) if cls in (*PROVIDERS, "ORG", "PERSON") else None
+    if cls not in (*PROVIDERS, "ORG", "PERSON"):
+        return None
+    return EntityRef(ent.name, "Organization" if cls in ("ORG", "PERSON") else cls)
 
 
 @lru_cache(maxsize=None)

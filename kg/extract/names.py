@@ -232,7 +232,7 @@ def group_members(doc: Doc, tokens: list[Token], words: list[str], ents: list[En
                 while j > 1 and words[j] in (",", "and") and name_at(j - 1) and not tokens[j - 1].is_stop:
                     mark(j - 1, "Person")  # "Winter and Karina of aespa": each listed before
                     j -= 2
-        elif word in group_nouns or word in BAND_SIZES and words[token.i - 1] == "-":  # "girl group X", "the duo Y", "four-piece Z"
+        elif word in group_nouns or word in BAND_SIZES and token.i and words[token.i - 1] == "-":  # "the duo Y", "four-piece Z"
             i = token.i + 1 + (token.i + 1 < len(tokens) and tokens[token.i + 1].text == ",")
             i += i < len(tokens) - 1 and tokens[i].text == "the"  # "girl group the Spice Girls": the article is not the name's
             run = _title_run(tokens, words, i, fixed, skip)  # the NER's spans there give way to the run

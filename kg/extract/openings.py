@@ -82,7 +82,7 @@ def past_gloss(tokens: list[Token], at: int, end: int) -> int:
     MacLennan) was", "X (Japanese: ...), subtitled Y, is", "X, also known
     as Y, was"); ``at`` if there is neither."""
     after = at
-    if tokens[at].text == "(" if at < end else False:
+    if at < end and tokens[at].text == "(":
         close = next((k for k in range(at + 1, min(at + 30, end)) if tokens[k].text == ")"), None)
         if close is None:
             return at

@@ -135,10 +135,11 @@ def positioned_titles(doc: Doc, tokens: list[Token], ents: list[Ent], headings: 
             run = _owned_title(tokens, words, i, taken, not_titles)  # "Mobb Deep's Hell on Earth album"
             if run:
                 found.append((*run, owned_nouns[word]))
-        entry_verb = word in ENTRY_VERBS or word == "re" and words[i + 1:i + 2] == ["-"] and words[i + 2:i + 3][0:1] \
-            and words[i + 2] in ENTRY_VERBS  # "re-enters"
-        if i > 2 and entry_verb and tokens[i - 1].text[:1].isupper() and (run := _owned_title(tokens, words, i, taken, not_titles)) \
-                and ents_by_end.get(tokens[run[0] - 1].idx) in ARTIST_LIKE and not any(t.ent_type_ in ("PERSON", "Person") for t in tokens[run[0]:run[1]]):
+        entry_verb = word in ENTRY_VERBS or word == "re" and "".join(words[i:i + 3]) in ENTRY_VERBS  # "re-enters"
+        if i > 2 and entry_verb and tokens[i - 1].text[:1].isupper() \
+                and (run := _owned_title(tokens, words, i, taken, not_titles)) \
+                and ents_by_end.get(tokens[run[0] - 1].idx) in ARTIST_LIKE \
+                and not any(t.ent_type_ in ("PERSON", "Person") for t in tokens[run[0]:run[1]]):
             found.append((*run, ""))  # "group Crestline's Tidal Code slips to No. 4": an artist's ranked work
     if doc.has_annotation("DEP"):
         nouns = work_nouns()
