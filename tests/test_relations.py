@@ -1257,6 +1257,18 @@ def test_a_release_after_which_a_piece_ranks_is_still_its_release(read):
     assert any(f[1] == "releaseDate" and f[2] == "2014-05" for f in found)
 
 
+def test_their_after_a_group_noun_subject_with_its_members_listed(read):
+    """ "The quartet – A, B, C and D – have been on a roll. Their first album,
+    X, ...": the group the sentence before is about, not its members, however
+    often a member is named."""
+    ex = read("News\n\nK-pop girl group Starlane will tour in March, said Park Se-na.\n\n"
+              "The quartet \u2013 Kim A-ra, Lee Bo-mi, Park Se-na and Choi Da-hee \u2013 have been on a roll this year. "
+              "Their first full-length album, Tempest Road, debuted at No. 14 on the Billboard 200. "
+              "Park Se-na wrote two of its songs.")
+    performers = {f[2] for f in facts(ex) if f[0] == "Tempest Road" and f[1] == "performer"}
+    assert performers == {"Starlane"}
+
+
 def test_a_music_show_win_is_no_chart_entry(read):
     """ "On Mnet's 'M Countdown', G took first place with 'X'": first place on
     a channel's show is a win, not a chart rank; G, whatever the NER thought

@@ -269,10 +269,10 @@ def refs_at(ctx: Context, token, accepted: tuple) -> list[EntityRef]:
             ref = topic_over_aside(ctx, ref)
     if ref and word in ("they", "their", "them"):
         partners = _and_partners(ctx, ref, token, kinds)
-        group = None
-        if ref.cls == "Person" and "MusicGroup" in kinds:
-            # "The trio consists of A of G1, B and C. Their debut single": the group the sentence before is about
-            group = _group_subject_before(ctx, token) or (ctx.salient(("MusicGroup",)) if len(partners) == 1 else None)
+        # "The trio consists of A of G1, B and C. Their debut single": the group the sentence before is about
+        if ref.cls == "Person" and "MusicGroup" in kinds and (group := _group_subject_before(ctx, token)) is not None:
+            return [group]
+        group = ctx.salient(("MusicGroup",)) if ref.cls == "Person" and "MusicGroup" in kinds and len(partners) == 1 else None
         named = Counter(e.name for e in ctx.by_start.values())
         # people named in passing (credits, an aside) are not "they" of an article about a group
         return [group] if group and named[group.name] >= max(named[p.name] for p in partners) else partners
