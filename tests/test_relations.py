@@ -1269,6 +1269,24 @@ def test_their_after_a_group_noun_subject_with_its_members_listed(read):
     assert performers == {"Starlane"}
 
 
+def test_a_tracklist_with_one_credit_a_line_under_each_track(read):
+    """ "01. X (Title)" over "Lyrics: A, B" / "Composition: C" / "Arrangement: D",
+    or several labels on one line ("Lyrics: A Composition: B"): each track's
+    credits; a headline "G's Album 'X' – Tracklist & Credits" names no artist
+    "Tracklist & Credits"."""
+    ex = read("Nova Ring 2nd Mini Album 'Low Tide' \u2013 Tracklist & Credits\n\n"
+              "Girl group Nova Ring return with their 2nd mini album Low Tide.\n\nTracklist\n\n"
+              "01. Low Tide (Title)\nLyrics: Kim A-ra, Seo Ha-jun\nComposition: Seo Ha-jun\nArrangement: Ollie Brandt\n\n"
+              "02. Cold Tea\nLyrics & Composition: Park Se-na\nArrangement: Park Dong-il\n\n"
+              "03. Paper Sun\nLyrics: Lee Bo-mi Composition: Choi Woo-bin Arrangement: Choi Woo-bin\n")
+    found = facts(ex)
+    assert {("Low Tide", "trackNumber", "1"), ("Low Tide", "lyricist", "Kim A-ra"), ("Low Tide", "composer", "Seo Ha-jun"),
+            ("Cold Tea", "lyricist", "Park Se-na"), ("Cold Tea", "composer", "Park Se-na"), ("Cold Tea", "trackNumber", "2"),
+            ("Paper Sun", "lyricist", "Lee Bo-mi"), ("Paper Sun", "composer", "Choi Woo-bin")} <= found
+    assert not {f for f in found if "Ollie Brandt" in f or "Park Dong-il" in f}
+    assert not {m.ref.name for m in ex.mentions if "Tracklist" in m.ref.name or "Mini Album" in m.ref.name}
+
+
 def test_a_music_show_win_is_no_chart_entry(read):
     """ "On Mnet's 'M Countdown', G took first place with 'X'": first place on
     a channel's show is a win, not a chart rank; G, whatever the NER thought

@@ -51,6 +51,22 @@ def credit_line_after(text: str, end: int) -> re.Match | None:
     return CREDIT_LINE.match(text, end)
 
 
+# one credit a line under a track: "Lyrics: A, B" / "Composition: C" / "Arrangement: D" / "Lyrics & Composition: E"
+LABEL_WORDS = alternatives([*ROLES, *lexicon()["credit_labels"]["_other"]])
+CREDIT_FIELD = re.compile(rf"\n[ \t]*((?i:{LABEL_WORDS})(?:[ \t]*(?:&|and|/)[ \t]*(?i:{LABEL_WORDS}))*[ \t]*:[^\n]+)")
+FIELDS_APART = re.compile(rf"(?<![&/])(?<!\band)(?:;[ \t]*|[ \t]+)(?=(?i:{LABEL_WORDS})(?:[ \t]*(?:&|and|/)[ \t]*(?i:{LABEL_WORDS}))*[ \t]*:)")
+
+
+def credit_fields_after(text: str, end: int) -> tuple[str, int] | None:
+    """The credits printed one a line right after offset ``end`` (a track's
+    line), as one credit line with bars, and where they end; None if none."""
+    fields, at = [], end
+    while field := CREDIT_FIELD.match(text, at):
+        fields.append(FIELDS_APART.sub(" | ", field.group(1)))  # "Lyrics: A  Composition: B": two on a line
+        at = field.end()
+    return (" | ".join(fields), at) if fields else None
+
+
 def credit_parts(line: str) -> str:
     """A credit line's parts set apart by bars or slashes, as "Label: names; ...";
     a team's people stand for the team, a member's group goes in square brackets

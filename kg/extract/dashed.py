@@ -18,6 +18,7 @@ import re
 from collections import Counter
 from dataclasses import replace
 
+from ..data import lexicon
 from .ballot import clear_winner
 from .candidates import is_organization
 from .cast_lists import cast_lines
@@ -32,7 +33,9 @@ LINE_OF_TWO = re.compile(r"(?m)^([^\n\"]{2,70}?)[ \t]+[-–—][ \t]+([^\n\"]{2,
 SLASHED = re.compile(r"(?m)^(\d{1,3}[.)][ \t]+[^\n\"/]{2,70}?)[ \t]+/[ \t]+([^\n\"/]{2,90}?)(?:[ \t]+/[ \t]+\d[\d,.]*[^\n/]*)?[ \t]*$")
 QUOTE_OPENING = "'‘"
 ASIDE = re.compile(r"[ \t]*\(([^()\n]+)\)")  # what a side says of itself in brackets after it
-PLACES = ("Place", "GPE", "LOC", "NORP", "Chart")  # "Seoul – Busan", a key's "CDC – Circle Digital Chart": no title, no name
+PLACES = ("Place", "GPE", "LOC", "NORP", "Chart")
+SECTION_WORDS = frozenset(w for p in lexicon()["ranking_heading_words"]["other_lists"] for w in p.split()) \
+    | {"lyrics", "tracklist", "teaser", "review", "photos", "schedule"}  # "Seoul – Busan", a key's "CDC – Circle Digital Chart": no title, no name
 
 
 def dashed_titles(text: str, ents: list[Ent]) -> list[Ent]:
@@ -118,11 +121,17 @@ def _alone(text: str, ents: list[Ent], sides, numbered: bool) -> list[Ent]:
     """A line alone: the side beside a name is the title if nothing found
     on it says otherwise."""
     for title, name in (sides, sides[::-1]):
-        if _name_at(ents, name) is not None and _looks_like_title(text, title) \
+        if _name_at(ents, name) is not None and _looks_like_title(text, title) and not names_a_section(text, name) \
                 and not any((e.start, e.end) == title and e.cls not in ("DATE", "CARDINAL")
                             or _blocks(e, title, numbered) for e in ents):
             return [_ent(text, title, "TITLE")]
     return []
+
+
+def names_a_section(text: str, side: tuple[int, int]) -> bool:
+    """Does the side name a page's section, no artist ("X – Tracklist & Credits")?"""
+    words = set(re.findall(r"[a-z]+", text[side[0]:side[1]].lower())) - {"and", "full"}
+    return bool(words) and words <= SECTION_WORDS
 
 
 def _in_run(text: str, ents: list[Ent], title, name, numbered: bool) -> list[Ent]:

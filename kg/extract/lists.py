@@ -25,7 +25,8 @@ from .values import DAY_OF_MONTH, FEATURING, IN_PARENS, PART_WORD, parse_date
 from .ballot import weights
 from .artists import ARTIST_CLASSES, ARTISTS, artist_of, artists, named, performer_of
 from .columns import CELLS, as_credits, columns_before, header_start, numbered_rows
-from .credits import MEMBER_OF, PART_SUFFIX, by_credits, credit_line_after, credit_parts, credit_roles, role_dash_row
+from .credits import (MEMBER_OF, PART_SUFFIX, by_credits, credit_fields_after, credit_line_after, credit_parts, credit_roles,
+                      role_dash_row)
 from .networks import ALBUM_WORD, focal_work
 
 # a list item's number: "1.", "1)", "1:", "1 –", "No. 1 –", "10th place:", "3rd –"
@@ -114,10 +115,11 @@ def _blocks(text: str) -> list[list[tuple[int, int, str]]]:
             content = CELLS.sub(" - ", content.strip(" |"))  # '01 | Paper Satellites | "Cardboard Moon"': an artist beside a title
         content = credited or content
         credit_line = credit_line_after(text, last_end)
-        if credit_line:  # '01. "X" (OST Part 1)' over 'Performed by A | Lyrics: B | Composed by C'; a guest after them
-            guest = FEATURING.search(content)
-            content = f"{PART_SUFFIX.sub('', FEATURING.sub('', content))} ({credit_parts(credit_line.group(1))})"
-            content, last_end = content + (guest.group() if guest else ""), credit_line.end()
+        credit_line = (credit_line.group(1), credit_line.end()) if credit_line else credit_fields_after(text, last_end)
+        if credit_line:  # '01. "X" (OST Part 1)' over 'Performed by A | Lyrics: B | Composed by C' (or one a line)
+            guest = FEATURING.search(content)  # a guest after them
+            content = f"{PART_SUFFIX.sub('', FEATURING.sub('', content))} ({credit_parts(credit_line[0])})"
+            content, last_end = content + (guest.group() if guest else ""), credit_line[1]
         current.append((content_start, number, content))
     if current:
         blocks.append(current)

@@ -15,6 +15,7 @@ from ..data import lexicon
 from ..nlp import text_of
 from .ballot import clear_winner
 from .cast_lists import cast_lines
+from .dashed import names_a_section
 from .listing import role_kinds
 from .spans import POSSESSIVE, Ent, covered
 from .spans import WORKS as WORK_CLASSES
@@ -358,7 +359,8 @@ def _dash_line_titles(doc: Doc, tokens: list[Token], ents: list[Ent], taken: byt
             continue
         first = 1 if match.group(1) is not None else 3
         known = [(artist, title) for artist, title in ((first, first + 1), (first + 1, first))
-                 if match.span(artist) in artists or _duet(text, *match.span(artist), artists)]
+                 if (match.span(artist) in artists or _duet(text, *match.span(artist), artists))
+                 and not names_a_section(text, match.span(artist))]  # not "X – Tracklist & Credits"
         numbered = bool(NUMBERED.match(match.group(0)))
         if numbered:
             for artist, title in ((first, first + 1), (first + 1, first)):
