@@ -168,6 +168,13 @@ def test_an_opening_title_with_a_gloss_and_an_aside_before_its_verb(read):
     assert ("The Paper Crane", "releaseDate", "2004") in facts(ex)
 
 
+def test_a_year_after_an_opening_preposition_is_no_part_of_the_title(read):
+    ex = read("News\n\nVelvet Phone is a 2019 song by the band Lumen Bay. In 2020 Velvet Phone reached number 9 on the Billboard Hot 100.")
+    assert not {name for name, _ in typed(ex) if name.startswith("In ")}
+    assert ("Velvet Phone", 9) in {(c.entry.name, c.rank) for c in ex.chart_entries}
+    assert ("Velvet Phone", "releaseDate", "2020") not in facts(ex)  # the year of the ranking, not of the song
+
+
 def test_a_list_takes_the_kind_of_work_its_heading_names(read):
     found = typed(read("Best sellers\n\nThe retailer shared its lists of the year.\n\n"
                        "Japanese albums by Korean artists\n\n1. Nova Ring — “Harbor Lights”\n2. Dayline — “North Star”\n\n"
