@@ -46,9 +46,12 @@ def role_dash_row(content: str) -> str | None:
     return f"{title} ({'; '.join(parts)})" + "".join(f" (feat. {guest})" for guest in guests) if parts else None
 
 
-def credit_line_after(text: str, end: int) -> re.Match | None:
-    """The credit line right after offset ``end`` (a track's line), if any."""
-    return CREDIT_LINE.match(text, end)
+def credits_after(text: str, end: int) -> tuple[str, int] | None:
+    """The credits right after offset ``end`` (a track's line): a credit line
+    with bars or slashes, else credits one a line, as one line with bars; and
+    where they end. None if there are none."""
+    line = CREDIT_LINE.match(text, end)
+    return (line.group(1), line.end()) if line else _credit_fields_after(text, end)
 
 
 # one credit a line under a track: "Lyrics: A, B" / "Composition: C" / "Arrangement: D" / "Lyrics & Composition: E"
@@ -57,7 +60,7 @@ CREDIT_FIELD = re.compile(rf"\n[ \t]*((?i:{LABEL_WORDS})(?:[ \t]*(?:&|and|/)[ \t
 FIELDS_APART = re.compile(rf"(?<![&/])(?<!\band)(?:;[ \t]*|[ \t]+)(?=(?i:{LABEL_WORDS})(?:[ \t]*(?:&|and|/)[ \t]*(?i:{LABEL_WORDS}))*[ \t]*:)")
 
 
-def credit_fields_after(text: str, end: int) -> tuple[str, int] | None:
+def _credit_fields_after(text: str, end: int) -> tuple[str, int] | None:
     """The credits printed one a line right after offset ``end`` (a track's
     line), as one credit line with bars, and where they end; None if none."""
     fields, at = [], end

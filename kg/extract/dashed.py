@@ -33,9 +33,9 @@ LINE_OF_TWO = re.compile(r"(?m)^([^\n\"]{2,70}?)[ \t]+[-–—][ \t]+([^\n\"]{2,
 SLASHED = re.compile(r"(?m)^(\d{1,3}[.)][ \t]+[^\n\"/]{2,70}?)[ \t]+/[ \t]+([^\n\"/]{2,90}?)(?:[ \t]+/[ \t]+\d[\d,.]*[^\n/]*)?[ \t]*$")
 QUOTE_OPENING = "'‘"
 ASIDE = re.compile(r"[ \t]*\(([^()\n]+)\)")  # what a side says of itself in brackets after it
-PLACES = ("Place", "GPE", "LOC", "NORP", "Chart")
-SECTION_WORDS = frozenset(w for p in lexicon()["ranking_heading_words"]["other_lists"] for w in p.split()) \
-    | {"lyrics", "tracklist", "teaser", "review", "photos", "schedule"}  # "Seoul – Busan", a key's "CDC – Circle Digital Chart": no title, no name
+PLACES = ("Place", "GPE", "LOC", "NORP", "Chart")  # "Seoul – Busan", a key's "CDC – Circle Digital Chart": no title, no name
+SECTION_WORDS = frozenset(w for key in ("other_lists", "dash_line_sections")  # "X – Tracklist & Credits": a page's section
+                          for p in lexicon()["ranking_heading_words"][key] for w in p.split())
 
 
 def dashed_titles(text: str, ents: list[Ent]) -> list[Ent]:
@@ -65,8 +65,9 @@ def _runs(text: str) -> list[list[re.Match]]:
         if line.start() in cast:
             continue
         numbered = PART_PREFIX.match(line.group(1))
+        gap = text[runs[-1][-1].end():line.start()] if runs else None
         if runs and bool(PART_PREFIX.match(runs[-1][-1].group(1))) == bool(numbered) \
-                and text[runs[-1][-1].end():line.start()] in ("\n", "\n\n" if numbered else "\n"):
+                and (gap == "\n" or numbered and gap == "\n\n"):
             runs[-1].append(line)
         else:
             runs.append([line])

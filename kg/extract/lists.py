@@ -25,8 +25,7 @@ from .values import DAY_OF_MONTH, FEATURING, IN_PARENS, PART_WORD, parse_date
 from .ballot import weights
 from .artists import ARTIST_CLASSES, ARTISTS, artist_of, artists, named, performer_of
 from .columns import CELLS, as_credits, columns_before, header_start, numbered_rows
-from .credits import (MEMBER_OF, PART_SUFFIX, by_credits, credit_fields_after, credit_line_after, credit_parts, credit_roles,
-                      role_dash_row)
+from .credits import MEMBER_OF, PART_SUFFIX, by_credits, credit_parts, credit_roles, credits_after, role_dash_row
 from .networks import ALBUM_WORD, focal_work
 
 # a list item's number: "1.", "1)", "1:", "1 –", "No. 1 –", "10th place:", "3rd –"
@@ -114,8 +113,7 @@ def _blocks(text: str) -> list[list[tuple[int, int, str]]]:
                 continue  # "1 | 5 March 2018 | 6.2%": a table's row, a list's line only with credits or a quoted title
             content = CELLS.sub(" - ", content.strip(" |"))  # '01 | Paper Satellites | "Cardboard Moon"': an artist beside a title
         content = credited or content
-        credit_line = credit_line_after(text, last_end)
-        credit_line = (credit_line.group(1), credit_line.end()) if credit_line else credit_fields_after(text, last_end)
+        credit_line = credits_after(text, last_end)
         if credit_line:  # '01. "X" (OST Part 1)' over 'Performed by A | Lyrics: B | Composed by C' (or one a line)
             guest = FEATURING.search(content)  # a guest after them
             content = f"{PART_SUFFIX.sub('', FEATURING.sub('', content))} ({credit_parts(credit_line[0])})"

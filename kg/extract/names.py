@@ -169,7 +169,7 @@ def group_members(doc: Doc, tokens: list[Token], words: list[str], ents: list[En
                     and not (tokens[i].dep_ in ("amod", "compound", "nmod") and tokens[i].head.i > i):
                 mark(i, "Person")
         elif word in ("(", "--", "—", "–") and token.i > 0 and (unnamed := _people_listed(  # "G — that's A, B —"
-                tokens, token.i + 1 + 2 * (words[token.i + 1:token.i + 3] in (["that", "'s"], ["that", "’s"])), people, skip,
+                tokens, token.i + 1 + 2 * (words[token.i + 1:token.i + 3] in (["that", "'s"],)), people, skip,
                 ")" if word == "(" else word)) is not None:
             first = token.i  # "Highlight (Yoon Doo-jun, Yang Yo-seop, ...)", "G -- leader A, B --": a group and its members
             while first > max(0, token.i - 4) and tokens[first - 1].idx not in taken and (

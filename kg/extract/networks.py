@@ -55,7 +55,7 @@ SUBJECTS = ("nsubj", "nsubjpass")
 ALBUM_WORD = re.compile(r"\b(?:album|EP|mini-album)\b", re.I)
 
 
-DATED = re.compile(r"[\"'\u201d\u2019]?\s*\((?:19|20)\d\d\)")  # a work's year in brackets after it: one named in passing
+YEAR_IN_BRACKETS = re.compile(r"[\"']?\s*\((?:19|20)\d\d\)")  # a work's year in brackets after it: one named in passing
 
 
 def topic_over_aside(ctx: Context, ref: EntityRef) -> EntityRef:
@@ -71,7 +71,7 @@ def topic_over_aside(ctx: Context, ref: EntityRef) -> EntityRef:
     # a series its sentence is about ("tvN's series 'X' scored 3.8 percent. The show, starring ...") is no aside
     said = next((t for t, e in ctx.mention_tokens if e.name == ref.name), None)
     subject = said is not None and (said.dep_ in SUBJECTS or said.dep_ in ("appos", "compound") and said.head.dep_ in SUBJECTS) \
-        and not DATED.match(ctx.article.text, said.idx + len(said))  # "known for 'Y' (2022), plays": an aside, whatever the parse
+        and not YEAR_IN_BRACKETS.match(ctx.article.text, said.idx + len(said))  # "known for 'Y' (2022), plays": an aside
     return focal if named[ref.name] == 1 and named[focal.name] > 1 and not subject else ref
 
 

@@ -4,15 +4,12 @@ a sentence calls a work with ("Flatliners is a 1990 American film",
 kind of work the verb after it says ("was directed by": a film)."""
 from __future__ import annotations
 
-import re
-
 from spacy.tokens import Token
 
 from ..data import class_nouns, lexicon
-from .title_runs import SMALL_WORDS, title_run
+from .title_runs import SMALL_WORDS, YEAR, title_run
 
 TITLE_CASE_SMALL = set(lexicon()["title_case_small_words"]["words"])  # lower case in Title Case
-YEAR_TOKEN = re.compile(r"(?:19|20)\d\d")
 
 
 def opening_run(tokens: list[Token], sentence, taken: bytearray, not_titles: set) -> tuple[int, int] | None:
@@ -25,7 +22,7 @@ def opening_run(tokens: list[Token], sentence, taken: bytearray, not_titles: set
     is"), unless it is in Title Case throughout ("When the Sun Comes Down
     was released")."""
     run = title_run(tokens, sentence.start, taken, not_titles)
-    if run and run[1] - run[0] > 2 and tokens[run[0]].text in not_titles and YEAR_TOKEN.fullmatch(tokens[run[0] + 1].text):
+    if run and run[1] - run[0] > 2 and tokens[run[0]].text in not_titles and YEAR.fullmatch(tokens[run[0] + 1].text):
         run = (run[0] + 2, run[1])  # "In 2020 Velvet Telephone reached": a date, then the title
     if run and run[1] < sentence.end and tokens[run[1]].is_lower and tokens[run[1]].text in class_nouns():
         return None  # "Girl group Velvet's new single was": the words name a kind, not a title

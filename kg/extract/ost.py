@@ -111,8 +111,8 @@ def read_soundtrack_links(ctx: Context) -> None:
 
 
 # "X: Music from the Motion Picture", "X (Original Soundtrack)", "X OST": a soundtrack album named after its work
-EDITIONS = sorted([*lexicon()["album_title_words"]["soundtrack_editions"], "Original Soundtrack Album", "OST", "O.S.T.",
-                   "Soundtrack", "Original Soundtrack"], key=len, reverse=True)
+EDITIONS = sorted([*lexicon()["album_title_words"]["soundtrack_editions"],
+                   *lexicon()["album_title_words"]["soundtrack_name_endings"]], key=len, reverse=True)
 NAMED_AFTER = re.compile(rf"^(?P<work>.+?)(?::\s*|\s+\(|\s+)(?:{'|'.join(map(re.escape, EDITIONS))})\)?$", re.I)
 
 

@@ -109,13 +109,15 @@ def read_episode_lines(ctx) -> None:
     text = ctx.article.text
     lines = list(EPISODE_LINE.finditer(text))
     first = ctx.doc.char_span(lines[0].start(), lines[0].end(), alignment_mode="expand") if len(lines) >= 2 else None
-    named = ctx.nearest_before(first[0], ("TVSeries",)) if first is not None else None
-    series = EntityRef(named.name, "TVSeries") if named is not None else focal_work(ctx) if first is not None else None
+    if first is None:
+        return
+    named = ctx.nearest_before(first[0], ("TVSeries",))
+    series = EntityRef(named.name, "TVSeries") if named is not None else focal_work(ctx)
     if series is None:
         return
     above = text[text.rfind("\n\n", 0, max(0, lines[0].start() - 1)) + 1:lines[0].start()].lower()
-    named = sorted((m.start(), scope) for word, scope in SCOPES.items() for m in re.finditer(rf"\b{word}", above))
-    scopes = [scope for k, (_, scope) in enumerate(named) if k == 0 or named[k - 1][1] != scope]  # "Seoul metropolitan": one
+    said = sorted((m.start(), scope) for word, scope in SCOPES.items() for m in re.finditer(rf"\b{word}", above))
+    scopes = [scope for k, (_, scope) in enumerate(said) if k == 0 or said[k - 1][1] != scope]  # "Seoul metropolitan": one
     for line in lines:
         cells = SPACED_SLASH.split(line.group("cells").strip())
         episode = int(line.group("episode")) if line.group("episode") else None

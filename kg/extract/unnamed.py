@@ -4,20 +4,17 @@ article ("the drama" in the sentence, a title the sentence names, else the
 nearest work of the class the role takes)."""
 from __future__ import annotations
 
-import re
-
 from ..data import lexicon
 from ..records import EntityRef
 from .ballot import weights
 from .context import Context
-from .networks import focal_work, topic_over_aside
+from .networks import YEAR_IN_BRACKETS, focal_work, topic_over_aside
 from .refs import NOMINAL_NOUNS, another_kind, attached, hangs_on_noun, with_listed
 from .role_words import unnamed_one
 from .rules import Binding
 from .spans import FAMILIES, TYPED, WORKS
 
 ORDINALS = set(lexicon()["ordinals"])
-YEAR_IN_BRACKETS = re.compile(r"[\"']?\s*\((?:19|20)\d\d\)")
 
 
 def _vote_found(ctx: Context, rule, role: str, refs: list[EntityRef]) -> None:
