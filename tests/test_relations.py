@@ -4872,3 +4872,18 @@ def test_a_rankings_slash_separated_lines_of_unquoted_titles(read):
     assert {("Yoake no Melody", "Oricon Weekly Singles Chart", 1), ("Koi wa Ame Agari", "Oricon Weekly Singles Chart", 2),
             ("Kimi to Boku no Natsu", "Oricon Weekly Singles Chart", 3)} <= entries(ex)
     assert {("Kimi to Boku no Natsu", "performer", "TOKI-WAVE"), ("Yoake no Melody", "performer", "Hoshizora Rocket")} <= facts(ex)
+
+
+def test_an_unquoted_film_after_a_fronted_phrase_and_actors_who_star_as_someone(read):
+    """"In the Cinema Today section, Glasshouse Boys, directed by A, proved": the title comes after the
+    fronted phrase, and the aside's participle says it is a film; "Starring A and rapper-turned-actor B
+    as ..." lists both; "A and B star as rival chefs" are the cast of the work named before."""
+    found = facts(read("Festival report\n\nIn the Korean Cinema Today section, Glasshouse Boys, directed by Jang "
+                       "Ho-seok, proved the most commercial proposition of the weekend. Starring Kim Tae-rin and "
+                       "rapper-turned-actor DAYLO as two greenhouse workers, the crime comedy features a pounding score."))
+    assert {("Glasshouse Boys", "director", "Jang Ho-seok"), ("Glasshouse Boys", "castMember", "Kim Tae-rin"),
+            ("Glasshouse Boys", "castMember", "DAYLO")} <= found
+    assert not {f for f in found if f[0].startswith("In the")}
+    found = facts(read("New drama\n\n\"Harbor Lights\" premieres on Friday on tvN. Bae Ji-an and Oh Rae-won star as "
+                       "rival chefs in Busan."))
+    assert {("Harbor Lights", "castMember", "Bae Ji-an"), ("Harbor Lights", "castMember", "Oh Rae-won")} <= found

@@ -62,8 +62,10 @@ def _describes(t: Token, head: Token, own: set) -> bool:
     # a name whose possessive describes the next item is no item ("A along with YG Entertainment's producer B")
     owner = t.i + 1 < len(t.doc) and t.doc[t.i + 1].text in ("'s", "'") and t.ent_type_ in ("ORG", "Organization")
     other_name = t.ent_type_ not in ("", "DATE", "ORDINAL", "CARDINAL", "TIME", "PERCENT", "QUANTITY", "MONEY") and not owner
+    # "rapper-turned-actor DAYLO": a career in one hyphenated word, no verb
+    turned = word == "turned" and t.i > 0 and t.doc[t.i - 1].text == "-"
     return not (_same_kind(t, head) or _coordinates(t.doc, t.i) or t.is_sent_start or word in VERBISH
-                or t.text.endswith("ed") or word in frame_breakers() or other_role or other_name)
+                or t.text.endswith("ed") and not turned or word in frame_breakers() or other_role or other_name)
 
 
 def coordinated(token: Token, step: int, context=(), relation: str = "") -> list[Token]:

@@ -46,6 +46,13 @@ def opening_run(tokens: list[Token], sentence, taken: bytearray, not_titles: set
     return sentence.start, j
 
 
+def in_fronted_phrase(tokens: list[Token], run: tuple[int, int], comma: int) -> bool:
+    """Is the run opening a sentence part of a fronted prepositional phrase
+    that goes on in lower case to its comma ("In the Korean Cinema Today
+    section, X ...")? The sentence's title comes after the comma."""
+    return tokens[run[0]].dep_ == "prep" and run[1] < comma and tokens[run[1]].is_lower
+
+
 def _comma_title(tokens: list[Token], run: tuple[int, int], taken: bytearray, not_titles: set) -> int | None:
     """The end of a title with a comma inside ("Sugar, Sugar was", "Oh Uganda,
     Land of Beauty is"): a second run of capitalised words right before the

@@ -24,7 +24,7 @@ from .title_runs import SMALL_WORDS, YEAR, foreign_tail, listed_after, seasons_a
     title_run_before, with_comma_part
 from .described import described_as, lookup, work_nouns
 from .fields import blocks as field_blocks
-from .openings import after_fronted_credit, opening_run, past_gloss, rated, verb_says
+from .openings import after_fronted_credit, in_fronted_phrase, opening_run, past_gloss, rated, verb_says
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "Place"})
 PLACE_PHRASES = frozenset(tuple(p.split()) for p in lexicon()["title_cue_phrases"]["_or_a_place"])
@@ -158,6 +158,8 @@ def positioned_titles(doc: Doc, tokens: list[Token], ents: list[Ent], headings: 
             if comma is not None and (later := title_run(tokens, comma + 1, taken, not_titles)) and rated(tokens, later, sentence):
                 found.append((*later, "TVSeries"))  # "On the variety side, Solo Weekend averaged 6.8%"
             run = opening_run(tokens, sentence, taken, not_titles)
+            if run and comma is not None and in_fronted_phrase(tokens, run, comma):
+                run = later  # "In the Korean Cinema Today section, Glasshouse Boys, directed by A, proved"
             if not run:
                 continue
             cls = described_as(doc[run[0]:run[1]], nouns, copula_only=True)
@@ -170,12 +172,15 @@ def positioned_titles(doc: Doc, tokens: list[Token], ents: list[Ent], headings: 
             at = past_gloss(tokens, run[1], sentence.end)
             after = words[at:min(at + 20, sentence.end)]
             after = after[1:] if after[:1] and after[0] in adverbs else after
+            aside = words[run[1]:at]  # "X, directed by A, proved a hit": the aside's participle says the kind
             # no person is "directed by" or "written by": that outweighs the NER's guess
-            made = any(word in works_made and nxt == "by" for word, nxt in zip(after, after[1:])) \
+            made = any(word in works_made and nxt == "by" for said in (aside, after) for word, nxt in zip(said, said[1:])) \
                 or _released_as_a_record(after, nouns)  # nor "released ... as the lead single"
             nobody = after[:1] in (["stars"], ["starred"]) and not (run[1] + 1 < len(tokens) and tokens[run[1] + 1].text[:1].isupper())
             if cls not in WORK_CLASSES and (not person or stars_someone or made) and not nobody:
-                cls = verb_says(after, verbs, nouns)  # not "Top stars like ...": a work stars someone named
+                # not "Top stars like ...": a work stars someone named
+                cls = verb_says(after, verbs, nouns)
+                cls = cls or (verb_says(aside, verbs, nouns) if aside else None) or cls
             if cls not in WORK_CLASSES and cls != "" and rated(tokens, run, sentence):
                 cls = "TVSeries"  # whatever the NER thought: no one but a programme "averaged 6.8%"
             if cls in WORK_CLASSES or cls == "":
