@@ -4887,3 +4887,93 @@ def test_an_unquoted_film_after_a_fronted_phrase_and_actors_who_star_as_someone(
     found = facts(read("New drama\n\n\"Harbor Lights\" premieres on Friday on tvN. Bae Ji-an and Oh Rae-won star as "
                        "rival chefs in Busan."))
     assert {("Harbor Lights", "castMember", "Bae Ji-an"), ("Harbor Lights", "castMember", "Oh Rae-won")} <= found
+
+
+def test_a_track_by_track_review_numbers_tracks_in_words(read):
+    """"Track three, 'X'," and "Track four, Y," are the reviewed album's third and fourth tracks, as
+    "Track 3: X" is; the album's artist sings them."""
+    found = facts(read("Review: Nova Ring's 'Salt & Sugar'\n\nNova Ring have made the album \"Salt & Sugar\", which "
+                       "runs 34 minutes.\n\nTrack three, \"Low Tide Letters,\" slows things down over a guitar figure.\n\n"
+                       "Track four, Mirror Maze, features a sample of an old folk record.\n"))
+    assert {("Low Tide Letters", "inAlbum", "Salt & Sugar"), ("Low Tide Letters", "trackNumber", "3"),
+            ("Mirror Maze", "inAlbum", "Salt & Sugar"), ("Mirror Maze", "trackNumber", "4"),
+            ("Mirror Maze", "performer", "Nova Ring")} <= found
+
+
+def test_the_theme_song_of_a_years_work_and_a_questions_mark(read):
+    """"'X', the theme song of 2008's Rainy Day Detective?": a title after a year's possessive is a
+    work, the question's mark is not part of it, and a theme song's work is a series or a film, not
+    an album; "the drama's theme song" is no soundtrack of a series named in another sentence."""
+    found = facts(read("Quiz\n\n'Hoshikuzu Parade' is the ending theme of the TV anime 'Star Chaser Rin'.\n\n"
+                       "Who composed 'Blue Umbrella', the theme song of 2008's Rainy Day Detective?\n"))
+    assert ("Blue Umbrella", "soundtrackOf", "Rainy Day Detective") in found
+    assert not {f for f in found if f[0] == "Blue Umbrella" and f[2] in ("Star Chaser Rin", "Rainy Day Detective?")}
+    assert not {f for f in found if f[1] == "inAlbum"}
+
+
+def test_a_song_by_an_artist_from_the_soundtrack_of_a_series(read):
+    found = facts(read("Year-end list\n\nBronze goes to \"Tidewater\" by Seo Eun-gyeol, from the soundtrack of the "
+                       "Netflix series Salt Lines.\n"))
+    assert {("Tidewater", "soundtrackOf", "Salt Lines"), ("Tidewater", "performer", "Seo Eun-gyeol")} <= found
+
+
+def test_a_work_named_with_its_years_possessive_is_one_named_in_passing(read):
+    """"her first lead role since 2019's Lucky Laundromat": an earlier work, so the actors named next play
+    in the drama the article is about; "Billboard's chart for 2013's Biggest-Selling Songs" names no work."""
+    found = facts(read("Casting\n\nNam Eun-bi has been cast in the family drama 'Sun Porch', her first lead role since "
+                       "2019's Lucky Laundromat. Veteran actors Heo Jin-tae and Yang Mi-ok will play her parents.\n\n"
+                       "PSY landed three spots on Billboard's chart for 2013's Biggest-Selling K-Pop Songs in America.\n"))
+    assert {("Sun Porch", "castMember", "Heo Jin-tae"), ("Sun Porch", "castMember", "Yang Mi-ok")} <= found
+    assert not {f for f in found if f[0] == "Lucky Laundromat" and f[1] == "castMember" or f[0].startswith("Biggest")}
+
+
+def test_an_agency_notice_with_bulleted_credits_under_the_title_track(read):
+    """"G's 3rd Mini Album [X]": the bracket holds the title, "3rd Mini" is none; credits bulleted
+    under a track line with "by" (" - Composed by A, B") are the track's, and the list goes on after them;
+    "2025. 04. 21" is a date."""
+    ex = read("[NOTICE] NOVA RING 3rd Mini Album [Night Archive] Release Schedule\n\nWe would like to inform you of "
+              "the release schedule for NOVA RING's 3rd Mini Album [Night Archive].\n\n[Tracklist]\n01. Night Archive (Title)\n"
+              " - Composed by Erik Lindholm, Park Sun-ho\n - Lyrics by Jung Woo-ram (NOVA RING), Park Sun-ho\n"
+              "02. Static Heart\n03. Paper Crane (Feat. Lee Seo-yun)\n")
+    found = facts(ex)
+    assert {("Night Archive", "trackNumber", "1"), ("Night Archive", "composer", "Erik Lindholm"),
+            ("Night Archive", "lyricist", "Jung Woo-ram"), ("Jung Woo-ram", "memberOf", "NOVA RING"),
+            ("Static Heart", "trackNumber", "2"), ("Static Heart", "performer", "NOVA RING"),
+            ("Paper Crane", "performer", "Lee Seo-yun")} <= found
+    assert not {f for f in found if f[0].startswith("3rd")}
+
+
+def test_a_korean_dotted_date_with_spaces():
+    from kg.extract.values import parse_date
+    assert parse_date("2025. 04. 21 (MON) 6PM (KST)").lexical == "2025-04-21"
+    assert parse_date("in 2025. 4 members joined").lexical == "2025"
+
+
+def test_a_reviews_opener_its_track_seven_and_its_eleventh_and_final_track(read):
+    found = facts(read("Editors' notes\n\nMarlowe Quinn's third album, \"Glass Half Ocean\", lets the tape run. "
+                       "Opener \"Undertow Road\" is almost all breath and reverb. Only track seven, \"Ghost Signal\", is a "
+                       "dance song. It all comes to rest on \"Porchlight\", the 11th and final track.\n"))
+    assert {("Undertow Road", "trackNumber", "1"), ("Ghost Signal", "trackNumber", "7"), ("Porchlight", "trackNumber", "11"),
+            ("Porchlight", "inAlbum", "Glass Half Ocean"), ("Ghost Signal", "performer", "Marlowe Quinn")} <= found
+
+
+def test_a_series_that_arrived_on_a_service_and_an_earlier_drama_in_a_whose_clause(read):
+    """"When X arrived on Netflix": X is a screen work (not "When X"); in "directed by A, whose previous
+    drama, W (2021), was", W is said of A, so "It stars B" is X's cast, not W's."""
+    found = facts(read("How a slow thriller became a hit\n\nWhen The Quiet Ledger arrived on Netflix on 4 April, there "
+                       "was little fanfare. The 12-part South Korean series had no marketing campaign.\n\nThe series is "
+                       "directed by Ha Seung-won, whose previous drama, Winter Bridge (2021), was a modest success on tvN. "
+                       "Ha told reporters he had expected a few thousand viewers.\n\nIt stars Park Eun-sol as the bookkeeper.\n"))
+    assert {("The Quiet Ledger", "director", "Ha Seung-won"), ("The Quiet Ledger", "castMember", "Park Eun-sol")} <= found
+    assert not {f for f in found if f[0] == "Winter Bridge" and f[1] == "castMember" or f[0].startswith("When")}
+
+
+def test_the_closing_track_is_on_the_album_with_no_number_and_a_creator_is_no_title(read):
+    """"The closing track, 'X'," is on the album the article names (its number unsaid); in "a series
+    created by A that premiered on HBO" A is no title, though "X premiered on HBO" makes X one."""
+    found = facts(read("Review\n\nLowland Choir's new album \"Tidewater Psalms\" is out. The closing track, \"Low "
+                       "Country\", is an instrumental composed by Ostrowski.\n\nQuarry Road is an American crime drama "
+                       "television series created by Nadine Ross that premiered on HBO on September 8, 2019.\n"))
+    assert {("Low Country", "inAlbum", "Tidewater Psalms"), ("Low Country", "performer", "Lowland Choir"),
+            ("Quarry Road", "broadcaster", "HBO")} <= found
+    assert not {f for f in found if f[0] == "Low Country" and f[1] == "trackNumber" or f[0] == "Nadine Ross"}

@@ -24,6 +24,7 @@ HEDGES = any_word(lexicon()["hedge_words"])
 
 INSTRUMENTAL = any_word(lexicon()["instrumental_words"])
 RECORD_NOUNS = {w: tuple(lexicon()["antecedent_words"][w]) for w in ("song", "track", "single", "album")}  # "the song": a Song
+YEAR_OWNED = re.compile(r"\b(?:19|20)\d\d's\s*$")  # "since 2019's W": a work named in passing
 LIST_ITEM = re.compile(rf"(?m)^[ \t]*{ITEM_NUMBER}[ \t]+\S")  # "4. Tale of the Nine Tailed": an item that heads what follows
 
 
@@ -76,8 +77,9 @@ class Context:
 
     def _asides(self, doc: Doc) -> set[int]:
         """The starts of the works in parentheses after a person ('Kim Gyu-tae ("Fox Hunt")') or in a relative
-        clause on one ("Lee, who helmed the drama 'Winter Ledger,'"), and of the members in parentheses after a
-        group, or between dashes after one ("Mirage Club (Tae-hwa, Remi) put out their EP": their is the group's)."""
+        clause on one ("Lee, who helmed the drama 'Winter Ledger,'"), or after a year's possessive ("since 2019's W"),
+        and of the members in parentheses after a group, or between dashes after one ("Mirage Club (Tae-hwa, Remi)
+        put out their EP": their is the group's)."""
         asides = set()
         for token, named in ((t, e) for t, e in self.mention_tokens if self.class_of(e) in ("Person", "PERSON", "MusicGroup")):
             sentence = self.sentence_of(token.i)
@@ -91,15 +93,17 @@ class Context:
                     end += end < len(doc) and doc[end].text in (",", "and") and self.sentence_of(end) is sentence
                 asides |= {ent.start for _, ent in self.mentions_in(doc[clause.left_edge.i:end])}
             if token.i + 2 < len(doc) and doc[token.i + 1].text == "," and doc[token.i + 2].lower_ == "whose":
-                close = next((k for k in range(token.i + 3, sentence.end) if doc[k].text == "," and not doc[k - 1].is_quote),
-                             sentence.end)  # "filmmaker Y, whose 2021 film 'N' was a hit": N is said of Y
+                # "filmmaker Y, whose 2021 film 'N' was a hit", "whose previous drama, N (2021), was": N is said of Y
+                commas = [k for k in range(token.i + 3, sentence.end) if doc[k].text == "," and not doc[k - 1].is_quote]
+                close = next((k for k in commas if not (k + 1 < len(doc) and self.ent(doc[k + 1 + doc[k + 1].is_quote]))),
+                             sentence.end)
                 asides |= {ent.start for _, ent in self.mentions_in(doc[token.i + 2:close])}
             opener = doc[token.i + 1].text if token.i + 1 < len(doc) else ""  # "the Harlan Sisters — June and Clara —"
             if opener == "(" or opener in ("—", "–", "--") and self.class_of(named) == "MusicGroup":
                 shut = ")" if opener == "(" else opener
                 close = next((k for k in range(token.i + 2, min(token.i + 24, len(doc))) if doc[k].text == shut), token.i + 1)
                 asides |= {ent.start for _, ent in self.mentions_in(doc[token.i + 2:close])}
-        return asides
+        return asides | {e.start for _, e in self.mention_tokens if YEAR_OWNED.search(self.article.text, max(0, e.start - 9), e.start)}
 
     def _twins(self, ents: list[Ent]) -> dict[int, str]:
         """Mentions of a name decided Song (or Album) whose own cue says the

@@ -86,7 +86,7 @@ def apply_binding(ctx: Context, binding: Binding) -> None:
     if rule.makes == "inAlbum" and "rank" in roles:
         word = roles["rank"][0].text.lower()
         rank = lexicon()["ordinals"].get(word) or (int(word.rstrip("stndrh")) if re.fullmatch(r"\d{1,2}(?:st|nd|rd|th)?", word) else None) \
-            or (1 if word in lexicon()["first_track_words"]["words"] else None)
+            or lexicon()["number_words"].get(word) or (1 if word in lexicon()["first_track_words"]["words"] else None)
     else:
         rank = None
     evidence = ctx.evidence(sentence, rule.id, rule.confidence, binding.span, [ctx.supplied])

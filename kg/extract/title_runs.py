@@ -104,8 +104,9 @@ def title_run(tokens: list[Token], i: int, taken: bytearray, not_titles: set) ->
         elif t.text == "." and last == j - 1 and tokens[j - 1].text in ("Vol", "Pt") and j + 1 < len(tokens) \
                 and tokens[j + 1].text[:1].isdigit():
             pass  # "Sweet Static Vol. 2": the volume's number is the title's
-        elif not (t.lower_ in SMALL_WORDS and j > i) and not (t.text in "!?" and last == j - 1 and not tokens[j - 1].whitespace_):
-            break
+        elif not (t.lower_ in SMALL_WORDS and j > i) and not (t.text in "!?" and last == j - 1 and not tokens[j - 1].whitespace_) \
+                or t.text == "?" and (j + 1 == len(tokens) or tokens[j + 1].is_sent_start or tokens[j + 1].is_space):
+            break  # "..., the theme song of Rainy Day Detective?": the question's mark, not the title's
         elif t.text in "!?":
             last = j
         j += 1

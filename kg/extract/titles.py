@@ -52,6 +52,7 @@ def positioned_titles(doc: Doc, tokens: list[Token], ents: list[Ent], headings: 
     found: list[tuple[int, int, str]] = []
     # where a broadcaster's or a video service's name ends ("tvN's First Lady", "Netflix's The Glass Tank")
     networks = {e.end for e in ents if e.cls == "Broadcaster" or e.cls == "Platform" and e.surface.lower() in VIDEO_SERVICES}
+    on_networks = {e.start for e in ents if e.cls == "Broadcaster" or e.cls == "Platform" and e.surface.lower() in VIDEO_SERVICES}
     people = {(e.start, e.end) for e in ents if e.cls == "PERSON"}  # the NER's people ("On MBC, Jessica Alba said")
     directors = {e.end for e in ents if e.cls in ("Person", "PERSON")  # where the name of "director X" ends
                  and role_kinds().get((text_of(doc)[max(0, e.start - 12):e.start].lower().split() or [""])[-1]) == "director"}
@@ -83,6 +84,8 @@ def positioned_titles(doc: Doc, tokens: list[Token], ents: list[Ent], headings: 
                 and role_kinds().get(words[i + 1]) in SCREEN_ROLES and tokens[i - 1].ent_type_ not in NAMED_NOT_WORKS:
             run = title_run_before(tokens, i, taken, not_titles)  # "Glass Orchard's director, Pi Seung-hoon"
             found += [(*run, "TVSeries")] if run else []
+        elif cls is None and word == "'s" and i > 1 and YEAR.fullmatch(tokens[i - 1].text) and words[i - 2] in ("of", "in", "from", "since"):
+            cls = ""  # "the theme song of 2008's Rainy Day Detective": a work of that year, which kind the evidence says
         elif cls is None and word in ("'s", "'") and tokens[i].idx in directors:
             cls = ""  # "director Yoon Sung-hyun's Time to Hunt": a screen work, which kind the evidence says
         elif cls is None and (word in naming["always"] or word in naming["after_a_work_noun"]) \
@@ -121,6 +124,14 @@ def positioned_titles(doc: Doc, tokens: list[Token], ents: list[Ent], headings: 
             run = title_run_before(tokens, i, taken, not_titles)
             if run:
                 found.append((*with_comma_part(tokens, run, taken, not_titles), ""))
+        elif word in ON_A_NETWORK and i + 2 < len(tokens) and words[i + 1] == "on" \
+                and tokens[i + 2 + (words[i + 2] == "the")].idx in on_networks:
+            run = title_run_before(tokens, i, taken, not_titles)  # "When The Quiet Ledger arrived on Netflix"
+            if run and run[1] - run[0] > 1 and tokens[run[0]].dep_ in ("mark", "advmod"):
+                run = (run[0] + 1, run[1])  # the clause's "When", no word of the title
+            if run and (words[run[1] - 1] in SMALL_WORDS or run[0] > 0 and words[run[0] - 1] == "by"):
+                run = None  # "a series created by A that premiered on HBO": its creator, no title
+            found += [(*run, "")] if run else []
         elif i + 1 < len(tokens) and (word, words[i + 1]) in phrases_after:
             run = title_run_before(tokens, i, taken, not_titles)  # "the Harbor Lights script reading"
             if run:
@@ -210,8 +221,9 @@ def _owned_title(tokens: list[Token], words: list[str], noun: int, taken: bytear
     run = title_run(tokens, owner + 1, taken, not_titles)
     run = run and (run[0], min(run[1], noun))  # a capitalised noun ("EP") may run on with the title
     if not run or run[1] != noun or run[0] != owner + 1 \
-            or run[1] - run[0] == 1 and tokens[run[0]].ent_type_ in ("NORP", "GPE", "LOC", "DATE", "PERSON", "ORG"):
-        return None
+            or run[1] - run[0] == 1 and tokens[run[0]].ent_type_ in ("NORP", "GPE", "LOC", "DATE", "PERSON", "ORG") \
+            or tokens[run[0]].ent_type_ == "ORDINAL" or tokens[run[0]].text[:1].isdigit():
+        return None  # "G's 3rd Mini Album [X]": which of G's records, not its title
     return run
 
 
@@ -302,6 +314,7 @@ def headlines(doc: Doc) -> set[int]:
     return found
 
 
+ON_A_NETWORK = frozenset(lexicon()["title_verbs_on_a_network"]["words"])
 RECAP_WORDS = frozenset(w.lower() for w in lexicon()["title_cue_phrases_after"]["_before_the_cue"])
 
 

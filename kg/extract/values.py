@@ -26,7 +26,7 @@ DATE_FORMS = [
     re.compile(rf"\b{_MONTH}\s+{_DAY}\s*(?:-|–|to|until|through|and)\s*(?:{_OTHER_MONTH}\s+)?\d{{1,2}}(?:st|nd|rd|th)?,?\s+{_YEAR}\b", re.I),
     re.compile(rf"\b{_MONTH}\s+{_DAY}(?:\s*\([A-Za-z.]+\))?,?\s+{_YEAR}\b", re.I),
     re.compile(rf"\b{_DAY}\s+(?:of\s+)?{_MONTH},?\s+{_YEAR}\b", re.I),  # "5 March 2024", "the 5th of March, 2024"
-    re.compile(rf"\b{_YEAR}[./-](?P<month>\d{{1,2}})[./-](?P<day>\d{{1,2}})\b"),
+    re.compile(rf"\b{_YEAR}(?:[/-]|\.\s?)(?P<month>\d{{1,2}})(?:[/-]|\.\s?)(?P<day>\d{{1,2}})\b"),  # "2025-04-21", "2025. 04. 21"
     re.compile(rf"\b{_MONTH},?\s+(?:of\s+)?{_YEAR}\b", re.I),  # "March 2024", "March of 2024"
     re.compile(rf"\b{_MONTH}\s+{_DAY}\b(?!\s*(?:%|percent|million|billion))", re.I),
     re.compile(rf"\b{_DAY}\s+{_MONTH}\b", re.I),
