@@ -4977,3 +4977,17 @@ def test_the_closing_track_is_on_the_album_with_no_number_and_a_creator_is_no_ti
     assert {("Low Country", "inAlbum", "Tidewater Psalms"), ("Low Country", "performer", "Lowland Choir"),
             ("Quarry Road", "broadcaster", "HBO")} <= found
     assert not {f for f in found if f[0] == "Low Country" and f[1] == "trackNumber" or f[0] == "Nadine Ross"}
+
+
+def test_the_work_a_headline_opens_with_and_the_body_names_again(read):
+    """"Cinder Avenue Is the Slow-Burn Hit JTBC Needed": the words before "Is" are what the article is
+    about when the body names them again, a series by the evidence ("The JTBC revenge melodrama,
+    directed by A"); a band the NER names in the body ("Hollow Saints: Paper Lanterns review") is none."""
+    ex = read("Cinder Avenue Is the Slow-Burn Hit JTBC Needed\n\nTen episodes in, Cinder Avenue has done the thing "
+              "JTBC's weekend slot hasn't managed in a year. The JTBC revenge melodrama, directed by Oh Min-kyu, stars "
+              "Han Ye-rin as a disgraced pastry chef.\n")
+    assert {("Cinder Avenue", "director", "Oh Min-kyu"), ("Cinder Avenue", "castMember", "Han Ye-rin")} <= facts(ex)
+    ex = read("Hollow Saints: Paper Lanterns review \u2013 Leeds quartet take the long way round\n\nThree years ago Hollow "
+              "Saints seemed to arrive fully formed. Hollow Saints \u2013 singer Clara Dunmore, guitarist Ravi Okafor and "
+              "drummer Elsie Varga \u2013 made the record in a chapel.\n")
+    assert ("Hollow Saints", "MusicGroup") in {(m.ref.name, m.ref.cls) for m in ex.mentions}

@@ -7,9 +7,12 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from ..data import class_nouns, lexicon
-from .title_runs import SMALL_WORDS, YEAR, title_run
+from .spans import whole_words
+from .title_runs import SMALL_WORDS, YEAR, title_run, title_run_before
 
 TITLE_CASE_SMALL = set(lexicon()["title_case_small_words"]["words"])  # lower case in Title Case
+ON_A_NETWORK = frozenset(lexicon()["title_verbs_on_a_network"]["words"])
+HEADLINE_VERBS = (":", "is", "are", "was", "were")
 
 
 def opening_run(tokens: list[Token], sentence, taken: bytearray, not_titles: set) -> tuple[int, int] | None:
@@ -168,3 +171,40 @@ def rated(tokens: list[Token], run: tuple[int, int], sentence) -> bool:
 
 EPISODE_WORDS = frozenset(lexicon()["ratings"]["episode_nouns"]) | {"finale", "premiere"}
 
+
+
+def on_a_network(tokens: list[Token], i: int, networks: set[int], taken: bytearray, not_titles: set) -> tuple[int, int] | None:
+    """The title before a verb at ``i`` that puts it on a broadcaster or a
+    video service starting at one of ``networks`` ("When The Quiet Ledger
+    arrived on Netflix"); not a name after "by" ("a series created by A that
+    premiered on HBO")."""
+    if tokens[i].lower_ not in ON_A_NETWORK or i + 3 >= len(tokens) or tokens[i + 1].lower_ != "on" \
+            or tokens[i + 2 + (tokens[i + 2].lower_ == "the")].idx not in networks:
+        return None
+    run = title_run_before(tokens, i, taken, not_titles)
+    if run and run[1] - run[0] > 1 and tokens[run[0]].dep_ in ("mark", "advmod"):
+        run = (run[0] + 1, run[1])  # the clause's "When", no word of the title
+    if run and (tokens[run[1] - 1].lower_ in SMALL_WORDS or run[0] > 0 and tokens[run[0] - 1].lower_ == "by"):
+        return None
+    return run
+
+
+def headline_subject(doc, tokens: list[Token], ents: list, taken: bytearray, not_titles: set) -> tuple[int, int] | None:
+    """The capitalised words a headline opens with, up to a colon or an
+    "is" ("Cinder Avenue Is the Slow-Burn Hit JTBC Needed", "The Quiet
+    Ledger: How a thriller became a hit"), when the body names them again
+    and nothing names them a company or a band: what the article
+    is about, a work of the kind the evidence says."""
+    end = next((k for k in range(min(9, len(tokens))) if tokens[k].lower_ in HEADLINE_VERBS or "\n" in tokens[k].text), None)
+    if end is None or end < 2 or "\n" in tokens[end].text or tokens[0].lower_ in SMALL_WORDS and tokens[0].lower_ != "the":
+        return None
+    run = tokens[:end]
+    if any(not (t.text[:1].isupper() or t.lower_ in SMALL_WORDS) or t.ent_type_ in ("DATE", "TIME") or taken.find(1, t.idx, t.idx + len(t)) >= 0
+           for t in run) or run[0].text in not_titles and run[0].text != "The":
+        return None
+    a, b = run[0].idx, run[-1].idx + len(run[-1])
+    title = doc.text[a:b]
+    # a name elsewhere ("Hollow Saints seemed to arrive fully formed": the NER's organisation), no title
+    named_else = {e.surface for e in ents if e.cls != "TITLE" and (e.source != "model" or e.cls in ("ORG", "NORP"))}
+    body = doc.text.find("\n", b)
+    return (0, end) if body > 0 and any(whole_words(doc.text[body:], title)) and title not in named_else else None

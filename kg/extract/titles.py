@@ -24,7 +24,7 @@ from .title_runs import SMALL_WORDS, YEAR, foreign_tail, listed_after, seasons_a
     title_run_before, with_comma_part
 from .described import described_as, lookup, work_nouns
 from .fields import blocks as field_blocks
-from .openings import after_fronted_credit, in_fronted_phrase, opening_run, past_gloss, rated, verb_says
+from .openings import after_fronted_credit, headline_subject, in_fronted_phrase, on_a_network, opening_run, past_gloss, rated, verb_says
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "Place"})
 PLACE_PHRASES = frozenset(tuple(p.split()) for p in lexicon()["title_cue_phrases"]["_or_a_place"])
@@ -49,7 +49,7 @@ def positioned_titles(doc: Doc, tokens: list[Token], ents: list[Ent], headings: 
     lex = lexicon()
     cues, phrases, phrases_after, not_titles, naming, qualifiers = _cue_tables()
     taken = covered(doc, (e for e in ents if e.source != "model"))
-    found: list[tuple[int, int, str]] = []
+    found: list[tuple[int, int, str]] = [(*head, "")] if (head := headline_subject(doc, tokens, ents, taken, not_titles)) else []
     # where a broadcaster's or a video service's name ends ("tvN's First Lady", "Netflix's The Glass Tank")
     networks = {e.end for e in ents if e.cls == "Broadcaster" or e.cls == "Platform" and e.surface.lower() in VIDEO_SERVICES}
     on_networks = {e.start for e in ents if e.cls == "Broadcaster" or e.cls == "Platform" and e.surface.lower() in VIDEO_SERVICES}
@@ -124,14 +124,8 @@ def positioned_titles(doc: Doc, tokens: list[Token], ents: list[Ent], headings: 
             run = title_run_before(tokens, i, taken, not_titles)
             if run:
                 found.append((*with_comma_part(tokens, run, taken, not_titles), ""))
-        elif word in ON_A_NETWORK and i + 2 < len(tokens) and words[i + 1] == "on" \
-                and tokens[i + 2 + (words[i + 2] == "the")].idx in on_networks:
-            run = title_run_before(tokens, i, taken, not_titles)  # "When The Quiet Ledger arrived on Netflix"
-            if run and run[1] - run[0] > 1 and tokens[run[0]].dep_ in ("mark", "advmod"):
-                run = (run[0] + 1, run[1])  # the clause's "When", no word of the title
-            if run and (words[run[1] - 1] in SMALL_WORDS or run[0] > 0 and words[run[0] - 1] == "by"):
-                run = None  # "a series created by A that premiered on HBO": its creator, no title
-            found += [(*run, "")] if run else []
+        elif run := on_a_network(tokens, i, on_networks, taken, not_titles):
+            found.append((*run, ""))  # "When The Quiet Ledger arrived on Netflix"
         elif i + 1 < len(tokens) and (word, words[i + 1]) in phrases_after:
             run = title_run_before(tokens, i, taken, not_titles)  # "the Harbor Lights script reading"
             if run:
@@ -314,7 +308,6 @@ def headlines(doc: Doc) -> set[int]:
     return found
 
 
-ON_A_NETWORK = frozenset(lexicon()["title_verbs_on_a_network"]["words"])
 RECAP_WORDS = frozenset(w.lower() for w in lexicon()["title_cue_phrases_after"]["_before_the_cue"])
 
 
