@@ -4991,3 +4991,18 @@ def test_the_work_a_headline_opens_with_and_the_body_names_again(read):
               "Saints seemed to arrive fully formed. Hollow Saints \u2013 singer Clara Dunmore, guitarist Ravi Okafor and "
               "drummer Elsie Varga \u2013 made the record in a chapel.\n")
     assert ("Hollow Saints", "MusicGroup") in {(m.ref.name, m.ref.cls) for m in ex.mentions}
+
+
+def test_a_ratings_thread_of_network_headings_over_episode_lines(read):
+    """A thread's headings "KBS2 – X (weekend family drama)" each name a series, and the episode lines
+    under each ("- Ep. 33 (Sat): 19.4%", "Weekly average: 11.6%") are that series' ratings, without the
+    remark after a figure; "cracks 20%" and "easily pass 10%" are thresholds, and "Mar 1-2" a date."""
+    ex = read("[Ratings] Weekend dramas, Mar 1-2: 'Noodle House' finally cracks 20%\n\nAll numbers below are nationwide, "
+              "via Nielsen Korea.\n\nKBS2 \u2013 Noodle House (weekend family drama)\n- Ep. 33 (Sat): 19.4%\n"
+              "- Ep. 34 (Sun): 20.6% \u2190 new personal best!!\n\ntvN \u2013 Lumen Ward\n- Ep. 7: 6.8%\n- Ep. 8: 7.3%\n\n"
+              "SBS \u2013 Night Prosecutor\n- Ep. 12: 12.0% (the peak was 15.4%)\n- Weekly average: 11.6%\n\n"
+              "Everyone saying it'll easily pass 10% by the finale, please manage your expectations.\n")
+    rated = {(r.series.name, str(r.value), r.episode) for r in ex.ratings}
+    assert rated == {("Noodle House", "19.4", 33), ("Noodle House", "20.6", 34), ("Lumen Ward", "6.8", 7),
+                     ("Lumen Ward", "7.3", 8), ("Night Prosecutor", "12.0", 12), ("Night Prosecutor", "11.6", None)}
+    assert not {m.ref.name for m in ex.mentions} & {"Mar 1-2", "Everyone"}

@@ -94,9 +94,9 @@ def read_episode_table(ctx) -> None:
             position = row.end() + 1
 
 
-# "Ep. 3 – 6.8% / 7.7%", "Average – 8.0% / 9.1%": a series' episodes one a line
-EPISODE_LINE = re.compile(r"(?im)^[ \t]*(?:(?:ep\.?|episode)[ \t]*(?P<episode>\d{1,4})|average|avg\.?)[ \t]*[-–—:][ \t]*"
-                          r"(?P<cells>[^\n]*%[^\n]*)$")
+# "Ep. 3 – 6.8% / 7.7%", "- Ep. 33 (Sat): 19.4%", "Weekly average: 11.6%": a series' episodes one a line
+EPISODE_LINE = re.compile(r"(?im)^[ \t]*(?:[-*\u2022][ \t]*)?(?:(?:ep\.?|episode)[ \t]*(?P<episode>\d{1,4})(?:[ \t]*\([^()\n]{1,20}\))?"
+                          r"|(?:weekly[ \t]+|series[ \t]+)?(?:average|avg\.?))[ \t]*[-–—:][ \t]*(?P<cells>[^\n]*%[^\n]*)$")
 SPACED_SLASH = re.compile(r"\s+/\s+")  # between a line's figures ("5.2% / 6.0%"; not "N/A")
 
 
@@ -104,21 +104,21 @@ def read_episode_lines(ctx) -> None:
     """A series' ratings one episode a line ("Ep. 3 – 6.8% / 7.7%"), the
     figures in the order the paragraph above names their scopes ("according
     to Nielsen Korea (nationwide / Seoul metropolitan area):"); every figure
-    is the rating of the series named last before the list (a round-up's
-    heading "tvN <X>" over it), else of the one the article is about."""
+    is the rating of the series named last before its line (a round-up's
+    heading "tvN <X>" over each list), else of the one the article is about."""
     text = ctx.article.text
     lines = list(EPISODE_LINE.finditer(text))
-    first = ctx.doc.char_span(lines[0].start(), lines[0].end(), alignment_mode="expand") if len(lines) >= 2 else None
-    if first is None:
-        return
-    named = ctx.nearest_before(first[0], ("TVSeries",))
-    series = EntityRef(named.name, "TVSeries") if named is not None else focal_work(ctx)
-    if series is None:
+    if len(lines) < 2:
         return
     above = text[text.rfind("\n\n", 0, max(0, lines[0].start() - 1)) + 1:lines[0].start()].lower()
     said = sorted((m.start(), scope) for word, scope in SCOPES.items() for m in re.finditer(rf"\b{word}", above))
     scopes = [scope for k, (_, scope) in enumerate(said) if k == 0 or said[k - 1][1] != scope]  # "Seoul metropolitan": one
     for line in lines:
+        span = ctx.doc.char_span(line.start(), line.end(), alignment_mode="expand")
+        named = ctx.nearest_before(span[0], ("TVSeries",)) if span is not None else None
+        series = EntityRef(named.name, "TVSeries") if named is not None else focal_work(ctx)
+        if series is None:
+            continue
         cells = SPACED_SLASH.split(line.group("cells").strip())
         episode = int(line.group("episode")) if line.group("episode") else None
         _add_row(ctx, line.start(), line.end(), [(series, value, episode, scopes[k] if len(scopes) == len(cells) else None)
@@ -166,8 +166,9 @@ def _scope(cell: str) -> str | None:
 
 
 def _figures(cell: str) -> list[Decimal]:
-    match = FIGURES.fullmatch(cell)
-    return [Decimal(v) for v in match.groups() if v] if match else []
+    """A cell's figures, and none of a remark after them ("20.6% ← a new best", "12.0% (the peak was 15.4%)")."""
+    match = FIGURES.match(cell)
+    return [Decimal(v) for v in match.groups() if v] if match and ("%" in match.group() or match.end() == len(cell)) else []
 
 
 def _add_row(ctx, start: int, end: int, rated: list, rule: str):

@@ -85,6 +85,8 @@ def title_run(tokens: list[Token], i: int, taken: bytearray, not_titles: set) ->
     """Tokens ``i``.. as a title: capitalised words or numbers in digits
     ("The first" is no title), with small words between them, in one
     sentence, touching no other mention."""
+    if i + 1 < len(tokens) and tokens[i].text in STOPPERS and tokens[i + 1].text[:1].isdigit():
+        return None  # "Weekend dramas, Mar 1-2:": a date
     last = None
     j = i
     while j < len(tokens) and j - i < 10:
@@ -121,6 +123,7 @@ def title_run(tokens: list[Token], i: int, taken: bytearray, not_titles: set) ->
             and not tokens[last + 1].whitespace_ and tokens[last + 2].is_lower:
         return None  # "The 12-part series", "a Seoul-based label": a modifier, not a title
     if last == i and (tokens[i].text in not_titles or tokens[i].lower_ in SMALL_WORDS or len(tokens[i]) < 2
+                      or tokens[i].is_stop and tokens[i].is_sent_start  # "Everyone saying it'll pass 10%": a pronoun
                       or tokens[i].is_sent_start and tokens[i].dep_ in ("prep", "mark", "advmod", "cc")  # "Unlike 'X', ..."
                       # "Earlier parts of the soundtrack were": a word that describes the noun after it
                       or tokens[i].is_sent_start and tokens[i].dep_ == "amod" and i + 1 < len(tokens) and tokens[i + 1].is_lower
@@ -233,10 +236,13 @@ LEADING_YEAR = re.compile(r"(?:1[89]|20)\d\d [a-z]*[A-Z]")
 
 def only_calendar_words(text: str) -> bool:
     """Is ``text`` made of days and months alone ("Wed/Thurs", "Mondays and
-    Tuesdays")? When a show airs, not what it is called."""
-    calendar = lexicon()["not_titles"]
-    parts = [p for p in re.split(r"[\s/,&-]+", text) if p and p.lower() not in ("and", "or")]
-    return bool(parts) and all(p in calendar or p[-1:] == "s" and p[:-1] in calendar for p in parts)
+    Tuesdays"), or of a month and its days ("Mar 1-2")? When a show airs,
+    not what it is called."""
+    calendar = set(lexicon()["not_titles"]) | STOPPERS
+    parts = [p for p in re.split(r"[\s/,&\-\u2013]+", text) if p and p.lower() not in ("and", "or")]
+    days = [p for p in parts[1:] if p.isdigit()]
+    return bool(parts) and (days and parts[0] in calendar and len(days) == len(parts) - 1
+                            or all(p in calendar or p[-1:] == "s" and p[:-1] in calendar for p in parts))
 
 
 def clean_title(span) -> tuple[int, int] | None:

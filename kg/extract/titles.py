@@ -75,8 +75,10 @@ def positioned_titles(doc: Doc, tokens: list[Token], ents: list[Ent], headings: 
             cls = phrases.get((words[i - 1], word))
             if cls is None and i > 1 and tokens[i - 1].like_num:  # "episode 6 of X"
                 cls = phrases.get((words[i - 2], word))
-        if cls is None and (word in ("'s", "'") or word == "," and i > 1 and words[i - 2] == "on") and tokens[i].idx in networks:
-            cls = "TVSeries"  # "tvN's First Lady": a network's own series; "On JTBC, Marry Me Twice slipped"
+        if cls is None and (word in ("'s", "'") or word == "," and i > 1 and words[i - 2] == "on") and tokens[i].idx in networks \
+                or cls is None and word in LINE_MARKS and i > 0 and tokens[i - 1].idx + len(tokens[i - 1]) in networks \
+                and (i < 2 or "\n" in tokens[i - 2].text):
+            cls = "TVSeries"  # "tvN's First Lady": a network's own series; "On JTBC, Marry Me Twice slipped"; "KBS2 | X" heading
         elif cls is None and word in ("'s", "'") and i > 0 and tokens[i - 1].text[:1].isupper() and seasons_after(tokens, i):
             run = title_run_before(tokens, i, taken, not_titles)  # "Glass Harbor's second season"
             found += [(*run, "TVSeries")] if run else []
@@ -308,6 +310,7 @@ def headlines(doc: Doc) -> set[int]:
     return found
 
 
+LINE_MARKS = {"|", "–", "—", "-", "·", ":"}  # "KBS2 – X (weekend drama)": a heading's network, then its series
 RECAP_WORDS = frozenset(w.lower() for w in lexicon()["title_cue_phrases_after"]["_before_the_cue"])
 
 
