@@ -5006,3 +5006,15 @@ def test_a_ratings_thread_of_network_headings_over_episode_lines(read):
     assert rated == {("Noodle House", "19.4", 33), ("Noodle House", "20.6", 34), ("Lumen Ward", "6.8", 7),
                      ("Lumen Ward", "7.3", 8), ("Night Prosecutor", "12.0", 12), ("Night Prosecutor", "11.6", None)}
     assert not {m.ref.name for m in ex.mentions} & {"Mar 1-2", "Everyone"}
+
+
+def test_regional_platforms_and_billboard_editions_each_with_its_own_rank(read):
+    """Zing MP3 and NhacCuaTui are music services, and Billboard Vietnam publishes the Billboard Vietnam
+    Hot 100; "ranked third on X's weekly chart and reached No. 7 on Y" puts each rank on the chart named
+    after it, whatever order the charts were found in."""
+    ex = read("Chart news\n\n\"Dem Khong Ten\" topped the real-time chart of Zing MP3, Vietnam's largest music streaming "
+              "platform. \"Dem Khong Ten\" also ranked third on NhacCuaTui's weekly chart and reached No. 7 on the "
+              "Billboard Vietnam Hot 100.\n")
+    assert {("Dem Khong Ten", "Zing MP3", 1), ("Dem Khong Ten", "NhacCuaTui", 3),
+            ("Dem Khong Ten", "Billboard Vietnam", 7)} <= providers(ex)
+    assert ("Zing MP3", "market", "Vietnam") in facts(ex)

@@ -155,16 +155,19 @@ def _own_subject(ctx, clause) -> bool:
 
 
 def _entries(ctx, index, sentence, pairs, ranks, targets, work_source=None, tail="", clause=None, text=""):
-    """Records for the (work, rank) pairs of a clause on its targets: one
-    target per rank when they pair up ("No. 2 on Genie and No. 4 on
-    Bugs"), or each rank with the target named after it in ``clause`` (its
-    ``text``) when the numbers differ, else every target for every rank.
+    """Records for the (work, rank) pairs of a clause on its targets: each
+    rank with the target named after it in ``clause`` (its ``text``: "No. 2
+    on Genie and No. 4 on Bugs"), else one target per rank in order when
+    they pair up ("No. 2 and No. 4 on Genie and Bugs"), else every target
+    for every rank.
     ``work_source``: the sentence that named the work, when the clause only
     points back to it; ``tail``: the clause from its first rank to a comma,
     which may say what the chart ranks."""
     dates = _chart_dates(ctx, sentence)
-    by_rank = dict(zip(ranks, targets)) if len(targets) == len(ranks) > 1 \
-        else _named_after(clause, text, ranks, targets) if len(ranks) > 1 and targets and clause is not None else None
+    named = _named_after(clause, text, ranks, targets) if len(ranks) > 1 and targets and clause is not None else None
+    # "third on X's weekly chart and No. 7 on the Y Hot 100": each rank's own target, where it names one for each
+    by_rank = named if named is not None and len(named) == len(ranks) \
+        else dict(zip(ranks, targets)) if len(targets) == len(ranks) > 1 else named
     for work, rank in pairs:
         for target in (targets if by_rank is None else [by_rank[rank]] if rank in by_rank else []):
             evidence = ctx.evidence(sentence, "reader:chart-sentence", 0.8, context=[target.source, work_source])
