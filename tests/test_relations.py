@@ -5018,3 +5018,35 @@ def test_regional_platforms_and_billboard_editions_each_with_its_own_rank(read):
     assert {("Dem Khong Ten", "Zing MP3", 1), ("Dem Khong Ten", "NhacCuaTui", 3),
             ("Dem Khong Ten", "Billboard Vietnam", 7)} <= providers(ex)
     assert ("Zing MP3", "market", "Vietnam") in facts(ex)
+
+
+def test_a_group_the_parse_made_the_root_and_a_guest_on_the_song_before_its_comma(read):
+    """"The nine-member group, whose lineup includes A, B and C, debuted": "their" after it is the group's,
+    not the members'; "the record also includes the fan song 'X,' featuring B": B is X's guest, not the record's."""
+    found = facts(read("Chart news\n\nP-pop boy group ALON9 is riding high with \"Ulap at Araw\". The nine-member "
+                       "group, whose lineup includes leader Jiro Santos, Enzo Dizon and Kai Mendoza, debuted in 2022. "
+                       "\"Ulap at Araw\" is the lead single of their second EP, \"Tala't Tubig\". The six-track record also "
+                       "includes the fan song \"Para sa Inyo,\" featuring singer-songwriter Bea Lualhati.\n"))
+    assert {("Tala't Tubig", "performer", "ALON9"), ("Para sa Inyo", "performer", "Bea Lualhati")} <= found
+    assert not {f for f in found if f[0] == "Tala't Tubig" and f[2] in ("Kai Mendoza", "Bea Lualhati")}
+
+
+def test_the_lyrics_of_the_song_named_before(read):
+    """"The lyrics were penned by A": the lyrics of the song named before, as "the music" is its music."""
+    found = facts(read("Chart news\n\n\"Ulap at Araw\" debuted at No. 2. The lyrics were penned by member Enzo Dizon, "
+                       "while the music was written by producer Liza Torrecampo.\n"))
+    assert {("Ulap at Araw", "lyricist", "Enzo Dizon"), ("Ulap at Araw", "composer", "Liza Torrecampo")} <= found
+
+
+
+def test_a_group_a_cue_named_in_full_is_the_group_again_after_a_weekday_word(read):
+    """"girl group Sunday Parade" ... "Her fellow Sunday Parade members A and B": the group again, not a
+    group "Parade" after a date; the lyrics "of" a song named in the sentence stay that song's."""
+    found = facts(read("Solo debut\n\nIf you have followed K-pop girl group Sunday Parade since 2021, you know Choi Ha-eun. "
+                       "Her fellow Sunday Parade members Lee Na-yun and Bae Chae-won showed up.\n"))
+    assert {("Lee Na-yun", "memberOf", "Sunday Parade"), ("Bae Chae-won", "memberOf", "Sunday Parade")} <= found
+    assert not {f for f in found if f[2] == "Parade"}
+    found = facts(read("News\n\nHer only film score was written for director Oh Seung-rok's Ferry at Midnight (2001). "
+                       "\"Paper Boat\" was sung by Baek Eun-jung. The lyrics of \"Sugar Static\" were penned by Ririka.\n"))
+    assert ("Sugar Static", "lyricist", "Ririka") in found
+    assert not {f for f in found if f[0] == "Paper Boat" and f[1] in ("inAlbum", "lyricist")}

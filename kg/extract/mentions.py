@@ -387,10 +387,13 @@ def _inside_quoted_repeats(ents: list[Ent], known: dict[str, Ent], where) -> lis
                or e.source == "model" and e.cls in ("ORG", "PERSON")}
     dropped = set()
     for surface, ent in known.items():
-        if ent.source not in ("quoted", "cue-title") or (ent.cls != "TITLE" and ent.cls not in WORKS) or not guesses:
+        # a group a cue named in full: "Sunday Parade members A and B" holds no group "Parade" after a date "Sunday"
+        group = ent.source == "cue" and ent.cls == "MusicGroup" and " " in surface
+        if not group and (ent.source not in ("quoted", "cue-title") or (ent.cls != "TITLE" and ent.cls not in WORKS) or not guesses):
             continue
         for a, b in where(surface, False):
             inside = [e for e in ents if e.start < b and a < e.end and (e.start, e.end) != (a, b)]
-            if inside and all(id(e) in guesses and a <= e.start and e.end <= b for e in inside):
+            if inside and all((id(e) in guesses or group and (e.cls == "MusicGroup" or e.source == "model"))
+                              and a <= e.start and e.end <= b for e in inside):
                 dropped.update(id(e) for e in inside)
     return [e for e in ents if id(e) not in dropped]

@@ -6,7 +6,8 @@ ratings table speak of), and "the title track" is the song called so before,
 not the last song named; "the 1987 ballad" right after "'X,'" is X, however
 the parser hung it, as "his OST" in "'X', his OST for W" and "the theme song"
 in "'X' by A, the theme song of W" are; "it" after a work of another class in
-its own sentence is that work; whether "his" follows a "her" that took the subject
+its own sentence is that work, as the work a participle after its comma follows ("the song 'X,' featuring
+B") and the one a duet's phrase names after a comma ("a duet with A, 'X'"); whether "his" follows a "her" that took the subject
 (kg/extract/refs.py, chart_works.py and context.py ask; whether an artist
 is a work's guest, never what "her album" means: marks.py)."""
 from __future__ import annotations
@@ -204,3 +205,30 @@ def latter_or_former(ctx: Context, token, accepted: tuple) -> list[EntityRef] | 
         return None
     before = [ref for t in token.doc[token.sent.start:token.i] if (e := ctx.ent(t)) is not None and (ref := ctx.ref(e, accepted))]
     return before[-1:] if token.lower_ == "latter" else before[-2:-1]
+
+
+def before_its_comma(ctx: Context, verb, accepted: tuple) -> list[EntityRef]:
+    """The work a participle set off by a comma follows ("includes the song 'X,' featuring B": X's)."""
+    doc, k = verb.doc, verb.i - 1
+    while k > 0 and doc[k].is_quote:
+        k -= 1
+    if doc[k].text != "," or not verb.lower_.endswith(("ing", "ed")):
+        return []
+    k -= 1
+    while k > 0 and doc[k].is_quote:
+        k -= 1
+    ent = ctx.ent(doc[k])
+    return [ref] if ent is not None and ctx.class_of(ent) in WORKS and (ref := ctx.ref(ent, accepted)) else []
+
+
+def named_after_comma(ctx: Context, noun, accepted: tuple) -> list[EntityRef]:
+    """A work a noun's own phrase names after a comma ("a duet with A, 'X'")."""
+    if noun.lower_ not in ("duet", "collaboration", "collab"):
+        return []
+    for token in noun.subtree:
+        before = token.doc[token.i - 1 - token.doc[token.i - 1].is_quote] if token.i > 1 else None
+        if token.i > noun.i and before is not None and before.text == "," and ctx.ent(token) is not None:
+            ref = ctx.ref(ctx.ent(token), accepted)
+            if ref is not None:
+                return [ref]
+    return []

@@ -9,8 +9,9 @@ from collections import Counter
 from ..data import class_nouns, lexicon
 from ..records import EntityRef
 from .context import Context
-from .networks import (apposed_to, called_so_before, latter_or_former, other_gender_before, other_work_in_sentence,
-                       series_of_network, title_apposed_before, title_track_before, topic_over_aside)
+from .networks import (apposed_to, before_its_comma, called_so_before, latter_or_former, named_after_comma,
+                       other_gender_before, other_work_in_sentence, series_of_network, title_apposed_before,
+                       title_track_before, topic_over_aside)
 from .role_words import unnamed_one
 from .listing import coordinated
 
@@ -21,6 +22,7 @@ PERSONAL = {"he", "his", "him", "she", "her"}
 SINGULAR = PERSONAL | {"it", "its"}  # a pronoun that stands for one entity, never for a list
 DEFINITE = {"the", "this", "that", "these", "those", "its", "their", "his", "her"}
 TRANSPARENT = set(lexicon()["transparent_nouns"]["words"])
+SONG_PARTS = {"lyrics", "words", "music", "melody"}  # what "the lyrics" are of: the song named before
 VERSIONS = set(lexicon()["version_nouns"]["words"])
 PROMOTION = {w.lower() for w in lexicon()["promotion_nouns"]["words"]}
 RELATIVE = {"who", "which", "that", "whom"}
@@ -55,7 +57,7 @@ def attached(ctx: Context, anchor, accepted: tuple) -> list[EntityRef]:
         found = refs_at(ctx, anchor, accepted)  # "X, the title track of": the noun is the anchor
         if found:
             return found
-    named = _named_after_comma(ctx, anchor, accepted)
+    named = named_after_comma(ctx, anchor, accepted) or before_its_comma(ctx, anchor, accepted)
     if named:
         return named  # "a collaboration with rapper A, 'Lights'": the title set after the noun's phrase
     # "confirmed their appearance in"; "as the lead single from", where the parse makes "single" a modifier of "lead"
@@ -79,6 +81,10 @@ def attached(ctx: Context, anchor, accepted: tuple) -> list[EntityRef]:
                     if unnamed_one(child):
                         return []  # "while one of the remaining tracks features B": a track not named
                     found = refs_at(ctx, child, accepted)
+                    if not found and dep == "nsubjpass" and child.lower_ in SONG_PARTS and not any(  # "The lyrics were
+                            c.dep_ in ("prep", "compound") or c.dep_ in ("det", "poss") and c.lower_ not in ("the", "its")
+                            for c in child.children):  # penned by", "Its lyrics, which ..., were written by": the song's
+                        found = [r] if (r := ctx.antecedent(child, accepted)) else []
                     if found:
                         return found
         if node.dep_ == "ROOT" and node.lower_ in COPULAS:
@@ -111,19 +117,6 @@ def attached(ctx: Context, anchor, accepted: tuple) -> list[EntityRef]:
                 climbed = climbed.head.head
             if climbed is not node and climbed.i < node.i and (_is_verb(climbed) or climbed.lower_ in CLASS_NOUNS):
                 node = climbed  # "a ballet in three acts, created ... to the music of": the ballet's
-    return []
-
-
-def _named_after_comma(ctx: Context, noun, accepted: tuple) -> list[EntityRef]:
-    """A work a noun's own phrase names after a comma ("a duet with A, 'X'")."""
-    if noun.lower_ not in ("duet", "collaboration", "collab"):
-        return []
-    for token in noun.subtree:
-        before = token.doc[token.i - 1 - token.doc[token.i - 1].is_quote] if token.i > 1 else None
-        if token.i > noun.i and before is not None and before.text == "," and ctx.ent(token) is not None:
-            ref = ctx.ref(ctx.ent(token), accepted)
-            if ref is not None:
-                return [ref]
     return []
 
 
@@ -283,8 +276,9 @@ def _group_subject_before(ctx: Context, token) -> EntityRef | None:
     """The group the sentence before has as its subject, by name or as "the
     trio", if any."""
     previous = ctx.sentence_before(ctx.sentence_of(token.i))
+    # or the nominal the parse made the root ("The nine-member group, whose lineup includes A, debuted")
     subject = next((t for t in previous if t.dep_ in ("nsubj", "nsubjpass") and t.head.dep_ == "ROOT"), None) \
-        if previous is not None else None
+        or next((t for t in previous if t.dep_ == "ROOT" and t.lower_ in NOMINALS), None) if previous is not None else None
     if subject is None:
         return None
     ent = ctx.ent(subject)
