@@ -5050,3 +5050,10 @@ def test_a_group_a_cue_named_in_full_is_the_group_again_after_a_weekday_word(rea
                        "\"Paper Boat\" was sung by Baek Eun-jung. The lyrics of \"Sugar Static\" were penned by Ririka.\n"))
     assert ("Sugar Static", "lyricist", "Ririka") in found
     assert not {f for f in found if f[0] == "Paper Boat" and f[1] in ("inAlbum", "lyricist")}
+
+
+def test_a_debut_on_a_day_at_an_hour_with_the_mini_album(read):
+    """"will debut on June 18 at 6PM KST with the mini album 'X'": X's release date (the hour between)."""
+    found = facts(read("Unit news\n\nRB-Noir will debut on June 18, 2025 at 6PM KST with the mini album "
+                       "'Midnight Atelier' and its title track 'Velvet Curfew'.\n"))
+    assert ("Midnight Atelier", "releaseDate", "2025-06-18") in found
