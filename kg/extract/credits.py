@@ -57,7 +57,8 @@ def credits_after(text: str, end: int) -> tuple[str, int] | None:
 # one credit a line under a track: "Lyrics: A, B" / "Composition: C" / "Arrangement: D" / "Lyrics & Composition: E",
 # or with "by", bulleted or not ("- Composed by C, D")
 LABEL_WORDS = alternatives([*ROLES, *lexicon()["credit_labels"]["_other"]])
-CREDIT_FIELD = re.compile(rf"\n[ \t]*(?:[-\u2013\u2022*][ \t]*)?((?i:{LABEL_WORDS})(?:[ \t]*(?:&|and|/)[ \t]*(?i:{LABEL_WORDS}))*(?:[ \t]*(?P<colon>:)|[ \t]+by\b)(?P<names>[^\n]+))")
+CREDIT_FIELD = re.compile(rf"\n[ \t]*(?:[-\u2013\u2022*][ \t]*)?((?i:{LABEL_WORDS})(?:[ \t]*(?:&|and|/)[ \t]*(?i:{LABEL_WORDS}))*"
+                          rf"(?:[ \t]*(?P<colon>:)|[ \t]+by\b)(?P<names>[^\n]+))")
 NAMES_ONLY = re.compile(r"(?:[\s,&()]|\b(?:and|x|with)\b|[A-Z0-9][^\s,&()]*)+")  # "A, B (G) and C": no sentence
 FIELDS_APART = re.compile(rf"(?<![&/])(?<!\band)(?:;[ \t]*|[ \t]+)(?=(?i:{LABEL_WORDS})(?:[ \t]*(?:&|and|/)[ \t]*(?i:{LABEL_WORDS}))*[ \t]*:)")
 
@@ -67,7 +68,8 @@ def _credit_fields_after(text: str, end: int) -> tuple[str, int] | None:
     line), as one credit line with bars, and where they end; None if none."""
     fields, at = [], end
     # after "by", names only: "Arranged and produced by A, a dense dance cut" is a review's sentence
-    while (field := CREDIT_FIELD.match(text, at)) and (field.group("colon") or NAMES_ONLY.fullmatch(field.group("names"))):
+    while (field := CREDIT_FIELD.match(text, at)) \
+            and (field.group("colon") or NAMES_ONLY.fullmatch(field.group("names"))):
         fields.append(FIELDS_APART.sub(" | ", field.group(1)))  # "Lyrics: A  Composition: B": two on a line
         at = field.end()
     return (" | ".join(fields), at) if fields else None

@@ -6,9 +6,10 @@ ratings table speak of), and "the title track" is the song called so before,
 not the last song named; "the 1987 ballad" right after "'X,'" is X, however
 the parser hung it, as "his OST" in "'X', his OST for W" and "the theme song"
 in "'X' by A, the theme song of W" are; "it" after a work of another class in
-its own sentence is that work, as the work a participle after its comma follows ("the song 'X,' featuring
-B") and the one a duet's phrase names after a comma ("a duet with A, 'X'"); whether "his" follows a "her" that took the subject
-(kg/extract/refs.py, chart_works.py and context.py ask; whether an artist
+its own sentence is that work, as the work a participle after its comma
+follows is ("the song 'X,' featuring B") and the one a duet's phrase names
+after a comma ("a duet with A, 'X'"); whether "his" follows a "her" that
+took the subject (kg/extract/refs.py, chart_works.py and context.py ask; whether an artist
 is a work's guest, never what "her album" means: marks.py)."""
 from __future__ import annotations
 

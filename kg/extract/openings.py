@@ -1,7 +1,9 @@
 """Titles that open a sentence: the run of words up to the "is" or "was"
 a sentence calls a work with ("Flatliners is a 1990 American film",
 "Sugar, Sugar was", "Baldurs draumar (Baldur's Dreams) is"), and the
-kind of work the verb after it says ("was directed by": a film)."""
+kind of work the verb after it says ("was directed by": a film); the
+title a headline opens with ("Cinder Avenue Is the Hit JTBC Needed") and
+the one a clause puts on a network ("When X arrived on Netflix")."""
 from __future__ import annotations
 
 from spacy.tokens import Token
@@ -199,8 +201,8 @@ def headline_subject(doc, tokens: list[Token], ents: list, taken: bytearray, not
     if end is None or end < 2 or "\n" in tokens[end].text or tokens[0].lower_ in SMALL_WORDS and tokens[0].lower_ != "the":
         return None
     run = tokens[:end]
-    if any(not (t.text[:1].isupper() or t.lower_ in SMALL_WORDS) or t.ent_type_ in ("DATE", "TIME") or taken.find(1, t.idx, t.idx + len(t)) >= 0
-           for t in run) or run[0].text in not_titles and run[0].text != "The":
+    if any(not (t.text[:1].isupper() or t.lower_ in SMALL_WORDS) or t.ent_type_ in ("DATE", "TIME")
+           or taken.find(1, t.idx, t.idx + len(t)) >= 0 for t in run) or run[0].text in not_titles and run[0].text != "The":
         return None
     a, b = run[0].idx, run[-1].idx + len(run[-1])
     title = doc.text[a:b]

@@ -24,7 +24,8 @@ from .title_runs import SMALL_WORDS, YEAR, foreign_tail, listed_after, seasons_a
     title_run_before, with_comma_part
 from .described import described_as, lookup, work_nouns
 from .fields import blocks as field_blocks
-from .openings import after_fronted_credit, headline_subject, in_fronted_phrase, on_a_network, opening_run, past_gloss, rated, verb_says
+from .openings import (after_fronted_credit, headline_subject, in_fronted_phrase, on_a_network, opening_run, past_gloss,
+                       rated, verb_says)
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "Place"})
 PLACE_PHRASES = frozenset(tuple(p.split()) for p in lexicon()["title_cue_phrases"]["_or_a_place"])
@@ -51,8 +52,8 @@ def positioned_titles(doc: Doc, tokens: list[Token], ents: list[Ent], headings: 
     taken = covered(doc, (e for e in ents if e.source != "model"))
     found: list[tuple[int, int, str]] = [(*head, "")] if (head := headline_subject(doc, tokens, ents, taken, not_titles)) else []
     # where a broadcaster's or a video service's name ends ("tvN's First Lady", "Netflix's The Glass Tank")
-    networks = {e.end for e in ents if e.cls == "Broadcaster" or e.cls == "Platform" and e.surface.lower() in VIDEO_SERVICES}
-    on_networks = {e.start for e in ents if e.cls == "Broadcaster" or e.cls == "Platform" and e.surface.lower() in VIDEO_SERVICES}
+    channels = [e for e in ents if e.cls == "Broadcaster" or e.cls == "Platform" and e.surface.lower() in VIDEO_SERVICES]
+    networks, on_networks = {e.end for e in channels}, {e.start for e in channels}
     people = {(e.start, e.end) for e in ents if e.cls == "PERSON"}  # the NER's people ("On MBC, Jessica Alba said")
     directors = {e.end for e in ents if e.cls in ("Person", "PERSON")  # where the name of "director X" ends
                  and role_kinds().get((text_of(doc)[max(0, e.start - 12):e.start].lower().split() or [""])[-1]) == "director"}
