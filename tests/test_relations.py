@@ -5057,3 +5057,12 @@ def test_a_debut_on_a_day_at_an_hour_with_the_mini_album(read):
     found = facts(read("Unit news\n\nRB-Noir will debut on June 18, 2025 at 6PM KST with the mini album "
                        "'Midnight Atelier' and its title track 'Velvet Curfew'.\n"))
     assert ("Midnight Atelier", "releaseDate", "2025-06-18") in found
+
+
+def test_a_title_with_her_new_single_with_a_guest_in_apposition(read):
+    """'"X," her new single with Colombian hitmaker B, isn't about to change that': X is hers and B's;
+    the main verb's negation is not the apposition's."""
+    found = facts(read("Quintana and Velez on 'Fuego Lento'\n\nSinger Marisol Quintana has never been subtle about "
+                       "heartbreak, and \"Fuego Lento,\" her new single with Colombian hitmaker Dario Velez, isn't about "
+                       "to change that.\n"))
+    assert {("Fuego Lento", "performer", "Marisol Quintana"), ("Fuego Lento", "performer", "Dario Velez")} <= found

@@ -155,6 +155,8 @@ def _negated(ctx: Context, binding: Binding) -> bool:
     would appear in")? An aside's negation ("who never misses a show") is
     another clause's."""
     node, doc = binding.span.root, binding.span.doc
+    if any(t.dep_ == "appos" and t.head == node for t in binding.span):
+        return False  # '"X," her new single with B, isn't about to change that': the apposition is no clause's
     for _ in range(5):
         if any(not (i + 1 < len(doc) and doc[i + 1].lower_ in ("only", "just")) for i in ctx.marks.negations.get(node.i, ())):
             return True
