@@ -5066,3 +5066,15 @@ def test_a_title_with_her_new_single_with_a_guest_in_apposition(read):
                        "heartbreak, and \"Fuego Lento,\" her new single with Colombian hitmaker Dario Velez, isn't about "
                        "to change that.\n"))
     assert {("Fuego Lento", "performer", "Marisol Quintana"), ("Fuego Lento", "performer", "Dario Velez")} <= found
+
+
+def test_an_album_preceded_or_supported_by_its_singles(read):
+    """"The record was preceded by two singles: 'A', ..., and 'B'", "It was supported by the singles A and
+    B": the singles are the album's; a film "promoted by the single X" holds no album."""
+    found = facts(read("Album page\n\nTidewater Psalms is the third studio album by the band Lowland Choir. The record was "
+                       "preceded by two singles: \"Copper Wire\", issued in March 2017, and \"Saint of Small Rooms\", issued "
+                       "the following month.\n\nNight Tide is the debut album by Nova Ring. It was supported by the singles "
+                       "\"Salt Air\" and \"Paper Sun\".\n\nThe film \"Blue Gate\" was promoted by the single \"Harbor\".\n"))
+    assert {("Copper Wire", "inAlbum", "Tidewater Psalms"), ("Saint of Small Rooms", "inAlbum", "Tidewater Psalms"),
+            ("Salt Air", "inAlbum", "Night Tide"), ("Paper Sun", "inAlbum", "Night Tide")} <= found
+    assert not {f for f in found if f[0] == "Harbor" and f[1] == "inAlbum"}
