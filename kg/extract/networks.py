@@ -134,17 +134,22 @@ def title_apposed_before(ctx: Context, noun, accepted: tuple) -> list[EntityRef]
     doc, i = noun.doc, noun.left_edge.i
     while i < noun.i and doc[i].is_punct and doc[i].text != ",":
         i += 1  # the parse may hang the quotation marks and the comma before the phrase on its noun
-    i = i if doc[i].text == "," else i - 1
+    ent = _mention_before_comma(ctx, doc, i if doc[i].text == "," else i - 1)
+    ref = ctx.ref(ent, accepted) if ent is not None and not ent.is_value else None
+    return [ref] if ref else []
+
+
+def _mention_before_comma(ctx: Context, doc, i: int):
+    """The mention right before a comma at ``i`` (quotation marks before it
+    and between them passed over), if there is such a comma."""
     while i >= 0 and doc[i].is_quote:
         i -= 1
     if i < 1 or doc[i].text != ",":
-        return []
+        return None
     i -= 1
     while i > 0 and doc[i].is_quote:
         i -= 1
-    ent = ctx.ent(doc[i])
-    ref = ctx.ref(ent, accepted) if ent is not None and not ent.is_value else None
-    return [ref] if ref else []
+    return ctx.ent(doc[i])
 
 
 def focal_work(ctx: Context, cls: str = "TVSeries") -> EntityRef | None:
@@ -210,15 +215,7 @@ def latter_or_former(ctx: Context, token, accepted: tuple) -> list[EntityRef] | 
 
 def before_its_comma(ctx: Context, verb, accepted: tuple) -> list[EntityRef]:
     """The work a participle set off by a comma follows ("includes the song 'X,' featuring B": X's)."""
-    doc, k = verb.doc, verb.i - 1
-    while k > 0 and doc[k].is_quote:
-        k -= 1
-    if doc[k].text != "," or not verb.lower_.endswith(("ing", "ed")):
-        return []
-    k -= 1
-    while k > 0 and doc[k].is_quote:
-        k -= 1
-    ent = ctx.ent(doc[k])
+    ent = _mention_before_comma(ctx, verb.doc, verb.i - 1) if verb.lower_.endswith(("ing", "ed")) else None
     return [ref] if ent is not None and ctx.class_of(ent) in WORKS and (ref := ctx.ref(ent, accepted)) else []
 
 

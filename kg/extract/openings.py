@@ -9,6 +9,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from ..data import class_nouns, lexicon
+from ..nlp import text_of
 from .spans import whole_words
 from .title_runs import SMALL_WORDS, YEAR, title_run, title_run_before
 
@@ -204,9 +205,10 @@ def headline_subject(doc, tokens: list[Token], ents: list, taken: bytearray, not
     if any(not (t.text[:1].isupper() or t.lower_ in SMALL_WORDS) or t.ent_type_ in ("DATE", "TIME")
            or taken.find(1, t.idx, t.idx + len(t)) >= 0 for t in run) or run[0].text in not_titles and run[0].text != "The":
         return None
+    text = text_of(doc)  # Doc.text joins every token anew on each call
     a, b = run[0].idx, run[-1].idx + len(run[-1])
-    title = doc.text[a:b]
+    title = text[a:b]
     # a name elsewhere ("Hollow Saints seemed to arrive fully formed": the NER's organisation), no title
     named_else = {e.surface for e in ents if e.cls != "TITLE" and (e.source != "model" or e.cls in ("ORG", "NORP"))}
-    body = doc.text.find("\n", b)
-    return (0, end) if body > 0 and any(whole_words(doc.text[body:], title)) and title not in named_else else None
+    body = text.find("\n", b)
+    return (0, end) if body > 0 and any(whole_words(text[body:], title)) and title not in named_else else None
