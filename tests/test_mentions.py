@@ -949,3 +949,27 @@ def test_an_unquoted_title_with_its_own_scripts_spelling_after_it_is_named_by_th
     assert "Rain on the Eaves" in names and "Rain on the Eaves (처마 끝 비)" not in names
     assert ("Rain on the Eaves", "lyricist", "Kim Ba-da") in {(f.subject.name, f.predicate, getattr(f.object, "name", None))
                                                              for f in ex.facts}
+
+
+def test_a_quoted_title_ending_in_a_bands_word_is_a_title_and_a_quoted_word_no_title_elsewhere(read):
+    """'Opener "Undertow Choir"' is a song (quotes make a group's suffix word a title's word); a lower-case
+    word in quotes ('though "hit" is relative') is found again only in quotes, so "a hit" names no album
+    that a later track line could be placed on."""
+    ex = read("Marlowe Quinn - Glass Half Ocean\n\nOn Glass Half Ocean, her third album, Marlowe Quinn lets the tape "
+              "run. Opener \"Undertow Choir\" is almost all breath and reverb.\n\nLead single Coldwater Hymn is the "
+              "closest thing here to a hit, though \"hit\" is relative for a song about a village. Only track four, "
+              "Nettle Season, drifts.\n")
+    classes = {(m.ref.name, m.ref.cls) for m in ex.mentions}
+    assert ("Undertow Choir", "Song") in classes and ("Undertow Choir", "MusicGroup") not in classes
+    assert ("Undertow Choir", "trackNumber", "1") in facts(ex)
+    assert "hit" not in {m.ref.name for m in ex.mentions}
+
+
+def test_a_shows_title_with_its_season_number_before_a_networks_apposition(read):
+    """"on Stage Frontier 2, the KBS2 audition show," names the show, its number included, and "Don't Wake
+    Me in Spring, an instrumental" the piece, its contraction included; "In March 2," is a date."""
+    ex = read("Band profile\n\nThey first appeared on Stage Frontier 2, the KBS2 audition show, where they lost. "
+              "In March 2, the drama aired. The soundtrack also includes Don't Wake Me in Spring, an instrumental "
+              "written by the music director Yeo Sun-kyu.\n")
+    assert {("Stage Frontier 2", "broadcaster", "KBS2 TV"), ("Don't Wake Me in Spring", "composer", "Yeo Sun-kyu")} <= facts(ex)
+    assert not {m.ref.name for m in ex.mentions if m.ref.name.startswith(("In March", "March"))}

@@ -5078,3 +5078,14 @@ def test_an_album_preceded_or_supported_by_its_singles(read):
     assert {("Copper Wire", "inAlbum", "Tidewater Psalms"), ("Saint of Small Rooms", "inAlbum", "Tidewater Psalms"),
             ("Salt Air", "inAlbum", "Night Tide"), ("Paper Sun", "inAlbum", "Night Tide")} <= found
     assert not {f for f in found if f[0] == "Harbor" and f[1] == "inAlbum"}
+
+
+def test_a_networks_heading_line_over_its_series(read):
+    """A ratings thread's heading "SBS – Night Prosecutor" says whose series it is, "No. 7" a word of a
+    title after a capitalised one (not "hit No. 3"); a dash line whose other side is no series says nothing."""
+    found = facts(read("Ratings roundup\n\nSBS – Night Prosecutor\nNight Prosecutor is the one to watch. Oh Ji-an "
+                       "plays the prosecutor.\n\nMBC – Kim Ara\nKim Ara sang on the show.\n\nKBS2 | Courtroom No. 7\n"
+                       "Park Seo-yul leads the legal thriller. The single Deep Water hit No. 3 on Melon.\n"))
+    assert {("Night Prosecutor", "broadcaster", "SBS"), ("Courtroom No. 7", "broadcaster", "KBS2 TV")} <= found
+    assert not {f for f in found if f[1] == "broadcaster" and f[2] != "KBS2 TV" and f[0] != "Night Prosecutor"}
+    assert "No. 3" not in {f[0] for f in found}

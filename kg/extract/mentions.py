@@ -343,7 +343,9 @@ def _repeat_names(text: str, ents: list[Ent]) -> list[Ent]:
             aliases.setdefault(ent.surface[4:], ent)  # "The Kestrel Line (A, B and C) wrote": the band, "The" cut off
     known: dict[str, Ent] = {}
     for ent in ents:
-        if not ent.is_value and len(ent.surface) > 1 and ent.surface not in aliases:
+        # one lower-case word in quotes is found again only in quotes ('a hit, though "hit" is relative')
+        if not ent.is_value and len(ent.surface) > 1 and ent.surface not in aliases \
+                and not (ent.source == "quoted-lower" and " " not in ent.surface):
             known.setdefault(ent.surface, ent)
     for ent in ents:
         full = aliases.get(ent.surface)

@@ -95,17 +95,18 @@ def title_run(tokens: list[Token], i: int, taken: bytearray, not_titles: set) ->
                 or taken.find(1, t.idx, t.idx + len(t)) >= 0 \
                 or t.text.count("'") > 1 \
                 or j > i and t.text in ("No", "No.") and j + 1 < len(tokens) and (tokens[j + 1].text == "." or tokens[j + 1].like_num) \
+                and not tokens[j - 1].text[:1].isupper() \
                 or j > i and t.lower_ in SMALL_WORDS and t.lower_ not in ("the", "a", "an") and j + 1 < len(tokens) \
                 and tokens[j + 1].ent_type_ in ("DATE", "TIME", "PERCENT") and tokens[j + 1].text[:1].isdigit():
             break  # "ENA's'Extraordinary": no one word; "album Echo Park on 12 March 2012": a date after the title,
-            # "EP Deep Water at No. 3": a rank
+            # "EP Deep Water at No. 3": a rank ("Courtroom No. 7" is a title)
             # ("MBC's Single Life Diary at 7.6%": a rating)
         if t.text[:1].isupper() or t.text[:1].isdigit() \
                 or (j > i and last == j - 1 and CONTRACTION.fullmatch(t.lower_) and not tokens[j - 1].whitespace_):
             last = j  # "Can't Lose!": the tokenizer's "Ca" + "n't" is one word
-        elif t.text == "." and last == j - 1 and tokens[j - 1].text in ("Vol", "Pt") and j + 1 < len(tokens) \
-                and tokens[j + 1].text[:1].isdigit():
-            pass  # "Sweet Static Vol. 2": the volume's number is the title's
+        elif t.text == "." and last == j - 1 and j + 1 < len(tokens) and tokens[j + 1].text[:1].isdigit() \
+                and (tokens[j - 1].text in ("Vol", "Pt") or j - 1 > i and tokens[j - 1].text == "No"):
+            pass  # "Sweet Static Vol. 2", "Courtroom No. 7": the number is the title's
         elif not (t.lower_ in SMALL_WORDS and j > i) and not (t.text in "!?" and last == j - 1 and not tokens[j - 1].whitespace_) \
                 or t.text == "?" and (j + 1 == len(tokens) or tokens[j + 1].is_sent_start or tokens[j + 1].is_space):
             break  # "..., the theme song of Rainy Day Detective?": the question's mark, not the title's
@@ -196,8 +197,9 @@ def title_run_before(tokens: list[Token], paren: int, taken: bytearray, not_titl
             break
         if taken.find(1, t.idx, t.idx + len(t)) >= 0 or _possessor_ends(tokens, start - 1, paren):
             break
-        if t.text[:1].isupper() or t.like_num or t.lower_ in SMALL_WORDS or t.text in "!?":
-            start -= 1
+        if t.text[:1].isupper() or t.like_num or t.lower_ in SMALL_WORDS or t.text in "!?" \
+                or CONTRACTION.fullmatch(t.lower_) and start > 1 and not tokens[start - 2].whitespace_:
+            start -= 1  # "Don't Wake Me in Spring": the tokenizer's "Do" + "n't" is one word
             if t.is_sent_start:
                 break
         else:

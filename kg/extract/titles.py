@@ -135,11 +135,13 @@ def positioned_titles(doc: Doc, tokens: list[Token], ents: list[Ent], headings: 
                 end = min(run[1], i)  # the title ends at its cue ("Harbor Lights: Episodes 5-6")
                 end -= end - 1 > run[0] and words[end - 1] in RECAP_WORDS  # "Knowing Bros Recap: Episode 63"
                 found += [(run[0], end, phrases_after[word, words[i + 1]])] if run[0] < end else []
-        if word == "," and i > 2 and tokens[i - 1].text[:1].isupper() and (kind := _apposed_kind(tokens, i, work_nouns())) \
+        season = len(tokens[i - 1].text) == 1 and tokens[i - 1].is_digit and not tokens[i - 2].ent_type_  # "Stage Frontier 2,"
+        if word == "," and i > 2 and (tokens[i - 1].text[:1].isupper() or season and tokens[i - 2].text[:1].isupper()) \
+                and (kind := _apposed_kind(tokens, i, work_nouns())) \
                 and (run := title_run_before(tokens, i, taken, not_titles)):
-            owner = max((k for k in range(run[0] - 1, i) if words[k] in POSSESSIVE), default=i)
-            if owner + 1 < i:
-                found.append((owner + 1, i, kind))  # "Velvet Tide's Tidal Lock, the record that includes"
+            owner = max((k for k in range(run[0] - 1, i) if words[k] in POSSESSIVE), default=run[0] - 1)
+            if owner + 1 < i and (tokens[owner + 1].idx, tokens[i - 1].idx + len(tokens[i - 1])) not in people:
+                found.append((owner + 1, i, kind))  # "Velvet Tide's Tidal Lock, the record that", "X 2, the Mnet show,"
         if i > 2 and word in owned_nouns and tokens[i - 1].text[:1].isupper() and tokens[i].dep_ != "compound":
             run = _owned_title(tokens, words, i, taken, not_titles)  # "Mobb Deep's Hell on Earth album"
             if run:

@@ -100,7 +100,8 @@ def titles(doc: Doc) -> Doc:
     # A given name alone ("Seo-young") may be a short title; a full name is a name, but not two bare
     # words that only look romanised after a title's cue word ('the drama "Moon Harbor"'), nor one
     # word said twice ('"Bae Bae"', '"Bang Bang"'), as songs are named and people are not.
-    typed = {(e.start, e.end) for e in ents if e.ent_id_ not in ("", "korean-given-name")
+    # "X Choir" in quotes is a song's title: a group's suffix word is a title's word too
+    typed = {(e.start, e.end) for e in ents if e.ent_id_ not in ("", "korean-given-name", "group-name")
              and not (e.ent_id_ == "korean-name" and len(e) == 2 and "-" not in e.text
                       and (_cued_title(e) or e[0].lower_ == e[1].lower_))}
     titles = []
