@@ -13,7 +13,7 @@ import pytest
 import spacy
 
 GAZETTEER = Path(__file__).resolve().parents[1] / "kg" / "data" / "gazetteer.jsonl"
-LABELS = {"Broadcaster", "Platform", "Organization", "Place", "MusicGroup", "Chart"}
+LABELS = {"Broadcaster", "Platform", "Organization", "Place", "MusicGroup", "Chart", "TVSeries"}
 
 
 def _key(pattern) -> str:

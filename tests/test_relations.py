@@ -2875,10 +2875,11 @@ def test_hyphenated_words_the_rules_list_are_read_whole(read):
 
 def test_ranks_each_on_the_chart_named_after_it_and_the_first_to_top(read):
     """"No. 2 on Top Album Sales, No. 3 on Top Current Album Sales and No. 1 on World Albums": each rank is on the
-    chart named after it (none for the chart no one knows), not on every chart of the clause; "the group's first
-    song to top the Billboard Hot 100" is a first place."""
+    chart named after it (a "Top ... Sales" name a chart's whatever its middle words), not on every chart of the
+    clause; "the group's first song to top the Billboard Hot 100" is a first place."""
     assert entries(read("News\n\n“Ember” also debuted at No. 2 on Top Album Sales, No. 3 on Top Current Album Sales "
-                        "and No. 1 on World Albums.")) == {("Ember", "Top Album Sales", 2), ("Ember", "World Albums", 1)}
+                        "and No. 1 on World Albums.")) == {("Ember", "Top Album Sales", 2), ("Ember", "Top Current Album Sales", 3),
+                                                           ("Ember", "World Albums", 1)}
     assert entries(read("News\n\nBTS' “Dynamite” has become the group's first song to top the Billboard Hot 100.")) \
         == {("Dynamite", "Billboard Hot 100", 1)}
 
@@ -5089,3 +5090,53 @@ def test_a_networks_heading_line_over_its_series(read):
     assert {("Night Prosecutor", "broadcaster", "SBS"), ("Courtroom No. 7", "broadcaster", "KBS2 TV")} <= found
     assert not {f for f in found if f[1] == "broadcaster" and f[2] != "KBS2 TV" and f[0] != "Night Prosecutor"}
     assert "No. 3" not in {f[0] for f in found}
+
+
+def test_an_album_page_opening_and_closing_tracks_its_lead_single_and_its_labels_name(read):
+    """"The album opens with 'A' ... and closes with 'B'": A is track 1 and both are on it; "The lead
+    single, 'Faro', featuring B, ... reached number 8": Faro ranked, not the song named before; the label
+    "Faro Norte Música" holds no song "Faro" (a title's repeat is no longer name's first word)."""
+    ex = read("Luz de Agosto\n\nLuz de Agosto is the fourth studio album by Spanish singer Nerea Calvo, released on "
+              "5 May 2021 by Faro Norte Música. Calvo wrote the lyrics to all eleven tracks. The album opens with "
+              "\"Agosto\", a short piano piece, and closes with \"Las Horas Quietas\".\n\nThe lead single, \"Faro\", "
+              "featuring Mexican singer Emilio Dávalos, was released on 12 February 2021 and reached number 8 on the "
+              "PROMUSICAE singles chart. The film \"Blue Gate\" opens with \"Rainfall\" and closes with \"Ashes\".\n")
+    found = facts(ex)
+    assert {("Agosto", "inAlbum", "Luz de Agosto"), ("Agosto", "trackNumber", "1"),
+            ("Las Horas Quietas", "inAlbum", "Luz de Agosto")} <= found
+    assert {e[0] for e in entries(ex)} == {"Faro"}
+    assert not {f for f in found if f[0] in ("Ashes", "Rainfall") and f[1] == "inAlbum"}
+    assert not {f for f in found if f[0] == "Faro" and f[1] == "lyricist"}
+
+
+def test_billboard_charts_named_without_the_word_chart_and_an_editions_hot_100(read):
+    """"Billboard's Top Latin Albums", "Billboard's Hot R&B/Hip-Hop Songs" are charts by name; "the
+    Billboard Argentina Hot 100" is Billboard Argentina's chart, not the Billboard Hot 100."""
+    ex = read("Chart news\n\n\"Low Light\" peaked at number 9 on Billboard's Hot R&B/Hip-Hop Songs. \"Corazón\" "
+              "topped the Billboard Argentina Hot 100 and reached number 17 on Billboard's Top Latin Albums.\n")
+    assert {("Low Light", "Hot R&B/Hip-Hop Songs", 9), ("Corazón", "Billboard Argentina Hot 100", 1)} <= entries(ex)
+    found = facts(ex)
+    assert {("Billboard Argentina Hot 100", "chartProvider", "Billboard Argentina"),
+            ("Top Latin Albums", "chartProvider", "Billboard")} <= found
+
+
+def test_a_music_show_roundup_list(read):
+    """Music shows are known programmes ("Music Bank (KBS2)": its broadcaster); "Winner: A – 'X'" and
+    "Other nominees: B – 'Y'" are each artist's songs; "her third mini-album" in one numbered item is the
+    singer named in that item, not a subject of an item before."""
+    found = facts(read("This week's music show winners\n\n1. The Show (SBS M) – Tuesday, Oct 21\nWinner: Lee Na-yun – "
+                       "\"Ribbon Runner\"\nNotes: Leader Yoo Seo-jin cried all the way through the encore.\n\n"
+                       "2. Music Bank (KBS2) – Friday, Oct 24\nWinner: Ko Ha-yul – \"Moonwalk Letter\"\nNotes: Ko Ha-yul's "
+                       "second win for the song, which is the title track of her third mini-album Lunar Diary.\n"))
+    assert {("Music Bank", "broadcaster", "KBS2 TV"),
+            ("Ribbon Runner", "performer", "Lee Na-yun"), ("Moonwalk Letter", "performer", "Ko Ha-yul"),
+            ("Lunar Diary", "performer", "Ko Ha-yul")} <= found
+    assert ("Lunar Diary", "performer", "Yoo Seo-jin") not in found
+
+
+def test_a_chart_by_name_takes_the_publisher_the_sentence_names_after_it(read):
+    """"first on Top Singles Sales, Billboard Japan said": the chart is Billboard Japan's."""
+    ex = read("Chart news\n\n\"Hikari\" came in third on the Japan Hot 100 and first on Top Singles Sales, Billboard "
+              "Japan said on Wednesday.\n")
+    assert ("Hikari", "Top Singles Sales", 1) in entries(ex)
+    assert ("Top Singles Sales", "chartProvider", "Billboard Japan") in facts(ex)

@@ -32,7 +32,8 @@ def _publishers() -> dict[str, str]:
     """Services, and organisations that publish a chart of the gazetteer
     ("Billboard 200": Billboard), by canonical name; and the publishers a
     chart's name may open with (name_patterns.jsonl "provider-kind-chart":
-    "Circle Digital Chart": Circle), organisations unless known otherwise."""
+    "Circle Digital Chart": Circle), organisations unless known otherwise;
+    and a publisher's editions ("Billboard Argentina")."""
     entries = rows("gazetteer.jsonl")
     charts = {e["id"] for e in entries if e["label"] == "Chart"}
     names = {}
@@ -44,6 +45,9 @@ def _publishers() -> dict[str, str]:
         if row["id"] == "provider-kind-chart":
             for name in row["pattern"][0]["TEXT"]["IN"]:
                 names.setdefault(name, "Organization")
+    # a publisher's national edition publishes its own charts ("Billboard Argentina")
+    names.update({e["id"]: "Organization" for e in entries if e["label"] == "Organization" and e["id"].split(" ")[0] in names
+                  and " " in e["id"]})
     return names
 
 
@@ -54,9 +58,13 @@ def publisher_prefixed_charts(text: str, ents: list) -> list:
     Albums chart", whose possessive sets the publisher apart)."""
     out, skip = [], set()
     for a, b in zip(ents, ents[1:]):
-        if a.source == "gazetteer" and a.name in _publishers() and b.cls == "Chart" and b.source == "names" \
+        # a known chart's short name after another publisher's edition: "Billboard Argentina" + "Hot 100" is Billboard
+        # Argentina's own chart, not the Billboard Hot 100 the gazetteer takes "Hot 100" for
+        edition = b.source == "gazetteer" and b.surface != b.name and not b.name.startswith(a.name)
+        if a.source == "gazetteer" and a.name in _publishers() and b.cls == "Chart" and (b.source == "names" or edition) \
                 and text[a.end:b.start] == " " and not b.name.startswith(a.name):
-            out.append(replace(b, start=a.start, surface=text[a.start:b.end], name=f"{a.name} {b.name}"))
+            name = f"{a.name} {b.surface if edition else b.name}"
+            out.append(replace(b, start=a.start, surface=text[a.start:b.end], name=name, source="names"))
             skip.update((id(a), id(b)))
     return sorted([e for e in ents if id(e) not in skip] + out, key=lambda e: e.start) if out else ents
 
@@ -101,7 +109,8 @@ def charts_named(ctx, span, named_alone: set[str], in_force: Target | None) -> l
             # on the Oricon Albums Chart": Oricon's is the other chart)
             before = sole if sole is not None and first_at.get(sole, token.i) < token.i else None
             provider = _provider_near(ctx, token, span) or _published_by(ctx, token) \
-                or _publisher_in_name(ent.name, named_alone) or before
+                or _publisher_in_name(ent.name, named_alone) or before \
+                or (sole if sole is not None and ent.source == "names" and _says(ctx.doc[first_at[sole]]) else None)
             out.append(Target(chart, provider))
     if out:  # and charts named by kind beside them: "the Melon Top 100 and Genie's real-time chart"
         covered = {target.provider for target in out}
@@ -125,6 +134,16 @@ def charts_named(ctx, span, named_alone: set[str], in_force: Target | None) -> l
         out = [Target(EntityRef(f"{p.name} {out[0].chart.name.split(' ', len(out[0].provider.name.split()))[-1]}", "Chart"), p)
                for p in providers]
     return out or [Target(EntityRef(f"{p.name} chart", "Chart"), p) for p in providers] or _phrase_target(text)
+
+
+SPEECH_VERBS = frozenset(lexicon()["speech_verbs"]["words"])
+
+
+def _says(token) -> bool:
+    """Is the provider the one who reports the ranks ("first on Top Singles
+    Sales, Billboard Japan said"): a chart the sentence names with no
+    publisher of its own is the reporter's."""
+    return token.dep_ == "nsubj" and token.head.lower_ in SPEECH_VERBS
 
 
 def _owns_a_show(ctx, token) -> bool:

@@ -88,6 +88,18 @@ def _nominal_antecedent(ctx, token, kinds: tuple) -> EntityRef | None:
     return found or ("TITLE" not in kinds and ctx.antecedent(token, ("TITLE",))) or None
 
 
+def _apposed_after(ctx, noun, kinds: tuple) -> EntityRef | None:
+    """ "The lead single, 'Faro', featuring B, ... reached number 8": the
+    title the noun's apposition names, not a song named before it."""
+    doc, i = noun.doc, noun.i + 1
+    if i >= len(doc) or doc[i].text != ",":
+        return None
+    while i < len(doc) and (doc[i].text == "," or doc[i].is_quote):
+        i += 1
+    ent = ctx.ent(doc[i]) if i < len(doc) else None
+    return ctx.ref(ent, kinds) if ent is not None and ctx.may_be(ent, kinds) else None
+
+
 def _main_subject_it(clause, offset: int):
     """The "it" at ``offset`` when it is the sentence's subject ("Outside the
     US, it reached No. 9"), which goes on about the subject before it; not
@@ -130,7 +142,7 @@ def _ranked_subject(ctx, clause, rank: Rank):
             if head.lower_ in ("it", "its") or head.lower_ in ("song", "single", "track", "album", "ep", "record") and \
                     any(c.lower_ in ("the", "this", "that") for c in head.children):
                 kinds = RECORD_WORDS[head.lower_] if head.lower_ != "it" else RANKABLE
-                ref = _nominal_antecedent(ctx, head, kinds)
+                ref = head.lower_ != "it" and _apposed_after(ctx, head, kinds) or _nominal_antecedent(ctx, head, kinds)
                 return _work_ref(ref) if ref else None
             return None
         if node.head is node:

@@ -284,7 +284,7 @@ class Context:
             best = last_between(start, best.start, featured=False) or best
         if subject and best is not None:
             subjects = [ent for tok, ent in self.mention_tokens
-                        if tok.idx < token.idx and tok.dep_ in ("nsubj", "nsubjpass") and self.class_of(ent) in accepted
+                        if since <= tok.idx < token.idx and tok.dep_ in ("nsubj", "nsubjpass") and self.class_of(ent) in accepted
                         and ent.name not in self.characters]
             best = subjects[-1] if subjects else best
         return best
