@@ -973,3 +973,18 @@ def test_a_shows_title_with_its_season_number_before_a_networks_apposition(read)
               "written by the music director Yeo Sun-kyu.\n")
     assert {("Stage Frontier 2", "broadcaster", "KBS2 TV"), ("Don't Wake Me in Spring", "composer", "Yeo Sun-kyu")} <= facts(ex)
     assert not {m.ref.name for m in ex.mentions if m.ref.name.startswith(("In March", "March"))}
+
+
+def test_a_month_ending_a_title_and_a_networks_hit(read):
+    """"the 2020 tvN drama Letters to April" names "Letters to April" (a month after "to" ends a title;
+    "from March to April 2020" stays a date), dated 2020; "the 2021 tvN hit Spring Debt" is a series of
+    that year, not a song."""
+    ex = read("Drama news\n\n\"Yours\" is a song for the soundtrack of the 2020 tvN drama Letters to April. The drama "
+              "Blue Gate aired from March to April 2020. Lim's previous drama, the 2021 tvN hit Spring Debt, also "
+              "starred Nam Kyung-ja.\n")
+    found = facts(ex)
+    assert {("Letters to April", "broadcaster", "tvN"), ("Letters to April", "releaseDate", "2020"),
+            ("Spring Debt", "releaseDate", "2021"), ("Spring Debt", "broadcaster", "tvN")} <= found
+    classes = {(m.ref.name, m.ref.cls) for m in ex.mentions}
+    assert ("Spring Debt", "TVSeries") in classes and "Letters" not in {n for n, _ in classes}
+    assert not {n for n, _ in classes if "April 2020" in n}

@@ -14,7 +14,7 @@ from spacy.tokens import Doc
 from ..data import any_word, lexicon
 from ..records import Article, EntityRef, Evidence, Extraction, Passage
 from .spans import FAMILIES, TYPED, WORKS, Ent, span_text
-from .titles import headlines
+from .title_runs import headlines
 from .ballot import NOT_A_WORK, Ballot, default_work, roles_of_undecided, topic, weights
 from .lists import ITEM_NUMBER
 from .marks import Marks

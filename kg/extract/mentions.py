@@ -27,7 +27,8 @@ from .slots import (agents, artist_subjects, bracketed_sources, cued_people, par
 from .spans import CANDIDATE, FAMILIES, NON_NAMES, TYPED, VALUE_LABELS, WORKS, Ent, covered, row_of, span_text, whole_words
 from .title_runs import clean_title
 from .values import english_name, title_name
-from .titles import headlines, positioned_titles
+from .title_runs import headlines
+from .titles import positioned_titles
 from .ballot import NOT_A_WORK, Ballot
 from .typing import cast_local_votes
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 from ..data import lexicon
 from ..nlp import text_of
@@ -76,6 +76,9 @@ def _dated(tokens: list[Token], j: int) -> bool:
     following = tokens[j + 1] if j + 1 < len(tokens) else None
     if following is not None and following.is_title and following.text not in STOPPERS and tokens[j - 1].is_title:
         return False  # "Lazy Sunday Detectives", "Black Friday Sale": inside a title
+    if j > 1 and tokens[j - 1].lower_ in ("to", "of", "for") and tokens[j - 2].is_title and tokens[j - 2].text not in STOPPERS \
+            and not (following is not None and following.like_num):
+        return False  # "Letters to April", "Ghosts of August": a title's last word ("from March to April" is a date)
     if len(tokens[j]) > 4 or tokens[j].text.isupper():
         return True
     return tokens[j - 1].lower_ in ("on", ",") or following is not None and following.like_num
@@ -265,3 +268,22 @@ def clean_title(span) -> tuple[int, int] | None:
             or text.lower() in KIND_CUES and tokens[0].is_sent_start:
         return None  # "a color 1955 Czechoslovak science fiction film": a year and a kind; "Thriller 'X' opens": a kind
     return start, end
+
+
+def headlines(doc: Doc) -> set[int]:
+    """Token indices of lines written in Title Case (headlines, section
+    titles), where capitals mark no names. Read line by line: a headline
+    may hold several sentences ("... Music Chart... 'Unbelievable Success'")."""
+    found, start = set(), 0
+    text = text_of(doc)
+    for line in text.split("\n"):
+        span = doc.char_span(start, start + len(line), alignment_mode="expand") if line.strip() else None
+        start += len(line) + 1
+        if span is None or line.rstrip().endswith("."):
+            continue  # a line that ends as a sentence does is one, whatever its capitals
+        # names the rulers know and quoted titles are capitalised anyway (a company's is any words before a
+        # suffix: "Breaks Records"); the model's spans may cover a whole headline
+        words = [t for t in span if t.is_alpha and len(t) > 3 and not (t.ent_id_ not in ("", "company") or t.ent_type_ == "TITLE")]
+        if len(words) >= 3 and sum(t.text[:1].isupper() for t in words) >= 0.8 * len(words):
+            found.update(range(span.start, span.end))
+    return found

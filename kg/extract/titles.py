@@ -71,6 +71,8 @@ def positioned_titles(doc: Doc, tokens: list[Token], ents: list[Ent], headings: 
         cls = _cue_class(cues, word) if cue and not (i > 1 and words[i - 1] == "-" and tokens[i - 2].like_num) else None
         if cls and word not in cues and any(c.dep_ in ("nsubj", "dobj") for c in tokens[i].children):
             cls = None  # a verb ending in s, not a plural cue ("which features American rappers")
+        elif cls == "Song" and i > 0 and tokens[i - 1].idx + len(tokens[i - 1]) in networks:
+            cls = "TVSeries"  # "the 2021 tvN hit Spring Debt": a network's hit is a series
         placed = cls is None and i > 0 and (words[i - 1], word) in PLACE_PHRASES
         if cls is None and i > 0:
             cls = phrases.get((words[i - 1], word))
@@ -292,25 +294,6 @@ def _apposed_kind(tokens: list[Token], end: int, nouns: dict) -> str | None:
         if tokens[j].is_punct or tokens[j].dep_ == "prep":
             return None  # "Seoul, a city of dramas": the apposition's head came before
     return None
-
-
-def headlines(doc: Doc) -> set[int]:
-    """Token indices of lines written in Title Case (headlines, section
-    titles), where capitals mark no names. Read line by line: a headline
-    may hold several sentences ("... Music Chart... 'Unbelievable Success'")."""
-    found, start = set(), 0
-    text = text_of(doc)
-    for line in text.split("\n"):
-        span = doc.char_span(start, start + len(line), alignment_mode="expand") if line.strip() else None
-        start += len(line) + 1
-        if span is None or line.rstrip().endswith("."):
-            continue  # a line that ends as a sentence does is one, whatever its capitals
-        # names the rulers know and quoted titles are capitalised anyway (a company's is any words before a
-        # suffix: "Breaks Records"); the model's spans may cover a whole headline
-        words = [t for t in span if t.is_alpha and len(t) > 3 and not (t.ent_id_ not in ("", "company") or t.ent_type_ == "TITLE")]
-        if len(words) >= 3 and sum(t.text[:1].isupper() for t in words) >= 0.8 * len(words):
-            found.update(range(span.start, span.end))
-    return found
 
 
 LINE_MARKS = {"|", "–", "—", "-", "·", ":"}  # "KBS2 – X (weekend drama)": a heading's network, then its series
