@@ -5140,3 +5140,33 @@ def test_a_chart_by_name_takes_the_publisher_the_sentence_names_after_it(read):
               "Japan said on Wednesday.\n")
     assert ("Hikari", "Top Singles Sales", 1) in entries(ex)
     assert ("Top Singles Sales", "chartProvider", "Billboard Japan") in facts(ex)
+
+
+def test_members_as_a_part_of_a_group_in_brackets_and_a_bands_the(read):
+    """"A, 24, is one third of the Miami vocal trio G", "B — one half of the duo H —", "Kang Taeyun
+    (ARC7)" after ARC7 is a group: members; "it's The Marlowe Street Band with" keeps the band's "The"
+    (a capital "The" inside a sentence), and "the band's drummer, C" is its member; "Park Bo-ra (Seoul)"
+    is no one's member."""
+    found = facts(read("Live recap\n\nARC7 member Yang Ji-ho joined. Kang Taeyun (ARC7) was on for about 40 mins. "
+                       "Dayana Rios, 24, is one third of the Miami vocal trio Las Tres Lunas. Dario Velez — one half of "
+                       "the reggaeton duo Doble Filo — takes the second verse. Park Bo-ra (Seoul) arrived.\n\nAnd your "
+                       "number one, for a fourth week, it's The Marlowe Street Band with \"Kettle On\". The band's "
+                       "drummer, Fin Marlowe, is in the studio with me.\n"))
+    assert {("Kang Taeyun", "memberOf", "ARC7"), ("Dayana Rios", "memberOf", "Las Tres Lunas"),
+            ("Dario Velez", "memberOf", "Doble Filo"), ("Fin Marlowe", "memberOf", "The Marlowe Street Band"),
+            ("Kettle On", "performer", "The Marlowe Street Band")} <= found
+    assert not {f for f in found if f[0] == "Park Bo-ra"}
+
+
+def test_a_possessive_before_a_comma_needs_a_records_noun_and_the_ost_track_named_after_its_noun(read):
+    """"who opens her shop after midnight, Moonlit Pharmacy has travelled": no one's record (her new
+    single, "X" is); "The OST track 'Little Dose of You', sung by A, topped the K-pop chart on JioSaavn":
+    the track the noun names ranked, not the drama named before."""
+    ex = read("Why viewers love 'Moonlit Pharmacy'\n\nFor a slow Korean drama about a pharmacist who only opens her "
+              "shop after midnight, Moonlit Pharmacy has travelled far. The tvN series stars Min Ga-eun. Kim Ara "
+              "released her new single, \"Blue Moon\".\n\nThe OST track 'Little Dose of You', sung by Yuna Seol, topped "
+              "the K-pop chart on JioSaavn last week.\n")
+    found = facts(ex)
+    assert ("Blue Moon", "performer", "Kim Ara") in found
+    assert not {f for f in found if f[0] == "Moonlit Pharmacy" and f[1] == "performer"}
+    assert {e[0] for e in entries(ex)} == {"Little Dose of You"}

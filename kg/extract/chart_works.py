@@ -89,11 +89,10 @@ def _nominal_antecedent(ctx, token, kinds: tuple) -> EntityRef | None:
 
 
 def _apposed_after(ctx, noun, kinds: tuple) -> EntityRef | None:
-    """ "The lead single, 'Faro', featuring B, ... reached number 8": the
-    title the noun's apposition names, not a song named before it."""
+    """ "The lead single, 'Faro', featuring B, ... reached number 8", "The
+    OST track 'Little Dose of You' topped": the title the noun's apposition
+    names, not a work named before it."""
     doc, i = noun.doc, noun.i + 1
-    if i >= len(doc) or doc[i].text != ",":
-        return None
     while i < len(doc) and (doc[i].text == "," or doc[i].is_quote):
         i += 1
     ent = ctx.ent(doc[i]) if i < len(doc) else None
