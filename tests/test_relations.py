@@ -5158,9 +5158,9 @@ def test_members_as_a_part_of_a_group_in_brackets_and_a_bands_the(read):
     assert not {f for f in found if f[0] == "Park Bo-ra"}
 
 
-def test_a_possessive_before_a_comma_needs_a_records_noun_and_the_ost_track_named_after_its_noun(read):
-    """"who opens her shop after midnight, Moonlit Pharmacy has travelled": no one's record (her new
-    single, "X" is); "The OST track 'Little Dose of You', sung by A, topped the K-pop chart on JioSaavn":
+def test_a_possessive_across_a_preposition_names_no_record_and_the_ost_track_named_after_its_noun(read):
+    """"who opens her shop after midnight, Moonlit Pharmacy has travelled": no one's record, the words
+    after "her" hold a preposition ("her new single, 'X'" is hers); "The OST track 'Little Dose of You', sung by A, topped the K-pop chart on JioSaavn":
     the track the noun names ranked, not the drama named before."""
     ex = read("Why viewers love 'Moonlit Pharmacy'\n\nFor a slow Korean drama about a pharmacist who only opens her "
               "shop after midnight, Moonlit Pharmacy has travelled far. The tvN series stars Min Ga-eun. Kim Ara "
