@@ -5170,3 +5170,29 @@ def test_a_possessive_across_a_preposition_names_no_record_and_the_ost_track_nam
     assert ("Blue Moon", "performer", "Kim Ara") in found
     assert not {f for f in found if f[0] == "Moonlit Pharmacy" and f[1] == "performer"}
     assert {e[0] for e in entries(ex)} == {"Little Dose of You"}
+
+
+def test_the_group_with_its_members_between_dashes_recorded_the_album(read):
+    """"The group — singer A, accordionist B and percussionist C — recorded the album": A, B and C are
+    the band named before's members (an instrumentalist's noun cues a name), and the band, not each of
+    them, recorded it."""
+    found = facts(read("La Marea Azul's 'Canciones para el Rio' is a love letter\n\nOn Canciones para el Rio, out today, the Colombian cumbia band La Marea Azul "
+                       "sounds like a riverbank at dusk.\n\nThe group — singer Lucia Montoya, accordionist Julian Pardo "
+                       "and percussionist Esteban Ruiz — recorded the album in a rented house.\n"))
+    assert {("Lucia Montoya", "memberOf", "La Marea Azul"), ("Esteban Ruiz", "memberOf", "La Marea Azul"),
+            ("Canciones para el Rio", "performer", "La Marea Azul")} <= found
+    assert not {f for f in found if f[1] == "performer" and f[2] in ("Lucia Montoya", "Julian Pardo", "Esteban Ruiz")}
+
+
+def test_cast_lines_go_to_the_article_s_series_not_a_previous_drama_named_in_passing(read):
+    """A first look at 'The Ninth Lantern' names it in the headline and the lead, where nothing types it
+    yet; "Seo Yeon-hwa (played by Kang Eun-seo)" is its cast, not that of the director's previous drama,
+    which "Lim's previous drama, the 2021 tvN hit Spring Debt" names in passing (though as a series, and
+    one that "also starred" its own actor)."""
+    found = facts(read("First look at 'The Ninth Lantern'\n\n'The Ninth Lantern', from director Lim Tae-kyung, "
+                       "premieres Sept. 10 on Disney+. Here's who's who:\n\nSeo Yeon-hwa (played by Kang Eun-seo): the "
+                       "stubborn artisan.\n\nDo Gun (played by Bae Joon): a royal guard with a secret.\n\nLim's previous "
+                       "drama, the 2021 tvN hit Spring Debt, also starred Nam Kyung-ja.\n"))
+    assert {("The Ninth Lantern", "castMember", "Kang Eun-seo"), ("The Ninth Lantern", "castMember", "Bae Joon"),
+            ("Spring Debt", "castMember", "Nam Kyung-ja")} <= found
+    assert not {f for f in found if f[0] == "Spring Debt" and f[2] in ("Kang Eun-seo", "Bae Joon")}

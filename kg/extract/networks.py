@@ -152,15 +152,20 @@ def _mention_before_comma(ctx: Context, doc, i: int):
     return ctx.ent(doc[i])
 
 
+PREVIOUS_WORK = re.compile(r"\b(?:previous|earlier|former)\s+(?:drama|series|film|movie|show),\s+[^,.;]{0,40}$")
+
+
 def focal_work(ctx: Context, cls: str = "TVSeries") -> EntityRef | None:
     """The work of a class an article is about (the series of recaps: "the episode opens with
     Mi-rae (played by Bae Ji-an)", of a series page's ratings table; the album of a record's page):
     the one named most, the first on a tie, else the title still undecided but leaning to that
-    class named most; never an earlier work named as an aside about someone."""
+    class named most; never an earlier work named as an aside about someone or as someone's previous
+    one ("Lim's previous drama, the 2021 tvN hit W")."""
     default = default_work(ctx.kinds)
     for undecided in (False, True):
-        named = Counter(e.name for e in ctx.by_start.values() if e.name not in ctx.characters
-                        and e.start not in ctx.asides and (ctx.class_of(e) == cls if not undecided else (
+        named = Counter(e.name for e in ctx.by_start.values() if e.name not in ctx.characters and e.start not in ctx.asides
+                        and not PREVIOUS_WORK.search(ctx.article.text, max(0, e.start - 70), e.start)
+                        and (ctx.class_of(e) == cls if not undecided else (
                             ctx.class_of(e) == "TITLE" and (ctx.ballot.leader(e.name, WORKS)[0] or default) == cls)))
         if named:
             name = named.most_common(1)[0][0]

@@ -210,6 +210,9 @@ def refs_at(ctx: Context, token, accepted: tuple) -> list[EntityRef]:
         named = next((ctx.ent(t) for t in after if not t.is_quote and t.text != ","), None) if len(after) else None
         if named is not None and (ref := ctx.ref(named, accepted)) is not None:
             return [ref]
+    if NOMINALS.get(word) == ("MusicGroup",) and "MusicGroup" in accepted and _definite(token) \
+            and (group := ctx.antecedent(token, ("MusicGroup",))) is not None:
+        return [group]  # "The group — singer A, accordionist B — recorded the album": the band, not its members
     inside = _mention_in_phrase(ctx, token, accepted) if not _is_verb(token) else []  # a verb's parts are not its phrase
     if inside or word in CLASS_NOUNS and (inside := title_apposed_before(ctx, token, accepted)):
         return inside

@@ -291,8 +291,8 @@ def _apposed_kind(tokens: list[Token], end: int, nouns: dict) -> str | None:
         after = tokens[j + 1]
         if cls and (after.is_punct and after.text not in ("'", "-") or after.lower_ in APPOSITION_GOES_ON):
             return cls
-        if tokens[j].is_punct or tokens[j].dep_ == "prep":
-            return None  # "Seoul, a city of dramas": the apposition's head came before
+        if tokens[j].is_punct and tokens[j].text != "-" or tokens[j].dep_ == "prep":
+            return None  # "Seoul, a city of dramas": the apposition's head came before ("a 12-episode romance" goes on)
     return None
 
 
