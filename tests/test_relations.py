@@ -5196,3 +5196,15 @@ def test_cast_lines_go_to_the_article_s_series_not_a_previous_drama_named_in_pas
     assert {("The Ninth Lantern", "castMember", "Kang Eun-seo"), ("The Ninth Lantern", "castMember", "Bae Joon"),
             ("Spring Debt", "castMember", "Nam Kyung-ja")} <= found
     assert not {f for f in found if f[0] == "Spring Debt" and f[2] in ("Kang Eun-seo", "Bae Joon")}
+
+
+def test_a_credit_list_past_an_apposition_and_a_nationality(read):
+    """"co-written by the band's main vocalist, A, and the American producer B", "written by the singer,
+    C, and producer D": both wrote it (the noun the first name is set beside is its description, a
+    nationality describes the second); "directed by A-list director E and writer F": F wrote, E directed."""
+    found = facts(read("News\n\n\"Glasshouse Hymn\" was co-written by the band's main vocalist, Roh Si-woo, and the "
+                       "American producer Dex Calloway. \"Blue\" was written by the singer, Park Bo-ra, and producer Choi "
+                       "Min. \"Red\" was directed by A-list director Kim Ara and writer Lee Dan.\n"))
+    assert {("Glasshouse Hymn", "lyricist", "Roh Si-woo"), ("Glasshouse Hymn", "lyricist", "Dex Calloway"),
+            ("Blue", "lyricist", "Park Bo-ra"), ("Blue", "lyricist", "Choi Min"), ("Red", "director", "Kim Ara")} <= found
+    assert ("Red", "director", "Lee Dan") not in found

@@ -61,7 +61,8 @@ def _describes(t: Token, head: Token, own: set) -> bool:
     other_role = own and kind not in own and not any(own | {kind} <= kinds for kinds in LISTED_TOGETHER)
     # a name whose possessive describes the next item is no item ("A along with YG Entertainment's producer B")
     owner = t.i + 1 < len(t.doc) and t.doc[t.i + 1].text in ("'s", "'") and t.ent_type_ in ("ORG", "Organization")
-    other_name = t.ent_type_ not in ("", "DATE", "ORDINAL", "CARDINAL", "TIME", "PERCENT", "QUANTITY", "MONEY") and not owner
+    # a nationality describes ("and the American producer B")
+    other_name = t.ent_type_ not in ("", "DATE", "ORDINAL", "CARDINAL", "TIME", "PERCENT", "QUANTITY", "MONEY", "NORP") and not owner
     # "rapper-turned-actor DAYLO": a career in one hyphenated word, no verb
     turned = word == "turned" and t.i > 0 and t.doc[t.i - 1].text == "-"
     return not (_same_kind(t, head) or _coordinates(t.doc, t.i) or t.is_sent_start or word in VERBISH
@@ -78,7 +79,9 @@ def coordinated(token: Token, step: int, context=(), relation: str = "") -> list
     kinds = role_kinds()
     # the role nouns only: after a credit's verb a role noun describes the next one credited ("co-written by A and
     # producer B"), while "director A and writer B" are two credits
-    own = {kinds[w] for t in context if (w := t.text.lower()) in kinds and not w.endswith(("ed", "en", "ing"))}
+    # (not the noun the first item is set beside: "written by the singer, A, and producer B": both wrote it)
+    own = {kinds[w] for t in context if (w := t.text.lower()) in kinds and not w.endswith(("ed", "en", "ing"))
+           and not (token.dep_ == "appos" and t == token.head and token.doc[token.i - 1].text == ",")}
     if relation != "memberOf":
         own.discard("member")  # "co-composed by member A and producer B": both credited
     elif own:
