@@ -86,7 +86,7 @@ def fold_models(jobs: int) -> Path | None:
     manifest = json.loads((DATA / "manifest.json").read_text())
     for k in range(manifest["k"]):
         if train(DATA, f"fold{k}", FOLDS / str(k)):
-            print(f"  trained fold {k}", flush=True)
+            print(f"  trained fold {k}", file=sys.stderr, flush=True)  # progress, not a figure of the report
     return DATA / "manifest.json"
 
 
