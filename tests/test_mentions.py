@@ -988,3 +988,14 @@ def test_a_month_ending_a_title_and_a_networks_hit(read):
     classes = {(m.ref.name, m.ref.cls) for m in ex.mentions}
     assert ("Spring Debt", "TVSeries") in classes and "Letters" not in {n for n, _ in classes}
     assert not {n for n, _ in classes if "April 2020" in n}
+
+
+def test_a_title_between_a_recording_verb_and_for_the_soundtrack(read):
+    """"she recorded Quiet Snowfall for the soundtrack of the KBS2 drama Winter Letters": a song, whatever
+    the NER makes of two capitalised words; "He thanked Lee Dan for the album" names a person."""
+    ex = read("Singer news\n\nToronto singer Hana Cho-Lavoie has landed her first song on the charts. In 2023, she "
+              "recorded Quiet Snowfall for the soundtrack of the KBS2 drama Winter Letters. He thanked Lee Dan for "
+              "the album.\n")
+    classes = {(m.ref.name, m.ref.cls) for m in ex.mentions}
+    assert {("Quiet Snowfall", "Song"), ("Lee Dan", "Person")} <= classes
+    assert {("Quiet Snowfall", "soundtrackOf", "Winter Letters"), ("Quiet Snowfall", "performer", "Hana Cho-Lavoie")} <= facts(ex)

@@ -154,6 +154,9 @@ def positioned_titles(doc: Doc, tokens: list[Token], ents: list[Ent], headings: 
                 and ents_by_end.get(tokens[run[0] - 1].idx) in ARTIST_LIKE \
                 and not any(t.ent_type_ in ("PERSON", "Person") for t in tokens[run[0]:run[1]]):
             found.append((*run, ""))  # "group Crestline's Tidal Code slips to No. 4": an artist's ranked work
+        if word in RECORDED and i + 1 < len(tokens) and tokens[i + 1].text[:1].isupper() \
+                and (run := title_run(tokens, i + 1, taken, not_titles)) and _for_a_record(words, run[1]):
+            found.append((*run, "Song"))  # "she recorded Quiet Snowfall for the soundtrack of": a song
     if doc.has_annotation("DEP"):
         nouns = work_nouns()
         verbs = {tuple(p.split()): cls for cls, ps in lex["title_verbs"].items() if not cls.startswith("_") for p in ps}
@@ -277,6 +280,16 @@ def _released_as_a_record(words: list[str], nouns: dict) -> bool:
 # What may follow the noun of an apposition that says what a work is ("X, an ENA drama starring", "X, a film by").
 APPOSITION_GOES_ON = frozenset({"starring", "that", "which", "about", "by", "directed", "written", "set", "from", "in",
                                 "on", "with", "based", "released", "produced", "featuring", "and", "of", "for"})
+
+
+RECORDED = frozenset(lexicon()["recorded_for"]["verbs"])
+RECORD_FOR = frozenset(lexicon()["recorded_for"]["nouns"])
+
+
+def _for_a_record(words: list[str], end: int) -> bool:
+    """Does "for the soundtrack", "for her album" follow the run ending at ``end``?"""
+    return end + 2 < len(words) and words[end] == "for" and words[end + 1] in ("the", "her", "his", "their", "its", "a") \
+        and words[end + 2] in RECORD_FOR
 
 
 def _apposed_kind(tokens: list[Token], end: int, nouns: dict) -> str | None:
