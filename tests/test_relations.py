@@ -5208,3 +5208,12 @@ def test_a_credit_list_past_an_apposition_and_a_nationality(read):
     assert {("Glasshouse Hymn", "lyricist", "Roh Si-woo"), ("Glasshouse Hymn", "lyricist", "Dex Calloway"),
             ("Blue", "lyricist", "Park Bo-ra"), ("Blue", "lyricist", "Choi Min"), ("Red", "director", "Kim Ara")} <= found
     assert ("Red", "director", "Lee Dan") not in found
+
+
+def test_wrote_the_lyrics_with_a_partner_named_by_two_role_words(read):
+    """"Leader A co-wrote the lyrics with in-house writer B": both wrote the song named before."""
+    found = facts(read("Debut news\n\nGirl group YOURHOUR debuted on October 28 with its title track \"Clockwise\". "
+                       "Leader Kwon Da-eun co-wrote the lyrics with in-house writer Moon Sae-byeok, and the song was "
+                       "composed by Jake Ro.\n"))
+    assert {("Clockwise", "lyricist", "Kwon Da-eun"), ("Clockwise", "lyricist", "Moon Sae-byeok"),
+            ("Clockwise", "composer", "Jake Ro")} <= found
