@@ -11,7 +11,7 @@ import re
 
 from ..data import alternatives, lexicon
 from ..records import EntityRef
-from .networks import called_so_before, title_track_before
+from .networks import called_so_before, named_right_after, title_track_before
 from .ranks import Rank
 from .listing import coordinated
 from .spans import RECORDINGS as WORKS
@@ -88,17 +88,6 @@ def _nominal_antecedent(ctx, token, kinds: tuple) -> EntityRef | None:
     return found or ("TITLE" not in kinds and ctx.antecedent(token, ("TITLE",))) or None
 
 
-def _apposed_after(ctx, noun, kinds: tuple) -> EntityRef | None:
-    """ "The lead single, 'Faro', featuring B, ... reached number 8", "The
-    OST track 'Little Dose of You' topped": the title the noun's apposition
-    names, not a work named before it."""
-    doc, i = noun.doc, noun.i + 1
-    while i < len(doc) and (doc[i].text == "," or doc[i].is_quote):
-        i += 1
-    ent = ctx.ent(doc[i]) if i < len(doc) else None
-    return ctx.ref(ent, kinds) if ent is not None and ctx.may_be(ent, kinds) else None
-
-
 def _main_subject_it(clause, offset: int):
     """The "it" at ``offset`` when it is the sentence's subject ("Outside the
     US, it reached No. 9"), which goes on about the subject before it; not
@@ -141,7 +130,8 @@ def _ranked_subject(ctx, clause, rank: Rank):
             if head.lower_ in ("it", "its") or head.lower_ in ("song", "single", "track", "album", "ep", "record") and \
                     any(c.lower_ in ("the", "this", "that") for c in head.children):
                 kinds = RECORD_WORDS[head.lower_] if head.lower_ != "it" else RANKABLE
-                ref = head.lower_ != "it" and _apposed_after(ctx, head, kinds) or _nominal_antecedent(ctx, head, kinds)
+                # "The lead single, 'Faro', ... reached number 8": the title the noun names, not a song named before
+                ref = head.lower_ != "it" and named_right_after(ctx, head, kinds) or _nominal_antecedent(ctx, head, kinds)
                 return _work_ref(ref) if ref else None
             return None
         if node.head is node:

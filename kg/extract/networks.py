@@ -224,6 +224,13 @@ def before_its_comma(ctx: Context, verb, accepted: tuple) -> list[EntityRef]:
     return [ref] if ent is not None and ctx.class_of(ent) in WORKS and (ref := ctx.ref(ent, accepted)) else []
 
 
+def named_right_after(ctx: Context, noun, accepted: tuple) -> EntityRef | None:
+    """The title a noun names right after it, past a comma and quotation marks ("the Netflix thriller
+    The Last Courier", "her sixth studio album, Talk That Talk (2011)", "The lead single, 'Faro',")."""
+    named = next((ctx.ent(t) for t in noun.doc[noun.i + 1:noun.i + 4] if not t.is_quote and t.text != ","), None)
+    return ctx.ref(named, accepted) if named is not None else None
+
+
 def named_after_comma(ctx: Context, noun, accepted: tuple) -> list[EntityRef]:
     """A work a noun's own phrase names after a comma ("a duet with A, 'X'")."""
     if noun.lower_ not in ("duet", "collaboration", "collab"):

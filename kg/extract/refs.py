@@ -10,8 +10,8 @@ from ..data import class_nouns, lexicon
 from ..records import EntityRef
 from .context import Context
 from .networks import (apposed_to, before_its_comma, called_so_before, latter_or_former, named_after_comma,
-                       other_gender_before, other_work_in_sentence, series_of_network, title_apposed_before,
-                       title_track_before, topic_over_aside)
+                       named_right_after, other_gender_before, other_work_in_sentence, series_of_network,
+                       title_apposed_before, title_track_before, topic_over_aside)
 from .role_words import unnamed_one
 from .listing import coordinated
 
@@ -205,11 +205,8 @@ def refs_at(ctx: Context, token, accepted: tuple) -> list[EntityRef]:
                  if g.dep_ == "pobj"]
         if works:
             return refs_at(ctx, works[0], accepted)
-    if word in NOMINAL_NOUNS or word in CLASS_NOUNS:  # "the Netflix thriller The Last Courier": the title it names
-        after = token.doc[token.i + 1:token.i + 4]  # "her sixth studio album, Talk That Talk (2011)": past a comma
-        named = next((ctx.ent(t) for t in after if not t.is_quote and t.text != ","), None) if len(after) else None
-        if named is not None and (ref := ctx.ref(named, accepted)) is not None:
-            return [ref]
+    if (word in NOMINAL_NOUNS or word in CLASS_NOUNS) and (ref := named_right_after(ctx, token, accepted)) is not None:
+        return [ref]  # "the Netflix thriller The Last Courier": the title it names
     if NOMINALS.get(word) == ("MusicGroup",) and "MusicGroup" in accepted and _definite(token) \
             and (group := ctx.antecedent(token, ("MusicGroup",))) is not None:
         return [group]  # "The group — singer A, accordionist B — recorded the album": the band, not its members

@@ -8,9 +8,8 @@ from functools import lru_cache, partial
 
 import re
 
-from .spans import WORKS, Ent, whole_words
+from .spans import WORKS, WORKS_OR_TITLE, Ent, whole_words
 
-TITLES = ("TITLE", *WORKS)
 NAME_GOES_ON = re.compile(r" [A-Z][a-z]")  # "Faro Norte Música" after the single "Faro": a longer name's first word
 
 
@@ -78,7 +77,7 @@ def repeat_names(text: str, ents: list[Ent]) -> list[Ent]:
     # the longest first: "Paper Crown" again, before a "Crown" the NER guessed elsewhere takes its second word
     for surface, ent in sorted([*known.items(), *aliases.items(), *shouted.items()], key=lambda item: -len(item[0])):
         for start, end in where(surface, ent.cls == "Person" and surface in known):
-            if taken.find(1, start, end) < 0 and not (ent.cls in TITLES and not surface.isupper() and NAME_GOES_ON.match(text, end)):
+            if taken.find(1, start, end) < 0 and not (ent.cls in WORKS_OR_TITLE and not surface.isupper() and NAME_GOES_ON.match(text, end)):
                 take(start, end)
                 added.append(Ent(start, end, text[start:end], ent.cls, ent.name, "alias" if surface in aliases else "repeat", ent.model_label, ent.cue))
     return ents + added

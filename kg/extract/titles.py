@@ -137,8 +137,7 @@ def positioned_titles(doc: Doc, tokens: list[Token], ents: list[Ent], headings: 
                 end = min(run[1], i)  # the title ends at its cue ("Harbor Lights: Episodes 5-6")
                 end -= end - 1 > run[0] and words[end - 1] in RECAP_WORDS  # "Knowing Bros Recap: Episode 63"
                 found += [(run[0], end, phrases_after[word, words[i + 1]])] if run[0] < end else []
-        season = len(tokens[i - 1].text) == 1 and tokens[i - 1].is_digit and not tokens[i - 2].ent_type_  # "Stage Frontier 2,"
-        if word == "," and i > 2 and (tokens[i - 1].text[:1].isupper() or season and tokens[i - 2].text[:1].isupper()) \
+        if word == "," and i > 2 and (tokens[i - 1].text[:1].isupper() or _season(tokens[i - 1], tokens[i - 2])) \
                 and (kind := _apposed_kind(tokens, i, work_nouns())) \
                 and (run := title_run_before(tokens, i, taken, not_titles)):
             owner = max((k for k in range(run[0] - 1, i) if words[k] in POSSESSIVE), default=run[0] - 1)
@@ -280,6 +279,11 @@ def _released_as_a_record(words: list[str], nouns: dict) -> bool:
 # What may follow the noun of an apposition that says what a work is ("X, an ENA drama starring", "X, a film by").
 APPOSITION_GOES_ON = frozenset({"starring", "that", "which", "about", "by", "directed", "written", "set", "from", "in",
                                 "on", "with", "based", "released", "produced", "featuring", "and", "of", "for"})
+
+
+def _season(number: Token, before: Token) -> bool:
+    """Is ``number`` a title's season digit ("Stage Frontier 2,"), not a date's day ("In March 2,")?"""
+    return len(number.text) == 1 and number.is_digit and not before.ent_type_ and before.text[:1].isupper()
 
 
 RECORDED = frozenset(lexicon()["recorded_for"]["verbs"])
