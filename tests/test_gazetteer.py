@@ -145,8 +145,8 @@ def test_music_platforms(gazetteer_nlp):
     got = ents(gazetteer_nlp, "The single led Bugs, FLO, VIBE and Soribada by noon.")
     assert [i for _, _, i in got] == ["Bugs", "FLO", "VIBE", "Soribada"]
     assert ents(gazetteer_nlp, "A poll on Squidoo.com picked it.") == [("Squidoo.com", "Platform", "Squidoo")]
-    # Mnet is typed Platform (its music chart site); see the gazetteer notes
-    assert ents(gazetteer_nlp, "It also ranked first on Mnet.") == [("Mnet", "Platform", "Mnet")]
+    # Mnet is a music channel; where it is listed among services, the extractor's context makes it one
+    assert ents(gazetteer_nlp, "It aired on Mnet.") == [("Mnet", "Broadcaster", "Mnet")]
 
 
 def test_streaming_services_are_platforms(gazetteer_nlp):

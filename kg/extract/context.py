@@ -25,6 +25,7 @@ HEDGES = any_word(lexicon()["hedge_words"])
 INSTRUMENTAL = any_word(lexicon()["instrumental_words"])
 RECORD_NOUNS = {w: tuple(lexicon()["antecedent_words"][w]) for w in ("song", "track", "single", "album")}  # "the song": a Song
 YEAR_OWNED = re.compile(r"\b(?:19|20)\d\d's\s*$")  # "since 2019's W": a work named in passing
+LIST_GAP = re.compile(r"\s*(?:,|,?\s+and|/|·)\s*")  # between two names of one list
 LIST_ITEM = re.compile(rf"(?m)^[ \t]*{ITEM_NUMBER}[ \t]+\S")  # "4. Tale of the Nine Tailed": an item that heads what follows
 
 
@@ -112,13 +113,27 @@ class Context:
         mention names the other work. By mention start."""
         other = {"Song": "Album", "Album": "Song"}
         cue = weights()["cue"]
-        twins = {}
+        twins = self._services_listed(ents)
         for ent in ents:
             cls = self.decided.get(ent.name)
             if cls in other:
                 local = self.ballot.local(ent.name, ent.start)
                 if local.get(other[cls], 0) >= cue and not local.get(cls):
                     twins[ent.start] = other[cls]
+        return twins
+
+    def _services_listed(self, ents: list[Ent]) -> dict[int, str]:
+        """A channel named in a list of streaming services, most of the list ("Melon, Mnet, Genie
+        and Bugs"), is the service of its name there, not the channel ("Mnet's survival show")."""
+        text, twins, run = self.article.text, {}, []
+        for ent in sorted(ents, key=lambda e: e.start) + [None]:
+            if ent is not None and run and LIST_GAP.fullmatch(text[run[-1].end:ent.start]):
+                run.append(ent)
+                continue
+            kinds = Counter(e.cls for e in run)
+            if kinds["Platform"] >= 2 and kinds["Platform"] > kinds["Broadcaster"]:
+                twins.update((e.start, "Platform") for e in run if e.cls == "Broadcaster")
+            run = [ent]
         return twins
 
     @cached_property
