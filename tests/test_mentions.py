@@ -999,3 +999,23 @@ def test_a_title_between_a_recording_verb_and_for_the_soundtrack(read):
     classes = {(m.ref.name, m.ref.cls) for m in ex.mentions}
     assert {("Quiet Snowfall", "Song"), ("Lee Dan", "Person")} <= classes
     assert {("Quiet Snowfall", "soundtrackOf", "Winter Letters"), ("Quiet Snowfall", "performer", "Hana Cho-Lavoie")} <= facts(ex)
+
+
+def test_a_channel_named_among_streaming_services_is_one_of_them(read):
+    """Mnet is a music channel ("Mnet's audition show", "M Countdown (Mnet)") and, in older
+    chart stories, a streaming service listed with the others ("Melon, Mnet, Genie and Bugs"):
+    a channel in a list of services is a service there, and charts there are its."""
+    ex = read("Chart news\n\nMnet's audition show Rising Tide Stage ended on Friday. \"Paper Comet\" topped the "
+              "real-time charts of Melon, Mnet, Genie and Bugs. It also won on M Countdown (Mnet).\n")
+    assert {("Mnet", "Broadcaster"), ("Mnet", "Platform")} <= typed(ex)
+    found = facts(ex)
+    assert {("Rising Tide Stage", "broadcaster", "Mnet"), ("M Countdown", "broadcaster", "Mnet")} <= found
+    assert ("Mnet real-time chart", "chartProvider", "Mnet") in found
+
+
+def test_episode_lines_of_shares_are_ratings_not_credit_lines(read):
+    """"• Ep 3 – 5.9%" is an episode and its share: no title on one side and no singer on the other."""
+    ex = read("Drama watch\n\nTVING's thriller Night Ferry keeps climbing. Nielsen Korea numbers:\n• Ep 5 – 4.8%\n"
+              "• Ep 6 – 5.2% (series high)\nLead actor Yoon Ha-jun is the reason.\n")
+    assert not {name for name, _ in typed(ex) if "%" in name or name.startswith("Ep ")}
+    assert {(r.series.name, str(r.value), r.episode) for r in ex.ratings} >= {("Night Ferry", "4.8", 5), ("Night Ferry", "5.2", 6)}

@@ -161,11 +161,11 @@ def _looks_like_title(text: str, side: tuple[int, int]) -> bool:
 
 def _blocks(e: Ent, side: tuple[int, int], numbered: bool) -> bool:
     """Does a mention on the title's side say it is no title: a name the
-    rules found, a chart, or a date (a dateline; but "8. GLOW-T – 1999" is a ranked
-    title)? The NER's guesses give way ("Call Me Sunshine")."""
+    rules found, a chart, a share ("Ep 4 – 6.7%": a rating) or a date (a dateline; but
+    "8. GLOW-T – 1999" is a ranked title)? The NER's guesses give way ("Call Me Sunshine")."""
     inside = side[0] <= e.start < side[1]
     return inside and (e.cls in NAME_SIDE and e.source != "model" or e.cls in ("DATE", "TIME") and not numbered
-                       or e.cls == "Chart")
+                       or e.cls in ("Chart", "PERCENT"))
 
 
 def _ent(text: str, side: tuple[int, int], cls: str) -> Ent:
