@@ -5217,3 +5217,10 @@ def test_wrote_the_lyrics_with_a_partner_named_by_two_role_words(read):
                        "composed by Jake Ro.\n"))
     assert {("Clockwise", "lyricist", "Kwon Da-eun"), ("Clockwise", "lyricist", "Moon Sae-byeok"),
             ("Clockwise", "composer", "Jake Ro")} <= found
+
+
+def test_a_director_field_set_inline_after_a_paragraph_on_the_series(read):
+    """"... is carrying it. Director: A." (a newsletter's inline field) directs the series in view."""
+    found = facts(read("Drama watch\n\nMBC's office comedy Paper Desk Diaries is finding its audience. Star Ko Min-ji "
+                       "carries it. Director: Heo Joon-seo.\n"))
+    assert ("Paper Desk Diaries", "director", "Heo Joon-seo") in found
