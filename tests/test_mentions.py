@@ -1019,3 +1019,13 @@ def test_episode_lines_of_shares_are_ratings_not_credit_lines(read):
               "• Ep 6 – 5.2% (series high)\nLead actor Yoon Ha-jun is the reason.\n")
     assert not {name for name, _ in typed(ex) if "%" in name or name.startswith("Ep ")}
     assert {(r.series.name, str(r.value), r.episode) for r in ex.ratings} >= {("Night Ferry", "4.8", 5), ("Night Ferry", "5.2", 6)}
+
+
+def test_a_chart_named_for_its_country_is_one_name(read):
+    """Spotify names its charts "Daily Top Songs Philippines": the country ends the chart's name."""
+    ex = read("Charts\n\n\"Tala\" debuted at No. 9 on Spotify's Daily Top Songs Philippines and at No. 30 on "
+              "Spotify's Weekly Top Songs South Korea.\n")
+    assert {("Daily Top Songs Philippines", "Chart"), ("Weekly Top Songs South Korea", "Chart")} <= typed(ex)
+    assert ("Daily Top Songs Philippines", "chartProvider", "Spotify") in facts(ex)
+    assert {(e.chart.name, e.rank) for e in ex.chart_entries} >= {("Daily Top Songs Philippines", 9),
+                                                                 ("Weekly Top Songs South Korea", 30)}

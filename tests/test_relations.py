@@ -5224,3 +5224,56 @@ def test_a_director_field_set_inline_after_a_paragraph_on_the_series(read):
     found = facts(read("Drama watch\n\nMBC's office comedy Paper Desk Diaries is finding its audience. Star Ko Min-ji "
                        "carries it. Director: Heo Joon-seo.\n"))
     assert ("Paper Desk Diaries", "director", "Heo Joon-seo") in found
+
+
+def test_a_review_headline_names_the_artist_and_the_record_and_the_body_its_tracks(read):
+    """"Artist: Record review – standfirst" (or "Artist – Record review") reviews an album by that artist;
+    "Opener X", "Lead single Y" and "track four, Z" are that album's tracks, sung by its artist."""
+    ex = read("Juniper Coast: Low Orbit review – Bristol trio find a gentler gear\n\nThree years ago Juniper Coast "
+              "sounded like a band in a hurry. Low Orbit, out today, is slower. Opener Tin Kettle sets the terms. "
+              "Lead single Harbour Wall, with the singer Ada Brine on harmonies, is the closest thing to a hit. "
+              "Only track four, Quiet Pylon, drifts.\n")
+    found = facts(ex)
+    assert {("Low Orbit", "performer", "Juniper Coast"), ("Tin Kettle", "inAlbum", "Low Orbit"),
+            ("Harbour Wall", "inAlbum", "Low Orbit"), ("Quiet Pylon", "inAlbum", "Low Orbit"),
+            ("Harbour Wall", "performer", "Juniper Coast")} <= found
+    assert ("Low Orbit", "Album") in {(m.ref.name, m.ref.cls) for m in ex.mentions}
+    other = facts(read("Sol Verano – Night Market review\n\nSol Verano returns with Night Market, her third album.\n"))
+    assert ("Night Market", "performer", "Sol Verano") in other
+
+
+def test_a_setlist_under_the_pages_heading_is_no_track_list(read):
+    """A concert page's numbered setlist ("G Setlist at Olympic Hall" over a venue and a blank line) lists
+    songs played in order: no album's tracks, whatever album the notes name."""
+    found = facts(read("LUMEN NINE Setlist at Olympic Hall, Seoul\n\nLUMEN NINE Concert Setlist\nSat, May 3, 2025\n"
+                       "Olympic Hall, Seoul\n\n1. Tin Crown\n2. Low Comet\n3. Paper Moth\n\nNotes\n- \"Tin Crown\" is the "
+                       "title track of the band's third mini album, Tin Crown.\n"))
+    assert not {f for f in found if f[1] == "trackNumber" or f[1] == "inAlbum" and f[0] in ("Low Comet", "Paper Moth")}
+
+
+def test_a_directors_nth_feature_after_an_earlier_film_is_theirs(read):
+    """"It is A's second feature after Y (2014), which also starred B": A directed Y too."""
+    found = facts(read("Film\n\nThe Salt Orchard is a 2020 Chilean drama film directed by Inés Carrasco. It is "
+                       "Carrasco's second feature after Dry Harbour (2016), which also starred Tomás Rivas.\n"))
+    assert {("Dry Harbour", "castMember", "Tomás Rivas")} <= found
+    assert any(f[:2] == ("Dry Harbour", "director") and f[2] in ("Carrasco", "Inés Carrasco") for f in found)
+
+
+def test_members_a_line_up_names_with_instruments_and_a_member_set_beside_the_group_s_role(read):
+    """"The band consisted of A (vocals), B (bass) and C (drums)"; "written by A, the group's leader, and B";
+    "composed by the band's fiddler D": each is a member of the group named before."""
+    found = facts(read("News\n\nTidewater Lane is the debut album by Scottish folk band The Rowan Steps. The band at the "
+                       "time consisted of Isla Munro (vocals, guitar), Calum Reid (bass) and Ewan Shaw (drums). \"North "
+                       "Light\" was composed by the band's fiddler Morag Baird. \"Paper Boats\" is a song by girl group "
+                       "MOONPETAL. Its lyrics were written by Seo Ha-rin, the group's leader, and Kim Do-yeon.\n"))
+    assert {("Isla Munro", "memberOf", "The Rowan Steps"), ("Calum Reid", "memberOf", "The Rowan Steps"),
+            ("Ewan Shaw", "memberOf", "The Rowan Steps"), ("Morag Baird", "memberOf", "The Rowan Steps"),
+            ("Seo Ha-rin", "memberOf", "MOONPETAL")} <= found
+    assert ("Kim Do-yeon", "memberOf", "MOONPETAL") not in found
+
+
+def test_two_charts_of_one_publisher_each_take_their_own_rank(read):
+    """"No. 9 on Billboard's Hot 100 and No. 30 on Billboard's Global 200": the publisher is named before
+    both charts, and each rank is on the chart named after it."""
+    ex = read("Charts\n\n\"Lantern Hour\" debuted at No. 9 on Billboard's Hot 100 and at No. 30 on Billboard's Global 200.\n")
+    assert {(e.chart.name, e.rank) for e in ex.chart_entries} == {("Billboard Hot 100", 9), ("Billboard Global 200", 30)}

@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from ..data import any_word, lexicon, rows
+from ..data import alternatives, any_word, lexicon, rows
 from ..records import EntityRef, Fact
 from .spans import QUOTED_SPEECH, span_text
 
@@ -67,6 +67,22 @@ def publisher_prefixed_charts(text: str, ents: list) -> list:
             out.append(replace(b, start=a.start, surface=text[a.start:b.end], name=name, source="names"))
             skip.update((id(a), id(b)))
     return sorted([e for e in ents if id(e) not in skip] + out, key=lambda e: e.start) if out else ents
+
+
+PLACED_CHART = re.compile(rf"\b(?:{alternatives(lexicon()['charts_named_for_a_place']['words'])})[ \t]+$")
+
+
+def place_suffixed_charts(text: str, ents: list) -> list:
+    """A chart whose name ends in its country ("Spotify's Daily Top Songs Philippines") is one name,
+    which the gazetteer cut at the place (and the NER's guesses inside it give way)."""
+    charts = []
+    for ent in ents:
+        said = PLACED_CHART.search(text, max(0, ent.start - 40), ent.start) if ent.cls == "Place" else None
+        if said is not None and not any(e.start < ent.start and said.start() < e.end and e.source != "model" for e in ents):
+            charts.append(replace(ent, start=said.start(), surface=text[said.start():ent.end], cls="Chart",
+                                  name=text[said.start():ent.end], source="names"))
+    return sorted([e for e in ents if not any(c.start < e.end and e.start < c.end for c in charts)] + charts,
+                  key=lambda e: e.start) if charts else ents
 
 
 def _publisher_in_name(chart: str, named_alone: set[str]) -> EntityRef | None:

@@ -189,8 +189,12 @@ def _named_after(clause, text: str, ranks, targets) -> dict:
     lower, out = text.lower(), {}
     for k, rank in enumerate(ranks):
         segment = lower[rank.end:ranks[k + 1].start if k + 1 < len(ranks) else len(lower)]
-        places = [(segment.find(name.lower()), target) for target in targets
-                  for name in (target.chart.name, target.provider.name if target.provider else "") if name and name.lower() in segment]
+        # the chart's own name first ("No. 9 on Billboard's Hot 100 and No. 30 on Billboard's Global 200"), its
+        # provider's where the clause names a chart by its provider alone
+        places = [(segment.find(name), target) for target in targets for name in _names_of(target.chart.name.lower(), target)
+                  if name in segment] \
+            or [(segment.find(name), target) for target in targets
+                for name in [target.provider.name.lower() if target.provider else ""] if name and name in segment]
         if places:
             out[rank] = min(places, key=lambda place: place[0])[1]
         elif UNNAMED_CHARTS.search(segment):  # "topped domestic music charts ... and No. 33 on X"
@@ -198,6 +202,12 @@ def _named_after(clause, text: str, ranks, targets) -> dict:
         elif len(targets) == 1:  # "first and second on Melon": the one chart of the clause
             out[rank] = targets[0]
     return out
+
+
+def _names_of(chart: str, target) -> set[str]:
+    """A chart's name as a clause may write it: whole, or after its provider's possessive ("Hot 100")."""
+    provider = target.provider.name.lower() if target.provider else ""
+    return {chart, chart[len(provider):].strip() if provider and chart.startswith(provider + " ") else chart}
 
 
 _KIND_WORDS = {kind: words for kind, words in lexicon()["chart_entry_kinds"].items() if not kind.startswith("_")}

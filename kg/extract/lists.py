@@ -127,12 +127,16 @@ def _blocks(text: str) -> list[list[tuple[int, int, str]]]:
 # "Tracklist", or "Neon Kissaten tracklist:" with the album's name before the heading's word
 TRACK_LIST_HEADING = re.compile(
     rf"^\W*(?:(?P<album>\S[^\n]{{0,60}}?)\s+)?(?i:{alternatives(lexicon()['track_list_headings']['words'])})\W*$")
-PERFORMED = re.compile(rf"(?i)\b(?:{alternatives(lexicon()['performed_list_headings']['words'])})\b")
+BLANK_LINES = re.compile(r"\n[ \t]*\n")
+PERFORMED, PERFORMED_PAGE = (re.compile(rf"(?i)\b(?:{alternatives(lexicon()['performed_list_headings'][key])})\b")
+                             for key in ("words", "in_the_headline"))
 
 
 def _performed(text: str, first: int) -> bool:
-    """Does the line right before a list say its songs were performed ("Selected setlist:")?"""
-    return bool(PERFORMED.search(text[text.rfind("\n", 0, max(0, text.rfind("\n", 0, first))) + 1:first]))
+    """Does the heading over a list (the paragraph right before it) or the page's headline say its songs
+    were performed ("Selected setlist:", "G Setlist at KSPO Dome")?"""
+    over = BLANK_LINES.split(text[:first].rstrip())[-1]
+    return bool(PERFORMED.search(over) or PERFORMED_PAGE.search(text[:text.find("\n")]))
 
 
 def heading_kind(text: str, first: int) -> str | None:

@@ -18,9 +18,10 @@ from spacy.tokens import Doc
 from ..data import alternatives, lexicon, rows
 from ..nlp import text_of
 from .candidates import clean_candidate
-from .chart_targets import publisher_prefixed_charts
+from .chart_targets import place_suffixed_charts, publisher_prefixed_charts
 from .dashed import dashed_titles
 from .names import group_members, not_names
+from .openings import reviewed_artist
 from .repeats import repeat_names
 from .slots import (agents, artist_subjects, bracketed_sources, cued_people, parenthesized_works, possessors,
                     source_lines)
@@ -121,7 +122,7 @@ def find_entities(doc: Doc) -> list[Ent]:
         elif label in VALUE_LABELS:
             ents.append(Ent(span.start_char, span.end_char, text, label, text, "model"))
     ents += _model_titles(doc, ents)
-    ents = publisher_prefixed_charts(text_of(doc), sorted(ents, key=lambda e: e.start))
+    ents = publisher_prefixed_charts(text_of(doc), place_suffixed_charts(text_of(doc), sorted(ents, key=lambda e: e.start)))
     ents = _nicknamed(text_of(doc), ents)
     # The helpers below look at tokens by position and at their words: read
     # both once, as ``doc[i]`` creates a new Token on every access and
@@ -137,7 +138,7 @@ def find_entities(doc: Doc) -> list[Ent]:
     # Premiere", "Idol Joins Rock Band")
     ents = [e for e in ents if not (e.source == "names" and e.cls in ("Organization", "MusicGroup")
                                     and doc.char_span(e.start, e.end, alignment_mode="expand").start in heads)]
-    subjects = artist_subjects(doc, tokens, ents, heads)
+    subjects = artist_subjects(doc, tokens, ents, heads) + reviewed_artist(doc, ents)
     ents = [e for e in ents if not (e.source == "model" and any(s.start < e.end and e.start < s.end for s in subjects))] + subjects
     ents = ents + possessors(doc, tokens, ents, heads)
     members = group_members(doc, tokens, words, ents)

@@ -6,11 +6,13 @@ title a headline opens with ("Cinder Avenue Is the Hit JTBC Needed") and
 the one a clause puts on a network ("When X arrived on Netflix")."""
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Token
 
 from ..data import class_nouns, lexicon
 from ..nlp import text_of
-from .spans import whole_words
+from .spans import Ent, whole_words
 from .title_runs import SMALL_WORDS, YEAR, title_run, title_run_before
 
 TITLE_CASE_SMALL = set(lexicon()["title_case_small_words"]["words"])  # lower case in Title Case
@@ -212,3 +214,30 @@ def headline_subject(doc, tokens: list[Token], ents: list, taken: bytearray, not
     named_else = {e.surface for e in ents if e.cls != "TITLE" and (e.source != "model" or e.cls in ("ORG", "NORP"))}
     body = text.find("\n", b)
     return (0, end) if body > 0 and any(whole_words(text[body:], title)) and title not in named_else else None
+
+
+REVIEW_HEADLINE = re.compile(r"(?P<artist>[A-Z][^\n:–—|]{0,40}?)\s*(?::|\s[–—]\s)\s*(?P<title>[^\n:–—|]{1,60}?)\s+(?:album\s+|EP\s+)?review\b", re.I)
+
+
+def _review_headline(text: str) -> re.Match | None:
+    """A review's headline naming the artist, then the record ("Hollow Saints: Paper Lanterns review –
+    Leeds quartet take the long way round", "Mira Lune – Glass Weather review")."""
+    said = REVIEW_HEADLINE.match(text, 0, text.find("\n") if "\n" in text else len(text))
+    return said if said and said.group("artist")[:1].isupper() and said.group("title")[:1].isupper() else None
+
+
+def reviewed_artist(doc, ents: list) -> list:
+    """The artist of a review's headline, a name where no mention covers it (its kind is the evidence's):
+    the name the headline opens with is then no title."""
+    said = _review_headline(text_of(doc))
+    start, end = said.span("artist") if said else (0, 0)
+    if said is None or any(e.start < end and start < e.end for e in ents):
+        return []
+    return [Ent(start, end, said.group("artist"), "PERSON", said.group("artist"), "cue")]
+
+
+def reviewed_record(doc, taken: bytearray) -> tuple[int, int] | None:
+    """The record a review's headline names after its artist: an album."""
+    said = _review_headline(text_of(doc))
+    span = doc.char_span(*said.span("title"), alignment_mode="contract") if said else None
+    return (span.start, span.end) if span is not None and len(span) and taken.find(1, *said.span("title")) < 0 else None

@@ -6,12 +6,13 @@ Moss teamed up with", "IU released"); the titles of a filmography in parentheses
 the sources a "Source:" line or a bracketed line ("[YTN]") names."""
 from __future__ import annotations
 
+import itertools
 import re
 from functools import lru_cache
 
 from spacy.tokens import Doc, Token
 
-from ..data import lexicon, rows
+from ..data import alternatives, lexicon, rows
 from ..nlp import text_of
 from .candidates import ORGANIZATION_CUES, PLACES, capitalised, glued_hyphen, name_ends, name_word, organization_words
 from .listing import role_kinds
@@ -20,6 +21,7 @@ from .rules import macros
 from .spans import NON_NAMES, WORKS, Ent, covered, span_text
 
 GROUP_NOUNS = frozenset(w.lower() for w in lexicon()["class_nouns"]["MusicGroup"])
+LINE_UP_PART = re.compile(rf"\((?:{alternatives(lexicon()['line_up_parts']['words'])})\b", re.I)
 CODE_NAME = re.compile(r"\d+[A-Z][A-Z0-9]*")  # a name that opens with a digit: "4MEN", "2PM"
 
 
@@ -63,6 +65,23 @@ def cued_people(doc: Doc, tokens: list[Token], words: list[str], ents: list[Ent]
                for a, b, kind in taken):
             continue  # another mention there; the NER's inside the run gives way ("singer [Jo] Min-ho")
         found.append(Ent(start, end, text_of(doc)[start:end], "Person", text_of(doc)[start:end], "cue"))
+    return found + _line_up_names(doc, tokens, taken)
+
+
+def _line_up_names(doc: Doc, tokens: list[Token], taken: list) -> list[Ent]:
+    """A name before what its bearer plays, in brackets ("Isla Munro (vocals, guitar), Calum Reid (bass)"):
+    a person, two or three capitalised words."""
+    found = []
+    for match in LINE_UP_PART.finditer(text_of(doc)):
+        span = doc.char_span(match.start(), match.start() + 1)
+        if span is None:
+            continue
+        run = list(itertools.takewhile(lambda t: t.is_title and t.text not in NON_NAMES and not t.is_stop,
+                                       reversed(tokens[max(0, span.start - 3):span.start])))[::-1]
+        if len(run) >= 2:
+            start, end = run[0].idx, run[-1].idx + len(run[-1])
+            if not any(start < b and a < end and kind != "model" for a, b, kind in taken):
+                found.append(Ent(start, end, text_of(doc)[start:end], "Person", text_of(doc)[start:end], "cue"))
     return found
 
 
