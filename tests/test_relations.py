@@ -5277,3 +5277,24 @@ def test_two_charts_of_one_publisher_each_take_their_own_rank(read):
     both charts, and each rank is on the chart named after it."""
     ex = read("Charts\n\n\"Lantern Hour\" debuted at No. 9 on Billboard's Hot 100 and at No. 30 on Billboard's Global 200.\n")
     assert {(e.chart.name, e.rank) for e in ex.chart_entries} == {("Billboard Hot 100", 9), ("Billboard Global 200", 30)}
+
+
+def test_series_named_by_network_and_noun_in_several_ways(read):
+    """"the TV Globo telenovela X, which ... starred A and B" (two full names the model may join),
+    "Y is a reality show broadcast by SBS", "the KBS2 weekend hit Z" (a network's hit is a series)."""
+    found = facts(read("TV\n\nThe song was the main theme of the TV Globo telenovela Mar de Vidro, which premiered in "
+                       "March 2022 and starred Luana Prado and Caio Mendes. Camp Friends is a South Korean reality "
+                       "variety show broadcast by SBS. Director Yoo Min-ho, who also made the KBS2 weekend hit "
+                       "Apple Orchard Days, keeps the pace gentle.\n"))
+    assert {("Mar de Vidro", "broadcaster", "TV Globo"), ("Mar de Vidro", "castMember", "Luana Prado"),
+            ("Mar de Vidro", "castMember", "Caio Mendes"), ("Camp Friends", "broadcaster", "SBS"),
+            ("Apple Orchard Days", "broadcaster", "KBS2 TV"), ("Apple Orchard Days", "director", "Yoo Min-ho")} <= found
+
+
+def test_a_group_that_includes_members_and_a_b_side_on_an_artists_ep(read):
+    """"G also includes A and B": members; "the b-side X on G's debut EP, Y": X is on Y, by G."""
+    found = facts(read("News\n\n\"Velvet Map\" is a song by girl group SOLHAVEN. SOLHAVEN also includes Bae Yu-na and "
+                       "Min Ji-woo, who lead the dance break. The writers' first credit was the b-side \"Porcelain Sky\" "
+                       "on girl group LUMIRE's debut EP, Halo Field.\n"))
+    assert {("Bae Yu-na", "memberOf", "SOLHAVEN"), ("Min Ji-woo", "memberOf", "SOLHAVEN"),
+            ("Porcelain Sky", "inAlbum", "Halo Field"), ("Porcelain Sky", "performer", "LUMIRE")} <= found

@@ -23,6 +23,16 @@ def _not_name_endings() -> frozenset:
     return frozenset(lexicon()["not_name_endings"]["words"])
 
 
+PAIR_OF_NAMES = re.compile(r"(?P<a>[A-Z][\w'-]+(?: [A-Z][\w'-]+){1,2}) and (?P<b>(?!The )[A-Z][\w'-]+(?: [A-Z][\w'-]+){1,2})")
+
+
+def split_pair(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Two people's full names the model joined with "and" ("Bruna Terra and Henrique Avelar"), each a
+    name; a name of one word either side is a band's ("Hall and Oates", "Earth, Wind and Fire")."""
+    pair = PAIR_OF_NAMES.fullmatch(text, start, end)
+    return [pair.span("a"), pair.span("b")] if pair else [(start, end)]
+
+
 def clean_candidate(span) -> tuple[int, int] | None:
     """Drop possessives, leading role words and lower-case words from a model
     span; refuse spans that are not names at all."""

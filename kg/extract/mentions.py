@@ -17,7 +17,7 @@ from spacy.tokens import Doc
 
 from ..data import alternatives, lexicon, rows
 from ..nlp import text_of
-from .candidates import clean_candidate
+from .candidates import clean_candidate, split_pair
 from .chart_targets import place_suffixed_charts, publisher_prefixed_charts
 from .dashed import dashed_titles
 from .names import group_members, not_names
@@ -115,8 +115,8 @@ def find_entities(doc: Doc) -> list[Ent]:
             ents.append(Ent(span.start_char, span.end_char, text, "TITLE", title_name(text), source))
         elif label in CANDIDATE:  # the NER's: a candidate, its label one vote
             cleaned = clean_title(span) if CANDIDATE[label] == "TITLE" else clean_candidate(span)
-            if cleaned:
-                start, end = cleaned
+            spans = [] if not cleaned else [cleaned] if CANDIDATE[label] == "TITLE" else split_pair(text_of(doc), *cleaned)
+            for start, end in spans:
                 text = text_of(doc)[start:end]
                 ents.append(Ent(start, end, text, CANDIDATE[label], text, "model", label))
         elif label in VALUE_LABELS:

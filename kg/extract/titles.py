@@ -72,8 +72,9 @@ def positioned_titles(doc: Doc, tokens: list[Token], ents: list[Ent], headings: 
         cls = _cue_class(cues, word) if cue and not (i > 1 and words[i - 1] == "-" and tokens[i - 2].like_num) else None
         if cls and word not in cues and any(c.dep_ in ("nsubj", "dobj") for c in tokens[i].children):
             cls = None  # a verb ending in s, not a plural cue ("which features American rappers")
-        elif cls == "Song" and i > 0 and tokens[i - 1].idx + len(tokens[i - 1]) in networks:
-            cls = "TVSeries"  # "the 2021 tvN hit Spring Debt": a network's hit is a series
+        elif cls == "Song" and any(t.idx + len(t) in networks for t in tokens[max(0, i - 2):i]) \
+                and not any(t.is_punct for t in tokens[max(0, i - 2):i]):
+            cls = "TVSeries"  # "the 2021 tvN hit Spring Debt", "the KBS2 weekend hit X": a network's hit is a series
         placed = cls is None and i > 0 and (words[i - 1], word) in PLACE_PHRASES
         if cls is None and i > 0:
             cls = phrases.get((words[i - 1], word))

@@ -278,8 +278,9 @@ def _context_votes(tokens: list[Token], span, mentions: dict, cues: dict, w: dic
             cls = lookup(cues[table], before)
             if cls:
                 screen = lookup(cues["before"], left[-2].lower_) if len(left) > 1 and before in SOUNDTRACK_WORDS else None
-                # "drama OSTs like 'Goblin'": the soundtracks of the dramas named; "the tvN hit 'X'": a network's hit is a show
-                screen = "TVSeries" if cls == "Song" and len(left) > 1 and left[-2].ent_type_ == "Broadcaster" else screen
+                # "drama OSTs like 'Goblin'": the soundtracks of the dramas named; "the tvN (weekend) hit 'X'": a network's
+                # hit is a show
+                screen = "TVSeries" if cls == "Song" and any(t.ent_type_ == "Broadcaster" for t in left[-3:-1]) else screen
                 yield (screen if screen in ("TVSeries", "Film") else cls), w["cue"]
                 break
         else:
