@@ -5298,3 +5298,27 @@ def test_a_group_that_includes_members_and_a_b_side_on_an_artists_ep(read):
                        "on girl group LUMIRE's debut EP, Halo Field.\n"))
     assert {("Bae Yu-na", "memberOf", "SOLHAVEN"), ("Min Ji-woo", "memberOf", "SOLHAVEN"),
             ("Porcelain Sky", "inAlbum", "Halo Field"), ("Porcelain Sky", "performer", "LUMIRE")} <= found
+
+
+def test_a_recaps_cast_who_star_a_director_at_the_helm_and_an_ost_part_of_the_series_in_view(read):
+    """"A, B and C star, and D, who directed the film 'W', is at the helm": cast and director of the
+    series the article is about; its "OST Part 3 'X'" too, not a rival named once just before."""
+    found = facts(read("Ratings\n\nSBS's drama 'Pear Valley Sons' set a new high. 'Pear Valley Sons' follows three "
+                       "brothers. Kang Do-won, Yoo Hana and Seo Jin-gu star. Park Min-chul, who directed the 2021 "
+                       "film 'Kite Summer', is at the helm. 'Pear Valley Sons' leads its slot. The ENA drama 'Crow "
+                       "Street' posted 2.7%. OST Part 3 'Orange Hour', sung by Lim Ha-ra, ranked 4th on Melon.\n"))
+    assert {("Pear Valley Sons", "castMember", "Kang Do-won"), ("Pear Valley Sons", "castMember", "Yoo Hana"),
+            ("Pear Valley Sons", "castMember", "Seo Jin-gu"), ("Pear Valley Sons", "director", "Park Min-chul"),
+            ("Kite Summer", "director", "Park Min-chul"), ("Orange Hour", "soundtrackOf", "Pear Valley Sons")} <= found
+    assert not {f for f in found if f[1] == "director" and f[2] != "Park Min-chul"}
+    assert ("Orange Hour", "soundtrackOf", "Crow Street") not in found
+
+
+def test_performers_after_a_solo_noun(read):
+    """"X, the solo debut of G's A"; "Y by solo singer B"; "solo singer C-ahn's EP 'Z'" (a given name's
+    syllable spelled "ahn")."""
+    found = facts(read("Chart\n\nIn second place was \"Honey Lamp,\" the solo debut of HEXAGRAM's Yoon Seo-jin. Third "
+                       "went to \"Paper Rain\" by solo singer Kanon Mizusawa. Solo singer Baek Ji-ahn's second EP "
+                       "\"Candle Hour\" came fourth.\n"))
+    assert {("Honey Lamp", "performer", "Yoon Seo-jin"), ("Paper Rain", "performer", "Kanon Mizusawa"),
+            ("Candle Hour", "performer", "Baek Ji-ahn")} <= found

@@ -4,6 +4,9 @@ article ("the drama" in the sentence, a title the sentence names, else the
 nearest work of the class the role takes)."""
 from __future__ import annotations
 
+import re
+from collections import Counter
+
 from ..data import lexicon
 from ..records import EntityRef
 from .ballot import weights
@@ -152,6 +155,8 @@ def _implied(ctx: Context, binding: Binding, sentence, role: str) -> list[Entity
     ref = ctx.antecedent(binding.span[0], accepted)  # named before the words that point back, not after them
     if ref is not None and ref.cls in ("TVSeries", "Film", "Album") and _dated_in_passing(ctx, ref, binding.span[0]):
         ref = topic_over_aside(ctx, ref)  # "A will play the role of N" after "her role in 'W' (2021)": the article's
+    elif ref is not None and binding.rule.makes == "soundtrackOf" and ref.cls == "TVSeries":
+        ref = _series_of_the_article(ctx, ref)
     if ref is None:
         # a title no rule has decided yet, a work's of the sentence before ('The song is "Blue Wind." Park Jun
         # wrote the lyrics'; not a group's)
@@ -161,6 +166,18 @@ def _implied(ctx: Context, binding: Binding, sentence, role: str) -> list[Entity
             ctx.note_supplier(undecided[-1])
             ref = ctx.pointed_back(undecided[-1], accepted)
     return [ref] if ref else []
+
+
+SOUNDTRACK_NAME = re.compile(r"(?i)\b(?:OST|soundtrack)\b")
+
+
+def _series_of_the_article(ctx: Context, ref: EntityRef) -> EntityRef:
+    """An OST part no words tie to a series ("OST Part 3 'X', sung by A") is the soundtrack of the series
+    the article is about (named again and again; not a mistyped "drama OST"), not of a rival named once in passing."""
+    focal = focal_work(ctx, "TVSeries")
+    named = Counter(e.name for e in ctx.by_start.values())
+    return focal if focal is not None and focal != ref and named[ref.name] == 1 and named[focal.name] >= 3 \
+        and not SOUNDTRACK_NAME.search(focal.name) else ref
 
 
 def _in_a_clause(ctx: Context, ent) -> bool:
