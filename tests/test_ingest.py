@@ -41,6 +41,13 @@ def test_clean_text_writes_a_tab_separated_rows_fields_as_pipes():
         '01 | Paper Satellites | "Cardboard Moon"\nDirected by Nora Beck'
 
 
+def test_clean_text_reads_a_spaced_hyphen_as_a_dash():
+    """"The band - A and B - recorded it": a hyphen with a space each side is a dash (the parser reads a
+    dash as one); a hyphen inside a word, a range and a bullet stay."""
+    assert clean_text("The band - A and B - recorded it in 2020-21.\n- a bullet\nJi-ahn") == \
+        "The band \u2013 A and B \u2013 recorded it in 2020-21.\n- a bullet\nJi-ahn"
+
+
 def test_clean_text_normalises_quotes_spaces_and_invisibles():
     raw = ("\u201cMoon Garden\u201d \u2018stars\u2019 \u00abHa Yeon\u00bb\u2026\u00a0and\u2003\tJo\u200bon   "
            "\r\n\r\n\r\n\r\n  Cafe\u0301 \u201eLast\u201f  \n")
@@ -143,7 +150,7 @@ def test_date_line_formats(tmp_path, line, expected):
     path = write(tmp_path / "d.txt", f"Headline\n{line}\n\nBody sentence.\n")
     [article] = read_article(path)
     assert article.published == expected
-    assert line.splitlines()[-1] in article.text  # the date line stays in the text
+    assert line.splitlines()[-1].replace(" - ", " \u2013 ") in article.text  # the date line stays (a spaced hyphen a dash)
     assert find_date(line) == expected
 
 

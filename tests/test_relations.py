@@ -5322,3 +5322,29 @@ def test_performers_after_a_solo_noun(read):
                        "\"Candle Hour\" came fourth.\n"))
     assert {("Honey Lamp", "performer", "Yoon Seo-jin"), ("Paper Rain", "performer", "Kanon Mizusawa"),
             ("Candle Hour", "performer", "Baek Ji-ahn")} <= found
+
+
+def test_a_group_page_its_description_member_list_and_unit(read):
+    """A fan-wiki group page: "G (native) is a five-member South Korean girl group" names a group; its
+    "Members" lines ("A (native) - Leader, Main Vocalist") are members, their positions no titles; a unit
+    "G S" is another group, not G's full name."""
+    ex = read("NOVELINE\n\nNOVELINE (노벨라인) is a five-member South Korean girl group under Pine Music. The group "
+              "debuted in 2022 with the single 'Fern Kiss'.\n\nMembers\nHan Ye-rim (한예림) - Leader, Main Vocalist\n"
+              "Dasol (다솔) - Main Dancer\nKo Bom (고봄) - Vocalist\n\nSub-unit\nNOVELINE S is a sub-unit consisting of "
+              "Dasol and Ko Bom.\n")
+    found = facts(ex)
+    assert {("Han Ye-rim", "memberOf", "NOVELINE"), ("Ko Bom", "memberOf", "NOVELINE"),
+            ("Fern Kiss", "performer", "NOVELINE")} <= found
+    assert not {f for f in found if f[0] in ("Leader, Main Vocalist", "Main Dancer", "Vocalist")}
+    assert ("NOVELINE", "MusicGroup") in {(m.ref.name, m.ref.cls) for m in ex.mentions}
+
+
+def test_the_band_between_spaced_hyphens_recorded_it_with_a_producer(read):
+    """"The band - vocalist A, drummer B - recorded it with producer C": the band recorded it, A and B
+    are its members, and the producer performs nothing."""
+    found = facts(read("Album\n\nRio Gris is the third album by the Argentine rock band Los Faroles. The band - "
+                       "vocalist Tomás Ibarra, guitarist Lucía Ponce and drummer Nahuel Rey - recorded it over six "
+                       "weeks with producer Martín Soria.\n"))
+    assert {("Rio Gris", "performer", "Los Faroles"), ("Tomás Ibarra", "memberOf", "Los Faroles"),
+            ("Nahuel Rey", "memberOf", "Los Faroles")} <= found
+    assert not {f for f in found if f[:2] == ("Rio Gris", "performer") and f[2] != "Los Faroles"}

@@ -21,7 +21,7 @@ from dataclasses import replace
 from ..data import lexicon
 from .ballot import clear_winner
 from .candidates import is_organization
-from .cast_lists import cast_lines
+from .cast_lists import listed_lines
 from .artists import NAME_SHAPE
 from .lists import LEADING_DATE, PART_PREFIX, describes_work, heading_kind
 from .spans import WORKS_OR_TITLE, Ent
@@ -60,7 +60,7 @@ def _runs(text: str) -> list[list[re.Match]]:
     each numbered (or labelled) if the line before is ("Part 3: Crossing –
     Seo Jun-ho" / "Seoul – Busan": another kind of line); numbered lines
     may stand a blank line apart, as a web page's list items do."""
-    runs, cast = [], {line.start() for line in cast_lines(text)}  # "Actor — Character" under "Main Role"
+    runs, cast = [], listed_lines(text)  # "Actor — Character" under "Main Role", "Member - Position" under "Members"
     for line in sorted([*LINE_OF_TWO.finditer(text), *SLASHED.finditer(text)], key=lambda m: m.start()):
         if line.start() in cast:
             continue

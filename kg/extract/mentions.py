@@ -21,7 +21,7 @@ from .candidates import clean_candidate, split_pair
 from .chart_targets import place_suffixed_charts, publisher_prefixed_charts
 from .dashed import dashed_titles
 from .names import group_members, not_names
-from .openings import reviewed_artist
+from .openings import described_artists, reviewed_artist
 from .repeats import repeat_names
 from .slots import (agents, artist_subjects, bracketed_sources, cued_people, parenthesized_works, possessors,
                     source_lines)
@@ -138,7 +138,7 @@ def find_entities(doc: Doc) -> list[Ent]:
     # Premiere", "Idol Joins Rock Band")
     ents = [e for e in ents if not (e.source == "names" and e.cls in ("Organization", "MusicGroup")
                                     and doc.char_span(e.start, e.end, alignment_mode="expand").start in heads)]
-    subjects = artist_subjects(doc, tokens, ents, heads) + reviewed_artist(doc, ents)
+    subjects = artist_subjects(doc, tokens, ents, heads) + reviewed_artist(doc, ents) + described_artists(doc, ents)
     ents = [e for e in ents if not (e.source == "model" and any(s.start < e.end and e.start < s.end for s in subjects))] + subjects
     ents = ents + possessors(doc, tokens, ents, heads)
     members = group_members(doc, tokens, words, ents)

@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import re
 
+from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Token
 
-from ..data import class_nouns, lexicon
+from ..data import alternatives, class_nouns, lexicon
 from ..nlp import text_of
 from .spans import Ent, whole_words
 from .title_runs import SMALL_WORDS, YEAR, title_run, title_run_before
@@ -241,3 +242,29 @@ def reviewed_record(doc, taken: bytearray) -> tuple[int, int] | None:
     said = _review_headline(text_of(doc))
     span = doc.char_span(*said.span("title"), alignment_mode="contract") if said else None
     return (span.start, span.end) if span is not None and len(span) and taken.find(1, *said.span("title")) < 0 else None
+
+
+_ARTIST_NOUNS = {cls: alternatives(lexicon()["class_nouns"][cls]) for cls in ("MusicGroup", "Person")}
+# words that end the description's modifiers: "a 1987 song by the American band": a song's, not a band's
+_NOT_MODIFIERS = alternatives(["by", "of", "from", "for", "with", "and", "in", "on", "at", "to", "that", "which", "who",
+                               *(w for cls in ("Song", "Album", "TVSeries", "Film") for w in lexicon()["class_nouns"][cls])])
+# "MOONWELL (문웰) is a five-member South Korean girl group", "Tala Reyes is a Filipino singer"
+DESCRIBED_ARTIST = re.compile(
+    r"(?P<name>[A-Z0-9][\w&.!'-]*(?: [A-Z0-9][\w&.!'-]*){0,3})(?: \([^()\n]{1,40}\))? (?:is|was) an? "
+    rf"(?:(?!(?:{_NOT_MODIFIERS}) )[\w-]+ ){{0,5}}?(?:(?P<MusicGroup>{_ARTIST_NOUNS['MusicGroup']})|(?P<Person>{_ARTIST_NOUNS['Person']}))\b")
+
+
+def described_artists(doc, ents: list) -> list:
+    """The name a sentence opens with and calls a group or a singer ("X is a South Korean girl
+    group"), where no mention covers it yet (or only the NER's guess, which gives way)."""
+    text, found = text_of(doc), []
+    for sentence in doc.sents:
+        said = DESCRIBED_ARTIST.match(text, sentence.start_char, sentence.end_char)
+        start, end = said.span("name") if said else (0, 0)
+        words = said.group("name").split() if said else []
+        if said is None or any(e.start < end and start < e.end and e.source != "model" for e in ents) \
+                or words[0].lower() in STOP_WORDS and (words[0] != "The" or len(words) < 2):
+            continue  # "He is a singer", "This is a band": no name
+        found.append(Ent(start, end, said.group("name"), "MusicGroup" if said.group("MusicGroup") else "Person",
+                         said.group("name"), "cue"))
+    return found

@@ -40,6 +40,8 @@ def repeat_names(text: str, ents: list[Ent]) -> list[Ent]:
         if (ent.cls == "Person" and ent.source in ("names", "cue") or ent.cls == "PERSON" and len(ent.name.split()) >= 2) \
                 and ent.surface not in titled:
             parts = ent.name.split()
+            if len(parts) > 1 and any(len(part) == 1 for part in parts):
+                continue  # "MOONWELL S", "NCT U": a group's unit, no given name and surname ("PARK Hoon-jung" is one)
             for alias in {parts[0], parts[0].upper(), " ".join(parts[1:])}:
                 if len(alias) > 1:
                     aliases.setdefault(alias, ent)

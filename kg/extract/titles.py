@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Token
 from ..data import lexicon
 from ..nlp import text_of
 from .ballot import clear_winner
-from .cast_lists import cast_lines
+from .cast_lists import listed_lines
 from .dashed import names_a_section
 from .listing import role_kinds
 from .spans import POSSESSIVE, Ent, covered
@@ -372,7 +372,7 @@ def _dash_line_titles(doc: Doc, tokens: list[Token], ents: list[Ent], taken: byt
     named = {e.surface for e in ents if e.source != "model" and e.cls in ("Person", "MusicGroup")}
     quoted = {e.surface for e in ents if e.cls == "TITLE" and e.source == "quoted"} | cued
     found, lines, votes = [], [], Counter()
-    cast = {line.start() for line in cast_lines(text)}  # "Actor — Character" under "Main Role": no title
+    cast = listed_lines(text)  # "Actor — Character" under "Main Role", "Member - Position" under "Members": no title
     for match in DASH_LINE.finditer(text):
         if match.start() in cast:
             continue

@@ -119,14 +119,18 @@ def _load_rules(path: Path) -> dict[str, list[re.Pattern]]:
 _RULES = _load_rules(RULES_FILE)
 
 
+# A hyphen with a space on each side is a dash ("The band - A, B and C - recorded it"), which the parser reads as one
+_SPACED_HYPHEN = re.compile(r"(?<=\S) - (?=\S)")
+
+
 def clean_text(raw: str) -> str:
     """Normalise text the same way for every format: NFC, ASCII quotes (for
-    title brackets too) and spaces, tabs between a row's fields as " | ", no invisible characters (bidirectional controls included; a
+    title brackets too) and spaces, a spaced hyphen as a dash, tabs between a row's fields as " | ", no invisible characters (bidirectional controls included; a
     zero-width joiner only inside an emoji sequence), stripped lines, at most
     one blank line."""
     text = unicodedata.normalize("NFC", _UNENCODABLE.sub("\ufffd", raw)).translate(_CHAR_MAP)
     text = _ITALIC.sub(_italic_title, _ANGLE_TITLE.sub(r'"\1"', _STRAY_JOINER.sub("", text)))
-    lines = (_SPACES.sub(" ", _fields(line.strip(" \t"))).strip() for line in text.splitlines())
+    lines = (_SPACED_HYPHEN.sub(" \u2013 ", _SPACES.sub(" ", _fields(line.strip(" \t")))).strip() for line in text.splitlines())
     return _BLANK_RUNS.sub("\n\n", "\n".join(lines)).strip()
 
 
