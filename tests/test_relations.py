@@ -5348,3 +5348,37 @@ def test_the_band_between_spaced_hyphens_recorded_it_with_a_producer(read):
     assert {("Rio Gris", "performer", "Los Faroles"), ("Tomás Ibarra", "memberOf", "Los Faroles"),
             ("Nahuel Rey", "memberOf", "Los Faroles")} <= found
     assert not {f for f in found if f[:2] == ("Rio Gris", "performer") and f[2] != "Los Faroles"}
+
+
+def test_a_programme_page_titled_before_its_channel_with_fields_under_a_breadcrumb(read):
+    """"X | MBC Monday-Tuesday Miniseries | Program Information" heads a programme's page: X is a series,
+    the fields under the site's breadcrumb ("iMBC > Drama > X > Program Info") are its, and so are the
+    "Character (Actor)" lines and the episode ratings."""
+    ex = read("Moon Gate Inn | MBC Monday-Tuesday Miniseries | Program Information\n\niMBC > Drama > Moon Gate Inn > "
+              "Program Info\n\nFirst broadcast: 2025. 9. 1 (Mon)\nEpisodes: 12\nDirector: Kim Sang-ho\n\n[Characters]\n"
+              "Yeon-hwa (Park Ga-on) - the innkeeper.\n\n[Ratings] (Nielsen Korea, nationwide)\nEpisode 1: 6.8%\n")
+    found = facts(ex)
+    assert {("Moon Gate Inn", "director", "Kim Sang-ho"), ("Moon Gate Inn", "releaseDate", "2025-09-01"),
+            ("Moon Gate Inn", "castMember", "Park Ga-on")} <= found
+    assert ("Moon Gate Inn", "TVSeries") in {(m.ref.name, m.ref.cls) for m in ex.mentions}
+    assert [(r.series.name, r.episode) for r in ex.ratings] == [("Moon Gate Inn", 1)]
+
+
+def test_a_group_that_are_a_band_of_members_after_a_colon(read):
+    """"G are a six-member boy group: A (leader), B and C": G is a group, A, B and C its members."""
+    found = facts(read("Profile\n\nLUMENVALE are a six-member boy group: Park Tae-ju (leader), Kim Do-hyun and "
+                       "Lee Ha-ram.\n"))
+    assert {("Park Tae-ju", "memberOf", "LUMENVALE"), ("Kim Do-hyun", "memberOf", "LUMENVALE"),
+            ("Lee Ha-ram", "memberOf", "LUMENVALE")} <= found
+
+
+def test_a_listicles_lines_name_each_songs_series_channel_and_year(read):
+    """'1. "X" by A (Y OST; JTBC, 2021)': A sings X, the soundtrack of Y, which JTBC aired in 2021; a
+    streaming service in its place airs nothing; the OST in brackets is no drama the singer starred in."""
+    found = facts(read("OSTs\n\nHere are the ones I never skip.\n\n1. \"Moon Crossing\" by Seo Ha-jin (Second Spring "
+                       "Oven OST; JTBC, 2021)\nThe piano intro alone.\n\n2. \"Last Tram Home\" by ORBIT LANE's Noh Jae-bin "
+                       "(Hidden Alley OST; Netflix, 2023)\nNoh is the main vocalist.\n"))
+    assert {("Moon Crossing", "performer", "Seo Ha-jin"), ("Moon Crossing", "soundtrackOf", "Second Spring Oven"),
+            ("Second Spring Oven", "broadcaster", "JTBC"), ("Second Spring Oven", "releaseDate", "2021"),
+            ("Last Tram Home", "soundtrackOf", "Hidden Alley"), ("Hidden Alley", "releaseDate", "2023")} <= found
+    assert not {f for f in found if f[1] in ("broadcaster", "castMember") and "Hidden Alley" in f[0]}

@@ -23,7 +23,8 @@ from .ballot import clear_winner
 from .candidates import is_organization
 from .cast_lists import listed_lines
 from .artists import NAME_SHAPE
-from .lists import LEADING_DATE, PART_PREFIX, describes_work, heading_kind
+from .credit_lines import LEADING_DATE, describes_work
+from .lists import PART_PREFIX, heading_kind
 from .spans import WORKS_OR_TITLE, Ent
 from .values import FEATURING, IN_PARENS
 

@@ -24,6 +24,7 @@ FIELD = re.compile(r"(?m)^[ \t]*(?P<label>[A-Za-z][A-Za-z .'/&()-]{1,30}?)[ \t]*
 BARE_FIELD = re.compile(rf"(?m)^[ \t]*(?P<label>{alternatives(lexicon()['field_labels']['_without_colon'])})[ \t]+(?P<value>[A-Z][^\n.!?:|]*?)[ \t]*$")
 BESIDE = re.compile(r"[ \t]+[/|][ \t]+(?P<label>[A-Za-z][A-Za-z .'&()-]{1,30}?)[ \t]*:[ \t]*")  # " / Composition: "
 HEADING_PREFIX = re.compile(r"^(?:\d{1,3}[.)]\s*|.*\|\s*)")  # "3. Title", "2012 Best Drama | Title"
+BREADCRUMB = re.compile(r"\S > \S.* > \S")
 BLANK_LINE = re.compile(r"\n[ \t]*\n")
 QUOTED = re.compile(r"[\"']([^\"']{1,60})[\"'](?!\w)")  # quotation marks are straight once ingested
 RANGE = re.compile(r"\s+(?:to|until|-|–|~)\s+")
@@ -124,6 +125,8 @@ def _heading_title(text: str, first: int) -> tuple[int, int] | None:
     end = len(text[:first].rstrip())
     start = text.rfind("\n", 0, end) + 1
     line = text[start:end]
+    if BREADCRUMB.search(line):  # "iMBC > Drama > Fox Moon Inn > Program Info": the site's path to the page
+        return _headline_title(text)
     if not _heading_shape(line):
         paragraph = text.rfind("\n\n", 0, end) + 2
         lines_above = text.count("\n", paragraph, end)
@@ -148,10 +151,12 @@ def _heading_title(text: str, first: int) -> tuple[int, int] | None:
 
 
 def _headline_title(text: str) -> tuple[int, int] | None:
-    """A film page's own title, for its first fields under no heading: the
-    headline, without its year ("The Salt Road (2022)")."""
+    """A film's or programme's page's own title, for its first fields under no heading: the
+    headline, without its year ("The Salt Road (2022)") or the site's words after a bar."""
     headline = text[:text.find("\n")] if "\n" in text else text
     title = YEAR_ASIDE.sub("", headline).strip()
+    if (piped := headline.split(" | ")) and len(piped) > 1:  # "Fox Moon Inn | MBC Miniseries | Program Information"
+        return (0, len(piped[0])) if piped[0][:1].isupper() else None
     return (0, len(title)) if title and title[0].isupper() and YEAR_ASIDE.search(headline) else None
 
 

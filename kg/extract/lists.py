@@ -7,9 +7,8 @@
   the list ("Crayon Pop – THE STREETS GO DISCO (September 26)"), or in the
   sentence around it ("FT Island releases their mini-album "Thanks To"").
 * A line that sets a work beside its artists ("1. "Love Tint" –
-  Hyeongseop x Euiwoong", "2. BLACKPINK's Rosé - "R" - 93,646", "SOYOU -
-  The Only One") makes them its performers; a group in parentheses after
-  an artist is that artist's group ("Gunmin x Heedo (B.I.G.)").
+  Hyeongseop x Euiwoong", "SOYOU - The Only One") is a credit line,
+  read by ``credit_lines``.
 Numbered lines of a ranking are ranked by the charts reader.
 Which side of an unquoted line is the title is ``dashed``'s.
 """
@@ -21,42 +20,32 @@ from ..data import alternatives, lexicon
 from ..records import EntityRef, Fact, Value
 from .described import lookup, work_nouns
 from .spans import WORKS_OR_TITLE, span_text
-from .values import DAY_OF_MONTH, FEATURING, IN_PARENS, PART_WORD, parse_date
-from .ballot import weights
+from .values import FEATURING, IN_PARENS, PART_WORD, parse_date
 from .artists import ARTIST_CLASSES, ARTISTS, artist_of, artists, named, performer_of
 from .columns import CELLS, as_credits, columns_before, header_start, numbered_rows
 from .credits import MEMBER_OF, PART_SUFFIX, by_credits, credit_parts, credit_roles, credits_after, role_dash_row
 from .networks import ALBUM_WORD, focal_work
+from .credit_lines import SEPARATOR, TRACK_ASIDES, describes_work, read_credit_line
 
 # a list item's number: "1.", "1)", "1:", "1 –", "No. 1 –", "10th place:", "3rd –"
 ITEM_NUMBER = r"(?:(?:No\.|#)[ \t]*)?(\d{1,3})(?:(?:st|nd|rd|th)(?:[ \t]+[Pp]lace)?)?(?:[.):]|[ \t]+[-–—])"
 # a list's line, a table's row too ("1 | X | Lyrics By – A"), which is read only with credits
 LINE = re.compile(rf"(?m)^[ \t]*(?:{ITEM_NUMBER}|(?P<piped>\d{{1,3}})[ \t]+\|)[ \t]+(?P<content>\S[^\n]*?)[ \t]*$")
-SEPARATOR = re.compile(r"\s+[-–—]\s+")
-COMMA_IN_QUOTES = re.compile(r'^"([^"]+?),"\s+(?=\S)')
 SLASHED_ROW = re.compile(r"^([^\"/]+?)\s+/\s+([^\"/]+?)(?:\s+/\s+\d[\d,.]*[^/]*)?$")
 # a chart line's move since last week, last on the line: "(N)", "(NEW)", "(↑2)", "▼3", "(-)", "(=)"
 MOVEMENT = re.compile(r"\s*(?:\((?:N|NEW|New|RE|↑\s*\d+|↓\s*\d+|▲\s*\d+|▼\s*\d+|[-–=])\)|[↑↓▲▼]\s*\d*)$")
 DURATION = re.compile(r"\s*(?:[-–—|]\s*)?\(?\d{1,2}:\d{2}\)?$")  # '1. "Bloom Signal" – 3:12': a track's length
 BY = re.compile(r"\s+by\s+")  # a numbered line "The Dream Chapter: STAR by TXT"
+APPOSED = re.compile(r",\s+(?:an?|the|from|who|which)\s")  # an apposition or a clause after the artist
 DASH_LINE = re.compile(rf"(?m)^[ \t]*(?:(?:{PART_WORD})[ \t]*\d{{1,2}}[ \t]*[:.][ \t]*)?\"?([^\n\"]{{1,60}}?\s[-–—]\s[^\n\"]{{1,80}}?|\"[^\n\"]+\"\s[-–—]\s[^\n\"]{{1,80}}?)\"?[ \t]*$")
 # '"Lamp" - the band Tidewater (released November 5, 2020)', "Gavel — Min So-hyang (2026.04.04)": when the
 # work came out, after its artists
-RELEASED_ASIDE = re.compile(r"\s*\((?:(?:released|out|first released)\s+(?:on\s+)?(?P<date>[^()]+)"
-                            r"|(?P<numeric>(?:19|20)\d\d[./-]\d{1,2}[./-]\d{1,2}\.?))\)\s*$", re.I)
-OST_OF = re.compile(r"^(?P<artists>.*?)\s*\((?P<series>[^()]+?)\s+(?:OST|O\.S\.T\.?|Soundtrack)\)\s*$", re.I)
 PART_LINE = re.compile(rf"(?m)^[ \t]*(?:{PART_WORD})[ \t]*\d{{1,2}}[ \t]*[:.\u2013\u2014|-][ \t]*(?P<rest>[^\n/|]+?\s[/|]\s[^\n]+?)[ \t]*$")
 PART_BY_LINE = re.compile(rf"(?m)^[ \t]*(?:{PART_WORD})[ \t]*\d{{1,2}}[ \t]*[:.\u2013\u2014-][ \t]*(?P<rest>\"[^\"\n]+\"\s+by\s+[^\n]+?)[ \t]*$")
 SLASH = re.compile(r"\s+[/|]\s+")  # 'Part 1: "X" / A', 'Part 1 | "X" | A | 13 Feb 2025'
-DATE_FIELD = re.compile(r"(?:[A-Z][a-z]{2,8}\.?,?\s+)?(?:\d{1,2}\s+[A-Z][a-z]{2,8}\.?|[A-Z][a-z]{2,8}\.?\s+\d{1,2},?)\s+(?:19|20)\d\d")
 SOUNDTRACK_WORD = re.compile(r"\b(?:OST|O\.S\.T|[Ss]oundtrack)\b")
 HEADING = re.compile(r"^([^\n\"]{1,60}?)\s+[-–—]\s+([^\n]{1,80}?)\s*(?:\(([^()\n]*)\))?$")
-LEADING_DATE = re.compile(r"\d{1,2}[./]\d{1,2}\.?\s+(?=\D)")
-TRAILING_FIGURE = re.compile(r"\s*:\s*\d[\d,.]*(?:\s+[a-z]+)?\s*$")
-# "(pre-release)", "(Title)": what kind of track a title is (not "(feat. A)", which may follow an artist too)
-TRACK_ASIDES = tuple(w.lower() for w in lexicon()["track_asides"]["words"] if not w.lower().startswith(("feat", "ft")))
 TRACK_ROLES = tuple(w for w in TRACK_ASIDES if not w.startswith(tuple(lexicon()["track_asides"]["other_tracks"])))
-COUNT = re.compile(r"[\d,.\s]*\d[\d,.\s]*(?:[A-Za-z]+\.?)?(?:\s+[a-z]+)?")  # "93,646", "241,479 copies", "1.2M streams"
 
 
 def read_lists(ctx) -> None:
@@ -67,12 +56,15 @@ def read_lists(ctx) -> None:
         if len(block) >= 2 and all(_bare_title(content) for _, _, content in block):
             _read_track_list(ctx, block)  # '1. "Prologue: Atlas"', '4. "Compass" (feat. A)'
         elif any(SEPARATOR.search(content) or '"' in content and not _bare_title(content) for _, _, content in block):
-            works = [(number, _read_credit_line(ctx, start, content, kind=kind)) for start, number, content in block]
+            # '1. "X" by A (Y OST; JTBC, 2021)': quoted, and "by" parts it from its artist (not '"X" by A, an OST for Y')
+            works = [(number, read_credit_line(ctx, start, content, BY if BY.search(content) and not SEPARATOR.search(content)
+                                               and not APPOSED.search(content) else SEPARATOR, kind=kind))
+                     for start, number, content in block]
             if len(block) >= 2 and _under_track_heading(ctx.article.text, block[0][0]):
                 _number_tracks(ctx, block, works)  # '1. "Lido" – The Velvet Shorelines' under "Track listing"
         elif all(BY.search(content) and not _credits(content)[1] for _, _, content in block):  # not "X (Lyrics by A)"
             for start, _, content in block:
-                _read_credit_line(ctx, start, content, BY, kind)
+                read_credit_line(ctx, start, content, BY, kind)
         elif len(block) >= 2:
             _read_track_list(ctx, block)
     # a soundtrack's parts, one a line: 'Part 4 — "Blue Hour Bus" / indie duo TWINKLE.T', of the series the article is about
@@ -82,11 +74,11 @@ def read_lists(ctx) -> None:
     by_lines = list(PART_BY_LINE.finditer(ctx.article.text))  # 'Part 2 — "Bookmark" by Ahn Ro-won'
     series = focal_work(ctx, "TVSeries") if (parts or slashed or by_lines) and SOUNDTRACK_WORD.search(ctx.article.text) else None
     for line in dashed:  # un-numbered: "SOYOU - The Only One", '"Thirst" - Mad Clown, Ailee'
-        _read_credit_line(ctx, line.start(1), line.group(1), series=series if line in parts else None)
+        read_credit_line(ctx, line.start(1), line.group(1), series=series if line in parts else None)
     for line in slashed:
-        _read_credit_line(ctx, line.start("rest"), line.group("rest"), SLASH, series=series)
+        read_credit_line(ctx, line.start("rest"), line.group("rest"), SLASH, series=series)
     for line in by_lines:
-        _read_credit_line(ctx, line.start("rest"), line.group("rest"), BY, series=series)
+        read_credit_line(ctx, line.start("rest"), line.group("rest"), BY, series=series)
 
 
 def _blocks(text: str) -> list[list[tuple[int, int, str]]]:
@@ -182,78 +174,6 @@ def _number_tracks(ctx, block: list[tuple[int, int, str]], works: list[tuple[int
     for (number, work), (start, _, _) in zip(works, block):
         if work is not None:
             ctx.extraction.facts += _placed(work, album, number, _track_evidence(ctx, start, start + 1))
-
-
-def _read_credit_line(ctx, start: int, content: str, separator: re.Pattern = SEPARATOR, kind: str | None = None,
-                      series: EntityRef | None = None) -> EntityRef | None:
-    """A work and its artists on one line, set apart by dashes (or "by");
-    an undecided work is of the ``kind`` the list's heading names, a part
-    of the soundtrack of ``series``. Returns the work."""
-    if (date := LEADING_DATE.match(content)) is not None:  # "09.01 Aster Lane – Winter Letter": a schedule's day
-        start, content = start + date.end(), content[date.end():]
-    content = TRAILING_FIGURE.sub("", content)  # "'Comet Diary' – Aster Lane: 160,015,998": a count or a score
-    content = COMMA_IN_QUOTES.sub(r'"\1" – ', content)  # '"Highway Hymnal," Tucker Dale': the comma is the separator
-    parts = [p.strip() for p in separator.split(content) if p.strip()]
-    if len(parts) < 2:
-        return None
-    works = [(i, ref) for i, part in enumerate(parts) if (ref := _work(ctx, start + content.index(part), part))]
-    if len(works) != 1:
-        return None
-    index, work = works[0]
-    if (of := OST_OF.match(parts[index].strip('"'))) is not None:  # '"X (Tides of Us OST)" – A': the series' song
-        series = series or named(ctx, of.group("series"), "TVSeries")
-    if kind and work.cls == "TITLE":
-        ctx.ballot.vote(work.name, kind, weights()["cue"])
-    sentence = ctx.sentence_of(ctx.doc.char_span(start, start + 1, alignment_mode="expand").start)
-    evidence = ctx.evidence(sentence, "reader:credit-line", 0.8)
-    if series is not None:
-        ctx.extraction.facts.append(Fact(work, "soundtrackOf", series, evidence))
-    featured = FEATURING.search(parts[index])
-    for i, part in enumerate(parts + ([featured.group("artists")] if featured else [])):
-        if i == index or COUNT.fullmatch(part):
-            continue  # "241,479 copies": a count, not an artist ("2PM's Junho", "NCT 127" are)
-        if DATE_FIELD.fullmatch(part) and (day := parse_date(part, ctx.article.published)) is not None:
-            ctx.extraction.facts.append(Fact(work, "releaseDate", day, evidence))  # a row's date field: "Thu 13 Feb 2025"
-            continue
-        released = RELEASED_ASIDE.search(part)
-        if released:
-            value = parse_date(released.group("date") or released.group("numeric"), ctx.article.published)
-            if value is not None:
-                ctx.extraction.facts.append(Fact(work, "releaseDate", value, evidence))
-            part = part[:released.start()]
-        series = OST_OF.match(part)
-        if series:  # '"Falling Petals" – Kwon Se-ah (Spring Letter OST)': the series the song is the soundtrack of
-            ctx.extraction.facts.append(Fact(work, "soundtrackOf", named(ctx, series.group("series"), "TVSeries"), evidence))
-            part = series.group("artists")
-        for artist, group in artists(ctx, part):
-            ctx.extraction.facts.append(Fact(work, "performer", artist, evidence))
-            if group is not None:
-                ctx.extraction.facts.append(Fact(artist, "memberOf", group, evidence))
-    return work
-
-
-def _work(ctx, offset: int, part: str) -> EntityRef | None:
-    """The work a line part names: a quoted title, or a title mention (the
-    artists it features aside)."""
-    inner = FEATURING.sub("", part).strip().strip('"\'').strip()  # '"Lamp"', "'Honey Trap Parade'"
-    span = ctx.doc.char_span(offset, offset + len(part), alignment_mode="expand")
-    if span is None:
-        return None
-    named = {inner}
-    described = IN_PARENS.match(inner)  # "Hikari Road (Japanese single)", "X (September 26)"; not "Chart (2023)"
-    if described and (describes_work(described.group("group")) or DAY_OF_MONTH.fullmatch(described.group("group"))):
-        named.add(described.group("name"))
-    for _, ent, cls in ctx.sentence_mentions(span):
-        if ent.surface in named and cls in ("Song", "Album", "TITLE"):
-            return EntityRef(ent.name, cls)
-    return None
-
-
-def describes_work(aside: str) -> bool:
-    """Does an aside in brackets after a title say what kind of work it is
-    ("Japanese single", "mini-album", "pre-release")?"""
-    return any(lookup(work_nouns(), w) for w in re.findall(r"[a-z-]+", aside.lower())) \
-        or aside.lower().startswith(TRACK_ASIDES)
 
 
 def _read_track_list(ctx, block: list[tuple[int, int, str]]) -> None:

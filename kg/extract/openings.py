@@ -250,7 +250,7 @@ _NOT_MODIFIERS = alternatives(["by", "of", "from", "for", "with", "and", "in", "
                                *(w for cls in ("Song", "Album", "TVSeries", "Film") for w in lexicon()["class_nouns"][cls])])
 # "MOONWELL (문웰) is a five-member South Korean girl group", "Tala Reyes is a Filipino singer"
 DESCRIBED_ARTIST = re.compile(
-    r"(?P<name>[A-Z0-9][\w&.!'-]*(?: [A-Z0-9][\w&.!'-]*){0,3})(?: \([^()\n]{1,40}\))? (?:is|was) an? "
+    r"(?P<name>[A-Z0-9][\w&.!'-]*(?: [A-Z0-9][\w&.!'-]*){0,3})(?: \([^()\n]{1,40}\))? (?:is|was|are|were) an? "
     rf"(?:(?!(?:{_NOT_MODIFIERS}) )[\w-]+ ){{0,5}}?(?:(?P<MusicGroup>{_ARTIST_NOUNS['MusicGroup']})|(?P<Person>{_ARTIST_NOUNS['Person']}))\b")
 
 
@@ -268,3 +268,21 @@ def described_artists(doc, ents: list) -> list:
         found.append(Ent(start, end, said.group("name"), "MusicGroup" if said.group("MusicGroup") else "Person",
                          said.group("name"), "cue"))
     return found
+
+
+PIPED = re.compile(r"[ \t]+\|[ \t]+")
+_SERIES_NOUNS = re.compile(rf"(?i)\b(?:{alternatives(lexicon()['class_nouns']['TVSeries'])}|miniseries|drama)\b")
+
+
+def piped_series_title(doc, ents: list) -> tuple[int, int] | None:
+    """A programme page's headline, its title first and then its channel and kind ("Fox Moon Inn |
+    MBC Monday-Tuesday Miniseries | Program Information"): a series' title, by its characters. The
+    page's layout outweighs what a name finder made of its words ("Moon Gate" in "Moon Gate Inn")."""
+    text = text_of(doc)
+    line = text[:text.find("\n") if "\n" in text else len(text)]
+    parts = PIPED.split(line)
+    if len(parts) < 2 or not _SERIES_NOUNS.search(parts[1]) or not parts[0][:1].isupper():
+        return None
+    second = line.find(parts[1], len(parts[0]))
+    named = any(second <= e.start < second + len(parts[1]) and e.cls in ("Broadcaster", "Platform") for e in ents)
+    return (0, len(parts[0])) if named else None

@@ -1,0 +1,117 @@
+"""Credit lines: a work and its artists on one line, set apart by dashes or "by" ("1. "Love Tint" –
+Hyeongseop x Euiwoong", "2. BLACKPINK's Rosé - "R" - 93,646", "SOYOU - The Only One", '"X" by A
+(Y OST; KBS2, 2022)'). The artists are its performers, a group in parentheses after one that
+one's group ("Gunmin x Heedo (B.I.G.)"), a series in brackets the one it is the soundtrack of.
+The numbered lists and part lines these come in are ``lists``'."""
+from __future__ import annotations
+
+import re
+
+from ..data import lexicon
+from ..records import EntityRef, Fact, Value
+from .artists import artists, named
+from .ballot import weights
+from .described import lookup, work_nouns
+from .values import DAY_OF_MONTH, FEATURING, IN_PARENS, parse_date
+
+SEPARATOR = re.compile(r"\s+[-–—]\s+")
+# "09.01 Aster Lane – Winter Letter": a schedule's day
+LEADING_DATE = re.compile(r"\d{1,2}[./]\d{1,2}\.?\s+(?=\D)")
+# "(pre-release)", "(Title)": what kind of track a title is (not "(feat. A)", which may follow an artist too)
+TRACK_ASIDES = tuple(w.lower() for w in lexicon()["track_asides"]["words"] if not w.lower().startswith(("feat", "ft")))
+COMMA_IN_QUOTES = re.compile(r'^"([^"]+?),"\s+(?=\S)')
+RELEASED_ASIDE = re.compile(r"\s*\((?:(?:released|out|first released)\s+(?:on\s+)?(?P<date>[^()]+)"
+                            r"|(?P<numeric>(?:19|20)\d\d[./-]\d{1,2}[./-]\d{1,2}\.?))\)\s*$", re.I)
+DATE_FIELD = re.compile(r"(?:[A-Z][a-z]{2,8}\.?,?\s+)?(?:\d{1,2}\s+[A-Z][a-z]{2,8}\.?|[A-Z][a-z]{2,8}\.?\s+\d{1,2},?)\s+(?:19|20)\d\d")
+TRAILING_FIGURE = re.compile(r"\s*:\s*\d[\d,.]*(?:\s+[a-z]+)?\s*$")
+COUNT = re.compile(r"[\d,.\s]*\d[\d,.\s]*(?:[A-Za-z]+\.?)?(?:\s+[a-z]+)?")  # "93,646", "241,479 copies", "1.2M streams"
+# "A (Spring Letter OST)", "A (Spring Letter OST; KBS2, 2022)": the series, and its channel and year after it
+OST_OF = re.compile(r"^(?P<artists>.*?)\s*\((?P<series>[^();]+?)\s+(?:OST|O\.S\.T\.?|Soundtrack)"
+                    r"(?:\s*;\s*(?P<net>[^();,]+?)(?:,\s*(?P<year>(?:19|20)\d\d))?)?\)\s*$", re.I)
+
+
+def read_credit_line(ctx, start: int, content: str, separator: re.Pattern = SEPARATOR, kind: str | None = None,
+                      series: EntityRef | None = None) -> EntityRef | None:
+    """A work and its artists on one line, set apart by dashes (or "by");
+    an undecided work is of the ``kind`` the list's heading names, a part
+    of the soundtrack of ``series``. Returns the work."""
+    if (date := LEADING_DATE.match(content)) is not None:  # "09.01 Aster Lane – Winter Letter": a schedule's day
+        start, content = start + date.end(), content[date.end():]
+    content = TRAILING_FIGURE.sub("", content)  # "'Comet Diary' – Aster Lane: 160,015,998": a count or a score
+    content = COMMA_IN_QUOTES.sub(r'"\1" – ', content)  # '"Highway Hymnal," Tucker Dale': the comma is the separator
+    parts = [p.strip() for p in separator.split(content) if p.strip()]
+    if len(parts) < 2:
+        return None
+    works = [(i, ref) for i, part in enumerate(parts) if (ref := _work(ctx, start + content.index(part), part))]
+    if len(works) != 1:
+        return None
+    index, work = works[0]
+    if (of := OST_OF.match(parts[index].strip('"'))) is not None:  # '"X (Tides of Us OST)" – A': the series' song
+        series = series or named(ctx, of.group("series"), "TVSeries")
+    if kind and work.cls == "TITLE":
+        ctx.ballot.vote(work.name, kind, weights()["cue"])
+    sentence = ctx.sentence_of(ctx.doc.char_span(start, start + 1, alignment_mode="expand").start)
+    evidence = ctx.evidence(sentence, "reader:credit-line", 0.8)
+    if series is not None:
+        ctx.extraction.facts.append(Fact(work, "soundtrackOf", series, evidence))
+    featured = FEATURING.search(parts[index])
+    for i, part in enumerate(parts + ([featured.group("artists")] if featured else [])):
+        if i == index or COUNT.fullmatch(part):
+            continue  # "241,479 copies": a count, not an artist ("2PM's Junho", "NCT 127" are)
+        if DATE_FIELD.fullmatch(part) and (day := parse_date(part, ctx.article.published)) is not None:
+            ctx.extraction.facts.append(Fact(work, "releaseDate", day, evidence))  # a row's date field: "Thu 13 Feb 2025"
+            continue
+        released = RELEASED_ASIDE.search(part)
+        if released:
+            value = parse_date(released.group("date") or released.group("numeric"), ctx.article.published)
+            if value is not None:
+                ctx.extraction.facts.append(Fact(work, "releaseDate", value, evidence))
+            part = part[:released.start()]
+        series = OST_OF.match(part)
+        if series:  # '"Falling Petals" – Kwon Se-ah (Spring Letter OST)': the series the song is the soundtrack of
+            ctx.extraction.facts.extend(_ost_of(ctx, work, series, evidence))
+            part = series.group("artists")
+        for artist, group in artists(ctx, part):
+            ctx.extraction.facts.append(Fact(work, "performer", artist, evidence))
+            if group is not None:
+                ctx.extraction.facts.append(Fact(artist, "memberOf", group, evidence))
+    return work
+
+
+def _ost_of(ctx, work: EntityRef, said: re.Match, evidence) -> list[Fact]:
+    """The song is the soundtrack of the series in brackets, which the channel and year after it
+    ("(Dear My Neighbor's Ghost OST; KBS2, 2022)") air and date; a streaming service airs nothing."""
+    series = named(ctx, said.group("series"), "TVSeries")
+    facts = [Fact(work, "soundtrackOf", series, evidence)]
+    net = named(ctx, said.group("net"), "Broadcaster") if said.group("net") else None
+    if net is not None and net.cls == "Broadcaster":
+        facts.append(Fact(series, "broadcaster", net, evidence))
+    if said.group("year"):
+        facts.append(Fact(series, "releaseDate", Value(said.group("year"), "gYear"), evidence))
+    return facts
+
+
+def _work(ctx, offset: int, part: str) -> EntityRef | None:
+    """The work a line part names: a quoted title, or a title mention (the
+    artists it features aside)."""
+    inner = FEATURING.sub("", part).strip().strip('"\'').strip()  # '"Lamp"', "'Honey Trap Parade'"
+    span = ctx.doc.char_span(offset, offset + len(part), alignment_mode="expand")
+    if span is None:
+        return None
+    named = {inner}
+    described = IN_PARENS.match(inner)  # "Hikari Road (Japanese single)", "X (September 26)"; not "Chart (2023)"
+    if described and (describes_work(described.group("group")) or DAY_OF_MONTH.fullmatch(described.group("group"))):
+        named.add(described.group("name"))
+    for _, ent, cls in ctx.sentence_mentions(span):
+        if ent.surface in named and cls in ("Song", "Album", "TITLE"):
+            return EntityRef(ent.name, cls)
+    return None
+
+
+def describes_work(aside: str) -> bool:
+    """Does an aside in brackets after a title say what kind of work it is
+    ("Japanese single", "mini-album", "pre-release")?"""
+    return any(lookup(work_nouns(), w) for w in re.findall(r"[a-z-]+", aside.lower())) \
+        or aside.lower().startswith(TRACK_ASIDES)
+
+
