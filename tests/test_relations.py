@@ -5382,3 +5382,15 @@ def test_a_listicles_lines_name_each_songs_series_channel_and_year(read):
             ("Second Spring Oven", "broadcaster", "JTBC"), ("Second Spring Oven", "releaseDate", "2021"),
             ("Last Tram Home", "soundtrackOf", "Hidden Alley"), ("Hidden Alley", "releaseDate", "2023")} <= found
     assert not {f for f in found if f[1] in ("broadcaster", "castMember") and "Hidden Alley" in f[0]}
+
+
+def test_a_singer_who_fronts_a_band_a_telenovela_produced_for_a_channel_and_a_gloss_after_lit(read):
+    """"A, who fronts the Seoul band G as its lead vocalist": a member; "X is a Colombian telenovela produced
+    for Caracol Televisión": its channel; "Y (native, lit. Z) is a Japanese anime series directed by B":
+    the abbreviation ends no sentence."""
+    found = facts(read("Page\n\nThe lead single is a duet with Kang Eun-byeol, who fronts the Seoul band Blue Cassette "
+                       "as its lead vocalist. Marea de Sal is a Colombian telenovela produced for Caracol Televisión. "
+                       "Kumo no Tegami (雲の手紙, lit. cloud letter) is a Japanese anime television series directed "
+                       "by Aki Tanabe.\n"))
+    assert {("Kang Eun-byeol", "memberOf", "Blue Cassette"), ("Marea de Sal", "broadcaster", "Caracol Televisión"),
+            ("Kumo no Tegami", "director", "Aki Tanabe")} <= found
