@@ -5394,3 +5394,13 @@ def test_a_singer_who_fronts_a_band_a_telenovela_produced_for_a_channel_and_a_gl
                        "by Aki Tanabe.\n"))
     assert {("Kang Eun-byeol", "memberOf", "Blue Cassette"), ("Marea de Sal", "broadcaster", "Caracol Televisión"),
             ("Kumo no Tegami", "director", "Aki Tanabe")} <= found
+
+
+def test_the_songs_lyrics_co_written_by_a_leader_and_an_in_house_producer_and_music_credited_to_another(read):
+    """"The song's lyrics were co-written by leader A and in-house producer B, while the composition was
+    credited to C": A and B wrote the words of the song named before, C its music."""
+    found = facts(read("News\n\nBoy group NOVAREEF released \"Comet Diary\" on Monday. The song's lyrics were co-written "
+                       "by leader Cha Eun-ho and in-house producer Ma Jun-seo, while the composition was credited to "
+                       "Swedish songwriter Elin Holmqvist.\n"))
+    assert {("Comet Diary", "lyricist", "Cha Eun-ho"), ("Comet Diary", "lyricist", "Ma Jun-seo"),
+            ("Comet Diary", "composer", "Elin Holmqvist")} <= found

@@ -65,6 +65,8 @@ def _describes(t: Token, head: Token, own: set) -> bool:
     other_name = t.ent_type_ not in ("", "DATE", "ORDINAL", "CARDINAL", "TIME", "PERCENT", "QUANTITY", "MONEY", "NORP") and not owner
     # "rapper-turned-actor DAYLO": a career in one hyphenated word, no verb
     turned = word == "turned" and t.i > 0 and t.doc[t.i - 1].text == "-"
+    if t.is_lower and not t.whitespace_ and t.i + 1 < len(t.doc) and t.doc[t.i + 1].text == "-":
+        return True  # "and in-house producer B": the first word of a hyphenated one, no preposition
     return not (_same_kind(t, head) or _coordinates(t.doc, t.i) or t.is_sent_start or word in VERBISH
                 or t.text.endswith("ed") and not turned or word in frame_breakers() or other_role or other_name)
 

@@ -81,7 +81,11 @@ def attached(ctx: Context, anchor, accepted: tuple) -> list[EntityRef]:
                     if unnamed_one(child):
                         return []  # "while one of the remaining tracks features B": a track not named
                     found = refs_at(ctx, child, accepted)
-                    if not found and dep == "nsubjpass" and child.lower_ in SONG_PARTS and not any(  # "The lyrics were
+                    owner = next((c for c in child.children if c.dep_ == "poss" and c.lower_ != "its"), None)
+                    if not found and dep == "nsubjpass" and child.lower_ in SONG_PARTS and owner is not None \
+                            and owner.lower_ in NOMINAL_NOUNS:  # "The song's lyrics were co-written by": the song's
+                        found = refs_at(ctx, owner, accepted)
+                    elif not found and dep == "nsubjpass" and child.lower_ in SONG_PARTS and not any(  # "The lyrics were
                             c.dep_ in ("prep", "compound") or c.dep_ in ("det", "poss") and c.lower_ not in ("the", "its")
                             for c in child.children):  # penned by", "Its lyrics, which ..., were written by": the song's
                         found = [r] if (r := ctx.antecedent(child, accepted)) else []
