@@ -5404,3 +5404,15 @@ def test_the_songs_lyrics_co_written_by_a_leader_and_an_in_house_producer_and_mu
                        "Swedish songwriter Elin Holmqvist.\n"))
     assert {("Comet Diary", "lyricist", "Cha Eun-ho"), ("Comet Diary", "lyricist", "Ma Jun-seo"),
             ("Comet Diary", "composer", "Elin Holmqvist")} <= found
+
+
+def test_a_group_pages_ost_line_and_a_thai_lakorn(read):
+    """"'X' - Y OST (ENA, 2023)" under a group page's "OST": X is Y's soundtrack, aired by ENA in 2023, and
+    "Y OST" sings nothing; "Channel 3's lakorn 'Z'" is a series Channel 3 airs."""
+    found = facts(read("LUMIRE\n\nLUMIRE is a South Korean girl group.\n\nOST\n- 'Blue Gate' - Landlady Park OST (ENA, "
+                       "2023)\n"))
+    assert {("Blue Gate", "soundtrackOf", "Landlady Park"), ("Landlady Park", "broadcaster", "ENA"),
+            ("Landlady Park", "releaseDate", "2023")} <= found
+    assert ("Blue Gate", "performer", "Landlady Park OST") not in found
+    assert ("Borrowed Rain", "broadcaster", "Channel 3") in facts(read("TV\n\nChannel 3's lakorn 'Borrowed Rain' wrapped "
+                                                                       "up on March 23.\n"))

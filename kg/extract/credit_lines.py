@@ -28,6 +28,9 @@ COUNT = re.compile(r"[\d,.\s]*\d[\d,.\s]*(?:[A-Za-z]+\.?)?(?:\s+[a-z]+)?")  # "9
 # "A (Spring Letter OST)", "A (Spring Letter OST; KBS2, 2022)": the series, and its channel and year after it
 OST_OF = re.compile(r"^(?P<artists>.*?)\s*\((?P<series>[^();]+?)\s+(?:OST|O\.S\.T\.?|Soundtrack)"
                     r"(?:\s*;\s*(?P<net>[^();,]+?)(?:,\s*(?P<year>(?:19|20)\d\d))?)?\)\s*$", re.I)
+# a group page's OST line, the series in the artist's place: "'Blue Porch' - Landlady Kim OST (ENA, 2023)"
+SERIES_OST = re.compile(r"^(?P<artists>)(?P<series>[^()]+?)\s+(?:OST|O\.S\.T\.?|Soundtrack)"
+                        r"(?:\s*\((?P<net>[^();,]+?)(?:,\s*(?P<year>(?:19|20)\d\d))?\))?\s*$", re.I)
 
 
 def read_credit_line(ctx, start: int, content: str, separator: re.Pattern = SEPARATOR, kind: str | None = None,
@@ -67,7 +70,7 @@ def read_credit_line(ctx, start: int, content: str, separator: re.Pattern = SEPA
             if value is not None:
                 ctx.extraction.facts.append(Fact(work, "releaseDate", value, evidence))
             part = part[:released.start()]
-        series = OST_OF.match(part)
+        series = OST_OF.match(part) or SERIES_OST.match(part)
         if series:  # '"Falling Petals" – Kwon Se-ah (Spring Letter OST)': the series the song is the soundtrack of
             ctx.extraction.facts.extend(_ost_of(ctx, work, series, evidence))
             part = series.group("artists")

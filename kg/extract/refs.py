@@ -23,6 +23,7 @@ SINGULAR = PERSONAL | {"it", "its"}  # a pronoun that stands for one entity, nev
 DEFINITE = {"the", "this", "that", "these", "those", "its", "their", "his", "her"}
 TRANSPARENT = set(lexicon()["transparent_nouns"]["words"])
 SONG_PARTS = set(lexicon()["transparent_nouns"]["song_parts"])  # what "the lyrics" are of: the song named before
+SONG_OWNERS = {"song", "track", "single", "ballad", "tune"}  # "the song's lyrics" (not "the film's music": its score)
 VERSIONS = set(lexicon()["version_nouns"]["words"])
 PROMOTION = {w.lower() for w in lexicon()["promotion_nouns"]["words"]}
 RELATIVE = {"who", "which", "that", "whom"}
@@ -83,7 +84,7 @@ def attached(ctx: Context, anchor, accepted: tuple) -> list[EntityRef]:
                     found = refs_at(ctx, child, accepted)
                     owner = next((c for c in child.children if c.dep_ == "poss" and c.lower_ != "its"), None)
                     if not found and dep == "nsubjpass" and child.lower_ in SONG_PARTS and owner is not None \
-                            and owner.lower_ in NOMINAL_NOUNS:  # "The song's lyrics were co-written by": the song's
+                            and owner.lower_ in SONG_OWNERS:  # "The song's lyrics were co-written by": the song's
                         found = refs_at(ctx, owner, accepted)
                     elif not found and dep == "nsubjpass" and child.lower_ in SONG_PARTS and not any(  # "The lyrics were
                             c.dep_ in ("prep", "compound") or c.dep_ in ("det", "poss") and c.lower_ not in ("the", "its")
