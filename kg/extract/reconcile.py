@@ -14,7 +14,7 @@ from functools import lru_cache
 from ..records import EntityRef, Fact, Passage, Value
 from .context import Context
 from .deps import load_dependency_rules
-from .spans import POSSESSIVE, WORKS
+from .spans import POSSESSIVE, SOUNDTRACK_NAME, WORKS
 
 
 def title_tracks_of_namesakes(ctx: Context) -> None:
@@ -75,7 +75,6 @@ def named_songs_over_ost_albums(ctx: Context) -> None:
             ctx.extraction.aliases.pop(album, None)
 
 
-OST_ALBUM = re.compile(r"(?i)\b(?:OST|soundtrack)\b")
 
 
 def album_artists_on_tracks(ctx: Context) -> None:
@@ -86,7 +85,7 @@ def album_artists_on_tracks(ctx: Context) -> None:
     that named X's artist as context."""
     artists: dict = {}
     for f in ctx.extraction.facts:
-        if f.predicate == "performer" and f.subject.cls == "Album" and not OST_ALBUM.search(f.subject.name):
+        if f.predicate == "performer" and f.subject.cls == "Album" and not SOUNDTRACK_NAME.search(f.subject.name):
             artists.setdefault(f.subject, []).append(f)  # not a soundtrack's: its songs are many singers'
     have = {(f.subject, f.object) for f in ctx.extraction.facts if f.predicate == "performer"}
     # a song with a performer of its own named ("RAIN, the first track of X, is performed by pianist B") keeps

@@ -29,6 +29,7 @@ FAMILIES = {
 }
 # Quoted speech: a figure or rank inside it is said, not reported ('he said, "I promised a 5% rating"').
 POSSESSIVE = ("'s", "'", "\u2019s", "\u2019")  # the marks that make a possessive ("G's X album")
+SOUNDTRACK_NAME = re.compile(r"(?i)\b(?:OST|soundtrack)\b")  # "X OST": a soundtrack's name, no series' or singer's
 QUOTED_SPEECH = re.compile(r'(?<!\w)"(?=\S)[^"]{20,}?(?<=\S)"(?!\w)')
 NON_NAMES = frozenset(lexicon()["non_names"])  # capitalised words that are no one's name ("Fans", "A-side", "OST")
 VALUE_LABELS = {"PERCENT", "CARDINAL", "DATE", "ORDINAL", "MONEY", "QUANTITY", "TIME"}

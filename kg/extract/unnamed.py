@@ -4,7 +4,6 @@ article ("the drama" in the sentence, a title the sentence names, else the
 nearest work of the class the role takes)."""
 from __future__ import annotations
 
-import re
 from collections import Counter
 
 from ..data import lexicon
@@ -15,7 +14,7 @@ from .networks import YEAR_IN_BRACKETS, focal_work, topic_over_aside
 from .refs import NOMINAL_NOUNS, another_kind, attached, hangs_on_noun, with_listed
 from .role_words import unnamed_one
 from .rules import Binding
-from .spans import FAMILIES, TYPED, WORKS
+from .spans import FAMILIES, SOUNDTRACK_NAME, TYPED, WORKS
 
 ORDINALS = set(lexicon()["ordinals"])
 
@@ -166,9 +165,6 @@ def _implied(ctx: Context, binding: Binding, sentence, role: str) -> list[Entity
             ctx.note_supplier(undecided[-1])
             ref = ctx.pointed_back(undecided[-1], accepted)
     return [ref] if ref else []
-
-
-SOUNDTRACK_NAME = re.compile(r"(?i)\b(?:OST|soundtrack)\b")
 
 
 def _series_of_the_article(ctx: Context, ref: EntityRef) -> EntityRef:

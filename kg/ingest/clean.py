@@ -130,7 +130,8 @@ def clean_text(raw: str) -> str:
     one blank line."""
     text = unicodedata.normalize("NFC", _UNENCODABLE.sub("\ufffd", raw)).translate(_CHAR_MAP)
     text = _ITALIC.sub(_italic_title, _ANGLE_TITLE.sub(r'"\1"', _STRAY_JOINER.sub("", text)))
-    lines = (_SPACED_HYPHEN.sub(" \u2013 ", _SPACES.sub(" ", _fields(line.strip(" \t")))).strip() for line in text.splitlines())
+    lines = (_SPACED_HYPHEN.sub(" \u2013 ", _SPACES.sub(" ", _fields(line.strip(" \t")))).strip()
+             for line in text.splitlines())
     return _BLANK_RUNS.sub("\n\n", "\n".join(lines)).strip()
 
 
