@@ -5416,3 +5416,11 @@ def test_a_group_pages_ost_line_and_a_thai_lakorn(read):
     assert ("Blue Gate", "performer", "Landlady Park OST") not in found
     assert ("Borrowed Rain", "broadcaster", "Channel 3") in facts(read("TV\n\nChannel 3's lakorn 'Borrowed Rain' wrapped "
                                                                        "up on March 23.\n"))
+
+
+def test_a_rank_on_a_service_named_alone_beside_a_named_chart(read):
+    """"No. 5 on iTunes Philippines and No. 12 on Spotify's Daily Top Songs Philippines": the first rank is
+    on iTunes' chart, the second on the chart named."""
+    ex = read("Charts\n\n\"Sa Dulo\" has reached No. 5 on iTunes Philippines and No. 12 on Spotify's Daily Top Songs "
+              "Philippines.\n")
+    assert {(e.chart.name, e.rank) for e in ex.chart_entries} == {("iTunes chart", 5), ("Daily Top Songs Philippines", 12)}

@@ -134,7 +134,10 @@ def charts_named(ctx, span, named_alone: set[str], in_force: Target | None) -> l
             if kind is not None and provider is not None and provider not in covered and outside(token):
                 out.append(Target(EntityRef(f"{provider.name} {kind}", "Chart"), provider))
                 covered.add(provider)
-        return out
+        # and a service a rank is on by its name alone, right after the rank: "No. 5 on iTunes Philippines and
+        # No. 12 on Spotify's X"
+        return out + [Target(EntityRef(f"{p.name} chart", "Chart"), p) for p in providers if p not in covered
+                      and re.search(rf"(?:No\.|[Nn]umber|#)\s*\d{{1,3}}\s+on\s+{re.escape(p.name)}(?!'s)\b", text)]
     for kind, provider, token in _chart_kinds(ctx, span):
         if not outside(token):
             continue
