@@ -18,6 +18,7 @@ from .title_runs import headlines
 from .ballot import NOT_A_WORK, Ballot, default_work, roles_of_undecided, topic, weights
 from .lists import ITEM_NUMBER
 from .marks import Marks
+from .networks import services_listed
 
 
 HEDGES = any_word(lexicon()["hedge_words"])
@@ -25,7 +26,6 @@ HEDGES = any_word(lexicon()["hedge_words"])
 INSTRUMENTAL = any_word(lexicon()["instrumental_words"])
 RECORD_NOUNS = {w: tuple(lexicon()["antecedent_words"][w]) for w in ("song", "track", "single", "album")}  # "the song": a Song
 YEAR_OWNED = re.compile(r"\b(?:19|20)\d\d's\s*$")  # "since 2019's W": a work named in passing
-LIST_GAP = re.compile(r"\s*(?:,|,?\s+and|/|·)\s*")  # between two names of one list
 LIST_ITEM = re.compile(rf"(?m)^[ \t]*{ITEM_NUMBER}[ \t]+\S")  # "4. Tale of the Nine Tailed": an item that heads what follows
 
 
@@ -113,27 +113,13 @@ class Context:
         mention names the other work. By mention start."""
         other = {"Song": "Album", "Album": "Song"}
         cue = weights()["cue"]
-        twins = self._services_listed(ents)
+        twins = services_listed(self.article.text, ents)
         for ent in ents:
             cls = self.decided.get(ent.name)
             if cls in other:
                 local = self.ballot.local(ent.name, ent.start)
                 if local.get(other[cls], 0) >= cue and not local.get(cls):
                     twins[ent.start] = other[cls]
-        return twins
-
-    def _services_listed(self, ents: list[Ent]) -> dict[int, str]:
-        """A channel named in a list of streaming services, most of the list ("Melon, Mnet, Genie
-        and Bugs"), is the service of its name there, not the channel ("Mnet's survival show")."""
-        text, twins, run = self.article.text, {}, []
-        for ent in sorted(ents, key=lambda e: e.start) + [None]:
-            if ent is not None and run and LIST_GAP.fullmatch(text[run[-1].end:ent.start]):
-                run.append(ent)
-                continue
-            kinds = Counter(e.cls for e in run)
-            if kinds["Platform"] >= 2 and kinds["Platform"] > kinds["Broadcaster"]:
-                twins.update((e.start, "Platform") for e in run if e.cls == "Broadcaster")
-            run = [ent]
         return twins
 
     @cached_property

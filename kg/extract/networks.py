@@ -242,3 +242,22 @@ def named_after_comma(ctx: Context, noun, accepted: tuple) -> list[EntityRef]:
             if ref is not None:
                 return [ref]
     return []
+
+
+LIST_GAP = re.compile(r"\s*(?:,|,?\s+and|/|·)\s*")  # between two names of one list
+
+
+def services_listed(text: str, ents: list) -> dict[int, str]:
+    """A channel named in a list of streaming services, most of the list ("Melon, Mnet, Genie
+    and Bugs"), is the service of its name there, not the channel ("Mnet's survival show"):
+    by mention start, the class those mentions take."""
+    twins, run = {}, []
+    for ent in sorted(ents, key=lambda e: e.start) + [None]:
+        if ent is not None and run and LIST_GAP.fullmatch(text[run[-1].end:ent.start]):
+            run.append(ent)
+            continue
+        kinds = Counter(e.cls for e in run)
+        if kinds["Platform"] >= 2 and kinds["Platform"] > kinds["Broadcaster"]:
+            twins.update((e.start, "Platform") for e in run if e.cls == "Broadcaster")
+        run = [ent]
+    return twins
