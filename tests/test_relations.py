@@ -5424,3 +5424,12 @@ def test_a_rank_on_a_service_named_alone_beside_a_named_chart(read):
     ex = read("Charts\n\n\"Sa Dulo\" has reached No. 5 on iTunes Philippines and No. 12 on Spotify's Daily Top Songs "
               "Philippines.\n")
     assert {(e.chart.name, e.rank) for e in ex.chart_entries} == {("iTunes chart", 5), ("Daily Top Songs Philippines", 12)}
+
+
+def test_who_after_a_name_is_that_name_whatever_the_parse_hangs_the_clause_on(read):
+    """"A, B and C star, and D, who directed the film 'W', is at the helm": D directed W (the parser hangs
+    the relative clause on "star", under which A, B and C stand)."""
+    found = facts(read("Drama\n\nKang Do-won, Yoo Hana and Seo Jin-gu star, and Park Min-chul, who directed the 2021 "
+                       "film 'Kite Summer', is at the helm.\n"))
+    assert ("Kite Summer", "director", "Park Min-chul") in found
+    assert not {f for f in found if f[1] == "director" and f[2] != "Park Min-chul"}

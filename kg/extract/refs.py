@@ -193,7 +193,9 @@ def refs_at(ctx: Context, token, accepted: tuple) -> list[EntityRef]:
     if (pair := latter_or_former(ctx, token, accepted)) is not None:
         return pair
     if word in RELATIVE and token.head.dep_ == "relcl":
-        return refs_at(ctx, token.head.head, accepted)
+        # "A, B and C star, and D, who directed W": the name right before ", who", whatever the parse hung it on
+        named = token.doc[token.i - 2] if word == "who" and token.i > 1 and token.doc[token.i - 1].text == "," else None
+        return refs_at(ctx, named if named is not None and ctx.ent(named) is not None else token.head.head, accepted)
     if word in COLON_LISTED and token.i + 1 < len(token.doc) and token.doc[token.i + 1].text == ":":
         return _listed_after_colon(ctx, token, accepted)  # "four new tracks: lead single 'Maestro', ..."
     if token.dep_ == "pcomp":  # "with the single 'X' featuring Y": the parser hangs the verb on "with", 'X' on the verb
