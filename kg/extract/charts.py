@@ -194,7 +194,7 @@ def _named_after(clause, text: str, ranks, targets) -> dict:
         places = [(segment.find(name), target) for target in targets for name in _names_of(target.chart.name.lower(), target)
                   if name in segment] \
             or [(segment.find(name), target) for target in targets
-                for name in [target.provider.name.lower() if target.provider else ""] if name and name in segment]
+                if target.provider and (name := target.provider.name.lower()) in segment]
         if places:
             out[rank] = min(places, key=lambda place: place[0])[1]
         elif UNNAMED_CHARTS.search(segment):  # "topped domestic music charts ... and No. 33 on X"

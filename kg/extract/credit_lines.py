@@ -29,7 +29,7 @@ COUNT = re.compile(r"[\d,.\s]*\d[\d,.\s]*(?:[A-Za-z]+\.?)?(?:\s+[a-z]+)?")  # "9
 OST_OF = re.compile(r"^(?P<artists>.*?)\s*\((?P<series>[^();]+?)\s+(?:OST|O\.S\.T\.?|Soundtrack)"
                     r"(?:\s*;\s*(?P<net>[^();,]+?)(?:,\s*(?P<year>(?:19|20)\d\d))?)?\)\s*$", re.I)
 # a group page's OST line, the series in the artist's place: "'Blue Porch' - Landlady Kim OST (ENA, 2023)"
-SERIES_OST = re.compile(r"^(?P<artists>)(?P<series>[^()]+?)\s+(?:OST|O\.S\.T\.?|Soundtrack)"
+SERIES_OST = re.compile(r"^(?P<series>[^()]+?)\s+(?:OST|O\.S\.T\.?|Soundtrack)"
                         r"(?:\s*\((?P<net>[^();,]+?)(?:,\s*(?P<year>(?:19|20)\d\d))?\))?\s*$", re.I)
 
 
@@ -73,7 +73,7 @@ def read_credit_line(ctx, start: int, content: str, separator: re.Pattern = SEPA
         series = OST_OF.match(part) or SERIES_OST.match(part)
         if series:  # '"Falling Petals" – Kwon Se-ah (Spring Letter OST)': the series the song is the soundtrack of
             ctx.extraction.facts.extend(_ost_of(ctx, work, series, evidence))
-            part = series.group("artists")
+            part = series.groupdict().get("artists", "")  # none where the series stands in the artist's place
         for artist, group in artists(ctx, part):
             ctx.extraction.facts.append(Fact(work, "performer", artist, evidence))
             if group is not None:

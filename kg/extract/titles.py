@@ -49,12 +49,14 @@ def positioned_titles(doc: Doc, tokens: list[Token], ents: list[Ent], headings: 
     in ``headings``, the Title Case lines (``headlines``)."""
     lex = lexicon()
     cues, phrases, phrases_after, not_titles, naming, qualifiers = _cue_tables()
-    if (piped := piped_series_title(doc, ents)) and (series := doc.char_span(*piped, alignment_mode="contract")):
+    piped = piped_series_title(doc, ents)
+    series = doc.char_span(*piped, alignment_mode="contract") if piped else None
+    if series:
         ents = [e for e in ents if not (e.start < piped[1] and piped[0] < e.end)]  # "Moon Gate Inn | MBC Miniseries"
     taken = covered(doc, (e for e in ents if e.source != "model"))
     found: list[tuple[int, int, str]] = [(*head, "")] if (head := headline_subject(doc, tokens, ents, taken, not_titles)) else []
     found += [(*record, "Album")] if (record := reviewed_record(doc, taken)) else []
-    found += [(series.start, series.end, "TVSeries")] if piped and series else []
+    found += [(series.start, series.end, "TVSeries")] if series else []
     # where a broadcaster's or a video service's name ends ("tvN's First Lady", "Netflix's The Glass Tank")
     channels = [e for e in ents if e.cls == "Broadcaster" or e.cls == "Platform" and e.surface.lower() in VIDEO_SERVICES]
     networks, on_networks = {e.end for e in channels}, {e.start for e in channels}
