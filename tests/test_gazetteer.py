@@ -139,6 +139,29 @@ def test_broadcasters(gazetteer_nlp):
     assert [(label, i) for _, label, i in got] == [("Broadcaster", "tvN")]
 
 
+def test_channels_of_other_countries_are_their_own_broadcasters(gazetteer_nlp):
+    """Sites outside Korea name their own channels; each channel of a network
+    is its own broadcaster ("BBC One", not "BBC")."""
+    got = ents(gazetteer_nlp, "It moves from BBC One to BBC Two, as dramas on HUM TV, SABC 1 and Rai 1 did.")
+    assert [(i, label) for _, label, i in got] == [
+        ("BBC One", "Broadcaster"), ("BBC Two", "Broadcaster"), ("HUM TV", "Broadcaster"),
+        ("SABC 1", "Broadcaster"), ("Rai 1", "Broadcaster")]
+    got = ents(gazetteer_nlp, "The serial aired on CCTV-8 and Astro Ria, then streamed on Showmax and RaiPlay.")
+    assert [(i, label) for _, label, i in got] == [
+        ("CCTV-8", "Broadcaster"), ("Astro Ria", "Broadcaster"), ("Showmax", "Platform"), ("RaiPlay", "Platform")]
+
+
+def test_national_charts_and_the_firms_behind_them(gazetteer_nlp):
+    got = ents(gazetteer_nlp, "It led Sverigetopplistan, compiled by IFPI Sweden, and the UK Asian Music Chart.")
+    assert [(i, label) for _, label, i in got] == [
+        ("Sverigetopplistan", "Chart"), ("IFPI Sweden", "Organization"), ("UK Asian Music Chart", "Chart")]
+    # Billboard's charts named for a country are charts, not places
+    got = ents(gazetteer_nlp, "It entered the India Songs and U.S. Afrobeats Songs charts.")
+    assert [(i, label) for _, label, i in got] == [("India Songs", "Chart"), ("Billboard U.S. Afrobeats Songs", "Chart")]
+    got = ents(gazetteer_nlp, "According to CSM Media Research and Video Research, it rated 2 percent.")
+    assert [(i, label) for _, label, i in got] == [("CSM Media Research", "Organization"), ("Video Research", "Organization")]
+
+
 def test_music_platforms(gazetteer_nlp):
     got = ents(gazetteer_nlp, "It topped Melon and Genie.")
     assert got == [("Melon", "Platform", "Melon"), ("Genie", "Platform", "Genie")]
