@@ -1029,3 +1029,9 @@ def test_a_chart_named_for_its_country_is_one_name(read):
     assert ("Daily Top Songs Philippines", "chartProvider", "Spotify") in facts(ex)
     assert {(e.chart.name, e.rank) for e in ex.chart_entries} >= {("Daily Top Songs Philippines", 9),
                                                                  ("Weekly Top Songs South Korea", 30)}
+
+
+def test_a_possessive_after_a_role_word_in_a_heading_is_no_name(read):
+    """"DIRECTOR'S STATEMENT" heads a press kit's section: "'S STATEMENT" is nobody."""
+    ex = read("Press Kit\n\nDIRECTOR'S STATEMENT\n\"I grew up three kilometres from the salt flats,\" says Moon Tae-gyu.\n")
+    assert not {name for name, cls in typed(ex) if "STATEMENT" in name}

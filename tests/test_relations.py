@@ -5433,3 +5433,34 @@ def test_who_after_a_name_is_that_name_whatever_the_parse_hangs_the_clause_on(re
                        "film 'Kite Summer', is at the helm.\n"))
     assert ("Kite Summer", "director", "Park Min-chul") in found
     assert not {f for f in found if f[1] == "director" and f[2] != "Park Min-chul"}
+
+
+def test_an_ep_with_its_abbreviation_a_listed_member_with_a_clause_and_an_opener_with_its_kind(read):
+    """"the debut extended play (EP) by G": G's record; "G consists of six members: A, who serves as
+    leader, B, C and D": the list goes on past the clause; "The EP opens with the instrumental X": X is
+    its first track; "A co-wrote the lyrics of Y with B": B wrote the words too, not the music."""
+    found = facts(read("Paper Orbit\n\nPaper Orbit is the debut extended play (EP) by South Korean girl group VIOLANE. "
+                       "VIOLANE consists of five members: Han Seo-ri, who serves as leader, Mika, Jo Ye-na, Lina and "
+                       "Baek Su-a. The EP opens with the instrumental \"Zero Hour\". \"Blue Wire\", the second track, "
+                       "was composed by Daan Vermeer, with Korean lyrics by Kim Do-hee. Lina co-wrote the lyrics of "
+                       "the fourth track, \"Sundown\", with Kim Do-hee.\n"))
+    assert {("Paper Orbit", "performer", "VIOLANE"), ("Zero Hour", "inAlbum", "Paper Orbit"), ("Zero Hour", "trackNumber", "1"),
+            ("Sundown", "lyricist", "Lina"), ("Sundown", "lyricist", "Kim Do-hee")} <= found
+    assert {m for m in ("Han Seo-ri", "Mika", "Jo Ye-na", "Lina", "Baek Su-a") if (m, "memberOf", "VIOLANE") not in found} == set()
+    assert ("Sundown", "composer", "Kim Do-hee") not in found
+
+
+def test_a_group_name_in_capitals_ending_in_a_number(read):
+    """"the K-pop boy group ORBITAL 9": the number is part of the name."""
+    found = facts(read("Report\n\nIt was followed by \"Afterglow Drive\" by the K-pop boy group ORBITAL 9 (455.7 million). "
+                       "The ORBITAL 9 track was co-written by member Jay Min.\n"))
+    assert {("Afterglow Drive", "performer", "ORBITAL 9"), ("Jay Min", "memberOf", "ORBITAL 9")} <= found
+
+
+def test_credits_without_colons_set_side_by_side_on_one_line(read):
+    """"Lyrics by A / Music by B" under a song's title: A wrote the words, B the music."""
+    found = facts(read("Press notes\n\nORIGINAL SONG\n\"Low Ember\" (end credits)\nPerformed by Choi Ara\n"
+                       "Lyrics by Moon Tae-gyu / Music by Eun Ha-neul\n"))
+    assert {("Low Ember", "performer", "Choi Ara"), ("Low Ember", "lyricist", "Moon Tae-gyu"),
+            ("Low Ember", "composer", "Eun Ha-neul")} <= found
+    assert ("Low Ember", "lyricist", "Eun Ha-neul") not in found

@@ -22,7 +22,8 @@ from .values import FEATURING, IN_PARENS, parse_date
 FIELD = re.compile(r"(?m)^[ \t]*(?P<label>[A-Za-z][A-Za-z .'/&()-]{1,30}?)[ \t]*:[ \t]*(?P<value>\S[^\n]*?)[ \t]*$")
 # a film page's line with no colon after its label ("Directed by Oh Min-jae", "Stars A · B · C"): names, no sentence
 BARE_FIELD = re.compile(rf"(?m)^[ \t]*(?P<label>{alternatives(lexicon()['field_labels']['_without_colon'])})[ \t]+(?P<value>[A-Z][^\n.!?:|]*?)[ \t]*$")
-BESIDE = re.compile(r"[ \t]+[/|][ \t]+(?P<label>[A-Za-z][A-Za-z .'&()-]{1,30}?)[ \t]*:[ \t]*")  # " / Composition: "
+# " / Composition: ", " / Music by "
+BESIDE = re.compile(rf"[ \t]+[/|][ \t]+(?:(?P<label>[A-Za-z][A-Za-z .'&()-]{{1,30}}?)[ \t]*:|(?P<bare>{alternatives(lexicon()['field_labels']['_without_colon'])})\b)[ \t]*")
 HEADING_PREFIX = re.compile(r"^(?:\d{1,3}[.)]\s*|.*\|\s*)")  # "3. Title", "2012 Best Drama | Title"
 BREADCRUMB = re.compile(r"\S > \S.* > \S")
 BLANK_LINE = re.compile(r"\n[ \t]*\n")
@@ -114,7 +115,7 @@ def _split(match: re.Match) -> list[tuple[str, int, int]]:
     out = []
     for beside in BESIDE.finditer(match.string, start, end):
         out.append((label, start, beside.start()))
-        label, start = beside.group("label").strip(), beside.end()
+        label, start = (beside.group("label") or beside.group("bare")).strip(), beside.end()
     return out + [(label, start, end)]
 
 

@@ -98,13 +98,14 @@ def coordinated(token: Token, step: int, context=(), relation: str = "") -> list
             # "Wi Ha-joon (8.3 million), Lee Yoo-mi (6.3 million)"; "A, who plays the lead, and B"; "A, released
             # last month, along with B"
             end = ")" if t.text == "(" else ","
-            close = next((k for k in range(i, min(i + 24, len(doc))) if doc[k].text == end), None)
+            close = next((k for k in range(i, min(i + 24, t.sent.end)) if doc[k].text == end), None)
             # the list goes on past a clause only to a name that starts none ("A, who scored it, and B herself wrote")
-            named = next((n for n in doc[close + 2:close + 6] if n.ent_type_), None) if close is not None else None
+            named = next((n for n in doc[close + 1:close + 6] if n.ent_type_), None) if close is not None else None
             # a clause holding the rule's own words is its frame ("A, who plays the lead, and B": not B's part)
             inside = end == "," and close is not None and any(i <= c.i < close for c in context)
-            if close is not None and not inside and (end == ")" or close + 1 < len(doc) and _coordinates(doc, close + 1)
-                                                      and named is not None and not named.dep_.startswith("nsubj")):
+            # the clause's closing comma may itself join the next item ("A, who serves as leader, B, C and D")
+            joined = close is not None and close + 1 < len(doc) and (_coordinates(doc, close + 1) or doc[close + 1].ent_type_ == token.ent_type_)
+            if close is not None and not inside and (end == ")" or joined and named is not None and not named.dep_.startswith("nsubj")):
                 i = close + 1
                 continue
         if t.lower_ in frame_breakers() and not _but_also(doc, i):

@@ -366,9 +366,12 @@ def _group_kind_at(tokens: list[Token], words: list[str], i: int, group_nouns: s
 def _title_run(tokens: list[Token], words: list[str], i: int, taken: set, skip: set) -> int:
     """The end of the run of capitalised words from ``i`` (at most four),
     none in another mention or a cue word; a word may hold digits ("D1CE",
-    "2NE1")."""
+    "2NE1"), and a number may end a name in capitals ("ORBITAL 9", "NCT 127")."""
     end = i
     while end < min(i + 4, len(tokens)) and tokens[end].idx not in taken and name_word(tokens[end].text) \
             and (tokens[end].is_title or tokens[end].is_upper and len(tokens[end]) > 1) and words[end] not in skip:
+        end += 1
+    if i < end < len(tokens) and tokens[end - 1].is_upper and tokens[end].is_digit and len(tokens[end]) <= 3 \
+            and tokens[end].idx not in taken:
         end += 1
     return end

@@ -144,15 +144,17 @@ def released_by_a_label(ctx: Context) -> None:
 def split_credits(ctx: Context) -> None:
     """ "written by A and B, with lyrics by C": where the sentence credits
     the words to someone by a rule about lyrics, a lyricist read from
-    "written" or "wrote" is the music's (CONVENTIONS rule 8)."""
+    "written" or "wrote" is the music's (CONVENTIONS rule 8). A partner
+    shares the writer's credit ("A co-wrote the lyrics of X with B")."""
     worded: dict[tuple, set] = {}
     for f in ctx.extraction.facts:
         if _of_lyrics(f):
             worded.setdefault((f.subject, f.evidence.sentence), set()).add(f.object)
 
     def music(f: Fact) -> bool:  # a reader's lyricist is under a "Lyrics" label
+        words = worded.get((f.subject, f.evidence.sentence))
         return f.predicate == "lyricist" and not _of_lyrics(f) and not f.evidence.rule.startswith("reader:") \
-            and f.object not in worded.get((f.subject, f.evidence.sentence), {f.object})
+            and words is not None and f.object not in words and "with-a-partner" not in f.evidence.rule
     ctx.extraction.facts = [replace(f, predicate="composer") if music(f) else f for f in ctx.extraction.facts]
 
 

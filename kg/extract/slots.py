@@ -46,7 +46,7 @@ def cued_people(doc: Doc, tokens: list[Token], words: list[str], ents: list[Ent]
         run = []
         first = token.i + 1 + (tokens[token.i + 1].text == ":")  # a byline: "Editor: Jessica Kim"
         for t in tokens[first:first + 3]:
-            if (t.is_title or (t.is_upper and len(t) > 1)) and t.text not in NON_NAMES:
+            if (t.is_title or (t.is_upper and len(t) > 1)) and t.text not in NON_NAMES and t.text[:1].isalnum():  # not "'S"
                 run.append(t)
             elif t.text == "-" and run and t.i + 1 < len(tokens) and tokens[t.i + 1].is_lower and not t.whitespace_:
                 run.append(t)
