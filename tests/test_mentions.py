@@ -1035,3 +1035,17 @@ def test_a_possessive_after_a_role_word_in_a_heading_is_no_name(read):
     """"DIRECTOR'S STATEMENT" heads a press kit's section: "'S STATEMENT" is nobody."""
     ex = read("Press Kit\n\nDIRECTOR'S STATEMENT\n\"I grew up three kilometres from the salt flats,\" says Moon Tae-gyu.\n")
     assert not {name for name, cls in typed(ex) if "STATEMENT" in name}
+
+
+def test_a_name_the_ner_calls_an_organisation_that_opens_with_a_given_name_is_a_person(read):
+    """"co-wrote it with Raj Mistry", "featuring Iván Tello": a common given name, then a surname."""
+    ex = read("Crumble & Sons\n\nCrumble & Sons is a British sitcom created by Hattie Vane, who co-wrote it with Raj Mistry. "
+              "Its theme was the top hit by the Mexican group Los Cuervos featuring Iván Tello.\n")
+    assert {("Raj Mistry", "Person"), ("Iván Tello", "Person")} <= typed(ex)
+    assert ("Iván Tello", "MusicGroup") not in typed(ex)
+
+
+def test_a_group_name_with_a_particle_between_its_capitals(read):
+    """"the Mexican group Los Cuervos del Norte": one name, "del" inside it."""
+    ex = read("Charts\n\n\"Mariposa Negra\" by the Mexican group Los Cuervos del Norte climbed to No. 2.\n")
+    assert ("Los Cuervos del Norte", "MusicGroup") in typed(ex)

@@ -14,6 +14,9 @@ from .candidates import (LEADING_NOT_NAME, NAME_SMALL_WORDS, ORGANIZATION_CUES, 
 from .spans import WORKS, Ent
 
 
+NAME_PARTICLES = frozenset(lexicon()["name_particles"]["words"])
+
+
 @lru_cache(maxsize=None)
 def not_names() -> frozenset:
     """Role words, group words and capitalised words that are no names."""
@@ -369,8 +372,10 @@ def _title_run(tokens: list[Token], words: list[str], i: int, taken: set, skip: 
     "2NE1"), and a number may end a name in capitals ("ORBITAL 9", "NCT 127")."""
     end = i
     while end < min(i + 4, len(tokens)) and tokens[end].idx not in taken and name_word(tokens[end].text) \
-            and (tokens[end].is_title or tokens[end].is_upper and len(tokens[end]) > 1) and words[end] not in skip:
-        end += 1
+            and (tokens[end].is_title or tokens[end].is_upper and len(tokens[end]) > 1
+                 or end > i and words[end] in NAME_PARTICLES and end + 1 < len(tokens) and tokens[end + 1].is_title) \
+            and words[end] not in skip:
+        end += 1  # "the Mexican group Los Cuervos del Norte": a particle between capitals
     if i < end < len(tokens) and tokens[end - 1].is_upper and tokens[end].is_digit and len(tokens[end]) <= 3 \
             and tokens[end].idx not in taken:
         end += 1

@@ -66,6 +66,7 @@ def _cues() -> dict[str, dict]:
         "events": dict.fromkeys((w.lower() for w in lex["event_names"]["words"]), NOT_A_WORK),
         "album_words": dict.fromkeys(lex["album_title_words"]["words"], "Album"),
         "epithets": dict.fromkeys(w.lower() for w in lex["epithet_words"]["words"]),
+        "given_names": frozenset(lex["given_names"]["words"]),
     }
 
 
@@ -105,8 +106,9 @@ def cast_local_votes(ballot: Ballot, doc: Doc, tokens: list[Token], ents: list) 
         if label_class:
             ballot.vote(ent.name, label_class, w["model"], ent.start)
         words = ent.surface.split()
-        if ent.cls == "PERSON" and len(words) >= 2 and all(x[:1].isupper() for x in words) and words[-1] not in cues["suffixes"]:
-            ballot.vote(ent.name, "Person", w["name_shape"], ent.start)
+        given = ent.cls == "ORG" and words[0] in cues["given_names"] and len(words) <= 3  # "with Raj Mistry": as good as the NER's person
+        if (ent.cls == "PERSON" or given) and len(words) >= 2 and all(x[:1].isupper() for x in words) and words[-1] not in cues["suffixes"]:
+            ballot.vote(ent.name, "Person", w["given_name" if given else "name_shape"], ent.start)
         if ent.cls in ("ORG", "PERSON") and words[-1] in cues["suffixes"]:  # "Gil Pictures", whatever the NER said
             ballot.vote(ent.name, "Organization", w["suffix"], ent.start)
         if ent.surface.lower() in cues["people"] and _name_follows(tokens, span, spans) or _epithet(tokens, span, spans, cues):
