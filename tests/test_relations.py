@@ -5464,3 +5464,15 @@ def test_credits_without_colons_set_side_by_side_on_one_line(read):
     assert {("Low Ember", "performer", "Choi Ara"), ("Low Ember", "lyricist", "Moon Tae-gyu"),
             ("Low Ember", "composer", "Eun Ha-neul")} <= found
     assert ("Low Ember", "lyricist", "Eun Ha-neul") not in found
+
+
+def test_credits_in_a_sentence_without_a_verb_and_a_song_that_will_open_an_album(read):
+    """"Words by A and B, music by A and the producer C.": the song named before, its words and its
+    music; "X will open his third album, Y": X is Y's first track."""
+    found = facts(read("Charts\n\nThe song \"Luce di marzo\" by Tommaso Verri is the theme of the series. Words by Verri "
+                       "and Giulia Sarti, music by Verri and the producer Dario Monte. \"Luce di marzo\" will open his "
+                       "third album, \"Controvento\", out on March 14.\n"))
+    assert {("Luce di marzo", "lyricist", "Giulia Sarti"), ("Luce di marzo", "composer", "Dario Monte"),
+            ("Luce di marzo", "composer", "Tommaso Verri"), ("Luce di marzo", "inAlbum", "Controvento"),
+            ("Luce di marzo", "trackNumber", "1")} <= found
+    assert ("Luce di marzo", "composer", "Giulia Sarti") not in found

@@ -11,7 +11,7 @@ from ..records import EntityRef
 from .ballot import weights
 from .context import Context
 from .networks import YEAR_IN_BRACKETS, focal_work, topic_over_aside
-from .refs import NOMINAL_NOUNS, another_kind, attached, hangs_on_noun, with_listed
+from .refs import NOMINAL_NOUNS, SONG_PARTS, another_kind, attached, hangs_on_noun, with_listed
 from .role_words import unnamed_one
 from .rules import Binding
 from .spans import FAMILIES, SOUNDTRACK_NAME, TYPED, WORKS
@@ -37,6 +37,8 @@ def unnamed_role(ctx: Context, binding: Binding, sentence, role: str) -> list[En
     it names one, else implied by what the article is about."""
     anchor = binding.anchors.get(role)
     accepted = tuple(c for c in binding.rule.classes.get(role, ()) if c in TYPED)
+    while anchor is not None and anchor.dep_ in ("appos", "conj") and anchor.head.lower_ in SONG_PARTS:
+        anchor = anchor.head  # "Words by A, music by B": the music is the song's the words are of
     if anchor is not None and accepted:
         if anchor.dep_ == "dobj" and any(c.ent_type_ == "ORDINAL" or c.lower_ in ORDINALS for c in anchor.children):
             return []  # "BigHit revealed the first member of G": one about to be named, not the one who revealed it
