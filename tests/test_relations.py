@@ -5467,12 +5467,27 @@ def test_credits_without_colons_set_side_by_side_on_one_line(read):
 
 
 def test_credits_in_a_sentence_without_a_verb_and_a_song_that_will_open_an_album(read):
-    """"Words by A and B, music by A and the producer C.": the song named before, its words and its
+    """"Words by A and B, music by A and the producer C.": the song named before (a series between), its words and its
     music; "X will open his third album, Y": X is Y's first track."""
-    found = facts(read("Charts\n\nThe song \"Luce di marzo\" by Tommaso Verri is the theme of the series. Words by Verri "
+    found = facts(read("Charts\n\nThe song \"Luce di marzo\" by Tommaso Verri is the theme of the series \"La casa sul "
+                       "lago\". Directed by Paolo Ferrandi, the series stars Margherita Soldani.\n\nWords by Verri "
                        "and Giulia Sarti, music by Verri and the producer Dario Monte. \"Luce di marzo\" will open his "
                        "third album, \"Controvento\", out on March 14.\n"))
     assert {("Luce di marzo", "lyricist", "Giulia Sarti"), ("Luce di marzo", "composer", "Dario Monte"),
             ("Luce di marzo", "composer", "Tommaso Verri"), ("Luce di marzo", "inAlbum", "Controvento"),
             ("Luce di marzo", "trackNumber", "1")} <= found
     assert ("Luce di marzo", "composer", "Giulia Sarti") not in found
+
+
+def test_an_unnamed_theme_or_ending_song_and_a_turn_as_a_character(read):
+    """"The theme song, 'X', is performed by C": the series the article is about, not the one named last;
+    "Its ending song, 'Z',": the series named before;
+    "her turn as a ruthless heiress in the drama Y" casts her in Y; "the closing track, 'W'" is no soundtrack."""
+    found = facts(read("Moonlit Ferry\n\nThe period drama \"Moonlit Ferry\" premiered on CCTV-8 on August 24. Fans will know "
+                       "Jung Yoo-ra from her turn as a ruthless heiress in the 2021 tvN drama Crimson Orchard. The theme "
+                       "song, \"Ferry Lights,\" is performed by Lin Yichen. Directed by Zhao Haoran, \"Moonlit Ferry\" stars "
+                       "Lin Yichen. Its ending song, \"Grey Willows\", is sung by Fang Qiao. Lin also released an album, "
+                       "\"Coastline\", whose closing track, \"Orange Streetlight\", he wrote.\n"))
+    assert {("Crimson Orchard", "castMember", "Jung Yoo-ra"), ("Ferry Lights", "soundtrackOf", "Moonlit Ferry"),
+            ("Grey Willows", "soundtrackOf", "Moonlit Ferry")} <= found
+    assert not {f for f in found if f[1] == "soundtrackOf" and (f[2] == "Crimson Orchard" or f[0] == "Orange Streetlight")}

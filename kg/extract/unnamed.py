@@ -47,6 +47,10 @@ def unnamed_role(ctx: Context, binding: Binding, sentence, role: str) -> list[En
             found = with_listed(ctx, found, accepted, anchor)
             _vote_found(ctx, binding.rule, role, found)
             return found
+        if anchor.dep_ == "ROOT" and anchor.lower_ in SONG_PARTS and "|" not in sentence.text \
+                and (named := ctx.nearest_before(anchor, accepted + ("TITLE",))) and (song := ctx.ref(named, accepted)):
+            ctx.note_supplier(named)
+            return [song]  # "Words by A, music by B." on its own (not a table's row): the song's, named however long before
         if hangs_on_noun(ctx, anchor):
             return []  # "albums released in 2021": the frame is about that noun, which names nothing
         if _opens(anchor, sentence):  # "Starring A, B and C, 'Island' is ...": what the sentence goes on to name
@@ -99,6 +103,10 @@ def _named_before(ctx: Context, sentence, accepted: tuple) -> EntityRef | None:
     ctx.note_supplier(named[-1])
     return ctx.ref(named[-1], accepted)
 
+
+OF_THE_FOCAL_WORK = ("soundtrack/the-theme-song", "soundtrack/the-ending-song")  # the rules whose unnamed series is the article's
+
+
 def _implied(ctx: Context, binding: Binding, sentence, role: str) -> list[EntityRef]:
     """A rule that leaves a role unnamed talks about what the article is
     about: what "the album" / "the drama" in the sentence points back to,
@@ -114,6 +122,11 @@ def _implied(ctx: Context, binding: Binding, sentence, role: str) -> list[Entity
                  if ctx.class_of(ent) in accepted and ent.start not in ctx.asides]
         focal = focal_work(ctx) if "TVSeries" in accepted else None
         found = next((r for r in named if r), None) or focal
+        return [found] if found else []
+    if binding.rule.id.startswith(OF_THE_FOCAL_WORK):
+        # "The theme song, X, ...": the work the article is about, not one named in passing before
+        found = max((w for c in ("TVSeries", "Film") if c in accepted and (w := focal_work(ctx, c))),
+                    key=lambda w: sum(e.name == w.name for e in ctx.by_start.values()), default=None)
         return [found] if found else []
     first = binding.span.start
     if first == sentence.start + (sentence[0].is_punct or sentence[0].is_space) and first < len(ctx.doc) \
