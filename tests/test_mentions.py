@@ -1049,3 +1049,11 @@ def test_a_group_name_with_a_particle_between_its_capitals(read):
     """"the Mexican group Los Cuervos del Norte": one name, "del" inside it."""
     ex = read("Charts\n\n\"Mariposa Negra\" by the Mexican group Los Cuervos del Norte climbed to No. 2.\n")
     assert ("Los Cuervos del Norte", "MusicGroup") in typed(ex)
+
+
+def test_a_network_possessive_before_a_name_and_an_english_noun_is_no_title(read):
+    """"which airs in TV3's Akasia slot": a time slot, no series called "Akasia slot"."""
+    ex = read("Drama\n\nThe TV3 drama 'Rindu Di Hujung Senja' is a hit. 'Rindu Di Hujung Senja', which airs in TV3's Akasia "
+              "slot, stars Izzat Harith and Dayana Sofea.\n")
+    assert not {name for name, _ in typed(ex) if "slot" in name}
+    assert ("Rindu Di Hujung Senja", "castMember", "Izzat Harith") in facts(ex)

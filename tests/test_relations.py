@@ -5491,3 +5491,15 @@ def test_an_unnamed_theme_or_ending_song_and_a_turn_as_a_character(read):
     assert {("Crimson Orchard", "castMember", "Jung Yoo-ra"), ("Ferry Lights", "soundtrackOf", "Moonlit Ferry"),
             ("Grey Willows", "soundtrackOf", "Moonlit Ferry")} <= found
     assert not {f for f in found if f[1] == "soundtrackOf" and (f[2] == "Crimson Orchard" or f[0] == "Orange Streetlight")}
+
+
+def test_all_episodes_directed_by_and_a_cast_with_others_after_the_lead_and_his_part(read):
+    """"All episodes were directed by B": the series'; "stars A as W, the widowed owner of a bakery,
+    with C, D and E as his grown-up children": all four are its cast."""
+    found = facts(read("Crumble & Sons\n\nCrumble & Sons is a British sitcom created by Hattie Vane. All episodes were "
+                       "directed by Nick Farrow. The series stars Geoffrey Lunt as Walter Crumble, the widowed owner of a "
+                       "failing seaside bakery in Margate, with Sophie Aldana, Danny Pryde and Ruth Mallory as his "
+                       "grown-up children.\n"))
+    assert {("Crumble & Sons", "director", "Nick Farrow")} | {("Crumble & Sons", "castMember", a) for a in (
+        "Geoffrey Lunt", "Sophie Aldana", "Danny Pryde", "Ruth Mallory")} <= found
+    assert ("Crumble & Sons", "castMember", "Walter Crumble") not in found

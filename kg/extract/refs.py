@@ -23,6 +23,7 @@ SINGULAR = PERSONAL | {"it", "its"}  # a pronoun that stands for one entity, nev
 DEFINITE = {"the", "this", "that", "these", "those", "its", "their", "his", "her"}
 TRANSPARENT = set(lexicon()["transparent_nouns"]["words"])
 SONG_PARTS = set(lexicon()["transparent_nouns"]["song_parts"])  # what "the lyrics" are of: the song named before
+WORK_PARTS = SONG_PARTS | set(lexicon()["transparent_nouns"]["series_parts"])  # and "All episodes were directed by": the series'
 SONG_OWNERS = {"song", "track", "single", "ballad", "tune"}  # "the song's lyrics" (not "the film's music": its score)
 VERSIONS = set(lexicon()["version_nouns"]["words"])
 PROMOTION = {w.lower() for w in lexicon()["promotion_nouns"]["words"]}
@@ -86,8 +87,8 @@ def attached(ctx: Context, anchor, accepted: tuple) -> list[EntityRef]:
                     if not found and dep == "nsubjpass" and child.lower_ in SONG_PARTS and owner is not None \
                             and owner.lower_ in SONG_OWNERS:  # "The song's lyrics were co-written by": the song's
                         found = refs_at(ctx, owner, accepted)
-                    elif not found and dep == "nsubjpass" and child.lower_ in SONG_PARTS and not any(  # "The lyrics were
-                            c.dep_ in ("prep", "compound") or c.dep_ in ("det", "poss") and c.lower_ not in ("the", "its")
+                    elif not found and dep == "nsubjpass" and child.lower_ in WORK_PARTS and not any(  # "The lyrics were
+                            c.dep_ in ("prep", "compound") or c.dep_ in ("det", "poss") and c.lower_ not in ("the", "its", "all")
                             for c in child.children):  # penned by", "Its lyrics, which ..., were written by": the song's
                         found = [r] if (r := ctx.antecedent(child, accepted)) else []
                     if found:

@@ -109,7 +109,9 @@ def positioned_titles(doc: Doc, tokens: list[Token], ents: list[Ent], headings: 
             while start + 1 < len(tokens) and re.fullmatch(rf"(?i)(?:{PART_WORD})\.?\d*", tokens[start].text) \
                     and (tokens[start].text[-1].isdigit() or tokens[start + 1].like_num):
                 start += 1 + tokens[start + 1].like_num  # "OST Part 3 X", "OST Vol.2 X"; not "album Season Of Glass"
-            run = foreign_tail(tokens, title_run(tokens, start, taken, not_titles), taken)
+            run = title_run(tokens, start, taken, not_titles)
+            # "TV3's Akasia slot": the name modifies an English noun, whose words are no title's
+            run = run if word in ("'s", "'") and run and tokens[run[1] - 1].head.i == run[1] else foreign_tail(tokens, run, taken)
             if run and word in ("'s", "'") and (any(t.lower_ in RANKING_WORDS for t in tokens[run[0]:run[1]])
                                                 or tokens[run[1] - 1].dep_ in ("compound", "amod")
                                                 and tokens[run[1] - 1].head.i > tokens[run[1] - 1].i):
