@@ -5503,3 +5503,16 @@ def test_all_episodes_directed_by_and_a_cast_with_others_after_the_lead_and_his_
     assert {("Crumble & Sons", "director", "Nick Farrow")} | {("Crumble & Sons", "castMember", a) for a in (
         "Geoffrey Lunt", "Sophie Aldana", "Danny Pryde", "Ruth Mallory")} <= found
     assert ("Crumble & Sons", "castMember", "Walter Crumble") not in found
+
+
+def test_a_wire_dateline_in_capitals_a_date_after_the_subject_and_its_lyrics_in_a_language(read):
+    """"RIYADH: ..." is the dateline's place, not a singer; "G on Nov. 7 released 'X'": X's date, in
+    the year the article was published; "Its Arabic lyrics were written by A": X's lyricist, no song "Its Arabic"."""
+    ex = read("K-pop group NOVARIS releases Arabic-language single\n\nUpdated 11 November 2025\n\nRIYADH: South Korean "
+              "boy group NOVARIS on Nov. 7 released \"Sahara Bloom,\" their first song sung partly in Arabic.\n\nThe track "
+              "features Emirati singer Hamdan Al-Suwaidi. Its Arabic lyrics were written by the Saudi poet Turki "
+              "Al-Harbi.\n", published=date(2025, 11, 11))
+    found = facts(ex)
+    assert {("Sahara Bloom", "performer", "NOVARIS"), ("Sahara Bloom", "releaseDate", "2025-11-07"),
+            ("Sahara Bloom", "lyricist", "Turki Al-Harbi")} <= found
+    assert not {f for f in found if f[2] == "RIYADH" or f[0] == "Its Arabic"}

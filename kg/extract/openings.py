@@ -33,8 +33,9 @@ def opening_run(tokens: list[Token], sentence, taken: bytearray, not_titles: set
     run = title_run(tokens, sentence.start, taken, not_titles)
     if run and run[1] - run[0] > 2 and tokens[run[0]].text in not_titles and YEAR.fullmatch(tokens[run[0] + 1].text):
         run = (run[0] + 2, run[1])  # "In 2020 Velvet Telephone reached": a date, then the title
-    if run and run[1] < sentence.end and tokens[run[1]].is_lower and tokens[run[1]].text in class_nouns():
-        return None  # "Girl group Velvet's new single was": the words name a kind, not a title
+    if run and run[1] < sentence.end and tokens[run[1]].is_lower and (tokens[run[1]].text in class_nouns() or tokens[
+            run[0]].dep_ == "poss" and tokens[run[1] - 1].dep_ in ("amod", "compound") and tokens[run[1] - 1].head.i == run[1]):
+        return None  # "Girl group Velvet's new single was": the words name a kind; "Its Arabic lyrics": describe a noun
     end = run[1] if run else sentence.start
     first, titled = tokens[sentence.start], _title_case(tokens, sentence)
     if not first.text[:1].isupper() or first.is_stop and not titled:

@@ -192,9 +192,10 @@ def artist_subjects(doc: Doc, tokens: list[Token], ents: list[Ent], heads: set[i
     for token in tokens:
         if token.dep_ != "nsubj" or not _takes_artist_subject(token.head) or taken[token.idx] or token.i in heads \
                 or not (capitalised(token) or token.is_upper and name_word(token.text)) or token.lower_ in skip \
-                or token.ent_type_ in PLACES or token.i + 1 < len(tokens) and tokens[token.i + 1].text == "," \
+                or token.ent_type_ in PLACES or token.i + 1 < len(tokens) and (tokens[token.i + 1].text == "," or tokens[
+                    token.i + 1].text == ":" and token.is_upper and (token.i == 0 or "\n" in tokens[token.i - 1].text)) \
                 or not name_ends(tokens, token.i + 1):
-            continue  # "SEOUL, June 21 (Yonhap) -- ...": a dateline's place; "Walk to the Moon's": a longer name
+            continue  # "SEOUL, June 21 (Yonhap) -- ...", "RIYADH: ...": a dateline's place; "Walk to the Moon's": a longer name
         run = _name_run(tokens, token, taken, skip, guessed)  # the model's guess of a name's first word gives way: "[PASTEL] VERSE"
         k = run[0].i - 1 - (run[0].i > 0 and tokens[run[0].i - 1].text == "The")
         if k >= 0 and tokens[k].lower_ in _work_nouns():
