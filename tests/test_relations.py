@@ -5516,3 +5516,15 @@ def test_a_wire_dateline_in_capitals_a_date_after_the_subject_and_its_lyrics_in_
     assert {("Sahara Bloom", "performer", "NOVARIS"), ("Sahara Bloom", "releaseDate", "2025-11-07"),
             ("Sahara Bloom", "lyricist", "Turki Al-Harbi")} <= found
     assert not {f for f in found if f[2] == "RIYADH" or f[0] == "Its Arabic"}
+
+
+def test_a_lead_singer_a_collective_and_a_track_on_an_ep_whose_title_holds_a_preposition(read):
+    """"was the lead singer of the Gothenburg indie band G": a member; "a former member of the Accra rap
+    collective S": S a group, and a member of it; "as the second track on A's EP Pind to Peel": the
+    title's "to" does not cut it from its "on"."""
+    found = facts(read("Profiles\n\nElin Dahlqvist was the lead singer of the Gothenburg indie band Polarnatt. Owusu "
+                       "Mensah, a former member of the Accra rap collective Sakumono Boys, recorded his verse. \"Gulabi "
+                       "Sadak\" is a song by Indian singer Harjot Sandhu. It was released on 5 May 2023 as the second "
+                       "track on Sandhu's EP Pind to Peel (2023).\n"))
+    assert {("Elin Dahlqvist", "memberOf", "Polarnatt"), ("Owusu Mensah", "memberOf", "Sakumono Boys"),
+            ("Gulabi Sadak", "inAlbum", "Pind to Peel"), ("Gulabi Sadak", "trackNumber", "2")} <= found

@@ -76,10 +76,24 @@ def merge_mentions(doc: Doc, ents: list[Ent]) -> None:
             spans.append(span)
             covered.update(range(span.start, span.end))
     doc.set_ents(spans, default="outside")  # what ``doc.ents = spans`` does, minus copying every span first
+    for span in spans:
+        _one_root(span)
     with doc.retokenize() as retokenizer:
         for span in spans:
             if len(span) > 1:
                 retokenizer.merge(span)
+
+
+def _one_root(span) -> None:
+    """A title the parser split, its first words hung on the sentence and a preposition of it on
+    something else ("the second track on X's EP [Pind] [to Peel]"), becomes one phrase under its first
+    word, so that the merged token stands where the title does ("on" -> pobj), not where "to" hung."""
+    if any(t.is_sent_start for t in span[1:]):
+        return  # a mention across a sentence break: no phrase of one sentence
+    outside = [t for t in span if not span.start <= t.head.i < span.end]
+    for token in outside[1:]:
+        if token.dep_ == "prep" and token.head.i < span.start and not token.is_ancestor(outside[0]):
+            token.head = outside[0]
 
 
 def _scare_quoted(span) -> bool:
