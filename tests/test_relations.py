@@ -5528,3 +5528,15 @@ def test_a_lead_singer_a_collective_and_a_track_on_an_ep_whose_title_holds_a_pre
                        "track on Sandhu's EP Pind to Peel (2023).\n"))
     assert {("Elin Dahlqvist", "memberOf", "Polarnatt"), ("Owusu Mensah", "memberOf", "Sakumono Boys"),
             ("Gulabi Sadak", "inAlbum", "Pind to Peel"), ("Gulabi Sadak", "trackNumber", "2")} <= found
+
+
+def test_a_store_pages_track_list_with_a_bracketed_title_mark_and_credits_under_each_track(read):
+    """A music store's album page: "1. X [Title]" is the track X, and each track's "Lyrics: / Composition:"
+    line under it is its own, not the first track's."""
+    found = facts(read("Paper Lanterns\n\nAlbum: Paper Lanterns\nArtist: MIRELLE\n\nTrack List\n1. Paper Lanterns [Title]\n"
+                       "Lyrics: MIRELLE, Han Ji-soo / Composition: Kwon Seok\n2. Low Tide (Feat. Ko Dae-ho)\n"
+                       "Lyrics: Ko Dae-ho / Composition: Lee Bom, Noah Finch\n"))
+    assert {("Paper Lanterns", "trackNumber", "1"), ("Paper Lanterns", "composer", "Kwon Seok"),
+            ("Low Tide", "trackNumber", "2"), ("Low Tide", "composer", "Noah Finch"), ("Low Tide", "lyricist", "Ko Dae-ho"),
+            ("Low Tide", "performer", "Ko Dae-ho")} <= found
+    assert not {f for f in found if "[Title]" in f[0] or f[0] == "Paper Lanterns" and f[2] in ("Lee Bom", "Noah Finch", "Ko Dae-ho")}

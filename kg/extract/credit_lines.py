@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from ..data import lexicon
+from ..data import alternatives, lexicon
 from ..records import EntityRef, Fact, Value
 from .artists import artists, named
 from .ballot import weights
@@ -19,6 +19,7 @@ SEPARATOR = re.compile(r"\s+[-–—]\s+")
 LEADING_DATE = re.compile(r"\d{1,2}[./]\d{1,2}\.?\s+(?=\D)")
 # "(pre-release)", "(Title)": what kind of track a title is (not "(feat. A)", which may follow an artist too)
 TRACK_ASIDES = tuple(w.lower() for w in lexicon()["track_asides"]["words"] if not w.lower().startswith(("feat", "ft")))
+BRACKETED_ASIDE = re.compile(rf"\s*\[(?:{alternatives(TRACK_ASIDES)})\]$", re.I)  # a store's "Winter Hymnal [Title]"
 COMMA_IN_QUOTES = re.compile(r'^"([^"]+?),"\s+(?=\S)')
 RELEASED_ASIDE = re.compile(r"\s*\((?:(?:released|out|first released)\s+(?:on\s+)?(?P<date>[^()]+)"
                             r"|(?P<numeric>(?:19|20)\d\d[./-]\d{1,2}[./-]\d{1,2}\.?))\)\s*$", re.I)

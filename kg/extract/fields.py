@@ -25,6 +25,7 @@ BARE_FIELD = re.compile(rf"(?m)^[ \t]*(?P<label>{alternatives(lexicon()['field_l
 # " / Composition: ", " / Music by "
 BESIDE = re.compile(rf"[ \t]+[/|][ \t]+(?:(?P<label>[A-Za-z][A-Za-z .'&()-]{{1,30}}?)[ \t]*:|(?P<bare>{alternatives(lexicon()['field_labels']['_without_colon'])})\b)[ \t]*")
 HEADING_PREFIX = re.compile(r"^(?:\d{1,3}[.)]\s*|.*\|\s*)")  # "3. Title", "2012 Best Drama | Title"
+NUMBERED_LINE = re.compile(r"\s*\d{1,3}[.)]\s+\S")  # a list's item: "2. Footprints on Snow (Feat. A)"
 BREADCRUMB = re.compile(r"\S > \S.* > \S")
 BLANK_LINE = re.compile(r"\n[ \t]*\n")
 QUOTED = re.compile(r"[\"']([^\"']{1,60})[\"'](?!\w)")  # quotation marks are straight once ingested
@@ -32,7 +33,7 @@ RANGE = re.compile(r"\s+(?:to|until|-|–|~)\s+")
 YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 YEAR_ASIDE = re.compile(r"\s*\((?:19|20)\d\d\)\s*$")
 SCORE = re.compile(r"\d(?:\.\d+)?\s*/\s*10\b")
-TRACK_ASIDE = re.compile(rf"\s*\((?:{alternatives(lexicon()['track_asides']['words'])})(?:\W[^()]*)?\)$", re.I)
+TRACK_ASIDE = re.compile(rf"\s*[(\[](?:{alternatives(lexicon()['track_asides']['words'])})(?:\W[^()\[\]]*)?[)\]]$", re.I)
 PEOPLE = ("Person", "PERSON")
 SECTION_HEADINGS = frozenset(lexicon()["section_headings"]["words"])
 
@@ -68,9 +69,9 @@ def blocks(text: str) -> tuple[Block, ...]:
     for match in sorted([*FIELD.finditer(text), *BARE_FIELD.finditer(text)], key=lambda m: m.start()):
         between = text[last_end:match.start()] if last_end >= 0 else ""
         lines = [line for line in between.split("\n") if line.strip()]
-        if current and (len(lines) > 1 or lines and (BLANK_LINE.search(between) or QUOTED.search(lines[0]))
-                        or between.count("\n") > 3):
-            runs.append(current)  # a heading, a paragraph or a line naming a title between: the next block
+        if current and (len(lines) > 1 or lines and (BLANK_LINE.search(between) or QUOTED.search(lines[0])
+                                                     or NUMBERED_LINE.match(lines[0])) or between.count("\n") > 3):
+            runs.append(current)  # a heading, a paragraph or a line naming a title ("2. X") between: the next block
             current = []
         current.append(match)
         last_end = match.end()

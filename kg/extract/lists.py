@@ -25,7 +25,7 @@ from .artists import ARTIST_CLASSES, ARTISTS, artist_of, artists, named, perform
 from .columns import CELLS, as_credits, columns_before, header_start, numbered_rows
 from .credits import MEMBER_OF, PART_SUFFIX, by_credits, credit_parts, credit_roles, credits_after, role_dash_row
 from .networks import ALBUM_WORD, focal_work
-from .credit_lines import SEPARATOR, TRACK_ASIDES, describes_work, read_credit_line
+from .credit_lines import BRACKETED_ASIDE, SEPARATOR, TRACK_ASIDES, describes_work, read_credit_line
 
 # a list item's number: "1.", "1)", "1:", "1 –", "No. 1 –", "10th place:", "3rd –"
 ITEM_NUMBER = r"(?:(?:No\.|#)[ \t]*)?(\d{1,3})(?:(?:st|nd|rd|th)(?:[ \t]+[Pp]lace)?)?(?:[.):]|[ \t]+[-–—])"
@@ -229,6 +229,7 @@ def _track(content: str) -> tuple[str, str | None, list[str]]:
     featuring = FEATURING.search(content)
     guests = [g.strip() for g in ARTISTS.split(featuring.group("artists")) if g.strip()] if featuring else []
     title, credits = _credits(FEATURING.sub("", content))
+    title = BRACKETED_ASIDE.sub("", title)
     aside = IN_PARENS.match(title)
     # "(Title)", "(pre-release)", "(A & B unit song)": what the track is for the album; "(Inst.)", "(Remix)" name another
     title = aside.group("name") if aside and (aside.group("group").lower().startswith(TRACK_ROLES) or describes_work(
