@@ -5540,3 +5540,14 @@ def test_a_store_pages_track_list_with_a_bracketed_title_mark_and_credits_under_
             ("Low Tide", "trackNumber", "2"), ("Low Tide", "composer", "Noah Finch"), ("Low Tide", "lyricist", "Ko Dae-ho"),
             ("Low Tide", "performer", "Ko Dae-ho")} <= found
     assert not {f for f in found if "[Title]" in f[0] or f[0] == "Paper Lanterns" and f[2] in ("Lee Bom", "Noah Finch", "Ko Dae-ho")}
+
+
+def test_the_track_of_an_artist_named_in_its_phrase_is_that_artists_track_named_before(read):
+    """"... 'A' by G1, followed by 'B' by the boy group ORBITAL 9. The ORBITAL 9 track was co-written by C":
+    C wrote B, not A (whatever the sentence before is about)."""
+    found = facts(read("Report\n\nIn second place was \"Mariposa Negra\" by the Mexican group Los Cuervos del Norte "
+                       "(498.1 million), followed by \"Afterglow Drive\" by the K-pop boy group ORBITAL 9 (455.7 "
+                       "million). The ORBITAL 9 track was co-written by member Jay Min and the producer Axel "
+                       "Lindqvist.\n"))
+    assert {("Afterglow Drive", "lyricist", "Jay Min"), ("Afterglow Drive", "lyricist", "Axel Lindqvist")} <= found
+    assert not {f for f in found if f[0] == "Mariposa Negra" and f[1] == "lyricist"}

@@ -53,6 +53,30 @@ def series_of_network(ctx: Context, noun, kinds: tuple) -> list[EntityRef] | Non
     return [] if series[-1][1] is not None else None
 
 
+def work_of_artist(ctx: Context, noun, kinds: tuple) -> list[EntityRef] | None:
+    """ "the ORBITAL 9 track": the last work named beside that artist in one sentence ('"X" by the
+    boy group ORBITAL 9', "ORBITAL 9's X"); None (no say) when the phrase names no artist or no work
+    was named beside it."""
+    artists = {e.name for c in noun.children if c.i < noun.i and (e := ctx.ent(c)) is not None
+               and ctx.class_of(e) in ("MusicGroup", "Person")}
+    if not artists or not set(kinds) & {"Song", "Album"}:
+        return None
+    found, work, artist = None, None, None
+    for token, ent in ctx.mention_tokens:
+        if token.i >= noun.i:
+            break
+        if ctx.class_of(ent) in kinds + ("TITLE",):
+            work = (ent, token)
+            found = ent if artist is not None and artist.sent == token.sent and token.i - artist.i <= 3 else found
+        elif ent.name in artists:
+            artist = token
+            found = work[0] if work is not None and work[1].sent == token.sent and token.i - work[1].i <= 12 else found
+    ref = ctx.ref(found, kinds) if found is not None else None
+    if ref is not None:
+        ctx.note_supplier(found)
+    return [ref] if ref is not None else None
+
+
 SUBJECTS = ("nsubj", "nsubjpass")
 ALBUM_WORD = re.compile(r"\b(?:album|EP|mini-album)\b", re.I)
 

@@ -11,7 +11,7 @@ from ..records import EntityRef
 from .context import Context
 from .networks import (apposed_to, before_its_comma, called_so_before, latter_or_former, named_after_comma,
                        named_right_after, other_gender_before, other_work_in_sentence, series_of_network,
-                       title_apposed_before, title_track_before, topic_over_aside)
+                       title_apposed_before, title_track_before, topic_over_aside, work_of_artist)
 from .role_words import unnamed_one
 from .listing import coordinated
 
@@ -259,8 +259,8 @@ def refs_at(ctx: Context, token, accepted: tuple) -> list[EntityRef]:
         # byline's person because the rule asks for a person
         ref = ctx.antecedent(token, NOMINALS[word])
         ref = ref if ref is not None and ref.cls in kinds else None
-    elif (beside := series_of_network(ctx, token, kinds)) is not None:
-        return beside
+    elif (beside := series_of_network(ctx, token, kinds)) is not None or (beside := work_of_artist(ctx, token, kinds)) is not None:
+        return beside  # "the MBC show", "the ORBITAL 9 track"
     elif word == "it" and other_work_in_sentence(ctx, token, kinds):
         return []  # "X is a remake: singer A released it in 1988": X, a song, not a drama named before
     else:
