@@ -5551,3 +5551,18 @@ def test_the_track_of_an_artist_named_in_its_phrase_is_that_artists_track_named_
                        "Lindqvist.\n"))
     assert {("Afterglow Drive", "lyricist", "Jay Min"), ("Afterglow Drive", "lyricist", "Axel Lindqvist")} <= found
     assert not {f for f in found if f[0] == "Mariposa Negra" and f[1] == "lyricist"}
+
+
+def test_one_member_named_after_a_singular_member_noun_and_both_after_a_plural_one(read):
+    """"written by the group's lead vocalist, A, and B": both wrote it, only A is a member; "the band's
+    members C and D" and "the group's keyboardist E and its singer F": both are."""
+    found = facts(read("Botas de Cristal\n\n\"Botas de Cristal\" is a song by Mexican regional group Grupo Marea Brava "
+                       "featuring American singer Danna Cruz. The song was written by the group's lead vocalist, "
+                       "Emiliano Robles, and Cruz. The group's members Kim Ha-na and Lee Do-yun sang it live.\n"))
+    assert {("Botas de Cristal", "lyricist", "Emiliano Robles"), ("Botas de Cristal", "lyricist", "Danna Cruz"),
+            ("Emiliano Robles", "memberOf", "Grupo Marea Brava"), ("Kim Ha-na", "memberOf", "Grupo Marea Brava"),
+            ("Lee Do-yun", "memberOf", "Grupo Marea Brava")} <= found
+    assert ("Danna Cruz", "memberOf", "Grupo Marea Brava") not in found
+    found = facts(read("Review\n\nThe Glass Ponies are a band from Leeds. Their song was written by the group's keyboardist "
+                       "Nigel Ashby and its singer Vivian Rook.\n"))
+    assert {("Nigel Ashby", "memberOf", "The Glass Ponies"), ("Vivian Rook", "memberOf", "The Glass Ponies")} <= found

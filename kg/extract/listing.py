@@ -10,7 +10,7 @@ from functools import lru_cache
 
 from spacy.tokens import Token
 
-from ..data import lexicon
+from ..data import lexicon, member_nouns
 from .spans import FAMILIES
 
 COORDINATORS = {",", "and", "&", "x", "×", "alongside"}  # "x": a collaboration, "Soyou x Junggigo"
@@ -69,6 +69,25 @@ def _describes(t: Token, head: Token, own: set) -> bool:
         return True  # "and in-house producer B": the first word of a hyphenated one, no preposition
     return not (_same_kind(t, head) or _coordinates(t.doc, t.i) or t.is_sent_start or word in VERBISH
                 or t.text.endswith("ed") and not turned or word in frame_breakers() or other_role or other_name)
+
+
+def _member_noun_before(token: Token) -> Token | None:
+    """The member noun right before ``token`` ("vocalist A", "the group's lead vocalist, A"), if any."""
+    before = token.doc[token.i - 1 - (token.i > 1 and token.doc[token.i - 1].text == ",")] if token.i else None
+    return before if before is not None and before.lower_ in member_nouns() else None
+
+
+def _owned_role_before(token: Token) -> bool:
+    """Does a noun with an owner stand right before ``token`` ("and its singer B": the band's)?"""
+    before = token.doc[token.i - 1] if token.i else None
+    return before is not None and before.is_lower and any(c.dep_ == "poss" for c in before.children)
+
+
+def _one_member_named(token: Token) -> bool:
+    """Does a group's member noun in the singular stand right before ``token`` ("the group's lead
+    vocalist, A", not "made up of leader A, B and C")?"""
+    noun = _member_noun_before(token)
+    return noun is not None and not noun.lower_.endswith("s") and any(c.dep_ == "poss" for c in noun.children)
 
 
 def coordinated(token: Token, step: int, context=(), relation: str = "") -> list[Token]:
@@ -160,6 +179,10 @@ def coordinated(token: Token, step: int, context=(), relation: str = "") -> list
             i += step
             continue
         break
+    if relation == "memberOf" and step > 0 and _one_member_named(token):
+        # "the group's lead vocalist, A, and B": one member named, B shares another credit (not "whose
+        # vocalist A and guitarist B" or "and its singer B": B's own noun names B one)
+        found = [t for t in found if _member_noun_before(t) is not None or _owned_role_before(t)]
     return found
 
 
