@@ -123,7 +123,8 @@ def coordinated(token: Token, step: int, context=(), relation: str = "") -> list
             # a clause holding the rule's own words is its frame ("A, who plays the lead, and B": not B's part)
             inside = end == "," and close is not None and any(i <= c.i < close for c in context)
             # the clause's closing comma may itself join the next item ("A, who serves as leader, B, C and D")
-            joined = close is not None and close + 1 < len(doc) and (_coordinates(doc, close + 1) or doc[close + 1].ent_type_ == token.ent_type_)
+            joined = close is not None and close + 1 < len(doc) \
+                and (_coordinates(doc, close + 1) or doc[close + 1].ent_type_ == token.ent_type_)
             if close is not None and not inside and (end == ")" or joined and named is not None and not named.dep_.startswith("nsubj")):
                 i = close + 1
                 continue
