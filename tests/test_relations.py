@@ -5566,3 +5566,10 @@ def test_one_member_named_after_a_singular_member_noun_and_both_after_a_plural_o
     found = facts(read("Review\n\nThe Glass Ponies are a band from Leeds. Their song was written by the group's keyboardist "
                        "Nigel Ashby and its singer Vivian Rook.\n"))
     assert {("Nigel Ashby", "memberOf", "The Glass Ponies"), ("Vivian Rook", "memberOf", "The Glass Ponies")} <= found
+
+
+def test_a_networks_drama_described_before_its_title(read):
+    """"The new MBC drama series airing on Friday and Saturday entitled 'X'": MBC airs X."""
+    found = facts(read("Ratings\n\nThe new MBC drama series airing on Friday and Saturday entitled \"Harbor Lights\" "
+                       "(screenplay Kim Na-ri) is off to a good start.\n"))
+    assert ("Harbor Lights", "broadcaster", "MBC") in found
