@@ -5573,3 +5573,13 @@ def test_a_networks_drama_described_before_its_title(read):
     found = facts(read("Ratings\n\nThe new MBC drama series airing on Friday and Saturday entitled \"Harbor Lights\" "
                        "(screenplay Kim Na-ri) is off to a good start.\n"))
     assert ("Harbor Lights", "broadcaster", "MBC") in found
+
+
+def test_a_ratings_bulletins_rows_with_channel_and_episode_and_a_note_on_an_episode(read):
+    """A ratings bulletin's row "5. X (SBS, Fri-Sat drama), ep. 6 – 6.9% (7.7%)" rates the series X, and a note
+    "X ep. 5 was pre-empted" speaks of an episode (lower-case "ep."), no record called X."""
+    ex = read("Nielsen Korea Weekly Ratings Bulletin\n\n[Terrestrial channels]\n\n1. Sunday Orchard (KBS2, weekend drama), "
+              "ep. 24 – 18.4% (17.9%)\n2. Moonlit Ledger (SBS, Fri-Sat drama), ep. 6 – 6.9% (7.7%)\n\nNotes\n"
+              "• Moonlit Ledger ep. 5 was pre-empted by a news special.\n")
+    assert {("Sunday Orchard", 18.4), ("Moonlit Ledger", 6.9), ("Moonlit Ledger", 7.7)} <= {(r.series.name, float(r.value)) for r in ex.ratings}
+    assert ("Moonlit Ledger", "Album") not in {(m.ref.name, m.ref.cls) for m in ex.mentions}

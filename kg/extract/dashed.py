@@ -34,6 +34,7 @@ LINE_OF_TWO = re.compile(r"(?m)^([^\n\"]{2,70}?)[ \t]+[-–—][ \t]+([^\n\"]{2,
 SLASHED = re.compile(r"(?m)^(\d{1,3}[.)][ \t]+[^\n\"/]{2,70}?)[ \t]+/[ \t]+([^\n\"/]{2,90}?)(?:[ \t]+/[ \t]+\d[\d,.]*[^\n/]*)?[ \t]*$")
 QUOTE_OPENING = "'‘"
 ASIDE = re.compile(r"[ \t]*\(([^()\n]+)\)")  # what a side says of itself in brackets after it
+EPISODE_TAIL = re.compile(r",?[ \t]+(?:ep\.?|eps\.?|episode)[ \t]*\d{1,4}$", re.I)  # a ratings row's ", ep. 24"
 PLACES = ("Place", "GPE", "LOC", "NORP", "Chart")  # "Seoul – Busan", a key's "CDC – Circle Digital Chart": no title, no name
 SECTION_WORDS = frozenset(w for key in ("other_lists", "dash_line_sections")  # "X – Tracklist & Credits": a page's section
                           for p in lexicon()["ranking_heading_words"][key] for w in p.split())
@@ -84,7 +85,7 @@ def _sides(text: str, line: re.Match) -> tuple[list[tuple[int, int]], bool]:
     (a, b), (c, d) = (line.start(1) + (before.end() if before else 0), line.end(1)), line.span(2)
     sides = []
     for start, end in ((a, b), (c, d)):
-        part = text[start:end]
+        part = EPISODE_TAIL.sub("", text[start:end])  # "Vein (JTBC, Sat-Sun drama), ep. 4 – 6.05%": the series
         if part.endswith(")"):
             part = FEATURING.sub("", part).rstrip()
             part = IN_PARENS.sub(lambda m: m.group("name"), part).rstrip()

@@ -268,8 +268,9 @@ def _context_votes(tokens: list[Token], span, mentions: dict, cues: dict, w: dic
     if root.dep_ == "pobj" and root.head.lower_ == "on" and root.head.head.lower_ in cues["show_verbs"] \
             and title and _someone_acts(root.head.head, cues):
         yield "TVSeries", w["cue"]  # "performed 'Ember' on 'Music Bank'": a show (not "the song appeared on X")
-    # after a name, a capitalised cue is the next name ("as Song Seung Heon's"), an acronym is not ("OST")
-    right = [t.text.lower() if not t.is_title or len(t) == 1 else "" for t in tokens[span.end:span.end + 3] if not t.is_quote][:2]
+    # after a name, a capitalised cue is the next name ("as Song Seung Heon's"), an acronym is not ("OST"); "ep. 5" an episode
+    right = [("episode" if t.text in ("ep", "ep.") else t.text.lower()) if not t.is_title or len(t) == 1 else ""
+             for t in tokens[span.end:span.end + 3] if not t.is_quote][:2]
     if span.end < len(tokens) and tokens[span.end].text in POSSESSIVE and not title:
         # "the Kinks' 1968 album", "Tim Shaw's album": a work's noun is the owned work's (not "X's premiere": X's own)
         right = ["" if lookup(cues["nouns"], word) else word for word in right]
