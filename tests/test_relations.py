@@ -5583,3 +5583,14 @@ def test_a_ratings_bulletins_rows_with_channel_and_episode_and_a_note_on_an_epis
               "• Moonlit Ledger ep. 5 was pre-empted by a news special.\n")
     assert {("Sunday Orchard", 18.4), ("Moonlit Ledger", 6.9), ("Moonlit Ledger", 7.7)} <= {(r.series.name, float(r.value)) for r in ex.ratings}
     assert ("Moonlit Ledger", "Album") not in {(m.ref.name, m.ref.cls) for m in ex.mentions}
+
+
+def test_ratings_of_a_series_named_sentences_before_while_its_title_is_still_undecided(read):
+    """'When "X" premiered on ENA, ...' then "The first episode drew a nationwide rating of 2.1%", "By the
+    10th episode, it had climbed to 12.8%", "The finale drew 17.3%": all three are X's."""
+    ex = read("How a quiet legal drama became a hit\n\nSeoul — When \"Minor Grievances\" premiered on the cable channel "
+              "ENA in April, almost nobody was watching. The first episode drew a nationwide rating of 2.1%, according "
+              "to Nielsen Korea.\n\nBy the 10th episode, it had climbed to 12.8%. The finale, which aired on Sunday, "
+              "drew 17.3%.\n")
+    assert {("Minor Grievances", 2.1), ("Minor Grievances", 12.8), ("Minor Grievances", 17.3)} <= {
+        (r.series.name, float(r.value)) for r in ex.ratings}
