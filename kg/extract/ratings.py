@@ -72,11 +72,12 @@ def read_ratings(ctx) -> None:
             continue  # a figure of no series, unless "the drama" or "it" says which ("In Seoul, the drama drew 6.1%")
         if not series and SAME_EPISODE.search(text) and ctx.extraction.ratings:
             series = [(0, ctx.extraction.ratings[-1].series)]  # "the same episode scored 2.6%": the one just rated
-        if not series:  # a title still undecided but leaning to a series may be the one in view ('When "X" premiered
-            # on ENA ... It drew 2.1%')
-            named = ctx.nearest_before(sentence[0], ("TITLE",))
-            ref = ctx.antecedent(sentence[0], ("TVSeries",)) or (named and ctx.ballot.leader(named.name, WORKS)[0] == "TVSeries"
-                                                                   and ctx.ref(named, ("TVSeries",)))
+        if not series:
+            ref = ctx.antecedent(sentence[0], ("TVSeries",))
+            # else a title still undecided but leaning to a series ('When "X" premiered on ENA ... It drew 2.1%')
+            named = ctx.nearest_before(sentence[0], ("TITLE",)) if ref is None else None
+            if named is not None and ctx.ballot.leader(named.name, WORKS)[0] == "TVSeries":
+                ref = ctx.ref(named, ("TVSeries",))
             series = [(0, topic_over_aside(ctx, ref))] if ref else []  # "the show": the headline's, not one named in passing
         if not series and NOTE.match(text) and RATING_WORDS.search(text) and (focal := focal_work(ctx, "TVSeries")) is not None:
             series = [(0, focal)]  # a series page's note "3. Viewer ratings: episode 1 – 6.4%, ...": the page's series
