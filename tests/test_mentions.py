@@ -1057,3 +1057,35 @@ def test_a_network_possessive_before_a_name_and_an_english_noun_is_no_title(read
               "slot, stars Izzat Harith and Dayana Sofea.\n")
     assert not {name for name, _ in typed(ex) if "slot" in name}
     assert ("Rindu Di Hujung Senja", "castMember", "Izzat Harith") in facts(ex)
+
+
+def test_a_title_mostly_in_lower_case_in_a_run_of_dash_lines(read):
+    """A run of "Artists – Title" lines is a list: "Please don't stay up late" is a title there,
+    however few of its words are capitalised."""
+    ex = read("Festival songs\n\nThe songs of the festival:\n\nMoon Ha-ri & Seo Jin-woo – Please don’t stay up late\n"
+              "Baek Do-yun & Lantern Kids – Night Ferry\nOh Se-ra – Paper Planes\n")
+    assert ("Please don't stay up late", "performer", "Seo Jin-woo") in facts(ex)
+    assert not {name for name, _ in typed(ex) if name == "Please"}
+
+
+def test_a_file_format_is_no_title_and_a_music_videos_name_is_a_songs(read):
+    """"released MP3 files" names no song; "their music video Paper Lantern" does."""
+    ex = read("News\n\nThe show released MP3 files of all the songs. I came to know Nova Ray through their music video "
+              "Paper Lantern.\n")
+    assert not {name for name, _ in typed(ex) if name.startswith("MP3")}
+    assert ("Paper Lantern", "Song") in typed(ex)
+
+
+def test_where_two_listed_songs_are_from_is_no_part_of_the_last(read):
+    """"the past two songs Salt Wind and Never Let Go from HALO": "from HALO" says where both are from."""
+    ex = read("OST\n\nThe OST for the drama HALO is out. Its song is composed by Kang Jae-min, who composed the past two "
+              "songs Salt Wind and Never Let Go from HALO.\n")
+    assert ("Never Let Go", "composer", "Kang Jae-min") in facts(ex)
+    assert not {name for name, _ in typed(ex) if "from HALO" in name}
+
+
+def test_a_quoted_name_after_a_role_word_and_known_as_is_a_persons(read):
+    """"webtoon writer known as 'Pen44'": what a person is called, no work."""
+    ex = read("Casting\n\nSeo Min-jae will lead the new MBC drama \"Night Class\". Popular webtoon writer known as 'Pen44' "
+              "joined the drama's production, and 'Pen44' will play the hero's older brother.\n")
+    assert ("Pen44", "Person") in typed(ex)

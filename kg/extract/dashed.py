@@ -140,7 +140,7 @@ def names_a_section(text: str, side: tuple[int, int]) -> bool:
 def _in_run(text: str, ents: list[Ent], title, name, numbered: bool) -> list[Ent]:
     """A line of a run whose way round is known: its title, unless a name
     the rules found is on it, and its name where nothing names it."""
-    if not _looks_like_title(text, title) or any(_blocks(e, title, numbered) for e in ents) \
+    if not _looks_like_title(text, title, in_run=True) or any(_blocks(e, title, numbered) for e in ents) \
             or any(e.cls in PLACES and e.start < side[1] and side[0] < e.end for e in ents for side in (title, name)) \
             or any(e.start < name[1] and name[0] < e.end and e.cls in WORKS_OR_TITLE
                    and text[name[0]:name[0] + 1] in QUOTE_OPENING for e in ents):
@@ -152,12 +152,13 @@ def _in_run(text: str, ents: list[Ent], title, name, numbered: bool) -> list[Ent
     return found
 
 
-def _looks_like_title(text: str, side: tuple[int, int]) -> bool:
-    """Capitalised (or a number), up to eight words, mostly capitalised, no
-    company and not the end of a sentence or an aside."""
+def _looks_like_title(text: str, side: tuple[int, int], in_run: bool = False) -> bool:
+    """Capitalised (or a number), up to eight words, no company and not the
+    end of a sentence or an aside; on a line alone mostly capitalised too
+    (in a run the other lines say it is a list: "Please don't go my girl")."""
     words = text[side[0]:side[1]].split()
     return bool(words) and (words[0][:1].isupper() or words[0][:1].isdigit()) and len(words) <= 8 \
-        and text[side[1] - 1:side[1]] not in ".)" and 2 * sum(w[:1].islower() for w in words) <= len(words) \
+        and text[side[1] - 1:side[1]] not in ".)" and (in_run or 2 * sum(w[:1].islower() for w in words) <= len(words)) \
         and not is_organization([w.lower() for w in words])
 
 

@@ -24,6 +24,7 @@ CLAUSE_ENDS = {".", ",", "(", ";", ":", "!", "?"}
 KIND_CUES = frozenset(w.lower() for cls, words in lexicon()["title_cues_before"].items() if not cls.startswith("_")
                       for w in words)  # "thriller", "rom-com": the kind of work a title is
 PART_NUMBER = re.compile(rf"(?i)(?:(?:the|its|their|his|her|drama|ost|soundtrack)\s+)*(?:{PART_WORD})\s*\.?\s*\d{{1,2}}")
+LIST_SOURCES = frozenset({"from", "off", "on"})  # "A and B from X": the source of the titles listed
 YEAR = re.compile(r"(?:19|20)\d\d(?:-\d\d(?:\d\d)?)?")
 
 
@@ -33,7 +34,9 @@ def split_at_and(tokens: list[Token], run: tuple[int, int]) -> list[tuple[int, i
     start, end = run
     for k in range(end - 2, start, -1):
         if tokens[k].lower_ == "and" and tokens[k + 1].text[:1].isupper() and tokens[k - 1].text[:1].isupper():
-            return [(start, k), (k + 1, end)]
+            # "the songs Love Of Iris and Do Not Forget from IRIS": where both are from, no part of the last
+            source = next((j for j in range(k + 2, end - 1) if tokens[j].lower_ in LIST_SOURCES), end)
+            return [(start, k), (k + 1, source)]
     return [run]
 
 

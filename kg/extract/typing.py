@@ -38,7 +38,7 @@ from .title_runs import seasons_after
 
 # Whose possessive makes the quoted title after it a work of theirs ("BTS' 'Butter'").
 SOUNDTRACK_WORDS = {"ost", "osts", "soundtrack", "soundtracks"}
-SKIPPED_BEFORE = re.compile(r"(?i)part\.?\d*|vol\.?\d*|no\.?|#|as|like|including|such|titled|called|entitled|named|:|,")
+SKIPPED_BEFORE = re.compile(r"(?i)part\.?\d*|vol\.?\d*|no\.?|#|as|like|including|such|titled|called|entitled|named|known|nicknamed|dubbed|:|,")
 LISTED = re.compile(r"[\s\"']*(?:\(\d{4}(?:-\d{2,4})?\))?[\s\"']*(?:,[\s\"']*(?:and|or)?|and|&|or)[\s\"']*")  # '," and "' too
 
 
