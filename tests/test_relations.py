@@ -5594,3 +5594,25 @@ def test_ratings_of_a_series_named_sentences_before_while_its_title_is_still_und
               "drew 17.3%.\n")
     assert {("Minor Grievances", 2.1), ("Minor Grievances", 12.8), ("Minor Grievances", 17.3)} <= {
         (r.series.name, float(r.value)) for r in ex.ratings}
+
+
+def test_a_chart_named_for_its_publisher_and_a_market_is_one_name(read):
+    """"KKBOX Korea Music Top 100 Chart", "Spotify Japan Viral 50": the market's word between the publisher and the
+    chart is part of the name (not the global "Viral 50")."""
+    ex = read("Charts\n\n\"Salt Wind\" reached the number one spot on Taiwan's KKBOX Korea Music Top 100 Chart last week. "
+              "Nova's \"Lantern\" topped the Spotify Japan Viral 50 chart.\n")
+    assert {("Salt Wind", "KKBox Korea Music Top 100 Chart", 1), ("Lantern", "Spotify Japan Viral 50", 1)} <= entries(ex)
+
+
+def test_ranks_in_a_sentence_that_names_its_own_music_service_and_no_chart(read):
+    """"On Melon, A, B and C are ranked first to third": Melon's chart; "ranked No. 1 on Disney+" ranks a show."""
+    ex = read("Charts\n\nOn Melon, Geomi's \"Lantern\", Taeyeon's \"Wings\" and Heize's \"Paper\" are ranked first to third. "
+              "The series \"Kiln\" ranked No. 2 among the most-watched shows on Disney+.\n")
+    assert {("Lantern", "Melon chart", 1), ("Wings", "Melon chart", 2), ("Paper", "Melon chart", 3)} <= entries(ex)
+    assert not {e for e in entries(ex) if e[0] == "Kiln"}
+
+
+def test_as_expected_says_a_count_happened(read):
+    """"as expected, A's 'X' has 74,884,475 streams": no hedge, as "than expected" is none."""
+    ex = read("Charts\n\nAt the streaming chart, as expected Nova's 'Rough Sea' has 74,884,475 streams ranking first.\n")
+    assert ("Rough Sea", "streamCount", "74884475") in facts(ex)

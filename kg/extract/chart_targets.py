@@ -55,7 +55,8 @@ def publisher_prefixed_charts(text: str, ents: list) -> list:
     """A chart's name the gazetteer cut after its publisher ("Billboard" +
     "Dance Club Songs") is one name: "the Billboard Dance Club Songs chart"
     names the chart "Billboard Dance Club Songs" (not "Billboard's World
-    Albums chart", whose possessive sets the publisher apart)."""
+    Albums chart", whose possessive sets the publisher apart), and so with
+    a market between them ("KKBOX Korea Music Top 100 Chart")."""
     out, skip = [], set()
     for a, b in zip(ents, ents[1:]):
         # a known chart's short name after another publisher's edition: "Billboard Argentina" + "Hot 100" is Billboard
@@ -66,6 +67,12 @@ def publisher_prefixed_charts(text: str, ents: list) -> list:
             name = f"{a.name} {b.surface if edition else b.name}"
             out.append(replace(b, start=a.start, surface=text[a.start:b.end], name=name, source="names"))
             skip.update((id(a), id(b)))
+    for a, place, b in zip(ents, ents[1:], ents[2:]):  # "KKBOX Korea Music Top 100 Chart": the publisher's chart of a market
+        if a.source == "gazetteer" and a.name in _publishers() and place.cls == "Place" and b.cls == "Chart" \
+                and b.source in ("names", "gazetteer") and text[a.end:place.start] == text[place.end:b.start] == " ":
+            name = f"{a.name} {place.surface} {b.surface}"  # "Spotify Japan Viral 50": not the global "Viral 50"
+            out.append(replace(b, start=a.start, surface=text[a.start:b.end], name=name, source="names"))
+            skip.update((id(a), id(place), id(b)))
     return sorted([e for e in ents if id(e) not in skip] + out, key=lambda e: e.start) if out else ents
 
 

@@ -28,6 +28,7 @@ from .values import parse_date
 CLAUSE_BREAK = re.compile(r",\s*(?:while|whereas|but|and)\s+|;\s+|\s+while\s+|\s+whereas\s+")
 NUMBERED = re.compile(rf"\s*(?:{ITEM_NUMBER}|(\d{{1,3}})[ \t]+\|)\s+(?=\S)")  # a ranking's line: "6. Cravity - ...", "6 | Cravity | ..."
 # a line of a rank and the places it holds there: "No. 2 – Mexico, Sweden", "No. 1: Brazil and seven other regions"
+VIDEO_SERVICES = frozenset(w.lower() for w in lexicon()["video_services"]["names"])  # "ranked No. 2 on Disney+": shows
 OTHER_RANKINGS = any_word(lexicon()["ranks"]["other_rankings"])  # rankings of no music chart
 PLACES_LINE = re.compile(r"\s*(?:No\.|#|Number)\s*\d{1,3}\s*[-–—:]\s*[^.!?]{2,200}", re.I)
 
@@ -74,8 +75,10 @@ def read_charts(ctx) -> None:
             if pairs or not PLACES_LINE.match(text):
                 continue  # "No. 2 – Mexico, Sweden" ranks no work of its own: the work in force, read below
         service = None  # the service the sentence before names, looked up once the sentence states a rank
-        if not (chart_talk or in_force is not None):
-            service = _service_named(ctx, before) if before is not None else []
+        if not (chart_talk or in_force is not None):  # "On Melon, A and B ranked first and second": its own music service
+            service = [t for t in _service_named(ctx, sentence) if t.provider.name.lower() not in VIDEO_SERVICES
+                       and any(cls in (*WORKS, "TITLE") for _, _, cls in ctx.sentence_mentions(sentence))] \
+                or (_service_named(ctx, before) if before is not None else [])
             if not service:
                 continue  # no chart its ranks could be on: spares reading them, the costly part
         for clause, clause_text in _clauses(sentence, text):

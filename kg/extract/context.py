@@ -22,6 +22,7 @@ from .networks import services_listed
 
 
 HEDGES = any_word(lexicon()["hedge_words"])
+NO_HEDGES = any_word(lexicon()["hedge_words_said_of_a_fact"]["phrases"])
 
 INSTRUMENTAL = any_word(lexicon()["instrumental_words"])
 RECORD_NOUNS = {w: tuple(lexicon()["antecedent_words"][w]) for w in ("song", "track", "single", "album")}  # "the song": a Song
@@ -32,8 +33,9 @@ LIST_ITEM = re.compile(rf"(?m)^[ \t]*{ITEM_NUMBER}[ \t]+\S")  # "4. Tale of the 
 def is_hedged(text: str) -> bool:
     """Does the text hedge ("will", "reportedly")? A capitalised hedge word
     inside the text is a name or a month ("on May 3", "Will Smith"), as is
-    one that opens it before a number ("May 3, the song ...")."""
-    for match in HEDGES.finditer(text):
+    one that opens it before a number ("May 3, the song ..."); "as
+    expected" says it happened."""
+    for match in HEDGES.finditer(NO_HEDGES.sub(lambda m: " " * len(m.group()), text)):
         word = match.group()
         if word.islower() or match.start() == 0 and not re.match(r"\s*\d", text[match.end():]):
             return True
