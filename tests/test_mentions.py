@@ -1089,3 +1089,17 @@ def test_a_quoted_name_after_a_role_word_and_known_as_is_a_persons(read):
     ex = read("Casting\n\nSeo Min-jae will lead the new MBC drama \"Night Class\". Popular webtoon writer known as 'Pen44' "
               "joined the drama's production, and 'Pen44' will play the hero's older brother.\n")
     assert ("Pen44", "Person") in typed(ex)
+
+
+def test_stage_names_written_in_two_capitals_in_a_counted_member_list(read):
+    """"The group consists of five members: Mina, HaRin, SeoJi, Lia and Dain": each one a member."""
+    ex = read("Debut\n\nNova Ring is a new girl group. Nova Ring consists of five members: Mina, HaRin, SeoJi, Lia and Dain.\n")
+    assert {("HaRin", "memberOf", "Nova Ring"), ("SeoJi", "memberOf", "Nova Ring")} <= facts(ex)
+
+
+def test_a_ranking_whose_lines_set_the_dash_right_after_the_title(read):
+    """"1. Paper Moon- KOI-5": a dash right after a word, then a space, sets a line's sides apart (a hyphen has no
+    space after it: "Ki-ha")."""
+    ex = read("Singles this week\n\nThis week's chart:\n\n1. Paper Moon- KOI-5\n2. Thank You Summer Rain- LUMA\n"
+              "3. Night Harbor- Jang Ki-ha\n")
+    assert {("Paper Moon", "performer", "KOI-5"), ("Night Harbor", "performer", "Jang Ki-ha")} <= facts(ex)

@@ -12,9 +12,9 @@ from ..records import EntityRef, Fact, Value
 from .artists import artists, named
 from .ballot import weights
 from .described import lookup, work_nouns
-from .values import DAY_OF_MONTH, FEATURING, IN_PARENS, parse_date
+from .values import DAY_OF_MONTH, FEATURING, IN_PARENS, SIDES_DASH, parse_date
 
-SEPARATOR = re.compile(r"\s+[-–—]\s+")
+SEPARATOR = re.compile(SIDES_DASH)
 # "09.01 Aster Lane – Winter Letter": a schedule's day
 LEADING_DATE = re.compile(r"\d{1,2}[./]\d{1,2}\.?\s+(?=\D)")
 # "(pre-release)", "(Title)": what kind of track a title is (not "(feat. A)", which may follow an artist too)

@@ -26,10 +26,10 @@ from .artists import NAME_SHAPE
 from .credit_lines import LEADING_DATE, describes_work
 from .lists import PART_PREFIX, heading_kind
 from .spans import WORKS_OR_TITLE, Ent
-from .values import FEATURING, IN_PARENS
+from .values import FEATURING, IN_PARENS, SIDES_DASH
 
 NAME_SIDE = ("Person", "PERSON", "MusicGroup", "ORG")
-LINE_OF_TWO = re.compile(r"(?m)^([^\n\"]{2,70}?)[ \t]+[-–—][ \t]+([^\n\"]{2,90}?)[ \t]*$")
+LINE_OF_TWO = re.compile(rf"(?m)^([^\n\"]{{2,70}}?){SIDES_DASH}([^\n\"]{{2,90}}?)[ \t]*$")
 # a ranking's numbered line of sides set apart by slashes, a count after them: "4. Kimi to Boku no Natsu / TOKI-WAVE / 19,855"
 SLASHED = re.compile(r"(?m)^(\d{1,3}[.)][ \t]+[^\n\"/]{2,70}?)[ \t]+/[ \t]+([^\n\"/]{2,90}?)(?:[ \t]+/[ \t]+\d[\d,.]*[^\n/]*)?[ \t]*$")
 QUOTE_OPENING = "'‘"

@@ -20,7 +20,7 @@ from ..data import alternatives, lexicon
 from ..records import EntityRef, Fact, Value
 from .described import lookup, work_nouns
 from .spans import WORKS_OR_TITLE, span_text
-from .values import FEATURING, IN_PARENS, PART_WORD, parse_date
+from .values import FEATURING, IN_PARENS, PART_WORD, SIDES_DASH, parse_date
 from .artists import ARTIST_CLASSES, ARTISTS, artist_of, artists, named, performer_of
 from .columns import CELLS, as_credits, columns_before, header_start, numbered_rows
 from .credits import MEMBER_OF, PART_SUFFIX, by_credits, credit_parts, credit_roles, credits_after, role_dash_row
@@ -37,7 +37,7 @@ MOVEMENT = re.compile(r"\s*(?:\((?:N|NEW|New|RE|↑\s*\d+|↓\s*\d+|▲\s*\d+|�
 DURATION = re.compile(r"\s*(?:[-–—|]\s*)?\(?\d{1,2}:\d{2}\)?$")  # '1. "Bloom Signal" – 3:12': a track's length
 BY = re.compile(r"\s+by\s+")  # a numbered line "The Dream Chapter: STAR by TXT"
 APPOSED = re.compile(r",\s+(?:an?|the|from|who|which)\s")  # an apposition or a clause after the artist
-DASH_LINE = re.compile(rf"(?m)^[ \t]*(?:(?:{PART_WORD})[ \t]*\d{{1,2}}[ \t]*[:.][ \t]*)?\"?([^\n\"]{{1,60}}?\s[-–—]\s[^\n\"]{{1,80}}?|\"[^\n\"]+\"\s[-–—]\s[^\n\"]{{1,80}}?)\"?[ \t]*$")
+DASH_LINE = re.compile(rf"(?m)^[ \t]*(?:(?:{PART_WORD})[ \t]*\d{{1,2}}[ \t]*[:.][ \t]*)?\"?([^\n\"]{{1,60}}?{SIDES_DASH}[^\n\"]{{1,80}}?|\"[^\n\"]+\"{SIDES_DASH}[^\n\"]{{1,80}}?)\"?[ \t]*$")
 # '"Lamp" - the band Tidewater (released November 5, 2020)', "Gavel — Min So-hyang (2026.04.04)": when the
 # work came out, after its artists
 PART_LINE = re.compile(rf"(?m)^[ \t]*(?:{PART_WORD})[ \t]*\d{{1,2}}[ \t]*[:.\u2013\u2014|-][ \t]*(?P<rest>[^\n/|]+?\s[/|]\s[^\n]+?)[ \t]*$")

@@ -3,6 +3,7 @@
 the duo behind" (the NER's own spans are cleaned in candidates.py)."""
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from spacy.tokens import Doc, Token
@@ -45,7 +46,7 @@ def group_members(doc: Doc, tokens: list[Token], words: list[str], ents: list[En
     def name_at(i: int, linked: bool = False) -> bool:
         """``linked``: the name may stand before "of" and a capital ("Wendy of Red Velvet")."""
         t = tokens[i] if i < len(tokens) else None
-        return bool(t is not None and t.idx not in taken and (t.is_title or (t.is_upper and len(t) > 1))
+        return bool(t is not None and t.idx not in taken and (t.is_title or (t.is_upper and len(t) > 1) or CAMEL_CASE.fullmatch(t.text))
                     and name_word(t.text) and words[i] not in skip
                     and not (i + 1 < len(tokens) and (tokens[i + 1].is_title and tokens[i + 1].idx not in taken
                                                       or words[i + 1] in role_nouns))  # "American songwriter C"
@@ -256,6 +257,7 @@ def group_members(doc: Doc, tokens: list[Token], words: list[str], ents: list[En
 TEAM_MODIFIERS = frozenset(lexicon()["team_modifiers"]["words"])
 BAND_SIZES = frozenset(lexicon()["band_size_words"]["words"])
 MEMBER_ADJECTIVES = frozenset(lexicon()["member_adjectives"]["words"])  # which member, not whose ("Former")
+CAMEL_CASE = re.compile(r"[A-Z][a-z]+(?:[A-Z][a-z]+)+")  # a stage name written in two capitals: "RyuJin", "BamBam"
 TITLE_LINKS = {"the", "of", "a", "an", "to", "in", "on"}  # small words inside a title ("Face the Sun"), not between names
 
 

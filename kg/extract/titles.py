@@ -19,7 +19,7 @@ from .dashed import names_a_section
 from .listing import role_kinds
 from .spans import POSSESSIVE, Ent, covered
 from .spans import WORKS as WORK_CLASSES
-from .values import PART_WORD
+from .values import PART_WORD, SIDES_DASH
 from .title_runs import SMALL_WORDS, YEAR, foreign_tail, listed_after, seasons_after, split_at_and, title_run, \
     title_run_before, with_comma_part
 from .described import described_as, lookup, work_nouns
@@ -329,7 +329,7 @@ RECAP_WORDS = frozenset(w.lower() for w in lexicon()["title_cue_phrases_after"][
 # "SOYOU - The Only One", and in a numbered list "1. The Dream Chapter: STAR by TXT"
 NUMBERED = re.compile(r"[ \t]*\d{1,3}[.)][ \t]")
 DASH_LINE = re.compile(r"(?m)^[ \t]*(?:\d{1,3}[.)][ \t]+(?=[^\n]+\sby\s)([^\n]{1,60}?)\s+by\s+([^\n]{1,60}?)[ \t]*$"
-                       r"|(?:\d{1,3}[.)][ \t]+)?([^\n]{1,60}?)\s+[-–—]\s+([^\n]{1,80}?)[ \t]*$)")
+                       rf"|(?:\d{{1,3}}[.)][ \t]+)?([^\n]{{1,60}}?){SIDES_DASH}([^\n]{{1,80}}?)[ \t]*$)")
 
 
 PAIRED = re.compile(r"\s+(?:&|x|×|and)\s+")

@@ -14,6 +14,8 @@ SOUNDTRACK_PART = alternatives(lexicon()["part_labels"]["soundtrack"])  # "Part 
 PART_WORD = alternatives(lexicon()["part_labels"]["words"])  # "Part", "Vol.", "Episode": before the number of a part
 # a title and its last aside in brackets ("Hikari Road (Japanese single)"), and a guest's aside at the end
 IN_PARENS = re.compile(r"^(?P<name>.*?)\s*\((?P<group>[^()]+)\)\s*$")
+# the dash between a line's two sides: spaced, or right after a word ("Hoshikage- DEEP"); a hyphen has no space after it
+SIDES_DASH = r"[ \t]*[-–—][ \t]+"
 FEATURING = re.compile(r"\s*\((?:feat|ft|featuring)\.?\s+(?P<artists>[^()]+)\)\s*$", re.I)  # "Will Be Gone (Feat. Lee Sora and Beenzino)"
 _MONTHS = lexicon()["months"]
 _MONTH = r"(?P<month>" + alternatives(_MONTHS) + r")\.?"
