@@ -5616,3 +5616,12 @@ def test_as_expected_says_a_count_happened(read):
     """"as expected, A's 'X' has 74,884,475 streams": no hedge, as "than expected" is none."""
     ex = read("Charts\n\nAt the streaming chart, as expected Nova's 'Rough Sea' has 74,884,475 streams ranking first.\n")
     assert ("Rough Sea", "streamCount", "74884475") in facts(ex)
+
+
+def test_ranks_first_to_third_of_three_owned_titles_the_parse_hangs_one_on_the_next(read):
+    """"A's 'X', B's 'Y (Z)' and C's 'W' are ranked first to third": three works, whichever way the parse
+    hangs the first title on the second."""
+    ex = read("Charts\n\nIn the Melon; the nation's largest music site, Geomi's \"기억해줘요 내 모든 날\", Taeyeon's \"그대라는 시"
+              "(All about you)\" and Heize's \"See My Heart\" are ranked first to third at 9 am on the 5th.\n")
+    assert {("기억해줘요 내 모든 날", "Melon chart", 1), ("All about you", "Melon chart", 2),
+            ("See My Heart", "Melon chart", 3)} <= entries(ex)

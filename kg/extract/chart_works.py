@@ -188,12 +188,13 @@ def _qualifies_a_record_noun(token) -> bool:
 
 
 def _owned_in_list(ctx, first, token) -> bool:
-    """Is ``token`` listed after ``first`` with an owner of its own between
-    ("A's 'X', B's 'Y' and C's 'Z' are ranked first to third", "A's 'X' and
-    trio B's 'Y'": a role word may name the owner)?"""
-    between = first.doc[first.i + 1:token.i] if first.i < token.i else []
+    """Are ``first`` and ``token`` listed one after the other with an owner
+    of its own between ("A's 'X', B's 'Y' and C's 'Z' are ranked first to
+    third", "A's 'X' and trio B's 'Y'": a role word may name the owner)?"""
+    a, b = sorted((first.i, token.i))  # the parse may hang an earlier title on a later one
+    between = first.doc[a + 1:b]
     return bool(between) and all(t.is_quote or t.text in (",", "and", "&", "'s", "'") or t.lower_ in OWNER_WORDS
-                                 or ctx.ent(t) is not None and t.i + 1 < token.i and t.doc[t.i + 1].text in ("'s", "'")
+                                 or ctx.ent(t) is not None and t.i + 1 < b and t.doc[t.i + 1].text in ("'s", "'")
                                  for t in between)
 
 
