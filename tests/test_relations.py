@@ -5625,3 +5625,12 @@ def test_ranks_first_to_third_of_three_owned_titles_the_parse_hangs_one_on_the_n
               "(All about you)\" and Heize's \"See My Heart\" are ranked first to third at 9 am on the 5th.\n")
     assert {("기억해줘요 내 모든 날", "Melon chart", 1), ("All about you", "Melon chart", 2),
             ("See My Heart", "Melon chart", 3)} <= entries(ex)
+
+
+def test_a_participle_after_a_titles_year_in_brackets_is_about_that_title(read):
+    """"the drama is a remake of the Chinese series 'Go West' (2020), originally aired on Hunan TV": Go West aired
+    there, not the drama the sentence is about."""
+    ex = read("Remakes\n\nJTBC's \"Three Roommates\" is making waves. What many may not realize is that the drama is a remake "
+              "of the Chinese series \"Go West\" (2020), originally aired on Hunan Satellite TV.\n")
+    assert ("Go West", "broadcaster", "Hunan TV") in facts(ex)
+    assert ("Three Roommates", "broadcaster", "Hunan TV") not in facts(ex)

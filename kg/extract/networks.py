@@ -13,6 +13,7 @@ took the subject (kg/extract/refs.py, chart_works.py and context.py ask; whether
 is a work's guest, never what "her album" means: marks.py)."""
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter
 from typing import TYPE_CHECKING
@@ -165,12 +166,15 @@ def title_apposed_before(ctx: Context, noun, accepted: tuple) -> list[EntityRef]
 
 def _mention_before_comma(ctx: Context, doc, i: int):
     """The mention right before a comma at ``i`` (quotation marks before it
-    and between them passed over), if there is such a comma."""
+    and between them, and a short aside in brackets, passed over: "'X'
+    (2020), originally aired on"), if there is such a comma."""
     while i >= 0 and doc[i].is_quote:
         i -= 1
     if i < 1 or doc[i].text != ",":
         return None
     i -= 1
+    if doc[i].text == ")" and (opening := next((k for k in range(i - 1, max(0, i - 5), -1) if doc[k].text == "("), None)):
+        i = opening - 1
     while i > 0 and doc[i].is_quote:
         i -= 1
     return ctx.ent(doc[i])
@@ -243,8 +247,11 @@ def latter_or_former(ctx: Context, token, accepted: tuple) -> list[EntityRef] | 
 
 
 def before_its_comma(ctx: Context, verb, accepted: tuple) -> list[EntityRef]:
-    """The work a participle set off by a comma follows ("includes the song 'X,' featuring B": X's)."""
-    ent = _mention_before_comma(ctx, verb.doc, verb.i - 1) if verb.lower_.endswith(("ing", "ed")) else None
+    """The work a participle set off by a comma follows ("includes the song 'X,' featuring B": X's;
+    "'Y' (2020), originally aired on": Y's)."""
+    before = verb.i - 1 - sum(1 for _ in itertools.takewhile(lambda t: t.dep_ == "advmod" and t.head == verb,
+                                                          reversed(verb.doc[max(0, verb.i - 2):verb.i])))
+    ent = _mention_before_comma(ctx, verb.doc, before) if verb.lower_.endswith(("ing", "ed")) else None
     return [ref] if ent is not None and ctx.class_of(ent) in WORKS and (ref := ctx.ref(ent, accepted)) else []
 
 
