@@ -5634,3 +5634,22 @@ def test_a_participle_after_a_titles_year_in_brackets_is_about_that_title(read):
               "of the Chinese series \"Go West\" (2020), originally aired on Hunan Satellite TV.\n")
     assert ("Go West", "broadcaster", "Hunan TV") in facts(ex)
     assert ("Three Roommates", "broadcaster", "Hunan TV") not in facts(ex)
+
+
+@pytest.mark.parametrize("joins", ["will be featured in the OST for the drama 'Blue Harbor'",
+                                   "has joined the OST lineup of the KBS drama 'Blue Harbor'",
+                                   "sings for the drama 'Blue Harbor'"])
+def test_an_artist_joining_a_soundtrack_and_the_song_the_next_sentence_titles(read, joins):
+    """OST news names the singer's part first and the song after: "A sings for the drama X. The track, 'Y', is a
+    ballad": Y is A's song and X's soundtrack (CONVENTIONS 18: no OST album once a title is given)."""
+    ex = read(f"OST\n\nSinger Nam Ji-ho {joins}. The track, 'Paper Lanterns', is a ballad composed by Kim Do-yun.\n")
+    assert {("Paper Lanterns", "soundtrackOf", "Blue Harbor"), ("Paper Lanterns", "performer", "Nam Ji-ho")} <= facts(ex)
+
+
+def test_a_singer_featured_in_a_soundtrack_past_a_clause_and_a_title_closing_an_exclamation(read):
+    """"A, who is promoting X from his album Y, will be featured in the OST for the drama HALO! His song is titled Z":
+    Z is A's song and HALO's soundtrack, HALO the series named bare elsewhere (no "HALO!")."""
+    ex = read("HALO OST\n\nNam Ji-ho sings for HALO. Singer Nam Ji-ho, who is currently promoting his title song Love Rain "
+              "from his 2nd album T-Wave, will be featured in the OST for the drama HALO! His song is titled Paper Lanterns.\n")
+    assert {("Paper Lanterns", "soundtrackOf", "HALO"), ("Paper Lanterns", "performer", "Nam Ji-ho")} <= facts(ex)
+    assert not {f for f in facts(ex) if f[0] == "HALO OST" or "HALO!" in f}

@@ -59,14 +59,15 @@ SONG_OPENERS = {"the", "her", "his", "their", "its"}
 
 def _song_opening(ctx: Context, sentence) -> EntityRef | None:
     """The song a sentence opens with: "The track, titled 'Y,' ...", "Her
-    song 'Y' will be released ..."."""
+    song 'Y' will be released ...", "The track, 'Y', is a ballad"."""
     if sentence is None or len(sentence) < 3 or sentence[0].lower_ not in SONG_OPENERS \
             or work_nouns().get(sentence[1].lower_) != "Song":
         return None
     titled = _titled_work(ctx, sentence[:6])
     if titled:
         return titled
-    ent = ctx.ent(sentence[3] if sentence[2].is_quote and len(sentence) > 3 else sentence[2])
+    at = next((t for t in sentence[2:5] if not t.is_quote and t.text != ","), sentence[2])
+    ent = ctx.ent(at)
     if ent is not None and ctx.class_of(ent) in ("Song", "TITLE"):
         ctx.decided[ent.name] = "Song"
         return EntityRef(ent.name, "Song")

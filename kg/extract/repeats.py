@@ -64,6 +64,9 @@ def repeat_names(text: str, ents: list[Ent]) -> list[Ent]:
                 and ent is not full and not any(o.start <= ent.start and ent.end <= o.end and o.end - o.start > ent.end - ent.start for o in ents):
             # not a word of a longer mention ("DRIVE" in "the quartet LUMEN DRIVE")
             ent.name, ent.cls, ent.source, ent.cue = full.name, full.cls if the_named else "Person", "alias", ""
+    for ent in ents:  # "for the drama IRIS! His song is ...": the sentence's mark, where the title stands bare elsewhere
+        if ent.cls == "TITLE" and ent.source == "cue-title" and ent.surface[-1:] == "!" and ent.surface[:-1] in known:
+            ent.name = known[ent.surface[:-1]].name
     where = lru_cache(maxsize=None)(partial(whole_words, text))  # each surface searched once, for both passes
     ents = _inside_quoted_repeats(ents, known, where)
     # One flag per character already in a mention: a repeat may not overlap
