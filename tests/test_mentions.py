@@ -1104,3 +1104,10 @@ def test_a_ranking_whose_lines_set_the_dash_right_after_the_title(read):
     ex = read("Singles this week\n\nThis week's chart:\n\n1. Paper Moon- KOI-5\n2. Thank You Summer Rain- LUMA\n"
               "3. Night Harbor- Jang Ki-ha\n")
     assert {("Paper Moon", "performer", "KOI-5"), ("Night Harbor", "performer", "Jang Ki-ha")} <= facts(ex)
+
+
+def test_a_quoted_title_opening_right_after_a_dash(read):
+    """"the Christmas tree scene -"Always Yours" by new singer A": the dash is no part of the title."""
+    ex = read('OST\n\nThe fourth OST will also include a song from the Christmas tree scene -"Always Yours" by new singer '
+              'Jeong Ha-yun.\n')
+    assert ("Always Yours", "performer", "Jeong Ha-yun") in facts(ex)

@@ -126,10 +126,11 @@ def load_pipeline(models: Models | str | None = None) -> Language:
     # A quotation mark glued to the next word closes what it follows ('"Lock",Room' typed in a hurry):
     # its own token, so that the quoted title is a span of whole tokens; so is a closing bracket glued to
     # a name ("[Oricon]Sakura Meridian's single": a source tag, then the name), and two quotation marks
-    # between titles set side by side ('"A""B"', from 「A」「B」).
+    # between titles set side by side ('"A""B"', from 「A」「B」), and a quotation mark opening after a dash
+    # ('the scene -"You're My Everything" by'): the dash is no part of the title.
     # A colon between capitals is part of a stage name ("ODE:ON", "HEXA:LUX"), not a split.
     infixes = [x.replace("[:<>=/]", "(?:[<>=/]|(?<![A-Z]{2}):|:(?![A-Z]{2}))") for x in nlp.Defaults.infixes]
-    nlp.tokenizer.infix_finditer = compile_infix_regex([*infixes, r'(?<=\w)"(?=\S)', r'(?<=\S)""(?=\S)', r'(?<=\w)\](?=\w)']).finditer
+    nlp.tokenizer.infix_finditer = compile_infix_regex([*infixes, r'(?<=\w)"(?=\S)', r'(?<=\S)""(?=\S)', r'(?<=[-–—])"(?=\w)', r'(?<=\w)\](?=\w)']).finditer
     nlp.add_pipe("kg_titles", after="ner")
     if models.ner is not None:
         nlp.add_pipe("kg_span_model", after="kg_titles", config={"path": models.ner, "labels": list(SPAN_MODEL_LABELS)})
