@@ -1611,7 +1611,7 @@ def test_a_script_reading_is_no_writers_credit(read):
 
 @pytest.mark.parametrize("field, message", [
     ({"keep": "all"}, "keep is 'nearest', 'farthest' or 'every'"),  # which partners a wildcard reaches
-    ({"derive": {"subject": "album"}}, "derive is 'ost' or 'tracks'"),  # what a role's entity turns into
+    ({"derive": {"subject": "album"}}, "derive is 'ost', 'ost-song' or 'tracks'"),  # what a role's entity turns into
     # token rules see words and entity types, not the parse: a DEP there would match any token
     ({"pattern": [{"ENT_TYPE": "Person"}, {"DEP": "nsubj"}]}, "token 1: DEP is the parse's"),
     ({"sentence": {"within": ["stages"]}}, "sentence takes 'with' and 'without' word lists"),  # words of the sentence
@@ -5653,3 +5653,19 @@ def test_a_singer_featured_in_a_soundtrack_past_a_clause_and_a_title_closing_an_
               "from his 2nd album T-Wave, will be featured in the OST for the drama HALO! His song is titled Paper Lanterns.\n")
     assert {("Paper Lanterns", "soundtrackOf", "HALO"), ("Paper Lanterns", "performer", "Nam Ji-ho")} <= facts(ex)
     assert not {f for f in facts(ex) if f[0] == "HALO OST" or "HALO!" in f}
+
+
+def test_an_artists_song_for_a_series_and_the_title_the_next_sentence_gives_it(read):
+    """"More details on Seo-ah's song for 'Moon Inn'! Her agency shared that the song is titled 'Last Light,' and
+    Seo-ah wrote the lyrics herself": Last Light is her song, Moon Inn's soundtrack, her lyrics."""
+    ex = read("OST\n\nMore details have been released on Seo-ah's song for \"Moon Inn\"!\n\nSeo-ah's agency shared that the "
+              "song is titled \"Last Light,\" and Seo-ah wrote the lyrics herself.\n")
+    assert {("Last Light", "soundtrackOf", "Moon Inn"), ("Last Light", "performer", "Seo-ah"),
+            ("Last Light", "lyricist", "Seo-ah")} <= facts(ex)
+    assert ("Moon Inn", "performer", "Seo-ah") not in facts(ex)
+
+
+def test_singing_for_a_series_with_no_title_given_names_no_ost_album(read):
+    """"A sings for the drama X" with no song titled: no "X OST" album, which only a written "X OST" makes (CONVENTIONS 18)."""
+    ex = read("OST\n\nSinger Nam Ji-ho sings for the drama 'Blue Harbor'. Filming wrapped in May.\n")
+    assert not {f for f in facts(ex) if f[0] == "Blue Harbor OST"}

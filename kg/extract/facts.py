@@ -229,8 +229,10 @@ def _role_refs(ctx: Context, binding: Binding, sentence, role: str) -> list[Enti
         ref = ctx.ref(ent, accepted)
         if ref is None:
             continue
-        if rule.derive.get(role) == "ost":
-            ref = soundtrack_named(ctx, sentence, binding, ref)
+        if rule.derive.get(role) in ("ost", "ost-song"):
+            ref = soundtrack_named(ctx, sentence, binding, ref, album=rule.derive[role] == "ost")
+            if ref is None:
+                continue
         refs.append(ref)
     return refs
 

@@ -26,13 +26,17 @@ SCREEN = ("TVSeries", "Film")
 SONGS = ("Song",)
 
 
-def soundtrack_named(ctx: Context, sentence, binding: Binding, series: EntityRef) -> EntityRef:
+def soundtrack_named(ctx: Context, sentence, binding: Binding, series: EntityRef, album: bool = True) -> EntityRef | None:
     """The OST of ``series`` the binding speaks of, with its soundtrackOf
-    fact; a title from the next sentence is named in the evidence."""
+    fact; a title from the next sentence is named in the evidence. With no
+    title, the series' OST album if ``album`` ("A joins the X OST"), else
+    none ("A sings for X" names no album)."""
     rule = binding.rule
     following = ctx.sentence_after(sentence)
     named_next = _song_opening(ctx, following)
-    ost = _titled_work(ctx, sentence) or named_next or EntityRef(f"{series.name} OST", "Album")
+    ost = _titled_work(ctx, sentence) or named_next or (EntityRef(f"{series.name} OST", "Album") if album else None)
+    if ost is None:
+        return None
     if ost is named_next:
         ctx.supplied = ctx.supplied or following
     evidence = ctx.evidence(sentence, rule.id, rule.confidence, binding.span, [ctx.supplied])
@@ -59,10 +63,15 @@ SONG_OPENERS = {"the", "her", "his", "their", "its"}
 
 def _song_opening(ctx: Context, sentence) -> EntityRef | None:
     """The song a sentence opens with: "The track, titled 'Y,' ...", "Her
-    song 'Y' will be released ...", "The track, 'Y', is a ballad"."""
-    if sentence is None or len(sentence) < 3 or sentence[0].lower_ not in SONG_OPENERS \
-            or work_nouns().get(sentence[1].lower_) != "Song":
+    song 'Y' will be released ...", "The track, 'Y', is a ballad"; or
+    titles in so many words: "... shared that the song is titled 'Y'"."""
+    if sentence is None or len(sentence) < 3:
         return None
+    if sentence[0].lower_ not in SONG_OPENERS or work_nouns().get(sentence[1].lower_) != "Song":
+        # "The agency shared that the song is titled 'Y'": where the song's name is given in so many words
+        said = next((t.i for t in sentence[:-3] if t.lower_ in SONG_OPENERS and work_nouns().get(t.nbor().lower_) == "Song"
+                     and t.nbor(2).lower_ in ("is", "was") and t.nbor(3).lower_ in TITLED), None)
+        return _titled_work(ctx, sentence.doc[said:min(said + 7, sentence.end)]) if said is not None else None
     titled = _titled_work(ctx, sentence[:6])
     if titled:
         return titled

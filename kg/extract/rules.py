@@ -9,7 +9,9 @@ first); ``expand`` lists roles that also take the entities coordinated with
 them ("A, B and C"); ``keep`` says which of the entities a wildcard
 reaches are partners: "nearest" (the default), "farthest", or "every"
 (each person at a script reading is in its cast); ``derive`` turns a
-role's entity into derived ones (``"ost"``: the series' OST album;
+role's entity into derived ones (``"ost"``: the song of the series'
+soundtrack the sentence or the next one titles, else the OST album;
+``"ost-song"``: that song only, where no "OST" is written;
 ``"tracks"``: each track the article places on the album); ``silent``
 lists roles whose undecided mention the rule casts no class vote for ("X's
 Y" says whose Y is, not whether it is a song or a film). Lists in
@@ -213,8 +215,8 @@ def load_rule_file(path: Path, specific) -> tuple[Rule, ...]:
     for number, line in lines(path):
         try:
             raw = json.loads(line)
-            if set(raw.get("derive", {}).values()) - {"ost", "tracks"}:
-                raise ValueError(f"derive is 'ost' or 'tracks', not {raw['derive']}")
+            if set(raw.get("derive", {}).values()) - {"ost", "ost-song", "tracks"}:
+                raise ValueError(f"derive is 'ost', 'ost-song' or 'tracks', not {raw['derive']}")
             pattern = expand_macros(raw["pattern"], known)
             rules.append(Rule(
                 id=raw["id"], makes=raw["makes"], roles=raw["roles"],

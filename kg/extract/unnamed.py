@@ -148,7 +148,8 @@ def _implied(ctx: Context, binding: Binding, sentence, role: str) -> list[Entity
                 return [ref]  # "the drama 'Blue Gate'": the title the noun names
             ref = ctx.antecedent(token, wanted)
             if ref is None:  # 'The song is titled "X," and A wrote the lyrics': the title the sentence gives it
-                given = ctx.undecided_in(ctx.doc[token.i + 1:binding.span.start], wanted)
+                between = ctx.doc[token.i + 1:binding.span.start]
+                given = [e for _, e in ctx.mentions_in(between) if ctx.class_of(e) in wanted] or ctx.undecided_in(between, wanted)
                 ref = ctx.pointed_back(given[0], wanted) if given else None
             return [ref] if ref else []
     nearest = ctx.nearest_before(binding.span[0], accepted)
