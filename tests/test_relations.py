@@ -5669,3 +5669,10 @@ def test_singing_for_a_series_with_no_title_given_names_no_ost_album(read):
     """"A sings for the drama X" with no song titled: no "X OST" album, which only a written "X OST" makes (CONVENTIONS 18)."""
     ex = read("OST\n\nSinger Nam Ji-ho sings for the drama 'Blue Harbor'. Filming wrapped in May.\n")
     assert not {f for f in facts(ex) if f[0] == "Blue Harbor OST"}
+
+
+@pytest.mark.parametrize("enters", ["hopped into the K-pop industry", "burst onto the music scene", "splashed into the industry"])
+def test_an_artist_entering_the_scene_with_a_record_in_a_month(read, enters):
+    """"G hopped into the K-pop industry in April 2015 with their single album X": G's record, out that month."""
+    ex = read(f"Debuts\n\nThe girl group Nova Ring {enters} in April 2015 with their single album Paper Boats.\n")
+    assert {("Paper Boats", "performer", "Nova Ring"), ("Paper Boats", "releaseDate", "2015-04")} <= facts(ex)
