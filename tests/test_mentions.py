@@ -1111,3 +1111,10 @@ def test_a_quoted_title_opening_right_after_a_dash(read):
     ex = read('OST\n\nThe fourth OST will also include a song from the Christmas tree scene -"Always Yours" by new singer '
               'Jeong Ha-yun.\n')
     assert ("Always Yours", "performer", "Jeong Ha-yun") in facts(ex)
+
+
+def test_well_known_stage_names_alone_are_people(read):
+    """"how pretty Suzy was", "Soyu x Junggigo's 'Some'": a stage name of the kind K-pop news writes alone."""
+    ex = read("News\n\nI started watching because of how pretty Suzy was. The number one song was Soyu x Junggigo's \"Some.\"\n")
+    assert {("Suzy", "Person"), ("Soyu", "Person")} <= typed(ex)
+    assert ("Some", "performer", "Soyu") in facts(ex)
