@@ -5676,3 +5676,21 @@ def test_an_artist_entering_the_scene_with_a_record_in_a_month(read, enters):
     """"G hopped into the K-pop industry in April 2015 with their single album X": G's record, out that month."""
     ex = read(f"Debuts\n\nThe girl group Nova Ring {enters} in April 2015 with their single album Paper Boats.\n")
     assert {("Paper Boats", "performer", "Nova Ring"), ("Paper Boats", "releaseDate", "2015-04")} <= facts(ex)
+
+
+def test_a_share_of_a_whole_and_the_most_watched_moment_are_no_ratings(read):
+    """"95% of Tide Line's viewership came from abroad" is a share; "the most-watched moment ... achieved 9.3%"
+    a peak; "recorded 5.4 percent" is the rating."""
+    ex = read("Ratings\n\nAccording to Nielsen Korea, \"Tide Line\" reached 5.4 percent in viewership ratings. In fact, 95% of "
+              "Tide Line's viewership came from outside Korea. The most-watched moment of the show achieved 9.3% in viewership "
+              "ratings alone.\n")
+    assert {(r.series.name, str(r.value)) for r in ex.ratings} == {("Tide Line", "5.4")}
+
+
+def test_a_listicles_series_title_then_its_channel_alone_on_the_next_line(read):
+    """"Harbor Lights" on its line, "SBS" alone on the next: the channel airs the series; a channel line under
+    a sentence names nothing."""
+    ex = read("Dramas that got extended\n\nWe listed some dramas.\n\nHarbor Lights\n\nSBS\n\nInitially, \"Harbor Lights\" "
+              "was slated to have 16 episodes.\n\nThe show was a hit on cable.\n\ntvN\n")
+    assert ("Harbor Lights", "broadcaster", "SBS") in facts(ex)
+    assert not {f for f in facts(ex) if f[2] == "tvN"}

@@ -63,6 +63,7 @@ def extract(article: Article, doc: Doc) -> Extraction:
     discography.read_discography(ctx)
     fields.read_fields(ctx)
     cast_lists.read_cast_lists(ctx)  # after the fields, which may say what the page's title is
+    cast_lists.read_network_lines(ctx)
     ost.read_soundtrack_links(ctx)
     ost.read_soundtrack_names(ctx)
     title_tracks_of_namesakes(ctx)

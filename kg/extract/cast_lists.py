@@ -4,7 +4,8 @@ lists, "Member (native name) - Position" lines under "Members" (a group's fan-wi
 lexicon "member_list_headings"). Each actor plays in the series the page is about, each member
 is in its group; the other side of the line is a character or a position, no title ("Pyo
 Dong-il — Chairman Baek", "Dahye - Main Dancer"), which the title readers of dash lines
-(titles.py, dashed.py) leave."""
+(titles.py, dashed.py) leave. And a listicle's entries: a series' title on its line, its channel
+alone on the next."""
 from __future__ import annotations
 
 import re
@@ -116,3 +117,27 @@ def _headline_title(ctx) -> EntityRef | None:
         return None
     ctx.ballot.vote(title.name, "TVSeries", weights()["cue"])
     return EntityRef(title.name, ctx.class_of(title) if ctx.class_of(title) != "TITLE" else "TVSeries")
+
+
+def read_network_lines(ctx) -> None:
+    """A listicle's entry: a series' title alone on its line, then its channel alone on the next
+    ("I Can Hear Your Voice" / "SBS"): the channel airs the series."""
+    text = ctx.article.text
+    series_at = {(e.start, e.end): e for _, e in ctx.mention_tokens if ctx.class_of(e) in ("TVSeries", "TITLE")}
+    for token, net in ctx.mention_tokens:
+        if ctx.class_of(net) != "Broadcaster" or _line_around(text, net.start, net.end) != (net.start, net.end):
+            continue
+        previous = text[:text.rfind("\n", 0, net.start) + 1].rstrip()  # the line before, past blank lines
+        title = series_at.get(_line_around(text, previous.rfind("\n") + 1, len(previous)))
+        if title is not None:
+            evidence = ctx.evidence(ctx.sentence_of(token.i), "reader:network-line", 0.75)
+            ctx.extraction.facts.append(Fact(EntityRef(title.name, "TVSeries"), "broadcaster", EntityRef(net.name, "Broadcaster"),
+                                             evidence))
+
+
+def _line_around(text: str, start: int, end: int) -> tuple[int, int]:
+    """Where the text of the line holding ``start``..``end`` begins and ends, spaces aside."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line = text[line_start:line_end if line_end >= 0 else len(text)]
+    return line_start + len(line) - len(line.lstrip()), line_start + len(line.rstrip())

@@ -30,6 +30,9 @@ RANGE_END = re.compile(r"\d\s*(?:to|-|–)\s*$", re.I)
 # "episode 1 – 6.4%": an episode's figure set beside its number, no range
 EPISODE_DASH = re.compile(rf"\b(?:{_EPISODE_NOUNS}|ep\.?)\s*\d{{1,3}}\s*[-–]\s*$", re.I)
 RIVALS = re.compile(r"\b(?:" + alternatives(lexicon()["ratings"]["rival_words"]) + r")\b", re.I)
+# "95% of Squid Game's viewership came from abroad": a share of a whole, no rating ("29.5 percent of the viewers" is one)
+SHARE_OF = re.compile(r"^\s*(?:%|percent|per cent)\s+of\s+(?:[\w'’.-]+\s+){0,3}?(?:"
+                      + alternatives(lexicon()["ratings"]["share_of_nouns"]) + r")\b", re.I)
 POINTS = re.compile(r"^\s*(?:%|percent|per cent)?\s*(?:(?:viewership|viewer|audience)\s+)?(?:ratings?\s+)?(?:"
                     + alternatives(lexicon()["ratings"]["not_after"]) + r")\b", re.I)
 
@@ -54,7 +57,7 @@ def read_ratings(ctx) -> None:
         values = [(m.start(), Decimal(m.group(1))) for m in VALUE.finditer(text)
                   if (not NOT_A_RATING.search(before := text[max(0, m.start() - 24):m.start()]) or _own_episode(text, m.start()))
                   and not (RANGE_END.search(before) and not EPISODE_DASH.search(before))
-                  and not POINTS.match(_after_number(text, m.end()))]
+                  and not POINTS.match(after := _after_number(text, m.end())) and not SHARE_OF.match(after)]
         speech = [m.span() for m in QUOTED_SPEECH.finditer(text)]  # 'he said, "I promised a 5% rating"'
         values = [(at, v) for at, v in values if 0 < v <= 100 and not any(a < at < b for a, b in speech)]
         if not values:
