@@ -23,7 +23,6 @@ from .networks import services_listed
 
 HEDGES = any_word(lexicon()["hedge_words"])
 NO_HEDGES = any_word(lexicon()["hedge_words_said_of_a_fact"]["phrases"])
-
 INSTRUMENTAL = any_word(lexicon()["instrumental_words"])
 RECORD_NOUNS = {w: tuple(lexicon()["antecedent_words"][w]) for w in ("song", "track", "single", "album")}  # "the song": a Song
 YEAR_OWNED = re.compile(r"\b(?:19|20)\d\d's\s*$")  # "since 2019's W": a work named in passing
@@ -32,9 +31,8 @@ LIST_ITEM = re.compile(rf"(?m)^[ \t]*{ITEM_NUMBER}[ \t]+\S")  # "4. Tale of the 
 
 def is_hedged(text: str) -> bool:
     """Does the text hedge ("will", "reportedly")? A capitalised hedge word
-    inside the text is a name or a month ("on May 3", "Will Smith"), as is
-    one that opens it before a number ("May 3, the song ..."); "as
-    expected" says it happened."""
+    inside the text is a name or a month ("on May 3", "Will Smith"), as is one
+    that opens it before a number ("May 3, the song ..."); "as expected" is none."""
     for match in HEDGES.finditer(NO_HEDGES.sub(lambda m: " " * len(m.group()), text)):
         word = match.group()
         if word.islower() or match.start() == 0 and not re.match(r"\s*\d", text[match.end():]):
