@@ -21,14 +21,13 @@ from .chart_targets import CHART_WORDS, PROVIDERS, Target, charts_named
 from .chart_works import pair_ranks
 from .context import is_hedged
 from .lists import ITEM_NUMBER
-from .spans import QUOTED_SPEECH, RECORDINGS as WORKS, span_text
+from .spans import QUOTED_SPEECH, RECORDINGS as WORKS, VIDEO_SERVICES, span_text
 from .ranks import Rank, ranks_in
 from .values import parse_date
 
 CLAUSE_BREAK = re.compile(r",\s*(?:while|whereas|but|and)\s+|;\s+|\s+while\s+|\s+whereas\s+")
 NUMBERED = re.compile(rf"\s*(?:{ITEM_NUMBER}|(\d{{1,3}})[ \t]+\|)\s+(?=\S)")  # a ranking's line: "6. Cravity - ...", "6 | Cravity | ..."
 # a line of a rank and the places it holds there: "No. 2 – Mexico, Sweden", "No. 1: Brazil and seven other regions"
-VIDEO_SERVICES = frozenset(w.lower() for w in lexicon()["video_services"]["names"])  # "ranked No. 2 on Disney+": shows
 OTHER_RANKINGS = any_word(lexicon()["ranks"]["other_rankings"])  # rankings of no music chart
 PLACES_LINE = re.compile(r"\s*(?:No\.|#|Number)\s*\d{1,3}\s*[-–—:]\s*[^.!?]{2,200}", re.I)
 

@@ -31,6 +31,7 @@ FAMILIES = {
 POSSESSIVE = ("'s", "'", "\u2019s", "\u2019")  # the marks that make a possessive ("G's X album")
 SOUNDTRACK_NAME = re.compile(r"(?i)\b(?:OST|soundtrack)\b")  # "X OST": a soundtrack's name, no series' or singer's
 QUOTED_SPEECH = re.compile(r'(?<!\w)"(?=\S)[^"]{20,}?(?<=\S)"(?!\w)')
+VIDEO_SERVICES = frozenset(w.lower() for w in lexicon()["video_services"]["names"])  # their charts rank shows, not songs
 NON_NAMES = frozenset(lexicon()["non_names"])  # capitalised words that are no one's name ("Fans", "A-side", "OST")
 VALUE_LABELS = {"PERCENT", "CARDINAL", "DATE", "ORDINAL", "MONEY", "QUANTITY", "TIME"}
 # The NER's labels and the undecided kind of mention each proposes: the

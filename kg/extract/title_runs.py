@@ -24,7 +24,7 @@ CLAUSE_ENDS = {".", ",", "(", ";", ":", "!", "?"}
 KIND_CUES = frozenset(w.lower() for cls, words in lexicon()["title_cues_before"].items() if not cls.startswith("_")
                       for w in words)  # "thriller", "rom-com": the kind of work a title is
 PART_NUMBER = re.compile(rf"(?i)(?:(?:the|its|their|his|her|drama|ost|soundtrack)\s+)*(?:{PART_WORD})\s*\.?\s*\d{{1,2}}")
-LIST_SOURCES = frozenset({"from", "off", "on"})  # "A and B from X": the source of the titles listed
+LIST_SOURCES = frozenset(lexicon()["title_run_small_words"]["list_sources"])  # "A and B from X": where the titles listed are from
 YEAR = re.compile(r"(?:19|20)\d\d(?:-\d\d(?:\d\d)?)?")
 
 

@@ -17,7 +17,7 @@ from .ballot import clear_winner
 from .cast_lists import listed_lines
 from .dashed import names_a_section
 from .listing import role_kinds
-from .spans import POSSESSIVE, Ent, covered
+from .spans import POSSESSIVE, VIDEO_SERVICES, Ent, covered
 from .spans import WORKS as WORK_CLASSES
 from .values import PART_WORD, SIDES_DASH
 from .title_runs import SMALL_WORDS, YEAR, foreign_tail, listed_after, seasons_after, split_at_and, title_run, \
@@ -35,7 +35,6 @@ RANKING_WORDS = frozenset(lexicon()["ranks"]["chart_words"]) | {"top", "hot"}
 SCREEN_ROLES = frozenset({"director", "writer"})
 # names of a kind that no work is, by the rulers (the NER's PERSON often is a title: "Glass Orchard's director")
 NAMED_NOT_WORKS = frozenset({"Person", "ORG", "Organization", "MusicGroup", "GPE", "Place", "NORP"})
-VIDEO_SERVICES = frozenset(w.lower() for w in lexicon()["video_services"]["names"])
 ENTRY_VERBS = frozenset(lexicon()["ranks"]["entry_verbs"] + lexicon()["ranks"]["movement_verbs"] + lexicon()["ranks"]["rank_verbs"])
 ARTIST_LIKE = frozenset({"MusicGroup", "Person", "PERSON", "ORG"})
 
