@@ -15,6 +15,7 @@ from ..data import alternatives, lexicon
 from ..records import EntityRef, Fact
 from .ballot import weights
 from .networks import focal_work
+from .spans import line_around, line_before
 from .values import IN_PARENS
 
 
@@ -125,19 +126,10 @@ def read_network_lines(ctx) -> None:
     text = ctx.article.text
     series_at = {(e.start, e.end): e for _, e in ctx.mention_tokens if ctx.class_of(e) in ("TVSeries", "TITLE")}
     for token, net in ctx.mention_tokens:
-        if ctx.class_of(net) != "Broadcaster" or _line_around(text, net.start, net.end) != (net.start, net.end):
+        if ctx.class_of(net) != "Broadcaster" or line_around(text, net.start, net.end) != (net.start, net.end):
             continue
-        previous = text[:text.rfind("\n", 0, net.start) + 1].rstrip()  # the line before, past blank lines
-        title = series_at.get(_line_around(text, previous.rfind("\n") + 1, len(previous)))
+        title = series_at.get(line_before(text, net.start))
         if title is not None:
             evidence = ctx.evidence(ctx.sentence_of(token.i), "reader:network-line", 0.75)
             ctx.extraction.facts.append(Fact(EntityRef(title.name, "TVSeries"), "broadcaster", EntityRef(net.name, "Broadcaster"),
                                              evidence))
-
-
-def _line_around(text: str, start: int, end: int) -> tuple[int, int]:
-    """Where the text of the line holding ``start``..``end`` begins and ends, spaces aside."""
-    line_start = text.rfind("\n", 0, start) + 1
-    line_end = text.find("\n", end)
-    line = text[line_start:line_end if line_end >= 0 else len(text)]
-    return line_start + len(line) - len(line.lstrip()), line_start + len(line.rstrip())

@@ -18,7 +18,7 @@ from dataclasses import replace
 from ..data import alternatives, any_word, lexicon
 from ..records import ChartEntryFact, EntityRef, Fact
 from .chart_targets import CHART_WORDS, PROVIDERS, Target, charts_named
-from .chart_works import pair_ranks
+from .chart_works import RANKABLE, pair_ranks
 from .context import is_hedged
 from .lists import ITEM_NUMBER
 from .spans import QUOTED_SPEECH, RECORDINGS as WORKS, VIDEO_SERVICES, span_text
@@ -76,7 +76,7 @@ def read_charts(ctx) -> None:
         service = None  # the service the sentence before names, looked up once the sentence states a rank
         if not (chart_talk or in_force is not None):  # "On Melon, A and B ranked first and second": its own music service
             service = [t for t in _service_named(ctx, sentence) if t.provider.name.lower() not in VIDEO_SERVICES
-                       and any(cls in (*WORKS, "TITLE") for _, _, cls in ctx.sentence_mentions(sentence))] \
+                       and any(cls in RANKABLE for _, _, cls in ctx.sentence_mentions(sentence))] \
                 or (_service_named(ctx, before) if before is not None else [])
             if not service:
                 continue  # no chart its ranks could be on: spares reading them, the costly part

@@ -19,7 +19,7 @@ import re
 from ..data import alternatives, lexicon
 from ..records import EntityRef, Fact, Value
 from .described import lookup, work_nouns
-from .spans import WORKS_OR_TITLE, span_text
+from .spans import WORKS_OR_TITLE, line_before, span_text
 from .values import FEATURING, IN_PARENS, PART_WORD, SIDES_DASH, parse_date
 from .artists import ARTIST_CLASSES, ARTISTS, artist_of, artists, named, performer_of
 from .columns import CELLS, as_credits, columns_before, header_start, numbered_rows
@@ -144,8 +144,8 @@ def heading_kind(text: str, first: int) -> str | None:
 def _line_before(text: str, first: int) -> str:
     """The line right before the list line at offset ``first``, stripped;
     "" if that is the headline's (the headline heads the article, not a list)."""
-    before = text[:text.rfind("\n", 0, first) + 1].rstrip().rsplit("\n", 1)
-    return before[-1].strip() if len(before) > 1 else ""
+    start, end = line_before(text, first)
+    return text[start:end] if "\n" in text[:start] else ""
 
 
 def _under_track_heading(text: str, first: int) -> bool:

@@ -13,7 +13,6 @@ took the subject (kg/extract/refs.py, chart_works.py and context.py ask; whether
 is a work's guest, never what "her album" means: marks.py)."""
 from __future__ import annotations
 
-import itertools
 import re
 from collections import Counter
 from typing import TYPE_CHECKING
@@ -249,8 +248,9 @@ def latter_or_former(ctx: Context, token, accepted: tuple) -> list[EntityRef] | 
 def before_its_comma(ctx: Context, verb, accepted: tuple) -> list[EntityRef]:
     """The work a participle set off by a comma follows ("includes the song 'X,' featuring B": X's;
     "'Y' (2020), originally aired on": Y's)."""
-    before = verb.i - 1 - sum(1 for _ in itertools.takewhile(lambda t: t.dep_ == "advmod" and t.head == verb,
-                                                          reversed(verb.doc[max(0, verb.i - 2):verb.i])))
+    before = verb.i - 1
+    while before >= max(0, verb.i - 2) and verb.doc[before].dep_ == "advmod" and verb.doc[before].head == verb:
+        before -= 1  # "originally aired": past the participle's adverb
     ent = _mention_before_comma(ctx, verb.doc, before) if verb.lower_.endswith(("ing", "ed")) else None
     return [ref] if ent is not None and ctx.class_of(ent) in WORKS and (ref := ctx.ref(ent, accepted)) else []
 

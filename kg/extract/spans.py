@@ -105,6 +105,21 @@ def failure(doc: Doc) -> None:
         raise ComponentFailure(doc.user_data["kg_failure"])
 
 
+def line_around(text: str, start: int, end: int) -> tuple[int, int]:
+    """Where the line holding ``start``..``end`` begins and ends, spaces aside."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line = text[line_start:line_end if line_end >= 0 else len(text)]
+    return line_start + len(line) - len(line.lstrip()), line_start + len(line.rstrip())
+
+
+def line_before(text: str, at: int) -> tuple[int, int]:
+    """Where the line before the one holding ``at`` begins and ends, past
+    blank lines and spaces; (0, 0) with no text before."""
+    before = text[:text.rfind("\n", 0, at) + 1].rstrip()
+    return line_around(text, before.rfind("\n") + 1, len(before)) if before else (0, 0)
+
+
 def whole_words(text: str, surface: str, ignore_case: bool = False, joined_after: str = "-") -> list[tuple[int, int]]:
     """Where ``surface`` stands in ``text`` as a whole word (not inside a
     word, hyphenation or elision; ``joined_after``: the characters that may
