@@ -79,3 +79,10 @@ def test_the_lead_single_ranked_is_the_song_called_so_before(read):
               "\"Quiet Signal\". The closing track, \"Goodnight, Harbor\", was composed by member Seol.\n\n"
               "The lead single peaked at number 22 on Spotify's Viral 50 Korea.")
     assert {(c.entry.name, c.rank) for c in ex.chart_entries} == {("Quiet Signal", 22)}
+
+
+def test_a_count_after_a_line_up_between_dashes_is_the_groups(read):
+    """"The girl group — A, B and C — had 2.9 million followers": the group's count, not its last member's."""
+    found = counts(read("Growth\n\nFew acts grew as steadily as CIELO. The five-member girl group — Ga-on, Seo-yul and "
+                        "Yeon-hee — had 2.9 million Spotify followers at the start of the year.\n"))
+    assert found == {("CIELO", "followerCount", 2900000)}

@@ -1118,3 +1118,31 @@ def test_well_known_stage_names_alone_are_people(read):
     ex = read("News\n\nI started watching because of how pretty Suzy was. The number one song was Soyu x Junggigo's \"Some.\"\n")
     assert {("Suzy", "Person"), ("Soyu", "Person")} <= typed(ex)
     assert ("Some", "performer", "Soyu") in facts(ex)
+
+
+def test_unquoted_songs_listed_after_a_colon_with_one_named_before(read):
+    """"X includes five songs: A, B, C, D and E", C named already as another mention: A, B, D and E are songs,
+    the last two parted at their "and"."""
+    ex = read("Guide\n\nTheir fourth EP, Static Hearts, is out on Monday. Static Hearts includes five songs: Radio Ghost, "
+              "Cherry Bomb Sky, Static Hearts, Slow Dance in the Kitchen and Home Before the Lights.\n")
+    assert {("Radio Ghost", "Song"), ("Cherry Bomb Sky", "Song"), ("Slow Dance in the Kitchen", "Song"),
+            ("Home Before the Lights", "Song")} <= typed(ex)
+
+
+def test_a_track_titled_like_a_time_in_a_numbered_list_keeps_its_title(read):
+    """"4. 12:01" in a track list: the title, not a track length to strip (which left a nameless song)."""
+    ex = read("Tracklist\n\nHere is the full tracklist of VANTIX's album Afterglow:\n\n1. Static Bloom\n2. Runaway Signal - 3:12\n"
+              "3. 12:01\n4. Goodnight, Orbit\n")
+    assert ("12:01", "Song") in typed(ex) and ("Runaway Signal", "Song") in typed(ex)
+    assert all(m.ref.name for m in ex.mentions) and all(f.subject.name for f in ex.facts)
+
+
+def test_a_track_list_numbered_with_two_digits_and_no_mark(read):
+    """"01 Prelude: Halo Drift" line after line, as track lists are printed: the album's tracks; a lone line that
+    opens with a number is prose."""
+    ex = read("Tracklist\n\nGirl group HALCYA's first full album Neon Psalm will be released on June 2.\n\n01 Prelude: Halo Drift\n"
+              "02 Neon Psalm\n03 Honeytrap Highway\n04 Glasshouse (feat. OHNO)\n\n12 dramas aired this week.\n")
+    found = facts(ex)
+    assert {("Prelude: Halo Drift", "trackNumber", "1"), ("Honeytrap Highway", "inAlbum", "Neon Psalm"),
+            ("Glasshouse", "trackNumber", "4"), ("Glasshouse", "performer", "OHNO")} <= found
+    assert not {f for f in found if f[0].startswith("dramas")}

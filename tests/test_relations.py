@@ -5694,3 +5694,127 @@ def test_a_listicles_series_title_then_its_channel_alone_on_the_next_line(read):
               "was slated to have 16 episodes.\n\nThe show was a hit on cable.\n\ntvN\n")
     assert ("Harbor Lights", "broadcaster", "SBS") in facts(ex)
     assert not {f for f in facts(ex) if f[2] == "tvN"}
+
+
+@pytest.mark.parametrize("text", [
+    "“Lamp Post” is the title track of Mireu's third mini album of the same name, released on Monday.",
+    "Mireu returned on Friday with her second studio album Lamp Post and its title track of the same name.",
+    "Mireu returned with her album Lamp Post and its eponymous title track.",
+])
+def test_a_song_and_an_album_said_to_share_a_name_are_two_works(read, text):
+    """"X is the title track of G's mini album of the same name", "album X and its title track of the same name":
+    the song X is on the album X, both G's; the credits of "X" are the song's (CONVENTIONS 4: "X (album)")."""
+    ex = read(f"Comeback\n\n{text} \"Lamp Post\" was co-written by Mireu with producers Han Tae-oh and Yoo Jin-ah.\n")
+    both = {(f.subject.cls, f.predicate, getattr(f.object, "name", None), getattr(f.object, "cls", None)) for f in ex.facts
+            if f.subject.name == "Lamp Post"}
+    assert ("Song", "inAlbum", "Lamp Post", "Album") in both
+    assert {("Song", "performer", "Mireu", "Person"), ("Album", "performer", "Mireu", "Person")} <= both
+    assert {("Song", "lyricist", name, "Person") for name in ("Mireu", "Han Tae-oh", "Yoo Jin-ah")} <= both
+
+
+@pytest.mark.parametrize("text", [
+    "The webtoon \"Blue Ledger\" became the drama of the same name, and Kim Ha-ra sang \"Rain Ledger\" for it.",
+    "\"Rain Ledger\" is a song by the band Paper Kites, from their eponymous debut album.",
+    "\"Rain Ledger\" is a song by Kim Ha-ra, recorded for the sitcom Blue Ledger, and the second song from the soundtrack "
+    "of the same name.",
+])
+def test_the_same_name_said_of_no_record_makes_no_twin(read, text):
+    """"the drama of the same name" is a series made from the work; "their eponymous album" is named after the
+    band; "the soundtrack of the same name" after the sitcom named last: no song is on an album of its name."""
+    ex = read(f"Songs\n\n{text}\n")
+    assert not {f for f in ex.facts if f.predicate == "inAlbum" and f.subject.name == f.object.name}
+
+
+def test_the_words_and_music_written_for_a_track_make_both_credits(read):
+    """"A wrote both the lyrics and the music for the fourth track 'X'", "B wrote the music and lyrics for 'Y'":
+    each is lyricist and composer of their song, and no song named before takes the credit."""
+    ex = read("Tracklist\n\nThe single \"Noon Bell\" came out first. Member Ryu Tae-yang wrote both the lyrics and the music "
+              "for the fourth track \"12:01.\" Kim Ara wrote the music and lyrics for \"Blue Hour\".\n")
+    assert {("12:01", "lyricist", "Ryu Tae-yang"), ("12:01", "composer", "Ryu Tae-yang"),
+            ("Blue Hour", "lyricist", "Kim Ara"), ("Blue Hour", "composer", "Kim Ara")} <= facts(ex)
+    assert not {f for f in facts(ex) if f[0] == "Noon Bell" and f[1] in ("lyricist", "composer")}
+
+
+def test_a_credit_shared_with_others_names_them_all(read):
+    """"co-written by A with producers B and C": all three wrote it; "with lyrics by D" is D's own credit."""
+    ex = read("Credits\n\n\"Glass Wing\" was co-written by Oh Se-ri with producers Han Tae-oh and Yoo Jin-ah. \"Low Sun\" "
+              "was composed by Kim Ba-reum with lyrics by Lee Do-yun.\n")
+    assert {("Glass Wing", "lyricist", name) for name in ("Oh Se-ri", "Han Tae-oh", "Yoo Jin-ah")} <= facts(ex)
+    assert ("Low Sun", "lyricist", "Lee Do-yun") in facts(ex) and ("Low Sun", "composer", "Lee Do-yun") not in facts(ex)
+
+
+@pytest.mark.parametrize("opener,closer", [("—", "—"), ("(", ")")])
+def test_a_line_up_after_the_group_described_is_that_groups(read, opener, closer):
+    """"... as CIELO. The five-member girl group — A, B and C — had ...": the members are the group's named
+    before, which "the girl group" makes a group, and "their" EP after them is the group's."""
+    ex = read(f"Growth\n\nFew acts grew as steadily in 2025 as CIELO. The five-member girl group {opener} Ga-on, Seo-yul "
+              f"and Noa {closer} now fill arenas. The turning point was \"Lemon Static,\" a B-side from their EP \"Sun Daze\".\n")
+    assert {("Ga-on", "memberOf", "CIELO"), ("Seo-yul", "memberOf", "CIELO"), ("Noa", "memberOf", "CIELO"),
+            ("Sun Daze", "performer", "CIELO")} <= facts(ex)
+    assert not {f for f in facts(ex) if f[1] == "performer" and f[2] != "CIELO"}
+
+
+def test_an_artist_field_with_its_members_in_brackets_credits_the_group(read):
+    """"Artist: LUMIRA (Jiwon, Taerin, Sena, Yul)": the group performs; its members in brackets do not (nor, through
+    the album, its title track)."""
+    ex = read("LUMIRA 2nd Mini Album 'Nightglass' – Tracklist & Credits\n\nArtist: LUMIRA (Jiwon, Taerin, Sena, Yul)\n"
+              "Release date: September 2, 2025\n\nLUMIRA return with their 2nd mini album Nightglass, led by the title track "
+              "of the same name.\n\nTracklist\n\n01. Nightglass (Title)\nLyrics: Jiwon, Seo Ha-jun\n")
+    assert not {f for f in facts(ex) if f[1] == "performer" and f[2] in ("Jiwon", "Taerin", "Sena")}
+
+
+def test_names_a_middle_dot_parts_in_a_headline(read):
+    """"Ryu Seong-hoon·Choi Da-in to star in ...", as Korean headlines list names: two people, both cast."""
+    ex = read("Ryu Seong-hoon·Choi Da-in to star in noir 'Night Ferry'\n\nThe two actors will lead the noir film 'Night Ferry'.\n")
+    assert {("Ryu Seong-hoon", "Person"), ("Choi Da-in", "Person")} <= {(m.ref.name, m.ref.cls) for m in ex.mentions}
+    assert {("Night Ferry", "castMember", "Ryu Seong-hoon"), ("Night Ferry", "castMember", "Choi Da-in")} <= facts(ex)
+
+
+@pytest.mark.parametrize("wording", ["who gained attention with the tvN drama 'Snow Clinic'", "who rose to fame with the drama 'Snow Clinic'",
+                                     "who earned recognition for the series 'Snow Clinic'"])
+def test_an_actor_known_through_a_drama_acted_in_it(read, wording):
+    """"A, who gained attention with the drama X", "rose to fame with", "earned recognition for": A acted in X."""
+    ex = read(f"Casting\n\nChoi Da-in, {wording}, takes on her first leading role in a film.\n")
+    assert ("Snow Clinic", "castMember", "Choi Da-in") in facts(ex)
+
+
+def test_the_cast_after_an_earlier_film_named_with_its_year_is_the_new_films(read):
+    """"six years after 'X' (2019), in which he starred": an earlier film named in passing; "the cast" after it
+    is still the article's film's."""
+    ex = read("Casting\n\nActors Ryu Seong-hoon and Choi Da-in will lead the noir film 'Night Ferry'. Ryu reunites with "
+              "director Byun Ji-hwan six years after 'The Quiet Orchard' (2019), in which he starred as a farmer. Veteran "
+              "actor Namgung Pyo also joins the cast as the ferry's captain.\n")
+    assert ("Night Ferry", "castMember", "Namgung Pyo") in facts(ex)
+    assert ("The Quiet Orchard", "castMember", "Namgung Pyo") not in facts(ex)
+
+
+def test_the_films_of_a_relative_clause_on_the_director_are_not_the_cast_in(read):
+    """"A and B have been cast in 'W', directed by C, who made the films 'X' and 'Y'": cast in W only; C
+    directed X and Y."""
+    ex = read("Casting\n\nRyu Seong-hoon and Choi Da-in have been cast in 'Night Ferry', directed by Byun Ji-hwan, who made "
+              "the films 'The Quiet Orchard' and 'Red Dust Motel'.\n")
+    assert {("Night Ferry", "castMember", "Ryu Seong-hoon"), ("Night Ferry", "castMember", "Choi Da-in"),
+            ("The Quiet Orchard", "director", "Byun Ji-hwan"), ("Red Dust Motel", "director", "Byun Ji-hwan")} <= facts(ex)
+    assert not {f for f in facts(ex) if f[1] == "castMember" and f[0] != "Night Ferry"}
+
+
+def test_the_character_one_actor_plays_is_no_cast_member_of_the_next(read):
+    """"A plays the retired detective B, and C plays D": B and D are characters, not actors."""
+    ex = read("Casting\n\n'Night Ferry' is a noir film. Ryu Seong-hoon plays the retired detective Oh Gi-tae, and Choi Da-in "
+              "plays Seo Yeon-ju, an attendant who witnesses the crime.\n")
+    assert {("Night Ferry", "castMember", "Ryu Seong-hoon"), ("Night Ferry", "castMember", "Choi Da-in")} <= facts(ex)
+    assert not {f for f in facts(ex) if f[2] in ("Oh Gi-tae", "Seo Yeon-ju")}
+
+
+def test_a_director_known_for_a_drama_is_no_cast_member_of_it(read):
+    """"director A, who won acclaim for the drama X": A directed X; the acclaim is no acting credit."""
+    ex = read("Series\n\nHelmed by director Su Kang-min, who won acclaim for the drama \"Flowers of Hanyang\", the series "
+              "tells the story of a mapmaker.\n")
+    assert ("Flowers of Hanyang", "castMember", "Su Kang-min") not in facts(ex)
+
+
+def test_a_group_name_with_a_middle_dot_stays_one_name(read):
+    """"HALO·BLUE (Jun, Ryeo)": a middle dot between capitals is the name's own, not a list of names."""
+    ex = read("This week's picks\n\n1. HALO·BLUE – 'Cobalt'\nTEMPEST-X's first sub-unit HALO·BLUE (Jun, Ryeo, Ha-gyeol) debuts "
+              "with a moody R&B single.\n")
+    assert not {f for f in facts(ex) if f[2] in ("BLUE", "HALO")} and not {m for m in ex.mentions if m.ref.name in ("BLUE", "HALO")}

@@ -82,6 +82,13 @@ def member_nouns() -> frozenset:
 
 
 @lru_cache(maxsize=None)
+def group_descriptors() -> frozenset:
+    """The words between "the" and a group noun ("the five-member girl group"):
+    the pattern macro @GROUP_DESCRIPTORS, which the typing reads as well."""
+    return frozenset(document("pattern_macros.json")["GROUP_DESCRIPTORS"])
+
+
+@lru_cache(maxsize=None)
 def class_nouns() -> frozenset:
     """The nouns that name a class ("drama", "album", "singer"), lower case, of every class."""
     return frozenset(w.lower() for cls, words in lexicon()["class_nouns"].items() if not cls.startswith("_") for w in words)

@@ -23,9 +23,10 @@ from ..vocab import DOMAINS, RANGES
 from . import cast_lists, chart_targets, charts, counts, discography, fields, lists, ost, rating_tables, ratings
 from .context import Context
 from .facts import apply_binding, vote_roles
+from .namesakes import namesakes_said, said_namesakes
 from .reconcile import (album_artists_on_tracks, credit_tracks, named_songs_over_ost_albums, parsed_dates_first,
-                        record_years_on_tracks,
-                        released_by_a_label, respective_credits, split_credits, title_tracks_of_namesakes)
+                        record_years_on_tracks, released_by_a_label, respective_credits,
+                        split_credits, title_tracks_of_namesakes)
 from .mentions import NATIVE_SPELLING, read_mentions
 from .spans import FAMILIES, RECORDINGS, TYPED, ComponentFailure, failure
 from .openings import TITLE_CASE_SMALL
@@ -45,6 +46,7 @@ def extract(article: Article, doc: Doc) -> Extraction:
     (kg_relations)."""
     failure(doc)
     ctx = Context(article, doc, read_mentions(doc), Ballot.from_data(doc.user_data["kg_votes"]))
+    ctx.namesakes = said_namesakes(ctx)
     found = sorted(bindings(doc), key=lambda b: -b.rule.confidence)
     for binding in found:
         vote_roles(ctx, binding)
@@ -67,6 +69,7 @@ def extract(article: Article, doc: Doc) -> Extraction:
     ost.read_soundtrack_links(ctx)
     ost.read_soundtrack_names(ctx)
     title_tracks_of_namesakes(ctx)
+    namesakes_said(ctx)
     credit_tracks(ctx)
     named_songs_over_ost_albums(ctx)
     released_by_a_label(ctx)

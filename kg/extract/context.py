@@ -11,9 +11,9 @@ from collections import Counter
 from spacy.attrs import IDX
 from spacy.tokens import Doc
 
-from ..data import any_word, lexicon
+from ..data import alternatives, any_word, lexicon
 from ..records import Article, EntityRef, Evidence, Extraction, Passage
-from .spans import FAMILIES, TYPED, WORKS, Ent, span_text
+from .spans import FAMILIES, TYPED, WORKS, Ent, dated_in_passing, span_text
 from .title_runs import headlines
 from .ballot import NOT_A_WORK, Ballot, default_work, roles_of_undecided, topic, weights
 from .lists import ITEM_NUMBER
@@ -26,6 +26,7 @@ NO_HEDGES = any_word(lexicon()["hedge_words_said_of_a_fact"]["phrases"])
 INSTRUMENTAL = any_word(lexicon()["instrumental_words"])
 RECORD_NOUNS = {w: tuple(lexicon()["antecedent_words"][w]) for w in ("song", "track", "single", "album")}  # "the song": a Song
 YEAR_OWNED = re.compile(r"\b(?:19|20)\d\d's\s*$")  # "since 2019's W": a work named in passing
+LINE_UP = re.compile(rf"(?i)\b(?:{alternatives(lexicon()['class_nouns']['MusicGroup'])})\s*(\(|—|–|--)\s*(?=[A-Z])")  # "the group (A, B)"
 LIST_ITEM = re.compile(rf"(?m)^[ \t]*{ITEM_NUMBER}[ \t]+\S")  # "4. Tale of the Nine Tailed": an item that heads what follows
 
 
@@ -60,6 +61,7 @@ class Context:
         self._mention_positions = [token.i for token, _ in self.mention_tokens]
         self.decided: dict[str, str] = {e.name: e.cls for e in ents if e.cls in TYPED}
         self.twins = self._twins(ents)
+        self.namesakes: dict = {}  # names said to be a song and an album both, with the sentence saying so (namesakes.py)
         self.characters: set[str] = set()
         self.actors: set[str] = set()  # names a cast rule with no character role takes as the actor
         self.extraction = Extraction(article)
@@ -104,7 +106,12 @@ class Context:
                 shut = ")" if opener == "(" else opener
                 close = next((k for k in range(token.i + 2, min(token.i + 24, len(doc))) if doc[k].text == shut), token.i + 1)
                 asides |= {ent.start for _, ent in self.mentions_in(doc[token.i + 2:close])}
-        return asides | {e.start for _, e in self.mention_tokens if YEAR_OWNED.search(self.article.text, max(0, e.start - 9), e.start)}
+        for opened in LINE_UP.finditer(self.article.text):  # "The five-member girl group — A, B and C — had": the group's
+            shut = self.article.text.find(")" if opened.group(1) == "(" else opened.group(1), opened.end(), opened.end() + 200)
+            asides |= {e.start for _, e in self.mention_tokens if opened.end() <= e.start < shut}
+        # "since 2019's W"; "six years after 'W' (2019), in which he starred": a work of its year, named in passing
+        return asides | {e.start for t, e in self.mention_tokens
+                         if YEAR_OWNED.search(self.article.text, max(0, e.start - 9), e.start) or dated_in_passing(self.article.text, t, e)}
 
     def _twins(self, ents: list[Ent]) -> dict[int, str]:
         """Mentions of a name decided Song (or Album) whose own cue says the
@@ -242,7 +249,8 @@ class Context:
             cls = max(options, key=lambda c: (votes.get(c, 0), -FAMILIES[cls].index(c)))  # a tie: the NER's label's order
             self.decided[ent.name] = cls
         if accepted and cls not in accepted:
-            return None
+            twin = {"Song": "Album", "Album": "Song"}.get(cls) if ent.name in self.namesakes else None
+            return EntityRef(ent.name, twin) if twin in accepted else None
         return EntityRef(ent.name, cls)
 
     def contested(self, ent: Ent, accepted: list | tuple) -> bool:

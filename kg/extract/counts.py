@@ -75,7 +75,7 @@ def _owner(ctx, sentence, number, kinds: tuple) -> EntityRef | None:
     start = next((t.i + 1 for t in reversed(sentence.doc[sentence.start:number.start]) if t.text == ";"), sentence.start)
     if refs := _possessor(ctx, number.root.head, kinds):  # "the band's 5,600,000 followers"
         return refs[0]
-    for token in reversed(sentence.doc[start:number.start]):
+    for token in _back_past_asides(sentence.doc[start:number.start]):
         ent = ctx.ent(token)
         if ent is not None and not ent.is_value and (ref := ctx.ref(ent, kinds)) is not None:
             return ref
@@ -91,6 +91,25 @@ def _owner(ctx, sentence, number, kinds: tuple) -> EntityRef | None:
     if named is None and subjects and subjects[0].is_lower and ctx.ent(subjects[0]) is None:
         return ctx.pronoun_antecedent(subjects[0], kinds)  # "The dancer's solo single ... had racked up": the song before
     return named
+
+
+DASHES = ("—", "–", "--")
+
+
+def _back_past_asides(span):
+    """The tokens of a span, last first, past what stands in brackets or between dashes ("The girl group
+    — A, B and C — had 2.9 million followers": the group's count, not C's)."""
+    tokens = list(span)
+    k = len(tokens) - 1
+    while k >= 0:
+        word = tokens[k].text
+        opener = "(" if word == ")" else word if word in DASHES else None
+        before = [i for i in range(k) if tokens[i].text == opener] if opener else []
+        if before:
+            k = before[-1] - 1
+            continue
+        yield tokens[k]
+        k -= 1
 
 
 def _possessor(ctx, noun, kinds: tuple) -> list[EntityRef]:

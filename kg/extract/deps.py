@@ -191,6 +191,23 @@ class DependencyRules:
         # the node it hangs on, and a conjunct verb's to its first verb.
         self.unbroken = {rule.id: [node["RIGHT_ID"] for node in rule.pattern if node["RIGHT_ID"] in rule.heads and (
             node["RIGHT_ID"] in rule.roles.values() or node.get("RIGHT_ATTRS", {}).get("DEP") == "conj")] for rule in rules}
+        # The edges to a descendant at any depth, which stay in the clause they start in.
+        self.descents = {rule.id: [(node["LEFT_ID"], node["RIGHT_ID"]) for node in rule.pattern if node.get("REL_OP") == ">>"]
+                         for rule in rules}
+
+    @staticmethod
+    def _in_a_clause_below(doc: Doc, top: int, low: int, matched) -> bool:
+        """Is the descendant ``low`` inside a relative clause on a name below ``top``, whose verb the rule
+        does not match ("cast in 'W', directed by A, who made the films 'X' and 'Y'": X and Y are A's, not
+        what the actors were cast in; not "stars B as a widow who returns home, alongside C", nor "A, who
+        serves as leader, B and C", where a comma closes the clause before the name)?"""
+        token = doc[low]
+        while token.i != top and token.head.i != token.i:
+            if token.dep_ == "relcl" and token.head.ent_type_ and token.i not in matched \
+                    and not any(t.text == "," for t in doc[token.i + 1:low]):
+                return True
+            token = token.head
+        return False
 
     @staticmethod
     def _broken(doc: Doc, head: int, role: int) -> bool:
@@ -240,6 +257,8 @@ class DependencyRules:
                 continue  # "written by A and composed by B": "written" has an agent of its own
             if cells and any(_walled(cells, nodes[rule.heads[node]], nodes[node]) for node in rule.heads):
                 continue  # "| 'A' by X | 'B' by Y |": no 'A' by Y
+            if any(self._in_a_clause_below(doc, nodes[top], nodes[low], token_ids) for top, low in self.descents[rule.id]):
+                continue
             if any(self._broken(doc, nodes[rule.heads[node]], nodes[node]) for node in self.unbroken[rule.id]):
                 # "directed by A and stars B": a parse that hangs B on "by" across a new verb;
                 # "directed and written by A, and produced by B": B produced it, no more

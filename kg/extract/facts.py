@@ -176,6 +176,19 @@ def _own_given_name(ctx: Context, character, actor) -> bool:
         and squeeze(a.name) == squeeze(b.name.split(" ", 1)[1])
 
 
+CREW = frozenset({"composer", "lyricist", "director", "writer", "crew"})
+
+
+def _named_before(token) -> str | None:
+    """The kind of role the word before a name gives it ("director Su Kang-min"), for the name itself or
+    for a relative pronoun right after it ("director Su Kang-min, who won acclaim for")."""
+    doc = token.doc
+    if token.lower_ == "who" and token.i > 1 and doc[token.i - 1].text == ",":
+        token = doc[token.i - 2]
+    first = next((t for t in reversed(doc[max(0, token.i - 4):token.i + 1]) if t.ent_iob_ == "B"), token) if token.ent_type_ else token
+    return role_kinds().get(doc[first.i - 1].lower_) if first.i > 0 else None
+
+
 def _named_as(token) -> str | None:
     """The kind of role a name is given right after it ("Lee Dan as the
     music composer", "Seo Ji-eum, who wrote the hit songs of"), if any."""
@@ -201,9 +214,9 @@ def _role_refs(ctx: Context, binding: Binding, sentence, role: str) -> list[Enti
     accepted = tuple(c for c in accepted if c in TYPED) or tuple(TYPED)
     refs = []
     for token in binding.roles.get(role, []):
-        if not fits_role_words(rule, role, token, sentence) or rule.makes in ("performer", "castMember") \
-                and role == "object" and _named_as(token) in ("composer", "lyricist", "director", "writer", "crew"):
-            continue  # '"Paper Moon" features Lee Dan as the composer': no performer
+        if not fits_role_words(rule, role, token, sentence) or rule.makes in ("performer", "castMember") and role == "object" \
+                and _named_as(token) in CREW or rule.makes == "castMember" and role == "object" and _named_before(token) in CREW:
+            continue  # '"Paper Moon" features Lee Dan as the composer', "director A, who won acclaim for X": no cast member
         if rule.makes != "memberOf":
             outside = outside_parentheses(ctx, token)
             if outside is None:

@@ -205,6 +205,9 @@ def read_fields(ctx) -> None:
                 if ctx.article.text[start:ent.start].rstrip().endswith("(") and ent.start > start + 1 \
                         and ctx.article.text[ent.end:end].lstrip().startswith(")"):
                     continue  # "Artist: JUNO.K (SKYLINE)", "Lyrics: Jin (BLUE ANTLER)": the person's group, not credited
+                before = ctx.article.text[start:ent.start]
+                if prop == "performer" and before.count("(") > before.count(")") and before[:before.rfind("(")].strip():
+                    continue  # "Artist: HALCYON (Jiwon, Taerin, Sena)": the group's members, not its performers
                 role = role_kinds().get(doc[token.i - 1].lower_) if token.i else None
                 said = "director" if role == "director" else prop  # "Cast and creators: Director A, B, C"
                 if role not in (None, "actor", "director") or said != prop and prop != "castMember":

@@ -98,6 +98,7 @@ def coordinated(token: Token, step: int, context=(), relation: str = "") -> list
     ("director A and writer B"); a member word does so only in a list of
     members (``relation`` memberOf: "member A and songwriter B")."""
     kinds = role_kinds()
+    credit = relation in SONG_CREDITS
     # the role nouns only: after a credit's verb a role noun describes the next one credited ("co-written by A and
     # producer B"), while "director A and writer B" are two credits
     # (not the noun the first item is set beside: "written by the singer, A, and producer B": both wrote it)
@@ -124,21 +125,21 @@ def coordinated(token: Token, step: int, context=(), relation: str = "") -> list
             inside = end == "," and close is not None and any(i <= c.i < close for c in context)
             # the clause's closing comma may itself join the next item ("A, who serves as leader, B, C and D")
             joined = close is not None and close + 1 < len(doc) \
-                and (_coordinates(doc, close + 1) or doc[close + 1].ent_type_ == token.ent_type_)
+                and (_coordinates(doc, close + 1, credit) or doc[close + 1].ent_type_ == token.ent_type_)
             if close is not None and not inside and (end == ")" or joined and named is not None and not named.dep_.startswith("nsubj")):
                 i = close + 1
                 continue
         if t.lower_ in frame_breakers() and not _but_also(doc, i):
             break  # "directed by A, starring B and C": B and C are in another frame
-        if t.is_quote or _coordinates(doc, i) or _but_also(doc, i) or (found or i != token.i + step) and (t.ent_type_ == "ORDINAL" or t.text.lower() in MODIFIERS):
+        if t.is_quote or _coordinates(doc, i, credit) or _but_also(doc, i) or (found or i != token.i + step) and (t.ent_type_ == "ORDINAL" or t.text.lower() in MODIFIERS):
             i += step  # quotation marks too: the dependency rules see the document with them
             continue
-        if step > 0 and t.lower_ == "as" and not _coordinates(doc, i):
+        if step > 0 and t.lower_ == "as" and not _coordinates(doc, i, credit):
             after_role = _past_character(doc, i, kinds)  # "stars A as a detective and B as a journalist"
             if after_role is not None:
                 i = after_role
                 continue
-        if step < 0 and kinds.get(t.lower_) in SONG_CREDITS and i > 0 and _coordinates(doc, i - 1):
+        if step < 0 and kinds.get(t.lower_) in SONG_CREDITS and i > 0 and _coordinates(doc, i - 1, credit):
             i -= 1  # "lyricist A and composer B wrote it": B's role noun, then the list goes on to A
             continue
         if step < 0 and not found and i == token.i - 1:
@@ -150,13 +151,13 @@ def coordinated(token: Token, step: int, context=(), relation: str = "") -> list
             if skip < i and doc[skip].lower_ in ("and", "&") and skip > 0 and _same_kind(doc[skip - 1], token):
                 i = skip
                 continue
-        if step > 0 and (_coordinates(doc, i - 1) or doc[i - 1].lower_ in MODIFIERS and _coordinates(doc, i - 2)):
+        if step > 0 and (_coordinates(doc, i - 1, credit) or doc[i - 1].lower_ in MODIFIERS and _coordinates(doc, i - 2, credit)):
             # "and Japan's new-age musician Isao Sasaki", "and the cellist Beth Okafor", "M Signal and FT Island":
             # step over a description or a name of unknown kind to the next listed entity.
             skip = i
             while skip < min(i + 6, len(doc)) and not doc[skip].is_sent_start and _describes(doc[skip], token, own):
                 skip += 1
-            if skip > i and skip < len(doc) and (_same_kind(doc[skip], token) or _coordinates(doc, skip)):
+            if skip > i and skip < len(doc) and (_same_kind(doc[skip], token) or _coordinates(doc, skip, credit)):
                 i = skip
                 continue
         if _same_kind(t, token):
@@ -166,7 +167,7 @@ def coordinated(token: Token, step: int, context=(), relation: str = "") -> list
             if step > 0 and doc[j].text in ("'s", "'") and j - 1 != token.i and doc[j - 1].ent_type_ not in ("", "Place"):
                 break  # "A's 'X' and B's 'Y'": Y has an owner of its own ("Seoul's Lee" is only from Seoul)
             between = doc[min(i, found[-1].i if found else token.i) + 1:max(i, found[-1].i if found else token.i)]
-            if not any(_coordinates(doc, b.i) or _but_also(doc, b.i) for b in between if b.text not in "()"):
+            if not any(_coordinates(doc, b.i, credit) or _but_also(doc, b.i) for b in between if b.text not in "()"):
                 break
             after = next((a for a in doc[t.i + 1:t.i + 3] if not a.is_quote and a.text != ","), None)
             if step > 0 and after is not None and after.lower_ == "by":
@@ -174,8 +175,9 @@ def coordinated(token: Token, step: int, context=(), relation: str = "") -> list
             if step > 0 and t.dep_ in ("nsubj", "nsubjpass") and t.head.i > t.i and t.head.dep_ == "conj" \
                     and any(b.dep_ == "cc" and b.head == t.head.head for b in doc[(found[-1] if found else token).i + 1:t.i]):
                 break  # "composed by A, and member B choreographed it": B is the subject of a clause of its own
-            if step < 0 and token.dep_ in ("nsubj", "nsubjpass") and _list_head(t).dep_ == "pobj" and t not in token.conjuncts:
-                break  # "written by A and B, and C sang it": A and B are in the frame before C's
+            if step < 0 and token.dep_ in ("nsubj", "nsubjpass") and _list_head(t).dep_ in ("pobj", "dobj", "appos") \
+                    and t not in token.conjuncts:
+                break  # "written by A and B, and C sang it", "A plays the detective B, and C plays": the frame before C's
             found.append(t)
             i += step
             continue
@@ -208,12 +210,12 @@ def _list_head(t: Token) -> Token:
     return t
 
 
-def _coordinates(doc, i: int) -> bool:
+def _coordinates(doc, i: int, credit: bool = False) -> bool:
     """Does word ``i`` join listed items? The words of "as well as", "along with", "together with"
     and "in collaboration with" only inside their phrase ("credited to A as lyricist and B as
-    composer": A's role, no list)."""
+    composer": A's role, no list); in a credit, "with" too ("co-written by A with producers B and C")."""
     word = doc[i].lower_
-    if word in COORDINATORS:
+    if word in COORDINATORS or credit and word == "with":
         return True
     if word not in PHRASE_WORDS:
         return False

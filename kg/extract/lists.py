@@ -34,7 +34,7 @@ LINE = re.compile(rf"(?m)^[ \t]*(?:{ITEM_NUMBER}|(?P<piped>\d{{1,3}})[ \t]+\|)[ 
 SLASHED_ROW = re.compile(r"^([^\"/]+?)\s+/\s+([^\"/]+?)(?:\s+/\s+\d[\d,.]*[^/]*)?$")
 # a chart line's move since last week, last on the line: "(N)", "(NEW)", "(↑2)", "▼3", "(-)", "(=)"
 MOVEMENT = re.compile(r"\s*(?:\((?:N|NEW|New|RE|↑\s*\d+|↓\s*\d+|▲\s*\d+|▼\s*\d+|[-–=])\)|[↑↓▲▼]\s*\d*)$")
-DURATION = re.compile(r"\s*(?:[-–—|]\s*)?\(?\d{1,2}:\d{2}\)?$")  # '1. "Bloom Signal" – 3:12': a track's length
+DURATION = re.compile(r"(?:\s+|\s*[-–—|])\s*\(?\d{1,2}:\d{2}\)?$")  # '1. "Bloom Signal" – 3:12': a track's length (a title "12:01" is no length)
 BY = re.compile(r"\s+by\s+")  # a numbered line "The Dream Chapter: STAR by TXT"
 APPOSED = re.compile(r",\s+(?:an?|the|from|who|which)\s")  # an apposition or a clause after the artist
 DASH_LINE = re.compile(rf"(?m)^[ \t]*(?:(?:{PART_WORD})[ \t]*\d{{1,2}}[ \t]*[:.][ \t]*)?\"?([^\n\"]{{1,60}}?{SIDES_DASH}[^\n\"]{{1,80}}?|\"[^\n\"]+\"{SIDES_DASH}[^\n\"]{{1,80}}?)\"?[ \t]*$")
@@ -88,6 +88,7 @@ def _blocks(text: str) -> list[list[tuple[int, int, str]]]:
              for m in LINE.finditer(text)]
     lines += [(start, number, start, content, True, text.find("\n", start) % (len(text) + 1))
               for start, number, content in numbered_rows(text)]  # "3:41 | Title | Artist | 1": the number last
+    lines += _bare_runs(text)
     blocks, current, last_end, columns = [], [], -1, None
     for start, number, content_start, content, piped, end in sorted(lines):
         gap = text[last_end:start] if last_end >= 0 else ""
@@ -114,6 +115,22 @@ def _blocks(text: str) -> list[list[tuple[int, int, str]]]:
     if current:
         blocks.append(current)
     return blocks
+
+
+BARE_LINE = re.compile(r"(?m)^[ \t]*(\d{2})[ \t]+(?P<content>[^\s\d][^\n]*?)[ \t]*$")  # "01 Prelude: Halo Drift"
+
+
+def _bare_runs(text: str) -> list[tuple]:
+    """Lines numbered with two digits and no mark after them ("01 Prelude: Halo Drift", as track lists are
+    printed), only in a run of three or more from "01", line after line: a lone "12 dramas aired" is prose."""
+    out, run = [], []
+    for m in BARE_LINE.finditer(text):
+        if run and (int(m.group(1)) != run[-1][1] + 1 or text[run[-1][5]:m.start()].strip()):
+            out += run if len(run) >= 3 else []
+            run = []
+        if run or m.group(1) == "01":
+            run.append((m.start(), int(m.group(1)), m.start("content"), m.group("content"), False, m.end()))
+    return out + (run if len(run) >= 3 else [])
 
 
 # "Tracklist", or "Neon Kissaten tracklist:" with the album's name before the heading's word

@@ -146,3 +146,16 @@ def whole_words(text: str, surface: str, ignore_case: bool = False, joined_after
 def _in_word(char: str, joiners: str) -> bool:
     """What the regex ``[\\w<joiners>]`` matches."""
     return char.isalnum() or char == "_" or char in joiners
+
+
+YEAR_AFTER = re.compile(r"\s*\((?:19|20)\d\d\)")
+SINCE = frozenset(lexicon()["dated_in_passing"]["prepositions"])
+
+
+def dated_in_passing(text: str, token, ent: Ent) -> bool:
+    """Is a work named with its year after it as a point in time ("six years after 'W' (2019), in which he
+    starred", "since W (2019)")? An earlier work in passing, which "the film" or "it" later does not point
+    back to (as "his film W (2021)" may be)."""
+    end = ent.end + (text[ent.end:ent.end + 1] in ("'", '"'))
+    return ent.cls in WORKS_OR_TITLE and token.dep_ == "pobj" and token.head.lower_ in SINCE \
+        and YEAR_AFTER.match(text, end) is not None

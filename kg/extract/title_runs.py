@@ -44,23 +44,38 @@ def listed_after(tokens: list[Token], run: tuple[int, int], taken: bytearray, no
     """The titles listed after one a cue found: "his roles in A, B and C",
     "the dramas A, B, and more". Only a list that closes as one does ("and
     C", "and more", "etc.", a closing parenthesis), so a clause after a
-    comma stays a clause."""
-    found, end = [], run[1]
+    comma stays a clause. An item another reader named already is passed
+    over ("five songs: A, B, C and D", B named before)."""
+    items, end = [], run[1]
     while end + 1 < len(tokens) and tokens[end].text == ",":
         start = end + 1 + (tokens[end + 1].lower_ == "and")
         if tokens[start].lower_ in ("more", "others", "etc", "etc."):
-            return found
-        after = title_run(tokens, start, taken, not_titles)
+            return _untaken(items)
+        after = title_run(tokens, start, taken, not_titles) or _named_run(tokens, start, taken)
         if not after:
             return []
-        found.append(after)
+        items.append(after)
         end = after[1]
         if tokens[start - 1].lower_ == "and":
-            return found
+            return _untaken(items)
     if end + 1 < len(tokens) and tokens[end].lower_ == "and":
         last = title_run(tokens, end + 1, taken, not_titles)
-        return found + [last] if last else []
-    return found if found and end < len(tokens) and tokens[end].text == ")" else []  # "(dramas A, B)"
+        return _untaken(items) + [last] if last else []
+    if len(items) > 1 and len(items[-1]) == 2 and len(last := split_at_and(tokens, items[-1])) > 1:
+        return _untaken(items[:-1]) + last  # "five songs: A, B, C and D": the run after the last comma holds the last two
+    return _untaken(items) if items and end < len(tokens) and tokens[end].text == ")" else []  # "(dramas A, B)"
+
+
+def _named_run(tokens: list[Token], start: int, taken: bytearray) -> tuple[int, int, bool] | None:
+    """The tokens from ``start`` that a mention already covers, as a list item to pass over."""
+    end = start
+    while end < len(tokens) and taken[tokens[end].idx]:
+        end += 1
+    return (start, end, True) if end > start else None
+
+
+def _untaken(items: list) -> list[tuple[int, int]]:
+    return [item[:2] for item in items if len(item) == 2]
 
 
 def seasons_after(tokens: list[Token], end: int) -> bool:

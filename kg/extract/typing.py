@@ -28,7 +28,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Token
 
-from ..data import lexicon, member_nouns, which_member_words
+from ..data import group_descriptors, lexicon, member_nouns, which_member_words
 from ..nlp import text_of
 from .described import described_as, lookup
 from .ballot import NOT_A_WORK, Ballot, default_work, topic, weights
@@ -166,17 +166,43 @@ def _group_nouns_back(ballot: Ballot, tokens: list[Token], spans: dict, w: dict)
                       and (span.root.dep_ in ("nsubj", "nsubjpass") or span.root.dep_ == "poss"
                            and span.root.head.dep_ in ("nsubj", "nsubjpass")))  # "Nova Ring's 'Lantern' took"
     for token in tokens:
-        if token.lower_ not in GROUP_NOUNS or token.i == 0 or tokens[token.i - 1].lower_ != "the" \
+        if token.lower_ not in GROUP_NOUNS or not _the_before(tokens, token.i) \
                 or token.i + 1 in spans or token.dep_ not in ("nsubj", "nsubjpass", "poss"):
             continue
         sentence = token.sent
         if not sentence.start:
             continue
+        previous = tokens[sentence.start - 1].sent
         before = [start for start in subjects if start < token.i - 1]
-        # the sentence before's: in its own ("A left after the group's album") "the group" is often another's
-        if before and tokens[sentence.start - 1].sent.start <= before[-1] < sentence.start:
+        # the sentence before's: in its own ("A left after the group's album") "the group" is often another's;
+        # where that one has no such subject, its one organisation ("as steadily as CIELA. The girl group ...")
+        # (a subject only, after a sentence that ends as one and names no group known as one, the name in no
+        # list or brackets)
+        there = [(span, ent) for start, (span, ent) in spans.items() if previous.start <= start < previous.end]
+        named = [span.start for span, ent in there if ent.cls == "ORG" and not _listed(tokens, span)] \
+            if token.dep_ in ("nsubj", "nsubjpass") and tokens[previous.end - 1].text in (".", "!", "?") \
+            and not any(ent.cls == "MusicGroup" or ballot.scores(ent.name).get("MusicGroup") for _, ent in there) else []
+        if before and previous.start <= tokens[before[-1]].i < sentence.start:
             ent = spans[before[-1]][1]
-            ballot.vote(ent.name, "MusicGroup", w["pronoun"], ent.start)
+        elif len(named) == 1:
+            ent = spans[named[0]][1]
+        else:
+            continue
+        ballot.vote(ent.name, "MusicGroup", w["pronoun"], ent.start)
+
+
+def _listed(tokens: list[Token], span) -> bool:
+    """Does a list word or a bracket stand beside the span ("The members, Ara, Sejin and Rio": one of many)?"""
+    return span.start > 0 and tokens[span.start - 1].text in (",", "and", "&", "(") \
+        or span.end < len(tokens) and tokens[span.end].text in (",", "and", "&", ")")
+
+
+def _the_before(tokens: list[Token], i: int) -> bool:
+    """Is "the" before the group noun at ``i``, past its descriptors ("the five-member girl group")?"""
+    k = i - 1
+    while k >= 0 and (tokens[k].lower_ in group_descriptors() or tokens[k].like_num):
+        k -= 1
+    return k >= 0 and tokens[k].lower_ == "the"
 
 
 def _own_pronoun(span) -> str | None:

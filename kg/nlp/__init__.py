@@ -128,9 +128,11 @@ def load_pipeline(models: Models | str | None = None) -> Language:
     # a name ("[Oricon]Sakura Meridian's single": a source tag, then the name), and two quotation marks
     # between titles set side by side ('"A""B"', from 「A」「B」), and a quotation mark opening after a dash
     # ('the scene -"You're My Everything" by'): the dash is no part of the title.
+    # A middle dot before a capitalised word lists names, as Korean headlines do ("Ryu Seong-hoon·Choi Da-in to
+    # star", "IU·Lee Jong-suk"); between capitals it is a name's own ("HALO·BLUE").
     # A colon between capitals is part of a stage name ("ODE:ON", "HEXA:LUX"), not a split.
     infixes = [x.replace("[:<>=/]", "(?:[<>=/]|(?<![A-Z]{2}):|:(?![A-Z]{2}))") for x in nlp.Defaults.infixes]
-    nlp.tokenizer.infix_finditer = compile_infix_regex([*infixes, r'(?<=\w)"(?=\S)', r'(?<=\S)""(?=\S)', r'(?<=[-–—])"(?=\w)', r'(?<=\w)\](?=\w)']).finditer
+    nlp.tokenizer.infix_finditer = compile_infix_regex([*infixes, r'(?<=\w)"(?=\S)', r'(?<=\S)""(?=\S)', r'(?<=[-–—])"(?=\w)', r'(?<=\w)\](?=\w)', r'(?<=[a-z])\u00b7(?=[A-Z])|(?<=\w)\u00b7(?=[A-Z][a-z])']).finditer
     nlp.add_pipe("kg_titles", after="ner")
     if models.ner is not None:
         nlp.add_pipe("kg_span_model", after="kg_titles", config={"path": models.ner, "labels": list(SPAN_MODEL_LABELS)})
