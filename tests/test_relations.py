@@ -5779,20 +5779,26 @@ def test_an_actor_known_through_a_drama_acted_in_it(read, wording):
 
 
 def test_the_cast_after_an_earlier_film_named_with_its_year_is_the_new_films(read):
-    """"six years after 'X' (2019), in which he starred": an earlier film named in passing; "the cast" after it
-    is still the article's film's."""
-    ex = read("Casting\n\nActors Ryu Seong-hoon and Choi Da-in will lead the noir film 'Night Ferry'. Ryu reunites with "
-              "director Byun Ji-hwan six years after 'The Quiet Orchard' (2019), in which he starred as a farmer. Veteran "
-              "actor Namgung Pyo also joins the cast as the ferry's captain.\n")
+    """"six years after 'X' (2019), in which he starred": an earlier film named in passing; the roles after it
+    ("Namgung Pyo plays the conductor") and "It" are still the article's film's. (Probe set w's w19, invented.)"""
+    ex = read("Casting\n\nActors Ryu Seong-hoon and Choi Da-in will lead the noir film 'Night Ferry'.\n\nAccording to the "
+              "film industry on the 3rd, Ryu Seong-hoon and Choi Da-in have been cast in 'Night Ferry' (working title), "
+              "directed by Byun Ji-hwan, who made the films 'The Quiet Orchard' and 'Red Dust Motel'.\n\n'Night Ferry' is a "
+              "story about a retired detective and a train attendant. Ryu Seong-hoon plays the retired detective Oh Gi-tae, "
+              "and Choi Da-in plays Seo Yeon-ju, an attendant who witnesses the crime.\n\nRyu reunites with director Byun "
+              "six years after 'The Quiet Orchard' (2019), in which he starred as a grieving farmer.\n\nVeteran actor "
+              "Namgung Pyo plays the train's stubborn conductor.\n\nThe film is produced by Harbor Pictures. It is aiming "
+              "for a theatrical release in the second half of next year.\n")
     assert ("Night Ferry", "castMember", "Namgung Pyo") in facts(ex)
-    assert ("The Quiet Orchard", "castMember", "Namgung Pyo") not in facts(ex)
+    assert not {f for f in facts(ex) if f[0] in ("The Quiet Orchard", "Red Dust Motel") and f[1] in ("castMember", "releaseDate")
+                and f[2] not in ("Ryu Seong-hoon", "2019")}
 
 
 def test_the_films_of_a_relative_clause_on_the_director_are_not_the_cast_in(read):
     """"A and B have been cast in 'W', directed by C, who made the films 'X' and 'Y'": cast in W only; C
     directed X and Y."""
-    ex = read("Casting\n\nRyu Seong-hoon and Choi Da-in have been cast in 'Night Ferry', directed by Byun Ji-hwan, who made "
-              "the films 'The Quiet Orchard' and 'Red Dust Motel'.\n")
+    ex = read("Casting\n\nAccording to the film industry on the 3rd, Ryu Seong-hoon and Choi Da-in have been cast in 'Night "
+              "Ferry' (working title), directed by Byun Ji-hwan, who made the films 'The Quiet Orchard' and 'Red Dust Motel'.\n")
     assert {("Night Ferry", "castMember", "Ryu Seong-hoon"), ("Night Ferry", "castMember", "Choi Da-in"),
             ("The Quiet Orchard", "director", "Byun Ji-hwan"), ("Red Dust Motel", "director", "Byun Ji-hwan")} <= facts(ex)
     assert not {f for f in facts(ex) if f[1] == "castMember" and f[0] != "Night Ferry"}
