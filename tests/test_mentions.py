@@ -1146,3 +1146,17 @@ def test_a_track_list_numbered_with_two_digits_and_no_mark(read):
     assert {("Prelude: Halo Drift", "trackNumber", "1"), ("Honeytrap Highway", "inAlbum", "Neon Psalm"),
             ("Glasshouse", "trackNumber", "4"), ("Glasshouse", "performer", "OHNO")} <= found
     assert not {f for f in found if f[0].startswith("dramas")}
+
+
+@pytest.mark.parametrize("verb", ["premieres tomorrow", "airs on Saturdays", "will premiere next week"])
+def test_an_unquoted_title_that_premieres_or_airs_is_a_work(read, verb):
+    """"Lovesick in Jeju premieres tomorrow": a capitalised run that premieres or airs is a programme, whatever the
+    model made of its first word."""
+    ex = read(f"Preview\n\nYour weekend plans are sorted. Lovesick in Jeju {verb} on tvN.\n")
+    assert ("Lovesick in Jeju", "TVSeries") in typed(ex)
+
+
+def test_an_unquoted_title_with_its_channel_and_year_in_brackets(read):
+    """"You've seen him in: Midnight Tollgate (JTBC, 2022)": a series of that channel and year."""
+    found = facts(read("Cast guide\n\nYou've seen him in: Midnight Tollgate (JTBC, 2022) and the film Frost Mile (2020).\n"))
+    assert {("Midnight Tollgate", "broadcaster", "JTBC"), ("Midnight Tollgate", "releaseDate", "2022")} <= found

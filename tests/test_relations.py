@@ -5824,3 +5824,55 @@ def test_a_group_name_with_a_middle_dot_stays_one_name(read):
     ex = read("This week's picks\n\n1. HALO·BLUE – 'Cobalt'\nTEMPEST-X's first sub-unit HALO·BLUE (Jun, Ryeo, Ha-gyeol) debuts "
               "with a moody R&B single.\n")
     assert not {f for f in facts(ex) if f[2] in ("BLUE", "HALO")} and not {m for m in ex.mentions if m.ref.name in ("BLUE", "HALO")}
+
+
+def test_numbered_comments_under_a_ranking_rank_nothing(read):
+    """Netizens' numbered comments after a chart ("3. Monsoon Letter is only the 3rd track on their mini album but
+    it's charting higher lol"): sentences, not a ranking's lines; the chart and its company are named."""
+    ex = read("[instiz] iChart weekly ranking is out\n\ninstiz's iChart released its weekly ranking today.\n\nNetizen comments:\n\n"
+              "1. VELVETEEN swept everything this week, \"Peach Fuzz\" is No. 1 on Melon and Genie too [+412, -18]\n\n"
+              "2. \"Monsoon Letter\" is only the 3rd track on BLACKQUILL's mini album 'Feathers and Ink' but it's charting higher "
+              "than the title track lol [+290, -22]\n")
+    assert ("iChart", "chartProvider", "instiz") in facts(ex)
+    assert not {e for e in entries(ex) if e[0] == "Monsoon Letter"}
+
+
+def test_a_series_cited_with_its_channel_and_year_is_named_in_passing(read):
+    """"the salt-air melancholy of Harbor Lights Diary (tvN, 2019)": an earlier series cited as filmographies do;
+    "the series" and its director after it are the article's own; "X OST (ENA, 2023)" cites the series X."""
+    ex = read("Review\n\nThe new drama 'Lantern Keeper' premieres on SBS. It has the salt-air melancholy of Harbor Lights Diary "
+              "(tvN, 2019), minus that show's love triangle. The series is directed by Kwon Tae-rim.\n\n- 'Blue Porch' - "
+              "Landlady Kim OST (ENA, 2023)\n")
+    found = facts(ex)
+    assert {("Harbor Lights Diary", "broadcaster", "tvN"), ("Harbor Lights Diary", "releaseDate", "2019"),
+            ("Lantern Keeper", "director", "Kwon Tae-rim")} <= found
+    assert ("Harbor Lights Diary", "director", "Kwon Tae-rim") not in found
+    assert not {f for f in found if f[0] == "Landlady Kim OST" and f[1] in ("broadcaster", "releaseDate")}
+
+
+def test_a_soundtrack_album_named_with_its_edition_and_the_series_of_its_name(read):
+    """"the soundtrack album, Ember Season (Soundtrack from the Netflix Series)": the album's name holds its
+    edition, so "Netflix's Ember Season", which "stars" A and B, stays the series."""
+    ex = read("OST guide\n\nIf you devoured Netflix's Ember Season in a single weekend, you know. The K-drama, which premiered "
+              "on Oct. 17, stars Yoon Chae-rin and Do Hyun-seok. All four songs are collected on the soundtrack album, Ember "
+              "Season (Soundtrack from the Netflix Series), which arrived on Oct. 24.\n")
+    assert {("Ember Season", "castMember", "Yoon Chae-rin"), ("Ember Season", "castMember", "Do Hyun-seok")} <= facts(ex)
+    assert ("Ember Season (Soundtrack from the Netflix Series)", "Album") in {(m.ref.name, m.ref.cls) for m in ex.mentions}
+
+
+def test_a_credit_line_naming_a_member_of_a_group(read):
+    """'"Lighthouse Fever" — Jae of The Midnight Ferries': Jae sings it and is of the band; "Album — Children of
+    Bodom", a name the article knows whole, stays one."""
+    ex = read("OST guide\n\nHere is who sings. The band Children of Bodom also appears.\n\n\"Lighthouse Fever\" — Jae of The "
+              "Midnight Ferries\nThe rock band's frontman brings some grit.\n\n\"Ice Road\" — Children of Bodom\nA metal song.\n")
+    assert {("Lighthouse Fever", "performer", "Jae"), ("Jae", "memberOf", "The Midnight Ferries"),
+            ("Ice Road", "performer", "Children of Bodom")} <= facts(ex)
+    assert ("Lighthouse Fever", "performer", "Jae of The Midnight Ferries") not in facts(ex)
+
+
+def test_a_record_with_its_kind_and_year_in_brackets_is_no_cited_series(read):
+    """"J-SOL – Afterimage Hymns (EP, 2025)": a record's kind and year, not a channel's; "the EP's" track after it
+    is on it."""
+    ex = read("J-SOL – Afterimage Hymns (EP, 2025) — 6.8/10\n\nJ-SOL returns with a six-track EP. Track five, \"Afterimage\", "
+              "features a guest verse. It is the EP's most forgettable song.\n")
+    assert {("Afterimage", "inAlbum", "Afterimage Hymns"), ("Afterimage", "trackNumber", "5")} <= facts(ex)

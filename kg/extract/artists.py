@@ -14,6 +14,7 @@ from .values import IN_PARENS, PART_WORD
 
 ARTISTS = re.compile(r"\s+(?:x|X|×|&|and|with|feat\.?|ft\.?|featuring)\s+|\s*,\s*")
 POSSESSED = re.compile(r"^(?P<group>[^']+?)'s?\s+(?P<name>\S.*)$")  # "BLACKPINK's Rosé"
+MEMBER_OF = re.compile(r"^(?P<name>\S.*?)\s+of\s+(?P<group>[A-Z0-9].*)$")  # "Jae of The Midnight Ferries"
 ARTIST_CLASSES = ("Person", "MusicGroup")
 NAME_SHAPE = re.compile(r"(?=\S*[^\W\d_])[A-Z0-9][\w.'’&;-]*(?::\w+)?(?:\s+[\w.'’&;-]+){0,4}")  # an artist's name on a list's line ("HEXA:ON" too)
 ROLE_BEFORE = re.compile(r"^(?:the\s+)?(?:(?:" + "|".join(map(re.escape, macros()["ARTIST_NOUNS"])) + r")\s+)+")
@@ -23,7 +24,8 @@ GUEST = re.compile(r"(?i)^(?:feat\.?|ft\.?|featuring|with)\s+(?P<name>.+)$")
 
 def artists(ctx, part: str) -> list[tuple[EntityRef, EntityRef | None]]:
     """The artists a line part lists, each with the group in parentheses
-    after it ("Lee Hong Gi (F.T. Island)"), if any."""
+    after it ("Lee Hong Gi (F.T. Island)"), before it ("BLACKPINK's Rosé") or
+    after "of" ("Jae of The Midnight Ferries"), if any."""
     out = []
     group = None
     whole = IN_PARENS.match(part)
@@ -39,7 +41,9 @@ def artists(ctx, part: str) -> list[tuple[EntityRef, EntityRef | None]]:
     pieces = [whole_name] if one_band else ARTISTS.split(part)  # "indie band Wren & Harbor": one band
     for piece in (p.strip() for p in pieces if p and p.strip()):
         piece = ROLE_BEFORE.sub("", piece)  # "the band Tidewater"
-        own = IN_PARENS.match(piece) or POSSESSED.match(piece)
+        # not a name the article knows whole ("Children of Bodom")
+        known = any(piece == e.surface for _, e in ctx.mention_tokens)
+        own = IN_PARENS.match(piece) or POSSESSED.match(piece) or (MEMBER_OF.match(piece) if not known else None)
         name, own_group = (own.group("name"), named(ctx, own.group("group"), "MusicGroup")) if own else (piece, None)
         if not NAME_SHAPE.fullmatch(name) or PART_LABEL.fullmatch(name):
             continue

@@ -64,7 +64,7 @@ def read_charts(ctx) -> None:
             continue
         works_before = []
         numbered = NUMBERED.match(text)
-        if numbered and in_force is not None and not own and not _ranked_below(ctx, index):
+        if numbered and in_force is not None and not own and not _ranked_below(ctx, index) and not _prose(sentence):
             # "6. Cravity - "Season 3" - 14,283" in a ranking
             number = int(numbered.group(1) or numbered.group(2))
             pairs = pair_ranks(ctx, sentence, text, [Rank(number, 0, numbered.end())])
@@ -292,6 +292,12 @@ def _ranked_below(ctx, index: int) -> bool:
     below = text[text.index("\n"):] if "\n" in text.strip() else \
         ctx.sentence_texts[index + 1] if index + 1 < len(ctx.sentence_texts) else ""
     return not NUMBERED.match(below) and bool(ranks_in(below))
+
+
+def _prose(sentence) -> bool:
+    """Is a numbered line a sentence of its own, with a subject and a dozen words ("3. Monsoon Letter is only
+    the 3rd track on their album but it's charting higher lol"): a numbered comment, no ranking's line?"""
+    return len(sentence) > 12 and any(t.dep_ in ("nsubj", "nsubjpass") for t in sentence)
 
 
 def _clauses(sentence, text):

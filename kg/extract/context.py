@@ -110,8 +110,9 @@ class Context:
             shut = self.article.text.find(")" if opened.group(1) == "(" else opened.group(1), opened.end(), opened.end() + 200)
             asides |= {e.start for _, e in self.mention_tokens if opened.end() <= e.start < shut}
         # "since 2019's W"; "six years after 'W' (2019), in which he starred": a work of its year, named in passing
-        return asides | {e.start for t, e in self.mention_tokens
-                         if YEAR_OWNED.search(self.article.text, max(0, e.start - 9), e.start) or dated_in_passing(self.article.text, t, e)}
+        channels = frozenset(e.start for e in self.by_start.values() if e.cls in ("Broadcaster", "Platform"))
+        return asides | {e.start for t, e in self.mention_tokens if YEAR_OWNED.search(self.article.text, max(0, e.start - 9), e.start)
+                         or dated_in_passing(self.article.text, t, e, channels)}
 
     def _twins(self, ents: list[Ent]) -> dict[int, str]:
         """Mentions of a name decided Song (or Album) whose own cue says the

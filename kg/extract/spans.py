@@ -149,13 +149,18 @@ def _in_word(char: str, joiners: str) -> bool:
 
 
 YEAR_AFTER = re.compile(r"\s*\((?:19|20)\d\d\)")
+CHANNEL_YEAR_AFTER = re.compile(r"\s*\((?P<channel>[^()\n,]{1,25}),\s*(?:19|20)\d\d\)")  # "(tvN, 2019)"
 SINCE = frozenset(lexicon()["dated_in_passing"]["prepositions"])
 
 
-def dated_in_passing(text: str, token, ent: Ent) -> bool:
+def dated_in_passing(text: str, token, ent: Ent, channels: frozenset = frozenset()) -> bool:
     """Is a work named with its year after it as a point in time ("six years after 'W' (2019), in which he
-    starred", "since W (2019)")? An earlier work in passing, which "the film" or "it" later does not point
-    back to (as "his film W (2021)" may be)."""
+    starred", "since W (2019)"), or with its channel and year in brackets, as filmographies cite ("the
+    melancholy of W (tvN, 2019)"), other than as a subject? An earlier work in passing, which "the film"
+    or "it" later does not point back to (as "his film W (2021)" may be). ``channels``: where the
+    article's broadcasters and services are named (not "Afterimage Hymns (EP, 2025)")."""
     end = ent.end + (text[ent.end:ent.end + 1] in ("'", '"'))
-    return ent.cls in WORKS_OR_TITLE and token.dep_ == "pobj" and token.head.lower_ in SINCE \
-        and YEAR_AFTER.match(text, end) is not None
+    cited = CHANNEL_YEAR_AFTER.match(text, end)
+    return ent.cls in WORKS_OR_TITLE and token.dep_ not in ("nsubj", "nsubjpass") and (
+        cited is not None and cited.start("channel") in channels
+        or token.dep_ == "pobj" and token.head.lower_ in SINCE and YEAR_AFTER.match(text, end) is not None)

@@ -176,7 +176,19 @@ def _edition_after(tokens: list[Token], end: int) -> int:
             and all(t.text[:1].isupper() for t in tokens[end + 1:close]) \
             and (tokens[close - 1].text in ALBUM_TITLE_WORDS or tokens[end].doc[end + 1:close].text in SOUNDTRACK_EDITIONS):
         return close + 1
+    if close is not None and tokens[end].text == "(" and _soundtrack_edition([t.text for t in tokens[end + 1:close]]):
+        return close + 1  # "Ember Season (Soundtrack from the Netflix Series)"
     return end
+
+
+EDITION_WORDS = lexicon()["album_title_words"]["soundtrack_edition_words"]
+
+
+def _soundtrack_edition(words: list[str]) -> bool:
+    """Do the words in brackets name a soundtrack's edition: an opener ("Original", "Soundtrack", "Music
+    from") and "Soundtrack" or "Score" among them, or "Music from the ..."? Not "Goblin OST"."""
+    return bool(words) and words[0] in EDITION_WORDS["openers"] and (
+        any(w in EDITION_WORDS["nouns"] for w in words) or words[:2] == ["Music", "from"])
 
 
 def foreign_tail(tokens: list[Token], run: tuple[int, int] | None, taken: bytearray) -> tuple[int, int] | None:

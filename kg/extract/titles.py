@@ -137,6 +137,11 @@ def positioned_titles(doc: Doc, tokens: list[Token], ents: list[Ent], headings: 
             run = title_run_before(tokens, i, taken, not_titles)
             if run:
                 found.append((*with_comma_part(tokens, run, taken, not_titles), ""))
+        elif word == "(" and i + 4 < len(tokens) and tokens[i + 1].idx in on_networks and words[i + 2] == "," \
+                and YEAR.fullmatch(tokens[i + 3].text) and words[i + 4] == ")":
+            run = title_run_before(tokens, i, taken, not_titles)  # "Midnight Tollgate (JTBC, 2022)": a channel's series
+            run = run and (run[0], run[1] - (words[run[1] - 1] in ("ost", "soundtrack")))  # "Landlady Kim OST (ENA, 2023)"
+            found += [(*run, "TVSeries")] if run and run[1] > run[0] else []
         elif run := on_a_network(tokens, i, on_networks, taken, not_titles):
             found.append((*run, ""))  # "When The Quiet Ledger arrived on Netflix"
         elif i + 1 < len(tokens) and (word, words[i + 1]) in phrases_after:
@@ -213,7 +218,8 @@ def positioned_titles(doc: Doc, tokens: list[Token], ents: list[Ent], headings: 
     added = []
     for start, end, cls in found:
         a, b = tokens[start].idx, tokens[end - 1].idx + len(tokens[end - 1])
-        if taken.find(1, a, b) >= 0:
+        edition = text_of(doc).find(" (", a, b) if text_of(doc)[b - 1] == ")" else -1  # "X (Soundtrack from the Netflix Series)"
+        if taken.find(1, a, edition if edition > a else b) >= 0:
             continue
         taken[a:b] = b"\1" * (b - a)
         ents = [e for e in ents if not (e.start < b and a < e.end)]
