@@ -1160,3 +1160,11 @@ def test_an_unquoted_title_with_its_channel_and_year_in_brackets(read):
     """"You've seen him in: Midnight Tollgate (JTBC, 2022)": a series of that channel and year."""
     found = facts(read("Cast guide\n\nYou've seen him in: Midnight Tollgate (JTBC, 2022) and the film Frost Mile (2020).\n"))
     assert {("Midnight Tollgate", "broadcaster", "JTBC"), ("Midnight Tollgate", "releaseDate", "2022")} <= found
+
+
+def test_the_record_noun_owning_a_track_is_no_artist(read):
+    """"The EP's actual title track, 'X'": "The EP" is the record named before, never a band."""
+    ex = read("Growth\n\nGirl group CIELO released their EP \"Sun Daze\" in March. The EP's actual title track, \"Sunflower "
+              "Radar,\" peaked at No. 41 on Melon.\n")
+    assert not {m for m in ex.mentions if m.ref.name in ("The EP", "EP")}
+    assert ("Sunflower Radar", "performer", "The EP") not in facts(ex)

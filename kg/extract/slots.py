@@ -12,7 +12,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Token
 
-from ..data import alternatives, lexicon, rows
+from ..data import alternatives, class_nouns, lexicon, rows
 from ..nlp import text_of
 from .candidates import ORGANIZATION_CUES, PLACES, capitalised, glued_hyphen, name_ends, name_word, organization_words
 from .listing import role_kinds
@@ -254,9 +254,9 @@ def possessors(doc: Doc, tokens: list[Token], ents: list[Ent], heads: set[int]) 
         record = token.head.lower_ in music or any(c.dep_ in ("compound", "amod") and c.lower_ in music
                                                    for c in token.head.children) \
             or token.head.ent_type_ in ("TITLE", "Song", "Album")  # "Dayline's 'North Star'"
-        if not record or taken[token.idx] or token.i in heads \
-                or not capitalised(token) or token.lower_ in skip or token.ent_type_ in ("GPE", "Place"):
-            continue  # "Korea's first album": a country's (the NER's LOC is too often a band)
+        if not record or taken[token.idx] or token.i in heads or not capitalised(token) or token.lower_ in skip \
+                or token.ent_type_ in ("GPE", "Place") or token.lower_ in class_nouns():
+            continue  # "Korea's first album": a country's (the NER's LOC is too often a band); "The EP's title track"
         run = _name_run(tokens, token, taken, skip)
         # at a sentence's start too ("Hanbyul's new single"); the stop and non-name words ("Today's") are no names,
         # a number word may be ("Orbit Nine's latest EP")
