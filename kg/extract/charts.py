@@ -19,7 +19,7 @@ from ..data import alternatives, any_word, lexicon
 from ..records import ChartEntryFact, EntityRef, Fact
 from .chart_targets import CHART_WORDS, PROVIDERS, Target, charts_named
 from .chart_works import RANKABLE, pair_ranks
-from .context import is_hedged
+from .hedges import is_hedged
 from .lists import ITEM_NUMBER
 from .spans import QUOTED_SPEECH, RECORDINGS as WORKS, VIDEO_SERVICES, span_text
 from .ranks import Rank, ranks_in

@@ -17,28 +17,16 @@ from .spans import FAMILIES, TYPED, WORKS, Ent, dated_in_passing, span_text
 from .title_runs import headlines
 from .ballot import NOT_A_WORK, Ballot, default_work, roles_of_undecided, topic, weights
 from .lists import ITEM_NUMBER
+from .hedges import is_hedged
 from .marks import Marks
 from .networks import services_listed
 
 
-HEDGES = any_word(lexicon()["hedge_words"])
-NO_HEDGES = any_word(lexicon()["hedge_words_said_of_a_fact"]["phrases"])
 INSTRUMENTAL = any_word(lexicon()["instrumental_words"])
 RECORD_NOUNS = {w: tuple(lexicon()["antecedent_words"][w]) for w in ("song", "track", "single", "album")}  # "the song": a Song
 YEAR_OWNED = re.compile(r"\b(?:19|20)\d\d's\s*$")  # "since 2019's W": a work named in passing
 LINE_UP = re.compile(rf"(?i)\b(?:{alternatives(lexicon()['class_nouns']['MusicGroup'])})\s*(\(|—|–|--)\s*(?=[A-Z])")  # "the group (A, B)"
 LIST_ITEM = re.compile(rf"(?m)^[ \t]*{ITEM_NUMBER}[ \t]+\S")  # "4. Tale of the Nine Tailed": an item that heads what follows
-
-
-def is_hedged(text: str) -> bool:
-    """Does the text hedge ("will", "reportedly")? A capitalised hedge word
-    inside the text is a name or a month ("on May 3", "Will Smith"), as is one
-    that opens it before a number ("May 3, the song ..."); "as expected" is none."""
-    for match in HEDGES.finditer(NO_HEDGES.sub(lambda m: " " * len(m.group()), text)):
-        word = match.group()
-        if word.islower() or match.start() == 0 and not re.match(r"\s*\d", text[match.end():]):
-            return True
-    return False
 
 
 class Context:

@@ -5,7 +5,7 @@ import re
 
 from ..records import EntityRef, Fact, Value
 from ..data import alternatives, any_word, lexicon
-from .context import is_hedged
+from .hedges import is_hedged
 from .refs import refs_at
 from .spans import span_text
 from .title_runs import YEAR  # "Their 2023 single": a year, which the model may call a CARDINAL

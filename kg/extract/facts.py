@@ -179,14 +179,20 @@ def _own_given_name(ctx: Context, character, actor) -> bool:
 CREW = frozenset({"composer", "lyricist", "director", "writer", "crew"})
 
 
+def _crew_not_cast(makes: str, token) -> bool:
+    """Is a performer's or cast member's name given a crew's role ('"Paper Moon" features Lee Dan as the
+    composer'; for the cast also before it: "director A, who won acclaim for the drama X")?"""
+    return makes in ("performer", "castMember") and _named_as(token) in CREW \
+        or makes == "castMember" and _named_before(token) in CREW
+
+
 def _named_before(token) -> str | None:
     """The kind of role the word before a name gives it ("director Su Kang-min"), for the name itself or
     for a relative pronoun right after it ("director Su Kang-min, who won acclaim for")."""
     doc = token.doc
     if token.lower_ == "who" and token.i > 1 and doc[token.i - 1].text == ",":
         token = doc[token.i - 2]
-    first = next((t for t in reversed(doc[max(0, token.i - 4):token.i + 1]) if t.ent_iob_ == "B"), token) if token.ent_type_ else token
-    return role_kinds().get(doc[first.i - 1].lower_) if first.i > 0 else None
+    return role_kinds().get(doc[token.i - 1].lower_) if token.i > 0 else None  # a name is one token by now (kg_mentions)
 
 
 def _named_as(token) -> str | None:
@@ -214,9 +220,8 @@ def _role_refs(ctx: Context, binding: Binding, sentence, role: str) -> list[Enti
     accepted = tuple(c for c in accepted if c in TYPED) or tuple(TYPED)
     refs = []
     for token in binding.roles.get(role, []):
-        if not fits_role_words(rule, role, token, sentence) or rule.makes in ("performer", "castMember") and role == "object" \
-                and _named_as(token) in CREW or rule.makes == "castMember" and role == "object" and _named_before(token) in CREW:
-            continue  # '"Paper Moon" features Lee Dan as the composer', "director A, who won acclaim for X": no cast member
+        if not fits_role_words(rule, role, token, sentence) or role == "object" and _crew_not_cast(rule.makes, token):
+            continue
         if rule.makes != "memberOf":
             outside = outside_parentheses(ctx, token)
             if outside is None:

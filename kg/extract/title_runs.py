@@ -11,7 +11,7 @@ from spacy.tokens import Doc, Token
 
 from ..data import lexicon
 from ..nlp import text_of
-from .spans import VALUE_LABELS
+from .spans import POSSESSIVE, VALUE_LABELS
 from .values import PART_WORD
 
 # Capitalised words that end a title run: days, months, time zones ("aired Terius Behind Me on Thurs"),
@@ -317,3 +317,19 @@ def headlines(doc: Doc) -> set[int]:
         if len(words) >= 3 and sum(t.text[:1].isupper() for t in words) >= 0.8 * len(words):
             found.update(range(span.start, span.end))
     return found
+
+
+def owned_title(tokens: list[Token], words: list[str], noun: int, taken: bytearray, not_titles) -> tuple[int, int] | None:
+    """The title between an owner's "'s" and the work noun at ``noun``
+    ("Dayline's Blue Hour EP"); not a kind or a place ("Netflix's Korean
+    drama", "the actor's Hollywood film"), nor a name."""
+    owner = next((j for j in range(noun - 1, max(0, noun - 9), -1) if words[j] in POSSESSIVE), None)
+    if owner is None:
+        return None
+    run = title_run(tokens, owner + 1, taken, not_titles)
+    run = run and (run[0], min(run[1], noun))  # a capitalised noun ("EP") may run on with the title
+    if not run or run[1] != noun or run[0] != owner + 1 \
+            or run[1] - run[0] == 1 and tokens[run[0]].ent_type_ in ("NORP", "GPE", "LOC", "DATE", "PERSON", "ORG") \
+            or tokens[run[0]].ent_type_ == "ORDINAL" or tokens[run[0]].text[:1].isdigit():
+        return None  # "G's 3rd Mini Album [X]": which of G's records, not its title
+    return run

@@ -20,8 +20,8 @@ from .listing import role_kinds
 from .spans import POSSESSIVE, VIDEO_SERVICES, Ent, covered
 from .spans import WORKS as WORK_CLASSES
 from .values import PART_WORD, SIDES_DASH
-from .title_runs import SMALL_WORDS, YEAR, foreign_tail, listed_after, seasons_after, split_at_and, title_run, \
-    title_run_before, with_comma_part
+from .title_runs import SMALL_WORDS, YEAR, foreign_tail, listed_after, owned_title, seasons_after, split_at_and, \
+    title_run, title_run_before, with_comma_part
 from .described import described_as, lookup, work_nouns
 from .fields import blocks as field_blocks
 from .openings import (after_fronted_credit, headline_subject, in_fronted_phrase, on_a_network, opening_run, past_gloss,
@@ -157,12 +157,12 @@ def positioned_titles(doc: Doc, tokens: list[Token], ents: list[Ent], headings: 
             if owner + 1 < i and (tokens[owner + 1].idx, tokens[i - 1].idx + len(tokens[i - 1])) not in people:
                 found.append((owner + 1, i, kind))  # "Velvet Tide's Tidal Lock, the record that", "X 2, the Mnet show,"
         if i > 2 and word in owned_nouns and tokens[i - 1].text[:1].isupper() and tokens[i].dep_ != "compound":
-            run = _owned_title(tokens, words, i, taken, not_titles)  # "Mobb Deep's Hell on Earth album"
+            run = owned_title(tokens, words, i, taken, not_titles)  # "Mobb Deep's Hell on Earth album"
             if run:
                 found.append((*run, owned_nouns[word]))
         entry_verb = word in ENTRY_VERBS or word == "re" and "".join(words[i:i + 3]) in ENTRY_VERBS  # "re-enters"
         if i > 2 and entry_verb and tokens[i - 1].text[:1].isupper() \
-                and (run := _owned_title(tokens, words, i, taken, not_titles)) \
+                and (run := owned_title(tokens, words, i, taken, not_titles)) \
                 and ents_by_end.get(tokens[run[0] - 1].idx) in ARTIST_LIKE \
                 and not any(t.ent_type_ in ("PERSON", "Person") for t in tokens[run[0]:run[1]]):
             found.append((*run, ""))  # "group Crestline's Tidal Code slips to No. 4": an artist's ranked work
@@ -226,22 +226,6 @@ def positioned_titles(doc: Doc, tokens: list[Token], ents: list[Ent], headings: 
         title = text_of(doc)[a:b]
         added.append(Ent(a, b, title, "TITLE", title, "cue-title", cue=cls))
     return ents + added
-
-
-def _owned_title(tokens: list[Token], words: list[str], noun: int, taken: bytearray, not_titles) -> tuple[int, int] | None:
-    """The title between an owner's "'s" and the work noun at ``noun``
-    ("Dayline's Blue Hour EP"); not a kind or a place ("Netflix's Korean
-    drama", "the actor's Hollywood film"), nor a name."""
-    owner = next((j for j in range(noun - 1, max(0, noun - 9), -1) if words[j] in POSSESSIVE), None)
-    if owner is None:
-        return None
-    run = title_run(tokens, owner + 1, taken, not_titles)
-    run = run and (run[0], min(run[1], noun))  # a capitalised noun ("EP") may run on with the title
-    if not run or run[1] != noun or run[0] != owner + 1 \
-            or run[1] - run[0] == 1 and tokens[run[0]].ent_type_ in ("NORP", "GPE", "LOC", "DATE", "PERSON", "ORG") \
-            or tokens[run[0]].ent_type_ == "ORDINAL" or tokens[run[0]].text[:1].isdigit():
-        return None  # "G's 3rd Mini Album [X]": which of G's records, not its title
-    return run
 
 
 @lru_cache(maxsize=None)
