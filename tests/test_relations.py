@@ -5876,3 +5876,11 @@ def test_a_record_with_its_kind_and_year_in_brackets_is_no_cited_series(read):
     ex = read("J-SOL – Afterimage Hymns (EP, 2025) — 6.8/10\n\nJ-SOL returns with a six-track EP. Track five, \"Afterimage\", "
               "features a guest verse. It is the EP's most forgettable song.\n")
     assert {("Afterimage", "inAlbum", "Afterimage Hymns"), ("Afterimage", "trackNumber", "5")} <= facts(ex)
+
+
+def test_a_premiere_said_as_a_relative_day_then_the_day(read):
+    """"premieres tomorrow, May 3, on tvN" in an article printed May 2, 2025: the day named after the relative
+    word is the date."""
+    ex = read("Preview\n\nBy Bea Santiago | May 2, 2025\n\nThe drama Lovesick in Jeju premieres tomorrow, May 3, on tvN.\n",
+              published=date(2025, 5, 2))
+    assert ("Lovesick in Jeju", "releaseDate", "2025-05-03") in facts(ex)

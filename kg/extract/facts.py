@@ -283,6 +283,10 @@ def _date_of(ctx: Context, token, sentence) -> Value | None:
         return None
     ent = ctx.ent(token)
     text = ent.surface if ent else token.text
+    doc = token.doc
+    if token.i + 2 < len(doc) and doc[token.i + 1].text == "," and (day := ctx.ent(doc[token.i + 2])) is not None \
+            and day.cls == "DATE":
+        text = f"{text}, {day.surface}"  # "premieres tomorrow, May 3,": the day named after the word that says it
     if YEAR.fullmatch(text):  # "a 1990 film", "(2019)"
         return Value(text, "gYear")
     if YEAR_RANGE.fullmatch(text):  # "(2021-22)": a series first aired in the first year
