@@ -24,6 +24,7 @@ from .networks import services_listed
 
 INSTRUMENTAL = any_word(lexicon()["instrumental_words"])
 RECORD_NOUNS = {w: tuple(lexicon()["antecedent_words"][w]) for w in ("song", "track", "single", "album")}  # "the song": a Song
+RECORD_TWIN = {"Song": "Album", "Album": "Song"}  # the other record of one name: an album and its title track
 YEAR_OWNED = re.compile(r"\b(?:19|20)\d\d's\s*$")  # "since 2019's W": a work named in passing
 LINE_UP = re.compile(rf"(?i)\b(?:{alternatives(lexicon()['class_nouns']['MusicGroup'])})\s*(\(|—|–|--)\s*(?=[A-Z])")  # "the group (A, B)"
 LIST_ITEM = re.compile(rf"(?m)^[ \t]*{ITEM_NUMBER}[ \t]+\S")  # "4. Tale of the Nine Tailed": an item that heads what follows
@@ -107,15 +108,14 @@ class Context:
         other ("the two singles 'X' and 'Y'" ... "a new mini-album titled
         'X'"): an album and its title track share a name, and each such
         mention names the other work. By mention start."""
-        other = {"Song": "Album", "Album": "Song"}
         cue = weights()["cue"]
         twins = services_listed(self.article.text, ents)
         for ent in ents:
             cls = self.decided.get(ent.name)
-            if cls in other:
+            if cls in RECORD_TWIN:
                 local = self.ballot.local(ent.name, ent.start)
-                if local.get(other[cls], 0) >= cue and not local.get(cls):
-                    twins[ent.start] = other[cls]
+                if local.get(RECORD_TWIN[cls], 0) >= cue and not local.get(cls):
+                    twins[ent.start] = RECORD_TWIN[cls]
         return twins
 
     @cached_property
@@ -238,7 +238,7 @@ class Context:
             cls = max(options, key=lambda c: (votes.get(c, 0), -FAMILIES[cls].index(c)))  # a tie: the NER's label's order
             self.decided[ent.name] = cls
         if accepted and cls not in accepted:
-            twin = {"Song": "Album", "Album": "Song"}.get(cls) if ent.name in self.namesakes else None
+            twin = RECORD_TWIN.get(cls) if ent.name in self.namesakes else None
             return EntityRef(ent.name, twin) if twin in accepted else None
         return EntityRef(ent.name, cls)
 

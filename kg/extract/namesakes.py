@@ -11,11 +11,12 @@ from dataclasses import replace
 from ..data import alternatives, lexicon
 from ..records import EntityRef, Fact
 from .context import Context
-from .spans import WORKS
+from .described import work_nouns
+from .spans import WORKS_OR_TITLE
 
 SAME_NAME = lexicon()["same_name"]
 NAMED_AFTER, NAMED_BEFORE = (re.compile(rf"(?i)\b(?:{alternatives(SAME_NAME[side])})\b") for side in ("after_noun", "before_noun"))
-RECORD_NOUNS = {w.lower(): cls for cls in ("Song", "Album") for w in lexicon()["class_nouns"][cls]}
+RECORD_NOUNS = {noun: cls for noun, cls in work_nouns().items() if cls in ("Song", "Album")}  # "album", "track"
 RECORDS = ("Song", "Album", "TITLE")
 
 
@@ -35,7 +36,7 @@ def said_namesakes(ctx: Context) -> dict:
                 # "a drama of the same name": a series made from the work, no record; "their eponymous album": named
                 # after the band
                 continue
-            works = [ent for token, ent in ctx.mentions_in(sentence) if token.i < span.start and ctx.class_of(ent) in WORKS + ("TITLE",)]
+            works = [ent for token, ent in ctx.mentions_in(sentence) if token.i < span.start and ctx.class_of(ent) in WORKS_OR_TITLE]
             if works and ctx.class_of(works[-1]) in RECORDS:  # not "recorded for the sitcom X ... the soundtrack of the same name"
                 out.setdefault(works[-1].name, sentence)
     return out
