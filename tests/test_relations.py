@@ -5884,3 +5884,13 @@ def test_a_premiere_said_as_a_relative_day_then_the_day(read):
     ex = read("Preview\n\nBy Bea Santiago | May 2, 2025\n\nThe drama Lovesick in Jeju premieres tomorrow, May 3, on tvN.\n",
               published=date(2025, 5, 2))
     assert {("Lovesick in Jeju", "releaseDate", "2025-05-03"), ("Lovesick in Jeju", "broadcaster", "tvN")} <= facts(ex)
+
+
+def test_the_title_track_is_of_the_new_album_not_the_one_a_comeback_is_counted_from(read):
+    """"released their second mini album 'X', two years after their debut album 'Y'. The title track 'Z'":
+    Y is the earlier record, named in passing; Z and "the fourth track" are on X."""
+    ex = read("Comeback\n\nNova Ring released their second mini album \"Paper Moon\" on Monday, two years after their debut "
+              "album \"First Light\". The title track \"Lantern\" is a synth-pop song. The fourth track, \"Tin Roof\", was "
+              "written by member Dae-ho.\n")
+    assert {("Lantern", "inAlbum", "Paper Moon"), ("Tin Roof", "inAlbum", "Paper Moon")} <= facts(ex)
+    assert not {f for f in facts(ex) if f[2] == "First Light"}

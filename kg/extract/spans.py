@@ -157,10 +157,19 @@ def dated_in_passing(text: str, token, ent: Ent, channels: frozenset = frozenset
     """Is a work named with its year after it as a point in time ("six years after 'W' (2019), in which he
     starred", "since W (2019)"), or with its channel and year in brackets, as filmographies cite ("the
     melancholy of W (tvN, 2019)"), other than as a subject? An earlier work in passing, which "the film"
-    or "it" later does not point back to (as "his film W (2021)" may be). ``channels``: where the
+    or "it" later does not point back to (as "his film W (2021)" may be); so is one named through its noun
+    after "after" or "since" ("a year after their first album 'W'"). ``channels``: where the
     article's broadcasters and services are named (not "Afterimage Hymns (EP, 2025)")."""
     end = ent.end + (text[ent.end:ent.end + 1] in ("'", '"'))
     cited = CHANNEL_YEAR_AFTER.match(text, end)
     return ent.cls in WORKS_OR_TITLE and token.dep_ not in ("nsubj", "nsubjpass") and (
         cited is not None and cited.start("channel") in channels
-        or token.dep_ == "pobj" and token.head.lower_ in SINCE and YEAR_AFTER.match(text, end) is not None)
+        or token.dep_ == "pobj" and token.head.lower_ in SINCE and YEAR_AFTER.match(text, end) is not None
+        or _since_the_noun(token))
+
+
+def _since_the_noun(token) -> bool:
+    """Is the work named through its noun after "after", "since"... ("a year after their first album
+    'W'"): the earlier record a comeback is measured from, with or without its year."""
+    noun = token.head
+    return token.dep_ == "appos" and noun.dep_ == "pobj" and noun.head.lower_ in SINCE and noun.i < token.i
