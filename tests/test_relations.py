@@ -5894,3 +5894,30 @@ def test_the_title_track_is_of_the_new_album_not_the_one_a_comeback_is_counted_f
               "written by member Dae-ho.\n")
     assert {("Lantern", "inAlbum", "Paper Moon"), ("Tin Roof", "inAlbum", "Paper Moon")} <= facts(ex)
     assert not {f for f in facts(ex) if f[2] == "First Light"}
+
+
+def test_who_wrote_the_music_composed_it_and_wrote_no_words(read):
+    """"A wrote the music, and B wrote the words": A is the composer, not a lyricist."""
+    ex = read("Weekly chart\n\nOil Painting released 'Sunday Laundry' last week. The band's guitarist Seok Jae-won wrote "
+              "the music, and its bassist Ahn Bo-mi wrote the words.\n")
+    assert {("Sunday Laundry", "composer", "Seok Jae-won"), ("Sunday Laundry", "lyricist", "Ahn Bo-mi")} <= facts(ex)
+    assert ("Sunday Laundry", "lyricist", "Seok Jae-won") not in facts(ex)
+
+
+def test_a_title_opening_a_sentence_with_a_possessive_apposition_is_the_work_it_names(read):
+    """"Borrowed Weather, her third album, is about leaving": an unquoted album, hers; its "Opener" is track 1."""
+    ex = read("Review\n\nThree years ago, Juniper Vance made a record about staying put. Her 2022 album Kitchen Radio was "
+              "full of screen doors. Borrowed Weather, her third album, is about leaving. Opener \"Salt Lick\" sets the tone with a nylon-string guitar.\n")
+    assert {("Borrowed Weather", "performer", "Juniper Vance"), ("Salt Lick", "inAlbum", "Borrowed Weather"),
+            ("Salt Lick", "trackNumber", "1")} <= facts(ex)
+
+
+def test_a_persons_work_of_a_year_is_a_title_whatever_the_noun(read):
+    """"Her 2022 breakout Kitchen Radio, which reached No. 38": a work of hers of that year, not a person (who
+    would then own "her third album")."""
+    ex = read("Review\n\nThree years ago, Juniper Vance made a record about staying put. Her 2022 breakout Kitchen Radio, "
+              "which reached No. 38 on the Billboard 200, was full of screen doors. Borrowed Weather, her third album, is "
+              "about leaving.\n")
+    assert ("Borrowed Weather", "performer", "Juniper Vance") in facts(ex)
+    assert not {f for f in facts(ex) if "Kitchen Radio" in f[2:]}
+    assert ("Kitchen Radio", "Billboard 200", 38) in entries(ex)

@@ -37,6 +37,8 @@ SCREEN_ROLES = frozenset({"director", "writer"})
 NAMED_NOT_WORKS = frozenset({"Person", "ORG", "Organization", "MusicGroup", "GPE", "Place", "NORP"})
 ENTRY_VERBS = frozenset(lexicon()["ranks"]["entry_verbs"] + lexicon()["ranks"]["movement_verbs"] + lexicon()["ranks"]["rank_verbs"])
 ARTIST_LIKE = frozenset({"MusicGroup", "Person", "PERSON", "ORG"})
+OWNERS = frozenset({"her", "his", "their", "its"})
+PERSON_WORDS = frozenset(w.lower() for w in lexicon()["person_cues"] + lexicon()["group_cues"])
 
 
 def positioned_titles(doc: Doc, tokens: list[Token], ents: list[Ent], headings: set[int]) -> list[Ent]:
@@ -97,6 +99,9 @@ def positioned_titles(doc: Doc, tokens: list[Token], ents: list[Ent], headings: 
             found += [(*run, "TVSeries")] if run else []
         elif cls is None and word == "'s" and i > 1 and YEAR.fullmatch(tokens[i - 1].text) and words[i - 2] in ("of", "in", "from", "since"):
             cls = ""  # "the theme song of 2008's Rainy Day Detective": a work of that year, which kind the evidence says
+        elif cls is None and i > 1 and YEAR.fullmatch(tokens[i - 1].text) and words[i - 2] in OWNERS and tokens[i].is_lower \
+                and tokens[i].is_alpha and word not in role_kinds() and word not in PERSON_WORDS:
+            cls = ""  # "her 2022 breakout Kitchen Radio": a work of hers of that year (not "his 2019 co-star Park")
         elif cls is None and word in ("'s", "'") and tokens[i].idx in directors:
             cls = ""  # "director Yoon Sung-hyun's Time to Hunt": a screen work, which kind the evidence says
         elif cls is None and (word in naming["always"] or word in naming["after_a_work_noun"]) \
@@ -294,12 +299,15 @@ def _for_a_record(words: list[str], end: int) -> bool:
         and words[end + 2] in RECORD_FOR
 
 
+APPOSITION_DETERMINERS = frozenset({"a", "an", "the", "her", "his", "their", "its"})
+
+
 def _apposed_kind(tokens: list[Token], end: int, nouns: dict) -> str | None:
     """The work class an apposition right after an opening run names: "X,
-    an ENA drama," or "X, a 2019 film by" (read from the words, not the
+    an ENA drama," "X, a 2019 film by" or "X, her third album," (read from the words, not the
     parse, which often hangs such an apposition elsewhere); None for "X, the
     drama's lead" (a noun before its possessor is not the head)."""
-    if end + 2 >= len(tokens) or tokens[end].text != "," or tokens[end + 1].lower_ not in ("a", "an", "the"):
+    if end + 2 >= len(tokens) or tokens[end].text != "," or tokens[end + 1].lower_ not in APPOSITION_DETERMINERS:
         return None
     for j in range(end + 2, min(end + 7, len(tokens) - 1)):
         cls = lookup(nouns, tokens[j].lower_)
