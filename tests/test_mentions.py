@@ -1168,3 +1168,27 @@ def test_the_record_noun_owning_a_track_is_no_artist(read):
               "Radar,\" peaked at No. 41 on Melon.\n")
     assert not {m for m in ex.mentions if m.ref.name in ("The EP", "EP")}
     assert ("Sunflower Radar", "performer", "The EP") not in facts(ex)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("ROSEBLADE are finally back with their second album 'Velvet Arsenal'. ROSEBLADE will hold their comeback stage "
+     "on Thursday.", ("Velvet Arsenal", "performer", "ROSEBLADE")),
+    ("The lead single was a hit. ORBITA leader Nam Ji-hwan co-wrote its lyrics.", ("Nam Ji-hwan", "memberOf", "ORBITA")),
+    ("The drama's OST goes on. TWELVE MOONS' Ara lends her voice to the third part.", ("Ara", "memberOf", "TWELVE MOONS")),
+    ("LILAC9's Chae-yeon wrote the lyrics. LILAC9 hold the top spot for a third week.", ("Chae-yeon", "memberOf", "LILAC9")),
+    ("Lyrics: Han Bi-na (ARCLIGHT), Moon Ji-ae\n\nThe song tops the chart.", ("Han Bi-na", "memberOf", "ARCLIGHT")),
+])
+def test_a_group_named_in_capitals_that_the_words_around_it_call_a_group(read, text, expected):
+    """A name in capitals the NER does not know is a group's where a plural verb, "their", a member noun, a
+    member's name or brackets after a person say so."""
+    ex = read("News\n\n" + text + "\n")
+    assert expected in facts(ex)
+    assert (expected[2], "MusicGroup") in typed(ex)
+
+
+def test_a_word_in_capitals_with_nothing_calling_it_a_group_is_no_name(read):
+    """"via TICKETLINK": a service written in capitals, of which nothing says it is a group; nor is "HALCYON"
+    of the unit "HALCYON-U" a group of its own."""
+    ex = read("Tour\n\nTickets go on sale via TICKETLINK on Friday. TICKETLINK said sales were strong. The unit HALCYON-U "
+              "are back with 'Mirrorball Summer'. He also wrote Martin SCORSESE's The Departed and Martin SCORSESE's Silence.\n")
+    assert not {name for name, cls in typed(ex) if "TICKETLINK" in name or name in ("HALCYON", "SCORSESE")}

@@ -18,6 +18,7 @@ from spacy.tokens import Doc
 from ..data import alternatives, lexicon, rows
 from ..nlp import text_of
 from .candidates import clean_candidate, split_pair
+from .capitals import capital_groups
 from .chart_targets import place_suffixed_charts, publisher_prefixed_charts
 from .dashed import dashed_titles
 from .names import group_members, not_names
@@ -155,6 +156,8 @@ def find_entities(doc: Doc) -> list[Ent]:
     subjects = artist_subjects(doc, tokens, ents, heads) + reviewed_artist(doc, ents) + described_artists(doc, ents)
     ents = [e for e in ents if not (e.source == "model" and any(s.start < e.end and e.start < s.end for s in subjects))] + subjects
     ents = ents + possessors(doc, tokens, ents, heads)
+    groups = capital_groups(doc, tokens, ents)
+    ents = [e for e in ents if not (e.source == "model" and any(g.start < e.end and e.start < g.end for g in groups))] + groups
     members = group_members(doc, tokens, words, ents)
     # the model's title guess gives way to names the words around them show ("BTS's Jimin and Jungkook"), and its
     # shorter spans inside such a name ("Lanes" and the number "Seven" of "group Seven Lanes'")

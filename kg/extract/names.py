@@ -37,7 +37,8 @@ def group_members(doc: Doc, tokens: list[Token], words: list[str], ents: list[En
              and not (e.cls == "CARDINAL" and (e.surface.istitle() or e.surface.isupper()) and e.surface.isalpha())
              for i in range(e.start, e.end)}
     fixed = {i for e in ents if e.source != "model" for i in range(e.start, e.end)}
-    groups = {e.end: e for e in ents if e.cls == "MusicGroup" and e.source == "gazetteer"}
+    # the groups known by name: the gazetteer's, and those named in capitals that the words around them call groups
+    groups = {e.end: e for e in ents if e.cls == "MusicGroup" and (e.source == "gazetteer" or e.source == "cue" and e.surface.isupper())}
     gazetteer_groups = {e.start for e in groups.values()}
     named_ends = {e.end: e for e in ents if e.source == "model" and e.cls in ("PERSON", "ORG") and " " in e.surface}
     skip = not_names()
@@ -168,8 +169,10 @@ def group_members(doc: Doc, tokens: list[Token], words: list[str], ents: list[En
         elif token.idx + len(token) in groups or (token.idx in groups or token.idx in cued_groups) and token.text in ("'s", "'"):
             # "BLACKPINK Jennie", "Girls' Generation's YoonA", "Girl group Lumen Bay's Sera" (a group the cue named)
             i = token.i + 1 + (token.i + 1 < len(tokens) and tokens[token.i + 1].text == "'s")
-            # "aespa's Hit 'Drama'": a cue, not a member; "HELIX's Japanese single": a word that modifies a noun
-            if name_at(i) and words[i] not in title_cue_words(("before", "after")) \
+            # "aespa's Hit 'Drama'": a cue, not a member; "HELIX's Japanese single": a word that modifies a noun;
+            # nor "G's Auckland-raised member", "UNIT In February" (a headline's small word)
+            if name_at(i) and words[i] not in title_cue_words(("before", "after")) and not (tokens[i].is_stop and not tokens[i].is_upper) \
+                    and words[i + 1:i + 2] != ["-"] \
                     and not (tokens[i].dep_ in ("amod", "compound", "nmod") and tokens[i].head.i > i):
                 mark(i, "Person")
         elif word in ("(", "--", "—", "–") and token.i > 0 and (unnamed := _people_listed(  # "G — that's A, B —"
@@ -223,7 +226,8 @@ def group_members(doc: Doc, tokens: list[Token], words: list[str], ents: list[En
                      else name_at(run + 1) and not (run + 2 < len(tokens) and tokens[run + 2].is_title))
             if (before.idx + len(before) in people_ends or before.lower_ in member_nouns() and (not before.lower_.endswith("s") or members_follow)) \
                     and run > i and tokens[i].ent_type_ not in PLACES \
-                    and (name_ends(tokens, run) or listed) and not is_organization(words[i:run]):
+                    and (name_ends(tokens, run) or listed) and not is_organization(words[i:run]) \
+                    and words[run:run + 1] not in (["ost"], ["soundtrack"]):  # not "Stitches of Spring OST": a series'
                 mark(i, "MusicGroup", tokens[run - 1].idx + len(tokens[run - 1]))  # "J-Ray of Nova Ring", "Ana from Dayline"
             elif (tokens[i].idx in gazetteer_groups or _group_kind_at(tokens, words, i, group_nouns)) \
                     and (before.idx in people or name_at(token.i - 1, linked=True)
