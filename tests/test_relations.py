@@ -5921,3 +5921,60 @@ def test_a_persons_work_of_a_year_is_a_title_whatever_the_noun(read):
     assert ("Borrowed Weather", "performer", "Juniper Vance") in facts(ex)
     assert not {f for f in facts(ex) if "Kitchen Radio" in f[2:]}
     assert ("Kitchen Radio", "Billboard 200", 38) in entries(ex)
+
+
+def test_a_listicles_title_lines_head_their_sections(read):
+    """A title alone on a line heads the paragraphs under it: "Its theme song, X", "The theme song, Y" and "A
+    plays" there are that section's series', not the first one's."""
+    ex = read("New dramas to watch this month\n\nBy Kiara Lim | 01 Oct 2025\n\nThe Cartographer's Daughter\nNetwork: tvN | "
+              "Premiere: 4 October\nShim Eun-ha stars as a mapmaker's daughter. It is helmed by Lim Sang-woo.\n\nFrost Bakery\n"
+              "Platform: Disney+ | Premiere: 15 October\nNam Yoon-ah plays a pastry chef opposite Gi Tae-san. Its theme "
+              "song, Sugar Frost, is sung by Nam herself.\n\nLamplight Street Detectives\nNetwork: MBC | Premiere: 10 October\n"
+              "A cosy mystery about two retired detectives. The theme song, Street Lamps, is by the band Paper Harbor.\n")
+    assert {("Sugar Frost", "soundtrackOf", "Frost Bakery"), ("Frost Bakery", "castMember", "Nam Yoon-ah"),
+            ("Street Lamps", "soundtrackOf", "Lamplight Street Detectives")} <= facts(ex)
+    assert not {f for f in facts(ex) if f[0] == "The Cartographer's Daughter" and f[2] in ("Nam Yoon-ah", "Sugar Frost")}
+
+
+def test_a_place_or_a_small_word_after_a_groups_possessive_is_no_member(read):
+    """"NOVARE's Auckland-raised member Park Dae-ho": Park is the member, not Auckland; "Pinned by LUMENIX
+    Official": a channel's name, no member "Official"."""
+    ex = read("Fan page\n\nPinned by LUMENIX Official\n\nLUMENIX are back with 'Halo'. The song was co-written by "
+              "NOVARE's Auckland-raised member Park Dae-ho. NOVARE are on tour.\n")
+    members = {(s, o) for s, p, o in facts(ex) if p == "memberOf"}
+    assert ("Park Dae-ho", "NOVARE") in members
+    assert not {(s, o) for s, o in members if s in ("Auckland", "Official")}
+
+
+def test_a_service_available_in_markets_including_countries_is_in_each(read):
+    """"Viu is available in 16 markets, including Singapore, Malaysia and the Philippines": its markets."""
+    ex = read("Press\n\nViu is available in 16 markets, including Singapore, Malaysia and the Philippines.\n")
+    assert {("Viu", "market", c) for c in ("Singapore", "Malaysia", "Philippines")} <= facts(ex)
+
+
+def test_the_described_bands_member_is_the_bands_named_before(read):
+    """"The indie band's vocalist A": a member of the band named before, a descriptor before its noun."""
+    ex = read("News\n\nThe band Paper Harbor are back with \"Sea Glass\". The indie band's vocalist Min Tae-gyu wrote the "
+              "words.\n")
+    assert ("Min Tae-gyu", "memberOf", "Paper Harbor") in facts(ex)
+
+
+def test_a_series_title_with_of_before_ost_is_its_soundtrack_album_not_a_member_of_a_group(read):
+    """"A complete soundtrack album, Stitches of Spring OST, was released": the series' soundtrack album, not
+    "Stitches" of a group "Spring"."""
+    ex = read("News\n\nStitches of Spring is a 2025 South Korean television series. A complete soundtrack album, Stitches "
+              "of Spring OST, was released on March 8, 2025.\n")
+    assert {("Stitches of Spring OST", "soundtrackOf", "Stitches of Spring"),
+            ("Stitches of Spring OST", "releaseDate", "2025-03-08")} <= facts(ex)
+
+
+def test_a_track_list_with_no_numbers_under_a_line_saying_tracks_follow(read):
+    """"The tracks are:" over one title a line: the EP's tracks, its artist's, a guest's too; no track numbers, as
+    none are printed."""
+    ex = read("Interview\n\nHer new EP, Soft Machinery, is out today. It's five songs long, and nuyo wrote every lyric. "
+              "The tracks are:\n\nInsomnia FM\nVelcro\nGlass Hands (feat. Dosi)\nFerry Lights\n\nThe record was produced by "
+              "Park Eun-seok.\n")
+    found = facts(ex)
+    assert {(t, "inAlbum", "Soft Machinery") for t in ("Insomnia FM", "Velcro", "Glass Hands", "Ferry Lights")} <= found
+    assert ("Glass Hands", "performer", "Dosi") in found
+    assert not {f for f in found if f[1] == "trackNumber"}

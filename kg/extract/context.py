@@ -16,7 +16,7 @@ from ..records import Article, EntityRef, Evidence, Extraction, Passage
 from .spans import FAMILIES, TYPED, WORKS, Ent, dated_in_passing, span_text
 from .title_runs import headlines
 from .ballot import NOT_A_WORK, Ballot, default_work, roles_of_undecided, topic, weights
-from .lists import ITEM_NUMBER
+from .lists import ITEM_NUMBER, section_heads
 from .hedges import is_hedged
 from .marks import Marks
 from .networks import services_listed
@@ -65,7 +65,7 @@ class Context:
                          if self.marks.is_featured(token.i, self.sentence_of(token.i).start)}
         # Credits for every track of an album ("wrote all of the songs on the album"): (album, property, person, evidence)
         self.track_credits: list[tuple] = []
-        self._item_starts = [m.start() for m in LIST_ITEM.finditer(article.text)]
+        self._item_starts = sorted([m.start() for m in LIST_ITEM.finditer(article.text)] + section_heads(article.text, ents))
 
     def _asides(self, doc: Doc) -> set[int]:
         """The starts of the works in parentheses after a person ('Kim Gyu-tae ("Fox Hunt")') or in a relative

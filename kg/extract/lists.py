@@ -67,6 +67,9 @@ def read_lists(ctx) -> None:
                 read_credit_line(ctx, start, content, BY, kind)
         elif len(block) >= 2:
             _read_track_list(ctx, block)
+    for block in _unnumbered_runs(ctx.article.text):
+        if not _performed(ctx.article.text, block[0][0]) and not any(SEPARATOR.search(c) or BY.search(c) for _, _, c in block):
+            _read_track_list(ctx, block)  # "The tracks are:" over one title a line: no numbers, so no track numbers
     # a soundtrack's parts, one a line: 'Part 4 — "Blue Hour Bus" / indie duo TWINKLE.T', of the series the article is about
     dashed = [line for line in DASH_LINE.finditer(ctx.article.text) if not LINE.match(line.group())]
     parts = [line for line in dashed if PART_PREFIX.match(line.group().lstrip())]
@@ -133,6 +136,25 @@ def _bare_runs(text: str) -> list[tuple]:
     return out + (run if len(run) >= 3 else [])
 
 
+# a line that says tracks follow ("The tracks are:", "Tracklist:"), then one title a line with no number
+TRACKS_FOLLOW = re.compile(rf"(?im)^[^\n]*\b(?:{alternatives(lexicon()['track_list_headings']['words'])})\b[^\n]*:[ \t]*\n(?:[ \t]*\n)?")
+UNNUMBERED = re.compile(r"[ \t]*(?P<content>[\"\u201c'\u2018]?[A-Z][^\n]{0,80}?)[ \t]*(?:\n|$)")
+
+
+def _unnumbered_runs(text: str) -> list[list[tuple[int, int, str]]]:
+    """Track lists printed one title a line with no numbers, right under a line that says tracks follow:
+    blocks of (offset, 0, content) of two lines or more, none a sentence or a numbered line."""
+    blocks = []
+    for cue in TRACKS_FOLLOW.finditer(text):
+        at, block = cue.end(), []
+        while (line := UNNUMBERED.match(text, at)) and not LINE.match(line.group()) and len(line.group("content").split()) <= 8 \
+                and not line.group("content").endswith((".", "!", "?", ":")):
+            block.append((line.start("content"), 0, line.group("content")))
+            at = line.end()
+        blocks += [block] if len(block) >= 2 else []
+    return blocks
+
+
 # "Tracklist", or "Neon Kissaten tracklist:" with the album's name before the heading's word
 TRACK_LIST_HEADING = re.compile(
     rf"^\W*(?:(?P<album>\S[^\n]{{0,60}}?)\s+)?(?i:{alternatives(lexicon()['track_list_headings']['words'])})\W*$")
@@ -177,8 +199,8 @@ def _track_evidence(ctx, start: int, end: int):
 
 
 def _placed(song: EntityRef, album: EntityRef, number: int, evidence) -> list[Fact]:
-    """A track's place: in its album, at its number."""
-    return [Fact(song, "inAlbum", album, evidence), Fact(song, "trackNumber", Value(str(number), "integer"), evidence)]
+    """A track's place: in its album, at its number (0: a list with no numbers)."""
+    return [Fact(song, "inAlbum", album, evidence)] + [Fact(song, "trackNumber", Value(str(number), "integer"), evidence)] * (number > 0)
 
 
 def _number_tracks(ctx, block: list[tuple[int, int, str]], works: list[tuple[int, EntityRef | None]]) -> None:
@@ -233,6 +255,16 @@ def _read_track_list(ctx, block: list[tuple[int, int, str]]) -> None:
                     facts += [Fact(person, "memberOf", named(ctx, own.group("group"), "MusicGroup"), evidence)] if own else []
         if album is None and series is not None:
             facts.append(Fact(song, "soundtrackOf", series, evidence))
+
+
+def section_heads(text: str, ents) -> list[int]:
+    """Where a work's title stands alone on a line after a blank one, heading
+    the paragraphs under it (a listicle's "Frost Bakery" over "Platform:
+    Disney+ | ..." and "Its theme song, X"): what follows is about it, as
+    under a numbered item. Not the headline's line."""
+    first_break = text.find("\n")
+    return [e.start for e in ents if e.cls in WORKS_OR_TITLE and e.start > first_break >= 0
+            and text[max(0, e.start - 2):e.start] in ("\n\n", '\n"') and text[e.end:e.end + 2].rstrip('"').startswith("\n")]
 
 
 QUOTED_TITLE = re.compile(r'^"[^"]+"$')

@@ -10,6 +10,7 @@ from ..data import lexicon
 from ..records import EntityRef
 from .ballot import weights
 from .context import Context
+from .lists import section_heads
 from .networks import YEAR_IN_BRACKETS, focal_work, topic_over_aside
 from .refs import NOMINAL_NOUNS, SONG_PARTS, another_kind, attached, hangs_on_noun, with_listed
 from .role_words import unnamed_one
@@ -121,12 +122,13 @@ def _implied(ctx: Context, binding: Binding, sentence, role: str) -> list[Entity
         named = [ctx.ref(ent, accepted) for _, ent in ctx.mentions_in(sentence)
                  if ctx.class_of(ent) in accepted and ent.start not in ctx.asides]
         focal = focal_work(ctx) if "TVSeries" in accepted else None
-        found = next((r for r in named if r), None) or focal
+        found = next((r for r in named if r), None) or _under_a_heading(ctx, binding.span[0], accepted) or focal
         return [found] if found else []
     if binding.rule.id.startswith(OF_THE_FOCAL_WORK):
         # "The theme song, X, ...": the work the article is about, not one named in passing before
-        found = max((w for c in ("TVSeries", "Film") if c in accepted and (w := focal_work(ctx, c))),
-                    key=lambda w: sum(e.name == w.name for e in ctx.by_start.values()), default=None)
+        found = _under_a_heading(ctx, binding.span[0], accepted) or max(
+            (w for c in ("TVSeries", "Film") if c in accepted and (w := focal_work(ctx, c))),
+            key=lambda w: sum(e.name == w.name for e in ctx.by_start.values()), default=None)
         return [found] if found else []
     first = binding.span.start
     if first == sentence.start + (sentence[0].is_punct or sentence[0].is_space) and first < len(ctx.doc) \
@@ -181,6 +183,14 @@ def _implied(ctx: Context, binding: Binding, sentence, role: str) -> list[Entity
             ctx.note_supplier(undecided[-1])
             ref = ctx.pointed_back(undecided[-1], accepted)
     return [ref] if ref else []
+
+
+def _under_a_heading(ctx: Context, token, accepted: tuple) -> EntityRef | None:
+    """The work whose title heads the section ``token`` stands in (a listicle's "Frost Bakery" line over "The
+    theme song, X"), if it is of an accepted class: that section's work, not the article's first."""
+    heads = [start for start in section_heads(ctx.article.text, ctx.by_start.values()) if start <= token.idx]
+    head = ctx.by_start[heads[-1]] if heads else None
+    return ctx.ref(head, accepted) if head is not None and ctx.class_of(head) in accepted else None
 
 
 def _series_of_the_article(ctx: Context, ref: EntityRef) -> EntityRef:
