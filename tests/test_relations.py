@@ -5978,3 +5978,25 @@ def test_a_track_list_with_no_numbers_under_a_line_saying_tracks_follow(read):
     assert {(t, "inAlbum", "Soft Machinery") for t in ("Insomnia FM", "Velcro", "Glass Hands", "Ferry Lights")} <= found
     assert ("Glass Hands", "performer", "Dosi") in found
     assert not {f for f in found if f[1] == "trackNumber"}
+
+
+@pytest.mark.parametrize("credit", [
+    "All songs on the album were written by Lena Ortiz.",
+    "All songs on Fuego Lento were written by Lena Ortiz.",
+    "All tracks written by Lena Ortiz.",
+])
+def test_a_credit_for_all_the_songs_of_an_album_goes_to_each_track(read, credit):
+    """"All songs on the album were written by A" (or "All tracks written by A" under a track list): A wrote
+    each track the article places on the album."""
+    ex = read("Album\n\nFuego Lento is the second studio album by Valeria Quispe. The lead single, \"Noches de Cobre\", "
+              f"was released in January 2023. The second single, \"Mar Adentro\", is the album's fourth track. {credit}\n")
+    assert {("Noches de Cobre", "lyricist", "Lena Ortiz"), ("Mar Adentro", "lyricist", "Lena Ortiz")} <= facts(ex)
+    assert ("Fuego Lento", "lyricist", "Lena Ortiz") not in facts(ex)
+
+
+def test_the_paragraph_after_a_track_list_printed_one_a_line_is_about_the_record(read):
+    """"1. Intro: Atlas / 2. Loose Thread", then "A co-wrote every track on the record": the record is the album
+    named before the list (a list printed one a line heads only its lines)."""
+    ex = read("News\n\nHis first solo album, Midnight Atlas, is out.\n\nHere is the full tracklist of Midnight Atlas:\n\n"
+              "1. Intro: Atlas\n2. Loose Thread\n\nKang Yul co-wrote every track on the record.\n")
+    assert {("Intro: Atlas", "lyricist", "Kang Yul"), ("Loose Thread", "lyricist", "Kang Yul")} <= facts(ex)

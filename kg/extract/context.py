@@ -16,7 +16,7 @@ from ..records import Article, EntityRef, Evidence, Extraction, Passage
 from .spans import FAMILIES, TYPED, WORKS, Ent, dated_in_passing, span_text
 from .title_runs import headlines
 from .ballot import NOT_A_WORK, Ballot, default_work, roles_of_undecided, topic, weights
-from .lists import ITEM_NUMBER, section_heads
+from .lists import ITEM_NUMBER, item_scopes
 from .hedges import is_hedged
 from .marks import Marks
 from .networks import services_listed
@@ -65,7 +65,7 @@ class Context:
                          if self.marks.is_featured(token.i, self.sentence_of(token.i).start)}
         # Credits for every track of an album ("wrote all of the songs on the album"): (album, property, person, evidence)
         self.track_credits: list[tuple] = []
-        self._item_starts = sorted([m.start() for m in LIST_ITEM.finditer(article.text)] + section_heads(article.text, ents))
+        self._item_scopes = item_scopes(article.text, [m.start() for m in LIST_ITEM.finditer(article.text)], ents)
 
     def _asides(self, doc: Doc) -> set[int]:
         """The starts of the works in parentheses after a person ('Kim Gyu-tae ("Fox Hunt")') or in a relative
@@ -268,8 +268,7 @@ class Context:
         by ...)"; "2. SuperM by SuperM / This album ..."). ``subject``: for
         "she" or "he", the nearest that was a clause's subject, if any ("Kim
         Ara ... Starting with Blue Ferry, she starred in": Kim Ara)."""
-        under = bisect_right(self._item_starts, token.idx)
-        since = self._item_starts[under - 1] if under else 0
+        since = max((start for start, active, end in self._item_scopes if active <= token.idx < end), default=0)
         def last_between(start: int, end: int, featured: bool = True) -> Ent | None:
             between = self._starts[bisect_left(self._starts, start):bisect_left(self._starts, end)]
             return next((ent for ent in map(self.by_start.get, reversed(between)) if self.class_of(ent) in accepted
