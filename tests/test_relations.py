@@ -5106,7 +5106,9 @@ def test_an_album_page_opening_and_closing_tracks_its_lead_single_and_its_labels
             ("Las Horas Quietas", "inAlbum", "Luz de Agosto")} <= found
     assert {e[0] for e in entries(ex)} == {"Faro"}
     assert not {f for f in found if f[0] in ("Ashes", "Rainfall") and f[1] == "inAlbum"}
-    assert not {f for f in found if f[0] == "Faro" and f[1] == "lyricist"}
+    # Calvo wrote the words to every track, the lead single's too; nothing of "Faro" is read from the label's name
+    assert {("Agosto", "lyricist", "Nerea Calvo"), ("Faro", "lyricist", "Nerea Calvo")} <= found
+    assert not {f for f in ex.facts if f.subject.name == "Faro" and "Faro Norte" in f.evidence.sentence}
 
 
 def test_billboard_charts_named_without_the_word_chart_and_an_editions_hot_100(read):
@@ -6000,3 +6002,61 @@ def test_the_paragraph_after_a_track_list_printed_one_a_line_is_about_the_record
     ex = read("News\n\nHis first solo album, Midnight Atlas, is out.\n\nHere is the full tracklist of Midnight Atlas:\n\n"
               "1. Intro: Atlas\n2. Loose Thread\n\nKang Yul co-wrote every track on the record.\n")
     assert {("Intro: Atlas", "lyricist", "Kang Yul"), ("Loose Thread", "lyricist", "Kang Yul")} <= facts(ex)
+
+
+def test_a_countdown_of_osts_with_each_show_and_its_year(read):
+    """'6 "Glass Umbrella" - Rain Clinic (2018)' heading a listicle's entry: the song is the soundtrack of the
+    show the article names as a drama, dated by the year in brackets (the song not, its year unsaid); "Sung by
+    A, this theme song ..." under the next entry is that entry's song, and "Sung" is no title."""
+    ex = read("OSTs That Outlived Their Shows\n\n6 \"Glass Umbrella\" - Rain Clinic (2018)\n\nBallad singer Yoon Ga-ram "
+              "recorded the song for MBC's medical drama Rain Clinic.\n\n5 \"Night Tram Home\" - Dear Conductor (2020)\n\n"
+              "Sung by Kim Soo-ah, this theme song topped the chart. The tvN romance Dear Conductor was a hit.\n")
+    found = facts(ex)
+    assert {("Glass Umbrella", "soundtrackOf", "Rain Clinic"), ("Rain Clinic", "releaseDate", "2018"),
+            ("Night Tram Home", "soundtrackOf", "Dear Conductor"), ("Night Tram Home", "performer", "Kim Soo-ah")} <= found
+    assert not {f for f in found if f[0] in ("Glass Umbrella", "Night Tram Home") and f[1] == "releaseDate"}
+    assert not {f for f in found if "Sung" in (f[0], f[2]) or f[2] in ("Rain Clinic", "Dear Conductor") and f[1] == "performer"}
+
+
+def test_out_today_is_the_printed_day(read):
+    """"Saltwater Hymnal is out today" in an article printed on 14 March 2025: released that day."""
+    ex = read("Review\n\nSiobhan Kerrigan | Fri Mar 14 2025 - 06:00\n\nSaltwater Hymnal (Lowland Records) is the third album "
+              "from Corrib Static. Saltwater Hymnal is out today.\n", published=date(2025, 3, 14))
+    assert ("Saltwater Hymnal", "releaseDate", "2025-03-14") in facts(ex)
+
+
+def test_a_chart_columns_ranked_lines_with_titles_in_angle_brackets(read):
+    """"No. 1 <Late Spring Letter> - Han Yi-seul" over its paragraph and "Lyrics: A / Composition: B": the
+    song's singer and credits."""
+    ex = read("[Chart Talk] A ballad holds on\n\nFLO's weekly chart was once again led by a ballad.\n\nNo. 1 <Late Spring "
+              "Letter> - Han Yi-seul\nThird straight week at the top.\nLyrics: Han Yi-seul / Composition: Han Yi-seul, Ryu Gun\n\n"
+              "No. 2 <Runway Fever> - CHROMA\nThe title track held on to second place.\nLyrics: Jo Ah-ra / Composition: Mark Weller\n")
+    assert {("Late Spring Letter", "performer", "Han Yi-seul"), ("Late Spring Letter", "composer", "Ryu Gun"),
+            ("Runway Fever", "performer", "CHROMA"), ("Runway Fever", "lyricist", "Jo Ah-ra")} <= facts(ex)
+
+
+def test_who_wrote_the_words_for_all_the_songs_wrote_each_tracks(read):
+    """"Brennan wrote the words for all ten songs" in a review of the album: lyricist of each track it names."""
+    ex = read("Review\n\nSaltwater Hymnal is the third album from Corrib Static, fronted by singer Aoife Brennan. Opener "
+              "'Lough Song' begins quietly. The fourth track, 'Magdalene Road', is the album's centre. Brennan wrote the "
+              "words for all ten songs.\n")
+    assert {("Lough Song", "lyricist", "Aoife Brennan"), ("Magdalene Road", "lyricist", "Aoife Brennan")} <= facts(ex)
+
+
+def test_the_second_single_and_tracks_all_written_by_are_the_albums(read):
+    """"The album consists of eleven tracks, all co-written by A and B" credits each track; "The second single,
+    'X'," after the album's lead single is on the album too."""
+    ex = read("Album\n\nJardin Electrico is the third studio album by Antonia Riquelme. The album consists of eleven tracks, "
+              "all co-written by Riquelme and her producer Benjamin Soto. The lead single, \"Cordillera\", was released in "
+              "November 2024. The second single, \"Luz de Neon\", was released in February 2025.\n")
+    found = facts(ex)
+    assert {("Luz de Neon", "inAlbum", "Jardin Electrico"), ("Cordillera", "lyricist", "Benjamin Soto"),
+            ("Luz de Neon", "lyricist", "Benjamin Soto")} <= found
+
+
+def test_the_nth_track_named_after_a_comma_is_the_one_the_credit_is_for(read):
+    """"A co-wrote the lyrics of the fifth track, 'Sundial', with B": Sundial's lyricist, not the song named before."""
+    ex = read("EP\n\nPetal Protocol is the debut EP by ARIAVALE. \"Bloom Code\", the second track, was composed by Linnea Berg. "
+              "Member Lina co-wrote the lyrics of the fifth track, \"Sundial\", with Park Seo-yeon.\n")
+    assert ("Sundial", "lyricist", "Lina") in facts(ex)
+    assert ("Bloom Code", "lyricist", "Lina") not in facts(ex)

@@ -71,6 +71,11 @@ def read_credit_line(ctx, start: int, content: str, separator: re.Pattern = SEPA
             if value is not None:
                 ctx.extraction.facts.append(Fact(work, "releaseDate", value, evidence))
             part = part[:released.start()]
+        if screen := _screen_work(ctx, part):  # '"Glass Umbrella" - Rain Clinic (2018)': the show's song, no artist
+            series, year = screen
+            ctx.extraction.facts.append(Fact(work, "soundtrackOf", series, evidence))
+            ctx.extraction.facts += [Fact(series, "releaseDate", Value(year, "gYear"), evidence)] if year else []
+            continue
         series = OST_OF.match(part) or SERIES_OST.match(part)
         if series:  # '"Falling Petals" – Kwon Se-ah (Spring Letter OST)': the series the song is the soundtrack of
             ctx.extraction.facts.extend(_ost_of(ctx, work, series, evidence))
@@ -80,6 +85,19 @@ def read_credit_line(ctx, start: int, content: str, separator: re.Pattern = SEPA
             if group is not None:
                 ctx.extraction.facts.append(Fact(artist, "memberOf", group, evidence))
     return work
+
+
+YEAR_AFTER = re.compile(r"\s*\(((?:19|20)\d\d)\)\s*$")
+
+
+def _screen_work(ctx, part: str) -> tuple[EntityRef, str | None] | None:
+    """The series or film a part of the line names, as the article names it ("Rain Clinic (2018)" in a
+    list of OSTs), with the year after it; None if the part names none."""
+    year = YEAR_AFTER.search(part)
+    name = (part[:year.start()] if year else part).strip().strip('"')
+    known = next((e for _, e in ctx.mention_tokens if name in (e.name, e.surface)), None)
+    cls = (ctx.decided.get(known.name) or ctx.class_of(known)) if known is not None else None
+    return (EntityRef(known.name, cls), year.group(1) if year else None) if cls in ("TVSeries", "Film") else None
 
 
 def _ost_of(ctx, work: EntityRef, said: re.Match, evidence) -> list[Fact]:

@@ -27,8 +27,9 @@ from .credits import MEMBER_OF, PART_SUFFIX, by_credits, credit_parts, credit_ro
 from .networks import ALBUM_WORD, focal_work
 from .credit_lines import BRACKETED_ASIDE, SEPARATOR, TRACK_ASIDES, describes_work, read_credit_line
 
-# a list item's number: "1.", "1)", "1:", "1 –", "No. 1 –", "10th place:", "3rd –"
-ITEM_NUMBER = r"(?:(?:No\.|#)[ \t]*)?(\d{1,3})(?:(?:st|nd|rd|th)(?:[ \t]+[Pp]lace)?)?(?:[.):]|[ \t]+[-–—])"
+# a list item's number: "1.", "1)", "1:", "1 –", "No. 1 –", "10th place:", "3rd –", or a countdown's '6 "Title"'
+# and a chart column's "No. 1 <Title>"
+ITEM_NUMBER = r"(?:(?:No\.|#)[ \t]*)?(\d{1,3})(?:(?:st|nd|rd|th)(?:[ \t]+[Pp]lace)?)?(?:[.):]|[ \t]+[-–—]|(?=[ \t]+[\"“‘'<«《「『〈]))"
 # a list's line, a table's row too ("1 | X | Lyrics By – A"), which is read only with credits
 LINE = re.compile(rf"(?m)^[ \t]*(?:{ITEM_NUMBER}|(?P<piped>\d{{1,3}})[ \t]+\|)[ \t]+(?P<content>\S[^\n]*?)[ \t]*$")
 SLASHED_ROW = re.compile(r"^([^\"/]+?)\s+/\s+([^\"/]+?)(?:\s+/\s+\d[\d,.]*[^/]*)?$")

@@ -118,7 +118,9 @@ def record_years_on_tracks(ctx: Context) -> None:
     years = {(f.subject, f.evidence.start): f.object for f in ctx.extraction.facts
              if f.predicate == "releaseDate" and f.object.datatype == "gYear"}
     for f in list(ctx.extraction.facts):
-        year = years.get((f.object, f.evidence.start)) if f.predicate in ("inAlbum", "soundtrackOf") else None
+        # not on a list's line ("'X' - Rain Clinic (2018)"): the year there is the show's, said of it alone
+        year = years.get((f.object, f.evidence.start)) if f.predicate in ("inAlbum", "soundtrackOf") \
+            and f.evidence.rule != "reader:credit-line" else None
         if year and f.subject not in dated:
             dated.add(f.subject)
             ctx.extraction.facts.append(Fact(f.subject, "releaseDate", year,

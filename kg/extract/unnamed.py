@@ -143,11 +143,11 @@ def _implied(ctx: Context, binding: Binding, sentence, role: str) -> list[Entity
         kinds = NOMINAL_NOUNS.get(token.text.lower())
         wanted = tuple(k for k in kinds or () if k in accepted)
         # "the drama" names the series the role wants; "the OST" names no series, so says nothing of which
-        if wanted and token.i > 0 and token.doc[token.i - 1].text.lower() in {"the", "this", "that"}:
-            named = next((t for t in token.doc[token.i + 1:token.i + 3] if not t.is_quote), None)
+        if wanted and _determined(token):
+            named = next((t for t in token.doc[token.i + 1:token.i + 4] if not (t.is_quote or t.text == ",")), None)
             if named is not None and (ent := ctx.ent(named)) is not None and not _in_a_clause(ctx, ent) \
                     and (ref := ctx.ref(ent, wanted)) is not None:
-                return [ref]  # "the drama 'Blue Gate'": the title the noun names
+                return [ref]  # "the drama 'Blue Gate'", "the fifth track, 'Sundial'": the title the noun names
             ref = ctx.antecedent(token, wanted)
             if ref is None:  # 'The song is titled "X," and A wrote the lyrics': the title the sentence gives it
                 between = ctx.doc[token.i + 1:binding.span.start]
@@ -191,6 +191,17 @@ def _under_a_heading(ctx: Context, token, accepted: tuple) -> EntityRef | None:
     heads = [start for start in section_heads(ctx.article.text, ctx.by_start.values()) if start <= token.idx]
     head = ctx.by_start[heads[-1]] if heads else None
     return ctx.ref(head, accepted) if head is not None and ctx.class_of(head) in accepted else None
+
+
+def _determined(token) -> bool:
+    """Does "the", "this" or "that" stand before the noun, or before one lower-case word before it ("this
+    theme song", "the lead single")?"""
+    before = [t.lower_ for t in token.doc[max(0, token.i - 2):token.i]]
+    return before[-1:] and before[-1] in DETERMINERS or len(before) == 2 and before[0] in DETERMINERS \
+        and token.doc[token.i - 1].is_lower and token.doc[token.i - 1].is_alpha
+
+
+DETERMINERS = frozenset({"the", "this", "that"})
 
 
 def _series_of_the_article(ctx: Context, ref: EntityRef) -> EntityRef:

@@ -89,6 +89,7 @@ def parse_date(text: str, published: date | None = None, last_year: int | None =
 
 
 _WEEKDAYS = {k: v for k, v in lexicon()["weekdays"].items() if not k.startswith("_")}
+_RELATIVE_DAYS = {k: v for k, v in lexicon()["relative_days"].items() if not k.startswith("_")}
 RELATIVE_WEEKDAY = re.compile(rf"\b(?:(?P<which>last|next|this|coming)\s+)?(?P<weekday>{alternatives(_WEEKDAYS)})(?P<plural>s)?\b", re.I)
 RELATIVE_MONTH = re.compile(rf"\b(?P<which>last|next|this|coming)\s+(?:(?P<month>{alternatives(_MONTHS)})\b|month\b)", re.I)
 RELATIVE_YEAR_ALONE = re.compile(r"\b(?P<which>last|next|this|coming)\s+year\b", re.I)
@@ -97,10 +98,12 @@ FUTURE = re.compile(r"\b(?:will|to be|is set to|are set to|scheduled|slated|upco
 
 
 def _relative_date(text: str, published: date) -> Value | None:
-    """A date said against the publication date (CONVENTIONS rule 25): "on Friday" (the one
+    """A date said against the publication date (CONVENTIONS rule 25): "today", "on Friday" (the one
     before it, or after it where the text speaks of what will be), "last month", "next March",
     "early next year", "in January" (the last January, or the next where the text speaks of what will be)."""
     step = {"last": -1, "next": 1, "coming": 1, "this": 0}
+    if (days := _RELATIVE_DAYS.get(text.strip().lower())) is not None:  # "out today": the day printed
+        return Value((published + timedelta(days=days)).isoformat(), "date")
     weekdays = list(RELATIVE_WEEKDAY.finditer(text))
     # one day, not the days a show airs ("every Wednesday", "Wednesday-Thursday drama", "on Mondays and Tuesdays")
     if len(weekdays) == 1 and not weekdays[0]["plural"] and not re.search(r"\bevery\s*$", text[:weekdays[0].start()]):
