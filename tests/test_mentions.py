@@ -1192,3 +1192,20 @@ def test_a_word_in_capitals_with_nothing_calling_it_a_group_is_no_name(read):
     ex = read("Tour\n\nTickets go on sale via TICKETLINK on Friday. TICKETLINK said sales were strong. The unit HALCYON-U "
               "are back with 'Mirrorball Summer'. He also wrote Martin SCORSESE's The Departed and Martin SCORSESE's Silence.\n")
     assert not {name for name, cls in typed(ex) if "TICKETLINK" in name or name in ("HALCYON", "SCORSESE")}
+
+
+def test_a_title_before_its_channel_in_brackets_is_that_channels_series(read):
+    """"Review: Sunflower Tenants (KBS2) - 50 episodes later": an unquoted series of KBS2, without the headline's
+    "Review:" label; named again unquoted in the body."""
+    ex = read("Review: Sunflower Tenants (KBS2) - 50 episodes later, I am not okay\n\nSunflower Tenants wrapped up last "
+              "Sunday. Cha Eun-ho plays the tenant on the rooftop.\n")
+    assert ("Sunflower Tenants", "TVSeries") in typed(ex)
+    assert ("Sunflower Tenants", "broadcaster", "KBS2 TV") in facts(ex)
+    assert not {name for name, _ in typed(ex) if name.startswith("Review")}
+
+
+def test_a_channels_name_spelt_out_before_its_initials_is_no_series(read):
+    """"the Public Television Service (PTS) drama Salt Field Summer": the channel's name, not a series of PTS."""
+    ex = read("News\n\nThe song is the ending theme of the Public Television Service (PTS) drama Salt Field Summer.\n")
+    assert ("Salt Field Summer", "broadcaster", "PTS") in facts(ex)
+    assert not {f for f in facts(ex) if f[0] == "Public Television Service"}

@@ -6060,3 +6060,13 @@ def test_the_nth_track_named_after_a_comma_is_the_one_the_credit_is_for(read):
               "Member Lina co-wrote the lyrics of the fifth track, \"Sundial\", with Park Seo-yeon.\n")
     assert ("Sundial", "lyricist", "Lina") in facts(ex)
     assert ("Bloom Code", "lyricist", "Lina") not in facts(ex)
+
+
+def test_the_track_a_record_closes_with_is_numbered_by_its_count_of_tracks(read):
+    """"the 10-track album closes with 'Anchor Down'": track 10; "it reached No 6 last month" makes no track last."""
+    ex = read("Review\n\nSaltwater Hymnal is the third album from Corrib Static. Lead single 'Kestrel' reached No 6 on the "
+              "Official Irish Singles Chart last month. The 10-track album closes with 'Anchor Down', seven minutes of "
+              "noise.\n")
+    found = facts(ex)
+    assert {("Anchor Down", "inAlbum", "Saltwater Hymnal"), ("Anchor Down", "trackNumber", "10")} <= found
+    assert ("Kestrel", "trackNumber", "10") not in found

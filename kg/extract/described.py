@@ -134,3 +134,26 @@ def _appositive_after(span, nouns: dict) -> str | None:
             return None
     return None
 
+
+# What may follow the noun of an apposition that says what a work is ("X, an ENA drama starring", "X, a film by").
+APPOSITION_GOES_ON = frozenset({"starring", "that", "which", "about", "by", "directed", "written", "set", "from", "in",
+                                "on", "with", "based", "released", "produced", "featuring", "and", "of", "for"})
+APPOSITION_DETERMINERS = frozenset({"a", "an", "the", "her", "his", "their", "its"})
+
+
+def apposed_kind(tokens, end: int, nouns: dict) -> str | None:
+    """The work class an apposition right after an opening run names: "X,
+    an ENA drama," "X, a 2019 film by" or "X, her third album," (read from
+    the words, not the parse, which often hangs such an apposition
+    elsewhere); None for "X, the drama's lead" (a noun before its possessor
+    is not the head)."""
+    if end + 2 >= len(tokens) or tokens[end].text != "," or tokens[end + 1].lower_ not in APPOSITION_DETERMINERS:
+        return None
+    for j in range(end + 2, min(end + 7, len(tokens) - 1)):
+        cls = lookup(nouns, tokens[j].lower_)
+        after = tokens[j + 1]
+        if cls and (after.is_punct and after.text not in ("'", "-") or after.lower_ in APPOSITION_GOES_ON):
+            return cls
+        if tokens[j].is_punct and tokens[j].text != "-" or tokens[j].dep_ == "prep":
+            return None  # "Seoul, a city of dramas": the apposition's head came before ("a 12-episode romance" goes on)
+    return None

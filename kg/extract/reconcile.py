@@ -11,6 +11,7 @@ import re
 from dataclasses import replace
 from functools import lru_cache
 
+from ..data import lexicon
 from ..records import EntityRef, Fact, Passage, Value
 from .context import Context
 from .deps import load_dependency_rules
@@ -104,6 +105,30 @@ def album_artists_on_tracks(ctx: Context) -> None:
                 added.append(Fact(f.subject, "performer", credit.object,
                                   replace(f.evidence, rule="inference:album-artist", context=context)))
     ctx.extraction.facts += added
+
+
+def closers_numbered(ctx: Context) -> None:
+    """The track a record closes with ("the album closes with 'X'", "the closing song 'X'") is its last: numbered
+    with the one number of tracks the article gives ("the 10-track album", "ten tracks in total", "the six
+    songs on it"), where it gives one and the track has no number yet."""
+    counts = {_number(m.group("n")) for m in TRACK_COUNT.finditer(ctx.article.text)} - {None}
+    numbered = {f.subject for f in ctx.extraction.facts if f.predicate == "trackNumber"}
+    if len(counts) != 1:
+        return
+    last = Value(str(counts.pop()), "integer")
+    for f in list(ctx.extraction.facts):
+        if f.predicate == "inAlbum" and f.subject not in numbered and LAST_TRACK.search(f.evidence.sentence):
+            numbered.add(f.subject)
+            ctx.extraction.facts.append(Fact(f.subject, "trackNumber", last, replace(f.evidence, rule="inference:closing-track")))
+
+
+LAST_TRACK = re.compile(rf"\b(?:{'|'.join(lexicon()['last_track_words']['words'])})\b", re.I)
+NUMBERS = "|".join(lexicon()["number_words"])
+TRACK_COUNT = re.compile(rf"(?i)\b(?P<n>\d{{1,2}}|{NUMBERS})[- ](?:{'|'.join(lexicon()['last_track_words']['counted'])})\b(?![- ](?:later|before|ago))")
+
+
+def _number(word: str) -> int | None:
+    return int(word) if word.isdigit() else lexicon()["number_words"].get(word.lower())
 
 
 def record_years_on_tracks(ctx: Context) -> None:

@@ -22,7 +22,7 @@ from .spans import WORKS as WORK_CLASSES
 from .values import PART_WORD, SIDES_DASH
 from .title_runs import SMALL_WORDS, YEAR, foreign_tail, listed_after, owned_title, seasons_after, split_at_and, \
     title_run, title_run_before, with_comma_part
-from .described import described_as, lookup, work_nouns
+from .described import apposed_kind, described_as, lookup, work_nouns
 from .fields import blocks as field_blocks
 from .openings import (after_fronted_credit, headline_subject, in_fronted_phrase, on_a_network, opening_run, past_gloss,
                        piped_series_title, rated, reviewed_record, verb_says)
@@ -37,6 +37,7 @@ SCREEN_ROLES = frozenset({"director", "writer"})
 NAMED_NOT_WORKS = frozenset({"Person", "ORG", "Organization", "MusicGroup", "GPE", "Place", "NORP"})
 ENTRY_VERBS = frozenset(lexicon()["ranks"]["entry_verbs"] + lexicon()["ranks"]["movement_verbs"] + lexicon()["ranks"]["rank_verbs"])
 ARTIST_LIKE = frozenset({"MusicGroup", "Person", "PERSON", "ORG"})
+TAGS = frozenset(lexicon()["bracket_tags"]["words"])  # a headline's "Review:" before a title
 OWNERS = frozenset({"her", "his", "their", "its"})
 PERSON_WORDS = frozenset(w.lower() for w in lexicon()["person_cues"] + lexicon()["group_cues"])
 
@@ -142,9 +143,13 @@ def positioned_titles(doc: Doc, tokens: list[Token], ents: list[Ent], headings: 
             run = title_run_before(tokens, i, taken, not_titles)
             if run:
                 found.append((*with_comma_part(tokens, run, taken, not_titles), ""))
-        elif word == "(" and i + 4 < len(tokens) and tokens[i + 1].idx in on_networks and words[i + 2] == "," \
-                and YEAR.fullmatch(tokens[i + 3].text) and words[i + 4] == ")":
-            run = title_run_before(tokens, i, taken, not_titles)  # "Midnight Tollgate (JTBC, 2022)": a channel's series
+        elif word == "(" and i + 2 < len(tokens) and tokens[i + 1].idx in on_networks and (words[i + 2] == ")" or i + 4 < len(
+                tokens) and words[i + 2] == "," and YEAR.fullmatch(tokens[i + 3].text) and words[i + 4] == ")"):
+            run = title_run_before(tokens, i, taken, not_titles)  # "Midnight Tollgate (JTBC, 2022)", "X (KBS2)": a channel's series
+            if run and run[1] - run[0] > 2 and words[run[0]] in TAGS and words[run[0] + 1] == ":":
+                run = (run[0] + 2, run[1])  # "Review: Sunflower Tenants (KBS2)": the headline's label is no part of it
+            if run and "".join(t.text[0] for t in tokens[run[0]:run[1]] if t.text[:1].isupper()) == tokens[i + 1].text:
+                run = None  # "the Public Television Service (PTS) drama": the channel's own name, spelt out
             run = run and (run[0], run[1] - (words[run[1] - 1] in ("ost", "soundtrack")))  # "Landlady Kim OST (ENA, 2023)"
             found += [(*run, "TVSeries")] if run and run[1] > run[0] else []
         elif run := on_a_network(tokens, i, on_networks, taken, not_titles):
@@ -156,7 +161,7 @@ def positioned_titles(doc: Doc, tokens: list[Token], ents: list[Ent], headings: 
                 end -= end - 1 > run[0] and words[end - 1] in RECAP_WORDS  # "Knowing Bros Recap: Episode 63"
                 found += [(run[0], end, phrases_after[word, words[i + 1]])] if run[0] < end else []
         if word == "," and i > 2 and (tokens[i - 1].text[:1].isupper() or _season(tokens[i - 1], tokens[i - 2])) \
-                and (kind := _apposed_kind(tokens, i, work_nouns())) \
+                and (kind := apposed_kind(tokens, i, work_nouns())) \
                 and (run := title_run_before(tokens, i, taken, not_titles)):
             owner = max((k for k in range(run[0] - 1, i) if words[k] in POSSESSIVE), default=run[0] - 1)
             if owner + 1 < i and (tokens[owner + 1].idx, tokens[i - 1].idx + len(tokens[i - 1])) not in people:
@@ -196,7 +201,7 @@ def positioned_titles(doc: Doc, tokens: list[Token], ents: list[Ent], headings: 
                 continue
             cls = described_as(doc[run[0]:run[1]], nouns, copula_only=True)
             if cls not in WORK_CLASSES:
-                cls = _apposed_kind(tokens, run[1], nouns) or cls
+                cls = apposed_kind(tokens, run[1], nouns) or cls
             person = (tokens[run[0]].idx, tokens[run[1] - 1].idx + len(tokens[run[1] - 1])) in people
             # a person stars in a work; a work stars someone ("Lookwell starred Adam West", whatever the NER thought)
             stars_someone = words[run[1]:run[1] + 1] in (["stars"], ["starred"]) and run[1] + 1 < len(tokens) \
@@ -279,11 +284,6 @@ def _released_as_a_record(words: list[str], nouns: dict) -> bool:
     return at is not None and any(nouns.get(w) in ("Song", "Album") for w in words[at + 1:at + 5])
 
 
-# What may follow the noun of an apposition that says what a work is ("X, an ENA drama starring", "X, a film by").
-APPOSITION_GOES_ON = frozenset({"starring", "that", "which", "about", "by", "directed", "written", "set", "from", "in",
-                                "on", "with", "based", "released", "produced", "featuring", "and", "of", "for"})
-
-
 def _season(number: Token, before: Token) -> bool:
     """Is ``number`` a title's season digit ("Stage Frontier 2,"), not a date's day ("In March 2,")?"""
     return len(number.text) == 1 and number.is_digit and not before.ent_type_ and before.text[:1].isupper()
@@ -297,26 +297,6 @@ def _for_a_record(words: list[str], end: int) -> bool:
     """Does "for the soundtrack", "for her album" follow the run ending at ``end``?"""
     return end + 2 < len(words) and words[end] == "for" and words[end + 1] in ("the", "her", "his", "their", "its", "a") \
         and words[end + 2] in RECORD_FOR
-
-
-APPOSITION_DETERMINERS = frozenset({"a", "an", "the", "her", "his", "their", "its"})
-
-
-def _apposed_kind(tokens: list[Token], end: int, nouns: dict) -> str | None:
-    """The work class an apposition right after an opening run names: "X,
-    an ENA drama," "X, a 2019 film by" or "X, her third album," (read from the words, not the
-    parse, which often hangs such an apposition elsewhere); None for "X, the
-    drama's lead" (a noun before its possessor is not the head)."""
-    if end + 2 >= len(tokens) or tokens[end].text != "," or tokens[end + 1].lower_ not in APPOSITION_DETERMINERS:
-        return None
-    for j in range(end + 2, min(end + 7, len(tokens) - 1)):
-        cls = lookup(nouns, tokens[j].lower_)
-        after = tokens[j + 1]
-        if cls and (after.is_punct and after.text not in ("'", "-") or after.lower_ in APPOSITION_GOES_ON):
-            return cls
-        if tokens[j].is_punct and tokens[j].text != "-" or tokens[j].dep_ == "prep":
-            return None  # "Seoul, a city of dramas": the apposition's head came before ("a 12-episode romance" goes on)
-    return None
 
 
 LINE_MARKS = {"|", "–", "—", "-", "·", ":"}  # "KBS2 – X (weekend drama)": a heading's network, then its series
