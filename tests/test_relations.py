@@ -6070,3 +6070,15 @@ def test_the_track_a_record_closes_with_is_numbered_by_its_count_of_tracks(read)
     found = facts(ex)
     assert {("Anchor Down", "inAlbum", "Saltwater Hymnal"), ("Anchor Down", "trackNumber", "10")} <= found
     assert ("Kestrel", "trackNumber", "10") not in found
+
+
+def test_a_full_date_the_ner_takes_for_an_event_and_a_nationality_before_a_band(read):
+    """"It premiered on BBC One on 8 September 2024": the small NER calls "September 2024" an event; a day,
+    month and year are a date. "written and performed by the Welsh folk band X": Welsh is where the band is
+    from, no lyricist."""
+    ex = read("The Marram Coast\n\nThe Marram Coast is a British crime drama television series directed by Owen Pritchard. "
+              "It premiered on BBC One on 8 September 2024 and consists of six episodes. The opening theme, \"Undertow\", was "
+              "written and performed by the Welsh folk band The Hollow Pines.\n")
+    found = facts(ex)
+    assert {("The Marram Coast", "releaseDate", "2024-09-08"), ("Undertow", "performer", "The Hollow Pines")} <= found
+    assert not {f for f in found if f[2] == "Welsh"}

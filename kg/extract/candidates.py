@@ -63,13 +63,23 @@ def clean_candidate(span) -> tuple[int, int] | None:
     if span.label_ == "PERSON" and tokens[-1].lower_ in _not_name_endings():
         return None  # "Download Charts", "Girl Groups": a heading or a category, no one's name
     after = span.doc[tokens[-1].i + 1] if tokens[-1].i + 1 < len(span.doc) else None
-    if len(tokens) == 1 and DEMONYM.fullmatch(text) and after is not None and after.lower_ in cues:
-        return None  # "by Welsh musician John Cale": where someone is from
+    if len(tokens) == 1 and DEMONYM.fullmatch(text) and _before_a_cue(span.doc, tokens[0].i + 1, cues):
+        return None  # "by Welsh musician John Cale", "the Welsh folk band X": where someone is from
     if len(tokens) > 1 and DEMONYM.fullmatch(tokens[0].text) and all(t.text in NON_NAMES or t.lower_ in cues for t in tokens[1:]):
         return None  # "by American R&B singer A": where someone is from and what they sing, no name
     if len(tokens) == 1 and after is not None and after.lower_ == "by" and tokens[0].lower_ in CREDIT_PARTICIPLES:
         return None  # "Sung by the band X, 'Y' opened ...": a fronted credit, not a name ("Sung" is a surname too)
     return tokens[0].idx, tokens[-1].idx + len(tokens[-1])
+
+
+def _before_a_cue(doc, i: int, cues: set) -> bool:
+    """Does a role or group word follow at ``i``, after up to two lower-case words ("folk band", "indie rock band")?"""
+    for token in doc[i:i + 3]:
+        if token.lower_ in cues:
+            return True
+        if not token.is_lower:
+            return False
+    return False
 
 
 FIGURE = re.compile(r"\d+(?:[./:]\d+)*\.?")  # "09.01", "2025.", "3": digits alone, not "2NE1" or "2PM"

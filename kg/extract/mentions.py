@@ -28,7 +28,7 @@ from .slots import (agents, artist_subjects, bracketed_sources, cued_people, par
                     source_lines)
 from .spans import CANDIDATE, FAMILIES, NON_NAMES, TYPED, VALUE_LABELS, WORKS, Ent, covered, row_of, span_text, whole_words
 from .title_runs import clean_title
-from .values import english_name, title_name
+from .values import DATE_FORMS, english_name, title_name
 from .title_runs import headlines
 from .titles import positioned_titles
 from .ballot import NOT_A_WORK, Ballot
@@ -37,7 +37,9 @@ from .typing import cast_local_votes
 # The ids of kg/data/name_patterns.jsonl name kinds of names, not canonical names as the gazetteer's do.
 NAME_PATTERN_IDS = frozenset(row["id"] for row in rows("name_patterns.jsonl"))
 MODEL_SPANS = "kg_model"  # where kg_span_model leaves its spans
-STAFF_LABELS = frozenset(lexicon()["staff_credit_labels"]["words"])  # a credit line's label, no title
+STAFF_LABELS = frozenset(lexicon()["staff_credit_labels"]["words"])
+FULL_DATES = DATE_FORMS[:3]  # a day, a month and a year ("8 September 2024", "May 3, 2024"; a range's end with them)
+  # a credit line's label, no title
 
 
 def kg_mentions(doc: Doc) -> None:
@@ -136,6 +138,7 @@ def find_entities(doc: Doc) -> list[Ent]:
                 ents.append(Ent(start, end, text, CANDIDATE[label], text, "model", label))
         elif label in VALUE_LABELS:
             ents.append(Ent(span.start_char, span.end_char, text, label, text, "model"))
+    ents = _full_dates(text_of(doc), ents)
     ents += _model_titles(doc, ents)
     ents = publisher_prefixed_charts(text_of(doc), place_suffixed_charts(text_of(doc), sorted(ents, key=lambda e: e.start)))
     ents = _nicknamed(text_of(doc), ents)
@@ -180,6 +183,21 @@ def find_entities(doc: Doc) -> list[Ent]:
     for e in ents:
         e.name = english_name(e.name) or e.name if e.cls == "TITLE" else e.name  # an unquoted title with its own script's spelling
     return sorted(ents, key=lambda e: e.start)
+
+
+def _full_dates(text: str, ents: list[Ent]) -> list[Ent]:
+    """A day, a month and a year the small NER missed or called an event ("premiered on 8 September 2024":
+    EVENT "September 2024") are a date; a date of its own that reaches further (a range, "from October 3 to
+    November 22, 2022") stays as it is, and a shorter one inside gives way."""
+    kept = [e for e in ents if e.cls == "DATE" or e.source != "model"]  # a date, or a name the rulers know
+    found = []
+    for form in FULL_DATES:
+        for match in form.finditer(text):
+            a, b = match.span()
+            if any(e.start < b and a < e.end and not (e.cls == "DATE" and a <= e.start and e.end <= b) for e in kept + found):
+                continue
+            found.append(Ent(a, b, text[a:b], "DATE", text[a:b], "model"))
+    return [e for e in ents if not any(f.start < e.end and e.start < f.end for f in found)] + found
 
 
 def _cut_to_body_names(doc: Doc, ents: list[Ent], heads: set[int]) -> list[Ent]:
