@@ -1209,3 +1209,13 @@ def test_a_channels_name_spelt_out_before_its_initials_is_no_series(read):
     ex = read("News\n\nThe song is the ending theme of the Public Television Service (PTS) drama Salt Field Summer.\n")
     assert ("Salt Field Summer", "broadcaster", "PTS") in facts(ex)
     assert not {f for f in facts(ex) if f[0] == "Public Television Service"}
+
+
+def test_a_name_fans_call_a_work_is_no_title(read):
+    """"Fans Call It 'The Monsoon Song Of The Year'": a name of praise, no film or song of its own."""
+    ex = read("Tere Sheher Mein From Baarish Ke Baad Is Trending At No. 2 On JioSaavn, Fans Call It 'The Monsoon Song Of "
+              "The Year'\n\nThe makers of Kunal Bhatia's romantic drama 'Baarish Ke Baad' have a hit on their hands. 'Tere "
+              "Sheher Mein', the first song released from the film's soundtrack, has climbed to No. 2 on JioSaavn's weekly "
+              "chart.\n")
+    assert not {name for name, _ in typed(ex) if "Monsoon" in name}
+    assert not {f for f in facts(ex) if "Monsoon" in f[2]}

@@ -58,6 +58,7 @@ def _cues() -> dict[str, dict]:
         "people": dict.fromkeys((w.lower() for w in lex["person_cues"]), "Person"),
         "groups": dict.fromkeys((w.lower() for w in lex["group_cues"]), "MusicGroup"),
         "not_work": dict.fromkeys((w.lower() for w in lex["not_work_cues"]), NOT_A_WORK),
+        "naming_verbs": frozenset(lex["naming_verbs"]["words"]),
         "sources": dict.fromkeys(lex["source_nouns"]["words"], NOT_A_WORK),
         "speech": frozenset(lex["speech_verbs"]["words"]),
         "small": frozenset(lex["title_case_small_words"]["words"]),
@@ -250,6 +251,8 @@ def _context_votes(tokens: list[Token], span, mentions: dict, cues: dict, w: dic
     if span.end < len(tokens) and tokens[span.end].text in POSSESSIVE and not title:
         # "the Kinks' 1968 album", "Tim Shaw's album": a work's noun is the owned work's (not "X's premiere": X's own)
         right = ["" if lookup(cues["nouns"], word) else word for word in right]
+    if before in ("it", "them") and title and len(left) > 1 and left[-2].lower_ in cues["naming_verbs"]:
+        yield NOT_A_WORK, w["cue"]  # "Fans Call It 'The Monsoon Song Of The Year'": a name given to a work, no title
     if before:
         # a role word then a comma before a quoted title ends a clause ("by an outside producer, 'Blue Echo' was")
         quoted = comma and title
