@@ -15,6 +15,7 @@ from collections import defaultdict
 from spacy.tokens import Doc, Token
 
 from ..data import lexicon, member_nouns
+from ..nlp import text_of
 from .described import work_nouns
 from .names import not_names
 from .spans import POSSESSIVE, Ent, covered
@@ -33,7 +34,7 @@ def capital_groups(doc: Doc, tokens: list[Token], ents: list[Ent]) -> list[Ent]:
     people_ends = {e.end for e in ents if e.cls in PEOPLE}
     runs = defaultdict(list)
     for first, last in _runs(tokens, taken):
-        runs[doc.text[tokens[first].idx:tokens[last].idx + len(tokens[last])]].append((first, last))
+        runs[text_of(doc)[tokens[first].idx:tokens[last].idx + len(tokens[last])]].append((first, last))
     found = []
     for name, where in runs.items():
         said = any(_said_a_group(tokens, a, b, people_ends, len(where) > 1) for a, b in where)
@@ -60,7 +61,7 @@ def _runs(tokens: list[Token], taken: bytearray) -> list[tuple[int, int]]:
         current = [token.i] if shouted else []
     if current:
         runs.append((current[0], current[-1]))
-    text = tokens[0].doc.text if tokens else ""
+    text = text_of(tokens[0].doc) if tokens else ""
     return [(a, b) for a, b in runs if any(c.islower() for c in _line_of(tokens[a]))
             and not _joined(tokens, a - 1, a, taken) and not _joined(tokens, b, b + 1, taken)
             and not (a > 0 and tokens[a - 1].is_title and not tokens[a - 1].is_sent_start and tokens[a - 1].whitespace_)
@@ -81,7 +82,8 @@ def _joined(tokens: list[Token], left: int, right: int, taken: bytearray) -> boo
 
 
 def _line_of(token: Token) -> str:
-    text = token.doc.text
+    """The line a token stands on."""
+    text = text_of(token.doc)
     start = text.rfind("\n", 0, token.idx) + 1
     end = text.find("\n", token.idx)
     return text[start:end if end >= 0 else len(text)]
@@ -90,7 +92,7 @@ def _line_of(token: Token) -> str:
 def _said_a_group(tokens: list[Token], first: int, last: int, people_ends: set, again: bool) -> bool:
     """Do the words around the run at ``first``..``last`` say a group is named? "their" after it, or the
     next sentence's "The girl group", only for a name named ``again``."""
-    after = [t for t in tokens[last + 1:last + 3]]
+    after = tokens[last + 1:last + 3]
     words, nouns = [t.lower_ for t in after], work_nouns()
     if words[:1] and (words[0] in PLURAL_VERBS or words[0] in member_nouns()):
         return True  # "ROSEBLADE are back", "ORBITA leader Nam Ji-hwan"

@@ -265,7 +265,7 @@ def item_scopes(text: str, items: list[int], ents) -> list[tuple[int, int, int]]
     heads the text down to the next one; an item of a list printed one a line ("1. Intro: Atlas", "2. Loose
     Thread") heads only its line, and the text after the list is under the line over it ("Here is the full
     tracklist of Midnight Atlas:", "Crayon Pop – THE STREETS GO DISCO"): about that record again."""
-    lines = {text.rfind("\n", 0, at) + 1: at for at in items}
+    lines = {text.rfind("\n", 0, at) + 1 for at in items}  # where the items' lines start
     scopes = []
     for at in items:
         start, end = text.rfind("\n", 0, at) + 1, text.find("\n", at) % (len(text) + 1)

@@ -3,8 +3,8 @@ decides another: an album's namesake song is its title track, on it;
 credits for an album's every track go to its tracks, a
 named song carries its series' OST album's facts, words credited apart
 make "written" the music's, a label that released a record is not
-its performer, and a date the parse gives a work is not also
-another's."""
+its performer, a date the parse gives a work is not also another's,
+and the track a record closes with is numbered by its count of tracks."""
 from __future__ import annotations
 
 import re
@@ -112,9 +112,9 @@ def closers_numbered(ctx: Context) -> None:
     with the one number of tracks the article gives ("the 10-track album", "ten tracks in total", "the six
     songs on it"), where it gives one and the track has no number yet."""
     counts = {_number(m.group("n")) for m in TRACK_COUNT.finditer(ctx.article.text)} - {None}
-    numbered = {f.subject for f in ctx.extraction.facts if f.predicate == "trackNumber"}
     if len(counts) != 1:
         return
+    numbered = {f.subject for f in ctx.extraction.facts if f.predicate == "trackNumber"}
     last = Value(str(counts.pop()), "integer")
     for f in list(ctx.extraction.facts):
         if f.predicate == "inAlbum" and f.subject not in numbered and LAST_TRACK.search(f.evidence.sentence):
@@ -128,6 +128,7 @@ TRACK_COUNT = re.compile(rf"(?i)\b(?P<n>\d{{1,2}}|{NUMBERS})[- ](?:{'|'.join(lex
 
 
 def _number(word: str) -> int | None:
+    """A count in digits or in words ("10", "ten")."""
     return int(word) if word.isdigit() else lexicon()["number_words"].get(word.lower())
 
 

@@ -197,7 +197,7 @@ def _determined(token) -> bool:
     """Does "the", "this" or "that" stand before the noun, or before one lower-case word before it ("this
     theme song", "the lead single")?"""
     before = [t.lower_ for t in token.doc[max(0, token.i - 2):token.i]]
-    return before[-1:] and before[-1] in DETERMINERS or len(before) == 2 and before[0] in DETERMINERS \
+    return bool(before) and before[-1] in DETERMINERS or len(before) == 2 and before[0] in DETERMINERS \
         and token.doc[token.i - 1].is_lower and token.doc[token.i - 1].is_alpha
 
 
