@@ -6082,3 +6082,14 @@ def test_a_full_date_the_ner_takes_for_an_event_and_a_nationality_before_a_band(
     found = facts(ex)
     assert {("The Marram Coast", "releaseDate", "2024-09-08"), ("Undertow", "performer", "The Hollow Pines")} <= found
     assert not {f for f in found if f[2] == "Welsh"}
+
+
+def test_people_in_the_lead_or_supporting_roles_are_the_cast(read):
+    """"..., with A, B and C in supporting roles" after a long clause; "It features D and E in the lead roles":
+    the cast of the series or film named before."""
+    ex = read("News\n\nThe Marram Coast is a British crime drama. The series stars Rhiannon Hale as a detective inspector "
+              "who returns to the North Wales coast to investigate the disappearance of a teenage girl, with Callum Reid, "
+              "Priya Desai and Tom Ashworth in supporting roles. Blue Gate is a 2019 film. It follows two sisters, with Kim "
+              "Ara and Lee Dan in the lead roles.\n")
+    assert {("The Marram Coast", "castMember", p) for p in ("Callum Reid", "Priya Desai", "Tom Ashworth")} \
+        | {("Blue Gate", "castMember", p) for p in ("Kim Ara", "Lee Dan")} <= facts(ex)
