@@ -6093,3 +6093,11 @@ def test_people_in_the_lead_or_supporting_roles_are_the_cast(read):
               "Ara and Lee Dan in the lead roles.\n")
     assert {("The Marram Coast", "castMember", p) for p in ("Callum Reid", "Priya Desai", "Tom Ashworth")} \
         | {("Blue Gate", "castMember", p) for p in ("Kim Ara", "Lee Dan")} <= facts(ex)
+
+
+def test_the_nth_track_of_an_album_opening_a_sentence_is_the_song_named_before(read):
+    """"SODA HILL released 'Sunday Cassette' last year. The sixth track of the band's album 'Rooftop Radio' is
+    ...": the song named before is track 6 of that album."""
+    ex = read("Chart\n\nSODA HILL released \"Sunday Cassette\" last year. The sixth track of the indie band's album "
+              "\"Rooftop Radio\" is having an unexpected second life.\n")
+    assert {("Sunday Cassette", "inAlbum", "Rooftop Radio"), ("Sunday Cassette", "trackNumber", "6")} <= facts(ex)
