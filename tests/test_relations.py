@@ -6101,3 +6101,12 @@ def test_the_nth_track_of_an_album_opening_a_sentence_is_the_song_named_before(r
     ex = read("Chart\n\nSODA HILL released \"Sunday Cassette\" last year. The sixth track of the indie band's album "
               "\"Rooftop Radio\" is having an unexpected second life.\n")
     assert {("Sunday Cassette", "inAlbum", "Rooftop Radio"), ("Sunday Cassette", "trackNumber", "6")} <= facts(ex)
+
+
+def test_an_album_that_is_due_and_will_include_a_song(read):
+    """"Her second album 'Glashaus' is due on April 25 and will include 'Nachtfalter'": the song is on it (the
+    album the subject of the first verb, which the second shares)."""
+    ex = read("News\n\nLina Vogt broke through with her debut single \"Blaues Licht\". Her second album \"Glashaus\" is due "
+              "on April 25 and will include \"Nachtfalter\".\n")
+    assert ("Nachtfalter", "inAlbum", "Glashaus") in facts(ex)
+    assert ("Blaues Licht", "inAlbum", "Glashaus") not in facts(ex)
