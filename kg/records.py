@@ -57,8 +57,9 @@ class Evidence:
 
     @property
     def of_a_guest(self) -> bool:
-        """Read by a rule about a guest a work features ("featuring rapper Q"), who performs beside its artist."""
-        return "featur" in self.rule
+        """Read by a rule about a guest a work features ("featuring rapper Q") or a duet's partner ("a duet
+        with Q"), who performs beside its artist."""
+        return "featur" in self.rule or "duet" in self.rule
 
 
 @dataclass(frozen=True)

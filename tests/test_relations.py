@@ -6110,3 +6110,11 @@ def test_an_album_that_is_due_and_will_include_a_song(read):
               "on April 25 and will include \"Nachtfalter\".\n")
     assert ("Nachtfalter", "inAlbum", "Glashaus") in facts(ex)
     assert ("Blaues Licht", "inAlbum", "Glashaus") not in facts(ex)
+
+
+def test_a_duets_partner_sings_beside_the_albums_artist(read):
+    """"Lead single 'Kestrel', a duet with singer Isla McRae": McRae sings it beside the album's artist, who
+    performs it too."""
+    ex = read("Review\n\nSaltwater Hymnal is the third album from Corrib Static. Lead single 'Kestrel', a duet with "
+              "Scottish singer Isla McRae, remains the most immediate thing here.\n")
+    assert {("Kestrel", "performer", "Isla McRae"), ("Kestrel", "performer", "Corrib Static")} <= facts(ex)
