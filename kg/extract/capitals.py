@@ -18,7 +18,7 @@ from ..data import lexicon, member_nouns
 from ..nlp import text_of
 from .described import work_nouns
 from .names import not_names
-from .spans import POSSESSIVE, Ent, covered
+from .spans import POSSESSIVE, Ent, covered, line_around
 
 GROUP_NOUNS = frozenset(lexicon()["class_nouns"]["MusicGroup"])
 PLURAL_VERBS = frozenset({"are", "were", "have", "’re", "'re"})
@@ -49,6 +49,7 @@ def _runs(tokens: list[Token], taken: bytearray) -> list[tuple[int, int]]:
     is no name ("KST", "OST"), nor a surname in capitals after a given name
     ("Martin SCORSESE", as credits print it): (first, last) token indices."""
     skip = not_names() | STOPPERS
+    text = text_of(tokens[0].doc) if tokens else ""
     runs, current = [], []
     for token in tokens:
         shouted = token.is_upper and token.text.isalnum() and len(token) > 1 \
@@ -61,8 +62,7 @@ def _runs(tokens: list[Token], taken: bytearray) -> list[tuple[int, int]]:
         current = [token.i] if shouted else []
     if current:
         runs.append((current[0], current[-1]))
-    text = text_of(tokens[0].doc) if tokens else ""
-    return [(a, b) for a, b in runs if any(c.islower() for c in _line_of(tokens[a]))
+    return [(a, b) for a, b in runs if any(c.islower() for c in text[slice(*line_around(text, tokens[a].idx, tokens[a].idx))])
             and not _joined(tokens, a - 1, a, taken) and not _joined(tokens, b, b + 1, taken)
             and not (a > 0 and tokens[a - 1].is_title and not tokens[a - 1].is_sent_start and tokens[a - 1].whitespace_)
             and not _glued(text[tokens[a].idx - 1:tokens[a].idx]) and not _glued(text[tokens[b].idx + len(tokens[b]):][:1])]
@@ -79,14 +79,6 @@ def _joined(tokens: list[Token], left: int, right: int, taken: bytearray) -> boo
     if left < 0 or right >= len(tokens) or tokens[left].whitespace_ != " ":
         return False
     return all(t.is_upper for t in (tokens[left], tokens[right])) and any(taken[t.idx] for t in (tokens[left], tokens[right]))
-
-
-def _line_of(token: Token) -> str:
-    """The line a token stands on."""
-    text = text_of(token.doc)
-    start = text.rfind("\n", 0, token.idx) + 1
-    end = text.find("\n", token.idx)
-    return text[start:end if end >= 0 else len(text)]
 
 
 def _said_a_group(tokens: list[Token], first: int, last: int, people_ends: set, again: bool) -> bool:

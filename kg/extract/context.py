@@ -16,7 +16,7 @@ from ..records import Article, EntityRef, Evidence, Extraction, Passage
 from .spans import FAMILIES, TYPED, WORKS, Ent, dated_in_passing, span_text
 from .title_runs import headlines
 from .ballot import NOT_A_WORK, Ballot, default_work, roles_of_undecided, topic, weights
-from .lists import ITEM_NUMBER, item_scopes
+from .lists import ITEM_NUMBER, item_scopes, section_heads
 from .hedges import is_hedged
 from .marks import Marks
 from .networks import services_listed
@@ -65,7 +65,8 @@ class Context:
                          if self.marks.is_featured(token.i, self.sentence_of(token.i).start)}
         # Credits for every track of an album ("wrote all of the songs on the album"): (album, property, person, evidence)
         self.track_credits: list[tuple] = []
-        self._item_scopes = item_scopes(article.text, [m.start() for m in LIST_ITEM.finditer(article.text)], ents)
+        self.section_heads = section_heads(article.text, ents)  # a listicle's title lines, each heading its section
+        self._item_scopes = item_scopes(article.text, [m.start() for m in LIST_ITEM.finditer(article.text)], self.section_heads)
 
     def _asides(self, doc: Doc) -> set[int]:
         """The starts of the works in parentheses after a person ('Kim Gyu-tae ("Fox Hunt")') or in a relative

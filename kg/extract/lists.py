@@ -258,8 +258,8 @@ def _read_track_list(ctx, block: list[tuple[int, int, str]]) -> None:
             facts.append(Fact(song, "soundtrackOf", series, evidence))
 
 
-def item_scopes(text: str, items: list[int], ents) -> list[tuple[int, int, int]]:
-    """What each numbered item (at the offsets ``items``) and each section head heads: (start, from, end),
+def item_scopes(text: str, items: list[int], heads: list[int]) -> list[tuple[int, int, int]]:
+    """What each numbered item (at the offsets ``items``) and each section head (``heads``) heads: (start, from, end),
     the text from ``from`` to ``end`` looking back no further than ``start``. An item
     with lines of its own ("4. Tale of the Nine Tailed" over "Lee Yeon (played by ...)"), or a section head,
     heads the text down to the next one; an item of a list printed one a line ("1. Intro: Atlas", "2. Loose
@@ -269,7 +269,7 @@ def item_scopes(text: str, items: list[int], ents) -> list[tuple[int, int, int]]
     scopes = []
     for at in items:
         start, end = text.rfind("\n", 0, at) + 1, text.find("\n", at) % (len(text) + 1)
-        previous = _line_start_before(text, start)
+        previous = text.rfind("\n", 0, line_before(text, start)[0]) + 1  # the line over it, from its first column
         follows = start > 0 and previous in lines
         scopes.append((at, at, end if follows or end + 1 in lines else len(text)))
         if not follows and end + 1 in lines:  # the first line of a list printed one a line: its heading heads what follows
@@ -277,13 +277,7 @@ def item_scopes(text: str, items: list[int], ents) -> list[tuple[int, int, int]]
             while last + 1 in lines:
                 last = text.find("\n", last + 1) % (len(text) + 1)
             scopes.append((previous, last, len(text)))
-    return scopes + [(start, start, len(text)) for start in section_heads(text, ents)]
-
-
-def _line_start_before(text: str, start: int) -> int:
-    """Where the last line with words on it before the line at ``start`` starts (0 if none)."""
-    end = len(text[:start].rstrip())
-    return text.rfind("\n", 0, end) + 1
+    return scopes + [(start, start, len(text)) for start in heads]
 
 
 def section_heads(text: str, ents) -> list[int]:

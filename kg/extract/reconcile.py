@@ -11,7 +11,7 @@ import re
 from dataclasses import replace
 from functools import lru_cache
 
-from ..data import lexicon
+from ..data import alternatives, lexicon
 from ..records import EntityRef, Fact, Passage, Value
 from .context import Context
 from .deps import load_dependency_rules
@@ -122,9 +122,9 @@ def closers_numbered(ctx: Context) -> None:
             ctx.extraction.facts.append(Fact(f.subject, "trackNumber", last, replace(f.evidence, rule="inference:closing-track")))
 
 
-LAST_TRACK = re.compile(rf"\b(?:{'|'.join(lexicon()['last_track_words']['words'])})\b", re.I)
-NUMBERS = "|".join(lexicon()["number_words"])
-TRACK_COUNT = re.compile(rf"(?i)\b(?P<n>\d{{1,2}}|{NUMBERS})[- ](?:{'|'.join(lexicon()['last_track_words']['counted'])})\b(?![- ](?:later|before|ago))")
+LAST_TRACK = re.compile(rf"\b(?:{alternatives(lexicon()['last_track_words']['words'])})\b", re.I)
+TRACK_COUNT = re.compile(rf"(?i)\b(?P<n>\d{{1,2}}|{alternatives(lexicon()['number_words'])})[- ]"
+                         rf"(?:{alternatives(lexicon()['last_track_words']['counted'])})\b(?![- ](?:later|before|ago))")
 
 
 def _number(word: str) -> int | None:

@@ -10,7 +10,6 @@ from ..data import lexicon
 from ..records import EntityRef
 from .ballot import weights
 from .context import Context
-from .lists import section_heads
 from .networks import YEAR_IN_BRACKETS, focal_work, topic_over_aside
 from .refs import NOMINAL_NOUNS, SONG_PARTS, another_kind, attached, hangs_on_noun, with_listed
 from .role_words import unnamed_one
@@ -188,7 +187,7 @@ def _implied(ctx: Context, binding: Binding, sentence, role: str) -> list[Entity
 def _under_a_heading(ctx: Context, token, accepted: tuple) -> EntityRef | None:
     """The work whose title heads the section ``token`` stands in (a listicle's "Frost Bakery" line over "The
     theme song, X"), if it is of an accepted class: that section's work, not the article's first."""
-    heads = [start for start in section_heads(ctx.article.text, ctx.by_start.values()) if start <= token.idx]
+    heads = [start for start in ctx.section_heads if start <= token.idx]
     head = ctx.by_start[heads[-1]] if heads else None
     return ctx.ref(head, accepted) if head is not None and ctx.class_of(head) in accepted else None
 
