@@ -6118,3 +6118,131 @@ def test_a_duets_partner_sings_beside_the_albums_artist(read):
     ex = read("Review\n\nSaltwater Hymnal is the third album from Corrib Static. Lead single 'Kestrel', a duet with "
               "Scottish singer Isla McRae, remains the most immediate thing here.\n")
     assert {("Kestrel", "performer", "Isla McRae"), ("Kestrel", "performer", "Corrib Static")} <= facts(ex)
+
+
+def test_a_watchlists_numbered_items_head_their_fields_and_sentences(read):
+    """A watch list's "2. Salt Wind Farm" heads its fields and sentences: "Premiere: March 9" is of the printed
+    year; "Directed by A, who also made the 2022 drama 'W'", "The theme song 'X'", "This weekend family drama
+    stars A as ... and B as ..." and "a retired firefighter (A)" are that item's series', not the first one's
+    nor W's."""
+    ex = read("Five dramas to watch\n\nBy Staff | March 1, 2026\n\n1. Paper Lanterns\nNetwork: JTBC | Premiere: March 7\n"
+              "A retired firefighter (Goh Tae-yun) and a reporter (Min Ha-rin) chase an arsonist. Directed by Seo Jae-min, "
+              "who also made the 2022 drama 'Night Lights'.\n\n2. Salt Wind Farm\nNetwork: SBS | Premiere: March 9\n"
+              "This weekend family drama stars Yoo Kang-mi as the owner of a salt farm and Bae Jun-ho as her son. The theme "
+              "song 'Low Clouds' is sung by Lee Na-ri.\n", published=date(2026, 3, 1))
+    found = facts(ex)
+    assert {("Paper Lanterns", "releaseDate", "2026-03-07"), ("Salt Wind Farm", "releaseDate", "2026-03-09"),
+            ("Paper Lanterns", "director", "Seo Jae-min"), ("Night Lights", "director", "Seo Jae-min"),
+            ("Paper Lanterns", "castMember", "Goh Tae-yun"), ("Paper Lanterns", "castMember", "Min Ha-rin"),
+            ("Salt Wind Farm", "castMember", "Yoo Kang-mi"), ("Salt Wind Farm", "castMember", "Bae Jun-ho"),
+            ("Low Clouds", "soundtrackOf", "Salt Wind Farm")} <= found
+    assert not {f for f in found if f[0] == "Paper Lanterns" and f[2] in ("Low Clouds", "Yoo Kang-mi")}
+
+
+def test_a_credit_block_printed_with_dashes_credits_the_song(read):
+    """"CREDITS" over "Vocal — A" / "Lyrics — A, B" / "Music — C", in a story that names the song and its series:
+    the song's credits, not a series' and no song "Vocal"."""
+    ex = read("[OST Pick] Han Yu-mi sends 'Paper Swans' to 'Quiet Orchard'\n\nSinger Han Yu-mi has released 'Paper "
+              "Swans', the second part of the soundtrack for MBC's drama 'Quiet Orchard'.\n\nThe song opens with a piano.\n\n"
+              "CREDITS\nVocal — Han Yu-mi\nLyrics — Han Yu-mi, Oh Sang-won\nMusic — Jin Bo-ra\n\nListen to 'Paper Swans' now.\n")
+    found = facts(ex)
+    assert {("Paper Swans", "performer", "Han Yu-mi"), ("Paper Swans", "lyricist", "Han Yu-mi"),
+            ("Paper Swans", "lyricist", "Oh Sang-won"), ("Paper Swans", "composer", "Jin Bo-ra"),
+            ("Paper Swans", "soundtrackOf", "Quiet Orchard")} <= found
+    assert not {f for f in found if f[0] in ("Vocal", "Lyrics", "Music", "Quiet Orchard") and f[1] != "broadcaster"}
+
+
+def test_a_part_of_a_soundtrack_is_a_song_of_its_series(read):
+    """"The first part of the 'Y' soundtrack, 'X' by the band B": X is a song of Y's soundtrack, by B (a band named
+    in number words, "Seven Feet Apart", is no quantity)."""
+    ex = read("News\n\nThe first part of the 'Quiet Orchard' soundtrack, 'Hill Road' by the band Seven Feet Apart, is "
+              "still in the top 20.\n")
+    assert {("Hill Road", "soundtrackOf", "Quiet Orchard"), ("Hill Road", "performer", "Seven Feet Apart")} <= facts(ex)
+    assert ("Hill Road", "Song") in {(m.ref.name, m.ref.cls) for m in ex.mentions}
+
+
+def test_a_service_that_streams_in_countries_is_in_each(read):
+    """"KOCOWA+, which streams Korean dramas in the U.S., Canada and Brazil": its markets (CONVENTIONS 36)."""
+    ex = read("Press\n\nKOCOWA+, which streams Korean dramas and variety shows in the U.S., Canada and Brazil, has four new "
+              "titles this month.\n")
+    assert {("KOCOWA+", "market", c) for c in ("United States", "Canada", "Brazil")} <= facts(ex)
+
+
+def test_a_singers_track_is_the_song_she_is_the_voice_behind(read):
+    """"A is the voice behind 'X'": A sings X; "A's track debuted at No. 7, and it had 1,284,560 streams": X's
+    rank and count, not those of the song named last ("The first part of the soundtrack, 'Y', was sung by B")."""
+    ex = read("News\n\nSinger Mina Cruz is the voice behind \"Half a Sky,\" the second part of the soundtrack of the JTBC "
+              "comedy Night Rider.\n\nThe first part of the soundtrack, \"Northward,\" was sung by the band Paper Kites.\n\n"
+              "Mina's track debuted at No. 7 on Spotify's daily chart in the Philippines, and as of Monday it had 1,284,560 "
+              "streams on the platform.\n")
+    found = facts(ex)
+    assert {("Half a Sky", "performer", "Mina Cruz"), ("Half a Sky", "streamCount", "1284560")} <= found
+    assert not {f for f in found if f[0] == "Northward" and f[1] == "streamCount"}
+    assert {(entry, rank) for entry, _, rank in entries(ex)} == {("Half a Sky", 7)}
+
+
+def test_a_band_named_with_a_surname_and_an_english_word_is_one_name(read):
+    """"the indie band Half Moon Motel": one group, not a number "Half" and a person "Moon Motel"."""
+    found = facts(read("News\n\n\"Static Tune,\" the drama's main OST track, performed by the indie band Half Moon Motel, "
+                       "was written by the band's singer Noh Bit-na.\n"))
+    assert {("Static Tune", "performer", "Half Moon Motel"), ("Noh Bit-na", "memberOf", "Half Moon Motel")} <= found
+    assert not {f for f in found if "Half" in (f[0], f[2]) or "Moon Motel" in (f[0], f[2])}
+
+
+def test_a_numbered_items_title_before_its_channels_heads_the_item(read):
+    """"2. Second Serve (tvN, also on TVING)": the item's series, whose cast "a former tennis prodigy (A)" is."""
+    found = facts(read("Streaming picks\n\n1. Low Tide Inn (Netflix)\nJeong Hae-won stars as the owner of a seaside motel.\n\n"
+                       "2. Second Serve (tvN, also on TVING)\nNew episodes Saturday and Sunday. A former tennis prodigy (Jeon "
+                       "Tae-min) takes a job coaching at a suburban club.\n"))
+    assert ("Second Serve", "castMember", "Jeon Tae-min") in found
+    assert ("Low Tide Inn", "castMember", "Jeon Tae-min") not in found
+
+
+def test_a_character_in_a_films_synopsis_is_played_in_that_film(read):
+    """"It follows a deaf percussionist (Oh)" on a film's page: the film's cast, not the director's earlier series."""
+    found = facts(read("A Quiet Storm\n\nA Quiet Storm is a 2022 South Korean drama film directed by Yoon Seo-jin and starring "
+                       "Oh Dae-han and Ha Ji-min. It follows a deaf percussionist (Ryu Sang-eun) who joins a community orchestra. "
+                       "Yoon had previously directed the anthology series Harbor Tunes (2018).\n"))
+    assert ("A Quiet Storm", "castMember", "Ryu Sang-eun") in found
+    assert not {f for f in found if f[0] == "Harbor Tunes" and f[1] == "castMember"}
+
+
+def test_the_undecided_title_of_the_sentence_before_is_what_the_lyrics_are_of(read):
+    """"The second part, 'Kiln' by B, ... The band's vocalist A wrote the lyrics": Kiln's lyricist, not the song
+    named further back."""
+    found = facts(read("News\n\nThe first part of the soundtrack, \"Cracked Clay\" by Seo Ye-rim, was released on November "
+                       "28. The song was written and composed by Gu Hyun-seo.\n\nThe second part, \"Kiln\" by rock band The "
+                       "Amber Hours, will be unveiled later this week. The band's vocalist Han Do-yoon wrote the lyrics.\n"))
+    assert {("Kiln", "lyricist", "Han Do-yoon"), ("Cracked Clay", "lyricist", "Gu Hyun-seo")} <= found
+    assert ("Cracked Clay", "lyricist", "Han Do-yoon") not in found
+
+
+def test_track_n_on_an_album_numbers_the_track(read):
+    """"'Moth', track 7 on VERIDIAN's 2nd album 'Night Parade'": on the album, seventh."""
+    found = facts(read("Recap\n\nThey talked about 'Moth', track 7 on VERIDIAN's 2nd album 'Night Parade'.\n"))
+    assert {("Moth", "inAlbum", "Night Parade"), ("Moth", "trackNumber", "7")} <= found
+
+
+def test_a_title_under_a_rule_line_heads_its_section(read):
+    """A festival guide's "────" rule over "LANTERN ROAD" and its fields: "a fortune teller (A)" below is that
+    film's cast, not the guide's first film's."""
+    found = facts(read("Festival guide\n\nTHE FERRY GIRL\nDirector: Kim Ha-on\nCast: Yoon Bo-ra\n\nA quiet film about a river.\n\n"
+                       "────────────────────\nLANTERN ROAD\nDirector: Ma Jin-seok\nCast: Lee Ha-na\n\n"
+                       "A night-market fortune teller (Ko Seon-woo) and the singer next door.\n"))
+    assert ("LANTERN ROAD", "castMember", "Ko Seon-woo") in found
+    assert ("THE FERRY GIRL", "castMember", "Ko Seon-woo") not in found
+
+
+def test_a_credits_sections_lines_open_with_each_songs_title(read):
+    """An agency notice's "■ Credits" lines, "- Orbit Call: Lyrics by A (G) / Composed by B" and "- Dear Comet:
+    Written by C, D (G) / Composed by E": each song's credits ("written by": the lyricist, CONVENTIONS 8), and
+    the members the brackets name."""
+    found = facts(read("[NOTICE] LUMEN 1st Single Album <Paper Moon> Release Guide\n\nHello, this is Brightline. We would like "
+                       "to inform you of the release of the girl group LUMEN's first single album.\n\n"
+                       "■ Tracklist\n01. Paper Moon (Title)\n02. Orbit Call\n03. Dear Comet\n\n■ Credits\n"
+                       "- Paper Moon: Lyrics by Yoon Ha-seul / Composed by Marcus Lind\n"
+                       "- Orbit Call: Lyrics by Mone (LUMEN) / Composed by Song Eun-ji\n"
+                       "- Dear Comet: Written by Dahn, Haeun (LUMEN) / Composed by Kwak Jae-won\n"))
+    assert {("Orbit Call", "lyricist", "Mone"), ("Orbit Call", "composer", "Song Eun-ji"), ("Mone", "memberOf", "LUMEN"),
+            ("Dear Comet", "lyricist", "Dahn"), ("Dear Comet", "lyricist", "Haeun"), ("Dear Comet", "composer", "Kwak Jae-won"),
+            ("Paper Moon", "lyricist", "Yoon Ha-seul"), ("Haeun", "memberOf", "LUMEN")} <= found

@@ -20,7 +20,7 @@ from ..nlp import text_of
 from ..nlp.components import QUOTES
 from ..records import Article, EntityRef, Extraction, Fact, Mention
 from ..vocab import DOMAINS, RANGES
-from . import cast_lists, chart_targets, charts, counts, discography, fields, lists, ost, rating_tables, ratings
+from . import cast_lists, chart_targets, charts, counts, credit_lines, discography, fields, lists, ost, rating_tables, ratings
 from .context import Context
 from .facts import apply_binding, vote_roles
 from .namesakes import namesakes_said, said_namesakes
@@ -62,6 +62,7 @@ def extract(article: Article, doc: Doc) -> Extraction:
     rating_tables.read_episode_lines(ctx)
     rating_tables.read_program_table(ctx)
     lists.read_lists(ctx)
+    credit_lines.read_titled_credits(ctx)
     discography.read_discography(ctx)
     fields.read_fields(ctx)
     cast_lists.read_cast_lists(ctx)  # after the fields, which may say what the page's title is

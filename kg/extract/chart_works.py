@@ -11,7 +11,7 @@ import re
 
 from ..data import alternatives, lexicon
 from ..records import EntityRef
-from .networks import called_so_before, named_right_after, title_track_before
+from .networks import artists_song, called_so_before, named_right_after, title_track_before
 from .ranks import Rank
 from .listing import coordinated
 from .spans import RECORDINGS as WORKS
@@ -43,7 +43,7 @@ def pair_ranks(ctx, clause, text: str, ranks: list[Rank]) -> list[tuple[EntityRe
         kinds = RECORD_WORDS[nominal.group("noun").lower()] if nominal.group("noun") else RANKABLE
         noun = nominal.group("noun") and clause.doc.char_span(clause.start_char + nominal.start("noun"), clause.start_char + nominal.end("noun"))
         ref = (" title " in nominal.group() and title_track_before(ctx, clause.doc[clause.start])) \
-            or (noun and called_so_before(ctx, noun[0])) \
+            or (noun and (artists_song(ctx, noun[0]) or called_so_before(ctx, noun[0]))) \
             or _nominal_antecedent(ctx, _main_subject_it(clause, nominal.start()) or clause.doc[clause.start], kinds)
         return [(_work_ref(ref), rank) for rank in ranks] if ref else []
     if len(works) == len(ranks) > 1 and (RESPECTIVELY.search(text) or _alternate(works, ranks) or _listed_apart(text, works, ranks)):

@@ -269,7 +269,7 @@ class Context:
         by ...)"; "2. SuperM by SuperM / This album ..."). ``subject``: for
         "she" or "he", the nearest that was a clause's subject, if any ("Kim
         Ara ... Starting with Blue Ferry, she starred in": Kim Ara)."""
-        since = max((start for start, active, end in self._item_scopes if active <= token.idx < end), default=0)
+        since = self.heading_at(token)
         def last_between(start: int, end: int, featured: bool = True) -> Ent | None:
             between = self._starts[bisect_left(self._starts, start):bisect_left(self._starts, end)]
             return next((ent for ent in map(self.by_start.get, reversed(between)) if self.class_of(ent) in accepted
@@ -286,6 +286,10 @@ class Context:
                         and ent.name not in self.characters]
             best = subjects[-1] if subjects else best
         return best
+
+    def heading_at(self, token) -> int:
+        """Where the numbered item or the title line ``token`` stands under starts (0: under none)."""
+        return max((start for start, active, end in self._item_scopes if active <= token.idx < end), default=0)
 
     def antecedent(self, token, accepted: tuple, subject: bool = False) -> EntityRef | None:
         """The entity ``nearest_before`` finds, noting its sentence as the

@@ -6,6 +6,7 @@ import re
 from ..records import EntityRef, Fact, Value
 from ..data import alternatives, any_word, lexicon
 from .hedges import is_hedged
+from .networks import artists_song
 from .refs import refs_at
 from .spans import span_text
 from .title_runs import YEAR  # "Their 2023 single": a year, which the model may call a CARDINAL
@@ -83,6 +84,12 @@ def _owner(ctx, sentence, number, kinds: tuple) -> EntityRef | None:
     while not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children) and verb.head.i != verb.i:
         verb = verb.head
     subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.i >= start]
+    first = verb
+    while first.dep_ == "conj" and first.head is not first:
+        first = first.head  # "Clara's track debuted at No. 7, and it had": the first clause's subject
+    if subjects and kinds == ("Song",) and (song := next(filter(None, (artists_song(ctx, c) for c in (
+            subjects[0], *first.children) if c.dep_ in ("nsubj", "nsubjpass") and c.i >= start)), None)) is not None:
+        return song  # "Clara's track ... had 1,284,560 streams": the song Clara sings, not the last one named
     if subjects and (refs := refs_at(ctx, subjects[0], kinds) or _possessor(ctx, subjects[0], kinds)):
         return refs[0]  # "The group now has", "Their official account has"
     if kinds != ("Song",):

@@ -9,8 +9,9 @@ import re
 
 from ..data import alternatives, lexicon
 from ..records import EntityRef, Fact, Value
-from .artists import artists, named
+from .artists import ARTISTS, artists, named
 from .ballot import weights
+from .credits import MEMBER_OF, credit_parts, credit_roles
 from .described import lookup, work_nouns
 from .values import DAY_OF_MONTH, FEATURING, IN_PARENS, SIDES_DASH, parse_date
 
@@ -85,6 +86,48 @@ def read_credit_line(ctx, start: int, content: str, separator: re.Pattern = SEPA
             if group is not None:
                 ctx.extraction.facts.append(Fact(artist, "memberOf", group, evidence))
     return work
+
+
+def credited_facts(ctx, song: EntityRef, credits: str | None, evidence, artist: EntityRef | None = None) -> list[Fact]:
+    """What a track's credits ("Lyrics: A; Music: B; Performed: C", as credits.py writes them) give its song;
+    ``artist``, the list's, performs it where no performer is credited (a soundtrack's track names its own)."""
+    parts = credit_roles(credits)
+    facts = [Fact(song, "performer", artist, evidence)] if artist and not any("performer" in r for r, _ in parts) else []
+    for roles, names in parts:
+        if "performer" in roles:  # "Performed by ASTERIA's Haru": Haru, of ASTERIA
+            for performer, group in artists(ctx, names.replace("[", "(").replace("]", ")")):
+                facts.append(Fact(song, "performer", performer, evidence))
+                facts += [Fact(performer, "memberOf", group, evidence)] if group else []
+        credited = roles - {"performer"}
+        for name in (n.strip() for n in ARTISTS.split(names)) if credited else ():
+            own = MEMBER_OF.match(name)  # "HARU [ECLIPSE BOYS]": a member credited with the group's name
+            person = named(ctx, own.group("name") if own else name, "Person") if name else None
+            if person is not None and person.cls == "Person":  # a band credited as writer: none (CONVENTIONS 10)
+                facts += [Fact(song, role, person, evidence) for role in credited]
+                facts += [Fact(person, "memberOf", named(ctx, own.group("group"), "MusicGroup"), evidence)] if own else []
+    return facts
+
+
+# a credits section's line a track, its title first: "- Orbit Call: Lyrics by Mone (HALCYON) / Composed by Song Eun-ji"
+TITLED_CREDITS = re.compile(r"(?m)^[ \t]*(?:[-\u2013\u2022*][ \t]*)?(?P<title>[^:\n/|]{1,60}?)[ \t]*:[ \t]*"
+                            r"(?P<credits>[A-Za-z][^\n]*?\bby\b[^\n]*?(?:\s/\s|\s\|\s)[^\n]*)$")
+
+
+def read_titled_credits(ctx) -> None:
+    """Each line of a credits section that opens with a song's title ("- Dear Comet: Written by A, B (G) /
+    Composed by C"): that song's credits, and the members the brackets name."""
+    for line in TITLED_CREDITS.finditer(ctx.article.text):
+        title = line.group("title").strip().strip('"\'')
+        credits = credit_parts(line.group("credits"))
+        # a title named before (a track list's lines are no mentions, but the reader decided them)
+        known = next((e.name for _, e in ctx.mention_tokens if title in (e.surface, e.name)
+                      and ctx.class_of(e) in ("Song", "Album", "TITLE")), None) \
+            or (title if ctx.decided.get(title) in ("Song", "Album") else None)
+        if known is None or not credits:
+            continue
+        song = EntityRef(known, "Song")  # a single album's title track too: "Paper Planet: Lyrics by ..."
+        sentence = ctx.sentence_of(ctx.doc.char_span(line.start("title"), line.end("title"), alignment_mode="expand").start)
+        ctx.extraction.facts += credited_facts(ctx, song, credits, ctx.evidence(sentence, "reader:titled-credits", 0.8))
 
 
 YEAR_AFTER = re.compile(r"\s*\(((?:19|20)\d\d)\)\s*$")

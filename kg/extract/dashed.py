@@ -24,6 +24,7 @@ from .candidates import is_organization
 from .cast_lists import listed_lines
 from .artists import NAME_SHAPE
 from .credit_lines import LEADING_DATE, describes_work
+from .fields import dash_field
 from .lists import PART_PREFIX, heading_kind
 from .spans import WORKS_OR_TITLE, Ent
 from .values import FEATURING, IN_PARENS, SIDES_DASH
@@ -64,8 +65,8 @@ def _runs(text: str) -> list[list[re.Match]]:
     may stand a blank line apart, as a web page's list items do."""
     runs, cast = [], listed_lines(text)  # "Actor — Character" under "Main Role", "Member - Position" under "Members"
     for line in sorted([*LINE_OF_TWO.finditer(text), *SLASHED.finditer(text)], key=lambda m: m.start()):
-        if line.start() in cast:
-            continue
+        if line.start() in cast or dash_field().match(text, line.start()):
+            continue  # "Vocal — A": a credit's field (fields.py), no title
         numbered = PART_PREFIX.match(line.group(1))
         gap = text[runs[-1][-1].end():line.start()] if runs else None
         if runs and bool(PART_PREFIX.match(runs[-1][-1].group(1))) == bool(numbered) \

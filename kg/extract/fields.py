@@ -17,6 +17,7 @@ from functools import lru_cache
 from ..data import alternatives, lexicon
 from ..records import EntityRef, Fact
 from .listing import role_kinds
+from .networks import focal_work
 from .values import FEATURING, IN_PARENS, parse_date
 
 FIELD = re.compile(r"(?m)^[ \t]*(?P<label>[A-Za-z][A-Za-z .'/&()-]{1,30}?)[ \t]*:[ \t]*(?P<value>\S[^\n]*?)[ \t]*$")
@@ -35,6 +36,7 @@ YEAR_ASIDE = re.compile(r"\s*\((?:19|20)\d\d\)\s*$")
 SCORE = re.compile(r"\d(?:\.\d+)?\s*/\s*10\b")
 TRACK_ASIDE = re.compile(rf"\s*[(\[](?:{alternatives(lexicon()['track_asides']['words'])})(?:\W[^()\[\]]*)?[)\]]$", re.I)
 PEOPLE = ("Person", "PERSON")
+LATER_SEASON = re.compile(r"(?i)\bseason\s+(?:[2-9]|\d\d|two|three|four|five)\b")
 SECTION_HEADINGS = frozenset(lexicon()["section_headings"]["words"])
 
 
@@ -58,6 +60,13 @@ def _labels() -> dict[str, tuple[str, ...]]:
     return labels
 
 
+@lru_cache(maxsize=None)
+def dash_field() -> re.Pattern:
+    """A credit line printed with a dash after a label the lexicon knows ("Vocal — A", "Lyrics – A, B"):
+    a field, not a title set beside a name."""
+    return re.compile(rf"(?im)^[ \t]*(?P<label>{alternatives(_labels())})[ \t]+[—–-][ \t]+(?P<value>\S[^\n]*?)[ \t]*$")
+
+
 @lru_cache(maxsize=2)
 def blocks(text: str) -> tuple[Block, ...]:
     """The field blocks of an article: runs of two fields or more, one known, a
@@ -66,7 +75,8 @@ def blocks(text: str) -> tuple[Block, ...]:
     short heading line that is no field and no sentence. Kept for the
     article's second reader (the title finder, then the field reader)."""
     runs, current, last_end = [], [], -1
-    for match in sorted([*FIELD.finditer(text), *BARE_FIELD.finditer(text)], key=lambda m: m.start()):
+    for match in sorted([*FIELD.finditer(text), *BARE_FIELD.finditer(text), *dash_field().finditer(text)],
+                        key=lambda m: m.start()):
         between = text[last_end:match.start()] if last_end >= 0 else ""
         lines = [line for line in between.split("\n") if line.strip()]
         if current and (len(lines) > 1 or lines and (BLANK_LINE.search(between) or QUOTED.search(lines[0])
@@ -177,6 +187,8 @@ def read_fields(ctx) -> None:
             continue
         work = next((EntityRef(ent.name, cls) for _, ent, cls in ctx.sentence_mentions(heading)
                      if (ent.start, ent.end) == block.title), None)
+        if work is not None and work.cls in ("TVSeries", "Film") and {f[0] for f in block.fields} <= SONG_FIELDS:
+            work = focal_work(ctx, "Song")  # "CREDITS" / "Vocal — A" after the series was named: the song's credits
         if work is None:
             continue
         heading_sentence = ctx.sentence_of(heading.start)
@@ -193,8 +205,8 @@ def read_fields(ctx) -> None:
             sentence = ctx.sentence_of(value.start)
             evidence = ctx.evidence(sentence, "reader:field-lines", 0.8, context=[heading_sentence])
             if prop == "releaseDate":
-                date = _first_date(ctx.article.text[start:end])
-                if date is not None:
+                date = _first_date(ctx.article.text[start:end], ctx.article.published)
+                if date is not None and not LATER_SEASON.search(work.name):  # "Office Ghost Season 2": not its release
                     ctx.extraction.facts.append(Fact(work, prop, date, evidence))
                 continue
             wanted = ("Broadcaster",) if prop == "broadcaster" else PEOPLE + ("MusicGroup",) if prop == "performer" \
@@ -216,11 +228,12 @@ def read_fields(ctx) -> None:
                 ctx.extraction.facts.append(Fact(work, said, EntityRef(ent.name, kind), evidence))
 
 
-def _first_date(text: str):
+def _first_date(text: str, published=None):
     """The first day of a run ("January 4 to March 15, 2012": January 4,
-    2012), else the date the text states."""
+    2012), else the date the text states; a day without a year ("Premiere:
+    Nov. 5") is of the printed date's year."""
     first = RANGE.split(text, maxsplit=1)[0]
     year = YEAR.search(text)
     if year and not YEAR.search(first):
         first = f"{first}, {year.group(0)}"
-    return parse_date(first) or parse_date(text)
+    return parse_date(first, published) or parse_date(text, published)

@@ -192,13 +192,15 @@ def coordinated(token: Token, step: int, context=(), relation: str = "") -> list
 def _past_character(doc, i: int, kinds: dict) -> int | None:
     """Where the list goes on after the character an item plays ("A as a
     detective, B as ...", "A as Mickey, B as Donald"): the "and" or comma
-    after a short phrase; None for a credit's role ("A as lyricist and B as
-    composer": each their own) or no list after it."""
-    for k in range(i + 1, min(i + 7, len(doc) - 1)):
+    after a short phrase, or a longer one when the next item plays a part too ("A as the owner of a salt
+    farm and B as her son"); None for a credit's role ("A as lyricist and B as composer": each their own)
+    or no list after it."""
+    for k in range(i + 1, min(i + 11, len(doc) - 2)):
         word = doc[k].lower_
         if word in kinds or doc[k].is_punct and word != ",":
             return None
-        if k > i + 1 and word in (",", "and") and doc[k + 1].ent_type_ and not doc[k + 1].is_punct:
+        if k > i + 1 and word in (",", "and") and doc[k + 1].ent_type_ and not doc[k + 1].is_punct \
+                and (k < i + 7 or doc[k + 2].lower_ == "as"):
             return k
     return None
 

@@ -19,13 +19,14 @@ import re
 from ..data import alternatives, lexicon
 from ..records import EntityRef, Fact, Value
 from .described import lookup, work_nouns
+from .fields import dash_field
 from .spans import WORKS_OR_TITLE, line_before, span_text
 from .values import FEATURING, IN_PARENS, PART_WORD, SIDES_DASH, parse_date
 from .artists import ARTIST_CLASSES, ARTISTS, artist_of, artists, named, performer_of
 from .columns import CELLS, as_credits, columns_before, header_start, numbered_rows
 from .credits import MEMBER_OF, PART_SUFFIX, by_credits, credit_parts, credit_roles, credits_after, role_dash_row
 from .networks import ALBUM_WORD, focal_work
-from .credit_lines import BRACKETED_ASIDE, SEPARATOR, TRACK_ASIDES, describes_work, read_credit_line
+from .credit_lines import BRACKETED_ASIDE, SEPARATOR, TRACK_ASIDES, credited_facts, describes_work, read_credit_line
 
 # a list item's number: "1.", "1)", "1:", "1 –", "No. 1 –", "10th place:", "3rd –", or a countdown's '6 "Title"'
 # and a chart column's "No. 1 <Title>"
@@ -72,7 +73,8 @@ def read_lists(ctx) -> None:
         if not _performed(ctx.article.text, block[0][0]) and not any(SEPARATOR.search(c) or BY.search(c) for _, _, c in block):
             _read_track_list(ctx, block)  # "The tracks are:" over one title a line: no numbers, so no track numbers
     # a soundtrack's parts, one a line: 'Part 4 — "Blue Hour Bus" / indie duo TWINKLE.T', of the series the article is about
-    dashed = [line for line in DASH_LINE.finditer(ctx.article.text) if not LINE.match(line.group())]
+    dashed = [line for line in DASH_LINE.finditer(ctx.article.text)
+              if not LINE.match(line.group()) and not dash_field().match(ctx.article.text, line.start())]
     parts = [line for line in dashed if PART_PREFIX.match(line.group().lstrip())]
     slashed = list(PART_LINE.finditer(ctx.article.text))
     by_lines = list(PART_BY_LINE.finditer(ctx.article.text))  # 'Part 2 — "Bookmark" by Ahn Ro-won'
@@ -238,22 +240,8 @@ def _read_track_list(ctx, block: list[tuple[int, int, str]]) -> None:
         facts += _placed(song, album, number, evidence) if album is not None else []
         if (released := RELEASED_CREDIT.search(credits or "")) and (day := parse_date(released.group(1), ctx.article.published)):
             facts.append(Fact(song, "releaseDate", day, evidence))  # a "Release date" column
-        credited_parts = credit_roles(credits)
-        if artist and not any("performer" in roles for roles, _ in credited_parts):
-            facts.append(Fact(song, "performer", artist, evidence))  # a soundtrack's track names its own singer
+        facts += credited_facts(ctx, song, credits, evidence, artist)
         facts += [Fact(song, "performer", named(ctx, guest, "Person"), evidence) for guest in guests]
-        for roles, names in credited_parts:
-            if "performer" in roles:  # "Performed by ASTERIA's Haru": Haru, of ASTERIA
-                for performer, group in artists(ctx, names.replace("[", "(").replace("]", ")")):
-                    facts.append(Fact(song, "performer", performer, evidence))
-                    facts += [Fact(performer, "memberOf", group, evidence)] if group else []
-            credited = roles - {"performer"}
-            for name in (n.strip() for n in ARTISTS.split(names)) if credited else ():
-                own = MEMBER_OF.match(name)  # "HARU [ECLIPSE BOYS]": a member credited with the group's name
-                person = named(ctx, own.group("name") if own else name, "Person") if name else None
-                if person is not None and person.cls == "Person":  # a band credited as writer: none (CONVENTIONS 10)
-                    facts += [Fact(song, role, person, evidence) for role in credited]
-                    facts += [Fact(person, "memberOf", named(ctx, own.group("group"), "MusicGroup"), evidence)] if own else []
         if album is None and series is not None:
             facts.append(Fact(song, "soundtrackOf", series, evidence))
 
@@ -283,11 +271,15 @@ def item_scopes(text: str, items: list[int], heads: list[int]) -> list[tuple[int
 def section_heads(text: str, ents) -> list[int]:
     """Where a work's title stands alone on a line after a blank one, heading
     the paragraphs under it (a listicle's "Frost Bakery" over "Platform:
-    Disney+ | ..." and "Its theme song, X"): what follows is about it, as
-    under a numbered item. Not the headline's line."""
+    Disney+ | ..." and "Its theme song, X"), or after a rule ("────"): what
+    follows is about it, as under a numbered item. Not the headline's line."""
     first_break = text.find("\n")
     return [e.start for e in ents if e.cls in WORKS_OR_TITLE and e.start > first_break >= 0
-            and text[max(0, e.start - 2):e.start] in ("\n\n", '\n"') and text[e.end:e.end + 2].rstrip('"').startswith("\n")]
+            and (text[max(0, e.start - 2):e.start] in ("\n\n", '\n"') or RULE_LINE.search(text, max(0, e.start - 200), e.start))
+            and text[e.end:e.end + 2].rstrip('"').startswith("\n")]
+
+
+RULE_LINE = re.compile(r"\n[ \t]*[─━—–=_*~-]{3,}[ \t]*\n$")  # a page's rule over a section: "────" / "LANTERN STREET"
 
 
 QUOTED_TITLE = re.compile(r'^"[^"]+"$')

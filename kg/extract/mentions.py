@@ -136,7 +136,7 @@ def find_entities(doc: Doc) -> list[Ent]:
             for start, end in spans:
                 text = text_of(doc)[start:end]
                 ents.append(Ent(start, end, text, CANDIDATE[label], text, "model", label))
-        elif label in VALUE_LABELS:
+        elif label in VALUE_LABELS and not _describes_a_noun(span):
             ents.append(Ent(span.start_char, span.end_char, text, label, text, "model"))
     ents = _full_dates(text_of(doc), ents)
     ents += _model_titles(doc, ents)
@@ -163,11 +163,12 @@ def find_entities(doc: Doc) -> list[Ent]:
     ents = [e for e in ents if not (e.source == "model" and any(g.start < e.end and e.start < g.end for g in groups))] + groups
     members = group_members(doc, tokens, words, ents)
     # the model's title guess gives way to names the words around them show ("BTS's Jimin and Jungkook"), and its
-    # shorter spans inside such a name ("Lanes" and the number "Seven" of "group Seven Lanes'")
+    # shorter spans inside such a name ("Lanes" and the number "Seven" of "group Seven Lanes'"), and its number
+    # words the name is ("the band Seven Feet Apart")
     named = members + [grown for grown in ents if grown.source == "cue"]  # and a guess a cue grew ("PASTEL [VERSE]")
     ents = [e for e in ents if not (e.source == "model" and any(
         m.start < e.end and e.start < m.end if e.cls == "TITLE"
-        else m.start <= e.start and e.end <= m.end and m.end - m.start > e.end - e.start for m in named))]
+        else m.start <= e.start and e.end <= m.end and (m.end - m.start > e.end - e.start or e.is_value) for m in named))]
     ents += members
     sources = bracketed_sources(doc, ents) + source_lines(doc, ents)
     ents = [e for e in ents if not any(s.start < e.end and e.start < s.end for s in sources)] + sources
@@ -183,6 +184,18 @@ def find_entities(doc: Doc) -> list[Ent]:
     for e in ents:
         e.name = english_name(e.name) or e.name if e.cls == "TITLE" else e.name  # an unquoted title with its own script's spelling
     return sorted(ents, key=lambda e: e.start)
+
+
+def _describes_a_noun(span) -> bool:
+    """Is a date without a number a word that says what kind of work the noun after it is ("This weekend
+    family drama stars A", "the Monday-Tuesday drama"), not when something happens?"""
+    after = span.doc[span.end:span.end + 3]
+    noun = next((i for i, t in enumerate(after) if t.lower_ in WORK_NOUNS), None)
+    return span.label_ == "DATE" and noun is not None and all(t.is_lower and t.is_alpha for t in after[:noun]) \
+        and not any(t.like_num for t in span)
+
+
+WORK_NOUNS = frozenset(word for cls in WORKS for word in lexicon()["class_nouns"][cls])
 
 
 def _full_dates(text: str, ents: list[Ent]) -> list[Ent]:

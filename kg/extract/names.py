@@ -34,7 +34,8 @@ def group_members(doc: Doc, tokens: list[Token], words: list[str], ents: list[En
     model = {e.start: e for e in ents if e.source == "model" and e.cls in ("PERSON", "ORG") and " " not in e.surface}
     # the model's guesses give way, and so does a number word in Title Case ("Seven Lanes'", "Orbit Nine")
     taken = {i for e in ents if e.start not in model and not (e.source == "model" and e.cls == "TITLE")
-             and not (e.cls == "CARDINAL" and (e.surface.istitle() or e.surface.isupper()) and e.surface.isalpha())
+             and not (e.cls in ("CARDINAL", "QUANTITY") and (e.surface.istitle() or e.surface.isupper())
+                      and e.surface.replace(" ", "").isalpha())  # "Seven Feet Apart": a name in number words
              for i in range(e.start, e.end)}
     fixed = {i for e in ents if e.source != "model" for i in range(e.start, e.end)}
     # the groups known by name: the gazetteer's, and those named in capitals that the words around them call groups

@@ -262,6 +262,15 @@ def named_right_after(ctx: Context, noun, accepted: tuple) -> EntityRef | None:
     return ctx.ref(named, accepted) if named is not None else None
 
 
+def artists_song(ctx: Context, noun) -> EntityRef | None:
+    """The song read so far as sung by the artist named in a possessive on ``noun`` ("Clara's track debuted at
+    No. 7": the song Clara sings, not the last one named)."""
+    artist = next((ref for c in noun.children if c.dep_ == "poss" and (ent := ctx.ent(c)) is not None
+                   and (ref := ctx.ref(ent, ("Person", "MusicGroup"))) is not None), None)
+    return next((f.subject for f in reversed(ctx.extraction.facts) if artist is not None
+                 and f.predicate == "performer" and f.object == artist and f.subject.cls == "Song"), None)
+
+
 def named_after_comma(ctx: Context, noun, accepted: tuple) -> list[EntityRef]:
     """A work a noun's own phrase names after a comma ("a duet with A, 'X'")."""
     if noun.lower_ not in ("duet", "collaboration", "collab"):

@@ -151,10 +151,10 @@ def may_refer(token) -> bool:
 def _definite(token) -> bool:
     """ "the song", "its album": a noun that points back, not a new thing;
     by the words right before it too ("The film stars veteran actor A": the
-    parse may hang "The" on "actor"; "the MBC drama", "The 50-episode family drama")."""
+    parse may hang "The" on "actor"; "the MBC drama", "The 50-episode family drama", "This weekend drama")."""
     doc, i = token.doc, token.i - 1
     while i > 0 and token.i - i < 6 and (doc[i].ent_type_ or doc[i].like_num or doc[i].text == "-"
-                                         or doc[i].is_lower and doc[i].dep_ in ("compound", "amod", "nummod")):
+                                         or doc[i].is_lower and doc[i].dep_ in ("compound", "amod", "nummod", "npadvmod")):
         i -= 1
     return any(c.lower_ in DEFINITE for c in token.children) or i >= 0 and doc[i].lower_ in DEFINITE
 

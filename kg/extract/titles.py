@@ -23,7 +23,7 @@ from .values import PART_WORD, SIDES_DASH
 from .title_runs import SMALL_WORDS, YEAR, foreign_tail, listed_after, owned_title, seasons_after, split_at_and, \
     title_run, title_run_before, with_comma_part
 from .described import apposed_kind, described_as, lookup, work_nouns
-from .fields import blocks as field_blocks
+from .fields import blocks as field_blocks, dash_field
 from .openings import (after_fronted_credit, headline_subject, in_fronted_phrase, on_a_network, opening_run, past_gloss,
                        piped_series_title, rated, reviewed_record, verb_says)
 
@@ -144,7 +144,8 @@ def positioned_titles(doc: Doc, tokens: list[Token], ents: list[Ent], headings: 
             if run:
                 found.append((*with_comma_part(tokens, run, taken, not_titles), ""))
         elif word == "(" and i + 2 < len(tokens) and tokens[i + 1].idx in on_networks and (words[i + 2] == ")" or i + 4 < len(
-                tokens) and words[i + 2] == "," and YEAR.fullmatch(tokens[i + 3].text) and words[i + 4] == ")"):
+                tokens) and words[i + 2] == "," and (YEAR.fullmatch(tokens[i + 3].text) and words[i + 4] == ")"
+                                                     or _item_heading(text_of(doc), tokens[i].idx))):
             run = title_run_before(tokens, i, taken, not_titles)  # "Midnight Tollgate (JTBC, 2022)", "X (KBS2)": a channel's series
             if run and run[1] - run[0] > 2 and words[run[0]] in TAGS and words[run[0] + 1] == ":":
                 run = (run[0] + 2, run[1])  # "Review: Sunflower Tenants (KBS2)": the headline's label is no part of it
@@ -305,6 +306,14 @@ RECAP_WORDS = frozenset(w.lower() for w in lexicon()["title_cue_phrases_after"][
 
 # "SOYOU - The Only One", and in a numbered list "1. The Dream Chapter: STAR by TXT"
 NUMBERED = re.compile(r"[ \t]*\d{1,3}[.)][ \t]")
+HEADING_ASIDE = re.compile(r"\([^()\n]*\)[ \t]*(?:\n|$)")
+
+
+def _item_heading(text: str, at: int) -> bool:
+    """Does the bracket at ``at`` close a numbered item's heading ("2. Second Serve (tvN, also on TVING)")?"""
+    return bool(HEADING_ASIDE.match(text, at)) and bool(NUMBERED.match(text, text.rfind("\n", 0, at) + 1))
+
+
 DASH_LINE = re.compile(r"(?m)^[ \t]*(?:\d{1,3}[.)][ \t]+(?=[^\n]+\sby\s)([^\n]{1,60}?)\s+by\s+([^\n]{1,60}?)[ \t]*$"
                        rf"|(?:\d{{1,3}}[.)][ \t]+)?([^\n]{{1,60}}?){SIDES_DASH}([^\n]{{1,80}}?)[ \t]*$)")
 
@@ -358,8 +367,8 @@ def _dash_line_titles(doc: Doc, tokens: list[Token], ents: list[Ent], taken: byt
     found, lines, votes = [], [], Counter()
     cast = listed_lines(text)  # "Actor — Character" under "Main Role", "Member - Position" under "Members": no title
     for match in DASH_LINE.finditer(text):
-        if match.start() in cast:
-            continue
+        if match.start() in cast or dash_field().match(text, match.start()):
+            continue  # nor a credit's "Vocal — A"
         first = 1 if match.group(1) is not None else 3
         known = [(artist, title) for artist, title in ((first, first + 1), (first + 1, first))
                  if (match.span(artist) in artists or _duet(text, *match.span(artist), artists))

@@ -263,7 +263,9 @@ def _context_votes(tokens: list[Token], span, mentions: dict, cues: dict, w: dic
                 # "drama OSTs like 'Goblin'": the soundtracks of the dramas named; "the tvN (weekend) hit 'X'": a network's
                 # hit is a show
                 screen = "TVSeries" if cls == "Song" and any(t.ent_type_ == "Broadcaster" for t in left[-3:-1]) else screen
-                yield (screen if screen in ("TVSeries", "Film") else cls), w["cue"]
+                # "the first part of the X soundtrack, 'Y'": a part of a soundtrack is a song
+                part = before in SOUNDTRACK_WORDS and any(t.lower_ in ("part", "parts") for t in tokens[max(0, span.start - 12):left[-1].i])
+                yield ("Song" if part else screen if screen in ("TVSeries", "Film") else cls), w["cue"]
                 break
         else:
             if before in cues["sources"]:

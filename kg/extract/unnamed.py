@@ -10,7 +10,7 @@ from ..data import lexicon
 from ..records import EntityRef
 from .ballot import weights
 from .context import Context
-from .networks import YEAR_IN_BRACKETS, focal_work, topic_over_aside
+from .networks import SUBJECTS, YEAR_IN_BRACKETS, focal_work, topic_over_aside
 from .refs import NOMINAL_NOUNS, SONG_PARTS, another_kind, attached, hangs_on_noun, with_listed
 from .role_words import unnamed_one
 from .rules import Binding
@@ -55,8 +55,7 @@ def unnamed_role(ctx: Context, binding: Binding, sentence, role: str) -> list[En
             return []  # "albums released in 2021": the frame is about that noun, which names nothing
         if _opens(anchor, sentence):  # "Starring A, B and C, 'Island' is ...": what the sentence goes on to name
             bound = {t.i for tokens in binding.roles.values() for t in tokens}
-            after = [ref for token, ent in ctx.mentions_in(sentence) if token.i > anchor.i and token.i not in bound
-                     and ctx.class_of(ent) in accepted + tuple(FAMILIES) and (ref := ctx.ref(ent, accepted)) is not None]
+            after = _named_after(ctx, sentence, anchor.i, accepted, bound, asides=False)
             if after:
                 return after[:1]
         if _said_of_another(ctx, anchor, accepted) or any(c.dep_ in ("nsubj", "nsubjpass") and (
@@ -65,9 +64,13 @@ def unnamed_role(ctx: Context, binding: Binding, sentence, role: str) -> list[En
         before = [ent for token, ent in ctx.mentions_in(sentence)
                   if token.i < anchor.i and ctx.class_of(ent) in accepted + tuple(FAMILIES)]
         ref = ctx.ref(before[-1], accepted) if before else None
-        if ref is None and not any(ctx.class_of(ent) in accepted for _, ent in ctx.mentions_in(sentence)) \
-                and _opens(anchor, sentence):
-            ref = _named_before(ctx, sentence, accepted)
+        if ref is None and _opens(anchor, sentence):
+            # "... teaser. Written by A and directed by B, ...": the work of the sentence before, else of the section
+            # or numbered item the sentence stands under ("2. Gold Sandals" over "Directed by A, who also made 'W'")
+            if not any(ctx.class_of(ent) in accepted for _, ent in ctx.mentions_in(sentence)):
+                ref = _named_before(ctx, sentence, accepted)
+            prose = sentence.text.rstrip().endswith((".", "!", "?"))  # not a page's credit line ("Written by A")
+            ref = ref or (_under_a_heading(ctx, anchor, accepted) if prose else None)
         return [ref] if ref is not None else []
     return _implied(ctx, binding, sentence, role)
 
@@ -82,6 +85,19 @@ def _said_of_another(ctx: Context, anchor, accepted: tuple) -> bool:
         return False
     subjects = [ctx.ent(c) for c in node.children if c.dep_ in ("nsubj", "nsubjpass")]
     return any(ent is not None and not ctx.may_be(ent, accepted) for ent in subjects)
+
+def _named_after(ctx: Context, sentence, last: int, accepted: tuple, skip=frozenset(), asides: bool = True) -> list[EntityRef]:
+    """What a sentence that opens with a participle goes on to name after token ``last`` ("Starring A and B,
+    'Island' is ..."), before any work in a relative clause (or an aside, unless ``asides`` rules those out
+    anyway: "Starring A (Court of Ashes) and B, the drama"); where a section or a list item heads the
+    sentence, never such a work ("2. Gold Sandals" over "Directed by A, who also made 'W'": A's earlier work;
+    elsewhere the parse may hang the sentence's own title in the clause)."""
+    found = [(ref, ent.start in ctx.asides or _in_a_clause(ctx, ent)) for token, ent in ctx.mentions_in(sentence)
+             if token.i > last and token.i not in skip and not (asides and ent.start in ctx.asides)
+             and ctx.class_of(ent) in accepted + tuple(FAMILIES) and (ref := ctx.ref(ent, accepted)) is not None]
+    outside = [ref for ref, inside in found if not inside]
+    return outside or ([] if _under_a_heading(ctx, sentence[0], accepted) else [ref for ref, _ in found])
+
 
 def _opens(anchor, sentence) -> bool:
     """Is ``anchor`` a participle the sentence opens with ("Written by A and
@@ -120,22 +136,18 @@ def _implied(ctx: Context, binding: Binding, sentence, role: str) -> list[Entity
         # else the one the article is about
         named = [ctx.ref(ent, accepted) for _, ent in ctx.mentions_in(sentence)
                  if ctx.class_of(ent) in accepted and ent.start not in ctx.asides]
-        focal = focal_work(ctx) if "TVSeries" in accepted else None
-        found = next((r for r in named if r), None) or _under_a_heading(ctx, binding.span[0], accepted) or focal
+        found = next((r for r in named if r), None) or _under_a_heading(ctx, binding.span[0], accepted) \
+            or _screen_focal(ctx, accepted)
         return [found] if found else []
     if binding.rule.id.startswith(OF_THE_FOCAL_WORK):
         # "The theme song, X, ...": the work the article is about, not one named in passing before
-        found = _under_a_heading(ctx, binding.span[0], accepted) or max(
-            (w for c in ("TVSeries", "Film") if c in accepted and (w := focal_work(ctx, c))),
-            key=lambda w: sum(e.name == w.name for e in ctx.by_start.values()), default=None)
+        found = _under_a_heading(ctx, binding.span[0], accepted) or _screen_focal(ctx, accepted)
         return [found] if found else []
     first = binding.span.start
     if first == sentence.start + (sentence[0].is_punct or sentence[0].is_space) and first < len(ctx.doc) \
             and ctx.doc[first].lower_.endswith(("ing", "ed")):
         # "Starring A and B, 'Island' is ...": a sentence that opens with a participle names its work after it
-        after = [ref for token, ent in ctx.mentions_in(sentence) if token.i >= binding.span.end
-                 and ent.start not in ctx.asides  # not "Starring A (Court of Ashes) and B, the drama": A's earlier work
-                 and ctx.class_of(ent) in accepted + tuple(FAMILIES) and (ref := ctx.ref(ent, accepted)) is not None]
+        after = _named_after(ctx, sentence, binding.span.end - 1, accepted)
         if after:
             return after[:1]
     for token in sentence:
@@ -173,23 +185,47 @@ def _implied(ctx: Context, binding: Binding, sentence, role: str) -> list[Entity
         ref = topic_over_aside(ctx, ref)  # "A will play the role of N" after "her role in 'W' (2021)": the article's
     elif ref is not None and binding.rule.makes == "soundtrackOf" and ref.cls == "TVSeries":
         ref = _series_of_the_article(ctx, ref)
-    if ref is None:
-        # a title no rule has decided yet, a work's of the sentence before ('The song is "Blue Wind." Park Jun
-        # wrote the lyrics'; not a group's)
-        previous, works = ctx.sentence_before(sentence), tuple(c for c in accepted if c in WORKS)
+    previous, works = ctx.sentence_before(sentence), tuple(c for c in accepted if c in WORKS)
+    further_back = ref is not None and previous is not None \
+        and ctx.nearest_before(binding.span[0], accepted).start < previous.start_char
+    if ref is None or further_back:
+        # a title no rule has decided yet, a work's of the sentence before ('The song is "Blue Wind." Park Jun wrote
+        # the lyrics'; not a group's); over one named further back, only if that sentence is about it ('The second
+        # part, "Kiln" by B, ... B's vocalist wrote the lyrics')
         undecided = ctx.undecided_in(previous, works) if previous is not None and works else []
+        undecided = [e for e in undecided if _about(ctx, e, accepted)] if further_back else undecided
         if undecided:
             ctx.note_supplier(undecided[-1])
             ref = ctx.pointed_back(undecided[-1], accepted)
     return [ref] if ref else []
 
 
+def _about(ctx: Context, ent, accepted: tuple) -> bool:
+    """Is the undecided title what its sentence is about, the clause's subject or set beside it ("The second
+    part, 'Kiln', will be ..."), with its votes leaning to a class wanted ("The first part, 'X', was sung by
+    A. Part 4 ...": X is no series)?"""
+    root = ctx.doc.char_span(ent.start, ent.end, alignment_mode="expand").root
+    return (root.dep_ in SUBJECTS or root.dep_ == "appos" and root.head.dep_ in SUBJECTS) \
+        and ctx.ballot.leader(ent.name, WORKS)[0] in accepted
+
+
+def _screen_focal(ctx: Context, accepted: tuple) -> EntityRef | None:
+    """The series or the film the article is about, whichever it names more often (a film's page that names
+    the director's earlier series once: the film)."""
+    return max((w for c in ("TVSeries", "Film") if c in accepted and (w := focal_work(ctx, c))),
+               key=lambda w: sum(e.name == w.name for e in ctx.by_start.values()), default=None)
+
+
 def _under_a_heading(ctx: Context, token, accepted: tuple) -> EntityRef | None:
-    """The work whose title heads the section ``token`` stands in (a listicle's "Frost Bakery" line over "The
-    theme song, X"), if it is of an accepted class: that section's work, not the article's first."""
-    heads = [start for start in ctx.section_heads if start <= token.idx]
-    head = ctx.by_start[heads[-1]] if heads else None
-    return ctx.ref(head, accepted) if head is not None and ctx.class_of(head) in accepted else None
+    """The work whose title heads the section or the numbered item ``token`` stands in (a listicle's "Frost
+    Bakery" line, or "2. Gold Sandals", over "The theme song, X"), if it is of an accepted class: that
+    section's work, not the article's first."""
+    start = ctx.heading_at(token)
+    line = ctx.doc.char_span(start, ctx.article.text.find("\n", start) % (len(ctx.article.text) + 1),
+                             alignment_mode="expand") if start else None
+    head = next((ent for _, ent in ctx.mentions_in(line) if ctx.class_of(ent) in TYPED or ctx.class_of(ent) == "TITLE"),
+                None) if line is not None else None
+    return ctx.ref(head, accepted) if head is not None else None
 
 
 def _determined(token) -> bool:
