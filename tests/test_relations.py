@@ -6246,3 +6246,11 @@ def test_a_credits_sections_lines_open_with_each_songs_title(read):
     assert {("Orbit Call", "lyricist", "Mone"), ("Orbit Call", "composer", "Song Eun-ji"), ("Mone", "memberOf", "LUMEN"),
             ("Dear Comet", "lyricist", "Dahn"), ("Dear Comet", "lyricist", "Haeun"), ("Dear Comet", "composer", "Kwak Jae-won"),
             ("Paper Moon", "lyricist", "Yoon Ha-seul"), ("Haeun", "memberOf", "LUMEN")} <= found
+
+
+def test_a_song_sung_by_the_groups_member_is_that_members(read):
+    """"sung by the LUMINA member", after the headline's "LUMINA's Kang Ye-rin": Kang Ye-rin sings it, not the group."""
+    found = facts(read("LUMINA's Kang Ye-rin Sings Tender Ballad For \"Moonlit Desk\" OST\n\nOn March 14, the drama unveiled its "
+                       "fourth OST, \"Every Step Home,\" sung by the LUMINA member. The ballad was composed by Jo Han-bit.\n"))
+    assert ("Every Step Home", "performer", "Kang Ye-rin") in found
+    assert ("Every Step Home", "performer", "LUMINA") not in found

@@ -24,7 +24,8 @@ from . import cast_lists, chart_targets, charts, counts, credit_lines, discograp
 from .context import Context
 from .facts import apply_binding, vote_roles
 from .namesakes import namesakes_said, said_namesakes
-from .reconcile import (album_artists_on_tracks, closers_numbered, credit_tracks, named_songs_over_ost_albums, parsed_dates_first,
+from .reconcile import (album_artists_on_tracks, closers_numbered, credit_tracks, members_for_their_group,
+                        named_songs_over_ost_albums, parsed_dates_first,
                         record_years_on_tracks, released_by_a_label, respective_credits,
                         split_credits, title_tracks_of_namesakes)
 from .mentions import NATIVE_SPELLING, read_mentions
@@ -82,6 +83,7 @@ def extract(article: Article, doc: Doc) -> Extraction:
     closers_numbered(ctx)
     counts.read_counts(ctx)
     counts.read_sung(ctx)
+    members_for_their_group(ctx)
     ctx.settle()
     _collect_mentions(ctx)
     return ctx.extraction

@@ -78,6 +78,19 @@ def named_songs_over_ost_albums(ctx: Context) -> None:
 
 
 
+def members_for_their_group(ctx: Context) -> None:
+    """ "sung by the LUMINA member": the song's singer is LUMINA's one member the article names (the
+    headline's "LUMINA's Kang Ye-rin"), not the group."""
+    members: dict = {}
+    for f in ctx.extraction.facts:
+        if f.predicate == "memberOf":
+            members.setdefault(f.object, set()).add(f.subject)
+    ctx.extraction.facts = [replace(f, object=next(iter(members[f.object])))
+                            if f.predicate == "performer" and len(members.get(f.object, ())) == 1
+                            and re.search(rf"\bthe {re.escape(f.object.name)}(?:'s)? member\b", f.evidence.sentence) else f
+                            for f in ctx.extraction.facts]
+
+
 def album_artists_on_tracks(ctx: Context) -> None:
     """A song on an album no one is said to perform is performed by the
     album's artist (the releasing artist, CONVENTIONS rule 13), besides any
