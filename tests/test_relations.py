@@ -6254,3 +6254,12 @@ def test_a_song_sung_by_the_groups_member_is_that_members(read):
                        "fourth OST, \"Every Step Home,\" sung by the LUMINA member. The ballad was composed by Jo Han-bit.\n"))
     assert ("Every Step Home", "performer", "Kang Ye-rin") in found
     assert ("Every Step Home", "performer", "LUMINA") not in found
+
+
+def test_a_bulleted_list_under_a_line_that_counts_the_songs_is_the_records_tracks(read):
+    """A newsletter's "Diner Kids — 'Late Bus' (EP)" over "Three new songs from our favorite band:" and "• Title"
+    lines: the EP's tracks (no numbers, so no track numbers)."""
+    found = facts(read("Label news\n\nNEW RELEASES\n\nDiner Kids — 'Late Bus' (EP)\nOut June 27. Three new songs from our "
+                       "favorite diner-rock band:\n• Blue Lunchbox\n• Static Tea\n• Parking Lot Waltz\n\nSee you at a show!\n"))
+    assert {(t, "inAlbum", "Late Bus") for t in ("Blue Lunchbox", "Static Tea", "Parking Lot Waltz")} <= found
+    assert not {f for f in found if f[1] == "trackNumber"}

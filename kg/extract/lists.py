@@ -140,8 +140,10 @@ def _bare_runs(text: str) -> list[tuple]:
 
 
 # a line that says tracks follow ("The tracks are:", "Tracklist:"), then one title a line with no number
-TRACKS_FOLLOW = re.compile(rf"(?im)^[^\n]*\b(?:{alternatives(lexicon()['track_list_headings']['words'])})\b[^\n]*:[ \t]*\n(?:[ \t]*\n)?")
-UNNUMBERED = re.compile(r"[ \t]*(?P<content>[\"\u201c'\u2018]?[A-Z][^\n]{0,80}?)[ \t]*(?:\n|$)")
+# (or that counts the songs: "Four new songs from our favorite band:")
+TRACKS_FOLLOW = re.compile(rf"(?im)^[^\n]*\b(?:{alternatives(lexicon()['track_list_headings']['words'])}|(?:\d{{1,2}}|"
+                           rf"{alternatives(lexicon()['number_words'])})\s+(?:new\s+)?songs)\b[^\n]*:[ \t]*\n(?:[ \t]*\n)?")
+UNNUMBERED = re.compile(r"[ \t]*(?:[\u2022\u00b7*\u2013-][ \t]+)?(?P<content>[\"\u201c'\u2018]?[A-Z][^\n]{0,80}?)[ \t]*(?:\n|$)")  # "• Title"
 
 
 def _unnumbered_runs(text: str) -> list[list[tuple[int, int, str]]]:
