@@ -6263,3 +6263,11 @@ def test_a_bulleted_list_under_a_line_that_counts_the_songs_is_the_records_track
                        "favorite diner-rock band:\n• Blue Lunchbox\n• Static Tea\n• Parking Lot Waltz\n\nSee you at a show!\n"))
     assert {(t, "inAlbum", "Late Bus") for t in ("Blue Lunchbox", "Static Tea", "Parking Lot Waltz")} <= found
     assert not {f for f in found if f[1] == "trackNumber"}
+
+
+def test_a_chart_compiled_by_a_foundation_named_like_a_chart_is_its(read):
+    """"the Dutch Top 40, compiled by Stichting Nederlandse Top 40": the foundation publishes the chart (CONVENTIONS
+    30), though its name reads like a chart's; no entry on a chart of that name."""
+    ex = read("Chart news\n\nThe band's single 'Dike Lights' climbs to number 1 in this week's Dutch Top 40, compiled by "
+              "Stichting Nederlandse Top 40.\n")
+    assert providers(ex) == {("Dike Lights", "Stichting Nederlandse Top 40", 1)}

@@ -227,11 +227,13 @@ def _published_by(ctx, token) -> EntityRef | None:
     publisher = token.doc.char_span(said.end(), said.end() + 1, alignment_mode="expand")
     ent = ctx.ent(publisher[0]) if publisher is not None and publisher.start < token.sent.end else None
     cls = ctx.class_of(ent) if ent is not None else None
-    # a name still undecided ("compiled by AMPROFON", which the NER or the passive's agent made a candidate)
-    # is the organisation that publishes it
-    if cls not in (*PROVIDERS, "ORG", "PERSON"):
+    # a name still undecided ("compiled by AMPROFON", which the NER or the passive's agent made a candidate), or
+    # one named like a chart ("compiled by Stichting Nederlandse Top 40"), is the organisation that publishes it
+    if cls not in (*PROVIDERS, "ORG", "PERSON", "Chart"):
         return None
-    return EntityRef(ent.name, "Organization" if cls in ("ORG", "PERSON") else cls)
+    if cls == "Chart":
+        ctx.decided[ent.name] = "Organization"
+    return EntityRef(ent.name, "Organization" if cls in ("ORG", "PERSON", "Chart") else cls)
 
 
 @lru_cache(maxsize=None)
