@@ -87,8 +87,9 @@ def _owner(ctx, sentence, number, kinds: tuple) -> EntityRef | None:
     first = verb
     while first.dep_ == "conj" and first.head is not first:
         first = first.head  # "Clara's track debuted at No. 7, and it had": the first clause's subject
-    if subjects and kinds == ("Song",) and (song := next(filter(None, (artists_song(ctx, c) for c in (
-            subjects[0], *first.children) if c.dep_ in ("nsubj", "nsubjpass") and c.i >= start)), None)) is not None:
+    owners = subjects[:1] + [c for c in first.children if c.dep_ in ("nsubj", "nsubjpass") and c.i >= start]
+    song = next((song for noun in owners if (song := artists_song(ctx, noun)) is not None), None) if kinds == ("Song",) else None
+    if song is not None:
         return song  # "Clara's track ... had 1,284,560 streams": the song Clara sings, not the last one named
     if subjects and (refs := refs_at(ctx, subjects[0], kinds) or _possessor(ctx, subjects[0], kinds)):
         return refs[0]  # "The group now has", "Their official account has"

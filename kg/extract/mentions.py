@@ -195,7 +195,7 @@ def _describes_a_noun(span) -> bool:
         and not any(t.like_num for t in span)
 
 
-WORK_NOUNS = frozenset(word for cls in WORKS for word in lexicon()["class_nouns"][cls])
+WORK_NOUNS = frozenset(word.lower() for cls in WORKS for word in lexicon()["class_nouns"][cls])
 
 
 def _full_dates(text: str, ents: list[Ent]) -> list[Ent]:

@@ -204,8 +204,9 @@ def _about(ctx: Context, ent, accepted: tuple) -> bool:
     """Is the undecided title what its sentence is about, the clause's subject or set beside it ("The second
     part, 'Kiln', will be ..."), with its votes leaning to a class wanted ("The first part, 'X', was sung by
     A. Part 4 ...": X is no series)?"""
-    root = ctx.doc.char_span(ent.start, ent.end, alignment_mode="expand").root
-    return (root.dep_ in SUBJECTS or root.dep_ == "appos" and root.head.dep_ in SUBJECTS) \
+    span = ctx.doc.char_span(ent.start, ent.end, alignment_mode="expand")
+    root = span.root if span is not None else None
+    return root is not None and (root.dep_ in SUBJECTS or root.dep_ == "appos" and root.head.dep_ in SUBJECTS) \
         and ctx.ballot.leader(ent.name, WORKS)[0] in accepted
 
 
