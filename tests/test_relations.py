@@ -6271,3 +6271,14 @@ def test_a_chart_compiled_by_a_foundation_named_like_a_chart_is_its(read):
     ex = read("Chart news\n\nThe band's single 'Dike Lights' climbs to number 1 in this week's Dutch Top 40, compiled by "
               "Stichting Nederlandse Top 40.\n")
     assert providers(ex) == {("Dike Lights", "Stichting Nederlandse Top 40", 1)}
+
+
+def test_a_credits_line_may_set_its_title_apart_with_a_dash(read):
+    """"'Cold Mirror' – Written by A / Composition & Arrangement: B" and "'Noir Letter' – Lyrics & Composition: team
+    T (C, D)" (one part, no slash): each song's credits, the team's people for the team (CONVENTIONS 10)."""
+    found = facts(read("[Notice] E9-Noir debut\n\n[Tracklist]\n1. Black Hour (Title)\n2. Cold Mirror\n3. Noir Letter\n\n[Credits]\n"
+                       "'Cold Mirror' – Written by Si-woo / Composition & Arrangement: Nam Gi-tae\n"
+                       "'Noir Letter' – Lyrics & Composition: team PEN·PAPER (Ryu Dan, Ahn Hee)\n"))
+    assert {("Cold Mirror", "lyricist", "Si-woo"), ("Cold Mirror", "composer", "Nam Gi-tae"), ("Noir Letter", "lyricist", "Ryu Dan"),
+            ("Noir Letter", "composer", "Ahn Hee")} <= found
+    assert not {f for f in found if "PEN·PAPER" in f[2]}

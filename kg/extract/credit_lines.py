@@ -108,9 +108,10 @@ def credited_facts(ctx, song: EntityRef, credits: str | None, evidence, artist: 
     return facts
 
 
-# a credits section's line a track, its title first: "- Orbit Call: Lyrics by Mone (HALCYON) / Composed by Song Eun-ji"
-TITLED_CREDITS = re.compile(r"(?m)^[ \t]*(?:[-\u2013\u2022*][ \t]*)?(?P<title>[^:\n/|]{1,60}?)[ \t]*:[ \t]*"
-                            r"(?P<credits>[A-Za-z][^\n]*?\bby\b[^\n]*?(?:\s/\s|\s\|\s)[^\n]*)$")
+# a credits section's line a track, its title first: "- Orbit Call: Lyrics by Mone (HALCYON) / Composed by Song Eun-ji",
+# "'Cold Mirror' – Lyrics: Si-woo / Composition: Nam Gi-tae"
+TITLED_CREDITS = re.compile(r"(?m)^[ \t]*(?:[-\u2013\u2022*][ \t]*)?(?P<title>[^:\n/|]{1,60}?)[ \t]*(?::|[ \t][\u2013\u2014-])[ \t]*"
+                            r"(?P<credits>[A-Za-z][^\n]*?(?:\bby\b|:)[^\n]*)$")
 
 
 def read_titled_credits(ctx) -> None:
