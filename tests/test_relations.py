@@ -6282,3 +6282,14 @@ def test_a_credits_line_may_set_its_title_apart_with_a_dash(read):
     assert {("Cold Mirror", "lyricist", "Si-woo"), ("Cold Mirror", "composer", "Nam Gi-tae"), ("Noir Letter", "lyricist", "Ryu Dan"),
             ("Noir Letter", "composer", "Ahn Hee")} <= found
     assert not {f for f in found if "PEN·PAPER" in f[2]}
+
+
+def test_charts_of_radio_stations_and_industry_bodies_the_gazetteer_knows(read):
+    """"Radio Mirchi's Mirchi Top 20", "the Ultimate Song Chart of Commercial Radio Hong Kong": stations and
+    industry bodies (ZPAV, LOS40, SNEP by its full name) are organisations that publish charts."""
+    ex = read("Charts\n\n'Dil Ki Dhoop' stays at No. 1 on Radio Mirchi's Mirchi Top 20 this week.\n")
+    assert providers(ex) == {("Dil Ki Dhoop", "Radio Mirchi", 1)}
+    names = {(m.ref.name, m.ref.cls) for m in read("News\n\nZPAV, LOS40 and the Syndicat national de l'édition phonographique "
+                                                   "publish charts, as does Commercial Radio Hong Kong.\n").mentions}
+    assert {("ZPAV", "Organization"), ("LOS40", "Organization"), ("SNEP", "Organization"),
+            ("Commercial Radio Hong Kong", "Organization")} <= names
