@@ -6293,3 +6293,17 @@ def test_charts_of_radio_stations_and_industry_bodies_the_gazetteer_knows(read):
                                                    "publish charts, as does Commercial Radio Hong Kong.\n").mentions}
     assert {("ZPAV", "Organization"), ("LOS40", "Organization"), ("SNEP", "Organization"),
             ("Commercial Radio Hong Kong", "Organization")} <= names
+
+
+def test_a_time_the_ner_runs_into_a_work_noun_leaves_the_noun(read):
+    """"TV Globo's new 9 pm telenovela 'Mar de Dentro'": the small NER's TIME "9 pm telenovela" ends at the time, so
+    the network's telenovela is read; "the forró band Trio Ventania": a group's name may open with a group's word."""
+    found = facts(read("News\n\n\"Onda Azul\" was chosen as the opening theme of TV Globo's new 9 pm telenovela 'Mar de Dentro'. "
+                       "Its singer, Lara Becker, is a former vocalist of the forró band Trio Ventania.\n"))
+    assert {("Mar de Dentro", "broadcaster", "TV Globo"), ("Lara Becker", "memberOf", "Trio Ventania")} <= found
+
+
+def test_a_band_the_words_before_it_call_one_is_no_person(read):
+    """"Sydney four-piece Quiet Kestrel have landed": the NER's person of the same name gives way to the group."""
+    ex = read("News\n\nGood news: Sydney four-piece Quiet Kestrel have landed their first top 10 single.\n")
+    assert ("Quiet Kestrel", "MusicGroup") in {(m.ref.name, m.ref.cls) for m in ex.mentions}

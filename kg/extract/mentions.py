@@ -137,6 +137,9 @@ def find_entities(doc: Doc) -> list[Ent]:
                 text = text_of(doc)[start:end]
                 ents.append(Ent(start, end, text, CANDIDATE[label], text, "model", label))
         elif label in VALUE_LABELS and not _describes_a_noun(span):
+            while len(span) > 1 and label in ("DATE", "TIME") and span[-1].is_lower and span[-1].lower_ in WORK_NOUNS:
+                span = span[:-1]  # "TV Globo's new 9 pm telenovela": the time, not the noun it describes
+            text = span_text(span)
             ents.append(Ent(span.start_char, span.end_char, text, label, text, "model"))
     ents = _full_dates(text_of(doc), ents)
     ents += _model_titles(doc, ents)
@@ -164,11 +167,12 @@ def find_entities(doc: Doc) -> list[Ent]:
     members = group_members(doc, tokens, words, ents)
     # the model's title guess gives way to names the words around them show ("BTS's Jimin and Jungkook"), and its
     # shorter spans inside such a name ("Lanes" and the number "Seven" of "group Seven Lanes'"), and its number
-    # words the name is ("the band Seven Feet Apart")
+    # words the name is ("the band Seven Feet Apart"), and its own guess of the same name ("four-piece Quiet Kestrel")
     named = members + [grown for grown in ents if grown.source == "cue"]  # and a guess a cue grew ("PASTEL [VERSE]")
     ents = [e for e in ents if not (e.source == "model" and any(
         m.start < e.end and e.start < m.end if e.cls == "TITLE"
-        else m.start <= e.start and e.end <= m.end and (m.end - m.start > e.end - e.start or e.is_value) for m in named))]
+        else m.start <= e.start and e.end <= m.end and (m.end - m.start > e.end - e.start or e.is_value or e.cls in ("PERSON", "ORG"))
+        for m in named))]
     ents += members
     sources = bracketed_sources(doc, ents) + source_lines(doc, ents)
     ents = [e for e in ents if not any(s.start < e.end and e.start < s.end for s in sources)] + sources
@@ -190,7 +194,7 @@ def _describes_a_noun(span) -> bool:
     """Is a date without a number a word that says what kind of work the noun after it is ("This weekend
     family drama stars A", "the Monday-Tuesday drama"), not when something happens?"""
     after = span.doc[span.end:span.end + 3]
-    noun = next((i for i, t in enumerate(after) if t.lower_ in WORK_NOUNS), None)
+    noun = next((i for i, t in enumerate(after) if t.is_lower and t.lower_ in WORK_NOUNS), None)
     return span.label_ == "DATE" and noun is not None and all(t.is_lower and t.is_alpha for t in after[:noun]) \
         and not any(t.like_num for t in span)
 

@@ -244,7 +244,9 @@ def group_members(doc: Doc, tokens: list[Token], words: list[str], ents: list[En
         elif word in group_nouns or word in BAND_SIZES and token.i and words[token.i - 1] == "-":  # "the duo Y", "four-piece Z"
             i = token.i + 1 + (token.i + 1 < len(tokens) and tokens[token.i + 1].text == ",")
             i += i < len(tokens) - 1 and tokens[i].text == "the"  # "girl group the Spice Girls": the article is not the name's
-            run = _title_run(tokens, words, i, fixed, skip)  # the NER's spans there give way to the run
+            # the NER's spans there give way to the run, which may open with a group's word ("the band Trio Ventania")
+            opens = i + 1 < len(tokens) and words[i] in group_nouns and tokens[i + 1].is_title
+            run = _title_run(tokens, words, i, fixed, skip - {words[i]} if opens else skip)
             joined = 2 if words[run:run + 2] in (["and", "the"], ["&", "the"]) else 1 if words[run:run + 1] == ["&"] else 0
             if run > i and joined and not word.endswith("s") \
                     and (tail := _title_run(tokens, words, run + joined, fixed, skip)) > run + joined:
