@@ -6310,3 +6310,13 @@ def test_a_band_the_words_before_it_call_one_keeps_its_whole_name(read):
                        "under every call. Half Moon Motel's earlier single \"Summer Detour\" is worth a listen too.\n"))
     assert {("Static Tune", "performer", "Half Moon Motel"), ("Summer Detour", "performer", "Half Moon Motel")} <= found
     assert not {f for f in found if f[2] in ("Half", "Moon Motel")}
+
+
+def test_the_bands_member_is_of_the_group_called_a_band(read):
+    """"the four-piece rock band Hakka Signal" ... "the idol group PASTEL ORBIT" ... "the band's vocalist A": A is
+    Hakka Signal's, the group called a band, not the group named last."""
+    found = facts(read("Chart news\n\n\"Star Terminal\" by the four-piece rock band Hakka Signal rose to No. 2. The top spot was "
+                       "held by \"Wind Letter\" by the idol group PASTEL ORBIT. The lyrics of \"Star Terminal\" were written by "
+                       "the band's vocalist Tsubasa Ide.\n"))
+    assert ("Tsubasa Ide", "memberOf", "Hakka Signal") in found
+    assert ("Tsubasa Ide", "memberOf", "PASTEL ORBIT") not in found

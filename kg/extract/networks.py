@@ -147,6 +147,18 @@ def called_so_before(ctx: Context, token) -> EntityRef | None:
     return EntityRef(found.name, "Song")
 
 
+def band_called_so_before(ctx: Context, token, accepted: tuple) -> EntityRef | None:
+    """ "the band's vocalist" after "the idol group G1" and "the rock band G2": the group last called a band
+    ("band", "four-piece") under the same list item, not the last group named; None where the word is no "band"
+    or no group was so called."""
+    if token.lower_ != "band" or "MusicGroup" not in accepted:
+        return None
+    since = ctx.heading_at(token)  # not past the numbered item the word stands under
+    called = [ent for mention, ent in ctx.mention_tokens if since <= mention.idx and mention.i < token.i
+              and ctx.class_of(ent) == "MusicGroup" and {"band", "piece"} & {w.lower_ for w in mention.doc[max(0, mention.i - 4):mention.i]}]
+    return EntityRef(called[-1].name, "MusicGroup") if called else None
+
+
 def title_apposed_before(ctx: Context, noun, accepted: tuple) -> list[EntityRef]:
     """ "reinterpret 'X,' the 1987 ballad composed by A", "'X,' a remake of
     A's song, is": the title right before the noun's phrase and a comma,

@@ -10,7 +10,7 @@ from ..data import lexicon
 from ..records import EntityRef
 from .ballot import weights
 from .context import Context
-from .networks import SUBJECTS, YEAR_IN_BRACKETS, focal_work, topic_over_aside
+from .networks import SUBJECTS, YEAR_IN_BRACKETS, band_called_so_before, focal_work, topic_over_aside
 from .refs import NOMINAL_NOUNS, SONG_PARTS, another_kind, attached, hangs_on_noun, with_listed
 from .role_words import unnamed_one
 from .rules import Binding
@@ -159,7 +159,7 @@ def _implied(ctx: Context, binding: Binding, sentence, role: str) -> list[Entity
             if named is not None and (ent := ctx.ent(named)) is not None and not _in_a_clause(ctx, ent) \
                     and (ref := ctx.ref(ent, wanted)) is not None:
                 return [ref]  # "the drama 'Blue Gate'", "the fifth track, 'Sundial'": the title the noun names
-            ref = ctx.antecedent(token, wanted)
+            ref = band_called_so_before(ctx, token, wanted) or ctx.antecedent(token, wanted)
             if ref is None:  # 'The song is titled "X," and A wrote the lyrics': the title the sentence gives it
                 between = ctx.doc[token.i + 1:binding.span.start]
                 given = [e for _, e in ctx.mentions_in(between) if ctx.class_of(e) in wanted] or ctx.undecided_in(between, wanted)
