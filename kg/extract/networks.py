@@ -155,8 +155,12 @@ def band_called_so_before(ctx: Context, token, accepted: tuple) -> EntityRef | N
         return None
     since = ctx.heading_at(token)  # not past the numbered item the word stands under
     called = [ent for mention, ent in ctx.mention_tokens if since <= mention.idx and mention.i < token.i
-              and ctx.class_of(ent) == "MusicGroup" and {"band", "piece"} & {w.lower_ for w in mention.doc[max(0, mention.i - 4):mention.i]}]
-    return EntityRef(called[-1].name, "MusicGroup") if called else None
+              and ctx.class_of(ent) == "MusicGroup"
+              and {"band", "piece"} & {w.lower_ for w in mention.doc[max(0, mention.i - 4):mention.i]}]
+    if not called:
+        return None
+    ctx.note_supplier(called[-1])  # the sentence that named it, as "the band" points back there
+    return EntityRef(called[-1].name, "MusicGroup")
 
 
 def title_apposed_before(ctx: Context, noun, accepted: tuple) -> list[EntityRef]:
