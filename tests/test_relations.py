@@ -6162,10 +6162,14 @@ def test_a_part_of_a_soundtrack_is_a_song_of_its_series(read):
 
 
 def test_a_service_that_streams_in_countries_is_in_each(read):
-    """"KOCOWA+, which streams Korean dramas in the U.S., Canada and Brazil": its markets (CONVENTIONS 36)."""
+    """"KOCOWA+, which streams Korean dramas in the U.S., Canada and Brazil", "SiriusXM – the satellite radio service
+    heard across the United States and Canada –": their markets (CONVENTIONS 36)."""
     ex = read("Press\n\nKOCOWA+, which streams Korean dramas and variety shows in the U.S., Canada and Brazil, has four new "
               "titles this month.\n")
     assert {("KOCOWA+", "market", c) for c in ("United States", "Canada", "Brazil")} <= facts(ex)
+    heard = read("Radio\n\nEvery weekend, SiriusXM – the satellite radio service heard across the United States and Canada – "
+                 "counts down the most-requested K-pop songs.\n")
+    assert {("SiriusXM", "market", c) for c in ("United States", "Canada")} <= facts(heard)
 
 
 def test_a_singers_track_is_the_song_she_is_the_voice_behind(read):
@@ -6320,3 +6324,16 @@ def test_the_bands_member_is_of_the_group_called_a_band(read):
                        "the band's vocalist Tsubasa Ide.\n"))
     assert ("Tsubasa Ide", "memberOf", "Hakka Signal") in found
     assert ("Tsubasa Ide", "memberOf", "PASTEL ORBIT") not in found
+
+
+def test_a_chart_the_text_says_ranks_a_countrys_songs_is_that_market(read):
+    """CONVENTIONS 36: "The chart, published by Billboard Brasil, ranks the most played songs in Brazil", "The chart
+    combines sales and streaming to measure the popularity of songs across Japan", "Mirchi Top 20 is India's biggest
+    countdown", "The Official German Charts rank the best-selling albums in Germany": each chart's market."""
+    found = facts(read("Charts\n\n'Sun Wave' entered the Billboard Brasil Hot 100 at No. 7. The chart, published by Billboard "
+                       "Brasil, ranks the most played songs in Brazil.\n\n'Star Gate' rose to No. 2 on the Billboard Japan Hot 100. "
+                       "The chart combines sales, streaming and radio airplay to measure the popularity of songs across Japan.\n\n"
+                       "Radio Mirchi's Mirchi Top 20 is India's biggest weekly Bollywood music countdown.\n\nThe album entered the "
+                       "Official German Charts at number 5. The Official German Charts rank the best-selling albums in Germany.\n"))
+    assert {("Billboard Brasil Hot 100", "market", "Brazil"), ("Billboard Japan Hot 100", "market", "Japan"),
+            ("Mirchi Top 20", "market", "India"), ("Official German Charts", "market", "Germany")} <= found
