@@ -6337,3 +6337,12 @@ def test_a_chart_the_text_says_ranks_a_countrys_songs_is_that_market(read):
                        "Official German Charts at number 5. The Official German Charts rank the best-selling albums in Germany.\n"))
     assert {("Billboard Brasil Hot 100", "market", "Brazil"), ("Billboard Japan Hot 100", "market", "Japan"),
             ("Mirchi Top 20", "market", "India"), ("Official German Charts", "market", "Germany")} <= found
+
+
+def test_a_chart_set_beside_its_description_is_in_that_country_only(read):
+    """"Sverigetopplistan, the chart that ranks singles in Sweden, compiled by IFPI Sweden, and at number nine on
+    VG-lista in Norway": Sweden is its market, Norway is not."""
+    found = facts(read("Charts\n\nThe song peaked at number two on Sverigetopplistan, the chart that ranks singles in Sweden, "
+                       "compiled by IFPI Sweden, and at number nine on VG-lista in Norway.\n"))
+    assert ("Sverigetopplistan", "market", "Sweden") in found
+    assert ("Sverigetopplistan", "market", "Norway") not in found
