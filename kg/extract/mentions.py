@@ -37,9 +37,8 @@ from .typing import cast_local_votes
 # The ids of kg/data/name_patterns.jsonl name kinds of names, not canonical names as the gazetteer's do.
 NAME_PATTERN_IDS = frozenset(row["id"] for row in rows("name_patterns.jsonl"))
 MODEL_SPANS = "kg_model"  # where kg_span_model leaves its spans
-STAFF_LABELS = frozenset(lexicon()["staff_credit_labels"]["words"])
+STAFF_LABELS = frozenset(lexicon()["staff_credit_labels"]["words"])  # a credit line's label, no title
 FULL_DATES = DATE_FORMS[:3]  # a day, a month and a year ("8 September 2024", "May 3, 2024"; a range's end with them)
-  # a credit line's label, no title
 
 
 def kg_mentions(doc: Doc) -> None:

@@ -186,8 +186,8 @@ def _implied(ctx: Context, binding: Binding, sentence, role: str) -> list[Entity
     elif ref is not None and binding.rule.makes == "soundtrackOf" and ref.cls == "TVSeries":
         ref = _series_of_the_article(ctx, ref)
     previous, works = ctx.sentence_before(sentence), tuple(c for c in accepted if c in WORKS)
-    further_back = ref is not None and previous is not None \
-        and ctx.nearest_before(binding.span[0], accepted).start < previous.start_char
+    # the antecedent above is ``nearest``'s: was it named before the sentence before?
+    further_back = ref is not None and previous is not None and nearest.start < previous.start_char
     if ref is None or further_back:
         # a title no rule has decided yet, a work's of the sentence before ('The song is "Blue Wind." Park Jun wrote
         # the lyrics'; not a group's); over one named further back, only if that sentence is about it ('The second
