@@ -1219,3 +1219,13 @@ def test_a_name_fans_call_a_work_is_no_title(read):
               "chart.\n")
     assert not {name for name, _ in typed(ex) if "Monsoon" in name}
     assert not {f for f in facts(ex) if "Monsoon" in f[2]}
+
+
+def test_a_video_services_release_is_a_show_and_a_closing_quote_no_possessive(read):
+    """"When Hotstar dropped Lantern Street": a video service drops shows, not songs; "'Paper Kite' became the
+    season's biggest hit": the quote closes the title, so "season" is no season of it; "another track from the
+    soundtrack, 'Tin Roof'": a track, no soundtrack album."""
+    found = typed(read("Lantern Street music: How 'Paper Kite' became the season's biggest hit\n\nWhen JioHotstar dropped "
+                       "Lantern Street on July 18, few expected a hit. The eight-episode series stars Mira Sen. Another track "
+                       "from the soundtrack, 'Tin Roof', sung by Dev Anand Rao, is rising too.\n"))
+    assert {("Lantern Street", "TVSeries"), ("Paper Kite", "Song"), ("Tin Roof", "Song")} <= found

@@ -6346,3 +6346,16 @@ def test_a_chart_set_beside_its_description_is_in_that_country_only(read):
                        "compiled by IFPI Sweden, and at number nine on VG-lista in Norway.\n"))
     assert ("Sverigetopplistan", "market", "Sweden") in found
     assert ("Sverigetopplistan", "market", "Norway") not in found
+
+
+def test_a_byline_written_by_a_desk_credits_no_song_and_a_cast_pair_ends_in_their_roles(read):
+    """"Written by Entertainment Desk | Mumbai | Updated: ..." is the page's byline, no lyricist of the headline's
+    song; "stars A and Nila Varma as rival hosts": the second name of the pair is cast too; "another track from the
+    soundtrack, 'X'": the series' soundtrack."""
+    found = facts(read("Lantern Street music: How 'Paper Kite' became a hit\n\nWritten by Entertainment Desk | Mumbai | "
+                       "Updated: July 29, 2025 14:05 IST\n\nWhen JioHotstar dropped Lantern Street on July 18, 'Paper Kite' "
+                       "took off. Directed by Ravi Kulkarni, Lantern Street stars Omar Qureshi and Nila Varma as rival "
+                       "hosts. Another track from the soundtrack, 'Tin Roof', sung by Dev Rao, is rising too.\n"))
+    assert {("Lantern Street", "castMember", "Omar Qureshi"), ("Lantern Street", "castMember", "Nila Varma"),
+            ("Tin Roof", "soundtrackOf", "Lantern Street")} <= found
+    assert not {f for f in found if f[2] == "Entertainment Desk"}

@@ -314,12 +314,13 @@ NOUN_DEPS = {"dobj", "pobj", "nsubj", "nsubjpass", "attr", "compound", "appos", 
 
 def _full_name(tokens: list[Token], words: list[str], i: int, taken: set, skip: set) -> int | None:
     """The end of a name of two or three capitalised words at ``i`` that a
-    list goes on after (a comma, "and", the sentence's end), else None."""
+    list goes on after (a comma, "and", the sentence's end, or the role or
+    clause a cast list ends in: "stars A and B as rival RJs"), else None."""
     j = i
     while j < min(i + 3, len(tokens)) and tokens[j].is_title and tokens[j].is_alpha and len(tokens[j]) > 1 \
             and tokens[j].idx not in taken and words[j] not in skip:
         j += 1
-    return j if j - i >= 2 and (j == len(tokens) or words[j] in (",", "and", ".", ")", ";")) else None
+    return j if j - i >= 2 and (j == len(tokens) or words[j] in (",", "and", ".", ")", ";", "as", "who", "in")) else None
 
 
 def _beside_person(tokens: list[Token], i: int, ends: set, starts: dict) -> bool:

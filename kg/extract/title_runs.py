@@ -82,8 +82,12 @@ def seasons_after(tokens: list[Token], end: int) -> bool:
     """Does "'s second season" or "'s new season" start at token ``end``?
     Only a series has seasons."""
     words = [t.lower_ for t in tokens[end:end + 4]]
-    return words[:1] in (["'s"], ["'"], ["’s"]) and "season" in words[1:4] \
-        and all(t.ent_type_ == "ORDINAL" or t.is_lower for t in tokens[end + 1:end + 1 + words[1:].index("season")])
+    if not (words[:1] in (["'s"], ["'"], ["’s"]) and "season" in words[1:4]):
+        return False
+    season = tokens[end + 1 + words[1:].index("season")]
+    # the words between modify "season" ("'s second season"); not a closing quote's verb ("'X' became the season's hit")
+    return all((t.ent_type_ == "ORDINAL" or t.is_lower) and (season in t.ancestors or not t.doc.has_annotation("DEP"))
+               for t in tokens[end + 1:season.i])
 
 
 def _dated(tokens: list[Token], j: int) -> bool:

@@ -32,7 +32,7 @@ from ..data import lexicon, member_nouns, which_member_words
 from ..nlp import text_of
 from .described import described_as, lookup
 from .ballot import NOT_A_WORK, Ballot, default_work, topic, weights
-from .spans import NON_NAMES, POSSESSIVE, WORKS
+from .spans import NON_NAMES, POSSESSIVE, VIDEO_SERVICES, WORKS
 from .song_cues import NAME_CLASSES, after_part_label, beside_its_artist, by_a_band_or_singer
 from .title_runs import seasons_after
 from .the_group import group_nouns_back
@@ -261,10 +261,12 @@ def _context_votes(tokens: list[Token], span, mentions: dict, cues: dict, w: dic
             if cls:
                 screen = lookup(cues["before"], left[-2].lower_) if len(left) > 1 and before in SOUNDTRACK_WORDS else None
                 # "drama OSTs like 'Goblin'": the soundtracks of the dramas named; "the tvN (weekend) hit 'X'": a network's
-                # hit is a show
-                screen = "TVSeries" if cls == "Song" and any(t.ent_type_ == "Broadcaster" for t in left[-3:-1]) else screen
-                # "the first part of the X soundtrack, 'Y'": a part of a soundtrack is a song
-                part = before in SOUNDTRACK_WORDS and any(t.lower_ in ("part", "parts") for t in tokens[max(0, span.start - 12):left[-1].i])
+                # hit is a show, and what a network or video service "released" or "dropped" its show
+                screen = "TVSeries" if cls == "Song" and any(_screen_channel(t, mentions) for t in left[-3:-1]) else screen
+                # "the first part of the X soundtrack, 'Y'", "another track from the soundtrack, 'Y'": a song
+                part = before in SOUNDTRACK_WORDS and any(
+                    (t.lower_ in ("part", "parts") or lookup(cues["nouns"], t.lower_) == "Song") and tokens[t.i + 1].lower_ in ("of", "from", "on")
+                    for t in tokens[max(span.sent.start, span.start - 12):left[-1].i])
                 yield ("Song" if part else screen if screen in ("TVSeries", "Film") else cls), w["cue"]
                 break
         else:
@@ -298,6 +300,13 @@ def _context_votes(tokens: list[Token], span, mentions: dict, cues: dict, w: dic
         yield described, w["apposition"]
     elif seasons_after(tokens, span.end):
         yield "TVSeries", w["apposition"]  # "Squid Game's second season": no one has seasons but a series
+
+
+def _screen_channel(token: Token, mentions: dict) -> bool:
+    """Is the token a broadcaster's, or the first of a video service's name ("JioHotstar", "Coupang Play")?"""
+    mention = mentions.get(token.i)
+    return token.ent_type_ == "Broadcaster" or mention is not None and mention[1].cls == "Platform" \
+        and mention[1].surface.lower() in VIDEO_SERVICES
 
 
 def _networks(tokens: list[Token], span) -> bool:

@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections import Counter
 
 from ..data import lexicon
+from ..ingest.clean import DATE_LINES, find_date
 from ..records import EntityRef
 from .ballot import weights
 from .context import Context
@@ -67,7 +68,7 @@ def unnamed_role(ctx: Context, binding: Binding, sentence, role: str) -> list[En
         if ref is None and _opens(anchor, sentence):
             # "... teaser. Written by A and directed by B, ...": the work of the sentence before, else of the section
             # or numbered item the sentence stands under ("2. Gold Sandals" over "Directed by A, who also made 'W'")
-            if not any(ctx.class_of(ent) in accepted for _, ent in ctx.mentions_in(sentence)):
+            if not any(ctx.class_of(ent) in accepted for _, ent in ctx.mentions_in(sentence)) and not _byline(ctx, sentence):
                 ref = _named_before(ctx, sentence, accepted)
             prose = sentence.text.rstrip().endswith((".", "!", "?"))  # not a page's credit line ("Written by A")
             ref = ref or (_under_a_heading(ctx, anchor, accepted) if prose else None)
@@ -104,6 +105,16 @@ def _opens(anchor, sentence) -> bool:
     directed by B, the teaser ...")?"""
     first = sentence.start + (sentence[0].is_punct or sentence[0].is_space)
     return anchor.i == first or anchor.dep_ == "conj" and anchor.head.i == first
+
+def _byline(ctx: Context, sentence) -> bool:
+    """Is the sentence the page's byline, a dated line near the top ("Written by Entertainment Desk | New Delhi |
+    Updated: July 29, 2025"), whose writer wrote the article, not the song the headline names?"""
+    text = ctx.article.text
+    start = text.rfind("\n", 0, sentence.start_char) + 1
+    end = text.find("\n", sentence.start_char)
+    above = sum(1 for line in text[:start].split("\n") if line.strip())
+    return above <= DATE_LINES and find_date(text[start:end if end >= 0 else len(text)]) is not None
+
 
 def _named_before(ctx: Context, sentence, accepted: tuple) -> EntityRef | None:
     """The last work of an accepted class the previous sentence names: what

@@ -20,7 +20,7 @@ RULES_FILE = FOLDER / "boilerplate.txt"
 
 # A byline/date line is short and is not a sentence; a date inside a sentence
 # ("premieres on January 27, 2023.") is an event, not the publication date.
-_DATE_LINES, _DATE_LINE_MAX = 4, 80
+DATE_LINES, _DATE_LINE_MAX = 4, 80
 _SENTENCE_END = re.compile(r"[.!?][\"')]?$")
 
 _MONTHS = "january february march april may june july august september october november december".split()
@@ -181,7 +181,7 @@ def find_date(body: str) -> date | None:
     """The publication date from a byline/date line, or a wire story's
     dateline, among the first few lines of a cleaned body, or None when no
     line has a full, valid date."""
-    lines = [line for line in body.split("\n") if line][:_DATE_LINES]
+    lines = [line for line in body.split("\n") if line][:DATE_LINES]
     for line in lines:
         for rule in _RULES["dateline"]:  # "TOKYO, May 24, 2023 -- Boy group ...": the first sentence's dateline
             match = rule.match(line)
