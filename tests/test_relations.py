@@ -6359,3 +6359,20 @@ def test_a_byline_written_by_a_desk_credits_no_song_and_a_cast_pair_ends_in_thei
     assert {("Lantern Street", "castMember", "Omar Qureshi"), ("Lantern Street", "castMember", "Nila Varma"),
             ("Tin Roof", "soundtrackOf", "Lantern Street")} <= found
     assert not {f for f in found if f[2] == "Entertainment Desk"}
+
+
+def test_a_rock_albums_page_of_credits_a_dashed_line_up_and_last_friday(read):
+    """"the lyrics of 'X' were written by A" (X's, not the single named before); "the Official Rock & Metal Albums
+    Chart" (one name across the ampersand); "their 2021 record Y" (an album, of that year); "released last Friday"
+    in Friday's paper (a week before); "G are A – vocals, B – guitar and C – drums" (each a member)."""
+    extraction = read("Tin Harbour score a Top 5 album\n\nThe band's third album Salt Hymns, released last Friday, has "
+                      "topped the Official Rock & Metal Albums Chart. The lead single 'Crow Bell' is credited to the band, "
+                      "while the lyrics of 'Wire Static' were written by drummer Rhys Allen. The album was produced by "
+                      "Lars Vik, who also worked on their 2021 record Low Water. The band Tin Harbour are Owen Pryce – vocals, "
+                      "Cara Doyle – guitar and Rhys Allen – drums.\n", published=date(2025, 10, 3))
+    found = facts(extraction)
+    assert {("Wire Static", "lyricist", "Rhys Allen"), ("Low Water", "releaseDate", "2021"),
+            ("Salt Hymns", "releaseDate", "2025-09-26"), ("Owen Pryce", "memberOf", "Tin Harbour"),
+            ("Cara Doyle", "memberOf", "Tin Harbour"), ("Rhys Allen", "memberOf", "Tin Harbour")} <= found
+    assert ("Crow Bell", "lyricist", "Rhys Allen") not in found
+    assert ("Salt Hymns", "Official Rock & Metal Albums Chart", 1) in entries(extraction)

@@ -90,6 +90,17 @@ def _one_member_named(token: Token) -> bool:
     return noun is not None and not noun.lower_.endswith("s") and any(c.dep_ == "poss" for c in noun.children)
 
 
+_DASHES = ("-", "–", "—")
+
+
+def _past_dashed_role(doc, i: int) -> int | None:
+    """The comma or "and" after a dash and one to three lower-case words ("– lead guitar,"), else None."""
+    j = i + 1
+    while j < min(i + 4, len(doc)) and doc[j].is_lower and doc[j].is_alpha and doc[j].lower_ != "and":
+        j += 1
+    return j if j > i + 1 and j < len(doc) and doc[j].text in (",", "and", "&") else None
+
+
 def coordinated(token: Token, step: int, context=(), relation: str = "") -> list[Token]:
     """Entities listed with ``token`` ("A, B, and C"), walking right (+1) or
     left (-1) over commas and "and", same label family only, and past an
@@ -139,6 +150,9 @@ def coordinated(token: Token, step: int, context=(), relation: str = "") -> list
             if after_role is not None:
                 i = after_role
                 continue
+        if step > 0 and t.text in _DASHES and (after_role := _past_dashed_role(doc, i)) is not None:
+            i = after_role  # "Callum Pryce – vocals, Niamh Doherty – guitar and ...": each name's instrument
+            continue
         if step < 0 and kinds.get(t.lower_) in SONG_CREDITS and i > 0 and _coordinates(doc, i - 1, credit):
             i -= 1  # "lyricist A and composer B wrote it": B's role noun, then the list goes on to A
             continue

@@ -84,6 +84,9 @@ def attached(ctx: Context, anchor, accepted: tuple) -> list[EntityRef]:
                         return []  # "while one of the remaining tracks features B": a track not named
                     found = refs_at(ctx, child, accepted)
                     owner = next((c for c in child.children if c.dep_ == "poss" and c.lower_ != "its"), None)
+                    if not found and child.lower_ in WORK_PARTS:  # "the lyrics of 'X' were written by": X's
+                        found = next((refs_at(ctx, g, accepted) for c in child.children if c.dep_ == "prep" and c.lower_ == "of"
+                                      for g in c.children if g.dep_ == "pobj"), [])
                     if not found and dep == "nsubjpass" and child.lower_ in SONG_PARTS and owner is not None \
                             and owner.lower_ in SONG_OWNERS:  # "The song's lyrics were co-written by": the song's
                         found = refs_at(ctx, owner, accepted)

@@ -109,8 +109,11 @@ def _relative_date(text: str, published: date) -> Value | None:
     if len(weekdays) == 1 and not weekdays[0]["plural"] and not re.search(r"\bevery\s*$", text[:weekdays[0].start()]):
         found = weekdays[0]
         days = (_WEEKDAYS[found["weekday"].lower()] - published.weekday()) % 7
-        ahead = step.get((found["which"] or "").lower(), 1 if FUTURE.search(text) else -1)
-        moved = published + timedelta(days=days if ahead > 0 else days - 7 if days else 0)
+        which = (found["which"] or "").lower()
+        ahead = step.get(which, 1 if FUTURE.search(text) else -1)
+        if not days and which in ("last", "next"):  # "last Friday" in Friday's paper: a week before
+            days = 7 * ahead
+        moved = published + timedelta(days=days if ahead > 0 else days - 7 if days > 0 else days)
         return Value(moved.isoformat(), "date")
     if found := RELATIVE_MONTH.search(text):
         which = step[found["which"].lower()]
