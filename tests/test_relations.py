@@ -6390,3 +6390,76 @@ def test_the_chart_publisher_that_reports_the_ranks_provides_the_charts(read):
     assert {("Salt Hymns", "Official Charts Company", 4), ("Salt Hymns", "Official Charts Company", 1),
             ("Glass Weather", "Official Charts Company", 1), ("Copper Kite", "Official Charts Company", 3)} <= providers(found)
     assert ("Paper Tide", "Soompi", 5) not in providers(found)
+
+
+def test_a_press_release_cast_and_a_directors_earlier_works(read):
+    """"A of the boy group G joins the cast as a bellboy", "actor B appears as the hotel's owner" (the series'
+    cast; not "appears as a guest"); "The show, in which ..., stars C and D"; "directed by E, whose ENA series 'W'"
+    and "PD F (tvN 'V')": the director's earlier works."""
+    found = facts(read("Preview\n\nCoupang Play announced that its new series 'Frost Lodge' will premiere on Friday. Tae-on of "
+                       "the boy group LUMEN7 joins the cast as a young bellboy, and veteran actor Choi Dal-bong appears as the "
+                       "lodge's owner. Singer Han Yu-ri appears as a guest in the finale. The series is directed by Seo "
+                       "Jae-won, whose ENA series 'Moth Hour' (2023) drew praise.\n\nJTBC's variety show 'Night Pantry' posted "
+                       "its best rating. The show, in which three celebrities run a diner, stars comedian Yoo Byung-ho and "
+                       "actor Ma Sang-jun. The program is directed by PD Jo Han-seul (tvN 'Island Table').\n"))
+    assert {("Frost Lodge", "castMember", "Tae-on"), ("Frost Lodge", "castMember", "Choi Dal-bong"),
+            ("Moth Hour", "director", "Seo Jae-won"), ("Night Pantry", "castMember", "Yoo Byung-ho"),
+            ("Night Pantry", "castMember", "Ma Sang-jun"), ("Island Table", "director", "Jo Han-seul")} <= found
+    assert ("Frost Lodge", "castMember", "Han Yu-ri") not in found
+
+
+def test_a_gloss_after_a_language_name_is_no_title_and_a_long_byline_of_fields_dates_the_page(read):
+    """"Sommerhus (Danish for "Summer house")": the quoted words translate the title, no song that "the music"
+    could be of; "ANTARA | Entertainment | Thursday, 27 November 2025 16:02 WIB | Reporter: ..." is a byline of
+    fields, however long, and dates "released on Friday"."""
+    from kg.ingest.clean import find_date
+
+    found = facts(read("Vinterlys (album)\n\nVinterlys (Danish for \"Winter light\") is the second album by Danish singer "
+                       "Alma Riis. The music was composed by Alma Riis and Mads Holt.\n"))
+    assert not {f for f in found if f[0] == "Winter light"}
+    assert find_date("NEWSWIRE | Entertainment | Thursday, 27 November 2025 16:02 WIB | Reporter: Dewi Sari | Editor: "
+                     "Rahmat Adi\n\nJakarta - The song, released on Friday, ...") == date(2025, 11, 27)
+
+
+def test_a_relative_day_with_the_date_in_brackets_is_that_date(read):
+    """"premiered last Monday (Mar 3)" in a paper of Wednesday 12 March: the day the brackets print, not the
+    Monday of that week."""
+    found = facts(read("News\n\nThe drama 'Kopi Hour', which premiered on Channel 8 last Monday (Mar 3), stars Damien "
+                       "Ong.\n", published=date(2025, 3, 12)))
+    assert ("Kopi Hour", "releaseDate", "2025-03-03") in found
+    assert ("Kopi Hour", "releaseDate", "2025-03-10") not in found
+
+
+def test_a_directors_earlier_works_in_brackets_are_not_the_series_the_article_is_about(read):
+    """An actor "last seen in W"; then "The series reunites PD Yoon (V, W)": the PD directs V and W, and the series
+    the article is about, not W because it was named last."""
+    found = facts(read("Casting\n\nKim Do-hyun and Lee Sora will lead the thriller 'Nine Locks', a Coupang Play original. "
+                       "Ok Ji-an, last seen in 'Ten Orchards', rounds out the cast. The series reunites PD Yoon Seo-ha "
+                       "('Lantern Road', 'Ten Orchards') with writer Cha Eun-bi.\n"))
+    assert {("Nine Locks", "director", "Yoon Seo-ha"), ("Lantern Road", "director", "Yoon Seo-ha"),
+            ("Ten Orchards", "director", "Yoon Seo-ha")} <= found
+
+
+def test_each_rank_on_the_service_whose_chart_follows_it(read):
+    """"No. 2 on Apple Music in Thailand and No. 5 on Spotify's daily chart": the daily chart after No. 5 is
+    Spotify's, not the one named first; "No. 3 on Bugs' real-time chart and No. 7 on that of FLO": FLO's."""
+    extraction = read("News\n\n'Rain Line' climbed to No. 2 on Apple Music in Thailand and No. 5 on Spotify's daily chart in "
+                      "Thailand. 'Paper Waltz' entered at No. 3 on Bugs' real-time chart and No. 7 on that of FLO.\n")
+    assert {("Rain Line", "Apple Music", 2), ("Rain Line", "Spotify", 5), ("Paper Waltz", "Bugs", 3),
+            ("Paper Waltz", "FLO", 7)} <= providers(extraction)
+    assert ("Rain Line", "Apple Music", 5) not in providers(extraction)
+
+
+def test_the_telenovela_and_its_theme_song_are_the_headlines_not_a_rivals_named_two_sentences_back(read):
+    """A ratings story names a rival ("In the same time slot, RCN's 'Feria de Amor' registered 6.1 points"); two
+    sentences on, "The telenovela is directed by A" and "its theme song, 'X'" are the headline's telenovela's.
+    And "the band's third album 'Y', due July 18": Y's release date."""
+    found = facts(read("'La Hija del Cafetal' leads Colombian television\n\nCaracol Televisión's new telenovela, 'La Hija del "
+                       "Cafetal', has had a dream start. Its first chapter recorded 9.8 points. In the same time slot, Canal "
+                       "RCN's 'Feria de Amor' registered 6.1 points. The story follows a young economist. The telenovela is "
+                       "directed by Ricardo Salazar. Much of the buzz comes from its theme song, 'Grano Fino', performed by "
+                       "Iván Pardo. 'Grano Fino' will be included on his third album 'Tierra Alta', due July 18.\n",
+                       published=date(2025, 6, 10)))
+    assert {("La Hija del Cafetal", "director", "Ricardo Salazar"), ("Grano Fino", "soundtrackOf", "La Hija del Cafetal"),
+            ("Tierra Alta", "releaseDate", "2025-07-18")} <= found
+    assert not {f for f in found if f[0] == "Feria de Amor" and f[1] == "director" or f[2] == "Feria de Amor"}

@@ -29,7 +29,7 @@ from .reconcile import (album_artists_on_tracks, closers_numbered, credit_tracks
                         record_years_on_tracks, released_by_a_label, respective_credits,
                         split_credits, title_tracks_of_namesakes)
 from .mentions import NATIVE_SPELLING, read_mentions
-from .spans import FAMILIES, RECORDINGS, TYPED, ComponentFailure, failure
+from .spans import FAMILIES, RECORDINGS, TRANSLATION, TYPED, WORKS, ComponentFailure, failure
 from .openings import TITLE_CASE_SMALL
 from .engine import bindings
 from .ballot import Ballot
@@ -128,6 +128,8 @@ def _collect_mentions(ctx: Context) -> None:
         known_as = ALSO_KNOWN_AS.match(text, ent.end)
         if known_as:
             ctx.extraction.aliases.setdefault(ref, set()).add(known_as.group("alias").strip())
+        if cls in WORKS and (translated := TRANSLATION.match(text, ent.end)):  # "Snöljus" ("Snow Light")
+            ctx.extraction.aliases.setdefault(ref, set()).add((translated["alias"] or translated["quoted"]).strip())
         if cls in RECORDINGS and (forms := _bracketed_forms(text, ent)):
             ctx.extraction.aliases.setdefault(ref, set()).update(forms)
     mentioned = {m.ref for m in ctx.extraction.mentions}

@@ -197,13 +197,17 @@ def _named_after(clause, text: str, ranks, targets) -> dict:
                   if name in segment] \
             or [(segment.find(name), target) for target in targets
                 if target.provider and (name := target.provider.name.lower()) in segment]
-        if places:
-            out[rank] = min(places, key=lambda place: place[0])[1]
+        if places:  # at one place ("Spotify's daily chart"), the chart whose provider the segment names
+            out[rank] = min(places, key=lambda place: (place[0], not _provider_in(place[1], segment)))[1]
         elif UNNAMED_CHARTS.search(segment):  # "topped domestic music charts ... and No. 33 on X"
             out[rank] = Target(EntityRef(_free_chart_name(clause, "charts"), "Chart"), None)
         elif len(targets) == 1:  # "first and second on Melon": the one chart of the clause
             out[rank] = targets[0]
     return out
+
+
+def _provider_in(target, segment: str) -> bool:
+    return target.provider is not None and target.provider.name.lower() in segment
 
 
 def _names_of(chart: str, target) -> set[str]:

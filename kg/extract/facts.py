@@ -287,6 +287,9 @@ def _date_of(ctx: Context, token, sentence) -> Value | None:
     if token.i + 2 < len(doc) and doc[token.i + 1].text == "," and (day := ctx.ent(doc[token.i + 2])) is not None \
             and day.cls == "DATE":
         text = f"{text}, {day.surface}"  # "premieres tomorrow, May 3,": the day named after the word that says it
+    elif token.i + 3 < len(doc) and doc[token.i + 1].text == "(" and doc[token.i + 3].text == ")" \
+            and (day := ctx.ent(doc[token.i + 2])) is not None and day.cls == "DATE":
+        text = day.surface  # "premiered last Monday (Mar 3)": the day the brackets print
     if YEAR.fullmatch(text):  # "a 1990 film", "(2019)"
         return Value(text, "gYear")
     if YEAR_RANGE.fullmatch(text):  # "(2021-22)": a series first aired in the first year

@@ -26,7 +26,8 @@ from .openings import described_artists, reviewed_artist
 from .repeats import repeat_names
 from .slots import (agents, artist_subjects, bracketed_sources, cued_people, parenthesized_works, possessors,
                     source_lines)
-from .spans import CANDIDATE, FAMILIES, NON_NAMES, TYPED, VALUE_LABELS, WORKS, Ent, covered, row_of, span_text, whole_words
+from .spans import (CANDIDATE, FAMILIES, NON_NAMES, TRANSLATION, TYPED, VALUE_LABELS, WORKS, Ent, covered, row_of, span_text,
+                    whole_words)
 from .title_runs import clean_title
 from .values import DATE_FORMS, english_name, title_name
 from .title_runs import headlines
@@ -298,8 +299,13 @@ def _gloss() -> re.Pattern:
 def _outside_glosses(text: str, ents: list[Ent]) -> list[Ent]:
     """The mentions outside glosses: a parenthesis that opens with a
     language or romanisation label ("(Japanese: ..., Hepburn:
-    Mononoke-hime)") spells a name again; what is in it is no entity."""
+    Mononoke-hime)") spells a name again; what is in it is no entity; nor is
+    a translation right after a title ("Sommerhus (Danish for "Summer
+    house")"), the title's other name, unless the title before it went
+    unfound ("Bam-ui Gyocharo (literally "Night Intersection")": the
+    translation stands for it)."""
     glosses = [m.span() for m in _gloss().finditer(text)]
+    glosses += [m.span() for e in ents if e.cls == "TITLE" or e.cls in WORKS if (m := TRANSLATION.match(text, e.end))]
     return [e for e in ents if not any(a < e.start and e.end < b for a, b in glosses)] if glosses else ents
 
 

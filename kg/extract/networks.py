@@ -84,21 +84,31 @@ ALBUM_WORD = re.compile(r"\b(?:album|EP|mini-album)\b", re.I)
 YEAR_IN_BRACKETS = re.compile(r"[\"']?\s*\((?:19|20)\d\d\)")  # a work's year in brackets after it: one named in passing
 
 
-def topic_over_aside(ctx: Context, ref: EntityRef) -> EntityRef:
+def topic_over_aside(ctx: Context, ref: EntityRef, at=None) -> EntityRef:
     """ "the drama" after a series named once in passing ("the two were in
     'You're Beautiful'"), "the album" after "three years after her debut
-    album 'X'", is still the work the headline and the article are about."""
+    album 'X'", is still the work the headline and the article are about;
+    so is "the telenovela" (token ``at``) two sentences after a rival's
+    rating ("In the same time slot, RCN's 'X' registered 6.1 points")."""
     other = {"Film": "TVSeries", "TVSeries": "Film"}.get(ref.cls)  # a film named in passing in a drama's story too
     focal = next((f for cls in (ref.cls, other) if cls and (f := focal_work(ctx, cls)) is not None
                   and f.name.lower() in ctx.article.title.lower()), None)
     if focal is None or focal.name == ref.name or focal.name.lower() not in ctx.article.title.lower():
         return ref
     named = Counter(ent.name for ent in ctx.by_start.values())
-    # a series its sentence is about ("tvN's series 'X' scored 3.8 percent. The show, starring ...") is no aside
+    # a series its sentence is about ("tvN's series 'X' scored 3.8 percent. The show, starring ...", "The drama 'X'
+    # aired on Monday. 'Y' is part of its OST") is no aside, if that sentence is the one before the words at ``at``
     said = next((t for t, e in ctx.mention_tokens if e.name == ref.name), None)
-    subject = said is not None and (said.dep_ in SUBJECTS or said.dep_ in ("appos", "compound") and said.head.dep_ in SUBJECTS) \
-        and not YEAR_IN_BRACKETS.match(ctx.article.text, said.idx + len(said))  # "known for 'Y' (2022), plays": an aside
+    subject = said is not None and (said.dep_ in SUBJECTS or said.dep_ in ("appos", "compound")
+                                    and (said.head.dep_ in SUBJECTS or said.head.dep_ == "ROOT")) \
+        and not YEAR_IN_BRACKETS.match(ctx.article.text, said.idx + len(said)) \
+        and (at is None or ctx.sentence_of(said.i).start >= _sentence_or_the_one_before(ctx, at).start)
     return focal if named[ref.name] == 1 and named[focal.name] > 1 and not subject else ref
+
+
+def _sentence_or_the_one_before(ctx: Context, token):
+    sentence = ctx.sentence_of(token.i)
+    return ctx.sentence_before(sentence) or sentence
 
 
 def title_track_before(ctx: Context, token) -> EntityRef | None:

@@ -269,8 +269,9 @@ def refs_at(ctx: Context, token, accepted: tuple) -> list[EntityRef]:
     else:
         ref = ctx.pronoun_antecedent(token, kinds) if undecided \
             else ctx.antecedent(token, kinds, subject=word in PERSONAL and not other_gender_before(token))
-        if ref is not None and kinds in (("TVSeries",), ("Album",)) and word not in PRONOUNS:
-            ref = topic_over_aside(ctx, ref)
+        if ref is not None and (set(kinds) <= {"TVSeries", "Film"} or kinds == ("Album",)) \
+                and (word not in PRONOUNS or word in ("it", "its")):
+            ref = topic_over_aside(ctx, ref, token)
     if ref and word in ("they", "their", "them"):
         partners = _and_partners(ctx, ref, token, kinds)
         # "The trio consists of A of G1, B and C. Their debut single": the group the sentence before is about

@@ -11,7 +11,7 @@ from typing import Callable
 
 from spacy.tokens import Doc
 
-from ..data import lexicon
+from ..data import alternatives, lexicon
 from ..nlp import text_of
 from ..vocab import ENTITY_CLASSES, KG, names
 
@@ -31,6 +31,12 @@ FAMILIES = {
 POSSESSIVE = ("'s", "'", "\u2019s", "\u2019")  # the marks that make a possessive ("G's X album")
 SOUNDTRACK_NAME = re.compile(r"(?i)\b(?:OST|soundtrack)\b")  # "X OST": a soundtrack's name, no series' or singer's
 QUOTED_SPEECH = re.compile(r'(?<!\w)"(?=\S)[^"]{20,}?(?<=\S)"(?!\w)')
+# A translation in brackets right after a title: '"Snöljus" ("Snow Light")', 'Sommerhus (Danish for "Summer house")',
+# 'X (literally "Night Crossing")'; the translation is the title's other name.
+TRANSLATION = re.compile(
+    r"""["']?\s*\(\s*(?:(?:(?:%s)\s+for|%s):?\s*["']?(?P<alias>[^()"\n]{1,60}?)["']?|["'](?P<quoted>[^()"\n]{1,60}?)["'])\s*\)"""
+    % (alternatives(w for w in lexicon()["gloss_labels"]["words"] if w[:1].isupper()),
+       alternatives(lexicon()["translation_labels"]["words"])))
 VIDEO_SERVICES = frozenset(w.lower() for w in lexicon()["video_services"]["names"])  # their charts rank shows, not songs
 NON_NAMES = frozenset(lexicon()["non_names"])  # capitalised words that are no one's name ("Fans", "A-side", "OST")
 VALUE_LABELS = {"PERCENT", "CARDINAL", "DATE", "ORDINAL", "MONEY", "QUANTITY", "TIME"}

@@ -161,6 +161,7 @@ def _implied(ctx: Context, binding: Binding, sentence, role: str) -> list[Entity
         after = _named_after(ctx, sentence, binding.span.end - 1, accepted)
         if after:
             return after[:1]
+    theirs = _bracketed_after(ctx, binding.span)  # "PD Yoon (Lantern Street, W)": Yoon's earlier works, no work of the role
     for token in sentence:
         kinds = NOMINAL_NOUNS.get(token.text.lower())
         wanted = tuple(k for k in kinds or () if k in accepted)
@@ -171,6 +172,8 @@ def _implied(ctx: Context, binding: Binding, sentence, role: str) -> list[Entity
                     and (ref := ctx.ref(ent, wanted)) is not None:
                 return [ref]  # "the drama 'Blue Gate'", "the fifth track, 'Sundial'": the title the noun names
             ref = band_called_so_before(ctx, token, wanted) or ctx.antecedent(token, wanted)
+            if ref is not None and ref.name in theirs:
+                ref = _screen_focal(ctx, wanted)
             if ref is None:  # 'The song is titled "X," and A wrote the lyrics': the title the sentence gives it
                 between = ctx.doc[token.i + 1:binding.span.start]
                 given = [e for _, e in ctx.mentions_in(between) if ctx.class_of(e) in wanted] or ctx.undecided_in(between, wanted)
@@ -185,13 +188,15 @@ def _implied(ctx: Context, binding: Binding, sentence, role: str) -> list[Entity
             return [ref] if (ref := ctx.pointed_back(own[-1], accepted)) else []
         # "A will star opposite B in the drama 'X'": the work the sentence names after the match, not an earlier one
         # (nor one dated in passing: "B, of the film 'W' (2020), will play")
-        later = next((ref for token, ent in ctx.mentions_in(sentence) if token.i >= binding.span.end
+        later = next((ref for token, ent in ctx.mentions_in(sentence) if token.i >= binding.span.end and ent.name not in theirs
                       and ctx.class_of(ent) in accepted and ctx.class_of(ent) in WORKS and not _in_a_clause(ctx, ent)
                       and not YEAR_IN_BRACKETS.match(ctx.article.text, ent.end)
                       and (ref := ctx.ref(ent, accepted)) is not None), None)
         if later is not None:
             return [later]
     ref = ctx.antecedent(binding.span[0], accepted)  # named before the words that point back, not after them
+    if ref is not None and ref.name in theirs:
+        ref = _screen_focal(ctx, accepted)
     if ref is not None and ref.cls in ("TVSeries", "Film", "Album") and _dated_in_passing(ctx, ref, binding.span[0]):
         ref = topic_over_aside(ctx, ref)  # "A will play the role of N" after "her role in 'W' (2021)": the article's
     elif ref is not None and binding.rule.makes == "soundtrackOf" and ref.cls == "TVSeries":
@@ -272,6 +277,15 @@ def _owns_a_work(binding: Binding, accepted: tuple) -> bool:
     doc, end = binding.span.doc, binding.span.end
     return end < len(doc) and doc[end].text in ("'s", "\u2019s") \
         and any(set(NOMINAL_NOUNS.get(t.lower_, ())) & set(accepted) for t in doc[end + 1:end + 5])
+
+
+def _bracketed_after(ctx: Context, span) -> set[str]:
+    """The names in the brackets right after a match ("PD Yoon (Lantern Street, Ten Thousand Tangerines)")."""
+    text = ctx.article.text
+    if not text.startswith(" (", span.end_char) and not text.startswith("(", span.end_char):
+        return set()
+    close = text.find(")", span.end_char)
+    return {e.name for e in ctx.by_start.values() if span.end_char < e.start and e.end <= close}
 
 
 def _dated_in_passing(ctx: Context, ref: EntityRef, before) -> bool:

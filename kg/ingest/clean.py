@@ -20,7 +20,7 @@ RULES_FILE = FOLDER / "boilerplate.txt"
 
 # A byline/date line is short and is not a sentence; a date inside a sentence
 # ("premieres on January 27, 2023.") is an event, not the publication date.
-DATE_LINES, _DATE_LINE_MAX = 4, 80
+DATE_LINES, _DATE_LINE_MAX, _FIELDS_LINE_MAX = 4, 80, 200
 _SENTENCE_END = re.compile(r"[.!?][\"')]?$")
 
 _MONTHS = "january february march april may june july august september october november december".split()
@@ -188,7 +188,8 @@ def find_date(body: str) -> date | None:
             found = match and _to_date(match["year"], match["month"], match["day"])
             if found:
                 return found
-        if len(line) > _DATE_LINE_MAX or _SENTENCE_END.search(line):
+        # a line of fields ("ANTARA | Entertainment | Thursday, 27 November 2025 16:02 WIB | Reporter: ...") may run longer
+        if len(line) > (_FIELDS_LINE_MAX if line.count(" | ") >= 2 else _DATE_LINE_MAX) or _SENTENCE_END.search(line):
             continue
         for rule in _RULES["date"]:
             for match in rule.finditer(line):
