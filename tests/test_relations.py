@@ -6378,20 +6378,6 @@ def test_a_rock_albums_page_of_credits_a_dashed_line_up_and_last_friday(read):
     assert ("Salt Hymns", "Official Rock & Metal Albums Chart", 1) in entries(extraction)
 
 
-def test_the_chart_publisher_that_reports_the_ranks_provides_the_charts(read):
-    """CONVENTIONS 30: "..., the Official Charts Company revealed", "..., the Official Charts Company can reveal",
-    "According to the Official Charts Company, ...": the reporter publishes the charts the sentence names (or the
-    ranks, with no chart named); a news outlet that reports is no publisher."""
-    found = read("Chart news\n\nThe band's album 'Salt Hymns' has entered the Official Albums Chart at No. 4 and topped the "
-                 "Official Rock & Metal Albums Chart, the Official Charts Company revealed this evening. Ada Lowe has scored "
-                 "her first Official Singles Chart Number 1 with 'Glass Weather', the Official Charts Company can reveal. "
-                 "According to the Official Charts Company, 'Copper Kite' debuts at No. 3 this week. 'Paper Tide' debuted "
-                 "at No. 5 on the Streaming Hits tally, Soompi reported.\n")
-    assert {("Salt Hymns", "Official Charts Company", 4), ("Salt Hymns", "Official Charts Company", 1),
-            ("Glass Weather", "Official Charts Company", 1), ("Copper Kite", "Official Charts Company", 3)} <= providers(found)
-    assert ("Paper Tide", "Soompi", 5) not in providers(found)
-
-
 def test_a_press_release_cast_and_a_directors_earlier_works(read):
     """"A of the boy group G joins the cast as a bellboy", "actor B appears as the hotel's owner" (the series'
     cast; not "appears as a guest"); "The show, in which ..., stars C and D"; "directed by E, whose ENA series 'W'"

@@ -118,8 +118,7 @@ def charts_named(ctx, span, named_alone: set[str], in_force: Target | None) -> l
     talk = CHART_WORDS.search(QUOTED_SPEECH.sub(" ", text))
     ranked_on = set()  # the services a rank is on: "first on Melon, Genie and Bugs" (the list's last too)
     for t, e, c in ents:
-        if (c == "Platform" or c == "Organization" and (e.name in _publishers() or CHARTS_IN_NAME.search(e.name))) \
-                and not _owns_a_show(ctx, t) \
+        if (c == "Platform" or c == "Organization" and e.name in _publishers()) and not _owns_a_show(ctx, t) \
                 and (talk or RANKED_ON.search(text[:t.idx - span.start_char]) or t.dep_ == "conj" and t.head.i in ranked_on):
             ranked_on.add(t.i)
     providers = list(dict.fromkeys(EntityRef(e.name, c) for t, e, c in ents if t.i in ranked_on))
@@ -134,7 +133,7 @@ def charts_named(ctx, span, named_alone: set[str], in_force: Target | None) -> l
             before = sole if sole is not None and first_at.get(sole, token.i) < token.i else None
             provider = _provider_near(ctx, token, span) or _published_by(ctx, token) \
                 or _publisher_in_name(ent.name, named_alone) or before \
-                or (sole if sole is not None and _says(ctx.doc[first_at[sole]]) else None)
+                or (sole if sole is not None and ent.source == "names" and _says(ctx.doc[first_at[sole]]) else None)
             out.append(Target(chart, provider))
     if out:  # and charts named by kind beside them: "the Melon Top 100 and Genie's real-time chart"
         covered = {target.provider for target in out}
@@ -166,23 +165,11 @@ def charts_named(ctx, span, named_alone: set[str], in_force: Target | None) -> l
 SPEECH_VERBS = frozenset(lexicon()["speech_verbs"]["words"])
 
 
-CHARTS_IN_NAME = re.compile(r"\bCharts?\b")  # "the Official Charts Company": a chart publisher by its name
-
-
 def _says(token) -> bool:
     """Is the provider the one who reports the ranks ("first on Top Singles
-    Sales, Billboard Japan said", "..., the Official Charts Company can
-    reveal", "According to the Official Charts Company, ..."): a chart the
-    sentence names with no publisher of its own is the reporter's
-    (CONVENTIONS 30)."""
-    doc = token.doc
-    after = [t.lower_ for t in doc[token.i + 1:token.i + 3]]
-    # ", the Official Charts Company revealed": the parse may hang the name on the chart before it
-    reported = token.i > 1 and doc[token.i - 1 - (doc[token.i - 1].lower_ == "the")].text == "," \
-        and (after[:1] and after[0] in SPEECH_VERBS or after[:1] in (["can"], ["has"]) and after[1:] and after[1] in SPEECH_VERBS)
-    return token.dep_ == "nsubj" and token.head.lower_ in SPEECH_VERBS or reported \
-        or token.dep_ == "pobj" and token.head.lower_ == "to" and token.head.head.lower_ == "according" \
-        and token.head.head.is_sent_start  # not "... and number 11 in Australia, according to ARIA": that rank's
+    Sales, Billboard Japan said"): a chart the sentence names with no
+    publisher of its own is the reporter's."""
+    return token.dep_ == "nsubj" and token.head.lower_ in SPEECH_VERBS
 
 
 def _owns_a_show(ctx, token) -> bool:
