@@ -6449,3 +6449,13 @@ def test_the_telenovela_and_its_theme_song_are_the_headlines_not_a_rivals_named_
     assert {("La Hija del Cafetal", "director", "Ricardo Salazar"), ("Grano Fino", "soundtrackOf", "La Hija del Cafetal"),
             ("Tierra Alta", "releaseDate", "2025-07-18")} <= found
     assert not {f for f in found if f[0] == "Feria de Amor" and f[1] == "director" or f[2] == "Feria de Amor"}
+
+
+def test_credit_role_words_brackets_and_labels_inside_a_sentence(read):
+    """"credited to A (lyrics) and B (music)", "– lyrics: C; composition: D": each a songwriting credit of the song
+    named; "producer F and singer G teamed up for 'Y'": G performs, F does not."""
+    found = facts(read("Credits\n\n'Iron Gate' is credited to Lee Sora (lyrics) and Kang Min (music). 'Moon Step' – lyrics: "
+                       "Im Na; composition: Jo Hyun. Producer Kim Taek and singer Han Seul teamed up for 'Wind Chime'.\n"))
+    assert {("Iron Gate", "lyricist", "Lee Sora"), ("Iron Gate", "composer", "Kang Min"), ("Moon Step", "lyricist", "Im Na"),
+            ("Moon Step", "composer", "Jo Hyun"), ("Wind Chime", "performer", "Han Seul")} <= found
+    assert ("Wind Chime", "performer", "Kim Taek") not in found
