@@ -265,8 +265,8 @@ def _context_votes(tokens: list[Token], span, mentions: dict, cues: dict, w: dic
                 screen = "TVSeries" if cls == "Song" and any(_screen_channel(t, mentions) for t in left[-3:-1]) else screen
                 # "the first part of the X soundtrack, 'Y'", "another track from the soundtrack, 'Y'": a song
                 part = before in SOUNDTRACK_WORDS and any(
-                    (t.lower_ in ("part", "parts") or lookup(cues["nouns"], t.lower_) == "Song") and tokens[t.i + 1].lower_ in ("of", "from", "on")
-                    for t in tokens[max(span.sent.start, span.start - 12):left[-1].i])
+                    (t.lower_ in ("part", "parts") or lookup(cues["nouns"], t.lower_) == "Song")
+                    and tokens[t.i + 1].lower_ in ("of", "from", "on") for t in tokens[max(span.sent.start, span.start - 12):left[-1].i])
                 yield ("Song" if part else screen if screen in ("TVSeries", "Film") else cls), w["cue"]
                 break
         else:
