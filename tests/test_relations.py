@@ -6459,3 +6459,12 @@ def test_credit_role_words_brackets_and_labels_inside_a_sentence(read):
     assert {("Iron Gate", "lyricist", "Lee Sora"), ("Iron Gate", "composer", "Kang Min"), ("Moon Step", "lyricist", "Im Na"),
             ("Moon Step", "composer", "Jo Hyun"), ("Wind Chime", "performer", "Han Seul")} <= found
     assert ("Wind Chime", "performer", "Kim Taek") not in found
+
+
+def test_one_of_the_songs_on_an_album_and_the_title_song_of_an_album(read):
+    """"'X' is one of ten songs on 'Y', the band's debut record": X a song of album Y (not an album because the
+    parse hangs "record" on the copula); "The title song of 'Z', 'W', ...": W is on Z."""
+    found = facts(read("Albums\n\n'Salt Road' is one of ten songs on 'Harbor Lines', the band's debut record. 'Tin Cup' was "
+                       "one of the tracks on her EP 'Dust'. The title song of 'Summer Notes', 'Paper Sun', is a dance track.\n"))
+    assert {("Salt Road", "inAlbum", "Harbor Lines"), ("Tin Cup", "inAlbum", "Dust"),
+            ("Paper Sun", "inAlbum", "Summer Notes")} <= found

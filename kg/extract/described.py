@@ -57,6 +57,8 @@ def described_as(span, nouns: dict, copula_only: bool = False) -> str | None:
     described += said
     doc = span.doc
     for noun in described:
+        if noun.lower_ == "one":  # "X is one of ten songs on Y": the kind the "of" names
+            noun = next((g for c in noun.children if c.lower_ == "of" for g in c.children if g.dep_ == "pobj"), noun)
         if noun.i + 2 < len(doc) and doc[noun.i + 1].ent_type_ and doc[noun.i + 2].lower_ in ("'s", "'"):
             # "X is director NA's debut feature": the noun titles the possessor; X is what the phrase ends in
             described += [t for t in noun.children if t.dep_ == "appos"]
