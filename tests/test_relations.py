@@ -6468,3 +6468,16 @@ def test_one_of_the_songs_on_an_album_and_the_title_song_of_an_album(read):
                        "one of the tracks on her EP 'Dust'. The title song of 'Summer Notes', 'Paper Sun', is a dance track.\n"))
     assert {("Salt Road", "inAlbum", "Harbor Lines"), ("Tin Cup", "inAlbum", "Dust"),
             ("Paper Sun", "inAlbum", "Summer Notes")} <= found
+
+
+def test_the_music_of_an_album_after_its_lyrics_credits_every_track_and_a_label_named_discos(read):
+    """"All lyrics on the album were written by A, and the music was composed by A and B": B composed every
+    track the page names, as A wrote their words; "released by Farol Discos" names a label, so "her second
+    album" is the singer's, not the label's."""
+    found = facts(read("Sommerlys (album)\n\nSommerlys is the second studio album by Danish singer Alma Riis, released on "
+                       "4 April 2025 by Nordlys Discos. It opens with its title track, \"Sommerlys\". The album closes with "
+                       "\"Sidste Tog\". All lyrics on the album were written by Riis, and the music was composed by Riis and "
+                       "Mads Holt. Riis had released her debut album, Kystvej, in 2022.\n"))
+    assert {("Sommerlys", "composer", "Mads Holt"), ("Sidste Tog", "composer", "Mads Holt"),
+            ("Sidste Tog", "lyricist", "Riis")} <= found
+    assert not {f for f in found if f[2] == "Nordlys Discos" and f[1] == "performer"}
