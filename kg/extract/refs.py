@@ -84,9 +84,8 @@ def attached(ctx: Context, anchor, accepted: tuple) -> list[EntityRef]:
                         return []  # "while one of the remaining tracks features B": a track not named
                     found = refs_at(ctx, child, accepted)
                     owner = next((c for c in child.children if c.dep_ == "poss" and c.lower_ != "its"), None)
-                    if not found and child.lower_ in WORK_PARTS:  # "the lyrics of 'X' were written by": X's
-                        found = next((refs_at(ctx, g, accepted) for c in child.children if c.dep_ == "prep" and c.lower_ == "of"
-                                      for g in c.children if g.dep_ == "pobj"), [])
+                    if not found and child.lower_ in WORK_PARTS and (of := _of_objects(child)):
+                        found = refs_at(ctx, of[0], accepted)  # "the lyrics of 'X' were written by": X's
                     if not found and dep == "nsubjpass" and child.lower_ in SONG_PARTS and owner is not None \
                             and owner.lower_ in SONG_OWNERS:  # "The song's lyrics were co-written by": the song's
                         found = refs_at(ctx, owner, accepted)
@@ -208,7 +207,7 @@ def refs_at(ctx: Context, token, accepted: tuple) -> list[EntityRef]:
             return refs_at(ctx, named[0], accepted)
     # "includes a cover of 'X'", "recorded a remake of 'X' for": X (not "closes with 'Y,' a piano version of 'X'": Y)
     if word in VERSIONS and token.dep_ == "dobj" and not title_apposed_before(ctx, token, accepted):
-        songs = [g for c in token.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+        songs = _of_objects(token)
         if songs:
             return refs_at(ctx, songs[0], accepted)
     if word in PROMOTION and token.dep_ == "pobj":  # "returned with a music video for 'X'": X (a video "featuring" actors: no)
@@ -338,6 +337,11 @@ def _and_partners(ctx: Context, ref: EntityRef, pronoun, accepted: tuple) -> lis
     """ "Jeonghan and Wonwoo ... with their album": "their" is both."""
     before = [t for t, ent in ctx.mention_tokens if ent.name == ref.name and t.i < pronoun.i]
     return _listed_beside(ctx, before[-1], [ref], accepted, (-1, +1)) if before else [ref]
+
+
+def _of_objects(token) -> list:
+    """The objects of a noun's "of" ("a cover of 'X'", "the lyrics of 'X'")."""
+    return [g for c in token.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
 
 
 def _is_verb(token) -> bool:

@@ -38,6 +38,12 @@ TRANSLATION = re.compile(
     % (alternatives(w for w in lexicon()["gloss_labels"]["words"] if w[:1].isupper()),
        alternatives(lexicon()["translation_labels"]["words"])))
 VIDEO_SERVICES = frozenset(w.lower() for w in lexicon()["video_services"]["names"])  # their charts rank shows, not songs
+
+
+def screen_channel(ent) -> bool:
+    """Is the mention a broadcaster or a video service ("tvN", "Netflix", "JioHotstar"): where shows are, not songs?"""
+    return ent.cls == "Broadcaster" or ent.cls == "Platform" and ent.surface.lower() in VIDEO_SERVICES
+
 NON_NAMES = frozenset(lexicon()["non_names"])  # capitalised words that are no one's name ("Fans", "A-side", "OST")
 VALUE_LABELS = {"PERCENT", "CARDINAL", "DATE", "ORDINAL", "MONEY", "QUANTITY", "TIME"}
 # The NER's labels and the undecided kind of mention each proposes: the

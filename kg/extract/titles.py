@@ -17,7 +17,7 @@ from .ballot import clear_winner
 from .cast_lists import listed_lines
 from .dashed import names_a_section
 from .listing import role_kinds
-from .spans import POSSESSIVE, VIDEO_SERVICES, Ent, covered
+from .spans import POSSESSIVE, Ent, covered, screen_channel
 from .spans import WORKS as WORK_CLASSES
 from .values import PART_WORD, SIDES_DASH
 from .title_runs import SMALL_WORDS, YEAR, foreign_tail, listed_after, owned_title, seasons_after, split_at_and, \
@@ -60,7 +60,7 @@ def positioned_titles(doc: Doc, tokens: list[Token], ents: list[Ent], headings: 
     found += [(*record, "Album")] if (record := reviewed_record(doc, taken)) else []
     found += [(series.start, series.end, "TVSeries")] if series else []
     # where a broadcaster's or a video service's name ends ("tvN's First Lady", "Netflix's The Glass Tank")
-    channels = [e for e in ents if e.cls == "Broadcaster" or e.cls == "Platform" and e.surface.lower() in VIDEO_SERVICES]
+    channels = [e for e in ents if screen_channel(e)]
     networks, on_networks = {e.end for e in channels}, {e.start for e in channels}
     people = {(e.start, e.end) for e in ents if e.cls == "PERSON"}  # the NER's people ("On MBC, Jessica Alba said")
     directors = {e.end for e in ents if e.cls in ("Person", "PERSON")  # where the name of "director X" ends

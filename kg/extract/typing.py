@@ -32,7 +32,7 @@ from ..data import lexicon, member_nouns, which_member_words
 from ..nlp import text_of
 from .described import described_as, lookup
 from .ballot import NOT_A_WORK, Ballot, default_work, topic, weights
-from .spans import NON_NAMES, POSSESSIVE, VIDEO_SERVICES, WORKS
+from .spans import NON_NAMES, POSSESSIVE, WORKS, screen_channel
 from .song_cues import NAME_CLASSES, after_part_label, beside_its_artist, by_a_band_or_singer
 from .title_runs import seasons_after
 from .the_group import group_nouns_back
@@ -305,8 +305,7 @@ def _context_votes(tokens: list[Token], span, mentions: dict, cues: dict, w: dic
 def _screen_channel(token: Token, mentions: dict) -> bool:
     """Is the token a broadcaster's, or the first of a video service's name ("JioHotstar", "Coupang Play")?"""
     mention = mentions.get(token.i)
-    return token.ent_type_ == "Broadcaster" or mention is not None and mention[1].cls == "Platform" \
-        and mention[1].surface.lower() in VIDEO_SERVICES
+    return token.ent_type_ == "Broadcaster" or mention is not None and screen_channel(mention[1])
 
 
 def _networks(tokens: list[Token], span) -> bool:

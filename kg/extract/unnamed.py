@@ -285,7 +285,8 @@ def _bracketed_after(ctx: Context, span) -> set[str]:
     if not text.startswith(" (", span.end_char) and not text.startswith("(", span.end_char):
         return set()
     close = text.find(")", span.end_char)
-    return {e.name for e in ctx.by_start.values() if span.end_char < e.start and e.end <= close}
+    inside = ctx.doc.char_span(span.end_char, close, alignment_mode="contract") if close > 0 else None
+    return {e.name for _, e in ctx.mentions_in(inside)} if inside is not None else set()
 
 
 def _dated_in_passing(ctx: Context, ref: EntityRef, before) -> bool:
